@@ -1,0 +1,56 @@
+package dev.quorum.core.inventory;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The Kubespray variables Quorum honours, with Kubespray's defaults already applied.
+ *
+ * @param version           {@code etcd_version}, e.g. {@code v3.4.23}
+ * @param downloadUrl       {@code etcd_download_url}; https, file:// or a local path
+ * @param binaryChecksum    {@code etcd_binary_checksum}: sha256 of the tarball, hex
+ * @param dataDir           {@code etcd_data_dir}
+ * @param certDir           {@code etcd_cert_dir}
+ * @param binDir            {@code bin_dir}
+ * @param heartbeatMillis   {@code etcd_heartbeat_interval}
+ * @param electionMillis    {@code etcd_election_timeout}
+ * @param certAltNames      {@code etcd_cert_alt_names}: extra DNS names for member certificates
+ * @param certAltIps        {@code etcd_cert_alt_ips}: extra IP addresses for member certificates
+ * @param clusterToken      initial cluster token ({@code k8s_etcd} as Kubespray)
+ * @param architecture      {@code image_arch} / host architecture for the release, e.g. {@code amd64}
+ */
+public record EtcdSettings(
+        String version,
+        URI downloadUrl,
+        Optional<String> binaryChecksum,
+        String dataDir,
+        String certDir,
+        String binDir,
+        int heartbeatMillis,
+        int electionMillis,
+        List<String> certAltNames,
+        List<String> certAltIps,
+        String clusterToken,
+        String architecture) {
+
+    public static final String DEFAULT_VERSION = "v3.4.23";
+    public static final String DEFAULT_DATA_DIR = "/var/lib/etcd";
+    public static final String DEFAULT_CERT_DIR = "/etc/ssl/etcd/ssl";
+    public static final String DEFAULT_BIN_DIR = "/usr/local/bin";
+    public static final int DEFAULT_HEARTBEAT_MILLIS = 250;
+    public static final int DEFAULT_ELECTION_MILLIS = 5000;
+    public static final String DEFAULT_CLUSTER_TOKEN = "k8s_etcd";
+    public static final String DEFAULT_ARCHITECTURE = "amd64";
+
+    public EtcdSettings {
+        certAltNames = List.copyOf(certAltNames);
+        certAltIps = List.copyOf(certAltIps);
+    }
+
+    /** Kubespray's default download URL: the official GitHub release. */
+    public static URI officialDownloadUrl(String version, String architecture) {
+        return URI.create("https://github.com/etcd-io/etcd/releases/download/" + version
+                + "/etcd-" + version + "-linux-" + architecture + ".tar.gz");
+    }
+}

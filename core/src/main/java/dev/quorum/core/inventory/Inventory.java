@@ -1,0 +1,39 @@
+package dev.quorum.core.inventory;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A cluster as Quorum sees it: every host of the inventory, the etcd group in order, and the
+ * etcd settings. Variables Quorum does not interpret are kept in {@link #vars()}.
+ *
+ * @param source      the inventory file this was read from
+ * @param clusterName a name for the workstation's folder of this cluster ({@code cluster_name}, else the
+ *                    inventory's directory name)
+ */
+public record Inventory(
+        Path source,
+        String clusterName,
+        List<InventoryHost> hosts,
+        List<EtcdMember> etcdMembers,
+        EtcdSettings etcd,
+        Map<String, Object> vars) {
+
+    public Inventory {
+        hosts = List.copyOf(hosts);
+        etcdMembers = List.copyOf(etcdMembers);
+        vars = Map.copyOf(vars);
+    }
+
+    public Optional<InventoryHost> host(String name) {
+        return hosts.stream().filter(h -> h.name().equals(name)).findFirst();
+    }
+
+    public Optional<EtcdMember> member(String hostOrMemberName) {
+        return etcdMembers.stream()
+                .filter(m -> m.hostName().equals(hostOrMemberName) || m.memberName().equals(hostOrMemberName))
+                .findFirst();
+    }
+}

@@ -1,0 +1,5 @@
+package dev.quorum.core.engine;
+
+public enum RunOutcome {
+    SUCCEEDED, FAILED, CANCELLED
+}

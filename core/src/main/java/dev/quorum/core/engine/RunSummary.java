@@ -1,0 +1,23 @@
+package dev.quorum.core.engine;
+
+/** Counts of target results over a whole run. */
+public record RunSummary(int ok, int changed, int pending, int failed, int skipped) {
+
+    public static RunSummary empty() {
+        return new RunSummary(0, 0, 0, 0, 0);
+    }
+
+    public RunSummary plus(StepStatus status) {
+        return switch (status) {
+            case OK -> new RunSummary(ok + 1, changed, pending, failed, skipped);
+            case CHANGED -> new RunSummary(ok, changed + 1, pending, failed, skipped);
+            case PENDING -> new RunSummary(ok, changed, pending + 1, failed, skipped);
+            case FAILED -> new RunSummary(ok, changed, pending, failed + 1, skipped);
+            case SKIPPED -> new RunSummary(ok, changed, pending, failed, skipped + 1);
+        };
+    }
+
+    public boolean nothingChanged() {
+        return changed == 0 && pending == 0;
+    }
+}

@@ -1,0 +1,56 @@
+package dev.quorum.core.workspace;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+/**
+ * The workstation's Quorum folder ({@code ~/.quorum}, or {@code $QUORUM_HOME}): one folder per
+ * cluster with its PKI, snapshots and run logs, and a shared release cache.
+ */
+public record QuorumHome(Path root) {
+
+    public static final String ENV_VARIABLE = "QUORUM_HOME";
+
+    public static QuorumHome fromEnvironment() {
+        String configured = System.getenv(ENV_VARIABLE);
+        if (configured != null && !configured.isBlank()) {
+            return new QuorumHome(Path.of(configured));
+        }
+        return new QuorumHome(Path.of(System.getProperty("user.home"), ".quorum"));
+    }
+
+    public Path cluster(String clusterName) {
+        return root.resolve("clusters").resolve(clusterName);
+    }
+
+    /** The CA and Quorum's own client certificate: private, mode 0700. */
+    public Path pki(String clusterName) {
+        return cluster(clusterName).resolve("pki");
+    }
+
+    public Path runs(String clusterName) {
+        return cluster(clusterName).resolve("runs");
+    }
+
+    public Path snapshots(String clusterName) {
+        return cluster(clusterName).resolve("snapshots");
+    }
+
+    public Path releaseCache() {
+        return root.resolve("cache").resolve("releases");
+    }
+
+    /** Creates a folder readable by the user only (it may hold keys). */
+    public static Path privateDirectory(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + dir, e);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package dev.quorum.core.etcd;
+
+import dev.quorum.core.inventory.EtcdMember;
+import dev.quorum.core.inventory.EtcdSettings;
+import dev.quorum.resources.Templates;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Renders the files an etcd host gets, as Kubespray writes them. */
+public final class HostFiles {
+    public static final String ENV_FILE = "/etc/etcd.env";
+    public static final String UNIT_FILE = "/etc/systemd/system/etcd.service";
+
+    private HostFiles() {
+    }
+
+    /**
+     * {@code /etc/etcd.env} for one member.
+     *
+     * @param cluster the members listed in {@code ETCD_INITIAL_CLUSTER}, in inventory order
+     */
+    public static String envFile(EtcdMember member, List<EtcdMember> cluster, EtcdSettings settings,
+                                 InitialClusterState state) {
+        Map<String, String> values = new HashMap<>();
+        values.put("etcd_version", settings.version());
+        values.put("etcd_data_dir", settings.dataDir());
+        values.put("etcd_cert_dir", settings.certDir());
+        values.put("etcd_election_timeout", Integer.toString(settings.electionMillis()));
+        values.put("etcd_heartbeat_interval", Integer.toString(settings.heartbeatMillis()));
+        values.put("cluster_token", settings.clusterToken());
+        values.put("client_url", member.clientUrl());
+        values.put("peer_url", member.peerUrl());
+        values.put("member_name", member.memberName());
+        values.put("host_name", member.hostName());
+        values.put("initial_cluster_state", state.value());
+        values.put("initial_cluster", initialCluster(cluster));
+        return Templates.render(Templates.ETCD_ENV, values);
+    }
+
+    public static String initialCluster(List<EtcdMember> cluster) {
+        return cluster.stream()
+                .map(m -> m.memberName() + "=" + m.peerUrl())
+                .collect(Collectors.joining(","));
+    }
+
+    public static String unitFile(EtcdSettings settings) {
+        return Templates.render(Templates.ETCD_SERVICE, Map.of("bin_dir", settings.binDir()));
+    }
+
+    public static String etcdctlWrapper(EtcdSettings settings) {
+        return Templates.render(Templates.ETCDCTL_WRAPPER, Map.of("bin_dir", settings.binDir()));
+    }
+
+    public static String etcdctlWrapperPath(EtcdSettings settings) {
+        return settings.binDir() + "/etcdctl.sh";
+    }
+}

@@ -1,0 +1,95 @@
+package dev.quorum.core.release;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.quorum.core.inventory.EtcdSettings;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReleaseFetcherTest {
+    @TempDir
+    Path dir;
+
+    private Path tarball(String... files) throws IOException {
+        Path file = dir.resolve("etcd-v9.9.9-linux-amd64.tar.gz");
+        try (OutputStream out = Files.newOutputStream(file);
+             TarArchiveOutputStream tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(out))) {
+            for (String name : files) {
+                byte[] content = ("binary " + name).getBytes(StandardCharsets.UTF_8);
+                TarArchiveEntry entry = new TarArchiveEntry("etcd-v9.9.9-linux-amd64/" + name);
+                entry.setSize(content.length);
+                tar.putArchiveEntry(entry);
+                tar.write(content);
+                tar.closeArchiveEntry();
+            }
+        }
+        return file;
+    }
+
+    private static EtcdSettings settings(Path tarball, Optional<String> checksum) {
+        return new EtcdSettings("v9.9.9", tarball.toUri(), checksum, "/var/lib/etcd", "/etc/ssl/etcd/ssl",
+                "/usr/local/bin", 250, 5000, List.of(), List.of(), "k8s_etcd", "amd64");
+    }
+
+    @Test
+    void fetchesALocalTarballAndHashesItsBinaries() throws Exception {
+        Path tarball = tarball("etcd", "etcdctl", "README.md");
+        ReleaseFetcher fetcher = new ReleaseFetcher(dir.resolve("cache"), Duration.ofSeconds(5));
+
+        EtcdRelease release = fetcher.fetch(settings(tarball, Optional.of(Sha256.of(tarball))));
+
+        assertThat(release.tarball()).startsWith(dir.resolve("cache"));
+        assertThat(release.sha256()).isEqualTo(Sha256.of(tarball));
+        assertThat(release.etcdEntry()).isEqualTo("etcd-v9.9.9-linux-amd64/etcd");
+        assertThat(release.etcdSha256()).isEqualTo(Sha256.of("binary etcd".getBytes(StandardCharsets.UTF_8)));
+        assertThat(release.etcdctlSha256()).isEqualTo(Sha256.of("binary etcdctl".getBytes(StandardCharsets.UTF_8)));
+        assertThat(fetcher.cached(settings(tarball, Optional.empty()))).isPresent();
+    }
+
+    @Test
+    void aChecksumMismatchIsRefusedAndNothingIsCached() throws Exception {
+        Path tarball = tarball("etcd", "etcdctl");
+        ReleaseFetcher fetcher = new ReleaseFetcher(dir.resolve("cache"), Duration.ofSeconds(5));
+        String wrong = "0".repeat(64);
+
+        assertThatThrownBy(() -> fetcher.fetch(settings(tarball, Optional.of(wrong))))
+                .isInstanceOf(ReleaseException.class)
+                .hasMessageContaining("etcd_binary_checksum says " + wrong)
+                .hasMessageContaining("nothing was installed")
+                .satisfies(e -> assertThat(((ReleaseException) e).hint()).contains("etcd_binary_checksum"));
+        try (var files = Files.list(dir.resolve("cache"))) {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    @Test
+    void aTarballWithoutBinariesIsRefused() throws Exception {
+        Path tarball = tarball("README.md");
+        ReleaseFetcher fetcher = new ReleaseFetcher(dir.resolve("cache"), Duration.ofSeconds(5));
+
+        assertThatThrownBy(() -> fetcher.fetch(settings(tarball, Optional.empty())))
+                .hasMessageContaining("holds no etcd and etcdctl binaries");
+    }
+
+    @Test
+    void aMissingFileSaysHowToPointAtALocalTarball() {
+        ReleaseFetcher fetcher = new ReleaseFetcher(dir.resolve("cache"), Duration.ofSeconds(5));
+
+        assertThatThrownBy(() -> fetcher.fetch(settings(dir.resolve("absent.tar.gz"), Optional.empty())))
+                .isInstanceOf(ReleaseException.class)
+                .hasMessageContaining("cannot get the etcd release")
+                .satisfies(e -> assertThat(((ReleaseException) e).hint()).contains("file:///"));
+    }
+}

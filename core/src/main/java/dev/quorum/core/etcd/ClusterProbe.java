@@ -1,0 +1,67 @@
+package dev.quorum.core.etcd;
+
+import dev.quorum.core.inventory.EtcdMember;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** Reads a {@link ClusterStatus}: every call in parallel, each bounded by the same timeout. */
+public final class ClusterProbe {
+    private ClusterProbe() {
+    }
+
+    public static ClusterStatus probe(EtcdAdmin admin, List<EtcdMember> members, Duration timeout) {
+        List<CompletableFuture<EndpointStatus>> statuses = new ArrayList<>();
+        for (EtcdMember member : members) {
+            statuses.add(admin.status(member.clientUrl()).orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS));
+        }
+        CompletableFuture<List<MemberInfo>> list = admin.members().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        CompletableFuture<List<String>> alarms = admin.alarms().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        CompletableFuture<Long> read = admin.linearizableRevision().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+
+        List<MemberStatus> memberStatuses = new ArrayList<>();
+        for (int i = 0; i < members.size(); i++) {
+            EtcdMember member = members.get(i);
+            Outcome<EndpointStatus> outcome = await(statuses.get(i));
+            memberStatuses.add(new MemberStatus(member.hostName(), member.memberName(), member.clientUrl(),
+                    outcome.value(), outcome.error()));
+        }
+        Outcome<Long> readOutcome = await(read);
+        return new ClusterStatus(memberStatuses,
+                await(list).value().orElse(List.of()),
+                await(alarms).value().orElse(List.of()),
+                readOutcome.value().isPresent(), readOutcome.error());
+    }
+
+    private record Outcome<T>(Optional<T> value, String error) {
+    }
+
+    private static <T> Outcome<T> await(CompletableFuture<T> future) {
+        try {
+            return new Outcome<>(Optional.ofNullable(future.get()), "");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Outcome<>(Optional.empty(), "interrupted");
+        } catch (ExecutionException | CompletionException e) {
+            return new Outcome<>(Optional.empty(), describe(e.getCause()));
+        }
+    }
+
+    static String describe(Throwable cause) {
+        Throwable root = cause;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        if (cause instanceof TimeoutException || root instanceof TimeoutException) {
+            return "no answer in time";
+        }
+        String message = root.getMessage();
+        return message == null || message.isBlank() ? root.getClass().getSimpleName() : message;
+    }
+}

@@ -1,0 +1,23 @@
+package dev.quorum.core.etcd;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/** The cluster-level calls Quorum makes to etcd (the etcdctl equivalents in comments). */
+public interface EtcdAdmin extends AutoCloseable {
+
+    /** {@code etcdctl member list}. */
+    CompletableFuture<List<MemberInfo>> members();
+
+    /** {@code etcdctl --endpoints=URL endpoint status}. */
+    CompletableFuture<EndpointStatus> status(String endpointUrl);
+
+    /** {@code etcdctl alarm list}: e.g. "NOSPACE on 8211f1d0f64f3269". */
+    CompletableFuture<List<String>> alarms();
+
+    /** A linearizable read: succeeds only while the cluster has quorum ({@code etcdctl endpoint health}). */
+    CompletableFuture<Long> linearizableRevision();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,85 @@
+package dev.quorum.core.etcd;
+
+import io.etcd.jetcd.ByteSequence;
+import io.etcd.jetcd.Client;
+import io.etcd.jetcd.cluster.Member;
+import io.etcd.jetcd.maintenance.StatusResponse;
+import io.etcd.jetcd.options.GetOption;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import javax.net.ssl.SSLException;
+
+/** {@link EtcdAdmin} over jetcd with mutual TLS. */
+public final class JetcdAdmin implements EtcdAdmin {
+    private static final ByteSequence HEALTH_KEY = ByteSequence.from("health", StandardCharsets.UTF_8);
+
+    private final Client client;
+
+    private JetcdAdmin(Client client) {
+        this.client = client;
+    }
+
+    public static JetcdAdmin connect(List<String> endpoints, TlsFiles tls, Duration connectTimeout) {
+        try {
+            Client client = Client.builder()
+                    .endpoints(endpoints.stream().map(URI::create).toList())
+                    .sslContext(b -> b.trustManager(tls.caCertificate().toFile())
+                            .keyManager(tls.certificate().toFile(), tls.privateKey().toFile()))
+                    .connectTimeout(connectTimeout)
+                    .retryMaxDuration(connectTimeout)
+                    .retryMaxAttempts(2)
+                    .build();
+            return new JetcdAdmin(client);
+        } catch (SSLException e) {
+            throw new IllegalStateException("cannot set up TLS to etcd with " + tls + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public CompletableFuture<List<MemberInfo>> members() {
+        return client.getClusterClient().listMember()
+                .thenApply(response -> response.getMembers().stream().map(JetcdAdmin::toInfo).toList());
+    }
+
+    private static MemberInfo toInfo(Member member) {
+        return new MemberInfo(member.getId(), member.getName(),
+                member.getPeerURIs().stream().map(URI::toString).toList(),
+                member.getClientURIs().stream().map(URI::toString).toList(),
+                member.isLearner());
+    }
+
+    @Override
+    public CompletableFuture<EndpointStatus> status(String endpointUrl) {
+        return client.getMaintenanceClient().statusMember(endpointUrl)
+                .thenApply(response -> toStatus(endpointUrl, response));
+    }
+
+    private static EndpointStatus toStatus(String endpoint, StatusResponse response) {
+        return new EndpointStatus(endpoint, response.getHeader().getMemberId(), response.getVersion(),
+                response.getLeader(), response.getRaftTerm(), response.getRaftIndex(),
+                response.getRaftAppliedIndex(), response.getDbSize(), response.getDbSizeInUse(),
+                response.isLearner(), response.getErrorList());
+    }
+
+    @Override
+    public CompletableFuture<List<String>> alarms() {
+        return client.getMaintenanceClient().listAlarms()
+                .thenApply(response -> response.getAlarms().stream()
+                        .map(alarm -> alarm.getAlarmType() + " on " + Long.toHexString(alarm.getMemberId()))
+                        .toList());
+    }
+
+    @Override
+    public CompletableFuture<Long> linearizableRevision() {
+        return client.getKVClient().get(HEALTH_KEY, GetOption.newBuilder().withCountOnly(true).build())
+                .thenApply(response -> response.getHeader().getRevision());
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}

@@ -18,6 +18,9 @@ public interface EtcdAdmin extends AutoCloseable {
     /** A linearizable read: succeeds only while the cluster has quorum ({@code etcdctl endpoint health}). */
     CompletableFuture<Long> linearizableRevision();
 
+    /** {@code etcdctl move-leader ID}: must be sent to the current leader. */
+    CompletableFuture<Void> moveLeader(long targetMemberId);
+
     @Override
     void close();
 }

@@ -79,6 +79,11 @@ public final class JetcdAdmin implements EtcdAdmin {
     }
 
     @Override
+    public CompletableFuture<Void> moveLeader(long targetMemberId) {
+        return client.getMaintenanceClient().moveLeader(targetMemberId).thenApply(response -> null);
+    }
+
+    @Override
     public void close() {
         client.close();
     }

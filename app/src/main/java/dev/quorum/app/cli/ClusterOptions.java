@@ -1,0 +1,44 @@
+package dev.quorum.app.cli;
+
+import dev.quorum.core.cluster.ClusterSession;
+import dev.quorum.core.inventory.Inventory;
+import dev.quorum.core.inventory.InventoryReader;
+import dev.quorum.core.remote.SshConnector;
+import dev.quorum.core.remote.SshOptions;
+import dev.quorum.core.workspace.QuorumHome;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** The options every cluster command shares: which inventory, and how SSH trusts hosts. */
+final class ClusterOptions {
+    @Option(names = {"-i", "--inventory"}, required = true, paramLabel = "INVENTORY",
+            description = "Kubespray YAML inventory (hosts.yaml); group_vars/ beside it are read too.")
+    Path inventory;
+
+    @Option(names = "--accept-new-host-keys",
+            description = "Trust and record host keys not yet in known_hosts (like OpenSSH's accept-new). "
+                    + "A changed key is always refused.")
+    boolean acceptNewHostKeys;
+
+    @Option(names = "--known-hosts", paramLabel = "FILE",
+            description = "known_hosts file to check host keys against (default: ~/.ssh/known_hosts).")
+    Path knownHosts;
+
+    Inventory readInventory() {
+        if (!Files.isRegularFile(inventory)) {
+            throw new UserError("inventory " + inventory + " does not exist",
+                    "give the path of a Kubespray YAML inventory, e.g. -i inventory/mycluster/hosts.yaml");
+        }
+        return new InventoryReader().read(inventory);
+    }
+
+    ClusterSession open() {
+        Inventory read = readInventory();
+        SshOptions options = SshOptions.defaults().withAcceptNewHostKeys(acceptNewHostKeys);
+        if (knownHosts != null) {
+            options = options.withKnownHostsFile(knownHosts);
+        }
+        return new ClusterSession(read, QuorumHome.fromEnvironment(), new SshConnector(options));
+    }
+}

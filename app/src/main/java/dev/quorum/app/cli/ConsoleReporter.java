@@ -1,0 +1,87 @@
+package dev.quorum.app.cli;
+
+import dev.quorum.core.engine.LogLevel;
+import dev.quorum.core.engine.RunEvent;
+import dev.quorum.core.engine.RunListener;
+import dev.quorum.core.engine.RunMode;
+import dev.quorum.core.engine.StepStatus;
+import java.io.PrintWriter;
+import java.util.Locale;
+
+/**
+ * Prints a run as it happens: each step with its number, each target's result (ok / changed /
+ * failed, as Kubespray says it), live output prefixed by host, and a one-line summary.
+ */
+final class ConsoleReporter implements RunListener {
+    private final PrintWriter out;
+    private int stepCount;
+    private RunMode mode = RunMode.APPLY;
+
+    ConsoleReporter(PrintWriter out) {
+        this.out = out;
+    }
+
+    @Override
+    public synchronized void on(RunEvent event) {
+        switch (event) {
+            case RunEvent.RunStarted started -> {
+                stepCount = started.stepTitles().size();
+                mode = started.mode();
+                out.println((mode == RunMode.PREVIEW ? "Plan" : "Running") + " " + started.lifecycle()
+                        + " on cluster " + started.cluster() + " (" + stepCount + " steps)");
+            }
+            case RunEvent.StepStarted step -> out.println(String.format("%n[%d/%d] %s", step.step() + 1, stepCount,
+                    step.title()));
+            case RunEvent.TargetOutput output -> {
+                if (output.level() != LogLevel.DEBUG) {
+                    out.println("      " + output.target() + " | " + prefix(output.level()) + output.line());
+                }
+            }
+            case RunEvent.TargetFinished finished -> {
+                if (finished.status() != StepStatus.SKIPPED || !"not run".equals(finished.message())) {
+                    out.println(String.format("  %-8s %-12s %s", label(finished.status()), finished.target(),
+                            finished.message()));
+                    if (!finished.hint().isBlank()) {
+                        out.println("           what to do: " + finished.hint());
+                    }
+                }
+            }
+            case RunEvent.StepFinished ignored -> { }
+            case RunEvent.RunFinished finished -> {
+                var s = finished.summary();
+                out.println();
+                String counts = s.ok() + " ok, " + s.changed() + " changed, "
+                        + (mode == RunMode.PREVIEW ? s.pending() + " to change, " : "")
+                        + s.failed() + " failed" + (s.skipped() > 0 ? ", " + s.skipped() + " not run" : "");
+                String verdict = switch (finished.outcome()) {
+                    case SUCCEEDED -> mode == RunMode.PREVIEW
+                            ? (s.pending() == 0 ? "nothing to change" : "plan ready; nothing was changed")
+                            : (s.nothingChanged() ? "done, no changes" : "done");
+                    case FAILED -> "FAILED";
+                    case CANCELLED -> "cancelled; run the same command again to continue";
+                };
+                out.println(verdict + ": " + counts + " in "
+                        + String.format(Locale.ROOT, "%.1f s", finished.took().toMillis() / 1000.0));
+            }
+        }
+        out.flush();
+    }
+
+    private static String prefix(LogLevel level) {
+        return switch (level) {
+            case WARN -> "warning: ";
+            case ERROR -> "error: ";
+            default -> "";
+        };
+    }
+
+    private static String label(StepStatus status) {
+        return switch (status) {
+            case OK -> "ok";
+            case CHANGED -> "changed";
+            case PENDING -> "change";
+            case SKIPPED -> "skipped";
+            case FAILED -> "FAILED";
+        };
+    }
+}

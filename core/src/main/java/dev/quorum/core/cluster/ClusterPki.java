@@ -1,0 +1,98 @@
+package dev.quorum.core.cluster;
+
+import dev.quorum.core.etcd.TlsFiles;
+import dev.quorum.core.pki.CertificateAuthority;
+import dev.quorum.core.pki.CertificateProfile;
+import dev.quorum.core.pki.CertificateRequest;
+import dev.quorum.core.pki.IssuedCertificate;
+import dev.quorum.core.pki.KeyAlgorithm;
+import dev.quorum.core.pki.PemCodec;
+import dev.quorum.core.workspace.QuorumHome;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A cluster's PKI on the workstation: the CA (its key never leaves this folder) and Quorum's own
+ * client certificate for talking to etcd.
+ */
+public final class ClusterPki {
+    static final String CLIENT_CERT = "quorum-client.pem";
+    static final String CLIENT_KEY = "quorum-client-key.pem";
+    private static final Duration CLIENT_VALIDITY = Duration.ofDays(365);
+    private static final Duration RENEW_BEFORE = Duration.ofDays(30);
+
+    private final Path dir;
+    private final CertificateAuthority ca;
+
+    private ClusterPki(Path dir, CertificateAuthority ca) {
+        this.dir = dir;
+        this.ca = ca;
+    }
+
+    /** Loads the cluster's CA, creating it on first use. */
+    public static ClusterPki open(QuorumHome home, String clusterName) {
+        Path dir = QuorumHome.privateDirectory(home.pki(clusterName));
+        return new ClusterPki(dir, CertificateAuthority.loadOrCreate(dir, "etcd-ca-" + clusterName, KeyAlgorithm.EC_P256));
+    }
+
+    /** Only if the CA already exists: reading a cluster must not invent a CA. */
+    public static boolean exists(QuorumHome home, String clusterName) {
+        return Files.isRegularFile(home.pki(clusterName).resolve("ca.pem"));
+    }
+
+    public CertificateAuthority ca() {
+        return ca;
+    }
+
+    public Path directory() {
+        return dir;
+    }
+
+    /** Quorum's client certificate, issued (or renewed) when missing or close to expiry. */
+    public synchronized TlsFiles clientTls() {
+        Path cert = dir.resolve(CLIENT_CERT);
+        Path key = dir.resolve(CLIENT_KEY);
+        if (!usable(cert) || !Files.isRegularFile(key)) {
+            IssuedCertificate issued = ca.issue(new CertificateRequest("quorum-client", CertificateProfile.CLIENT,
+                    List.of(), List.of(), CLIENT_VALIDITY, KeyAlgorithm.EC_P256));
+            writePrivate(key, issued.privateKeyPem());
+            writePrivate(cert, issued.certificatePem());
+        }
+        return new TlsFiles(dir.resolve("ca.pem"), cert, key);
+    }
+
+    private boolean usable(Path cert) {
+        if (!Files.isRegularFile(cert)) {
+            return false;
+        }
+        try {
+            X509Certificate certificate = PemCodec.parseCertificates(Files.readString(cert)).get(0);
+            return ca.signed(certificate)
+                    && certificate.getNotAfter().toInstant().isAfter(Instant.now().plus(RENEW_BEFORE));
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static void writePrivate(Path file, String content) {
+        try {
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            Files.deleteIfExists(tmp);
+            Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(tmp, content, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+}

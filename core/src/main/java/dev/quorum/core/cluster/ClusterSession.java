@@ -1,0 +1,66 @@
+package dev.quorum.core.cluster;
+
+import dev.quorum.core.etcd.EtcdAdmin;
+import dev.quorum.core.etcd.JetcdAdmin;
+import dev.quorum.core.inventory.EtcdMember;
+import dev.quorum.core.inventory.Inventory;
+import dev.quorum.core.remote.RemoteHost;
+import dev.quorum.core.remote.SshConnector;
+import dev.quorum.core.workspace.QuorumHome;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Everything one command needs to reach a cluster: its inventory, SSH connections (reused per
+ * host), the workstation PKI and etcd clients. Close it when the command ends.
+ */
+public final class ClusterSession implements AutoCloseable {
+    public static final Duration ETCD_CONNECT_TIMEOUT = Duration.ofSeconds(3);
+
+    private final Inventory inventory;
+    private final QuorumHome home;
+    private final SshConnector connector;
+    private ClusterPki pki;
+
+    public ClusterSession(Inventory inventory, QuorumHome home, SshConnector connector) {
+        this.inventory = inventory;
+        this.home = home;
+        this.connector = connector;
+    }
+
+    public Inventory inventory() {
+        return inventory;
+    }
+
+    public QuorumHome home() {
+        return home;
+    }
+
+    public RemoteHost remote(String hostName) throws Exception {
+        var host = inventory.host(hostName)
+                .orElseThrow(() -> new IllegalArgumentException("no host " + hostName + " in the inventory"));
+        return connector.connect(host.name(), host.ssh());
+    }
+
+    public synchronized ClusterPki pki() {
+        if (pki == null) {
+            pki = ClusterPki.open(home, inventory.clusterName());
+        }
+        return pki;
+    }
+
+    public EtcdAdmin etcd() {
+        return etcd(inventory.etcdMembers());
+    }
+
+    /** A client that talks only to these members (e.g. the leader, for moving leadership). */
+    public EtcdAdmin etcd(List<EtcdMember> members) {
+        return JetcdAdmin.connect(members.stream().map(EtcdMember::clientUrl).toList(), pki().clientTls(),
+                ETCD_CONNECT_TIMEOUT);
+    }
+
+    @Override
+    public void close() {
+        connector.close();
+    }
+}

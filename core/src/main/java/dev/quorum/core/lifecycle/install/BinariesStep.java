@@ -1,0 +1,79 @@
+package dev.quorum.core.lifecycle.install;
+
+import dev.quorum.core.cluster.ManagedFiles;
+import dev.quorum.core.engine.Check;
+import dev.quorum.core.engine.StepContext;
+import dev.quorum.core.release.EtcdRelease;
+import dev.quorum.core.remote.RemoteHost;
+import dev.quorum.core.remote.Shell;
+import java.util.List;
+
+/**
+ * Puts {@code etcd} and {@code etcdctl} into {@code bin_dir}: the tarball is uploaded once and
+ * unpacked on the host; installed binaries are compared by sha256, so a re-run uploads nothing.
+ */
+final class BinariesStep extends HostStep {
+
+    BinariesStep(InstallSession session) {
+        super(session);
+    }
+
+    @Override
+    public String title() {
+        return "Install etcd and etcdctl " + session.settings().version() + " to " + session.settings().binDir();
+    }
+
+    @Override
+    public List<String> preview(String target) {
+        String bin = session.settings().binDir();
+        return List.of("scp etcd-" + session.settings().version() + "-linux-" + session.settings().architecture()
+                        + ".tar.gz " + target + ":/tmp/",
+                "tar -xzf /tmp/etcd-*.tar.gz && install -m 0755 etcd etcdctl " + bin + "/");
+    }
+
+    @Override
+    public Check check(StepContext context) throws Exception {
+        EtcdRelease release = session.release();
+        String bin = session.settings().binDir();
+        var result = remote(context).run("sha256sum " + Shell.quote(bin + "/etcd") + " " + Shell.quote(bin + "/etcdctl")
+                + " 2>/dev/null");
+        String out = result.stdout();
+        boolean etcd = out.contains(release.etcdSha256() + "  " + bin + "/etcd\n")
+                || out.contains(release.etcdSha256() + "  " + bin + "/etcd");
+        boolean etcdctl = out.contains(release.etcdctlSha256() + "  " + bin + "/etcdctl");
+        if (etcd && etcdctl) {
+            return Check.done("etcd " + session.settings().version() + " already installed");
+        }
+        return Check.needed(out.isBlank() ? "not installed" : "installed binaries differ from " + release.version());
+    }
+
+    @Override
+    public void apply(StepContext context) throws Exception {
+        EtcdRelease release = session.release();
+        RemoteHost remote = remote(context);
+        String bin = session.settings().binDir();
+        String tarball = "/tmp/quorum-etcd-" + release.sha256().substring(0, 16) + ".tar.gz";
+        context.info("uploading " + release.tarball().getFileName());
+        remote.upload(release.tarball(), tarball, "0600");
+        for (String binary : List.of("etcd", "etcdctl")) {
+            ManagedFiles.backup(remote, bin + "/" + binary);
+        }
+        String unpack = String.join(" && ",
+                "set -e",
+                "dir=$(mktemp -d)",
+                "tar -xzf " + tarball + " -C \"$dir\" " + Shell.quote(release.etcdEntry()) + " "
+                        + Shell.quote(release.etcdctlEntry()),
+                "mkdir -p " + Shell.quote(bin),
+                install(release.etcdEntry(), bin + "/etcd"),
+                install(release.etcdctlEntry(), bin + "/etcdctl"),
+                "rm -rf \"$dir\" " + tarball);
+        remote.run(unpack).requireOk("unpack etcd on " + context.target());
+        session.changedWhileRunning(context.target());
+    }
+
+    /** install to a temporary name then rename, so a running etcd keeps its binary until restarted. */
+    private static String install(String entry, String destination) {
+        return "install -m 0755 \"$dir\"/" + Shell.quote(entry) + " " + Shell.quote(destination + ".quorum-new")
+                + " && mv -f " + Shell.quote(destination + ".quorum-new") + " " + Shell.quote(destination);
+    }
+}

@@ -1,0 +1,137 @@
+package dev.quorum.core.lifecycle.install;
+
+import dev.quorum.core.cluster.ManagedFiles;
+import dev.quorum.core.engine.Check;
+import dev.quorum.core.engine.StepContext;
+import dev.quorum.core.engine.StepFailedException;
+import dev.quorum.core.pki.CertHost;
+import dev.quorum.core.pki.CertificateAuthority;
+import dev.quorum.core.pki.CertificateCheck;
+import dev.quorum.core.pki.IssuedCertificate;
+import dev.quorum.core.pki.KubesprayCertificate;
+import dev.quorum.core.pki.KubesprayCertificates;
+import dev.quorum.core.pki.PemCodec;
+import dev.quorum.core.remote.RemoteHost;
+import dev.quorum.core.remote.Shell;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Kubespray's certificate set in {@code etcd_cert_dir}: {@code ca.pem}, {@code member-H} and
+ * {@code admin-H} with their keys, issued on the workstation by the cluster CA (whose key stays
+ * there). Certificates that are already right are left alone.
+ */
+final class CertificatesStep extends HostStep {
+    private static final String CERT_MODE = "0640";
+    private static final String KEY_MODE = "0600";
+
+    CertificatesStep(InstallSession session) {
+        super(session);
+    }
+
+    @Override
+    public String title() {
+        return "Issue member and admin certificates into " + session.settings().certDir();
+    }
+
+    @Override
+    public List<String> preview(String target) {
+        String dir = session.settings().certDir();
+        return List.of("# issued on this workstation by the cluster CA (its key stays in ~/.quorum)",
+                "install -d -m 0700 " + dir,
+                "install -m 0644 ca.pem " + dir + "/ca.pem",
+                "install -m 0640 member-" + target + ".pem admin-" + target + ".pem " + dir + "/",
+                "install -m 0600 member-" + target + "-key.pem admin-" + target + "-key.pem " + dir + "/");
+    }
+
+    private KubesprayCertificates layout() {
+        List<CertHost> hosts = session.members().stream().map(m -> new CertHost(m.hostName(), m.address())).toList();
+        return KubesprayCertificates.of(hosts, session.settings().certAltNames(), session.settings().certAltIps());
+    }
+
+    private String file(String name) {
+        return session.settings().certDir() + "/" + name;
+    }
+
+    @Override
+    public Check check(StepContext context) throws Exception {
+        List<String> problems = problems(context);
+        return problems.isEmpty()
+                ? Check.done("ca.pem, member-" + context.target() + " and admin-" + context.target() + " valid")
+                : Check.needed(String.join("; ", problems));
+    }
+
+    private List<String> problems(StepContext context) throws Exception {
+        RemoteHost remote = remote(context);
+        CertificateAuthority ca = session.cluster().pki().ca();
+        List<String> problems = new ArrayList<>();
+        if (!sameCa(ManagedFiles.read(remote, file(KubesprayCertificates.CA_CERTIFICATE_FILE)), ca)) {
+            problems.add("ca.pem is missing or is not this cluster's CA");
+        }
+        CertificateCheck check = CertificateCheck.against(ca);
+        for (KubesprayCertificate cert : layout().forEtcdHost(context.target())) {
+            Optional<String> pem = ManagedFiles.read(remote, file(cert.certificateFile()));
+            Optional<String> key = ManagedFiles.read(remote, file(cert.keyFile()));
+            if (pem.isEmpty() || key.isEmpty()) {
+                problems.add(cert.certificateFile() + " or its key is missing");
+                continue;
+            }
+            check.check(pem.get(), key.get(), cert.request()).problems()
+                    .forEach(p -> problems.add(cert.certificateFile() + ": " + p));
+            String mode = ManagedFiles.mode(remote, file(cert.keyFile())).orElse("?");
+            if (!mode.equals("600") && !mode.equals("640")) {
+                problems.add(cert.keyFile() + " has mode " + mode);
+            }
+        }
+        return problems;
+    }
+
+    private static boolean sameCa(Optional<String> pem, CertificateAuthority ca) {
+        try {
+            return pem.isPresent() && PemCodec.parseCertificate(pem.get()).equals(ca.certificate());
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void apply(StepContext context) throws Exception {
+        RemoteHost remote = remote(context);
+        CertificateAuthority ca = session.cluster().pki().ca();
+        String caFile = file(KubesprayCertificates.CA_CERTIFICATE_FILE);
+        Optional<String> hostCa = ManagedFiles.read(remote, caFile);
+        boolean runningMember = session.etcdActive(context.target());
+        if (hostCa.isPresent() && !sameCa(hostCa, ca) && runningMember) {
+            throw new StepFailedException(context.target() + " runs etcd with certificates from another CA than "
+                    + "the one in " + session.cluster().pki().directory(),
+                    "this cluster was set up elsewhere (another workstation or Kubespray); bring its CA into "
+                            + "Quorum's store instead of re-issuing, or the members would stop trusting each other");
+        }
+        remote.run("install -d -m 0700 " + Shell.quote(session.settings().certDir())).requireOk("create cert dir");
+        if (!sameCa(hostCa, ca)) {
+            keep(context, ManagedFiles.replace(remote, caFile, ca.certificatePem(), "0644"));
+        }
+        CertificateCheck check = CertificateCheck.against(ca);
+        for (KubesprayCertificate cert : layout().forEtcdHost(context.target())) {
+            Optional<String> pem = ManagedFiles.read(remote, file(cert.certificateFile()));
+            Optional<String> key = ManagedFiles.read(remote, file(cert.keyFile()));
+            boolean good = pem.isPresent() && key.isPresent()
+                    && check.check(pem.get(), key.get(), cert.request()).ok();
+            if (good) {
+                remote.run("chmod 600 " + Shell.quote(file(cert.keyFile()))).requireOk("fix key mode");
+                continue;
+            }
+            IssuedCertificate issued = ca.issue(cert.request());
+            keep(context, ManagedFiles.replace(remote, file(cert.keyFile()), issued.privateKeyPem(), KEY_MODE));
+            keep(context, ManagedFiles.replace(remote, file(cert.certificateFile()), issued.certificatePem(), CERT_MODE));
+            context.info("issued " + cert.certificateFile() + " (SANs: " + String.join(", ",
+                    cert.request().dnsNames()) + ", " + String.join(", ", cert.request().ipAddresses()) + ")");
+        }
+        session.changedWhileRunning(context.target());
+    }
+
+    private static void keep(StepContext context, Optional<String> backup) {
+        backup.ifPresent(path -> context.info("previous file kept as " + path));
+    }
+}

@@ -1,0 +1,53 @@
+package dev.quorum.core.lifecycle.install;
+
+import dev.quorum.core.engine.StepContext;
+import dev.quorum.core.etcd.EnvFile;
+import dev.quorum.core.etcd.HostFiles;
+import dev.quorum.core.etcd.InitialClusterState;
+import java.util.Optional;
+
+/**
+ * {@code /etc/etcd.env}. A member that already has data keeps the initial cluster state it has;
+ * a new member starts as {@code new}, flipped to {@code existing} once the cluster is healthy.
+ */
+final class EnvFileStep extends ManagedFileStep {
+
+    EnvFileStep(InstallSession session) {
+        super(session);
+    }
+
+    @Override
+    public String title() {
+        return "Write " + HostFiles.ENV_FILE;
+    }
+
+    @Override
+    String path(StepContext context) {
+        return HostFiles.ENV_FILE;
+    }
+
+    @Override
+    String pathFor(String target) {
+        return HostFiles.ENV_FILE;
+    }
+
+    @Override
+    String desired(StepContext context, Optional<String> current) {
+        boolean hasData = session.facts(context.target())
+                .map(f -> f.dataDir() == HostFacts.DataDirState.MEMBER).orElse(false);
+        InitialClusterState state = hasData
+                ? current.flatMap(text -> EnvFile.parse(text).initialClusterState()).orElse(InitialClusterState.EXISTING)
+                : InitialClusterState.NEW;
+        return HostFiles.envFile(member(context), session.members(), session.settings(), state);
+    }
+
+    @Override
+    String mode() {
+        return "0640";
+    }
+
+    @Override
+    void changed(String hostName) {
+        session.changedWhileRunning(hostName);
+    }
+}

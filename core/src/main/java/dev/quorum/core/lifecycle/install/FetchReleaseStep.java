@@ -1,0 +1,52 @@
+package dev.quorum.core.lifecycle.install;
+
+import dev.quorum.core.engine.Check;
+import dev.quorum.core.engine.Step;
+import dev.quorum.core.engine.StepContext;
+import dev.quorum.core.release.EtcdRelease;
+import java.util.List;
+import java.util.Optional;
+
+/** Gets and verifies the etcd tarball on the workstation before any host is touched. */
+final class FetchReleaseStep implements Step {
+    private final InstallSession session;
+
+    FetchReleaseStep(InstallSession session) {
+        this.session = session;
+    }
+
+    @Override
+    public String title() {
+        return "Fetch and verify the etcd " + session.settings().version() + " release";
+    }
+
+    @Override
+    public List<String> preview(String target) {
+        var settings = session.settings();
+        return List.of("curl -fLo etcd.tar.gz " + settings.downloadUrl(),
+                settings.binaryChecksum().map(sum -> "echo '" + sum + "  etcd.tar.gz' | sha256sum -c")
+                        .orElse("sha256sum etcd.tar.gz   # no etcd_binary_checksum given: recorded, not checked"));
+    }
+
+    @Override
+    public Check check(StepContext context) throws Exception {
+        Optional<EtcdRelease> cached = session.releases().cached(session.settings());
+        if (cached.isPresent()) {
+            session.useRelease(cached.get());
+            return Check.done("cached " + cached.get().tarball().getFileName() + " (sha256 " + shortSha(cached.get()) + ")");
+        }
+        return Check.needed("not in the workstation cache yet: " + session.settings().downloadUrl());
+    }
+
+    @Override
+    public void apply(StepContext context) throws Exception {
+        EtcdRelease release = session.releases().fetch(session.settings());
+        context.info("fetched " + release.tarball().getFileName() + ", sha256 " + release.sha256()
+                + (session.settings().binaryChecksum().isPresent() ? " (matches etcd_binary_checksum)" : ""));
+        session.useRelease(release);
+    }
+
+    private static String shortSha(EtcdRelease release) {
+        return release.sha256().substring(0, 12);
+    }
+}

@@ -1,0 +1,74 @@
+package dev.quorum.core.lifecycle.install;
+
+import dev.quorum.core.engine.StepContext;
+import dev.quorum.core.engine.StepFailedException;
+import dev.quorum.core.etcd.ClusterProbe;
+import dev.quorum.core.etcd.ClusterStatus;
+import dev.quorum.core.etcd.EtcdAdmin;
+import dev.quorum.core.etcd.MemberStatus;
+import dev.quorum.core.remote.RemoteHost;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.stream.Collectors;
+
+/** Polls the cluster until every member is healthy, within a bounded time; says why not if it gives up. */
+final class HealthWait {
+    private static final Duration POLL = Duration.ofMillis(300);
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
+
+    private HealthWait() {
+    }
+
+    static ClusterStatus probe(InstallSession session) {
+        try (EtcdAdmin admin = session.cluster().etcd()) {
+            return ClusterProbe.probe(admin, session.members(), PROBE_TIMEOUT);
+        }
+    }
+
+    static ClusterStatus await(InstallSession session, StepContext context) throws Exception {
+        Instant deadline = Instant.now().plus(session.healthTimeout());
+        String last = "";
+        try (EtcdAdmin admin = session.cluster().etcd()) {
+            while (true) {
+                ClusterStatus status = ClusterProbe.probe(admin, session.members(), PROBE_TIMEOUT);
+                if (status.healthy()) {
+                    context.info("cluster healthy: " + status.sentence());
+                    return status;
+                }
+                String now = status.sentence();
+                if (!now.equals(last)) {
+                    context.info("waiting for health: " + now);
+                    last = now;
+                }
+                if (Instant.now().isAfter(deadline)) {
+                    throw new StepFailedException("the cluster did not become healthy within "
+                            + session.healthTimeout().toSeconds() + " s: " + unhealthy(status) + journal(session, status),
+                            "look at `journalctl -u etcd` on the unhealthy hosts; fix the cause and re-run (done steps are skipped)");
+                }
+                context.cancellation().sleep(POLL);
+            }
+        }
+    }
+
+    private static String unhealthy(ClusterStatus status) {
+        return status.members().stream().filter(m -> !m.healthy())
+                .map(m -> m.memberName() + " (" + (m.reachable() ? "no leader" : m.error()) + ")")
+                .collect(Collectors.joining(", "));
+    }
+
+    /** The last etcd log lines of one unhealthy member: the usual place the real reason is. */
+    private static String journal(InstallSession session, ClusterStatus status) {
+        for (MemberStatus member : status.members()) {
+            if (!member.healthy()) {
+                try {
+                    RemoteHost remote = session.remote(member.hostName());
+                    String tail = remote.run("journalctl -u etcd -n 5 --no-pager 2>/dev/null | tail -n 5").stdout().strip();
+                    return tail.isEmpty() ? "" : "; last log lines on " + member.hostName() + ":\n" + tail;
+                } catch (Exception e) {
+                    return "";
+                }
+            }
+        }
+        return "";
+    }
+}

@@ -1,0 +1,28 @@
+package dev.quorum.core.lifecycle.install;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What preflight learned about a host in one SSH round trip.
+ *
+ * @param architecture  etcd's name for it: amd64, arm64, ...
+ * @param freeKiB       free space where the data dir lives
+ * @param dataDir       whether the data dir holds an etcd member, something else, or nothing
+ * @param serviceState  {@code systemctl is-active etcd} (active, inactive, failed, unknown)
+ * @param listeners     "address:port process" for whatever listens on 2379/2380
+ * @param envFile       the current /etc/etcd.env, if any
+ */
+public record HostFacts(String architecture, String os, long freeKiB, DataDirState dataDir, String serviceState,
+                        List<String> listeners, Optional<String> envFile) {
+
+    public enum DataDirState { EMPTY, MEMBER, OTHER }
+
+    public HostFacts {
+        listeners = List.copyOf(listeners);
+    }
+
+    public boolean etcdActive() {
+        return "active".equals(serviceState) || "activating".equals(serviceState) || "reloading".equals(serviceState);
+    }
+}

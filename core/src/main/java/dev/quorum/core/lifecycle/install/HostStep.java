@@ -1,0 +1,23 @@
+package dev.quorum.core.lifecycle.install;
+
+import dev.quorum.core.engine.Step;
+import dev.quorum.core.engine.StepContext;
+import dev.quorum.core.inventory.EtcdMember;
+import dev.quorum.core.remote.RemoteHost;
+
+/** A step run on each etcd host, with access to the install session. */
+abstract class HostStep implements Step {
+    protected final InstallSession session;
+
+    protected HostStep(InstallSession session) {
+        this.session = session;
+    }
+
+    protected RemoteHost remote(StepContext context) throws Exception {
+        return session.remote(context.target());
+    }
+
+    protected EtcdMember member(StepContext context) {
+        return session.member(context.target());
+    }
+}

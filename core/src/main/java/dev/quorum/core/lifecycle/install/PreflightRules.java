@@ -1,0 +1,95 @@
+package dev.quorum.core.lifecycle.install;
+
+import dev.quorum.core.engine.StepFailedException;
+import dev.quorum.core.etcd.EnvFile;
+import dev.quorum.core.etcd.InitialClusterState;
+import dev.quorum.core.inventory.EtcdMember;
+import dev.quorum.core.inventory.EtcdSettings;
+import java.util.List;
+import java.util.Optional;
+
+/** The refusals of preflight, as pure logic over {@link HostFacts}. */
+final class PreflightRules {
+    private final EtcdSettings settings;
+    private final EtcdMember member;
+    private final List<EtcdMember> cluster;
+
+    PreflightRules(EtcdSettings settings, EtcdMember member, List<EtcdMember> cluster) {
+        this.settings = settings;
+        this.member = member;
+        this.cluster = cluster;
+    }
+
+    void verify(String host, HostFacts facts) throws StepFailedException {
+        if (!facts.architecture().equals(settings.architecture())) {
+            throw new StepFailedException(host + " is " + facts.architecture() + " but the etcd release is for "
+                    + settings.architecture(),
+                    "set image_arch (or etcd_download_url) to a " + facts.architecture() + " release");
+        }
+        if (facts.freeKiB() >= 0 && facts.freeKiB() < PreflightStep.MIN_FREE_KIB) {
+            throw new StepFailedException(host + " has only " + facts.freeKiB() / 1024 + " MiB free for "
+                    + settings.dataDir(), "free at least 1 GiB there (etcd needs room for its database and WAL)");
+        }
+        boolean ours = belongsToThisCluster(facts.envFile());
+        if (facts.dataDir() != HostFacts.DataDirState.EMPTY && !ours) {
+            throw new StepFailedException(host + " already has etcd data in " + settings.dataDir()
+                    + " that does not belong to this cluster (" + whose(facts.envFile()) + ")",
+                    "Quorum never deletes a data dir. If that data is not needed, move it aside (mv "
+                            + settings.dataDir() + " " + settings.dataDir() + ".old) and re-run; to keep it, set "
+                            + "etcd_data_dir to another path");
+        }
+        if (facts.dataDir() == HostFacts.DataDirState.EMPTY && ours && saysExisting(facts.envFile())) {
+            throw new StepFailedException(host + "'s data dir " + settings.dataDir()
+                    + " is empty but its /etc/etcd.env says the cluster already exists: this member lost its data",
+                    "starting it now could split the cluster; re-seed the member instead (remove it and add it "
+                            + "back), or move /etc/etcd.env aside if the whole cluster is being rebuilt");
+        }
+        for (String listener : facts.listeners()) {
+            boolean heldByEtcd = listener.contains("\"etcd\"");
+            if (!(heldByEtcd && ours)) {
+                throw new StepFailedException(host + ": port " + port(listener) + " is already in use ("
+                        + listener + ")",
+                        "stop whatever listens there (etcd needs 2379 for clients and 2380 for peers) and re-run");
+            }
+        }
+    }
+
+    private boolean belongsToThisCluster(Optional<String> envText) {
+        return envText.map(EnvFile::parse)
+                .map(env -> env.get("ETCD_INITIAL_CLUSTER_TOKEN").orElse("").equals(settings.clusterToken())
+                        && env.get("ETCD_NAME").orElse("").equals(member.memberName())
+                        && env.get("ETCD_DATA_DIR").orElse("").equals(settings.dataDir())
+                        && peersWithinInventory(env.get("ETCD_INITIAL_CLUSTER").orElse("")))
+                .orElse(false);
+    }
+
+    private boolean peersWithinInventory(String initialCluster) {
+        for (String entry : initialCluster.split(",")) {
+            String peerUrl = entry.substring(entry.indexOf('=') + 1).strip();
+            if (!peerUrl.isEmpty() && cluster.stream().noneMatch(m -> m.peerUrl().equals(peerUrl))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean saysExisting(Optional<String> envText) {
+        return envText.flatMap(text -> EnvFile.parse(text).initialClusterState())
+                .map(state -> state == InitialClusterState.EXISTING).orElse(false);
+    }
+
+    private static String whose(Optional<String> envText) {
+        if (envText.isEmpty()) {
+            return "no /etc/etcd.env describes it";
+        }
+        EnvFile env = EnvFile.parse(envText.get());
+        return "/etc/etcd.env names member " + env.get("ETCD_NAME").orElse("?") + ", token "
+                + env.get("ETCD_INITIAL_CLUSTER_TOKEN").orElse("?") + ", peers "
+                + env.get("ETCD_INITIAL_CLUSTER").orElse("?");
+    }
+
+    private static String port(String listener) {
+        String address = listener.split(" ")[0];
+        return address.substring(address.lastIndexOf(':') + 1);
+    }
+}

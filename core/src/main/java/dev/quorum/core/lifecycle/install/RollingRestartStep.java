@@ -1,0 +1,87 @@
+package dev.quorum.core.lifecycle.install;
+
+import dev.quorum.core.engine.Check;
+import dev.quorum.core.engine.Step;
+import dev.quorum.core.engine.StepContext;
+import dev.quorum.core.engine.StepFailedException;
+import dev.quorum.core.etcd.ClusterStatus;
+import dev.quorum.core.etcd.EtcdAdmin;
+import dev.quorum.core.etcd.MemberStatus;
+import dev.quorum.core.inventory.EtcdMember;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Restarts, one at a time, the running members whose binaries, certificates or files changed.
+ * Leadership is moved away first: a stopping leader otherwise waits etcd's 15 s request timeout.
+ * Each restart waits for the cluster to be healthy before the next.
+ */
+final class RollingRestartStep implements Step {
+    private final InstallSession session;
+
+    RollingRestartStep(InstallSession session) {
+        this.session = session;
+    }
+
+    @Override
+    public String title() {
+        return "Restart changed members one at a time";
+    }
+
+    @Override
+    public List<String> preview(String target) {
+        return List.of("# only members whose files changed while etcd was running, leader last:",
+                "etcdctl move-leader <healthy follower>   # if it leads",
+                "systemctl restart etcd && etcdctl endpoint health --cluster");
+    }
+
+    @Override
+    public Check check(StepContext context) {
+        List<String> pending = pending();
+        return pending.isEmpty() ? Check.done("no member needs a restart")
+                : Check.needed("files changed under running etcd on " + String.join(", ", pending));
+    }
+
+    private List<String> pending() {
+        return session.members().stream().map(EtcdMember::hostName)
+                .filter(session.restartNeeded()::contains).toList();
+    }
+
+    @Override
+    public void apply(StepContext context) throws Exception {
+        List<String> pending = pending();
+        Optional<MemberStatus> leader = HealthWait.probe(session).leader();
+        List<String> order = pending.stream()
+                .sorted((a, b) -> Boolean.compare(isLeader(leader, a), isLeader(leader, b))).toList();
+        for (String host : order) {
+            context.cancellation().throwIfCancelled();
+            ClusterStatus before = HealthWait.probe(session);
+            if (isLeader(before.leader(), host)) {
+                moveLeadershipAway(context, before, host);
+            }
+            context.info("restarting etcd on " + host);
+            session.remote(host).run("systemctl restart etcd").requireOk("restart etcd on " + host);
+            HealthWait.await(session, context);
+            session.restarted(host);
+        }
+    }
+
+    private static boolean isLeader(Optional<MemberStatus> leader, String host) {
+        return leader.map(l -> l.hostName().equals(host)).orElse(false);
+    }
+
+    private void moveLeadershipAway(StepContext context, ClusterStatus status, String host) throws Exception {
+        MemberStatus successor = status.members().stream()
+                .filter(m -> !m.hostName().equals(host) && m.healthy())
+                .filter(m -> !m.status().orElseThrow().learner())
+                .findFirst()
+                .orElseThrow(() -> new StepFailedException("no healthy follower to hand leadership to before "
+                        + "restarting " + host, "bring the other members back first"));
+        EtcdMember leader = session.member(host);
+        context.info("moving leadership from " + leader.memberName() + " to " + successor.memberName());
+        try (EtcdAdmin admin = session.cluster().etcd(List.of(leader))) {
+            admin.moveLeader(successor.status().orElseThrow().memberId()).get(10, TimeUnit.SECONDS);
+        }
+    }
+}

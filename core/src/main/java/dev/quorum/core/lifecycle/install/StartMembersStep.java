@@ -1,0 +1,76 @@
+package dev.quorum.core.lifecycle.install;
+
+import dev.quorum.core.engine.Check;
+import dev.quorum.core.engine.Step;
+import dev.quorum.core.engine.StepContext;
+import dev.quorum.core.engine.StepFailedException;
+import dev.quorum.core.etcd.ClusterStatus;
+import dev.quorum.core.inventory.EtcdMember;
+import dev.quorum.core.remote.FanOut;
+import dev.quorum.core.remote.Outcome;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Starts every stopped member at once (a lone first member would block until a quorum is up)
+ * and waits, bounded, until the cluster is healthy.
+ */
+final class StartMembersStep implements Step {
+    private final InstallSession session;
+
+    StartMembersStep(InstallSession session) {
+        this.session = session;
+    }
+
+    @Override
+    public String title() {
+        return "Start etcd on all members together and wait for health";
+    }
+
+    @Override
+    public List<String> preview(String target) {
+        return List.of("systemctl start --no-block etcd   # on every stopped member at once",
+                "etcdctl endpoint health --cluster   # until healthy, at most " + session.healthTimeout().toSeconds() + " s");
+    }
+
+    @Override
+    public Check check(StepContext context) throws Exception {
+        List<String> stopped = stoppedMembers();
+        if (!stopped.isEmpty()) {
+            return Check.needed("etcd not running on " + String.join(", ", stopped));
+        }
+        ClusterStatus status = HealthWait.probe(session);
+        return status.healthy() ? Check.done("all members running; " + status.sentence())
+                : Check.needed("running but not healthy yet: " + status.sentence());
+    }
+
+    private List<String> stoppedMembers() {
+        Map<String, Outcome<Boolean>> active = FanOut.forEach(hostNames(), hostNames().size(),
+                host -> session.remote(host).run("systemctl is-active etcd").stdout().strip().equals("active"));
+        return active.entrySet().stream()
+                .filter(e -> !e.getValue().ok() || !e.getValue().value())
+                .map(Map.Entry::getKey).toList();
+    }
+
+    private List<String> hostNames() {
+        return session.members().stream().map(EtcdMember::hostName).toList();
+    }
+
+    @Override
+    public void apply(StepContext context) throws Exception {
+        List<String> stopped = stoppedMembers();
+        if (!stopped.isEmpty()) {
+            context.info("starting etcd on " + String.join(", ", stopped));
+            Map<String, Outcome<String>> started = FanOut.forEach(stopped, stopped.size(), host ->
+                    session.remote(host).run("systemctl reset-failed etcd 2>/dev/null; systemctl start --no-block etcd")
+                            .requireOk("start etcd on " + host).stdout());
+            for (var entry : started.entrySet()) {
+                if (!entry.getValue().ok()) {
+                    throw new StepFailedException("cannot start etcd on " + entry.getKey() + ": "
+                            + entry.getValue().error().getMessage(), "see `journalctl -u etcd` on that host");
+                }
+            }
+        }
+        HealthWait.await(session, context);
+    }
+}

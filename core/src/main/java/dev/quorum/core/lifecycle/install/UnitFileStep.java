@@ -1,0 +1,43 @@
+package dev.quorum.core.lifecycle.install;
+
+import dev.quorum.core.engine.StepContext;
+import dev.quorum.core.etcd.HostFiles;
+import java.util.Optional;
+
+/** {@code /etc/systemd/system/etcd.service}, as Kubespray's host unit. */
+final class UnitFileStep extends ManagedFileStep {
+
+    UnitFileStep(InstallSession session) {
+        super(session);
+    }
+
+    @Override
+    public String title() {
+        return "Write " + HostFiles.UNIT_FILE;
+    }
+
+    @Override
+    String path(StepContext context) {
+        return HostFiles.UNIT_FILE;
+    }
+
+    @Override
+    String pathFor(String target) {
+        return HostFiles.UNIT_FILE;
+    }
+
+    @Override
+    String desired(StepContext context, Optional<String> current) {
+        return HostFiles.unitFile(session.settings());
+    }
+
+    @Override
+    String mode() {
+        return "0644";
+    }
+
+    @Override
+    void changed(String hostName) {
+        session.unitChanged(hostName);
+    }
+}

@@ -28,11 +28,7 @@ final class EtcdSettingsReader {
             throw scope.problem("image_arch", "is \"" + arch + "\", which is not an architecture name",
                     "Use the name etcd releases use: amd64, arm64, ppc64le or s390x");
         }
-        URI url = scope.isSet("etcd_download_url")
-                ? DownloadUrls.parse(scope.text("etcd_download_url").orElseThrow(() -> scope.problem(
-                        "etcd_download_url", "is empty", "Remove it to use the official release, or give a URL")),
-                        paths, scope)
-                : EtcdSettings.officialDownloadUrl(version, arch);
+        URI url = downloadUrl(scope, paths, version, arch);
         Optional<String> checksum = BinaryChecksums.select(scope, versionKeys(written, version), arch);
         int heartbeat = positiveMillis(scope, "etcd_heartbeat_interval", EtcdSettings.DEFAULT_HEARTBEAT_MILLIS);
         int election = positiveMillis(scope, "etcd_election_timeout", EtcdSettings.DEFAULT_ELECTION_MILLIS);
@@ -50,6 +46,21 @@ final class EtcdSettingsReader {
                 ipList(scope, "etcd_cert_alt_ips"),
                 scope.text("etcd_initial_cluster_token").orElse(EtcdSettings.DEFAULT_CLUSTER_TOKEN),
                 arch);
+    }
+
+    /** etcd_download_url; else the official release, from {@code github_url} when that is set (a mirror). */
+    private static URI downloadUrl(VariableScope scope, LocalPaths paths, String version, String arch) {
+        if (scope.isSet("etcd_download_url")) {
+            String url = scope.text("etcd_download_url").orElseThrow(() -> scope.problem("etcd_download_url",
+                    "is empty", "Remove it to download the official release, or give a URL or a path"));
+            return DownloadUrls.parse(url, paths, scope);
+        }
+        URI official = EtcdSettings.officialDownloadUrl(version, arch);
+        if (scope.isSet("github_url")) {
+            String base = scope.text("github_url").orElse("https://github.com").replaceAll("/+$", "");
+            return DownloadUrls.parse(base + official.toString().substring("https://github.com".length()), paths, scope);
+        }
+        return official;
     }
 
     private static List<String> versionKeys(String written, String version) {

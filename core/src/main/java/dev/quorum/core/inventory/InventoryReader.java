@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -60,7 +61,7 @@ public final class InventoryReader {
         LocalPaths paths = new LocalPaths(home, dir);
         HostReader hostReader = new HostReader(defaultUser, paths);
         Map<String, VariableScope> scopes = new HashMap<>();
-        Map<String, InventoryHost> hosts = new java.util.LinkedHashMap<>();
+        Map<String, InventoryHost> hosts = new LinkedHashMap<>();
         for (String name : parsed.hostVars().keySet()) {
             VariableScope scope = layers.forHost(name);
             scopes.put(name, scope);

@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +36,7 @@ record ParsedInventory(
     /** The group's hosts, then its children's, depth first in declaration order, without repeats. */
     List<String> flattenedHosts(String groupName) {
         Set<String> hosts = new LinkedHashSet<>();
-        collect(groupName, hosts, new java.util.HashSet<>());
+        collect(groupName, hosts, new HashSet<>());
         return new ArrayList<>(hosts);
     }
 

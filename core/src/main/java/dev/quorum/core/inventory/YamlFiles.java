@@ -1,5 +1,6 @@
 package dev.quorum.core.inventory;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -7,7 +8,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Reads YAML files into plain maps, lists and scalars (Jackson keeps booleans and numbers typed). */
@@ -33,12 +33,17 @@ final class YamlFiles {
         if (text.isBlank()) {
             return null;
         }
-        try {
-            return MAPPER.readValue(text, ANY);
+        try (JsonParser parser = MAPPER.createParser(text)) {
+            if (parser.nextToken() == null) {
+                return null;
+            }
+            return MAPPER.readValue(parser, ANY);
         } catch (JsonProcessingException e) {
             throw new InventoryException(label + " is not valid YAML (" + e.getOriginalMessage()
                     + location(e) + "). Fix the YAML syntax there; "
                     + "`ansible-inventory -i FILE --list` shows the same problem.", e);
+        } catch (IOException e) {
+            throw new InventoryException(label + " cannot be read (" + e.getMessage() + "). Check the file.", e);
         }
     }
 
@@ -60,9 +65,5 @@ final class YamlFiles {
             return "";
         }
         return " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-    }
-
-    static Map<String, Object> emptyMap() {
-        return new LinkedHashMap<>();
     }
 }

@@ -37,7 +37,7 @@ final class TestInventories {
         }
     }
 
-    /** A minimal valid inventory: three etcd hosts with ip 10.0.0.1-3, then {@code extra} appended under all. */
+    /** A minimal valid inventory: three etcd hosts with ip 10.0.0.1-3 and {@code allVars} as all.vars. */
     static String threeEtcdHosts(String allVars) {
         return """
                 all:

@@ -1,0 +1,118 @@
+package dev.quorum.core.inventory;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Reads {@link EtcdSettings} from the etcd group's variables, with Kubespray's defaults, and validates them. */
+final class EtcdSettingsReader {
+    private static final Pattern VERSION = Pattern.compile("v?\\d+\\.\\d+\\.\\d+([-+][0-9A-Za-z.+-]+)?");
+    private static final Pattern ARCHITECTURE = Pattern.compile("[a-z0-9_]+");
+    /** etcd refuses an election timeout above this many milliseconds. */
+    static final int MAX_ELECTION_MILLIS = 50_000;
+
+    private EtcdSettingsReader() {
+    }
+
+    static EtcdSettings read(VariableScope scope, LocalPaths paths) {
+        String written = scope.text("etcd_version").orElse(EtcdSettings.DEFAULT_VERSION);
+        if (!VERSION.matcher(written).matches()) {
+            throw scope.problem("etcd_version", "is \"" + written + "\", which is not an etcd release version",
+                    "Write a release such as " + EtcdSettings.DEFAULT_VERSION);
+        }
+        String version = written.startsWith("v") ? written : "v" + written;
+        String arch = scope.text("image_arch").orElse(EtcdSettings.DEFAULT_ARCHITECTURE);
+        if (!ARCHITECTURE.matcher(arch).matches()) {
+            throw scope.problem("image_arch", "is \"" + arch + "\", which is not an architecture name",
+                    "Use the name etcd releases use: amd64, arm64, ppc64le or s390x");
+        }
+        URI url = downloadUrl(scope, paths, version, arch);
+        Optional<String> checksum = BinaryChecksums.select(scope, versionKeys(written, version), arch);
+        int heartbeat = positiveMillis(scope, "etcd_heartbeat_interval", EtcdSettings.DEFAULT_HEARTBEAT_MILLIS);
+        int election = positiveMillis(scope, "etcd_election_timeout", EtcdSettings.DEFAULT_ELECTION_MILLIS);
+        checkTimings(scope, heartbeat, election);
+        return new EtcdSettings(
+                version,
+                url,
+                checksum,
+                absoluteDir(scope, "etcd_data_dir", EtcdSettings.DEFAULT_DATA_DIR),
+                absoluteDir(scope, "etcd_cert_dir", EtcdSettings.DEFAULT_CERT_DIR),
+                absoluteDir(scope, "bin_dir", EtcdSettings.DEFAULT_BIN_DIR),
+                heartbeat,
+                election,
+                scope.textList("etcd_cert_alt_names"),
+                ipList(scope, "etcd_cert_alt_ips"),
+                scope.text("etcd_initial_cluster_token").orElse(EtcdSettings.DEFAULT_CLUSTER_TOKEN),
+                arch);
+    }
+
+    /** etcd_download_url; else the official release, from {@code github_url} when that is set (a mirror). */
+    private static URI downloadUrl(VariableScope scope, LocalPaths paths, String version, String arch) {
+        if (scope.isSet("etcd_download_url")) {
+            String url = scope.text("etcd_download_url").orElseThrow(() -> scope.problem("etcd_download_url",
+                    "is empty", "Remove it to download the official release, or give a URL or a path"));
+            return DownloadUrls.parse(url, paths, scope);
+        }
+        URI official = EtcdSettings.officialDownloadUrl(version, arch);
+        if (scope.isSet("github_url")) {
+            String base = scope.text("github_url").orElse("https://github.com").replaceAll("/+$", "");
+            return DownloadUrls.parse(base + official.toString().substring("https://github.com".length()), paths, scope);
+        }
+        return official;
+    }
+
+    private static List<String> versionKeys(String written, String version) {
+        List<String> keys = new ArrayList<>(List.of(written));
+        if (!keys.contains(version)) {
+            keys.add(version);
+        }
+        String bare = version.substring(1);
+        if (!keys.contains(bare)) {
+            keys.add(bare);
+        }
+        return keys;
+    }
+
+    private static int positiveMillis(VariableScope scope, String name, int fallback) {
+        int millis = scope.integer(name).orElse(fallback);
+        if (millis < 1) {
+            throw scope.problem(name, "is " + millis + " ms", "Give a positive number of milliseconds");
+        }
+        return millis;
+    }
+
+    private static void checkTimings(VariableScope scope, int heartbeat, int election) {
+        if (election < 5 * heartbeat) {
+            throw scope.problem("etcd_election_timeout", "is " + election + " ms, less than 5 x etcd_heartbeat_interval ("
+                            + heartbeat + " ms = " + 5 * heartbeat + " ms), which etcd refuses",
+                    "Raise etcd_election_timeout to at least " + 5 * heartbeat
+                            + " or lower etcd_heartbeat_interval (Kubespray's defaults are 5000 and 250)");
+        }
+        if (election > MAX_ELECTION_MILLIS) {
+            throw scope.problem("etcd_election_timeout", "is " + election + " ms, more than the " + MAX_ELECTION_MILLIS
+                    + " ms etcd accepts", "Lower etcd_election_timeout to " + MAX_ELECTION_MILLIS + " or less");
+        }
+    }
+
+    private static String absoluteDir(VariableScope scope, String name, String fallback) {
+        String dir = scope.text(name).orElse(fallback);
+        if (!dir.startsWith("/")) {
+            throw scope.problem(name, "is \"" + dir + "\", which is not an absolute path",
+                    "Give the full path on the etcd hosts, for example " + fallback);
+        }
+        return dir.length() > 1 && dir.endsWith("/") ? dir.substring(0, dir.length() - 1) : dir;
+    }
+
+    private static List<String> ipList(VariableScope scope, String name) {
+        List<String> ips = scope.textList(name);
+        for (String ip : ips) {
+            if (!IpLiterals.isIpLiteral(ip)) {
+                throw scope.problem(name, "contains \"" + ip + "\", which is not an IP address",
+                        "Put DNS names in etcd_cert_alt_names and only IP addresses in " + name);
+            }
+        }
+        return ips;
+    }
+}

@@ -1,0 +1,48 @@
+package dev.quorum.core.inventory;
+
+import dev.quorum.core.remote.SshTarget;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Builds an {@link InventoryHost} from its variables. The address others use is Kubespray's
+ * {@code etcd_access_address}: {@code access_ip}, else {@code ip}, else {@code ansible_host}, else the
+ * inventory name. SSH goes to {@code ansible_host} (else the name) on {@code ansible_port} (22) as
+ * {@code ansible_user} (else the local user) with {@code ansible_ssh_private_key_file}, if any. The older
+ * {@code ansible_ssh_host}, {@code ansible_ssh_port}, {@code ansible_ssh_user} and
+ * {@code ansible_private_key_file} spellings are accepted too.
+ */
+final class HostReader {
+    private final String defaultUser;
+    private final LocalPaths paths;
+
+    HostReader(String defaultUser, LocalPaths paths) {
+        this.defaultUser = defaultUser;
+        this.paths = paths;
+    }
+
+    InventoryHost read(String name, VariableScope scope) {
+        Optional<String> sshHost = first(scope, "ansible_host", "ansible_ssh_host");
+        String address = first(scope, "access_ip", "ip").or(() -> sshHost).orElse(name);
+        String user = first(scope, "ansible_user", "ansible_ssh_user").orElse(defaultUser);
+        Optional<Path> key = first(scope, "ansible_ssh_private_key_file", "ansible_private_key_file")
+                .map(paths::resolve);
+        SshTarget ssh = new SshTarget(sshHost.orElse(name), port(scope), user, key);
+        return new InventoryHost(name, address, ssh, scope.kept());
+    }
+
+    private static int port(VariableScope scope) {
+        String name = scope.isSet("ansible_port") || !scope.isSet("ansible_ssh_port") ? "ansible_port" : "ansible_ssh_port";
+        int port = scope.integer(name).orElse(22);
+        if (port < 1 || port > 65535) {
+            throw scope.problem(name, "is " + port + ", which is not a TCP port",
+                    "Give the SSH port of the host, a number from 1 to 65535 (usually 22)");
+        }
+        return port;
+    }
+
+    private static Optional<String> first(VariableScope scope, String... names) {
+        return Stream.of(names).map(scope::text).flatMap(Optional::stream).findFirst();
+    }
+}

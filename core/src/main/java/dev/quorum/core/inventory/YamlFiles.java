@@ -1,0 +1,69 @@
+package dev.quorum.core.inventory;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Reads YAML files into plain maps, lists and scalars (Jackson keeps booleans and numbers typed). */
+final class YamlFiles {
+    private static final YAMLMapper MAPPER = new YAMLMapper();
+    private static final TypeReference<Object> ANY = new TypeReference<>() {
+    };
+
+    private YamlFiles() {
+    }
+
+    static String readText(Path file, String label) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new InventoryException(label + " cannot be read (" + e.getMessage()
+                    + "). Check that the file exists and that you may read it.", e);
+        }
+    }
+
+    /** The document as a tree, or null for an empty document (only comments or nothing). */
+    static Object parse(String text, String label) {
+        if (text.isBlank()) {
+            return null;
+        }
+        try (JsonParser parser = MAPPER.createParser(text)) {
+            if (parser.nextToken() == null) {
+                return null;
+            }
+            return MAPPER.readValue(parser, ANY);
+        } catch (JsonProcessingException e) {
+            throw new InventoryException(label + " is not valid YAML (" + e.getOriginalMessage()
+                    + location(e) + "). Fix the YAML syntax there; "
+                    + "`ansible-inventory -i FILE --list` shows the same problem.", e);
+        } catch (IOException e) {
+            throw new InventoryException(label + " cannot be read (" + e.getMessage() + "). Check the file.", e);
+        }
+    }
+
+    /** A variables file (group_vars / host_vars): a mapping, or nothing. */
+    static Map<String, Object> readVarsFile(Path file, String label) {
+        Object tree = parse(readText(file, label), label);
+        if (tree == null) {
+            return Map.of();
+        }
+        if (!(tree instanceof Map<?, ?> map)) {
+            throw new InventoryException(label + " must be a mapping of variable names to values, but it is a "
+                    + Values.typeName(tree) + ". Write one `name: value` per line.");
+        }
+        return Values.stringKeyed(map);
+    }
+
+    private static String location(JsonProcessingException e) {
+        if (e.getLocation() == null || e.getLocation().getLineNr() < 1) {
+            return "";
+        }
+        return " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+    }
+}

@@ -49,6 +49,10 @@ public final class ClusterSession implements AutoCloseable {
         return pki;
     }
 
+    public boolean hasPki() {
+        return ClusterPki.exists(home, inventory.clusterName());
+    }
+
     public EtcdAdmin etcd() {
         return etcd(inventory.etcdMembers());
     }

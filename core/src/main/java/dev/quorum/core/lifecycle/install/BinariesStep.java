@@ -33,6 +33,9 @@ final class BinariesStep extends HostStep {
 
     @Override
     public Check check(StepContext context) throws Exception {
+        if (session.fetchedRelease().isEmpty()) {
+            return Check.needed("the release is not fetched yet");
+        }
         EtcdRelease release = session.release();
         String bin = session.settings().binDir();
         var result = remote(context).run("sha256sum " + Shell.quote(bin + "/etcd") + " " + Shell.quote(bin + "/etcdctl")

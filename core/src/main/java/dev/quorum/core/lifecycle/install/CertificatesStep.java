@@ -56,6 +56,9 @@ final class CertificatesStep extends HostStep {
 
     @Override
     public Check check(StepContext context) throws Exception {
+        if (!session.hasPki()) {
+            return Check.needed("the cluster CA will be created on this workstation, then certificates issued");
+        }
         List<String> problems = problems(context);
         return problems.isEmpty()
                 ? Check.done("ca.pem, member-" + context.target() + " and admin-" + context.target() + " valid")

@@ -66,6 +66,16 @@ final class InstallSession {
         release.set(verified);
     }
 
+    /** The release, once fetched (a preview may not have it). */
+    Optional<EtcdRelease> fetchedRelease() {
+        return Optional.ofNullable(release.get());
+    }
+
+    /** The cluster CA already exists on this workstation (a preview must not create it). */
+    boolean hasPki() {
+        return cluster.hasPki();
+    }
+
     /** The verified release; the fetch step runs first, so its absence is a bug. */
     EtcdRelease release() {
         EtcdRelease verified = release.get();

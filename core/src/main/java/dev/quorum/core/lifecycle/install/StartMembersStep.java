@@ -39,6 +39,9 @@ final class StartMembersStep implements Step {
         if (!stopped.isEmpty()) {
             return Check.needed("etcd not running on " + String.join(", ", stopped));
         }
+        if (!session.hasPki()) {
+            return Check.needed("no client certificate yet to check health with");
+        }
         ClusterStatus status = HealthWait.probe(session);
         return status.healthy() ? Check.done("all members running; " + status.sentence())
                 : Check.needed("running but not healthy yet: " + status.sentence());

@@ -30,6 +30,9 @@ final class VerifyClusterStep implements Step {
 
     @Override
     public Check check(StepContext context) throws Exception {
+        if (!session.hasPki()) {
+            return Check.needed("nothing installed yet");
+        }
         ClusterStatus status = HealthWait.probe(session);
         if (!status.healthy()) {
             return Check.needed("not healthy: " + status.sentence());

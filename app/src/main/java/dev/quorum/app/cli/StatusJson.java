@@ -1,0 +1,47 @@
+package dev.quorum.app.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.quorum.core.etcd.ClusterStatus;
+import dev.quorum.core.etcd.MemberStatus;
+import dev.quorum.core.inventory.Inventory;
+
+/** {@code status --json}: a stable shape scripts can rely on. */
+final class StatusJson {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private StatusJson() {
+    }
+
+    static String render(Inventory inventory, ClusterStatus status) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("cluster", inventory.clusterName());
+        root.put("healthy", status.healthy());
+        root.put("quorum", status.quorum());
+        root.put("summary", status.sentence());
+        root.put("faultTolerance", status.faultTolerance());
+        status.leader().ifPresentOrElse(l -> root.put("leader", l.memberName()), () -> root.putNull("leader"));
+        ArrayNode members = root.putArray("members");
+        for (MemberStatus member : status.members()) {
+            ObjectNode node = members.addObject();
+            node.put("name", member.memberName());
+            node.put("host", member.hostName());
+            node.put("endpoint", member.endpoint());
+            node.put("reachable", member.reachable());
+            node.put("healthy", member.healthy());
+            member.status().ifPresentOrElse(s -> {
+                node.put("id", Long.toHexString(s.memberId()));
+                node.put("role", StatusTable.role(s));
+                node.put("version", s.version());
+                node.put("raftTerm", s.raftTerm());
+                node.put("raftIndex", s.raftIndex());
+                node.put("dbSize", s.dbSize());
+                node.put("dbSizeInUse", s.dbSizeInUse());
+                node.put("learner", s.learner());
+            }, () -> node.put("error", member.error()));
+        }
+        status.alarms().forEach(root.putArray("alarms")::add);
+        return root.toPrettyString();
+    }
+}

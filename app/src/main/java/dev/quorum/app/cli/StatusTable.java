@@ -1,0 +1,48 @@
+package dev.quorum.app.cli;
+
+import dev.quorum.core.etcd.ClusterStatus;
+import dev.quorum.core.etcd.EndpointStatus;
+import dev.quorum.core.etcd.MemberStatus;
+import dev.quorum.core.inventory.Inventory;
+import java.io.PrintWriter;
+import java.util.Locale;
+
+/** The status as a table, health in words on the first line. */
+final class StatusTable {
+    private StatusTable() {
+    }
+
+    static void print(Inventory inventory, ClusterStatus status, PrintWriter out) {
+        out.println("Cluster " + inventory.clusterName() + ": " + status.sentence());
+        out.println(String.format("%-8s %-14s %-30s %-10s %-9s %-8s %-10s %s",
+                "MEMBER", "HOST", "ENDPOINT", "ROLE", "VERSION", "TERM", "INDEX", "DB SIZE"));
+        for (MemberStatus member : status.members()) {
+            out.println(member.status()
+                    .map(s -> String.format(Locale.ROOT, "%-8s %-14s %-30s %-10s %-9s %-8d %-10d %s",
+                            member.memberName(), member.hostName(), member.endpoint(), role(s), s.version(),
+                            s.raftTerm(), s.raftIndex(), bytes(s.dbSize())))
+                    .orElse(String.format("%-8s %-14s %-30s %-10s %s", member.memberName(), member.hostName(),
+                            member.endpoint(), "UNREACHABLE", member.error())));
+        }
+        if (!status.alarms().isEmpty()) {
+            out.println("Alarms: " + String.join(", ", status.alarms()));
+        }
+    }
+
+    static String role(EndpointStatus status) {
+        if (status.learner()) {
+            return "learner";
+        }
+        if (!status.hasLeader()) {
+            return "no leader";
+        }
+        return status.isLeader() ? "leader" : "follower";
+    }
+
+    static String bytes(long size) {
+        if (size < 1024 * 1024) {
+            return String.format(Locale.ROOT, "%.1f kB", size / 1024.0);
+        }
+        return String.format(Locale.ROOT, "%.1f MB", size / (1024.0 * 1024.0));
+    }
+}

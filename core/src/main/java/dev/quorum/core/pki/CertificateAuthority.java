@@ -37,7 +37,8 @@ public final class CertificateAuthority {
     }
 
     /** Loads the CA kept in {@code dir}, or creates one there (dir 0700, key 0600) if there is none. */
-    public static CertificateAuthority loadOrCreate(Path dir, String commonName, KeyAlgorithm algorithm) {
+    // Synchronized so two tasks in one Quorum process cannot both create a CA in the same folder.
+    public static synchronized CertificateAuthority loadOrCreate(Path dir, String commonName, KeyAlgorithm algorithm) {
         Objects.requireNonNull(algorithm, "algorithm");
         if (commonName == null || commonName.isBlank()) {
             throw new IllegalArgumentException("CA common name is blank");
@@ -106,10 +107,15 @@ public final class CertificateAuthority {
         return PemCodec.write(privateKey);
     }
 
-    /** A new key pair and a certificate for it, valid from now (a little backdated) for the requested time. */
+    /**
+     * A new key pair and a certificate for it, valid from now (a little backdated) for the
+     * requested time, but never past the CA's own expiry: TLS would reject it after that anyway.
+     */
     public IssuedCertificate issue(CertificateRequest request) {
         Instant now = Instant.now();
-        return issue(request, now.minus(BACKDATE), now.plus(request.validity()));
+        Instant requestedEnd = now.plus(request.validity());
+        Instant caEnd = certificate.getNotAfter().toInstant();
+        return issue(request, now.minus(BACKDATE), requestedEnd.isAfter(caEnd) ? caEnd : requestedEnd);
     }
 
     // Tests use this to make certificates that are already expired or about to.

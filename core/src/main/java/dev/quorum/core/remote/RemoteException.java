@@ -1,0 +1,29 @@
+package dev.quorum.core.remote;
+
+import java.util.Objects;
+
+/**
+ * A remote operation failed. The message says what happened; {@link #hint()} says what the
+ * person running Quorum can do about it, so every front end can show both the same way.
+ *
+ * <p>Unchecked because nearly every remote call can fail this way and callers mostly let it
+ * travel up to whoever reports per host (see {@link FanOut}).
+ */
+public class RemoteException extends RuntimeException {
+
+    private final String hint;
+
+    public RemoteException(String message, String hint) {
+        this(message, hint, null);
+    }
+
+    public RemoteException(String message, String hint, Throwable cause) {
+        super(message, cause);
+        this.hint = Objects.requireNonNull(hint, "hint");
+    }
+
+    /** What to do about it, in one or two sentences. */
+    public String hint() {
+        return hint;
+    }
+}

@@ -1,0 +1,144 @@
+package dev.quorum.core.remote;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.PortUnreachableException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import net.schmizz.keepalive.KeepAliveProvider;
+import net.schmizz.sshj.DefaultConfig;
+import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.userauth.UserAuthException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Opens SSH connections with sshj and keeps one per host name, so a run's many commands on a
+ * host share one login. {@link #close()} closes them all; closing a returned host closes its
+ * connection and the next {@link #connect} opens a new one.
+ */
+public final class SshConnector implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SshConnector.class);
+
+    /** Notices a dead peer (reboot, cut network) within about a minute instead of never. */
+    private static final int KEEP_ALIVE_SECONDS = 15;
+    /** sshj's wait for protocol replies (key exchange, channel open); 30 s default is long. */
+    private static final int MIN_TRANSPORT_TIMEOUT_MS = 15_000;
+
+    private final SshOptions options;
+    private final DefaultConfig config;
+    private final Map<String, SshRemoteHost> open = new ConcurrentHashMap<>();
+    private final Map<String, Object> hostLocks = new ConcurrentHashMap<>();
+
+    public SshConnector(SshOptions options) {
+        this.options = Objects.requireNonNull(options, "options");
+        // Building the algorithm lists is the slow part of a client; share it between hosts.
+        this.config = new DefaultConfig();
+        this.config.setKeepAliveProvider(KeepAliveProvider.KEEP_ALIVE);
+        if (options.useAgent()) {
+            LOG.warn("ssh-agent is not supported yet (sshj needs extra libraries for it); using key files only");
+        }
+    }
+
+    /** The open connection to {@code hostName}, or a new one (host key checked, logged in). */
+    public RemoteHost connect(String hostName, SshTarget target) {
+        synchronized (hostLocks.computeIfAbsent(hostName, k -> new Object())) {
+            SshRemoteHost existing = open.get(hostName);
+            if (existing != null && existing.target().equals(target) && existing.isConnected()) {
+                return existing;
+            }
+            if (existing != null) {
+                existing.close();
+            }
+            SshRemoteHost host = new SshRemoteHost(hostName, target, openClient(hostName, target), options,
+                    closed -> open.remove(hostName, closed));
+            open.put(hostName, host);
+            return host;
+        }
+    }
+
+    @Override
+    public void close() {
+        for (SshRemoteHost host : open.values()) {
+            host.close();
+        }
+        open.clear();
+    }
+
+    private SSHClient openClient(String hostName, SshTarget target) {
+        long started = System.nanoTime();
+        SSHClient client = new SSHClient(config);
+        KnownHostsPolicy policy = new KnownHostsPolicy(hostName,
+                new KnownHostsFile(options.knownHostsFile()), options.acceptNewHostKeys());
+        client.addHostKeyVerifier(policy);
+        int connectMs = (int) options.connectTimeout().toMillis();
+        client.setConnectTimeout(connectMs);
+        client.getTransport().setTimeoutMs(Math.max(MIN_TRANSPORT_TIMEOUT_MS, 3 * connectMs));
+        client.getConnection().getKeepAlive().setKeepAliveInterval(KEEP_ALIVE_SECONDS);
+        try {
+            ClientKeys.Loaded keys = ClientKeys.load(client, hostName, target, options);
+            handshake(client, policy, hostName, target);
+            login(client, keys, hostName, target);
+        } catch (RuntimeException e) {
+            closeQuietly(client);
+            throw e;
+        }
+        LOG.debug("{}: connected to {}@{}:{} in {} ms", hostName, target.user(), target.address(), target.port(),
+                (System.nanoTime() - started) / 1_000_000);
+        return client;
+    }
+
+    private static void handshake(SSHClient client, KnownHostsPolicy policy, String hostName, SshTarget target) {
+        try {
+            client.connect(target.address(), target.port());
+        } catch (IOException e) {
+            if (policy.rejection().isPresent()) {
+                throw policy.rejection().get();
+            }
+            if (isUnreachable(e)) {
+                throw new HostUnreachableException(hostName, target.address(), target.port(), e);
+            }
+            throw new RemoteException("SSH handshake with " + hostName + " at " + target.address() + ":"
+                    + target.port() + " failed: " + e.getMessage(),
+                    "Check that an SSH server (OpenSSH) listens on that port.", e);
+        }
+    }
+
+    private static void login(SSHClient client, ClientKeys.Loaded keys, String hostName, SshTarget target) {
+        if (keys.providers().isEmpty()) {
+            throw new AuthenticationFailedException(hostName, target.user(), keys.paths(), null);
+        }
+        try {
+            client.authPublickey(target.user(), keys.providers());
+        } catch (UserAuthException e) {
+            throw new AuthenticationFailedException(hostName, target.user(), keys.paths(), e);
+        } catch (IOException e) {
+            throw new RemoteException("SSH login on " + hostName + " broke off: " + e.getMessage(),
+                    "Check the host's sshd log (journalctl -u ssh) and re-run.", e);
+        }
+    }
+
+    private static boolean isUnreachable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConnectException || t instanceof NoRouteToHostException
+                    || t instanceof SocketTimeoutException || t instanceof UnknownHostException
+                    || t instanceof PortUnreachableException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static void closeQuietly(SSHClient client) {
+        try {
+            client.close();
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("closing SSH client: {}", e.toString());
+        }
+    }
+}

@@ -23,48 +23,48 @@ final class ConsoleReporter implements RunListener {
 
     @Override
     public synchronized void on(RunEvent event) {
-        switch (event) {
-            case RunEvent.RunStarted started -> {
-                stepCount = started.stepTitles().size();
-                mode = started.mode();
-                out.println((mode == RunMode.PREVIEW ? "Plan" : "Running") + " " + started.lifecycle()
-                        + " on cluster " + started.cluster() + " (" + stepCount + " steps)");
-            }
-            case RunEvent.StepStarted step -> out.println(String.format("%n[%d/%d] %s", step.step() + 1, stepCount,
-                    step.title()));
-            case RunEvent.TargetOutput output -> {
-                if (output.level() != LogLevel.DEBUG) {
-                    out.println("      " + output.target() + " | " + prefix(output.level()) + output.line());
-                }
-            }
-            case RunEvent.TargetFinished finished -> {
-                if (finished.status() != StepStatus.SKIPPED || !"not run".equals(finished.message())) {
-                    out.println(String.format("  %-8s %-12s %s", label(finished.status()), finished.target(),
-                            finished.message()));
-                    if (!finished.hint().isBlank()) {
-                        out.println("           what to do: " + finished.hint());
-                    }
-                }
-            }
-            case RunEvent.StepFinished ignored -> { }
-            case RunEvent.RunFinished finished -> {
-                var s = finished.summary();
-                out.println();
-                String counts = s.ok() + " ok, " + s.changed() + " changed, "
-                        + (mode == RunMode.PREVIEW ? s.pending() + " to change, " : "")
-                        + s.failed() + " failed" + (s.skipped() > 0 ? ", " + s.skipped() + " not run" : "");
-                String verdict = switch (finished.outcome()) {
-                    case SUCCEEDED -> mode == RunMode.PREVIEW
-                            ? (s.pending() == 0 ? "nothing to change" : "plan ready; nothing was changed")
-                            : (s.nothingChanged() ? "done, no changes" : "done");
-                    case FAILED -> "FAILED";
-                    case CANCELLED -> "cancelled; run the same command again to continue";
-                };
-                out.println(verdict + ": " + counts + " in "
-                        + String.format(Locale.ROOT, "%.1f s", finished.took().toMillis() / 1000.0));
-            }
+        if (event instanceof RunEvent.RunStarted started) {
+            stepCount = started.stepTitles().size();
+            mode = started.mode();
+            out.println((mode == RunMode.PREVIEW ? "Plan" : "Running") + " " + started.lifecycle()
+                    + " on cluster " + started.cluster() + " (" + stepCount + " steps)");
+        } else if (event instanceof RunEvent.StepStarted step) {
+            out.println(String.format("%n[%d/%d] %s", step.step() + 1, stepCount, step.title()));
+        } else if (event instanceof RunEvent.TargetOutput output && output.level() != LogLevel.DEBUG) {
+            out.println("      " + output.target() + " | " + prefix(output.level()) + output.line());
+        } else if (event instanceof RunEvent.TargetFinished finished) {
+            printResult(finished);
+        } else if (event instanceof RunEvent.RunFinished finished) {
+            printSummary(finished);
         }
         out.flush();
+    }
+
+    private void printResult(RunEvent.TargetFinished finished) {
+        if (finished.status() == StepStatus.SKIPPED && "not run".equals(finished.message())) {
+            return;
+        }
+        out.println(String.format("  %-8s %-12s %s", label(finished.status()), finished.target(), finished.message()));
+        if (!finished.hint().isBlank()) {
+            out.println("           what to do: " + finished.hint());
+        }
+    }
+
+    private void printSummary(RunEvent.RunFinished finished) {
+        var s = finished.summary();
+        out.println();
+        String counts = s.ok() + " ok, " + s.changed() + " changed, "
+                + (mode == RunMode.PREVIEW ? s.pending() + " to change, " : "")
+                + s.failed() + " failed" + (s.skipped() > 0 ? ", " + s.skipped() + " not run" : "");
+        String verdict = switch (finished.outcome()) {
+            case SUCCEEDED -> mode == RunMode.PREVIEW
+                    ? (s.pending() == 0 ? "nothing to change" : "plan ready; nothing was changed")
+                    : (s.nothingChanged() ? "done, no changes" : "done");
+            case FAILED -> "FAILED";
+            case CANCELLED -> "cancelled; run the same command again to continue";
+        };
+        out.println(verdict + ": " + counts + " in "
+                + String.format(Locale.ROOT, "%.1f s", finished.took().toMillis() / 1000.0));
     }
 
     private static String prefix(LogLevel level) {

@@ -1,5 +1,7 @@
 package dev.quorum.core.remote;
 
+import dev.quorum.core.ActionableError;
+
 import java.util.Objects;
 
 /**
@@ -9,7 +11,7 @@ import java.util.Objects;
  * <p>Unchecked because nearly every remote call can fail this way and callers mostly let it
  * travel up to whoever reports per host (see {@link FanOut}).
  */
-public class RemoteException extends RuntimeException {
+public class RemoteException extends RuntimeException implements ActionableError {
 
     private final String hint;
 

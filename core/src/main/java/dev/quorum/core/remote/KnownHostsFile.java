@@ -74,6 +74,10 @@ final class KnownHostsFile {
     void append(String knownHostsName, HostKey key) {
         String line = knownHostsName + " " + key.toKnownHostsKey() + "\n";
         synchronized (APPEND_LOCK) {
+            // Parallel first connects to hosts sharing an address would each add the same line.
+            if (entriesFor(knownHostsName).stream().anyMatch(e -> key.sameKey(e.blob()))) {
+                return;
+            }
             try {
                 createIfMissing();
                 try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE,

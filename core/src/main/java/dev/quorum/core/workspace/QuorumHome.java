@@ -14,7 +14,14 @@ public record QuorumHome(Path root) {
 
     public static final String ENV_VARIABLE = "QUORUM_HOME";
 
+    public static final String PROPERTY = "quorum.home";
+
+    /** {@code -Dquorum.home}, else {@code $QUORUM_HOME}, else {@code ~/.quorum}. */
     public static QuorumHome fromEnvironment() {
+        String property = System.getProperty(PROPERTY);
+        if (property != null && !property.isBlank()) {
+            return new QuorumHome(Path.of(property));
+        }
         String configured = System.getenv(ENV_VARIABLE);
         if (configured != null && !configured.isBlank()) {
             return new QuorumHome(Path.of(configured));

@@ -1,0 +1,38 @@
+package dev.quorum.core.lifecycle.install;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class FactsProbeTest {
+    @Test
+    void parsesTheProbeOutput() {
+        HostFacts facts = FactsProbe.parse("""
+                arch=x86_64
+                os=Debian GNU/Linux 12 (bookworm)
+                disk_kib=52428800
+                data=member
+                service=active
+                listen=198.19.77.11:2380 users:(("etcd",pid=42,fd=8))
+                ---etcd.env---
+                ETCD_NAME=etcd1
+                """);
+
+        assertThat(facts.architecture()).isEqualTo("amd64");
+        assertThat(facts.os()).isEqualTo("Debian GNU/Linux 12 (bookworm)");
+        assertThat(facts.freeKiB()).isEqualTo(52428800L);
+        assertThat(facts.dataDir()).isEqualTo(HostFacts.DataDirState.MEMBER);
+        assertThat(facts.etcdActive()).isTrue();
+        assertThat(facts.listeners()).containsExactly("198.19.77.11:2380 users:((\"etcd\",pid=42,fd=8))");
+        assertThat(facts.envFile()).contains("ETCD_NAME=etcd1\n");
+    }
+
+    @Test
+    void aBareHostHasNoEnvAndUnknownService() {
+        HostFacts facts = FactsProbe.parse("arch=aarch64\nos=x\ndisk_kib=1\ndata=empty\nservice=\n---etcd.env---\n");
+        assertThat(facts.architecture()).isEqualTo("arm64");
+        assertThat(facts.envFile()).isEmpty();
+        assertThat(facts.serviceState()).isEqualTo("unknown");
+        assertThat(facts.etcdActive()).isFalse();
+    }
+}

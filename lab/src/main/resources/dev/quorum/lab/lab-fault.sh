@@ -1,0 +1,96 @@
+#!/bin/bash
+# lab-fault.sh LAB_ID HOST ACTION [ARGS...] - fault injection on one lab host.
+#   cut-link | heal-link           root-side veth down/up: the host is gone from the network
+#   cut-peers ADDR... | heal-peers nft table in the host dropping traffic to/from ADDRs (the other
+#                                  hosts); the bridge's .1 (the tool) still reaches the host
+#   kill NAME [SIGNAL]             pkill -x NAME inside the host (exit 1 if nothing matched)
+#   fill-disk DIR | free-disk DIR  a small private tmpfs over DIR (contents copied in), filled up;
+#                                  free-disk copies the contents back and unmounts it
+#   wipe DIR                       deletes everything inside DIR
+#   move-aside PATH                renames PATH to PATH.moved-<time>, prints the new path
+#   truncate-files DIR BYTES       truncates every regular file under DIR to BYTES
+#   regen-hostkey                  new sshd host key, sshd restarted; prints the public key
+set -euo pipefail
+here=$(dirname "$0")
+. "$here/lab-common.sh"
+id=$1 name=$2 action=$3
+shift 3
+h=$LAB_STATE/labs/$id/hosts/$name
+[ -d "$h" ] || die "no host $name in lab $id"
+ipid=$(cat "$h/init.pid") istart=$(cat "$h/init.start")
+proc_alive "$ipid" "$istart" || die "host $name is not running"
+
+# Runs a bash script (stdin) inside the host: its mount, net, pid, uts and ipc namespaces and root.
+in_host() {
+  nsenter -t "$ipid" -m -u -i -n -p -r -w -- env -i PATH="$LAB_HOST_PATH" LANG=C.UTF-8 HOME=/root \
+    /bin/bash -s -- "$@"
+}
+
+case "$action" in
+  cut-link)  ip link set "$(cat "$h/veth")" down ;;
+  heal-link) ip link set "$(cat "$h/veth")" up ;;
+  cut-peers)
+    [ $# -gt 0 ] || die "cut-peers needs the peer addresses"
+    peers=$(IFS=,; echo "$*")
+    in_host "$peers" <<'SH'
+set -e
+nft delete table inet quorum_lab_cut 2>/dev/null || true
+nft -f - <<NFT
+table inet quorum_lab_cut {
+  set peers { type ipv4_addr; elements = { $1 } }
+  chain in  { type filter hook input priority -10; policy accept; ip saddr @peers drop; }
+  chain out { type filter hook output priority -10; policy accept; ip daddr @peers drop; }
+}
+NFT
+SH
+    ;;
+  heal-peers) in_host <<<'nft delete table inet quorum_lab_cut 2>/dev/null || true' ;;
+  kill) in_host "$1" "${2:-KILL}" <<<'pkill "-$2" -x "$1"' ;;
+  fill-disk)
+    in_host "$1" <<'SH'
+set -e
+dir=$1; mkdir -p "$dir"
+keep=/run/quorum-lab-fault/$(printf %s "$dir" | md5sum | cut -c1-16)
+if [ -d "$keep" ]; then echo "$dir is already filled"; exit 0; fi
+mkdir -p "$keep"
+mount --bind "$dir" "$keep"                  # the real contents stay reachable for free-disk
+size=$(( $(du -sk "$dir" | cut -f1) + 1024 ))
+mount -t tmpfs -o "size=${size}k,mode=$(stat -c %a "$dir")" quorum-lab-full "$dir"
+cp -a "$keep/." "$dir/"
+dd if=/dev/zero of="$dir/.quorum-lab-fill" bs=64k status=none 2>/dev/null || true
+SH
+    ;;
+  free-disk)
+    in_host "$1" <<'SH'
+set -e
+dir=$1
+keep=/run/quorum-lab-fault/$(printf %s "$dir" | md5sum | cut -c1-16)
+[ -d "$keep" ] || exit 0
+rm -f "$dir/.quorum-lab-fill"
+find "$keep" -mindepth 1 -delete
+cp -a "$dir/." "$keep/"
+umount -l "$dir"
+umount -l "$keep"
+rmdir "$keep"
+SH
+    ;;
+  wipe) in_host "$1" <<<'[ -d "$1" ] && find "$1" -mindepth 1 -delete' ;;
+  move-aside)
+    in_host "$1" <<<'to="$1.moved-$(date +%s%N)"; mv -- "$1" "$to"; echo "$to"' ;;
+  truncate-files)
+    in_host "$1" "$2" <<<'find "$1" -type f -exec truncate -s "$2" {} +' ;;
+  regen-hostkey)
+    in_host <<'SH'
+set -e
+key=/etc/ssh/lab_host_ed25519_key
+rm -f "$key" "$key.pub"
+ssh-keygen -q -t ed25519 -N '' -C "root@$(hostname)" -f "$key"
+old=$(cat /run/sshd.pid)
+kill "$old"
+for _ in $(seq 100); do kill -0 "$old" 2>/dev/null || break; sleep 0.05; done
+/usr/sbin/sshd
+cat "$key.pub"
+SH
+    ;;
+  *) die "unknown action '$action'" ;;
+esac

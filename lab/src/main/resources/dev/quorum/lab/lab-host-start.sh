@@ -1,0 +1,43 @@
+#!/bin/bash
+# lab-host-start.sh LAB_ID NAME CLIENT_PUBKEY HOSTS_FILE - prepares and boots one host of a lab
+# created by lab-create.sh, wires its veth to the bridge and waits for its sshd.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+. "$here/lab-common.sh"
+id=$1 name=$2 pubkey=$3 hostsfile=$4
+h=$LAB_STATE/labs/$id/hosts/$name
+hostdir=$LAB_DISK/$id/$name
+addr=$(cat "$h/address") veth=$(cat "$h/veth")
+peer=qlp${veth#qlh}
+
+"$here/lab-host-prepare.sh" "$name" "$addr" "$hostdir" "$pubkey" "$hostsfile"
+
+# unshare forks the init (PID 1 inside); --kill-child ties it to unshare's life.
+unshare --pid --fork --kill-child --mount --uts --ipc --net \
+  /bin/bash "$here/lab-host-boot.sh" "$name" "$addr" "$hostdir" </dev/null >>"$h/boot.log" 2>&1 &
+upid=$!
+echo "$upid" > "$h/unshare.pid"
+proc_start "$upid" > "$h/unshare.start" || true
+
+child_of_unshare() { ipid=$(ps -o pid= --ppid "$upid" | tr -d ' '); [ -n "$ipid" ]; }
+wait_until 5 child_of_unshare || die "$name: unshare $upid started no init (see $h/boot.log)"
+echo "$ipid" > "$h/init.pid"
+proc_start "$ipid" > "$h/init.start"
+
+ip link add "$veth" type veth peer name "$peer"
+echo 1 > "/proc/sys/net/ipv6/conf/$veth/disable_ipv6" 2>/dev/null || true
+ip link set "$veth" master "$LAB_BRIDGE" up
+ip link set "$peer" netns "$ipid"
+in_host() { nsenter -t "$ipid" -n -- "$@"; }
+in_host ip link set "$peer" name eth0
+in_host sh -c 'echo 1 > /proc/sys/net/ipv6/conf/eth0/disable_ipv6' 2>/dev/null || true
+in_host ip link set lo up
+in_host ip addr add "$addr/24" dev eth0
+in_host ip link set eth0 up
+
+ssh_up() { timeout 1 bash -c "exec 3<>/dev/tcp/$addr/22"; }
+if ! wait_until 15 ssh_up; then
+  tail -n 20 "$h/boot.log" >&2 || true
+  die "$name: sshd on $addr:22 not reachable within 15 s"
+fi
+log "$name up: $addr (init pid $ipid)"

@@ -81,7 +81,8 @@ class InstallLabTest {
         wrongKey.editInventory(lab.privateKey().toString(), otherKey.toString());
         LabCluster.Outcome refused = wrongKey.install();
         assertThat(refused.result().outcome()).isEqualTo(RunOutcome.FAILED);
-        assertThat(refused.firstFailure()).containsIgnoringCase("authentication").contains(otherKey.toString());
+        assertThat(refused.firstFailure()).contains("SSH login as root on lab1 failed").contains(otherKey.toString())
+                .contains("authorized_keys");
         assertUntouched();
     }
 

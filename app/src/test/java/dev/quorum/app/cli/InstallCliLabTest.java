@@ -1,0 +1,119 @@
+package dev.quorum.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.quorum.lab.EtcdTarball;
+import dev.quorum.lab.Lab;
+import dev.quorum.lab.LabHosts;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What the README promises: `quorum install`, then `quorum status`, on lab hosts, through the real CLI. */
+@LabHosts(count = 3)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class InstallCliLabTest {
+    static Lab lab;
+    @TempDir
+    static Path dir;
+    static String inventory;
+    static String knownHosts;
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        EtcdTarball tarball = EtcdTarball.get();
+        inventory = lab.writeInventory(dir.resolve("inventory"), Map.of("etcd_version", tarball.version(),
+                "etcd_download_url", tarball.uri().toString(), "etcd_binary_checksum", tarball.sha256())).toString();
+        knownHosts = dir.resolve("known_hosts").toString();
+        Files.writeString(Path.of(knownHosts), "");
+        System.setProperty("quorum.home", dir.resolve("home").toString());
+    }
+
+    @AfterAll
+    static void tearDown() {
+        System.clearProperty("quorum.home");
+    }
+
+    @Test
+    @Order(1)
+    void unknownHostKeysAreRefusedUntilAccepted() {
+        CliContractTest.Run refused = CliContractTest.run("install", "--yes", "-i", inventory, "--known-hosts", knownHosts);
+
+        assertThat(refused.exit()).isEqualTo(ExitCodes.FAILED);
+        assertThat(refused.err()).startsWith("quorum: lab").contains("SHA256:").contains("--accept-new-host-keys");
+        assertThat(refused.out()).contains("FAILED");
+    }
+
+    @Test
+    @Order(2)
+    void planShowsStepsCommandsAndWhatWouldChange() {
+        CliContractTest.Run plan = CliContractTest.run("install", "--plan", "--accept-new-host-keys", "-i", inventory,
+                "--known-hosts", knownHosts);
+
+        assertThat(plan.exit()).as(plan.err()).isZero();
+        assertThat(plan.out()).contains("Plan: install on cluster").contains("$ systemctl daemon-reload")
+                .contains("change ").contains("plan ready; nothing was changed");
+        assertThat(lab.host(0).fileExists("/etc/etcd.env")).isFalse();
+    }
+
+    @Test
+    @Order(3)
+    void installsAndReportsEachStep() {
+        CliContractTest.Run install = CliContractTest.run("install", "--yes", "-i", inventory, "--known-hosts", knownHosts);
+
+        assertThat(install.exit()).as(install.out() + install.err()).isZero();
+        assertThat(install.out()).contains("[13/13] Set ETCD_INITIAL_CLUSTER_STATE=existing")
+                .contains("changed  lab1").contains("cluster healthy: 3/3 healthy, tolerates 1 failure")
+                .contains("Run log: ");
+        assertThat(Stream.of(install.out().split("\n")).filter(l -> l.startsWith("done: "))).hasSize(1);
+    }
+
+    @Test
+    @Order(4)
+    void statusShowsMembersLeaderAndHealth() throws Exception {
+        CliContractTest.Run table = CliContractTest.run("status", "-i", inventory, "--known-hosts", knownHosts);
+        assertThat(table.exit()).as(table.err()).isZero();
+        assertThat(table.out().lines().findFirst().orElseThrow()).contains("3/3 healthy, tolerates 1 failure");
+        assertThat(table.out()).contains("leader").contains("follower").contains("3.4.23");
+
+        CliContractTest.Run json = CliContractTest.run("status", "--json", "-i", inventory, "--known-hosts", knownHosts);
+        JsonNode root = new ObjectMapper().readTree(json.out());
+        assertThat(root.get("healthy").asBoolean()).isTrue();
+        assertThat(root.get("members")).hasSize(3);
+        assertThat(root.get("leader").asText()).startsWith("etcd");
+        assertThat(root.get("members").get(0).get("dbSize").asLong()).isPositive();
+    }
+
+    @Test
+    @Order(5)
+    void aSecondInstallSaysNoChanges() {
+        CliContractTest.Run again = CliContractTest.run("install", "--yes", "-i", inventory, "--known-hosts", knownHosts);
+
+        assertThat(again.exit()).isZero();
+        assertThat(again.out()).contains("done, no changes: ").doesNotContain("changed  ");
+    }
+
+    @Test
+    @Order(6)
+    void statusOfAStoppedMemberSaysSoAndFails() {
+        lab.host(2).exec("systemctl stop etcd").requireOk("stop etcd");
+        try {
+            CliContractTest.Run status = CliContractTest.run("status", "-i", inventory, "--known-hosts", knownHosts);
+            assertThat(status.exit()).isEqualTo(ExitCodes.FAILED);
+            assertThat(status.out().lines().findFirst().orElseThrow()).contains("2/3 healthy, tolerates 0 failures");
+            assertThat(status.out()).contains("UNREACHABLE");
+        } finally {
+            lab.host(2).exec("systemctl start etcd");
+        }
+    }
+}

@@ -10,7 +10,16 @@ public final class Main {
     private Main() {
     }
 
+    /** grpc logs through java.util.logging; its INFO lines are not for the user. */
+    private static void quietJavaUtilLogging() {
+        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
+        for (var handler : java.util.logging.Logger.getLogger("").getHandlers()) {
+            handler.setLevel(java.util.logging.Level.WARNING);
+        }
+    }
+
     public static void main(String[] args) {
+        quietJavaUtilLogging();
         System.exit(QuorumCommand.run(args));
     }
 }

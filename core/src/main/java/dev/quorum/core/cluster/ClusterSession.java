@@ -21,6 +21,7 @@ public final class ClusterSession implements AutoCloseable {
     private final QuorumHome home;
     private final SshConnector connector;
     private ClusterPki pki;
+    private EtcdAdmin sharedEtcd;
 
     public ClusterSession(Inventory inventory, QuorumHome home, SshConnector connector) {
         this.inventory = inventory;
@@ -57,6 +58,17 @@ public final class ClusterSession implements AutoCloseable {
         return etcd(inventory.etcdMembers());
     }
 
+    /**
+     * One client for the whole session, so repeated health checks skip the TLS handshake. Owned by
+     * the session: callers must not close it.
+     */
+    public synchronized EtcdAdmin sharedEtcd() {
+        if (sharedEtcd == null) {
+            sharedEtcd = etcd();
+        }
+        return sharedEtcd;
+    }
+
     /** A client that talks only to these members (e.g. the leader, for moving leadership). */
     public EtcdAdmin etcd(List<EtcdMember> members) {
         return JetcdAdmin.connect(members.stream().map(EtcdMember::clientUrl).toList(), pki().clientTls(),
@@ -65,6 +77,11 @@ public final class ClusterSession implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (this) {
+            if (sharedEtcd != null) {
+                sharedEtcd.close();
+            }
+        }
         connector.close();
     }
 }

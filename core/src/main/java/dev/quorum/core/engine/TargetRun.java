@@ -40,7 +40,7 @@ final class TargetRun implements StepContext {
                 status = StepStatus.PENDING;
                 message = check.reason();
             } else {
-                info("change needed: " + check.reason());
+                log(LogLevel.DEBUG, "change needed: " + check.reason());
                 step.apply(this);
                 step.verify(this);
                 status = StepStatus.CHANGED;

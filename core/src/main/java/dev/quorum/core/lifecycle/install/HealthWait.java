@@ -20,33 +20,30 @@ final class HealthWait {
     }
 
     static ClusterStatus probe(InstallSession session) {
-        try (EtcdAdmin admin = session.cluster().etcd()) {
-            return ClusterProbe.probe(admin, session.members(), PROBE_TIMEOUT);
-        }
+        return ClusterProbe.probe(session.cluster().sharedEtcd(), session.members(), PROBE_TIMEOUT);
     }
 
     static ClusterStatus await(InstallSession session, StepContext context) throws Exception {
         Instant deadline = Instant.now().plus(session.healthTimeout());
+        EtcdAdmin admin = session.cluster().sharedEtcd();
         String last = "";
-        try (EtcdAdmin admin = session.cluster().etcd()) {
-            while (true) {
-                ClusterStatus status = ClusterProbe.probe(admin, session.members(), PROBE_TIMEOUT);
-                if (status.healthy()) {
-                    context.info("cluster healthy: " + status.sentence());
-                    return status;
-                }
-                String now = status.sentence();
-                if (!now.equals(last)) {
-                    context.info("waiting for health: " + now);
-                    last = now;
-                }
-                if (Instant.now().isAfter(deadline)) {
-                    throw new StepFailedException("the cluster did not become healthy within "
-                            + session.healthTimeout().toSeconds() + " s: " + unhealthy(status) + journal(session, status),
-                            "look at `journalctl -u etcd` on the unhealthy hosts; fix the cause and re-run (done steps are skipped)");
-                }
-                context.cancellation().sleep(POLL);
+        while (true) {
+            ClusterStatus status = ClusterProbe.probe(admin, session.members(), PROBE_TIMEOUT);
+            if (status.healthy()) {
+                context.info("cluster healthy: " + status.sentence());
+                return status;
             }
+            String now = status.sentence();
+            if (!now.equals(last)) {
+                context.info("waiting for health: " + now);
+                last = now;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new StepFailedException("the cluster did not become healthy within "
+                        + session.healthTimeout().toSeconds() + " s: " + unhealthy(status) + journal(session, status),
+                        "look at `journalctl -u etcd` on the unhealthy hosts; fix the cause and re-run (done steps are skipped)");
+            }
+            context.cancellation().sleep(POLL);
         }
     }
 

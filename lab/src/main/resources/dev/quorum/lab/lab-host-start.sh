@@ -35,6 +35,9 @@ in_host ip link set lo up
 in_host ip addr add "$addr/24" dev eth0
 in_host ip link set eth0 up
 
+# The address may have belonged to a host torn down moments ago: drop the root namespace's cached
+# MAC for it, else connections go to the dead MAC until the neighbour entry expires (5-45 s).
+ip neigh flush to "$addr" dev "$LAB_BRIDGE" 2>/dev/null || true
 ssh_up() { timeout 1 bash -c "exec 3<>/dev/tcp/$addr/22"; }
 if ! wait_until 15 ssh_up; then
   tail -n 20 "$h/boot.log" >&2 || true

@@ -42,9 +42,11 @@ public final class LabExtension implements ExecutionCondition, BeforeAllCallback
 
     @Override
     public void beforeAll(ExtensionContext context) throws IllegalAccessException {
-        int count = hostCount(context);
-        Lab lab = Lab.start(count);
-        context.getStore(NS).put(KEY, lab);   // stored first: afterAll closes it even if injection fails
+        Lab lab = context.getStore(NS).get(KEY, Lab.class);
+        if (lab == null) {   // else a @Nested class: it shares its outer class's lab
+            lab = Lab.start(hostCount(context));
+            context.getStore(NS).put(KEY, lab);   // stored first: afterAll closes it even if injection fails
+        }
         Class<?> testClass = context.getRequiredTestClass();
         for (Field field : labFields(testClass)) {
             if (Modifier.isStatic(field.getModifiers())) {
@@ -56,6 +58,7 @@ public final class LabExtension implements ExecutionCondition, BeforeAllCallback
 
     @Override
     public void afterAll(ExtensionContext context) {
+        // remove() only sees this class's own store: a @Nested class never closes the outer lab
         Lab lab = context.getStore(NS).remove(KEY, Lab.class);
         if (lab != null) {
             lab.close();

@@ -60,10 +60,15 @@ public final class LabPreconditions {
 
     /** Throws naming the Debian packages to install when a tool the lab runs is missing. */
     public static void requireTools() {
+        requireTools(DIRS);
+    }
+
+    /** As {@link #requireTools()}, looking for the tools in {@code dirs} (tests use other dirs). */
+    static void requireTools(List<String> dirs) {
         List<String> missing = new ArrayList<>();
         Set<String> packages = new LinkedHashSet<>();
         TOOLS.forEach((tool, pkg) -> {
-            if (DIRS.stream().map(d -> Path.of(d, tool)).noneMatch(Files::isExecutable)) {
+            if (dirs.stream().map(d -> Path.of(d, tool)).noneMatch(Files::isExecutable)) {
                 missing.add(tool + " (Debian package " + pkg + ")");
                 packages.add(pkg);
             }

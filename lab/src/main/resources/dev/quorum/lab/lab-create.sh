@@ -21,8 +21,12 @@ labdir=$LAB_STATE/labs/$id
 used=$(cat "$LAB_STATE"/labs/*/hosts/*/address 2>/dev/null || true)
 mkdir -p "$labdir/hosts"
 echo "$owner $(proc_start "$owner") $(boot_id)" > "$labdir/owner"
+# Round-robin from after the last address handed out: an address freed a moment ago is reused
+# last, which keeps logs unambiguous and stale ARP entries (elsewhere) out of the way.
+last=$(cat "$LAB_STATE/last-octet" 2>/dev/null || echo 10)
+[[ $last =~ ^[0-9]+$ ]] && (( last >= 10 && last <= 250 )) || last=10
 n=0
-for octet in $(seq 11 250); do
+for octet in $(seq $((last + 1)) 250) $(seq 11 "$last"); do
   (( n < count )) || break
   addr=$LAB_NET_PREFIX.$octet
   grep -qxF "$addr" <<<"$used" && continue
@@ -32,6 +36,7 @@ for octet in $(seq 11 250); do
   echo "$addr" > "$labdir/hosts/lab$n/address"
   echo "qlh$octet" > "$labdir/hosts/lab$n/veth"
   echo "lab$n $addr"
+  echo "$octet" > "$LAB_STATE/last-octet"
 done
 if (( n < count )); then
   safe_rm_rf "$labdir"

@@ -10,6 +10,9 @@ hostdir=$LAB_DISK/$id/$name
 addr=$(cat "$h/address") veth=$(cat "$h/veth")
 peer=qlp${veth#qlh}
 
+# On any failure, show why: the boot log goes away with the lab's teardown.
+trap 'rc=$?; if [ $rc -ne 0 ]; then echo "--- $name boot log:" >&2; tail -n 20 "$h/boot.log" >&2 || true; fi' EXIT
+
 "$here/lab-host-prepare.sh" "$name" "$addr" "$hostdir" "$pubkey" "$hostsfile"
 
 # unshare forks the init (PID 1 inside); --kill-child ties it to unshare's life.
@@ -35,9 +38,15 @@ in_host ip link set lo up
 in_host ip addr add "$addr/24" dev eth0
 in_host ip link set eth0 up
 
-ssh_up() { timeout 1 bash -c "exec 3<>/dev/tcp/$addr/22"; }
-if ! wait_until 15 ssh_up; then
-  tail -n 20 "$h/boot.log" >&2 || true
-  die "$name: sshd on $addr:22 not reachable within 15 s"
-fi
+# The address may have belonged to a host torn down moments ago: drop the root namespace's cached
+# MAC for it, else connections go to the dead MAC until the neighbour entry expires (5-45 s).
+ip neigh flush to "$addr" dev "$LAB_BRIDGE" 2>/dev/null || true
+# Bounded wait for sshd; give up at once if the init died (boot script failed).
+ssh_up() { timeout 1 bash -c "exec 3<>/dev/tcp/$addr/22" 2>/dev/null; }
+deadline=$(( $(date +%s) + 15 ))
+until ssh_up; do
+  proc_alive "$ipid" "$(cat "$h/init.start")" || die "$name: init $ipid died during boot"
+  [ "$(date +%s)" -lt "$deadline" ] || die "$name: sshd on $addr:22 not reachable within 15 s"
+  sleep 0.05
+done
 log "$name up: $addr (init pid $ipid)"

@@ -19,4 +19,6 @@ veth=$(read_pid veth)
 if [ -n "$veth" ] && [ -d "/sys/class/net/$veth" ]; then
   ip link del "$veth" 2>/dev/null || true    # normally gone with the namespace already
 fi
+addr=$(read_pid address)
+[ -z "$addr" ] || ip neigh flush to "$addr" dev "$LAB_BRIDGE" 2>/dev/null || true
 rm -f "$h/init.pid" "$h/unshare.pid"

@@ -192,10 +192,18 @@ def load(unit, warn=False):
 
 
 def daemon_reload():
+    """Re-reads, now, every loaded unit plus the admin's units (/etc, /run): the definitions a
+    later start uses are those of this moment, whatever is written to disk afterwards."""
     os.makedirs(LOADED, exist_ok=True)
-    for f in os.listdir(LOADED):
-        if f.endswith(".json"):
-            os.unlink(os.path.join(LOADED, f))
+    units = {f[:-5] for f in os.listdir(LOADED) if f.endswith(".json")}
+    for d in UNIT_DIRS[:2]:
+        if os.path.isdir(d):
+            units |= {f for f in os.listdir(d) if f.endswith(".service") and os.path.isfile(os.path.join(d, f))}
+    for unit in units:
+        path = os.path.join(LOADED, unit + ".json")
+        if os.path.exists(path):
+            os.unlink(path)
+        load(unit)
     return 0
 
 

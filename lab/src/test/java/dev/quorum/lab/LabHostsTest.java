@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
@@ -180,6 +181,16 @@ class LabHostsTest {
         Path updated = lab.emptyKnownHosts();
         Files.writeString(updated, h.address() + " " + newKey + "\n");
         assertThat(Ssh.run(lab, h, "root", updated, "true").exitCode()).isZero();
+    }
+
+    @Nested
+    class NestedClasses {
+
+        @Test
+        void shareTheOuterLabAndGetItAsAParameter(Lab injected) {
+            assertThat(injected).isSameAs(lab);
+            assertThat(injected.hosts()).allMatch(LabHost::running);
+        }
     }
 
     private static boolean tcp22(LabHost h) {

@@ -1,17 +1,15 @@
 package dev.quorum.core.lifecycle.install;
 
 import dev.quorum.core.engine.Check;
-import dev.quorum.core.engine.Step;
 import dev.quorum.core.engine.StepContext;
 import dev.quorum.core.engine.StepFailedException;
 import java.util.List;
 
 /** Says what the member count means for failure tolerance; warns on an even count. */
-final class ClusterShapeStep implements Step {
-    private final InstallSession session;
+final class ClusterShapeStep extends ClusterStep {
 
     ClusterShapeStep(InstallSession session) {
-        this.session = session;
+        super(session);
     }
 
     @Override

@@ -22,12 +22,7 @@ final class EnvFileStep extends ManagedFileStep {
     }
 
     @Override
-    String path(StepContext context) {
-        return HostFiles.ENV_FILE;
-    }
-
-    @Override
-    String pathFor(String target) {
+    String path() {
         return HostFiles.ENV_FILE;
     }
 

@@ -17,12 +17,7 @@ final class EtcdctlWrapperStep extends ManagedFileStep {
     }
 
     @Override
-    String path(StepContext context) {
-        return HostFiles.etcdctlWrapperPath(session.settings());
-    }
-
-    @Override
-    String pathFor(String target) {
+    String path() {
         return HostFiles.etcdctlWrapperPath(session.settings());
     }
 

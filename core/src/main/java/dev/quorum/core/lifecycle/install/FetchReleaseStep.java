@@ -1,18 +1,16 @@
 package dev.quorum.core.lifecycle.install;
 
 import dev.quorum.core.engine.Check;
-import dev.quorum.core.engine.Step;
 import dev.quorum.core.engine.StepContext;
 import dev.quorum.core.release.EtcdRelease;
 import java.util.List;
 import java.util.Optional;
 
 /** Gets and verifies the etcd tarball on the workstation before any host is touched. */
-final class FetchReleaseStep implements Step {
-    private final InstallSession session;
+final class FetchReleaseStep extends ClusterStep {
 
     FetchReleaseStep(InstallSession session) {
-        this.session = session;
+        super(session);
     }
 
     @Override

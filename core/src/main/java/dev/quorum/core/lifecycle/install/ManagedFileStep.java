@@ -14,7 +14,7 @@ abstract class ManagedFileStep extends HostStep {
         super(session);
     }
 
-    abstract String path(StepContext context);
+    abstract String path();
 
     abstract String desired(StepContext context, Optional<String> current);
 
@@ -25,15 +25,13 @@ abstract class ManagedFileStep extends HostStep {
 
     @Override
     public List<String> preview(String target) {
-        return List.of("install -m " + mode() + " <rendered> " + pathFor(target));
+        return List.of("install -m " + mode() + " <rendered> " + path());
     }
-
-    abstract String pathFor(String target);
 
     @Override
     public Check check(StepContext context) throws Exception {
         RemoteHost remote = remote(context);
-        String path = path(context);
+        String path = path();
         Optional<String> current = ManagedFiles.read(remote, path);
         if (current.isEmpty()) {
             return Check.needed(path + " does not exist");
@@ -51,7 +49,7 @@ abstract class ManagedFileStep extends HostStep {
     @Override
     public void apply(StepContext context) throws Exception {
         RemoteHost remote = remote(context);
-        String path = path(context);
+        String path = path();
         Optional<String> current = ManagedFiles.read(remote, path);
         ManagedFiles.replace(remote, path, desired(context, current), mode())
                 .ifPresent(kept -> context.info("previous " + path + " kept as " + kept));

@@ -1,7 +1,6 @@
 package dev.quorum.core.lifecycle.install;
 
 import dev.quorum.core.engine.Check;
-import dev.quorum.core.engine.Step;
 import dev.quorum.core.engine.StepContext;
 import dev.quorum.core.engine.StepFailedException;
 import dev.quorum.core.etcd.ClusterStatus;
@@ -17,11 +16,10 @@ import java.util.concurrent.TimeUnit;
  * Leadership is moved away first: a stopping leader otherwise waits etcd's 15 s request timeout.
  * Each restart waits for the cluster to be healthy before the next.
  */
-final class RollingRestartStep implements Step {
-    private final InstallSession session;
+final class RollingRestartStep extends ClusterStep {
 
     RollingRestartStep(InstallSession session) {
-        this.session = session;
+        super(session);
     }
 
     @Override

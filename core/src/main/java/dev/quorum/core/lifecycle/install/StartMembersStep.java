@@ -1,7 +1,6 @@
 package dev.quorum.core.lifecycle.install;
 
 import dev.quorum.core.engine.Check;
-import dev.quorum.core.engine.Step;
 import dev.quorum.core.engine.StepContext;
 import dev.quorum.core.engine.StepFailedException;
 import dev.quorum.core.etcd.ClusterStatus;
@@ -15,11 +14,10 @@ import java.util.Map;
  * Starts every stopped member at once (a lone first member would block until a quorum is up)
  * and waits, bounded, until the cluster is healthy.
  */
-final class StartMembersStep implements Step {
-    private final InstallSession session;
+final class StartMembersStep extends ClusterStep {
 
     StartMembersStep(InstallSession session) {
-        this.session = session;
+        super(session);
     }
 
     @Override

@@ -17,12 +17,7 @@ final class UnitFileStep extends ManagedFileStep {
     }
 
     @Override
-    String path(StepContext context) {
-        return HostFiles.UNIT_FILE;
-    }
-
-    @Override
-    String pathFor(String target) {
+    String path() {
         return HostFiles.UNIT_FILE;
     }
 

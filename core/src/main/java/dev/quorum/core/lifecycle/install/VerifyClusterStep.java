@@ -1,7 +1,6 @@
 package dev.quorum.core.lifecycle.install;
 
 import dev.quorum.core.engine.Check;
-import dev.quorum.core.engine.Step;
 import dev.quorum.core.engine.StepContext;
 import dev.quorum.core.engine.StepFailedException;
 import dev.quorum.core.etcd.ClusterStatus;
@@ -11,11 +10,10 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** The result, checked: every inventory member is in the member list with its peer URL, healthy, one leader. */
-final class VerifyClusterStep implements Step {
-    private final InstallSession session;
+final class VerifyClusterStep extends ClusterStep {
 
     VerifyClusterStep(InstallSession session) {
-        this.session = session;
+        super(session);
     }
 
     @Override

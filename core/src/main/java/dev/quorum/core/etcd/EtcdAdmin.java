@@ -18,6 +18,18 @@ public interface EtcdAdmin extends AutoCloseable {
     /** A linearizable read: succeeds only while the cluster has quorum ({@code etcdctl endpoint health}). */
     CompletableFuture<Long> linearizableRevision();
 
+    /** {@code etcdctl member add NAME --peer-urls=URL [--learner]}: the new member, not yet started. */
+    CompletableFuture<MemberInfo> addMember(List<String> peerUrls, boolean learner);
+
+    /** {@code etcdctl member remove ID}. */
+    CompletableFuture<Void> removeMember(long memberId);
+
+    /** {@code etcdctl member promote ID}: refused by etcd until the learner has caught up. */
+    CompletableFuture<Void> promoteMember(long memberId);
+
+    /** {@code etcdctl snapshot save}: streams the backend (with etcd's integrity hash) to {@code out}. */
+    CompletableFuture<Long> snapshot(java.io.OutputStream out);
+
     /** {@code etcdctl move-leader ID}: must be sent to the current leader. */
     CompletableFuture<Void> moveLeader(long targetMemberId);
 

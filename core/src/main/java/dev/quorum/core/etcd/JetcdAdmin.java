@@ -79,6 +79,27 @@ public final class JetcdAdmin implements EtcdAdmin {
     }
 
     @Override
+    public CompletableFuture<MemberInfo> addMember(List<String> peerUrls, boolean learner) {
+        return client.getClusterClient().addMember(peerUrls.stream().map(URI::create).toList(), learner)
+                .thenApply(response -> toInfo(response.getMember()));
+    }
+
+    @Override
+    public CompletableFuture<Void> removeMember(long memberId) {
+        return client.getClusterClient().removeMember(memberId).thenApply(response -> null);
+    }
+
+    @Override
+    public CompletableFuture<Void> promoteMember(long memberId) {
+        return client.getClusterClient().promoteMember(memberId).thenApply(response -> null);
+    }
+
+    @Override
+    public CompletableFuture<Long> snapshot(java.io.OutputStream out) {
+        return client.getMaintenanceClient().snapshot(out);
+    }
+
+    @Override
     public CompletableFuture<Void> moveLeader(long targetMemberId) {
         return client.getMaintenanceClient().moveLeader(targetMemberId).thenApply(response -> null);
     }

@@ -1,5 +1,8 @@
 package dev.quorum.core.lifecycle.install;
 
+import dev.quorum.core.lifecycle.steps.ClusterStep;
+import dev.quorum.core.lifecycle.steps.HealthWait;
+import dev.quorum.core.lifecycle.steps.LifecycleSession;
 import dev.quorum.core.engine.Check;
 import dev.quorum.core.engine.StepContext;
 import dev.quorum.core.engine.StepFailedException;
@@ -8,7 +11,7 @@ import java.util.List;
 /** Says what the member count means for failure tolerance; warns on an even count. */
 final class ClusterShapeStep extends ClusterStep {
 
-    ClusterShapeStep(InstallSession session) {
+    ClusterShapeStep(LifecycleSession session) {
         super(session);
     }
 

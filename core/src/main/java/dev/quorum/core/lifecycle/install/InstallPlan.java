@@ -3,6 +3,19 @@ package dev.quorum.core.lifecycle.install;
 import dev.quorum.core.cluster.ClusterSession;
 import dev.quorum.core.engine.Plan;
 import dev.quorum.core.engine.PlannedStep;
+import dev.quorum.core.etcd.InitialClusterState;
+import dev.quorum.core.lifecycle.steps.BinariesStep;
+import dev.quorum.core.lifecycle.steps.CertificatesStep;
+import dev.quorum.core.lifecycle.steps.EnableServiceStep;
+import dev.quorum.core.lifecycle.steps.EnvFileStep;
+import dev.quorum.core.lifecycle.steps.EtcdctlWrapperStep;
+import dev.quorum.core.lifecycle.steps.FetchReleaseStep;
+import dev.quorum.core.lifecycle.steps.LifecycleSession;
+import dev.quorum.core.lifecycle.steps.MarkExistingStep;
+import dev.quorum.core.lifecycle.steps.PreflightStep;
+import dev.quorum.core.lifecycle.steps.RollingRestartStep;
+import dev.quorum.core.lifecycle.steps.UnitFileStep;
+import dev.quorum.core.lifecycle.steps.VerifyClusterStep;
 import dev.quorum.core.inventory.EtcdMember;
 import dev.quorum.core.release.ReleaseFetcher;
 import java.time.Duration;
@@ -25,7 +38,8 @@ public final class InstallPlan {
 
     public static Plan build(ClusterSession cluster, Duration healthTimeout) {
         ReleaseFetcher releases = new ReleaseFetcher(cluster.home().releaseCache(), DOWNLOAD_TIMEOUT);
-        InstallSession session = new InstallSession(cluster, releases, healthTimeout);
+        LifecycleSession session = new LifecycleSession(cluster, releases, healthTimeout,
+                cluster.inventory().etcdMembers(), InitialClusterState.NEW);
         List<String> hosts = cluster.inventory().etcdMembers().stream().map(EtcdMember::hostName).toList();
         return new Plan("install", cluster.inventory().clusterName(), List.of(
                 PlannedStep.onCluster(new FetchReleaseStep(session)),

@@ -1,5 +1,8 @@
 package dev.quorum.core.lifecycle.install;
 
+import dev.quorum.core.lifecycle.steps.ClusterStep;
+import dev.quorum.core.lifecycle.steps.HealthWait;
+import dev.quorum.core.lifecycle.steps.LifecycleSession;
 import dev.quorum.core.engine.Check;
 import dev.quorum.core.engine.StepContext;
 import dev.quorum.core.engine.StepFailedException;
@@ -16,7 +19,7 @@ import java.util.Map;
  */
 final class StartMembersStep extends ClusterStep {
 
-    StartMembersStep(InstallSession session) {
+    StartMembersStep(LifecycleSession session) {
         super(session);
     }
 

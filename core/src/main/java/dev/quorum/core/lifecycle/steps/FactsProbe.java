@@ -1,4 +1,4 @@
-package dev.quorum.core.lifecycle.install;
+package dev.quorum.core.lifecycle.steps;
 
 import dev.quorum.core.inventory.EtcdSettings;
 import dev.quorum.core.remote.RemoteHost;
@@ -8,13 +8,13 @@ import java.util.List;
 import java.util.Optional;
 
 /** Gathers {@link HostFacts} with one read-only shell script. */
-final class FactsProbe {
+public final class FactsProbe {
     private static final String ENV_MARKER = "---etcd.env---";
 
     private FactsProbe() {
     }
 
-    static String script(EtcdSettings settings) {
+    public static String script(EtcdSettings settings) {
         String data = Shell.quote(settings.dataDir());
         return String.join("\n",
                 "echo arch=$(uname -m)",
@@ -31,11 +31,11 @@ final class FactsProbe {
                 "cat /etc/etcd.env 2>/dev/null || true");
     }
 
-    static HostFacts gather(RemoteHost remote, EtcdSettings settings) throws Exception {
+    public static HostFacts gather(RemoteHost remote, EtcdSettings settings) throws Exception {
         return parse(remote.run(script(settings)).requireOk("gather host facts").stdout());
     }
 
-    static HostFacts parse(String output) {
+    public static HostFacts parse(String output) {
         String arch = "unknown";
         String os = "unknown";
         long free = -1;
@@ -69,7 +69,7 @@ final class FactsProbe {
     }
 
     /** uname -m to the architecture names of etcd's release tarballs. */
-    static String architecture(String machine) {
+    public static String architecture(String machine) {
         return switch (machine) {
             case "x86_64" -> "amd64";
             case "aarch64", "arm64" -> "arm64";

@@ -1,4 +1,4 @@
-package dev.quorum.core.lifecycle.install;
+package dev.quorum.core.lifecycle.steps;
 
 import dev.quorum.core.engine.StepContext;
 import dev.quorum.core.engine.StepFailedException;
@@ -12,18 +12,18 @@ import java.time.Instant;
 import java.util.stream.Collectors;
 
 /** Polls the cluster until every member is healthy, within a bounded time; says why not if it gives up. */
-final class HealthWait {
+public final class HealthWait {
     private static final Duration POLL = Duration.ofMillis(300);
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
 
     private HealthWait() {
     }
 
-    static ClusterStatus probe(InstallSession session) {
+    public static ClusterStatus probe(LifecycleSession session) {
         return ClusterProbe.probe(session.cluster().sharedEtcd(), session.members(), PROBE_TIMEOUT);
     }
 
-    static ClusterStatus await(InstallSession session, StepContext context) throws Exception {
+    public static ClusterStatus await(LifecycleSession session, StepContext context) throws Exception {
         Instant deadline = Instant.now().plus(session.healthTimeout());
         EtcdAdmin admin = session.cluster().sharedEtcd();
         String last = "";
@@ -54,7 +54,7 @@ final class HealthWait {
     }
 
     /** The last etcd log lines of one unhealthy member: the usual place the real reason is. */
-    private static String journal(InstallSession session, ClusterStatus status) {
+    private static String journal(LifecycleSession session, ClusterStatus status) {
         for (MemberStatus member : status.members()) {
             if (!member.healthy()) {
                 try {

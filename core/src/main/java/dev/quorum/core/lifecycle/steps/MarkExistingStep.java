@@ -1,4 +1,4 @@
-package dev.quorum.core.lifecycle.install;
+package dev.quorum.core.lifecycle.steps;
 
 import dev.quorum.core.cluster.ManagedFiles;
 import dev.quorum.core.engine.Check;
@@ -14,9 +14,9 @@ import java.util.List;
  * its data dir must then fail to start rather than bootstrap a new one-member cluster. etcd only
  * reads this at bootstrap, so no restart.
  */
-final class MarkExistingStep extends HostStep {
+public final class MarkExistingStep extends HostStep {
 
-    MarkExistingStep(InstallSession session) {
+    public MarkExistingStep(LifecycleSession session) {
         super(session);
     }
 

@@ -1,13 +1,13 @@
-package dev.quorum.core.lifecycle.install;
+package dev.quorum.core.lifecycle.steps;
 
 import dev.quorum.core.engine.StepContext;
 import dev.quorum.core.etcd.HostFiles;
 import java.util.Optional;
 
 /** {@code etcdctl.sh}: etcdctl with the member's admin certificate, so operators can use it as is. */
-final class EtcdctlWrapperStep extends ManagedFileStep {
+public final class EtcdctlWrapperStep extends ManagedFileStep {
 
-    EtcdctlWrapperStep(InstallSession session) {
+    public EtcdctlWrapperStep(LifecycleSession session) {
         super(session);
     }
 

@@ -1,4 +1,4 @@
-package dev.quorum.core.lifecycle.install;
+package dev.quorum.core.lifecycle.steps;
 
 import dev.quorum.core.cluster.ManagedFiles;
 import dev.quorum.core.engine.Check;
@@ -22,11 +22,11 @@ import java.util.Optional;
  * {@code admin-H} with their keys, issued on the workstation by the cluster CA (whose key stays
  * there). Certificates that are already right are left alone.
  */
-final class CertificatesStep extends HostStep {
+public final class CertificatesStep extends HostStep {
     private static final String CERT_MODE = "0640";
     private static final String KEY_MODE = "0600";
 
-    CertificatesStep(InstallSession session) {
+    public CertificatesStep(LifecycleSession session) {
         super(session);
     }
 

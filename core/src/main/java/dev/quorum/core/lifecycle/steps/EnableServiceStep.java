@@ -1,13 +1,13 @@
-package dev.quorum.core.lifecycle.install;
+package dev.quorum.core.lifecycle.steps;
 
 import dev.quorum.core.engine.Check;
 import dev.quorum.core.engine.StepContext;
 import java.util.List;
 
 /** systemd must read a new or changed unit (daemon-reload) and start etcd at boot (enable). */
-final class EnableServiceStep extends HostStep {
+public final class EnableServiceStep extends HostStep {
 
-    EnableServiceStep(InstallSession session) {
+    public EnableServiceStep(LifecycleSession session) {
         super(session);
     }
 

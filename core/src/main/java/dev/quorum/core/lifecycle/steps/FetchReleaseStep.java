@@ -1,4 +1,4 @@
-package dev.quorum.core.lifecycle.install;
+package dev.quorum.core.lifecycle.steps;
 
 import dev.quorum.core.engine.Check;
 import dev.quorum.core.engine.StepContext;
@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Optional;
 
 /** Gets and verifies the etcd tarball on the workstation before any host is touched. */
-final class FetchReleaseStep extends ClusterStep {
+public final class FetchReleaseStep extends ClusterStep {
 
-    FetchReleaseStep(InstallSession session) {
+    public FetchReleaseStep(LifecycleSession session) {
         super(session);
     }
 

@@ -1,4 +1,4 @@
-package dev.quorum.core.lifecycle.install;
+package dev.quorum.core.lifecycle.steps;
 
 import dev.quorum.core.engine.Check;
 import dev.quorum.core.engine.StepContext;
@@ -9,11 +9,11 @@ import java.util.List;
  * Read-only checks on every host before anything changes: SSH and its host key, OS and
  * architecture, free disk, ports, and whether an existing data dir belongs to this cluster.
  */
-final class PreflightStep extends HostStep {
+public final class PreflightStep extends HostStep {
     static final long MIN_FREE_KIB = 1024L * 1024L;
     static final long WARN_FREE_KIB = 8L * 1024L * 1024L;
 
-    PreflightStep(InstallSession session) {
+    public PreflightStep(LifecycleSession session) {
         super(session);
     }
 

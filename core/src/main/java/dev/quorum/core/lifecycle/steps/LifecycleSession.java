@@ -1,6 +1,7 @@
-package dev.quorum.core.lifecycle.install;
+package dev.quorum.core.lifecycle.steps;
 
 import dev.quorum.core.cluster.ClusterSession;
+import dev.quorum.core.etcd.InitialClusterState;
 import dev.quorum.core.inventory.EtcdMember;
 import dev.quorum.core.inventory.EtcdSettings;
 import dev.quorum.core.release.EtcdRelease;
@@ -15,69 +16,85 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * What the steps of one install run share: the cluster, the verified release, what preflight
- * learned, and which members need a daemon-reload or a restart because their files changed.
+ * What the steps of one life-cycle run share: the cluster, the members the run aims at, the
+ * verified release, what preflight learned, and which members need a daemon-reload or a restart
+ * because their files changed.
  */
-final class InstallSession {
+public final class LifecycleSession {
     private final ClusterSession cluster;
     private final ReleaseFetcher releases;
     private final Duration healthTimeout;
+    private final List<EtcdMember> members;
+    private final InitialClusterState newMemberState;
     private final AtomicReference<EtcdRelease> release = new AtomicReference<>();
     private final Map<String, HostFacts> facts = new ConcurrentHashMap<>();
     private final Set<String> reloadNeeded = ConcurrentHashMap.newKeySet();
     private final Set<String> restartNeeded = ConcurrentHashMap.newKeySet();
 
-    InstallSession(ClusterSession cluster, ReleaseFetcher releases, Duration healthTimeout) {
+    /**
+     * @param members        the members once the run is done, in order: they make up ETCD_INITIAL_CLUSTER
+     *                       and the certificates' SANs
+     * @param newMemberState the state a member without data starts in: {@code new} when the whole
+     *                       cluster bootstraps, {@code existing} when it joins a running cluster
+     */
+    public LifecycleSession(ClusterSession cluster, ReleaseFetcher releases, Duration healthTimeout,
+                            List<EtcdMember> members, InitialClusterState newMemberState) {
         this.cluster = cluster;
         this.releases = releases;
         this.healthTimeout = healthTimeout;
+        this.members = List.copyOf(members);
+        this.newMemberState = newMemberState;
     }
 
-    ClusterSession cluster() {
+    public InitialClusterState newMemberState() {
+        return newMemberState;
+    }
+
+    public ClusterSession cluster() {
         return cluster;
     }
 
-    EtcdSettings settings() {
+    public EtcdSettings settings() {
         return cluster.inventory().etcd();
     }
 
-    List<EtcdMember> members() {
-        return cluster.inventory().etcdMembers();
+    public List<EtcdMember> members() {
+        return members;
     }
 
-    EtcdMember member(String hostName) {
-        return cluster.inventory().member(hostName)
-                .orElseThrow(() -> new IllegalArgumentException(hostName + " is not in the etcd group"));
+    public EtcdMember member(String hostName) {
+        return members.stream().filter(m -> m.hostName().equals(hostName)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(hostName + " is not a member of this run"));
     }
 
-    RemoteHost remote(String hostName) throws Exception {
+    public RemoteHost remote(String hostName) throws Exception {
         return cluster.remote(hostName);
     }
 
-    ReleaseFetcher releases() {
+    public ReleaseFetcher releases() {
         return releases;
     }
 
-    Duration healthTimeout() {
+    public Duration healthTimeout() {
         return healthTimeout;
     }
 
-    void useRelease(EtcdRelease verified) {
+    public void useRelease(EtcdRelease verified) {
         release.set(verified);
     }
 
     /** The release, once fetched (a preview may not have it). */
-    Optional<EtcdRelease> fetchedRelease() {
+    public Optional<EtcdRelease> fetchedRelease() {
         return Optional.ofNullable(release.get());
     }
 
     /** The cluster CA already exists on this workstation (a preview must not create it). */
-    boolean hasPki() {
+    public boolean hasPki() {
         return cluster.hasPki();
     }
 
     /** The verified release; the fetch step runs first, so its absence is a bug. */
-    EtcdRelease release() {
+    public EtcdRelease release() {
         EtcdRelease verified = release.get();
         if (verified == null) {
             throw new IllegalStateException("the release was not fetched before it was needed");
@@ -85,43 +102,43 @@ final class InstallSession {
         return verified;
     }
 
-    void recordFacts(String hostName, HostFacts hostFacts) {
+    public void recordFacts(String hostName, HostFacts hostFacts) {
         facts.put(hostName, hostFacts);
     }
 
-    Optional<HostFacts> facts(String hostName) {
+    public Optional<HostFacts> facts(String hostName) {
         return Optional.ofNullable(facts.get(hostName));
     }
 
-    boolean etcdActive(String hostName) {
+    public boolean etcdActive(String hostName) {
         return facts(hostName).map(HostFacts::etcdActive).orElse(false);
     }
 
     /** A running member's files changed: it must restart (one at a time) to use them. */
-    void changedWhileRunning(String hostName) {
+    public void changedWhileRunning(String hostName) {
         if (etcdActive(hostName)) {
             restartNeeded.add(hostName);
         }
     }
 
-    void unitChanged(String hostName) {
+    public void unitChanged(String hostName) {
         reloadNeeded.add(hostName);
         changedWhileRunning(hostName);
     }
 
-    boolean reloadNeeded(String hostName) {
+    public boolean reloadNeeded(String hostName) {
         return reloadNeeded.contains(hostName);
     }
 
-    void reloaded(String hostName) {
+    public void reloaded(String hostName) {
         reloadNeeded.remove(hostName);
     }
 
-    Set<String> restartNeeded() {
+    public Set<String> restartNeeded() {
         return Set.copyOf(restartNeeded);
     }
 
-    void restarted(String hostName) {
+    public void restarted(String hostName) {
         restartNeeded.remove(hostName);
     }
 }

@@ -1,4 +1,4 @@
-package dev.quorum.core.lifecycle.install;
+package dev.quorum.core.lifecycle.steps;
 
 import dev.quorum.core.engine.StepContext;
 import dev.quorum.core.etcd.EnvFile;
@@ -8,11 +8,12 @@ import java.util.Optional;
 
 /**
  * {@code /etc/etcd.env}. A member that already has data keeps the initial cluster state it has;
- * a new member starts as {@code new}, flipped to {@code existing} once the cluster is healthy.
+ * a member without data gets the session's state for new members: {@code new} while a cluster
+ * bootstraps (flipped to {@code existing} once healthy), {@code existing} when joining one.
  */
-final class EnvFileStep extends ManagedFileStep {
+public final class EnvFileStep extends ManagedFileStep {
 
-    EnvFileStep(InstallSession session) {
+    public EnvFileStep(LifecycleSession session) {
         super(session);
     }
 
@@ -32,7 +33,7 @@ final class EnvFileStep extends ManagedFileStep {
                 .map(f -> f.dataDir() == HostFacts.DataDirState.MEMBER).orElse(false);
         InitialClusterState state = hasData
                 ? current.flatMap(text -> EnvFile.parse(text).initialClusterState()).orElse(InitialClusterState.EXISTING)
-                : InitialClusterState.NEW;
+                : session.newMemberState();
         return HostFiles.envFile(member(context), session.members(), session.settings(), state);
     }
 

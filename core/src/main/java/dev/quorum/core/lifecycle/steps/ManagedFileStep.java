@@ -1,4 +1,4 @@
-package dev.quorum.core.lifecycle.install;
+package dev.quorum.core.lifecycle.steps;
 
 import dev.quorum.core.cluster.ManagedFiles;
 import dev.quorum.core.engine.Check;
@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Optional;
 
 /** A text file whose whole content and mode Quorum decides; differences are replaced, the old kept aside. */
-abstract class ManagedFileStep extends HostStep {
+public abstract class ManagedFileStep extends HostStep {
 
-    ManagedFileStep(InstallSession session) {
+    public ManagedFileStep(LifecycleSession session) {
         super(session);
     }
 

@@ -1,4 +1,4 @@
-package dev.quorum.core.lifecycle.install;
+package dev.quorum.core.lifecycle.steps;
 
 import dev.quorum.core.engine.StepFailedException;
 import dev.quorum.core.etcd.EnvFile;
@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.Optional;
 
 /** The refusals of preflight, as pure logic over {@link HostFacts}. */
-final class PreflightRules {
+public final class PreflightRules {
     private final EtcdSettings settings;
     private final EtcdMember member;
     private final List<EtcdMember> cluster;
 
-    PreflightRules(EtcdSettings settings, EtcdMember member, List<EtcdMember> cluster) {
+    public PreflightRules(EtcdSettings settings, EtcdMember member, List<EtcdMember> cluster) {
         this.settings = settings;
         this.member = member;
         this.cluster = cluster;

@@ -1,4 +1,4 @@
-package dev.quorum.core.lifecycle.install;
+package dev.quorum.core.lifecycle.steps;
 
 import dev.quorum.core.engine.Check;
 import dev.quorum.core.engine.StepContext;
@@ -16,9 +16,9 @@ import java.util.concurrent.TimeUnit;
  * Leadership is moved away first: a stopping leader otherwise waits etcd's 15 s request timeout.
  * Each restart waits for the cluster to be healthy before the next.
  */
-final class RollingRestartStep extends ClusterStep {
+public final class RollingRestartStep extends ClusterStep {
 
-    RollingRestartStep(InstallSession session) {
+    public RollingRestartStep(LifecycleSession session) {
         super(session);
     }
 

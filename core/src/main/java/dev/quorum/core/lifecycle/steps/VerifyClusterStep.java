@@ -1,4 +1,4 @@
-package dev.quorum.core.lifecycle.install;
+package dev.quorum.core.lifecycle.steps;
 
 import dev.quorum.core.engine.Check;
 import dev.quorum.core.engine.StepContext;
@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** The result, checked: every inventory member is in the member list with its peer URL, healthy, one leader. */
-final class VerifyClusterStep extends ClusterStep {
+public final class VerifyClusterStep extends ClusterStep {
 
-    VerifyClusterStep(InstallSession session) {
+    public VerifyClusterStep(LifecycleSession session) {
         super(session);
     }
 

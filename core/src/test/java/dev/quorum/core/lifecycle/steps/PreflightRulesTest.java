@@ -1,4 +1,4 @@
-package dev.quorum.core.lifecycle.install;
+package dev.quorum.core.lifecycle.steps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;

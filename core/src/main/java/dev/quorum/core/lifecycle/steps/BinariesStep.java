@@ -1,4 +1,4 @@
-package dev.quorum.core.lifecycle.install;
+package dev.quorum.core.lifecycle.steps;
 
 import dev.quorum.core.cluster.ManagedFiles;
 import dev.quorum.core.engine.Check;
@@ -12,9 +12,9 @@ import java.util.List;
  * Puts {@code etcd} and {@code etcdctl} into {@code bin_dir}: the tarball is uploaded once and
  * unpacked on the host; installed binaries are compared by sha256, so a re-run uploads nothing.
  */
-final class BinariesStep extends HostStep {
+public final class BinariesStep extends HostStep {
 
-    BinariesStep(InstallSession session) {
+    public BinariesStep(LifecycleSession session) {
         super(session);
     }
 

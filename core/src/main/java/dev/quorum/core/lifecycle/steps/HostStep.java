@@ -1,4 +1,4 @@
-package dev.quorum.core.lifecycle.install;
+package dev.quorum.core.lifecycle.steps;
 
 import dev.quorum.core.engine.Step;
 import dev.quorum.core.engine.StepContext;
@@ -6,10 +6,10 @@ import dev.quorum.core.inventory.EtcdMember;
 import dev.quorum.core.remote.RemoteHost;
 
 /** A step run on each etcd host, with access to the install session. */
-abstract class HostStep implements Step {
-    protected final InstallSession session;
+public abstract class HostStep implements Step {
+    protected final LifecycleSession session;
 
-    protected HostStep(InstallSession session) {
+    public HostStep(LifecycleSession session) {
         this.session = session;
     }
 

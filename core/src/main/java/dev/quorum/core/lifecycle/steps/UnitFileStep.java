@@ -1,13 +1,13 @@
-package dev.quorum.core.lifecycle.install;
+package dev.quorum.core.lifecycle.steps;
 
 import dev.quorum.core.engine.StepContext;
 import dev.quorum.core.etcd.HostFiles;
 import java.util.Optional;
 
 /** {@code /etc/systemd/system/etcd.service}, as Kubespray's host unit. */
-final class UnitFileStep extends ManagedFileStep {
+public final class UnitFileStep extends ManagedFileStep {
 
-    UnitFileStep(InstallSession session) {
+    public UnitFileStep(LifecycleSession session) {
         super(session);
     }
 

@@ -33,6 +33,16 @@ final class ClusterOptions {
         return new InventoryReader().read(inventory);
     }
 
+    /** For commands on a cluster Quorum already manages: its CA must be on this workstation. */
+    ClusterSession openExisting() {
+        Inventory read = readInventory();
+        if (!dev.quorum.core.cluster.ClusterPki.exists(QuorumHome.fromEnvironment(), read.clusterName())) {
+            throw new UserError("no certificates for cluster " + read.clusterName() + " on this workstation",
+                    "install it first with: quorum install -i " + inventory);
+        }
+        return open();
+    }
+
     ClusterSession open() {
         Inventory read = readInventory();
         SshOptions options = SshOptions.defaults().withAcceptNewHostKeys(acceptNewHostKeys);

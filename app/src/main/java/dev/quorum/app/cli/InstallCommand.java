@@ -6,7 +6,6 @@ import dev.quorum.core.lifecycle.install.InstallPlan;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -20,21 +19,18 @@ final class InstallCommand implements Callable<Integer> {
     @Mixin
     ClusterOptions cluster;
 
-    @Option(names = "--plan", description = "Show the steps and what would change on each host; change nothing.")
-    boolean planOnly;
-
-    @Option(names = {"-y", "--yes"}, description = "Do not ask for confirmation.")
-    boolean yes;
+    @Mixin
+    ChangeOptions change;
 
     @Override
     public Integer call() {
         try (ClusterSession session = cluster.open()) {
             Plan plan = InstallPlan.build(session);
             PlanExecution execution = new PlanExecution(spec.commandLine().getOut(), session.home());
-            if (planOnly) {
+            if (change.planOnly) {
                 return execution.preview(plan);
             }
-            int exit = execution.apply(plan, yes);
+            int exit = execution.apply(plan, change.yes);
             if (exit == ExitCodes.OK) {
                 spec.commandLine().getOut().println("See it with: quorum status -i " + cluster.inventory);
             }

@@ -1,12 +1,14 @@
 package dev.quorum.app.cli;
 
-import dev.quorum.core.cluster.ClusterPki;
 import dev.quorum.core.cluster.ClusterSession;
+import dev.quorum.core.cluster.ClusterUnavailableException;
+import dev.quorum.core.cluster.LiveCluster;
+import dev.quorum.core.inventory.EtcdMember;
+import java.util.List;
 import dev.quorum.core.etcd.ClusterProbe;
 import dev.quorum.core.etcd.ClusterStatus;
 import dev.quorum.core.etcd.EtcdAdmin;
 import dev.quorum.core.inventory.Inventory;
-import dev.quorum.core.workspace.QuorumHome;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -28,16 +30,22 @@ final class StatusCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object instead of a table.")
     boolean json;
 
+    /** What the cluster lists, plus inventory members it does not list; the inventory alone if it cannot answer. */
+    private static List<EtcdMember> members(ClusterSession session) {
+        try {
+            return LiveCluster.read(session).withInventory(session.inventory());
+        } catch (ClusterUnavailableException e) {
+            return session.inventory().etcdMembers();
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
-        Inventory inventory = cluster.readInventory();
-        if (!ClusterPki.exists(QuorumHome.fromEnvironment(), inventory.clusterName())) {
-            throw new UserError("no certificates for cluster " + inventory.clusterName() + " on this workstation",
-                    "install it first with: quorum install -i " + cluster.inventory);
-        }
         ClusterStatus status;
-        try (ClusterSession session = cluster.open(); EtcdAdmin admin = session.etcd()) {
-            status = ClusterProbe.probe(admin, inventory.etcdMembers(), TIMEOUT);
+        Inventory inventory;
+        try (ClusterSession session = cluster.openExisting(); EtcdAdmin admin = session.etcd()) {
+            inventory = session.inventory();
+            status = ClusterProbe.probe(admin, members(session), TIMEOUT);
         }
         var out = spec.commandLine().getOut();
         if (json) {

@@ -69,10 +69,14 @@ public final class ClusterSession implements AutoCloseable {
         return sharedEtcd;
     }
 
-    /** A client that talks only to these members (e.g. the leader, for moving leadership). */
+    /** A client that talks only to these members. */
     public EtcdAdmin etcd(List<EtcdMember> members) {
-        return JetcdAdmin.connect(members.stream().map(EtcdMember::clientUrl).toList(), pki().clientTls(),
-                ETCD_CONNECT_TIMEOUT);
+        return etcdAt(members.stream().map(EtcdMember::clientUrl).toList());
+    }
+
+    /** A client that talks only to these client URLs (e.g. the leader's, for moving leadership). */
+    public EtcdAdmin etcdAt(List<String> endpoints) {
+        return JetcdAdmin.connect(endpoints, pki().clientTls(), ETCD_CONNECT_TIMEOUT);
     }
 
     @Override

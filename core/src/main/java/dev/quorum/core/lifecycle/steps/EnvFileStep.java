@@ -13,13 +13,26 @@ import java.util.Optional;
  */
 public final class EnvFileStep extends ManagedFileStep {
 
+    private final boolean restartOnChange;
+
+    /** For members being set up: a change on a running member means a restart. */
     public EnvFileStep(LifecycleSession session) {
+        this(session, true);
+    }
+
+    /**
+     * @param restartOnChange false when only ETCD_INITIAL_CLUSTER can differ (after a membership
+     *                        change): etcd reads it only at bootstrap, so a running member keeps running
+     */
+    public EnvFileStep(LifecycleSession session, boolean restartOnChange) {
         super(session);
+        this.restartOnChange = restartOnChange;
     }
 
     @Override
     public String title() {
-        return "Write " + HostFiles.ENV_FILE;
+        return restartOnChange ? "Write " + HostFiles.ENV_FILE
+                : "Update " + HostFiles.ENV_FILE + " to the new member list (no restart)";
     }
 
     @Override
@@ -44,6 +57,8 @@ public final class EnvFileStep extends ManagedFileStep {
 
     @Override
     void changed(String hostName) {
-        session.changedWhileRunning(hostName);
+        if (restartOnChange) {
+            session.changedWhileRunning(hostName);
+        }
     }
 }

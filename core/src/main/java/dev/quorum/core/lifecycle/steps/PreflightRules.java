@@ -13,11 +13,17 @@ public final class PreflightRules {
     private final EtcdSettings settings;
     private final EtcdMember member;
     private final List<EtcdMember> cluster;
+    private final boolean bootstrapping;
 
-    public PreflightRules(EtcdSettings settings, EtcdMember member, List<EtcdMember> cluster) {
+    /**
+     * @param bootstrapping the whole cluster starts from nothing (install); false when a host joins
+     *                      a running cluster, where an empty data dir is what a new member has
+     */
+    public PreflightRules(EtcdSettings settings, EtcdMember member, List<EtcdMember> cluster, boolean bootstrapping) {
         this.settings = settings;
         this.member = member;
         this.cluster = cluster;
+        this.bootstrapping = bootstrapping;
     }
 
     void verify(String host, HostFacts facts) throws StepFailedException {
@@ -38,7 +44,7 @@ public final class PreflightRules {
                             + settings.dataDir() + " " + settings.dataDir() + ".old) and re-run; to keep it, set "
                             + "etcd_data_dir to another path");
         }
-        if (facts.dataDir() == HostFacts.DataDirState.EMPTY && ours && saysExisting(facts.envFile())) {
+        if (bootstrapping && facts.dataDir() == HostFacts.DataDirState.EMPTY && ours && saysExisting(facts.envFile())) {
             throw new StepFailedException(host + "'s data dir " + settings.dataDir()
                     + " is empty but its /etc/etcd.env says the cluster already exists: this member lost its data",
                     "starting it now could split the cluster; re-seed the member instead (remove it and add it "

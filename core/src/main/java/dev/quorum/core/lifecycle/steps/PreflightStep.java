@@ -32,7 +32,8 @@ public final class PreflightStep extends HostStep {
     public Check check(StepContext context) throws Exception {
         HostFacts facts = FactsProbe.gather(remote(context), session.settings());
         session.recordFacts(context.target(), facts);
-        new PreflightRules(session.settings(), member(context), session.members()).verify(context.target(), facts);
+        new PreflightRules(session.settings(), member(context), session.members(),
+                session.newMemberState() == dev.quorum.core.etcd.InitialClusterState.NEW).verify(context.target(), facts);
         if (facts.freeKiB() < WARN_FREE_KIB) {
             context.warn("only " + facts.freeKiB() / 1024 + " MiB free for " + session.settings().dataDir()
                     + "; etcd's default quota is 2 GiB and a member needs room to defragment");

@@ -2,14 +2,11 @@ package dev.quorum.core.lifecycle.steps;
 
 import dev.quorum.core.engine.Check;
 import dev.quorum.core.engine.StepContext;
-import dev.quorum.core.engine.StepFailedException;
 import dev.quorum.core.etcd.ClusterStatus;
-import dev.quorum.core.etcd.EtcdAdmin;
 import dev.quorum.core.etcd.MemberStatus;
 import dev.quorum.core.inventory.EtcdMember;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Restarts, one at a time, the running members whose binaries, certificates or files changed.
@@ -56,7 +53,7 @@ public final class RollingRestartStep extends ClusterStep {
             context.cancellation().throwIfCancelled();
             ClusterStatus before = HealthWait.probe(session);
             if (isLeader(before.leader(), host)) {
-                moveLeadershipAway(context, before, host);
+                Leadership.moveAway(session, context, before, host);
             }
             context.info("restarting etcd on " + host);
             session.remote(host).run("systemctl restart etcd").requireOk("restart etcd on " + host);
@@ -67,19 +64,5 @@ public final class RollingRestartStep extends ClusterStep {
 
     private static boolean isLeader(Optional<MemberStatus> leader, String host) {
         return leader.map(l -> l.hostName().equals(host)).orElse(false);
-    }
-
-    private void moveLeadershipAway(StepContext context, ClusterStatus status, String host) throws Exception {
-        MemberStatus successor = status.members().stream()
-                .filter(m -> !m.hostName().equals(host) && m.healthy())
-                .filter(m -> !m.status().orElseThrow().learner())
-                .findFirst()
-                .orElseThrow(() -> new StepFailedException("no healthy follower to hand leadership to before "
-                        + "restarting " + host, "bring the other members back first"));
-        EtcdMember leader = session.member(host);
-        context.info("moving leadership from " + leader.memberName() + " to " + successor.memberName());
-        try (EtcdAdmin admin = session.cluster().etcd(List.of(leader))) {
-            admin.moveLeader(successor.status().orElseThrow().memberId()).get(10, TimeUnit.SECONDS);
-        }
     }
 }

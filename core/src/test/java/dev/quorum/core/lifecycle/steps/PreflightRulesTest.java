@@ -22,7 +22,7 @@ class PreflightRulesTest {
             "/var/lib/etcd", "/etc/ssl/etcd/ssl", "/usr/local/bin", 250, 5000, List.of(), List.of(), "k8s_etcd", "amd64");
     static final List<EtcdMember> CLUSTER = List.of(member("n1", "10.0.0.1", "etcd1"), member("n2", "10.0.0.2", "etcd2"),
             member("n3", "10.0.0.3", "etcd3"));
-    final PreflightRules rules = new PreflightRules(SETTINGS, CLUSTER.get(1), CLUSTER);
+    final PreflightRules rules = new PreflightRules(SETTINGS, CLUSTER.get(1), CLUSTER, true);
 
     static EtcdMember member(String host, String address, String name) {
         return new EtcdMember(new InventoryHost(host, address, new SshTarget(address, 22, "root", Optional.empty()),

@@ -1,0 +1,24 @@
+package dev.quorum.app.cli;
+
+import dev.quorum.core.cluster.ClusterSession;
+import dev.quorum.core.lifecycle.members.MemberChange;
+import java.io.PrintWriter;
+
+/** Runs a membership plan like any other, then says what to update outside etcd. */
+final class MemberChangeExecution {
+    private MemberChangeExecution() {
+    }
+
+    static int run(ClusterSession session, MemberChange change, ChangeOptions options, PrintWriter out) {
+        PlanExecution execution = new PlanExecution(out, session.home());
+        if (options.planOnly) {
+            return execution.preview(change.plan());
+        }
+        int exit = execution.apply(change.plan(), options.yes);
+        if (exit == ExitCodes.OK) {
+            out.println();
+            change.afterwards().forEach(out::println);
+        }
+        return exit;
+    }
+}

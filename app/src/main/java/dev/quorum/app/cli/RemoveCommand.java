@@ -1,0 +1,35 @@
+package dev.quorum.app.cli;
+
+import dev.quorum.core.cluster.ClusterSession;
+import dev.quorum.core.lifecycle.members.MemberPlans;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "remove", description = {"Remove a member; works when its host is dead.",
+        "Refused if the rest would lose quorum. Its data dir is moved aside, never deleted."})
+final class RemoveCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ClusterOptions cluster;
+
+    @Mixin
+    ChangeOptions change;
+
+    @Option(names = "--member", required = true, paramLabel = "NAME-or-HOST",
+            description = "The member name (etcd2) or its inventory host.")
+    String member;
+
+    @Override
+    public Integer call() throws Exception {
+        try (ClusterSession session = cluster.openExisting()) {
+            return MemberChangeExecution.run(session, MemberPlans.remove(session, member), change,
+                    spec.commandLine().getOut());
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package dev.quorum.core.lifecycle.members;
+
+import dev.quorum.core.engine.Check;
+import dev.quorum.core.engine.StepContext;
+import dev.quorum.core.inventory.EtcdMember;
+import dev.quorum.core.lifecycle.steps.ClusterStep;
+import dev.quorum.core.lifecycle.steps.LifecycleSession;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Adds the new member as a learner: it receives the log but does not vote, so until it is
+ * promoted the cluster's quorum and fault tolerance do not change, even if it never starts.
+ */
+final class AddLearnerStep extends ClusterStep {
+    private final EtcdMember joining;
+
+    AddLearnerStep(LifecycleSession session, EtcdMember joining) {
+        super(session);
+        this.joining = joining;
+    }
+
+    @Override
+    public String title() {
+        return "Add " + joining.memberName() + " as a learner";
+    }
+
+    @Override
+    public List<String> preview(String target) {
+        return List.of("etcdctl member add " + joining.memberName() + " --peer-urls=" + joining.peerUrl() + " --learner");
+    }
+
+    @Override
+    public Check check(StepContext context) throws Exception {
+        boolean listed = session.cluster().sharedEtcd().members().get(10, TimeUnit.SECONDS).stream()
+                .anyMatch(i -> i.peerUrls().contains(joining.peerUrl()));
+        return listed ? Check.done(joining.peerUrl() + " is in the member list")
+                : Check.needed(joining.peerUrl() + " is not in the member list yet");
+    }
+
+    @Override
+    public void apply(StepContext context) throws Exception {
+        var added = session.cluster().sharedEtcd().addMember(List.of(joining.peerUrl()), true).get(15, TimeUnit.SECONDS);
+        context.info("added learner " + added.idHex() + " for " + joining.peerUrl());
+    }
+}

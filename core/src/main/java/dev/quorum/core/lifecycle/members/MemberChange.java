@@ -1,0 +1,32 @@
+package dev.quorum.core.lifecycle.members;
+
+import dev.quorum.core.engine.Plan;
+import dev.quorum.core.inventory.EtcdMember;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * A membership plan and what the user must know once it has run: the members afterwards and
+ * what to update outside etcd.
+ */
+public record MemberChange(Plan plan, List<EtcdMember> membersAfter, List<String> inventoryNotes) {
+    public MemberChange {
+        membersAfter = List.copyOf(membersAfter);
+        inventoryNotes = List.copyOf(inventoryNotes);
+    }
+
+    public String clientEndpoints() {
+        return membersAfter.stream().map(EtcdMember::clientUrl).collect(Collectors.joining(","));
+    }
+
+    /** What to tell the operator after a successful run. */
+    public List<String> afterwards() {
+        List<String> lines = new java.util.ArrayList<>();
+        lines.add("Members now: " + membersAfter.stream().map(m -> m.memberName() + " (" + m.hostName() + ")")
+                .collect(Collectors.joining(", ")));
+        lines.add("Client endpoints: " + clientEndpoints());
+        lines.add("Update what talks to etcd, e.g. kube-apiserver --etcd-servers=" + clientEndpoints());
+        lines.addAll(inventoryNotes);
+        return lines;
+    }
+}

@@ -1,0 +1,178 @@
+package dev.quorum.core.lifecycle.members;
+
+import dev.quorum.core.cluster.LiveCluster;
+import dev.quorum.core.cluster.ClusterSession;
+import dev.quorum.core.engine.Plan;
+import dev.quorum.core.engine.PlannedStep;
+import dev.quorum.core.etcd.InitialClusterState;
+import dev.quorum.core.etcd.MemberInfo;
+import dev.quorum.core.inventory.EtcdMember;
+import dev.quorum.core.inventory.InventoryHost;
+import dev.quorum.core.lifecycle.steps.LifecycleSession;
+import dev.quorum.core.lifecycle.steps.SnapshotStep;
+import dev.quorum.core.lifecycle.steps.VerifyClusterStep;
+import dev.quorum.core.release.ReleaseFetcher;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * Add, remove and replace: each reads the live member list, then builds one plan whose steps
+ * check again when they run, so a re-run finishes an interrupted change and a finished one
+ * changes nothing. Every change starts with a snapshot. Replace removes first, then adds.
+ */
+public final class MemberPlans {
+    private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(60);
+
+    private MemberPlans() {
+    }
+
+    public static MemberChange add(ClusterSession cluster, String hostName) throws Exception {
+        LiveCluster live = LiveCluster.read(cluster);
+        EtcdMember joining = joiningMember(cluster, live, hostName, Optional.empty(), false);
+        List<EtcdMember> after = new ArrayList<>(started(live));
+        after.removeIf(m -> m.peerUrl().equals(joining.peerUrl()));
+        after.add(joining);
+        LifecycleSession session = session(cluster, after);
+        List<PlannedStep> steps = new ArrayList<>(JoinSteps.checks(session, joining, Optional.empty()));
+        steps.add(PlannedStep.onCluster(new SnapshotStep(session, "before add " + hostName,
+                () -> isVoter(cluster, joining))));
+        steps.addAll(JoinSteps.setup(session, joining));
+        steps.addAll(JoinSteps.join(session, joining, live));
+        return new MemberChange(new Plan("add", cluster.inventory().clusterName(), steps), after,
+                inventoryNotes(cluster, List.of(joining), List.of()));
+    }
+
+    public static MemberChange remove(ClusterSession cluster, String memberOrHost) throws Exception {
+        LiveCluster live = LiveCluster.read(cluster);
+        EtcdMember leaving = resolve(live, memberOrHost);
+        List<EtcdMember> after = started(live).stream().filter(m -> !m.peerUrl().equals(leaving.peerUrl())).toList();
+        LifecycleSession session = session(cluster, after);
+        List<PlannedStep> steps = new ArrayList<>(removal(session, cluster, live, leaving));
+        steps.add(PlannedStep.onCluster(new VerifyClusterStep(session)));
+        List<String> others = after.stream().filter(live::inInventory).map(EtcdMember::hostName).toList();
+        if (!others.isEmpty()) {
+            steps.add(PlannedStep.onEach(new dev.quorum.core.lifecycle.steps.EnvFileStep(session, false), others));
+        }
+        return new MemberChange(new Plan("remove", cluster.inventory().clusterName(), steps), after,
+                inventoryNotes(cluster, List.of(), List.of(leaving)));
+    }
+
+    public static MemberChange replace(ClusterSession cluster, String oldMember, String newHost, boolean keepName)
+            throws Exception {
+        LiveCluster live = LiveCluster.read(cluster);
+        EtcdMember leaving = resolve(live, oldMember);
+        EtcdMember joining = joiningMember(cluster, live, newHost, Optional.of(leaving), keepName);
+        if (joining.address().equals(leaving.address())) {
+            throw new MemberChangeException(newHost + " is the host of " + leaving.memberName() + " itself",
+                    "to rebuild a member on the same host, remove it and add the host again");
+        }
+        List<EtcdMember> after = new ArrayList<>(started(live).stream()
+                .filter(m -> !m.peerUrl().equals(leaving.peerUrl()) && !m.peerUrl().equals(joining.peerUrl())).toList());
+        after.add(joining);
+        LifecycleSession session = session(cluster, after);
+        List<PlannedStep> removal = removal(session, cluster, live, leaving);
+        List<PlannedStep> steps = new ArrayList<>();
+        steps.add(removal.get(0));
+        steps.addAll(JoinSteps.checks(session, joining, Optional.of(leaving)));
+        steps.addAll(removal.subList(1, removal.size()));
+        steps.addAll(JoinSteps.setup(session, joining));
+        steps.addAll(JoinSteps.join(session, joining, live));
+        return new MemberChange(new Plan("replace", cluster.inventory().clusterName(), steps), after,
+                inventoryNotes(cluster, List.of(joining), List.of(leaving)));
+    }
+
+    /** Guard first, then snapshot, leadership, removal, and the old host retired. */
+    private static List<PlannedStep> removal(LifecycleSession session, ClusterSession cluster, LiveCluster live,
+                                             EtcdMember leaving) {
+        List<PlannedStep> steps = new ArrayList<>(List.of(
+                PlannedStep.onCluster(new RemoveGuardStep(session, leaving)),
+                PlannedStep.onCluster(new SnapshotStep(session, "before removing " + leaving.memberName(),
+                        () -> !isListed(cluster, leaving))),
+                PlannedStep.onCluster(new MoveLeaderAwayStep(session, leaving, live)),
+                PlannedStep.onCluster(new RemoveMemberStep(session, leaving))));
+        if (live.inInventory(leaving)) {
+            steps.add(PlannedStep.onEach(new RetireHostStep(cluster), List.of(leaving.hostName())));
+        }
+        return steps;
+    }
+
+    private static LifecycleSession session(ClusterSession cluster, List<EtcdMember> after) {
+        return new LifecycleSession(cluster, new ReleaseFetcher(cluster.home().releaseCache(), Duration.ofMinutes(10)),
+                HEALTH_TIMEOUT, after, InitialClusterState.EXISTING);
+    }
+
+    private static EtcdMember resolve(LiveCluster live, String memberOrHost) {
+        return live.find(memberOrHost).orElseThrow(() -> new MemberChangeException(
+                "no member named " + memberOrHost + " (members: " + live.members().stream()
+                        .map(m -> m.memberName() + " on " + m.hostName()).collect(Collectors.joining(", ")) + ")",
+                "give a member name or its inventory host, as quorum status shows them"));
+    }
+
+    private static EtcdMember joiningMember(ClusterSession cluster, LiveCluster live, String hostName,
+                                            Optional<EtcdMember> replacing, boolean keepName) {
+        InventoryHost host = cluster.inventory().host(hostName).orElseThrow(() -> new MemberChangeException(
+                hostName + " is not in the inventory's hosts",
+                "add it under all.hosts in " + cluster.inventory().source().getFileName()
+                        + " (ansible_host, ip) and run the command again"));
+        Optional<EtcdMember> already = live.onHost(hostName);
+        if (already.isPresent() && !already.get().memberName().isEmpty()) {
+            return already.get();
+        }
+        Set<String> taken = live.list().stream().map(MemberInfo::name).filter(n -> !n.isEmpty())
+                .filter(n -> replacing.map(r -> !r.memberName().equals(n)).orElse(true))
+                .collect(Collectors.toSet());
+        String name = keepName && replacing.isPresent() ? replacing.get().memberName()
+                : MemberNames.forNewHost(cluster.inventory(), host, withReplaced(taken, replacing));
+        return new EtcdMember(host, name);
+    }
+
+    /** Unless asked to keep it, a replacement does not reuse the old name: etcd's logs stay unambiguous. */
+    private static Set<String> withReplaced(Set<String> taken, Optional<EtcdMember> replacing) {
+        Set<String> names = new java.util.HashSet<>(taken);
+        replacing.ifPresent(r -> names.add(r.memberName()));
+        return names;
+    }
+
+    private static List<EtcdMember> started(LiveCluster live) {
+        return live.members().stream().filter(m -> !m.memberName().isEmpty()).toList();
+    }
+
+    private static boolean isVoter(ClusterSession cluster, EtcdMember member) {
+        return members(cluster).stream().anyMatch(i -> i.peerUrls().contains(member.peerUrl()) && !i.learner()
+                && i.started());
+    }
+
+    private static boolean isListed(ClusterSession cluster, EtcdMember member) {
+        return members(cluster).stream().anyMatch(i -> i.peerUrls().contains(member.peerUrl()));
+    }
+
+    private static List<MemberInfo> members(ClusterSession cluster) {
+        try {
+            return cluster.sharedEtcd().members().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            return List.of();
+        }
+    }
+
+    private static List<String> inventoryNotes(ClusterSession cluster, List<EtcdMember> joined, List<EtcdMember> left) {
+        List<String> notes = new ArrayList<>();
+        String file = cluster.inventory().source().toString();
+        for (EtcdMember member : joined) {
+            if (cluster.inventory().member(member.hostName()).isEmpty()) {
+                notes.add("Add " + member.hostName() + " to the etcd group in " + file
+                        + " (with etcd_member_name: " + member.memberName() + ") so later runs include it");
+            }
+        }
+        for (EtcdMember member : left) {
+            if (cluster.inventory().member(member.hostName()).isPresent()) {
+                notes.add("Remove " + member.hostName() + " from the etcd group in " + file);
+            }
+        }
+        return notes;
+    }
+}

@@ -1,0 +1,71 @@
+package dev.quorum.core.lifecycle.members;
+
+import dev.quorum.core.engine.Check;
+import dev.quorum.core.engine.Step;
+import dev.quorum.core.engine.StepContext;
+import dev.quorum.core.etcd.HostFiles;
+import dev.quorum.core.remote.RemoteException;
+import dev.quorum.core.remote.RemoteHost;
+import dev.quorum.core.remote.Shell;
+import dev.quorum.core.cluster.ClusterSession;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/**
+ * On a removed member's host: stop and disable etcd and move its data dir aside (never delete
+ * it), so it cannot come back with the identity of a removed member. A host that cannot be
+ * reached is not an error: the member is already out of the cluster.
+ */
+final class RetireHostStep implements Step {
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    private final ClusterSession cluster;
+    private final String dataDir;
+
+    RetireHostStep(ClusterSession cluster) {
+        this.cluster = cluster;
+        this.dataDir = cluster.inventory().etcd().dataDir();
+    }
+
+    @Override
+    public String title() {
+        return "Stop etcd on the removed member's host and move its data aside";
+    }
+
+    @Override
+    public List<String> preview(String target) {
+        return List.of("systemctl stop etcd && systemctl disable etcd",
+                "mv " + dataDir + " " + dataDir + ".removed-<time>",
+                "mv " + HostFiles.ENV_FILE + " " + HostFiles.ENV_FILE + ".removed-<time>");
+    }
+
+    @Override
+    public Check check(StepContext context) throws Exception {
+        RemoteHost remote;
+        try {
+            remote = cluster.remote(context.target());
+            String state = remote.run("systemctl is-active etcd; systemctl is-enabled etcd; test -e "
+                    + Shell.quote(dataDir) + " && echo data").stdout();
+            boolean retired = !state.contains("active\n") && !state.contains("enabled") && !state.contains("data");
+            return retired ? Check.done("etcd stopped, disabled, no data dir") : Check.needed("etcd still set up");
+        } catch (RemoteException unreachable) {
+            context.warn(context.target() + " cannot be reached (" + unreachable.getMessage() + "); when it comes "
+                    + "back, stop etcd there and move " + dataDir + " aside: the cluster will refuse it anyway");
+            return Check.done("host unreachable; nothing to clean up now");
+        }
+    }
+
+    @Override
+    public void apply(StepContext context) throws Exception {
+        String stamp = STAMP.format(ZonedDateTime.now(ZoneOffset.UTC));
+        String aside = dataDir + ".removed-" + stamp;
+        cluster.remote(context.target()).run("systemctl stop etcd; systemctl disable etcd 2>/dev/null; "
+                + "if [ -e " + Shell.quote(dataDir) + " ]; then mv " + Shell.quote(dataDir) + " "
+                + Shell.quote(aside) + "; fi; if [ -e " + HostFiles.ENV_FILE + " ]; then mv " + HostFiles.ENV_FILE + " "
+                + HostFiles.ENV_FILE + ".removed-" + stamp + "; fi").requireOk("retire etcd on " + context.target());
+        context.info("etcd stopped and disabled; data kept at " + aside + ", env at " + HostFiles.ENV_FILE
+                + ".removed-" + stamp);
+    }
+}

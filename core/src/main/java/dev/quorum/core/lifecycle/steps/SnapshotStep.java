@@ -1,0 +1,62 @@
+package dev.quorum.core.lifecycle.steps;
+
+import dev.quorum.core.engine.Check;
+import dev.quorum.core.engine.StepContext;
+import dev.quorum.core.snapshot.SnapshotInfo;
+import dev.quorum.core.snapshot.SnapshotStore;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+/**
+ * A snapshot to the workstation before anything changes, so every destructive run can be undone
+ * by a restore. Skipped only when the run's change is already complete.
+ */
+public final class SnapshotStep extends ClusterStep {
+    private final String reason;
+    private final BooleanSupplier changeAlreadyDone;
+
+    public SnapshotStep(LifecycleSession session, String reason, BooleanSupplier changeAlreadyDone) {
+        super(session);
+        this.reason = reason;
+        this.changeAlreadyDone = changeAlreadyDone;
+    }
+
+    @Override
+    public String title() {
+        return "Take a snapshot to this workstation first";
+    }
+
+    @Override
+    public List<String> preview(String target) {
+        return List.of("etcdctl snapshot save " + session.cluster().home().snapshots(session.cluster().inventory()
+                .clusterName()) + "/<time>-" + reason.replace(' ', '-') + ".db");
+    }
+
+    @Override
+    public Check check(StepContext context) {
+        return changeAlreadyDone.getAsBoolean() ? Check.done("nothing left to change: no snapshot needed")
+                : Check.needed("every membership change starts from a fresh snapshot");
+    }
+
+    @Override
+    public void apply(StepContext context) throws Exception {
+        var status = HealthWait.probe(session);
+        String version = status.members().stream().flatMap(m -> m.status().stream()).map(s -> s.version())
+                .findFirst().orElse("unknown");
+        List<String> members = status.memberList().stream().map(m -> m.name()).toList();
+        SnapshotInfo info = new SnapshotStore(session.cluster().home().snapshots(session.cluster().inventory()
+                .clusterName())).save(session.cluster().sharedEtcd(), reason, version, members);
+        context.info("snapshot saved: " + info.file() + " (" + info.sizeBytes() / 1024 + " KiB, revision "
+                + info.revision() + ", sha256 " + info.sha256().substring(0, 12) + ")");
+        lastSnapshot = info;
+    }
+
+    private volatile SnapshotInfo lastSnapshot;
+
+    @Override
+    public void verify(StepContext context) {
+        if (lastSnapshot == null || !java.nio.file.Files.isRegularFile(lastSnapshot.file())) {
+            throw new IllegalStateException("the snapshot file was not written");
+        }
+    }
+}

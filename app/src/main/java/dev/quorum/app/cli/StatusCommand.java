@@ -3,19 +3,20 @@ package dev.quorum.app.cli;
 import dev.quorum.core.cluster.ClusterSession;
 import dev.quorum.core.cluster.ClusterUnavailableException;
 import dev.quorum.core.cluster.LiveCluster;
-import dev.quorum.core.inventory.EtcdMember;
-import java.util.List;
 import dev.quorum.core.etcd.ClusterProbe;
 import dev.quorum.core.etcd.ClusterStatus;
 import dev.quorum.core.etcd.EtcdAdmin;
+import dev.quorum.core.inventory.EtcdMember;
 import dev.quorum.core.inventory.Inventory;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "status", description = "Show members, leader, health, versions and DB sizes.")
 final class StatusCommand implements Callable<Integer> {
@@ -30,30 +31,33 @@ final class StatusCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object instead of a table.")
     boolean json;
 
-    /** What the cluster lists, plus inventory members it does not list; the inventory alone if it cannot answer. */
-    private static List<EtcdMember> members(ClusterSession session) {
-        try {
-            return LiveCluster.read(session).withInventory(session.inventory());
-        } catch (ClusterUnavailableException e) {
-            return session.inventory().etcdMembers();
-        }
-    }
-
     @Override
     public Integer call() throws Exception {
         ClusterStatus status;
         Inventory inventory;
+        List<EtcdMember> notMembers;
         try (ClusterSession session = cluster.openExisting(); EtcdAdmin admin = session.etcd()) {
             inventory = session.inventory();
-            status = ClusterProbe.probe(admin, members(session), TIMEOUT);
+            Optional<LiveCluster> live = readLive(session);
+            notMembers = live.map(l -> l.notListed(session.inventory())).orElse(List.of());
+            status = ClusterProbe.probe(admin, live.map(LiveCluster::members).orElse(inventory.etcdMembers()), TIMEOUT);
         }
         var out = spec.commandLine().getOut();
         if (json) {
-            out.println(StatusJson.render(inventory, status));
+            out.println(StatusJson.render(inventory, status, notMembers));
         } else {
-            StatusTable.print(inventory, status, out);
+            StatusTable.print(inventory, status, notMembers, out);
         }
         out.flush();
         return status.healthy() ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
+    /** What the cluster lists; empty when no member answers, and the inventory is all there is to show. */
+    private static Optional<LiveCluster> readLive(ClusterSession session) {
+        try {
+            return Optional.of(LiveCluster.read(session));
+        } catch (ClusterUnavailableException e) {
+            return Optional.empty();
+        }
     }
 }

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.quorum.core.etcd.ClusterStatus;
 import dev.quorum.core.etcd.MemberStatus;
+import dev.quorum.core.inventory.EtcdMember;
 import dev.quorum.core.inventory.Inventory;
+import java.util.List;
 
 /** {@code status --json}: a stable shape scripts can rely on. */
 final class StatusJson {
@@ -14,7 +16,7 @@ final class StatusJson {
     private StatusJson() {
     }
 
-    static String render(Inventory inventory, ClusterStatus status) {
+    static String render(Inventory inventory, ClusterStatus status, List<EtcdMember> notMembers) {
         ObjectNode root = JSON.createObjectNode();
         root.put("cluster", inventory.clusterName());
         root.put("healthy", status.healthy());
@@ -42,6 +44,8 @@ final class StatusJson {
             }, () -> node.put("error", member.error()));
         }
         status.alarms().forEach(root.putArray("alarms")::add);
+        notMembers.forEach(m -> root.withArray("notMembers").addObject().put("host", m.hostName())
+                .put("peerUrl", m.peerUrl()));
         return root.toPrettyString();
     }
 }

@@ -3,8 +3,10 @@ package dev.quorum.app.cli;
 import dev.quorum.core.etcd.ClusterStatus;
 import dev.quorum.core.etcd.EndpointStatus;
 import dev.quorum.core.etcd.MemberStatus;
+import dev.quorum.core.inventory.EtcdMember;
 import dev.quorum.core.inventory.Inventory;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 
 /** The status as a table, health in words on the first line. */
@@ -12,7 +14,7 @@ final class StatusTable {
     private StatusTable() {
     }
 
-    static void print(Inventory inventory, ClusterStatus status, PrintWriter out) {
+    static void print(Inventory inventory, ClusterStatus status, List<EtcdMember> notMembers, PrintWriter out) {
         out.println("Cluster " + inventory.clusterName() + ": " + status.sentence());
         out.println(String.format("%-8s %-14s %-30s %-10s %-9s %-8s %-10s %s",
                 "MEMBER", "HOST", "ENDPOINT", "ROLE", "VERSION", "TERM", "INDEX", "DB SIZE"));
@@ -26,6 +28,11 @@ final class StatusTable {
         }
         if (!status.alarms().isEmpty()) {
             out.println("Alarms: " + String.join(", ", status.alarms()));
+        }
+        for (EtcdMember member : notMembers) {
+            out.println("Not a member: " + member.hostName() + " is in the inventory's etcd group but not in the "
+                    + "member list (add it with quorum add --host " + member.hostName()
+                    + ", or take it out of the inventory if it was removed)");
         }
     }
 

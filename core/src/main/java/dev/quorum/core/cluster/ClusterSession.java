@@ -2,6 +2,7 @@ package dev.quorum.core.cluster;
 
 import dev.quorum.core.etcd.EtcdAdmin;
 import dev.quorum.core.etcd.JetcdAdmin;
+import dev.quorum.core.etcd.SilentEndpoints;
 import dev.quorum.core.inventory.EtcdMember;
 import dev.quorum.core.inventory.Inventory;
 import dev.quorum.core.remote.RemoteHost;
@@ -22,11 +23,18 @@ public final class ClusterSession implements AutoCloseable {
     private final SshConnector connector;
     private ClusterPki pki;
     private EtcdAdmin sharedEtcd;
+    private List<String> sharedEndpoints;
+    private final SilentEndpoints silentEndpoints = new SilentEndpoints();
 
     public ClusterSession(Inventory inventory, QuorumHome home, SshConnector connector) {
         this.inventory = inventory;
         this.home = home;
         this.connector = connector;
+    }
+
+    /** Members that did not answer earlier in this session: probes wait for them only briefly. */
+    public SilentEndpoints silentEndpoints() {
+        return silentEndpoints;
     }
 
     public Inventory inventory() {
@@ -64,9 +72,31 @@ public final class ClusterSession implements AutoCloseable {
      */
     public synchronized EtcdAdmin sharedEtcd() {
         if (sharedEtcd == null) {
-            sharedEtcd = etcd();
+            sharedEtcd = sharedEndpoints == null ? etcd() : etcdAt(sharedEndpoints);
         }
         return sharedEtcd;
+    }
+
+    /** Like {@link #preferMembers} unless a preference was already given (a plan's choice wins). */
+    public synchronized void preferMembersUnlessChosen(List<EtcdMember> members) {
+        if (sharedEndpoints == null) {
+            preferMembers(members);
+        }
+    }
+
+    /**
+     * Points the shared client at these members only: during a membership change, requests must
+     * not go to a member that is leaving (it stops mid-request) or one not serving yet.
+     */
+    public synchronized void preferMembers(List<EtcdMember> members) {
+        if (members.isEmpty()) {
+            return;
+        }
+        if (sharedEtcd != null) {
+            sharedEtcd.close();
+            sharedEtcd = null;
+        }
+        sharedEndpoints = members.stream().map(EtcdMember::clientUrl).toList();
     }
 
     /** A client that talks only to these members. */

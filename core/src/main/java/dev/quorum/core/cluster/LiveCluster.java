@@ -2,6 +2,7 @@ package dev.quorum.core.cluster;
 
 import dev.quorum.core.etcd.ClusterProbe;
 import dev.quorum.core.etcd.ClusterStatus;
+import dev.quorum.core.etcd.EtcdAdmin;
 import dev.quorum.core.etcd.MemberInfo;
 import dev.quorum.core.inventory.EtcdMember;
 import dev.quorum.core.inventory.Inventory;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * The members the cluster itself lists, each matched to its inventory host by peer address.
@@ -28,18 +30,58 @@ public record LiveCluster(List<MemberInfo> list, List<EtcdMember> members) {
         members = List.copyOf(members);
     }
 
-    /** Reads the member list (any member answers it, quorum or not). */
+    /**
+     * Reads the member list from a member that answers and has a leader, looking at every host of
+     * the inventory (its etcd group may be out of date after membership changes). Without any
+     * member that has a leader, any answering member will do.
+     */
     public static LiveCluster read(ClusterSession session) {
-        List<MemberInfo> list;
-        try {
-            list = session.sharedEtcd().members().get(TIMEOUT.toSeconds() * 2, TimeUnit.SECONDS);
+        List<EtcdMember> candidates = candidates(session.inventory());
+        List<EtcdMember> answering = answering(session, candidates);
+        if (answering.isEmpty()) {
+            throw new ClusterUnavailableException("no etcd member of cluster " + session.inventory().clusterName()
+                    + " answers (tried " + candidates.stream().map(EtcdMember::clientUrl)
+                    .collect(Collectors.joining(", ")) + ")",
+                    "check that etcd runs on the inventory's hosts (quorum status); if quorum is lost for good, "
+                            + "restore from a snapshot");
+        }
+        session.preferMembersUnlessChosen(answering);
+        try (EtcdAdmin reader = session.etcd(answering)) {
+            return of(session.inventory(), reader.members().get(TIMEOUT.toSeconds() * 2, TimeUnit.SECONDS));
         } catch (Exception e) {
             throw new ClusterUnavailableException("cannot read the member list of cluster "
                     + session.inventory().clusterName() + ": " + ClusterProbeErrors.describe(e),
                     "a membership change needs a cluster with quorum; check `quorum status`, and if quorum is "
                             + "lost for good, restore from a snapshot");
         }
-        return of(session.inventory(), list);
+    }
+
+    /** The etcd group first, then every other inventory host, as a member would be reached. */
+    private static List<EtcdMember> candidates(Inventory inventory) {
+        List<EtcdMember> candidates = new ArrayList<>(inventory.etcdMembers());
+        for (InventoryHost host : inventory.hosts()) {
+            if (candidates.stream().noneMatch(m -> m.address().equals(host.address()))) {
+                candidates.add(new EtcdMember(host, ""));
+            }
+        }
+        return candidates;
+    }
+
+    private static List<EtcdMember> answering(ClusterSession session, List<EtcdMember> candidates) {
+        ClusterStatus probed = ClusterProbe.probeEndpoints(session.sharedEtcd(), candidates, TIMEOUT,
+                session.silentEndpoints());
+        List<EtcdMember> withLeader = new ArrayList<>();
+        List<EtcdMember> any = new ArrayList<>();
+        for (int i = 0; i < candidates.size(); i++) {
+            var status = probed.members().get(i).status();
+            if (status.isPresent()) {
+                any.add(candidates.get(i));
+                if (status.get().hasLeader() && !status.get().learner()) {
+                    withLeader.add(candidates.get(i));
+                }
+            }
+        }
+        return withLeader.isEmpty() ? any : withLeader;
     }
 
     public static LiveCluster of(Inventory inventory, List<MemberInfo> list) {
@@ -87,20 +129,16 @@ public record LiveCluster(List<MemberInfo> list, List<EtcdMember> members) {
     }
 
     /**
-     * The inventory's etcd members that the member list does not show yet (e.g. hosts about to
-     * be installed), after the listed ones: what a status view should show.
+     * The inventory's etcd members that the member list does not show: hosts not installed yet,
+     * or removed or replaced while the inventory still names them.
      */
-    public List<EtcdMember> withInventory(Inventory inventory) {
-        List<EtcdMember> all = new ArrayList<>(members);
-        for (EtcdMember member : inventory.etcdMembers()) {
-            if (all.stream().noneMatch(m -> m.peerUrl().equals(member.peerUrl()))) {
-                all.add(member);
-            }
-        }
-        return all;
+    public List<EtcdMember> notListed(Inventory inventory) {
+        return inventory.etcdMembers().stream()
+                .filter(member -> members.stream().noneMatch(m -> m.peerUrl().equals(member.peerUrl())))
+                .toList();
     }
 
     public ClusterStatus probe(ClusterSession session) {
-        return ClusterProbe.probe(session.sharedEtcd(), members, TIMEOUT);
+        return ClusterProbe.probe(session.sharedEtcd(), members, TIMEOUT, session.silentEndpoints());
     }
 }

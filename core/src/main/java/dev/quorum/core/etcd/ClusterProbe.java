@@ -13,25 +13,29 @@ import java.util.concurrent.TimeoutException;
 
 /** Reads a {@link ClusterStatus}: every call in parallel, each bounded by the same timeout. */
 public final class ClusterProbe {
+    private static final String NO_ANSWER = "no answer in time";
+
     private ClusterProbe() {
     }
 
+    /** Only each endpoint's own status (no cluster-wide calls): who answers, and with which view. */
+    public static ClusterStatus probeEndpoints(EtcdAdmin admin, List<EtcdMember> members, Duration timeout,
+                                               SilentEndpoints silent) {
+        return new ClusterStatus(statuses(admin, members, timeout, silent), List.of(), List.of(), false, "not asked");
+    }
+
     public static ClusterStatus probe(EtcdAdmin admin, List<EtcdMember> members, Duration timeout) {
-        List<CompletableFuture<EndpointStatus>> statuses = new ArrayList<>();
-        for (EtcdMember member : members) {
-            statuses.add(admin.status(member.clientUrl()).orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS));
-        }
+        return probe(admin, members, timeout, new SilentEndpoints());
+    }
+
+    /** Members that stayed silent earlier in this command get a short wait; the cluster-wide calls the full one. */
+    public static ClusterStatus probe(EtcdAdmin admin, List<EtcdMember> members, Duration timeout,
+                                      SilentEndpoints silent) {
         CompletableFuture<List<MemberInfo>> list = admin.members().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
         CompletableFuture<List<String>> alarms = admin.alarms().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
         CompletableFuture<Long> read = admin.linearizableRevision().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
 
-        List<MemberStatus> memberStatuses = new ArrayList<>();
-        for (int i = 0; i < members.size(); i++) {
-            EtcdMember member = members.get(i);
-            Outcome<EndpointStatus> outcome = await(statuses.get(i));
-            memberStatuses.add(new MemberStatus(member.hostName(), member.memberName(), member.clientUrl(),
-                    outcome.value(), outcome.error()));
-        }
+        List<MemberStatus> memberStatuses = statuses(admin, members, timeout, silent);
         Outcome<Long> readOutcome = await(read);
         return new ClusterStatus(memberStatuses,
                 await(list).value().orElse(List.of()),
@@ -39,7 +43,32 @@ public final class ClusterProbe {
                 readOutcome.value().isPresent(), readOutcome.error());
     }
 
+    private static List<MemberStatus> statuses(EtcdAdmin admin, List<EtcdMember> members, Duration timeout,
+                                               SilentEndpoints silent) {
+        List<CompletableFuture<EndpointStatus>> statuses = new ArrayList<>();
+        for (EtcdMember member : members) {
+            long millis = silent.timeoutFor(member.clientUrl(), timeout).toMillis();
+            statuses.add(admin.status(member.clientUrl()).orTimeout(millis, TimeUnit.MILLISECONDS));
+        }
+        List<MemberStatus> memberStatuses = new ArrayList<>();
+        for (int i = 0; i < members.size(); i++) {
+            EtcdMember member = members.get(i);
+            Outcome<EndpointStatus> outcome = await(statuses.get(i));
+            if (outcome.value().isPresent()) {
+                silent.answered(member.clientUrl());
+            } else if (outcome.timedOut()) {
+                silent.timedOut(member.clientUrl());
+            }
+            memberStatuses.add(new MemberStatus(member.hostName(), member.memberName(), member.clientUrl(),
+                    outcome.value(), outcome.error()));
+        }
+        return memberStatuses;
+    }
+
     private record Outcome<T>(Optional<T> value, String error) {
+        boolean timedOut() {
+            return error.equals(NO_ANSWER);
+        }
     }
 
     private static <T> Outcome<T> await(CompletableFuture<T> future) {
@@ -59,7 +88,7 @@ public final class ClusterProbe {
             root = root.getCause();
         }
         if (cause instanceof TimeoutException || root instanceof TimeoutException) {
-            return "no answer in time";
+            return NO_ANSWER;
         }
         String message = root.getMessage();
         return message == null || message.isBlank() ? root.getClass().getSimpleName() : message;

@@ -2,6 +2,7 @@ package dev.quorum.core.lifecycle.members;
 
 import dev.quorum.core.engine.Plan;
 import dev.quorum.core.inventory.EtcdMember;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -21,7 +22,7 @@ public record MemberChange(Plan plan, List<EtcdMember> membersAfter, List<String
 
     /** What to tell the operator after a successful run. */
     public List<String> afterwards() {
-        List<String> lines = new java.util.ArrayList<>();
+        List<String> lines = new ArrayList<>();
         lines.add("Members now: " + membersAfter.stream().map(m -> m.memberName() + " (" + m.hostName() + ")")
                 .collect(Collectors.joining(", ")));
         lines.add("Client endpoints: " + clientEndpoints());

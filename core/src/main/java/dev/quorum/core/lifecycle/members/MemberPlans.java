@@ -1,19 +1,21 @@
 package dev.quorum.core.lifecycle.members;
 
-import dev.quorum.core.cluster.LiveCluster;
 import dev.quorum.core.cluster.ClusterSession;
+import dev.quorum.core.cluster.LiveCluster;
 import dev.quorum.core.engine.Plan;
 import dev.quorum.core.engine.PlannedStep;
 import dev.quorum.core.etcd.InitialClusterState;
 import dev.quorum.core.etcd.MemberInfo;
 import dev.quorum.core.inventory.EtcdMember;
 import dev.quorum.core.inventory.InventoryHost;
+import dev.quorum.core.lifecycle.steps.EnvFileStep;
 import dev.quorum.core.lifecycle.steps.LifecycleSession;
 import dev.quorum.core.lifecycle.steps.SnapshotStep;
 import dev.quorum.core.lifecycle.steps.VerifyClusterStep;
 import dev.quorum.core.release.ReleaseFetcher;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -34,6 +36,7 @@ public final class MemberPlans {
     public static MemberChange add(ClusterSession cluster, String hostName) throws Exception {
         LiveCluster live = LiveCluster.read(cluster);
         EtcdMember joining = joiningMember(cluster, live, hostName, Optional.empty(), false);
+        cluster.preferMembers(stable(live, Optional.empty(), joining));
         List<EtcdMember> after = new ArrayList<>(started(live));
         after.removeIf(m -> m.peerUrl().equals(joining.peerUrl()));
         after.add(joining);
@@ -49,14 +52,17 @@ public final class MemberPlans {
 
     public static MemberChange remove(ClusterSession cluster, String memberOrHost) throws Exception {
         LiveCluster live = LiveCluster.read(cluster);
-        EtcdMember leaving = resolve(live, memberOrHost);
+        // A member removed earlier is still retired by a re-run: its host may have been down then.
+        EtcdMember leaving = live.find(memberOrHost).or(() -> formerMember(cluster, memberOrHost))
+                .orElseGet(() -> resolve(live, memberOrHost));
+        cluster.preferMembers(stable(live, Optional.of(leaving), null));
         List<EtcdMember> after = started(live).stream().filter(m -> !m.peerUrl().equals(leaving.peerUrl())).toList();
         LifecycleSession session = session(cluster, after);
         List<PlannedStep> steps = new ArrayList<>(removal(session, cluster, live, leaving));
         steps.add(PlannedStep.onCluster(new VerifyClusterStep(session)));
         List<String> others = after.stream().filter(live::inInventory).map(EtcdMember::hostName).toList();
         if (!others.isEmpty()) {
-            steps.add(PlannedStep.onEach(new dev.quorum.core.lifecycle.steps.EnvFileStep(session, false), others));
+            steps.add(PlannedStep.onEach(new EnvFileStep(session, false), others));
         }
         return new MemberChange(new Plan("remove", cluster.inventory().clusterName(), steps), after,
                 inventoryNotes(cluster, List.of(), List.of(leaving)));
@@ -65,12 +71,28 @@ public final class MemberPlans {
     public static MemberChange replace(ClusterSession cluster, String oldMember, String newHost, boolean keepName)
             throws Exception {
         LiveCluster live = LiveCluster.read(cluster);
+        if (live.find(oldMember).isEmpty() && formerMember(cluster, oldMember).isPresent()) {
+            // The old member went first: what is left of the replacement is the join, and a re-run
+            // of a finished replacement is an add that finds nothing to do.
+            MemberChange rest = add(cluster, newHost);
+            List<String> notes = new ArrayList<>(List.of(oldMember + " was no longer a member; the replacement "
+                    + "was finished by adding " + newHost));
+            notes.addAll(rest.inventoryNotes());
+            return new MemberChange(rest.plan(), rest.membersAfter(), notes);
+        }
         EtcdMember leaving = resolve(live, oldMember);
         EtcdMember joining = joiningMember(cluster, live, newHost, Optional.of(leaving), keepName);
         if (joining.address().equals(leaving.address())) {
             throw new MemberChangeException(newHost + " is the host of " + leaving.memberName() + " itself",
                     "to rebuild a member on the same host, remove it and add the host again");
         }
+        Optional<MemberInfo> already = live.info(joining).filter(i -> i.started() && !i.learner());
+        if (already.isPresent()) {
+            throw new MemberChangeException(newHost + " is already member " + already.get().name(),
+                    "replace " + leaving.memberName() + " by a host that is not a member (quorum status lists them), "
+                            + "or just remove it: quorum remove --member " + leaving.memberName());
+        }
+        cluster.preferMembers(stable(live, Optional.of(leaving), joining));
         List<EtcdMember> after = new ArrayList<>(started(live).stream()
                 .filter(m -> !m.peerUrl().equals(leaving.peerUrl()) && !m.peerUrl().equals(joining.peerUrl())).toList());
         after.add(joining);
@@ -106,6 +128,14 @@ public final class MemberPlans {
                 HEALTH_TIMEOUT, after, InitialClusterState.EXISTING);
     }
 
+    /**
+     * A member of the inventory's etcd group that the member list does not show: removed earlier
+     * (by an interrupted or finished run) or never joined. Hosts outside the group are not ours.
+     */
+    private static Optional<EtcdMember> formerMember(ClusterSession cluster, String memberOrHost) {
+        return cluster.inventory().member(memberOrHost);
+    }
+
     private static EtcdMember resolve(LiveCluster live, String memberOrHost) {
         return live.find(memberOrHost).orElseThrow(() -> new MemberChangeException(
                 "no member named " + memberOrHost + " (members: " + live.members().stream()
@@ -133,9 +163,18 @@ public final class MemberPlans {
 
     /** Unless asked to keep it, a replacement does not reuse the old name: etcd's logs stay unambiguous. */
     private static Set<String> withReplaced(Set<String> taken, Optional<EtcdMember> replacing) {
-        Set<String> names = new java.util.HashSet<>(taken);
+        Set<String> names = new HashSet<>(taken);
         replacing.ifPresent(r -> names.add(r.memberName()));
         return names;
+    }
+
+    /** Started voting members that neither leave nor join in this change: the ones to send requests to. */
+    private static List<EtcdMember> stable(LiveCluster live, Optional<EtcdMember> leaving, EtcdMember joining) {
+        return live.members().stream()
+                .filter(m -> live.info(m).map(i -> i.started() && !i.learner()).orElse(false))
+                .filter(m -> leaving.map(l -> !l.peerUrl().equals(m.peerUrl())).orElse(true))
+                .filter(m -> joining == null || !joining.peerUrl().equals(m.peerUrl()))
+                .toList();
     }
 
     private static List<EtcdMember> started(LiveCluster live) {

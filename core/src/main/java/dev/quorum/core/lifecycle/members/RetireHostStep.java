@@ -1,5 +1,6 @@
 package dev.quorum.core.lifecycle.members;
 
+import dev.quorum.core.cluster.ClusterSession;
 import dev.quorum.core.engine.Check;
 import dev.quorum.core.engine.Step;
 import dev.quorum.core.engine.StepContext;
@@ -7,7 +8,6 @@ import dev.quorum.core.etcd.HostFiles;
 import dev.quorum.core.remote.RemoteException;
 import dev.quorum.core.remote.RemoteHost;
 import dev.quorum.core.remote.Shell;
-import dev.quorum.core.cluster.ClusterSession;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -46,10 +46,16 @@ final class RetireHostStep implements Step {
         RemoteHost remote;
         try {
             remote = cluster.remote(context.target());
-            String state = remote.run("systemctl is-active etcd; systemctl is-enabled etcd; test -e "
-                    + Shell.quote(dataDir) + " && echo data").stdout();
-            boolean retired = !state.contains("active\n") && !state.contains("enabled") && !state.contains("data");
-            return retired ? Check.done("etcd stopped, disabled, no data dir") : Check.needed("etcd still set up");
+            List<String> state = remote.run("systemctl is-active etcd; systemctl is-enabled etcd; test -e "
+                    + Shell.quote(dataDir) + " && echo data || echo no-data").stdout().lines().toList();
+            boolean running = state.contains("active") || state.contains("activating");
+            boolean enabled = state.contains("enabled");
+            boolean data = state.contains("data");
+            if (!running && !enabled && !data) {
+                return Check.done("etcd stopped, disabled, no data dir");
+            }
+            return Check.needed((running ? "etcd running" : "etcd stopped") + (enabled ? ", enabled" : "")
+                    + (data ? ", data dir present" : ""));
         } catch (RemoteException unreachable) {
             context.warn(context.target() + " cannot be reached (" + unreachable.getMessage() + "); when it comes "
                     + "back, stop etcd there and move " + dataDir + " aside: the cluster will refuse it anyway");

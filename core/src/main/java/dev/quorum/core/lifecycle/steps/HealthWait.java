@@ -20,7 +20,8 @@ public final class HealthWait {
     }
 
     public static ClusterStatus probe(LifecycleSession session) {
-        return ClusterProbe.probe(session.cluster().sharedEtcd(), session.members(), PROBE_TIMEOUT);
+        return ClusterProbe.probe(session.cluster().sharedEtcd(), session.members(), PROBE_TIMEOUT,
+                session.cluster().silentEndpoints());
     }
 
     public static ClusterStatus await(LifecycleSession session, StepContext context) throws Exception {
@@ -28,7 +29,8 @@ public final class HealthWait {
         EtcdAdmin admin = session.cluster().sharedEtcd();
         String last = "";
         while (true) {
-            ClusterStatus status = ClusterProbe.probe(admin, session.members(), PROBE_TIMEOUT);
+            ClusterStatus status = ClusterProbe.probe(admin, session.members(), PROBE_TIMEOUT,
+                    session.cluster().silentEndpoints());
             if (status.healthy()) {
                 context.info("cluster healthy: " + status.sentence());
                 return status;

@@ -4,6 +4,7 @@ import dev.quorum.core.engine.Check;
 import dev.quorum.core.engine.StepContext;
 import dev.quorum.core.snapshot.SnapshotInfo;
 import dev.quorum.core.snapshot.SnapshotStore;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
@@ -14,6 +15,7 @@ import java.util.function.BooleanSupplier;
 public final class SnapshotStep extends ClusterStep {
     private final String reason;
     private final BooleanSupplier changeAlreadyDone;
+    private volatile SnapshotInfo lastSnapshot;
 
     public SnapshotStep(LifecycleSession session, String reason, BooleanSupplier changeAlreadyDone) {
         super(session);
@@ -51,11 +53,9 @@ public final class SnapshotStep extends ClusterStep {
         lastSnapshot = info;
     }
 
-    private volatile SnapshotInfo lastSnapshot;
-
     @Override
     public void verify(StepContext context) {
-        if (lastSnapshot == null || !java.nio.file.Files.isRegularFile(lastSnapshot.file())) {
+        if (lastSnapshot == null || !Files.isRegularFile(lastSnapshot.file())) {
             throw new IllegalStateException("the snapshot file was not written");
         }
     }

@@ -2,6 +2,7 @@ package dev.quorum.core.lifecycle.install;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.quorum.core.labtest.LabCluster;
 import dev.quorum.lab.ExecResult;
 import dev.quorum.lab.Lab;
 import dev.quorum.lab.LabHost;

@@ -3,6 +3,7 @@ package dev.quorum.core.lifecycle.install;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.quorum.core.engine.Cancellation;
+import dev.quorum.core.labtest.LabCluster;
 import dev.quorum.core.engine.RunEvent;
 import dev.quorum.core.engine.RunMode;
 import dev.quorum.core.engine.RunOutcome;

@@ -1,4 +1,4 @@
-package dev.quorum.core.lifecycle.install;
+package dev.quorum.core.labtest;
 
 import dev.quorum.core.cluster.ClusterSession;
 import dev.quorum.core.engine.Cancellation;
@@ -10,6 +10,7 @@ import dev.quorum.core.engine.RunResult;
 import dev.quorum.core.engine.Runner;
 import dev.quorum.core.inventory.Inventory;
 import dev.quorum.core.inventory.InventoryReader;
+import dev.quorum.core.lifecycle.install.InstallPlan;
 import dev.quorum.core.remote.SshConnector;
 import dev.quorum.core.remote.SshOptions;
 import dev.quorum.core.workspace.QuorumHome;
@@ -27,13 +28,13 @@ import java.util.List;
 import java.util.Map;
 
 /** A lab turned into a Quorum cluster: inventory (etcd from Debian's binaries), workstation home, runs. */
-final class LabCluster {
-    final Lab lab;
-    final Path dir;
-    final QuorumHome home;
-    final Path inventoryFile;
+public final class LabCluster {
+    public final Lab lab;
+    public final Path dir;
+    public final QuorumHome home;
+    public final Path inventoryFile;
 
-    LabCluster(Lab lab, Path dir, Map<String, Object> extraVars) {
+    public LabCluster(Lab lab, Path dir, Map<String, Object> extraVars) {
         this.lab = lab;
         this.dir = dir;
         this.home = new QuorumHome(dir.resolve("home"));
@@ -46,11 +47,11 @@ final class LabCluster {
         this.inventoryFile = lab.writeInventory(dir.resolve("inventory"), vars);
     }
 
-    Inventory inventory() {
+    public Inventory inventory() {
         return new InventoryReader().read(inventoryFile);
     }
 
-    void editInventory(String from, String to) {
+    public void editInventory(String from, String to) {
         try {
             Files.writeString(inventoryFile, Files.readString(inventoryFile).replace(from, to));
         } catch (IOException e) {
@@ -58,40 +59,60 @@ final class LabCluster {
         }
     }
 
-    SshOptions ssh() {
+    public SshOptions ssh() {
         return SshOptions.defaults().withKnownHostsFile(lab.knownHosts()).withIdentityFiles(List.of(lab.privateKey()))
                 .withConnectTimeout(Duration.ofSeconds(3));
     }
 
-    ClusterSession session(SshOptions options) {
+    public ClusterSession session(SshOptions options) {
         return new ClusterSession(inventory(), home, new SshConnector(options));
     }
 
-    Outcome install() {
+    public Outcome install() {
         return run(ssh(), RunMode.APPLY, new Cancellation(), event -> { });
     }
 
-    Outcome run(SshOptions options, RunMode mode, Cancellation cancellation, RunListener extra) {
+    public Outcome run(SshOptions options, RunMode mode, Cancellation cancellation, RunListener extra) {
+        return run(session -> InstallPlan.build(session, Duration.ofSeconds(40)), options, mode, cancellation, extra);
+    }
+
+    /** Builds a plan on a fresh session and runs it. */
+    public Outcome run(PlanFactory factory, SshOptions options, RunMode mode, Cancellation cancellation,
+                       RunListener extra) {
         List<RunEvent> events = Collections.synchronizedList(new ArrayList<>());
         try (ClusterSession session = session(options)) {
-            Plan plan = InstallPlan.build(session, Duration.ofSeconds(40));
+            Plan plan = factory.build(session);
             RunResult result = new Runner(RunListener.all(events::add, extra), 8, cancellation).run(plan, mode);
             return new Outcome(result, List.copyOf(events));
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 
-    record Outcome(RunResult result, List<RunEvent> events) {
-        String firstFailure() {
+    public Outcome run(PlanFactory factory) {
+        return run(factory, ssh(), RunMode.APPLY, new Cancellation(), event -> { });
+    }
+
+    /** Makes a plan from a session; may read the live cluster. */
+    @FunctionalInterface
+    public interface PlanFactory {
+        Plan build(ClusterSession session) throws Exception;
+    }
+
+    public record Outcome(RunResult result, List<RunEvent> events) {
+        public String firstFailure() {
             return result.failures().isEmpty() ? "" : result.failures().get(0).target() + ": "
                     + result.failures().get(0).message() + " / " + result.failures().get(0).hint();
         }
 
-        String log() {
+        public String log() {
             StringBuilder text = new StringBuilder();
             for (RunEvent event : events) {
                 if (event instanceof RunEvent.TargetFinished f) {
                     text.append(f.step()).append(' ').append(f.target()).append(' ').append(f.status()).append(' ')
-                            .append(f.message()).append('\n');
+                            .append(f.message()).append(" (").append(f.took().toMillis()).append(" ms)").append('\n');
                 } else if (event instanceof RunEvent.TargetOutput o) {
                     text.append("   ").append(o.target()).append(" | ").append(o.line()).append('\n');
                 }

@@ -1,0 +1,163 @@
+package dev.quorum.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.quorum.lab.EtcdTarball;
+import dev.quorum.lab.Lab;
+import dev.quorum.lab.LabHosts;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What the README promises for member changes, through the real CLI: lab1..lab3 form the
+ * cluster, lab4 is a spare host of the inventory outside its etcd group.
+ */
+@LabHosts(count = 4)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class MembersCliLabTest {
+    static Lab lab;
+    @TempDir
+    static Path dir;
+    static String inventory;
+    static String knownHosts;
+
+    @BeforeAll
+    static void installThree() throws Exception {
+        EtcdTarball tarball = EtcdTarball.get();
+        Path file = lab.writeInventory(dir.resolve("inventory"), Map.of("etcd_version", tarball.version(),
+                "etcd_download_url", tarball.uri().toString(), "etcd_binary_checksum", tarball.sha256()));
+        Files.writeString(file, Files.readString(file).replace("        lab4:\n", ""));
+        inventory = file.toString();
+        knownHosts = lab.knownHosts().toString();
+        System.setProperty("quorum.home", dir.resolve("home").toString());
+        CliContractTest.Run install = quorum("install", "--yes");
+        assertThat(install.exit()).as(install.out() + install.err()).isZero();
+    }
+
+    @AfterAll
+    static void tearDown() {
+        System.clearProperty("quorum.home");
+    }
+
+    private static CliContractTest.Run quorum(String command, String... args) {
+        List<String> all = new ArrayList<>(List.of(command, "-i", inventory, "--known-hosts", knownHosts));
+        all.addAll(List.of(args));
+        return CliContractTest.run(all.toArray(String[]::new));
+    }
+
+    private static List<String> memberNames() throws Exception {
+        CliContractTest.Run json = quorum("status", "--json");
+        List<String> names = new ArrayList<>();
+        new ObjectMapper().readTree(json.out()).get("members").forEach(m -> names.add(m.get("name").asText()));
+        return names;
+    }
+
+    @Test
+    @Order(1)
+    void aHostOutsideTheInventoryIsRefusedWithWhatToDo() throws Exception {
+        CliContractTest.Run refused = quorum("add", "--host", "lab9", "--yes");
+
+        assertThat(refused.exit()).isEqualTo(ExitCodes.FAILED);
+        assertThat(refused.err()).startsWith("quorum: lab9 is not in the inventory's hosts").contains("all.hosts");
+        assertThat(memberNames()).hasSize(3);
+    }
+
+    @Test
+    @Order(2)
+    void anUnknownMemberIsRefusedListingTheMembers() throws Exception {
+        CliContractTest.Run refused = quorum("remove", "--member", "etcd9", "--yes");
+
+        assertThat(refused.exit()).isEqualTo(ExitCodes.FAILED);
+        assertThat(refused.err()).startsWith("quorum: no member named etcd9").contains("etcd1 on lab1")
+                .contains("quorum status");
+        assertThat(memberNames()).hasSize(3);
+    }
+
+    @Test
+    @Order(3)
+    void replacingAMemberByItsOwnHostIsRefused() throws Exception {
+        CliContractTest.Run refused = quorum("replace", "--member", "etcd2", "--with", "lab2", "--yes");
+
+        assertThat(refused.exit()).isEqualTo(ExitCodes.FAILED);
+        assertThat(refused.err()).contains("is the host of etcd2 itself").contains("remove it and add");
+    }
+
+    @Test
+    @Order(4)
+    void planShowsTheJoinAndChangesNothing() throws Exception {
+        CliContractTest.Run plan = quorum("add", "--host", "lab4", "--plan");
+
+        assertThat(plan.exit()).as(plan.out() + plan.err()).isZero();
+        assertThat(plan.out()).contains("Plan: add on cluster").contains("learner")
+                .contains("plan ready; nothing was changed");
+        assertThat(lab.host(3).fileExists("/etc/etcd.env")).isFalse();
+        assertThat(memberNames()).hasSize(3);
+    }
+
+    @Test
+    @Order(5)
+    void replacesAMemberBySpareHostAndSaysWhatToUpdate() throws Exception {
+        CliContractTest.Run replaced = quorum("replace", "--member", "etcd3", "--with", "lab4", "--yes");
+
+        assertThat(replaced.exit()).as(replaced.out() + replaced.err()).isZero();
+        assertThat(replaced.out()).contains("snapshot saved: ").contains("Members now: ")
+                .contains("kube-apiserver --etcd-servers=").contains("https://" + lab.host(3).address() + ":2379")
+                .doesNotContain("--etcd-servers=https://" + lab.host(2).address())
+                .contains("Add lab4 to the etcd group").contains("Remove lab3 from the etcd group");
+        assertThat(memberNames()).hasSize(3).doesNotContain("etcd3");
+        assertThat(lab.host(2).exec("ls -d /var/lib/etcd.removed-*").ok()).as("old data dir moved aside").isTrue();
+        JsonNode status = new ObjectMapper().readTree(quorum("status", "--json").out());
+        assertThat(status.get("healthy").asBoolean()).isTrue();
+    }
+
+    @Test
+    @Order(6)
+    void replacingOrRemovingAgainChangesNothing() {
+        CliContractTest.Run again = quorum("replace", "--member", "etcd3", "--with", "lab4", "--yes");
+
+        assertThat(again.exit()).as(again.out() + again.err()).isZero();
+        assertThat(again.out()).contains("done, no changes").contains("etcd3 was no longer a member");
+
+        CliContractTest.Run removeAgain = quorum("remove", "--member", "lab3", "--yes");
+        assertThat(removeAgain.exit()).as(removeAgain.out() + removeAgain.err()).isZero();
+        assertThat(removeAgain.out()).contains("done, no changes");
+    }
+
+    @Test
+    @Order(7)
+    void aReplacementThatIsAlreadyAMemberIsRefused() throws Exception {
+        CliContractTest.Run refused = quorum("replace", "--member", "etcd1", "--with", "lab4", "--yes");
+
+        assertThat(refused.exit()).isEqualTo(ExitCodes.FAILED);
+        assertThat(refused.err()).contains("lab4 is already member").contains("quorum remove --member etcd1");
+        assertThat(memberNames()).hasSize(3).contains("etcd1");
+    }
+
+    @Test
+    @Order(8)
+    void aRemovedHostCanBeAddedBack() throws Exception {
+        CliContractTest.Run removed = quorum("remove", "--member", "lab4", "--yes");
+        assertThat(removed.exit()).as(removed.out() + removed.err()).isZero();
+        assertThat(memberNames()).hasSize(2);
+
+        CliContractTest.Run added = quorum("add", "--host", "lab3", "--yes");
+
+        assertThat(added.exit()).as(added.out() + added.err()).isZero();
+        assertThat(added.out()).contains("snapshot saved: ").contains("Members now: ");
+        assertThat(memberNames()).hasSize(3);
+        JsonNode status = new ObjectMapper().readTree(quorum("status", "--json").out());
+        assertThat(status.get("healthy").asBoolean()).as(status.toString()).isTrue();
+    }
+}

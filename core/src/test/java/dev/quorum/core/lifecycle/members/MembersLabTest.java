@@ -1,0 +1,265 @@
+package dev.quorum.core.lifecycle.members;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.quorum.core.cluster.ClusterPki;
+import dev.quorum.core.cluster.ClusterSession;
+import dev.quorum.core.cluster.LiveCluster;
+import dev.quorum.core.engine.Cancellation;
+import dev.quorum.core.engine.RunEvent;
+import dev.quorum.core.engine.RunMode;
+import dev.quorum.core.engine.RunOutcome;
+import dev.quorum.core.etcd.ClusterStatus;
+import dev.quorum.core.etcd.MemberStatus;
+import dev.quorum.core.labtest.ContinuousWriter;
+import dev.quorum.core.labtest.LabCluster;
+import dev.quorum.lab.Lab;
+import dev.quorum.lab.LabHost;
+import dev.quorum.lab.LabHosts;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Membership changes on five lab hosts: the inventory's etcd group is lab1..lab3, lab4 and lab5
+ * are spare hosts. One story, in order: grow 3 -> 5, shrink by removing the leader under load
+ * and then a follower, refusals that change nothing, an interrupted join finished by a re-run,
+ * and replacements (under load, and of a host that is cut off entirely).
+ */
+@LabHosts(count = 5)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class MembersLabTest {
+    static Lab lab;
+    @TempDir
+    static Path dir;
+    static LabCluster cluster;
+
+    @BeforeAll
+    static void installThree() {
+        cluster = new LabCluster(lab, dir, Map.of());
+        cluster.editInventory("        lab4:\n", "");
+        cluster.editInventory("        lab5:\n", "");
+        LabCluster.Outcome installed = cluster.install();
+        assertThat(installed.result().succeeded()).as(installed.log()).isTrue();
+    }
+
+    private static LabCluster.Outcome add(String host) {
+        return cluster.run(session -> MemberPlans.add(session, host).plan());
+    }
+
+    private static LabCluster.Outcome remove(String member) {
+        return cluster.run(session -> MemberPlans.remove(session, member).plan());
+    }
+
+    private static LabCluster.Outcome replace(String member, String host) {
+        return cluster.run(session -> MemberPlans.replace(session, member, host, false).plan());
+    }
+
+    private static ClusterStatus status() {
+        try (ClusterSession session = cluster.session(cluster.ssh())) {
+            return LiveCluster.read(session).probe(session);
+        }
+    }
+
+    private static List<String> memberHosts() {
+        return status().members().stream().map(MemberStatus::hostName).sorted().toList();
+    }
+
+    private static LabHost host(String name) {
+        return lab.hosts().stream().filter(h -> h.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    private static ContinuousWriter writer() throws Exception {
+        try (ClusterSession session = cluster.session(cluster.ssh())) {
+            ClusterPki pki = session.pki();
+            List<String> endpoints = lab.hosts().stream().map(h -> "https://" + h.address() + ":2379").toList();
+            return new ContinuousWriter(endpoints, pki.clientTls());
+        }
+    }
+
+    private static void awaitHealthy(int members) throws InterruptedException {
+        for (int i = 0; i < 100; i++) {
+            ClusterStatus status = status();
+            if (status.healthy() && status.members().size() == members) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("not healthy with " + members + " members: " + status().sentence());
+    }
+
+    @Test
+    @Order(1)
+    void growsFromThreeToFiveOneAtATime() throws Exception {
+        LabCluster.Outcome four = add("lab4");
+        assertThat(four.result().succeeded()).as(four.log() + four.firstFailure()).isTrue();
+        LabCluster.Outcome five = add("lab5");
+        assertThat(five.result().succeeded()).as(five.log() + five.firstFailure()).isTrue();
+
+        ClusterStatus status = status();
+        assertThat(status.healthy()).as(status.sentence()).isTrue();
+        assertThat(status.memberList()).hasSize(5).noneMatch(m -> m.learner());
+        assertThat(status.memberList()).extracting(m -> m.name()).contains("etcd4", "etcd5");
+        assertThat(host("lab1").readFile("/etc/etcd.env")).contains("etcd5=https://" + host("lab5").address() + ":2380");
+        assertThat(host("lab5").readFile("/etc/etcd.env")).contains("ETCD_INITIAL_CLUSTER_STATE=existing");
+        assertThat(cluster.home.snapshots(cluster.inventory().clusterName()).toFile().list())
+                .anyMatch(f -> f.contains("before-add-lab5") && f.endsWith(".db"));
+    }
+
+    @Test
+    @Order(2)
+    void addingAnExistingMemberAgainChangesNothing() {
+        LabCluster.Outcome again = add("lab5");
+
+        assertThat(again.result().succeeded()).as(again.log()).isTrue();
+        assertThat(again.result().summary().nothingChanged()).as(again.log()).isTrue();
+    }
+
+    @Test
+    @Order(3)
+    void removingTheLeaderUnderLoadHandsLeadershipOverFirst() throws Exception {
+        String leader = status().leader().orElseThrow().hostName();
+        try (ContinuousWriter writer = writer()) {
+            writer.awaitAcknowledged(50, Duration.ofSeconds(10));
+            LabCluster.Outcome removed = remove(leader);
+            int before = writer.acknowledgedCount();
+            writer.awaitAcknowledged(before + 50, Duration.ofSeconds(10));
+            writer.stop();
+
+            assertThat(removed.result().succeeded()).as(removed.log() + removed.firstFailure()).isTrue();
+            assertThat(removed.log()).contains("moving leadership from " + leader);
+            // One write in flight to the leaving member may wait out the writer's timeout; without the
+            // hand-over every write would wait for an election (at least 5 s with Kubespray's timings).
+            assertThat(writer.longestGap()).as("longest pause between acknowledged writes")
+                    .isLessThan(ContinuousWriter.REQUEST_TIMEOUT.plusMillis(1500));
+            assertThat(writer.missing()).isEmpty();
+        }
+        assertThat(memberHosts()).hasSize(4).doesNotContain(leader);
+        LabHost old = host(leader);
+        assertThat(old.exec("systemctl is-active etcd").stdout().strip()).isNotEqualTo("active");
+        assertThat(old.exec("ls -d /var/lib/etcd.removed-*").ok()).isTrue();
+        assertThat(old.fileExists("/var/lib/etcd")).isFalse();
+    }
+
+    @Test
+    @Order(4)
+    void removesAFollowerByItsHostName() {
+        String follower = status().members().stream().filter(m -> !m.status().orElseThrow().isLeader())
+                .map(MemberStatus::hostName).findFirst().orElseThrow();
+
+        LabCluster.Outcome removed = remove(follower);
+
+        assertThat(removed.result().succeeded()).as(removed.log() + removed.firstFailure()).isTrue();
+        assertThat(memberHosts()).hasSize(3).doesNotContain(follower);
+        assertThat(status().healthy()).isTrue();
+    }
+
+    private static String spare() {
+        List<String> members = memberHosts();
+        return lab.hosts().stream().map(LabHost::name).filter(h -> !members.contains(h)).findFirst().orElseThrow();
+    }
+
+    @Test
+    @Order(5)
+    void addingWhileAMemberIsDownIsRefusedWithTheReason() throws Exception {
+        List<String> before = memberHosts();
+        LabHost down = host(before.get(0));
+        down.exec("systemctl stop etcd").requireOk("stop etcd");
+        try {
+            LabCluster.Outcome refused = add(spare());
+            assertThat(refused.result().outcome()).isEqualTo(RunOutcome.FAILED);
+            assertThat(refused.firstFailure()).contains("is not healthy").contains("quorum replace --member");
+            assertThat(status().memberList()).hasSize(3);
+        } finally {
+            down.exec("systemctl start etcd").requireOk("start etcd");
+        }
+        awaitHealthy(3);
+    }
+
+    @Test
+    @Order(6)
+    void aRemovalThatWouldLoseQuorumIsRefusedAndChangesNothing() throws Exception {
+        List<String> members = memberHosts();
+        LabHost down = host(members.get(0));
+        down.exec("systemctl stop etcd").requireOk("stop etcd");
+        try {
+            LabCluster.Outcome refused = remove(members.get(1));
+            assertThat(refused.result().outcome()).isEqualTo(RunOutcome.FAILED);
+            assertThat(refused.firstFailure()).contains("would leave the cluster without quorum");
+            assertThat(host(members.get(1)).exec("systemctl is-active etcd").stdout().strip()).isEqualTo("active");
+        } finally {
+            down.exec("systemctl start etcd").requireOk("start etcd");
+        }
+        awaitHealthy(3);
+        assertThat(memberHosts()).isEqualTo(members);
+    }
+
+    @Test
+    @Order(7)
+    void anInterruptedJoinIsFinishedByARerunAndNeverFreezesTheCluster() throws Exception {
+        String host = spare();
+        Cancellation cancellation = new Cancellation();
+        LabCluster.Outcome interrupted = cluster.run(session -> MemberPlans.add(session, host).plan(), cluster.ssh(),
+                RunMode.APPLY, cancellation, event -> {
+                    if (event instanceof RunEvent.StepFinished f && f.title().contains("as a learner")) {
+                        cancellation.cancel();
+                    }
+                });
+        assertThat(interrupted.result().outcome()).as(interrupted.log()).isEqualTo(RunOutcome.CANCELLED);
+        ClusterStatus halfway = status();
+        assertThat(halfway.memberList()).anyMatch(m -> m.learner());
+        assertThat(halfway.quorum()).as("a learner that never started does not cost quorum").isTrue();
+
+        LabCluster.Outcome finished = add(host);
+
+        assertThat(finished.result().succeeded()).as(finished.log() + finished.firstFailure()).isTrue();
+        assertThat(status().memberList()).hasSize(4).noneMatch(m -> m.learner());
+    }
+
+    @Test
+    @Order(8)
+    void replacingUnderLoadKeepsEveryAcknowledgedWrite() throws Exception {
+        String old = status().members().stream().filter(m -> !m.status().orElseThrow().isLeader())
+                .map(MemberStatus::hostName).findFirst().orElseThrow();
+        String newHost = spare();
+        try (ContinuousWriter writer = writer()) {
+            writer.awaitAcknowledged(50, Duration.ofSeconds(10));
+            LabCluster.Outcome replaced = replace(old, newHost);
+            int before = writer.acknowledgedCount();
+            writer.awaitAcknowledged(before + 50, Duration.ofSeconds(10));
+            writer.stop();
+
+            assertThat(replaced.result().succeeded()).as(replaced.log() + replaced.firstFailure()).isTrue();
+            assertThat(writer.acknowledgedCount()).isGreaterThan(100);
+            assertThat(writer.missing()).isEmpty();
+        }
+        assertThat(memberHosts()).contains(newHost).doesNotContain(old).hasSize(4);
+    }
+
+    @Test
+    @Order(9)
+    void replacesAMemberWhoseHostIsCutOffEntirely() throws Exception {
+        String dead = status().members().stream().filter(m -> !m.status().orElseThrow().isLeader())
+                .map(MemberStatus::hostName).findFirst().orElseThrow();
+        String newHost = spare();
+        host(dead).cutLink();
+        try {
+            LabCluster.Outcome replaced = replace(dead, newHost);
+
+            assertThat(replaced.result().succeeded()).as(replaced.log() + replaced.firstFailure()).isTrue();
+            System.out.println("CUTOFF-REPLACE\n" + replaced.log());
+            assertThat(replaced.log()).contains("cannot be reached");
+            assertThat(memberHosts()).contains(newHost).doesNotContain(dead).hasSize(4);
+            assertThat(status().healthy()).isTrue();
+        } finally {
+            host(dead).healLink();
+        }
+    }
+}

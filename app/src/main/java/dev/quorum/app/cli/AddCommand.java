@@ -2,6 +2,8 @@ package dev.quorum.app.cli;
 
 import dev.quorum.core.cluster.ClusterSession;
 import dev.quorum.core.lifecycle.members.MemberPlans;
+import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -9,8 +11,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "add", description = {"Add an inventory host to the cluster as a new member.",
-        "Joins as a learner, is promoted once caught up; one host at a time. Takes a snapshot first."})
+@Command(name = "add", description = {"Add inventory hosts to the cluster as new members.",
+        "Each joins as a learner and is promoted once caught up, strictly one host after the other.",
+        "Takes a snapshot first."})
 final class AddCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -21,14 +24,25 @@ final class AddCommand implements Callable<Integer> {
     @Mixin
     ChangeOptions change;
 
-    @Option(names = "--host", required = true, paramLabel = "HOST", description = "A host of the inventory's all.hosts.")
-    String host;
+    @Option(names = "--host", required = true, paramLabel = "HOST",
+            description = "A host of the inventory's all.hosts; repeat it to add several, one after the other.")
+    List<String> hosts;
 
+    /** Each plan is built once the previous join has finished: etcd takes one join at a time. */
     @Override
     public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
         try (ClusterSession session = cluster.openExisting()) {
-            return MemberChangeExecution.run(session, MemberPlans.add(session, host), change,
-                    spec.commandLine().getOut());
+            for (String host : hosts) {
+                if (hosts.size() > 1) {
+                    out.println("== add " + host + " ==");
+                }
+                int exit = MemberChangeExecution.run(session, MemberPlans.add(session, host), change, out);
+                if (exit != ExitCodes.OK) {
+                    return exit;
+                }
+            }
+            return ExitCodes.OK;
         }
     }
 }

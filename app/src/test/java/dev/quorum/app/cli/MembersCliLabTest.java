@@ -147,16 +147,18 @@ class MembersCliLabTest {
 
     @Test
     @Order(8)
-    void aRemovedHostCanBeAddedBack() throws Exception {
+    void removedHostsCanBeAddedBackSeveralInOneRun() throws Exception {
         CliContractTest.Run removed = quorum("remove", "--member", "lab4", "--yes");
         assertThat(removed.exit()).as(removed.out() + removed.err()).isZero();
         assertThat(memberNames()).hasSize(2);
 
-        CliContractTest.Run added = quorum("add", "--host", "lab3", "--yes");
+        CliContractTest.Run added = quorum("add", "--host", "lab3", "--host", "lab4", "--yes");
 
         assertThat(added.exit()).as(added.out() + added.err()).isZero();
-        assertThat(added.out()).contains("snapshot saved: ").contains("Members now: ");
-        assertThat(memberNames()).hasSize(3);
+        assertThat(added.out()).contains("== add lab3 ==").contains("== add lab4 ==");
+        assertThat(added.out().indexOf("== add lab4 ==")).as("lab4 joins after lab3 has finished")
+                .isGreaterThan(added.out().indexOf("Members now: "));
+        assertThat(memberNames()).hasSize(4);
         JsonNode status = new ObjectMapper().readTree(quorum("status", "--json").out());
         assertThat(status.get("healthy").asBoolean()).as(status.toString()).isTrue();
     }

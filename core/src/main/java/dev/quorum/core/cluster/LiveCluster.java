@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
  * reached over SSH: it can still be removed.
  */
 public record LiveCluster(List<MemberInfo> list, List<EtcdMember> members) {
-    static final Duration TIMEOUT = Duration.ofSeconds(3);
+    static final Duration TIMEOUT = Duration.ofSeconds(2);
 
     public LiveCluster {
         list = List.copyOf(list);
@@ -31,43 +31,62 @@ public record LiveCluster(List<MemberInfo> list, List<EtcdMember> members) {
     }
 
     /**
-     * Reads the member list from a member that answers and has a leader, looking at every host of
-     * the inventory (its etcd group may be out of date after membership changes). Without any
-     * member that has a leader, any answering member will do.
+     * Reads the member list from a member that answers and has a leader: one of the inventory's
+     * etcd group if any will do, else any other inventory host (the group may be out of date
+     * after membership changes). Without any member that has a leader, any answering one will do.
      */
     public static LiveCluster read(ClusterSession session) {
-        List<EtcdMember> candidates = candidates(session.inventory());
-        List<EtcdMember> answering = answering(session, candidates);
+        Inventory inventory = session.inventory();
+        Answering found = answering(session, inventory.etcdMembers());
+        List<EtcdMember> others = outsideTheGroup(inventory);
+        if (found.withLeader().isEmpty() && !others.isEmpty()) {
+            found = found.and(answering(session, others));
+        }
+        List<EtcdMember> answering = found.best();
         if (answering.isEmpty()) {
-            throw new ClusterUnavailableException("no etcd member of cluster " + session.inventory().clusterName()
-                    + " answers (tried " + candidates.stream().map(EtcdMember::clientUrl)
-                    .collect(Collectors.joining(", ")) + ")",
+            throw new ClusterUnavailableException("no etcd member of cluster " + inventory.clusterName()
+                    + " answers (tried " + inventory.hosts().stream().map(InventoryHost::address)
+                    .collect(Collectors.joining(", ")) + " on port " + EtcdMember.CLIENT_PORT + ")",
                     "check that etcd runs on the inventory's hosts (quorum status); if quorum is lost for good, "
                             + "restore from a snapshot");
         }
         session.preferMembersUnlessChosen(answering);
         try (EtcdAdmin reader = session.etcd(answering)) {
-            return of(session.inventory(), reader.members().get(TIMEOUT.toSeconds() * 2, TimeUnit.SECONDS));
+            return of(inventory, reader.members().get(TIMEOUT.toSeconds() * 2, TimeUnit.SECONDS));
         } catch (Exception e) {
             throw new ClusterUnavailableException("cannot read the member list of cluster "
-                    + session.inventory().clusterName() + ": " + ClusterProbeErrors.describe(e),
+                    + inventory.clusterName() + ": " + ClusterProbeErrors.describe(e),
                     "a membership change needs a cluster with quorum; check `quorum status`, and if quorum is "
                             + "lost for good, restore from a snapshot");
         }
     }
 
-    /** The etcd group first, then every other inventory host, as a member would be reached. */
-    private static List<EtcdMember> candidates(Inventory inventory) {
-        List<EtcdMember> candidates = new ArrayList<>(inventory.etcdMembers());
-        for (InventoryHost host : inventory.hosts()) {
-            if (candidates.stream().noneMatch(m -> m.address().equals(host.address()))) {
-                candidates.add(new EtcdMember(host, ""));
-            }
-        }
-        return candidates;
+    /** Inventory hosts outside the etcd group, as a member on them would be reached. */
+    private static List<EtcdMember> outsideTheGroup(Inventory inventory) {
+        return inventory.hosts().stream()
+                .filter(host -> inventory.etcdMembers().stream().noneMatch(m -> m.address().equals(host.address())))
+                .map(host -> new EtcdMember(host, ""))
+                .toList();
     }
 
-    private static List<EtcdMember> answering(ClusterSession session, List<EtcdMember> candidates) {
+    /** Members that answered a status call, and those of them that see a leader and vote. */
+    private record Answering(List<EtcdMember> any, List<EtcdMember> withLeader) {
+        Answering and(Answering more) {
+            return new Answering(concat(any, more.any), concat(withLeader, more.withLeader));
+        }
+
+        List<EtcdMember> best() {
+            return withLeader.isEmpty() ? any : withLeader;
+        }
+
+        private static List<EtcdMember> concat(List<EtcdMember> a, List<EtcdMember> b) {
+            List<EtcdMember> all = new ArrayList<>(a);
+            all.addAll(b);
+            return all;
+        }
+    }
+
+    private static Answering answering(ClusterSession session, List<EtcdMember> candidates) {
         ClusterStatus probed = ClusterProbe.probeEndpoints(session.sharedEtcd(), candidates, TIMEOUT,
                 session.silentEndpoints());
         List<EtcdMember> withLeader = new ArrayList<>();
@@ -81,7 +100,7 @@ public record LiveCluster(List<MemberInfo> list, List<EtcdMember> members) {
                 }
             }
         }
-        return withLeader.isEmpty() ? any : withLeader;
+        return new Answering(any, withLeader);
     }
 
     public static LiveCluster of(Inventory inventory, List<MemberInfo> list) {

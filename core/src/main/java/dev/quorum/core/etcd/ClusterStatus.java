@@ -33,6 +33,17 @@ public record ClusterStatus(List<MemberStatus> members, List<MemberInfo> memberL
         return members.stream().filter(m -> m.status().map(EndpointStatus::isLeader).orElse(false)).findFirst();
     }
 
+    /**
+     * A majority of the voting members answer, with a leader or not: without quorum now, an
+     * election among them can bring it back.
+     */
+    public boolean majorityReachable() {
+        long voters = memberList.stream().filter(m -> !m.learner()).count();
+        long reachableVoters = members.stream().filter(MemberStatus::reachable)
+                .filter(m -> !m.status().orElseThrow().learner()).count();
+        return voters > 0 && reachableVoters >= voters / 2 + 1;
+    }
+
     /** How many more voting members may fail before quorum is lost. */
     public int faultTolerance() {
         long voters = memberList.stream().filter(m -> !m.learner()).count();

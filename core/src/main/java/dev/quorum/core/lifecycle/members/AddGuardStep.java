@@ -9,6 +9,7 @@ import dev.quorum.core.etcd.MemberInfo;
 import dev.quorum.core.etcd.MemberStatus;
 import dev.quorum.core.inventory.EtcdMember;
 import dev.quorum.core.lifecycle.steps.ClusterStep;
+import dev.quorum.core.lifecycle.steps.HealthWait;
 import dev.quorum.core.lifecycle.steps.LifecycleSession;
 import java.util.List;
 import java.util.Optional;
@@ -57,7 +58,7 @@ final class AddGuardStep extends ClusterStep {
                                 + (info.name().isEmpty() ? info.idHex() : info.name()) + ")");
             }
         }
-        ClusterStatus status = live.probe(session.cluster());
+        ClusterStatus status = HealthWait.afterElection(session, context, live);
         if (!status.quorum()) {
             throw new StepFailedException("the cluster has no quorum: " + status.sentence(),
                     "a member can only be added to a working cluster; restore it from a snapshot first");

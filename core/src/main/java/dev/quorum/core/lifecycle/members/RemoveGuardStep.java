@@ -9,6 +9,7 @@ import dev.quorum.core.etcd.MemberInfo;
 import dev.quorum.core.etcd.MemberStatus;
 import dev.quorum.core.inventory.EtcdMember;
 import dev.quorum.core.lifecycle.steps.ClusterStep;
+import dev.quorum.core.lifecycle.steps.HealthWait;
 import dev.quorum.core.lifecycle.steps.LifecycleSession;
 import java.util.List;
 import java.util.Optional;
@@ -43,7 +44,7 @@ final class RemoveGuardStep extends ClusterStep {
             throw new StepFailedException(leaving.memberName() + " is the last member of the cluster",
                     "removing it would destroy the cluster; take a snapshot and stop etcd instead");
         }
-        ClusterStatus status = live.probe(session.cluster());
+        ClusterStatus status = HealthWait.afterElection(session, context, live);
         int voters = (int) live.list().stream().filter(i -> !i.learner()).count();
         int healthyVoters = (int) status.members().stream()
                 .filter(m -> m.healthy() && !m.status().orElseThrow().learner()).count();

@@ -3,6 +3,7 @@ package dev.quorum.core.lifecycle.steps;
 import dev.quorum.core.cluster.ManagedFiles;
 import dev.quorum.core.engine.Check;
 import dev.quorum.core.engine.StepContext;
+import dev.quorum.core.engine.StepFailedException;
 import dev.quorum.core.release.EtcdRelease;
 import dev.quorum.core.remote.RemoteHost;
 import dev.quorum.core.remote.Shell;
@@ -56,8 +57,7 @@ public final class BinariesStep extends HostStep {
         RemoteHost remote = remote(context);
         String bin = session.settings().binDir();
         String tarball = "/tmp/quorum-etcd-" + release.sha256().substring(0, 16) + ".tar.gz";
-        context.info("uploading " + release.tarball().getFileName());
-        remote.upload(release.tarball(), tarball, "0600");
+        uploadIntact(context, remote, release, tarball);
         for (String binary : List.of("etcd", "etcdctl")) {
             ManagedFiles.backup(remote, bin + "/" + binary);
         }
@@ -72,6 +72,29 @@ public final class BinariesStep extends HostStep {
                 "rm -rf \"$dir\" " + tarball);
         remote.run(unpack).requireOk("unpack etcd on " + context.target());
         session.changedWhileRunning(context.target());
+    }
+
+    /**
+     * Uploads the tarball and compares its sha256 on the host, once more if it arrived damaged:
+     * a broken upload must fail here, with the reason, not as a tar error or a broken binary.
+     */
+    private static void uploadIntact(StepContext context, RemoteHost remote, EtcdRelease release, String tarball)
+            throws StepFailedException {
+        String arrived = "";
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            context.info("uploading " + release.tarball().getFileName() + (attempt > 1 ? " again" : ""));
+            remote.upload(release.tarball(), tarball, "0600");
+            String out = remote.run("sha256sum " + Shell.quote(tarball)).requireOk("sha256sum on " + context.target())
+                    .stdout().strip();
+            arrived = out.isEmpty() ? "" : out.split("\\s+")[0];
+            if (arrived.equals(release.sha256())) {
+                return;
+            }
+            context.warn("the tarball arrived damaged on " + context.target() + " (sha256 " + arrived + ")");
+        }
+        throw new StepFailedException("the etcd tarball arrived damaged on " + context.target() + " twice (sha256 "
+                + arrived + ", expected " + release.sha256() + ")",
+                "check free space in /tmp on " + context.target() + " and the connection to it, then re-run");
     }
 
     /** install to a temporary name then rename, so a running etcd keeps its binary until restarted. */

@@ -1,5 +1,6 @@
 package dev.quorum.core.lifecycle.steps;
 
+import dev.quorum.core.cluster.LiveCluster;
 import dev.quorum.core.engine.StepContext;
 import dev.quorum.core.engine.StepFailedException;
 import dev.quorum.core.etcd.ClusterProbe;
@@ -22,6 +23,29 @@ public final class HealthWait {
     public static ClusterStatus probe(LifecycleSession session) {
         return ClusterProbe.probe(session.cluster().sharedEtcd(), session.members(), PROBE_TIMEOUT,
                 session.cluster().silentEndpoints());
+    }
+
+    /**
+     * The live cluster's status once any election under way has ended: right after its leader is
+     * lost a cluster commits nothing for one to two election timeouts. While a majority of voters
+     * answers, wait that long (bounded) before reporting quorum lost.
+     */
+    public static ClusterStatus afterElection(LifecycleSession session, StepContext context, LiveCluster live)
+            throws Exception {
+        Duration election = Duration.ofMillis(session.cluster().inventory().etcd().electionMillis());
+        Instant deadline = Instant.now().plus(election.multipliedBy(2)).plusSeconds(2);
+        ClusterStatus status = live.probe(session.cluster());
+        boolean said = false;
+        while (!status.quorum() && status.majorityReachable() && Instant.now().isBefore(deadline)) {
+            if (!said) {
+                context.info("no leader right now (" + status.sentence() + "); a majority answers, waiting for an "
+                        + "election");
+                said = true;
+            }
+            context.cancellation().sleep(POLL);
+            status = live.probe(session.cluster());
+        }
+        return status;
     }
 
     public static ClusterStatus await(LifecycleSession session, StepContext context) throws Exception {

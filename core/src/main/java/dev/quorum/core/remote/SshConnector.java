@@ -32,6 +32,7 @@ public final class SshConnector implements AutoCloseable {
 
     private final SshOptions options;
     private final DefaultConfig config;
+    private final SshAgent agent;
     private final Map<String, SshRemoteHost> open = new ConcurrentHashMap<>();
     private final Map<String, Object> hostLocks = new ConcurrentHashMap<>();
 
@@ -40,9 +41,7 @@ public final class SshConnector implements AutoCloseable {
         // Building the algorithm lists is the slow part of a client; share it between hosts.
         this.config = new DefaultConfig();
         this.config.setKeepAliveProvider(KeepAliveProvider.KEEP_ALIVE);
-        if (options.useAgent()) {
-            LOG.warn("ssh-agent is not supported yet (sshj needs extra libraries for it); using key files only");
-        }
+        this.agent = new SshAgent(options.agentSocket());
     }
 
     /** The open connection to {@code hostName}, or a new one (host key checked, logged in). */
@@ -81,7 +80,7 @@ public final class SshConnector implements AutoCloseable {
         client.getTransport().setTimeoutMs(Math.max(MIN_TRANSPORT_TIMEOUT_MS, 3 * connectMs));
         client.getConnection().getKeepAlive().setKeepAliveInterval(KEEP_ALIVE_SECONDS);
         try {
-            ClientKeys.Loaded keys = ClientKeys.load(client, hostName, target, options);
+            ClientKeys.Loaded keys = ClientKeys.load(client, hostName, target, options, agent);
             handshake(client, policy, hostName, target);
             login(client, keys, hostName, target);
         } catch (RuntimeException e) {
@@ -110,13 +109,13 @@ public final class SshConnector implements AutoCloseable {
     }
 
     private static void login(SSHClient client, ClientKeys.Loaded keys, String hostName, SshTarget target) {
-        if (keys.providers().isEmpty()) {
-            throw new AuthenticationFailedException(hostName, target.user(), keys.paths(), null);
+        if (keys.methods().isEmpty()) {
+            throw new AuthenticationFailedException(hostName, target.user(), keys.paths(), keys.agent(), null);
         }
         try {
-            client.authPublickey(target.user(), keys.providers());
+            client.auth(target.user(), keys.methods());
         } catch (UserAuthException e) {
-            throw new AuthenticationFailedException(hostName, target.user(), keys.paths(), e);
+            throw new AuthenticationFailedException(hostName, target.user(), keys.paths(), keys.agent(), e);
         } catch (IOException e) {
             throw new RemoteException("SSH login on " + hostName + " broke off: " + e.getMessage(),
                     "Check the host's sshd log (journalctl -u ssh) and re-run.", e);

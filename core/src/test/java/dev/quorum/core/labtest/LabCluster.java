@@ -26,6 +26,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** A lab turned into a Quorum cluster: inventory (etcd from Debian's binaries), workstation home, runs. */
 public final class LabCluster {
@@ -61,7 +62,7 @@ public final class LabCluster {
 
     public SshOptions ssh() {
         return SshOptions.defaults().withKnownHostsFile(lab.knownHosts()).withIdentityFiles(List.of(lab.privateKey()))
-                .withConnectTimeout(Duration.ofSeconds(3));
+                .withAgentSocket(Optional.empty()).withConnectTimeout(Duration.ofSeconds(3));
     }
 
     public ClusterSession session(SshOptions options) {

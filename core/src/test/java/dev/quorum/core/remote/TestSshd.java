@@ -111,8 +111,10 @@ final class TestSshd implements AutoCloseable {
         return Local.ok("ssh-keygen", "-lf", hostKeyPub.toString()).split("\\s+")[1];
     }
 
+    /** No default identities and no agent: a test sees only the keys it names, whatever the user has. */
     SshOptions options(Path knownHosts) {
-        return SshOptions.defaults().withKnownHostsFile(knownHosts).withIdentityFiles(List.of());
+        return SshOptions.defaults().withKnownHostsFile(knownHosts).withIdentityFiles(List.of())
+                .withAgentSocket(Optional.empty());
     }
 
     static int freePort() throws IOException {

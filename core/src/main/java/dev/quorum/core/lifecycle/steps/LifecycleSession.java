@@ -4,10 +4,13 @@ import dev.quorum.core.cluster.ClusterSession;
 import dev.quorum.core.etcd.InitialClusterState;
 import dev.quorum.core.inventory.EtcdMember;
 import dev.quorum.core.inventory.EtcdSettings;
+import dev.quorum.core.inventory.Inventory;
+import dev.quorum.core.inventory.InventoryHost;
 import dev.quorum.core.release.EtcdRelease;
 import dev.quorum.core.release.ReleaseFetcher;
 import dev.quorum.core.remote.RemoteHost;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,7 +35,8 @@ public final class LifecycleSession {
     private final Set<String> restartNeeded = ConcurrentHashMap.newKeySet();
 
     /**
-     * @param members        the members once the run is done, in order: they make up ETCD_INITIAL_CLUSTER
+     * @param members        the members once the run is done; they make up ETCD_INITIAL_CLUSTER, in
+     *                       the inventory's order (see {@link #inventoryOrder})
      *                       and the certificates' SANs
      * @param newMemberState the state a member without data starts in: {@code new} when the whole
      *                       cluster bootstraps, {@code existing} when it joins a running cluster
@@ -42,7 +46,7 @@ public final class LifecycleSession {
         this.cluster = cluster;
         this.releases = releases;
         this.healthTimeout = healthTimeout;
-        this.members = List.copyOf(members);
+        this.members = inventoryOrder(cluster.inventory(), members);
         this.newMemberState = newMemberState;
     }
 
@@ -56,6 +60,26 @@ public final class LifecycleSession {
 
     public EtcdSettings settings() {
         return cluster.inventory().etcd();
+    }
+
+    /**
+     * The etcd group's order first (as Kubespray writes ETCD_INITIAL_CLUSTER), then the order of
+     * all.hosts, then by name: the same members always render the same env file, whichever
+     * life-cycle or member list order produced them, so a re-run changes nothing.
+     */
+    static List<EtcdMember> inventoryOrder(Inventory inventory, List<EtcdMember> members) {
+        List<String> group = inventory.etcdMembers().stream().map(EtcdMember::hostName).toList();
+        List<String> hosts = inventory.hosts().stream().map(InventoryHost::name).toList();
+        Comparator<EtcdMember> order = Comparator
+                .comparingInt((EtcdMember m) -> rank(group, m.hostName()))
+                .thenComparingInt(m -> rank(hosts, m.hostName()))
+                .thenComparing(EtcdMember::memberName);
+        return members.stream().sorted(order).toList();
+    }
+
+    private static int rank(List<String> names, String name) {
+        int index = names.indexOf(name);
+        return index < 0 ? Integer.MAX_VALUE : index;
     }
 
     public List<EtcdMember> members() {

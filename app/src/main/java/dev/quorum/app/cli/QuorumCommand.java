@@ -6,6 +6,7 @@ import picocli.CommandLine.Command;
 
 @Command(name = "quorum",
         mixinStandardHelpOptions = true,
+        scope = CommandLine.ScopeType.INHERIT, // so that `quorum COMMAND --help` works too
         versionProvider = VersionProvider.class,
         description = {"Runs the whole life of an etcd cluster on Linux hosts over SSH.",
                 "Reads Kubespray inventories and lays hosts out as Kubespray does."},

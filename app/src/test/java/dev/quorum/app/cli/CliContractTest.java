@@ -29,6 +29,17 @@ class CliContractTest {
     }
 
     @Test
+    void everyCommandHasItsOwnHelp() {
+        for (String command : new String[] {"install", "status", "add", "remove", "replace"}) {
+            Run help = run(command, "--help");
+            assertThat(help.exit()).as(command + " --help: " + help.err()).isZero();
+            assertThat(help.out()).startsWith("Usage: quorum " + command).contains("--inventory");
+        }
+        assertThat(run("add", "--help").out()).contains("--host");
+        assertThat(run("replace", "--help").out()).contains("--with").contains("--keep-name");
+    }
+
+    @Test
     void noCommandPrintsTheHelpUntilTheDesktopAppExists() {
         Run none = run();
         assertThat(none.exit()).isZero();

@@ -20,6 +20,11 @@ final class InventoryYaml {
     }
 
     static String render(List<LabHost> hosts, Path privateKey, Map<String, Object> allVars) {
+        return render(hosts, hosts.size(), privateKey, allVars);
+    }
+
+    /** The first {@code etcdCount} hosts form the etcd group; the others are spare hosts of all.hosts. */
+    static String render(List<LabHost> hosts, int etcdCount, Path privateKey, Map<String, Object> allVars) {
         StringBuilder y = new StringBuilder("all:\n  hosts:\n");
         for (LabHost h : hosts) {
             y.append("    ").append(scalar(h.name())).append(":\n");
@@ -29,7 +34,7 @@ final class InventoryYaml {
             y.append("      ansible_ssh_private_key_file: ").append(scalar(privateKey.toString())).append('\n');
         }
         y.append("  children:\n    etcd:\n      hosts:\n");
-        for (LabHost h : hosts) {
+        for (LabHost h : hosts.subList(0, etcdCount)) {
             y.append("        ").append(scalar(h.name())).append(":\n");
         }
         y.append("  vars:");

@@ -157,13 +157,24 @@ public final class Lab implements AutoCloseable {
      * ansible_user root and the lab key; all of them in group etcd; {@code allVars} as all.vars.
      */
     public Path writeInventory(Path dir, Map<String, Object> allVars) {
+        return writeInventory(dir, allVars, hosts.size());
+    }
+
+    /**
+     * Like {@link #writeInventory(Path, Map)}, with only the first {@code etcdCount} hosts in the
+     * etcd group: the others are spare hosts for adding or replacing members.
+     */
+    public Path writeInventory(Path dir, Map<String, Object> allVars, int etcdCount) {
+        if (etcdCount < 1 || etcdCount > hosts.size()) {
+            throw new IllegalArgumentException("etcd hosts must be 1.." + hosts.size() + ": " + etcdCount);
+        }
         Path file = dir.resolve("hosts.yaml");
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        write(file, InventoryYaml.render(hosts, privateKey(), allVars));
+        write(file, InventoryYaml.render(hosts, etcdCount, privateKey(), allVars));
         return file;
     }
 

@@ -64,6 +64,15 @@ class InventoryYamlTest {
     }
 
     @Test
+    void hostsPastTheEtcdCountAreSpare() {
+        String yaml = InventoryYaml.render(hosts, 1, Path.of("/k"), Map.of());
+
+        assertThat(yaml).contains("  hosts:\n    lab1:\n").contains("    lab2:\n      ansible_host: 198.19.77.12")
+                .contains("    etcd:\n      hosts:\n        lab1:\n  vars:");
+        assertThat(yaml).doesNotContain("        lab2:");
+    }
+
+    @Test
     void emptyVarsAreAnEmptyMap() {
         assertThat(InventoryYaml.render(hosts, Path.of("/k"), Map.of())).endsWith("  vars: {}\n");
     }

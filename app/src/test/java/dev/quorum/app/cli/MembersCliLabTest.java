@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.quorum.lab.EtcdTarball;
 import dev.quorum.lab.Lab;
 import dev.quorum.lab.LabHosts;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,10 +35,8 @@ class MembersCliLabTest {
     @BeforeAll
     static void installThree() throws Exception {
         EtcdTarball tarball = EtcdTarball.get();
-        Path file = lab.writeInventory(dir.resolve("inventory"), Map.of("etcd_version", tarball.version(),
-                "etcd_download_url", tarball.uri().toString(), "etcd_binary_checksum", tarball.sha256()));
-        Files.writeString(file, Files.readString(file).replace("        lab4:\n", ""));
-        inventory = file.toString();
+        inventory = lab.writeInventory(dir.resolve("inventory"), Map.of("etcd_version", tarball.version(),
+                "etcd_download_url", tarball.uri().toString(), "etcd_binary_checksum", tarball.sha256()), 3).toString();
         knownHosts = lab.knownHosts().toString();
         System.setProperty("quorum.home", dir.resolve("home").toString());
         CliContractTest.Run install = quorum("install", "--yes");

@@ -39,9 +39,7 @@ class MemberBenchmark {
         List<Long> replaceLeader = new ArrayList<>();
         for (int round = 0; round < ROUNDS; round++) {
             try (Lab lab = Lab.start(5)) {
-                LabCluster cluster = new LabCluster(lab, dir.resolve("round-" + round), Map.of());
-                cluster.editInventory("        lab4:\n", "");
-                cluster.editInventory("        lab5:\n", "");
+                LabCluster cluster = new LabCluster(lab, dir.resolve("round-" + round), Map.of(), 3);
                 succeeded(cluster.install());
 
                 add.add(timed(cluster, session -> MemberPlans.add(session, "lab4").plan()));

@@ -36,6 +36,11 @@ public final class LabCluster {
     public final Path inventoryFile;
 
     public LabCluster(Lab lab, Path dir, Map<String, Object> extraVars) {
+        this(lab, dir, extraVars, lab.hosts().size());
+    }
+
+    /** Only the first {@code etcdCount} lab hosts in the etcd group; the others are spare. */
+    public LabCluster(Lab lab, Path dir, Map<String, Object> extraVars, int etcdCount) {
         this.lab = lab;
         this.dir = dir;
         this.home = new QuorumHome(dir.resolve("home"));
@@ -45,7 +50,7 @@ public final class LabCluster {
         vars.put("etcd_download_url", tarball.uri().toString());
         vars.put("etcd_binary_checksum", tarball.sha256());
         vars.putAll(extraVars);
-        this.inventoryFile = lab.writeInventory(dir.resolve("inventory"), vars);
+        this.inventoryFile = lab.writeInventory(dir.resolve("inventory"), vars, etcdCount);
     }
 
     public Inventory inventory() {

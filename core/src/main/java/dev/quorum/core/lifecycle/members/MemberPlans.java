@@ -46,7 +46,7 @@ public final class MemberPlans {
                 () -> isVoter(cluster, joining))));
         steps.addAll(JoinSteps.setup(session, joining));
         steps.addAll(JoinSteps.join(session, joining, live));
-        return new MemberChange(new Plan("add", cluster.inventory().clusterName(), steps), after,
+        return new MemberChange(new Plan("add", cluster.inventory().clusterName(), steps), session.members(),
                 inventoryNotes(cluster, List.of(joining), List.of()));
     }
 
@@ -64,7 +64,7 @@ public final class MemberPlans {
         if (!others.isEmpty()) {
             steps.add(PlannedStep.onEach(new EnvFileStep(session, false), others));
         }
-        return new MemberChange(new Plan("remove", cluster.inventory().clusterName(), steps), after,
+        return new MemberChange(new Plan("remove", cluster.inventory().clusterName(), steps), session.members(),
                 inventoryNotes(cluster, List.of(), List.of(leaving)));
     }
 
@@ -104,7 +104,7 @@ public final class MemberPlans {
         steps.addAll(removal.subList(1, removal.size()));
         steps.addAll(JoinSteps.setup(session, joining));
         steps.addAll(JoinSteps.join(session, joining, live));
-        return new MemberChange(new Plan("replace", cluster.inventory().clusterName(), steps), after,
+        return new MemberChange(new Plan("replace", cluster.inventory().clusterName(), steps), session.members(),
                 inventoryNotes(cluster, List.of(joining), List.of(leaving)));
     }
 

@@ -43,9 +43,7 @@ class MembersLabTest {
 
     @BeforeAll
     static void installThree() {
-        cluster = new LabCluster(lab, dir, Map.of());
-        cluster.editInventory("        lab4:\n", "");
-        cluster.editInventory("        lab5:\n", "");
+        cluster = new LabCluster(lab, dir, Map.of(), 3);
         LabCluster.Outcome installed = cluster.install();
         assertThat(installed.result().succeeded()).as(installed.log()).isTrue();
     }

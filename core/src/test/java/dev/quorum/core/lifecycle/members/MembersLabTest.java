@@ -168,13 +168,20 @@ class MembersLabTest {
     @Order(5)
     void addingWhileAMemberIsDownIsRefusedWithTheReason() throws Exception {
         List<String> before = memberHosts();
-        LabHost down = host(before.get(0));
-        down.exec("systemctl stop etcd").requireOk("stop etcd");
-        try {
+        whileEtcdIsStoppedOn(before.get(0), () -> {
             LabCluster.Outcome refused = add(spare());
             assertThat(refused.result().outcome()).isEqualTo(RunOutcome.FAILED);
             assertThat(refused.firstFailure()).contains("is not healthy").contains("quorum replace --member");
             assertThat(status().memberList()).hasSize(3);
+        });
+    }
+
+    /** Stops etcd on the host, runs the check, starts etcd again and waits for three healthy members. */
+    private static void whileEtcdIsStoppedOn(String hostName, Runnable check) throws InterruptedException {
+        LabHost down = host(hostName);
+        down.exec("systemctl stop etcd").requireOk("stop etcd");
+        try {
+            check.run();
         } finally {
             down.exec("systemctl start etcd").requireOk("start etcd");
         }
@@ -185,17 +192,12 @@ class MembersLabTest {
     @Order(6)
     void aRemovalThatWouldLoseQuorumIsRefusedAndChangesNothing() throws Exception {
         List<String> members = memberHosts();
-        LabHost down = host(members.get(0));
-        down.exec("systemctl stop etcd").requireOk("stop etcd");
-        try {
+        whileEtcdIsStoppedOn(members.get(0), () -> {
             LabCluster.Outcome refused = remove(members.get(1));
             assertThat(refused.result().outcome()).isEqualTo(RunOutcome.FAILED);
             assertThat(refused.firstFailure()).contains("would leave the cluster without quorum");
             assertThat(host(members.get(1)).exec("systemctl is-active etcd").stdout().strip()).isEqualTo("active");
-        } finally {
-            down.exec("systemctl start etcd").requireOk("start etcd");
-        }
-        awaitHealthy(3);
+        });
         assertThat(memberHosts()).isEqualTo(members);
     }
 
@@ -258,6 +260,23 @@ class MembersLabTest {
             assertThat(status().healthy()).isTrue();
         } finally {
             host(dead).healLink();
+        }
+    }
+
+    @Test
+    @Order(10)
+    void removesALeaderCutOffAMomentAgoOnceTheOthersHaveElectedANewOne() throws Exception {
+        String leader = status().leader().orElseThrow().hostName();
+        host(leader).cutLink();
+        try {
+            LabCluster.Outcome removed = remove(leader);
+
+            assertThat(removed.result().succeeded()).as(removed.log() + removed.firstFailure()).isTrue();
+            assertThat(removed.log()).contains("waiting for an election");
+            assertThat(memberHosts()).hasSize(3).doesNotContain(leader);
+            assertThat(status().healthy()).isTrue();
+        } finally {
+            host(leader).healLink();
         }
     }
 }

@@ -1,0 +1,140 @@
+package dev.quorum.core.lifecycle.recovery;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** The verdict in one sentence, and the actions to take, the recommended one first. */
+final class Advice {
+    private final List<MemberDiagnosis> members;
+    private final Verdict verdict;
+    private final int tolerance;
+    private final String inventory;
+
+    /**
+     * @param tolerance how many more voters may fail before quorum is lost (negative when lost)
+     * @param inventory the inventory argument, as commands should repeat it
+     */
+    Advice(List<MemberDiagnosis> members, Verdict verdict, int tolerance, String inventory) {
+        this.members = members;
+        this.verdict = verdict;
+        this.tolerance = tolerance;
+        this.inventory = inventory;
+    }
+
+    String sentence() {
+        List<MemberDiagnosis> unhealthy = members.stream().filter(m -> !m.healthy()).toList();
+        return switch (verdict) {
+            case HEALTHY -> "healthy: all " + members.size() + " members run with leader "
+                    + members.stream().filter(MemberDiagnosis::leader).map(m -> m.name() + " (" + m.host() + ")")
+                    .findFirst().orElse("?") + " and reach every peer";
+            case QUORUM_LOST -> "quorum is lost: " + unhealthy.size() + " of " + members.size()
+                    + " members are down or cut off (" + unhealthy.stream().map(m -> m.host() + ": " + shortly(m))
+                    .collect(Collectors.joining(", ")) + "); if they come back, quorum returns by itself; "
+                    + "if they are gone for good, restore from a snapshot";
+            case DEGRADED -> unhealthy.stream().map(Advice::clause).collect(Collectors.joining("; "))
+                    + "; the cluster still has quorum (tolerates " + tolerance + " more "
+                    + (tolerance == 1 ? "failure" : "failures") + ")" + outlook(unhealthy);
+        };
+    }
+
+    List<RecommendedAction> actions() {
+        List<RecommendedAction> actions = new ArrayList<>();
+        String inv = " -i " + inventory;
+        if (verdict == Verdict.QUORUM_LOST) {
+            actions.add(new RecommendedAction("Bring the missing members back (start etcd, heal the network): "
+                    + "quorum returns by itself, nothing is lost", "quorum diagnose" + inv, ""));
+            actions.add(new RecommendedAction("If they are gone for good: restore the inventory's etcd group from "
+                    + "a snapshot", "quorum restore" + inv + " --snapshot FILE",
+                    "writes made after the snapshot are lost; the restored cluster gets new member IDs"));
+            actions.add(new RecommendedAction("With no snapshot: restore from a surviving member's data",
+                    "quorum restore" + inv + " --from-survivor HOST",
+                    "the survivor may be behind: writes it had not applied are lost"));
+            return actions;
+        }
+        List<MemberDiagnosis> fixable = members.stream().filter(m -> m.reachable() && (m.needs(ProblemKind.Remedy.WAIT)
+                || m.needs(ProblemKind.Remedy.START) || m.needs(ProblemKind.Remedy.RESEED))).toList();
+        if (!fixable.isEmpty()) {
+            boolean reseed = fixable.stream().anyMatch(m -> m.needs(ProblemKind.Remedy.RESEED));
+            actions.add(new RecommendedAction("Recover " + hosts(fixable) + (reseed ? " (re-seed what cannot rejoin, "
+                    + "wait for the rest)" : ": wait until it rejoins and confirm"), "quorum recover" + inv,
+                    reseed ? "re-seeding moves the member's data dir aside and adds it again; a snapshot is taken "
+                            + "first and nothing is deleted" : ""));
+        }
+        members.stream().filter(m -> m.has(ProblemKind.UNREACHABLE)).forEach(m -> actions.add(new RecommendedAction(
+                "If " + m.host() + " is gone for good, replace it", "quorum replace" + inv + " --member " + m.name()
+                + " --with NEWHOST", "")));
+        members.stream().filter(m -> m.has(ProblemKind.PEER_UNREACHABLE) || m.has(ProblemKind.ISOLATED))
+                .findFirst().ifPresent(m -> actions.add(new RecommendedAction("Check the network between the members "
+                        + "(routes, firewalls) on peer port 2380", "quorum diagnose" + inv, "")));
+        if (members.stream().anyMatch(m -> m.has(ProblemKind.ALARM))) {
+            actions.add(new RecommendedAction("Free space: compact, defragment one member at a time, then disarm "
+                    + "the alarm", "etcdctl compact REV && etcdctl defrag && etcdctl alarm disarm",
+                    "defragmenting blocks a member while it runs"));
+        }
+        members.stream().filter(m -> m.has(ProblemKind.NOT_A_MEMBER)).forEach(m -> actions.add(new RecommendedAction(
+                "Add " + m.host() + " to the cluster, or take it out of the inventory's etcd group",
+                "quorum add" + inv + " --host " + m.host(), "")));
+        if (actions.isEmpty()) {
+            actions.add(new RecommendedAction("Nothing to fix; keep a recent snapshot", "quorum snapshot save" + inv, ""));
+        }
+        return actions;
+    }
+
+    private static String clause(MemberDiagnosis m) {
+        Problem first = m.problems().get(0);
+        return switch (first.kind()) {
+            case ISOLATED -> m.host() + " is cut off from " + after(first.text(), "peer port of ");
+            case PEER_UNREACHABLE -> m.host() + " cannot reach " + after(first.text(), "peer port of ");
+            case UNREACHABLE -> m.host() + " cannot be reached over SSH";
+            case DATA_LOST -> m.host() + " lost its data";
+            case REMOVED -> m.host() + " runs a member the cluster removed";
+            case WRONG_CLUSTER -> m.host() + " holds another cluster's data";
+            case NOT_RUNNING -> "etcd is not running on " + m.host();
+            case NO_LEADER -> m.host() + " has no leader";
+            case LAGGING -> m.host() + " is " + first.text();
+            case ALARM -> m.host() + " raised " + first.text();
+            case NOT_A_MEMBER -> m.host() + " is in the inventory's etcd group but not a member";
+        };
+    }
+
+    private static String shortly(MemberDiagnosis m) {
+        return m.problems().isEmpty() ? "ok" : m.problems().get(0).kind().label().toLowerCase(Locale.ROOT);
+    }
+
+    private static String outlook(List<MemberDiagnosis> unhealthy) {
+        List<String> parts = new ArrayList<>();
+        List<MemberDiagnosis> waiting = unhealthy.stream().filter(m -> m.reachable() && m.needs(ProblemKind.Remedy.WAIT)
+                && !m.needs(ProblemKind.Remedy.RESEED) && !m.needs(ProblemKind.Remedy.START)).toList();
+        List<MemberDiagnosis> reseed = unhealthy.stream().filter(m -> m.needs(ProblemKind.Remedy.RESEED)).toList();
+        List<MemberDiagnosis> start = unhealthy.stream().filter(m -> m.needs(ProblemKind.Remedy.START)
+                && !m.needs(ProblemKind.Remedy.RESEED)).toList();
+        if (!waiting.isEmpty()) {
+            parts.add(hosts(waiting) + (waiting.size() == 1 ? " will catch up by itself" : " will catch up by themselves")
+                    + " when the network heals");
+        }
+        if (!start.isEmpty()) {
+            parts.add("quorum recover starts etcd on " + hosts(start));
+        }
+        if (!reseed.isEmpty()) {
+            parts.add("quorum recover re-seeds " + hosts(reseed));
+        }
+        return parts.isEmpty() ? "" : "; " + String.join("; ", parts);
+    }
+
+    private static String hosts(List<MemberDiagnosis> members) {
+        List<String> names = members.stream().map(MemberDiagnosis::host).toList();
+        if (names.size() <= 1) {
+            return String.join("", names);
+        }
+        return String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
+    }
+
+    private static String after(String text, String marker) {
+        int at = text.indexOf(marker);
+        String rest = at < 0 ? text : text.substring(at + marker.length());
+        int last = rest.lastIndexOf(", ");
+        return last < 0 ? rest : rest.substring(0, last) + " and " + rest.substring(last + 2);
+    }
+}

@@ -96,6 +96,26 @@ public final class ContinuousWriter implements AutoCloseable {
         return missing;
     }
 
+    /**
+     * Acknowledged writes that one member does not hold itself: a serializable read answered from
+     * that member's own data, not forwarded to the leader.
+     */
+    public Set<String> missingAt(String endpoint, TlsFiles tls) throws Exception {
+        try (Client one = Client.builder().endpoints(URI.create(endpoint))
+                .sslContext(b -> b.trustManager(tls.caCertificate().toFile())
+                        .keyManager(tls.certificate().toFile(), tls.privateKey().toFile()))
+                .connectTimeout(Duration.ofSeconds(2)).build()) {
+            Set<String> present = ConcurrentHashMap.newKeySet();
+            one.getKVClient().get(bytes(PREFIX), GetOption.newBuilder().isPrefix(true).withKeysOnly(true)
+                            .withSerializable(true).build())
+                    .get(10, TimeUnit.SECONDS).getKvs()
+                    .forEach(kv -> present.add(kv.getKey().toString(StandardCharsets.UTF_8)));
+            Set<String> missing = ConcurrentHashMap.newKeySet();
+            acknowledged.stream().filter(k -> !present.contains(k)).forEach(missing::add);
+            return missing;
+        }
+    }
+
     private static ByteSequence bytes(String text) {
         return ByteSequence.from(text, StandardCharsets.UTF_8);
     }

@@ -123,7 +123,7 @@ public final class MemberPlans {
         return steps;
     }
 
-    private static LifecycleSession session(ClusterSession cluster, List<EtcdMember> after) {
+    static LifecycleSession session(ClusterSession cluster, List<EtcdMember> after) {
         return new LifecycleSession(cluster, new ReleaseFetcher(cluster.home().releaseCache(), Duration.ofMinutes(10)),
                 HEALTH_TIMEOUT, after, InitialClusterState.EXISTING);
     }
@@ -169,7 +169,7 @@ public final class MemberPlans {
     }
 
     /** Started voting members that neither leave nor join in this change: the ones to send requests to. */
-    private static List<EtcdMember> stable(LiveCluster live, Optional<EtcdMember> leaving, EtcdMember joining) {
+    static List<EtcdMember> stable(LiveCluster live, Optional<EtcdMember> leaving, EtcdMember joining) {
         return live.members().stream()
                 .filter(m -> live.info(m).map(i -> i.started() && !i.learner()).orElse(false))
                 .filter(m -> leaving.map(l -> !l.peerUrl().equals(m.peerUrl())).orElse(true))
@@ -177,7 +177,7 @@ public final class MemberPlans {
                 .toList();
     }
 
-    private static List<EtcdMember> started(LiveCluster live) {
+    static List<EtcdMember> started(LiveCluster live) {
         return live.members().stream().filter(m -> !m.memberName().isEmpty()).toList();
     }
 

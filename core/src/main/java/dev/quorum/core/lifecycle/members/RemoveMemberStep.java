@@ -10,14 +10,22 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /** Removes the member from the cluster's member list. Works whether or not its host is alive. */
 final class RemoveMemberStep extends ClusterStep {
     private final EtcdMember leaving;
+    private final BooleanSupplier alreadyBack;
 
     RemoveMemberStep(LifecycleSession session, EtcdMember leaving) {
+        this(session, leaving, () -> false);
+    }
+
+    /** @param alreadyBack true when the member listed now is a re-added one that must stay */
+    RemoveMemberStep(LifecycleSession session, EtcdMember leaving, BooleanSupplier alreadyBack) {
         super(session);
         this.leaving = leaving;
+        this.alreadyBack = alreadyBack;
     }
 
     @Override
@@ -37,6 +45,9 @@ final class RemoveMemberStep extends ClusterStep {
 
     @Override
     public Check check(StepContext context) throws Exception {
+        if (alreadyBack.getAsBoolean()) {
+            return Check.done(leaving.memberName() + " was removed and added again already");
+        }
         return info().map(i -> Check.needed(leaving.memberName() + " (" + i.idHex() + ") is a member"))
                 .orElse(Check.done(leaving.memberName() + " is not a member"));
     }

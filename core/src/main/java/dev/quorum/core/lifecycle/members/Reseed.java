@@ -1,0 +1,65 @@
+package dev.quorum.core.lifecycle.members;
+
+import dev.quorum.core.cluster.ClusterSession;
+import dev.quorum.core.cluster.LiveCluster;
+import dev.quorum.core.engine.PlannedStep;
+import dev.quorum.core.etcd.MemberInfo;
+import dev.quorum.core.inventory.EtcdMember;
+import dev.quorum.core.lifecycle.steps.EnableServiceStep;
+import dev.quorum.core.lifecycle.steps.EnvFileStep;
+import dev.quorum.core.lifecycle.steps.LifecycleSession;
+import dev.quorum.core.lifecycle.steps.SnapshotStep;
+import dev.quorum.core.lifecycle.steps.VerifyClusterStep;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Rebuilds a member that cannot rejoin on its own (its data was lost, is corrupt, belongs to
+ * another cluster, or the cluster removed it), on the same host and under the same name: data
+ * moved aside, member removed, added back as a learner, started empty, promoted once caught up.
+ * The leader sends it everything; healthy members are not touched.
+ */
+public final class Reseed {
+    private Reseed() {
+    }
+
+    public static List<PlannedStep> steps(ClusterSession cluster, String memberOrHost) {
+        LiveCluster live = LiveCluster.read(cluster);
+        EtcdMember member = live.find(memberOrHost).filter(m -> !m.memberName().isEmpty())
+                .or(() -> cluster.inventory().member(memberOrHost))
+                .orElseThrow(() -> new MemberChangeException(memberOrHost + " is neither a member nor in the "
+                        + "inventory's etcd group", "give a member name or host as quorum diagnose shows it"));
+        Optional<Long> originalId = live.info(member).map(MemberInfo::id);
+        cluster.preferMembers(MemberPlans.stable(live, Optional.of(member), null));
+        List<EtcdMember> after = new ArrayList<>(MemberPlans.started(live).stream()
+                .filter(m -> !m.peerUrl().equals(member.peerUrl())).toList());
+        after.add(member);
+        LifecycleSession session = MemberPlans.session(cluster, after);
+        List<String> host = List.of(member.hostName());
+        return List.of(
+                PlannedStep.onCluster(new RemoveGuardStep(session, member)),
+                PlannedStep.onCluster(new SnapshotStep(session, "before re-seeding " + member.memberName(),
+                        () -> rejoined(cluster, member, originalId))),
+                PlannedStep.onEach(new MoveDataAsideStep(cluster, () -> rejoined(cluster, member, originalId)), host),
+                PlannedStep.onCluster(new RemoveMemberStep(session, member, () -> rejoined(cluster, member, originalId))),
+                PlannedStep.onEach(new EnvFileStep(session), host),
+                PlannedStep.onEach(new EnableServiceStep(session), host),
+                PlannedStep.onCluster(new AddLearnerStep(session, member)),
+                PlannedStep.onEach(new StartMemberStep(session), host),
+                PlannedStep.onCluster(new PromoteStep(session, member)),
+                PlannedStep.onCluster(new VerifyClusterStep(session)));
+    }
+
+    /** The member list shows the member under a new ID: it was removed and added again already. */
+    private static boolean rejoined(ClusterSession cluster, EtcdMember member, Optional<Long> originalId) {
+        try {
+            return cluster.sharedEtcd().members().get(10, TimeUnit.SECONDS).stream()
+                    .anyMatch(i -> i.peerUrls().contains(member.peerUrl())
+                            && originalId.map(id -> id != i.id()).orElse(true));
+        } catch (Exception e) {
+            return false;
+        }
+    }
+}

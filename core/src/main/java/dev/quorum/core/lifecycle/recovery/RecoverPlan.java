@@ -1,0 +1,56 @@
+package dev.quorum.core.lifecycle.recovery;
+
+import dev.quorum.core.cluster.ClusterSession;
+import dev.quorum.core.engine.Cancellation;
+import dev.quorum.core.engine.Plan;
+import dev.quorum.core.engine.PlannedStep;
+import dev.quorum.core.lifecycle.members.Reseed;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Recovery after a partition or a member failure, built from a diagnosis: members that can
+ * rejoin by themselves are waited for; stopped ones with intact data are started; those that
+ * cannot rejoin (data lost or corrupt, removed, another cluster's data) are re-seeded one at a
+ * time. Healthy members are never touched. Without quorum it refuses and points to a restore.
+ */
+public final class RecoverPlan {
+    private RecoverPlan() {
+    }
+
+    /** What recovery found and the plan it made of it. */
+    public record Recovery(Diagnosis diagnosis, Plan plan) {
+    }
+
+    public static Recovery build(ClusterSession cluster, String inventoryArg) throws Exception {
+        return build(cluster, inventoryArg, RejoinWaitStep.DEFAULT_TIMEOUT);
+    }
+
+    public static Recovery build(ClusterSession cluster, String inventoryArg, Duration rejoinTimeout) throws Exception {
+        Supplier<Diagnosis> diagnose = () -> new Diagnoser(cluster).diagnose(inventoryArg);
+        Diagnosis diagnosis = DiagnosisWait.until(diagnose, d -> d.verdict() != Verdict.QUORUM_LOST,
+                QuorumGuardStep.ELECTION_WAIT, new Cancellation());
+        if (diagnosis.verdict() == Verdict.QUORUM_LOST) {
+            throw new RecoveryException(diagnosis.sentence(), "recovery needs a majority of members with a leader; "
+                    + "bring the lost members back, or if they are gone for good restore from a snapshot: "
+                    + "quorum restore -i " + inventoryArg + " --snapshot FILE");
+        }
+        List<PlannedStep> steps = new ArrayList<>();
+        steps.add(PlannedStep.onCluster(new QuorumGuardStep(diagnose, inventoryArg)));
+        List<String> start = diagnosis.members().stream().filter(MemberDiagnosis::reachable)
+                .filter(m -> m.needs(ProblemKind.Remedy.START) && !m.needs(ProblemKind.Remedy.RESEED))
+                .map(MemberDiagnosis::host).toList();
+        if (!start.isEmpty()) {
+            steps.add(PlannedStep.onEach(new StartEtcdStep(cluster), start));
+        }
+        for (MemberDiagnosis member : diagnosis.members()) {
+            if (member.reachable() && member.needs(ProblemKind.Remedy.RESEED)) {
+                steps.addAll(Reseed.steps(cluster, member.host()));
+            }
+        }
+        steps.add(PlannedStep.onCluster(new RejoinWaitStep(diagnose, rejoinTimeout)));
+        return new Recovery(diagnosis, new Plan("recover", cluster.inventory().clusterName(), steps));
+    }
+}

@@ -35,17 +35,27 @@ final class ClusterOptions {
 
     /** For commands on a cluster Quorum already manages: its CA must be on this workstation. */
     ClusterSession openExisting() {
+        return openExisting(SshOptions.defaults().connectTimeout());
+    }
+
+    /** Like {@link #openExisting()}, giving up on an SSH connection after {@code connectTimeout}. */
+    ClusterSession openExisting(java.time.Duration connectTimeout) {
         Inventory read = readInventory();
         if (!dev.quorum.core.cluster.ClusterPki.exists(QuorumHome.fromEnvironment(), read.clusterName())) {
             throw new UserError("no certificates for cluster " + read.clusterName() + " on this workstation",
                     "install it first with: quorum install -i " + inventory);
         }
-        return open();
+        return open(connectTimeout);
     }
 
     ClusterSession open() {
+        return open(SshOptions.defaults().connectTimeout());
+    }
+
+    private ClusterSession open(java.time.Duration connectTimeout) {
         Inventory read = readInventory();
-        SshOptions options = SshOptions.defaults().withAcceptNewHostKeys(acceptNewHostKeys);
+        SshOptions options = SshOptions.defaults().withAcceptNewHostKeys(acceptNewHostKeys)
+                .withConnectTimeout(connectTimeout);
         if (knownHosts != null) {
             options = options.withKnownHostsFile(knownHosts);
         }

@@ -158,8 +158,11 @@ final class Classifier {
         return isolatedAddresses.contains(r.address());
     }
 
+    /** Host names in the inventory's order, so sentences read the same every time. */
     private String names(List<String> addresses) {
-        return addresses.stream().map(this::hostOf).collect(Collectors.joining(", "));
+        List<String> order = subjects.stream().map(EtcdMember::address).toList();
+        return addresses.stream().sorted(Comparator.comparingInt(a -> order.contains(a) ? order.indexOf(a)
+                : Integer.MAX_VALUE)).map(this::hostOf).collect(Collectors.joining(", "));
     }
 
     private String hostOf(String address) {

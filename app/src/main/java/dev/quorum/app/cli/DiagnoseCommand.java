@@ -1,0 +1,46 @@
+package dev.quorum.app.cli;
+
+import dev.quorum.core.cluster.ClusterSession;
+import dev.quorum.core.lifecycle.recovery.Diagnoser;
+import dev.quorum.core.lifecycle.recovery.Diagnosis;
+import dev.quorum.core.lifecycle.recovery.Verdict;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "diagnose", description = {"Ask every host what it sees: service, own status, leader, peers it "
+        + "reaches, data dir, recent log; then say in one sentence what is going on and what to do.",
+        "Exit status 0 when healthy, 1 when degraded or quorum is lost."})
+final class DiagnoseCommand implements Callable<Integer> {
+    /** A host that does not answer SSH within this is reported unreachable: diagnosis must be quick. */
+    static final Duration SSH_CONNECT_TIMEOUT = Duration.ofSeconds(2);
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ClusterOptions cluster;
+
+    @Option(names = "--json", description = "Print one JSON object: verdict, members, connectivity, actions.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        Diagnosis diagnosis;
+        try (ClusterSession session = cluster.openExisting(SSH_CONNECT_TIMEOUT)) {
+            diagnosis = new Diagnoser(session).diagnose(cluster.inventory.toString());
+        }
+        var out = spec.commandLine().getOut();
+        if (json) {
+            out.println(DiagnosisJson.render(diagnosis));
+        } else {
+            DiagnosisText.print(diagnosis, out);
+        }
+        out.flush();
+        return diagnosis.verdict() == Verdict.HEALTHY ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+}

@@ -1,0 +1,140 @@
+package dev.quorum.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.quorum.lab.EtcdTarball;
+import dev.quorum.lab.Lab;
+import dev.quorum.lab.LabHost;
+import dev.quorum.lab.LabHosts;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code diagnose} and {@code recover} through the real CLI on three lab hosts. */
+@LabHosts(count = 3)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RecoveryCliLabTest {
+    static Lab lab;
+    @TempDir
+    static Path dir;
+    static String inventory;
+    static String knownHosts;
+
+    @BeforeAll
+    static void install() {
+        EtcdTarball tarball = EtcdTarball.get();
+        inventory = lab.writeInventory(dir.resolve("inventory"), Map.of("etcd_version", tarball.version(),
+                "etcd_download_url", tarball.uri().toString(), "etcd_binary_checksum", tarball.sha256()), 3).toString();
+        knownHosts = lab.knownHosts().toString();
+        System.setProperty("quorum.home", dir.resolve("home").toString());
+        CliContractTest.Run install = quorum("install", "--yes");
+        assertThat(install.exit()).as(install.out() + install.err()).isZero();
+    }
+
+    @AfterAll
+    static void tearDown() {
+        System.clearProperty("quorum.home");
+    }
+
+    private static CliContractTest.Run quorum(String command, String... args) {
+        List<String> all = new ArrayList<>(List.of(command, "-i", inventory, "--known-hosts", knownHosts));
+        all.addAll(List.of(args));
+        return CliContractTest.run(all.toArray(String[]::new));
+    }
+
+    private static JsonNode diagnoseJson() throws Exception {
+        return new ObjectMapper().readTree(quorum("diagnose", "--json").out());
+    }
+
+    private static JsonNode awaitVerdict(String verdict) throws Exception {
+        JsonNode last = diagnoseJson();
+        for (int i = 0; i < 60 && !last.get("verdict").asText().equals(verdict); i++) {
+            Thread.sleep(500);
+            last = diagnoseJson();
+        }
+        assertThat(last.get("verdict").asText()).as(last.toPrettyString()).isEqualTo(verdict);
+        return last;
+    }
+
+    @Test
+    @Order(1)
+    void aHealthyClusterIsDiagnosedAsSuchInJson() throws Exception {
+        CliContractTest.Run run = quorum("diagnose", "--json");
+        assertThat(run.exit()).as(run.err()).isZero();
+        JsonNode d = new ObjectMapper().readTree(run.out());
+        assertThat(d.get("verdict").asText()).isEqualTo("healthy");
+        assertThat(d.get("members")).hasSize(3);
+        for (JsonNode m : d.get("members")) {
+            assertThat(m.get("reachable").asBoolean()).isTrue();
+            assertThat(m.get("running").asBoolean()).isTrue();
+            assertThat(m.get("hasLeader").asBoolean()).isTrue();
+            assertThat(m.get("isolated").asBoolean()).isFalse();
+            assertThat(m.get("lag").isNumber()).isTrue();
+            assertThat(m.get("problems")).isEmpty();
+        }
+        assertThat(d.get("connectivity").get("lab1").get("lab2").asBoolean()).isTrue();
+        assertThat(d.get("actions")).isNotEmpty();
+    }
+
+    @Test
+    @Order(2)
+    void aCutFollowerIsNamedInTheFirstLineAndRecoverConfirmsAfterTheHeal() throws Exception {
+        LabHost lab3 = lab.host(2);
+        lab3.cutPeers();
+        try {
+            JsonNode d = awaitVerdict("degraded");
+            JsonNode member = d.get("members").get(2);
+            assertThat(member.get("isolated").asBoolean()).as(d.toPrettyString()).isTrue();
+            assertThat(member.get("problems").get(0).get("kind").asText()).isEqualTo("isolated");
+
+            CliContractTest.Run text = quorum("diagnose");
+            assertThat(text.exit()).isEqualTo(ExitCodes.FAILED);
+            assertThat(text.out().lines().findFirst().orElseThrow()).startsWith("lab3 is cut off from lab1 and lab2")
+                    .contains("still has quorum");
+
+            CliContractTest.Run preview = quorum("recover", "--plan");
+            assertThat(preview.exit()).as(preview.out() + preview.err()).isIn(ExitCodes.OK, ExitCodes.FAILED);
+            assertThat(preview.out()).contains("Wait until every member has rejoined");
+        } finally {
+            lab3.healPeers();
+        }
+        CliContractTest.Run recover = quorum("recover", "--yes");
+        assertThat(recover.exit()).as(recover.out() + recover.err()).isZero();
+        assertThat(recover.out()).contains("Now: healthy: all 3 members");
+    }
+
+    @Test
+    @Order(3)
+    void recoverWithoutQuorumRefusesAndNamesRestore() throws Exception {
+        lab.host(1).cutPeers();
+        lab.host(2).cutPeers();
+        try {
+            awaitVerdict("quorum-lost");
+            CliContractTest.Run refused = quorum("recover", "--yes");
+            assertThat(refused.exit()).isEqualTo(ExitCodes.FAILED);
+            assertThat(refused.err()).startsWith("quorum: quorum is lost").contains("quorum restore -i");
+        } finally {
+            lab.host(1).healPeers();
+            lab.host(2).healPeers();
+        }
+        awaitVerdict("healthy");
+    }
+
+    @Test
+    @Order(4)
+    void aMissingInventoryIsRefusedWithWhatToDo() {
+        CliContractTest.Run refused = CliContractTest.run("diagnose", "-i", dir.resolve("nope.yaml").toString());
+        assertThat(refused.exit()).isEqualTo(ExitCodes.FAILED);
+        assertThat(refused.err()).contains("does not exist").contains("-i inventory/");
+    }
+}

@@ -42,4 +42,12 @@ class ArchitectureTest {
                     "..core.lifecycle.recovery..", "..core.lifecycle.disaster..", "..core.lifecycle.certs..")
             .allowEmptyShould(true)
             .because("each life-cycle builds its own plan from shared parts");
+
+    @ArchTest
+    static final ArchRule membersKnowNoLaterLifecycle = noClasses()
+            .that().resideInAPackage("..core.lifecycle.members..")
+            .should().dependOnClassesThat().resideInAnyPackage("..core.lifecycle.install..",
+                    "..core.lifecycle.recovery..", "..core.lifecycle.disaster..", "..core.lifecycle.certs..")
+            .allowEmptyShould(true)
+            .because("recovery re-seeds members with the member life-cycle's steps, never the other way round");
 }

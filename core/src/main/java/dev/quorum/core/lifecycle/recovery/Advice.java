@@ -73,6 +73,9 @@ final class Advice {
                     + "the alarm", "etcdctl compact REV && etcdctl defrag && etcdctl alarm disarm",
                     "defragmenting blocks a member while it runs"));
         }
+        members.stream().filter(m -> m.has(ProblemKind.LEARNER)).forEach(m -> actions.add(new RecommendedAction(
+                "Finish " + m.host() + "'s join (promote it once caught up)", "quorum add" + inv + " --host " + m.host(),
+                "")));
         members.stream().filter(m -> m.has(ProblemKind.NOT_A_MEMBER)).forEach(m -> actions.add(new RecommendedAction(
                 "Add " + m.host() + " to the cluster, or take it out of the inventory's etcd group",
                 "quorum add" + inv + " --host " + m.host(), "")));
@@ -96,6 +99,7 @@ final class Advice {
             case LAGGING -> m.host() + " is " + first.text();
             case ALARM -> m.host() + " raised " + first.text();
             case NOT_A_MEMBER -> m.host() + " is in the inventory's etcd group but not a member";
+            case LEARNER -> m.host() + " is a learner that was never promoted";
         };
     }
 

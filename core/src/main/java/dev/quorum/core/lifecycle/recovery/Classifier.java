@@ -120,6 +120,9 @@ final class Classifier {
         if (r.running() && status.isPresent() && !hasLeader && !isolated && !reseed) {
             problems.add(new Problem(ProblemKind.NO_LEADER, "has no leader"));
         }
+        if (status.map(LocalStatus::learner).orElse(false)) {
+            problems.add(new Problem(ProblemKind.LEARNER, "is a learner that was never promoted (an interrupted join)"));
+        }
         if (lag.orElse(0L) > LAGGING_ENTRIES) {
             problems.add(new Problem(ProblemKind.LAGGING, lag.get() + " raft entries behind the leader"));
         }

@@ -23,7 +23,9 @@ public enum ProblemKind {
     /** An etcd alarm: NOSPACE (over quota, only reads and deletes work) or CORRUPT. */
     ALARM(Remedy.MAINTENANCE),
     /** In the inventory's etcd group but not in the member list. */
-    NOT_A_MEMBER(Remedy.ADD);
+    NOT_A_MEMBER(Remedy.ADD),
+    /** A learner never promoted: a join that was interrupted. Re-running the add finishes it. */
+    LEARNER(Remedy.ADD);
 
     /** What recovery does about a problem of this kind. */
     public enum Remedy { NONE, START, WAIT, RESEED, MAINTENANCE, ADD }

@@ -183,4 +183,16 @@ class ClassifierTest {
                 .containsExactly(ProblemKind.REMOVED);
         assertThat(d.verdict()).isEqualTo(Verdict.DEGRADED);
     }
+
+    @Test
+    void aLearnerLeftByAnInterruptedJoinIsFinishedByAdd() {
+        LocalStatus learner = new LocalStatus("a3", CLUSTER, "a1", 2, 100, 20480, "3.4.23", true, List.of());
+        HostReport h3 = report(THREE.get(2), "active", Optional.of(learner), reachAll(THREE.get(2)),
+                DataDirState.PRESENT, List.of());
+        Diagnosis d = classify(Map.of("h3", h3));
+
+        assertThat(d.member("h3").orElseThrow().problems()).extracting(Problem::kind)
+                .containsExactly(ProblemKind.LEARNER);
+        assertThat(d.actions()).extracting(RecommendedAction::command).contains("quorum add -i hosts.yaml --host h3");
+    }
 }

@@ -2,13 +2,11 @@ package dev.quorum.core.lifecycle.recovery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.quorum.core.cluster.ClusterSession;
 import dev.quorum.core.labtest.LabCluster;
 import dev.quorum.lab.Lab;
 import dev.quorum.lab.LabHost;
 import dev.quorum.lab.LabHosts;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
@@ -26,7 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
 @LabHosts(count = 3)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DiagnoseLabTest {
-    private static final Duration SETTLE = Duration.ofSeconds(40);
     static Lab lab;
     @TempDir
     static Path dir;
@@ -46,21 +43,11 @@ class DiagnoseLabTest {
     }
 
     static Diagnosis diagnose() {
-        try (ClusterSession session = cluster.session(cluster.ssh())) {
-            return new Diagnoser(session).diagnose(cluster.inventoryFile.toString());
-        }
+        return new LabDiagnosis(cluster).now();
     }
 
-    /** Raft settles within an election or two; poll, bounded, until the diagnosis shows it. */
     static Diagnosis awaitDiagnosis(Predicate<Diagnosis> settled) {
-        long deadline = System.nanoTime() + SETTLE.toNanos();
-        Diagnosis last = diagnose();
-        while (!settled.test(last) && System.nanoTime() < deadline) {
-            sleep(500);
-            last = diagnose();
-        }
-        assertThat(settled.test(last)).as("diagnosis did not settle: %s", last).isTrue();
-        return last;
+        return new LabDiagnosis(cluster).await(settled);
     }
 
     @Test
@@ -125,14 +112,5 @@ class DiagnoseLabTest {
 
     private static LabHost host(String name) {
         return lab.hosts().stream().filter(h -> h.name().equals(name)).findFirst().orElseThrow();
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -47,20 +47,11 @@ class RecoverLabTest {
     }
 
     private static Diagnosis diagnose() {
-        try (ClusterSession session = cluster.session(cluster.ssh())) {
-            return new Diagnoser(session).diagnose("hosts.yaml");
-        }
+        return new LabDiagnosis(cluster).now();
     }
 
-    private static Diagnosis await(Predicate<Diagnosis> settled) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
-        Diagnosis last = diagnose();
-        while (!settled.test(last) && System.nanoTime() < deadline) {
-            Thread.sleep(500);
-            last = diagnose();
-        }
-        assertThat(settled.test(last)).as("did not settle: %s", last).isTrue();
-        return last;
+    private static Diagnosis await(Predicate<Diagnosis> settled) {
+        return new LabDiagnosis(cluster).await(settled);
     }
 
     private static List<String> stepsRun(LabCluster.Outcome outcome) {

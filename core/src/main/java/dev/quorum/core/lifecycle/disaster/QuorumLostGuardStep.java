@@ -1,0 +1,83 @@
+package dev.quorum.core.lifecycle.disaster;
+
+import dev.quorum.core.engine.Check;
+import dev.quorum.core.engine.StepContext;
+import dev.quorum.core.engine.StepFailedException;
+import dev.quorum.core.etcd.ClusterStatus;
+import dev.quorum.core.inventory.EtcdMember;
+import dev.quorum.core.lifecycle.steps.ClusterStep;
+import dev.quorum.core.lifecycle.steps.HealthWait;
+import dev.quorum.core.remote.FanOut;
+import dev.quorum.core.remote.Outcome;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A restore throws away every write since the snapshot, so it is refused while the cluster still
+ * has quorum (member changes fix that case without losing anything). Every host of the new
+ * cluster must answer over SSH. Chooses the restore's cluster token: the one an interrupted run
+ * already used on some host, so a re-run completes the same restore, else a fresh one.
+ */
+final class QuorumLostGuardStep extends ClusterStep {
+    private final RestoreSession restore;
+
+    QuorumLostGuardStep(RestoreSession restore) {
+        super(restore.life);
+        this.restore = restore;
+    }
+
+    @Override
+    public String title() {
+        return "Check that quorum is lost and every new member's host answers";
+    }
+
+    @Override
+    public List<String> preview(String target) {
+        return List.of("etcdctl endpoint health --cluster   # must fail: a cluster with quorum is not restored",
+                "ssh HOST cat " + RestoreMarker.path(restore.dataDir()) + "   # on each host: restored already?");
+    }
+
+    @Override
+    public Check check(StepContext context) throws Exception {
+        List<String> hosts = session.members().stream().map(EtcdMember::hostName).toList();
+        Map<String, Outcome<Optional<RestoreMarker>>> markers = FanOut.forEach(hosts, hosts.size(), restore::marker);
+        for (var entry : markers.entrySet()) {
+            if (!entry.getValue().ok()) {
+                throw new StepFailedException("cannot reach " + entry.getKey() + ": "
+                        + entry.getValue().error().getMessage(),
+                        "every host of the etcd group becomes a member of the restored cluster and must answer over "
+                                + "SSH; fix it, or put another host in its place in the inventory's etcd group");
+            }
+        }
+        String sha = restore.snapshotKnown() ? restore.sha256() : "";
+        Optional<String> earlier = markers.values().stream().flatMap(o -> o.value().stream())
+                .filter(m -> m.sha256().equals(sha)).map(RestoreMarker::token).findFirst();
+        restore.useToken(earlier.orElseGet(restore::freshToken));
+        long restored = markers.entrySet().stream().filter(e -> e.getValue().value()
+                .map(m -> m.sameRestore(sha, restore.token(), session.member(e.getKey()).memberName()))
+                .orElse(false)).count();
+        if (restore.snapshotKnown() && restored == hosts.size()) {
+            return Check.done("every member already holds this snapshot's data (token " + restore.token() + ")");
+        }
+        if (!session.hasPki()) {
+            throw new StepFailedException("no certificates for cluster " + session.cluster().inventory().clusterName()
+                    + " on this workstation", "restore on the workstation that installed the cluster (its CA is in "
+                    + "~/.quorum/clusters/NAME/pki), or copy that folder here");
+        }
+        ClusterStatus status = HealthWait.probe(session);
+        if (status.quorum()) {
+            throw new StepFailedException("the cluster still has quorum (" + status.sentence()
+                    + "): a restore would throw away every write since the snapshot",
+                    "replace or remove the failed members instead (quorum replace / quorum remove), which loses "
+                            + "nothing; restore only when a majority is lost for good");
+        }
+        return Check.done("no quorum (" + status.sentence() + "); restoring as a new cluster with token "
+                + restore.token() + (earlier.isPresent() ? ", as the interrupted run began" : ""));
+    }
+
+    @Override
+    public void apply(StepContext context) throws StepFailedException {
+        throw new StepFailedException("only checks");
+    }
+}

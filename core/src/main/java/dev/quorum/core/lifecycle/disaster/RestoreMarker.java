@@ -1,0 +1,41 @@
+package dev.quorum.core.lifecycle.disaster;
+
+import dev.quorum.core.etcd.EnvFile;
+import java.util.Optional;
+
+/**
+ * Written into a member's data dir once it holds the restored data, so a re-run knows this host
+ * is done and must not be stopped again. Kept inside the data dir so it moves with it: a data dir
+ * moved aside later (a member removed) takes its marker along. etcd only logs that it ignores it.
+ *
+ * @param sha256 of the snapshot file restored
+ * @param token  the initial cluster token the restore used (the same on every member)
+ */
+record RestoreMarker(String sha256, String token, String memberName, String restoredAt) {
+    static final String FILE = "quorum-restore";
+
+    static String path(String dataDir) {
+        return dataDir + "/" + FILE;
+    }
+
+    String render() {
+        return "# written by Quorum after restoring this data dir from a snapshot\n"
+                + "SNAPSHOT_SHA256=" + sha256 + "\nCLUSTER_TOKEN=" + token + "\nMEMBER_NAME=" + memberName
+                + "\nRESTORED_AT=" + restoredAt + "\n";
+    }
+
+    static Optional<RestoreMarker> parse(String text) {
+        EnvFile values = EnvFile.parse(text);
+        Optional<String> sha = values.get("SNAPSHOT_SHA256");
+        Optional<String> token = values.get("CLUSTER_TOKEN");
+        if (sha.isEmpty() || token.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new RestoreMarker(sha.get(), token.get(), values.get("MEMBER_NAME").orElse(""),
+                values.get("RESTORED_AT").orElse("")));
+    }
+
+    boolean sameRestore(String snapshotSha, String restoreToken, String member) {
+        return sha256.equals(snapshotSha) && token.equals(restoreToken) && memberName.equals(member);
+    }
+}

@@ -17,7 +17,8 @@ import java.util.Optional;
  * A restore throws away every write since the snapshot, so it is refused while the cluster still
  * has quorum (member changes fix that case without losing anything). Every host of the new
  * cluster must answer over SSH. Chooses the restore's cluster token: the one an interrupted run
- * already used on some host, so a re-run completes the same restore, else a fresh one.
+ * already used, so a re-run completes the same restore, else a fresh one (markers of an earlier,
+ * completed restore are stale: those hosts are restored again).
  */
 final class QuorumLostGuardStep extends ClusterStep {
     private final RestoreSession restore;
@@ -50,15 +51,16 @@ final class QuorumLostGuardStep extends ClusterStep {
                                 + "SSH; fix it, or put another host in its place in the inventory's etcd group");
             }
         }
-        String sha = restore.snapshotKnown() ? restore.sha256() : "";
-        Optional<String> earlier = markers.values().stream().flatMap(o -> o.value().stream())
-                .filter(m -> m.sha256().equals(sha)).map(RestoreMarker::token).findFirst();
-        restore.useToken(earlier.orElseGet(restore::freshToken));
-        long restored = markers.entrySet().stream().filter(e -> e.getValue().value()
-                .map(m -> m.sameRestore(sha, restore.token(), session.member(e.getKey()).memberName()))
-                .orElse(false)).count();
-        if (restore.snapshotKnown() && restored == hosts.size()) {
-            return Check.done("every member already holds this snapshot's data (token " + restore.token() + ")");
+        Map<String, String> names = new java.util.LinkedHashMap<>();
+        session.members().forEach(m -> names.put(m.hostName(), m.memberName()));
+        Map<String, Optional<RestoreMarker>> found = new java.util.HashMap<>();
+        markers.forEach((host, outcome) -> found.put(host, outcome.value()));
+        RestoreProgress progress = restore.snapshotKnown() ? RestoreProgress.of(restore.sha256(), names, found)
+                : new RestoreProgress(RestoreProgress.State.NOT_STARTED, Optional.empty());
+        restore.useToken(progress.token().orElseGet(restore::freshToken));
+        if (progress.state() == RestoreProgress.State.COMPLETED) {
+            return Check.done("every member already holds this snapshot's data, restore completed (token "
+                    + restore.token() + ")");
         }
         if (!session.hasPki()) {
             throw new StepFailedException("no certificates for cluster " + session.cluster().inventory().clusterName()
@@ -73,7 +75,8 @@ final class QuorumLostGuardStep extends ClusterStep {
                             + "nothing; restore only when a majority is lost for good");
         }
         return Check.done("no quorum (" + status.sentence() + "); restoring as a new cluster with token "
-                + restore.token() + (earlier.isPresent() ? ", as the interrupted run began" : ""));
+                + restore.token() + (progress.state() == RestoreProgress.State.INTERRUPTED
+                ? ", continuing the interrupted run" : ""));
     }
 
     @Override

@@ -69,7 +69,7 @@ final class RestoreDataStep extends RestoreHostStep {
         String data = restore.dataDir();
         String scratch = data + ".restoring";
         RestoreMarker marker = new RestoreMarker(restore.sha256(), restore.token(), member.memberName(),
-                Instant.now().toString());
+                Instant.now().toString(), "");
         // The scratch dir is only ever this step's own unfinished output: safe to start it afresh.
         remote.run("rm -rf " + Shell.quote(scratch)).requireOk("clear " + scratch);
         CommandResult restored = remote.run(command(member, restore.remoteSnapshot(), restore.token(), scratch) + " 2>&1",

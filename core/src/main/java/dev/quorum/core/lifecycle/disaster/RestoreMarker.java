@@ -8,10 +8,15 @@ import java.util.Optional;
  * is done and must not be stopped again. Kept inside the data dir so it moves with it: a data dir
  * moved aside later (a member removed) takes its marker along. etcd only logs that it ignores it.
  *
- * @param sha256 of the snapshot file restored
- * @param token  the initial cluster token the restore used (the same on every member)
+ * <p>Once the whole restore is verified every marker is marked completed: a later restore (a new
+ * disaster) then knows these markers belong to a finished restore, not to an interrupted run it
+ * should continue, even when it restores the same snapshot file.
+ *
+ * @param sha256      of the snapshot file restored
+ * @param token       the initial cluster token the restore used (the same on every member)
+ * @param completedAt when the whole restore was verified, or "" while it is not
  */
-record RestoreMarker(String sha256, String token, String memberName, String restoredAt) {
+record RestoreMarker(String sha256, String token, String memberName, String restoredAt, String completedAt) {
     static final String FILE = "quorum-restore";
 
     static String path(String dataDir) {
@@ -21,7 +26,15 @@ record RestoreMarker(String sha256, String token, String memberName, String rest
     String render() {
         return "# written by Quorum after restoring this data dir from a snapshot\n"
                 + "SNAPSHOT_SHA256=" + sha256 + "\nCLUSTER_TOKEN=" + token + "\nMEMBER_NAME=" + memberName
-                + "\nRESTORED_AT=" + restoredAt + "\n";
+                + "\nRESTORED_AT=" + restoredAt + "\n" + (completed() ? "COMPLETED_AT=" + completedAt + "\n" : "");
+    }
+
+    boolean completed() {
+        return !completedAt.isEmpty();
+    }
+
+    RestoreMarker completedAt(String when) {
+        return new RestoreMarker(sha256, token, memberName, restoredAt, when);
     }
 
     static Optional<RestoreMarker> parse(String text) {
@@ -32,7 +45,7 @@ record RestoreMarker(String sha256, String token, String memberName, String rest
             return Optional.empty();
         }
         return Optional.of(new RestoreMarker(sha.get(), token.get(), values.get("MEMBER_NAME").orElse(""),
-                values.get("RESTORED_AT").orElse("")));
+                values.get("RESTORED_AT").orElse(""), values.get("COMPLETED_AT").orElse("")));
     }
 
     boolean sameRestore(String snapshotSha, String restoreToken, String member) {

@@ -75,7 +75,8 @@ public final class RestorePlan {
                 PlannedStep.onCluster(new StartMembersStep(life)),
                 PlannedStep.onCluster(new VerifyClusterStep(life)),
                 PlannedStep.onCluster(new VerifyKeysStep(restore)),
-                PlannedStep.onEach(new MarkExistingStep(life), hosts)));
+                PlannedStep.onEach(new MarkExistingStep(life), hosts),
+                PlannedStep.onEach(new CompleteRestoreStep(restore), hosts)));
         return new Plan("restore", cluster.inventory().clusterName(), steps);
     }
 }

@@ -42,4 +42,12 @@ class ArchitectureTest {
                     "..core.lifecycle.recovery..", "..core.lifecycle.disaster..", "..core.lifecycle.certs..")
             .allowEmptyShould(true)
             .because("each life-cycle builds its own plan from shared parts");
+
+    @ArchTest
+    static final ArchRule disasterRecoveryIsIndependent = noClasses()
+            .that().resideInAPackage("..core.lifecycle.disaster..")
+            .should().dependOnClassesThat().resideInAnyPackage("..core.lifecycle.install..",
+                    "..core.lifecycle.members..", "..core.lifecycle.recovery..", "..core.lifecycle.certs..")
+            .allowEmptyShould(true)
+            .because("each life-cycle builds its own plan from shared parts");
 }

@@ -84,13 +84,15 @@ class RestoreBenchmark {
             }
         }
         double mb = size / 1e6;
+        String load = Files.readString(Path.of("/proc/loadavg")).split(" ")[1];
         new BenchmarkReport("Snapshot save and restore on lab hosts", ROUNDS)
                 .row(String.format(Locale.ROOT, "snapshot save, %.0f MB database, over TLS from a follower to the "
                         + "workstation (median %.0f MB/s)", mb, mb / median(save)), save, "none set")
                 .row(String.format(Locale.ROOT, "plain `cp` of the same file on the workstation (median %.0f MB/s)",
                         mb / median(copy)), copy, "reference")
                 .row(String.format(Locale.ROOT, "restore a 3-member cluster from that %.0f MB snapshot (quorum lost, "
-                        + "data dirs gone): guards to verified key count", mb), restore, "<= 20 s")
+                        + "data dirs gone): guards to verified key count; 5-minute load average %s at the end "
+                        + "(shared machine)", mb, load), restore, "<= 20 s")
                 .write(Path.of(System.getProperty("quorum.docs", "../docs")).resolve("benchmarks-restore.md"));
         assertThat(restore).hasSize(ROUNDS);
     }

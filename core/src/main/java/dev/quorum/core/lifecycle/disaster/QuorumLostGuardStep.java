@@ -67,6 +67,14 @@ final class QuorumLostGuardStep extends ClusterStep {
                     + " on this workstation", "restore on the workstation that installed the cluster (its CA is in "
                     + "~/.quorum/clusters/NAME/pki), or copy that folder here");
         }
+        List<String> running = FanOut.forEach(hosts, hosts.size(), host -> session.remote(host)
+                .run("systemctl is-active etcd 2>/dev/null").stdout().strip()).entrySet().stream()
+                .filter(e -> !e.getValue().ok() || e.getValue().value().equals("active")).map(Map.Entry::getKey).toList();
+        if (running.isEmpty()) {
+            // Nothing to ask: a probe would only wait out its timeouts on every member.
+            return Check.done("etcd runs on none of " + String.join(", ", hosts) + "; restoring as a new cluster with "
+                    + "token " + restore.token() + continuing(progress));
+        }
         ClusterStatus status = HealthWait.probe(session);
         if (status.quorum()) {
             throw new StepFailedException("the cluster still has quorum (" + status.sentence()
@@ -75,8 +83,11 @@ final class QuorumLostGuardStep extends ClusterStep {
                             + "nothing; restore only when a majority is lost for good");
         }
         return Check.done("no quorum (" + status.sentence() + "); restoring as a new cluster with token "
-                + restore.token() + (progress.state() == RestoreProgress.State.INTERRUPTED
-                ? ", continuing the interrupted run" : ""));
+                + restore.token() + continuing(progress));
+    }
+
+    private static String continuing(RestoreProgress progress) {
+        return progress.state() == RestoreProgress.State.INTERRUPTED ? ", continuing the interrupted run" : "";
     }
 
     @Override

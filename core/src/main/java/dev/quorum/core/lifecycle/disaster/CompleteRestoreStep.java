@@ -40,7 +40,8 @@ final class CompleteRestoreStep extends RestoreHostStep {
 
     private Optional<RestoreMarker> current(StepContext context) throws Exception {
         return restore.marker(context.target())
-                .filter(m -> m.sameRestore(restore.sha256(), restore.token(), member(context).memberName()));
+                .filter(m -> m.sameRestore(restore.sha256(), restore.token(), member(context).memberName(),
+                        restore.initialCluster()));
     }
 
     @Override

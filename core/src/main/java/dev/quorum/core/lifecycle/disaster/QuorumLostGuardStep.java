@@ -55,7 +55,7 @@ final class QuorumLostGuardStep extends ClusterStep {
         session.members().forEach(m -> names.put(m.hostName(), m.memberName()));
         Map<String, Optional<RestoreMarker>> found = new java.util.HashMap<>();
         markers.forEach((host, outcome) -> found.put(host, outcome.value()));
-        RestoreProgress progress = restore.snapshotKnown() ? RestoreProgress.of(restore.sha256(), names, found)
+        RestoreProgress progress = restore.snapshotKnown() ? RestoreProgress.of(restore.sha256(), restore.initialCluster(), names, found)
                 : new RestoreProgress(RestoreProgress.State.NOT_STARTED, Optional.empty());
         restore.useToken(progress.token().orElseGet(restore::freshToken));
         if (progress.state() == RestoreProgress.State.COMPLETED) {

@@ -3,7 +3,6 @@ package dev.quorum.core.lifecycle.disaster;
 import dev.quorum.core.engine.Check;
 import dev.quorum.core.engine.StepContext;
 import dev.quorum.core.engine.StepFailedException;
-import dev.quorum.core.etcd.HostFiles;
 import dev.quorum.core.inventory.EtcdMember;
 import dev.quorum.core.remote.CommandResult;
 import dev.quorum.core.remote.RemoteHost;
@@ -49,7 +48,7 @@ final class RestoreDataStep extends RestoreHostStep {
     private String command(EtcdMember member, String snapshot, String token, String into) {
         return "ETCDCTL_API=3 " + restore.etcdctl() + " snapshot restore " + Shell.quote(snapshot)
                 + " --name " + Shell.quote(member.memberName())
-                + " --initial-cluster " + Shell.quote(HostFiles.initialCluster(session.members()))
+                + " --initial-cluster " + Shell.quote(restore.initialCluster())
                 + " --initial-cluster-token " + Shell.quote(token)
                 + " --initial-advertise-peer-urls " + Shell.quote(member.peerUrl())
                 + " --data-dir " + Shell.quote(into)
@@ -69,6 +68,7 @@ final class RestoreDataStep extends RestoreHostStep {
         String data = restore.dataDir();
         String scratch = data + ".restoring";
         RestoreMarker marker = new RestoreMarker(restore.sha256(), restore.token(), member.memberName(),
+                restore.initialCluster(),
                 Instant.now().toString(), "");
         // The scratch dir is only ever this step's own unfinished output: safe to start it afresh.
         remote.run("rm -rf " + Shell.quote(scratch)).requireOk("clear " + scratch);

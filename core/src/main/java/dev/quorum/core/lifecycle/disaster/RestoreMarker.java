@@ -14,9 +14,12 @@ import java.util.Optional;
  *
  * @param sha256      of the snapshot file restored
  * @param token       the initial cluster token the restore used (the same on every member)
+ * @param initialCluster the members it was restored with: a re-run with another member list
+ *                    (a host replaced in the inventory mid-way) must restore every member again
  * @param completedAt when the whole restore was verified, or "" while it is not
  */
-record RestoreMarker(String sha256, String token, String memberName, String restoredAt, String completedAt) {
+record RestoreMarker(String sha256, String token, String memberName, String initialCluster, String restoredAt,
+                     String completedAt) {
     static final String FILE = "quorum-restore";
 
     static String path(String dataDir) {
@@ -25,7 +28,7 @@ record RestoreMarker(String sha256, String token, String memberName, String rest
 
     String render() {
         return "# written by Quorum after restoring this data dir from a snapshot\n"
-                + "SNAPSHOT_SHA256=" + sha256 + "\nCLUSTER_TOKEN=" + token + "\nMEMBER_NAME=" + memberName
+                + "SNAPSHOT_SHA256=" + sha256 + "\nCLUSTER_TOKEN=" + token + "\nMEMBER_NAME=" + memberName + "\nINITIAL_CLUSTER=" + initialCluster
                 + "\nRESTORED_AT=" + restoredAt + "\n" + (completed() ? "COMPLETED_AT=" + completedAt + "\n" : "");
     }
 
@@ -34,7 +37,7 @@ record RestoreMarker(String sha256, String token, String memberName, String rest
     }
 
     RestoreMarker completedAt(String when) {
-        return new RestoreMarker(sha256, token, memberName, restoredAt, when);
+        return new RestoreMarker(sha256, token, memberName, initialCluster, restoredAt, when);
     }
 
     static Optional<RestoreMarker> parse(String text) {
@@ -45,10 +48,16 @@ record RestoreMarker(String sha256, String token, String memberName, String rest
             return Optional.empty();
         }
         return Optional.of(new RestoreMarker(sha.get(), token.get(), values.get("MEMBER_NAME").orElse(""),
+                values.get("INITIAL_CLUSTER").orElse(""),
                 values.get("RESTORED_AT").orElse(""), values.get("COMPLETED_AT").orElse("")));
     }
 
-    boolean sameRestore(String snapshotSha, String restoreToken, String member) {
-        return sha256.equals(snapshotSha) && token.equals(restoreToken) && memberName.equals(member);
+    /** Of this snapshot, for this member of this member list. */
+    boolean sameTarget(String snapshotSha, String member, String members) {
+        return sha256.equals(snapshotSha) && memberName.equals(member) && initialCluster.equals(members);
+    }
+
+    boolean sameRestore(String snapshotSha, String restoreToken, String member, String members) {
+        return sameTarget(snapshotSha, member, members) && token.equals(restoreToken);
     }
 }

@@ -14,13 +14,15 @@ record RestoreProgress(State state, Optional<String> token) {
     enum State { NOT_STARTED, INTERRUPTED, COMPLETED }
 
     /**
+     * @param initialCluster the new cluster's members as etcd's --initial-cluster lists them
      * @param memberNames each host's member name in the new cluster
      * @param markers     each host's marker, if any
      */
-    static RestoreProgress of(String sha256, Map<String, String> memberNames, Map<String, Optional<RestoreMarker>> markers) {
+    static RestoreProgress of(String sha256, String initialCluster, Map<String, String> memberNames,
+                              Map<String, Optional<RestoreMarker>> markers) {
         List<RestoreMarker> matching = memberNames.entrySet().stream()
                 .flatMap(e -> markers.getOrDefault(e.getKey(), Optional.empty()).stream()
-                        .filter(m -> m.sha256().equals(sha256) && m.memberName().equals(e.getValue())))
+                        .filter(m -> m.sameTarget(sha256, e.getValue(), initialCluster)))
                 .toList();
         if (matching.size() == memberNames.size() && !matching.isEmpty()
                 && matching.stream().allMatch(RestoreMarker::completed)

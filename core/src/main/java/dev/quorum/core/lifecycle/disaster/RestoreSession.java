@@ -1,6 +1,7 @@
 package dev.quorum.core.lifecycle.disaster;
 
 import dev.quorum.core.cluster.ManagedFiles;
+import dev.quorum.core.etcd.HostFiles;
 import dev.quorum.core.lifecycle.steps.LifecycleSession;
 import dev.quorum.core.snapshot.SnapshotInfo;
 import dev.quorum.core.snapshot.SnapshotIntegrity;
@@ -104,6 +105,10 @@ final class RestoreSession {
         return life.settings().binDir() + "/etcdctl";
     }
 
+    String initialCluster() {
+        return HostFiles.initialCluster(life.members());
+    }
+
     Optional<RestoreMarker> marker(String host) throws Exception {
         return ManagedFiles.read(life.remote(host), RestoreMarker.path(dataDir())).flatMap(RestoreMarker::parse);
     }
@@ -113,6 +118,7 @@ final class RestoreSession {
         if (!snapshotKnown() || token.get() == null) {
             return false;
         }
-        return marker(host).map(m -> m.sameRestore(sha256(), token(), life.member(host).memberName())).orElse(false);
+        return marker(host).map(m -> m.sameRestore(sha256(), token(), life.member(host).memberName(), initialCluster()))
+                .orElse(false);
     }
 }

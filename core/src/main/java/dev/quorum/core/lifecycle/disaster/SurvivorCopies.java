@@ -2,6 +2,7 @@ package dev.quorum.core.lifecycle.disaster;
 
 import dev.quorum.core.cluster.ClusterSession;
 import dev.quorum.core.cluster.ManagedFiles;
+import dev.quorum.core.etcd.HostFiles;
 import dev.quorum.core.inventory.EtcdMember;
 import dev.quorum.core.remote.FanOut;
 import dev.quorum.core.snapshot.SnapshotInfo;
@@ -42,7 +43,8 @@ final class SurvivorCopies {
                 .forEach((host, outcome) -> markers.put(host, outcome.ok() ? outcome.value() : Optional.empty()));
         Map<String, String> names = new LinkedHashMap<>();
         cluster.inventory().etcdMembers().forEach(m -> names.put(m.hostName(), m.memberName()));
-        RestoreProgress progress = RestoreProgress.of(onSurvivor.get().sha256(), names, markers);
+        String initialCluster = HostFiles.initialCluster(cluster.inventory().etcdMembers());
+        RestoreProgress progress = RestoreProgress.of(onSurvivor.get().sha256(), initialCluster, names, markers);
         if (progress.state() == RestoreProgress.State.NOT_STARTED) {
             return request;
         }

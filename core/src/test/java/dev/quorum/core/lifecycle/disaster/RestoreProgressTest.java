@@ -12,13 +12,24 @@ class RestoreProgressTest {
     private static final Map<String, String> NAMES = new LinkedHashMap<>(Map.of("lab1", "etcd1", "lab4", "etcd2",
             "lab5", "etcd3"));
 
+    private static final String MEMBERS = "etcd1=https://a:2380,etcd2=https://b:2380,etcd3=https://c:2380";
+
     private static RestoreMarker marker(String sha, String token, String name, boolean completed) {
-        return new RestoreMarker(sha, token, name, "2026-12-01T10:00:00Z", completed ? "2026-12-01T10:01:00Z" : "");
+        return marker(sha, token, name, MEMBERS, completed);
+    }
+
+    private static RestoreMarker marker(String sha, String token, String name, String members, boolean completed) {
+        return new RestoreMarker(sha, token, name, members, "2026-12-01T10:00:00Z",
+                completed ? "2026-12-01T10:01:00Z" : "");
+    }
+
+    private static RestoreProgress of(String sha, Map<String, Optional<RestoreMarker>> markers) {
+        return RestoreProgress.of(sha, MEMBERS, NAMES, markers);
     }
 
     @Test
     void noMarkersMeansNotStarted() {
-        RestoreProgress progress = RestoreProgress.of("aaa", NAMES, Map.of());
+        RestoreProgress progress = of("aaa", Map.of());
 
         assertThat(progress.state()).isEqualTo(RestoreProgress.State.NOT_STARTED);
         assertThat(progress.token()).isEmpty();
@@ -26,7 +37,7 @@ class RestoreProgressTest {
 
     @Test
     void unfinishedMarkersOfThisSnapshotContinueWithTheirToken() {
-        RestoreProgress progress = RestoreProgress.of("aaa", NAMES,
+        RestoreProgress progress = of("aaa",
                 Map.of("lab1", Optional.of(marker("aaa", "t1", "etcd1", false))));
 
         assertThat(progress.state()).isEqualTo(RestoreProgress.State.INTERRUPTED);
@@ -40,12 +51,12 @@ class RestoreProgressTest {
                 "lab4", Optional.of(marker("aaa", "t1", "etcd2", true)),
                 "lab5", Optional.of(marker("aaa", "t1", "etcd3", true)));
 
-        assertThat(RestoreProgress.of("aaa", NAMES, markers).state()).isEqualTo(RestoreProgress.State.COMPLETED);
+        assertThat(of("aaa", markers).state()).isEqualTo(RestoreProgress.State.COMPLETED);
     }
 
     @Test
     void aCompletedRestoreThatLostMembersSinceIsANewDisasterEvenWithTheSameSnapshot() {
-        RestoreProgress progress = RestoreProgress.of("aaa", NAMES,
+        RestoreProgress progress = of("aaa",
                 Map.of("lab1", Optional.of(marker("aaa", "t1", "etcd1", true))));
 
         assertThat(progress.state()).isEqualTo(RestoreProgress.State.NOT_STARTED);
@@ -53,11 +64,20 @@ class RestoreProgressTest {
 
     @Test
     void markersOfAnotherSnapshotOrMemberNameDoNotCount() {
-        RestoreProgress progress = RestoreProgress.of("aaa", NAMES, Map.of(
+        RestoreProgress progress = of("aaa", Map.of(
                 "lab1", Optional.of(marker("bbb", "t1", "etcd1", false)),
                 "lab4", Optional.of(marker("aaa", "t1", "etcd9", false))));
 
         assertThat(progress.state()).isEqualTo(RestoreProgress.State.NOT_STARTED);
+    }
+
+    @Test
+    void markersOfAnotherMemberListAreStale() {
+        RestoreProgress progress = of("aaa", Map.of("lab1", Optional.of(marker("aaa", "t1", "etcd1",
+                "etcd1=https://a:2380,etcd2=https://b:2380,etcd3=https://old:2380", false))));
+
+        assertThat(progress.state()).as("a host replaced mid-way: every member restored again").isEqualTo(
+                RestoreProgress.State.NOT_STARTED);
     }
 
     @Test

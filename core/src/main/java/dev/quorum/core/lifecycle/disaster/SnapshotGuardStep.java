@@ -26,7 +26,8 @@ final class SnapshotGuardStep extends ClusterStep {
 
     @Override
     public String title() {
-        return "Verify the snapshot's integrity hash (before anything is stopped)";
+        return restore.request.survivor().isPresent() ? "Verify the survivor's database copy"
+                : "Verify the snapshot's integrity hash (before anything is stopped)";
     }
 
     @Override
@@ -69,9 +70,10 @@ final class SnapshotGuardStep extends ClusterStep {
     }
 
     private static String describe(SnapshotIntegrity integrity, Optional<SnapshotInfo> info) {
-        String size = integrity.sizeBytes() / (1024 * 1024) + " MiB";
-        String about = info.map(i -> ", taken " + i.takenAt() + " at revision " + i.revision()
-                + i.knownKeyCount().map(k -> " with " + k + " keys").orElse("")).orElse(", no metadata beside it");
+        String size = Sizes.of(integrity.sizeBytes());
+        String about = info.map(i -> i.rawCopy() ? ", " + i.reason() : ", taken " + i.takenAt() + " at revision "
+                + i.revision() + i.knownKeyCount().map(k -> " with " + k + " keys").orElse(""))
+                .orElse(", no metadata beside it");
         return integrity.state().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ", " + size
                 + ", sha256 " + integrity.sha256().substring(0, 12) + about;
     }

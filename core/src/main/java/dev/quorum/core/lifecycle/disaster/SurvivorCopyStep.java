@@ -58,22 +58,20 @@ final class SurvivorCopyStep extends HostStep {
         RemoteHost remote = remote(context);
         remote.run("systemctl stop etcd 2>&1").requireOk("stop etcd on " + context.target());
         String db = findDatabase(remote);
-        byte[] content = remote.read(db).orElseThrow(() -> new StepFailedException(db + " vanished on "
-                + context.target(), "re-run"));
         Path file = new SnapshotStore(storeDir()).newFile("survivor " + context.target());
         Files.createDirectories(file.getParent());
-        Files.write(file, content);
+        long size = RemoteDownload.copy(remote, db, file);
         SnapshotIntegrity integrity = SnapshotVerifier.verify(file);
         if (integrity.state() != SnapshotIntegrity.State.RAW_DATABASE && integrity.state() != SnapshotIntegrity.State.INTACT) {
             throw new StepFailedException(context.target() + ":" + db + " is not a usable database: "
                     + integrity.detail(), "restore from a snapshot file instead, or from another survivor");
         }
-        SnapshotInfo info = new SnapshotInfo(file.toAbsolutePath(), integrity.sha256(), content.length, 0, null,
+        SnapshotInfo info = new SnapshotInfo(file.toAbsolutePath(), integrity.sha256(), size, 0, null,
                 Instant.now(), "unknown", List.of(), "database of survivor " + context.target() + " (" + db + ")", true);
         SnapshotStore.writeMetadata(info);
         restore.useSnapshot(file);
         restore.verified(integrity, Optional.of(info));
-        context.info("copied " + content.length / (1024 * 1024) + " MiB from " + context.target() + ":" + db + " to " + file);
+        context.info("copied " + Sizes.of(size) + " from " + context.target() + ":" + db + " to " + file);
     }
 
     /** The data dir's database, or (run again after the data dir was moved aside) the newest one kept aside. */

@@ -8,7 +8,8 @@ import dev.quorum.core.inventory.EtcdMember;
 import dev.quorum.core.lifecycle.steps.ClusterStep;
 import dev.quorum.core.lifecycle.steps.HealthWait;
 import dev.quorum.core.remote.FanOut;
-import dev.quorum.core.remote.Outcome;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,24 +43,16 @@ final class QuorumLostGuardStep extends ClusterStep {
     @Override
     public Check check(StepContext context) throws Exception {
         List<String> hosts = session.members().stream().map(EtcdMember::hostName).toList();
-        Map<String, Outcome<Optional<RestoreMarker>>> markers = FanOut.forEach(hosts, hosts.size(), restore::marker);
-        for (var entry : markers.entrySet()) {
-            if (!entry.getValue().ok()) {
-                throw new StepFailedException("cannot reach " + entry.getKey() + ": "
-                        + entry.getValue().error().getMessage(),
-                        "every host of the etcd group becomes a member of the restored cluster and must answer over "
-                                + "SSH; fix it, or put another host in its place in the inventory's etcd group");
-            }
-        }
-        Map<String, String> names = new java.util.LinkedHashMap<>();
-        session.members().forEach(m -> names.put(m.hostName(), m.memberName()));
-        Map<String, Optional<RestoreMarker>> found = new java.util.HashMap<>();
-        markers.forEach((host, outcome) -> found.put(host, outcome.value()));
-        RestoreProgress progress = restore.snapshotKnown() ? RestoreProgress.of(restore.sha256(), restore.initialCluster(), names, found)
-                : new RestoreProgress(RestoreProgress.State.NOT_STARTED, Optional.empty());
+        Map<String, Optional<RestoreMarker>> markers = markers(hosts);
+        RestoreProgress progress = progress(markers);
         restore.useToken(progress.token().orElseGet(restore::freshToken));
         if (progress.state() == RestoreProgress.State.COMPLETED) {
             return Check.done("every member already holds this snapshot's data, restore completed (token "
+                    + restore.token() + ")");
+        }
+        if (progress.state() == RestoreProgress.State.INTERRUPTED && restoredEverywhere(markers)) {
+            // A cluster with quorum now is the restored one, started by the interrupted run.
+            return Check.done("every member holds this restore's data; finishing the interrupted run (token "
                     + restore.token() + ")");
         }
         if (!session.hasPki()) {
@@ -67,10 +60,7 @@ final class QuorumLostGuardStep extends ClusterStep {
                     + " on this workstation", "restore on the workstation that installed the cluster (its CA is in "
                     + "~/.quorum/clusters/NAME/pki), or copy that folder here");
         }
-        List<String> running = FanOut.forEach(hosts, hosts.size(), host -> session.remote(host)
-                .run("systemctl is-active etcd 2>/dev/null").stdout().strip()).entrySet().stream()
-                .filter(e -> !e.getValue().ok() || e.getValue().value().equals("active")).map(Map.Entry::getKey).toList();
-        if (running.isEmpty()) {
+        if (etcdRunningOn(hosts).isEmpty()) {
             // Nothing to ask: a probe would only wait out its timeouts on every member.
             return Check.done("etcd runs on none of " + String.join(", ", hosts) + "; restoring as a new cluster with "
                     + "token " + restore.token() + continuing(progress));
@@ -84,6 +74,43 @@ final class QuorumLostGuardStep extends ClusterStep {
         }
         return Check.done("no quorum (" + status.sentence() + "); restoring as a new cluster with token "
                 + restore.token() + continuing(progress));
+    }
+
+    /** Each host's marker; a host that does not answer stops the restore before anything changes. */
+    private Map<String, Optional<RestoreMarker>> markers(List<String> hosts) throws StepFailedException {
+        Map<String, Optional<RestoreMarker>> found = new HashMap<>();
+        for (var entry : FanOut.forEach(hosts, hosts.size(), restore::marker).entrySet()) {
+            if (!entry.getValue().ok()) {
+                throw new StepFailedException("cannot reach " + entry.getKey() + ": "
+                        + entry.getValue().error().getMessage(),
+                        "every host of the etcd group becomes a member of the restored cluster and must answer over "
+                                + "SSH; fix it, or put another host in its place in the inventory's etcd group");
+            }
+            found.put(entry.getKey(), entry.getValue().value());
+        }
+        return found;
+    }
+
+    private RestoreProgress progress(Map<String, Optional<RestoreMarker>> markers) {
+        if (!restore.snapshotKnown()) {
+            return new RestoreProgress(RestoreProgress.State.NOT_STARTED, Optional.empty());
+        }
+        Map<String, String> names = new LinkedHashMap<>();
+        session.members().forEach(m -> names.put(m.hostName(), m.memberName()));
+        return RestoreProgress.of(restore.sha256(), restore.initialCluster(), names, markers);
+    }
+
+    private boolean restoredEverywhere(Map<String, Optional<RestoreMarker>> markers) {
+        return session.members().stream().allMatch(m -> markers.get(m.hostName())
+                .map(marker -> marker.sameRestore(restore.sha256(), restore.token(), m.memberName(),
+                        restore.initialCluster())).orElse(false));
+    }
+
+    private List<String> etcdRunningOn(List<String> hosts) {
+        return FanOut.forEach(hosts, hosts.size(), host -> session.remote(host)
+                        .run("systemctl is-active etcd 2>/dev/null").stdout().strip()).entrySet().stream()
+                .filter(e -> !e.getValue().ok() || e.getValue().value().equals("active"))
+                .map(Map.Entry::getKey).toList();
     }
 
     private static String continuing(RestoreProgress progress) {

@@ -35,7 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Disaster recovery on five lab hosts, one story in order: a cluster on lab1..lab3 with keys, a
  * snapshot, refusals that stop nothing (a damaged file, a cluster that still has quorum), then
  * quorum lost for good (lab2 and lab3 gone) and the cluster restored onto lab1 plus the new hosts
- * lab4 and lab5, through an interrupted run finished by a re-run; then the survivor path.
+ * lab4 and lab5, through an interrupted run finished by a re-run; then the survivor path, interrupted
+ * once its members run and finished by a re-run.
  */
 @LabHosts(count = 5)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -192,10 +193,22 @@ class RestoreLabTest {
             host(lost).wipe("/var/lib/etcd");
         }
 
+        Cancellation cancellation = new Cancellation();
+        LabCluster.Outcome interrupted = cluster.run(session -> RestorePlan.build(session,
+                RestoreRequest.fromSurvivor("lab1"), Duration.ofSeconds(60)), cluster.ssh(), RunMode.APPLY, cancellation,
+                event -> {
+                    if (event instanceof RunEvent.StepFinished f && f.title().startsWith("Start etcd on all members")) {
+                        cancellation.cancel();
+                    }
+                });
+        assertThat(interrupted.result().outcome()).as(interrupted.log() + interrupted.firstFailure())
+                .isEqualTo(RunOutcome.CANCELLED);
+        assertThat(status().quorum()).as("the restored members already run").isTrue();
+
         LabCluster.Outcome restored = restore(RestoreRequest.fromSurvivor("lab1"));
 
         assertThat(restored.result().succeeded()).as(restored.log() + restored.firstFailure()).isTrue();
-        assertThat(restored.log()).contains("no count was recorded");
+        assertThat(restored.log()).contains("finishing the interrupted run").contains("no count was recorded");
         try (KeyValues kv = keyValues()) {
             assertThat(kv.read("before/")).hasSize(KEYS);
             assertThat(kv.read("late/")).as("written after the last snapshot, kept by the survivor").hasSize(50);

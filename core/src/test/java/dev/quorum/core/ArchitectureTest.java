@@ -50,4 +50,12 @@ class ArchitectureTest {
                     "..core.lifecycle.recovery..", "..core.lifecycle.disaster..", "..core.lifecycle.certs..")
             .allowEmptyShould(true)
             .because("recovery re-seeds members with the member life-cycle's steps, never the other way round");
+
+    @ArchTest
+    static final ArchRule disasterRecoveryIsIndependent = noClasses()
+            .that().resideInAPackage("..core.lifecycle.disaster..")
+            .should().dependOnClassesThat().resideInAnyPackage("..core.lifecycle.install..",
+                    "..core.lifecycle.members..", "..core.lifecycle.recovery..", "..core.lifecycle.certs..")
+            .allowEmptyShould(true)
+            .because("each life-cycle builds its own plan from shared parts");
 }

@@ -30,6 +30,12 @@ public interface EtcdAdmin extends AutoCloseable {
     /** {@code etcdctl snapshot save}: streams the backend (with etcd's integrity hash) to {@code out}. */
     CompletableFuture<Long> snapshot(java.io.OutputStream out);
 
+    /** {@code etcdctl get "" --from-key --count-only}: every key, counted at the current revision. */
+    CompletableFuture<KeyCount> keyCount();
+
+    /** Like {@link #keyCount()} at an earlier revision (refused by etcd if compacted away). */
+    CompletableFuture<KeyCount> keyCountAt(long revision);
+
     /** {@code etcdctl move-leader ID}: must be sent to the current leader. */
     CompletableFuture<Void> moveLeader(long targetMemberId);
 

@@ -16,6 +16,8 @@ import javax.net.ssl.SSLException;
 public final class JetcdAdmin implements EtcdAdmin {
     private static final ByteSequence HEALTH_KEY = ByteSequence.from("health", StandardCharsets.UTF_8);
 
+    private static final ByteSequence ALL_KEYS = ByteSequence.from(new byte[] {0});
+
     private final Client client;
 
     private JetcdAdmin(Client client) {
@@ -97,6 +99,23 @@ public final class JetcdAdmin implements EtcdAdmin {
     @Override
     public CompletableFuture<Long> snapshot(java.io.OutputStream out) {
         return client.getMaintenanceClient().snapshot(out);
+    }
+
+    @Override
+    public CompletableFuture<KeyCount> keyCount() {
+        return countKeys(GetOption.newBuilder());
+    }
+
+    @Override
+    public CompletableFuture<KeyCount> keyCountAt(long revision) {
+        return countKeys(GetOption.newBuilder().withRevision(revision))
+                .thenApply(counted -> new KeyCount(counted.count(), revision));
+    }
+
+    /** The whole key space: from "\0" to the range end "\0", as etcdctl's --from-key with an empty key. */
+    private CompletableFuture<KeyCount> countKeys(GetOption.Builder option) {
+        return client.getKVClient().get(ALL_KEYS, option.withRange(ALL_KEYS).withCountOnly(true).build())
+                .thenApply(response -> new KeyCount(response.getCount(), response.getHeader().getRevision()));
     }
 
     @Override

@@ -14,6 +14,7 @@ import dev.quorum.core.lifecycle.steps.LifecycleSession;
 import dev.quorum.core.lifecycle.steps.MarkExistingStep;
 import dev.quorum.core.lifecycle.steps.PreflightStep;
 import dev.quorum.core.lifecycle.steps.RollingRestartStep;
+import dev.quorum.core.lifecycle.steps.StartMembersStep;
 import dev.quorum.core.lifecycle.steps.UnitFileStep;
 import dev.quorum.core.lifecycle.steps.VerifyClusterStep;
 import dev.quorum.core.inventory.EtcdMember;

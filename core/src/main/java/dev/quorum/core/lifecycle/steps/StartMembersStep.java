@@ -1,8 +1,5 @@
-package dev.quorum.core.lifecycle.install;
+package dev.quorum.core.lifecycle.steps;
 
-import dev.quorum.core.lifecycle.steps.ClusterStep;
-import dev.quorum.core.lifecycle.steps.HealthWait;
-import dev.quorum.core.lifecycle.steps.LifecycleSession;
 import dev.quorum.core.engine.Check;
 import dev.quorum.core.engine.StepContext;
 import dev.quorum.core.engine.StepFailedException;
@@ -15,11 +12,11 @@ import java.util.Map;
 
 /**
  * Starts every stopped member at once (a lone first member would block until a quorum is up)
- * and waits, bounded, until the cluster is healthy.
+ * and waits, bounded, until the cluster is healthy. Install's bootstrap and a restore both need it.
  */
-final class StartMembersStep extends ClusterStep {
+public final class StartMembersStep extends ClusterStep {
 
-    StartMembersStep(LifecycleSession session) {
+    public StartMembersStep(LifecycleSession session) {
         super(session);
     }
 

@@ -1,0 +1,129 @@
+package dev.quorum.app.cli;
+
+import dev.quorum.core.cluster.ClusterSession;
+import dev.quorum.core.engine.Plan;
+import dev.quorum.core.inventory.EtcdMember;
+import dev.quorum.core.lifecycle.disaster.RestorePlan;
+import dev.quorum.core.lifecycle.disaster.RestoreRequest;
+import dev.quorum.core.snapshot.SnapshotIntegrity;
+import dev.quorum.core.snapshot.SnapshotStore;
+import dev.quorum.core.snapshot.SnapshotVerifier;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "restore", description = {"Disaster recovery when quorum is lost for good: the inventory's etcd group",
+        "(survivors and new hosts) becomes a new cluster restored from one snapshot. Old data dirs are moved aside.",
+        "Refused while the cluster still has quorum, and for a snapshot whose hash does not match."})
+final class RestoreCommand implements Callable<Integer> {
+    static final String DATA_LOSS_FLAG = "--yes-i-understand-data-loss";
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ClusterOptions cluster;
+
+    @Mixin
+    ChangeOptions change;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Source source;
+
+    static final class Source {
+        @Option(names = "--snapshot", paramLabel = "FILE", description = "Restore from this snapshot file.")
+        Path snapshot;
+
+        @Option(names = "--from-survivor", paramLabel = "HOST",
+                description = "No snapshot: stop etcd on this surviving member and restore from its database. "
+                        + "May lose recent writes; asks you to type the host name.")
+        String survivor;
+    }
+
+    @Option(names = "--skip-hash-check", description = "Accept a snapshot without etcd's integrity hash (a raw copy of member/snap/db).")
+    boolean skipHashCheck;
+
+    @Option(names = DATA_LOSS_FLAG, description = "With --from-survivor: do not ask; you accept that recent writes may be lost.")
+    boolean acceptDataLoss;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        RestoreRequest request = source.snapshot != null ? snapshotRequest(out) : RestoreRequest.fromSurvivor(source.survivor);
+        try (ClusterSession session = cluster.openExisting()) {
+            String members = session.inventory().etcdMembers().stream()
+                    .map(m -> m.memberName() + " on " + m.hostName()).collect(Collectors.joining(", "));
+            out.println("The restored cluster will be: " + members + " (the inventory's etcd group).");
+            if (source.survivor != null) {
+                warnSurvivor(out);
+            }
+            Plan plan = RestorePlan.build(session, request);
+            PlanExecution execution = new PlanExecution(out, session.home());
+            if (change.planOnly) {
+                return execution.preview(plan);
+            }
+            boolean confirmed = change.yes;
+            if (source.survivor != null) {
+                if (!acceptDataLoss && !TypedConfirmation.ask(out, "Restore from " + source.survivor + "'s data?",
+                        source.survivor, DATA_LOSS_FLAG)) {
+                    out.println("Nothing was changed.");
+                    return ExitCodes.OK;
+                }
+                confirmed = true;
+            }
+            int exit = execution.apply(plan, confirmed);
+            if (exit == ExitCodes.OK) {
+                out.println();
+                out.println("Restored. The cluster has new member IDs and a new cluster ID; clients reconnect by "
+                        + "endpoint. Client endpoints now: " + session.inventory().etcdMembers().stream()
+                        .map(EtcdMember::clientUrl).collect(Collectors.joining(",")));
+                out.println("Old data dirs were kept as " + session.inventory().etcd().dataDir()
+                        + ".before-restore-TIME on each host; remove them once you are sure.");
+            }
+            return exit;
+        }
+    }
+
+    /** Checked here too so a damaged file is refused before any question; the plan checks it again first. */
+    private RestoreRequest snapshotRequest(PrintWriter out) throws Exception {
+        SnapshotIntegrity integrity = SnapshotVerifier.verify(source.snapshot);
+        switch (integrity.state()) {
+            case MISSING -> throw new UserError("snapshot " + source.snapshot + " does not exist",
+                    "give the path of a snapshot file (quorum snapshot list -i " + cluster.inventory + " shows them)");
+            case DAMAGED -> throw new UserError("snapshot " + source.snapshot + " is damaged: " + integrity.detail(),
+                    "nothing was stopped; use another snapshot (quorum snapshot list -i " + cluster.inventory + ")");
+            case NOT_A_SNAPSHOT -> throw new UserError(source.snapshot + ": " + integrity.detail(),
+                    "give a file written by quorum snapshot save or etcdctl snapshot save");
+            case RAW_DATABASE -> {
+                if (!skipHashCheck) {
+                    throw new UserError(source.snapshot + ": " + integrity.detail(),
+                            "if it is a copy of a member's member/snap/db you trust, add --skip-hash-check");
+                }
+            }
+            case INTACT -> { }
+        }
+        SnapshotStore.readMetadata(source.snapshot).ifPresentOrElse(info -> out.println("Snapshot: "
+                        + info.takenAt() + ", revision " + info.revision() + info.knownKeyCount().map(k -> ", " + k + " keys")
+                        .orElse("") + ". Every write after it is lost."),
+                () -> out.println("Snapshot: " + source.snapshot + " (no metadata beside it). Every write after it is lost."));
+        return RestoreRequest.fromSnapshot(source.snapshot, skipHashCheck);
+    }
+
+    private void warnSurvivor(PrintWriter out) {
+        out.println();
+        out.println("!!! RESTORE FROM A SURVIVOR: NO SNAPSHOT IS USED !!!");
+        out.println("etcd on " + source.survivor + " is stopped and its database (member/snap/db) becomes the snapshot.");
+        out.println("What may be lost: writes the cluster acknowledged that " + source.survivor + " had not applied "
+                + "yet (it may trail the lost leader), and anything only the lost members held. Leases and keys "
+                + "are restored as the survivor saw them.");
+        out.println("A copy of the database is kept in the snapshot folder; the old data dirs are moved aside.");
+        out.println();
+    }
+}

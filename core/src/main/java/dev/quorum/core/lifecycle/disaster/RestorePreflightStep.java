@@ -1,0 +1,101 @@
+package dev.quorum.core.lifecycle.disaster;
+
+import dev.quorum.core.engine.Check;
+import dev.quorum.core.engine.StepContext;
+import dev.quorum.core.engine.StepFailedException;
+import dev.quorum.core.etcd.EnvFile;
+import dev.quorum.core.lifecycle.steps.FactsProbe;
+import dev.quorum.core.lifecycle.steps.HostFacts;
+import dev.quorum.core.remote.Shell;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Read-only checks on each host of the restored cluster. Unlike install's preflight, old etcd
+ * data is expected here (it is moved aside, never deleted); refused are: another cluster's data
+ * (its env file names another token), ports held by something else, the wrong architecture, and
+ * too little room for the snapshot copy plus the restored database.
+ */
+final class RestorePreflightStep extends RestoreHostStep {
+    private static final long SLACK_BYTES = 256L * 1024 * 1024;
+
+    RestorePreflightStep(RestoreSession restore) {
+        super(restore);
+    }
+
+    @Override
+    public String title() {
+        return "Preflight: SSH, architecture, disk room for the snapshot, ports, whose data is there";
+    }
+
+    @Override
+    public List<String> preview(String target) {
+        return List.of("ssh " + target + " 'uname -m; df -Pk " + restore.dataDir() + "; ss -ltnp; cat /etc/etcd.env'");
+    }
+
+    @Override
+    public Check check(StepContext context) throws Exception {
+        HostFacts facts = FactsProbe.gather(remote(context), session.settings());
+        session.recordFacts(context.target(), facts);
+        String host = context.target();
+        if (!facts.architecture().equals(session.settings().architecture())) {
+            throw new StepFailedException(host + " is " + facts.architecture() + " but the etcd release is for "
+                    + session.settings().architecture(), "set image_arch (or etcd_download_url) to match the hosts");
+        }
+        Optional<String> token = facts.envFile().flatMap(text -> EnvFile.parse(text).get("ETCD_INITIAL_CLUSTER_TOKEN"));
+        if (facts.dataDir() != HostFacts.DataDirState.EMPTY && token.isPresent() && !ours(token.get())) {
+            throw new StepFailedException(host + "'s " + restore.dataDir() + " belongs to another cluster (token "
+                    + token.get() + ", this inventory's is " + session.settings().clusterToken() + ")",
+                    "check that the inventory names the right hosts; a restore moves old data aside but will not "
+                            + "stop another cluster's member");
+        }
+        for (String listener : facts.listeners()) {
+            if (!listener.contains("\"etcd\"")) {
+                throw new StepFailedException(host + ": " + listener + " holds an etcd port",
+                        "stop whatever listens on 2379/2380 there and re-run; nothing was stopped yet");
+            }
+        }
+        if (restore.snapshotKnown() && facts.freeKiB() >= 0) {
+            long needed = 2 * restore.integrity().sizeBytes() + SLACK_BYTES;
+            if (facts.freeKiB() * 1024 < needed && !restore.restoredHere(host)) {
+                throw new StepFailedException(host + " has " + facts.freeKiB() / 1024 + " MiB free, the restore needs "
+                        + needed / (1024 * 1024) + " MiB (the snapshot copy and the restored database)",
+                        "free room on the file system of " + restore.dataDir() + " and /var/tmp, then re-run");
+            }
+        }
+        if (isMountPoint(context)) {
+            throw new StepFailedException(host + ": " + restore.dataDir() + " is a mount point; a restore moves the "
+                    + "data dir aside and renames the restored one into place, which a mount point does not allow",
+                    "nothing was stopped. Restore by hand into the mount (see docs/guide/disaster-recovery.md, the "
+                            + "etcdctl column), or mount the disk one level up and keep the data dir inside it");
+        }
+        if (facts.dataDir() == HostFacts.DataDirState.OTHER) {
+            context.warn(restore.dataDir() + " holds files that are not an etcd member; they will be moved aside");
+        }
+        return Check.done(facts.architecture() + ", " + facts.freeKiB() / 1024 + " MiB free, " + describe(facts));
+    }
+
+    private boolean isMountPoint(StepContext context) throws Exception {
+        String data = Shell.quote(restore.dataDir());
+        return remote(context).run("command -v mountpoint >/dev/null && mountpoint -q " + data + " && echo mount")
+                .stdout().strip().equals("mount");
+    }
+
+    private boolean ours(String token) {
+        String inventory = session.settings().clusterToken();
+        return token.equals(inventory) || token.startsWith(inventory + "-restored-");
+    }
+
+    private static String describe(HostFacts facts) {
+        return switch (facts.dataDir()) {
+            case EMPTY -> "no etcd data";
+            case MEMBER -> "old member data (etcd " + facts.serviceState() + ")";
+            case OTHER -> "other files in the data dir";
+        };
+    }
+
+    @Override
+    public void apply(StepContext context) throws StepFailedException {
+        throw new StepFailedException("preflight only checks");
+    }
+}

@@ -49,6 +49,16 @@ public final class ClusterPki {
         return Files.isRegularFile(home.pki(clusterName).resolve("ca.pem"));
     }
 
+    /**
+     * Stores a CA brought from elsewhere (Kubespray's first etcd node) as this cluster's CA, so
+     * Quorum issues from it; refused when the cluster already has a CA here.
+     */
+    public static ClusterPki importCa(QuorumHome home, String clusterName, CertificateAuthority ca) {
+        Path dir = QuorumHome.privateDirectory(home.pki(clusterName));
+        ca.saveTo(dir);
+        return new ClusterPki(dir, CertificateAuthority.load(dir));
+    }
+
     public CertificateAuthority ca() {
         return ca;
     }

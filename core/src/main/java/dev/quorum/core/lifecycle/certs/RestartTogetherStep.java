@@ -6,13 +6,19 @@ import dev.quorum.core.inventory.EtcdMember;
 import dev.quorum.core.lifecycle.steps.ClusterStep;
 import dev.quorum.core.lifecycle.steps.HealthWait;
 import dev.quorum.core.remote.FanOut;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /**
- * For a cluster without quorum only: restarts every member at once so they meet again with their
- * new certificates. One at a time cannot work here: no member can be confirmed healthy alone.
+ * For a cluster without quorum only: gives the members a moment to find each other with their new
+ * certificates, then restarts every member at once if they did not (a member in a crash loop, or
+ * one that gave up). One at a time cannot work here: no member can be confirmed healthy alone.
  */
 final class RestartTogetherStep extends ClusterStep {
+    private static final Duration HEAL_ALONE = Duration.ofSeconds(12);
+    private static final Duration POLL = Duration.ofMillis(500);
+
     private final RenewalRun run;
 
     RestartTogetherStep(RenewalRun run) {
@@ -42,11 +48,31 @@ final class RestartTogetherStep extends ClusterStep {
 
     @Override
     public void apply(StepContext context) throws Exception {
+        if (healsAlone(context)) {
+            context.info("the members reconnected with their new certificates without a restart");
+            HealthWait.await(session, context);
+            return;
+        }
         List<String> hosts = session.members().stream().map(EtcdMember::hostName).toList();
         context.info("restarting etcd on " + String.join(", ", hosts));
         FanOut.forEach(hosts, hosts.size(), host -> session.remote(host)
                 .run("systemctl reset-failed etcd 2>/dev/null; systemctl restart --no-block etcd")
                 .requireOk("restart etcd on " + host)).forEach((host, outcome) -> outcome.valueOrThrow());
         HealthWait.await(session, context);
+    }
+
+    /**
+     * etcd reads its certificate files on each new connection and keeps redialling its peers, so
+     * members that kept running often find each other again within an election or two.
+     */
+    private boolean healsAlone(StepContext context) throws Exception {
+        Instant deadline = Instant.now().plus(HEAL_ALONE);
+        while (Instant.now().isBefore(deadline)) {
+            if (HealthWait.probe(session).quorum()) {
+                return true;
+            }
+            context.cancellation().sleep(POLL);
+        }
+        return false;
     }
 }

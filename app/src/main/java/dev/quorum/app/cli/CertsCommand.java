@@ -7,8 +7,9 @@ import dev.quorum.core.cluster.ClusterSession;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.nio.file.Path;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -23,8 +24,18 @@ final class CertsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Mixin
-    ClusterOptions cluster;
+    // Not the ClusterOptions mixin: picocli would then demand -i before `renew` too.
+    @Option(names = {"-i", "--inventory"}, paramLabel = "INVENTORY",
+            description = "Kubespray YAML inventory (hosts.yaml); group_vars/ beside it are read too. Required.")
+    Path inventory;
+
+    @Option(names = "--accept-new-host-keys",
+            description = "Trust and record host keys not yet in known_hosts. A changed key is always refused.")
+    boolean acceptNewHostKeys;
+
+    @Option(names = "--known-hosts", paramLabel = "FILE",
+            description = "known_hosts file to check host keys against (default: ~/.ssh/known_hosts).")
+    Path knownHosts;
 
     @Option(names = "--json", description = "Print one JSON object: {\"certificates\": [...]}.")
     boolean json;
@@ -38,6 +49,13 @@ final class CertsCommand implements Callable<Integer> {
         if (warnDays < 0) {
             throw new UserError("--warn-days must not be negative: " + warnDays, "give a number of days, e.g. 30");
         }
+        if (inventory == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Missing required option: '--inventory=INVENTORY'");
+        }
+        ClusterOptions cluster = new ClusterOptions();
+        cluster.inventory = inventory;
+        cluster.acceptNewHostKeys = acceptNewHostKeys;
+        cluster.knownHosts = knownHosts;
         InventoryReport report;
         try (ClusterSession session = cluster.open()) {
             report = new CertificateInventory(session.inventory(), session::remote, Duration.ofDays(warnDays),

@@ -45,6 +45,13 @@ class CertsCliTest {
     }
 
     @Test
+    void theInventoryIsRequired() {
+        CliContractTest.Run missing = CliContractTest.run("certs");
+        assertThat(missing.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(missing.err()).contains("Missing required option: '--inventory=INVENTORY'");
+    }
+
+    @Test
     void aNegativeWarningWindowIsRefused() {
         CliContractTest.Run refused = CliContractTest.run("certs", "-i", "/nonexistent/hosts.yaml", "--warn-days", "-1");
         assertThat(refused.exit()).isEqualTo(ExitCodes.FAILED);

@@ -63,6 +63,10 @@ public final class ClusterPki {
         return ca;
     }
 
+    public CaRotationStore rotation() {
+        return new CaRotationStore(dir);
+    }
+
     public Path directory() {
         return dir;
     }
@@ -77,7 +81,9 @@ public final class ClusterPki {
             writePrivate(key, issued.privateKeyPem());
             writePrivate(cert, issued.certificatePem());
         }
-        return new TlsFiles(dir.resolve("ca.pem"), cert, key);
+        // During a CA rotation Quorum trusts old and new CA, as the hosts do.
+        Path bundle = dir.resolve(CaRotationStore.TRUST_BUNDLE);
+        return new TlsFiles(Files.isRegularFile(bundle) ? bundle : dir.resolve("ca.pem"), cert, key);
     }
 
     private boolean usable(Path cert) {

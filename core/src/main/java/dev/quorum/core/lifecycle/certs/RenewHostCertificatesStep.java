@@ -47,6 +47,9 @@ final class RenewHostCertificatesStep implements Step {
 
     @Override
     public Check check(StepContext context) throws Exception {
+        if (run.issuer().isEmpty()) {
+            return Check.needed("member, admin and node certificates will be re-issued from the new CA");
+        }
         List<CertificateRecord> records = run.inspect(context.target());
         List<RenewableCertificate> renew = run.toRenew(context.target(), records);
         List<String> tighten = run.keysToTighten(records, renew);

@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -35,14 +36,25 @@ import java.util.stream.Collectors;
 final class RenewalRun {
     private final LifecycleSession session;
     private final RenewalRequest request;
+    private final Supplier<Optional<CertificateAuthority>> issuer;
     private final AtomicReference<RenewalMode> mode = new AtomicReference<>(RenewalMode.UNDECIDED);
     private final Map<String, IssuedCertificate> issued = new ConcurrentHashMap<>();
     private final Set<String> issuedFingerprints = ConcurrentHashMap.newKeySet();
     private final Set<String> awaitingHealth = ConcurrentHashMap.newKeySet();
 
+    /** A renewal: the workstation's CA issues. */
     RenewalRun(LifecycleSession session, RenewalRequest request) {
+        this(session, request, () -> Optional.of(session.cluster().pki().ca()));
+    }
+
+    /**
+     * @param issuer the CA that issues and that certificates must be signed by; empty while it does
+     *               not exist yet (a CA rotation previewed before its new CA is made)
+     */
+    RenewalRun(LifecycleSession session, RenewalRequest request, Supplier<Optional<CertificateAuthority>> issuer) {
         this.session = session;
         this.request = request;
+        this.issuer = issuer;
     }
 
     LifecycleSession session() {
@@ -57,8 +69,12 @@ final class RenewalRun {
         mode.set(chosen);
     }
 
+    Optional<CertificateAuthority> issuer() {
+        return issuer.get();
+    }
+
     CertificateAuthority ca() {
-        return session.cluster().pki().ca();
+        return issuer.get().orElseThrow(() -> new IllegalStateException("the issuing CA does not exist yet"));
     }
 
     /** The host's files as the inventory sees them, checked against the workstation's CA. */

@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
                 "expired or expiring, wrong CA, SANs not covering the host, key missing, mismatched or readable by "
                         + "others, usages etcd needs, a CA key left on a host.",
                 "Exit status 0 when nothing needs action (notes do not count), 1 otherwise."},
-        subcommands = {CertsRenewCommand.class})
+        subcommands = {CertsRenewCommand.class, CertsRotateCaCommand.class})
 final class CertsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -52,6 +52,42 @@ public final class CertPlans {
         return new Plan("certs-renew", cluster.inventory().clusterName(), steps);
     }
 
+    /**
+     * CA rotation, quorum kept at every moment: new CA and trust bundle on the workstation; every
+     * host trusts old and new (one restart each); every certificate re-issued from the new CA and
+     * rolled as in a renewal; the workstation switches to the new CA; every host trusts the new CA
+     * alone (one restart each).
+     *
+     * @param prepareOnly only make the new CA and the bundle, so other etcd clients (kube-apiserver's
+     *                    --etcd-cafile) can be given the bundle before the hosts change
+     */
+    public static Plan rotateCa(ClusterSession cluster, boolean prepareOnly) {
+        if (!cluster.hasPki()) {
+            throw new CertificateRefusal("the CA of cluster " + cluster.inventory().clusterName()
+                    + " is not on this workstation", "import it first: quorum adopt -i " + cluster.inventory().source());
+        }
+        LifecycleSession session = new LifecycleSession(cluster,
+                new ReleaseFetcher(cluster.home().releaseCache(), Duration.ofMinutes(10)), HEALTH_TIMEOUT,
+                cluster.inventory().etcdMembers(), InitialClusterState.EXISTING);
+        List<PlannedStep> steps = new ArrayList<>(List.of(PlannedStep.onCluster(new RotationStartStep(session))));
+        if (!prepareOnly) {
+            List<String> hosts = leaderLast(session, targets(cluster, Optional.empty()));
+            RenewalRun run = new RenewalRun(session, new RenewalRequest(Optional.empty(), false,
+                    Duration.ofDays(30)), () -> cluster.pki().rotation().newCa());
+            hosts.forEach(h -> steps.add(PlannedStep.onEach(new HostTrustStep(session, Trust.OLD_AND_NEW), List.of(h))));
+            for (String host : hosts) {
+                steps.add(PlannedStep.onEach(new RenewHostCertificatesStep(run), List.of(host)));
+                steps.add(PlannedStep.onEach(new ServeRenewedStep(run), List.of(host)));
+            }
+            steps.add(PlannedStep.onCluster(new SwitchWorkstationCaStep(session)));
+            hosts.forEach(h -> steps.add(PlannedStep.onEach(new HostTrustStep(session, Trust.NEW_ONLY), List.of(h))));
+            steps.add(PlannedStep.onCluster(new FinishRotationStep(session)));
+            steps.add(PlannedStep.onCluster(new VerifyClusterStep(session)));
+        }
+        return new Plan(prepareOnly ? "certs-rotate-ca-prepare" : "certs-rotate-ca", cluster.inventory().clusterName(),
+                steps);
+    }
+
     private static List<String> targets(ClusterSession cluster, Optional<String> only) {
         List<EtcdMember> members = cluster.inventory().etcdMembers();
         if (only.isEmpty()) {

@@ -3,16 +3,13 @@ package dev.quorum.core.lifecycle.certs;
 import dev.quorum.core.engine.Check;
 import dev.quorum.core.engine.Step;
 import dev.quorum.core.engine.StepContext;
-import dev.quorum.core.engine.StepFailedException;
 import dev.quorum.core.etcd.ClusterStatus;
-import dev.quorum.core.etcd.MemberStatus;
 import dev.quorum.core.lifecycle.steps.HealthWait;
 import dev.quorum.core.lifecycle.steps.Leadership;
 import dev.quorum.core.lifecycle.steps.LifecycleSession;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Makes the member serve its renewed certificate and confirms it is healthy before the plan moves
@@ -81,28 +78,7 @@ final class ServeRenewedStep implements Step {
             context.info("etcd still serves the old certificate on " + String.join(", ", stale) + "; restarting it");
             session.remote(host).run("systemctl restart etcd").requireOk("restart etcd on " + host);
         }
-        awaitMember(session, context, host);
+        MemberHealth.await(session, context, host);
         run.healthy(host);
-    }
-
-    /** Healthy means this member answers with a leader and the cluster has quorum; others may still be broken. */
-    private static void awaitMember(LifecycleSession session, StepContext context, String host) throws Exception {
-        Instant deadline = Instant.now().plus(session.healthTimeout());
-        while (true) {
-            ClusterStatus status = HealthWait.probe(session);
-            Optional<MemberStatus> member = status.members().stream().filter(m -> m.hostName().equals(host)).findFirst();
-            if (status.quorum() && member.map(MemberStatus::healthy).orElse(false)) {
-                context.info(host + " healthy; cluster " + status.sentence());
-                return;
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new StepFailedException(host + " did not become healthy within " + session.healthTimeout()
-                        .toSeconds() + " s after its certificates were renewed: " + status.sentence()
-                        + member.map(m -> " (" + (m.reachable() ? "no leader" : m.error()) + ")").orElse(""),
-                        "look at `journalctl -u etcd` on " + host + "; the old files are in /var/backups/quorum, "
-                                + "and re-running the renewal skips what is done");
-            }
-            context.cancellation().sleep(POLL);
-        }
     }
 }

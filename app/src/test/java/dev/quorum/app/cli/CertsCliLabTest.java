@@ -118,4 +118,32 @@ class CertsCliLabTest {
         assertThat(adopt.exit()).as(adopt.out() + adopt.err()).isZero();
         assertThat(adopt.out()).contains("Adopted.").doesNotContain("still on");
     }
+
+    @Test
+    @Order(5)
+    void adoptOffersToRemoveACaKeyLeftOnHostsAndRemovesItWhenAsked() throws Exception {
+        Path key = dir.resolve("home/clusters/inventory/pki/ca-key.pem");
+        lab2().copyIn(key, "/etc/ssl/etcd/ssl/ca-key.pem", "0600");
+
+        CliContractTest.Run adopt = quorum("adopt", "--yes");
+        assertThat(adopt.exit()).as(adopt.out() + adopt.err()).isZero();
+        assertThat(adopt.out()).contains("The CA private key is still on lab2", "--remove-ca-from-hosts");
+
+        CliContractTest.Run removed = quorum("adopt", "--yes", "--remove-ca-from-hosts");
+        assertThat(removed.exit()).as(removed.out() + removed.err()).isZero();
+        assertThat(lab2().fileExists("/etc/ssl/etcd/ssl/ca-key.pem")).isFalse();
+        assertThat(key).exists();
+    }
+
+    @Test
+    @Order(6)
+    void aCaRotationCanBePreviewedWithoutChangingAnything() {
+        CliContractTest.Run plan = quorum("certs", "rotate-ca", "--plan");
+
+        assertThat(plan.exit()).as(plan.out() + plan.err()).isZero();
+        assertThat(plan.out()).contains("Trust the old and the new CA", "Trust the new CA alone",
+                "re-issued from the new CA");
+        assertThat(dir.resolve("home/clusters/inventory/pki/trust-bundle.pem")).doesNotExist();
+        assertThat(quorum("certs").exit()).isZero();
+    }
 }

@@ -38,6 +38,9 @@ class CertsCliTest {
         CliContractTest.Run renew = CliContractTest.run("certs", "renew", "--help");
         assertThat(renew.exit()).isZero();
         assertThat(renew.out()).contains("--member", "--plan", "--yes", "--all");
+        CliContractTest.Run rotate = CliContractTest.run("certs", "rotate-ca", "--help");
+        assertThat(rotate.exit()).isZero();
+        assertThat(rotate.out()).contains("--prepare", "--plan");
         CliContractTest.Run adopt = CliContractTest.run("adopt", "--help");
         assertThat(adopt.exit()).isZero();
         assertThat(adopt.out()).contains("--remove-ca-from-hosts", "--inventory");

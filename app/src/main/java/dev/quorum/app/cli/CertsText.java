@@ -19,7 +19,8 @@ final class CertsText {
     static void print(InventoryReport report, PrintWriter out) {
         long needing = report.certificates().stream().filter(CertificateRecord::needsAction).count();
         out.println(report.certificates().size() + " certificates, " + (needing == 0 ? "no problems"
-                : needing + " with problems") + "; checked against the CA in " + report.caSource());
+                : needing + " with problems") + "; " + (report.caSource().equals(InventoryReport.UNKNOWN_CA)
+                ? "no cluster CA found, issuers not checked" : "checked against the CA in " + report.caSource()));
         Map<String, List<CertificateRecord>> byHost = new LinkedHashMap<>();
         report.certificates().forEach(r -> byHost.computeIfAbsent(r.host(), h -> new ArrayList<>()).add(r));
         for (var entry : byHost.entrySet()) {

@@ -61,7 +61,7 @@ public final class CertificateInventory {
                 unreachable.put(host, String.valueOf(outcome.error().getMessage()));
             }
         });
-        String caSource = "unknown";
+        String caSource = InventoryReport.UNKNOWN_CA;
         List<X509Certificate> clusterCa = List.of();
         if (workstation.isPresent()) {
             clusterCa = workstation.get().caCertificates();

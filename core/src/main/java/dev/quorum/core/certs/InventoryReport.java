@@ -13,6 +13,8 @@ import java.util.Map;
  * @param unreachable host name to the reason it could not be read
  */
 public record InventoryReport(List<CertificateRecord> certificates, Map<String, String> unreachable, String caSource) {
+    public static final String UNKNOWN_CA = "unknown";
+
     public InventoryReport {
         certificates = List.copyOf(certificates);
         unreachable = Map.copyOf(unreachable);

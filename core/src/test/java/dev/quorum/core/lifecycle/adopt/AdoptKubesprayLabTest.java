@@ -16,7 +16,9 @@ import dev.quorum.core.lifecycle.certs.RenewalRequest;
 import dev.quorum.core.pki.CertificateDetails;
 import dev.quorum.core.pki.CertificateRecord;
 import dev.quorum.core.pki.CertificateRole;
+import dev.quorum.core.pki.PemCodec;
 import dev.quorum.core.pki.ProblemCode;
+import dev.quorum.core.lifecycle.members.MemberPlans;
 import dev.quorum.lab.Lab;
 import dev.quorum.lab.LabHost;
 import dev.quorum.lab.LabHosts;
@@ -37,9 +39,9 @@ import org.junit.jupiter.api.io.TempDir;
  * A cluster laid out on three lab hosts exactly as Kubespray's etcd role does, without Quorum,
  * then adopted: refused while the inventory disagrees with the hosts, CA imported, status and the
  * certificate inventory working, the CA key taken off the hosts, a certificate renewed from the
- * imported CA.
+ * imported CA, and a fourth host (lab4, a spare host of the inventory) added as a member.
  */
-@LabHosts(count = 3)
+@LabHosts(count = 4)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AdoptKubesprayLabTest {
     static Lab lab;
@@ -49,7 +51,7 @@ class AdoptKubesprayLabTest {
 
     @BeforeAll
     static void layOutAsKubespray() throws Exception {
-        new KubesprayLayout(lab, dir.resolve("kubespray-ssl")).install(List.of("lab1", "lab2", "lab3", "worker1"));
+        new KubesprayLayout(lab, 3, dir.resolve("kubespray-ssl")).install(List.of("lab1", "lab2", "lab3", "worker1"));
         // Kubespray's defaults (names etcd1..3, token k8s_etcd, /etc/ssl/etcd/ssl) need no variables.
         cluster = new LabCluster(lab, dir, Map.of(), 3);
     }
@@ -104,7 +106,7 @@ class AdoptKubesprayLabTest {
 
         InventoryReport report = inventory();
         assertThat(report.hasErrors()).as(report.certificates().toString()).isFalse();
-        for (LabHost host : lab.hosts()) {
+        for (LabHost host : lab.hosts().subList(0, 3)) {
             CertificateRecord ca = report.certificates().stream()
                     .filter(r -> r.host().equals(host.name()) && r.role() == CertificateRole.CA).findFirst().orElseThrow();
             assertThat(ca.has(ProblemCode.CA_KEY_ON_HOST)).isTrue();
@@ -156,5 +158,20 @@ class AdoptKubesprayLabTest {
         assertThat(member.details().orElseThrow().keyType()).isEqualTo("RSA 2048");
         assertThat(member.details().orElseThrow().issuer()).isEqualTo("CN=etcd-ca");
         assertThat(status().healthy()).isTrue();
+    }
+
+    @Test
+    @Order(6)
+    void aMemberIsAddedToTheAdoptedCluster() {
+        LabCluster.Outcome added = cluster.run(session -> MemberPlans.add(session, "lab4").plan());
+
+        assertThat(added.result().succeeded()).as(added.log() + added.firstFailure()).isTrue();
+        ClusterStatus status = status();
+        assertThat(status.healthy()).as(status.sentence()).isTrue();
+        assertThat(status.memberList()).extracting(MemberInfo::name).contains("etcd1", "etcd2", "etcd3", "etcd4");
+        String lab4Member = lab.hosts().get(3).readFile(KubesprayLayout.SSL + "/member-lab4.pem");
+        try (ClusterSession session = cluster.session(cluster.ssh())) {
+            assertThat(session.pki().ca().signed(PemCodec.parseCertificate(lab4Member))).isTrue();
+        }
     }
 }

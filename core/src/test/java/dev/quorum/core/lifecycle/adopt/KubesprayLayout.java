@@ -21,11 +21,12 @@ final class KubesprayLayout {
     private static final List<String> ALT_NAMES =
             List.of("etcd.kube-system.svc.cluster.local", "etcd.kube-system.svc", "etcd.kube-system", "etcd");
 
-    private final Lab lab;
+    private final List<LabHost> etcd;
     private final Path work;
 
-    KubesprayLayout(Lab lab, Path work) {
-        this.lab = lab;
+    /** The first {@code etcdCount} lab hosts form the etcd group, as in the inventory. */
+    KubesprayLayout(Lab lab, int etcdCount, Path work) {
+        this.etcd = lab.hosts().subList(0, etcdCount);
         this.work = work;
     }
 
@@ -33,7 +34,7 @@ final class KubesprayLayout {
         Files.createDirectories(work);
         makeCertificates(nodeHosts);
         EtcdTarball tarball = EtcdTarball.get();
-        List<LabHost> hosts = lab.hosts();
+        List<LabHost> hosts = etcd;
         for (int i = 0; i < hosts.size(); i++) {
             LabHost host = hosts.get(i);
             host.exec("install -d -m 0700 " + SSL).requireOk("cert dir");
@@ -58,8 +59,8 @@ final class KubesprayLayout {
     }
 
     private void awaitHealthy() throws InterruptedException {
-        LabHost first = lab.hosts().get(0);
-        String endpoints = lab.hosts().stream().map(h -> "https://" + h.address() + ":2379")
+        LabHost first = etcd.get(0);
+        String endpoints = etcd.stream().map(h -> "https://" + h.address() + ":2379")
                 .collect(Collectors.joining(","));
         String command = "ETCDCTL_API=3 /usr/local/bin/etcdctl --endpoints=" + endpoints + " --cacert=" + SSL
                 + "/ca.pem --cert=" + SSL + "/admin-" + first.name() + ".pem --key=" + SSL + "/admin-" + first.name()
@@ -82,7 +83,7 @@ final class KubesprayLayout {
         Openssl.ok(work, "genrsa", "-traditional", "-out", "ca-key.pem", "2048");
         Openssl.ok(work, "req", "-x509", "-new", "-nodes", "-key", "ca-key.pem", "-days", "36500", "-out", "ca.pem",
                 "-subj", "/CN=etcd-ca");
-        for (LabHost host : lab.hosts()) {
+        for (LabHost host : etcd) {
             leaf("member", host.name());
             leaf("admin", host.name());
         }
@@ -126,12 +127,12 @@ final class KubesprayLayout {
                 DNS.1 = localhost
                 """);
         List<String> dns = new ArrayList<>();
-        lab.hosts().forEach(h -> dns.add(h.name()));
+        etcd.forEach(h -> dns.add(h.name()));
         dns.addAll(ALT_NAMES);
         for (int i = 0; i < dns.size(); i++) {
             conf.append("DNS.").append(i + 2).append(" = ").append(dns.get(i)).append('\n');
         }
-        List<LabHost> hosts = lab.hosts();
+        List<LabHost> hosts = etcd;
         for (int i = 0; i < hosts.size(); i++) {
             conf.append("IP.").append(i + 1).append(" = ").append(hosts.get(i).address()).append('\n');
         }
@@ -141,11 +142,11 @@ final class KubesprayLayout {
 
     /** roles/etcd/templates/etcd.env.j2 as v2.15 renders it at bootstrap. */
     private String envFile(String version, int index) {
-        LabHost host = lab.hosts().get(index);
+        LabHost host = etcd.get(index);
         String ip = host.address();
         String cluster = "";
-        for (int i = 0; i < lab.hosts().size(); i++) {
-            cluster += (i == 0 ? "" : ",") + "etcd" + (i + 1) + "=https://" + lab.hosts().get(i).address() + ":2380";
+        for (int i = 0; i < etcd.size(); i++) {
+            cluster += (i == 0 ? "" : ",") + "etcd" + (i + 1) + "=https://" + etcd.get(i).address() + ":2380";
         }
         return "# Environment file for etcd " + version + "\n"
                 + "ETCD_DATA_DIR=/var/lib/etcd\n"

@@ -69,7 +69,7 @@ final class RenewalGuardStep extends ClusterStep {
         }
         run.decide(RenewalMode.ALL_AT_ONCE);
         return Check.done("no quorum (" + status.sentence() + "): new certificates go to "
-                + String.join(", ", needing) + ", then every member restarts together");
+                + String.join(", ", needing) + ", then the members reconnect, or all restart together");
     }
 
     @Override

@@ -42,23 +42,29 @@ final class RestartTogetherStep extends ClusterStep {
         if (run.mode() != RenewalMode.ALL_AT_ONCE) {
             return Check.done("not needed: the members took their certificates one at a time");
         }
-        return HealthWait.probe(session).healthy() ? Check.done("the cluster is healthy again")
-                : Check.needed("no quorum: every member restarts with its new certificates");
+        return HealthWait.probe(session).healthy()
+                ? Check.done("the members reconnected with their new certificates; no restart needed")
+                : Check.needed("no quorum yet with the new certificates");
     }
 
     @Override
     public void apply(StepContext context) throws Exception {
-        if (healsAlone(context)) {
-            context.info("the members reconnected with their new certificates without a restart");
+        List<String> hosts = session.members().stream().map(EtcdMember::hostName).toList();
+        if (anyRunning(hosts) && healsAlone(context)) {
+            context.info("the members reconnected with their new certificates; no restart needed");
             HealthWait.await(session, context);
             return;
         }
-        List<String> hosts = session.members().stream().map(EtcdMember::hostName).toList();
         context.info("restarting etcd on " + String.join(", ", hosts));
         FanOut.forEach(hosts, hosts.size(), host -> session.remote(host)
                 .run("systemctl reset-failed etcd 2>/dev/null; systemctl restart --no-block etcd")
                 .requireOk("restart etcd on " + host)).forEach((host, outcome) -> outcome.valueOrThrow());
         HealthWait.await(session, context);
+    }
+
+    private boolean anyRunning(List<String> hosts) {
+        return FanOut.forEach(hosts, hosts.size(), host -> session.remote(host).run("systemctl is-active etcd").ok())
+                .values().stream().anyMatch(outcome -> outcome.ok() && Boolean.TRUE.equals(outcome.value()));
     }
 
     /**

@@ -63,8 +63,11 @@ final class RestartTogetherStep extends ClusterStep {
     }
 
     private boolean anyRunning(List<String> hosts) {
-        return FanOut.forEach(hosts, hosts.size(), host -> session.remote(host).run("systemctl is-active etcd").ok())
-                .values().stream().anyMatch(outcome -> outcome.ok() && Boolean.TRUE.equals(outcome.value()));
+        // "activating" too: without quorum a Type=notify etcd never reports ready, yet it runs and redials.
+        return FanOut.forEach(hosts, hosts.size(), host -> session.remote(host).run("systemctl is-active etcd")
+                        .stdout().strip())
+                .values().stream().anyMatch(outcome -> outcome.ok()
+                        && ("active".equals(outcome.value()) || "activating".equals(outcome.value())));
     }
 
     /**

@@ -11,6 +11,10 @@ import dev.quorum.core.cluster.ClusterSession;
 import dev.quorum.core.cluster.LiveCluster;
 import dev.quorum.core.etcd.ClusterStatus;
 import dev.quorum.core.etcd.TlsFiles;
+import dev.quorum.core.engine.Cancellation;
+import dev.quorum.core.engine.RunEvent;
+import dev.quorum.core.engine.RunMode;
+import dev.quorum.core.engine.RunOutcome;
 import dev.quorum.core.labtest.LabCluster;
 import dev.quorum.core.pki.CertificateDetails;
 import dev.quorum.core.pki.CertificateRecord;
@@ -32,7 +36,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
-/** CA rotation on three lab hosts while a client keeps writing: prepared, then rolled to the end. */
+/**
+ * CA rotation on three lab hosts: prepared, rolled to the end while a client keeps writing, then a
+ * second rotation interrupted after the workstation switched and resumed by a re-run.
+ */
 @LabHosts(count = 3)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RotateCaLabTest {
@@ -125,5 +132,36 @@ class RotateCaLabTest {
         assertThat(report.certificates()).filteredOn(r -> r.role() != CertificateRole.CA)
                 .allSatisfy(r -> assertThat(r.details().map(CertificateDetails::issuer).orElseThrow())
                         .isEqualTo(newCa.getSubjectX500Principal().getName()));
+    }
+
+    @Test
+    @Order(3)
+    void anInterruptedRotationResumesWithTheSameNewCa() throws Exception {
+        Cancellation cancellation = new Cancellation();
+        LabCluster.Outcome interrupted = cluster.run(session -> CertPlans.rotateCa(session, false), cluster.ssh(),
+                RunMode.APPLY, cancellation, event -> {
+                    if (event instanceof RunEvent.StepFinished finished
+                            && finished.title().startsWith("Make the new CA this workstation's CA")) {
+                        cancellation.cancel();
+                    }
+                });
+        assertThat(interrupted.result().outcome()).as(interrupted.log()).isEqualTo(RunOutcome.CANCELLED);
+        X509Certificate second = ClusterPki.open(cluster.home, cluster.inventory().clusterName()).ca().certificate();
+        for (LabHost host : lab.hosts()) {
+            assertThat(PemCodec.parseCertificates(host.readFile(CA))).as(host.name()).hasSize(2).contains(second);
+        }
+
+        LabCluster.Outcome resumed = rotate(false);
+
+        assertThat(resumed.result().succeeded()).as(resumed.log() + resumed.firstFailure()).isTrue();
+        assertThat(resumed.log()).contains("the new CA " + second.getSubjectX500Principal().getName() + " exists");
+        for (LabHost host : lab.hosts()) {
+            assertThat(PemCodec.parseCertificates(host.readFile(CA))).as(host.name()).containsExactly(second);
+        }
+        assertThat(pki().resolve("rotation")).doesNotExist();
+        try (ClusterSession session = cluster.session(cluster.ssh())) {
+            ClusterStatus status = LiveCluster.read(session).probe(session);
+            assertThat(status.healthy()).as(status.sentence()).isTrue();
+        }
     }
 }

@@ -58,7 +58,22 @@ public final class CertificateInspector {
         for (String path : certificates) {
             records.add(inspectOne(host, path, byPath, settings));
         }
+        Set<String> claimed = new LinkedHashSet<>();
+        records.forEach(r -> r.keyPath().ifPresent(claimed::add));
+        claimed.add(caKeyOf(records));
+        byPath.values().stream().filter(f -> f.exists() && f.fileName().endsWith("-key.pem"))
+                .filter(f -> !claimed.contains(f.path())).sorted(java.util.Comparator.comparing(CertFile::path))
+                .forEach(f -> records.add(new CertificateRecord(host, f.path(), CertificateRole.OTHER, List.of(),
+                        Optional.empty(), Optional.of(f.path()), List.of(problem(ProblemCode.ORPHAN_KEY,
+                        "private key without its certificate")))));
         return records;
+    }
+
+    /** A CA key is claimed by its certificate even when that certificate shows no key path. */
+    private static String caKeyOf(List<CertificateRecord> records) {
+        return records.stream().filter(r -> r.role() == CertificateRole.CA && r.path().endsWith(".pem"))
+                .map(r -> r.path().substring(0, r.path().length() - ".pem".length()) + "-key.pem")
+                .findFirst().orElse("");
     }
 
     private static boolean looksLikeCertificate(String path) {

@@ -15,7 +15,9 @@ public enum ProblemCode {
     KEY_MISMATCH(Severity.ERROR),
     USAGE_MISSING(Severity.ERROR),
     KEY_PERMISSIONS(Severity.ERROR),
-    CA_KEY_ON_HOST(Severity.NOTE);
+    CA_KEY_ON_HOST(Severity.NOTE),
+    /** A private key whose certificate is not there: left over, or its certificate was lost. */
+    ORPHAN_KEY(Severity.NOTE);
 
     private final Severity severity;
 

@@ -117,6 +117,11 @@ class CertificateInspectorTest {
                 .containsExactly(ProblemCode.KEY_MISSING);
         assertThat(record(records, "node-worker3.pem").problems()).extracting(CertificateProblem::code)
                 .containsExactly(ProblemCode.KEY_MISMATCH);
+        files.add(new CertFile(DIR + "/member-old-key.pem", "600", Optional.of(lonely.privateKeyPem())));
+        records = inspector(ca).inspect("etcd01", files, ENV);
+        assertThat(record(records, "member-old-key.pem").problems()).extracting(CertificateProblem::code)
+                .containsExactly(ProblemCode.ORPHAN_KEY);
+        assertThat(records).filteredOn(r -> r.has(ProblemCode.ORPHAN_KEY)).hasSize(1);
         CertificateRecord caRecord = record(records, "ca.pem");
         assertThat(caRecord.problems()).extracting(CertificateProblem::code)
                 .containsExactly(ProblemCode.CA_KEY_ON_HOST, ProblemCode.KEY_PERMISSIONS);

@@ -48,16 +48,21 @@ final class AdoptCommand implements Callable<Integer> {
             if (exit == ExitCodes.OK && session.hasPki()) {
                 out.println("Adopted. See it with: quorum status -i " + cluster.inventory + "   and its certificates with: "
                         + "quorum certs -i " + cluster.inventory);
-                offerCaKeyRemoval(session, out);
+                if (offerCaKeyRemoval(session, out)) {
+                    exit = execution.apply(AdoptPlans.adopt(session, true), true);
+                }
             }
             return exit;
         }
     }
 
-    /** Says where the CA key is still kept on hosts, and how to remove it. */
-    private void offerCaKeyRemoval(ClusterSession session, java.io.PrintWriter out) {
+    /**
+     * Says where the CA key is still kept on hosts and how to remove it; at a terminal (without
+     * --yes) asks whether to remove it now. True when the user said yes.
+     */
+    private boolean offerCaKeyRemoval(ClusterSession session, java.io.PrintWriter out) {
         if (removeCaKey) {
-            return;
+            return false;
         }
         InventoryReport report = new CertificateInventory(session.inventory(), session::remote,
                 CertificateInspector.DEFAULT_WARN, Clock.systemUTC())
@@ -69,6 +74,9 @@ final class AdoptCommand implements Callable<Integer> {
                     + "who can read it there can issue certificates etcd trusts. Remove it with:");
             out.println("  quorum adopt -i " + cluster.inventory + " --remove-ca-from-hosts");
             out.println("(put it back before running Kubespray's etcd role again, or Kubespray makes a new CA)");
+            return !change.yes && System.console() != null
+                    && Confirmation.ask(out, "Remove ca-key.pem from " + String.join(", ", hosts) + " now?");
         }
+        return false;
     }
 }

@@ -69,10 +69,6 @@ public record EtcdTlsSettings(Map<String, String> paths) {
                 .map(paths::get).findFirst();
     }
 
-    public Optional<String> memberCertificate() {
-        return Optional.ofNullable(paths.get("ETCD_CERT_FILE"));
-    }
-
     public Optional<String> trustedCa() {
         return Optional.ofNullable(paths.get("ETCD_TRUSTED_CA_FILE"));
     }

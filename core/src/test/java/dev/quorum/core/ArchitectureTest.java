@@ -24,7 +24,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule partsDoNotKnowLifecycles = noClasses()
             .that().resideInAnyPackage("..core.inventory..", "..core.remote..", "..core.pki..", "..core.release..",
-                    "..core.etcd..", "..core.engine..", "..core.workspace..")
+                    "..core.etcd..", "..core.engine..", "..core.workspace..", "..core.certs..")
             .should().dependOnClassesThat().resideInAnyPackage("..core.lifecycle..", "..core.cluster..")
             .because("parts are used by life-cycles, never the other way round");
 
@@ -34,6 +34,13 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("..core.inventory..", "..core.remote..",
                     "..core.pki..", "..core.release..", "..core.etcd..")
             .because("the engine runs any plan; it knows steps, not etcd or SSH");
+
+    @ArchTest
+    static final ArchRule certificateLifecyclesAreIndependent = noClasses()
+            .that().resideInAnyPackage("..core.lifecycle.certs..", "..core.lifecycle.adopt..")
+            .should().dependOnClassesThat().resideInAnyPackage("..core.lifecycle.install..",
+                    "..core.lifecycle.members..", "..core.lifecycle.recovery..", "..core.lifecycle.disaster..")
+            .because("each life-cycle builds its own plan from shared parts");
 
     @ArchTest
     static final ArchRule lifecyclesAreIndependent = noClasses()

@@ -43,7 +43,8 @@ final class ClusterOptions {
         Inventory read = readInventory();
         if (!dev.quorum.core.cluster.ClusterPki.exists(QuorumHome.fromEnvironment(), read.clusterName())) {
             throw new UserError("no certificates for cluster " + read.clusterName() + " on this workstation",
-                    "install it first with: quorum install -i " + inventory);
+                    "install it first with: quorum install -i " + inventory + " (or, if Kubespray installed it, "
+                            + "adopt it: quorum adopt -i " + inventory + ")");
         }
         return open(connectTimeout);
     }

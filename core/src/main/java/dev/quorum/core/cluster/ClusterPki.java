@@ -49,8 +49,22 @@ public final class ClusterPki {
         return Files.isRegularFile(home.pki(clusterName).resolve("ca.pem"));
     }
 
+    /**
+     * Stores a CA brought from elsewhere (Kubespray's first etcd node) as this cluster's CA, so
+     * Quorum issues from it; refused when the cluster already has a CA here.
+     */
+    public static ClusterPki importCa(QuorumHome home, String clusterName, CertificateAuthority ca) {
+        Path dir = QuorumHome.privateDirectory(home.pki(clusterName));
+        ca.saveTo(dir);
+        return new ClusterPki(dir, CertificateAuthority.load(dir));
+    }
+
     public CertificateAuthority ca() {
         return ca;
+    }
+
+    public CaRotationStore rotation() {
+        return new CaRotationStore(dir);
     }
 
     public Path directory() {
@@ -67,7 +81,9 @@ public final class ClusterPki {
             writePrivate(key, issued.privateKeyPem());
             writePrivate(cert, issued.certificatePem());
         }
-        return new TlsFiles(dir.resolve("ca.pem"), cert, key);
+        // During a CA rotation Quorum trusts old and new CA, as the hosts do.
+        Path bundle = dir.resolve(CaRotationStore.TRUST_BUNDLE);
+        return new TlsFiles(Files.isRegularFile(bundle) ? bundle : dir.resolve("ca.pem"), cert, key);
     }
 
     private boolean usable(Path cert) {

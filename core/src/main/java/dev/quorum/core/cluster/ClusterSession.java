@@ -58,6 +58,19 @@ public final class ClusterSession implements AutoCloseable {
         return pki;
     }
 
+    /**
+     * Forgets the cached PKI and the shared etcd client: after the workstation's CA store changed
+     * (a CA rotation), the next call loads it again and connects with the new trust and client
+     * certificate.
+     */
+    public synchronized void reloadPki() {
+        pki = null;
+        if (sharedEtcd != null) {
+            sharedEtcd.close();
+            sharedEtcd = null;
+        }
+    }
+
     public boolean hasPki() {
         return ClusterPki.exists(home, inventory.clusterName());
     }

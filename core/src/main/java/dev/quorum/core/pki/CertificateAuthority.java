@@ -91,6 +91,32 @@ public final class CertificateAuthority {
         return new CertificateAuthority(certificate, keys.getPrivate());
     }
 
+    /**
+     * Saves this CA (an imported one) into an empty folder: key 0600 first, then the certificate.
+     * Refuses to overwrite a CA already there.
+     */
+    public void saveTo(Path dir) {
+        if (Files.exists(dir.resolve(CERTIFICATE_FILE)) || Files.exists(dir.resolve(KEY_FILE))) {
+            throw new PkiException("a CA is already stored in " + dir + "; not overwriting it");
+        }
+        try {
+            PrivateFiles.createDirectory(dir);
+            PrivateFiles.write(dir.resolve(KEY_FILE), PemCodec.write(privateKey), PrivateFiles.OWNER_FILE);
+            PrivateFiles.write(dir.resolve(CERTIFICATE_FILE), PemCodec.write(certificate), PrivateFiles.PUBLIC_FILE);
+        } catch (IOException e) {
+            throw new PkiException("cannot write the CA to " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether {@code privateKeyPem} is this CA's key, whatever PEM form it is written in. */
+    public boolean hasKey(String privateKeyPem) {
+        try {
+            return Keys.match(certificate.getPublicKey(), PemCodec.parsePrivateKey(privateKeyPem));
+        } catch (PkiException e) {
+            return false;
+        }
+    }
+
     public X509Certificate certificate() {
         return certificate;
     }

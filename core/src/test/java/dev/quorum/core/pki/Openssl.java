@@ -9,16 +9,16 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the real openssl binary, so tests check what etcd's TLS stack will see. */
-final class Openssl {
+public final class Openssl {
     private static final long TIMEOUT_SECONDS = 30;
 
-    record Result(int exitCode, String output) {
+    public record Result(int exitCode, String output) {
     }
 
     private Openssl() {
     }
 
-    static Result run(Path workDir, String... args) throws IOException, InterruptedException {
+    public static Result run(Path workDir, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add("openssl");
         command.addAll(List.of(args));
@@ -36,7 +36,7 @@ final class Openssl {
     }
 
     /** Runs openssl and fails the test with openssl's own words if it exits non-zero. */
-    static String ok(Path workDir, String... args) throws IOException, InterruptedException {
+    public static String ok(Path workDir, String... args) throws IOException, InterruptedException {
         Result result = run(workDir, args);
         if (result.exitCode() != 0) {
             throw new AssertionError("openssl " + String.join(" ", args) + " failed (" + result.exitCode() + "):\n"

@@ -1,0 +1,74 @@
+package dev.quorum.app.cli;
+
+import dev.quorum.core.certs.CertificateInventory;
+import dev.quorum.core.certs.InventoryReport;
+import dev.quorum.core.certs.WorkstationStore;
+import dev.quorum.core.cluster.ClusterSession;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.nio.file.Path;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "certs",
+        description = {"List every etcd certificate and key on the etcd hosts and this workstation, with problems:",
+                "expired or expiring, wrong CA, SANs not covering the host, key missing, mismatched or readable by "
+                        + "others, usages etcd needs, a CA key left on a host.",
+                "Exit status 0 when nothing needs action (notes do not count), 1 otherwise."},
+        subcommands = {CertsRenewCommand.class, CertsRotateCaCommand.class})
+final class CertsCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    // Not the ClusterOptions mixin: picocli would then demand -i before `renew` too.
+    @Option(names = {"-i", "--inventory"}, paramLabel = "INVENTORY",
+            description = "Kubespray YAML inventory (hosts.yaml); group_vars/ beside it are read too. Required.")
+    Path inventory;
+
+    @Option(names = "--accept-new-host-keys",
+            description = "Trust and record host keys not yet in known_hosts. A changed key is always refused.")
+    boolean acceptNewHostKeys;
+
+    @Option(names = "--known-hosts", paramLabel = "FILE",
+            description = "known_hosts file to check host keys against (default: ~/.ssh/known_hosts).")
+    Path knownHosts;
+
+    @Option(names = "--json", description = "Print one JSON object: {\"certificates\": [...]}.")
+    boolean json;
+
+    @Option(names = "--warn-days", paramLabel = "DAYS", defaultValue = "30",
+            description = "Report certificates expiring within this many days (default: ${DEFAULT-VALUE}).")
+    int warnDays;
+
+    @Override
+    public Integer call() {
+        if (warnDays < 0) {
+            throw new UserError("--warn-days must not be negative: " + warnDays, "give a number of days, e.g. 30");
+        }
+        if (inventory == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Missing required option: '--inventory=INVENTORY'");
+        }
+        ClusterOptions cluster = new ClusterOptions();
+        cluster.inventory = inventory;
+        cluster.acceptNewHostKeys = acceptNewHostKeys;
+        cluster.knownHosts = knownHosts;
+        InventoryReport report;
+        try (ClusterSession session = cluster.open()) {
+            report = new CertificateInventory(session.inventory(), session::remote, Duration.ofDays(warnDays),
+                    Clock.systemUTC())
+                    .collect(WorkstationStore.read(session.home().pki(session.inventory().clusterName())));
+        }
+        var out = spec.commandLine().getOut();
+        if (json) {
+            out.println(CertsJson.render(report));
+        } else {
+            CertsText.print(report, out);
+        }
+        out.flush();
+        return report.clean() ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+}

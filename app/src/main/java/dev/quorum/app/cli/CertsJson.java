@@ -1,0 +1,62 @@
+package dev.quorum.app.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.quorum.core.certs.InventoryReport;
+import dev.quorum.core.pki.CertificateProblem;
+import dev.quorum.core.pki.CertificateRecord;
+import java.util.Locale;
+
+/**
+ * {@code certs --json}: {@code {"certificates": [{"host", "path", "subject", "sans", "issuer", "notAfter",
+ * "daysLeft", "problems": [...]}, ...]}} plus more fields per certificate. A stable shape: scripts
+ * (monitoring an expiry) rely on it.
+ */
+final class CertsJson {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private CertsJson() {
+    }
+
+    static String render(InventoryReport report) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("caSource", report.caSource());
+        root.put("clean", report.clean());
+        ArrayNode certificates = root.putArray("certificates");
+        for (CertificateRecord record : report.certificates()) {
+            ObjectNode node = certificates.addObject();
+            node.put("host", record.host());
+            node.put("path", record.path());
+            node.put("role", record.role().name().toLowerCase(Locale.ROOT));
+            record.usedBy().forEach(node.putArray("usedBy")::add);
+            record.details().ifPresentOrElse(d -> {
+                node.put("subject", d.subject());
+                d.sans().forEach(node.putArray("sans")::add);
+                node.put("issuer", d.issuer());
+                node.put("serial", d.serial());
+                node.put("notBefore", d.notBefore().toString());
+                node.put("notAfter", d.notAfter().toString());
+                node.put("daysLeft", d.daysLeft());
+                node.put("keyType", d.keyType());
+                node.put("sha256", d.fingerprint());
+            }, () -> {
+                node.putNull("subject");
+                node.putArray("sans");
+                node.putNull("issuer");
+                node.putNull("notAfter");
+                node.putNull("daysLeft");
+            });
+            record.keyPath().ifPresentOrElse(k -> node.put("keyPath", k), () -> node.putNull("keyPath"));
+            ArrayNode problems = node.putArray("problems");
+            for (CertificateProblem problem : record.problems()) {
+                problems.addObject().put("code", problem.code().id())
+                        .put("severity", problem.severity().name().toLowerCase(Locale.ROOT))
+                        .put("message", problem.message());
+            }
+        }
+        ArrayNode unreachable = root.putArray("unreachable");
+        report.unreachable().forEach((host, error) -> unreachable.addObject().put("host", host).put("error", error));
+        return root.toPrettyString();
+    }
+}

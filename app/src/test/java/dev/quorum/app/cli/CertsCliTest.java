@@ -1,0 +1,96 @@
+package dev.quorum.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.quorum.core.certs.InventoryReport;
+import dev.quorum.core.pki.CertificateDetails;
+import dev.quorum.core.pki.CertificateProblem;
+import dev.quorum.core.pki.CertificateRecord;
+import dev.quorum.core.pki.CertificateRole;
+import dev.quorum.core.pki.ProblemCode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The certs and adopt commands' options, and the JSON shape scripts rely on. */
+class CertsCliTest {
+    private static final CertificateRecord EXPIRED = new CertificateRecord("lab2", "/etc/ssl/etcd/ssl/admin-lab2.pem",
+            CertificateRole.ADMIN, List.of("ETCDCTL_CERT"), Optional.of(new CertificateDetails("CN=etcd-admin-lab2",
+            List.of("localhost", "198.19.77.12"), "CN=etcd-ca", "1F", Instant.parse("2025-01-01T00:00:00Z"),
+            Instant.parse("2026-01-01T00:00:00Z"), -334, "RSA 2048", "AA:BB", false)),
+            Optional.of("/etc/ssl/etcd/ssl/admin-lab2-key.pem"),
+            List.of(new CertificateProblem(ProblemCode.EXPIRED, "expired on 2026-01-01T00:00:00Z")));
+    private static final CertificateRecord MISSING = new CertificateRecord("lab1", "/etc/ssl/etcd/ssl/member-lab1.pem",
+            CertificateRole.MEMBER, List.of("ETCD_CERT_FILE"), Optional.empty(), Optional.empty(),
+            List.of(new CertificateProblem(ProblemCode.UNREADABLE, "file missing")));
+
+    @Test
+    void theCommandsHaveTheirHelp() {
+        CliContractTest.Run certs = CliContractTest.run("certs", "--help");
+        assertThat(certs.exit()).isZero();
+        assertThat(certs.out()).startsWith("Usage: quorum certs").contains("--json", "--warn-days", "renew");
+        CliContractTest.Run renew = CliContractTest.run("certs", "renew", "--help");
+        assertThat(renew.exit()).isZero();
+        assertThat(renew.out()).contains("--member", "--plan", "--yes", "--all");
+        CliContractTest.Run rotate = CliContractTest.run("certs", "rotate-ca", "--help");
+        assertThat(rotate.exit()).isZero();
+        assertThat(rotate.out()).contains("--prepare", "--plan");
+        CliContractTest.Run adopt = CliContractTest.run("adopt", "--help");
+        assertThat(adopt.exit()).isZero();
+        assertThat(adopt.out()).contains("--remove-ca-from-hosts", "--inventory");
+        assertThat(CliContractTest.run("--help").out()).contains("certs", "adopt");
+    }
+
+    @Test
+    void theInventoryIsRequired() {
+        CliContractTest.Run missing = CliContractTest.run("certs");
+        assertThat(missing.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(missing.err()).contains("Missing required option: '--inventory=INVENTORY'");
+    }
+
+    @Test
+    void aNegativeWarningWindowIsRefused() {
+        CliContractTest.Run refused = CliContractTest.run("certs", "-i", "/nonexistent/hosts.yaml", "--warn-days", "-1");
+        assertThat(refused.exit()).isEqualTo(ExitCodes.FAILED);
+        assertThat(refused.err()).startsWith("quorum: --warn-days must not be negative");
+    }
+
+    @Test
+    void theJsonHasTheDocumentedShape() throws Exception {
+        JsonNode root = new ObjectMapper().readTree(CertsJson.render(
+                new InventoryReport(List.of(EXPIRED, MISSING), Map.of("lab3", "connection refused"), "workstation")));
+
+        assertThat(root.get("clean").asBoolean()).isFalse();
+        JsonNode first = root.get("certificates").get(0);
+        for (String field : List.of("host", "path", "subject", "sans", "issuer", "notAfter", "daysLeft", "problems")) {
+            assertThat(first.has(field)).as(field).isTrue();
+        }
+        assertThat(first.get("host").asText()).isEqualTo("lab2");
+        assertThat(first.get("sans").get(1).asText()).isEqualTo("198.19.77.12");
+        assertThat(first.get("notAfter").asText()).isEqualTo("2026-01-01T00:00:00Z");
+        assertThat(first.get("daysLeft").asLong()).isEqualTo(-334);
+        assertThat(first.get("problems").get(0).get("code").asText()).isEqualTo("expired");
+        assertThat(first.get("problems").get(0).get("severity").asText()).isEqualTo("error");
+        JsonNode missing = root.get("certificates").get(1);
+        assertThat(missing.get("subject").isNull()).isTrue();
+        assertThat(missing.get("sans").isArray()).isTrue();
+        assertThat(root.get("unreachable").get(0).get("host").asText()).isEqualTo("lab3");
+    }
+
+    @Test
+    void theTextPutsProblemsFirstUnderEachHost() {
+        StringWriter text = new StringWriter();
+        CertsText.print(new InventoryReport(List.of(EXPIRED, MISSING), Map.of(), "workstation"),
+                new PrintWriter(text, true));
+
+        assertThat(text.toString()).contains("2 certificates, 2 with problems", "\nlab2\n",
+                "  !! /etc/ssl/etcd/ssl/admin-lab2.pem  admin  [ETCDCTL_CERT]  CN=etcd-admin-lab2, RSA 2048",
+                "       error expired: expired on 2026-01-01T00:00:00Z");
+    }
+}

@@ -1,0 +1,41 @@
+package dev.quorum.core.lifecycle.adopt;
+
+import dev.quorum.core.cluster.ClusterSession;
+import dev.quorum.core.engine.Plan;
+import dev.quorum.core.engine.PlannedStep;
+import dev.quorum.core.etcd.InitialClusterState;
+import dev.quorum.core.inventory.EtcdMember;
+import dev.quorum.core.lifecycle.steps.LifecycleSession;
+import dev.quorum.core.lifecycle.steps.VerifyClusterStep;
+import dev.quorum.core.release.ReleaseFetcher;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Takes over a cluster Kubespray installed (host deployment): checks every host's env file against
+ * the inventory, imports the CA into the workstation's store, verifies Quorum can talk to etcd,
+ * and on request removes the CA key from the hosts. Nothing of etcd itself changes.
+ */
+public final class AdoptPlans {
+    private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(60);
+
+    private AdoptPlans() {
+    }
+
+    /** @param removeCaKeyFromHosts also delete {@code ca-key.pem} from the etcd hosts afterwards */
+    public static Plan adopt(ClusterSession cluster, boolean removeCaKeyFromHosts) {
+        LifecycleSession session = new LifecycleSession(cluster,
+                new ReleaseFetcher(cluster.home().releaseCache(), Duration.ofMinutes(10)), HEALTH_TIMEOUT,
+                cluster.inventory().etcdMembers(), InitialClusterState.EXISTING);
+        List<String> hosts = cluster.inventory().etcdMembers().stream().map(EtcdMember::hostName).toList();
+        List<PlannedStep> steps = new ArrayList<>(List.of(
+                PlannedStep.onEach(new KubesprayLayoutStep(session), hosts),
+                PlannedStep.onCluster(new ImportCaStep(session)),
+                PlannedStep.onCluster(new VerifyClusterStep(session))));
+        if (removeCaKeyFromHosts) {
+            steps.add(PlannedStep.onEach(new RemoveCaKeyStep(session), hosts));
+        }
+        return new Plan("adopt", cluster.inventory().clusterName(), steps);
+    }
+}

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Snapshot save and restore of a ~100 MB database on three lab hosts; writes
- * docs/benchmarks-restore.md. Save: wall time of `quorum snapshot save` (linearizable key count,
+ * docs/benchmarks.md. Save: wall time of `quorum snapshot save` (linearizable key count,
  * stream over TLS from a follower, sha256, metadata) against a plain `cp` of the same file on the
  * same disk. Restore: every member's etcd stopped and its data dir moved aside (quorum lost),
  * then the whole restore plan timed: guards, setup checks, upload to every member, etcdctl
@@ -93,7 +93,7 @@ class RestoreBenchmark {
                 .row(String.format(Locale.ROOT, "restore a 3-member cluster from that %.0f MB snapshot (quorum lost, "
                         + "data dirs gone): guards to verified key count; 5-minute load average %s at the end "
                         + "(shared machine)", mb, load), restore, "<= 20 s")
-                .write(Path.of(System.getProperty("quorum.docs", "../docs")).resolve("benchmarks-restore.md"));
+                .write(Path.of(System.getProperty("quorum.docs", "../docs")).resolve("benchmarks.md"));
         assertThat(restore).hasSize(ROUNDS);
     }
 

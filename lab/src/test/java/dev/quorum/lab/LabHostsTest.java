@@ -163,7 +163,8 @@ class LabHostsTest {
     void killEndsProcessesByName() {
         LabHost h = lab.host(2);
         h.exec("setsid sleep 300 </dev/null >/dev/null 2>&1 &").requireOk("start sleep");
-        assertThat(h.exec("pgrep -x sleep").ok()).isTrue();
+        // setsid forks: under load the sleep may take a moment to exist
+        assertThat(Wait.until(Duration.ofSeconds(3), () -> h.exec("pgrep -x sleep").ok())).isTrue();
         assertThat(h.kill("sleep")).isTrue();
         assertThat(Wait.until(Duration.ofSeconds(3), () -> !h.exec("pgrep -x sleep").ok())).isTrue();
         assertThat(h.kill("sleep")).as("nothing left to kill").isFalse();

@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
         description = {"Runs the whole life of an etcd cluster on Linux hosts over SSH.",
                 "Reads Kubespray inventories and lays hosts out as Kubespray does."},
         subcommands = {InstallCommand.class, StatusCommand.class, AddCommand.class, RemoveCommand.class,
-                ReplaceCommand.class, CommandLine.HelpCommand.class},
+                ReplaceCommand.class, SandboxCommand.class,
+                CommandLine.HelpCommand.class},
         footer = {"", "Exit status: 0 success, 1 failed (the reason is on stderr), 2 bad usage, 130 cancelled.",
                 "Run logs: ~/.quorum/clusters/NAME/runs (or $QUORUM_HOME)."})
 public final class QuorumCommand implements Runnable {

@@ -17,6 +17,9 @@ public final class MemberDetailsView extends VBox {
         title.getStyleClass().add("title-4");
         grid.setHgap(12);
         grid.setVgap(6);
+        javafx.scene.layout.ColumnConstraints keys = new javafx.scene.layout.ColumnConstraints();
+        keys.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        grid.getColumnConstraints().addAll(keys, new javafx.scene.layout.ColumnConstraints());
         ObservableValue<MemberViewModel> selected = model.selectedProperty();
         title.textProperty().bind(selected.map(m -> "Member " + m.name()).orElse("Select a member to see its details"));
         row("State", selected, m -> m.stateProperty().map(MemberState::words));

@@ -56,7 +56,12 @@ public final class ProbeStatusSource implements StatusSource {
 
     private List<EtcdMember> liveMembers() {
         try {
-            return LiveCluster.read(session).members();
+            List<String> order = cluster.inventory().etcdMembers().stream().map(EtcdMember::memberName).toList();
+            // the cluster lists members by id; people expect the inventory's order
+            return LiveCluster.read(session).members().stream()
+                    .sorted(java.util.Comparator.comparingInt((EtcdMember m) -> order.contains(m.memberName())
+                            ? order.indexOf(m.memberName()) : order.size()).thenComparing(EtcdMember::memberName))
+                    .toList();
         } catch (ClusterUnavailableException e) {
             return cluster.inventory().etcdMembers();
         }

@@ -91,6 +91,7 @@ final class ClusterNavigator extends TreeView<Object> {
                 bound.stateProperty().removeListener(stateChanged);
                 bound = null;
             }
+            setTooltip(null);
             if (empty || item == null) {
                 setText(null);
                 setGraphic(null);
@@ -107,7 +108,9 @@ final class ClusterNavigator extends TreeView<Object> {
 
         private void paint() {
             MemberState state = bound.state();
-            setText(bound.hostProperty().get() + " - " + bound.name() + ", " + state.words());
+            setText(bound.hostProperty().get() + "  " + state.words());
+            setTooltip(new javafx.scene.control.Tooltip(bound.name() + " on " + bound.hostProperty().get() + ": "
+                    + state.words()));
             dot.getStyleClass().setAll("state-dot", "state-" + state.styleName());
         }
     }

@@ -56,8 +56,15 @@ public final class LiveLogView extends VBox {
         list.getStyleClass().add("log-list");
         list.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         list.setCellFactory(view -> new LineCell());
+        list.setFixedCellSize(22); // uniform rows let the virtual flow skip measuring each line
         VBox.setVgrow(list, Priority.ALWAYS);
-        getChildren().addAll(toolbar(), list);
+        Label counts = new Label();
+        counts.setId("log-counts");
+        counts.textProperty().bind(model.countsProperty());
+        counts.getStyleClass().add("text-muted");
+        message.getStyleClass().add("text-muted");
+        HBox footer = new HBox(12, counts, message);
+        getChildren().addAll(toolbar(), list, footer);
         setSpacing(6);
         pump.setCycleCount(Animation.INDEFINITE);
         ObservableValue<Boolean> showing = sceneProperty().flatMap(Scene::windowProperty)
@@ -86,13 +93,15 @@ public final class LiveLogView extends VBox {
         host.valueProperty().bindBidirectional(model.hostProperty());
         host.setTooltip(new Tooltip("Show one host's lines only"));
         host.setId("log-host");
+        host.setPrefWidth(130);
         ComboBox<String> step = new ComboBox<>(model.steps());
         step.valueProperty().bindBidirectional(model.stepProperty());
         step.setTooltip(new Tooltip("Show one step's lines only"));
-        step.setPrefWidth(200);
+        step.setPrefWidth(190);
         ComboBox<LogLevel> level = new ComboBox<>(javafx.collections.FXCollections.observableArrayList(LogLevel.values()));
         level.valueProperty().bindBidirectional(model.minLevelProperty());
         level.setTooltip(new Tooltip("Lowest level shown"));
+        level.setPrefWidth(120);
         TextField search = new TextField();
         search.setPromptText("Search");
         search.setId("log-search");
@@ -107,12 +116,9 @@ public final class LiveLogView extends VBox {
         Button export = new Button(null, new FontIcon(MaterialDesignE.EXPORT));
         export.setTooltip(new Tooltip("Export the shown lines to a text file"));
         export.setOnAction(e -> export());
-        Label counts = new Label();
-        counts.textProperty().bind(model.countsProperty());
-        counts.getStyleClass().add("text-muted");
-        message.getStyleClass().add("text-muted");
+        follow.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         FontIcon filter = new FontIcon(MaterialDesignM.MAGNIFY);
-        HBox bar = new HBox(6, host, step, level, filter, search, follow, copy, export, counts, message);
+        HBox bar = new HBox(6, host, step, level, filter, search, follow, copy, export);
         bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         return bar;
     }

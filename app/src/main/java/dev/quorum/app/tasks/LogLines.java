@@ -34,15 +34,29 @@ public final class LogLines {
         }
         if (event instanceof RunEvent.TargetFinished f) {
             return Optional.of(new LogLine(f.time(), f.target(), title(f.step()), level(f.status()),
-                    lower(f.status().name()) + (f.message().isBlank() ? "" : ": " + f.message())
-                            + (f.hint().isBlank() ? "" : " (what to do: " + f.hint() + ")")));
+                    finished(f)));
         }
         if (event instanceof RunEvent.RunFinished f) {
             return Optional.of(new LogLine(f.time(), "", "", f.outcome() == RunOutcome.SUCCEEDED
                     ? LogLevel.INFO : LogLevel.ERROR, "run " + lower(f.outcome().name()) + " in "
-                    + f.took().toMillis() + " ms: " + f.summary()));
+                    + f.took().toMillis() + " ms: " + summary(f.summary())));
         }
         return Optional.empty(); // StepFinished: its targets' lines already said it
+    }
+
+    /** For a change the message is the check's reason for it: say it was the state before. */
+    private static String finished(RunEvent.TargetFinished f) {
+        String text = switch (f.status()) {
+            case CHANGED -> "changed" + (f.message().isBlank() ? "" : " (before: " + f.message() + ")");
+            case PENDING -> "would change: " + f.message();
+            default -> lower(f.status().name()) + (f.message().isBlank() ? "" : ": " + f.message());
+        };
+        return text + (f.hint().isBlank() ? "" : " (what to do: " + f.hint() + ")");
+    }
+
+    private static String summary(dev.quorum.core.engine.RunSummary s) {
+        return s.ok() + " ok, " + s.changed() + " changed, " + s.failed() + " failed, " + s.skipped() + " skipped"
+                + (s.pending() > 0 ? ", " + s.pending() + " would change" : "");
     }
 
     private static String lower(String name) {

@@ -28,8 +28,8 @@ public final class WelcomeView extends VBox {
         title.getStyleClass().add("title-1");
         Label subtitle = new Label("The whole life of an etcd cluster: install, watch, add, replace, recover.");
         subtitle.getStyleClass().add("text-muted");
-        Button open = big("open-inventory", "Open a Kubespray inventory...", MaterialDesignF.FOLDER_OPEN_OUTLINE,
-                "Choose a hosts.yaml; its etcd group is the cluster");
+        Button open = big("open-inventory", "Open an inventory...", MaterialDesignF.FOLDER_OPEN_OUTLINE,
+                "Open a Kubespray inventory (hosts.yaml); its etcd group is the cluster");
         open.setOnAction(e -> chooseInventory(actions));
         Button create = big("create-cluster", "Create a new cluster...", MaterialDesignP.PLUS_CIRCLE_OUTLINE,
                 "Install etcd on the hosts of an inventory");

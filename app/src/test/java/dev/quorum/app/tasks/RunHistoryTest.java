@@ -68,7 +68,7 @@ class RunHistoryTest {
         });
         List<LogLine> first = RunHistory.lines(runs.get(1).file());
         assertThat(first).extracting(LogLine::formatted).contains("[h1] Write the marker file: wrote m",
-                "[h1] Write the marker file: changed: missing");
+                "[h1] Write the marker file: changed (before: missing)");
         assertThat(first).extracting(LogLine::formatted).isEqualTo(live.drain().stream().map(LogLine::formatted).toList());
     }
 }

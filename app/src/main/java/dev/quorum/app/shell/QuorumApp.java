@@ -22,6 +22,7 @@ public final class QuorumApp extends Application {
         stage.setMinHeight(MainWindow.MIN_HEIGHT);
         stage.setOnHidden(e -> stop());
         stage.show();
+        FirstFrameProbe.installIfAsked();
         options.inventory().ifPresent(inventory -> window.openInventory(inventory, options.knownHosts()));
     }
 

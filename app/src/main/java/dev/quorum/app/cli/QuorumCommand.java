@@ -21,7 +21,7 @@ public final class QuorumCommand implements Runnable {
 
     @Override
     public void run() {
-        // No command: the desktop app will open here; until it exists, show what the CLI can do.
+        // Main opens the desktop app when there is no command; reaching here (e.g. from a test), show the CLI.
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 

@@ -172,4 +172,26 @@ class SandboxWindowTest {
         assertThat(Fx.get(() -> model().members().get(0))).isSameAs(first);
         assertThat(Fx.get(() -> window.workspace().orElseThrow().watcher().running())).isTrue();
     }
+
+    @Test
+    @Order(6)
+    void aStoppedMemberShowsAsUnreachableByIconAndWordsAndComesBack() throws Exception {
+        Sandbox sandbox = new Sandbox(new QuorumHome(home), Optional.empty());
+        var third = sandbox.layout().members().get(2);
+        long pid = Long.parseLong(Files.readString(sandbox.layout().pidFile(third)).strip());
+        ProcessHandle.of(pid).orElseThrow().destroy();
+
+        Fx.await(Duration.ofSeconds(20), "etcd3 unreachable", () -> model().member("etcd3").orElseThrow().state()
+                == MemberState.UNREACHABLE);
+        assertThat(Fx.get(() -> model().sentenceProperty().get())).isEqualTo("2/3 healthy, tolerates 0 failures");
+        Node node = robot.lookup(".member-node.state-unreachable").query();
+        assertThat(robot.from(node).lookup(".member-state").queryAs(Label.class).getText()).isEqualTo("unreachable");
+        assertThat(robot.from(node).lookup(".member-icon").queryAs(org.kordamp.ikonli.javafx.FontIcon.class)
+                .getIconCode()).isEqualTo(org.kordamp.ikonli.materialdesign2.MaterialDesignL.LAN_DISCONNECT);
+
+        var restarted = new Runner(event -> { }, 3, new Cancellation()).run(sandbox.startPlan(), RunMode.APPLY);
+        assertThat(restarted.succeeded()).as(restarted.failures().toString()).isTrue();
+        Fx.await(Duration.ofSeconds(20), "back to 3/3", () -> model().sentenceProperty().get()
+                .equals("3/3 healthy, tolerates 1 failure"));
+    }
 }

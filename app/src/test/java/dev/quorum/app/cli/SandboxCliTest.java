@@ -68,7 +68,7 @@ class SandboxCliTest {
         CliContractTest.Run stop = CliContractTest.run("sandbox", "stop");
 
         assertThat(stop.exit()).isZero();
-        assertThat(stop.out()).contains("Stop etcd members (data is kept)");
+        assertThat(stop.out()).contains("Stop etcd members, the leader last (data is kept)");
         assertThat(home.resolve("sandbox/members/etcd1/data/member")).isDirectory();
         assertThat(CliContractTest.run("sandbox", "status").out()).contains("not running");
     }

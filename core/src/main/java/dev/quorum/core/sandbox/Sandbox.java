@@ -52,14 +52,14 @@ public final class Sandbox {
     /** Stops every member; data, certificates and logs stay. */
     public Plan stopPlan() {
         return new Plan(LIFECYCLE_STOP, SandboxLayout.CLUSTER_NAME,
-                List.of(PlannedStep.onEach(new StopMemberStep(withoutBinary()), layout.hostNames())));
+                List.of(PlannedStep.onCluster(new StopMembersStep(withoutBinary()))));
     }
 
     /** Stops every member and moves its data aside, so the next start makes a fresh cluster. */
     public Plan resetPlan() {
         SandboxContext context = withoutBinary();
         return new Plan(LIFECYCLE_RESET, SandboxLayout.CLUSTER_NAME, List.of(
-                PlannedStep.onEach(new StopMemberStep(context), layout.hostNames()),
+                PlannedStep.onCluster(new StopMembersStep(context)),
                 PlannedStep.onEach(new SetDataAsideStep(context), layout.hostNames())));
     }
 

@@ -82,4 +82,19 @@ class LiveLogViewModelTest {
         String text = LiveLogViewModel.text(List.of(new LogLine(T, "node1", "Preflight", LogLevel.WARN, "slow disk")));
         assertThat(text).isEqualTo("2026-12-01T10:00:00Z WARN [node1] Preflight: slow disk\n");
     }
+
+    @Test
+    void exportWritesTheShownLines(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        LogFeed feed = new LogFeed(100);
+        LiveLogViewModel model = new LiveLogViewModel(100);
+        model.attach(feed);
+        run(feed);
+        model.drain();
+        model.hostProperty().set("node1");
+
+        java.nio.file.Path file = LiveLogViewModel.export(model.visibleSnapshot(), dir.resolve("log.txt"));
+
+        assertThat(java.nio.file.Files.readAllLines(file)).containsExactly(
+                "2026-12-01T10:00:00Z INFO [node1] Preflight: ports 2379 and 2380 are free");
+    }
 }

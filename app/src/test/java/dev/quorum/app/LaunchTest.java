@@ -71,6 +71,8 @@ class LaunchTest {
         assertThat(options.inventory()).contains(Path.of("inv/hosts.yaml"));
         assertThat(options.knownHosts()).contains(Path.of("kh"));
         assertThat(LaunchOptions.parse(List.of("-i")).error()).isPresent();
+        assertThat(LaunchOptions.parse(List.of("--help")).error()).hasValueSatisfying(
+                text -> assertThat(text).contains(LaunchOptions.USAGE).contains("--known-hosts FILE"));
     }
 
     @Test

@@ -18,7 +18,10 @@ public record LaunchOptions(Optional<Path> inventory, Optional<Path> knownHosts,
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             boolean hasValue = i + 1 < args.size();
-            if ((arg.equals("-i") || arg.equals("--inventory")) && hasValue) {
+            if (arg.equals("-h") || arg.equals("--help")) {
+                return refused("usage: " + USAGE + "\n  -i, --inventory FILE   open this Kubespray inventory at start"
+                        + "\n  --known-hosts FILE     known_hosts to check its hosts' keys against");
+            } else if ((arg.equals("-i") || arg.equals("--inventory")) && hasValue) {
                 inventory = Path.of(args.get(++i));
             } else if (arg.startsWith("--inventory=")) {
                 inventory = Path.of(arg.substring("--inventory=".length()));

@@ -71,7 +71,7 @@ final class ClusterNavigator extends TreeView<Object> {
     private void fillHosts() {
         for (TreeItem<Object> item : root.getChildren()) {
             if (shown != null && ((ClusterSource) item.getValue()).name().equals(shown.clusterName())
-                    && item.getChildren().stream().map(TreeItem::getValue).toList().equals(shown.members()) == false) {
+                    && !item.getChildren().stream().map(TreeItem::getValue).toList().equals(shown.members())) {
                 item.getChildren().setAll(shown.members().stream().map(m -> new TreeItem<Object>(m)).toList());
                 item.setExpanded(true);
             }

@@ -1,10 +1,14 @@
 package dev.quorum.app;
 
 import dev.quorum.app.cli.QuorumCommand;
+import dev.quorum.app.shell.DesktopLauncher;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Optional;
 
 /**
- * One launcher for both faces of Quorum. With a command it is the CLI; without one it will open
- * the desktop app (not built yet), so for now it prints the help.
+ * One launcher for both faces of Quorum: no arguments or {@code gui [-i INVENTORY]} opens the
+ * desktop app; anything else is the CLI.
  */
 public final class Main {
     private Main() {
@@ -20,6 +24,27 @@ public final class Main {
 
     public static void main(String[] args) {
         quietJavaUtilLogging();
+        if (args.length == 0 || args[0].equals("gui")) {
+            // JavaFX warns that it runs from the class path, which Quorum's launcher does on purpose.
+            java.util.logging.Logger.getLogger("javafx").setLevel(java.util.logging.Level.SEVERE);
+            System.exit(desktop(List.of(args).subList(Math.min(1, args.length), args.length)));
+        }
         System.exit(QuorumCommand.run(args));
     }
+
+    /** The app, or (when it cannot open here) the reason and the CLI's usage on stderr, exit 1. */
+    static int desktop(List<String> guiArgs) {
+        Optional<String> problem = DesktopLauncher.problem(guiArgs);
+        if (problem.isPresent()) {
+            PrintWriter err = new PrintWriter(System.err, true);
+            err.println("quorum: " + problem.get());
+            err.println();
+            QuorumCommand.run(err, err, "--help");
+            err.flush();
+            return 1;
+        }
+        DesktopLauncher.launch(guiArgs);
+        return 0;
+    }
+
 }

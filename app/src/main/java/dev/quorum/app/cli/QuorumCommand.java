@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
                 "Reads Kubespray inventories and lays hosts out as Kubespray does."},
         subcommands = {InstallCommand.class, StatusCommand.class, AddCommand.class, RemoveCommand.class,
                 ReplaceCommand.class, DiagnoseCommand.class, RecoverCommand.class, SnapshotCommand.class,
-                RestoreCommand.class, CertsCommand.class, AdoptCommand.class, CommandLine.HelpCommand.class},
+                RestoreCommand.class, CertsCommand.class, AdoptCommand.class, SandboxCommand.class,
+                CommandLine.HelpCommand.class},
         footer = {"", "Exit status: 0 success, 1 failed (the reason is on stderr), 2 bad usage, 130 cancelled.",
                 "Run logs: ~/.quorum/clusters/NAME/runs (or $QUORUM_HOME)."})
 public final class QuorumCommand implements Runnable {
@@ -21,7 +22,7 @@ public final class QuorumCommand implements Runnable {
 
     @Override
     public void run() {
-        // No command: the desktop app will open here; until it exists, show what the CLI can do.
+        // Main opens the desktop app when there is no command; reaching here (e.g. from a test), show the CLI.
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 

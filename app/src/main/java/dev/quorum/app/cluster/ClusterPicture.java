@@ -1,0 +1,97 @@
+package dev.quorum.app.cluster;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.collections.ListChangeListener;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.Pane;
+import javafx.scene.shape.Circle;
+
+/**
+ * The members on a ring. Nodes are added or removed only when membership changes; positions are
+ * computed in layout, so resizing or a refresh never rebuilds anything.
+ */
+public final class ClusterPicture extends Pane {
+    private final ClusterViewModel model;
+    private final Circle ring = new Circle();
+    private final Map<MemberViewModel, MemberNode> nodes = new HashMap<>();
+
+    private final java.util.function.Consumer<String> onReplace;
+
+    /** @param onReplace what the member's context menu "Replace..." does, given the member's name */
+    public ClusterPicture(ClusterViewModel model, java.util.function.Consumer<String> onReplace) {
+        this.model = model;
+        this.onReplace = onReplace;
+        getStyleClass().add("cluster-picture");
+        ring.getStyleClass().add("cluster-ring");
+        ring.setManaged(false);
+        getChildren().add(ring);
+        setMinSize(320, 260);
+        sync();
+        model.members().addListener((ListChangeListener<MemberViewModel>) change -> sync());
+        model.selectedProperty().addListener((obs, old, now) -> nodes.forEach((m, n) -> n.selected(m == now)));
+    }
+
+    private void sync() {
+        List<MemberViewModel> members = model.members();
+        nodes.keySet().removeIf(m -> {
+            if (!members.contains(m)) {
+                getChildren().remove(nodes.get(m));
+                return true;
+            }
+            return false;
+        });
+        for (MemberViewModel member : members) {
+            nodes.computeIfAbsent(member, m -> {
+                MemberNode node = new MemberNode(m);
+                node.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> model.select(m));
+                node.setOnContextMenuRequested(e -> {
+                    model.select(m);
+                    contextMenu(m).show(node, e.getScreenX(), e.getScreenY());
+                });
+                getChildren().add(node);
+                return node;
+            });
+        }
+        requestLayout();
+    }
+
+    @Override
+    protected void layoutChildren() {
+        List<MemberViewModel> members = model.members();
+        double width = getWidth();
+        double height = getHeight();
+        double cx = width / 2;
+        double cy = height / 2;
+        double radius = Math.max(40, Math.min(width, height) / 2 - 70);
+        ring.setCenterX(cx);
+        ring.setCenterY(cy);
+        ring.setRadius(radius);
+        for (int i = 0; i < members.size(); i++) {
+            MemberNode node = nodes.get(members.get(i));
+            if (node == null) {
+                continue;
+            }
+            double angle = -Math.PI / 2 + 2 * Math.PI * i / members.size();
+            double w = node.prefWidth(-1);
+            double h = node.prefHeight(w);
+            // centre the badge (not the whole node) on the ring
+            node.resizeRelocate(cx + radius * Math.cos(angle) - w / 2,
+                    cy + radius * Math.sin(angle) - MemberNode.RADIUS, w, h);
+        }
+    }
+
+    private javafx.scene.control.ContextMenu contextMenu(MemberViewModel member) {
+        javafx.scene.control.MenuItem replace = new javafx.scene.control.MenuItem("Replace " + member.name() + "...",
+                new org.kordamp.ikonli.javafx.FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignS.SWAP_HORIZONTAL));
+        replace.setId("replace-member");
+        replace.setOnAction(e -> onReplace.accept(member.name()));
+        return new javafx.scene.control.ContextMenu(replace);
+    }
+
+    /** For tests and the details: the node drawn for a member. */
+    MemberNode nodeOf(MemberViewModel member) {
+        return nodes.get(member);
+    }
+}

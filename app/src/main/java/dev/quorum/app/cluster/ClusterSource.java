@@ -1,0 +1,21 @@
+package dev.quorum.app.cluster;
+
+import dev.quorum.core.inventory.Inventory;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * A cluster the app has open: its inventory as read, and how SSH checks its host keys.
+ *
+ * @param sandbox whether it is the local sandbox (its hosts are this machine's loopback)
+ */
+public record ClusterSource(Inventory inventory, Optional<Path> knownHosts, boolean sandbox) {
+
+    public String name() {
+        return inventory.clusterName();
+    }
+
+    public Path inventoryFile() {
+        return inventory.source();
+    }
+}

@@ -1,0 +1,141 @@
+package dev.quorum.app.cluster;
+
+import dev.quorum.core.ActionableError;
+import dev.quorum.core.etcd.ClusterStatus;
+import dev.quorum.core.etcd.EndpointStatus;
+import dev.quorum.core.etcd.MemberStatus;
+import dev.quorum.core.inventory.EtcdMember;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * One open cluster as observable state. {@link #apply} turns a {@link ClusterStatus} into it,
+ * updating members in place; the list itself changes only when membership does. UI thread only.
+ */
+public final class ClusterViewModel {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    private final String clusterName;
+    private final ZoneId zone;
+    private final ObservableList<MemberViewModel> members = FXCollections.observableArrayList();
+    private final ObservableList<MemberViewModel> readOnlyMembers = FXCollections.unmodifiableObservableList(members);
+    private final Map<String, MemberViewModel> byName = new HashMap<>();
+    private final StringProperty sentence = new SimpleStringProperty("reading the cluster's status...");
+    private final StringProperty leader = new SimpleStringProperty("leader: -");
+    private final StringProperty lastRefresh = new SimpleStringProperty("not refreshed yet");
+    private final StringProperty problem = new SimpleStringProperty("");
+    private final ObjectProperty<ClusterHealth> health = new SimpleObjectProperty<>(ClusterHealth.UNKNOWN);
+    private final ObjectProperty<MemberViewModel> selected = new SimpleObjectProperty<>();
+    private long refreshes;
+
+    public ClusterViewModel(String clusterName, List<EtcdMember> inventoryMembers, ZoneId zone) {
+        this.clusterName = clusterName;
+        this.zone = zone;
+        List<MemberViewModel> initial = new ArrayList<>();
+        for (EtcdMember m : inventoryMembers) {
+            MemberViewModel vm = new MemberViewModel(m.memberName(), m.hostName(), m.clientUrl());
+            byName.put(m.memberName(), vm);
+            initial.add(vm);
+        }
+        members.setAll(initial);
+    }
+
+    public void apply(ClusterStatus status, Instant at) {
+        Optional<EndpointStatus> leaderStatus = status.leader().flatMap(MemberStatus::status);
+        List<MemberViewModel> order = new ArrayList<>();
+        for (MemberStatus member : status.members()) {
+            MemberViewModel vm = byName.computeIfAbsent(member.memberName(),
+                    n -> new MemberViewModel(n, member.hostName(), member.endpoint()));
+            vm.update(member, MemberStates.of(member, status), leaderStatus, MemberStates.alarmsOf(member, status));
+            order.add(vm);
+        }
+        if (!order.equals(members)) {
+            byName.keySet().retainAll(order.stream().map(MemberViewModel::name).toList());
+            members.setAll(order);
+            if (selected.get() != null && !order.contains(selected.get())) {
+                selected.set(null);
+            }
+        }
+        Props.set(sentence, status.sentence());
+        Props.set(leader, status.leader().map(l -> "leader: " + l.memberName() + " on " + l.hostName())
+                .orElse("no leader"));
+        Props.set(health, MemberStates.health(status));
+        Props.set(problem, "");
+        refreshed(at);
+    }
+
+    /** No status at all (no CA, no route...): every fact is unknown, and the reason is shown. */
+    public void failed(Throwable error, Instant at) {
+        String message = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
+        String hint = error instanceof ActionableError a && !a.hint().isBlank() ? "; " + a.hint() : "";
+        Props.set(problem, message + hint);
+        Props.set(sentence, "status unknown: " + message);
+        Props.set(leader, "leader: -");
+        Props.set(health, ClusterHealth.UNKNOWN);
+        members.forEach(m -> m.unknown(message));
+        refreshed(at);
+    }
+
+    private void refreshed(Instant at) {
+        refreshes++;
+        Props.set(lastRefresh, "refreshed " + TIME.format(at.atZone(zone)));
+    }
+
+    public void select(MemberViewModel member) {
+        selected.set(member);
+    }
+
+    public Optional<MemberViewModel> member(String name) {
+        return Optional.ofNullable(byName.get(name));
+    }
+
+    public String clusterName() {
+        return clusterName;
+    }
+
+    public ObservableList<MemberViewModel> members() {
+        return readOnlyMembers;
+    }
+
+    public ReadOnlyStringProperty sentenceProperty() {
+        return sentence;
+    }
+
+    public ReadOnlyStringProperty leaderProperty() {
+        return leader;
+    }
+
+    public ReadOnlyStringProperty lastRefreshProperty() {
+        return lastRefresh;
+    }
+
+    public ReadOnlyStringProperty problemProperty() {
+        return problem;
+    }
+
+    public ReadOnlyObjectProperty<ClusterHealth> healthProperty() {
+        return health;
+    }
+
+    public ObjectProperty<MemberViewModel> selectedProperty() {
+        return selected;
+    }
+
+    public long refreshes() {
+        return refreshes;
+    }
+}

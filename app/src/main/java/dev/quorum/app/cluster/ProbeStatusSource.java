@@ -1,0 +1,82 @@
+package dev.quorum.app.cluster;
+
+import dev.quorum.core.cluster.ClusterPki;
+import dev.quorum.core.cluster.ClusterSession;
+import dev.quorum.core.cluster.ClusterUnavailableException;
+import dev.quorum.core.cluster.LiveCluster;
+import dev.quorum.core.etcd.ClusterProbe;
+import dev.quorum.core.etcd.ClusterStatus;
+import dev.quorum.core.etcd.MemberInfo;
+import dev.quorum.core.inventory.EtcdMember;
+import dev.quorum.core.remote.SshConnector;
+import dev.quorum.core.remote.SshOptions;
+import dev.quorum.core.workspace.QuorumHome;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The live status over jetcd (TLS, Quorum's client certificate), with one client kept for the
+ * whole time the cluster is open so a refresh costs no handshake. The members to ask are the
+ * cluster's own list, read again only when the list changes.
+ */
+public final class ProbeStatusSource implements StatusSource {
+    static final Duration TIMEOUT = Duration.ofSeconds(2);
+
+    private final ClusterSource cluster;
+    private final QuorumHome home;
+    private ClusterSession session;
+    private List<EtcdMember> members;
+
+    public ProbeStatusSource(ClusterSource cluster, QuorumHome home) {
+        this.cluster = cluster;
+        this.home = home;
+    }
+
+    @Override
+    public synchronized ClusterStatus read() {
+        if (session == null) {
+            if (!ClusterPki.exists(home, cluster.name())) {
+                throw new NoCertificatesException(cluster.name(), cluster.inventoryFile());
+            }
+            SshOptions ssh = cluster.knownHosts().map(SshOptions.defaults()::withKnownHostsFile)
+                    .orElse(SshOptions.defaults());
+            session = new ClusterSession(cluster.inventory(), home, new SshConnector(ssh));
+        }
+        if (members == null) {
+            members = liveMembers();
+        }
+        ClusterStatus status = ClusterProbe.probe(session.sharedEtcd(), members, TIMEOUT, session.silentEndpoints());
+        if (!status.memberList().isEmpty() && !sameNames(status.memberList(), members)) {
+            members = null; // the membership changed: read the list again next time
+        }
+        return status;
+    }
+
+    private List<EtcdMember> liveMembers() {
+        try {
+            List<String> order = cluster.inventory().etcdMembers().stream().map(EtcdMember::memberName).toList();
+            // the cluster lists members by id; people expect the inventory's order
+            return LiveCluster.read(session).members().stream()
+                    .sorted(java.util.Comparator.comparingInt((EtcdMember m) -> order.contains(m.memberName())
+                            ? order.indexOf(m.memberName()) : order.size()).thenComparing(EtcdMember::memberName))
+                    .toList();
+        } catch (ClusterUnavailableException e) {
+            return cluster.inventory().etcdMembers();
+        }
+    }
+
+    private static boolean sameNames(List<MemberInfo> list, List<EtcdMember> members) {
+        Set<String> listed = list.stream().filter(MemberInfo::started).map(MemberInfo::name).collect(Collectors.toSet());
+        return listed.equals(members.stream().map(EtcdMember::memberName).collect(Collectors.toSet()));
+    }
+
+    @Override
+    public synchronized void close() {
+        if (session != null) {
+            session.close();
+            session = null;
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package dev.quorum.app.shell;
+
+import dev.quorum.app.cluster.ClusterPicture;
+import dev.quorum.app.cluster.ClusterSource;
+import dev.quorum.app.cluster.ClusterViewModel;
+import dev.quorum.app.cluster.MemberDetailsView;
+import dev.quorum.app.cluster.MembersTable;
+import dev.quorum.app.cluster.StatusWatcher;
+import dev.quorum.app.tasks.LogFeed;
+import dev.quorum.app.tasks.TasksView;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.function.Consumer;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+
+/**
+ * Everything shown for one open cluster: the picture with the selected member's details, and
+ * the Members and Tasks tabs; plus the watcher that keeps its view model fresh. Built once per
+ * opened cluster and disposed when another is shown or the window closes.
+ */
+final class ClusterWorkspace extends BorderPane {
+    private final ClusterSource source;
+    private final ClusterViewModel model;
+    private final StatusWatcher watcher;
+    private final TasksView tasks;
+    private final TabPane tabs;
+
+    ClusterWorkspace(ClusterSource source, ShellServices services, LogFeed liveLog, Consumer<String> onReplace) {
+        this.source = source;
+        this.model = new ClusterViewModel(source.name(), source.inventory().etcdMembers(), ZoneId.systemDefault());
+        Clock clock = Clock.systemUTC();
+        this.watcher = new StatusWatcher(services.executor(), services.statusSources().apply(source),
+                status -> model.apply(status, clock.instant()), error -> model.failed(error, clock.instant()),
+                services.refreshInterval());
+        setId("cluster-workspace");
+        Label problem = new Label();
+        problem.setId("cluster-problem");
+        problem.getStyleClass().add("cluster-problem");
+        problem.setWrapText(true);
+        problem.textProperty().bind(model.problemProperty());
+        problem.visibleProperty().bind(model.problemProperty().isNotEmpty());
+        problem.managedProperty().bind(problem.visibleProperty());
+        ClusterPicture picture = new ClusterPicture(model, onReplace);
+        MemberDetailsView details = new MemberDetailsView(model);
+        details.setPrefWidth(340);
+        details.setPadding(new Insets(12));
+        HBox top = new HBox(picture, details);
+        HBox.setHgrow(picture, Priority.ALWAYS);
+        tasks = new TasksView(services.executor(), liveLog, services.home().runs(source.name()));
+        Tab members = new Tab("Members", new MembersTable(model, onReplace));
+        members.setId("members-tab");
+        Tab tasksTab = new Tab("Tasks", tasks);
+        tasksTab.setId("tasks-tab");
+        tabs = new TabPane(members, tasksTab);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        SplitPane split = new SplitPane(top, tabs);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.55);
+        setTop(problem);
+        setCenter(split);
+    }
+
+    void start() {
+        watcher.start();
+    }
+
+    void refreshNow() {
+        watcher.refreshNow();
+    }
+
+    void showTasks() {
+        tabs.getSelectionModel().select(1);
+    }
+
+    void reloadHistory() {
+        tasks.reloadHistory();
+    }
+
+    ClusterSource source() {
+        return source;
+    }
+
+    ClusterViewModel model() {
+        return model;
+    }
+
+    StatusWatcher watcher() {
+        return watcher;
+    }
+
+    TabPane tabs() {
+        return tabs;
+    }
+
+    void dispose() {
+        watcher.stop();
+        tasks.dispose();
+    }
+}

@@ -1,0 +1,67 @@
+package dev.quorum.app.shell;
+
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.scene.control.Button;
+import javafx.scene.control.Separator;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
+
+/** The main window's actions; each has a tooltip and is disabled when it cannot apply. */
+final class MainToolbar extends ToolBar {
+
+    /** What the buttons do. */
+    interface Actions {
+        void open();
+
+        void install();
+
+        void addMember();
+
+        void replaceSelected();
+
+        void refresh();
+
+        void toggleTheme();
+    }
+
+    MainToolbar(Actions actions, ObservableBooleanValue noCluster, ObservableBooleanValue noMemberSelected) {
+        setId("main-toolbar");
+        Button open = button("toolbar-open", "Open...", MaterialDesignF.FOLDER_OPEN_OUTLINE,
+                "Open a Kubespray inventory (Ctrl+O)", actions::open);
+        Button install = button("toolbar-install", "Install...", MaterialDesignP.PLUS_CIRCLE_OUTLINE,
+                "Install a new etcd cluster on the hosts of an inventory", actions::install);
+        Button add = button("toolbar-add", "Add member...", MaterialDesignS.SERVER_PLUS,
+                "Add a host of the inventory to this cluster (joins as a learner, then promoted)", actions::addMember);
+        add.disableProperty().bind(noCluster);
+        Button replace = button("toolbar-replace", "Replace...", MaterialDesignS.SWAP_HORIZONTAL,
+                "Replace the selected member by another host (removed first, then the new one joins)",
+                actions::replaceSelected);
+        replace.disableProperty().bind(noMemberSelected);
+        Button refresh = button("toolbar-refresh", "Refresh", MaterialDesignR.REFRESH,
+                "Read the cluster's status now (it refreshes every second anyway) (F5)", actions::refresh);
+        refresh.disableProperty().bind(noCluster);
+        Button theme = button("toolbar-theme", null, MaterialDesignT.THEME_LIGHT_DARK,
+                "Switch between the light and the dark theme", actions::toggleTheme);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        getItems().addAll(open, new Separator(), install, add, replace, new Separator(), refresh, spacer, theme);
+    }
+
+    private static Button button(String id, String text, Ikon icon, String tooltip, Runnable action) {
+        Button button = new Button(text, new FontIcon(icon));
+        button.setId(id);
+        button.setTooltip(new Tooltip(tooltip));
+        button.setOnAction(e -> action.run());
+        return button;
+    }
+}

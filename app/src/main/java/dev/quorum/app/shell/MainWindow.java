@@ -1,0 +1,208 @@
+package dev.quorum.app.shell;
+
+import dev.quorum.app.cluster.ClusterSource;
+import dev.quorum.app.cluster.MemberViewModel;
+import dev.quorum.app.common.TaskExecutor;
+import dev.quorum.app.tasks.LiveLogViewModel;
+import dev.quorum.app.tasks.LogFeed;
+import dev.quorum.app.welcome.WelcomeActions;
+import dev.quorum.app.welcome.WelcomeView;
+import dev.quorum.app.welcome.WelcomeViewModel;
+import dev.quorum.core.ActionableError;
+import dev.quorum.core.inventory.InventoryReader;
+import dev.quorum.core.sandbox.SandboxLayout;
+import dev.quorum.core.workspace.QuorumHome;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+/**
+ * The main window: navigator on the left, the welcome screen or the shown cluster in the centre,
+ * toolbar on top, status bar below. Only one cluster is watched at a time: showing another
+ * stops the previous watcher.
+ */
+public final class MainWindow implements ShellContext, WelcomeActions, MainToolbar.Actions {
+    public static final double MIN_WIDTH = 1000;
+    public static final double MIN_HEIGHT = 680;
+
+    private final ShellServices services;
+    private final ShellActions actions;
+    private final BorderPane root = new BorderPane();
+    private final Scene scene;
+    private final WelcomeViewModel welcomeModel = new WelcomeViewModel();
+    private final ClusterNavigator navigator;
+    private final StatusBar statusBar = new StatusBar();
+    private final Map<String, LogFeed> feeds = new HashMap<>();
+    private final BooleanProperty noCluster = new SimpleBooleanProperty(true);
+    private final BooleanProperty noMember = new SimpleBooleanProperty(true);
+    private ClusterWorkspace current;
+    private Theme theme = Theme.LIGHT;
+
+    public MainWindow(ShellServices services) {
+        this.services = services;
+        this.navigator = new ClusterNavigator(this::show, member -> {
+            if (current != null) {
+                current.model().select(member);
+            }
+        });
+        root.setTop(new MainToolbar(this, noCluster, noMember));
+        root.setLeft(navigator);
+        root.setCenter(new WelcomeView(welcomeModel, this));
+        root.setBottom(statusBar);
+        scene = new Scene(root, 1200, 780);
+        scene.getStylesheets().add(Theme.appStylesheet());
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), this::open);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), this::refresh);
+        this.actions = services.actions().create(this);
+    }
+
+    public Scene scene() {
+        return scene;
+    }
+
+    /** Shows a cluster: builds its workspace once and starts watching it; the previous one stops. */
+    public void show(ClusterSource source) {
+        if (current != null && current.source().inventoryFile().equals(source.inventoryFile())) {
+            return;
+        }
+        if (current != null) {
+            current.dispose();
+        }
+        current = new ClusterWorkspace(source, services, liveLog(source.name()),
+                member -> actions.replaceMember(source, member));
+        root.setCenter(current);
+        navigator.add(source);
+        navigator.showing(source, current.model());
+        statusBar.show(current.model());
+        noCluster.set(false);
+        noMember.bind(current.model().selectedProperty().isNull());
+        current.start();
+    }
+
+    @Override
+    public void openInventory(Path inventory) {
+        openInventory(inventory, Optional.empty());
+    }
+
+    @Override
+    public void openInventory(Path inventory, Optional<Path> knownHosts) {
+        welcomeModel.working("Reading " + inventory + "...");
+        Path sandboxInventory = new SandboxLayout(services.home()).inventoryFile();
+        services.executor().submit(() -> new ClusterSource(new InventoryReader().read(inventory), knownHosts,
+                inventory.toAbsolutePath().normalize().equals(sandboxInventory.toAbsolutePath().normalize())),
+                source -> {
+                    welcomeModel.done();
+                    show(source);
+                }, error -> welcomeModel.failed("Cannot open " + inventory + ": " + describe(error)));
+    }
+
+    @Override
+    public void createCluster() {
+        actions.installNewCluster();
+    }
+
+    @Override
+    public void openSandbox() {
+        welcomeModel.working("Starting the local sandbox: three etcd members on 127.77.0.1-3...");
+        LogFeed feed = liveLog(SandboxLayout.CLUSTER_NAME);
+        services.executor().submit(() -> services.sandbox().start(feed), inventory -> {
+            welcomeModel.done();
+            openInventory(inventory, Optional.empty());
+        }, error -> welcomeModel.failed("The sandbox did not start: " + describe(error)));
+    }
+
+    static String describe(Throwable error) {
+        String message = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
+        return error instanceof ActionableError a && !a.hint().isBlank() ? message + " - " + a.hint() : message;
+    }
+
+    @Override
+    public void open() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open a Kubespray inventory");
+        File file = chooser.showOpenDialog(window());
+        if (file != null) {
+            openInventory(file.toPath());
+        }
+    }
+
+    @Override
+    public void install() {
+        actions.installNewCluster();
+    }
+
+    @Override
+    public void addMember() {
+        currentCluster().ifPresent(actions::addMember);
+    }
+
+    @Override
+    public void replaceSelected() {
+        if (current != null && current.model().selectedProperty().get() != null) {
+            MemberViewModel member = current.model().selectedProperty().get();
+            actions.replaceMember(current.source(), member.name());
+        }
+    }
+
+    @Override
+    public void refresh() {
+        if (current != null) {
+            current.refreshNow();
+        }
+    }
+
+    @Override
+    public void toggleTheme() {
+        theme = theme.other();
+        theme.apply();
+    }
+
+    @Override
+    public Window window() {
+        return scene.getWindow();
+    }
+
+    @Override
+    public TaskExecutor executor() {
+        return services.executor();
+    }
+
+    @Override
+    public QuorumHome home() {
+        return services.home();
+    }
+
+    @Override
+    public Optional<ClusterSource> currentCluster() {
+        return Optional.ofNullable(current).map(ClusterWorkspace::source);
+    }
+
+    @Override
+    public LogFeed liveLog(String clusterName) {
+        return feeds.computeIfAbsent(clusterName, n -> new LogFeed(LiveLogViewModel.DEFAULT_CAPACITY));
+    }
+
+    /** For tests: the workspace of the cluster shown. */
+    Optional<ClusterWorkspace> workspace() {
+        return Optional.ofNullable(current);
+    }
+
+    /** Stops watching; called when the window closes. */
+    public void dispose() {
+        if (current != null) {
+            current.dispose();
+            current = null;
+        }
+    }
+}

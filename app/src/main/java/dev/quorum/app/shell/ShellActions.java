@@ -1,0 +1,25 @@
+package dev.quorum.app.shell;
+
+import dev.quorum.app.cluster.ClusterSource;
+
+/**
+ * What the main window asks the wizards to do. The wizards' package implements it (through a
+ * {@link Factory}, found with {@link java.util.ServiceLoader}); until then {@link UnwiredShellActions}
+ * says the wizard is not in this build. Called on the UI thread; must not block it.
+ */
+public interface ShellActions {
+
+    /** Toolbar "Install..." and the welcome screen's "Create a new cluster...". */
+    void installNewCluster();
+
+    /** Toolbar "Add member..." on the open cluster. */
+    void addMember(ClusterSource cluster);
+
+    /** Toolbar "Replace..." or a member's context menu "Replace...". */
+    void replaceMember(ClusterSource cluster, String memberName);
+
+    /** Makes the actions for one main window. Register in META-INF/services/dev.quorum.app.shell.ShellActions$Factory. */
+    interface Factory {
+        ShellActions create(ShellContext context);
+    }
+}

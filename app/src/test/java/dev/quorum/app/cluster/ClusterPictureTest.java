@@ -1,0 +1,69 @@
+package dev.quorum.app.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.quorum.app.shell.Fx;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.shape.Circle;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+
+/** The picture tells states apart by icon, words and stroke, and a refresh keeps its nodes. */
+class ClusterPictureTest {
+    final FxRobot robot = new FxRobot();
+    final ClusterViewModel model = new ClusterViewModel("c1", List.of(), ZoneOffset.UTC);
+    final List<String> replaced = new CopyOnWriteArrayList<>();
+
+    @AfterEach
+    void close() throws Exception {
+        FxToolkit.cleanupStages();
+    }
+
+    private Node node(String member) {
+        return robot.lookup(".member-node").queryAll().stream()
+                .filter(n -> robot.from(n).lookup(".member-name").queryAs(Label.class).getText().equals(member))
+                .findFirst().orElseThrow();
+    }
+
+    @Test
+    void leaderLearnerAndUnreachableLookDifferentAndRefreshesKeepTheNodes() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        FxToolkit.setupStage(stage -> {
+            stage.setScene(new Scene(new ClusterPicture(model, replaced::add), 700, 500));
+            stage.show();
+        });
+        Fx.run(() -> model.apply(Statuses.of(100, "leader", "learner", "down"), Instant.now()));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+
+        Node leader = node("etcd1");
+        Node learner = node("etcd2");
+        Node down = node("etcd3");
+        assertThat(robot.from(leader).lookup(".member-icon").queryAs(FontIcon.class).getIconCode())
+                .isEqualTo(MaterialDesignC.CROWN);
+        assertThat(robot.from(learner).lookup(".member-circle").queryAs(Circle.class).getStrokeDashArray())
+                .as("a learner is dashed").isNotEmpty();
+        assertThat(robot.from(leader).lookup(".member-circle").queryAs(Circle.class).getStrokeDashArray()).isEmpty();
+        assertThat(robot.from(down).lookup(".member-state").queryAs(Label.class).getText()).isEqualTo("unreachable");
+        assertThat(robot.from(down).lookup(".member-icon").queryAs(FontIcon.class).getIconCode())
+                .isEqualTo(MaterialDesignL.LAN_DISCONNECT);
+
+        Fx.run(() -> model.apply(Statuses.of(120, "follower", "leader", "follower"), Instant.now()));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(node("etcd1")).as("same node, updated in place").isSameAs(leader);
+        assertThat(robot.from(leader).lookup(".member-state").queryAs(Label.class).getText()).isEqualTo("follower");
+        assertThat(robot.from(learner).lookup(".member-circle").queryAs(Circle.class).getStrokeDashArray()).isEmpty();
+        assertThat(robot.lookup(".member-node").queryAll()).hasSize(3);
+    }
+}

@@ -1,0 +1,43 @@
+package dev.quorum.app.cluster;
+
+import dev.quorum.core.etcd.ClusterStatus;
+import dev.quorum.core.etcd.EndpointStatus;
+import dev.quorum.core.etcd.MemberInfo;
+import dev.quorum.core.etcd.MemberStatus;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Builds ClusterStatus values for unit tests of the view model (the live ones come from real etcd in other tests). */
+public final class Statuses {
+    private Statuses() {
+    }
+
+    /** @param roles per member: "leader", "follower", "learner", "noleader" or "down" */
+    public static ClusterStatus of(long leaderIndex, String... roles) {
+        List<MemberStatus> members = new ArrayList<>();
+        List<MemberInfo> list = new ArrayList<>();
+        long leaderId = 0;
+        for (int i = 0; i < roles.length; i++) {
+            if (roles[i].equals("leader")) {
+                leaderId = id(i);
+            }
+        }
+        for (int i = 0; i < roles.length; i++) {
+            String name = "etcd" + (i + 1);
+            String url = "https://10.0.0." + (i + 1) + ":2379";
+            list.add(new MemberInfo(id(i), name, List.of(), List.of(url), roles[i].equals("learner")));
+            Optional<EndpointStatus> status = roles[i].equals("down") ? Optional.empty()
+                    : Optional.of(new EndpointStatus(url, id(i), "3.4.23", roles[i].equals("noleader") ? 0 : leaderId, 7,
+                    roles[i].equals("leader") ? leaderIndex : leaderIndex - i, leaderIndex - i, 25_000, 20_000,
+                    roles[i].equals("learner"), List.of()));
+            members.add(new MemberStatus("node" + (i + 1), name, url, status, status.isEmpty() ? "no answer in time" : ""));
+        }
+        boolean quorum = leaderId != 0;
+        return new ClusterStatus(members, list, List.of(), quorum, quorum ? "" : "context deadline exceeded");
+    }
+
+    static long id(int i) {
+        return 0x1000L + i;
+    }
+}

@@ -1,0 +1,95 @@
+package dev.quorum.app.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.quorum.app.cluster.ClusterSource;
+import dev.quorum.app.cluster.StatusSource;
+import dev.quorum.app.cluster.Statuses;
+import dev.quorum.app.common.FxTaskExecutor;
+import dev.quorum.core.etcd.ClusterStatus;
+import dev.quorum.core.workspace.QuorumHome;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxToolkit;
+
+/** Showing another cluster stops watching the first (its source closed, no more reads); closing the window stops all. */
+@Timeout(60)
+class ClusterSwitchTest {
+    @TempDir
+    Path dir;
+    final FxTaskExecutor executor = new FxTaskExecutor(2);
+    final Map<String, CountingSource> sources = new ConcurrentHashMap<>();
+    MainWindow window;
+
+    static final class CountingSource implements StatusSource {
+        final AtomicInteger reads = new AtomicInteger();
+        final AtomicBoolean closed = new AtomicBoolean();
+
+        @Override
+        public ClusterStatus read() {
+            reads.incrementAndGet();
+            return Statuses.of(10, "leader", "follower", "follower");
+        }
+
+        @Override
+        public void close() {
+            closed.set(true);
+        }
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        FxToolkit.cleanupStages();
+        executor.shutdown();
+    }
+
+    private Path inventory(String name) throws Exception {
+        Path file = dir.resolve(name).resolve("hosts.yaml");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "all:\n  hosts:\n    n1: {ip: 10.0.0.1}\n  children:\n    etcd:\n      hosts: {n1: {}}\n");
+        return file;
+    }
+
+    @Test
+    void onlyTheShownClusterIsWatched() throws Exception {
+        Path first = inventory("first");
+        Path second = inventory("second");
+        FxToolkit.registerPrimaryStage();
+        FxToolkit.setupStage(stage -> {
+            window = new MainWindow(ShellServices.standard(executor, new QuorumHome(dir.resolve("home")))
+                    .withActions(c -> new RecordingShellActions())
+                    .withStatusSources((ClusterSource s) -> sources.computeIfAbsent(s.name(), n -> new CountingSource())));
+            stage.setScene(window.scene());
+            stage.show();
+        });
+        Fx.run(() -> window.openInventory(first));
+        Fx.await(Duration.ofSeconds(10), "first read twice", () -> sources.containsKey("first")
+                && sources.get("first").reads.get() >= 2);
+
+        Fx.run(() -> window.openInventory(second));
+        Fx.await(Duration.ofSeconds(10), "second read", () -> sources.containsKey("second")
+                && sources.get("second").reads.get() >= 1);
+        Fx.await(Duration.ofSeconds(5), "first closed", () -> sources.get("first").closed.get());
+        int firstReads = sources.get("first").reads.get();
+        Fx.sleep(2_500);
+
+        assertThat(sources.get("first").reads).as("no reads after being replaced").hasValue(firstReads);
+        assertThat(sources.get("second").reads.get()).isGreaterThanOrEqualTo(2);
+        assertThat(Fx.get(() -> window.currentCluster().orElseThrow().name())).isEqualTo("second");
+
+        Fx.run(window::dispose);
+        Fx.await(Duration.ofSeconds(5), "second closed", () -> sources.get("second").closed.get());
+        int secondReads = sources.get("second").reads.get();
+        Fx.sleep(2_000);
+        assertThat(sources.get("second").reads).hasValue(secondReads);
+    }
+}

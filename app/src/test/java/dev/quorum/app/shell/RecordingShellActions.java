@@ -1,0 +1,25 @@
+package dev.quorum.app.shell;
+
+import dev.quorum.app.cluster.ClusterSource;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Records what the window asked the wizards to do. */
+public final class RecordingShellActions implements ShellActions {
+    public final List<String> calls = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void installNewCluster() {
+        calls.add("install");
+    }
+
+    @Override
+    public void addMember(ClusterSource cluster) {
+        calls.add("add " + cluster.name());
+    }
+
+    @Override
+    public void replaceMember(ClusterSource cluster, String memberName) {
+        calls.add("replace " + cluster.name() + " " + memberName);
+    }
+}

@@ -1,0 +1,152 @@
+package dev.quorum.app.wizard;
+
+import dev.quorum.app.common.TaskExecutor;
+import dev.quorum.core.engine.Cancellation;
+import dev.quorum.core.engine.LogLevel;
+import dev.quorum.core.engine.RunEvent;
+import dev.quorum.core.engine.RunListener;
+import dev.quorum.core.engine.RunOutcome;
+import dev.quorum.core.engine.StepStatus;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The run page's logic: runs the reviewed plan(s) in the background and turns their events into a
+ * step x host table and a capped live log. Cancel asks the engine to stop between steps: the
+ * current step finishes on every host, the rest is skipped.
+ */
+public final class RunModel {
+    static final int LOG_CAP = 5_000;
+
+    private final WizardServices services;
+    private final ObservableList<StepProgress> rows = FXCollections.observableArrayList();
+    private final ObservableList<String> hosts = FXCollections.observableArrayList();
+    private final CappedList<LogLine> log = new CappedList<>(LOG_CAP);
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper cancelling = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper current = new ReadOnlyStringWrapper("");
+    private Cancellation cancellation = new Cancellation();
+    private int rowOffset;
+    private int stepCount;
+
+    public RunModel(WizardServices services) {
+        this.services = services;
+    }
+
+    /** Runs {@code first}, then the source's further plans; {@code onEnd} gets the report on the UI thread. */
+    public void start(PlanSource source, PreparedPlan first, Consumer<RunReport> onEnd) {
+        if (running.get()) {
+            throw new IllegalStateException("a run is already going");
+        }
+        rows.clear();
+        hosts.setAll(dev.quorum.app.common.PlanOutline.of(first.plan()).targets());
+        log.clear();
+        rowOffset = 0;
+        stepCount = 0;
+        cancellation = new Cancellation();
+        cancelling.set(false);
+        running.set(true);
+        current.set("Starting...");
+        EventPump pump = new EventPump(services.executor(), this::apply);
+        RunListener listener = RunListener.all(pump, services.runListener());
+        services.executor().submit(new PlanRunJob(services.home(), source, first, listener, cancellation),
+                report -> finish(report, onEnd),
+                error -> finish(new RunReport(RunOutcome.FAILED, dev.quorum.core.engine.RunSummary.empty(),
+                        java.time.Duration.ZERO, List.of(), List.of(), List.of(), String.valueOf(error.getMessage())),
+                        onEnd));
+    }
+
+    private void finish(RunReport report, Consumer<RunReport> onEnd) {
+        running.set(false);
+        current.set("");
+        onEnd.accept(report);
+    }
+
+    /** Safe at any time: the step that runs finishes, nothing after it starts. */
+    public void cancel() {
+        if (running.get()) {
+            cancelling.set(true);
+            current.set("Cancelling: the current step finishes, the rest is skipped...");
+            cancellation.cancel();
+        }
+    }
+
+    private void apply(List<RunEvent> batch) {
+        List<LogLine> lines = new java.util.ArrayList<>();
+        for (RunEvent event : batch) {
+            if (event instanceof RunEvent.RunStarted started) {
+                rowOffset = rows.size();
+                stepCount = started.stepTitles().size();
+                started.stepTitles().forEach(title -> rows.add(new StepProgress(title)));
+            } else if (event instanceof RunEvent.StepStarted step) {
+                step.targets().forEach(t -> cell(step.step(), t, Cell.RUNNING));
+                if (!cancelling.get()) {
+                    current.set("Step " + (step.step() + 1) + " of " + stepCount + ": " + step.title());
+                }
+            } else if (event instanceof RunEvent.TargetOutput output && output.level() != LogLevel.DEBUG) {
+                lines.add(new LogLine(output.target(), title(output.step()), output.level(), output.line()));
+            } else if (event instanceof RunEvent.TargetFinished finished) {
+                cell(finished.step(), finished.target(), Cell.of(finished.status(), finished.message()));
+                if (!(finished.status() == StepStatus.SKIPPED && "not run".equals(finished.message()))) {
+                    lines.add(new LogLine(finished.target(), title(finished.step()),
+                            finished.status() == StepStatus.FAILED ? LogLevel.ERROR : LogLevel.INFO,
+                            StatusWords.word(finished.status()) + ": " + finished.message()
+                                    + (finished.hint().isBlank() ? "" : " (what to do: " + finished.hint() + ")")));
+                }
+            }
+        }
+        log.addAll(lines);
+    }
+
+    private void cell(int step, String target, Cell cell) {
+        if (!hosts.contains(target)) {
+            hosts.add(target);
+        }
+        rows.get(rowOffset + step).cells().put(target, cell);
+    }
+
+    private String title(int step) {
+        return rows.get(rowOffset + step).title();
+    }
+
+    public ObservableList<StepProgress> rows() {
+        return rows;
+    }
+
+    /** The table's columns: every target seen, in plan order. */
+    public ObservableList<String> hosts() {
+        return hosts;
+    }
+
+    public ObservableList<LogLine> log() {
+        return log.items();
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty cancellingProperty() {
+        return cancelling.getReadOnlyProperty();
+    }
+
+    /** What runs now, in words. */
+    public ReadOnlyStringProperty currentProperty() {
+        return current.getReadOnlyProperty();
+    }
+
+    /** What changed, one line per step: "Install etcd binaries: lab1, lab2, lab3". */
+    public List<String> changes() {
+        return rows.stream().map(row -> {
+            List<String> changed = hosts.stream().filter(h -> row.cell(h) != null
+                    && row.cell(h).mark() == Cell.Mark.CHANGED).toList();
+            return changed.isEmpty() ? null : row.title() + ": " + String.join(", ", changed);
+        }).filter(java.util.Objects::nonNull).toList();
+    }
+}

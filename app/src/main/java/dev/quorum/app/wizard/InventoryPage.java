@@ -18,11 +18,13 @@ import javafx.stage.FileChooser;
 public final class InventoryPage implements WizardPage {
     private final InventoryChoice choice;
     private final String intro;
+    private final ObservableBooleanValue complete;
     private Node view;
 
     public InventoryPage(InventoryChoice choice, String intro) {
         this.choice = choice;
         this.intro = intro;
+        this.complete = choice.inventoryProperty().isNotNull();
     }
 
     @Override
@@ -32,7 +34,7 @@ public final class InventoryPage implements WizardPage {
 
     @Override
     public ObservableBooleanValue complete() {
-        return choice.inventoryProperty().isNotNull();
+        return complete;
     }
 
     @Override

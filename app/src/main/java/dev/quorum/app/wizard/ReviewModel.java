@@ -37,6 +37,8 @@ public final class ReviewModel {
     private PlanSource source;
     private PreparedPlan prepared;
     private TaskExecutor.Cancellable pending = () -> { };
+    private final BooleanBinding ready = Bindings.createBooleanBinding(
+            () -> phase.get() == Phase.READY || phase.get() == Phase.WARNED, phase);
     private int generation;
 
     public ReviewModel(TaskExecutor executor) {
@@ -136,7 +138,7 @@ public final class ReviewModel {
 
     /** The plan was built and previewed: it may run. */
     public BooleanBinding ready() {
-        return Bindings.equal(phase, Phase.READY).or(Bindings.equal(phase, Phase.WARNED));
+        return ready;
     }
 
     public ReadOnlyObjectProperty<Phase> phaseProperty() {

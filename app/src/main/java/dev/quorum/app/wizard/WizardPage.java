@@ -11,7 +11,7 @@ public interface WizardPage {
     /** Built once, on first show. */
     Node view();
 
-    /** True while the page's inputs are valid; Next is enabled only then. */
+    /** True while the page's inputs are valid; Next is enabled only then. The same instance on every call. */
     ObservableBooleanValue complete();
 
     /** Called each time the page is shown (going forward or back): e.g. to load what it lists. */

@@ -89,7 +89,9 @@ public final class ReviewModel {
     private void previewed(RunResult result, List<RunEvent.TargetFinished> results) {
         for (int i = 0; i < steps.size(); i++) {
             int index = i;
+            List<String> targets = steps.get(i).targets();
             steps.get(i).setFound(results.stream().filter(r -> r.step() == index)
+                    .sorted(java.util.Comparator.comparingInt(r -> targets.indexOf(r.target())))
                     .map(r -> r.target() + ": " + StatusWords.word(r.status())
                             + (r.message().isBlank() ? "" : " (" + r.message() + ")"))
                     .collect(Collectors.joining("\n")));

@@ -25,6 +25,11 @@ public final class ReviewStep {
         return String.join(", ", step.targets());
     }
 
+    /** In plan order: results are shown in this order, whatever order they came in. */
+    public java.util.List<String> targets() {
+        return step.targets();
+    }
+
     /** The commands, one a line, each as {@code $ command}. */
     public String commands() {
         return String.join("\n", step.commands().stream().map(c -> "$ " + c).toList());

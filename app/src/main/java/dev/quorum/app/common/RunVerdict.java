@@ -13,11 +13,15 @@ public final class RunVerdict {
 
     /** "done: 3 ok, 36 changed, 0 failed in 9.8 s", "cancelled; run the same command again ...". */
     public static String describe(RunMode mode, RunOutcome outcome, RunSummary s, Duration took) {
-        String counts = s.ok() + " ok, " + s.changed() + " changed, "
+        return verdict(mode, outcome, s) + ": " + counts(mode, s) + " in "
+                + String.format(Locale.ROOT, "%.1f s", took.toMillis() / 1000.0);
+    }
+
+    /** "3 ok, 36 changed, 0 failed" (a preview also says how many would change). */
+    public static String counts(RunMode mode, RunSummary s) {
+        return s.ok() + " ok, " + s.changed() + " changed, "
                 + (mode == RunMode.PREVIEW ? s.pending() + " to change, " : "")
                 + s.failed() + " failed" + (s.skipped() > 0 ? ", " + s.skipped() + " not run" : "");
-        return verdict(mode, outcome, s) + ": " + counts + " in "
-                + String.format(Locale.ROOT, "%.1f s", took.toMillis() / 1000.0);
     }
 
     public static String verdict(RunMode mode, RunOutcome outcome, RunSummary s) {

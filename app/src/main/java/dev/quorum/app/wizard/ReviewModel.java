@@ -96,8 +96,8 @@ public final class ReviewModel {
                             + (r.message().isBlank() ? "" : " (" + r.message() + ")"))
                     .collect(Collectors.joining("\n")));
         }
-        String verdict = RunVerdict.describe(RunMode.PREVIEW, result.outcome(), result.summary(),
-                java.time.Duration.ZERO).replaceFirst(" in 0\\.0 s$", "");
+        String verdict = RunVerdict.verdict(RunMode.PREVIEW, result.outcome(), result.summary()) + ": "
+                + RunVerdict.counts(RunMode.PREVIEW, result.summary());
         headline.set("Plan: " + prepared.plan().lifecycle() + " on cluster " + prepared.plan().cluster()
                 + (source.parts() > 1 ? " (first of " + source.parts() + " changes, one after the other)" : "")
                 + ". " + verdict);

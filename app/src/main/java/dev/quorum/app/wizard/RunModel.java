@@ -1,13 +1,17 @@
 package dev.quorum.app.wizard;
 
-import dev.quorum.app.common.TaskExecutor;
+import dev.quorum.app.common.PlanOutline;
 import dev.quorum.core.engine.Cancellation;
 import dev.quorum.core.engine.LogLevel;
 import dev.quorum.core.engine.RunEvent;
 import dev.quorum.core.engine.RunListener;
 import dev.quorum.core.engine.RunOutcome;
+import dev.quorum.core.engine.RunSummary;
 import dev.quorum.core.engine.StepStatus;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -45,7 +49,7 @@ public final class RunModel {
             throw new IllegalStateException("a run is already going");
         }
         rows.clear();
-        hosts.setAll(dev.quorum.app.common.PlanOutline.of(first.plan()).targets());
+        hosts.setAll(PlanOutline.of(first.plan()).targets());
         log.clear();
         rowOffset = 0;
         stepCount = 0;
@@ -57,8 +61,8 @@ public final class RunModel {
         RunListener listener = RunListener.all(pump, services.runListener());
         services.executor().submit(new PlanRunJob(services.home(), source, first, listener, cancellation),
                 report -> finish(report, onEnd),
-                error -> finish(new RunReport(RunOutcome.FAILED, dev.quorum.core.engine.RunSummary.empty(),
-                        java.time.Duration.ZERO, List.of(), List.of(), List.of(), String.valueOf(error.getMessage())),
+                error -> finish(new RunReport(RunOutcome.FAILED, RunSummary.empty(),
+                        Duration.ZERO, List.of(), List.of(), List.of(), String.valueOf(error.getMessage())),
                         onEnd));
     }
 
@@ -78,7 +82,7 @@ public final class RunModel {
     }
 
     private void apply(List<RunEvent> batch) {
-        List<LogLine> lines = new java.util.ArrayList<>();
+        List<LogLine> lines = new ArrayList<>();
         for (RunEvent event : batch) {
             if (event instanceof RunEvent.RunStarted started) {
                 rowOffset = rows.size();
@@ -147,6 +151,6 @@ public final class RunModel {
             List<String> changed = hosts.stream().filter(h -> row.cell(h) != null
                     && row.cell(h).mark() == Cell.Mark.CHANGED).toList();
             return changed.isEmpty() ? null : row.title() + ": " + String.join(", ", changed);
-        }).filter(java.util.Objects::nonNull).toList();
+        }).filter(Objects::nonNull).toList();
     }
 }

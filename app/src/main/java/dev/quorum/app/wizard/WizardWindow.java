@@ -4,8 +4,9 @@ import javafx.scene.Scene;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import javafx.stage.WindowEvent;
 
-/** Shows a wizard in its own window. Closing it during a run only cancels the run (safely). */
+/** Shows a wizard in its own window. Closing it during a run only cancels the run (safely); it closes once the run has stopped. */
 public final class WizardWindow {
     private WizardWindow() {
     }
@@ -20,12 +21,13 @@ public final class WizardWindow {
         stage.setScene(new Scene(new WizardFrame(model, stage::close).build(), 980, 640));
         stage.setMinWidth(720);
         stage.setMinHeight(480);
-        stage.setOnCloseRequest(e -> {
+        // Handlers, not setOn...: a caller's own onHidden must not drop the release of connections.
+        stage.addEventHandler(WindowEvent.WINDOW_CLOSE_REQUEST, e -> {
             if (!model.cancel()) {
                 e.consume();
             }
         });
-        stage.setOnHidden(e -> model.close());
+        stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> model.close());
         stage.show();
         return stage;
     }

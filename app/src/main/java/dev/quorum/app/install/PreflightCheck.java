@@ -6,13 +6,10 @@ import dev.quorum.app.wizard.SessionPlanSource;
 import dev.quorum.app.wizard.WizardServices;
 import dev.quorum.core.ActionableError;
 import dev.quorum.core.cluster.ClusterSession;
-import dev.quorum.core.engine.Plan;
-import dev.quorum.core.engine.PlannedStep;
 import dev.quorum.core.engine.RunEvent;
 import dev.quorum.core.engine.StepStatus;
 import dev.quorum.core.inventory.EtcdMember;
 import dev.quorum.core.lifecycle.install.InstallPlan;
-import dev.quorum.core.lifecycle.steps.PreflightStep;
 import dev.quorum.core.remote.HostKeyScan;
 import dev.quorum.core.remote.HostKeyScanner;
 import java.nio.file.Path;
@@ -93,18 +90,14 @@ final class PreflightCheck implements Callable<PreflightCheck.Result> {
 
     /** The install plan's preflight step, on these hosts only, in preview mode: it changes nothing. */
     private static Map<String, Cell> preflight(ClusterSession session, List<String> hosts) {
-        Plan install = InstallPlan.build(session);
-        PlannedStep step = install.steps().stream().filter(s -> s.step() instanceof PreflightStep).findFirst()
-                .orElseThrow(() -> new IllegalStateException("the install plan has no preflight step"));
         Map<String, Cell> cells = Collections.synchronizedMap(new LinkedHashMap<>());
-        PlanRuns.preview(new Plan(install.lifecycle(), install.cluster(), List.of(new PlannedStep(step.step(), hosts))),
-                event -> {
-                    if (event instanceof RunEvent.TargetFinished f) {
-                        cells.put(f.target(), f.status() == StepStatus.FAILED ? new Cell(Cell.Mark.FAILED,
-                                f.message() + (f.hint().isBlank() ? "" : ". What to do: " + f.hint()))
-                                : new Cell(Cell.Mark.OK, f.message()));
-                    }
-                });
+        PlanRuns.preview(InstallPlan.preflight(session, hosts), event -> {
+            if (event instanceof RunEvent.TargetFinished f) {
+                cells.put(f.target(), f.status() == StepStatus.FAILED ? new Cell(Cell.Mark.FAILED,
+                        f.message() + (f.hint().isBlank() ? "" : ". What to do: " + f.hint()))
+                        : new Cell(Cell.Mark.OK, f.message()));
+            }
+        });
         return cells;
     }
 

@@ -87,6 +87,7 @@ final class PreflightPage implements WizardPage {
         again.setId("checkAgain");
         again.disableProperty().bind(model.checkingProperty());
         again.setOnAction(e -> model.check());
+        again.setTooltip(new Tooltip("Read the host keys and run the read-only checks again"));
         ProgressIndicator busy = new ProgressIndicator();
         busy.setPrefSize(18, 18);
         busy.visibleProperty().bind(model.checkingProperty());

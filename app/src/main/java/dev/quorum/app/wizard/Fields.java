@@ -1,5 +1,6 @@
 package dev.quorum.app.wizard;
 
+import atlantafx.base.theme.Styles;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.value.ObservableStringValue;
@@ -21,8 +22,7 @@ public final class Fields {
         label.setId(id);
         label.textProperty().bind(reason);
         label.setWrapText(true);
-        label.getStyleClass().add("field-reason");
-        label.setStyle("-fx-text-fill: -color-danger-fg;");
+        label.getStyleClass().addAll("field-reason", Styles.DANGER);
         label.setGraphic(new FontIcon("mdi2a-alert-circle-outline"));
         label.visibleProperty().bind(Bindings.isNotEmpty(reason));
         label.managedProperty().bind(label.visibleProperty());
@@ -38,14 +38,14 @@ public final class Fields {
 
     public static Label heading(String text) {
         Label label = new Label(text);
-        label.getStyleClass().add("title-4");
+        label.getStyleClass().add(Styles.TITLE_4);
         return label;
     }
 
     public static Label note(String text) {
         Label label = new Label(text);
         label.setWrapText(true);
-        label.getStyleClass().add("text-muted");
+        label.getStyleClass().add(Styles.TEXT_MUTED);
         return label;
     }
 

@@ -19,6 +19,8 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The run page's logic: runs the reviewed plan(s) in the background and turns their events into a
@@ -27,6 +29,7 @@ import javafx.collections.ObservableList;
  */
 public final class RunModel {
     static final int LOG_CAP = 5_000;
+    private static final Logger LOG = LoggerFactory.getLogger(RunModel.class);
 
     private final WizardServices services;
     private final ObservableList<StepProgress> rows = FXCollections.observableArrayList();
@@ -58,12 +61,23 @@ public final class RunModel {
         running.set(true);
         current.set("Starting...");
         EventPump pump = new EventPump(services.executor(), this::apply);
-        RunListener listener = RunListener.all(pump, services.runListener());
+        RunListener listener = RunListener.all(pump, guarded(services.runListener()));
         services.executor().submit(new PlanRunJob(services.home(), source, first, listener, cancellation),
                 report -> finish(report, onEnd),
                 error -> finish(new RunReport(RunOutcome.FAILED, RunSummary.empty(),
                         Duration.ZERO, List.of(), List.of(), List.of(), String.valueOf(error.getMessage())),
                         onEnd));
+    }
+
+    /** The app's hook (the Tasks log) must not break a run: its failures are logged, not thrown. */
+    private static RunListener guarded(RunListener hook) {
+        return event -> {
+            try {
+                hook.on(event);
+            } catch (RuntimeException e) {
+                LOG.warn("the run listener failed on {}: {}", event.getClass().getSimpleName(), e.toString());
+            }
+        };
     }
 
     private void finish(RunReport report, Consumer<RunReport> onEnd) {

@@ -1,9 +1,11 @@
 package dev.quorum.app.wizard;
 
+import atlantafx.base.theme.Styles;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableCell;
@@ -43,12 +45,39 @@ final class RunView {
         ListView<LogLine> log = new ListView<>(model.log());
         log.setId("runLog");
         log.setPrefHeight(180);
+        log.setCellFactory(list -> new LogCell());
         model.log().addListener((ListChangeListener<LogLine>) change -> {
             if (!model.log().isEmpty()) {
                 log.scrollTo(model.log().size() - 1);
             }
         });
         return Fields.page(new HBox(8, busy, current), table, new Label("Live log"), log);
+    }
+
+    /** A log line, its level as a style class and, for warnings and errors, an icon too. */
+    private static final class LogCell extends ListCell<LogLine> {
+        @Override
+        protected void updateItem(LogLine line, boolean empty) {
+            super.updateItem(line, empty);
+            getStyleClass().removeAll(Styles.WARNING, Styles.DANGER);
+            if (empty || line == null) {
+                setText(null);
+                setGraphic(null);
+                return;
+            }
+            setText(line.toString());
+            switch (line.level()) {
+                case WARN -> {
+                    getStyleClass().add(Styles.WARNING);
+                    setGraphic(new FontIcon("mdi2a-alert-outline"));
+                }
+                case ERROR -> {
+                    getStyleClass().add(Styles.DANGER);
+                    setGraphic(new FontIcon("mdi2c-close-circle-outline"));
+                }
+                default -> setGraphic(null);
+            }
+        }
     }
 
     private static TableColumn<StepProgress, Cell> hostColumn(String host) {

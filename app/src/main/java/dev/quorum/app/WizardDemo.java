@@ -1,10 +1,11 @@
-package dev.quorum.app.wizard;
+package dev.quorum.app;
 
 import atlantafx.base.theme.PrimerLight;
 import dev.quorum.app.add.AddMemberWizard;
 import dev.quorum.app.common.FxTaskExecutor;
 import dev.quorum.app.install.InstallWizard;
 import dev.quorum.app.replace.ReplaceMemberWizard;
+import dev.quorum.app.wizard.WizardServices;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.application.Application;

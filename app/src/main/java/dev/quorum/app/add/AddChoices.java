@@ -1,8 +1,10 @@
 package dev.quorum.app.add;
 
+import dev.quorum.app.wizard.HostKeysModel;
 import dev.quorum.app.wizard.InventoryChoice;
 import dev.quorum.app.wizard.MembersModel;
 import dev.quorum.app.wizard.WizardServices;
+import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.collections.FXCollections;
@@ -14,10 +16,14 @@ public final class AddChoices {
     private final MembersModel cluster;
     private final ObservableList<String> chosen = FXCollections.observableArrayList();
     private final StringBinding hostsReason;
+    private final HostKeysModel keys;
 
     public AddChoices(WizardServices services) {
         this.inventory = new InventoryChoice(services.executor(), services.home(), true);
         this.cluster = new MembersModel(services);
+        this.keys = new HostKeysModel(services);
+        chosen.addListener((javafx.collections.ListChangeListener<String>) change ->
+                keys.check(inventory.file(), List.copyOf(chosen)));
         this.hostsReason = Bindings.createStringBinding(() -> !cluster.problemProperty().get().isEmpty()
                         ? cluster.problemProperty().get()
                         : !cluster.loadedProperty().get() ? cluster.statusProperty().get()
@@ -44,6 +50,11 @@ public final class AddChoices {
     /** The hosts to add; they join one after the other in this order. */
     public ObservableList<String> chosen() {
         return chosen;
+    }
+
+    /** The chosen hosts' SSH keys: new ones must be trusted before the plan connects. */
+    public HostKeysModel keys() {
+        return keys;
     }
 
     public StringBinding hostsReason() {

@@ -1,6 +1,7 @@
 package dev.quorum.app.add;
 
 import dev.quorum.app.wizard.Fields;
+import dev.quorum.app.wizard.HostKeysView;
 import dev.quorum.app.wizard.WizardPage;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -19,8 +20,9 @@ final class HostsPickPage implements WizardPage {
 
     HostsPickPage(AddChoices choices) {
         this.choices = choices;
-        this.complete = Bindings.createBooleanBinding(() -> choices.hostsReason().get().isEmpty(),
-                choices.hostsReason());
+        this.complete = Bindings.createBooleanBinding(() -> choices.hostsReason().get().isEmpty()
+                        && choices.keys().allKnownProperty().get() && !choices.keys().checkingProperty().get(),
+                choices.hostsReason(), choices.keys().allKnownProperty(), choices.keys().checkingProperty());
     }
 
     @Override
@@ -74,6 +76,7 @@ final class HostsPickPage implements WizardPage {
         return Fields.page(Fields.heading("Which hosts join?"), status,
                 Fields.note("Inventory hosts that are not members. Each joins as a learner and is promoted once "
                         + "caught up, one host after the other; a snapshot is taken first."),
-                boxes, Fields.reason("hostsReason", choices.hostsReason()));
+                boxes, Fields.reason("hostsReason", choices.hostsReason()),
+                HostKeysView.create(choices.keys()), Fields.reason("hostKeysReason", choices.keys().reason()));
     }
 }

@@ -2,6 +2,7 @@ package dev.quorum.app.install;
 
 import dev.quorum.app.common.PlanRuns;
 import dev.quorum.app.wizard.Cell;
+import dev.quorum.app.wizard.HostKeyReport;
 import dev.quorum.app.wizard.SessionPlanSource;
 import dev.quorum.app.wizard.WizardServices;
 import dev.quorum.core.ActionableError;
@@ -11,7 +12,6 @@ import dev.quorum.core.engine.StepStatus;
 import dev.quorum.core.inventory.EtcdMember;
 import dev.quorum.core.lifecycle.install.InstallPlan;
 import dev.quorum.core.remote.HostKeyScan;
-import dev.quorum.core.remote.HostKeyScanner;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -47,44 +47,23 @@ final class PreflightCheck implements Callable<PreflightCheck.Result> {
     @Override
     public Result call() {
         Path inventory = target.resolve();
-        // The keys the user saw and agreed to, byte for byte; a key that differs now shows as changed.
-        consented.forEach(HostKeyScan::trust);
         try (ClusterSession session = SessionPlanSource.open(inventory, services)) {
-            HostKeyScanner scanner = new HostKeyScanner(services.ssh());
-            Map<String, String> keyText = new LinkedHashMap<>();
-            Map<String, Cell> blocked = new LinkedHashMap<>();
-            List<HostKeyScan> unknown = new ArrayList<>();
-            List<String> checkable = new ArrayList<>();
-            for (EtcdMember member : session.inventory().etcdMembers()) {
-                String host = member.hostName();
-                try {
-                    HostKeyScan scan = scanner.scan(host, member.host().ssh());
-                    keyText.put(host, describe(scan));
-                    switch (scan.verdict()) {
-                        case KNOWN -> checkable.add(host);
-                        case UNKNOWN -> {
-                            unknown.add(scan);
-                            blocked.put(host, new Cell(Cell.Mark.WAITING, "waiting for you to trust its host key"));
-                        }
-                        case CHANGED -> blocked.put(host, new Cell(Cell.Mark.FAILED, "the host key differs from the "
-                                + "one in " + scan.knownHosts() + ": never trusted automatically. If the host was "
-                                + "reinstalled, remove the old key (ssh-keygen -R " + scan.knownHostsName()
-                                + ") and check again"));
-                    }
-                } catch (RuntimeException e) {
-                    keyText.put(host, "not read");
-                    blocked.put(host, new Cell(Cell.Mark.FAILED, message(e)));
-                }
-            }
+            List<EtcdMember> members = session.inventory().etcdMembers();
+            // The keys the user saw and agreed to are trusted byte for byte; one that differs now shows as changed.
+            HostKeyReport keys = HostKeyReport.scan(services.ssh(), members.stream().map(EtcdMember::host).toList(),
+                    consented);
+            List<String> checkable = members.stream().map(EtcdMember::hostName)
+                    .filter(h -> keys.entry(h).map(HostKeyReport.Entry::known).orElse(false)).toList();
             Map<String, Cell> checked = checkable.isEmpty() ? Map.of() : preflight(session, checkable);
             List<PreflightRow> rows = new ArrayList<>();
-            for (EtcdMember member : session.inventory().etcdMembers()) {
-                String host = member.hostName();
-                rows.add(new PreflightRow(host, member.address(), keyText.get(host),
-                        blocked.containsKey(host) ? blocked.get(host) : checked.getOrDefault(host,
-                                new Cell(Cell.Mark.FAILED, "not checked"))));
+            for (EtcdMember member : members) {
+                HostKeyReport.Entry key = keys.entry(member.hostName()).orElseThrow();
+                Cell result = key.known() ? checked.getOrDefault(member.hostName(),
+                        new Cell(Cell.Mark.FAILED, "not checked"))
+                        : new Cell(key.unknown() ? Cell.Mark.WAITING : Cell.Mark.FAILED, key.problem());
+                rows.add(new PreflightRow(member.hostName(), member.address(), key.describe(), result));
             }
-            return new Result(inventory, rows, unknown);
+            return new Result(inventory, rows, keys.unknownKeys());
         }
     }
 
@@ -99,14 +78,6 @@ final class PreflightCheck implements Callable<PreflightCheck.Result> {
             }
         });
         return cells;
-    }
-
-    private static String describe(HostKeyScan scan) {
-        return switch (scan.verdict()) {
-            case KNOWN -> "known (" + scan.key().fingerprint() + ")";
-            case UNKNOWN -> "NEW: " + scan.key().type() + " " + scan.key().fingerprint();
-            case CHANGED -> "CHANGED: now " + scan.key().fingerprint();
-        };
     }
 
     static String message(Throwable e) {

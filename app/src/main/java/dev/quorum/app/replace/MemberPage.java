@@ -2,6 +2,7 @@ package dev.quorum.app.replace;
 
 import dev.quorum.app.wizard.ClusterMembers;
 import dev.quorum.app.wizard.Fields;
+import dev.quorum.app.wizard.HostKeysView;
 import dev.quorum.app.wizard.WizardPage;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -21,8 +22,10 @@ final class MemberPage implements WizardPage {
     MemberPage(ReplaceChoices choices) {
         this.choices = choices;
         this.complete = Bindings.createBooleanBinding(() -> choices.memberReason().get().isEmpty()
-                && choices.hostReason().get().isEmpty() && choices.cluster().loadedProperty().get(),
-                choices.memberReason(), choices.hostReason(), choices.cluster().loadedProperty());
+                        && choices.hostReason().get().isEmpty() && choices.cluster().loadedProperty().get()
+                        && choices.keys().allKnownProperty().get() && !choices.keys().checkingProperty().get(),
+                choices.memberReason(), choices.hostReason(), choices.cluster().loadedProperty(),
+                choices.keys().allKnownProperty(), choices.keys().checkingProperty());
     }
 
     @Override
@@ -69,6 +72,7 @@ final class MemberPage implements WizardPage {
         grid.addRow(1, new Label("New host"), host, Fields.reason("newHostReason", choices.hostReason()));
         grid.add(keepName, 1, 2);
         return Fields.page(Fields.heading("Which member, by which host?"), status, grid,
+                HostKeysView.create(choices.keys()), Fields.reason("hostKeysReason", choices.keys().reason()),
                 Fields.note("The old member is removed FIRST (after a snapshot), then the new host joins as a learner "
                         + "and is promoted once caught up: quorum never rises while a member is missing. Only hosts "
                         + "that are not members are offered."));

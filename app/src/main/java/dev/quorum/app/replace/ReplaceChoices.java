@@ -1,9 +1,11 @@
 package dev.quorum.app.replace;
 
 import dev.quorum.app.wizard.ClusterMembers;
+import dev.quorum.app.wizard.HostKeysModel;
 import dev.quorum.app.wizard.InventoryChoice;
 import dev.quorum.app.wizard.MembersModel;
 import dev.quorum.app.wizard.WizardServices;
+import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
@@ -23,10 +25,13 @@ public final class ReplaceChoices {
     private final BooleanProperty keepName = new SimpleBooleanProperty();
     private final StringBinding memberReason;
     private final StringBinding hostReason;
+    private final HostKeysModel keys;
 
     public ReplaceChoices(WizardServices services) {
         this.inventory = new InventoryChoice(services.executor(), services.home(), true);
         this.cluster = new MembersModel(services);
+        this.keys = new HostKeysModel(services);
+        newHost.addListener((obs, old, now) -> keys.check(inventory.file(), now == null ? List.of() : List.of(now)));
         this.memberReason = Bindings.createStringBinding(() -> !cluster.problemProperty().get().isEmpty()
                 ? cluster.problemProperty().get() : !cluster.loadedProperty().get() ? cluster.statusProperty().get()
                 : oldMember.get() == null ? "Choose the member to replace." : "",
@@ -69,6 +74,11 @@ public final class ReplaceChoices {
 
     public BooleanProperty keepNameProperty() {
         return keepName;
+    }
+
+    /** The new host's SSH key: a new one must be trusted before the plan connects. */
+    public HostKeysModel keys() {
+        return keys;
     }
 
     public StringBinding memberReason() {

@@ -20,9 +20,9 @@ import dev.quorum.core.workspace.QuorumHome;
 import dev.quorum.lab.EtcdTarball;
 import dev.quorum.lab.Lab;
 import dev.quorum.lab.LabHosts;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import javafx.scene.control.ComboBox;
 import org.junit.jupiter.api.AfterAll;
@@ -44,6 +44,7 @@ class MemberWizardsLabTest {
     @TempDir
     static Path dir;
     static Path inventory;
+    static Path knownHosts;
     static WizardServices services;
     static FxTaskExecutor executor;
 
@@ -53,8 +54,11 @@ class MemberWizardsLabTest {
         inventory = lab.writeInventory(dir.resolve("inventory"), Map.of("etcd_version", tarball.version(),
                 "etcd_download_url", tarball.uri().toString(), "etcd_binary_checksum", tarball.sha256()), 3);
         executor = new FxTaskExecutor(4);
+        // Only the members' keys are known: the spare hosts' keys are new to the wizards.
+        knownHosts = dir.resolve("known_hosts");
+        Files.write(knownHosts, Files.readAllLines(lab.knownHosts()).subList(0, 3));
         services = new WizardServices(executor, new QuorumHome(dir.resolve("home")),
-                SshOptions.defaults().withKnownHostsFile(lab.knownHosts()), event -> { });
+                SshOptions.defaults().withKnownHostsFile(knownHosts), event -> { });
         try (ClusterSession session = session()) {
             var install = PlanRuns.apply(services.home(), InstallPlan.build(session), event -> { }, new Cancellation());
             assertThat(install.result().succeeded()).as(install.result().failures().toString()).isTrue();
@@ -91,7 +95,18 @@ class MemberWizardsLabTest {
             assertThat(ui.shown("#host-lab1")).as("members are not offered").isFalse();
             ui.click("#host-lab4");
             assertThat(ui.shown("#hostsReason")).isFalse();
-            assertThat(ui.enabled("#next")).isTrue();
+            ui.waitUntil("host key read", Duration.ofSeconds(30), () -> ui.shown("#trustHostKeys"),
+                    () -> ui.text("#hostKeysReason"));
+            assertThat(ui.text("#hostKeys")).startsWith("lab4: NEW: ssh-ed25519 SHA256:");
+            assertThat(ui.text("#hostKeysReason")).startsWith("New host key: check its fingerprint");
+            assertThat(ui.enabled("#next")).as("not before the new key is trusted").isFalse();
+            assertThat(Files.readString(knownHosts)).doesNotContain(lab.host(3).address());
+
+            ui.click("#trustHostKeys");
+            ui.waitUntil("key trusted", Duration.ofSeconds(30), () -> ui.enabled("#next"),
+                    () -> ui.text("#hostKeys"));
+            assertThat(ui.text("#hostKeys")).startsWith("lab4: known (SHA256:");
+            assertThat(Files.readString(knownHosts)).contains(lab.host(3).address() + " ssh-ed25519 ");
         } finally {
             ui.close();
         }
@@ -114,7 +129,9 @@ class MemberWizardsLabTest {
             assertThat(ui.lookup("#newHost").queryAs(ComboBox.class).getItems()).containsExactly("lab4", "lab5");
             ui.click("#newHost");
             ui.click("lab4");
-            ui.next(Duration.ofSeconds(5));
+            ui.waitUntil("lab4's key, trusted in the first test, is known", Duration.ofSeconds(30),
+                    () -> ui.text("#hostKeys").startsWith("lab4: known"), () -> ui.text("#hostKeys"));
+            ui.next(Duration.ofSeconds(30));
 
             ui.waitUntil("plan reviewed", Duration.ofSeconds(90), () -> ui.enabled("#next"),
                     () -> ui.text("#reviewHeadline") + " " + ui.text("#reviewProblem"));
@@ -145,7 +162,9 @@ class MemberWizardsLabTest {
             ui.waitUntil("free hosts listed", Duration.ofSeconds(60), () -> ui.shown("#host-lab5"),
                     () -> ui.text("#hostsReason"));
             ui.click("#host-lab5");
-            ui.next(Duration.ofSeconds(5));
+            ui.waitUntil("host key read", Duration.ofSeconds(30), () -> ui.shown("#trustHostKeys"));
+            ui.click("#trustHostKeys");
+            ui.next(Duration.ofSeconds(30));
             ui.waitUntil("plan reviewed", Duration.ofSeconds(90), () -> ui.enabled("#next"),
                     () -> ui.text("#reviewHeadline") + " " + ui.text("#reviewProblem"));
             ui.click("#next");

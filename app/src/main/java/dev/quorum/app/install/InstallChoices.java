@@ -30,7 +30,7 @@ public final class InstallChoices {
         }
         String name = typed.clusterNameProperty().get().strip();
         return InstallTarget.typed(services.home().cluster(name).resolve("hosts.yaml"), typed.hosts(),
-                release.vars(name));
+                release.vars());
     }
 
     public WizardServices services() {

@@ -26,10 +26,13 @@ public final class ReleaseSettings {
             || SHA256.matcher(checksum.get().strip()).matches() ? ""
             : "A sha256 is 64 hexadecimal digits (or leave it empty).", checksum);
 
-    /** all.vars for the written inventory. */
-    public Map<String, Object> vars(String clusterName) {
+    /**
+     * all.vars for the written inventory. No cluster_name: to Kubespray that is the DNS domain in the
+     * certificates' SANs (cluster.local); Quorum names the cluster after the inventory's folder,
+     * ~/.quorum/clusters/NAME, instead.
+     */
+    public Map<String, Object> vars() {
         Map<String, Object> vars = new LinkedHashMap<>();
-        vars.put("cluster_name", clusterName);
         vars.put("etcd_version", version.get().strip());
         if (!downloadUrl.get().isBlank()) {
             vars.put("etcd_download_url", downloadUrl.get().strip());

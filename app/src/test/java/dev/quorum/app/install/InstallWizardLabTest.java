@@ -25,11 +25,15 @@ import java.util.stream.Stream;
 import javafx.scene.control.TableView;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Installs a 3-member cluster on lab hosts only by clicking through the Install wizard. */
 @LabHosts(count = 3)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class InstallWizardLabTest {
     static Lab lab;
     @TempDir
@@ -39,10 +43,11 @@ class InstallWizardLabTest {
     static WizardServices services;
     static FxTaskExecutor executor;
     static final List<RunEvent> hooked = new CopyOnWriteArrayList<>();
+    static EtcdTarball tarball;
 
     @BeforeAll
     static void setUp() throws Exception {
-        EtcdTarball tarball = EtcdTarball.get();
+        tarball = EtcdTarball.get();
         inventory = lab.writeInventory(dir.resolve("inventory"), Map.of("etcd_version", tarball.version(),
                 "etcd_download_url", tarball.uri().toString(), "etcd_binary_checksum", tarball.sha256()));
         Path knownHosts = Files.writeString(dir.resolve("known_hosts"), "");
@@ -58,6 +63,7 @@ class InstallWizardLabTest {
     }
 
     @Test
+    @Order(1)
     void installsByClickingThroughAndTheClusterIsHealthy() throws Exception {
         WizardHarness ui = new WizardHarness();
         ui.open(() -> InstallWizard.open(null, services));
@@ -105,6 +111,49 @@ class InstallWizardLabTest {
             assertThat(status.healthy()).as(status.sentence()).isTrue();
             assertThat(status.members()).hasSize(3);
         }
+    }
+
+    /** The same hosts typed in: the written inventory describes the installed cluster, so nothing changes. */
+    @Test
+    @Order(2)
+    void typedInHostsWriteAnInventoryAndARunOnTheInstalledClusterChangesNothing() throws Exception {
+        WizardHarness ui = new WizardHarness();
+        ui.open(() -> InstallWizard.open(null, services));
+        try {
+            ui.click("#typeHosts");
+            ui.type("#clusterName", "inventory");
+            ui.type("#hostLines", String.join("\n", lab.hosts().stream()
+                    .map(h -> h.name() + " " + h.address()).toList()));
+            ui.type("#sshKey", lab.privateKey().toString());
+            ui.next(Duration.ofSeconds(5));
+            ui.type("#etcdVersion", tarball.version());
+            ui.type("#etcdDownloadUrl", tarball.uri().toString());
+            ui.type("#etcdChecksum", tarball.sha256());
+            ui.next(Duration.ofSeconds(5));
+            ui.waitUntil("preflight passed", Duration.ofSeconds(60), () -> ui.enabled("#next"),
+                    () -> rows(ui) + " " + ui.text("#preflightProblem"));
+            assertThat(rows(ui)).allMatch(r -> r.result().message().contains("member of this cluster"));
+            ui.click("#next");
+            ui.waitUntil("plan reviewed", Duration.ofSeconds(60), () -> ui.enabled("#next"),
+                    () -> ui.text("#reviewHeadline") + " " + ui.text("#reviewProblem"));
+            assertThat(ui.text("#reviewHeadline")).as(reviewed(ui)).contains("nothing to change");
+            ui.click("#next");
+            ui.waitUntil("run finished", Duration.ofSeconds(120), () -> ui.shown("#resultHeadline")
+                    && !ui.text("#resultHeadline").isEmpty(), () -> ui.text("#runCurrent"));
+            assertThat(ui.text("#resultHeadline")).isEqualTo("Done: nothing needed changing.");
+            assertThat(ui.text("#resultSummary")).startsWith("done, no changes: ").contains(" 0 changed, 0 failed");
+        } finally {
+            ui.close();
+        }
+        Path written = services.home().cluster("inventory").resolve("hosts.yaml");
+        assertThat(new InventoryReader().read(written).etcdMembers()).extracting(m -> m.memberName())
+                .containsExactly("etcd1", "etcd2", "etcd3");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String reviewed(WizardHarness ui) {
+        return ((List<dev.quorum.app.wizard.ReviewStep>) ui.lookup("#reviewSteps").queryAs(TableView.class)
+                .getItems()).stream().map(r -> r.title() + " => " + r.foundProperty().get()).toList().toString();
     }
 
     @SuppressWarnings("unchecked")

@@ -8,6 +8,7 @@ import dev.quorum.core.engine.RunMode;
 import dev.quorum.core.engine.RunResult;
 import dev.quorum.core.engine.Runner;
 import dev.quorum.core.workspace.QuorumHome;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -44,8 +45,13 @@ public final class PlanRuns {
         }
     }
 
+    /** {@code TIME-LIFECYCLE.jsonl}; two runs within one millisecond get {@code TIME-LIFECYCLE-2.jsonl}. */
     public static Path newLogFile(QuorumHome home, Plan plan) {
-        return home.runs(plan.cluster()).resolve(FILE_STAMP.format(ZonedDateTime.now(ZoneOffset.UTC))
-                + "-" + plan.lifecycle() + ".jsonl");
+        String stem = FILE_STAMP.format(ZonedDateTime.now(ZoneOffset.UTC)) + "-" + plan.lifecycle();
+        Path file = home.runs(plan.cluster()).resolve(stem + ".jsonl");
+        for (int n = 2; Files.exists(file) && n < 1000; n++) {
+            file = home.runs(plan.cluster()).resolve(stem + "-" + n + ".jsonl");
+        }
+        return file;
     }
 }

@@ -96,7 +96,7 @@ class WizardModelTest {
 
         wizard.next();
 
-        assertThat(wizard.state()).isEqualTo(WizardState.FINISHED);
+        assertThat(wizard.state()).as(wizard.result().problems().toString()).isEqualTo(WizardState.FINISHED);
         assertThat(wizard.indexProperty().get()).isEqualTo(wizard.resultPage());
         assertThat(a.done).containsExactlyInAnyOrder("h1", "h2");
         assertThat(wizard.run().rows().get(1).cell("h2").mark()).isEqualTo(Cell.Mark.CHANGED);
@@ -140,7 +140,7 @@ class WizardModelTest {
         assertThat(wizard.review().steps().get(0).foundProperty().get()).startsWith("h1: ok (already there)");
         wizard.next();
 
-        assertThat(wizard.state()).isEqualTo(WizardState.FINISHED);
+        assertThat(wizard.state()).as(wizard.result().problems().toString()).isEqualTo(WizardState.FINISHED);
         assertThat(b.done).containsExactlyInAnyOrder("h1", "h2");
         assertThat(wizard.result().summaryProperty().get()).startsWith("done: 2 ok, 2 changed");
     }
@@ -183,6 +183,50 @@ class WizardModelTest {
         assertThat(wizard.review().problemProperty().get()).isEqualTo("no etcd member answers\n"
                 + "What to do: check that etcd runs");
         assertThat(wizard.canNext().get()).isFalse();
+    }
+
+    @Test
+    void severalPlansRunOneAfterTheOtherEachBuiltWhenThePreviousHasRun() throws Exception {
+        Page page = new Page();
+        page.complete.set(true);
+        TestPlans.MemoryStep first = new TestPlans.MemoryStep("join a");
+        TestPlans.MemoryStep second = new TestPlans.MemoryStep("join b");
+        List<Integer> built = new java.util.ArrayList<>();
+        PlanSource twoJoins = new PlanSource() {
+            @Override
+            public int parts() {
+                return 2;
+            }
+
+            @Override
+            public PreparedPlan build(int part) {
+                built.add(part);
+                if (part == 1) {
+                    assertThat(first.done).as("built once the first has run").isNotEmpty();
+                }
+                TestPlans.MemoryStep step = part == 0 ? first : second;
+                return new PreparedPlan(new dev.quorum.core.engine.Plan("add", "demo",
+                        List.of(dev.quorum.core.engine.PlannedStep.onEach(step, List.of("h" + part)))),
+                        List.of("Members now: " + (part + 2)));
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        WizardModel wizard = new WizardModel("t", List.of(page), () -> twoJoins, services());
+        wizard.next();
+        assertThat(wizard.review().headlineProperty().get()).contains("first of 2 changes");
+
+        wizard.next();
+
+        assertThat(built).containsExactly(0, 1);
+        assertThat(wizard.state()).as(wizard.result().problems().toString()).isEqualTo(WizardState.FINISHED);
+        assertThat(wizard.run().rows()).extracting(StepProgress::title).containsExactly("join a", "join b");
+        assertThat(wizard.run().hosts()).containsExactly("h0", "h1");
+        assertThat(wizard.result().changes()).containsExactly("join a: h0", "join b: h1");
+        assertThat(wizard.result().next()).startsWith("Members now: 2", "Members now: 3");
+        assertThat(wizard.result().next().stream().filter(l -> l.startsWith("Run log: "))).hasSize(2);
     }
 
     @Test

@@ -1,8 +1,7 @@
 package dev.quorum.app.wizard;
 
+import dev.quorum.app.common.ClusterSessions;
 import dev.quorum.core.cluster.ClusterSession;
-import dev.quorum.core.inventory.InventoryReader;
-import dev.quorum.core.remote.SshConnector;
 import java.nio.file.Path;
 
 /** A plan source over one cluster session, opened on first use from an inventory file. */
@@ -29,8 +28,7 @@ public abstract class SessionPlanSource implements PlanSource {
 
     /** A session as the CLI opens one: the inventory read now, the SSH options of the app. */
     public static ClusterSession open(Path inventory, WizardServices services) {
-        return new ClusterSession(new InventoryReader().read(inventory), services.home(),
-                new SshConnector(services.ssh()));
+        return ClusterSessions.open(inventory, services.home(), services.ssh());
     }
 
     @Override

@@ -99,6 +99,24 @@ class InstallWizardUiTest {
         assertThat(read.etcd().version()).isEqualTo("v3.4.23");
     }
 
+    @Test
+    void backKeepsWhatWasTypedAndCancelBeforeARunClosesTheWindow() throws Exception {
+        Path file = Files.writeString(dir.resolve("inventory.yaml"), "all:\n  hosts:\n    a:\n      ip: 127.0.0.1\n"
+                + "  children:\n    etcd:\n      hosts:\n        a:\n  vars:\n    etcd_version: v3.4.23\n");
+        ui.type("#inventoryPath", file.toString());
+        ui.next(Duration.ofSeconds(10));
+        assertThat(ui.text("#inventorySettings")).startsWith("etcd v3.4.23 for amd64");
+        assertThat(ui.enabled("#back")).isTrue();
+
+        ui.click("#back");
+        assertThat(ui.text("#inventoryPath")).isEqualTo(file.toString());
+        assertThat(ui.text("#inventorySummary")).startsWith("Cluster ");
+        assertThat(ui.text("#cancel")).isEqualTo("Cancel");
+
+        ui.click("#cancel");
+        ui.waitUntil("window closed", Duration.ofSeconds(5), () -> !ui.stage().isShowing());
+    }
+
     @SuppressWarnings("unchecked")
     private List<PreflightRow> preflight() {
         return List.copyOf(ui.lookup("#preflightRows").queryAs(TableView.class).getItems());

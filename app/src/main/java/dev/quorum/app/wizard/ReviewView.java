@@ -5,6 +5,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
@@ -39,10 +40,24 @@ final class ReviewView {
         TableColumn<ReviewStep, String> found = new TableColumn<>("Would change?");
         found.setPrefWidth(240);
         found.setCellValueFactory(c -> c.getValue().foundProperty());
+        found.setCellFactory(c -> wrapping());
         table.getColumns().add(found);
         table.setPlaceholder(new Label("No plan yet."));
         VBox.setVgrow(table, Priority.ALWAYS);
         return Fields.page(new HBox(8, busy, headline), problem, table);
+    }
+
+    /** Commands and results are long: wrap them rather than cut them off. */
+    private static TableCell<ReviewStep, String> wrapping() {
+        TableCell<ReviewStep, String> cell = new TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+            }
+        };
+        cell.setWrapText(true);
+        return cell;
     }
 
     private static TableColumn<ReviewStep, String> column(String title, double width,
@@ -50,6 +65,7 @@ final class ReviewView {
         TableColumn<ReviewStep, String> column = new TableColumn<>(title);
         column.setPrefWidth(width);
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
+        column.setCellFactory(c -> wrapping());
         return column;
     }
 }

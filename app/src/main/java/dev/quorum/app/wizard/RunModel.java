@@ -39,6 +39,7 @@ public final class RunModel {
     private final ReadOnlyBooleanWrapper cancelling = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper current = new ReadOnlyStringWrapper("");
     private Cancellation cancellation = new Cancellation();
+    private PlanOutline firstOutline;
     private int rowOffset;
     private int stepCount;
 
@@ -52,7 +53,8 @@ public final class RunModel {
             throw new IllegalStateException("a run is already going");
         }
         rows.clear();
-        hosts.setAll(PlanOutline.of(first.plan()).targets());
+        firstOutline = PlanOutline.of(first.plan());
+        hosts.setAll(firstOutline.targets());
         log.clear();
         rowOffset = 0;
         stepCount = 0;
@@ -102,6 +104,7 @@ public final class RunModel {
                 rowOffset = rows.size();
                 stepCount = started.stepTitles().size();
                 started.stepTitles().forEach(title -> rows.add(new StepProgress(title)));
+                showWaiting();
             } else if (event instanceof RunEvent.StepStarted step) {
                 step.targets().forEach(t -> cell(step.step(), t, Cell.RUNNING));
                 if (!cancelling.get()) {
@@ -120,6 +123,14 @@ public final class RunModel {
             }
         }
         log.addAll(lines);
+    }
+
+    /** The reviewed plan's cells show "waiting" from the start; later plans' cells fill in as they run. */
+    private void showWaiting() {
+        if (firstOutline != null && rowOffset == 0) {
+            firstOutline.steps().forEach(step -> step.targets().forEach(t -> cell(step.number() - 1, t, Cell.WAITING)));
+        }
+        firstOutline = null;
     }
 
     private void cell(int step, String target, Cell cell) {

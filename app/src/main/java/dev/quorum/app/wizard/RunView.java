@@ -46,6 +46,7 @@ final class RunView {
         log.setId("runLog");
         log.setPrefHeight(180);
         log.setCellFactory(list -> new LogCell());
+        log.getStyleClass().add(Styles.DENSE);
         model.log().addListener((ListChangeListener<LogLine>) change -> {
             if (!model.log().isEmpty()) {
                 log.scrollTo(model.log().size() - 1);

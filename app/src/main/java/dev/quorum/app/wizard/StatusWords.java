@@ -21,7 +21,7 @@ public final class StatusWords {
     public static String icon(StepStatus status) {
         return switch (status) {
             case OK -> "mdi2c-check-circle-outline";
-            case CHANGED -> "mdi2p-pencil-circle-outline";
+            case CHANGED -> "mdi2c-check-circle";
             case PENDING -> "mdi2p-progress-clock";
             case SKIPPED -> "mdi2m-minus-circle-outline";
             case FAILED -> "mdi2c-close-circle-outline";

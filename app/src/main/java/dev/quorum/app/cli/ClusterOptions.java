@@ -1,9 +1,9 @@
 package dev.quorum.app.cli;
 
+import dev.quorum.app.common.ClusterSessions;
 import dev.quorum.core.cluster.ClusterSession;
 import dev.quorum.core.inventory.Inventory;
 import dev.quorum.core.inventory.InventoryReader;
-import dev.quorum.core.remote.SshConnector;
 import dev.quorum.core.remote.SshOptions;
 import dev.quorum.core.workspace.QuorumHome;
 import java.nio.file.Files;
@@ -60,6 +60,6 @@ final class ClusterOptions {
         if (knownHosts != null) {
             options = options.withKnownHostsFile(knownHosts);
         }
-        return new ClusterSession(read, QuorumHome.fromEnvironment(), new SshConnector(options));
+        return ClusterSessions.open(read, QuorumHome.fromEnvironment(), options);
     }
 }

@@ -1,12 +1,12 @@
 package dev.quorum.app.cli;
 
+import dev.quorum.app.common.RunVerdict;
 import dev.quorum.core.engine.LogLevel;
 import dev.quorum.core.engine.RunEvent;
 import dev.quorum.core.engine.RunListener;
 import dev.quorum.core.engine.RunMode;
 import dev.quorum.core.engine.StepStatus;
 import java.io.PrintWriter;
-import java.util.Locale;
 
 /**
  * Prints a run as it happens: each step with its number, each target's result (ok / changed /
@@ -51,20 +51,8 @@ final class ConsoleReporter implements RunListener {
     }
 
     private void printSummary(RunEvent.RunFinished finished) {
-        var s = finished.summary();
         out.println();
-        String counts = s.ok() + " ok, " + s.changed() + " changed, "
-                + (mode == RunMode.PREVIEW ? s.pending() + " to change, " : "")
-                + s.failed() + " failed" + (s.skipped() > 0 ? ", " + s.skipped() + " not run" : "");
-        String verdict = switch (finished.outcome()) {
-            case SUCCEEDED -> mode == RunMode.PREVIEW
-                    ? (s.pending() == 0 ? "nothing to change" : "plan ready; nothing was changed")
-                    : (s.nothingChanged() ? "done, no changes" : "done");
-            case FAILED -> "FAILED";
-            case CANCELLED -> "cancelled; run the same command again to continue";
-        };
-        out.println(verdict + ": " + counts + " in "
-                + String.format(Locale.ROOT, "%.1f s", finished.took().toMillis() / 1000.0));
+        out.println(RunVerdict.describe(mode, finished.outcome(), finished.summary(), finished.took()));
     }
 
     private static String prefix(LogLevel level) {

@@ -1,17 +1,11 @@
 package dev.quorum.app.cli;
 
+import dev.quorum.app.common.PlanRuns;
 import dev.quorum.core.engine.Cancellation;
 import dev.quorum.core.engine.Plan;
-import dev.quorum.core.engine.RunListener;
-import dev.quorum.core.engine.RunLog;
-import dev.quorum.core.engine.RunMode;
 import dev.quorum.core.engine.RunResult;
 import dev.quorum.core.workspace.QuorumHome;
 import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -20,8 +14,6 @@ import java.util.concurrent.TimeUnit;
  * log, and turns Ctrl-C into a clean cancel (the current step finishes, the rest is skipped).
  */
 final class PlanExecution {
-    private static final int PARALLELISM = 16;
-    private static final DateTimeFormatter FILE_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
 
     private final PrintWriter out;
     private final QuorumHome home;
@@ -35,7 +27,7 @@ final class PlanExecution {
         PlanPrinter.print(plan, out);
         out.println();
         out.println("Checking the hosts (read-only) to show what would change:");
-        RunResult result = new Runner(new ConsoleReporter(out), new Cancellation()).run(plan, RunMode.PREVIEW);
+        RunResult result = PlanRuns.preview(plan, new ConsoleReporter(out));
         return result.succeeded() ? ExitCodes.OK : ExitCodes.FAILED;
     }
 
@@ -54,12 +46,10 @@ final class PlanExecution {
             awaitQuietly(finished);
         }, "quorum-cancel");
         Runtime.getRuntime().addShutdownHook(onCtrlC);
-        Path logFile = home.runs(plan.cluster()).resolve(FILE_STAMP.format(ZonedDateTime.now(ZoneOffset.UTC))
-                + "-" + plan.lifecycle() + ".jsonl");
-        try (RunLog log = RunLog.create(logFile)) {
-            RunResult result = new Runner(RunListener.all(new ConsoleReporter(out), log), cancellation)
-                    .run(plan, RunMode.APPLY);
-            out.println("Run log: " + logFile);
+        try {
+            PlanRuns.LoggedRun run = PlanRuns.apply(home, plan, new ConsoleReporter(out), cancellation);
+            RunResult result = run.result();
+            out.println("Run log: " + run.logFile());
             return switch (result.outcome()) {
                 case SUCCEEDED -> ExitCodes.OK;
                 case CANCELLED -> ExitCodes.CANCELLED;
@@ -91,19 +81,6 @@ final class PlanExecution {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException shuttingDown) {
             // the JVM is exiting because of Ctrl-C: the hook is what is waiting for us
-        }
-    }
-
-    /** The engine's runner with the CLI's parallelism. */
-    private static final class Runner {
-        private final dev.quorum.core.engine.Runner runner;
-
-        Runner(RunListener listener, Cancellation cancellation) {
-            this.runner = new dev.quorum.core.engine.Runner(listener, PARALLELISM, cancellation);
-        }
-
-        RunResult run(Plan plan, RunMode mode) {
-            return runner.run(plan, mode);
         }
     }
 }

@@ -37,10 +37,23 @@ public final class InstallPlan {
         return build(cluster, DEFAULT_HEALTH_TIMEOUT);
     }
 
-    public static Plan build(ClusterSession cluster, Duration healthTimeout) {
+    /**
+     * Only the install plan's preflight step, on some of its hosts: read-only checks a wizard runs
+     * (in preview) before offering the whole plan.
+     */
+    public static Plan preflight(ClusterSession cluster, List<String> hosts) {
+        return new Plan("install", cluster.inventory().clusterName(),
+                List.of(PlannedStep.onEach(new PreflightStep(session(cluster, DEFAULT_HEALTH_TIMEOUT)), hosts)));
+    }
+
+    private static LifecycleSession session(ClusterSession cluster, Duration healthTimeout) {
         ReleaseFetcher releases = new ReleaseFetcher(cluster.home().releaseCache(), DOWNLOAD_TIMEOUT);
-        LifecycleSession session = new LifecycleSession(cluster, releases, healthTimeout,
-                cluster.inventory().etcdMembers(), InitialClusterState.NEW);
+        return new LifecycleSession(cluster, releases, healthTimeout, cluster.inventory().etcdMembers(),
+                InitialClusterState.NEW);
+    }
+
+    public static Plan build(ClusterSession cluster, Duration healthTimeout) {
+        LifecycleSession session = session(cluster, healthTimeout);
         List<String> hosts = cluster.inventory().etcdMembers().stream().map(EtcdMember::hostName).toList();
         return new Plan("install", cluster.inventory().clusterName(), List.of(
                 PlannedStep.onCluster(new FetchReleaseStep(session)),

@@ -1,0 +1,82 @@
+package dev.quorum.app.add;
+
+import dev.quorum.app.wizard.Fields;
+import dev.quorum.app.wizard.HostKeysView;
+import dev.quorum.app.wizard.WizardPage;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.collections.ListChangeListener;
+import javafx.scene.Node;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
+
+/** Add page: pick the inventory hosts that are not members yet. */
+final class HostsPickPage implements WizardPage {
+    private final AddChoices choices;
+    private final BooleanBinding complete;
+    private Node view;
+
+    HostsPickPage(AddChoices choices) {
+        this.choices = choices;
+        this.complete = Bindings.createBooleanBinding(() -> choices.hostsReason().get().isEmpty()
+                        && choices.keys().allKnownProperty().get() && !choices.keys().checkingProperty().get(),
+                choices.hostsReason(), choices.keys().allKnownProperty(), choices.keys().checkingProperty());
+    }
+
+    @Override
+    public String title() {
+        return "Hosts to add";
+    }
+
+    @Override
+    public ObservableBooleanValue complete() {
+        return complete;
+    }
+
+    @Override
+    public void shown() {
+        choices.loadHosts();
+    }
+
+    @Override
+    public Node view() {
+        if (view == null) {
+            view = build();
+        }
+        return view;
+    }
+
+    private void fill(VBox boxes) {
+        boxes.getChildren().clear();
+        for (String host : choices.cluster().freeHosts()) {
+            CheckBox box = new CheckBox(host);
+            box.setId("host-" + host);
+            box.setSelected(choices.chosen().contains(host));
+            box.selectedProperty().addListener((obs, was, now) -> {
+                if (now && !choices.chosen().contains(host)) {
+                    choices.chosen().add(host);
+                } else if (!now) {
+                    choices.chosen().remove(host);
+                }
+            });
+            boxes.getChildren().add(box);
+        }
+    }
+
+    private Node build() {
+        VBox boxes = new VBox(6);
+        boxes.setId("freeHosts");
+        fill(boxes);
+        choices.cluster().freeHosts().addListener((ListChangeListener<String>) change -> fill(boxes));
+        Label status = new Label();
+        status.setId("clusterStatus");
+        status.textProperty().bind(choices.cluster().statusProperty());
+        return Fields.page(Fields.heading("Which hosts join?"), status,
+                Fields.note("Inventory hosts that are not members. Each joins as a learner and is promoted once "
+                        + "caught up, one host after the other; a snapshot is taken first."),
+                boxes, Fields.reason("hostsReason", choices.hostsReason()),
+                HostKeysView.create(choices.keys()), Fields.reason("hostKeysReason", choices.keys().reason()));
+    }
+}

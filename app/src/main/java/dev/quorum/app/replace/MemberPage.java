@@ -1,0 +1,80 @@
+package dev.quorum.app.replace;
+
+import dev.quorum.app.wizard.ClusterMembers;
+import dev.quorum.app.wizard.Fields;
+import dev.quorum.app.wizard.HostKeysView;
+import dev.quorum.app.wizard.WizardPage;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.scene.Node;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.layout.GridPane;
+
+/** Replace page: the member to replace (preselected from the picture) and the host to take its place. */
+final class MemberPage implements WizardPage {
+    private final ReplaceChoices choices;
+    private final BooleanBinding complete;
+    private Node view;
+
+    MemberPage(ReplaceChoices choices) {
+        this.choices = choices;
+        this.complete = Bindings.createBooleanBinding(() -> choices.memberReason().get().isEmpty()
+                        && choices.hostReason().get().isEmpty() && choices.cluster().loadedProperty().get()
+                        && choices.keys().allKnownProperty().get() && !choices.keys().checkingProperty().get(),
+                choices.memberReason(), choices.hostReason(), choices.cluster().loadedProperty(),
+                choices.keys().allKnownProperty(), choices.keys().checkingProperty());
+    }
+
+    @Override
+    public String title() {
+        return "Member and new host";
+    }
+
+    @Override
+    public ObservableBooleanValue complete() {
+        return complete;
+    }
+
+    @Override
+    public void shown() {
+        choices.loadMembers();
+    }
+
+    @Override
+    public Node view() {
+        if (view == null) {
+            view = build();
+        }
+        return view;
+    }
+
+    private Node build() {
+        ComboBox<ClusterMembers.Member> member = new ComboBox<>(choices.cluster().members());
+        member.setId("oldMember");
+        member.valueProperty().bindBidirectional(choices.oldMemberProperty());
+        ComboBox<String> host = new ComboBox<>(choices.cluster().freeHosts());
+        host.setId("newHost");
+        host.valueProperty().bindBidirectional(choices.newHostProperty());
+        CheckBox keepName = new CheckBox("Give the new member the old member's name (--keep-name)");
+        keepName.setId("keepName");
+        keepName.selectedProperty().bindBidirectional(choices.keepNameProperty());
+        Label status = new Label();
+        status.setId("clusterStatus");
+        status.textProperty().bind(choices.cluster().statusProperty());
+
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(8);
+        grid.addRow(0, new Label("Member to replace"), member, Fields.reason("oldMemberReason", choices.memberReason()));
+        grid.addRow(1, new Label("New host"), host, Fields.reason("newHostReason", choices.hostReason()));
+        grid.add(keepName, 1, 2);
+        return Fields.page(Fields.heading("Which member, by which host?"), status, grid,
+                HostKeysView.create(choices.keys()), Fields.reason("hostKeysReason", choices.keys().reason()),
+                Fields.note("The old member is removed FIRST (after a snapshot), then the new host joins as a learner "
+                        + "and is promoted once caught up: quorum never rises while a member is missing. Only hosts "
+                        + "that are not members are offered."));
+    }
+}

@@ -1,0 +1,52 @@
+package dev.quorum.app.wizard;
+
+import dev.quorum.core.cluster.ClusterSession;
+import dev.quorum.core.cluster.LiveCluster;
+import dev.quorum.core.etcd.ClusterStatus;
+import dev.quorum.core.etcd.MemberStatus;
+import dev.quorum.core.inventory.EtcdMember;
+import dev.quorum.core.inventory.InventoryHost;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The live members of a cluster and the inventory hosts that are not members: what the add and
+ * replace wizards offer. Read from the cluster itself (its member list), not from the etcd group,
+ * which may be out of date after changes.
+ */
+public record ClusterMembers(List<Member> members, List<String> freeHosts, String health) {
+
+    /** A live member; {@code answering} is false for a dead or cut-off one. */
+    public record Member(String name, String host, String address, boolean answering) {
+        @Override
+        public String toString() {
+            return name + " on " + host + " (" + address + ")" + (answering ? "" : ", not answering");
+        }
+    }
+
+    public ClusterMembers {
+        members = List.copyOf(members);
+        freeHosts = List.copyOf(freeHosts);
+    }
+
+    /** Reads the members over the network: off the UI thread. */
+    public static ClusterMembers read(Path inventory, WizardServices services) {
+        try (ClusterSession session = SessionPlanSource.open(inventory, services)) {
+            LiveCluster live = LiveCluster.read(session);
+            ClusterStatus status = live.probe(session);
+            List<Member> members = live.members().stream().filter(m -> !m.memberName().isEmpty())
+                    .map(m -> new Member(m.memberName(), m.hostName(), m.address(), answering(status, m)))
+                    .toList();
+            // Hosts of the etcd group the cluster does not list (LiveCluster.notListed) and hosts outside the group.
+            List<String> free = session.inventory().hosts().stream().map(InventoryHost::name)
+                    .filter(h -> live.onHost(h).filter(m -> !m.memberName().isEmpty()).isEmpty())
+                    .toList();
+            return new ClusterMembers(members, free, status.sentence());
+        }
+    }
+
+    private static boolean answering(ClusterStatus status, EtcdMember member) {
+        return status.members().stream().filter(s -> s.memberName().equals(member.memberName()))
+                .anyMatch(MemberStatus::healthy);
+    }
+}

@@ -1,0 +1,86 @@
+package dev.quorum.app.wizard;
+
+import dev.quorum.core.inventory.EtcdMember;
+import dev.quorum.core.inventory.Inventory;
+import dev.quorum.core.inventory.InventoryHost;
+import java.io.File;
+import java.util.stream.Collectors;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.stage.FileChooser;
+
+/** Page: choose the cluster's inventory (path field + Browse), with the reason beside it. */
+public final class InventoryPage implements WizardPage {
+    private final InventoryChoice choice;
+    private final String intro;
+    private final ObservableBooleanValue complete;
+    private Node view;
+
+    public InventoryPage(InventoryChoice choice, String intro) {
+        this.choice = choice;
+        this.intro = intro;
+        this.complete = choice.inventoryProperty().isNotNull();
+    }
+
+    @Override
+    public String title() {
+        return "Inventory";
+    }
+
+    @Override
+    public ObservableBooleanValue complete() {
+        return complete;
+    }
+
+    @Override
+    public Node view() {
+        if (view == null) {
+            view = build();
+        }
+        return view;
+    }
+
+    private Node build() {
+        TextField path = new TextField();
+        path.setId("inventoryPath");
+        path.setPromptText("/path/to/inventory/mycluster/hosts.yaml");
+        path.textProperty().bindBidirectional(choice.pathProperty());
+        path.setPrefColumnCount(40);
+        Button browse = new Button("Browse...");
+        browse.setId("browseInventory");
+        browse.setTooltip(new Tooltip("Choose the Kubespray inventory file"));
+        browse.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("Kubespray inventory");
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("YAML inventory", "*.yaml", "*.yml"));
+            File file = chooser.showOpenDialog(browse.getScene().getWindow());
+            if (file != null) {
+                choice.pathProperty().set(file.getPath());
+            }
+        });
+        Label summary = new Label();
+        summary.setId("inventorySummary");
+        summary.setWrapText(true);
+        summary.textProperty().bind(Bindings.createStringBinding(() -> describe(choice.inventoryProperty().get()),
+                choice.inventoryProperty()));
+        return Fields.page(Fields.heading("Which cluster?"), Fields.note(intro),
+                Fields.withReason(new javafx.scene.layout.HBox(6, path, browse),
+                        Fields.reason("inventoryReason", choice.reasonProperty())), summary);
+    }
+
+    static String describe(Inventory inventory) {
+        if (inventory == null) {
+            return "";
+        }
+        String etcd = inventory.etcdMembers().stream().map(EtcdMember::hostName).collect(Collectors.joining(", "));
+        String others = inventory.hosts().stream().map(InventoryHost::name)
+                .filter(h -> inventory.member(h).isEmpty()).collect(Collectors.joining(", "));
+        return "Cluster " + inventory.clusterName() + ": etcd group " + etcd
+                + (others.isEmpty() ? "" : "; other hosts " + others) + "; etcd " + inventory.etcd().version();
+    }
+}

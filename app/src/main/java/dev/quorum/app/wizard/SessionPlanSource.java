@@ -1,0 +1,41 @@
+package dev.quorum.app.wizard;
+
+import dev.quorum.app.common.ClusterSessions;
+import dev.quorum.core.cluster.ClusterSession;
+import java.nio.file.Path;
+
+/** A plan source over one cluster session, opened on first use from an inventory file. */
+public abstract class SessionPlanSource implements PlanSource {
+    private final Path inventory;
+    private final WizardServices services;
+    private ClusterSession session;
+
+    protected SessionPlanSource(Path inventory, WizardServices services) {
+        this.inventory = inventory;
+        this.services = services;
+    }
+
+    protected Path inventory() {
+        return inventory;
+    }
+
+    protected synchronized ClusterSession session() {
+        if (session == null) {
+            session = open(inventory, services);
+        }
+        return session;
+    }
+
+    /** A session as the CLI opens one: the inventory read now, the SSH options of the app. */
+    public static ClusterSession open(Path inventory, WizardServices services) {
+        return ClusterSessions.open(inventory, services.home(), services.ssh());
+    }
+
+    @Override
+    public synchronized void close() {
+        if (session != null) {
+            session.close();
+            session = null;
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package dev.quorum.app.wizard;
+
+import dev.quorum.app.common.TaskExecutor;
+import dev.quorum.core.engine.RunListener;
+import dev.quorum.core.remote.SshOptions;
+import dev.quorum.core.workspace.QuorumHome;
+import java.util.Objects;
+
+/**
+ * What every wizard needs from the app.
+ *
+ * @param executor    all background work goes through it; results come back on the UI thread
+ * @param home        the workstation's Quorum folder (run logs, PKI, written inventories)
+ * @param ssh         SSH options (known_hosts, identity files); host keys are accepted only after the user's consent
+ * @param runListener receives every event of every real run, from the run's threads: the main
+ *                    window's Tasks log attaches here ({@code event -> {}} for none)
+ */
+public record WizardServices(TaskExecutor executor, QuorumHome home, SshOptions ssh, RunListener runListener) {
+    public WizardServices {
+        Objects.requireNonNull(executor, "executor");
+        Objects.requireNonNull(home, "home");
+        Objects.requireNonNull(ssh, "ssh");
+        Objects.requireNonNull(runListener, "runListener");
+    }
+
+    /** The app's defaults: ~/.quorum (or $QUORUM_HOME), OpenSSH's files, no run listener. */
+    public static WizardServices defaults(TaskExecutor executor) {
+        return new WizardServices(executor, QuorumHome.fromEnvironment(), SshOptions.defaults(), event -> { });
+    }
+
+    public WizardServices withRunListener(RunListener listener) {
+        return new WizardServices(executor, home, ssh, listener);
+    }
+}

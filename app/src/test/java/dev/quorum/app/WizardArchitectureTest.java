@@ -1,0 +1,44 @@
+package dev.quorum.app;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The wizards' layer rules: they drive core plans and share the frame; the CLI knows no JavaFX. */
+@AnalyzeClasses(packages = "dev.quorum.app", importOptions = ImportOption.DoNotIncludeTests.class)
+class WizardArchitectureTest {
+
+    @ArchTest
+    static final ArchRule cliHasNoUi = noClasses().that().resideInAPackage("..app.cli..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "atlantafx..",
+                    "..app.wizard..", "..app.install..", "..app.add..", "..app.replace..")
+            .because("the CLI runs without a display; what it shares with the app lives in app.common");
+
+    @ArchTest
+    static final ArchRule wizardsDoNotUseTheCli = noClasses()
+            .that().resideInAnyPackage("..app.wizard..", "..app.install..", "..app.add..", "..app.replace..")
+            .should().dependOnClassesThat().resideInAPackage("..app.cli..")
+            .because("the wizards and the CLI share core plans and app.common, not each other");
+
+    @ArchTest
+    static final ArchRule frameKnowsNoWizard = noClasses()
+            .that().resideInAPackage("..app.wizard..")
+            .should().dependOnClassesThat().resideInAnyPackage("..app.install..", "..app.add..", "..app.replace..")
+            .because("the frame is shared; each wizard is one package on top of it");
+
+    @ArchTest
+    static final ArchRule wizardsAreIndependent = noClasses()
+            .that().resideInAPackage("..app.install..")
+            .should().dependOnClassesThat().resideInAnyPackage("..app.add..", "..app.replace..")
+            .because("one package per wizard");
+
+    @ArchTest
+    static final ArchRule wizardsRunNoLifecycleLogic = noClasses()
+            .that().resideInAnyPackage("..app.wizard..", "..app.install..", "..app.add..", "..app.replace..")
+            .should().dependOnClassesThat().resideInAnyPackage("..core.lifecycle.steps..")
+            .orShould().dependOnClassesThat().haveSimpleName("Runner")
+            .because("wizards build the same core plans as the CLI and run them through app.common.PlanRuns");
+}

@@ -1,0 +1,198 @@
+package dev.quorum.app.replace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.quorum.app.add.AddMemberWizard;
+import dev.quorum.app.common.FxTaskExecutor;
+import dev.quorum.app.common.PlanRuns;
+import dev.quorum.app.wizard.ClusterMembers;
+import dev.quorum.app.wizard.WizardHarness;
+import dev.quorum.app.wizard.WizardServices;
+import dev.quorum.core.cluster.ClusterSession;
+import dev.quorum.core.cluster.LiveCluster;
+import dev.quorum.core.engine.Cancellation;
+import dev.quorum.core.etcd.ClusterStatus;
+import dev.quorum.core.inventory.InventoryReader;
+import dev.quorum.core.lifecycle.install.InstallPlan;
+import dev.quorum.core.remote.SshConnector;
+import dev.quorum.core.remote.SshOptions;
+import dev.quorum.core.workspace.QuorumHome;
+import dev.quorum.lab.EtcdTarball;
+import dev.quorum.lab.Lab;
+import dev.quorum.lab.LabHosts;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import javafx.scene.control.ComboBox;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Replace and Add wizards on one lab: lab1..lab3 form the cluster, lab4 and lab5 are spare
+ * hosts of the inventory. A dead member is replaced; an add is cancelled mid-run, then run again.
+ */
+@LabHosts(count = 5)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class MemberWizardsLabTest {
+    static Lab lab;
+    @TempDir
+    static Path dir;
+    static Path inventory;
+    static Path knownHosts;
+    static WizardServices services;
+    static FxTaskExecutor executor;
+
+    @BeforeAll
+    static void installThree() throws Exception {
+        EtcdTarball tarball = EtcdTarball.get();
+        inventory = lab.writeInventory(dir.resolve("inventory"), Map.of("etcd_version", tarball.version(),
+                "etcd_download_url", tarball.uri().toString(), "etcd_binary_checksum", tarball.sha256()), 3);
+        executor = new FxTaskExecutor(4);
+        // Only the members' keys are known: the spare hosts' keys are new to the wizards.
+        knownHosts = dir.resolve("known_hosts");
+        Files.write(knownHosts, Files.readAllLines(lab.knownHosts()).subList(0, 3));
+        services = new WizardServices(executor, new QuorumHome(dir.resolve("home")),
+                SshOptions.defaults().withKnownHostsFile(knownHosts), event -> { });
+        try (ClusterSession session = session()) {
+            var install = PlanRuns.apply(services.home(), InstallPlan.build(session), event -> { }, new Cancellation());
+            assertThat(install.result().succeeded()).as(install.result().failures().toString()).isTrue();
+        }
+        WizardHarness.boot();
+    }
+
+    @AfterAll
+    static void tearDown() {
+        executor.shutdown();
+    }
+
+    static ClusterSession session() {
+        return new ClusterSession(new InventoryReader().read(inventory), services.home(),
+                new SshConnector(services.ssh()));
+    }
+
+    static ClusterStatus status() {
+        try (ClusterSession session = session()) {
+            return LiveCluster.read(session).probe(session);
+        }
+    }
+
+    @Test
+    @Order(1)
+    void addWithoutAHostChosenSaysWhyAndNextStaysDisabled() throws Exception {
+        WizardHarness ui = new WizardHarness();
+        ui.open(() -> AddMemberWizard.open(null, services, inventory));
+        try {
+            ui.waitUntil("free hosts listed", Duration.ofSeconds(30), () -> ui.shown("#host-lab4"),
+                    () -> ui.text("#hostsReason"));
+            assertThat(ui.text("#hostsReason")).isEqualTo("Choose at least one host to add.");
+            assertThat(ui.enabled("#next")).isFalse();
+            assertThat(ui.shown("#host-lab1")).as("members are not offered").isFalse();
+            ui.click("#host-lab4");
+            assertThat(ui.shown("#hostsReason")).isFalse();
+            ui.waitUntil("host key read", Duration.ofSeconds(30), () -> ui.shown("#trustHostKeys"),
+                    () -> ui.text("#hostKeysReason"));
+            assertThat(ui.text("#hostKeys")).startsWith("lab4: NEW: ssh-ed25519 SHA256:");
+            assertThat(ui.text("#hostKeysReason")).startsWith("New host key: check its fingerprint");
+            assertThat(ui.enabled("#next")).as("not before the new key is trusted").isFalse();
+            assertThat(Files.readString(knownHosts)).doesNotContain(lab.host(3).address());
+
+            ui.click("#trustHostKeys");
+            ui.waitUntil("key trusted", Duration.ofSeconds(30), () -> ui.enabled("#next"),
+                    () -> ui.text("#hostKeys"));
+            assertThat(ui.text("#hostKeys")).startsWith("lab4: known (SHA256:");
+            assertThat(Files.readString(knownHosts)).contains(lab.host(3).address() + " ssh-ed25519 ");
+        } finally {
+            ui.close();
+        }
+    }
+
+    @Test
+    @Order(2)
+    void replacesADeadMemberThroughTheWizard() throws Exception {
+        lab.host(2).cutLink();
+        lab.host(2).kill("etcd");
+        WizardHarness ui = new WizardHarness();
+        ui.open(() -> ReplaceMemberWizard.open(null, services, inventory, "etcd3"));
+        try {
+            ui.waitUntil("members read", Duration.ofSeconds(60), () -> selected(ui) != null,
+                    () -> ui.text("#oldMemberReason"));
+            assertThat(selected(ui).name()).isEqualTo("etcd3");
+            assertThat(selected(ui).answering()).isFalse();
+            assertThat(ui.text("#newHostReason")).isEqualTo("Choose the host that takes its place.");
+            assertThat(ui.enabled("#next")).isFalse();
+            assertThat(ui.lookup("#newHost").queryAs(ComboBox.class).getItems()).containsExactly("lab4", "lab5");
+            ui.click("#newHost");
+            ui.click("lab4");
+            ui.waitUntil("lab4's key, trusted in the first test, is known", Duration.ofSeconds(30),
+                    () -> ui.text("#hostKeys").startsWith("lab4: known"), () -> ui.text("#hostKeys"));
+            ui.next(Duration.ofSeconds(30));
+
+            ui.waitUntil("plan reviewed", Duration.ofSeconds(90), () -> ui.enabled("#next"),
+                    () -> ui.text("#reviewHeadline") + " " + ui.text("#reviewProblem"));
+            assertThat(ui.text("#reviewHeadline")).contains("Plan: replace on cluster");
+            ui.click("#next");
+            ui.waitUntil("run finished", Duration.ofSeconds(240), () -> ui.shown("#resultHeadline")
+                    && !ui.text("#resultHeadline").isEmpty(), () -> ui.text("#runCurrent"));
+            assertThat(ui.text("#resultHeadline")).as(ui.lookup("#resultProblems").query().toString())
+                    .isEqualTo("Done.");
+            assertThat(ui.text("#resultNext")).contains("kube-apiserver --etcd-servers=")
+                    .contains("https://" + lab.host(3).address() + ":2379")
+                    .doesNotContain("https://" + lab.host(2).address() + ":2379")
+                    .contains("Add lab4 to the etcd group").contains("Remove lab3 from the etcd group");
+        } finally {
+            ui.close();
+        }
+        ClusterStatus after = status();
+        assertThat(after.healthy()).as(after.sentence()).isTrue();
+        assertThat(after.members()).extracting(m -> m.hostName()).containsExactlyInAnyOrder("lab1", "lab2", "lab4");
+    }
+
+    @Test
+    @Order(3)
+    void cancelDuringARunStopsBetweenStepsAndASecondRunCompletes() throws Exception {
+        WizardHarness ui = new WizardHarness();
+        ui.open(() -> AddMemberWizard.open(null, services, inventory));
+        try {
+            ui.waitUntil("free hosts listed", Duration.ofSeconds(60), () -> ui.shown("#host-lab5"),
+                    () -> ui.text("#hostsReason"));
+            ui.click("#host-lab5");
+            ui.waitUntil("host key read", Duration.ofSeconds(30), () -> ui.shown("#trustHostKeys"));
+            ui.click("#trustHostKeys");
+            ui.next(Duration.ofSeconds(30));
+            ui.waitUntil("plan reviewed", Duration.ofSeconds(90), () -> ui.enabled("#next"),
+                    () -> ui.text("#reviewHeadline") + " " + ui.text("#reviewProblem"));
+            ui.click("#next");
+            ui.click("#cancel");
+            ui.waitUntil("run cancelled", Duration.ofSeconds(120), () -> ui.shown("#resultHeadline")
+                    && !ui.text("#resultHeadline").isEmpty(), () -> ui.text("#runCurrent"));
+            assertThat(ui.text("#resultHeadline")).startsWith("Cancelled.");
+            assertThat(ui.text("#resultSummary")).startsWith("cancelled").contains(" not run");
+            assertThat(ui.shown("#runAgain")).isTrue();
+
+            ui.click("#runAgain");
+            ui.waitUntil("plan reviewed again", Duration.ofSeconds(90), () -> ui.enabled("#next"),
+                    () -> ui.text("#reviewHeadline") + " " + ui.text("#reviewProblem"));
+            ui.click("#next");
+            ui.waitUntil("second run finished", Duration.ofSeconds(240), () -> ui.shown("#resultHeadline")
+                    && !ui.text("#resultHeadline").isEmpty(), () -> ui.text("#runCurrent"));
+            assertThat(ui.text("#resultHeadline")).isEqualTo("Done.");
+            assertThat(ui.text("#resultNext")).contains("https://" + lab.host(4).address() + ":2379");
+        } finally {
+            ui.close();
+        }
+        ClusterStatus after = status();
+        assertThat(after.healthy()).as(after.sentence()).isTrue();
+        assertThat(after.members()).extracting(m -> m.hostName()).contains("lab5").hasSize(4);
+    }
+
+    private static ClusterMembers.Member selected(WizardHarness ui) {
+        return (ClusterMembers.Member) ui.lookup("#oldMember").queryAs(ComboBox.class).getValue();
+    }
+
+}

@@ -1,6 +1,6 @@
 package dev.quorum.app.sandbox;
 
-import dev.quorum.app.tasks.PlanRuns;
+import dev.quorum.app.common.PlanRuns;
 import dev.quorum.core.ActionableError;
 import dev.quorum.core.engine.Cancellation;
 import dev.quorum.core.engine.RunEvent;
@@ -22,7 +22,7 @@ public final class SandboxStarter {
     /** Starts what is not running and waits until healthy; returns the sandbox's inventory. */
     public Path start(RunListener live) {
         Sandbox sandbox = new Sandbox(home, Optional.empty());
-        RunResult result = PlanRuns.run(sandbox.startPlan(), home, live, new Cancellation());
+        RunResult result = PlanRuns.apply(home, sandbox.startPlan(), live, new Cancellation()).result();
         if (!result.succeeded()) {
             RunEvent.TargetFinished first = result.failures().isEmpty() ? null : result.failures().get(0);
             throw new StartFailed(first == null ? "the sandbox did not start (" + result.outcome() + ")"

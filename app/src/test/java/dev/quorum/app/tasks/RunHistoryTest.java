@@ -1,5 +1,6 @@
 package dev.quorum.app.tasks;
 
+import dev.quorum.app.common.PlanRuns;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.quorum.core.engine.Cancellation;
@@ -54,9 +55,9 @@ class RunHistoryTest {
         QuorumHome quorumHome = new QuorumHome(home);
         Plan plan = new Plan("marker", "c1", List.of(PlannedStep.onEach(new WriteFileStep(home.resolve("m")), List.of("h1"))));
         LogFeed live = new LogFeed(100);
-        PlanRuns.run(plan, quorumHome, live, new Cancellation());
+        PlanRuns.apply(quorumHome, plan, live, new Cancellation());
         Thread.sleep(5); // the file names carry milliseconds
-        PlanRuns.run(plan, quorumHome, event -> { }, new Cancellation());
+        PlanRuns.apply(quorumHome, plan, event -> { }, new Cancellation());
 
         List<RunHistory.RunEntry> runs = new RunHistory(quorumHome.runs("c1")).list();
 

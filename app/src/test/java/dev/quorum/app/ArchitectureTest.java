@@ -23,8 +23,15 @@ class ArchitectureTest {
             .that().resideInAPackage("dev.quorum.app.cli..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "atlantafx..",
                     "org.kordamp..", "dev.quorum.app.shell..", "dev.quorum.app.welcome..", "dev.quorum.app.cluster..",
-                    "dev.quorum.app.tasks..", "dev.quorum.app.sandbox..", "dev.quorum.app.common..")
-            .because("the CLI runs without a display");
+                    "dev.quorum.app.tasks..", "dev.quorum.app.sandbox..")
+            .because("the CLI runs without a display; it shares only app.common's headless helpers with the app");
+
+    @ArchTest
+    static final ArchRule sharedHelpersAreHeadless = noClasses()
+            .that().resideInAPackage("dev.quorum.app.common..")
+            .and().doNotHaveFullyQualifiedName(dev.quorum.app.common.FxTaskExecutor.class.getName())
+            .should().dependOnClassesThat().resideInAPackage("javafx..")
+            .because("the CLI uses app.common too, and must load without JavaFX's toolkit");
 
     @ArchTest
     static final ArchRule viewModelsDoNotKnowViews = noClasses()

@@ -14,8 +14,8 @@ import dev.quorum.core.sandbox.SandboxLayout;
 import dev.quorum.core.workspace.QuorumHome;
 import java.io.File;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -43,7 +43,7 @@ public final class MainWindow implements ShellContext, WelcomeActions, MainToolb
     private final WelcomeViewModel welcomeModel = new WelcomeViewModel();
     private final ClusterNavigator navigator;
     private final StatusBar statusBar = new StatusBar();
-    private final Map<String, LogFeed> feeds = new HashMap<>();
+    private final Map<String, LogFeed> feeds = new ConcurrentHashMap<>();
     private final BooleanProperty noCluster = new SimpleBooleanProperty(true);
     private final BooleanProperty noMember = new SimpleBooleanProperty(true);
     private ClusterWorkspace current;

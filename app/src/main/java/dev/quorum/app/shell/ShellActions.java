@@ -3,9 +3,9 @@ package dev.quorum.app.shell;
 import dev.quorum.app.cluster.ClusterSource;
 
 /**
- * What the main window asks the wizards to do. The wizards' package implements it (through a
- * {@link Factory}, found with {@link java.util.ServiceLoader}); until then {@link UnwiredShellActions}
- * says the wizard is not in this build. Called on the UI thread; must not block it.
+ * What the main window asks the wizards to do. {@code app.actions} implements it (through a
+ * {@link Factory}, found with {@link java.util.ServiceLoader}), so the shell knows no wizard.
+ * Called on the UI thread; must not block it.
  */
 public interface ShellActions {
 

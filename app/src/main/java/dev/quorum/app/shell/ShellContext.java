@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import javafx.stage.Window;
 
-/** What a wizard may use from the main window that opened it. UI thread only. */
+/** What a wizard may use from the main window that opened it. UI thread only, except {@link #liveLog}. */
 public interface ShellContext {
 
     /** The owner for dialogs and wizard windows. */
@@ -24,6 +24,6 @@ public interface ShellContext {
     /** Opens (or re-reads and shows) a cluster from its inventory, e.g. after an install. */
     void openInventory(Path inventory, Optional<Path> knownHosts);
 
-    /** The live log of a cluster's Tasks tab, for a run started from a wizard. */
+    /** The live log of a cluster's Tasks tab, for a run started from a wizard. Safe from any thread. */
     LogFeed liveLog(String clusterName);
 }

@@ -24,10 +24,11 @@ public record ShellServices(TaskExecutor executor, QuorumHome home, Function<Clu
 
     public static final Duration REFRESH_INTERVAL = Duration.ofSeconds(1);
 
-    /** The real thing: jetcd probes, the wizards if the build has them, the sandbox under {@code home}. */
+    /** The real thing: jetcd probes, the wizards (app.actions, through ServiceLoader), the sandbox under {@code home}. */
     public static ShellServices standard(TaskExecutor executor, QuorumHome home) {
         ShellActions.Factory actions = ServiceLoader.load(ShellActions.Factory.class).findFirst()
-                .orElse(UnwiredShellActions::new);
+                .orElseThrow(() -> new IllegalStateException("this build has no wizards: META-INF/services/"
+                        + ShellActions.Factory.class.getName() + " is missing from the app jar"));
         SandboxStarter starter = new SandboxStarter(home);
         return new ShellServices(executor, home, source -> new ProbeStatusSource(source, home), actions,
                 starter::start, REFRESH_INTERVAL);

@@ -1,0 +1,67 @@
+package dev.quorum.app.actions;
+
+import dev.quorum.app.add.AddMemberWizard;
+import dev.quorum.app.cluster.ClusterSource;
+import dev.quorum.app.install.InstallWizard;
+import dev.quorum.app.replace.ReplaceMemberWizard;
+import dev.quorum.app.shell.ShellActions;
+import dev.quorum.app.shell.ShellContext;
+import dev.quorum.app.wizard.WizardServices;
+import dev.quorum.core.engine.RunEvent;
+import dev.quorum.core.engine.RunListener;
+import dev.quorum.core.remote.SshOptions;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The main window's actions, done by the wizards: each wizard's runs also stream into the Tasks
+ * tab of the cluster they change, and a finished install opens the new cluster.
+ */
+public final class WizardActions implements ShellActions {
+    private final ShellContext context;
+
+    public WizardActions(ShellContext context) {
+        this.context = context;
+    }
+
+    /** Registered in META-INF/services so the shell finds the wizards without knowing them. */
+    public static final class Factory implements ShellActions.Factory {
+        @Override
+        public ShellActions create(ShellContext context) {
+            return new WizardActions(context);
+        }
+    }
+
+    @Override
+    public void installNewCluster() {
+        InstallWizard.open(context.window(), services(Optional.empty()),
+                inventory -> context.openInventory(inventory, Optional.empty()));
+    }
+
+    @Override
+    public void addMember(ClusterSource cluster) {
+        AddMemberWizard.open(context.window(), services(Optional.of(cluster)), cluster.inventoryFile());
+    }
+
+    @Override
+    public void replaceMember(ClusterSource cluster, String memberName) {
+        ReplaceMemberWizard.open(context.window(), services(Optional.of(cluster)), cluster.inventoryFile(), memberName);
+    }
+
+    private WizardServices services(Optional<ClusterSource> cluster) {
+        SshOptions ssh = cluster.flatMap(ClusterSource::knownHosts).map(SshOptions.defaults()::withKnownHostsFile)
+                .orElse(SshOptions.defaults());
+        return new WizardServices(context.executor(), context.home(), ssh, toTasksTab());
+    }
+
+    /** Sends a run's events to the live log of the cluster named when the run starts. */
+    private RunListener toTasksTab() {
+        AtomicReference<RunListener> feed = new AtomicReference<>(event -> { });
+        return event -> {
+            if (event instanceof RunEvent.RunStarted started) {
+                feed.set(context.liveLog(started.cluster()));
+            }
+            feed.get().on(event);
+        };
+    }
+}

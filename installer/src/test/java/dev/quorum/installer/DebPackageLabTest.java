@@ -54,7 +54,7 @@ class DebPackageLabTest {
         System.out.println("dpkg -i " + deb.getFileName() + " (" + Files.size(deb) / 1_000_000 + " MB): " + installed.millis() + " ms");
         assertThat(installed.ok()).as(installed.describe()).isTrue();
         assertThat(Dpkg.status(PACKAGE)).isEqualTo("install ok installed");
-        // HOME too: the app and JavaFX (native library cache) write nothing into root's home
+        // HOME too: GTK and dconf caches stay in the temp dir (JavaFX's own cache follows user.home, from passwd)
         env = Map.of("QUORUM_HOME", dir.resolve("quorum-home").toString(), "HOME", dir.resolve("home").toString());
         Files.createDirectories(dir.resolve("home"));
     }

@@ -8,6 +8,7 @@ packages=(
   nftables iproute2 util-linux procps     # lab network, namespaces, fault injection
   python3 sudo openssl ca-certificates    # systemctl stand-in, non-root SSH users, certificate checks
   xvfb libgtk-3-0 libxtst6 libgl1 libglx-mesa0 libgl1-mesa-dri   # the desktop app under Xvfb
+  fakeroot xdg-utils x11-utils            # jpackage's .deb (fakeroot), its desktop entry (xdg-utils), xwininfo for the package test
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -6,6 +6,8 @@ import dev.quorum.core.etcd.MemberInfo;
 import dev.quorum.core.inventory.EtcdMember;
 import dev.quorum.core.lifecycle.steps.ClusterStep;
 import dev.quorum.core.lifecycle.steps.LifecycleSession;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -14,6 +16,12 @@ import java.util.function.BooleanSupplier;
 
 /** Removes the member from the cluster's member list. Works whether or not its host is alive. */
 final class RemoveMemberStep extends ClusterStep {
+    /**
+     * etcd's strict reconfiguration check refuses a removal ("unhealthy cluster") while the members
+     * left would not all have been connected for 5 s, e.g. just after a join or a restart.
+     */
+    private static final Duration UNHEALTHY_RETRY_WINDOW = Duration.ofSeconds(15);
+
     private final EtcdMember leaving;
     private final BooleanSupplier alreadyBack;
 
@@ -55,12 +63,22 @@ final class RemoveMemberStep extends ClusterStep {
     @Override
     public void apply(StepContext context) throws Exception {
         MemberInfo info = info().orElseThrow();
-        try {
-            session.cluster().sharedEtcd().removeMember(info.id()).get(15, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            // A member serving its own removal stops before it answers: the member list tells.
-            if (info().isPresent()) {
-                throw e;
+        Instant deadline = Instant.now().plus(UNHEALTHY_RETRY_WINDOW);
+        while (true) {
+            try {
+                session.cluster().sharedEtcd().removeMember(info.id()).get(15, TimeUnit.SECONDS);
+                break;
+            } catch (ExecutionException e) {
+                // A member serving its own removal stops before it answers: the member list tells.
+                if (info().isEmpty()) {
+                    break;
+                }
+                String why = String.valueOf(e.getCause().getMessage());
+                if (!why.contains("unhealthy cluster") || Instant.now().isAfter(deadline)) {
+                    throw e;
+                }
+                context.info("etcd says the remaining members were not all connected for 5 s yet; retrying");
+                context.cancellation().sleep(Duration.ofMillis(500));
             }
         }
         context.info("removed " + leaving.memberName() + " (" + info.idHex() + ")");

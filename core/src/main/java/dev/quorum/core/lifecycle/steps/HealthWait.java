@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 public final class HealthWait {
     private static final Duration POLL = Duration.ofMillis(300);
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
+    private static final Duration FOLLOWERS_SETTLE = Duration.ofSeconds(3);
 
     private HealthWait() {
     }
@@ -45,7 +46,17 @@ public final class HealthWait {
             context.cancellation().sleep(POLL);
             status = live.probe(session.cluster());
         }
+        // A new leader is known to the followers only with its first heartbeats: let them hear it.
+        Instant settled = Instant.now().plus(FOLLOWERS_SETTLE);
+        while (said && status.quorum() && answeringWithoutLeader(status) && Instant.now().isBefore(settled)) {
+            context.cancellation().sleep(POLL);
+            status = live.probe(session.cluster());
+        }
         return status;
+    }
+
+    private static boolean answeringWithoutLeader(ClusterStatus status) {
+        return status.members().stream().anyMatch(m -> m.reachable() && !m.healthy());
     }
 
     public static ClusterStatus await(LifecycleSession session, StepContext context) throws Exception {

@@ -18,6 +18,13 @@ public interface ShellActions {
     /** Toolbar "Replace..." or a member's context menu "Replace...". */
     void replaceMember(ClusterSource cluster, String memberName);
 
+    /**
+     * The Certificates tab's "Renew...": the renew wizard on {@code cluster}.
+     *
+     * @param afterRun called on the UI thread each time a renewal run ends (the tab reads the certificates again)
+     */
+    void renewCertificates(ClusterSource cluster, Runnable afterRun);
+
     /** Makes the actions for one main window. Register in META-INF/services/dev.quorum.app.shell.ShellActions$Factory. */
     interface Factory {
         ShellActions create(ShellContext context);

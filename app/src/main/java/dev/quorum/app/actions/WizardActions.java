@@ -2,7 +2,6 @@ package dev.quorum.app.actions;
 
 import dev.quorum.app.add.AddMemberWizard;
 import dev.quorum.app.cluster.ClusterSource;
-import dev.quorum.app.certs.CertificatesViewModel;
 import dev.quorum.app.install.InstallWizard;
 import dev.quorum.app.renew.RenewCertificatesWizard;
 import dev.quorum.app.replace.ReplaceMemberWizard;
@@ -52,10 +51,10 @@ public final class WizardActions implements ShellActions {
     }
 
     @Override
-    public void renewCertificates(ClusterSource cluster, Runnable afterRun) {
+    public void renewCertificates(ClusterSource cluster, int warnDays, Runnable afterRun) {
         RenewCertificatesWizard.open(context.window(), services(Optional.of(cluster)), cluster.inventoryFile(),
                 cluster.inventory().etcdMembers().stream().map(EtcdMember::hostName).toList(),
-                CertificatesViewModel.DEFAULT_WARN_DAYS, afterRun);
+                warnDays, afterRun);
     }
 
     private WizardServices services(Optional<ClusterSource> cluster) {

@@ -13,6 +13,7 @@ import dev.quorum.app.tasks.LogFeed;
 import dev.quorum.app.tasks.TasksView;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -37,9 +38,9 @@ final class ClusterWorkspace extends BorderPane {
     private final CertificatesViewModel certificates;
     private final TabPane tabs;
 
-    /** @param onRenew opens the renew wizard; it calls the given Runnable when a run ends */
+    /** @param onRenew opens the renew wizard with the tab's warn days; it calls the given Runnable when a run ends */
     ClusterWorkspace(ClusterSource source, ShellServices services, LogFeed liveLog, Consumer<String> onReplace,
-                     Consumer<Runnable> onRenew) {
+                     BiConsumer<Integer, Runnable> onRenew) {
         this.source = source;
         this.model = new ClusterViewModel(source.name(), source.inventory().etcdMembers(), ZoneId.systemDefault());
         Clock clock = Clock.systemUTC();
@@ -69,7 +70,7 @@ final class ClusterWorkspace extends BorderPane {
         certificates = new CertificatesViewModel(services.executor(), new SshCertificateSource(source, services.home()),
                 source.name(), !source.sandbox());
         Tab certsTab = new Tab("Certificates", new CertificatesView(certificates,
-                () -> onRenew.accept(certificates::refresh)));
+                () -> onRenew.accept(certificates.warnDaysProperty().get(), certificates::refresh)));
         certsTab.setId("certificates-tab");
         certsTab.selectedProperty().addListener((obs, was, now) -> {
             if (now) {

@@ -81,7 +81,7 @@ public final class MainWindow implements ShellContext, WelcomeActions, MainToolb
         }
         current = new ClusterWorkspace(source, services, liveLog(source.name()),
                 member -> actions.replaceMember(source, member),
-                afterRun -> actions.renewCertificates(source, afterRun));
+                (warnDays, afterRun) -> actions.renewCertificates(source, warnDays, afterRun));
         root.setCenter(current);
         navigator.add(source);
         navigator.showing(source, current.model());

@@ -24,7 +24,7 @@ public final class RecordingShellActions implements ShellActions {
     }
 
     @Override
-    public void renewCertificates(ClusterSource cluster, Runnable afterRun) {
-        calls.add("renew " + cluster.name());
+    public void renewCertificates(ClusterSource cluster, int warnDays, Runnable afterRun) {
+        calls.add("renew " + cluster.name() + " " + warnDays);
     }
 }

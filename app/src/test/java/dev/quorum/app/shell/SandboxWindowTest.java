@@ -173,7 +173,7 @@ class SandboxWindowTest {
                 .startsWith("Certificates are shown for SSH clusters.");
         assertThat(Fx.get(() -> robot.lookup("#certs-renew").query().isDisabled())).isTrue();
         assertThat(Fx.get(() -> robot.lookup("#certs-refresh").query().isDisabled())).isTrue();
-        assertThat(actions.calls).doesNotContain("renew sandbox");
+        assertThat(actions.calls).noneMatch(call -> call.startsWith("renew"));
     }
 
     @Test

@@ -85,7 +85,7 @@ public final class CertificatesView extends BorderPane {
         table.getColumns().add(column("SANs", CertificateRow::sans));
         table.getColumns().add(column("Issuer", CertificateRow::issuer));
         table.getColumns().add(column("Not after", CertificateRow::notAfter));
-        table.getColumns().add(column("Days left", CertificateRow::daysLeftText));
+        table.getColumns().add(daysLeftColumn());
         TableColumn<CertificateRow, String> problems = column("Problems", CertificateRow::problems);
         problems.setPrefWidth(320);
         table.getColumns().add(problems);
@@ -101,6 +101,20 @@ public final class CertificatesView extends BorderPane {
     private static TableColumn<CertificateRow, String> column(String title, Function<CertificateRow, String> value) {
         TableColumn<CertificateRow, String> column = new TableColumn<>(title);
         column.setCellValueFactory(cell -> new SimpleStringProperty(value.apply(cell.getValue())));
+        return column;
+    }
+
+    /** Typed as a number, so sorting by the header sorts by days, while the cell shows words. */
+    private static TableColumn<CertificateRow, Long> daysLeftColumn() {
+        TableColumn<CertificateRow, Long> column = new TableColumn<>("Days left");
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().daysLeft().orElse(null)));
+        column.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(Long days, boolean empty) {
+                super.updateItem(days, empty);
+                setText(empty ? null : DaysLeft.words(java.util.Optional.ofNullable(days)));
+            }
+        });
         return column;
     }
 

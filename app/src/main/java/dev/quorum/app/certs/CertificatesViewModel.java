@@ -42,6 +42,7 @@ public final class CertificatesViewModel {
     private List<CertificateRow> all = List.of();
     private TaskExecutor.Cancellable inFlight;
     private long generation;
+    private boolean readAgain;
 
     /** @param overSsh false for the local sandbox, whose certificates core's inventory does not read */
     public CertificatesViewModel(TaskExecutor executor, CertificateSource source, String clusterName, boolean overSsh) {
@@ -51,7 +52,7 @@ public final class CertificatesViewModel {
         this.state = new ReadOnlyObjectWrapper<>(overSsh ? LoadState.NOT_LOADED : LoadState.NOT_SSH);
         problemsOnly.addListener((obs, old, now) -> show());
         warnDays.addListener((obs, old, now) -> {
-            if (state.get() == LoadState.LOADED || state.get() == LoadState.FAILED) {
+            if (state.get() != LoadState.NOT_LOADED) {
                 refresh();
             }
         });
@@ -65,9 +66,13 @@ public final class CertificatesViewModel {
         }
     }
 
-    /** Reads the inventory again (one read at a time; a refresh during a read is ignored). */
+    /** Reads the inventory again: one read at a time; asked during a read, once more after it. */
     public void refresh() {
-        if (state.get() == LoadState.NOT_SSH || state.get() == LoadState.LOADING) {
+        if (state.get() == LoadState.NOT_SSH) {
+            return;
+        }
+        if (state.get() == LoadState.LOADING) {
+            readAgain = true; // e.g. the warn days changed: the read in flight uses the old window
             return;
         }
         long mine = ++generation;
@@ -88,6 +93,7 @@ public final class CertificatesViewModel {
     /** Stops a read in flight; called when the cluster is closed. */
     public void dispose() {
         generation++;
+        readAgain = false;
         if (inFlight != null) {
             inFlight.cancel();
             inFlight = null;
@@ -111,6 +117,14 @@ public final class CertificatesViewModel {
                 + (unread.isEmpty() ? "" : "; " + unread));
         state.set(LoadState.LOADED);
         show();
+        againIfAsked();
+    }
+
+    private void againIfAsked() {
+        if (readAgain) {
+            readAgain = false;
+            refresh();
+        }
     }
 
     void failed(Throwable error) {
@@ -122,6 +136,7 @@ public final class CertificatesViewModel {
         failure.set(hint.isEmpty() ? message : message + ": " + hint);
         state.set(error instanceof NoWorkstationCaException ? LoadState.NO_CA : LoadState.FAILED);
         show();
+        againIfAsked();
     }
 
     private void show() {

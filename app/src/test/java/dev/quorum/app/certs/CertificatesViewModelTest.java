@@ -125,6 +125,53 @@ class CertificatesViewModelTest {
     }
 
     @Test
+    void aWarnDaysChangeDuringAReadReadsOnceMoreAfterIt() {
+        List<Duration> windows = new ArrayList<>();
+        List<Runnable> pending = new ArrayList<>();
+        dev.quorum.app.common.TaskExecutor held = new dev.quorum.app.common.TaskExecutor() {
+            @Override
+            public <T> Cancellable submit(java.util.concurrent.Callable<T> work,
+                                          java.util.function.Consumer<? super T> onSuccess,
+                                          java.util.function.Consumer<? super Throwable> onError) {
+                pending.add(() -> {
+                    try {
+                        onSuccess.accept(work.call());
+                    } catch (Exception e) {
+                        onError.accept(e);
+                    }
+                });
+                return () -> { };
+            }
+
+            @Override
+            public void onUiThread(Runnable action) {
+                action.run();
+            }
+
+            @Override
+            public void shutdown() {
+            }
+        };
+        CertificatesViewModel model = new CertificatesViewModel(held, warn -> {
+            windows.add(warn);
+            return report(record("lab1", "member-lab1.pem", 700));
+        }, "lab", true);
+        model.shown();
+        assertThat(model.stateProperty().get()).isEqualTo(LoadState.LOADING);
+        assertThat(model.placeholderProperty().get()).startsWith("Reading the certificates of every etcd host of lab");
+        model.warnDaysProperty().set(90);
+        model.refresh();
+        assertThat(pending).as("one read at a time").hasSize(1);
+
+        pending.remove(0).run();
+        assertThat(pending).as("read once more for the new window").hasSize(1);
+        pending.remove(0).run();
+        assertThat(windows).containsExactly(Duration.ofDays(30), Duration.ofDays(90));
+        assertThat(model.stateProperty().get()).isEqualTo(LoadState.LOADED);
+        assertThat(pending).isEmpty();
+    }
+
+    @Test
     void withoutTheWorkstationCaThePlaceholderSaysToAdopt() {
         CertificatesViewModel model = model(warn -> {
             throw new NoWorkstationCaException("lab", Path.of("/inv/hosts.yaml"));

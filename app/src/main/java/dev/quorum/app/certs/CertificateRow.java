@@ -42,7 +42,7 @@ public record CertificateRow(String host, String path, String subject, String sa
         return DaysLeft.words(daysLeft);
     }
 
-    /** "Error: key is readable by others" style text for the problems column; "OK" when there is none. */
+    /** The worst problem's severity in a word: "Error", "Warning", "Note", or "OK" when there is none. */
     public String severityText() {
         return severity.words();
     }

@@ -43,6 +43,7 @@ public final class CertificatesViewModel {
     private TaskExecutor.Cancellable inFlight;
     private long generation;
     private boolean readAgain;
+    private boolean disposed;
 
     /** @param overSsh false for the local sandbox, whose certificates core's inventory does not read */
     public CertificatesViewModel(TaskExecutor executor, CertificateSource source, String clusterName, boolean overSsh) {
@@ -68,8 +69,8 @@ public final class CertificatesViewModel {
 
     /** Reads the inventory again: one read at a time; asked during a read, once more after it. */
     public void refresh() {
-        if (state.get() == LoadState.NOT_SSH) {
-            return;
+        if (state.get() == LoadState.NOT_SSH || disposed) {
+            return; // disposed: a renew run that ends after its cluster was closed must not read again
         }
         if (state.get() == LoadState.LOADING) {
             readAgain = true; // e.g. the warn days changed: the read in flight uses the old window
@@ -92,6 +93,7 @@ public final class CertificatesViewModel {
 
     /** Stops a read in flight; called when the cluster is closed. */
     public void dispose() {
+        disposed = true;
         generation++;
         readAgain = false;
         if (inFlight != null) {

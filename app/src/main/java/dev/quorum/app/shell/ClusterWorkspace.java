@@ -37,6 +37,7 @@ final class ClusterWorkspace extends BorderPane {
     private final TasksView tasks;
     private final CertificatesViewModel certificates;
     private final TabPane tabs;
+    private final Tab tasksTab;
 
     /** @param onRenew opens the renew wizard with the tab's warn days; it calls the given Runnable when a run ends */
     ClusterWorkspace(ClusterSource source, ShellServices services, LogFeed liveLog, Consumer<String> onReplace,
@@ -64,7 +65,7 @@ final class ClusterWorkspace extends BorderPane {
         tasks = new TasksView(services.executor(), liveLog, services.home().runs(source.name()));
         Tab members = new Tab("Members", new MembersTable(model, onReplace));
         members.setId("members-tab");
-        Tab tasksTab = new Tab("Tasks", tasks);
+        tasksTab = new Tab("Tasks", tasks);
         tasksTab.setId("tasks-tab");
         // Read on first show and on Refresh only: the inventory costs SSH round trips to every host.
         certificates = new CertificatesViewModel(services.executor(), new SshCertificateSource(source, services.home()),
@@ -95,7 +96,7 @@ final class ClusterWorkspace extends BorderPane {
     }
 
     void showTasks() {
-        tabs.getSelectionModel().select(2);
+        tabs.getSelectionModel().select(tasksTab);
     }
 
     CertificatesViewModel certificates() {

@@ -122,6 +122,9 @@ class CertificatesViewModelTest {
         assertThat(reads).hasValue(3);
         assertThat(windows).containsExactly(Duration.ofDays(30), Duration.ofDays(30), Duration.ofDays(60));
         assertThat(CertificatesViewModel.DEFAULT_WARN_DAYS).as("the CLI's --warn-days default").isEqualTo(30);
+        model.dispose();
+        model.refresh();
+        assertThat(reads).as("a run ending after the cluster was closed reads nothing").hasValue(3);
     }
 
     @Test

@@ -23,7 +23,8 @@ class ArchitectureTest {
             .that().resideInAPackage("dev.quorum.app.cli..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "atlantafx..",
                     "org.kordamp..", "dev.quorum.app.shell..", "dev.quorum.app.welcome..", "dev.quorum.app.cluster..",
-                    "dev.quorum.app.tasks..", "dev.quorum.app.sandbox..")
+                    "dev.quorum.app.tasks..", "dev.quorum.app.sandbox..", "dev.quorum.app.certs..",
+                    "dev.quorum.app.renew..")
             .because("the CLI runs without a display; it shares only app.common's headless helpers with the app");
 
     @ArchTest
@@ -43,13 +44,20 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule partsDoNotKnowTheShell = noClasses()
             .that().resideInAnyPackage("dev.quorum.app.welcome..", "dev.quorum.app.cluster..", "dev.quorum.app.tasks..",
-                    "dev.quorum.app.sandbox..", "dev.quorum.app.common..")
+                    "dev.quorum.app.sandbox..", "dev.quorum.app.common..", "dev.quorum.app.certs..")
             .should().dependOnClassesThat().resideInAPackage("dev.quorum.app.shell..")
             .because("the shell composes the parts; a part knows only what it is given");
 
     @ArchTest
+    static final ArchRule certificatesTabOpensNoWizard = noClasses()
+            .that().resideInAPackage("dev.quorum.app.certs..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.quorum.app.wizard..", "dev.quorum.app.renew..",
+                    "dev.quorum.app.actions..")
+            .because("Renew... goes through the shell's ShellActions; the tab knows no wizard");
+
+    @ArchTest
     static final ArchRule statusSourcesStayOffTheUi = noClasses()
-            .that().haveSimpleNameEndingWith("StatusSource")
+            .that().haveSimpleNameEndingWith("StatusSource").or().haveSimpleNameEndingWith("CertificateSource")
             .should().dependOnClassesThat().resideInAPackage("javafx..")
             .because("status sources block on the network and run on background threads only");
 }

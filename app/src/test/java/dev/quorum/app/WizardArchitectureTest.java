@@ -14,30 +14,42 @@ class WizardArchitectureTest {
     @ArchTest
     static final ArchRule cliHasNoUi = noClasses().that().resideInAPackage("..app.cli..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "atlantafx..",
-                    "..app.wizard..", "..app.install..", "..app.add..", "..app.replace..")
+                    "..app.wizard..", "..app.install..", "..app.add..", "..app.replace..",
+                    "..app.renew..")
             .because("the CLI runs without a display; what it shares with the app lives in app.common");
 
     @ArchTest
     static final ArchRule wizardsDoNotUseTheCli = noClasses()
-            .that().resideInAnyPackage("..app.wizard..", "..app.install..", "..app.add..", "..app.replace..")
+            .that().resideInAnyPackage("..app.wizard..", "..app.install..", "..app.add..", "..app.replace..",
+                    "..app.renew..")
             .should().dependOnClassesThat().resideInAPackage("..app.cli..")
             .because("the wizards and the CLI share core plans and app.common, not each other");
 
     @ArchTest
     static final ArchRule frameKnowsNoWizard = noClasses()
             .that().resideInAPackage("..app.wizard..")
-            .should().dependOnClassesThat().resideInAnyPackage("..app.install..", "..app.add..", "..app.replace..")
+            .should().dependOnClassesThat().resideInAnyPackage("..app.install..", "..app.add..", "..app.replace..",
+                    "..app.renew..")
             .because("the frame is shared; each wizard is one package on top of it");
 
     @ArchTest
     static final ArchRule wizardsAreIndependent = noClasses()
             .that().resideInAPackage("..app.install..")
-            .should().dependOnClassesThat().resideInAnyPackage("..app.add..", "..app.replace..")
+            .should().dependOnClassesThat().resideInAnyPackage("..app.add..", "..app.replace..",
+                    "..app.renew..")
             .because("one package per wizard");
 
     @ArchTest
+    static final ArchRule renewIsItsOwnWizard = noClasses()
+            .that().resideInAPackage("..app.renew..")
+            .should().dependOnClassesThat().resideInAnyPackage("..app.install..", "..app.add..", "..app.replace..",
+                    "..app.shell..", "..app.certs..")
+            .because("one package per wizard; the shell opens it through app.actions");
+
+    @ArchTest
     static final ArchRule wizardsRunNoLifecycleLogic = noClasses()
-            .that().resideInAnyPackage("..app.wizard..", "..app.install..", "..app.add..", "..app.replace..")
+            .that().resideInAnyPackage("..app.wizard..", "..app.install..", "..app.add..", "..app.replace..",
+                    "..app.renew..")
             .should().dependOnClassesThat().resideInAnyPackage("..core.lifecycle.steps..")
             .orShould().dependOnClassesThat().haveSimpleName("Runner")
             .because("wizards build the same core plans as the CLI and run them through app.common.PlanRuns");

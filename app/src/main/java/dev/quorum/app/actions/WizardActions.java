@@ -3,12 +3,14 @@ package dev.quorum.app.actions;
 import dev.quorum.app.add.AddMemberWizard;
 import dev.quorum.app.cluster.ClusterSource;
 import dev.quorum.app.install.InstallWizard;
+import dev.quorum.app.renew.RenewCertificatesWizard;
 import dev.quorum.app.replace.ReplaceMemberWizard;
 import dev.quorum.app.shell.ShellActions;
 import dev.quorum.app.shell.ShellContext;
 import dev.quorum.app.wizard.WizardServices;
 import dev.quorum.core.engine.RunEvent;
 import dev.quorum.core.engine.RunListener;
+import dev.quorum.core.inventory.EtcdMember;
 import dev.quorum.core.remote.SshOptions;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -46,6 +48,13 @@ public final class WizardActions implements ShellActions {
     @Override
     public void replaceMember(ClusterSource cluster, String memberName) {
         ReplaceMemberWizard.open(context.window(), services(Optional.of(cluster)), cluster.inventoryFile(), memberName);
+    }
+
+    @Override
+    public void renewCertificates(ClusterSource cluster, int warnDays, Runnable afterRun) {
+        RenewCertificatesWizard.open(context.window(), services(Optional.of(cluster)), cluster.inventoryFile(),
+                cluster.inventory().etcdMembers().stream().map(EtcdMember::hostName).toList(),
+                warnDays, afterRun);
     }
 
     private WizardServices services(Optional<ClusterSource> cluster) {

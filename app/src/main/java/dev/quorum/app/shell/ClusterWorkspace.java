@@ -1,5 +1,8 @@
 package dev.quorum.app.shell;
 
+import dev.quorum.app.certs.CertificatesView;
+import dev.quorum.app.certs.CertificatesViewModel;
+import dev.quorum.app.certs.SshCertificateSource;
 import dev.quorum.app.cluster.ClusterPicture;
 import dev.quorum.app.cluster.ClusterSource;
 import dev.quorum.app.cluster.ClusterViewModel;
@@ -10,6 +13,7 @@ import dev.quorum.app.tasks.LogFeed;
 import dev.quorum.app.tasks.TasksView;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -23,7 +27,7 @@ import javafx.scene.layout.Priority;
 
 /**
  * Everything shown for one open cluster: the picture with the selected member's details, and
- * the Members and Tasks tabs; plus the watcher that keeps its view model fresh. Built once per
+ * the Members, Certificates and Tasks tabs; plus the watcher that keeps its view model fresh. Built once per
  * opened cluster and disposed when another is shown or the window closes.
  */
 final class ClusterWorkspace extends BorderPane {
@@ -31,9 +35,13 @@ final class ClusterWorkspace extends BorderPane {
     private final ClusterViewModel model;
     private final StatusWatcher watcher;
     private final TasksView tasks;
+    private final CertificatesViewModel certificates;
     private final TabPane tabs;
+    private final Tab tasksTab;
 
-    ClusterWorkspace(ClusterSource source, ShellServices services, LogFeed liveLog, Consumer<String> onReplace) {
+    /** @param onRenew opens the renew wizard with the tab's warn days; it calls the given Runnable when a run ends */
+    ClusterWorkspace(ClusterSource source, ShellServices services, LogFeed liveLog, Consumer<String> onReplace,
+                     BiConsumer<Integer, Runnable> onRenew) {
         this.source = source;
         this.model = new ClusterViewModel(source.name(), source.inventory().etcdMembers(), ZoneId.systemDefault());
         Clock clock = Clock.systemUTC();
@@ -57,9 +65,20 @@ final class ClusterWorkspace extends BorderPane {
         tasks = new TasksView(services.executor(), liveLog, services.home().runs(source.name()));
         Tab members = new Tab("Members", new MembersTable(model, onReplace));
         members.setId("members-tab");
-        Tab tasksTab = new Tab("Tasks", tasks);
+        tasksTab = new Tab("Tasks", tasks);
         tasksTab.setId("tasks-tab");
-        tabs = new TabPane(members, tasksTab);
+        // Read on first show and on Refresh only: the inventory costs SSH round trips to every host.
+        certificates = new CertificatesViewModel(services.executor(), new SshCertificateSource(source, services.home()),
+                source.name(), !source.sandbox());
+        Tab certsTab = new Tab("Certificates", new CertificatesView(certificates,
+                () -> onRenew.accept(certificates.warnDaysProperty().get(), certificates::refresh)));
+        certsTab.setId("certificates-tab");
+        certsTab.selectedProperty().addListener((obs, was, now) -> {
+            if (now) {
+                certificates.shown();
+            }
+        });
+        tabs = new TabPane(members, certsTab, tasksTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         SplitPane split = new SplitPane(top, tabs);
         split.setOrientation(Orientation.VERTICAL);
@@ -77,7 +96,11 @@ final class ClusterWorkspace extends BorderPane {
     }
 
     void showTasks() {
-        tabs.getSelectionModel().select(1);
+        tabs.getSelectionModel().select(tasksTab);
+    }
+
+    CertificatesViewModel certificates() {
+        return certificates;
     }
 
     void reloadHistory() {
@@ -102,6 +125,7 @@ final class ClusterWorkspace extends BorderPane {
 
     void dispose() {
         watcher.stop();
+        certificates.dispose();
         tasks.dispose();
     }
 }

@@ -80,7 +80,8 @@ public final class MainWindow implements ShellContext, WelcomeActions, MainToolb
             current.dispose();
         }
         current = new ClusterWorkspace(source, services, liveLog(source.name()),
-                member -> actions.replaceMember(source, member));
+                member -> actions.replaceMember(source, member),
+                (warnDays, afterRun) -> actions.renewCertificates(source, warnDays, afterRun));
         root.setCenter(current);
         navigator.add(source);
         navigator.showing(source, current.model());

@@ -18,6 +18,14 @@ public interface ShellActions {
     /** Toolbar "Replace..." or a member's context menu "Replace...". */
     void replaceMember(ClusterSource cluster, String memberName);
 
+    /**
+     * The Certificates tab's "Renew...": the renew wizard on {@code cluster}.
+     *
+     * @param warnDays the tab's warning window: a certificate expiring within it is renewed
+     * @param afterRun called on the UI thread each time a renewal run ends (the tab reads the certificates again)
+     */
+    void renewCertificates(ClusterSource cluster, int warnDays, Runnable afterRun);
+
     /** Makes the actions for one main window. Register in META-INF/services/dev.quorum.app.shell.ShellActions$Factory. */
     interface Factory {
         ShellActions create(ShellContext context);

@@ -22,4 +22,9 @@ public final class RecordingShellActions implements ShellActions {
     public void replaceMember(ClusterSource cluster, String memberName) {
         calls.add("replace " + cluster.name() + " " + memberName);
     }
+
+    @Override
+    public void renewCertificates(ClusterSource cluster, int warnDays, Runnable afterRun) {
+        calls.add("renew " + cluster.name() + " " + warnDays);
+    }
 }

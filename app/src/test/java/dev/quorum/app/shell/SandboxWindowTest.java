@@ -164,6 +164,19 @@ class SandboxWindowTest {
     }
 
     @Test
+    @Order(6)
+    void theCertificatesTabSaysTheSandboxIsNotReadOverSsh() {
+        robot.clickOn("#certificates-tab");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(Fx.get(() -> robot.lookup("#certs-placeholder").queryAs(Label.class).getText()))
+                .startsWith("Certificates are shown for SSH clusters.");
+        assertThat(Fx.get(() -> robot.lookup("#certs-renew").query().isDisabled())).isTrue();
+        assertThat(Fx.get(() -> robot.lookup("#certs-refresh").query().isDisabled())).isTrue();
+        assertThat(actions.calls).noneMatch(call -> call.startsWith("renew"));
+    }
+
+    @Test
     @Order(5)
     void membersUpdateInPlaceWhileTheWatcherRuns() {
         MemberViewModel first = Fx.get(() -> model().members().get(0));

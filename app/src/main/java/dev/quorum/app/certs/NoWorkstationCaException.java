@@ -1,0 +1,20 @@
+package dev.quorum.app.certs;
+
+import dev.quorum.core.ActionableError;
+import java.nio.file.Path;
+
+/** The cluster's CA is not on this workstation: the tab cannot check issuers nor renew. */
+public final class NoWorkstationCaException extends RuntimeException implements ActionableError {
+    private final Path inventory;
+
+    public NoWorkstationCaException(String cluster, Path inventory) {
+        super("the CA of cluster " + cluster + " is not on this workstation");
+        this.inventory = inventory;
+    }
+
+    @Override
+    public String hint() {
+        return "for a cluster Kubespray installed, adopt it: quorum adopt -i " + inventory
+                + " --import-ca; for a new one, Install...; then Refresh";
+    }
+}

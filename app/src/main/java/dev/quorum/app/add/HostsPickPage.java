@@ -2,7 +2,7 @@ package dev.quorum.app.add;
 
 import dev.quorum.app.wizard.Fields;
 import dev.quorum.app.wizard.HostKeysView;
-import dev.quorum.app.wizard.WizardPage;
+import dev.quorum.app.wizard.LazyViewPage;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.value.ObservableBooleanValue;
@@ -13,10 +13,9 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 
 /** Add page: pick the inventory hosts that are not members yet. */
-final class HostsPickPage implements WizardPage {
+final class HostsPickPage extends LazyViewPage {
     private final AddChoices choices;
     private final BooleanBinding complete;
-    private Node view;
 
     HostsPickPage(AddChoices choices) {
         this.choices = choices;
@@ -40,14 +39,6 @@ final class HostsPickPage implements WizardPage {
         choices.loadHosts();
     }
 
-    @Override
-    public Node view() {
-        if (view == null) {
-            view = build();
-        }
-        return view;
-    }
-
     private void fill(VBox boxes) {
         boxes.getChildren().clear();
         for (String host : choices.cluster().freeHosts()) {
@@ -65,7 +56,8 @@ final class HostsPickPage implements WizardPage {
         }
     }
 
-    private Node build() {
+    @Override
+    protected Node build() {
         VBox boxes = new VBox(6);
         boxes.setId("freeHosts");
         fill(boxes);

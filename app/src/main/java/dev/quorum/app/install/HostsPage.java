@@ -2,7 +2,7 @@ package dev.quorum.app.install;
 
 import dev.quorum.app.wizard.Fields;
 import dev.quorum.app.wizard.InventoryPage;
-import dev.quorum.app.wizard.WizardPage;
+import dev.quorum.app.wizard.LazyViewPage;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.value.ObservableBooleanValue;
@@ -16,10 +16,9 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 
 /** Install page 1: hosts from a Kubespray inventory, or typed in. */
-final class HostsPage implements WizardPage {
+final class HostsPage extends LazyViewPage {
     private final InstallChoices choices;
     private final BooleanBinding complete;
-    private Node view;
 
     HostsPage(InstallChoices choices) {
         this.choices = choices;
@@ -44,14 +43,7 @@ final class HostsPage implements WizardPage {
     }
 
     @Override
-    public Node view() {
-        if (view == null) {
-            view = build();
-        }
-        return view;
-    }
-
-    private Node build() {
+    protected Node build() {
         ToggleGroup group = new ToggleGroup();
         RadioButton fromInventory = new RadioButton("From a Kubespray inventory");
         fromInventory.setId("fromInventory");

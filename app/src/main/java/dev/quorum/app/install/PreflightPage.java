@@ -2,7 +2,7 @@ package dev.quorum.app.install;
 
 import dev.quorum.app.wizard.Cell;
 import dev.quorum.app.wizard.Fields;
-import dev.quorum.app.wizard.WizardPage;
+import dev.quorum.app.wizard.LazyViewPage;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableBooleanValue;
@@ -20,9 +20,8 @@ import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /** Install page 3: per host, its host key and the plan's preflight checks; consent for new keys. */
-final class PreflightPage implements WizardPage {
+final class PreflightPage extends LazyViewPage {
     private final PreflightModel model;
-    private Node view;
 
     PreflightPage(PreflightModel model) {
         this.model = model;
@@ -44,14 +43,7 @@ final class PreflightPage implements WizardPage {
     }
 
     @Override
-    public Node view() {
-        if (view == null) {
-            view = build();
-        }
-        return view;
-    }
-
-    private Node build() {
+    protected Node build() {
         TableView<PreflightRow> table = new TableView<>(model.rows());
         table.setId("preflightRows");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);

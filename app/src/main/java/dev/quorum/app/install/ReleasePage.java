@@ -1,7 +1,7 @@
 package dev.quorum.app.install;
 
 import dev.quorum.app.wizard.Fields;
-import dev.quorum.app.wizard.WizardPage;
+import dev.quorum.app.wizard.LazyViewPage;
 import dev.quorum.core.inventory.EtcdSettings;
 import dev.quorum.core.inventory.Inventory;
 import javafx.beans.binding.Bindings;
@@ -17,10 +17,9 @@ import javafx.scene.layout.VBox;
  * Install page 2: the etcd release and settings. From an inventory they are its group_vars, shown
  * read-only (change them there); for typed-in hosts they are edited here and written to the inventory.
  */
-final class ReleasePage implements WizardPage {
+final class ReleasePage extends LazyViewPage {
     private final InstallChoices choices;
     private final BooleanBinding complete;
-    private Node view;
 
     ReleasePage(InstallChoices choices) {
         this.choices = choices;
@@ -42,14 +41,7 @@ final class ReleasePage implements WizardPage {
     }
 
     @Override
-    public Node view() {
-        if (view == null) {
-            view = build();
-        }
-        return view;
-    }
-
-    private Node build() {
+    protected Node build() {
         Label fromInventory = new Label();
         fromInventory.setId("inventorySettings");
         fromInventory.textProperty().bind(Bindings.createStringBinding(

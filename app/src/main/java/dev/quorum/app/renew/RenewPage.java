@@ -1,7 +1,7 @@
 package dev.quorum.app.renew;
 
 import dev.quorum.app.wizard.Fields;
-import dev.quorum.app.wizard.WizardPage;
+import dev.quorum.app.wizard.LazyViewPage;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.value.ObservableBooleanValue;
@@ -14,10 +14,9 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 
 /** Renew page: which members, and every certificate or only those with problems. */
-final class RenewPage implements WizardPage {
+final class RenewPage extends LazyViewPage {
     private final RenewChoices choices;
     private final BooleanBinding complete;
-    private Node view;
 
     RenewPage(RenewChoices choices) {
         this.choices = choices;
@@ -36,14 +35,7 @@ final class RenewPage implements WizardPage {
     }
 
     @Override
-    public Node view() {
-        if (view == null) {
-            view = build();
-        }
-        return view;
-    }
-
-    private Node build() {
+    protected Node build() {
         ComboBox<String> target = new ComboBox<>(choices.targets());
         target.setId("renewTarget");
         target.valueProperty().bindBidirectional(choices.targetProperty());

@@ -3,7 +3,7 @@ package dev.quorum.app.replace;
 import dev.quorum.app.wizard.ClusterMembers;
 import dev.quorum.app.wizard.Fields;
 import dev.quorum.app.wizard.HostKeysView;
-import dev.quorum.app.wizard.WizardPage;
+import dev.quorum.app.wizard.LazyViewPage;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.value.ObservableBooleanValue;
@@ -14,10 +14,9 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 
 /** Replace page: the member to replace (preselected from the picture) and the host to take its place. */
-final class MemberPage implements WizardPage {
+final class MemberPage extends LazyViewPage {
     private final ReplaceChoices choices;
     private final BooleanBinding complete;
-    private Node view;
 
     MemberPage(ReplaceChoices choices) {
         this.choices = choices;
@@ -44,14 +43,7 @@ final class MemberPage implements WizardPage {
     }
 
     @Override
-    public Node view() {
-        if (view == null) {
-            view = build();
-        }
-        return view;
-    }
-
-    private Node build() {
+    protected Node build() {
         ComboBox<ClusterMembers.Member> member = new ComboBox<>(choices.cluster().members());
         member.setId("oldMember");
         member.valueProperty().bindBidirectional(choices.oldMemberProperty());

@@ -15,11 +15,10 @@ import javafx.scene.control.Tooltip;
 import javafx.stage.FileChooser;
 
 /** Page: choose the cluster's inventory (path field + Browse), with the reason beside it. */
-public final class InventoryPage implements WizardPage {
+public final class InventoryPage extends LazyViewPage {
     private final InventoryChoice choice;
     private final String intro;
     private final ObservableBooleanValue complete;
-    private Node view;
 
     public InventoryPage(InventoryChoice choice, String intro) {
         this.choice = choice;
@@ -38,14 +37,7 @@ public final class InventoryPage implements WizardPage {
     }
 
     @Override
-    public Node view() {
-        if (view == null) {
-            view = build();
-        }
-        return view;
-    }
-
-    private Node build() {
+    protected Node build() {
         TextField path = new TextField();
         path.setId("inventoryPath");
         path.setPromptText("/path/to/inventory/mycluster/hosts.yaml");

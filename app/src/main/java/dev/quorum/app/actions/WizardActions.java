@@ -3,6 +3,7 @@ package dev.quorum.app.actions;
 import dev.quorum.app.add.AddMemberWizard;
 import dev.quorum.app.cluster.ClusterSource;
 import dev.quorum.app.install.InstallWizard;
+import dev.quorum.app.recover.RecoverWizard;
 import dev.quorum.app.replace.ReplaceMemberWizard;
 import dev.quorum.app.shell.ShellActions;
 import dev.quorum.app.shell.ShellContext;
@@ -46,6 +47,11 @@ public final class WizardActions implements ShellActions {
     @Override
     public void replaceMember(ClusterSource cluster, String memberName) {
         ReplaceMemberWizard.open(context.window(), services(Optional.of(cluster)), cluster.inventoryFile(), memberName);
+    }
+
+    @Override
+    public void recover(ClusterSource cluster) {
+        RecoverWizard.open(context.window(), services(Optional.of(cluster)), cluster.inventoryFile());
     }
 
     private WizardServices services(Optional<ClusterSource> cluster) {

@@ -18,6 +18,9 @@ public interface ShellActions {
     /** Toolbar "Replace..." or a member's context menu "Replace...". */
     void replaceMember(ClusterSource cluster, String memberName);
 
+    /** Toolbar "Diagnose / Recover...": each host's view of the open cluster, then recovery. */
+    void recover(ClusterSource cluster);
+
     /** Makes the actions for one main window. Register in META-INF/services/dev.quorum.app.shell.ShellActions$Factory. */
     interface Factory {
         ShellActions create(ShellContext context);

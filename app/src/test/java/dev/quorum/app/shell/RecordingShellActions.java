@@ -22,4 +22,9 @@ public final class RecordingShellActions implements ShellActions {
     public void replaceMember(ClusterSource cluster, String memberName) {
         calls.add("replace " + cluster.name() + " " + memberName);
     }
+
+    @Override
+    public void recover(ClusterSource cluster) {
+        calls.add("recover " + cluster.name());
+    }
 }

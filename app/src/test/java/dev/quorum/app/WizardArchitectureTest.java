@@ -19,14 +19,16 @@ class WizardArchitectureTest {
 
     @ArchTest
     static final ArchRule wizardsDoNotUseTheCli = noClasses()
-            .that().resideInAnyPackage("..app.wizard..", "..app.install..", "..app.add..", "..app.replace..", "..app.recover..")
+            .that().resideInAnyPackage("..app.wizard..", "..app.install..", "..app.add..", "..app.replace..",
+                    "..app.recover..")
             .should().dependOnClassesThat().resideInAPackage("..app.cli..")
             .because("the wizards and the CLI share core plans and app.common, not each other");
 
     @ArchTest
     static final ArchRule frameKnowsNoWizard = noClasses()
             .that().resideInAPackage("..app.wizard..")
-            .should().dependOnClassesThat().resideInAnyPackage("..app.install..", "..app.add..", "..app.replace..", "..app.recover..")
+            .should().dependOnClassesThat().resideInAnyPackage("..app.install..", "..app.add..", "..app.replace..",
+                    "..app.recover..")
             .because("the frame is shared; each wizard is one package on top of it");
 
     @ArchTest
@@ -37,7 +39,8 @@ class WizardArchitectureTest {
 
     @ArchTest
     static final ArchRule wizardsRunNoLifecycleLogic = noClasses()
-            .that().resideInAnyPackage("..app.wizard..", "..app.install..", "..app.add..", "..app.replace..", "..app.recover..")
+            .that().resideInAnyPackage("..app.wizard..", "..app.install..", "..app.add..", "..app.replace..",
+                    "..app.recover..")
             .should().dependOnClassesThat().resideInAnyPackage("..core.lifecycle.steps..")
             .orShould().dependOnClassesThat().haveSimpleName("Runner")
             .because("wizards build the same core plans as the CLI and run them through app.common.PlanRuns");

@@ -44,6 +44,7 @@ public final class DiagnosisModel {
     private final ObservableList<ActionRow> alternatives = FXCollections.observableArrayList();
     private final StringBinding nextReason;
     private final BooleanBinding complete;
+    private final BooleanBinding healthy;
 
     /**
      * @param diagnose     one diagnosis of the cluster (blocking: SSH to every host); run in the background
@@ -55,6 +56,7 @@ public final class DiagnosisModel {
         this.inventoryArg = inventoryArg;
         this.nextReason = Bindings.createStringBinding(this::reason, diagnosis, running, error);
         this.complete = Bindings.createBooleanBinding(() -> reason().isEmpty(), diagnosis, running, error);
+        this.healthy = Bindings.createBooleanBinding(() -> look.get() == VerdictLook.HEALTHY, look);
     }
 
     /** Diagnoses again, unless a diagnosis is already on its way. */
@@ -187,6 +189,6 @@ public final class DiagnosisModel {
 
     /** Healthy: the recover plan then only confirms. */
     public BooleanBinding healthy() {
-        return Bindings.createBooleanBinding(() -> look.get() == VerdictLook.HEALTHY, look);
+        return healthy;
     }
 }

@@ -23,6 +23,7 @@ final class RecoverPlanSource extends SessionPlanSource {
         return new PreparedPlan(recovery.plan(), List.of(
                 "Before the run: " + recovery.diagnosis().sentence() + ".",
                 "When the run is done, its last step has confirmed with a fresh diagnosis that every member rejoined "
-                        + "and caught up: the cluster is healthy. Open Diagnose / Recover again to see each host's view."));
+                        + "and caught up: the cluster is healthy. Open Diagnose / Recover again to see each host's "
+                        + "view."));
     }
 }

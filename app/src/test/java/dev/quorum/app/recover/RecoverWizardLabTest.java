@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The Diagnose / Recover wizard on three lab hosts: a follower cut off from its peers is named in
@@ -80,12 +82,13 @@ class RecoverWizardLabTest {
     }
 
     /** Clicks Refresh (after each diagnosis) until the page shows what is expected; bounded. */
-    static void refreshUntil(WizardHarness ui, String what, Duration timeout, Callable<Boolean> shown) throws Exception {
+    static void refreshUntil(WizardHarness ui, String what, Duration timeout, Callable<Boolean> shown)
+            throws Exception {
         Instant end = Instant.now().plus(timeout);
         while (true) {
             ui.waitUntil("a diagnosis finished", Duration.ofSeconds(60), () -> ui.enabled("#refreshDiagnosis"),
                     () -> ui.text("#diagnosisReason"));
-            if (org.testfx.util.WaitForAsyncUtils.asyncFx(shown).get(10, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (WaitForAsyncUtils.asyncFx(shown).get(10, TimeUnit.SECONDS)) {
                 return;
             }
             if (Instant.now().isAfter(end)) {
@@ -98,8 +101,8 @@ class RecoverWizardLabTest {
     }
 
     static List<String> labels(WizardHarness ui, String container) {
-        return ui.from(ui.lookup(container).<javafx.scene.Node>query()).lookup(".label").queryAllAs(Label.class).stream()
-                .map(Label::getText).toList();
+        javafx.scene.Node root = ui.lookup(container).query();
+        return ui.from(root).lookup(".label").queryAllAs(Label.class).stream().map(Label::getText).toList();
     }
 
     @Test

@@ -1,11 +1,13 @@
 package dev.quorum.app.recover;
 
 import dev.quorum.app.wizard.WizardModel;
+import dev.quorum.core.lifecycle.recovery.Diagnosis;
 import dev.quorum.app.wizard.WizardServices;
 import dev.quorum.app.wizard.WizardWindow;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Callable;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -24,8 +26,12 @@ public final class RecoverWizard {
 
     public static WizardModel create(WizardServices services, Path inventoryPath) {
         Objects.requireNonNull(inventoryPath, "inventoryPath");
-        DiagnosisModel diagnosis = new DiagnosisModel(services.executor(),
-                new ClusterDiagnosis(inventoryPath, services), inventoryPath.toString());
+        return create(services, inventoryPath, new ClusterDiagnosis(inventoryPath, services));
+    }
+
+    /** @param diagnose how a diagnosis is made: over SSH in the app, hand-made in view tests */
+    static WizardModel create(WizardServices services, Path inventoryPath, Callable<Diagnosis> diagnose) {
+        DiagnosisModel diagnosis = new DiagnosisModel(services.executor(), diagnose, inventoryPath.toString());
         DiagnosisPage page = new DiagnosisPage(diagnosis);
         WizardModel wizard = new WizardModel("Diagnose and recover", List.of(page),
                 () -> new RecoverPlanSource(inventoryPath, services), services);

@@ -58,8 +58,8 @@ final class DiagnosisView {
         return Fields.page(top, sentence, healthyNote, Fields.heading("Who reaches whom (peer port)"),
                 Fields.note("Each host's own view, over SSH. Row: from, column: to. yes: a TCP connection to the peer "
                         + "port opened; NO: it did not; ?: not known (that host did not answer)."), picture,
-                Fields.heading("Members"), members(model), Fields.heading("What to do"),
-                ActionsView.create(model, recover));
+                Fields.heading("What to do"), ActionsView.create(model, recover),
+                Fields.heading("Members"), members(model));
     }
 
     private static void look(Label word, FontIcon icon, VerdictLook look) {

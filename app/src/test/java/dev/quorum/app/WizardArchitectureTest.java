@@ -15,13 +15,13 @@ class WizardArchitectureTest {
     static final ArchRule cliHasNoUi = noClasses().that().resideInAPackage("..app.cli..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "atlantafx..",
                     "..app.wizard..", "..app.install..", "..app.add..", "..app.replace..",
-                    "..app.renew..")
+                    "..app.renew..", "..app.recover..")
             .because("the CLI runs without a display; what it shares with the app lives in app.common");
 
     @ArchTest
     static final ArchRule wizardsDoNotUseTheCli = noClasses()
             .that().resideInAnyPackage("..app.wizard..", "..app.install..", "..app.add..", "..app.replace..",
-                    "..app.renew..")
+                    "..app.renew..", "..app.recover..")
             .should().dependOnClassesThat().resideInAPackage("..app.cli..")
             .because("the wizards and the CLI share core plans and app.common, not each other");
 
@@ -29,14 +29,14 @@ class WizardArchitectureTest {
     static final ArchRule frameKnowsNoWizard = noClasses()
             .that().resideInAPackage("..app.wizard..")
             .should().dependOnClassesThat().resideInAnyPackage("..app.install..", "..app.add..", "..app.replace..",
-                    "..app.renew..")
+                    "..app.renew..", "..app.recover..")
             .because("the frame is shared; each wizard is one package on top of it");
 
     @ArchTest
     static final ArchRule wizardsAreIndependent = noClasses()
             .that().resideInAPackage("..app.install..")
             .should().dependOnClassesThat().resideInAnyPackage("..app.add..", "..app.replace..",
-                    "..app.renew..")
+                    "..app.renew..", "..app.recover..")
             .because("one package per wizard");
 
     @ArchTest
@@ -49,8 +49,15 @@ class WizardArchitectureTest {
     @ArchTest
     static final ArchRule wizardsRunNoLifecycleLogic = noClasses()
             .that().resideInAnyPackage("..app.wizard..", "..app.install..", "..app.add..", "..app.replace..",
-                    "..app.renew..")
+                    "..app.renew..", "..app.recover..")
             .should().dependOnClassesThat().resideInAnyPackage("..core.lifecycle.steps..")
             .orShould().dependOnClassesThat().haveSimpleName("Runner")
             .because("wizards build the same core plans as the CLI and run them through app.common.PlanRuns");
+
+    @ArchTest
+    static final ArchRule recoverIsItsOwnWizard = noClasses()
+            .that().resideInAPackage("..app.recover..")
+            .should().dependOnClassesThat().resideInAnyPackage("..app.install..", "..app.add..", "..app.replace..",
+                    "..app.shell..", "..app.actions..")
+            .because("one package per wizard; the shell reaches it only through app.actions");
 }

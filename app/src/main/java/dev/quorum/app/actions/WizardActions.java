@@ -4,6 +4,7 @@ import dev.quorum.app.add.AddMemberWizard;
 import dev.quorum.app.cluster.ClusterSource;
 import dev.quorum.app.install.InstallWizard;
 import dev.quorum.app.renew.RenewCertificatesWizard;
+import dev.quorum.app.recover.RecoverWizard;
 import dev.quorum.app.replace.ReplaceMemberWizard;
 import dev.quorum.app.shell.ShellActions;
 import dev.quorum.app.shell.ShellContext;
@@ -55,6 +56,11 @@ public final class WizardActions implements ShellActions {
         RenewCertificatesWizard.open(context.window(), services(Optional.of(cluster)), cluster.inventoryFile(),
                 cluster.inventory().etcdMembers().stream().map(EtcdMember::hostName).toList(),
                 warnDays, afterRun);
+    }
+
+    @Override
+    public void recover(ClusterSource cluster) {
+        RecoverWizard.open(context.window(), services(Optional.of(cluster)), cluster.inventoryFile());
     }
 
     private WizardServices services(Optional<ClusterSource> cluster) {

@@ -29,6 +29,8 @@ final class MainToolbar extends ToolBar {
 
         void replaceSelected();
 
+        void recover();
+
         void refresh();
 
         void toggleTheme();
@@ -47,6 +49,10 @@ final class MainToolbar extends ToolBar {
                 "Replace the selected member by another host (removed first, then the new one joins)",
                 actions::replaceSelected);
         replace.disableProperty().bind(noMemberSelected);
+        Button recover = button("toolbar-recover", "Diagnose / Recover...", MaterialDesignS.STETHOSCOPE,
+                "Ask every host what it sees (who reaches whom, leader, problems), then recover the cluster after "
+                        + "a partition or a member failure", actions::recover);
+        recover.disableProperty().bind(noCluster);
         Button refresh = button("toolbar-refresh", "Refresh", MaterialDesignR.REFRESH,
                 "Read the cluster's status now (it refreshes every second anyway) (F5)", actions::refresh);
         refresh.disableProperty().bind(noCluster);
@@ -54,7 +60,7 @@ final class MainToolbar extends ToolBar {
                 "Switch between the light and the dark theme", actions::toggleTheme);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        getItems().addAll(open, new Separator(), install, add, replace, new Separator(), refresh, spacer, theme);
+        getItems().addAll(open, new Separator(), install, add, replace, recover, new Separator(), refresh, spacer, theme);
     }
 
     private static Button button(String id, String text, Ikon icon, String tooltip, Runnable action) {

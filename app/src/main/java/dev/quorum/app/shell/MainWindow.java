@@ -157,6 +157,11 @@ public final class MainWindow implements ShellContext, WelcomeActions, MainToolb
     }
 
     @Override
+    public void recover() {
+        currentCluster().ifPresent(actions::recover);
+    }
+
+    @Override
     public void refresh() {
         if (current != null) {
             current.refreshNow();

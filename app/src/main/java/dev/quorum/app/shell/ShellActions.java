@@ -26,6 +26,9 @@ public interface ShellActions {
      */
     void renewCertificates(ClusterSource cluster, int warnDays, Runnable afterRun);
 
+    /** Toolbar "Diagnose / Recover...": each host's view of the open cluster, then recovery. */
+    void recover(ClusterSource cluster);
+
     /** Makes the actions for one main window. Register in META-INF/services/dev.quorum.app.shell.ShellActions$Factory. */
     interface Factory {
         ShellActions create(ShellContext context);

@@ -27,4 +27,9 @@ public final class RecordingShellActions implements ShellActions {
     public void renewCertificates(ClusterSource cluster, int warnDays, Runnable afterRun) {
         calls.add("renew " + cluster.name() + " " + warnDays);
     }
+
+    @Override
+    public void recover(ClusterSource cluster) {
+        calls.add("recover " + cluster.name());
+    }
 }

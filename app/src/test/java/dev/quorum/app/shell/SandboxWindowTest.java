@@ -151,6 +151,10 @@ class SandboxWindowTest {
         robot.clickOn("#toolbar-add");
         Fx.await(Duration.ofSeconds(5), "add asked", () -> !actions.calls.isEmpty());
         assertThat(actions.calls).containsExactly("add sandbox");
+        actions.calls.clear();
+        robot.clickOn("#toolbar-recover");
+        Fx.await(Duration.ofSeconds(5), "recover asked", () -> !actions.calls.isEmpty());
+        assertThat(actions.calls).containsExactly("recover sandbox");
     }
 
     @Test

@@ -40,6 +40,8 @@ class WelcomeScreenTest {
         assertThat(robot.lookup("#create-cluster").queryButton().isVisible()).isTrue();
         assertThat(robot.lookup("#local-sandbox").queryButton().getText()).isEqualTo("Local sandbox");
         assertThat(robot.lookup("#toolbar-add").queryButton().isDisabled()).as("no cluster yet").isTrue();
+        assertThat(robot.lookup("#toolbar-recover").queryButton().isDisabled()).as("no cluster yet").isTrue();
+        assertThat(robot.lookup("#toolbar-recover").queryButton().getTooltip().getText()).contains("every host");
         FxToolkit.cleanupApplication(app);
     }
 

@@ -1,0 +1,41 @@
+package dev.quorum.app.recover;
+
+import dev.quorum.app.wizard.WizardModel;
+import dev.quorum.core.lifecycle.recovery.Diagnosis;
+import dev.quorum.app.wizard.WizardServices;
+import dev.quorum.app.wizard.WizardWindow;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/**
+ * Diagnose a cluster from each host's own view and recover it: the diagnosis page, then the
+ * shared review, run and result pages with {@code quorum recover}'s plan.
+ */
+public final class RecoverWizard {
+    private RecoverWizard() {
+    }
+
+    /** @param inventoryPath the open cluster's inventory */
+    public static Stage open(Window owner, WizardServices services, Path inventoryPath) {
+        return WizardWindow.open(owner, create(services, inventoryPath));
+    }
+
+    public static WizardModel create(WizardServices services, Path inventoryPath) {
+        Objects.requireNonNull(inventoryPath, "inventoryPath");
+        return create(services, inventoryPath, new ClusterDiagnosis(inventoryPath, services));
+    }
+
+    /** @param diagnose how a diagnosis is made: over SSH in the app, hand-made in view tests */
+    static WizardModel create(WizardServices services, Path inventoryPath, Callable<Diagnosis> diagnose) {
+        DiagnosisModel diagnosis = new DiagnosisModel(services.executor(), diagnose, inventoryPath.toString());
+        DiagnosisPage page = new DiagnosisPage(diagnosis);
+        WizardModel wizard = new WizardModel("Diagnose and recover", List.of(page),
+                () -> new RecoverPlanSource(inventoryPath, services), services);
+        page.onRecover(wizard::next);
+        return wizard;
+    }
+}

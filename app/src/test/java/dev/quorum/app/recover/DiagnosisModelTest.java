@@ -1,0 +1,175 @@
+package dev.quorum.app.recover;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.quorum.app.common.CurrentThreadTaskExecutor;
+import dev.quorum.core.lifecycle.recovery.Diagnosis;
+import dev.quorum.core.lifecycle.recovery.MemberDiagnosis;
+import dev.quorum.core.lifecycle.recovery.Problem;
+import dev.quorum.core.lifecycle.recovery.ProblemKind;
+import dev.quorum.core.lifecycle.recovery.RecommendedAction;
+import dev.quorum.core.lifecycle.recovery.Verdict;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The diagnosis page's view model on hand-made diagnoses, on the calling thread. */
+class DiagnosisModelTest {
+    private final Deque<Object> answers = new ArrayDeque<>();
+    private final DiagnosisModel model = new DiagnosisModel(new CurrentThreadTaskExecutor(), () -> {
+        Object next = answers.pop();
+        if (next instanceof RuntimeException e) {
+            throw e;
+        }
+        return (Diagnosis) next;
+    }, "inv/hosts.yaml");
+
+    static MemberDiagnosis member(String host, String name, boolean leader, Problem... problems) {
+        boolean isolated = List.of(problems).stream().anyMatch(p -> p.kind() == ProblemKind.ISOLATED);
+        return new MemberDiagnosis(host, name, "198.19.77.1", true, Optional.of(true), Optional.of(!isolated),
+                Optional.of(isolated), Optional.of(0L), leader, Optional.empty(), List.of(problems), List.of());
+    }
+
+    static MemberDiagnosis unreachable(String host, String name) {
+        return new MemberDiagnosis(host, name, "198.19.77.3", false, Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), false, Optional.empty(),
+                List.of(new Problem(ProblemKind.UNREACHABLE, "SSH does not answer")), List.of());
+    }
+
+    static Diagnosis cutOff() {
+        return new Diagnosis(Instant.EPOCH, Verdict.DEGRADED, "lab3 is cut off from lab1 and lab2; the cluster "
+                + "still has quorum (tolerates 0 more failures)",
+                List.of(member("lab1", "etcd1", true), member("lab2", "etcd2", false),
+                        member("lab3", "etcd3", false, new Problem(ProblemKind.ISOLATED,
+                                "cannot open the peer port of lab1, lab2"))),
+                Map.of("lab1", Map.of("lab2", true, "lab3", false), "lab2", Map.of("lab1", true, "lab3", false),
+                        "lab3", Map.of("lab1", false, "lab2", false)),
+                List.of(new RecommendedAction("Recover lab3: wait until it rejoins and confirm",
+                                "quorum recover -i inv/hosts.yaml", ""),
+                        new RecommendedAction("Check the network between the members (routes, firewalls) on peer "
+                                + "port 2380", "quorum diagnose -i inv/hosts.yaml", "")));
+    }
+
+    static Diagnosis quorumLost() {
+        return new Diagnosis(Instant.EPOCH, Verdict.QUORUM_LOST, "quorum is lost: 2 of 3 members are down",
+                List.of(member("lab1", "etcd1", false, new Problem(ProblemKind.NO_LEADER, "no leader")),
+                        member("lab2", "etcd2", false, new Problem(ProblemKind.ISOLATED, "cut off")),
+                        unreachable("lab3", "etcd3")),
+                Map.of("lab1", Map.of("lab2", false, "lab3", false), "lab2", Map.of("lab1", false, "lab3", false)),
+                List.of(new RecommendedAction("Bring the missing members back", "quorum diagnose -i inv/hosts.yaml",
+                                ""),
+                        new RecommendedAction("If they are gone for good: restore from a snapshot",
+                                "quorum restore -i inv/hosts.yaml --snapshot FILE",
+                                "writes made after the snapshot are lost"),
+                        new RecommendedAction("With no snapshot: restore from a surviving member's data",
+                                "quorum restore -i inv/hosts.yaml --from-survivor HOST",
+                                "the survivor may be behind")));
+    }
+
+    static Diagnosis healthy() {
+        return new Diagnosis(Instant.EPOCH, Verdict.HEALTHY, "healthy: all 2 members run with leader etcd1 (lab1) "
+                + "and reach every peer", List.of(member("lab1", "etcd1", true), member("lab2", "etcd2", false)),
+                Map.of("lab1", Map.of("lab2", true), "lab2", Map.of("lab1", true)),
+                List.of(new RecommendedAction("Nothing to fix; keep a recent snapshot",
+                        "quorum snapshot save -i inv/hosts.yaml", "")));
+    }
+
+    private MatrixCell cell(String from, String to) {
+        return model.cells().stream().filter(c -> c.from().equals(from) && c.to().equals(to)).findFirst()
+                .orElseThrow();
+    }
+
+    @Test
+    void beforeTheFirstDiagnosisNextWaitsAndSaysWhy() {
+        assertThat(model.lookProperty().get()).isEqualTo(VerdictLook.UNKNOWN);
+        assertThat(model.complete().get()).isFalse();
+        assertThat(model.nextReason().get()).isEqualTo("Not diagnosed yet: Refresh.");
+    }
+
+    @Test
+    void aCutOffFollowerShowsInTheMatrixRowByRowInTheMembersOrder() {
+        answers.add(cutOff());
+        model.refresh();
+
+        assertThat(model.hosts()).containsExactly("lab1", "lab2", "lab3");
+        assertThat(model.cells()).hasSize(9);
+        assertThat(model.cells().get(0)).isEqualTo(new MatrixCell("lab1", "lab1", "", ""));
+        assertThat(model.cells().get(1)).isEqualTo(cell("lab1", "lab2"));
+        assertThat(cell("lab1", "lab2").text()).isEqualTo("yes");
+        assertThat(cell("lab1", "lab2").icon()).isEqualTo("mdi2c-check");
+        assertThat(cell("lab3", "lab1").text()).isEqualTo("NO");
+        assertThat(cell("lab3", "lab1").icon()).isEqualTo("mdi2c-close-thick");
+        assertThat(cell("lab3", "lab3").diagonal()).isTrue();
+        assertThat(cell("lab3", "lab3").text()).isEmpty();
+        assertThat(model.sentenceProperty().get()).startsWith("lab3 is cut off from lab1 and lab2").endsWith(".");
+        assertThat(model.lookProperty().get()).isEqualTo(VerdictLook.DEGRADED);
+        assertThat(VerdictLook.DEGRADED.word()).isEqualTo("Degraded");
+        assertThat(VerdictLook.DEGRADED.icon()).isEqualTo("mdi2a-alert-outline");
+        assertThat(model.members()).extracting(MemberRow::state).containsExactly("leader", "follower", "isolated");
+        assertThat(model.members().get(2).line())
+                .isEqualTo("lab3 (etcd3): isolated - cannot open the peer port of lab1, lab2");
+        assertThat(model.complete().get()).as("degraded: recover may go on").isTrue();
+        assertThat(model.nextReason().get()).isEmpty();
+    }
+
+    @Test
+    void theRecommendedActionComesFirstAndTheOthersKeepTheirOrder() {
+        answers.add(quorumLost());
+        model.refresh();
+
+        assertThat(model.recommendedProperty().get().kind()).isEqualTo(ActionRow.Kind.DIAGNOSE);
+        assertThat(model.recommendedProperty().get().title()).isEqualTo("Bring the missing members back");
+        assertThat(model.alternatives()).extracting(ActionRow::command).containsExactly(
+                "quorum restore -i inv/hosts.yaml --snapshot FILE",
+                "quorum restore -i inv/hosts.yaml --from-survivor HOST");
+        assertThat(model.alternatives()).extracting(ActionRow::kind).containsOnly(ActionRow.Kind.COPY);
+        assertThat(model.alternatives().get(0).riskText()).isEqualTo("Risk: writes made after the snapshot are lost");
+    }
+
+    @Test
+    void quorumLostDisablesNextAndPointsToRestoreWithUnknownCellsForTheSilentHost() {
+        answers.add(quorumLost());
+        model.refresh();
+
+        assertThat(model.lookProperty().get()).isEqualTo(VerdictLook.QUORUM_LOST);
+        assertThat(VerdictLook.QUORUM_LOST.word()).isEqualTo("Quorum lost");
+        assertThat(model.complete().get()).isFalse();
+        assertThat(model.nextReason().get()).startsWith("Recovery needs quorum")
+                .contains("quorum restore -i inv/hosts.yaml --snapshot FILE");
+        assertThat(cell("lab3", "lab1").text()).as("lab3 did not answer").isEqualTo("?");
+        assertThat(cell("lab3", "lab1").icon()).isEqualTo("mdi2h-help-circle-outline");
+        assertThat(cell("lab1", "lab3").text()).isEqualTo("NO");
+        assertThat(model.members().get(2).state()).isEqualTo("unreachable (SSH)");
+    }
+
+    @Test
+    void healthyStillAllowsNextAndRefreshMovesOnWhenItHeals() {
+        answers.add(quorumLost());
+        answers.add(healthy());
+        model.refresh();
+        assertThat(model.complete().get()).isFalse();
+
+        model.refresh();
+        assertThat(model.lookProperty().get()).isEqualTo(VerdictLook.HEALTHY);
+        assertThat(model.healthy().get()).isTrue();
+        assertThat(model.complete().get()).isTrue();
+        assertThat(model.hosts()).containsExactly("lab1", "lab2");
+        assertThat(model.cells()).extracting(MatrixCell::text).containsExactly("", "yes", "yes", "");
+        assertThat(model.alternatives()).isEmpty();
+        assertThat(model.recommendedProperty().get().kind()).isEqualTo(ActionRow.Kind.COPY);
+    }
+
+    @Test
+    void aFailedDiagnosisSaysWhyAndKeepsNextDisabled() {
+        answers.add(new IllegalStateException("inventory inv/hosts.yaml does not exist"));
+        model.refresh();
+        assertThat(model.runningProperty().get()).isFalse();
+        assertThat(model.complete().get()).isFalse();
+        assertThat(model.nextReason().get())
+                .isEqualTo("The diagnosis failed: inventory inv/hosts.yaml does not exist");
+    }
+}

@@ -1,0 +1,184 @@
+package dev.quorum.app.recover;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.quorum.app.common.FxTaskExecutor;
+import dev.quorum.app.common.PlanRuns;
+import dev.quorum.app.wizard.WizardHarness;
+import dev.quorum.app.wizard.WizardServices;
+import dev.quorum.core.cluster.ClusterSession;
+import dev.quorum.core.cluster.LiveCluster;
+import dev.quorum.core.engine.Cancellation;
+import dev.quorum.core.etcd.ClusterStatus;
+import dev.quorum.core.inventory.InventoryReader;
+import dev.quorum.core.lifecycle.install.InstallPlan;
+import dev.quorum.core.remote.SshConnector;
+import dev.quorum.core.remote.SshOptions;
+import dev.quorum.core.workspace.QuorumHome;
+import dev.quorum.lab.EtcdTarball;
+import dev.quorum.lab.Lab;
+import dev.quorum.lab.LabHosts;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The Diagnose / Recover wizard on three lab hosts: a follower cut off from its peers is named in
+ * the sentence and the matrix, and recovered after the heal; two of three cut: quorum is lost and
+ * the wizard will not go on.
+ */
+@LabHosts(count = 3)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RecoverWizardLabTest {
+    static Lab lab;
+    @TempDir
+    static Path dir;
+    static Path inventory;
+    static WizardServices services;
+    static FxTaskExecutor executor;
+
+    @BeforeAll
+    static void installThree() throws Exception {
+        EtcdTarball tarball = EtcdTarball.get();
+        inventory = lab.writeInventory(dir.resolve("inventory"), Map.of("etcd_version", tarball.version(),
+                "etcd_download_url", tarball.uri().toString(), "etcd_binary_checksum", tarball.sha256()), 3);
+        executor = new FxTaskExecutor(4);
+        services = new WizardServices(executor, new QuorumHome(dir.resolve("home")),
+                SshOptions.defaults().withKnownHostsFile(lab.knownHosts()), event -> { });
+        try (ClusterSession session = session()) {
+            var install = PlanRuns.apply(services.home(), InstallPlan.build(session), event -> { }, new Cancellation());
+            assertThat(install.result().succeeded()).as(install.result().failures().toString()).isTrue();
+        }
+        WizardHarness.boot();
+    }
+
+    @AfterAll
+    static void tearDown() {
+        executor.shutdown();
+    }
+
+    static ClusterSession session() {
+        return new ClusterSession(new InventoryReader().read(inventory), services.home(),
+                new SshConnector(services.ssh()));
+    }
+
+    static ClusterStatus status() {
+        try (ClusterSession session = session()) {
+            return LiveCluster.read(session).probe(session);
+        }
+    }
+
+    /** Clicks Refresh (after each diagnosis) until the page shows what is expected; bounded. */
+    static void refreshUntil(WizardHarness ui, String what, Duration timeout, Callable<Boolean> shown)
+            throws Exception {
+        Instant end = Instant.now().plus(timeout);
+        while (true) {
+            ui.waitUntil("a diagnosis finished", Duration.ofSeconds(60), () -> ui.enabled("#refreshDiagnosis"),
+                    () -> ui.text("#diagnosisReason"));
+            if (WaitForAsyncUtils.asyncFx(shown).get(10, TimeUnit.SECONDS)) {
+                return;
+            }
+            if (Instant.now().isAfter(end)) {
+                throw new AssertionError("waited " + timeout.toSeconds() + " s for: " + what + "; shown: "
+                        + ui.text("#verdictWord") + ": " + ui.text("#verdictSentence"));
+            }
+            Thread.sleep(1000);
+            ui.click("#refreshDiagnosis");
+        }
+    }
+
+    static List<String> labels(WizardHarness ui, String container) {
+        javafx.scene.Node root = ui.lookup(container).query();
+        return ui.from(root).lookup(".label").queryAllAs(Label.class).stream().map(Label::getText).toList();
+    }
+
+    @Test
+    @Order(1)
+    void aCutFollowerIsNamedInTheSentenceAndMatrixAndIsRecoveredAfterTheHeal() throws Exception {
+        WizardHarness ui = new WizardHarness();
+        try {
+            lab.host(2).cutPeers();
+            try {
+                ui.open(() -> RecoverWizard.open(null, services, inventory));
+                refreshUntil(ui, "lab3 named as cut off", Duration.ofSeconds(90),
+                        () -> ui.text("#verdictSentence").startsWith("lab3 is cut off"));
+                assertThat(ui.text("#verdictWord")).isEqualTo("Degraded");
+                assertThat(ui.text("#verdictSentence")).contains("still has quorum");
+                assertThat(ui.text("#cell-lab3-lab1")).isEqualTo("NO");
+                assertThat(ui.text("#cell-lab3-lab2")).isEqualTo("NO");
+                assertThat(ui.text("#cell-lab3-lab3")).isEmpty();
+                assertThat(ui.text("#cell-lab1-lab2")).isEqualTo("yes");
+                assertThat(ui.text("#member-lab3")).startsWith("lab3 (etcd3): isolated");
+                assertThat(ui.text("#recommendedTitle")).startsWith("Recommended: Recover lab3");
+                assertThat(ui.text("#recommendedCommand")).isEqualTo("quorum recover -i " + inventory);
+                assertThat(ui.text("#recommendedAction")).isEqualTo("Recover: review the plan");
+                assertThat(ui.enabled("#next")).as("degraded: recovery may go on").isTrue();
+            } finally {
+                lab.host(2).healPeers();
+            }
+            refreshUntil(ui, "lab3 reaches its peers again", Duration.ofSeconds(90),
+                    () -> ui.text("#cell-lab3-lab1").equals("yes") && ui.text("#cell-lab3-lab2").equals("yes")
+                            && !ui.text("#verdictWord").equals("Quorum lost"));
+            // Degraded still (lab3 catching up): the recommended button goes on; healthy already: Next does.
+            boolean recommendsRecover = ui.text("#recommendedAction").equals("Recover: review the plan");
+            if (recommendsRecover) {
+                // Fired, not clicked: the page scrolls, and the robot clicks only what is on screen.
+                ui.interact(() -> ui.lookup("#recommendedAction").queryButton().fire());
+            } else {
+                ui.click("#next");
+            }
+            ui.waitUntil("plan reviewed", Duration.ofSeconds(90), () -> ui.shown("#reviewHeadline")
+                            && ui.enabled("#next"),
+                    () -> ui.text("#reviewHeadline") + " " + ui.text("#reviewProblem"));
+            assertThat(ui.text("#reviewHeadline")).contains("Plan: recover on cluster");
+            ui.click("#next");
+            ui.waitUntil("run finished", Duration.ofSeconds(180), () -> ui.shown("#resultHeadline")
+                    && !ui.text("#resultHeadline").isEmpty(), () -> ui.text("#runCurrent"));
+            assertThat(ui.text("#resultHeadline")).as(ui.lookup("#resultProblems").query().toString())
+                    .startsWith("Done");
+            assertThat(ui.text("#resultNext")).contains("the cluster is healthy");
+        } finally {
+            ui.close();
+        }
+        ClusterStatus after = status();
+        assertThat(after.healthy()).as(after.sentence()).isTrue();
+    }
+
+    @Test
+    @Order(2)
+    void twoOfThreeCutQuorumIsLostAndNextStaysDisabled() throws Exception {
+        WizardHarness ui = new WizardHarness();
+        lab.host(1).cutPeers();
+        lab.host(2).cutPeers();
+        try {
+            ui.open(() -> RecoverWizard.open(null, services, inventory));
+            refreshUntil(ui, "quorum lost", Duration.ofSeconds(120),
+                    () -> ui.text("#verdictWord").equals("Quorum lost"));
+            assertThat(ui.text("#verdictSentence")).startsWith("quorum is lost: ");
+            assertThat(ui.enabled("#next")).isFalse();
+            assertThat(ui.text("#diagnosisReason")).startsWith("Recovery needs quorum")
+                    .contains("quorum restore -i " + inventory);
+            assertThat(ui.text("#recommendedAction")).isEqualTo("Diagnose again");
+            assertThat(labels(ui, "#alternatives")).anySatisfy(t -> assertThat(t)
+                    .isEqualTo("quorum restore -i " + inventory + " --snapshot FILE"))
+                    .anySatisfy(t -> assertThat(t).startsWith("Risk: writes made after the snapshot are lost"));
+        } finally {
+            lab.host(1).healPeers();
+            lab.host(2).healPeers();
+            ui.close();
+        }
+    }
+}

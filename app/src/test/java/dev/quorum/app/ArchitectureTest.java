@@ -23,7 +23,7 @@ class ArchitectureTest {
             .that().resideInAPackage("dev.quorum.app.cli..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "atlantafx..",
                     "org.kordamp..", "dev.quorum.app.shell..", "dev.quorum.app.welcome..", "dev.quorum.app.cluster..",
-                    "dev.quorum.app.tasks..", "dev.quorum.app.sandbox..")
+                    "dev.quorum.app.tasks..", "dev.quorum.app.sandbox..", "dev.quorum.app.snapshots..")
             .because("the CLI runs without a display; it shares only app.common's headless helpers with the app");
 
     @ArchTest
@@ -43,7 +43,8 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule partsDoNotKnowTheShell = noClasses()
             .that().resideInAnyPackage("dev.quorum.app.welcome..", "dev.quorum.app.cluster..", "dev.quorum.app.tasks..",
-                    "dev.quorum.app.sandbox..", "dev.quorum.app.common..")
+                    "dev.quorum.app.sandbox..", "dev.quorum.app.common..",
+                    "dev.quorum.app.snapshots..", "dev.quorum.app.restore..")
             .should().dependOnClassesThat().resideInAPackage("dev.quorum.app.shell..")
             .because("the shell composes the parts; a part knows only what it is given");
 

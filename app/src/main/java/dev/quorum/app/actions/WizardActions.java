@@ -4,12 +4,14 @@ import dev.quorum.app.add.AddMemberWizard;
 import dev.quorum.app.cluster.ClusterSource;
 import dev.quorum.app.install.InstallWizard;
 import dev.quorum.app.replace.ReplaceMemberWizard;
+import dev.quorum.app.restore.RestoreWizard;
 import dev.quorum.app.shell.ShellActions;
 import dev.quorum.app.shell.ShellContext;
 import dev.quorum.app.wizard.WizardServices;
 import dev.quorum.core.engine.RunEvent;
 import dev.quorum.core.engine.RunListener;
 import dev.quorum.core.remote.SshOptions;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -46,6 +48,11 @@ public final class WizardActions implements ShellActions {
     @Override
     public void replaceMember(ClusterSource cluster, String memberName) {
         ReplaceMemberWizard.open(context.window(), services(Optional.of(cluster)), cluster.inventoryFile(), memberName);
+    }
+
+    @Override
+    public void restore(ClusterSource cluster, Optional<Path> snapshot) {
+        RestoreWizard.open(context.window(), services(Optional.of(cluster)), cluster.inventoryFile(), snapshot);
     }
 
     private WizardServices services(Optional<ClusterSource> cluster) {

@@ -6,9 +6,12 @@ import dev.quorum.app.cluster.ClusterViewModel;
 import dev.quorum.app.cluster.MemberDetailsView;
 import dev.quorum.app.cluster.MembersTable;
 import dev.quorum.app.cluster.StatusWatcher;
+import dev.quorum.app.snapshots.SnapshotsView;
+import dev.quorum.app.snapshots.SnapshotsViewModel;
 import dev.quorum.app.tasks.LogFeed;
 import dev.quorum.app.tasks.TasksView;
 import java.time.Clock;
+import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.function.Consumer;
 import javafx.geometry.Insets;
@@ -23,7 +26,7 @@ import javafx.scene.layout.Priority;
 
 /**
  * Everything shown for one open cluster: the picture with the selected member's details, and
- * the Members and Tasks tabs; plus the watcher that keeps its view model fresh. Built once per
+ * the Members, Tasks and Snapshots tabs; plus the watcher that keeps its view model fresh. Built once per
  * opened cluster and disposed when another is shown or the window closes.
  */
 final class ClusterWorkspace extends BorderPane {
@@ -32,8 +35,11 @@ final class ClusterWorkspace extends BorderPane {
     private final StatusWatcher watcher;
     private final TasksView tasks;
     private final TabPane tabs;
+    private final SnapshotsViewModel snapshots;
+    private final Tab snapshotsTab;
 
-    ClusterWorkspace(ClusterSource source, ShellServices services, LogFeed liveLog, Consumer<String> onReplace) {
+    ClusterWorkspace(ClusterSource source, ShellServices services, LogFeed liveLog, Consumer<String> onReplace,
+                     Consumer<Path> onRestore) {
         this.source = source;
         this.model = new ClusterViewModel(source.name(), source.inventory().etcdMembers(), ZoneId.systemDefault());
         Clock clock = Clock.systemUTC();
@@ -59,7 +65,10 @@ final class ClusterWorkspace extends BorderPane {
         members.setId("members-tab");
         Tab tasksTab = new Tab("Tasks", tasks);
         tasksTab.setId("tasks-tab");
-        tabs = new TabPane(members, tasksTab);
+        snapshots = SnapshotsViewModel.forCluster(services.executor(), services.home(), source);
+        snapshotsTab = new Tab("Snapshots", new SnapshotsView(snapshots, ZoneId.systemDefault(), onRestore));
+        snapshotsTab.setId("snapshots-tab");
+        tabs = new TabPane(members, tasksTab, snapshotsTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         SplitPane split = new SplitPane(top, tabs);
         split.setOrientation(Orientation.VERTICAL);
@@ -70,6 +79,17 @@ final class ClusterWorkspace extends BorderPane {
 
     void start() {
         watcher.start();
+        snapshots.reload();
+    }
+
+    /** Toolbar "Snapshot now": shows the Snapshots tab and saves there. */
+    void snapshotNow() {
+        tabs.getSelectionModel().select(snapshotsTab);
+        snapshots.saveNow();
+    }
+
+    SnapshotsViewModel snapshots() {
+        return snapshots;
     }
 
     void refreshNow() {

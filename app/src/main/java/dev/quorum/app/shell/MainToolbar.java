@@ -10,6 +10,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
@@ -29,6 +30,10 @@ final class MainToolbar extends ToolBar {
 
         void replaceSelected();
 
+        void snapshotNow();
+
+        void restore();
+
         void refresh();
 
         void toggleTheme();
@@ -47,6 +52,13 @@ final class MainToolbar extends ToolBar {
                 "Replace the selected member by another host (removed first, then the new one joins)",
                 actions::replaceSelected);
         replace.disableProperty().bind(noMemberSelected);
+        Button snapshot = button("toolbar-snapshot", "Snapshot now", MaterialDesignC.CAMERA_OUTLINE,
+                "Save a snapshot of this cluster to this workstation now (quorum snapshot save)", actions::snapshotNow);
+        snapshot.disableProperty().bind(noCluster);
+        Button restore = button("toolbar-restore", "Restore...", MaterialDesignR.RESTORE,
+                "Disaster recovery: a new cluster from a snapshot or a survivor's data (quorum restore)",
+                actions::restore);
+        restore.disableProperty().bind(noCluster);
         Button refresh = button("toolbar-refresh", "Refresh", MaterialDesignR.REFRESH,
                 "Read the cluster's status now (it refreshes every second anyway) (F5)", actions::refresh);
         refresh.disableProperty().bind(noCluster);
@@ -54,7 +66,8 @@ final class MainToolbar extends ToolBar {
                 "Switch between the light and the dark theme", actions::toggleTheme);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        getItems().addAll(open, new Separator(), install, add, replace, new Separator(), refresh, spacer, theme);
+        getItems().addAll(open, new Separator(), install, add, replace, new Separator(), snapshot, restore,
+                new Separator(), refresh, spacer, theme);
     }
 
     private static Button button(String id, String text, Ikon icon, String tooltip, Runnable action) {

@@ -80,7 +80,8 @@ public final class MainWindow implements ShellContext, WelcomeActions, MainToolb
             current.dispose();
         }
         current = new ClusterWorkspace(source, services, liveLog(source.name()),
-                member -> actions.replaceMember(source, member));
+                member -> actions.replaceMember(source, member),
+                snapshot -> actions.restore(source, Optional.of(snapshot)));
         root.setCenter(current);
         navigator.add(source);
         navigator.showing(source, current.model());
@@ -153,6 +154,18 @@ public final class MainWindow implements ShellContext, WelcomeActions, MainToolb
             MemberViewModel member = current.model().selectedProperty().get();
             actions.replaceMember(current.source(), member.name());
         }
+    }
+
+    @Override
+    public void snapshotNow() {
+        if (current != null) {
+            current.snapshotNow();
+        }
+    }
+
+    @Override
+    public void restore() {
+        currentCluster().ifPresent(source -> actions.restore(source, Optional.empty()));
     }
 
     @Override

@@ -1,7 +1,9 @@
 package dev.quorum.app.shell;
 
 import dev.quorum.app.cluster.ClusterSource;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Records what the window asked the wizards to do. */
@@ -21,5 +23,10 @@ public final class RecordingShellActions implements ShellActions {
     @Override
     public void replaceMember(ClusterSource cluster, String memberName) {
         calls.add("replace " + cluster.name() + " " + memberName);
+    }
+
+    @Override
+    public void restore(ClusterSource cluster, Optional<Path> snapshot) {
+        calls.add("restore " + cluster.name() + snapshot.map(f -> " " + f.getFileName()).orElse(""));
     }
 }

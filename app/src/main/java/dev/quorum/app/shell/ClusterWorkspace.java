@@ -68,6 +68,12 @@ final class ClusterWorkspace extends BorderPane {
         snapshots = SnapshotsViewModel.forCluster(services.executor(), services.home(), source);
         snapshotsTab = new Tab("Snapshots", new SnapshotsView(snapshots, ZoneId.systemDefault(), onRestore));
         snapshotsTab.setId("snapshots-tab");
+        // Read again when shown: a restore or the CLI may have added files since.
+        snapshotsTab.setOnSelectionChanged(e -> {
+            if (snapshotsTab.isSelected()) {
+                snapshots.reload();
+            }
+        });
         tabs = new TabPane(members, tasksTab, snapshotsTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         SplitPane split = new SplitPane(top, tabs);

@@ -67,8 +67,11 @@ public final class SnapshotsViewModel {
         });
     }
 
-    /** Lists and checks every file again (reads each file once, in the background). */
+    /** Lists and checks every file again (reads each file once, in the background); a running save reloads when done. */
     public void reload() {
+        if (saving.get()) {
+            return;
+        }
         Path keep = selected.get() == null ? null : selected.get().file();
         executor.submit(this::readAll, found -> show(found, keep),
                 e -> error.set("Cannot list " + store.dir() + ": " + describe(e)));

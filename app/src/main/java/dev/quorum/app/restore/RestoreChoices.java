@@ -37,6 +37,7 @@ public final class RestoreChoices {
     private final StringProperty snapshotPath = new SimpleStringProperty("");
     private final ObjectProperty<SnapshotIntegrity> integrity = new SimpleObjectProperty<>();
     private final StringProperty survivor = new SimpleStringProperty();
+    private final javafx.beans.property.BooleanProperty skipHashCheck = new javafx.beans.property.SimpleBooleanProperty();
     private final StringProperty typed = new SimpleStringProperty("");
     private final ObservableList<Path> saved = FXCollections.observableArrayList();
     private final ObservableList<String> hosts = FXCollections.observableArrayList();
@@ -49,7 +50,7 @@ public final class RestoreChoices {
         inventory.inventoryProperty().addListener((obs, old, now) -> inventoryRead(now));
         snapshotPath.addListener((obs, old, now) -> check(now));
         this.sourceReason = Bindings.createStringBinding(this::whySourceIncomplete, source, snapshotPath, integrity,
-                survivor, inventory.inventoryProperty(), inventory.reasonProperty());
+                survivor, skipHashCheck, inventory.inventoryProperty(), inventory.reasonProperty());
         this.confirmReason = Bindings.createStringBinding(() -> typed.get().trim().equals(expectedConfirmation())
                 ? "" : "Type " + expectedConfirmation() + " to confirm.", typed, source, survivor,
                 inventory.inventoryProperty());
@@ -106,8 +107,8 @@ public final class RestoreChoices {
             case MISSING -> "The file does not exist.";
             case DAMAGED -> "Damaged, do not restore from it: " + found.detail();
             case NOT_A_SNAPSHOT -> "Not a snapshot: " + found.detail();
-            case RAW_DATABASE -> "A raw database without integrity hash: restore it with the CLI "
-                    + "(quorum restore --snapshot FILE --skip-hash-check) if you trust it.";
+            case RAW_DATABASE -> skipHashCheck.get() ? "" : "A raw database without integrity hash (a copy of a "
+                    + "member's member/snap/db): tick \"restore it without the hash check\" only if you trust it.";
         };
     }
 
@@ -123,7 +124,7 @@ public final class RestoreChoices {
     /** The request as {@code quorum restore --snapshot FILE} or {@code --from-survivor HOST} builds it. */
     public RestoreRequest request() {
         return source.get() == Source.SURVIVOR ? RestoreRequest.fromSurvivor(survivor.get())
-                : RestoreRequest.fromSnapshot(Path.of(snapshotPath.get().trim()), false);
+                : RestoreRequest.fromSnapshot(Path.of(snapshotPath.get().trim()), skipHashCheck.get());
     }
 
     public InventoryChoice inventory() {
@@ -145,6 +146,11 @@ public final class RestoreChoices {
 
     public StringProperty survivorProperty() {
         return survivor;
+    }
+
+    /** Accept a raw database (no integrity hash), as {@code --skip-hash-check}; asked only for such a file. */
+    public javafx.beans.property.BooleanProperty skipHashCheckProperty() {
+        return skipHashCheck;
     }
 
     public StringProperty typedProperty() {

@@ -3,8 +3,11 @@ package dev.quorum.app.restore;
 import dev.quorum.app.wizard.Fields;
 import dev.quorum.app.wizard.WizardPage;
 import java.nio.file.Path;
+import dev.quorum.core.snapshot.SnapshotIntegrity;
+import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.Node;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ListView;
 import javafx.scene.control.RadioButton;
@@ -67,12 +70,22 @@ final class SourcePage implements WizardPage {
         saved.disableProperty().bind(fromSnapshot.selectedProperty().not());
         path.disableProperty().bind(fromSnapshot.selectedProperty().not());
 
+        CheckBox skip = new CheckBox("Restore it without the hash check: a raw copy of member/snap/db I trust "
+                + "(--skip-hash-check)");
+        skip.setId("skipHashCheck");
+        skip.selectedProperty().bindBidirectional(choices.skipHashCheckProperty());
+        skip.visibleProperty().bind(Bindings.createBooleanBinding(() -> fromSnapshot.isSelected()
+                && choices.integrityProperty().get() != null
+                && choices.integrityProperty().get().state() == SnapshotIntegrity.State.RAW_DATABASE,
+                fromSnapshot.selectedProperty(), choices.integrityProperty()));
+        skip.managedProperty().bind(skip.visibleProperty());
+
         ComboBox<String> survivor = new ComboBox<>(choices.hosts());
         survivor.setId("survivorHost");
         survivor.valueProperty().bindBidirectional(choices.survivorProperty());
         survivor.disableProperty().bind(fromSurvivor.selectedProperty().not());
         return Fields.page(Fields.heading("Restore from what?"), fromSnapshot, saved,
-                Fields.withReason(path, Fields.reason("sourceReason", choices.sourceReason())), fromSurvivor, survivor,
+                Fields.withReason(path, Fields.reason("sourceReason", choices.sourceReason())), skip, fromSurvivor, survivor,
                 Fields.note("A restore is for a cluster that lost quorum for good; it is refused while the cluster "
                         + "still has quorum. A snapshot is checked here (its integrity hash) and again before anything "
                         + "on a host is touched."));

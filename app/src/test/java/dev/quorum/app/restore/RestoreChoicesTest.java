@@ -66,6 +66,19 @@ class RestoreChoicesTest {
     }
 
     @Test
+    void aRawDatabaseNeedsTheHashCheckSkippedOnPurpose() throws Exception {
+        byte[] db = new byte[4096];
+        java.nio.ByteBuffer.wrap(db, 16, 4).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(0xED0CDAED);
+        Path raw = Files.write(dir.resolve("member-db"), db);
+
+        choices.snapshotPathProperty().set(raw.toString());
+        assertThat(choices.sourceReason().get()).startsWith("A raw database without integrity hash");
+        choices.skipHashCheckProperty().set(true);
+        assertThat(choices.sourceReason().get()).isEmpty();
+        assertThat(choices.request().skipHashCheck()).isTrue();
+    }
+
+    @Test
     void confirmationNeedsTheClusterNameOrTheSurvivorHost() {
         assertThat(choices.expectedConfirmation()).isEqualTo("demo");
         assertThat(choices.confirmReason().get()).isEqualTo("Type demo to confirm.");

@@ -48,7 +48,8 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * The Snapshots tab and the Disaster recovery wizard in the real main window on one lab: a
  * snapshot taken with the toolbar, a damaged copy refused, then quorum lost for good (etcd
- * stopped on two of three hosts) and the cluster restored from the tab's snapshot with its keys.
+ * stopped on two of three hosts) and the cluster restored from the tab's snapshot with its keys;
+ * then lost again and restored from the survivor's data, confirmed by typing its host name.
  */
 @LabHosts(count = 3)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -207,6 +208,57 @@ class RestoreWizardLabTest {
         try (LabKeys keys = keys()) {
             assertThat(keys.count("snapui/")).isEqualTo(KEYS);
             assertThat(keys.get(LabKeys.key("snapui/", 7))).isEqualTo("value-7");
+        }
+    }
+
+    @Test
+    @Order(4)
+    void restoresFromASurvivorOnceItsHostNameIsTyped() throws Exception {
+        try (LabKeys keys = keys()) {
+            keys.put("survivor/", 10);
+        }
+        for (int i = 1; i <= 2; i++) {
+            lab.host(i).kill("etcd");
+            lab.host(i).exec("systemctl stop etcd; systemctl disable etcd").requireOk("stop etcd on lab" + (i + 1));
+        }
+        WizardHarness ui = new WizardHarness();
+        ui.open(() -> {
+            robot.lookup("#toolbar-restore").queryButton().fire();
+            return Window.getWindows().stream().filter(w -> w instanceof Stage s && "Disaster recovery".equals(s.getTitle()))
+                    .map(w -> (Stage) w).findFirst().orElseThrow();
+        });
+        try {
+            ui.click("#fromSurvivor");
+            ui.waitUntil("asked for the survivor", Duration.ofSeconds(30),
+                    () -> ui.text("#sourceReason").startsWith("Choose the surviving member"), () -> ui.text("#sourceReason"));
+            assertThat(ui.enabled("#next")).isFalse();
+            ui.click("#survivorHost");
+            ui.click("lab1");
+            ui.next(Duration.ofSeconds(10));
+            ui.click("#next");
+            assertThat(ui.text("#restoreWarning")).contains("No snapshot is used: etcd on lab1 is stopped")
+                    .contains("What may be LOST");
+            ui.type("#confirmation", clusterName);
+            assertThat(ui.enabled("#next")).as("the cluster name does not confirm a survivor restore").isFalse();
+            ui.type("#confirmation", "lab1");
+            ui.next(Duration.ofSeconds(10));
+            ui.waitUntil("plan reviewed", Duration.ofSeconds(120), () -> ui.enabled("#next"),
+                    () -> ui.text("#reviewHeadline") + " " + ui.text("#reviewProblem"));
+            ui.click("#next");
+            ui.waitUntil("run finished", Duration.ofSeconds(300), () -> ui.shown("#resultHeadline")
+                    && !ui.text("#resultHeadline").isEmpty(), () -> ui.text("#runCurrent"));
+            assertThat(ui.text("#resultHeadline")).as(ui.lookup("#resultProblems").query().toString())
+                    .isEqualTo("Done.");
+        } finally {
+            ui.close();
+        }
+        try (ClusterSession session = session()) {
+            ClusterStatus after = LiveCluster.read(session).probe(session);
+            assertThat(after.healthy()).as(after.sentence()).isTrue();
+        }
+        try (LabKeys keys = keys()) {
+            assertThat(keys.count("snapui/")).isEqualTo(KEYS);
+            assertThat(keys.count("survivor/")).as("written before the loss, held by the survivor").isEqualTo(10);
         }
     }
 }

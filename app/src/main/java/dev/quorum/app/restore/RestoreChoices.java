@@ -11,10 +11,13 @@ import dev.quorum.core.snapshot.SnapshotStore;
 import dev.quorum.core.snapshot.SnapshotVerifier;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -37,7 +40,7 @@ public final class RestoreChoices {
     private final StringProperty snapshotPath = new SimpleStringProperty("");
     private final ObjectProperty<SnapshotIntegrity> integrity = new SimpleObjectProperty<>();
     private final StringProperty survivor = new SimpleStringProperty();
-    private final javafx.beans.property.BooleanProperty skipHashCheck = new javafx.beans.property.SimpleBooleanProperty();
+    private final BooleanProperty skipHashCheck = new SimpleBooleanProperty();
     private final StringProperty typed = new SimpleStringProperty("");
     private final ObservableList<Path> saved = FXCollections.observableArrayList();
     private final ObservableList<String> hosts = FXCollections.observableArrayList();
@@ -62,7 +65,7 @@ public final class RestoreChoices {
         if (read != null) {
             Path dir = services.home().snapshots(read.clusterName());
             services.executor().submit(() -> new SnapshotStore(dir).list().stream().map(SnapshotInfo::file).toList(),
-                    saved::setAll, e -> { });
+                    saved::setAll, e -> { }); // an unreadable store leaves the list empty; a typed path still works
         }
     }
 
@@ -80,7 +83,7 @@ public final class RestoreChoices {
         }, e -> {
             if (path.equals(snapshotPath.get())) {
                 integrity.set(new SnapshotIntegrity(SnapshotIntegrity.State.NOT_A_SNAPSHOT, 0, "",
-                        java.util.Optional.empty(), "cannot read it: " + e.getMessage()));
+                        Optional.empty(), "cannot read it: " + e.getMessage()));
             }
         });
     }
@@ -149,7 +152,7 @@ public final class RestoreChoices {
     }
 
     /** Accept a raw database (no integrity hash), as {@code --skip-hash-check}; asked only for such a file. */
-    public javafx.beans.property.BooleanProperty skipHashCheckProperty() {
+    public BooleanProperty skipHashCheckProperty() {
         return skipHashCheck;
     }
 

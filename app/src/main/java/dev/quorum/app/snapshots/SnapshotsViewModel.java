@@ -15,7 +15,10 @@ import dev.quorum.core.workspace.QuorumHome;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -50,6 +53,8 @@ public final class SnapshotsViewModel {
     private final BooleanProperty saving = new SimpleBooleanProperty();
     private final StringProperty status = new SimpleStringProperty("");
     private final StringProperty error = new SimpleStringProperty("");
+    /** Only the newest listing is shown: an older one may answer last. */
+    private int generation;
 
     public SnapshotsViewModel(TaskExecutor executor, Path dir, Saver saver) {
         this.executor = executor;
@@ -73,8 +78,12 @@ public final class SnapshotsViewModel {
             return;
         }
         Path keep = selected.get() == null ? null : selected.get().file();
-        executor.submit(this::readAll, found -> show(found, keep),
-                e -> error.set("Cannot list " + store.dir() + ": " + describe(e)));
+        int mine = ++generation;
+        executor.submit(this::readAll, found -> {
+            if (mine == generation) {
+                show(found, keep);
+            }
+        }, e -> error.set("Cannot list " + store.dir() + ": " + describe(e)));
     }
 
     /** Saves a snapshot now; ignored while one is being saved. */
@@ -83,6 +92,7 @@ public final class SnapshotsViewModel {
             return;
         }
         saving.set(true);
+        generation++;
         error.set("");
         status.set("Saving a snapshot from a healthy member...");
         long started = System.nanoTime();
@@ -91,7 +101,7 @@ public final class SnapshotsViewModel {
             return new Saved(info, readAll());
         }, saved -> {
             saving.set(false);
-            status.set(String.format(java.util.Locale.ROOT, "Saved %s in %.1f s.", saved.info.file().getFileName(),
+            status.set(String.format(Locale.ROOT, "Saved %s in %.1f s.", saved.info.file().getFileName(),
                     (System.nanoTime() - started) / 1e9));
             show(saved.all, saved.info.file());
         }, e -> {
@@ -150,8 +160,7 @@ public final class SnapshotsViewModel {
 
     static String describe(Throwable error) {
         Throwable e = error;
-        while ((e instanceof java.util.concurrent.ExecutionException || e instanceof java.util.concurrent.CompletionException)
-                && e.getCause() != null) {
+        while ((e instanceof ExecutionException || e instanceof CompletionException) && e.getCause() != null) {
             e = e.getCause();
         }
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();

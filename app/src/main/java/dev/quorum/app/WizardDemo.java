@@ -5,6 +5,7 @@ import dev.quorum.app.add.AddMemberWizard;
 import dev.quorum.app.common.FxTaskExecutor;
 import dev.quorum.app.install.InstallWizard;
 import dev.quorum.app.replace.ReplaceMemberWizard;
+import dev.quorum.app.restore.RestoreWizard;
 import dev.quorum.app.wizard.WizardServices;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,7 +15,7 @@ import javafx.stage.WindowEvent;
 
 /**
  * Opens one wizard on its own, without the main window, to try it by hand:
- * {@code install}, {@code add INVENTORY} or {@code replace INVENTORY MEMBER}.
+ * {@code install}, {@code add INVENTORY}, {@code replace INVENTORY MEMBER} or {@code restore INVENTORY [SNAPSHOT]}.
  */
 public final class WizardDemo extends Application {
 
@@ -33,6 +34,8 @@ public final class WizardDemo extends Application {
         Stage stage = switch (which) {
             case "add" -> AddMemberWizard.open(null, services, inventory);
             case "replace" -> ReplaceMemberWizard.open(null, services, inventory, args.size() > 2 ? args.get(2) : null);
+            case "restore" -> RestoreWizard.open(null, services, inventory,
+                    args.size() > 2 ? java.util.Optional.of(Path.of(args.get(2))) : java.util.Optional.empty());
             default -> InstallWizard.open(null, services);
         };
         stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> executor.shutdown());

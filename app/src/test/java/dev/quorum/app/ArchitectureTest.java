@@ -24,7 +24,7 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "atlantafx..",
                     "org.kordamp..", "dev.quorum.app.shell..", "dev.quorum.app.welcome..", "dev.quorum.app.cluster..",
                     "dev.quorum.app.tasks..", "dev.quorum.app.sandbox..", "dev.quorum.app.certs..",
-                    "dev.quorum.app.renew..")
+                    "dev.quorum.app.renew..", "dev.quorum.app.snapshots..")
             .because("the CLI runs without a display; it shares only app.common's headless helpers with the app");
 
     @ArchTest
@@ -44,7 +44,8 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule partsDoNotKnowTheShell = noClasses()
             .that().resideInAnyPackage("dev.quorum.app.welcome..", "dev.quorum.app.cluster..", "dev.quorum.app.tasks..",
-                    "dev.quorum.app.sandbox..", "dev.quorum.app.common..", "dev.quorum.app.certs..")
+                    "dev.quorum.app.sandbox..", "dev.quorum.app.common..", "dev.quorum.app.certs..",
+                    "dev.quorum.app.snapshots..", "dev.quorum.app.restore..")
             .should().dependOnClassesThat().resideInAPackage("dev.quorum.app.shell..")
             .because("the shell composes the parts; a part knows only what it is given");
 

@@ -15,13 +15,13 @@ class WizardArchitectureTest {
     static final ArchRule cliHasNoUi = noClasses().that().resideInAPackage("..app.cli..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "atlantafx..",
                     "..app.wizard..", "..app.install..", "..app.add..", "..app.replace..",
-                    "..app.renew..", "..app.recover..")
+                    "..app.renew..", "..app.recover..", "..app.restore..")
             .because("the CLI runs without a display; what it shares with the app lives in app.common");
 
     @ArchTest
     static final ArchRule wizardsDoNotUseTheCli = noClasses()
             .that().resideInAnyPackage("..app.wizard..", "..app.install..", "..app.add..", "..app.replace..",
-                    "..app.renew..", "..app.recover..")
+                    "..app.renew..", "..app.recover..", "..app.restore..")
             .should().dependOnClassesThat().resideInAPackage("..app.cli..")
             .because("the wizards and the CLI share core plans and app.common, not each other");
 
@@ -29,14 +29,14 @@ class WizardArchitectureTest {
     static final ArchRule frameKnowsNoWizard = noClasses()
             .that().resideInAPackage("..app.wizard..")
             .should().dependOnClassesThat().resideInAnyPackage("..app.install..", "..app.add..", "..app.replace..",
-                    "..app.renew..", "..app.recover..")
+                    "..app.renew..", "..app.recover..", "..app.restore..")
             .because("the frame is shared; each wizard is one package on top of it");
 
     @ArchTest
     static final ArchRule wizardsAreIndependent = noClasses()
             .that().resideInAPackage("..app.install..")
             .should().dependOnClassesThat().resideInAnyPackage("..app.add..", "..app.replace..",
-                    "..app.renew..", "..app.recover..")
+                    "..app.renew..", "..app.recover..", "..app.restore..")
             .because("one package per wizard");
 
     @ArchTest
@@ -47,9 +47,16 @@ class WizardArchitectureTest {
             .because("one package per wizard; the shell opens it through app.actions");
 
     @ArchTest
+    static final ArchRule shellKnowsNoWizard = noClasses()
+            .that().resideInAnyPackage("..app.shell..", "..app.snapshots..", "..app.certs..")
+            .should().dependOnClassesThat().resideInAnyPackage("..app.wizard..", "..app.install..", "..app.add..",
+                    "..app.replace..", "..app.renew..", "..app.recover..", "..app.restore..")
+            .because("the shell and its tabs reach the wizards only through ShellActions (app.actions)");
+
+    @ArchTest
     static final ArchRule wizardsRunNoLifecycleLogic = noClasses()
             .that().resideInAnyPackage("..app.wizard..", "..app.install..", "..app.add..", "..app.replace..",
-                    "..app.renew..", "..app.recover..")
+                    "..app.renew..", "..app.recover..", "..app.restore..")
             .should().dependOnClassesThat().resideInAnyPackage("..core.lifecycle.steps..")
             .orShould().dependOnClassesThat().haveSimpleName("Runner")
             .because("wizards build the same core plans as the CLI and run them through app.common.PlanRuns");

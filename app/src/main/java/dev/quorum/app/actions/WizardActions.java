@@ -6,6 +6,7 @@ import dev.quorum.app.install.InstallWizard;
 import dev.quorum.app.renew.RenewCertificatesWizard;
 import dev.quorum.app.recover.RecoverWizard;
 import dev.quorum.app.replace.ReplaceMemberWizard;
+import dev.quorum.app.restore.RestoreWizard;
 import dev.quorum.app.shell.ShellActions;
 import dev.quorum.app.shell.ShellContext;
 import dev.quorum.app.wizard.WizardServices;
@@ -13,6 +14,7 @@ import dev.quorum.core.engine.RunEvent;
 import dev.quorum.core.engine.RunListener;
 import dev.quorum.core.inventory.EtcdMember;
 import dev.quorum.core.remote.SshOptions;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -61,6 +63,11 @@ public final class WizardActions implements ShellActions {
     @Override
     public void recover(ClusterSource cluster) {
         RecoverWizard.open(context.window(), services(Optional.of(cluster)), cluster.inventoryFile());
+    }
+
+    @Override
+    public void restore(ClusterSource cluster, Optional<Path> snapshot) {
+        RestoreWizard.open(context.window(), services(Optional.of(cluster)), cluster.inventoryFile(), snapshot);
     }
 
     private WizardServices services(Optional<ClusterSource> cluster) {

@@ -9,9 +9,12 @@ import dev.quorum.app.cluster.ClusterViewModel;
 import dev.quorum.app.cluster.MemberDetailsView;
 import dev.quorum.app.cluster.MembersTable;
 import dev.quorum.app.cluster.StatusWatcher;
+import dev.quorum.app.snapshots.SnapshotsView;
+import dev.quorum.app.snapshots.SnapshotsViewModel;
 import dev.quorum.app.tasks.LogFeed;
 import dev.quorum.app.tasks.TasksView;
 import java.time.Clock;
+import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -27,7 +30,7 @@ import javafx.scene.layout.Priority;
 
 /**
  * Everything shown for one open cluster: the picture with the selected member's details, and
- * the Members, Certificates and Tasks tabs; plus the watcher that keeps its view model fresh. Built once per
+ * the Members, Certificates, Tasks and Snapshots tabs; plus the watcher that keeps its view model fresh. Built once per
  * opened cluster and disposed when another is shown or the window closes.
  */
 final class ClusterWorkspace extends BorderPane {
@@ -39,9 +42,15 @@ final class ClusterWorkspace extends BorderPane {
     private final TabPane tabs;
     private final Tab tasksTab;
 
-    /** @param onRenew opens the renew wizard with the tab's warn days; it calls the given Runnable when a run ends */
+    private final SnapshotsViewModel snapshots;
+    private final Tab snapshotsTab;
+
+    /**
+     * @param onRenew   opens the renew wizard with the tab's warn days; it calls the given Runnable when a run ends
+     * @param onRestore opens the restore wizard on the chosen snapshot
+     */
     ClusterWorkspace(ClusterSource source, ShellServices services, LogFeed liveLog, Consumer<String> onReplace,
-                     BiConsumer<Integer, Runnable> onRenew) {
+                     BiConsumer<Integer, Runnable> onRenew, Consumer<Path> onRestore) {
         this.source = source;
         this.model = new ClusterViewModel(source.name(), source.inventory().etcdMembers(), ZoneId.systemDefault());
         Clock clock = Clock.systemUTC();
@@ -78,7 +87,16 @@ final class ClusterWorkspace extends BorderPane {
                 certificates.shown();
             }
         });
-        tabs = new TabPane(members, certsTab, tasksTab);
+        snapshots = SnapshotsViewModel.forCluster(services.executor(), services.home(), source);
+        snapshotsTab = new Tab("Snapshots", new SnapshotsView(snapshots, ZoneId.systemDefault(), onRestore));
+        snapshotsTab.setId("snapshots-tab");
+        // Read again when shown: a restore or the CLI may have added files since.
+        snapshotsTab.setOnSelectionChanged(e -> {
+            if (snapshotsTab.isSelected()) {
+                snapshots.reload();
+            }
+        });
+        tabs = new TabPane(members, certsTab, tasksTab, snapshotsTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         SplitPane split = new SplitPane(top, tabs);
         split.setOrientation(Orientation.VERTICAL);
@@ -89,6 +107,17 @@ final class ClusterWorkspace extends BorderPane {
 
     void start() {
         watcher.start();
+        snapshots.reload();
+    }
+
+    /** Toolbar "Snapshot now": shows the Snapshots tab and saves there. */
+    void snapshotNow() {
+        tabs.getSelectionModel().select(snapshotsTab);
+        snapshots.saveNow();
+    }
+
+    SnapshotsViewModel snapshots() {
+        return snapshots;
     }
 
     void refreshNow() {

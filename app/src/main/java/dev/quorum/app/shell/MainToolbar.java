@@ -10,6 +10,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
@@ -30,6 +31,10 @@ final class MainToolbar extends ToolBar {
         void replaceSelected();
 
         void recover();
+
+        void snapshotNow();
+
+        void restore();
 
         void refresh();
 
@@ -53,6 +58,13 @@ final class MainToolbar extends ToolBar {
                 "Ask every host what it sees (who reaches whom, leader, problems), then recover the cluster after "
                         + "a partition or a member failure", actions::recover);
         recover.disableProperty().bind(noCluster);
+        Button snapshot = button("toolbar-snapshot", "Snapshot now", MaterialDesignC.CAMERA_OUTLINE,
+                "Save a snapshot of this cluster to this workstation now (quorum snapshot save)", actions::snapshotNow);
+        snapshot.disableProperty().bind(noCluster);
+        Button restore = button("toolbar-restore", "Restore...", MaterialDesignR.RESTORE,
+                "Disaster recovery: a new cluster from a snapshot or a survivor's data (quorum restore)",
+                actions::restore);
+        restore.disableProperty().bind(noCluster);
         Button refresh = button("toolbar-refresh", "Refresh", MaterialDesignR.REFRESH,
                 "Read the cluster's status now (it refreshes every second anyway) (F5)", actions::refresh);
         refresh.disableProperty().bind(noCluster);
@@ -60,7 +72,8 @@ final class MainToolbar extends ToolBar {
                 "Switch between the light and the dark theme", actions::toggleTheme);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        getItems().addAll(open, new Separator(), install, add, replace, recover, new Separator(), refresh, spacer, theme);
+        getItems().addAll(open, new Separator(), install, add, replace, recover, new Separator(), snapshot, restore,
+                new Separator(), refresh, spacer, theme);
     }
 
     private static Button button(String id, String text, Ikon icon, String tooltip, Runnable action) {

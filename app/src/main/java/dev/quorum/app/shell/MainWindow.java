@@ -81,7 +81,8 @@ public final class MainWindow implements ShellContext, WelcomeActions, MainToolb
         }
         current = new ClusterWorkspace(source, services, liveLog(source.name()),
                 member -> actions.replaceMember(source, member),
-                (warnDays, afterRun) -> actions.renewCertificates(source, warnDays, afterRun));
+                (warnDays, afterRun) -> actions.renewCertificates(source, warnDays, afterRun),
+                snapshot -> actions.restore(source, Optional.of(snapshot)));
         root.setCenter(current);
         navigator.add(source);
         navigator.showing(source, current.model());
@@ -159,6 +160,18 @@ public final class MainWindow implements ShellContext, WelcomeActions, MainToolb
     @Override
     public void recover() {
         currentCluster().ifPresent(actions::recover);
+    }
+
+    @Override
+    public void snapshotNow() {
+        if (current != null) {
+            current.snapshotNow();
+        }
+    }
+
+    @Override
+    public void restore() {
+        currentCluster().ifPresent(source -> actions.restore(source, Optional.empty()));
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dev.quorum.app.shell;
 
 import dev.quorum.app.cluster.ClusterSource;
+import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * What the main window asks the wizards to do. {@code app.actions} implements it (through a
@@ -28,6 +30,12 @@ public interface ShellActions {
 
     /** Toolbar "Diagnose / Recover...": each host's view of the open cluster, then recovery. */
     void recover(ClusterSource cluster);
+
+    /**
+     * Toolbar "Restore..." (no snapshot chosen yet) or the Snapshots tab's "Restore..." (that file):
+     * disaster recovery from a snapshot or a survivor, after a loud confirmation.
+     */
+    void restore(ClusterSource cluster, Optional<Path> snapshot);
 
     /** Makes the actions for one main window. Register in META-INF/services/dev.quorum.app.shell.ShellActions$Factory. */
     interface Factory {

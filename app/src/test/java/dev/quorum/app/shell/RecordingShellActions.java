@@ -1,7 +1,9 @@
 package dev.quorum.app.shell;
 
 import dev.quorum.app.cluster.ClusterSource;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Records what the window asked the wizards to do. */
@@ -31,5 +33,10 @@ public final class RecordingShellActions implements ShellActions {
     @Override
     public void recover(ClusterSource cluster) {
         calls.add("recover " + cluster.name());
+    }
+
+    @Override
+    public void restore(ClusterSource cluster, Optional<Path> snapshot) {
+        calls.add("restore " + cluster.name() + snapshot.map(f -> " " + f.getFileName()).orElse(""));
     }
 }

@@ -1,0 +1,45 @@
+package dev.quorum.app.restore;
+
+import dev.quorum.app.wizard.Fields;
+import dev.quorum.app.wizard.WizardPage;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.scene.Node;
+import javafx.scene.control.ListView;
+
+/** Restore page 2: the hosts of the new cluster, read-only: the inventory's etcd group decides them. */
+final class HostsPage implements WizardPage {
+    private final RestoreChoices choices;
+    private final ObservableBooleanValue complete = new SimpleBooleanProperty(true);
+    private Node view;
+
+    HostsPage(RestoreChoices choices) {
+        this.choices = choices;
+    }
+
+    @Override
+    public String title() {
+        return "Hosts";
+    }
+
+    @Override
+    public ObservableBooleanValue complete() {
+        return complete;
+    }
+
+    @Override
+    public Node view() {
+        if (view == null) {
+            ListView<String> hosts = new ListView<>(choices.hosts());
+            hosts.setId("restoreHosts");
+            hosts.setMouseTransparent(true);
+            hosts.setFocusTraversable(false);
+            hosts.setPrefHeight(160);
+            view = Fields.page(Fields.heading("The new cluster's members"), hosts,
+                    Fields.note("The inventory decides them: every host of its etcd group becomes a member of the "
+                            + "restored cluster (survivors and new hosts alike). To change them, edit the inventory "
+                            + "and open the wizard again."));
+        }
+        return view;
+    }
+}

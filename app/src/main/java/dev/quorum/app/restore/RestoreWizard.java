@@ -1,0 +1,37 @@
+package dev.quorum.app.restore;
+
+import dev.quorum.app.wizard.WizardModel;
+import dev.quorum.app.wizard.WizardServices;
+import dev.quorum.app.wizard.WizardWindow;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/**
+ * Disaster recovery: source (snapshot or survivor), the new cluster's hosts, a loud typed
+ * confirmation, then the shared review, run and result pages. Runs the plan {@code quorum restore} runs.
+ */
+public final class RestoreWizard {
+    private RestoreWizard() {
+    }
+
+    /** Opens the wizard (modal to {@code owner} if given) on the cluster of {@code inventoryPath}, the snapshot preselected. */
+    public static Stage open(Window owner, WizardServices services, Path inventoryPath, Optional<Path> snapshot) {
+        return WizardWindow.open(owner, create(services, inventoryPath, snapshot));
+    }
+
+    public static WizardModel create(WizardServices services, Path inventoryPath, Optional<Path> snapshot) {
+        return create(new RestoreChoices(services), services, inventoryPath, snapshot);
+    }
+
+    static WizardModel create(RestoreChoices choices, WizardServices services, Path inventoryPath,
+                              Optional<Path> snapshot) {
+        choices.inventory().pathProperty().set(inventoryPath.toString());
+        snapshot.ifPresent(file -> choices.snapshotPathProperty().set(file.toString()));
+        return new WizardModel("Disaster recovery", List.of(new SourcePage(choices), new HostsPage(choices),
+                new ConfirmPage(choices)), () -> new RestorePlanSource(choices.inventory().file(), services,
+                choices.request()), services);
+    }
+}

@@ -1,0 +1,266 @@
+package dev.quorum.app.restore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.quorum.app.common.FxTaskExecutor;
+import dev.quorum.app.common.PlanRuns;
+import dev.quorum.app.shell.Fx;
+import dev.quorum.app.shell.MainWindow;
+import dev.quorum.app.shell.ShellServices;
+import dev.quorum.app.snapshots.FakeSnapshots;
+import dev.quorum.app.snapshots.Integrity;
+import dev.quorum.app.snapshots.SnapshotRow;
+import dev.quorum.app.wizard.WizardHarness;
+import dev.quorum.app.wizard.WizardServices;
+import dev.quorum.core.cluster.ClusterSession;
+import dev.quorum.core.cluster.LiveCluster;
+import dev.quorum.core.engine.Cancellation;
+import dev.quorum.core.etcd.ClusterStatus;
+import dev.quorum.core.inventory.EtcdMember;
+import dev.quorum.core.inventory.InventoryReader;
+import dev.quorum.core.lifecycle.install.InstallPlan;
+import dev.quorum.core.remote.SshConnector;
+import dev.quorum.core.remote.SshOptions;
+import dev.quorum.core.workspace.QuorumHome;
+import dev.quorum.lab.EtcdTarball;
+import dev.quorum.lab.Lab;
+import dev.quorum.lab.LabHosts;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import javafx.scene.control.Button;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The Snapshots tab and the Disaster recovery wizard in the real main window on one lab: a
+ * snapshot taken with the toolbar, a damaged copy refused, then quorum lost for good (etcd
+ * stopped on two of three hosts) and the cluster restored from the tab's snapshot with its keys;
+ * then lost again and restored from the survivor's data, confirmed by typing its host name.
+ */
+@LabHosts(count = 3)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RestoreWizardLabTest {
+    private static final int KEYS = 50;
+    static Lab lab;
+    @TempDir
+    static Path dir;
+    static Path inventory;
+    static String clusterName;
+    static QuorumHome home;
+    static FxTaskExecutor executor;
+    static MainWindow window;
+    static final FxRobot robot = new FxRobot();
+
+    @BeforeAll
+    static void installThreeWithKeysAndShowThem() throws Exception {
+        EtcdTarball tarball = EtcdTarball.get();
+        inventory = lab.writeInventory(dir.resolve("inventory"), Map.of("etcd_version", tarball.version(),
+                "etcd_download_url", tarball.uri().toString(), "etcd_binary_checksum", tarball.sha256()), 3);
+        clusterName = new InventoryReader().read(inventory).clusterName();
+        home = new QuorumHome(dir.resolve("home"));
+        try (ClusterSession session = session()) {
+            var install = PlanRuns.apply(home, InstallPlan.build(session), event -> { }, new Cancellation());
+            assertThat(install.result().succeeded()).as(install.result().failures().toString()).isTrue();
+        }
+        try (LabKeys keys = keys()) {
+            keys.put("snapui/", KEYS);
+        }
+        executor = new FxTaskExecutor(4);
+        FxToolkit.registerPrimaryStage();
+        FxToolkit.setupStage(stage -> {
+            window = new MainWindow(ShellServices.standard(executor, home));
+            stage.setScene(window.scene());
+            stage.show();
+        });
+        Fx.run(() -> window.openInventory(inventory, Optional.of(lab.knownHosts())));
+        Fx.await(Duration.ofSeconds(60), "the cluster shown", () -> robot.lookup("#snapshots-table").tryQuery().isPresent());
+    }
+
+    @AfterAll
+    static void tearDown() throws Exception {
+        if (window != null) {
+            Fx.run(window::dispose);
+        }
+        FxToolkit.cleanupStages();
+        if (executor != null) {
+            executor.shutdown();
+        }
+    }
+
+    static ClusterSession session() {
+        return new ClusterSession(new InventoryReader().read(inventory), home,
+                new SshConnector(SshOptions.defaults().withKnownHostsFile(lab.knownHosts())));
+    }
+
+    static LabKeys keys() throws Exception {
+        try (ClusterSession session = session()) {
+            return new LabKeys(session.inventory().etcdMembers().stream().map(EtcdMember::clientUrl).toList(),
+                    session.pki().clientTls());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    static TableView<SnapshotRow> table() {
+        return robot.lookup("#snapshots-table").queryAs(TableView.class);
+    }
+
+    @Test
+    @Order(1)
+    void snapshotNowFromTheToolbarListsTheNewFileAsVerified() {
+        robot.clickOn("#toolbar-snapshot");
+        WaitForAsyncUtils.waitForFxEvents();
+        Fx.await(Duration.ofSeconds(90), "the new snapshot listed", () -> table().getItems().size() == 1
+                && !robot.lookup("#snapshot-now").queryButton().isDisabled());
+
+        SnapshotRow row = Fx.get(() -> table().getItems().get(0));
+        assertThat(Fx.get(() -> robot.lookup("#snapshots-error").queryLabeled().getText())).isEmpty();
+        assertThat(row.integrity()).isEqualTo(Integrity.VERIFIED);
+        assertThat(row.integrityText()).isEqualTo("verified");
+        assertThat(row.info().knownKeyCount()).contains((long) KEYS);
+        assertThat(row.info().members()).containsExactlyInAnyOrder("etcd1", "etcd2", "etcd3");
+        assertThat(row.file().getParent()).isEqualTo(home.snapshots(clusterName));
+        assertThat(Fx.get(() -> robot.lookup("#snapshots-status").queryLabeled().getText()))
+                .startsWith("Saved " + row.file().getFileName());
+        assertThat(Fx.get(() -> table().getSelectionModel().getSelectedItem())).as("the new file is selected")
+                .isEqualTo(row);
+    }
+
+    @Test
+    @Order(2)
+    void aDamagedCopyIsRefusedOnTheFirstPage() throws Exception {
+        Path good = Fx.get(() -> table().getItems().get(0)).file();
+        Path damaged = dir.resolve("damaged.db");
+        Files.copy(good, damaged);
+        FakeSnapshots.flipByte(damaged);
+        WizardServices services = new WizardServices(executor, home,
+                SshOptions.defaults().withKnownHostsFile(lab.knownHosts()), event -> { });
+        WizardHarness ui = new WizardHarness();
+        ui.open(() -> RestoreWizard.open(null, services, inventory, Optional.of(damaged)));
+        try {
+            ui.waitUntil("the file checked", Duration.ofSeconds(30),
+                    () -> ui.text("#sourceReason").startsWith("Damaged"), () -> ui.text("#sourceReason"));
+            assertThat(ui.text("#sourceReason")).contains("integrity hash mismatch");
+            assertThat(ui.enabled("#next")).isFalse();
+        } finally {
+            ui.close();
+        }
+    }
+
+    @Test
+    @Order(3)
+    void restoresFromTheTabsSnapshotAfterQuorumIsLostForGood() throws Exception {
+        for (int i = 1; i <= 2; i++) {
+            lab.host(i).kill("etcd");
+            lab.host(i).exec("systemctl stop etcd; systemctl disable etcd").requireOk("stop etcd on lab" + (i + 1));
+        }
+        Fx.run(() -> table().getSelectionModel().select(0));
+        WizardHarness ui = new WizardHarness();
+        ui.open(() -> {
+            robot.lookup("#snapshot-restore").queryAs(Button.class).fire();
+            return Window.getWindows().stream().filter(w -> w instanceof Stage s && "Disaster recovery".equals(s.getTitle()))
+                    .map(w -> (Stage) w).findFirst().orElseThrow();
+        });
+        try {
+            ui.waitUntil("the snapshot checked", Duration.ofSeconds(30), () -> ui.enabled("#next"),
+                    () -> ui.text("#sourceReason"));
+            assertThat(ui.text("#snapshotPath")).isEqualTo(Fx.get(() -> table().getItems().get(0)).file().toString());
+            ui.click("#next");
+            assertThat(ui.lookup("#restoreHosts").queryListView().getItems()).containsExactly("lab1", "lab2", "lab3");
+            ui.click("#next");
+            assertThat(ui.text("#restoreWarning")).contains("STOPPED on every host").contains("MOVED ASIDE")
+                    .contains("NEW member ID").contains("AFTER the snapshot");
+            assertThat(ui.enabled("#next")).as("not before the name is typed").isFalse();
+            ui.type("#confirmation", clusterName.substring(0, clusterName.length() - 1));
+            assertThat(ui.enabled("#next")).isFalse();
+            ui.type("#confirmation", clusterName);
+            ui.next(Duration.ofSeconds(10));
+
+            ui.waitUntil("plan reviewed", Duration.ofSeconds(120), () -> ui.enabled("#next"),
+                    () -> ui.text("#reviewHeadline") + " " + ui.text("#reviewProblem"));
+            assertThat(ui.text("#reviewHeadline")).contains("Plan: restore on cluster");
+            ui.click("#next");
+            ui.waitUntil("run finished", Duration.ofSeconds(300), () -> ui.shown("#resultHeadline")
+                    && !ui.text("#resultHeadline").isEmpty(), () -> ui.text("#runCurrent"));
+            assertThat(ui.text("#resultHeadline")).as(ui.lookup("#resultProblems").query().toString())
+                    .isEqualTo("Done.");
+            assertThat(ui.text("#resultNext")).contains("new member IDs").contains(".before-restore-");
+        } finally {
+            ui.close();
+        }
+        try (ClusterSession session = session()) {
+            ClusterStatus after = LiveCluster.read(session).probe(session);
+            assertThat(after.healthy()).as(after.sentence()).isTrue();
+            assertThat(after.members()).hasSize(3);
+        }
+        try (LabKeys keys = keys()) {
+            assertThat(keys.count("snapui/")).isEqualTo(KEYS);
+            assertThat(keys.get(LabKeys.key("snapui/", 7))).isEqualTo("value-7");
+        }
+    }
+
+    @Test
+    @Order(4)
+    void restoresFromASurvivorOnceItsHostNameIsTyped() throws Exception {
+        try (LabKeys keys = keys()) {
+            keys.put("survivor/", 10);
+        }
+        for (int i = 1; i <= 2; i++) {
+            lab.host(i).kill("etcd");
+            lab.host(i).exec("systemctl stop etcd; systemctl disable etcd").requireOk("stop etcd on lab" + (i + 1));
+        }
+        WizardHarness ui = new WizardHarness();
+        ui.open(() -> {
+            robot.lookup("#toolbar-restore").queryButton().fire();
+            return Window.getWindows().stream().filter(w -> w instanceof Stage s && "Disaster recovery".equals(s.getTitle()))
+                    .map(w -> (Stage) w).findFirst().orElseThrow();
+        });
+        try {
+            ui.click("#fromSurvivor");
+            ui.waitUntil("asked for the survivor", Duration.ofSeconds(30),
+                    () -> ui.text("#sourceReason").startsWith("Choose the surviving member"), () -> ui.text("#sourceReason"));
+            assertThat(ui.enabled("#next")).isFalse();
+            // Chosen through the combo's model: "lab1" is also written in the main window behind, so a
+            // click by text could land there.
+            Fx.run(() -> ui.lookup("#survivorHost").queryComboBox().getSelectionModel().select("lab1"));
+            ui.next(Duration.ofSeconds(10));
+            ui.click("#next");
+            assertThat(ui.text("#restoreWarning")).contains("No snapshot is used: etcd on lab1 is stopped")
+                    .contains("What may be LOST");
+            ui.type("#confirmation", clusterName);
+            assertThat(ui.enabled("#next")).as("the cluster name does not confirm a survivor restore").isFalse();
+            ui.type("#confirmation", "lab1");
+            ui.next(Duration.ofSeconds(10));
+            ui.waitUntil("plan reviewed", Duration.ofSeconds(120), () -> ui.enabled("#next"),
+                    () -> ui.text("#reviewHeadline") + " " + ui.text("#reviewProblem"));
+            ui.click("#next");
+            ui.waitUntil("run finished", Duration.ofSeconds(300), () -> ui.shown("#resultHeadline")
+                    && !ui.text("#resultHeadline").isEmpty(), () -> ui.text("#runCurrent"));
+            assertThat(ui.text("#resultHeadline")).as(ui.lookup("#resultProblems").query().toString())
+                    .isEqualTo("Done.");
+        } finally {
+            ui.close();
+        }
+        try (ClusterSession session = session()) {
+            ClusterStatus after = LiveCluster.read(session).probe(session);
+            assertThat(after.healthy()).as(after.sentence()).isTrue();
+        }
+        try (LabKeys keys = keys()) {
+            assertThat(keys.count("snapui/")).isEqualTo(KEYS);
+            assertThat(keys.count("survivor/")).as("written before the loss, held by the survivor").isEqualTo(10);
+        }
+    }
+}

@@ -72,7 +72,11 @@ class SnapshotsTabTest {
         Fx.run(() -> window.openInventory(inventory));
         Fx.await(Duration.ofSeconds(20), "both snapshots listed", () -> robot.lookup("#snapshots-table").tryQuery()
                 .map(t -> ((TableView<SnapshotRow>) t).getItems().size() == 2).orElse(false));
-        Fx.run(() -> window.workspace().orElseThrow().tabs().getSelectionModel().select(2));
+        Fx.run(() -> {
+            var tabs = window.workspace().orElseThrow().tabs();
+            tabs.getSelectionModel().select(tabs.getTabs().stream().filter(t -> "snapshots-tab".equals(t.getId()))
+                    .findFirst().orElseThrow());
+        });
         WaitForAsyncUtils.waitForFxEvents();
         TableView<SnapshotRow> table = robot.lookup("#snapshots-table").queryAs(TableView.class);
         assertThat(Fx.get(() -> table.getItems().stream().map(r -> r.file().getFileName().toString()).toList()))

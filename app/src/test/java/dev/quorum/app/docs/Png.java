@@ -9,11 +9,11 @@ import javafx.scene.image.WritableImage;
 import javax.imageio.ImageIO;
 
 /** Writes a JavaFX image as PNG through javax.imageio, without javafx-swing: the pixels are copied over. */
-final class Png {
+public final class Png {
     private Png() {
     }
 
-    static void write(WritableImage image, Path file) throws IOException {
+    public static void write(WritableImage image, Path file) throws IOException {
         int width = (int) image.getWidth();
         int height = (int) image.getHeight();
         int[] argb = new int[width * height];

@@ -36,7 +36,8 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * Renders the documentation's screenshots into docs/images/ (headless, software rendering):
  * the welcome screen, the main window on the local sandbox, its Tasks tab, and the dark theme.
- * Run: mvn -B -pl app -am verify -Pscreenshots
+ * Run: mvn -B -pl app -am verify -Pscreenshots -Dtest='ScreenshotsTest,RecoverScreenshotTest'
+ *     -Dsurefire.failIfNoSpecifiedTests=false (RecoverScreenshotTest renders the recover wizard)
  */
 @Tag("screenshots")
 @Timeout(180)

@@ -1,0 +1,57 @@
+package dev.quorum.app.recover;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.quorum.app.common.CurrentThreadTaskExecutor;
+import dev.quorum.app.docs.Png;
+import dev.quorum.app.shell.Fx;
+import dev.quorum.app.wizard.WizardHarness;
+import dev.quorum.app.wizard.WizardServices;
+import dev.quorum.app.wizard.WizardWindow;
+import dev.quorum.core.remote.SshOptions;
+import dev.quorum.core.workspace.QuorumHome;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.scene.image.WritableImage;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Renders the Diagnose / Recover wizard's diagnosis page for the docs (a follower cut off, from a
+ * hand-made diagnosis) into docs/images/recover-wizard.png. Run with -Pscreenshots.
+ */
+@Tag("screenshots")
+class RecoverScreenshotTest {
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void boot() throws Exception {
+        WizardHarness.boot();
+    }
+
+    @Test
+    void rendersTheDiagnosisPage() throws Exception {
+        WizardServices services = new WizardServices(new CurrentThreadTaskExecutor(), new QuorumHome(dir),
+                SshOptions.defaults(), event -> { });
+        WizardHarness ui = new WizardHarness();
+        ui.open(() -> {
+            var stage = WizardWindow.open(null, RecoverWizard.create(services, dir.resolve("hosts.yaml"),
+                    DiagnosisModelTest::cutOff));
+            stage.setWidth(1100);
+            stage.setHeight(760);
+            return stage;
+        });
+        try {
+            Fx.sleep(300);
+            WritableImage image = Fx.get(() -> ui.stage().getScene().snapshot(null));
+            Path file = Path.of(System.getProperty("quorum.docs", "../docs")).resolve("images/recover-wizard.png");
+            Png.write(image, file);
+            assertThat(Files.size(file)).isGreaterThan(10_000);
+        } finally {
+            ui.close();
+        }
+    }
+}

@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.quorum.lab.EtcdTarball;
 import dev.quorum.lab.Lab;
 import dev.quorum.lab.LabHosts;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -33,25 +31,19 @@ class MembersCliLabTest {
     static String knownHosts;
 
     @BeforeAll
-    static void installThree() throws Exception {
-        EtcdTarball tarball = EtcdTarball.get();
-        inventory = lab.writeInventory(dir.resolve("inventory"), Map.of("etcd_version", tarball.version(),
-                "etcd_download_url", tarball.uri().toString(), "etcd_binary_checksum", tarball.sha256()), 3).toString();
+    static void installThree() {
+        inventory = CliLab.inventory(lab, dir, 3);
         knownHosts = lab.knownHosts().toString();
-        System.setProperty("quorum.home", dir.resolve("home").toString());
-        CliContractTest.Run install = quorum("install", "--yes");
-        assertThat(install.exit()).as(install.out() + install.err()).isZero();
+        CliLab.install(dir, inventory, knownHosts);
     }
 
     @AfterAll
     static void tearDown() {
-        System.clearProperty("quorum.home");
+        CliLab.clearHome();
     }
 
     private static CliContractTest.Run quorum(String command, String... args) {
-        List<String> all = new ArrayList<>(List.of(command, "-i", inventory, "--known-hosts", knownHosts));
-        all.addAll(List.of(args));
-        return CliContractTest.run(all.toArray(String[]::new));
+        return CliLab.run(inventory, knownHosts, command, args);
     }
 
     private static List<String> memberNames() throws Exception {

@@ -1,0 +1,42 @@
+package dev.quorum.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.quorum.lab.EtcdTarball;
+import dev.quorum.lab.Lab;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** What the CLI lab tests share: an inventory of lab hosts, an isolated Quorum home, an install. */
+final class CliLab {
+    private CliLab() {
+    }
+
+    /** The lab's inventory with the first {@code etcdCount} hosts in the etcd group and the lab's etcd tarball. */
+    static String inventory(Lab lab, Path dir, int etcdCount) {
+        EtcdTarball tarball = EtcdTarball.get();
+        return lab.writeInventory(dir.resolve("inventory"), Map.of("etcd_version", tarball.version(),
+                "etcd_download_url", tarball.uri().toString(), "etcd_binary_checksum", tarball.sha256()),
+                etcdCount).toString();
+    }
+
+    /** Points Quorum's home into {@code dir}, then installs the cluster through the CLI. */
+    static void install(Path dir, String inventory, String knownHosts) {
+        System.setProperty("quorum.home", dir.resolve("home").toString());
+        CliContractTest.Run install = run(inventory, knownHosts, "install", "--yes");
+        assertThat(install.exit()).as(install.out() + install.err()).isZero();
+    }
+
+    static void clearHome() {
+        System.clearProperty("quorum.home");
+    }
+
+    /** {@code quorum COMMAND -i INVENTORY --known-hosts FILE ARGS...}. */
+    static CliContractTest.Run run(String inventory, String knownHosts, String command, String... args) {
+        List<String> all = new ArrayList<>(List.of(command, "-i", inventory, "--known-hosts", knownHosts));
+        all.addAll(List.of(args));
+        return CliContractTest.run(all.toArray(String[]::new));
+    }
+}

@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * A client that writes one key after another while a test changes the cluster, remembering
@@ -21,31 +22,57 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class ContinuousWriter implements AutoCloseable {
     private static final String PREFIX = "writer/";
     private static final int MAX_WRITES = 100_000;
+    private static final long RECONNECT_EVERY_NANOS = 1_000_000_000L;
     /**
      * How long one write may take before the writer gives up on it and sends the next: a write in
      * flight to a member that stops is lost to this window, whatever the tool does.
      */
     public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(2);
 
-    private final Client client;
+    private final List<String> endpoints;
+    private final Supplier<TlsFiles> tls;
+    private final boolean followsTrust;
     private final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final AtomicLong longestGapNanos = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
+    private final AtomicLong reconnects = new AtomicLong();
     private final Thread thread;
+    private volatile Client client;
 
     public ContinuousWriter(List<String> endpoints, TlsFiles tls) throws Exception {
-        client = Client.builder().endpoints(endpoints.stream().map(URI::create).toList())
-                .sslContext(b -> b.trustManager(tls.caCertificate().toFile())
-                        .keyManager(tls.certificate().toFile(), tls.privateKey().toFile()))
-                .connectTimeout(Duration.ofSeconds(2)).retryMaxDuration(Duration.ofSeconds(2)).build();
+        this(endpoints, () -> tls, false);
+    }
+
+    private ContinuousWriter(List<String> endpoints, Supplier<TlsFiles> tls, boolean followsTrust) throws Exception {
+        this.endpoints = endpoints;
+        this.tls = tls;
+        this.followsTrust = followsTrust;
+        this.client = connect(endpoints);
         thread = new Thread(this::writeLoop, "continuous-writer");
         thread.setDaemon(true);
         thread.start();
     }
 
+    /**
+     * A writer that, like a well-run client during a CA rotation, takes up the current trust and
+     * client certificate ({@code tls} is asked again) when a write fails, once a second at most.
+     */
+    public static ContinuousWriter followingTrust(List<String> endpoints, Supplier<TlsFiles> tls) throws Exception {
+        return new ContinuousWriter(endpoints, tls, true);
+    }
+
+    private Client connect(List<String> to) throws Exception {
+        TlsFiles files = tls.get();
+        return Client.builder().endpoints(to.stream().map(URI::create).toList())
+                .sslContext(b -> b.trustManager(files.caCertificate().toFile())
+                        .keyManager(files.certificate().toFile(), files.privateKey().toFile()))
+                .connectTimeout(Duration.ofSeconds(2)).retryMaxDuration(Duration.ofSeconds(2)).build();
+    }
+
     private void writeLoop() {
         long lastAck = System.nanoTime();
+        long lastReconnect = 0;
         for (int i = 0; i < MAX_WRITES && running.get(); i++) {
             String key = PREFIX + String.format("%06d", i);
             try {
@@ -56,7 +83,22 @@ public final class ContinuousWriter implements AutoCloseable {
                 lastAck = now;
             } catch (Exception e) {
                 failures.incrementAndGet();
+                if (followsTrust && System.nanoTime() - lastReconnect > RECONNECT_EVERY_NANOS) {
+                    lastReconnect = System.nanoTime();
+                    reconnect();
+                }
             }
+        }
+    }
+
+    private void reconnect() {
+        try {
+            Client old = client;
+            client = connect(endpoints);
+            old.close();
+            reconnects.incrementAndGet();
+        } catch (Exception e) {
+            // keep the old client; the next failure tries again
         }
     }
 
@@ -66,6 +108,11 @@ public final class ContinuousWriter implements AutoCloseable {
 
     public long failures() {
         return failures.get();
+    }
+
+    /** How often a {@link #followingTrust} writer took up new certificates. */
+    public long reconnects() {
+        return reconnects.get();
     }
 
     public Duration longestGap() {
@@ -85,35 +132,30 @@ public final class ContinuousWriter implements AutoCloseable {
         thread.join(10_000);
     }
 
-    /** Acknowledged writes that the cluster does not have (must be none). */
+    /** Acknowledged writes that the cluster does not have (must be none); reads with the current certificates. */
     public Set<String> missing() throws Exception {
-        Set<String> present = ConcurrentHashMap.newKeySet();
-        client.getKVClient().get(bytes(PREFIX), GetOption.newBuilder().isPrefix(true).withKeysOnly(true).build())
-                .get(10, TimeUnit.SECONDS).getKvs()
-                .forEach(kv -> present.add(kv.getKey().toString(StandardCharsets.UTF_8)));
-        Set<String> missing = ConcurrentHashMap.newKeySet();
-        acknowledged.stream().filter(k -> !present.contains(k)).forEach(missing::add);
-        return missing;
+        return missingIn(endpoints, false);
     }
 
     /**
      * Acknowledged writes that one member does not hold itself: a serializable read answered from
      * that member's own data, not forwarded to the leader.
      */
-    public Set<String> missingAt(String endpoint, TlsFiles tls) throws Exception {
-        try (Client one = Client.builder().endpoints(URI.create(endpoint))
-                .sslContext(b -> b.trustManager(tls.caCertificate().toFile())
-                        .keyManager(tls.certificate().toFile(), tls.privateKey().toFile()))
-                .connectTimeout(Duration.ofSeconds(2)).build()) {
-            Set<String> present = ConcurrentHashMap.newKeySet();
-            one.getKVClient().get(bytes(PREFIX), GetOption.newBuilder().isPrefix(true).withKeysOnly(true)
-                            .withSerializable(true).build())
+    public Set<String> missingAt(String endpoint) throws Exception {
+        return missingIn(List.of(endpoint), true);
+    }
+
+    private Set<String> missingIn(List<String> from, boolean serializable) throws Exception {
+        Set<String> present = ConcurrentHashMap.newKeySet();
+        try (Client reader = connect(from)) {
+            reader.getKVClient().get(bytes(PREFIX), GetOption.newBuilder().isPrefix(true).withKeysOnly(true)
+                            .withSerializable(serializable).build())
                     .get(10, TimeUnit.SECONDS).getKvs()
                     .forEach(kv -> present.add(kv.getKey().toString(StandardCharsets.UTF_8)));
-            Set<String> missing = ConcurrentHashMap.newKeySet();
-            acknowledged.stream().filter(k -> !present.contains(k)).forEach(missing::add);
-            return missing;
         }
+        Set<String> missing = ConcurrentHashMap.newKeySet();
+        acknowledged.stream().filter(k -> !present.contains(k)).forEach(missing::add);
+        return missing;
     }
 
     private static ByteSequence bytes(String text) {

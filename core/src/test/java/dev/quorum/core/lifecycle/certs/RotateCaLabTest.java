@@ -15,6 +15,7 @@ import dev.quorum.core.engine.Cancellation;
 import dev.quorum.core.engine.RunEvent;
 import dev.quorum.core.engine.RunMode;
 import dev.quorum.core.engine.RunOutcome;
+import dev.quorum.core.labtest.ContinuousWriter;
 import dev.quorum.core.labtest.LabCluster;
 import dev.quorum.core.pki.CertificateDetails;
 import dev.quorum.core.pki.CertificateRecord;
@@ -93,7 +94,7 @@ class RotateCaLabTest {
         X509Certificate newCa = PemCodec.parseCertificates(
                 Files.readString(pki().resolve(CaRotationStore.TRUST_BUNDLE))).get(0);
         LabCluster.Outcome rotated;
-        try (FollowingWriter writer = new FollowingWriter(lab.hosts().stream()
+        try (ContinuousWriter writer = ContinuousWriter.followingTrust(lab.hosts().stream()
                 .map(h -> "https://" + h.address() + ":2379").toList(), RotateCaLabTest::currentFiles)) {
             writer.awaitAcknowledged(30, Duration.ofSeconds(15));
             int atStart = writer.acknowledgedCount();

@@ -33,10 +33,13 @@ final class CliLab {
         System.clearProperty("quorum.home");
     }
 
-    /** {@code quorum COMMAND -i INVENTORY --known-hosts FILE ARGS...}. */
-    static CliContractTest.Run run(String inventory, String knownHosts, String command, String... args) {
-        List<String> all = new ArrayList<>(List.of(command, "-i", inventory, "--known-hosts", knownHosts));
-        all.addAll(List.of(args));
+    /**
+     * {@code quorum WORDS... -i INVENTORY --known-hosts FILE}: the options go last so that they
+     * reach a subcommand ({@code certs renew}, {@code snapshot save}).
+     */
+    static CliContractTest.Run run(String inventory, String knownHosts, String... words) {
+        List<String> all = new ArrayList<>(List.of(words));
+        all.addAll(List.of("-i", inventory, "--known-hosts", knownHosts));
         return CliContractTest.run(all.toArray(String[]::new));
     }
 }

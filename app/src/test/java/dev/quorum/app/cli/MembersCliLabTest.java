@@ -42,8 +42,8 @@ class MembersCliLabTest {
         CliLab.clearHome();
     }
 
-    private static CliContractTest.Run quorum(String command, String... args) {
-        return CliLab.run(inventory, knownHosts, command, args);
+    private static CliContractTest.Run quorum(String... words) {
+        return CliLab.run(inventory, knownHosts, words);
     }
 
     private static List<String> memberNames() throws Exception {

@@ -38,8 +38,8 @@ class RecoveryCliLabTest {
         CliLab.clearHome();
     }
 
-    private static CliContractTest.Run quorum(String command, String... args) {
-        return CliLab.run(inventory, knownHosts, command, args);
+    private static CliContractTest.Run quorum(String... words) {
+        return CliLab.run(inventory, knownHosts, words);
     }
 
     private static JsonNode diagnoseJson() throws Exception {

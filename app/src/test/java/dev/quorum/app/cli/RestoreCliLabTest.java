@@ -2,15 +2,12 @@ package dev.quorum.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.quorum.lab.EtcdTarball;
 import dev.quorum.lab.Lab;
 import dev.quorum.lab.LabHost;
 import dev.quorum.lab.LabHosts;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -37,25 +34,19 @@ class RestoreCliLabTest {
 
     @BeforeAll
     static void installThree() {
-        EtcdTarball tarball = EtcdTarball.get();
-        inventory = lab.writeInventory(dir.resolve("inventory"), Map.of("etcd_version", tarball.version(),
-                "etcd_download_url", tarball.uri().toString(), "etcd_binary_checksum", tarball.sha256())).toString();
+        inventory = CliLab.inventory(lab, dir, 3);
         knownHosts = lab.knownHosts().toString();
-        System.setProperty("quorum.home", dir.resolve("home").toString());
-        CliContractTest.Run install = quorum("install", "--yes");
-        assertThat(install.exit()).as(install.out() + install.err()).isZero();
+        CliLab.install(dir, inventory, knownHosts);
         saved = dir.resolve("saved.db");
     }
 
     @AfterAll
     static void tearDown() {
-        System.clearProperty("quorum.home");
+        CliLab.clearHome();
     }
 
-    private static CliContractTest.Run quorum(String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("-i", inventory, "--known-hosts", knownHosts));
-        return CliContractTest.run(all.toArray(String[]::new));
+    private static CliContractTest.Run quorum(String... words) {
+        return CliLab.run(inventory, knownHosts, words);
     }
 
     private static List<String> activeEtcd() {

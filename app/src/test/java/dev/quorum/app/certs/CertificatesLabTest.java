@@ -3,24 +3,16 @@ package dev.quorum.app.certs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.quorum.app.common.FxTaskExecutor;
-import dev.quorum.app.common.PlanRuns;
+import dev.quorum.app.labtest.InstalledCluster;
 import dev.quorum.app.shell.MainWindow;
 import dev.quorum.app.shell.ShellServices;
 import dev.quorum.app.wizard.WizardHarness;
-import dev.quorum.core.cluster.ClusterSession;
-import dev.quorum.core.engine.Cancellation;
-import dev.quorum.core.inventory.InventoryReader;
-import dev.quorum.core.lifecycle.install.InstallPlan;
-import dev.quorum.core.remote.SshConnector;
-import dev.quorum.core.remote.SshOptions;
 import dev.quorum.core.workspace.QuorumHome;
-import dev.quorum.lab.EtcdTarball;
 import dev.quorum.lab.Lab;
 import dev.quorum.lab.LabHosts;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
@@ -54,15 +46,9 @@ class CertificatesLabTest {
 
     @BeforeAll
     static void installAndOpen() throws Exception {
-        EtcdTarball tarball = EtcdTarball.get();
-        inventory = lab.writeInventory(dir.resolve("inventory"), Map.of("etcd_version", tarball.version(),
-                "etcd_download_url", tarball.uri().toString(), "etcd_binary_checksum", tarball.sha256()), 3);
-        home = new QuorumHome(dir.resolve("home"));
-        try (ClusterSession session = new ClusterSession(new InventoryReader().read(inventory), home,
-                new SshConnector(SshOptions.defaults().withKnownHostsFile(lab.knownHosts())))) {
-            var install = PlanRuns.apply(home, InstallPlan.build(session), event -> { }, new Cancellation());
-            assertThat(install.result().succeeded()).as(install.result().failures().toString()).isTrue();
-        }
+        InstalledCluster cluster = InstalledCluster.install(lab, dir, 3, lab.knownHosts());
+        inventory = cluster.inventory();
+        home = cluster.home();
         executor = new FxTaskExecutor(4);
         WizardHarness.boot();
         // The real actions (app.actions through ServiceLoader): Renew... opens the real wizard.

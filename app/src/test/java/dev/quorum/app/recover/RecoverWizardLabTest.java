@@ -3,26 +3,16 @@ package dev.quorum.app.recover;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.quorum.app.common.FxTaskExecutor;
-import dev.quorum.app.common.PlanRuns;
+import dev.quorum.app.labtest.InstalledCluster;
 import dev.quorum.app.wizard.WizardHarness;
 import dev.quorum.app.wizard.WizardServices;
-import dev.quorum.core.cluster.ClusterSession;
-import dev.quorum.core.cluster.LiveCluster;
-import dev.quorum.core.engine.Cancellation;
 import dev.quorum.core.etcd.ClusterStatus;
-import dev.quorum.core.inventory.InventoryReader;
-import dev.quorum.core.lifecycle.install.InstallPlan;
-import dev.quorum.core.remote.SshConnector;
-import dev.quorum.core.remote.SshOptions;
-import dev.quorum.core.workspace.QuorumHome;
-import dev.quorum.lab.EtcdTarball;
 import dev.quorum.lab.Lab;
 import dev.quorum.lab.LabHosts;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
@@ -46,22 +36,17 @@ class RecoverWizardLabTest {
     static Lab lab;
     @TempDir
     static Path dir;
+    static InstalledCluster cluster;
     static Path inventory;
     static WizardServices services;
     static FxTaskExecutor executor;
 
     @BeforeAll
     static void installThree() throws Exception {
-        EtcdTarball tarball = EtcdTarball.get();
-        inventory = lab.writeInventory(dir.resolve("inventory"), Map.of("etcd_version", tarball.version(),
-                "etcd_download_url", tarball.uri().toString(), "etcd_binary_checksum", tarball.sha256()), 3);
+        cluster = InstalledCluster.install(lab, dir, 3, lab.knownHosts());
+        inventory = cluster.inventory();
         executor = new FxTaskExecutor(4);
-        services = new WizardServices(executor, new QuorumHome(dir.resolve("home")),
-                SshOptions.defaults().withKnownHostsFile(lab.knownHosts()), event -> { });
-        try (ClusterSession session = session()) {
-            var install = PlanRuns.apply(services.home(), InstallPlan.build(session), event -> { }, new Cancellation());
-            assertThat(install.result().succeeded()).as(install.result().failures().toString()).isTrue();
-        }
+        services = new WizardServices(executor, cluster.home(), cluster.ssh(), event -> { });
         WizardHarness.boot();
     }
 
@@ -70,16 +55,6 @@ class RecoverWizardLabTest {
         executor.shutdown();
     }
 
-    static ClusterSession session() {
-        return new ClusterSession(new InventoryReader().read(inventory), services.home(),
-                new SshConnector(services.ssh()));
-    }
-
-    static ClusterStatus status() {
-        try (ClusterSession session = session()) {
-            return LiveCluster.read(session).probe(session);
-        }
-    }
 
     /** Clicks Refresh (after each diagnosis) until the page shows what is expected; bounded. */
     static void refreshUntil(WizardHarness ui, String what, Duration timeout, Callable<Boolean> shown)
@@ -153,7 +128,7 @@ class RecoverWizardLabTest {
         } finally {
             ui.close();
         }
-        ClusterStatus after = status();
+        ClusterStatus after = cluster.status();
         assertThat(after.healthy()).as(after.sentence()).isTrue();
     }
 

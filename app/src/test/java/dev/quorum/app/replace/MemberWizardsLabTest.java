@@ -4,26 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.quorum.app.add.AddMemberWizard;
 import dev.quorum.app.common.FxTaskExecutor;
-import dev.quorum.app.common.PlanRuns;
+import dev.quorum.app.labtest.InstalledCluster;
 import dev.quorum.app.wizard.ClusterMembers;
 import dev.quorum.app.wizard.WizardHarness;
 import dev.quorum.app.wizard.WizardServices;
-import dev.quorum.core.cluster.ClusterSession;
-import dev.quorum.core.cluster.LiveCluster;
-import dev.quorum.core.engine.Cancellation;
 import dev.quorum.core.etcd.ClusterStatus;
-import dev.quorum.core.inventory.InventoryReader;
-import dev.quorum.core.lifecycle.install.InstallPlan;
-import dev.quorum.core.remote.SshConnector;
-import dev.quorum.core.remote.SshOptions;
-import dev.quorum.core.workspace.QuorumHome;
-import dev.quorum.lab.EtcdTarball;
 import dev.quorum.lab.Lab;
 import dev.quorum.lab.LabHosts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import javafx.scene.control.ComboBox;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,6 +33,7 @@ class MemberWizardsLabTest {
     static Lab lab;
     @TempDir
     static Path dir;
+    static InstalledCluster cluster;
     static Path inventory;
     static Path knownHosts;
     static WizardServices services;
@@ -50,19 +41,13 @@ class MemberWizardsLabTest {
 
     @BeforeAll
     static void installThree() throws Exception {
-        EtcdTarball tarball = EtcdTarball.get();
-        inventory = lab.writeInventory(dir.resolve("inventory"), Map.of("etcd_version", tarball.version(),
-                "etcd_download_url", tarball.uri().toString(), "etcd_binary_checksum", tarball.sha256()), 3);
-        executor = new FxTaskExecutor(4);
         // Only the members' keys are known: the spare hosts' keys are new to the wizards.
         knownHosts = dir.resolve("known_hosts");
         Files.write(knownHosts, Files.readAllLines(lab.knownHosts()).subList(0, 3));
-        services = new WizardServices(executor, new QuorumHome(dir.resolve("home")),
-                SshOptions.defaults().withKnownHostsFile(knownHosts), event -> { });
-        try (ClusterSession session = session()) {
-            var install = PlanRuns.apply(services.home(), InstallPlan.build(session), event -> { }, new Cancellation());
-            assertThat(install.result().succeeded()).as(install.result().failures().toString()).isTrue();
-        }
+        cluster = InstalledCluster.install(lab, dir, 3, knownHosts);
+        inventory = cluster.inventory();
+        executor = new FxTaskExecutor(4);
+        services = new WizardServices(executor, cluster.home(), cluster.ssh(), event -> { });
         WizardHarness.boot();
     }
 
@@ -71,16 +56,6 @@ class MemberWizardsLabTest {
         executor.shutdown();
     }
 
-    static ClusterSession session() {
-        return new ClusterSession(new InventoryReader().read(inventory), services.home(),
-                new SshConnector(services.ssh()));
-    }
-
-    static ClusterStatus status() {
-        try (ClusterSession session = session()) {
-            return LiveCluster.read(session).probe(session);
-        }
-    }
 
     @Test
     @Order(1)
@@ -148,7 +123,7 @@ class MemberWizardsLabTest {
         } finally {
             ui.close();
         }
-        ClusterStatus after = status();
+        ClusterStatus after = cluster.status();
         assertThat(after.healthy()).as(after.sentence()).isTrue();
         assertThat(after.members()).extracting(m -> m.hostName()).containsExactlyInAnyOrder("lab1", "lab2", "lab4");
     }
@@ -186,7 +161,7 @@ class MemberWizardsLabTest {
         } finally {
             ui.close();
         }
-        ClusterStatus after = status();
+        ClusterStatus after = cluster.status();
         assertThat(after.healthy()).as(after.sentence()).isTrue();
         assertThat(after.members()).extracting(m -> m.hostName()).contains("lab5").hasSize(4);
     }

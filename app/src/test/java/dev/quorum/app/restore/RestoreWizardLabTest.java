@@ -3,7 +3,7 @@ package dev.quorum.app.restore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.quorum.app.common.FxTaskExecutor;
-import dev.quorum.app.common.PlanRuns;
+import dev.quorum.app.labtest.InstalledCluster;
 import dev.quorum.app.shell.Fx;
 import dev.quorum.app.shell.MainWindow;
 import dev.quorum.app.shell.ShellServices;
@@ -14,21 +14,15 @@ import dev.quorum.app.wizard.WizardHarness;
 import dev.quorum.app.wizard.WizardServices;
 import dev.quorum.core.cluster.ClusterSession;
 import dev.quorum.core.cluster.LiveCluster;
-import dev.quorum.core.engine.Cancellation;
 import dev.quorum.core.etcd.ClusterStatus;
 import dev.quorum.core.inventory.EtcdMember;
-import dev.quorum.core.inventory.InventoryReader;
-import dev.quorum.core.lifecycle.install.InstallPlan;
-import dev.quorum.core.remote.SshConnector;
 import dev.quorum.core.remote.SshOptions;
 import dev.quorum.core.workspace.QuorumHome;
-import dev.quorum.lab.EtcdTarball;
 import dev.quorum.lab.Lab;
 import dev.quorum.lab.LabHosts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 import javafx.scene.control.Button;
 import javafx.scene.control.TableView;
@@ -59,6 +53,7 @@ class RestoreWizardLabTest {
     @TempDir
     static Path dir;
     static Path inventory;
+    static InstalledCluster cluster;
     static String clusterName;
     static QuorumHome home;
     static FxTaskExecutor executor;
@@ -67,15 +62,10 @@ class RestoreWizardLabTest {
 
     @BeforeAll
     static void installThreeWithKeysAndShowThem() throws Exception {
-        EtcdTarball tarball = EtcdTarball.get();
-        inventory = lab.writeInventory(dir.resolve("inventory"), Map.of("etcd_version", tarball.version(),
-                "etcd_download_url", tarball.uri().toString(), "etcd_binary_checksum", tarball.sha256()), 3);
-        clusterName = new InventoryReader().read(inventory).clusterName();
-        home = new QuorumHome(dir.resolve("home"));
-        try (ClusterSession session = session()) {
-            var install = PlanRuns.apply(home, InstallPlan.build(session), event -> { }, new Cancellation());
-            assertThat(install.result().succeeded()).as(install.result().failures().toString()).isTrue();
-        }
+        cluster = InstalledCluster.install(lab, dir, 3, lab.knownHosts());
+        inventory = cluster.inventory();
+        clusterName = cluster.name();
+        home = cluster.home();
         try (LabKeys keys = keys()) {
             keys.put("snapui/", KEYS);
         }
@@ -101,13 +91,9 @@ class RestoreWizardLabTest {
         }
     }
 
-    static ClusterSession session() {
-        return new ClusterSession(new InventoryReader().read(inventory), home,
-                new SshConnector(SshOptions.defaults().withKnownHostsFile(lab.knownHosts())));
-    }
 
     static LabKeys keys() throws Exception {
-        try (ClusterSession session = session()) {
+        try (ClusterSession session = cluster.session()) {
             return new LabKeys(session.inventory().etcdMembers().stream().map(EtcdMember::clientUrl).toList(),
                     session.pki().clientTls());
         }
@@ -201,7 +187,7 @@ class RestoreWizardLabTest {
         } finally {
             ui.close();
         }
-        try (ClusterSession session = session()) {
+        try (ClusterSession session = cluster.session()) {
             ClusterStatus after = LiveCluster.read(session).probe(session);
             assertThat(after.healthy()).as(after.sentence()).isTrue();
             assertThat(after.members()).hasSize(3);
@@ -254,7 +240,7 @@ class RestoreWizardLabTest {
         } finally {
             ui.close();
         }
-        try (ClusterSession session = session()) {
+        try (ClusterSession session = cluster.session()) {
             ClusterStatus after = LiveCluster.read(session).probe(session);
             assertThat(after.healthy()).as(after.sentence()).isTrue();
         }

@@ -62,7 +62,8 @@ public final class WizardActions implements ShellActions {
 
     @Override
     public void recover(ClusterSource cluster) {
-        RecoverWizard.open(context.window(), services(Optional.of(cluster)), cluster.inventoryFile());
+        RecoverWizard.open(context.window(), services(Optional.of(cluster)), cluster.inventoryFile(),
+                diagnosis -> context.showDiagnosis(cluster.name(), diagnosis));
     }
 
     @Override

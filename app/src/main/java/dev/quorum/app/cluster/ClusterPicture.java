@@ -1,8 +1,10 @@
 package dev.quorum.app.cluster;
 
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import javafx.geometry.Point2D;
 import javafx.collections.ListChangeListener;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Pane;
@@ -16,6 +18,7 @@ public final class ClusterPicture extends Pane {
     private final ClusterViewModel model;
     private final Circle ring = new Circle();
     private final Map<MemberViewModel, MemberNode> nodes = new HashMap<>();
+    private final PeerLinksLayer links = new PeerLinksLayer(ZoneId.systemDefault());
 
     private final java.util.function.Consumer<String> onReplace;
 
@@ -26,10 +29,11 @@ public final class ClusterPicture extends Pane {
         getStyleClass().add("cluster-picture");
         ring.getStyleClass().add("cluster-ring");
         ring.setManaged(false);
-        getChildren().add(ring);
+        getChildren().addAll(ring, links.lines(), links.caption());
         setMinSize(320, 260);
         sync();
         model.members().addListener((ListChangeListener<MemberViewModel>) change -> sync());
+        model.peerLinksProperty().addListener((obs, old, now) -> requestLayout());
         model.selectedProperty().addListener((obs, old, now) -> nodes.forEach((m, n) -> n.selected(m == now)));
     }
 
@@ -68,18 +72,23 @@ public final class ClusterPicture extends Pane {
         ring.setCenterX(cx);
         ring.setCenterY(cy);
         ring.setRadius(radius);
+        Map<String, Point2D> centres = new HashMap<>();
         for (int i = 0; i < members.size(); i++) {
             MemberNode node = nodes.get(members.get(i));
             if (node == null) {
                 continue;
             }
             double angle = -Math.PI / 2 + 2 * Math.PI * i / members.size();
+            centres.put(members.get(i).hostProperty().get(),
+                    new Point2D(cx + radius * Math.cos(angle), cy + radius * Math.sin(angle)));
             double w = node.prefWidth(-1);
             double h = node.prefHeight(w);
             // centre the badge (not the whole node) on the ring
             node.resizeRelocate(cx + radius * Math.cos(angle) - w / 2,
                     cy + radius * Math.sin(angle) - MemberNode.RADIUS, w, h);
         }
+        links.draw(model.peerLinksProperty().get(), members.stream().map(m -> m.hostProperty().get()).toList(),
+                centres);
     }
 
     private javafx.scene.control.ContextMenu contextMenu(MemberViewModel member) {

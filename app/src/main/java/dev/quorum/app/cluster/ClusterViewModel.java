@@ -40,6 +40,7 @@ public final class ClusterViewModel {
     private final StringProperty problem = new SimpleStringProperty("");
     private final ObjectProperty<ClusterHealth> health = new SimpleObjectProperty<>(ClusterHealth.UNKNOWN);
     private final ObjectProperty<MemberViewModel> selected = new SimpleObjectProperty<>();
+    private final ObjectProperty<PeerLinks> peerLinks = new SimpleObjectProperty<>();
     private long refreshes;
 
     public ClusterViewModel(String clusterName, List<EtcdMember> inventoryMembers, ZoneId zone) {
@@ -133,6 +134,11 @@ public final class ClusterViewModel {
 
     public ObjectProperty<MemberViewModel> selectedProperty() {
         return selected;
+    }
+
+    /** Who reached whom in the last diagnosis of this cluster; null before one ran. */
+    public ObjectProperty<PeerLinks> peerLinksProperty() {
+        return peerLinks;
     }
 
     public long refreshes() {

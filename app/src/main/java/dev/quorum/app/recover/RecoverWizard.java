@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -19,19 +20,29 @@ public final class RecoverWizard {
     private RecoverWizard() {
     }
 
-    /** @param inventoryPath the open cluster's inventory */
-    public static Stage open(Window owner, WizardServices services, Path inventoryPath) {
-        return WizardWindow.open(owner, create(services, inventoryPath));
+    /**
+     * @param inventoryPath the open cluster's inventory
+     * @param onDiagnosis   told of each diagnosis shown (UI thread), e.g. to draw its peer links on the main window
+     */
+    public static Stage open(Window owner, WizardServices services, Path inventoryPath,
+                             Consumer<Diagnosis> onDiagnosis) {
+        return WizardWindow.open(owner, create(services, inventoryPath, onDiagnosis));
     }
 
-    public static WizardModel create(WizardServices services, Path inventoryPath) {
+    public static WizardModel create(WizardServices services, Path inventoryPath, Consumer<Diagnosis> onDiagnosis) {
         Objects.requireNonNull(inventoryPath, "inventoryPath");
-        return create(services, inventoryPath, new ClusterDiagnosis(inventoryPath, services));
+        return create(services, inventoryPath, new ClusterDiagnosis(inventoryPath, services), onDiagnosis);
     }
 
     /** @param diagnose how a diagnosis is made: over SSH in the app, hand-made in view tests */
-    static WizardModel create(WizardServices services, Path inventoryPath, Callable<Diagnosis> diagnose) {
+    static WizardModel create(WizardServices services, Path inventoryPath, Callable<Diagnosis> diagnose,
+                              Consumer<Diagnosis> onDiagnosis) {
         DiagnosisModel diagnosis = new DiagnosisModel(services.executor(), diagnose, inventoryPath.toString());
+        diagnosis.diagnosisProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                onDiagnosis.accept(now);
+            }
+        });
         DiagnosisPage page = new DiagnosisPage(diagnosis);
         WizardModel wizard = new WizardModel("Diagnose and recover", List.of(page),
                 () -> new RecoverPlanSource(inventoryPath, services), services);

@@ -2,6 +2,7 @@ package dev.quorum.app.shell;
 
 import dev.quorum.app.cluster.ClusterSource;
 import dev.quorum.app.cluster.MemberViewModel;
+import dev.quorum.app.cluster.PeerLinks;
 import dev.quorum.app.common.TaskExecutor;
 import dev.quorum.app.tasks.LiveLogViewModel;
 import dev.quorum.app.tasks.LogFeed;
@@ -11,6 +12,7 @@ import dev.quorum.app.welcome.WelcomeViewModel;
 import dev.quorum.core.ActionableError;
 import dev.quorum.core.inventory.InventoryReader;
 import dev.quorum.core.sandbox.SandboxLayout;
+import dev.quorum.core.lifecycle.recovery.Diagnosis;
 import dev.quorum.core.workspace.QuorumHome;
 import java.io.File;
 import java.nio.file.Path;
@@ -210,6 +212,13 @@ public final class MainWindow implements ShellContext, WelcomeActions, MainToolb
     @Override
     public LogFeed liveLog(String clusterName) {
         return feeds.computeIfAbsent(clusterName, n -> new LogFeed(LiveLogViewModel.DEFAULT_CAPACITY));
+    }
+
+    @Override
+    public void showDiagnosis(String clusterName, Diagnosis diagnosis) {
+        if (current != null && current.model().clusterName().equals(clusterName)) {
+            current.model().peerLinksProperty().set(PeerLinks.of(diagnosis));
+        }
     }
 
     /** For tests: the workspace of the cluster shown. */

@@ -3,6 +3,7 @@ package dev.quorum.app.shell;
 import dev.quorum.app.cluster.ClusterSource;
 import dev.quorum.app.common.TaskExecutor;
 import dev.quorum.app.tasks.LogFeed;
+import dev.quorum.core.lifecycle.recovery.Diagnosis;
 import dev.quorum.core.workspace.QuorumHome;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -23,6 +24,12 @@ public interface ShellContext {
 
     /** Opens (or re-reads and shows) a cluster from its inventory, e.g. after an install. */
     void openInventory(Path inventory, Optional<Path> knownHosts);
+
+    /**
+     * A diagnosis of a cluster was made (by the Diagnose / Recover wizard): its picture draws who
+     * reaches whom, if that cluster is shown.
+     */
+    void showDiagnosis(String clusterName, Diagnosis diagnosis);
 
     /** The live log of a cluster's Tasks tab, for a run started from a wizard. Safe from any thread. */
     LogFeed liveLog(String clusterName);

@@ -6,11 +6,13 @@ import dev.quorum.app.shell.Fx;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.shape.Circle;
+import javafx.scene.shape.Line;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -65,5 +67,42 @@ class ClusterPictureTest {
         assertThat(robot.from(leader).lookup(".member-state").queryAs(Label.class).getText()).isEqualTo("follower");
         assertThat(robot.from(learner).lookup(".member-circle").queryAs(Circle.class).getStrokeDashArray()).isEmpty();
         assertThat(robot.lookup(".member-node").queryAll()).hasSize(3);
+    }
+
+    @Test
+    void aDiagnosisDrawsWhoReachesWhomAndSaysWhen() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        FxToolkit.setupStage(stage -> {
+            stage.setScene(new Scene(new ClusterPicture(model, replaced::add), 700, 500));
+            stage.show();
+        });
+        Fx.run(() -> model.apply(Statuses.of(100, "leader", "follower", "follower"), Instant.now()));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup(".peer-link").queryAll()).as("no lines before a diagnosis").isEmpty();
+        assertThat(robot.lookup("#peer-links-caption").query().isVisible()).isFalse();
+
+        // node3 cut off from both; node2 did not answer about node1 (no row), node1 reached node2
+        Fx.run(() -> model.peerLinksProperty().set(new PeerLinks(Instant.parse("2026-12-01T12:45:03Z"), Map.of(
+                "node1", Map.of("node2", true, "node3", false),
+                "node3", Map.of("node1", false, "node2", false)))));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(link("node1-node3").getStyleClass()).contains("peer-link-cut");
+        assertThat(link("node1-node3").getStrokeDashArray()).as("a cut line is dashed, not only red").isNotEmpty();
+        assertThat(link("node2-node3").getStyleClass()).contains("peer-link-cut");
+        assertThat(link("node1-node2").getStyleClass()).as("node2 did not say").contains("peer-link-unknown");
+        assertThat(robot.lookup("#peer-links-caption").queryAs(Label.class).getText())
+                .startsWith("Peer links from the diagnosis at 12:45:03");
+
+        Fx.run(() -> model.peerLinksProperty().set(new PeerLinks(Instant.now(), Map.of(
+                "node1", Map.of("node2", true, "node3", true), "node2", Map.of("node1", true, "node3", true),
+                "node3", Map.of("node1", true, "node2", true)))));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup(".peer-link-both-ways").queryAll()).hasSize(3);
+        assertThat(robot.lookup(".peer-link").queryAll()).as("redrawn, not added to").hasSize(3);
+    }
+
+    private Line link(String pair) {
+        return robot.lookup("#peer-link-" + pair).queryAs(Line.class);
     }
 }

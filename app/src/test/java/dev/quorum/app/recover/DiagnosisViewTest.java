@@ -43,7 +43,7 @@ class DiagnosisViewTest {
                 SshOptions.defaults(), event -> { });
         WizardHarness ui = new WizardHarness();
         ui.open(() -> WizardWindow.open(null, RecoverWizard.create(services, dir.resolve("hosts.yaml"),
-                answers::pop)));
+                answers::pop, diagnosis -> { })));
         try {
             assertThat(ui.text("#verdictWord")).isEqualTo("Quorum lost");
             assertThat(icon(ui.lookup("#verdictWord").query())).isEqualTo("mdi2c-close-octagon-outline");

@@ -39,7 +39,7 @@ class RecoverScreenshotTest {
         WizardHarness ui = new WizardHarness();
         ui.open(() -> {
             var stage = WizardWindow.open(null, RecoverWizard.create(services, dir.resolve("hosts.yaml"),
-                    DiagnosisModelTest::cutOff));
+                    DiagnosisModelTest::cutOff, diagnosis -> { }));
             stage.setWidth(1100);
             stage.setHeight(760);
             return stage;

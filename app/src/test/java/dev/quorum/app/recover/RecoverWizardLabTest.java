@@ -2,11 +2,13 @@ package dev.quorum.app.recover;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.quorum.app.cluster.PeerLinks;
 import dev.quorum.app.common.FxTaskExecutor;
 import dev.quorum.app.labtest.InstalledCluster;
 import dev.quorum.app.wizard.WizardHarness;
 import dev.quorum.app.wizard.WizardServices;
 import dev.quorum.core.etcd.ClusterStatus;
+import dev.quorum.core.lifecycle.recovery.Diagnosis;
 import dev.quorum.lab.Lab;
 import dev.quorum.lab.LabHosts;
 import java.nio.file.Path;
@@ -14,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import org.junit.jupiter.api.AfterAll;
@@ -84,10 +87,11 @@ class RecoverWizardLabTest {
     @Order(1)
     void aCutFollowerIsNamedInTheSentenceAndMatrixAndIsRecoveredAfterTheHeal() throws Exception {
         WizardHarness ui = new WizardHarness();
+        List<Diagnosis> told = new CopyOnWriteArrayList<>();
         try {
             lab.host(2).cutPeers();
             try {
-                ui.open(() -> RecoverWizard.open(null, services, inventory));
+                ui.open(() -> RecoverWizard.open(null, services, inventory, told::add));
                 refreshUntil(ui, "lab3 named as cut off", Duration.ofSeconds(90),
                         () -> ui.text("#verdictSentence").startsWith("lab3 is cut off"));
                 assertThat(ui.text("#verdictWord")).isEqualTo("Degraded");
@@ -101,6 +105,9 @@ class RecoverWizardLabTest {
                 assertThat(ui.text("#recommendedCommand")).isEqualTo("quorum recover -i " + inventory);
                 assertThat(ui.text("#recommendedAction")).isEqualTo("Recover: review the plan");
                 assertThat(ui.enabled("#next")).as("degraded: recovery may go on").isTrue();
+                PeerLinks links = PeerLinks.of(told.get(told.size() - 1));
+                assertThat(links.between("lab1", "lab3")).as("the main picture's line").isEqualTo(PeerLinks.Link.CUT);
+                assertThat(links.between("lab1", "lab2")).isEqualTo(PeerLinks.Link.BOTH_WAYS);
             } finally {
                 lab.host(2).healPeers();
             }
@@ -139,7 +146,7 @@ class RecoverWizardLabTest {
         lab.host(1).cutPeers();
         lab.host(2).cutPeers();
         try {
-            ui.open(() -> RecoverWizard.open(null, services, inventory));
+            ui.open(() -> RecoverWizard.open(null, services, inventory, diagnosis -> { }));
             refreshUntil(ui, "quorum lost", Duration.ofSeconds(120),
                     () -> ui.text("#verdictWord").equals("Quorum lost"));
             assertThat(ui.text("#verdictSentence")).startsWith("quorum is lost: ");

@@ -7,10 +7,14 @@ import dev.quorum.app.cluster.StatusSource;
 import dev.quorum.app.cluster.Statuses;
 import dev.quorum.app.common.FxTaskExecutor;
 import dev.quorum.core.etcd.ClusterStatus;
+import dev.quorum.core.lifecycle.recovery.Diagnosis;
+import dev.quorum.core.lifecycle.recovery.Verdict;
 import dev.quorum.core.workspace.QuorumHome;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -85,6 +89,15 @@ class ClusterSwitchTest {
         assertThat(sources.get("first").reads).as("no reads after being replaced").hasValue(firstReads);
         assertThat(sources.get("second").reads.get()).isGreaterThanOrEqualTo(2);
         assertThat(Fx.get(() -> window.currentCluster().orElseThrow().name())).isEqualTo("second");
+
+        Diagnosis diagnosis = new Diagnosis(Instant.now(), Verdict.HEALTHY, "healthy", List.of(),
+                Map.of("n1", Map.of()), List.of());
+        Fx.run(() -> window.showDiagnosis("first", diagnosis));
+        assertThat(Fx.get(() -> window.workspace().orElseThrow().model().peerLinksProperty().get()))
+                .as("another cluster's diagnosis is not drawn").isNull();
+        Fx.run(() -> window.showDiagnosis("second", diagnosis));
+        assertThat(Fx.get(() -> window.workspace().orElseThrow().model().peerLinksProperty().get().takenAt()))
+                .isEqualTo(diagnosis.takenAt());
 
         Fx.run(window::dispose);
         Fx.await(Duration.ofSeconds(5), "second closed", () -> sources.get("second").closed.get());

@@ -31,6 +31,8 @@ public final class MemberDetailsView extends VBox {
         row("Lag behind leader", selected, MemberViewModel::lagProperty);
         row("DB size", selected, MemberViewModel::dbSizeProperty);
         row("Alarms", selected, MemberViewModel::alarmsProperty);
+        row("Service", selected, MemberViewModel::serviceProperty);
+        row("Certificate", selected, MemberViewModel::certificateProperty);
         row("Problem", selected, MemberViewModel::problemProperty);
         setSpacing(10);
         getChildren().addAll(title, grid);

@@ -30,6 +30,8 @@ public final class MemberViewModel {
     private final StringProperty alarms = new SimpleStringProperty("");
     private final StringProperty problem = new SimpleStringProperty("");
     private final StringProperty memberId = new SimpleStringProperty("");
+    private final StringProperty service = new SimpleStringProperty("");
+    private final StringProperty certificate = new SimpleStringProperty("");
 
     MemberViewModel(String name, String host, String endpoint) {
         this.name = name;
@@ -113,6 +115,21 @@ public final class MemberViewModel {
 
     public ReadOnlyStringProperty problemProperty() {
         return problem;
+    }
+
+    /** The host's etcd service ("etcd active, enabled at boot"); read when the member is selected. */
+    public ReadOnlyStringProperty serviceProperty() {
+        return service;
+    }
+
+    /** The certificate the member serves, with its expiry; read when the member is selected. */
+    public ReadOnlyStringProperty certificateProperty() {
+        return certificate;
+    }
+
+    void hostFacts(HostFacts facts) {
+        Props.set(service, facts.service());
+        Props.set(certificate, facts.certificate());
     }
 
     public ReadOnlyStringProperty memberIdProperty() {

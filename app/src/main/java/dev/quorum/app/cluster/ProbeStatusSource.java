@@ -26,8 +26,10 @@ public final class ProbeStatusSource implements StatusSource {
 
     private final ClusterSource cluster;
     private final QuorumHome home;
+    private final HostFactsReader hostFacts = new HostFactsReader(java.time.Clock.systemUTC());
     private ClusterSession session;
     private List<EtcdMember> members;
+    private boolean closed;
 
     public ProbeStatusSource(ClusterSource cluster, QuorumHome home) {
         this.cluster = cluster;
@@ -36,14 +38,7 @@ public final class ProbeStatusSource implements StatusSource {
 
     @Override
     public synchronized ClusterStatus read() {
-        if (session == null) {
-            if (!ClusterPki.exists(home, cluster.name())) {
-                throw new NoCertificatesException(cluster.name(), cluster.inventoryFile());
-            }
-            SshOptions ssh = cluster.knownHosts().map(SshOptions.defaults()::withKnownHostsFile)
-                    .orElse(SshOptions.defaults());
-            session = new ClusterSession(cluster.inventory(), home, new SshConnector(ssh));
-        }
+        session();
         if (members == null) {
             members = liveMembers();
         }
@@ -52,6 +47,27 @@ public final class ProbeStatusSource implements StatusSource {
             members = null; // the membership changed: read the list again next time
         }
         return status;
+    }
+
+    private synchronized ClusterSession session() {
+        if (closed) {
+            throw new IllegalStateException("the status source of " + cluster.name() + " is closed");
+        }
+        if (session == null) {
+            if (!ClusterPki.exists(home, cluster.name())) {
+                throw new NoCertificatesException(cluster.name(), cluster.inventoryFile());
+            }
+            SshOptions ssh = cluster.knownHosts().map(SshOptions.defaults()::withKnownHostsFile)
+                    .orElse(SshOptions.defaults());
+            session = new ClusterSession(cluster.inventory(), home, new SshConnector(ssh));
+        }
+        return session;
+    }
+
+    /** Not synchronized beyond the session: SSH to one host must not hold up the status reads. */
+    @Override
+    public HostFacts hostFacts(String hostName, String endpointUrl) {
+        return hostFacts.read(session(), hostName, endpointUrl, cluster.sandbox());
     }
 
     private List<EtcdMember> liveMembers() {
@@ -74,6 +90,7 @@ public final class ProbeStatusSource implements StatusSource {
 
     @Override
     public synchronized void close() {
+        closed = true;
         if (session != null) {
             session.close();
             session = null;

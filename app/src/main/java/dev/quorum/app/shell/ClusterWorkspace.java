@@ -6,8 +6,10 @@ import dev.quorum.app.certs.SshCertificateSource;
 import dev.quorum.app.cluster.ClusterPicture;
 import dev.quorum.app.cluster.ClusterSource;
 import dev.quorum.app.cluster.ClusterViewModel;
+import dev.quorum.app.cluster.HostFactsLoader;
 import dev.quorum.app.cluster.MemberDetailsView;
 import dev.quorum.app.cluster.MembersTable;
+import dev.quorum.app.cluster.StatusSource;
 import dev.quorum.app.cluster.StatusWatcher;
 import dev.quorum.app.snapshots.SnapshotsView;
 import dev.quorum.app.snapshots.SnapshotsViewModel;
@@ -37,6 +39,7 @@ final class ClusterWorkspace extends BorderPane {
     private final ClusterSource source;
     private final ClusterViewModel model;
     private final StatusWatcher watcher;
+    private final HostFactsLoader hostFacts;
     private final TasksView tasks;
     private final CertificatesViewModel certificates;
     private final TabPane tabs;
@@ -54,9 +57,11 @@ final class ClusterWorkspace extends BorderPane {
         this.source = source;
         this.model = new ClusterViewModel(source.name(), source.inventory().etcdMembers(), ZoneId.systemDefault());
         Clock clock = Clock.systemUTC();
-        this.watcher = new StatusWatcher(services.executor(), services.statusSources().apply(source),
+        StatusSource statusSource = services.statusSources().apply(source);
+        this.watcher = new StatusWatcher(services.executor(), statusSource,
                 status -> model.apply(status, clock.instant()), error -> model.failed(error, clock.instant()),
                 services.refreshInterval());
+        this.hostFacts = new HostFactsLoader(services.executor(), statusSource, model);
         setId("cluster-workspace");
         Label problem = new Label();
         problem.setId("cluster-problem");
@@ -122,6 +127,7 @@ final class ClusterWorkspace extends BorderPane {
 
     void refreshNow() {
         watcher.refreshNow();
+        hostFacts.refresh();
     }
 
     void showTasks() {
@@ -153,6 +159,7 @@ final class ClusterWorkspace extends BorderPane {
     }
 
     void dispose() {
+        hostFacts.stop();
         watcher.stop();
         certificates.dispose();
         tasks.dispose();

@@ -71,6 +71,14 @@ class DesktopLabTest {
             assertThat(Fx.get(() -> model.members().get(1).endpointProperty().get()))
                     .isEqualTo("https://" + lab.host(1).address() + ":2379");
             assertThat(Fx.get(() -> model.leaderProperty().get())).matches("leader: etcd[123] on lab[123]");
+
+            // Selecting a member reads its host: the service over SSH, the certificate etcd serves.
+            MemberViewModel second = Fx.get(() -> model.members().get(1));
+            Fx.run(() -> model.select(second));
+            Fx.await(Duration.ofSeconds(30), "the host side read", () -> second.certificateProperty().get()
+                    .startsWith("valid until"));
+            assertThat(Fx.get(() -> second.serviceProperty().get())).isEqualTo("etcd active, enabled at boot");
+            assertThat(Fx.get(() -> second.certificateProperty().get())).matches("valid until \\d{4}-\\d{2}-\\d{2} \\(\\d+ days left\\)");
         } finally {
             if (window != null) {
                 Fx.run(window::dispose);

@@ -114,6 +114,8 @@ class SandboxWindowTest {
         assertThat(detail("lag-behind-leader")).matches("is the leader|up to date|\\d+ entr(y|ies) behind");
         assertThat(detail("db-size")).contains("of 2.0 GiB quota");
         assertThat(detail("alarms")).isEqualTo("none");
+        Fx.await(Duration.ofSeconds(10), "the host side read", () -> detail("certificate").startsWith("valid until"));
+        assertThat(detail("service")).startsWith("a local process on this machine");
     }
 
     private String detail(String id) {

@@ -34,17 +34,17 @@ public final class SnapshotsView extends VBox {
         table.setId("snapshots-table");
         table.setPlaceholder(new Label("No snapshots of this cluster yet on this workstation (" + model.dir()
                 + "). Take one with \"Snapshot now\"."));
-        table.getColumns().add(column("Taken", r -> r.time(zone)));
-        table.getColumns().add(column("Reason", r -> r.info().reason()));
-        table.getColumns().add(column("Size", SnapshotRow::size));
-        table.getColumns().add(column("Revision", SnapshotRow::revision));
-        table.getColumns().add(column("Keys", SnapshotRow::keys));
-        table.getColumns().add(column("Members", SnapshotRow::members));
-        TableColumn<SnapshotRow, String> integrity = column("Integrity", SnapshotRow::integrityText);
+        // Widths that fit a time stamp, the usual reasons and three member names without "...".
+        table.getColumns().add(column("Taken", r -> r.time(zone), 140));
+        table.getColumns().add(column("Reason", r -> r.info().reason(), 90));
+        table.getColumns().add(column("Size", SnapshotRow::size, 75));
+        table.getColumns().add(column("Revision", SnapshotRow::revision, 70));
+        table.getColumns().add(column("Keys", SnapshotRow::keys, 50));
+        table.getColumns().add(column("Members", SnapshotRow::members, 140));
+        TableColumn<SnapshotRow, String> integrity = column("Integrity", SnapshotRow::integrityText, 160);
         integrity.setCellFactory(c -> new IntegrityCell());
-        integrity.setPrefWidth(260);
         table.getColumns().add(integrity);
-        table.getColumns().add(column("File", r -> r.file().getFileName().toString()));
+        table.getColumns().add(column("File", r -> r.file().getFileName().toString(), 260));
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (now != model.selectedProperty().get()) {
                 model.selectedProperty().set(now);
@@ -91,8 +91,10 @@ public final class SnapshotsView extends VBox {
         getChildren().addAll(bar, error, table);
     }
 
-    private static TableColumn<SnapshotRow, String> column(String title, Function<SnapshotRow, String> text) {
+    private static TableColumn<SnapshotRow, String> column(String title, Function<SnapshotRow, String> text,
+                                                           double width) {
         TableColumn<SnapshotRow, String> column = new TableColumn<>(title);
+        column.setPrefWidth(width);
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(text.apply(c.getValue())));
         return column;
     }

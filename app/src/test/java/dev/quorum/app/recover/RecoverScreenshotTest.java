@@ -1,18 +1,13 @@
 package dev.quorum.app.recover;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.quorum.app.common.CurrentThreadTaskExecutor;
-import dev.quorum.app.docs.Png;
-import dev.quorum.app.shell.Fx;
+import dev.quorum.app.docs.Screenshot;
 import dev.quorum.app.wizard.WizardHarness;
 import dev.quorum.app.wizard.WizardServices;
 import dev.quorum.app.wizard.WizardWindow;
 import dev.quorum.core.remote.SshOptions;
 import dev.quorum.core.workspace.QuorumHome;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import javafx.scene.image.WritableImage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -45,11 +40,7 @@ class RecoverScreenshotTest {
             return stage;
         });
         try {
-            Fx.sleep(300);
-            WritableImage image = Fx.get(() -> ui.stage().getScene().snapshot(null));
-            Path file = Path.of(System.getProperty("quorum.docs", "../docs")).resolve("images/recover-wizard.png");
-            Png.write(image, file);
-            assertThat(Files.size(file)).isGreaterThan(10_000);
+            Screenshot.of(ui.stage(), "recover-wizard.png");
         } finally {
             ui.close();
         }

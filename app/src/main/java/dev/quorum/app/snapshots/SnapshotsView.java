@@ -32,19 +32,20 @@ public final class SnapshotsView extends VBox {
         setPadding(new Insets(8));
         TableView<SnapshotRow> table = new TableView<>(model.rows());
         table.setId("snapshots-table");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No snapshots of this cluster yet on this workstation (" + model.dir()
                 + "). Take one with \"Snapshot now\"."));
-        // Widths that fit a time stamp, the usual reasons and three member names without "...".
-        table.getColumns().add(column("Taken", r -> r.time(zone), 140));
-        table.getColumns().add(column("Reason", r -> r.info().reason(), 90));
+        // Shares of the width: room for a time stamp, "manual (from etcd3)" and three member names.
+        table.getColumns().add(column("Taken", r -> r.time(zone), 175));
+        table.getColumns().add(column("Reason", r -> r.info().reason(), 150));
         table.getColumns().add(column("Size", SnapshotRow::size, 75));
-        table.getColumns().add(column("Revision", SnapshotRow::revision, 70));
+        table.getColumns().add(column("Revision", SnapshotRow::revision, 85));
         table.getColumns().add(column("Keys", SnapshotRow::keys, 50));
-        table.getColumns().add(column("Members", SnapshotRow::members, 140));
-        TableColumn<SnapshotRow, String> integrity = column("Integrity", SnapshotRow::integrityText, 160);
+        table.getColumns().add(column("Members", SnapshotRow::members, 160));
+        TableColumn<SnapshotRow, String> integrity = column("Integrity", SnapshotRow::integrityText, 120);
         integrity.setCellFactory(c -> new IntegrityCell());
         table.getColumns().add(integrity);
-        table.getColumns().add(column("File", r -> r.file().getFileName().toString(), 260));
+        table.getColumns().add(column("File", r -> r.file().getFileName().toString(), 280));
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (now != model.selectedProperty().get()) {
                 model.selectedProperty().set(now);

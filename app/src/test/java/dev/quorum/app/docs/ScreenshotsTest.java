@@ -100,7 +100,10 @@ class ScreenshotsTest {
         Fx.run(Theme.LIGHT::apply);
 
         Path snapshot = snapshotNow(robot);
+        // Eight columns: the window as wide as a laptop screen, so none of them reads "...".
+        Fx.run(() -> stage.setWidth(1440));
         Screenshot.of(scene, "snapshots-tab.png");
+        Fx.run(() -> stage.setWidth(1200));
         restoreWizard(snapshot);
         Fx.run(window[0]::dispose);
     }

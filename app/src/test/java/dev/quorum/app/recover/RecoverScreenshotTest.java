@@ -2,6 +2,8 @@ package dev.quorum.app.recover;
 
 import dev.quorum.app.common.CurrentThreadTaskExecutor;
 import dev.quorum.app.docs.Screenshot;
+import dev.quorum.app.shell.Fx;
+import dev.quorum.app.shell.Theme;
 import dev.quorum.app.wizard.WizardHarness;
 import dev.quorum.app.wizard.WizardServices;
 import dev.quorum.app.wizard.WizardWindow;
@@ -25,6 +27,7 @@ class RecoverScreenshotTest {
     @BeforeAll
     static void boot() throws Exception {
         WizardHarness.boot();
+        Fx.run(Theme.LIGHT::apply); // as the app does; a wizard alone would otherwise show JavaFX's default look
     }
 
     @Test
@@ -36,7 +39,7 @@ class RecoverScreenshotTest {
             var stage = WizardWindow.open(null, RecoverWizard.create(services, dir.resolve("hosts.yaml"),
                     DiagnosisModelTest::cutOff));
             stage.setWidth(1100);
-            stage.setHeight(760);
+            stage.setHeight(880); // the whole diagnosis, members included, without scrolling
             return stage;
         });
         try {

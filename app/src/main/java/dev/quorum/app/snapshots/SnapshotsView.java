@@ -41,11 +41,11 @@ public final class SnapshotsView extends VBox {
         table.getColumns().add(column("Size", SnapshotRow::size, 75));
         table.getColumns().add(column("Revision", SnapshotRow::revision, 85));
         table.getColumns().add(column("Keys", SnapshotRow::keys, 50));
-        table.getColumns().add(column("Members", SnapshotRow::members, 160));
-        TableColumn<SnapshotRow, String> integrity = column("Integrity", SnapshotRow::integrityText, 120);
+        table.getColumns().add(column("Members", SnapshotRow::members, 150));
+        TableColumn<SnapshotRow, String> integrity = column("Integrity", SnapshotRow::integrityText, 110);
         integrity.setCellFactory(c -> new IntegrityCell());
         table.getColumns().add(integrity);
-        table.getColumns().add(column("File", r -> r.file().getFileName().toString(), 280));
+        table.getColumns().add(column("File", r -> r.file().getFileName().toString(), 300));
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (now != model.selectedProperty().get()) {
                 model.selectedProperty().set(now);

@@ -46,6 +46,9 @@ import org.testfx.api.FxToolkit;
  * install wizard (hosts, preflight, review, the live run, the result), lab4 and lab5 stay spare
  * hosts of the inventory for the add and replace wizards; then the Certificates tab and the renew
  * wizard on that cluster. Nothing but the install runs: the other wizards stop before Run.
+ * Another wizard's picture is one more {@code @Order}ed test: open it with
+ * {@code Screenshot.sized(XWizard.open(null, services, inventory, ...))}, wait for its page, then
+ * {@code Screenshot.of(ui.stage(), "x-wizard.png")} (a wizard that changes the cluster goes last).
  */
 @Tag("screenshots")
 @LabHosts(count = 5)

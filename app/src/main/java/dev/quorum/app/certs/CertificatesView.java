@@ -77,17 +77,17 @@ public final class CertificatesView extends BorderPane {
         table.setId("certificates-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(severityColumn());
-        table.getColumns().add(column("Host", CertificateRow::host));
-        TableColumn<CertificateRow, String> file = column("File", CertificateRow::fileName);
+        table.getColumns().add(column("Host", CertificateRow::host, 65));
+        TableColumn<CertificateRow, String> file = column("File", CertificateRow::fileName, 135);
         file.setCellFactory(c -> tooltipCell(CertificateRow::path));
         table.getColumns().add(file);
-        table.getColumns().add(column("Subject", CertificateRow::subject));
-        table.getColumns().add(column("SANs", CertificateRow::sans));
-        table.getColumns().add(column("Issuer", CertificateRow::issuer));
-        table.getColumns().add(column("Not after", CertificateRow::notAfter));
+        table.getColumns().add(column("Subject", CertificateRow::subject, 130));
+        table.getColumns().add(column("SANs", CertificateRow::sans, 115));
+        table.getColumns().add(column("Issuer", CertificateRow::issuer, 100));
+        table.getColumns().add(column("Not after", CertificateRow::notAfter, 100));
         table.getColumns().add(daysLeftColumn());
-        TableColumn<CertificateRow, String> problems = column("Problems", CertificateRow::problems);
-        problems.setPrefWidth(320);
+        TableColumn<CertificateRow, String> problems = column("Problems", CertificateRow::problems, 140);
+        problems.setCellFactory(c -> tooltipCell(CertificateRow::problems)); // the whole list, however narrow
         table.getColumns().add(problems);
         Label placeholder = new Label();
         placeholder.setId("certs-placeholder");
@@ -98,8 +98,11 @@ public final class CertificatesView extends BorderPane {
         return table;
     }
 
-    private static TableColumn<CertificateRow, String> column(String title, Function<CertificateRow, String> value) {
+    /** {@code width}: the share of the table's width (the table fits its columns in; none gets all the room). */
+    private static TableColumn<CertificateRow, String> column(String title, Function<CertificateRow, String> value,
+                                                              double width) {
         TableColumn<CertificateRow, String> column = new TableColumn<>(title);
+        column.setPrefWidth(width);
         column.setCellValueFactory(cell -> new SimpleStringProperty(value.apply(cell.getValue())));
         return column;
     }
@@ -107,6 +110,7 @@ public final class CertificatesView extends BorderPane {
     /** Typed as a number, so sorting by the header sorts by days, while the cell shows words. */
     private static TableColumn<CertificateRow, Long> daysLeftColumn() {
         TableColumn<CertificateRow, Long> column = new TableColumn<>("Days left");
+        column.setPrefWidth(100);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().daysLeft().orElse(null)));
         column.setCellFactory(c -> new TableCell<>() {
             @Override
@@ -120,7 +124,7 @@ public final class CertificatesView extends BorderPane {
 
     private static TableColumn<CertificateRow, RowSeverity> severityColumn() {
         TableColumn<CertificateRow, RowSeverity> column = new TableColumn<>("State");
-        column.setPrefWidth(100);
+        column.setPrefWidth(75);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().severity()));
         column.setCellFactory(c -> new TableCell<>() {
             @Override
@@ -147,7 +151,8 @@ public final class CertificatesView extends BorderPane {
                 super.updateItem(text, empty);
                 setText(empty ? null : text);
                 CertificateRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
-                setTooltip(row == null ? null : new Tooltip(tip.apply(row)));
+                String tipText = row == null ? "" : tip.apply(row);
+                setTooltip(tipText == null || tipText.isEmpty() ? null : new Tooltip(tipText));
             }
         };
     }

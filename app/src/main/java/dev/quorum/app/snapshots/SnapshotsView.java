@@ -32,19 +32,20 @@ public final class SnapshotsView extends VBox {
         setPadding(new Insets(8));
         TableView<SnapshotRow> table = new TableView<>(model.rows());
         table.setId("snapshots-table");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No snapshots of this cluster yet on this workstation (" + model.dir()
                 + "). Take one with \"Snapshot now\"."));
-        table.getColumns().add(column("Taken", r -> r.time(zone)));
-        table.getColumns().add(column("Reason", r -> r.info().reason()));
-        table.getColumns().add(column("Size", SnapshotRow::size));
-        table.getColumns().add(column("Revision", SnapshotRow::revision));
-        table.getColumns().add(column("Keys", SnapshotRow::keys));
-        table.getColumns().add(column("Members", SnapshotRow::members));
-        TableColumn<SnapshotRow, String> integrity = column("Integrity", SnapshotRow::integrityText);
+        // Shares of the width: room for a time stamp, "manual (from etcd3)" and three member names.
+        table.getColumns().add(column("Taken", r -> r.time(zone), 175));
+        table.getColumns().add(column("Reason", r -> r.info().reason(), 150));
+        table.getColumns().add(column("Size", SnapshotRow::size, 75));
+        table.getColumns().add(column("Revision", SnapshotRow::revision, 85));
+        table.getColumns().add(column("Keys", SnapshotRow::keys, 50));
+        table.getColumns().add(column("Members", SnapshotRow::members, 150));
+        TableColumn<SnapshotRow, String> integrity = column("Integrity", SnapshotRow::integrityText, 110);
         integrity.setCellFactory(c -> new IntegrityCell());
-        integrity.setPrefWidth(260);
         table.getColumns().add(integrity);
-        table.getColumns().add(column("File", r -> r.file().getFileName().toString()));
+        table.getColumns().add(column("File", r -> r.file().getFileName().toString(), 300));
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (now != model.selectedProperty().get()) {
                 model.selectedProperty().set(now);
@@ -91,8 +92,10 @@ public final class SnapshotsView extends VBox {
         getChildren().addAll(bar, error, table);
     }
 
-    private static TableColumn<SnapshotRow, String> column(String title, Function<SnapshotRow, String> text) {
+    private static TableColumn<SnapshotRow, String> column(String title, Function<SnapshotRow, String> text,
+                                                           double width) {
         TableColumn<SnapshotRow, String> column = new TableColumn<>(title);
+        column.setPrefWidth(width);
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(text.apply(c.getValue())));
         return column;
     }

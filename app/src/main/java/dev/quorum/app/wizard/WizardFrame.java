@@ -71,7 +71,8 @@ public final class WizardFrame {
         VBox list = new VBox(6);
         list.setId("wizardSteps");
         list.setPadding(new Insets(16));
-        list.setPrefWidth(180);
+        list.setPrefWidth(230); // "2. Release and settings" in bold, with its marker, without "..."
+        list.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         list.getStyleClass().add("wizard-steps");
         List<String> titles = model.stepTitles();
         for (int i = 0; i < titles.size(); i++) {

@@ -1,0 +1,221 @@
+package dev.quorum.app.docs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.quorum.app.add.AddMemberWizard;
+import dev.quorum.app.certs.CertificateRow;
+import dev.quorum.app.common.FxTaskExecutor;
+import dev.quorum.app.install.InstallWizard;
+import dev.quorum.app.renew.RenewCertificatesWizard;
+import dev.quorum.app.replace.ReplaceMemberWizard;
+import dev.quorum.app.shell.Fx;
+import dev.quorum.app.shell.MainWindow;
+import dev.quorum.app.shell.RecordingShellActions;
+import dev.quorum.app.shell.ShellServices;
+import dev.quorum.app.shell.Theme;
+import dev.quorum.app.wizard.WizardHarness;
+import dev.quorum.app.wizard.WizardServices;
+import dev.quorum.core.remote.SshOptions;
+import dev.quorum.core.workspace.QuorumHome;
+import dev.quorum.lab.EtcdTarball;
+import dev.quorum.lab.Lab;
+import dev.quorum.lab.LabHosts;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableView;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+
+/**
+ * Renders the screenshots that need SSH hosts, on one lab: lab1..lab3 get a cluster through the
+ * install wizard (hosts, preflight, review, the live run, the result), lab4 and lab5 stay spare
+ * hosts of the inventory for the add and replace wizards; then the Certificates tab and the renew
+ * wizard on that cluster. Nothing but the install runs: the other wizards stop before Run.
+ * Another wizard's picture is one more {@code @Order}ed test: open it with
+ * {@code Screenshot.sized(XWizard.open(null, services, inventory, ...))}, wait for its page, then
+ * {@code Screenshot.of(ui.stage(), "x-wizard.png")} (a wizard that changes the cluster goes last).
+ */
+@Tag("screenshots")
+@LabHosts(count = 5)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LabScreenshotsTest {
+    static Lab lab;
+    @TempDir
+    static Path dir;
+    static Path inventory;
+    static Path knownHosts;
+    static EtcdTarball tarball;
+    static FxTaskExecutor executor;
+    static WizardServices services;
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        tarball = EtcdTarball.get();
+        // The folder names the cluster: "demo" reads better in the pictures than a temp name.
+        inventory = lab.writeInventory(dir.resolve("demo"), Map.of("etcd_version", tarball.version(),
+                "etcd_download_url", tarball.uri().toString(), "etcd_binary_checksum", tarball.sha256()), 3);
+        knownHosts = Files.writeString(dir.resolve("known_hosts"), "");
+        executor = new FxTaskExecutor(4);
+        services = new WizardServices(executor, new QuorumHome(dir.resolve(".quorum")),
+                SshOptions.defaults().withKnownHostsFile(knownHosts), event -> { });
+        WizardHarness.boot();
+        Fx.run(Theme.LIGHT::apply);
+    }
+
+    @AfterAll
+    static void tearDown() throws Exception {
+        FxToolkit.cleanupStages();
+        executor.shutdown();
+    }
+
+    @Test
+    @Order(1)
+    void installTypedInHosts() throws Exception {
+        WizardHarness ui = new WizardHarness();
+        ui.open(() -> Screenshot.sized(InstallWizard.open(null, services)));
+        try {
+            ui.click("#typeHosts");
+            ui.type("#clusterName", "demo");
+            ui.type("#hostLines", String.join("\n", lab.hosts().subList(0, 3).stream()
+                    .map(h -> h.name() + " " + h.address()).toList()));
+            ui.type("#sshKey", lab.privateKey().toString());
+            ui.waitUntil("the hosts accepted", Duration.ofSeconds(10), () -> ui.enabled("#next"));
+            Screenshot.of(ui.stage(), "install-hosts.png");
+        } finally {
+            ui.close();
+        }
+    }
+
+    @Test
+    @Order(2)
+    void installFromTheInventoryUpToTheResult() throws Exception {
+        WizardHarness ui = new WizardHarness();
+        ui.open(() -> Screenshot.sized(InstallWizard.open(null, services)));
+        try {
+            ui.type("#inventoryPath", inventory.toString());
+            ui.next(Duration.ofSeconds(20));
+            ui.next(Duration.ofSeconds(5));
+            ui.waitUntil("new host keys listed", Duration.ofSeconds(60), () -> ui.shown("#trustHostKeys"));
+            ui.click("#trustHostKeys");
+            ui.waitUntil("preflight passed", Duration.ofSeconds(60), () -> ui.enabled("#next"));
+            assertThat(ui.lookup("#preflightRows").queryAs(TableView.class).getItems()).hasSize(3);
+            Screenshot.of(ui.stage(), "install-preflight.png");
+
+            ui.click("#next");
+            ui.waitUntil("plan reviewed", Duration.ofSeconds(90), () -> ui.enabled("#next"),
+                    () -> ui.text("#reviewHeadline"));
+            assertThat(ui.text("#reviewHeadline")).contains("Plan: install on cluster");
+            Screenshot.of(ui.stage(), "install-review.png");
+
+            ui.click("#next");
+            // Mid-run: some steps done on every host, the log flowing (the install takes tens of seconds).
+            ui.waitUntil("the run under way", Duration.ofSeconds(120), () -> ui.lookup("#runLog")
+                    .queryAs(ListView.class).getItems().size() > 25 || ui.shown("#resultHeadline"));
+            if (!ui.shown("#resultHeadline")) {
+                Screenshot.of(ui.stage(), "install-run.png");
+            }
+            ui.waitUntil("run finished", Duration.ofSeconds(240), () -> ui.shown("#resultHeadline")
+                    && !ui.text("#resultHeadline").isEmpty(), () -> ui.text("#runCurrent"));
+            assertThat(ui.text("#resultHeadline")).isEqualTo("Done.");
+            Screenshot.of(ui.stage(), "install-result.png");
+        } finally {
+            ui.close();
+        }
+    }
+
+    @Test
+    @Order(3)
+    @SuppressWarnings("unchecked")
+    void certificatesTab() throws Exception {
+        FxRobot robot = new FxRobot();
+        MainWindow[] window = new MainWindow[1];
+        FxToolkit.setupStage(stage -> {
+            window[0] = new MainWindow(ShellServices.standard(executor, services.home())
+                    .withActions(c -> new RecordingShellActions()));
+            stage.setScene(window[0].scene());
+            stage.setWidth(1200);
+            stage.setHeight(780);
+            stage.show();
+        });
+        try {
+            Fx.run(() -> window[0].openInventory(inventory, Optional.of(knownHosts)));
+            Fx.await(Duration.ofSeconds(60), "the lab cluster healthy", () -> robot.lookup("#status-sentence")
+                    .queryAs(Label.class).getText().startsWith("3/3 healthy"));
+            robot.clickOn("#certificates-tab");
+            Fx.await(Duration.ofSeconds(90), "the certificates read over SSH", () -> robot.lookup("#certificates-table")
+                    .tryQuery().map(t -> ((TableView<CertificateRow>) t).getItems().size() >= 4).orElse(false));
+            // The tabs get most of the height, as a user drags the divider up to read a long table.
+            Fx.run(() -> robot.lookup(".split-pane").queryAs(SplitPane.class).setDividerPositions(0.38));
+            Screenshot.of(Fx.get(() -> window[0].scene()), "certificates-tab.png");
+        } finally {
+            Fx.run(window[0]::dispose);
+        }
+    }
+
+    @Test
+    @Order(4)
+    void addMemberWizardWithASpareHostChosen() throws Exception {
+        WizardHarness ui = new WizardHarness();
+        ui.open(() -> Screenshot.sized(AddMemberWizard.open(null, services, inventory)));
+        try {
+            ui.waitUntil("free hosts listed", Duration.ofSeconds(60), () -> ui.shown("#host-lab4"));
+            ui.click("#host-lab4");
+            ui.waitUntil("its new host key shown", Duration.ofSeconds(30), () -> ui.shown("#trustHostKeys"));
+            assertThat(ui.text("#hostKeys")).startsWith("lab4: NEW: ssh-ed25519 SHA256:");
+            Screenshot.of(ui.stage(), "add-member-wizard.png");
+        } finally {
+            ui.close();
+        }
+    }
+
+    @Test
+    @Order(5)
+    void replaceMemberWizardWithAMemberPreselected() throws Exception {
+        WizardHarness ui = new WizardHarness();
+        ui.open(() -> Screenshot.sized(ReplaceMemberWizard.open(null, services, inventory, "etcd3")));
+        try {
+            ui.waitUntil("members read", Duration.ofSeconds(60), () -> ui.lookup("#oldMember")
+                    .queryComboBox().getValue() != null);
+            ui.click("#newHost");
+            ui.click("lab5");
+            ui.waitUntil("lab5's host key read", Duration.ofSeconds(30), () -> ui.text("#hostKeys").startsWith("lab5: "),
+                    () -> ui.text("#hostKeys"));
+            Screenshot.of(ui.stage(), "replace-member-wizard.png");
+        } finally {
+            ui.close();
+        }
+    }
+
+    @Test
+    @Order(6)
+    void renewCertificatesWizardAndItsReview() throws Exception {
+        WizardHarness ui = new WizardHarness();
+        ui.open(() -> Screenshot.sized(RenewCertificatesWizard.open(null, services, inventory,
+                List.of("lab1", "lab2", "lab3"), 30, () -> { })));
+        try {
+            ui.click("#renewAll");
+            Screenshot.of(ui.stage(), "renew-wizard.png");
+            ui.next(Duration.ofSeconds(5));
+            ui.waitUntil("plan reviewed", Duration.ofSeconds(90), () -> ui.enabled("#next"),
+                    () -> ui.text("#reviewHeadline"));
+            Screenshot.of(ui.stage(), "renew-review.png");
+        } finally {
+            ui.close();
+        }
+    }
+}

@@ -40,7 +40,7 @@ class ClusterPictureTest {
     void leaderLearnerAndUnreachableLookDifferentAndRefreshesKeepTheNodes() throws Exception {
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(stage -> {
-            stage.setScene(new Scene(new ClusterPicture(model, replaced::add), 700, 500));
+            stage.setScene(new Scene(new ClusterPicture(model, new MemberActions(replaced::add, m -> { })), 700, 500));
             stage.show();
         });
         Fx.run(() -> model.apply(Statuses.of(100, "leader", "learner", "down"), Instant.now()));

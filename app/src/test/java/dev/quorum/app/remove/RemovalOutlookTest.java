@@ -6,7 +6,7 @@ import dev.quorum.app.wizard.ClusterMembers.Member;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The remove page's words: the quorum arithmetic, or the reason core's remove guard will refuse. */
+/** The remove page's words from the members as read: the quorum arithmetic, or why core's remove guard will refuse. */
 class RemovalOutlookTest {
     private static Member up(int n) {
         return new Member("etcd" + n, "lab" + n, "198.19.77." + n, true, true);
@@ -46,24 +46,25 @@ class RemovalOutlookTest {
 
         assertThat(outlook.allowed()).isFalse();
         assertThat(outlook.words()).isEmpty();
-        assertThat(outlook.refusal()).isEqualTo("Removing etcd2 would leave the cluster without quorum: 2 voting "
-                + "members need 2 answering, only 1 would be. Bring the members that do not answer back first.");
+        assertThat(outlook.refusal()).isEqualTo("Removing etcd2 would leave the cluster without quorum (2 voters "
+                + "would need 2 healthy, 1 would be). Bring the unhealthy members back first; if quorum is lost for "
+                + "good, restore from a snapshot. Diagnose / Recover... shows what each host sees.");
     }
 
     @Test
     void theLastMemberIsNeverRemoved() {
         RemovalOutlook outlook = RemovalOutlook.of(List.of(up(1)), up(1));
 
-        assertThat(outlook.refusal()).startsWith("etcd1 is the last member of the cluster")
-                .contains("Take a snapshot and stop etcd instead");
+        assertThat(outlook.refusal()).isEqualTo("etcd1 is the last member of the cluster. Removing it would destroy "
+                + "the cluster; take a snapshot and stop etcd instead.");
     }
 
     @Test
     void withoutQuorumNowNothingIsRemovedAndRecoveryIsNamed() {
         RemovalOutlook outlook = RemovalOutlook.of(List.of(up(1), down(2), down(3)), down(3));
 
-        assertThat(outlook.refusal()).startsWith("The cluster has no quorum now (1 of 3 voting members answering)")
-                .contains("Diagnose / Recover...").contains("Restore...");
+        assertThat(outlook.refusal()).startsWith("The cluster has no quorum now (1 of 3 voting members healthy): no "
+                + "member can be removed. Bring the unhealthy members back first").contains("Diagnose / Recover...");
     }
 
     @Test

@@ -1,14 +1,11 @@
 package dev.quorum.core.lifecycle.members;
 
-/**
- * Raft's arithmetic, for refusing changes that would cost the cluster its quorum. Public so the
- * desktop app words the same numbers the remove guard decides on.
- */
-public final class QuorumMath {
+/** Raft's arithmetic, for refusing changes that would cost the cluster its quorum. */
+final class QuorumMath {
     private QuorumMath() {
     }
 
-    public static int quorum(int voters) {
+    static int quorum(int voters) {
         return voters / 2 + 1;
     }
 
@@ -20,7 +17,7 @@ public final class QuorumMath {
      * @param targetVotes     the member to remove is a voter (not a learner)
      * @param targetHealthy   the member to remove is one of the healthy ones
      */
-    public static boolean removalKeepsQuorum(int voters, int healthyVoters, boolean targetVotes, boolean targetHealthy) {
+    static boolean removalKeepsQuorum(int voters, int healthyVoters, boolean targetVotes, boolean targetHealthy) {
         boolean commitsNow = healthyVoters >= quorum(voters);
         if (!targetVotes) {
             return commitsNow;
@@ -30,7 +27,7 @@ public final class QuorumMath {
     }
 
     /** How many voters may fail while the rest still make a majority (0 for one or two voters). */
-    public static int tolerance(int voters) {
+    static int tolerance(int voters) {
         return voters < 1 ? 0 : voters - quorum(voters);
     }
 }

@@ -24,7 +24,8 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "atlantafx..",
                     "org.kordamp..", "dev.quorum.app.shell..", "dev.quorum.app.welcome..", "dev.quorum.app.cluster..",
                     "dev.quorum.app.tasks..", "dev.quorum.app.sandbox..", "dev.quorum.app.certs..",
-                    "dev.quorum.app.renew..", "dev.quorum.app.snapshots..")
+                    "dev.quorum.app.renew..", "dev.quorum.app.snapshots..", "dev.quorum.app.remove..",
+                    "dev.quorum.app.adopt..")
             .because("the CLI runs without a display; it shares only app.common's headless helpers with the app");
 
     @ArchTest
@@ -45,7 +46,8 @@ class ArchitectureTest {
     static final ArchRule partsDoNotKnowTheShell = noClasses()
             .that().resideInAnyPackage("dev.quorum.app.welcome..", "dev.quorum.app.cluster..", "dev.quorum.app.tasks..",
                     "dev.quorum.app.sandbox..", "dev.quorum.app.common..", "dev.quorum.app.certs..",
-                    "dev.quorum.app.snapshots..", "dev.quorum.app.restore..")
+                    "dev.quorum.app.snapshots..", "dev.quorum.app.restore..", "dev.quorum.app.remove..",
+                    "dev.quorum.app.adopt..")
             .should().dependOnClassesThat().resideInAPackage("dev.quorum.app.shell..")
             .because("the shell composes the parts; a part knows only what it is given");
 

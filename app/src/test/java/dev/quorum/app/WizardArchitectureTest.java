@@ -15,13 +15,13 @@ class WizardArchitectureTest {
     static final ArchRule cliHasNoUi = noClasses().that().resideInAPackage("..app.cli..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "atlantafx..",
                     "..app.wizard..", "..app.install..", "..app.add..", "..app.replace..",
-                    "..app.renew..", "..app.recover..", "..app.restore..")
+                    "..app.renew..", "..app.recover..", "..app.restore..", "..app.remove..", "..app.adopt..")
             .because("the CLI runs without a display; what it shares with the app lives in app.common");
 
     @ArchTest
     static final ArchRule wizardsDoNotUseTheCli = noClasses()
             .that().resideInAnyPackage("..app.wizard..", "..app.install..", "..app.add..", "..app.replace..",
-                    "..app.renew..", "..app.recover..", "..app.restore..")
+                    "..app.renew..", "..app.recover..", "..app.restore..", "..app.remove..", "..app.adopt..")
             .should().dependOnClassesThat().resideInAPackage("..app.cli..")
             .because("the wizards and the CLI share core plans and app.common, not each other");
 
@@ -29,14 +29,14 @@ class WizardArchitectureTest {
     static final ArchRule frameKnowsNoWizard = noClasses()
             .that().resideInAPackage("..app.wizard..")
             .should().dependOnClassesThat().resideInAnyPackage("..app.install..", "..app.add..", "..app.replace..",
-                    "..app.renew..", "..app.recover..", "..app.restore..")
+                    "..app.renew..", "..app.recover..", "..app.restore..", "..app.remove..", "..app.adopt..")
             .because("the frame is shared; each wizard is one package on top of it");
 
     @ArchTest
     static final ArchRule wizardsAreIndependent = noClasses()
             .that().resideInAPackage("..app.install..")
             .should().dependOnClassesThat().resideInAnyPackage("..app.add..", "..app.replace..",
-                    "..app.renew..", "..app.recover..", "..app.restore..")
+                    "..app.renew..", "..app.recover..", "..app.restore..", "..app.remove..", "..app.adopt..")
             .because("one package per wizard");
 
     @ArchTest
@@ -50,13 +50,14 @@ class WizardArchitectureTest {
     static final ArchRule shellKnowsNoWizard = noClasses()
             .that().resideInAnyPackage("..app.shell..", "..app.snapshots..", "..app.certs..")
             .should().dependOnClassesThat().resideInAnyPackage("..app.wizard..", "..app.install..", "..app.add..",
-                    "..app.replace..", "..app.renew..", "..app.recover..", "..app.restore..")
+                    "..app.replace..", "..app.renew..", "..app.recover..", "..app.restore..", "..app.remove..",
+                    "..app.adopt..")
             .because("the shell and its tabs reach the wizards only through ShellActions (app.actions)");
 
     @ArchTest
     static final ArchRule wizardsRunNoLifecycleLogic = noClasses()
             .that().resideInAnyPackage("..app.wizard..", "..app.install..", "..app.add..", "..app.replace..",
-                    "..app.renew..", "..app.recover..", "..app.restore..")
+                    "..app.renew..", "..app.recover..", "..app.restore..", "..app.remove..", "..app.adopt..")
             .should().dependOnClassesThat().resideInAnyPackage("..core.lifecycle.steps..")
             .orShould().dependOnClassesThat().haveSimpleName("Runner")
             .because("wizards build the same core plans as the CLI and run them through app.common.PlanRuns");
@@ -66,5 +67,21 @@ class WizardArchitectureTest {
             .that().resideInAPackage("..app.recover..")
             .should().dependOnClassesThat().resideInAnyPackage("..app.install..", "..app.add..", "..app.replace..",
                     "..app.shell..", "..app.actions..")
+            .because("one package per wizard; the shell reaches it only through app.actions");
+
+    @ArchTest
+    static final ArchRule removeIsItsOwnWizard = noClasses()
+            .that().resideInAPackage("..app.remove..")
+            .should().dependOnClassesThat().resideInAnyPackage("..app.install..", "..app.add..", "..app.replace..",
+                    "..app.renew..", "..app.recover..", "..app.restore..", "..app.adopt..", "..app.shell..",
+                    "..app.actions..", "..app.cluster..")
+            .because("one package per wizard; the shell reaches it only through app.actions");
+
+    @ArchTest
+    static final ArchRule adoptIsItsOwnWizard = noClasses()
+            .that().resideInAPackage("..app.adopt..")
+            .should().dependOnClassesThat().resideInAnyPackage("..app.install..", "..app.add..", "..app.replace..",
+                    "..app.renew..", "..app.recover..", "..app.restore..", "..app.remove..", "..app.shell..",
+                    "..app.actions..", "..app.cluster..", "..app.certs..")
             .because("one package per wizard; the shell reaches it only through app.actions");
 }

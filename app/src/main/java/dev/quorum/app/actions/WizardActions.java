@@ -1,10 +1,12 @@
 package dev.quorum.app.actions;
 
 import dev.quorum.app.add.AddMemberWizard;
+import dev.quorum.app.adopt.AdoptClusterWizard;
 import dev.quorum.app.cluster.ClusterSource;
 import dev.quorum.app.install.InstallWizard;
 import dev.quorum.app.renew.RenewCertificatesWizard;
 import dev.quorum.app.recover.RecoverWizard;
+import dev.quorum.app.remove.RemoveMemberWizard;
 import dev.quorum.app.replace.ReplaceMemberWizard;
 import dev.quorum.app.restore.RestoreWizard;
 import dev.quorum.app.shell.ShellActions;
@@ -51,6 +53,16 @@ public final class WizardActions implements ShellActions {
     @Override
     public void replaceMember(ClusterSource cluster, String memberName) {
         ReplaceMemberWizard.open(context.window(), services(Optional.of(cluster)), cluster.inventoryFile(), memberName);
+    }
+
+    @Override
+    public void removeMember(ClusterSource cluster, String memberName) {
+        RemoveMemberWizard.open(context.window(), services(Optional.of(cluster)), cluster.inventoryFile(), memberName);
+    }
+
+    @Override
+    public void adoptCluster(ClusterSource cluster, Runnable afterAdopted) {
+        AdoptClusterWizard.open(context.window(), services(Optional.of(cluster)), cluster.inventoryFile(), afterAdopted);
     }
 
     @Override

@@ -14,7 +14,7 @@ public final class NoWorkstationCaException extends RuntimeException implements 
 
     @Override
     public String hint() {
-        return "for a cluster Kubespray installed, adopt it: quorum adopt -i " + inventory
-                + " --import-ca; for a new one, Install...; then Refresh";
+        return "for a cluster Kubespray installed, adopt it: Adopt this cluster... above the picture, or quorum adopt -i "
+                + inventory + "; for a new one, Install...; then Refresh";
     }
 }

@@ -6,9 +6,13 @@ import java.util.List;
 import java.util.Map;
 import javafx.geometry.Point2D;
 import javafx.collections.ListChangeListener;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Pane;
 import javafx.scene.shape.Circle;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 
 /**
  * The members on a ring. Nodes are added or removed only when membership changes; positions are
@@ -20,12 +24,12 @@ public final class ClusterPicture extends Pane {
     private final Map<MemberViewModel, MemberNode> nodes = new HashMap<>();
     private final PeerLinksLayer links = new PeerLinksLayer(ZoneId.systemDefault());
 
-    private final java.util.function.Consumer<String> onReplace;
+    private final MemberActions actions;
 
-    /** @param onReplace what the member's context menu "Replace..." does, given the member's name */
-    public ClusterPicture(ClusterViewModel model, java.util.function.Consumer<String> onReplace) {
+    /** @param actions what the member's context menu "Replace..." and "Remove..." do */
+    public ClusterPicture(ClusterViewModel model, MemberActions actions) {
         this.model = model;
-        this.onReplace = onReplace;
+        this.actions = actions;
         getStyleClass().add("cluster-picture");
         ring.getStyleClass().add("cluster-ring");
         ring.setManaged(false);
@@ -91,12 +95,14 @@ public final class ClusterPicture extends Pane {
                 centres);
     }
 
-    private javafx.scene.control.ContextMenu contextMenu(MemberViewModel member) {
-        javafx.scene.control.MenuItem replace = new javafx.scene.control.MenuItem("Replace " + member.name() + "...",
-                new org.kordamp.ikonli.javafx.FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignS.SWAP_HORIZONTAL));
+    private ContextMenu contextMenu(MemberViewModel member) {
+        MenuItem replace = new MenuItem("Replace " + member.name() + "...", new FontIcon(MaterialDesignS.SWAP_HORIZONTAL));
         replace.setId("replace-member");
-        replace.setOnAction(e -> onReplace.accept(member.name()));
-        return new javafx.scene.control.ContextMenu(replace);
+        replace.setOnAction(e -> actions.replace().accept(member.name()));
+        MenuItem remove = new MenuItem("Remove " + member.name() + "...", new FontIcon(MaterialDesignS.SERVER_MINUS));
+        remove.setId("remove-member");
+        remove.setOnAction(e -> actions.remove().accept(member.name()));
+        return new ContextMenu(replace, remove);
     }
 
     /** For tests and the details: the node drawn for a member. */

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -41,6 +43,7 @@ public final class ClusterViewModel {
     private final ObjectProperty<ClusterHealth> health = new SimpleObjectProperty<>(ClusterHealth.UNKNOWN);
     private final ObjectProperty<MemberViewModel> selected = new SimpleObjectProperty<>();
     private final ObjectProperty<PeerLinks> peerLinks = new SimpleObjectProperty<>();
+    private final ReadOnlyBooleanWrapper caMissing = new ReadOnlyBooleanWrapper();
     private long refreshes;
 
     public ClusterViewModel(String clusterName, List<EtcdMember> inventoryMembers, ZoneId zone) {
@@ -76,6 +79,7 @@ public final class ClusterViewModel {
                 .orElse("no leader"));
         Props.set(health, MemberStates.health(status));
         Props.set(problem, "");
+        caMissing.set(false);
         refreshed(at);
     }
 
@@ -88,6 +92,7 @@ public final class ClusterViewModel {
         Props.set(leader, "leader: -");
         Props.set(health, ClusterHealth.UNKNOWN);
         members.forEach(m -> m.unknown(message));
+        caMissing.set(error instanceof NoCertificatesException);
         refreshed(at);
     }
 
@@ -126,6 +131,11 @@ public final class ClusterViewModel {
 
     public ReadOnlyStringProperty problemProperty() {
         return problem;
+    }
+
+    /** True while the status cannot be read because the cluster's CA is not on this workstation: adopt or install it. */
+    public ReadOnlyBooleanProperty caMissingProperty() {
+        return caMissing.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<ClusterHealth> healthProperty() {

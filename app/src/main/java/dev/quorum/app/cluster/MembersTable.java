@@ -1,6 +1,5 @@
 package dev.quorum.app.cluster;
 
-import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.control.ContextMenu;
@@ -11,10 +10,10 @@ import javafx.scene.control.TableView;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 
-/** The members as a table (the same facts as the details), with Replace... on each row's context menu. */
+/** The members as a table (the same facts as the details), with Replace... and Remove... on each row's context menu. */
 public final class MembersTable extends TableView<MemberViewModel> {
 
-    public MembersTable(ClusterViewModel model, Consumer<String> onReplace) {
+    public MembersTable(ClusterViewModel model, MemberActions actions) {
         super(model.members());
         setId("members-table");
         getStyleClass().add("members-table");
@@ -28,7 +27,7 @@ public final class MembersTable extends TableView<MemberViewModel> {
         getColumns().add(column("Lag", MemberViewModel::lagProperty));
         getColumns().add(column("DB size", MemberViewModel::dbSizeProperty));
         getColumns().add(column("Alarms", MemberViewModel::alarmsProperty));
-        setRowFactory(table -> row(onReplace));
+        setRowFactory(table -> row(actions));
         getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (now != null) {
                 model.select(now);
@@ -48,16 +47,23 @@ public final class MembersTable extends TableView<MemberViewModel> {
         return column;
     }
 
-    private static TableRow<MemberViewModel> row(Consumer<String> onReplace) {
+    private static TableRow<MemberViewModel> row(MemberActions actions) {
         TableRow<MemberViewModel> row = new TableRow<>();
         MenuItem replace = new MenuItem("Replace...", new FontIcon(MaterialDesignS.SWAP_HORIZONTAL));
         replace.setId("replace-member");
         replace.setOnAction(e -> {
             if (row.getItem() != null) {
-                onReplace.accept(row.getItem().name());
+                actions.replace().accept(row.getItem().name());
             }
         });
-        ContextMenu menu = new ContextMenu(replace);
+        MenuItem remove = new MenuItem("Remove...", new FontIcon(MaterialDesignS.SERVER_MINUS));
+        remove.setId("remove-member");
+        remove.setOnAction(e -> {
+            if (row.getItem() != null) {
+                actions.remove().accept(row.getItem().name());
+            }
+        });
+        ContextMenu menu = new ContextMenu(replace, remove);
         row.contextMenuProperty().bind(row.emptyProperty().map(empty -> empty ? null : menu));
         return row;
     }

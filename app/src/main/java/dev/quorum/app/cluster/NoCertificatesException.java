@@ -14,6 +14,7 @@ public final class NoCertificatesException extends RuntimeException implements A
 
     @Override
     public String hint() {
-        return "install it first (Install..., or quorum install -i " + inventory + ")";
+        return "install it first (Install..., or quorum install -i " + inventory + "); if Kubespray installed it, "
+                + "adopt it (Adopt this cluster..., or quorum adopt -i " + inventory + ")";
     }
 }

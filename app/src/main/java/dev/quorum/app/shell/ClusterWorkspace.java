@@ -2,12 +2,14 @@ package dev.quorum.app.shell;
 
 import dev.quorum.app.certs.CertificatesView;
 import dev.quorum.app.certs.CertificatesViewModel;
+import dev.quorum.app.certs.LoadState;
 import dev.quorum.app.certs.SshCertificateSource;
 import dev.quorum.app.cluster.ClusterPicture;
 import dev.quorum.app.cluster.ClusterSource;
 import dev.quorum.app.cluster.ClusterViewModel;
 import dev.quorum.app.cluster.HostFactsLoader;
 import dev.quorum.app.cluster.MemberDetailsView;
+import dev.quorum.app.cluster.MemberActions;
 import dev.quorum.app.cluster.MembersTable;
 import dev.quorum.app.cluster.StatusSource;
 import dev.quorum.app.cluster.StatusWatcher;
@@ -22,6 +24,12 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Region;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
@@ -51,9 +59,10 @@ final class ClusterWorkspace extends BorderPane {
     /**
      * @param onRenew   opens the renew wizard with the tab's warn days; it calls the given Runnable when a run ends
      * @param onRestore opens the restore wizard on the chosen snapshot
+     * @param onAdopt   opens the adopt wizard (offered while the cluster's CA is not on this workstation)
      */
-    ClusterWorkspace(ClusterSource source, ShellServices services, LogFeed liveLog, Consumer<String> onReplace,
-                     BiConsumer<Integer, Runnable> onRenew, Consumer<Path> onRestore) {
+    ClusterWorkspace(ClusterSource source, ShellServices services, LogFeed liveLog, MemberActions memberActions,
+                     BiConsumer<Integer, Runnable> onRenew, Consumer<Path> onRestore, Runnable onAdopt) {
         this.source = source;
         this.model = new ClusterViewModel(source.name(), source.inventory().etcdMembers(), ZoneId.systemDefault());
         Clock clock = Clock.systemUTC();
@@ -68,16 +77,14 @@ final class ClusterWorkspace extends BorderPane {
         problem.getStyleClass().add("cluster-problem");
         problem.setWrapText(true);
         problem.textProperty().bind(model.problemProperty());
-        problem.visibleProperty().bind(model.problemProperty().isNotEmpty());
-        problem.managedProperty().bind(problem.visibleProperty());
-        ClusterPicture picture = new ClusterPicture(model, onReplace);
+        ClusterPicture picture = new ClusterPicture(model, memberActions);
         MemberDetailsView details = new MemberDetailsView(model);
         details.setPrefWidth(340);
         details.setPadding(new Insets(12));
         HBox top = new HBox(picture, details);
         HBox.setHgrow(picture, Priority.ALWAYS);
         tasks = new TasksView(services.executor(), liveLog, services.home().runs(source.name()));
-        Tab members = new Tab("Members", new MembersTable(model, onReplace));
+        Tab members = new Tab("Members", new MembersTable(model, memberActions));
         members.setId("members-tab");
         tasksTab = new Tab("Tasks", tasks);
         tasksTab.setId("tasks-tab");
@@ -106,8 +113,34 @@ final class ClusterWorkspace extends BorderPane {
         SplitPane split = new SplitPane(top, tabs);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.55);
-        setTop(problem);
+        setTop(problemBanner(problem, onAdopt));
         setCenter(split);
+    }
+
+    /** Why the status cannot be read; with "Adopt this cluster..." while the cause is a CA this workstation lacks. */
+    private HBox problemBanner(Label problem, Runnable onAdopt) {
+        Button adopt = new Button("Adopt this cluster...", new FontIcon(MaterialDesignS.SHIELD_KEY_OUTLINE));
+        adopt.setId("adopt-cluster");
+        adopt.setTooltip(new Tooltip("A cluster Kubespray installed: check its hosts against the inventory and import "
+                + "its CA to this workstation (quorum adopt); etcd itself is not touched"));
+        adopt.setOnAction(e -> onAdopt.run());
+        adopt.setMinWidth(Region.USE_PREF_SIZE);
+        adopt.visibleProperty().bind(model.caMissingProperty());
+        adopt.managedProperty().bind(adopt.visibleProperty());
+        HBox banner = new HBox(8, problem, adopt);
+        banner.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(problem, Priority.ALWAYS);
+        banner.visibleProperty().bind(model.problemProperty().isNotEmpty());
+        banner.managedProperty().bind(banner.visibleProperty());
+        return banner;
+    }
+
+    /** The cluster was adopted: read its status now, and its certificates again if they were shown. */
+    void adopted() {
+        watcher.refreshNow();
+        if (certificates.stateProperty().get() != LoadState.NOT_LOADED) {
+            certificates.refresh();
+        }
     }
 
     void start() {

@@ -30,6 +30,8 @@ final class MainToolbar extends ToolBar {
 
         void replaceSelected();
 
+        void removeSelected();
+
         void recover();
 
         void snapshotNow();
@@ -54,6 +56,10 @@ final class MainToolbar extends ToolBar {
                 "Replace the selected member by another host (removed first, then the new one joins)",
                 actions::replaceSelected);
         replace.disableProperty().bind(noMemberSelected);
+        Button remove = button("toolbar-remove", "Remove...", MaterialDesignS.SERVER_MINUS,
+                "Remove the selected member (refused if the rest would lose quorum; its data dir is moved aside, "
+                        + "not deleted)", actions::removeSelected);
+        remove.disableProperty().bind(noMemberSelected);
         Button recover = button("toolbar-recover", "Diagnose / Recover...", MaterialDesignS.STETHOSCOPE,
                 "Ask every host what it sees (who reaches whom, leader, problems), then recover the cluster after "
                         + "a partition or a member failure", actions::recover);
@@ -72,7 +78,7 @@ final class MainToolbar extends ToolBar {
                 "Switch between the light and the dark theme", actions::toggleTheme);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        getItems().addAll(open, new Separator(), install, add, replace, recover, new Separator(), snapshot, restore,
+        getItems().addAll(open, new Separator(), install, add, replace, remove, recover, new Separator(), snapshot, restore,
                 new Separator(), refresh, spacer, theme);
     }
 

@@ -1,6 +1,7 @@
 package dev.quorum.app.shell;
 
 import dev.quorum.app.cluster.ClusterSource;
+import dev.quorum.app.cluster.MemberActions;
 import dev.quorum.app.cluster.MemberViewModel;
 import dev.quorum.app.cluster.PeerLinks;
 import dev.quorum.app.common.TaskExecutor;
@@ -82,9 +83,11 @@ public final class MainWindow implements ShellContext, WelcomeActions, MainToolb
             current.dispose();
         }
         current = new ClusterWorkspace(source, services, liveLog(source.name()),
-                member -> actions.replaceMember(source, member),
+                new MemberActions(member -> actions.replaceMember(source, member),
+                        member -> actions.removeMember(source, member)),
                 (warnDays, afterRun) -> actions.renewCertificates(source, warnDays, afterRun),
-                snapshot -> actions.restore(source, Optional.of(snapshot)));
+                snapshot -> actions.restore(source, Optional.of(snapshot)),
+                () -> actions.adoptCluster(source, () -> adopted(source)));
         root.setCenter(current);
         navigator.add(source);
         navigator.showing(source, current.model());
@@ -92,6 +95,13 @@ public final class MainWindow implements ShellContext, WelcomeActions, MainToolb
         noCluster.set(false);
         noMember.bind(current.model().selectedProperty().isNull());
         current.start();
+    }
+
+    /** An adoption of {@code source} succeeded: its CA is here now, so its status and certificates can be read. */
+    private void adopted(ClusterSource source) {
+        if (current != null && current.source() == source) {
+            current.adopted();
+        }
     }
 
     @Override
@@ -156,6 +166,13 @@ public final class MainWindow implements ShellContext, WelcomeActions, MainToolb
         if (current != null && current.model().selectedProperty().get() != null) {
             MemberViewModel member = current.model().selectedProperty().get();
             actions.replaceMember(current.source(), member.name());
+        }
+    }
+
+    @Override
+    public void removeSelected() {
+        if (current != null && current.model().selectedProperty().get() != null) {
+            actions.removeMember(current.source(), current.model().selectedProperty().get().name());
         }
     }
 

@@ -20,6 +20,17 @@ public interface ShellActions {
     /** Toolbar "Replace..." or a member's context menu "Replace...". */
     void replaceMember(ClusterSource cluster, String memberName);
 
+    /** Toolbar "Remove..." or a member's context menu "Remove...": {@code quorum remove --member M}. */
+    void removeMember(ClusterSource cluster, String memberName);
+
+    /**
+     * "Adopt this cluster...", offered while the open cluster's CA is not on this workstation (a
+     * cluster Kubespray installed): {@code quorum adopt}.
+     *
+     * @param afterAdopted called on the UI thread when an adoption run has succeeded (the window reads the cluster again)
+     */
+    void adoptCluster(ClusterSource cluster, Runnable afterAdopted);
+
     /**
      * The Certificates tab's "Renew...": the renew wizard on {@code cluster}.
      *

@@ -16,11 +16,16 @@ import java.util.List;
  */
 public record ClusterMembers(List<Member> members, List<String> freeHosts, String health) {
 
-    /** A live member; {@code answering} is false for a dead or cut-off one. */
-    public record Member(String name, String host, String address, boolean answering) {
+    /** A live member; {@code answering} is false for a dead or cut-off one; {@code voter} false for a learner. */
+    public record Member(String name, String host, String address, boolean answering, boolean voter) {
+        public Member(String name, String host, String address, boolean answering) {
+            this(name, host, address, answering, true);
+        }
+
         @Override
         public String toString() {
-            return name + " on " + host + " (" + address + ")" + (answering ? "" : ", not answering");
+            return name + " on " + host + " (" + address + ")" + (answering ? "" : ", not answering")
+                    + (voter ? "" : ", learner");
         }
     }
 
@@ -35,7 +40,8 @@ public record ClusterMembers(List<Member> members, List<String> freeHosts, Strin
             LiveCluster live = LiveCluster.read(session);
             ClusterStatus status = live.probe(session);
             List<Member> members = live.members().stream().filter(m -> !m.memberName().isEmpty())
-                    .map(m -> new Member(m.memberName(), m.hostName(), m.address(), answering(status, m)))
+                    .map(m -> new Member(m.memberName(), m.hostName(), m.address(), answering(status, m),
+                            live.info(m).map(i -> !i.learner()).orElse(true)))
                     .toList();
             // Hosts of the etcd group the cluster does not list (LiveCluster.notListed) and hosts outside the group.
             List<String> free = session.inventory().hosts().stream().map(InventoryHost::name)

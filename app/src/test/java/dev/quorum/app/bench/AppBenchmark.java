@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.quorum.app.Main;
 import dev.quorum.app.cluster.ClusterPicture;
 import dev.quorum.app.cluster.ClusterViewModel;
+import dev.quorum.app.cluster.MemberActions;
 import dev.quorum.app.cluster.MemberDetailsView;
 import dev.quorum.app.cluster.MembersTable;
 import dev.quorum.app.cluster.Statuses;
@@ -220,8 +221,8 @@ class AppBenchmark {
         Parent[] root = new Parent[1];
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(stage -> {
-            VBox box = new VBox(new HBox(new ClusterPicture(model, m -> { }), new MemberDetailsView(model)),
-                    new MembersTable(model, m -> { }));
+            VBox box = new VBox(new HBox(new ClusterPicture(model, MemberActions.none()), new MemberDetailsView(model)),
+                    new MembersTable(model, MemberActions.none()));
             root[0] = box;
             stage.setScene(new Scene(box, 1200, 780));
             stage.show();

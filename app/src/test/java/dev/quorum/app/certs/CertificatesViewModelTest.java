@@ -184,7 +184,7 @@ class CertificatesViewModelTest {
         assertThat(model.stateProperty().get()).isEqualTo(LoadState.NO_CA);
         assertThat(model.canRenew()).isFalse();
         assertThat(model.placeholderProperty().get()).contains("the CA of cluster lab is not on this workstation")
-                .contains("quorum adopt -i /inv/hosts.yaml --import-ca");
+                .contains("Adopt this cluster...").contains("quorum adopt -i /inv/hosts.yaml;");
     }
 
     @Test

@@ -26,6 +26,7 @@ class ClusterPictureTest {
     final FxRobot robot = new FxRobot();
     final ClusterViewModel model = new ClusterViewModel("c1", List.of(), ZoneOffset.UTC);
     final List<String> replaced = new CopyOnWriteArrayList<>();
+    final List<String> removed = new CopyOnWriteArrayList<>();
 
     @AfterEach
     void close() throws Exception {
@@ -42,7 +43,7 @@ class ClusterPictureTest {
     void leaderLearnerAndUnreachableLookDifferentAndRefreshesKeepTheNodes() throws Exception {
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(stage -> {
-            stage.setScene(new Scene(new ClusterPicture(model, replaced::add), 700, 500));
+            stage.setScene(new Scene(new ClusterPicture(model, new MemberActions(replaced::add, removed::add)), 700, 500));
             stage.show();
         });
         Fx.run(() -> model.apply(Statuses.of(100, "leader", "learner", "down"), Instant.now()));
@@ -70,10 +71,40 @@ class ClusterPictureTest {
     }
 
     @Test
+    void aMembersContextMenuOffersReplaceAndRemoveForThatMember() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        FxToolkit.setupStage(stage -> {
+            stage.setScene(new Scene(new ClusterPicture(model, new MemberActions(replaced::add, removed::add)), 700, 500));
+            stage.show();
+        });
+        Fx.run(() -> model.apply(Statuses.of(100, "leader", "follower", "follower"), Instant.now()));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        Node second = node("etcd2");
+        // Monocle's headless robot turns a right click into no context-menu event; send the one the OS would.
+        Fx.run(() -> {
+            var bounds = second.localToScreen(second.getBoundsInLocal());
+            javafx.event.Event.fireEvent(second, new javafx.scene.input.ContextMenuEvent(
+                    javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED, 10, 10,
+                    bounds.getMinX() + 10, bounds.getMinY() + 10, false, null));
+        });
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        List<String> items = robot.fromAll().lookup(".menu-item").queryAll().stream()
+                .map(n -> robot.from(n).lookup(".label").queryAs(Label.class).getText()).toList();
+        assertThat(items).containsExactly("Replace etcd2...", "Remove etcd2...");
+
+        robot.clickOn("Remove etcd2...");
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(removed).containsExactly("etcd2");
+        assertThat(replaced).isEmpty();
+        assertThat(model.selectedProperty().get().name()).isEqualTo("etcd2");
+    }
+
+    @Test
     void aDiagnosisDrawsWhoReachesWhomAndSaysWhen() throws Exception {
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(stage -> {
-            stage.setScene(new Scene(new ClusterPicture(model, replaced::add), 700, 500));
+            stage.setScene(new Scene(new ClusterPicture(model, new MemberActions(replaced::add, removed::add)), 700, 500));
             stage.show();
         });
         Fx.run(() -> model.apply(Statuses.of(100, "leader", "follower", "follower"), Instant.now()));

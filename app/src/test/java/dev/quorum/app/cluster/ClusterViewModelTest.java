@@ -86,6 +86,25 @@ class ClusterViewModelTest {
     }
 
     @Test
+    void aMissingCaOffersAdoptionUntilTheStatusReadsAgain() {
+        assertThat(model.caMissingProperty().get()).isFalse();
+
+        model.failed(new NoCertificatesException("c1", java.nio.file.Path.of("/inv/hosts.yaml")), AT);
+
+        assertThat(model.caMissingProperty().get()).isTrue();
+        assertThat(model.problemProperty().get()).contains("Adopt this cluster...")
+                .contains("quorum adopt -i /inv/hosts.yaml");
+
+        model.failed(new IllegalStateException("no route to host"), AT.plusSeconds(1));
+        assertThat(model.caMissingProperty().get()).as("another failure is not a missing CA").isFalse();
+
+        model.failed(new NoCertificatesException("c1", java.nio.file.Path.of("/inv/hosts.yaml")), AT.plusSeconds(2));
+        model.apply(Statuses.of(100, "leader", "follower", "follower"), AT.plusSeconds(3));
+        assertThat(model.caMissingProperty().get()).isFalse();
+        assertThat(model.problemProperty().get()).isEmpty();
+    }
+
+    @Test
     void aSelectedMemberThatLeavesIsDeselected() {
         model.apply(Statuses.of(100, "leader", "follower", "follower", "follower", "follower"), AT);
         model.select(model.member("etcd5").orElseThrow());

@@ -26,6 +26,16 @@ public final class RecordingShellActions implements ShellActions {
     }
 
     @Override
+    public void removeMember(ClusterSource cluster, String memberName) {
+        calls.add("remove " + cluster.name() + " " + memberName);
+    }
+
+    @Override
+    public void adoptCluster(ClusterSource cluster, Runnable afterAdopted) {
+        calls.add("adopt " + cluster.name());
+    }
+
+    @Override
     public void renewCertificates(ClusterSource cluster, int warnDays, Runnable afterRun) {
         calls.add("renew " + cluster.name() + " " + warnDays);
     }

@@ -124,26 +124,30 @@ class SandboxWindowTest {
 
     @Test
     @Order(3)
-    void aMembersContextMenuReplaceCallsTheReplaceWizard() {
+    void aMembersContextMenuReplaceAndRemoveCallTheirWizards() {
         robot.clickOn("#members-tab");
         Node row = robot.lookup("#members-table .table-row-cell").queryAll().stream()
                 .filter(r -> r instanceof javafx.scene.control.TableRow<?> t && t.getItem() instanceof MemberViewModel m
                         && m.name().equals("etcd1")).findFirst().orElseThrow();
         robot.clickOn(row);
-        // Monocle's headless robot turns a right click into no context-menu event; send the one the OS would.
-        Fx.run(() -> {
-            var bounds = row.localToScreen(row.getBoundsInLocal());
-            javafx.event.Event.fireEvent(row, new javafx.scene.input.ContextMenuEvent(
-                    javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED, 10, 10,
-                    bounds.getMinX() + 10, bounds.getMinY() + 10, false, null));
-        });
-        WaitForAsyncUtils.waitForFxEvents();
+        openContextMenu(row);
         Node menuItem = robot.fromAll().lookup(".menu-item").query();
         assertThat(robot.from(menuItem).lookup(".label").queryAs(Label.class).getText()).isEqualTo("Replace...");
         robot.clickOn(menuItem);
         Fx.await(Duration.ofSeconds(5), "replace asked", () -> !actions.calls.isEmpty());
 
         assertThat(actions.calls).containsExactly("replace sandbox etcd1");
+        actions.calls.clear();
+        openContextMenu(row);
+        robot.clickOn(robot.fromAll().lookup(".menu-item").queryAll().stream().filter(item -> "Remove...".equals(
+                robot.from(item).lookup(".label").queryAs(Label.class).getText())).findFirst().orElseThrow());
+        Fx.await(Duration.ofSeconds(5), "remove asked", () -> !actions.calls.isEmpty());
+        assertThat(actions.calls).containsExactly("remove sandbox etcd1");
+        actions.calls.clear();
+        String selectedNow = Fx.get(() -> model().selectedProperty().get().name());
+        robot.clickOn("#toolbar-remove");
+        Fx.await(Duration.ofSeconds(5), "remove asked from the toolbar", () -> !actions.calls.isEmpty());
+        assertThat(actions.calls).containsExactly("remove sandbox " + selectedNow);
         actions.calls.clear();
         String selected = Fx.get(() -> model().selectedProperty().get().name());
         robot.clickOn("#toolbar-replace");
@@ -157,6 +161,17 @@ class SandboxWindowTest {
         robot.clickOn("#toolbar-recover");
         Fx.await(Duration.ofSeconds(5), "recover asked", () -> !actions.calls.isEmpty());
         assertThat(actions.calls).containsExactly("recover sandbox");
+    }
+
+    /** Monocle's headless robot turns a right click into no context-menu event; send the one the OS would. */
+    private static void openContextMenu(Node row) {
+        Fx.run(() -> {
+            var bounds = row.localToScreen(row.getBoundsInLocal());
+            javafx.event.Event.fireEvent(row, new javafx.scene.input.ContextMenuEvent(
+                    javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED, 10, 10,
+                    bounds.getMinX() + 10, bounds.getMinY() + 10, false, null));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     @Test

@@ -25,4 +25,9 @@ final class QuorumMath {
         int remainingHealthy = healthyVoters - (targetHealthy ? 1 : 0);
         return commitsNow && voters > 1 && remainingHealthy >= quorum(voters - 1);
     }
+
+    /** How many voters may fail while the rest still make a majority (0 for one or two voters). */
+    static int tolerance(int voters) {
+        return voters < 1 ? 0 : voters - quorum(voters);
+    }
 }

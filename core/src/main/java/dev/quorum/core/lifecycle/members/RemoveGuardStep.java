@@ -14,7 +14,7 @@ import dev.quorum.core.lifecycle.steps.LifecycleSession;
 import java.util.List;
 import java.util.Optional;
 
-/** Refuses a removal that would leave no member, or a cluster that cannot commit. */
+/** Refuses a removal that would leave no member, or a cluster that cannot commit ({@link RemovalVerdict}). */
 final class RemoveGuardStep extends ClusterStep {
     private final EtcdMember leaving;
 
@@ -41,8 +41,8 @@ final class RemoveGuardStep extends ClusterStep {
             return Check.done(leaving.memberName() + " is not a member (any more)");
         }
         if (live.list().size() == 1) {
-            throw new StepFailedException(leaving.memberName() + " is the last member of the cluster",
-                    "removing it would destroy the cluster; take a snapshot and stop etcd instead");
+            RemovalVerdict last = new RemovalVerdict(leaving.memberName(), 1, 1, 1, !target.get().learner(), true);
+            throw new StepFailedException(last.refusal(), last.hint());
         }
         ClusterStatus status = HealthWait.afterElection(session, context, live);
         int voters = (int) live.list().stream().filter(i -> !i.learner()).count();
@@ -50,14 +50,12 @@ final class RemoveGuardStep extends ClusterStep {
                 .filter(m -> m.healthy() && !m.status().orElseThrow().learner()).count();
         boolean targetHealthy = status.members().stream()
                 .filter(m -> m.endpoint().equals(leaving.clientUrl())).anyMatch(MemberStatus::healthy);
-        if (!QuorumMath.removalKeepsQuorum(voters, healthyVoters, !target.get().learner(), targetHealthy)) {
-            throw new StepFailedException("removing " + leaving.memberName() + " would leave the cluster without "
-                    + "quorum (" + status.sentence() + "; " + (voters - 1) + " voters would need "
-                    + QuorumMath.quorum(voters - 1) + " healthy)",
-                    "bring the unhealthy members back first; if quorum is lost for good, restore from a snapshot");
+        RemovalVerdict verdict = new RemovalVerdict(leaving.memberName(), live.list().size(), voters, healthyVoters,
+                !target.get().learner(), targetHealthy);
+        if (!verdict.allowed()) {
+            throw new StepFailedException(verdict.refusal() + "; now: " + status.sentence(), verdict.hint());
         }
-        return Check.done(status.sentence() + "; without " + leaving.memberName() + ": " + (voters - 1)
-                + " voters, quorum " + QuorumMath.quorum(voters - 1));
+        return Check.done(status.sentence() + "; without " + leaving.memberName() + ": " + verdict.words());
     }
 
     @Override

@@ -19,6 +19,7 @@ import dev.quorum.core.pki.CertificateRole;
 import dev.quorum.core.pki.PemCodec;
 import dev.quorum.core.pki.ProblemCode;
 import dev.quorum.core.lifecycle.members.MemberPlans;
+import dev.quorum.lab.KubesprayLayout;
 import dev.quorum.lab.Lab;
 import dev.quorum.lab.LabHost;
 import dev.quorum.lab.LabHosts;

@@ -1,9 +1,5 @@
-package dev.quorum.core.lifecycle.adopt;
+package dev.quorum.lab;
 
-import dev.quorum.core.pki.Openssl;
-import dev.quorum.lab.EtcdTarball;
-import dev.quorum.lab.Lab;
-import dev.quorum.lab.LabHost;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,10 +10,11 @@ import java.util.stream.Collectors;
  * Lays out etcd on lab hosts exactly as Kubespray v2.15's etcd role does (host deployment), without
  * Quorum: make-ssl-etcd.sh's openssl calls (traditional RSA 2048 keys, 36500 days, every file on
  * every host, the CA key included, files left at 0700), its etcd.env.j2 and etcd-host.service.j2,
- * the binaries copied from the unpacked release, and every member started at once.
+ * the binaries copied from the unpacked release, and every member started at once. In the lab
+ * module (it knows no Quorum code) so core's and the app's adoption tests lay out the same cluster.
  */
-final class KubesprayLayout {
-    static final String SSL = "/etc/ssl/etcd/ssl";
+public final class KubesprayLayout {
+    public static final String SSL = "/etc/ssl/etcd/ssl";
     private static final List<String> ALT_NAMES =
             List.of("etcd.kube-system.svc.cluster.local", "etcd.kube-system.svc", "etcd.kube-system", "etcd");
 
@@ -25,12 +22,13 @@ final class KubesprayLayout {
     private final Path work;
 
     /** The first {@code etcdCount} lab hosts form the etcd group, as in the inventory. */
-    KubesprayLayout(Lab lab, int etcdCount, Path work) {
+    public KubesprayLayout(Lab lab, int etcdCount, Path work) {
         this.etcd = lab.hosts().subList(0, etcdCount);
         this.work = work;
     }
 
-    void install(List<String> nodeHosts) throws Exception {
+    /** Lays the cluster out and waits until it is healthy; {@code nodeHosts} get node certificates. */
+    public void install(List<String> nodeHosts) throws Exception {
         Files.createDirectories(work);
         makeCertificates(nodeHosts);
         EtcdTarball tarball = EtcdTarball.get();
@@ -80,8 +78,8 @@ final class KubesprayLayout {
     /** make-ssl-etcd.sh: one CA, member and admin certificates per etcd host, node certificates per node. */
     private void makeCertificates(List<String> nodeHosts) throws Exception {
         Files.writeString(work.resolve("openssl.conf"), opensslConf());
-        Openssl.ok(work, "genrsa", "-traditional", "-out", "ca-key.pem", "2048");
-        Openssl.ok(work, "req", "-x509", "-new", "-nodes", "-key", "ca-key.pem", "-days", "36500", "-out", "ca.pem",
+        openssl("genrsa", "-traditional", "-out", "ca-key.pem", "2048");
+        openssl("req", "-x509", "-new", "-nodes", "-key", "ca-key.pem", "-days", "36500", "-out", "ca.pem",
                 "-subj", "/CN=etcd-ca");
         for (LabHost host : etcd) {
             leaf("member", host.name());
@@ -94,12 +92,21 @@ final class KubesprayLayout {
 
     private void leaf(String kind, String host) throws Exception {
         String name = kind + "-" + host;
-        Openssl.ok(work, "genrsa", "-traditional", "-out", name + "-key.pem", "2048");
-        Openssl.ok(work, "req", "-new", "-key", name + "-key.pem", "-out", name + ".csr", "-subj",
+        openssl("genrsa", "-traditional", "-out", name + "-key.pem", "2048");
+        openssl("req", "-new", "-key", name + "-key.pem", "-out", name + ".csr", "-subj",
                 "/CN=etcd-" + kind + "-" + host, "-config", "openssl.conf");
-        Openssl.ok(work, "x509", "-req", "-in", name + ".csr", "-CA", "ca.pem", "-CAkey", "ca-key.pem",
+        openssl("x509", "-req", "-in", name + ".csr", "-CA", "ca.pem", "-CAkey", "ca-key.pem",
                 "-CAcreateserial", "-out", name + ".pem", "-days", "36500", "-extensions", "ssl_client",
                 "-extfile", "openssl.conf");
+    }
+
+    /** The real openssl binary in the work folder, as make-ssl-etcd.sh runs it. */
+    private void openssl(String... args) {
+        StringBuilder command = new StringBuilder("cd ").append(Commands.quote(work.toString())).append(" && openssl");
+        for (String arg : args) {
+            command.append(' ').append(Commands.quote(arg));
+        }
+        Commands.run(List.of("/bin/bash", "-c", command.toString()), 30).requireOk("openssl " + String.join(" ", args));
     }
 
     /** roles/etcd/templates/openssl.conf.j2 rendered for the lab's etcd hosts. */

@@ -1,0 +1,76 @@
+package dev.quorum.app.remove;
+
+import atlantafx.base.theme.Styles;
+import dev.quorum.app.wizard.ClusterMembers;
+import dev.quorum.app.wizard.Fields;
+import dev.quorum.app.wizard.LazyViewPage;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.layout.GridPane;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** Remove page: the member leaving (preselected), the quorum arithmetic of its removal, the data-dir warning. */
+final class MemberPage extends LazyViewPage {
+    private final RemoveChoices choices;
+    private final BooleanBinding complete;
+
+    MemberPage(RemoveChoices choices) {
+        this.choices = choices;
+        this.complete = Bindings.createBooleanBinding(() -> choices.memberReason().get().isEmpty()
+                        && choices.cluster().loadedProperty().get(),
+                choices.memberReason(), choices.cluster().loadedProperty());
+    }
+
+    @Override
+    public String title() {
+        return "Member to remove";
+    }
+
+    @Override
+    public ObservableBooleanValue complete() {
+        return complete;
+    }
+
+    @Override
+    public void shown() {
+        choices.loadMembers();
+    }
+
+    @Override
+    protected Node build() {
+        ComboBox<ClusterMembers.Member> member = new ComboBox<>(choices.cluster().members());
+        member.setId("removeMember");
+        member.valueProperty().bindBidirectional(choices.memberProperty());
+        Label status = new Label();
+        status.setId("clusterStatus");
+        status.textProperty().bind(choices.cluster().statusProperty());
+        Label arithmetic = new Label();
+        arithmetic.setId("quorumArithmetic");
+        arithmetic.setWrapText(true);
+        arithmetic.textProperty().bind(choices.arithmetic());
+        arithmetic.visibleProperty().bind(choices.arithmetic().isNotEmpty());
+        arithmetic.managedProperty().bind(arithmetic.visibleProperty());
+        Label warning = new Label();
+        warning.setId("dataDirWarning");
+        warning.setWrapText(true);
+        warning.getStyleClass().add(Styles.WARNING);
+        warning.setGraphic(new FontIcon("mdi2a-alert-outline"));
+        warning.textProperty().bind(choices.warning());
+        warning.visibleProperty().bind(choices.warning().isNotEmpty());
+        warning.managedProperty().bind(warning.visibleProperty());
+
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(8);
+        grid.addRow(0, new Label("Member to remove"), member);
+        return Fields.page(Fields.heading("Which member leaves the cluster?"), status, grid,
+                Fields.reason("removeMemberReason", choices.memberReason()), arithmetic, warning,
+                Fields.note("The member is removed after a snapshot, with leadership moved away first; it works when "
+                        + "its host is dead. The remove guard checks the quorum again on the live cluster when the "
+                        + "plan is reviewed and when it runs."));
+    }
+}

@@ -1,0 +1,47 @@
+package dev.quorum.app.remove;
+
+import dev.quorum.app.wizard.InventoryPage;
+import dev.quorum.app.wizard.WizardModel;
+import dev.quorum.app.wizard.WizardPage;
+import dev.quorum.app.wizard.WizardServices;
+import dev.quorum.app.wizard.WizardWindow;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/**
+ * Remove a member (dead or alive): the member, then the shared review, run and result pages. Runs
+ * the same plan as {@code quorum remove --member M}.
+ */
+public final class RemoveMemberWizard {
+    private RemoveMemberWizard() {
+    }
+
+    /**
+     * Opens the wizard (modal to {@code owner} if given). From the picture's context menu or the
+     * toolbar, pass the inventory and the member: the inventory page is then skipped and the member chosen.
+     *
+     * @param inventoryPath the cluster's inventory, or null to ask for it
+     * @param memberName    the member to preselect (name or host), or null
+     */
+    public static Stage open(Window owner, WizardServices services, Path inventoryPath, String memberName) {
+        return WizardWindow.open(owner, create(services, inventoryPath, memberName));
+    }
+
+    public static WizardModel create(WizardServices services, Path inventoryPath, String memberName) {
+        RemoveChoices choices = new RemoveChoices(services);
+        List<WizardPage> pages = new ArrayList<>();
+        if (inventoryPath == null) {
+            pages.add(new InventoryPage(choices.inventory(), "The cluster Quorum manages (its CA is on this "
+                    + "workstation)."));
+        } else {
+            choices.inventory().pathProperty().set(inventoryPath.toString());
+        }
+        choices.preselectedProperty().set(memberName == null ? "" : memberName);
+        pages.add(new MemberPage(choices));
+        return new WizardModel("Remove a member", pages, () -> new RemovePlanSource(choices.inventory().file(),
+                services, choices.memberProperty().get().name()), services);
+    }
+}

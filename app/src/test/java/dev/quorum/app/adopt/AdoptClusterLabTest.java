@@ -1,0 +1,126 @@
+package dev.quorum.app.adopt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.quorum.app.cluster.MemberState;
+import dev.quorum.app.cluster.MemberViewModel;
+import dev.quorum.app.common.FxTaskExecutor;
+import dev.quorum.app.shell.Fx;
+import dev.quorum.app.shell.MainWindow;
+import dev.quorum.app.shell.ShellServices;
+import dev.quorum.app.wizard.WizardHarness;
+import dev.quorum.core.cluster.ClusterSession;
+import dev.quorum.core.cluster.LiveCluster;
+import dev.quorum.core.etcd.ClusterStatus;
+import dev.quorum.core.inventory.InventoryReader;
+import dev.quorum.core.remote.SshConnector;
+import dev.quorum.core.remote.SshOptions;
+import dev.quorum.core.workspace.QuorumHome;
+import dev.quorum.lab.EtcdTarball;
+import dev.quorum.lab.KubesprayLayout;
+import dev.quorum.lab.Lab;
+import dev.quorum.lab.LabHost;
+import dev.quorum.lab.LabHosts;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javafx.scene.control.TableView;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxToolkit;
+
+/**
+ * A cluster laid out on three lab hosts as Kubespray's etcd role does, opened in the main window:
+ * its CA is not on this workstation, so the window offers "Adopt this cluster..."; the wizard
+ * (through the real ShellActions) imports the CA, takes the CA key off the hosts when asked, and
+ * the window then shows the members healthy.
+ */
+@LabHosts(count = 3)
+@Timeout(600)
+class AdoptClusterLabTest {
+    static Lab lab;
+    @TempDir
+    static Path dir;
+    static FxTaskExecutor executor;
+
+    @AfterAll
+    static void tearDown() throws Exception {
+        FxToolkit.cleanupStages();
+        if (executor != null) {
+            executor.shutdown();
+        }
+    }
+
+    @Test
+    void adoptsAKubesprayClusterFromTheWindowAndShowsItsMembers() throws Exception {
+        new KubesprayLayout(lab, 3, dir.resolve("kubespray-ssl")).install(List.of("lab1", "lab2", "lab3"));
+        EtcdTarball tarball = EtcdTarball.get();
+        Path inventory = lab.writeInventory(dir.resolve("inventory"), Map.of("etcd_version", tarball.version(),
+                "etcd_download_url", tarball.uri().toString(), "etcd_binary_checksum", tarball.sha256()), 3);
+        String name = new InventoryReader().read(inventory).clusterName();
+        QuorumHome home = new QuorumHome(dir.resolve("home"));
+        executor = new FxTaskExecutor(4);
+        WizardHarness ui = new WizardHarness();
+        WizardHarness.boot();
+        MainWindow[] window = new MainWindow[1];
+        FxToolkit.setupStage(stage -> {
+            window[0] = new MainWindow(ShellServices.standard(executor, home));
+            stage.setScene(window[0].scene());
+            stage.show();
+        });
+        Fx.run(() -> window[0].openInventory(inventory, Optional.of(lab.knownHosts())));
+        ui.waitUntil("the window offers the adoption", Duration.ofSeconds(60), () -> ui.shown("#adopt-cluster"),
+                () -> ui.lookup("#cluster-problem").tryQuery().map(n -> ui.text("#cluster-problem")).orElse(""));
+        assertThat(ui.text("#cluster-problem")).contains("no certificates for cluster " + name)
+                .contains("Adopt this cluster...");
+
+        ui.click("#adopt-cluster");
+        ui.waitUntil("the etcd hosts' keys read", Duration.ofSeconds(60), () -> ui.lookup("#hostKeys").tryQuery()
+                .isPresent() && ui.text("#hostKeys").contains("lab3: known"), () -> ui.text("#adoptReason"));
+        assertThat(ui.text("#adoptWhere")).isEqualTo("Cluster " + name + ": the CA (ca.pem, ca-key.pem) is copied "
+                + "from lab1 into " + home.pki(name) + " (folder 0700, key 0600).");
+        assertThat(ui.text("#removeCaKeyRisk")).contains("makes a NEW CA");
+        ui.click("#removeCaKey");
+        ui.next(Duration.ofSeconds(30));
+        ui.waitUntil("plan reviewed", Duration.ofSeconds(90), () -> ui.enabled("#next"),
+                () -> ui.text("#reviewHeadline") + " " + ui.text("#reviewProblem"));
+        assertThat(ui.text("#reviewHeadline")).contains("Plan: adopt on cluster");
+        ui.click("#next");
+        ui.waitUntil("run finished", Duration.ofSeconds(240), () -> ui.shown("#resultHeadline")
+                && !ui.text("#resultHeadline").isEmpty(), () -> ui.text("#runCurrent"));
+        assertThat(ui.text("#resultHeadline")).as(ui.lookup("#resultProblems").query().toString()).isEqualTo("Done.");
+        ui.click("#cancel");
+
+        Path pki = dir.resolve("home").resolve("clusters").resolve(name).resolve("pki");
+        assertThat(pki.resolve("ca.pem")).isRegularFile();
+        assertThat(pki.resolve("ca-key.pem")).isRegularFile();
+        assertThat(Files.readString(pki.resolve("ca.pem"))).isEqualTo(lab.host(0).readFile(KubesprayLayout.SSL
+                + "/ca.pem"));
+        for (LabHost host : lab.hosts()) {
+            assertThat(host.fileExists(KubesprayLayout.SSL + "/ca-key.pem")).as(host.name()).isFalse();
+        }
+        Fx.await(Duration.ofSeconds(60), "the window shows three healthy members, one leader, no problem",
+                () -> rows(ui).size() == 3 && rows(ui).stream().allMatch(m -> m.state().healthy())
+                        && rows(ui).stream().anyMatch(m -> m.state() == MemberState.LEADER) && !ui.shown("#adopt-cluster"));
+        assertThat(Fx.get(() -> rows(ui).stream().map(MemberViewModel::name).toList()))
+                .containsExactlyInAnyOrder("etcd1", "etcd2", "etcd3");
+        try (ClusterSession session = new ClusterSession(new InventoryReader().read(inventory), home,
+                new SshConnector(SshOptions.defaults().withKnownHostsFile(lab.knownHosts())))) {
+            ClusterStatus status = LiveCluster.read(session).probe(session);
+            assertThat(status.healthy()).as(status.sentence()).isTrue();
+        }
+        Fx.run(window[0]::dispose);
+    }
+
+    /** The Members table's rows; none before the cluster is shown. */
+    @SuppressWarnings("unchecked")
+    private static List<MemberViewModel> rows(WizardHarness ui) {
+        return ui.lookup("#members-table").tryQuery().map(t -> ((TableView<MemberViewModel>) t).getItems())
+                .map(List::copyOf).orElse(List.of());
+    }
+}

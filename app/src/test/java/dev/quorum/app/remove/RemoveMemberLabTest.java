@@ -1,0 +1,150 @@
+package dev.quorum.app.remove;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.quorum.app.cluster.MemberState;
+import dev.quorum.app.cluster.MemberViewModel;
+import dev.quorum.app.common.FxTaskExecutor;
+import dev.quorum.app.common.PlanRuns;
+import dev.quorum.app.shell.Fx;
+import dev.quorum.app.shell.MainWindow;
+import dev.quorum.app.shell.ShellServices;
+import dev.quorum.app.wizard.ClusterMembers;
+import dev.quorum.app.wizard.WizardHarness;
+import dev.quorum.core.cluster.ClusterSession;
+import dev.quorum.core.cluster.LiveCluster;
+import dev.quorum.core.engine.Cancellation;
+import dev.quorum.core.etcd.ClusterStatus;
+import dev.quorum.core.etcd.MemberStatus;
+import dev.quorum.core.inventory.InventoryReader;
+import dev.quorum.core.lifecycle.install.InstallPlan;
+import dev.quorum.core.remote.SshConnector;
+import dev.quorum.core.remote.SshOptions;
+import dev.quorum.core.workspace.QuorumHome;
+import dev.quorum.lab.EtcdTarball;
+import dev.quorum.lab.Lab;
+import dev.quorum.lab.LabHost;
+import dev.quorum.lab.LabHosts;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxToolkit;
+
+/**
+ * The main window on a 3-member lab cluster: a follower is selected in the Members table, the
+ * toolbar's Remove... opens the wizard (through the real ShellActions), and clicking through it
+ * removes the member: two healthy members left, the old host's data dir moved aside.
+ */
+@LabHosts(count = 3)
+@Timeout(600)
+class RemoveMemberLabTest {
+    static Lab lab;
+    @TempDir
+    static Path dir;
+    static FxTaskExecutor executor;
+
+    @AfterAll
+    static void tearDown() throws Exception {
+        FxToolkit.cleanupStages();
+        if (executor != null) {
+            executor.shutdown();
+        }
+    }
+
+    @Test
+    void removesAFollowerByClickingAndMovesItsDataAside() throws Exception {
+        EtcdTarball tarball = EtcdTarball.get();
+        Path inventory = lab.writeInventory(dir.resolve("inventory"), Map.of("etcd_version", tarball.version(),
+                "etcd_download_url", tarball.uri().toString(), "etcd_binary_checksum", tarball.sha256()), 3);
+        QuorumHome home = new QuorumHome(dir.resolve("home"));
+        SshOptions ssh = SshOptions.defaults().withKnownHostsFile(lab.knownHosts());
+        try (ClusterSession session = session(inventory, home, ssh)) {
+            var install = PlanRuns.apply(home, InstallPlan.build(session), event -> { }, new Cancellation());
+            assertThat(install.result().succeeded()).as(install.result().failures().toString()).isTrue();
+        }
+        executor = new FxTaskExecutor(4);
+        WizardHarness ui = new WizardHarness();
+        WizardHarness.boot();
+        MainWindow[] window = new MainWindow[1];
+        FxToolkit.setupStage(stage -> {
+            window[0] = new MainWindow(ShellServices.standard(executor, home));
+            stage.setScene(window[0].scene());
+            stage.show();
+        });
+        Fx.run(() -> window[0].openInventory(inventory, Optional.of(lab.knownHosts())));
+        Fx.await(Duration.ofSeconds(60), "three healthy members in the window, one leader",
+                () -> rows(ui).size() == 3 && rows(ui).stream().allMatch(m -> m.state().healthy())
+                        && rows(ui).stream().anyMatch(m -> m.state() == MemberState.LEADER));
+        MemberViewModel follower = Fx.get(() -> rows(ui).stream().filter(m -> m.state() == MemberState.FOLLOWER)
+                .findFirst().orElseThrow());
+        LabHost host = lab.hosts().stream().filter(h -> h.name().equals(follower.hostProperty().get()))
+                .findFirst().orElseThrow();
+
+        ui.clickOn(row(ui, follower.name()));
+        ui.click("#toolbar-remove");
+        ui.waitUntil("the wizard read the members, the follower chosen", Duration.ofSeconds(60),
+                () -> ui.lookup("#removeMember").tryQuery().isPresent() && chosen(ui) != null,
+                () -> ui.text("#removeMemberReason"));
+        assertThat(chosen(ui).name()).isEqualTo(follower.name());
+        assertThat(ui.text("#quorumArithmetic")).isEqualTo("3 voting members -> 2: still tolerates 0 failures (quorum 2).");
+        assertThat(ui.shown("#removeMemberReason")).isFalse();
+        assertThat(ui.text("#dataDirWarning")).startsWith("On " + host.name() + " etcd is stopped and disabled")
+                .contains("/var/lib/etcd is moved aside to /var/lib/etcd.removed-<time> (not deleted)");
+
+        ui.next(Duration.ofSeconds(30));
+        ui.waitUntil("plan reviewed", Duration.ofSeconds(90), () -> ui.enabled("#next"),
+                () -> ui.text("#reviewHeadline") + " " + ui.text("#reviewProblem"));
+        assertThat(ui.text("#reviewHeadline")).contains("Plan: remove on cluster");
+        ui.click("#next");
+        ui.waitUntil("run finished", Duration.ofSeconds(240), () -> ui.shown("#resultHeadline")
+                && !ui.text("#resultHeadline").isEmpty(), () -> ui.text("#runCurrent"));
+        assertThat(ui.text("#resultHeadline")).as(ui.lookup("#resultProblems").query().toString()).isEqualTo("Done.");
+        assertThat(ui.text("#resultNext")).contains("Remove " + host.name() + " from the etcd group");
+        ui.click("#cancel");
+
+        ClusterStatus after;
+        try (ClusterSession session = session(inventory, home, ssh)) {
+            after = LiveCluster.read(session).probe(session);
+        }
+        assertThat(after.healthy()).as(after.sentence()).isTrue();
+        assertThat(after.members()).hasSize(2).allMatch(MemberStatus::healthy)
+                .noneMatch(m -> m.hostName().equals(host.name()));
+        assertThat(host.exec("ls -d /var/lib/etcd.removed-*").stdout().strip()).startsWith("/var/lib/etcd.removed-");
+        assertThat(host.fileExists("/var/lib/etcd")).isFalse();
+        assertThat(host.exec("systemctl is-active etcd").stdout().strip()).isNotEqualTo("active");
+        Fx.await(Duration.ofSeconds(30), "the window shows the two members left", () -> rows(ui).size() == 2
+                && rows(ui).stream().noneMatch(m -> m.name().equals(follower.name())));
+        Fx.run(window[0]::dispose);
+    }
+
+    private static ClusterSession session(Path inventory, QuorumHome home, SshOptions ssh) {
+        return new ClusterSession(new InventoryReader().read(inventory), home, new SshConnector(ssh));
+    }
+
+    /** The Members table's rows; none before the cluster is shown. */
+    @SuppressWarnings("unchecked")
+    private static List<MemberViewModel> rows(WizardHarness ui) {
+        return ui.lookup("#members-table").tryQuery().map(t -> ((TableView<MemberViewModel>) t).getItems())
+                .map(List::copyOf).orElse(List.of());
+    }
+
+    private static Node row(WizardHarness ui, String member) {
+        return Fx.get(() -> ui.lookup("#members-table .table-row-cell").queryAll().stream()
+                .filter(r -> r instanceof TableRow<?> t && t.getItem() instanceof MemberViewModel m
+                        && m.name().equals(member)).findFirst().orElseThrow());
+    }
+
+    private static ClusterMembers.Member chosen(WizardHarness ui) {
+        return (ClusterMembers.Member) ui.lookup("#removeMember").queryAs(ComboBox.class).getValue();
+    }
+}

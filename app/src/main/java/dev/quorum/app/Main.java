@@ -24,7 +24,8 @@ public final class Main {
 
     public static void main(String[] args) {
         quietJavaUtilLogging();
-        if (args.length == 0 || args[0].equals("gui")) {
+        boolean help = List.of(args).contains("--help") || List.of(args).contains("-h");
+        if (args.length == 0 || args[0].equals("gui") && !help) {
             // JavaFX warns that it runs from the class path, which Quorum's launcher does on purpose.
             java.util.logging.Logger.getLogger("javafx").setLevel(java.util.logging.Level.SEVERE);
             System.exit(desktop(List.of(args).subList(Math.min(1, args.length), args.length)));

@@ -17,9 +17,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "adopt",
-        description = {"Take over a cluster Kubespray installed (host deployment): check each host's /etc/etcd.env",
-                "against the inventory, import the CA (ca.pem, ca-key.pem) from the first etcd host into this",
-                "workstation's store (asks first), verify Quorum reaches etcd. etcd itself is not touched."})
+        description = {"Take over a cluster Kubespray installed (host deployment); etcd itself is not touched.",
+                "Checks each host's /etc/etcd.env against the inventory, imports the CA (ca.pem, ca-key.pem) from",
+                "the first etcd host into this workstation's store (asks first), verifies Quorum reaches etcd."})
 final class AdoptCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -15,8 +15,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "certs",
-        description = {"List every etcd certificate and key on the etcd hosts and this workstation, with problems:",
-                "expired or expiring, wrong CA, SANs not covering the host, key missing, mismatched or readable by "
+        description = {"List every etcd certificate and key on the hosts and this workstation, with its problems.",
+                "Problems: expired or expiring, wrong CA, SANs not covering the host, key missing, mismatched or readable by "
                         + "others, usages etcd needs, a CA key left on a host.",
                 "Exit status 0 when nothing needs action (notes do not count), 1 otherwise."},
         subcommands = {CertsRenewCommand.class, CertsRotateCaCommand.class})

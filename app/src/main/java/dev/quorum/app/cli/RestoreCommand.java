@@ -19,8 +19,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "restore", description = {"Disaster recovery when quorum is lost for good: the inventory's etcd group",
-        "(survivors and new hosts) becomes a new cluster restored from one snapshot. Old data dirs are moved aside.",
+@Command(name = "restore", description = {"Disaster recovery when quorum is lost for good: a new cluster from a snapshot or a survivor.",
+        "The inventory's etcd group (survivors and new hosts) becomes a new cluster restored from one snapshot.",
+        "Old data dirs are moved aside.",
         "Refused while the cluster still has quorum, and for a snapshot whose hash does not match."})
 final class RestoreCommand implements Callable<Integer> {
     static final String DATA_LOSS_FLAG = "--yes-i-understand-data-loss";

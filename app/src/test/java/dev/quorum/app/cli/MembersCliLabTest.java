@@ -104,11 +104,25 @@ class MembersCliLabTest {
         assertThat(replaced.out()).contains("snapshot saved: ").contains("Members now: ")
                 .contains("kube-apiserver --etcd-servers=").contains("https://" + lab.host(3).address() + ":2379")
                 .doesNotContain("--etcd-servers=https://" + lab.host(2).address())
-                .contains("Add lab4 to the etcd group").contains("Remove lab3 from the etcd group");
+                .contains("Add lab4 to the etcd group").contains("Remove lab3 from the etcd group")
+                .contains("lab1: {etcd_member_name: etcd1}").contains("lab2: {etcd_member_name: etcd2}")
+                .containsPattern("lab4: \\{etcd_member_name: etcd\\d\\}").doesNotContain("lab3: {etcd_member_name");
         assertThat(memberNames()).hasSize(3).doesNotContain("etcd3");
         assertThat(lab.host(2).exec("ls -d /var/lib/etcd.removed-*").ok()).as("old data dir moved aside").isTrue();
         JsonNode status = new ObjectMapper().readTree(quorum("status", "--json").out());
         assertThat(status.get("healthy").asBoolean()).isTrue();
+
+        // The inventory is not edited yet: the retired lab3 must not be taken for a member to re-seed.
+        JsonNode diagnosis = new ObjectMapper().readTree(quorum("diagnose", "--json").out());
+        JsonNode retired = null;
+        for (JsonNode member : diagnosis.get("members")) {
+            if (member.get("host").asText().equals("lab3")) {
+                retired = member;
+            }
+        }
+        assertThat(retired).as(diagnosis.toString()).isNotNull();
+        assertThat(retired.get("problems").get(0).get("kind").asText()).as(retired.toString()).isEqualTo("not-a-member");
+        assertThat(diagnosis.toString()).doesNotContain("re-seed");
     }
 
     @Test

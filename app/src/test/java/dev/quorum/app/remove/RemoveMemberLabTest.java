@@ -5,30 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.quorum.app.cluster.MemberState;
 import dev.quorum.app.cluster.MemberViewModel;
 import dev.quorum.app.common.FxTaskExecutor;
-import dev.quorum.app.common.PlanRuns;
+import dev.quorum.app.labtest.InstalledCluster;
 import dev.quorum.app.shell.Fx;
 import dev.quorum.app.shell.MainWindow;
 import dev.quorum.app.shell.ShellServices;
 import dev.quorum.app.wizard.ClusterMembers;
 import dev.quorum.app.wizard.WizardHarness;
-import dev.quorum.core.cluster.ClusterSession;
-import dev.quorum.core.cluster.LiveCluster;
-import dev.quorum.core.engine.Cancellation;
 import dev.quorum.core.etcd.ClusterStatus;
 import dev.quorum.core.etcd.MemberStatus;
-import dev.quorum.core.inventory.InventoryReader;
-import dev.quorum.core.lifecycle.install.InstallPlan;
-import dev.quorum.core.remote.SshConnector;
-import dev.quorum.core.remote.SshOptions;
 import dev.quorum.core.workspace.QuorumHome;
-import dev.quorum.lab.EtcdTarball;
 import dev.quorum.lab.Lab;
 import dev.quorum.lab.LabHost;
 import dev.quorum.lab.LabHosts;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
@@ -63,15 +54,9 @@ class RemoveMemberLabTest {
 
     @Test
     void removesAFollowerByClickingAndMovesItsDataAside() throws Exception {
-        EtcdTarball tarball = EtcdTarball.get();
-        Path inventory = lab.writeInventory(dir.resolve("inventory"), Map.of("etcd_version", tarball.version(),
-                "etcd_download_url", tarball.uri().toString(), "etcd_binary_checksum", tarball.sha256()), 3);
-        QuorumHome home = new QuorumHome(dir.resolve("home"));
-        SshOptions ssh = SshOptions.defaults().withKnownHostsFile(lab.knownHosts());
-        try (ClusterSession session = session(inventory, home, ssh)) {
-            var install = PlanRuns.apply(home, InstallPlan.build(session), event -> { }, new Cancellation());
-            assertThat(install.result().succeeded()).as(install.result().failures().toString()).isTrue();
-        }
+        InstalledCluster cluster = InstalledCluster.install(lab, dir, 3, lab.knownHosts());
+        Path inventory = cluster.inventory();
+        QuorumHome home = cluster.home();
         executor = new FxTaskExecutor(4);
         WizardHarness ui = new WizardHarness();
         WizardHarness.boot();
@@ -112,10 +97,7 @@ class RemoveMemberLabTest {
         assertThat(ui.text("#resultNext")).contains("Remove " + host.name() + " from the etcd group");
         ui.click("#cancel");
 
-        ClusterStatus after;
-        try (ClusterSession session = session(inventory, home, ssh)) {
-            after = LiveCluster.read(session).probe(session);
-        }
+        ClusterStatus after = cluster.status();
         assertThat(after.healthy()).as(after.sentence()).isTrue();
         assertThat(after.members()).hasSize(2).allMatch(MemberStatus::healthy)
                 .noneMatch(m -> m.hostName().equals(host.name()));
@@ -125,10 +107,6 @@ class RemoveMemberLabTest {
         Fx.await(Duration.ofSeconds(30), "the window shows the two members left", () -> rows(ui).size() == 2
                 && rows(ui).stream().noneMatch(m -> m.name().equals(follower.name())));
         Fx.run(window[0]::dispose);
-    }
-
-    private static ClusterSession session(Path inventory, QuorumHome home, SshOptions ssh) {
-        return new ClusterSession(new InventoryReader().read(inventory), home, new SshConnector(ssh));
     }
 
     /** The Members table's rows; none before the cluster is shown. */

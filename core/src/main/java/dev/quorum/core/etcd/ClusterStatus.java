@@ -60,6 +60,11 @@ public record ClusterStatus(List<MemberStatus> members, List<MemberInfo> memberL
         int tolerance = faultTolerance();
         String base = healthyCount() + "/" + members.size() + " healthy, tolerates " + tolerance
                 + (tolerance == 1 ? " failure" : " failures");
-        return alarms.isEmpty() ? base : base + "; alarms: " + String.join(", ", alarms);
+        List<String> unlisted = members.stream().map(MemberStatus::memberName)
+                .filter(name -> memberList.stream().noneMatch(info -> info.name().equals(name))).toList();
+        String listed = unlisted.isEmpty() || memberList.isEmpty() ? base
+                : base + "; not in the cluster's member list: " + String.join(", ", unlisted)
+                + " (check the inventory's etcd group and etcd_member_name)";
+        return alarms.isEmpty() ? listed : listed + "; alarms: " + String.join(", ", alarms);
     }
 }

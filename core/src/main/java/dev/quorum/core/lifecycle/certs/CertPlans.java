@@ -32,7 +32,7 @@ public final class CertPlans {
             throw new CertificateRefusal("the CA of cluster " + cluster.inventory().clusterName()
                     + " is not on this workstation, so nothing can be issued",
                     "for a cluster Kubespray installed, import its CA: quorum adopt -i "
-                            + cluster.inventory().source() + " --import-ca");
+                            + cluster.inventory().source());
         }
         LifecycleSession session = new LifecycleSession(cluster,
                 new ReleaseFetcher(cluster.home().releaseCache(), Duration.ofMinutes(10)), HEALTH_TIMEOUT,

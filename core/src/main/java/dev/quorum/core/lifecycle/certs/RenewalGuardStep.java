@@ -49,7 +49,7 @@ final class RenewalGuardStep extends ClusterStep {
                     throw new StepFailedException(host + ": " + record.path() + " is not the CA in "
                             + session.cluster().pki().directory() + "; certificates issued here would not be trusted",
                             "if Kubespray or another workstation set this cluster up, import its CA first "
-                                    + "(quorum adopt -i INVENTORY --import-ca)");
+                                    + "(quorum adopt -i INVENTORY)");
                 }
             }
             if (!run.toRenew(host, records).isEmpty()) {

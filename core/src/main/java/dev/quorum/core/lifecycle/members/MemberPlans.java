@@ -212,6 +212,18 @@ public final class MemberPlans {
                 notes.add("Remove " + member.hostName() + " from the etcd group in " + file);
             }
         }
+        if (!notes.isEmpty()) {
+            // Without etcd_member_name Kubespray numbers members by their place in the group, so
+            // taking one host out would rename every host after it.
+            List<EtcdMember> after = new ArrayList<>(cluster.inventory().etcdMembers());
+            after.removeIf(m -> left.stream().anyMatch(l -> l.hostName().equals(m.hostName())));
+            joined.stream().filter(j -> after.stream().noneMatch(m -> m.hostName().equals(j.hostName())))
+                    .forEach(after::add);
+            notes.add("The etcd group afterwards, every name pinned so none shifts:");
+            notes.add("  etcd:");
+            notes.add("    hosts:");
+            after.forEach(m -> notes.add("      " + m.hostName() + ": {etcd_member_name: " + m.memberName() + "}"));
+        }
         return notes;
     }
 }

@@ -86,11 +86,18 @@ final class Classifier {
 
         List<Problem> problems = new ArrayList<>();
         if (listed.isEmpty() && !memberList.isEmpty()) {
-            boolean ranBefore = r.dataDir() == DataDirState.PRESENT || LogSigns.removed(r.logTail()).isPresent();
-            problems.add(ranBefore && (r.running() || LogSigns.removed(r.logTail()).isPresent())
+            boolean removedSaysLog = LogSigns.removed(r.logTail()).isPresent();
+            boolean hasData = r.dataDir() == DataDirState.PRESENT;
+            // A removal Quorum did stops etcd and moves the data aside: that host is retired, not a
+            // member to re-seed. Only data that is still there (running, or restarting) is a danger.
+            boolean stillActive = (r.running() && (hasData || removedSaysLog)) || (removedSaysLog && hasData);
+            problems.add(stillActive
                     ? new Problem(ProblemKind.REMOVED, "is not in the member list, but etcd on it still "
                             + (r.running() ? "runs" : "restarts") + " with data of a removed member")
-                    : new Problem(ProblemKind.NOT_A_MEMBER, "is not in the member list (never joined, or removed)"));
+                    : new Problem(ProblemKind.NOT_A_MEMBER, removedSaysLog
+                            ? "was removed from the cluster and etcd on it is stopped: take it out of the "
+                            + "inventory's etcd group"
+                            : "is not in the member list (never joined, or removed)"));
         }
         if (status.isPresent() && !referenceCluster.isEmpty() && !inReference) {
             problems.add(new Problem(ProblemKind.WRONG_CLUSTER, "holds data of cluster " + status.get().clusterId()

@@ -27,7 +27,8 @@ public final class EnableServiceStep extends HostStep {
             return Check.needed("the unit changed: systemd must reload it");
         }
         String enabled = remote(context).run("systemctl is-enabled etcd 2>/dev/null").stdout().strip();
-        return "enabled".equals(enabled) ? Check.done("etcd enabled") : Check.needed("etcd is " + enabled);
+        return "enabled".equals(enabled) ? Check.done("etcd enabled")
+                : Check.needed(enabled.isEmpty() ? "no etcd service yet" : "etcd is " + enabled);
     }
 
     @Override

@@ -185,6 +185,28 @@ class ClassifierTest {
     }
 
     @Test
+    void aHostQuorumRetiredIsNotReseededButTakenOutOfTheInventory() {
+        EtcdMember h3 = THREE.get(2);
+        List<ListedMember> withoutH3 = LIST.subList(0, 2);
+        Map<String, HostReport> changed = new LinkedHashMap<>();
+        for (EtcdMember m : THREE.subList(0, 2)) {
+            changed.put(m.hostName(), new HostReport(m.hostName(), m.address(), "", "active",
+                    Optional.of(status("a" + m.hostName().charAt(1), CLUSTER, "a1", 100)), "", withoutH3, List.of(),
+                    reachAll(m), DataDirState.PRESENT, List.of()));
+        }
+        // what a removal leaves: etcd stopped, the data dir moved aside, etcd's last words in the log
+        changed.put("h3", report(h3, "inactive", Optional.empty(), reachAll(h3), DataDirState.MISSING,
+                List.of("etcdserver: the member has been permanently removed from the cluster")));
+
+        Diagnosis d = classify(changed);
+
+        Problem problem = d.member("h3").orElseThrow().problems().get(0);
+        assertThat(problem.kind()).isEqualTo(ProblemKind.NOT_A_MEMBER);
+        assertThat(problem.text()).contains("take it out of the inventory's etcd group");
+        assertThat(d.member("h3").orElseThrow().needs(ProblemKind.Remedy.RESEED)).as("recover leaves it alone").isFalse();
+    }
+
+    @Test
     void aLearnerLeftByAnInterruptedJoinIsFinishedByAdd() {
         LocalStatus learner = new LocalStatus("a3", CLUSTER, "a1", 2, 100, 20480, "3.4.23", true, List.of());
         HostReport h3 = report(THREE.get(2), "active", Optional.of(learner), reachAll(THREE.get(2)),

@@ -9,6 +9,7 @@ import dev.quorum.core.engine.Cancellation;
 import dev.quorum.core.engine.RunEvent;
 import dev.quorum.core.engine.RunMode;
 import dev.quorum.core.engine.RunOutcome;
+import dev.quorum.core.engine.StepStatus;
 import dev.quorum.core.etcd.ClusterStatus;
 import dev.quorum.core.etcd.MemberStatus;
 import dev.quorum.core.labtest.ContinuousWriter;
@@ -118,6 +119,28 @@ class MembersLabTest {
 
         assertThat(again.result().succeeded()).as(again.log()).isTrue();
         assertThat(again.result().summary().nothingChanged()).as(again.log()).isTrue();
+    }
+
+    @Test
+    @Order(2)
+    void theGrownClustersOlderCertificatesAreNotReissuedForTheNewHostsNames() {
+        // lab1-3's certificates name lab1-3 only (Kubespray writes every etcd host into each); once
+        // lab4 and lab5 are in the inventory an install must not re-issue them, since that restarts them.
+        cluster.editInventory("        lab3:\n", "        lab3:\n        lab4:\n        lab5:\n");
+        try {
+            LabCluster.Outcome preview = cluster.run(cluster.ssh(), RunMode.PREVIEW, new Cancellation(), e -> { });
+            assertThat(preview.result().succeeded()).as(preview.log()).isTrue();
+            int step = preview.events().stream().filter(e -> e instanceof RunEvent.StepStarted s
+                    && s.title().startsWith("Issue member and admin certificates"))
+                    .mapToInt(e -> ((RunEvent.StepStarted) e).step()).findFirst().orElseThrow();
+            List<RunEvent.TargetFinished> certificates = preview.events().stream()
+                    .filter(e -> e instanceof RunEvent.TargetFinished t && t.step() == step)
+                    .map(e -> (RunEvent.TargetFinished) e).toList();
+            assertThat(certificates).as(preview.log()).hasSize(5)
+                    .allSatisfy(t -> assertThat(t.status()).as(t.target() + ": " + t.message()).isEqualTo(StepStatus.OK));
+        } finally {
+            cluster.editInventory("        lab3:\n        lab4:\n        lab5:\n", "        lab3:\n");
+        }
     }
 
     @Test

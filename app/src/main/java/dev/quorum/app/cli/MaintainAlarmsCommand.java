@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "alarms", description = {"List each member's alarms with its database size, in-use size and quota",
-        "(etcdctl alarm list; endpoint status). Exit status 0 without alarms, 1 with.",
+        "(etcdctl alarm list; endpoint status). Exit status 0 without alarms, 1 with (or when they cannot be read).",
         "--disarm disarms NOSPACE (etcdctl alarm disarm) only once the cause is gone: the member's database below",
         "its quota and room on its disk. A CORRUPT alarm is never disarmed: re-seed that member (quorum recover)."})
 final class MaintainAlarmsCommand implements Callable<Integer> {
@@ -68,7 +68,7 @@ final class MaintainAlarmsCommand implements Callable<Integer> {
                         + session.inventory().source());
             }
             out.flush();
-            return report.alarms().isEmpty() ? ExitCodes.OK : ExitCodes.FAILED;
+            return report.alarms().isEmpty() && report.alarmError().isEmpty() ? ExitCodes.OK : ExitCodes.FAILED;
         }
     }
 }

@@ -27,6 +27,9 @@ final class SpaceTable {
                     Bytes.human(m.dbSizeInUse()), Bytes.human(m.reclaimable()), Bytes.human(m.quotaBytes()),
                     m.alarms().isEmpty() ? "-" : m.alarms().stream().map(Enum::name).collect(Collectors.joining(","))));
         }
+        if (!report.alarmError().isEmpty()) {
+            out.println("Alarms unknown: " + report.alarmError());
+        }
         if (!report.alarms().isEmpty()) {
             out.println("Alarms: " + report.alarms().stream().map(Object::toString).collect(Collectors.joining(", ")));
         }

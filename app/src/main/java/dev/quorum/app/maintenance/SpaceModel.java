@@ -42,7 +42,8 @@ public final class SpaceModel {
                 nospace.set(report.any(EtcdAlarm.Kind.NOSPACE));
                 corrupt.set(report.any(EtcdAlarm.Kind.CORRUPT));
                 status.set("Cluster" + (report.revision() > 0 ? " at revision " + report.revision() : "") + ": "
-                        + report.sentence());
+                        + report.sentence() + (report.alarmError().isEmpty() ? "" : "; alarms unknown ("
+                        + report.alarmError() + ")"));
                 loaded.set(true);
             }
         }, error -> {

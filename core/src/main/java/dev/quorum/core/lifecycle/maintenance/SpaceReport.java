@@ -13,8 +13,11 @@ import java.util.concurrent.TimeUnit;
 /**
  * The cluster's backends at one moment: each member's sizes and alarms, the current revision
  * (0 without quorum), and alarms of members Quorum could not match to a host.
+ *
+ * @param alarmError why the alarm list could not be read (empty when it was): then no alarm is known
  */
-public record SpaceReport(List<MemberSpace> members, long revision, List<EtcdAlarm> alarms, String sentence) {
+public record SpaceReport(List<MemberSpace> members, long revision, List<EtcdAlarm> alarms, String alarmError,
+                          String sentence) {
     private static final long TIMEOUT_SECONDS = 5;
 
     public SpaceReport {
@@ -26,13 +29,22 @@ public record SpaceReport(List<MemberSpace> members, long revision, List<EtcdAla
     public static SpaceReport read(ClusterSession session) {
         LiveCluster live = LiveCluster.read(session);
         ClusterStatus status = live.probe(session);
-        List<EtcdAlarm> alarms = alarms(session);
+        List<EtcdAlarm> alarms = List.of();
+        String alarmError = "";
+        try {
+            alarms = session.sharedEtcd().alarmList().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            alarmError = "interrupted";
+        } catch (Exception e) {
+            alarmError = "etcdctl alarm list failed: " + String.valueOf((e.getCause() == null ? e : e.getCause()).getMessage());
+        }
         long quota = session.inventory().etcd().effectiveQuotaBytes();
         List<MemberSpace> members = new ArrayList<>();
         for (MemberStatus member : status.members()) {
             members.add(space(member, quota, alarms));
         }
-        return new SpaceReport(members, revision(session, status), alarms, status.sentence());
+        return new SpaceReport(members, revision(session, status), alarms, alarmError, status.sentence());
     }
 
     static MemberSpace space(MemberStatus member, long quota, List<EtcdAlarm> alarms) {
@@ -45,14 +57,6 @@ public record SpaceReport(List<MemberSpace> members, long revision, List<EtcdAla
                 .map(EtcdAlarm::kind).distinct().toList();
         return new MemberSpace(member.hostName(), member.memberName(), member.endpoint(), own.memberId(),
                 own.isLeader(), own.dbSize(), own.dbSizeInUse(), quota, kinds, "");
-    }
-
-    private static List<EtcdAlarm> alarms(ClusterSession session) {
-        try {
-            return session.sharedEtcd().alarmList().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            return List.of();
-        }
     }
 
     private static long revision(ClusterSession session, ClusterStatus status) {

@@ -30,7 +30,8 @@ class MaintenanceRulesTest {
         assertThat(CompactRequest.to(42).target(5000)).isEqualTo(42);
         assertThat(CompactRequest.keep(10).describe()).isEqualTo("keeping the last 10 revisions");
         assertThatThrownBy(() -> CompactRequest.keep(-1)).isInstanceOf(MaintenanceException.class);
-        assertThatThrownBy(() -> CompactRequest.to(0)).hasMessageContaining("revisions start at 1");
+        assertThatThrownBy(() -> CompactRequest.to(0)).hasMessage("--to-revision is 0")
+                .isInstanceOfSatisfying(MaintenanceException.class, e -> assertThat(e.hint()).isEqualTo("revisions start at 1"));
     }
 
     @Test

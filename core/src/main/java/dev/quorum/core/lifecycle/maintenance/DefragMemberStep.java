@@ -6,7 +6,9 @@ import dev.quorum.core.engine.StepFailedException;
 import dev.quorum.core.etcd.EndpointStatus;
 import dev.quorum.core.etcd.EtcdAdmin;
 import dev.quorum.core.inventory.EtcdMember;
+import dev.quorum.core.lifecycle.steps.HealthWait;
 import dev.quorum.core.lifecycle.steps.HostStep;
+import dev.quorum.core.lifecycle.steps.Leadership;
 import dev.quorum.core.lifecycle.steps.LifecycleSession;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,12 +64,29 @@ final class DefragMemberStep extends HostStep {
     public void apply(StepContext context) throws Exception {
         EtcdMember member = member(context);
         before = status(member);
+        if (before.isLeader() && !leaderAtPlanTime) {
+            handOverLeadership(context, member);
+        }
         context.info("defragmenting " + member.memberName() + " (" + Bytes.human(before.dbSize()) + ")   # etcdctl "
                 + "--endpoints=" + member.clientUrl() + " defrag");
         session.cluster().sharedEtcd().defragment(member.clientUrl()).get(DEFRAG_SECONDS, TimeUnit.SECONDS);
         EndpointStatus after = awaitLeader(context, member);
         context.info(member.memberName() + ": db " + Bytes.human(before.dbSize()) + " -> " + Bytes.human(after.dbSize())
                 + " (in use " + Bytes.human(after.dbSizeInUse()) + ")");
+    }
+
+    /**
+     * Leadership moved to this member after the plan was made, and others are still to come: the
+     * leader goes last, so hand leadership on first. Under NOSPACE no member counts as healthy for
+     * the hand-over; then it is defragmented as it is.
+     */
+    private void handOverLeadership(StepContext context, EtcdMember member) throws Exception {
+        try {
+            Leadership.moveAway(session, context, HealthWait.probe(session), member.hostName());
+        } catch (StepFailedException e) {
+            context.warn(member.memberName() + " leads now and cannot hand leadership over (" + e.getMessage()
+                    + "); defragmenting it anyway");
+        }
     }
 
     /** Back with a leader: only then may the next member go. */

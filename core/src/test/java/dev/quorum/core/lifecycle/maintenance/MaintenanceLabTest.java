@@ -13,7 +13,9 @@ import dev.quorum.core.etcd.TlsFiles;
 import dev.quorum.core.labtest.ContinuousWriter;
 import dev.quorum.core.labtest.LabCluster;
 import dev.quorum.core.labtest.LabKv;
+import dev.quorum.core.labtest.RawAlarms;
 import dev.quorum.lab.Lab;
+import dev.quorum.lab.LabHost;
 import dev.quorum.lab.LabHosts;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -168,6 +170,52 @@ class MaintenanceLabTest {
 
     @Test
     @Order(5)
+    void defragmentingWhileAMemberIsDownIsRefusedAndTouchesNoMember() throws Exception {
+        LabHost down = lab.hosts().get(2);
+        down.exec("systemctl stop etcd").requireOk("stop etcd");
+        try {
+            LabCluster.Outcome refused = cluster.run(session -> MaintenancePlans.defrag(session, new DefragRequest(0)));
+            assertThat(refused.result().outcome()).as(refused.log()).isEqualTo(RunOutcome.FAILED);
+            assertThat(refused.firstFailure()).contains("is not healthy").contains("bring");
+            assertThat(refused.log()).doesNotContain("defragmenting ");
+        } finally {
+            down.exec("systemctl start etcd").requireOk("start etcd");
+        }
+        awaitHealthy();
+    }
+
+    @Test
+    @Order(6)
+    void aCorruptAlarmIsListedAndRefusedWithAdviceToReseed() throws Exception {
+        MemberSpace follower = space().members().stream().filter(m -> !m.leader()).findFirst().orElseThrow();
+        RawAlarms.activate(endpoints().get(0), tls(), follower.memberId(), RawAlarms.CORRUPT);
+        try {
+            SpaceReport listed = space();
+            assertThat(listed.alarms()).containsExactly(new EtcdAlarm(follower.memberId(), EtcdAlarm.Kind.CORRUPT));
+            assertThat(listed.members()).filteredOn(m -> m.memberName().equals(follower.memberName()))
+                    .allMatch(m -> m.has(EtcdAlarm.Kind.CORRUPT));
+
+            LabCluster.Outcome compact = cluster.run(session -> MaintenancePlans.compact(session, CompactRequest.keep(0)));
+            assertThat(compact.result().outcome()).as(compact.log()).isEqualTo(RunOutcome.FAILED);
+            assertThat(compact.firstFailure()).contains(follower.memberName() + " has a CORRUPT alarm")
+                    .contains("quorum recover");
+            assertThat(compact.log()).doesNotContain("compacting");
+
+            LabCluster.Outcome disarm = cluster.run(session -> new dev.quorum.core.engine.Plan("disarm", "lab",
+                    MaintenancePlans.disarm(session).steps().subList(1, 2)));
+            assertThat(disarm.result().outcome()).as(disarm.log()).isEqualTo(RunOutcome.FAILED);
+            assertThat(disarm.firstFailure()).contains("CORRUPT alarm, which Quorum does not disarm")
+                    .contains("quorum recover");
+            assertThat(space().any(EtcdAlarm.Kind.CORRUPT)).isTrue();
+        } finally {
+            RawAlarms.deactivate(endpoints().get(0), tls(), follower.memberId(), RawAlarms.CORRUPT);
+        }
+        assertThat(space().alarms()).isEmpty();
+        awaitHealthy();
+    }
+
+    @Test
+    @Order(7)
     void aFullQuotaRaisesNospaceWhichIsDisarmedOnlyOnceItsCauseIsGone() throws Exception {
         String filler = "f".repeat(200 * 1024);
         Optional<String> refusal = Optional.empty();
@@ -205,7 +253,7 @@ class MaintenanceLabTest {
     }
 
     static void awaitHealthy() throws InterruptedException {
-        for (int i = 0; i < 50; i++) {
+        for (int i = 0; i < 100; i++) {
             if (status().healthy()) {
                 return;
             }

@@ -42,7 +42,8 @@ final class MaintainAlarmsCommand implements Callable<Integer> {
     long keepRevisions = CompactRequest.DEFAULT_KEEP_REVISIONS;
 
     @Option(names = "--min-reclaim", paramLabel = "SIZE", defaultValue = "16MiB",
-            description = "With --reclaim: defragment members with at least this much free space (default: ${DEFAULT-VALUE}).")
+            description = "With --reclaim: defragment members with at least this much free space "
+                    + "(default: ${DEFAULT-VALUE}).")
     String minReclaim;
 
     @Override

@@ -6,7 +6,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "maintain",
         description = {"Keep the backend small: compact the key history, defragment members, list and disarm alarms.",
-                "etcd's cure for a NOSPACE alarm, in order: compact, defrag, alarms --disarm (or alarms --disarm --reclaim)."},
+                "etcd's cure for a NOSPACE alarm, in order: compact, defrag, alarms --disarm "
+                        + "(or alarms --disarm --reclaim)."},
         subcommands = {MaintainCompactCommand.class, MaintainDefragCommand.class, MaintainAlarmsCommand.class})
 final class MaintainCommand implements Runnable {
     @Spec

@@ -10,7 +10,10 @@ import dev.quorum.core.lifecycle.maintenance.MaintenancePlans;
 import java.nio.file.Path;
 import java.util.List;
 
-/** The wizard's plan: exactly {@code quorum maintain compact}, {@code defrag} or {@code alarms --disarm --reclaim}'s. */
+/**
+ * The wizard's plan: exactly {@code quorum maintain compact}, {@code defrag} or
+ * {@code alarms --disarm --reclaim}'s.
+ */
 final class MaintenancePlanSource extends SessionPlanSource {
     private final MaintenanceTask task;
     private final CompactRequest compact;
@@ -31,7 +34,8 @@ final class MaintenancePlanSource extends SessionPlanSource {
             case DEFRAG -> MaintenancePlans.defrag(session(), defrag);
             case NOSPACE -> MaintenancePlans.recoverSpace(session(), compact, defrag);
         };
-        return new PreparedPlan(plan, List.of("Each member's database size now: quorum maintain alarms -i " + inventory()
+        return new PreparedPlan(plan, List.of("Each member's database size now: quorum maintain alarms -i "
+                + inventory()
                 + " (or open this wizard again)."));
     }
 }

@@ -28,7 +28,8 @@ public final class MaintenanceWizard {
         MaintenanceChoices choices = new MaintenanceChoices(services);
         List<WizardPage> pages = new ArrayList<>();
         if (inventoryPath == null) {
-            pages.add(new InventoryPage(choices.inventory(), "The cluster Quorum manages (its CA is on this workstation)."));
+            pages.add(new InventoryPage(choices.inventory(),
+                    "The cluster Quorum manages (its CA is on this workstation)."));
         } else {
             choices.inventory().pathProperty().set(inventoryPath.toString());
         }

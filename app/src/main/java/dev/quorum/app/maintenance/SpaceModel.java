@@ -51,7 +51,8 @@ public final class SpaceModel {
                 members.clear();
                 status.set("");
                 problem.set(String.valueOf(error.getMessage())
-                        + (error instanceof ActionableError a && !a.hint().isBlank() ? " What to do: " + a.hint() : ""));
+                        + (error instanceof ActionableError a && !a.hint().isBlank()
+                        ? " What to do: " + a.hint() : ""));
             }
         });
     }

@@ -29,7 +29,8 @@ public final class Bytes {
     public static long parse(String text) {
         Matcher m = SIZE.matcher(text.strip());
         if (!m.matches()) {
-            throw new MaintenanceException("\"" + text + "\" is not a size", "give bytes or a size such as 64MiB or 1GiB");
+            throw new MaintenanceException("\"" + text + "\" is not a size",
+                    "give bytes or a size such as 64MiB or 1GiB");
         }
         int power = "BKMGT".indexOf(m.group(2).isEmpty() ? "B" : m.group(2).toUpperCase(Locale.ROOT));
         return Math.multiplyExact(Long.parseLong(m.group(1)), 1L << (10 * power));

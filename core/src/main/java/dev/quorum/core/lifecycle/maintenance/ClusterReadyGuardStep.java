@@ -61,7 +61,8 @@ final class ClusterReadyGuardStep extends ClusterStep {
             for (MemberStatus member : status.members()) {
                 if (!answersWithLeader(member)) {
                     throw new StepFailedException("member " + member.memberName() + " on " + member.hostName()
-                            + " is not healthy (" + (member.reachable() ? "no leader" : member.error()) + "); each member "
+                            + " is not healthy (" + (member.reachable() ? "no leader" : member.error())
+                            + "); each member "
                             + "in turn stops serving while it is defragmented, which would cost the quorum now",
                             "bring " + member.memberName() + " back first (quorum diagnose shows why it is down)");
                 }

@@ -22,6 +22,7 @@ final class CompactStep extends ClusterStep {
 
     private final long target;
     private final String why;
+    private volatile boolean compactedNow;
 
     /** @param why how the revision was chosen, e.g. "keeping the last 1000 revisions" */
     CompactStep(LifecycleSession session, long target, String why) {
@@ -32,7 +33,8 @@ final class CompactStep extends ClusterStep {
 
     @Override
     public String title() {
-        return target < 2 ? "Compact the key history (nothing to compact)" : "Compact the key history to revision " + target;
+        return target < 2 ? "Compact the key history (nothing to compact)"
+                : "Compact the key history to revision " + target;
     }
 
     @Override
@@ -47,14 +49,17 @@ final class CompactStep extends ClusterStep {
         }
         long current = etcd().linearizableRevision().get(READ_SECONDS, TimeUnit.SECONDS);
         if (target > current) {
-            throw new StepFailedException("revision " + target + " is in the future: the cluster is at revision " + current,
+            throw new StepFailedException("revision " + target + " is in the future: the cluster is at revision "
+                    + current,
                     "give a revision up to " + current + " (quorum maintain alarms shows the current revision), or "
                             + "use --keep-revisions");
         }
         if (alreadyDone()) {
-            return Check.done("already compacted to revision " + target + " or later (the cluster is at " + current + ")");
+            return Check.done("already compacted to revision " + target + " or later (the cluster is at "
+                    + current + ")");
         }
-        return Check.needed("revisions before " + target + " are still kept; the cluster is at " + current + " (" + why + ")");
+        return Check.needed("revisions before " + target + " are still kept; the cluster is at " + current
+                + " (" + why + ")");
     }
 
     /** Revision {@code target - 1} can no longer be read: the history before the target is gone. */
@@ -81,6 +86,12 @@ final class CompactStep extends ClusterStep {
             }
             context.info("another client compacted to this revision or later meanwhile");
         }
+        compactedNow = true;
+    }
+
+    /** This run discarded history (a re-run that found it compacted did not). */
+    boolean compactedNow() {
+        return compactedNow;
     }
 
     /** etcd's "mvcc: required revision has been compacted". */

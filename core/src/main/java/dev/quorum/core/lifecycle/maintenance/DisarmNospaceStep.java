@@ -52,12 +52,14 @@ final class DisarmNospaceStep extends HostStep {
     @Override
     public Check check(StepContext context) throws Exception {
         EtcdMember member = member(context);
-        EndpointStatus status = session.cluster().sharedEtcd().status(member.clientUrl()).get(CALL_SECONDS, TimeUnit.SECONDS);
+        EndpointStatus status = session.cluster().sharedEtcd().status(member.clientUrl())
+                .get(CALL_SECONDS, TimeUnit.SECONDS);
         List<EtcdAlarm.Kind> alarms = session.cluster().sharedEtcd().alarmList().get(CALL_SECONDS, TimeUnit.SECONDS)
                 .stream().filter(a -> a.memberId() == status.memberId()).map(EtcdAlarm::kind).toList();
         if (alarms.contains(EtcdAlarm.Kind.CORRUPT)) {
             throw new StepFailedException(member.memberName() + " has a CORRUPT alarm, which Quorum does not disarm: "
-                    + "its data differs from the other members'", "re-seed it from the healthy members: quorum recover -i "
+                    + "its data differs from the other members'",
+                    "re-seed it from the healthy members: quorum recover -i "
                     + inventoryFile + " (or quorum replace --member " + member.memberName() + ")");
         }
         if (!alarms.contains(EtcdAlarm.Kind.NOSPACE)) {
@@ -69,7 +71,8 @@ final class DisarmNospaceStep extends HostStep {
                     + "defragmentation have made room (now " + cause.describe() + ")");
         }
         refuseWhileCauseRemains(member, cause);
-        return Check.needed("NOSPACE alarm on " + member.memberName() + "; the cause is gone (" + cause.describe() + ")");
+        return Check.needed("NOSPACE alarm on " + member.memberName() + "; the cause is gone ("
+                + cause.describe() + ")");
     }
 
     private void refuseWhileCauseRemains(EtcdMember member, NospaceCause cause) throws StepFailedException {
@@ -104,7 +107,8 @@ final class DisarmNospaceStep extends HostStep {
     @Override
     public void apply(StepContext context) throws Exception {
         EtcdMember member = member(context);
-        EndpointStatus status = session.cluster().sharedEtcd().status(member.clientUrl()).get(CALL_SECONDS, TimeUnit.SECONDS);
+        EndpointStatus status = session.cluster().sharedEtcd().status(member.clientUrl())
+                .get(CALL_SECONDS, TimeUnit.SECONDS);
         refuseWhileCauseRemains(member, cause(context, member, status));
         long id = status.memberId();
         context.info("disarming NOSPACE on " + member.memberName() + "   # etcdctl alarm disarm");

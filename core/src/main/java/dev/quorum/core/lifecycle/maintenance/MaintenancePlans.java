@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * Compact, defragment, disarm, and all three in etcd's order for a NOSPACE alarm. Each reads the
@@ -43,7 +44,7 @@ public final class MaintenancePlans {
         LifecycleSession session = session(cluster);
         List<PlannedStep> steps = new ArrayList<>();
         steps.add(PlannedStep.onCluster(new ClusterReadyGuardStep(session, "defragmented", true)));
-        steps.addAll(defragmentation(session, request));
+        steps.addAll(defragmentation(session, request, () -> false));
         return new Plan("defrag", cluster.inventory().clusterName(), steps);
     }
 
@@ -60,8 +61,10 @@ public final class MaintenancePlans {
         LifecycleSession session = session(cluster);
         List<PlannedStep> steps = new ArrayList<>();
         steps.add(PlannedStep.onCluster(new ClusterReadyGuardStep(session, "maintained", true)));
-        steps.addAll(compaction(session, compact));
-        steps.addAll(defragmentation(session, defrag));
+        List<PlannedStep> compaction = compaction(session, compact);
+        CompactStep compactStep = (CompactStep) compaction.get(compaction.size() - 1).step();
+        steps.addAll(compaction);
+        steps.addAll(defragmentation(session, defrag, compactStep::compactedNow));
         steps.add(PlannedStep.onEach(new DisarmNospaceStep(session, true), hosts(session)));
         return new Plan("nospace", cluster.inventory().clusterName(), steps);
     }
@@ -80,12 +83,13 @@ public final class MaintenancePlans {
     }
 
     /** One step per member so they run one after the other; the leader (at plan time) last. */
-    private static List<PlannedStep> defragmentation(LifecycleSession session, DefragRequest request) {
+    private static List<PlannedStep> defragmentation(LifecycleSession session, DefragRequest request,
+                                                     BooleanSupplier compactedInThisRun) {
         ClusterStatus status = LiveCluster.read(session.cluster()).probe(session.cluster());
         List<EtcdMember> order = new ArrayList<>(session.members());
         order.sort((a, b) -> Boolean.compare(isLeader(status, a), isLeader(status, b)));
         return order.stream().map(m -> PlannedStep.onEach(
-                new DefragMemberStep(session, m.memberName(), request, isLeader(status, m)),
+                new DefragMemberStep(session, m.memberName(), request, isLeader(status, m), compactedInThisRun),
                 List.of(m.hostName()))).toList();
     }
 

@@ -25,7 +25,10 @@ public record SpaceReport(List<MemberSpace> members, long revision, List<EtcdAla
         alarms = List.copyOf(alarms);
     }
 
-    /** Reads the live cluster: {@code etcdctl endpoint status --cluster}, {@code alarm list}, a read for the revision. */
+    /**
+     * Reads the live cluster: {@code etcdctl endpoint status --cluster}, {@code alarm list}, and a
+     * read for the revision.
+     */
     public static SpaceReport read(ClusterSession session) {
         LiveCluster live = LiveCluster.read(session);
         ClusterStatus status = live.probe(session);
@@ -37,7 +40,8 @@ public record SpaceReport(List<MemberSpace> members, long revision, List<EtcdAla
             Thread.currentThread().interrupt();
             alarmError = "interrupted";
         } catch (Exception e) {
-            alarmError = "etcdctl alarm list failed: " + String.valueOf((e.getCause() == null ? e : e.getCause()).getMessage());
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            alarmError = "etcdctl alarm list failed: " + cause.getMessage();
         }
         long quota = session.inventory().etcd().effectiveQuotaBytes();
         List<MemberSpace> members = new ArrayList<>();

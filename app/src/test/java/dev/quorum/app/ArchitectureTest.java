@@ -63,4 +63,13 @@ class ArchitectureTest {
             .that().haveSimpleNameEndingWith("StatusSource").or().haveSimpleNameEndingWith("CertificateSource")
             .should().dependOnClassesThat().resideInAPackage("javafx..")
             .because("status sources block on the network and run on background threads only");
+
+    @ArchTest
+    static final ArchRule maintenanceModelsKnowNoNode = noClasses()
+            .that().resideInAPackage("dev.quorum.app.maintenance..")
+            .and().haveSimpleNameNotEndingWith("Page").and().haveSimpleNameNotEndingWith("Wizard")
+            .should().dependOnClassesThat().areAssignableTo(javafx.scene.Node.class)
+            .orShould().dependOnClassesThat().resideInAPackage("dev.quorum.app.shell..")
+            .because("the maintenance wizard's models (choices, space, plan source) stay testable without a scene; "
+                    + "only its page builds nodes");
 }

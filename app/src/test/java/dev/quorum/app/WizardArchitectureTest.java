@@ -84,4 +84,22 @@ class WizardArchitectureTest {
                     "..app.renew..", "..app.recover..", "..app.restore..", "..app.remove..", "..app.shell..",
                     "..app.actions..", "..app.cluster..", "..app.certs..")
             .because("one package per wizard; the shell reaches it only through app.actions");
+
+    @ArchTest
+    static final ArchRule maintenanceIsItsOwnWizard = noClasses()
+            .that().resideInAPackage("..app.maintenance..")
+            .should().dependOnClassesThat().resideInAnyPackage("..app.install..", "..app.add..", "..app.replace..",
+                    "..app.renew..", "..app.recover..", "..app.restore..", "..app.shell..", "..app.actions..",
+                    "..app.cli..", "..core.lifecycle.steps..")
+            .orShould().dependOnClassesThat().haveSimpleName("Runner")
+            .because("one package per wizard, on the frame; it builds quorum maintain's core plans and runs them "
+                    + "through the frame");
+
+    @ArchTest
+    static final ArchRule nothingButTheActionsOpenMaintenance = noClasses()
+            .that().resideInAnyPackage("..app.cli..", "..app.wizard..", "..app.shell..", "..app.snapshots..",
+                    "..app.certs..", "..app.install..", "..app.add..", "..app.replace..", "..app.renew..",
+                    "..app.recover..", "..app.restore..")
+            .should().dependOnClassesThat().resideInAPackage("..app.maintenance..")
+            .because("the shell reaches the maintenance wizard only through ShellActions (app.actions)");
 }

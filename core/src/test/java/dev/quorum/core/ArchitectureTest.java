@@ -65,4 +65,12 @@ class ArchitectureTest {
                     "..core.lifecycle.members..", "..core.lifecycle.recovery..", "..core.lifecycle.certs..")
             .allowEmptyShould(true)
             .because("each life-cycle builds its own plan from shared parts");
+
+    @ArchTest
+    static final ArchRule maintenanceIsIndependent = noClasses()
+            .that().resideInAPackage("..core.lifecycle.maintenance..")
+            .should().dependOnClassesThat().resideInAnyPackage("..core.lifecycle.install..",
+                    "..core.lifecycle.members..", "..core.lifecycle.recovery..", "..core.lifecycle.disaster..",
+                    "..core.lifecycle.certs..", "..core.lifecycle.adopt..")
+            .because("maintenance builds its own plans from the shared steps");
 }

@@ -4,6 +4,7 @@ import dev.quorum.app.add.AddMemberWizard;
 import dev.quorum.app.adopt.AdoptClusterWizard;
 import dev.quorum.app.cluster.ClusterSource;
 import dev.quorum.app.install.InstallWizard;
+import dev.quorum.app.maintenance.MaintenanceWizard;
 import dev.quorum.app.renew.RenewCertificatesWizard;
 import dev.quorum.app.recover.RecoverWizard;
 import dev.quorum.app.remove.RemoveMemberWizard;
@@ -81,6 +82,11 @@ public final class WizardActions implements ShellActions {
     @Override
     public void restore(ClusterSource cluster, Optional<Path> snapshot) {
         RestoreWizard.open(context.window(), services(Optional.of(cluster)), cluster.inventoryFile(), snapshot);
+    }
+
+    @Override
+    public void maintain(ClusterSource cluster) {
+        MaintenanceWizard.open(context.window(), services(Optional.of(cluster)), cluster.inventoryFile());
     }
 
     private WizardServices services(Optional<ClusterSource> cluster) {

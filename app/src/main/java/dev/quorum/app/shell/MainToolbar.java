@@ -16,6 +16,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignW;
 
 /** The main window's actions; each has a tooltip and is disabled when it cannot apply. */
 final class MainToolbar extends ToolBar {
@@ -35,6 +36,8 @@ final class MainToolbar extends ToolBar {
         void recover();
 
         void snapshotNow();
+
+        void maintain();
 
         void restore();
 
@@ -71,6 +74,10 @@ final class MainToolbar extends ToolBar {
                 "Disaster recovery: a new cluster from a snapshot or a survivor's data (quorum restore)",
                 actions::restore);
         restore.disableProperty().bind(noCluster);
+        Button maintain = button("toolbar-maintain", "Maintenance...", MaterialDesignW.WRENCH_OUTLINE,
+                "Compact the key history, defragment members one at a time, disarm NOSPACE (quorum maintain)",
+                actions::maintain);
+        maintain.disableProperty().bind(noCluster);
         Button refresh = button("toolbar-refresh", "Refresh", MaterialDesignR.REFRESH,
                 "Read the cluster's status now (it refreshes every second anyway) (F5)", actions::refresh);
         refresh.disableProperty().bind(noCluster);
@@ -79,7 +86,7 @@ final class MainToolbar extends ToolBar {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         getItems().addAll(open, new Separator(), install, add, replace, remove, recover, new Separator(), snapshot, restore,
-                new Separator(), refresh, spacer, theme);
+                maintain, new Separator(), refresh, spacer, theme);
     }
 
     private static Button button(String id, String text, Ikon icon, String tooltip, Runnable action) {

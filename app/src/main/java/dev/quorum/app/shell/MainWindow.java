@@ -182,6 +182,11 @@ public final class MainWindow implements ShellContext, WelcomeActions, MainToolb
     }
 
     @Override
+    public void maintain() {
+        currentCluster().ifPresent(actions::maintain);
+    }
+
+    @Override
     public void snapshotNow() {
         if (current != null) {
             current.snapshotNow();

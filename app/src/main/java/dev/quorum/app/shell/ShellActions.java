@@ -48,6 +48,9 @@ public interface ShellActions {
      */
     void restore(ClusterSource cluster, Optional<Path> snapshot);
 
+    /** Toolbar "Maintenance...": compact, defragment, or free space and disarm NOSPACE on the open cluster. */
+    void maintain(ClusterSource cluster);
+
     /** Makes the actions for one main window. Register in META-INF/services/dev.quorum.app.shell.ShellActions$Factory. */
     interface Factory {
         ShellActions create(ShellContext context);

@@ -46,6 +46,11 @@ public final class RecordingShellActions implements ShellActions {
     }
 
     @Override
+    public void maintain(ClusterSource cluster) {
+        calls.add("maintain " + cluster.name());
+    }
+
+    @Override
     public void restore(ClusterSource cluster, Optional<Path> snapshot) {
         calls.add("restore " + cluster.name() + snapshot.map(f -> " " + f.getFileName()).orElse(""));
     }

@@ -161,6 +161,10 @@ class SandboxWindowTest {
         robot.clickOn("#toolbar-recover");
         Fx.await(Duration.ofSeconds(5), "recover asked", () -> !actions.calls.isEmpty());
         assertThat(actions.calls).containsExactly("recover sandbox");
+        actions.calls.clear();
+        robot.interact(() -> robot.lookup("#toolbar-maintain").queryButton().fire());
+        Fx.await(Duration.ofSeconds(5), "maintenance asked", () -> !actions.calls.isEmpty());
+        assertThat(actions.calls).containsExactly("maintain sandbox");
     }
 
     /** Monocle's headless robot turns a right click into no context-menu event; send the one the OS would. */

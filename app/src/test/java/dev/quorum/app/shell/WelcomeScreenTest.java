@@ -42,6 +42,8 @@ class WelcomeScreenTest {
         assertThat(robot.lookup("#toolbar-add").queryButton().isDisabled()).as("no cluster yet").isTrue();
         assertThat(robot.lookup("#toolbar-recover").queryButton().isDisabled()).as("no cluster yet").isTrue();
         assertThat(robot.lookup("#toolbar-recover").queryButton().getTooltip().getText()).contains("every host");
+        assertThat(robot.lookup("#toolbar-maintain").queryButton().isDisabled()).as("no cluster yet").isTrue();
+        assertThat(robot.lookup("#toolbar-maintain").queryButton().getTooltip().getText()).contains("defragment");
         FxToolkit.cleanupApplication(app);
     }
 

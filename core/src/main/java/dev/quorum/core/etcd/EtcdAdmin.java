@@ -15,6 +15,22 @@ public interface EtcdAdmin extends AutoCloseable {
     /** {@code etcdctl alarm list}: e.g. "NOSPACE on 8211f1d0f64f3269". */
     CompletableFuture<List<String>> alarms();
 
+    /** {@code etcdctl alarm list}, each alarm with its member and kind. */
+    CompletableFuture<List<EtcdAlarm>> alarmList();
+
+    /** {@code etcdctl alarm disarm} for one member's NOSPACE alarm (etcdctl disarms every alarm at once). */
+    CompletableFuture<Void> disarmNospace(long memberId);
+
+    /**
+     * {@code etcdctl compact REVISION --physical}: discards the history before {@code revision} and
+     * returns once the backend has really dropped it (so a defragmentation can reclaim the space).
+     * etcd refuses a revision already compacted or in the future.
+     */
+    CompletableFuture<Void> compact(long revision);
+
+    /** {@code etcdctl --endpoints=URL defrag}: that member alone; it serves nothing while it runs. */
+    CompletableFuture<Void> defragment(String endpointUrl);
+
     /** A linearizable read: succeeds only while the cluster has quorum ({@code etcdctl endpoint health}). */
     CompletableFuture<Long> linearizableRevision();
 

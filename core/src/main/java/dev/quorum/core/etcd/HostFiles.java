@@ -36,6 +36,10 @@ public final class HostFiles {
         values.put("host_name", member.hostName());
         values.put("initial_cluster_state", state.value());
         values.put("initial_cluster", initialCluster(cluster));
+        // A whole line or nothing, as Kubespray's `{% if etcd_quota_backend_bytes is defined %}`: an env
+        // file without the variable stays byte for byte what it was, so no member restarts for it.
+        values.put("quota_backend_bytes_line", settings.quotaBackendBytes()
+                .map(bytes -> "ETCD_QUOTA_BACKEND_BYTES=" + bytes + "\n").orElse(""));
         return Templates.render(Templates.ETCD_ENV, values);
     }
 

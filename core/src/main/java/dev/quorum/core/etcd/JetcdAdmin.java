@@ -3,7 +3,10 @@ package dev.quorum.core.etcd;
 import io.etcd.jetcd.ByteSequence;
 import io.etcd.jetcd.Client;
 import io.etcd.jetcd.cluster.Member;
+import io.etcd.jetcd.maintenance.AlarmMember;
+import io.etcd.jetcd.maintenance.AlarmType;
 import io.etcd.jetcd.maintenance.StatusResponse;
+import io.etcd.jetcd.options.CompactOption;
 import io.etcd.jetcd.options.GetOption;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -68,10 +71,36 @@ public final class JetcdAdmin implements EtcdAdmin {
 
     @Override
     public CompletableFuture<List<String>> alarms() {
+        return alarmList().thenApply(alarms -> alarms.stream().map(EtcdAlarm::toString).toList());
+    }
+
+    @Override
+    public CompletableFuture<List<EtcdAlarm>> alarmList() {
         return client.getMaintenanceClient().listAlarms()
-                .thenApply(response -> response.getAlarms().stream()
-                        .map(alarm -> alarm.getAlarmType() + " on " + Long.toHexString(alarm.getMemberId()))
-                        .toList());
+                .thenApply(response -> response.getAlarms().stream().map(JetcdAdmin::toAlarm).toList());
+    }
+
+    /** jetcd 0.8.7 knows NONE and NOSPACE only; the one other alarm etcd 3.4 raises (CORRUPT) arrives unrecognized. */
+    private static EtcdAlarm toAlarm(AlarmMember alarm) {
+        return new EtcdAlarm(alarm.getMemberId(), alarm.getAlarmType() == AlarmType.NOSPACE
+                ? EtcdAlarm.Kind.NOSPACE : EtcdAlarm.Kind.CORRUPT);
+    }
+
+    @Override
+    public CompletableFuture<Void> disarmNospace(long memberId) {
+        return client.getMaintenanceClient().alarmDisarm(new AlarmMember(memberId, AlarmType.NOSPACE))
+                .thenApply(response -> null);
+    }
+
+    @Override
+    public CompletableFuture<Void> compact(long revision) {
+        return client.getKVClient().compact(revision, CompactOption.newBuilder().withCompactPhysical(true).build())
+                .thenApply(response -> null);
+    }
+
+    @Override
+    public CompletableFuture<Void> defragment(String endpointUrl) {
+        return client.getMaintenanceClient().defragmentMember(endpointUrl).thenApply(response -> null);
     }
 
     @Override

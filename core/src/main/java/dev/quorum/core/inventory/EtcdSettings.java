@@ -19,6 +19,8 @@ import java.util.Optional;
  * @param certAltIps        {@code etcd_cert_alt_ips}: extra IP addresses for member certificates
  * @param clusterToken      initial cluster token ({@code k8s_etcd} as Kubespray)
  * @param architecture      {@code image_arch} / host architecture for the release, e.g. {@code amd64}
+ * @param quotaBackendBytes {@code etcd_quota_backend_bytes}: ETCD_QUOTA_BACKEND_BYTES when set, else etcd's
+ *                          default ({@link #DEFAULT_QUOTA_BACKEND_BYTES})
  */
 public record EtcdSettings(
         String version,
@@ -32,7 +34,8 @@ public record EtcdSettings(
         List<String> certAltNames,
         List<String> certAltIps,
         String clusterToken,
-        String architecture) {
+        String architecture,
+        Optional<Long> quotaBackendBytes) {
 
     public static final String DEFAULT_VERSION = "v3.4.23";
     public static final String DEFAULT_DATA_DIR = "/var/lib/etcd";
@@ -42,10 +45,25 @@ public record EtcdSettings(
     public static final int DEFAULT_ELECTION_MILLIS = 5000;
     public static final String DEFAULT_CLUSTER_TOKEN = "k8s_etcd";
     public static final String DEFAULT_ARCHITECTURE = "amd64";
+    /** etcd's own default backend quota (2 GiB) when ETCD_QUOTA_BACKEND_BYTES is not set. */
+    public static final long DEFAULT_QUOTA_BACKEND_BYTES = 2L * 1024 * 1024 * 1024;
 
     public EtcdSettings {
         certAltNames = List.copyOf(certAltNames);
         certAltIps = List.copyOf(certAltIps);
+    }
+
+    /** Without {@code etcd_quota_backend_bytes}: etcd's default quota. */
+    public EtcdSettings(String version, URI downloadUrl, Optional<String> binaryChecksum, String dataDir, String certDir,
+                        String binDir, int heartbeatMillis, int electionMillis, List<String> certAltNames,
+                        List<String> certAltIps, String clusterToken, String architecture) {
+        this(version, downloadUrl, binaryChecksum, dataDir, certDir, binDir, heartbeatMillis, electionMillis,
+                certAltNames, certAltIps, clusterToken, architecture, Optional.empty());
+    }
+
+    /** The quota each member enforces: the configured one, else etcd's default. */
+    public long effectiveQuotaBytes() {
+        return quotaBackendBytes.orElse(DEFAULT_QUOTA_BACKEND_BYTES);
     }
 
     /** Kubespray's default download URL: the official GitHub release. */

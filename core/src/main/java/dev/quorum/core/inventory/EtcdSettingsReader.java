@@ -45,7 +45,8 @@ final class EtcdSettingsReader {
                 scope.textList("etcd_cert_alt_names"),
                 ipList(scope, "etcd_cert_alt_ips"),
                 scope.text("etcd_initial_cluster_token").orElse(EtcdSettings.DEFAULT_CLUSTER_TOKEN),
-                arch);
+                arch,
+                quotaBytes(scope));
     }
 
     /** etcd_download_url; else the official release, from {@code github_url} when that is set (a mirror). */
@@ -73,6 +74,21 @@ final class EtcdSettingsReader {
             keys.add(bare);
         }
         return keys;
+    }
+
+    /** Kubespray writes it as text ("2147483648"), which does not fit an int: read it as a long. */
+    private static Optional<Long> quotaBytes(VariableScope scope) {
+        Optional<String> written = scope.text("etcd_quota_backend_bytes");
+        if (written.isEmpty()) {
+            return Optional.empty();
+        }
+        String text = written.get();
+        if (!text.matches("\\d{1,18}") || Long.parseLong(text) < 1) {
+            throw scope.problem("etcd_quota_backend_bytes", "is \"" + text + "\", which is not a positive number of bytes",
+                    "Write the quota in bytes, for example etcd_quota_backend_bytes: \"2147483648\" (2 GiB, etcd's "
+                            + "default; etcd suggests at most 8 GiB)");
+        }
+        return Optional.of(Long.parseLong(text));
     }
 
     private static int positiveMillis(VariableScope scope, String name, int fallback) {

@@ -66,6 +66,20 @@ class HostFilesTest {
     }
 
     @Test
+    void quotaLineOnlyWhenTheInventorySetsIt() {
+        String without = HostFiles.envFile(CLUSTER.get(0), CLUSTER, SETTINGS, InitialClusterState.EXISTING);
+        EtcdSettings quota = new EtcdSettings("v3.4.13", URI.create("file:///tmp/etcd.tgz"), Optional.empty(),
+                "/var/lib/etcd", "/etc/ssl/etcd/ssl", "/usr/local/bin", 250, 5000, List.of(), List.of(), "k8s_etcd",
+                "amd64", Optional.of(16_777_216L));
+        String with = HostFiles.envFile(CLUSTER.get(0), CLUSTER, quota, InitialClusterState.EXISTING);
+
+        assertThat(EnvFile.parse(without).get("ETCD_QUOTA_BACKEND_BYTES")).isEmpty();
+        assertThat(without).contains("ETCD_SNAPSHOT_COUNT=10000\n# Flannel need etcd v2 API\n");
+        assertThat(EnvFile.parse(with).get("ETCD_QUOTA_BACKEND_BYTES")).contains("16777216");
+        assertThat(with.replace("ETCD_QUOTA_BACKEND_BYTES=16777216\n", "")).isEqualTo(without);
+    }
+
+    @Test
     void stateFlipChangesOnlyThatLine() {
         String fresh = HostFiles.envFile(CLUSTER.get(1), CLUSTER, SETTINGS, InitialClusterState.NEW);
         String flipped = EnvFile.withState(fresh, InitialClusterState.EXISTING);

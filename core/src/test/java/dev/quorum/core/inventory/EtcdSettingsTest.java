@@ -51,6 +51,16 @@ class EtcdSettingsTest {
     }
 
     @Test
+    void quotaIsKubespraysTextOrANumberAndOtherwiseEtcdsDefault() {
+        assertThat(settings("etcd_quota_backend_bytes: \"8589934592\"").quotaBackendBytes()).contains(8_589_934_592L);
+        assertThat(settings("etcd_quota_backend_bytes: 16777216").effectiveQuotaBytes()).isEqualTo(16_777_216L);
+        assertThat(settings("etcd_version: v3.4.23").quotaBackendBytes()).isEmpty();
+        assertThat(settings("etcd_version: v3.4.23").effectiveQuotaBytes()).isEqualTo(2L * 1024 * 1024 * 1024);
+        assertThatThrownBy(() -> settings("etcd_quota_backend_bytes: 2GB"))
+                .hasMessageContaining("etcd_quota_backend_bytes").hasMessageContaining("not a positive number of bytes");
+    }
+
+    @Test
     void versionWithoutVGetsIt() {
         assertThat(settings("etcd_version: 3.5.16").version()).isEqualTo("v3.5.16");
     }

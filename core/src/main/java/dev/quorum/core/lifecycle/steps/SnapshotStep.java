@@ -46,7 +46,7 @@ public final class SnapshotStep extends ClusterStep {
     @Override
     public Check check(StepContext context) {
         return changeAlreadyDone.getAsBoolean() ? Check.done("nothing left to change: no snapshot needed")
-                : Check.needed("every membership change starts from a fresh snapshot");
+                : Check.needed("every destructive change starts from a fresh snapshot");
     }
 
     @Override

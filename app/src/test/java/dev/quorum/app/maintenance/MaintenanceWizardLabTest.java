@@ -1,0 +1,177 @@
+package dev.quorum.app.maintenance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.quorum.app.common.FxTaskExecutor;
+import dev.quorum.app.common.PlanRuns;
+import dev.quorum.app.wizard.WizardHarness;
+import dev.quorum.app.wizard.WizardServices;
+import dev.quorum.core.cluster.ClusterSession;
+import dev.quorum.core.engine.Cancellation;
+import dev.quorum.core.etcd.EtcdAlarm;
+import dev.quorum.core.inventory.InventoryReader;
+import dev.quorum.core.lifecycle.install.InstallPlan;
+import dev.quorum.core.lifecycle.maintenance.MemberSpace;
+import dev.quorum.core.lifecycle.maintenance.SpaceReport;
+import dev.quorum.core.remote.SshConnector;
+import dev.quorum.core.remote.SshOptions;
+import dev.quorum.core.workspace.QuorumHome;
+import dev.quorum.lab.EtcdTarball;
+import dev.quorum.lab.Lab;
+import dev.quorum.lab.LabHost;
+import dev.quorum.lab.LabHosts;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Maintenance wizard on three lab hosts with a 24 MiB quota: the members' sizes and alarms
+ * listed, a compaction run, then a filled quota shown as NOSPACE and cured through the wizard.
+ */
+@LabHosts(count = 3)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class MaintenanceWizardLabTest {
+    static final long QUOTA = 24L * 1024 * 1024;
+    static Lab lab;
+    @TempDir
+    static Path dir;
+    static Path inventory;
+    static WizardServices services;
+    static FxTaskExecutor executor;
+
+    @BeforeAll
+    static void install() throws Exception {
+        EtcdTarball tarball = EtcdTarball.get();
+        inventory = lab.writeInventory(dir.resolve("inventory"), Map.of("etcd_version", tarball.version(),
+                "etcd_download_url", tarball.uri().toString(), "etcd_binary_checksum", tarball.sha256(),
+                "etcd_quota_backend_bytes", Long.toString(QUOTA)), 3);
+        executor = new FxTaskExecutor(4);
+        services = new WizardServices(executor, new QuorumHome(dir.resolve("home")),
+                SshOptions.defaults().withKnownHostsFile(lab.knownHosts()), event -> { });
+        try (ClusterSession session = session()) {
+            var install = PlanRuns.apply(services.home(), InstallPlan.build(session), event -> { }, new Cancellation());
+            assertThat(install.result().succeeded()).as(install.result().failures().toString()).isTrue();
+        }
+        WizardHarness.boot();
+    }
+
+    @AfterAll
+    static void tearDown() {
+        executor.shutdown();
+    }
+
+    static ClusterSession session() {
+        return new ClusterSession(new InventoryReader().read(inventory), services.home(),
+                new SshConnector(services.ssh()));
+    }
+
+    static SpaceReport space() {
+        try (ClusterSession session = session()) {
+            return SpaceReport.read(session);
+        }
+    }
+
+    static LabHost lab1() {
+        return lab.host(0);
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<MemberSpace> rows(WizardHarness ui) {
+        return ui.lookup("#spaceTable").queryAs(TableView.class).getItems();
+    }
+
+    static void choose(WizardHarness ui, String task) {
+        ui.interact(() -> ui.lookup("#task-" + task).queryAs(RadioButton.class).fire());
+    }
+
+    static void set(WizardHarness ui, String field, String text) {
+        ui.interact(() -> ui.lookup(field).queryAs(TextField.class).setText(text));
+    }
+
+    /** Review, run, and the result's headline. */
+    static String run(WizardHarness ui) {
+        ui.next(Duration.ofSeconds(30));
+        ui.waitUntil("plan reviewed", Duration.ofSeconds(90), () -> ui.enabled("#next"),
+                () -> ui.text("#reviewHeadline") + " " + ui.text("#reviewProblem"));
+        ui.click("#next");
+        ui.waitUntil("run finished", Duration.ofSeconds(240), () -> ui.shown("#resultHeadline")
+                && !ui.text("#resultHeadline").isEmpty(), () -> ui.text("#runCurrent"));
+        return ui.text("#resultHeadline");
+    }
+
+    @Test
+    @Order(1)
+    void showsEachMembersSpaceAndCompactsTheHistory() throws Exception {
+        lab1().exec("for i in $(seq 0 199); do /usr/local/bin/etcdctl.sh put gui/key value$i >/dev/null || exit 1; "
+                + "done", Duration.ofSeconds(120)).requireOk("200 writes");
+        WizardHarness ui = new WizardHarness();
+        ui.open(() -> MaintenanceWizard.open(null, services, inventory));
+        try {
+            ui.waitUntil("members read", Duration.ofSeconds(60), () -> rows(ui).size() == 3,
+                    () -> ui.text("#maintenanceReason"));
+            assertThat(rows(ui)).allMatch(m -> m.dbSize() > 0 && m.quotaBytes() == QUOTA && m.alarms().isEmpty());
+            assertThat(rows(ui)).filteredOn(MemberSpace::leader).hasSize(1);
+            assertThat(ui.text("#spaceStatus")).contains("at revision").contains("3/3 healthy");
+            assertThat(ui.text("#maintenanceReason")).isEqualTo("Choose what to do.");
+            assertThat(ui.enabled("#next")).isFalse();
+
+            choose(ui, "nospace");
+            assertThat(ui.text("#maintenanceReason")).startsWith("No member has a NOSPACE alarm");
+            assertThat(ui.enabled("#next")).isFalse();
+            choose(ui, "compact");
+            set(ui, "#keepRevisions", "ten");
+            assertThat(ui.text("#maintenanceReason")).startsWith("Revisions to keep");
+            set(ui, "#keepRevisions", "10");
+            assertThat(ui.shown("#maintenanceReason")).isFalse();
+
+            assertThat(run(ui)).as(ui.lookup("#resultProblems").query().toString()).isEqualTo("Done.");
+        } finally {
+            ui.close();
+        }
+        assertThat(lab1().exec("/usr/local/bin/etcdctl.sh get gui/key --rev=3").stderr())
+                .contains("required revision has been compacted");
+        assertThat(lab1().exec("/usr/local/bin/etcdctl.sh get gui/key --print-value-only").stdout().strip())
+                .isEqualTo("value199");
+    }
+
+    @Test
+    @Order(2)
+    void aFullQuotaShowsNospaceAndTheWizardFreesSpaceAndDisarmsIt() throws Exception {
+        lab1().exec("yes x | head -c 204800 > /tmp/filler").requireOk("filler");
+        lab1().exec("for i in $(seq 1 400); do /usr/local/bin/etcdctl.sh put fill/$i < /tmp/filler >/dev/null 2>&1 "
+                + "|| break; done; true", Duration.ofSeconds(180)).requireOk("fill");
+        assertThat(space().any(EtcdAlarm.Kind.NOSPACE)).isTrue();
+        lab1().exec("/usr/local/bin/etcdctl.sh del fill/ --prefix").requireOk("delete what filled the quota");
+
+        WizardHarness ui = new WizardHarness();
+        ui.open(() -> MaintenanceWizard.open(null, services, inventory));
+        try {
+            ui.waitUntil("members read", Duration.ofSeconds(60), () -> rows(ui).size() == 3,
+                    () -> ui.text("#maintenanceReason"));
+            assertThat(rows(ui)).anyMatch(m -> m.has(EtcdAlarm.Kind.NOSPACE));
+            choose(ui, "nospace");
+            set(ui, "#keepRevisions", "0");
+            set(ui, "#minReclaim", "1");
+            assertThat(ui.shown("#maintenanceReason")).as(ui.text("#maintenanceReason")).isFalse();
+
+            assertThat(run(ui)).as(ui.lookup("#resultProblems").query().toString()).isEqualTo("Done.");
+        } finally {
+            ui.close();
+        }
+        SpaceReport after = space();
+        assertThat(after.alarms()).isEmpty();
+        assertThat(after.members()).allMatch(m -> m.dbSize() < QUOTA / 2);
+        lab1().exec("/usr/local/bin/etcdctl.sh put after/nospace works").requireOk("a write after the cure");
+    }
+}

@@ -13,7 +13,8 @@ import java.util.Set;
 final class SubcommandOptions {
     private static final Map<String, Set<String>> SUBCOMMANDS = Map.of(
             "certs", Set.of("renew", "rotate-ca"),
-            "snapshot", Set.of("save", "list", "verify"));
+            "snapshot", Set.of("save", "list", "verify"),
+            "maintain", Set.of("compact", "defrag", "alarms"));
 
     private SubcommandOptions() {
     }

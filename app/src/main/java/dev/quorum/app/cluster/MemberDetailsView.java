@@ -19,7 +19,11 @@ public final class MemberDetailsView extends VBox {
         grid.setVgap(6);
         javafx.scene.layout.ColumnConstraints keys = new javafx.scene.layout.ColumnConstraints();
         keys.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        grid.getColumnConstraints().addAll(keys, new javafx.scene.layout.ColumnConstraints());
+        // The values take the rest of the width and wrap there, rather than end in "...".
+        javafx.scene.layout.ColumnConstraints values = new javafx.scene.layout.ColumnConstraints();
+        values.setPrefWidth(190);
+        values.setMaxWidth(190);
+        grid.getColumnConstraints().addAll(keys, values);
         ObservableValue<MemberViewModel> selected = model.selectedProperty();
         title.textProperty().bind(selected.map(m -> "Member " + m.name()).orElse("Select a member to see its details"));
         row("State", selected, m -> m.stateProperty().map(MemberState::words));
@@ -46,6 +50,9 @@ public final class MemberDetailsView extends VBox {
         Label shown = new Label();
         shown.setId("detail-" + name.toLowerCase(java.util.Locale.ROOT).replace(' ', '-'));
         shown.setWrapText(true);
+        // A fixed width makes the label's preferred height that of its wrapped lines.
+        shown.setPrefWidth(190);
+        shown.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         // flatMap follows the selection: the label shows whichever member is selected now
         shown.textProperty().bind(selected.flatMap(value).orElse(""));
         grid.addRow(rows++, key, shown);

@@ -81,7 +81,13 @@ final class ClusterWorkspace extends BorderPane {
         MemberDetailsView details = new MemberDetailsView(model);
         details.setPrefWidth(340);
         details.setPadding(new Insets(12));
-        HBox top = new HBox(picture, details);
+        // Scrolls when the wrapped details are taller than the picture's share of the window.
+        javafx.scene.control.ScrollPane detailsPane = new javafx.scene.control.ScrollPane(details);
+        detailsPane.setFitToWidth(true);
+        detailsPane.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        detailsPane.setMinWidth(360);
+        detailsPane.getStyleClass().add("edge-to-edge");
+        HBox top = new HBox(picture, detailsPane);
         HBox.setHgrow(picture, Priority.ALWAYS);
         tasks = new TasksView(services.executor(), liveLog, services.home().runs(source.name()));
         Tab members = new Tab("Members", new MembersTable(model, memberActions));

@@ -52,7 +52,7 @@ final class MainToolbar extends ToolBar {
                 "Open a Kubespray inventory (Ctrl+O)", actions::open);
         Button install = button("toolbar-install", "Install...", MaterialDesignP.PLUS_CIRCLE_OUTLINE,
                 "Install a new etcd cluster on the hosts of an inventory", actions::install);
-        Button add = button("toolbar-add", "Add member...", MaterialDesignS.SERVER_PLUS,
+        Button add = button("toolbar-add", "Add...", MaterialDesignS.SERVER_PLUS,
                 "Add a host of the inventory to this cluster (joins as a learner, then promoted)", actions::addMember);
         add.disableProperty().bind(noCluster);
         Button replace = button("toolbar-replace", "Replace...", MaterialDesignS.SWAP_HORIZONTAL,
@@ -67,18 +67,18 @@ final class MainToolbar extends ToolBar {
                 "Ask every host what it sees (who reaches whom, leader, problems), then recover the cluster after "
                         + "a partition or a member failure", actions::recover);
         recover.disableProperty().bind(noCluster);
-        Button snapshot = button("toolbar-snapshot", "Snapshot now", MaterialDesignC.CAMERA_OUTLINE,
+        Button snapshot = button("toolbar-snapshot", "Snapshot", MaterialDesignC.CAMERA_OUTLINE,
                 "Save a snapshot of this cluster to this workstation now (quorum snapshot save)", actions::snapshotNow);
         snapshot.disableProperty().bind(noCluster);
         Button restore = button("toolbar-restore", "Restore...", MaterialDesignR.RESTORE,
                 "Disaster recovery: a new cluster from a snapshot or a survivor's data (quorum restore)",
                 actions::restore);
         restore.disableProperty().bind(noCluster);
-        Button maintain = button("toolbar-maintain", "Maintenance...", MaterialDesignW.WRENCH_OUTLINE,
+        Button maintain = button("toolbar-maintain", "Maintain...", MaterialDesignW.WRENCH_OUTLINE,
                 "Compact the key history, defragment members one at a time, disarm NOSPACE (quorum maintain)",
                 actions::maintain);
         maintain.disableProperty().bind(noCluster);
-        Button refresh = button("toolbar-refresh", "Refresh", MaterialDesignR.REFRESH,
+        Button refresh = button("toolbar-refresh", null, MaterialDesignR.REFRESH,
                 "Read the cluster's status now (it refreshes every second anyway) (F5)", actions::refresh);
         refresh.disableProperty().bind(noCluster);
         Button theme = button("toolbar-theme", null, MaterialDesignT.THEME_LIGHT_DARK,
@@ -86,7 +86,7 @@ final class MainToolbar extends ToolBar {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         getItems().addAll(open, new Separator(), install, add, replace, remove, recover, new Separator(), snapshot, restore,
-                maintain, new Separator(), refresh, spacer, theme);
+                maintain, refresh, spacer, theme);
     }
 
     private static Button button(String id, String text, Ikon icon, String tooltip, Runnable action) {

@@ -63,7 +63,7 @@ public final class MainWindow implements ShellContext, WelcomeActions, MainToolb
         root.setLeft(navigator);
         root.setCenter(new WelcomeView(welcomeModel, this));
         root.setBottom(statusBar);
-        scene = new Scene(root, 1200, 780);
+        scene = new Scene(root, 1280, 800);
         scene.getStylesheets().add(Theme.appStylesheet());
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), this::open);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), this::refresh);

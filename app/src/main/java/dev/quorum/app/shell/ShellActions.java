@@ -14,7 +14,7 @@ public interface ShellActions {
     /** Toolbar "Install..." and the welcome screen's "Create a new cluster...". */
     void installNewCluster();
 
-    /** Toolbar "Add member..." on the open cluster. */
+    /** Toolbar "Add..." on the open cluster. */
     void addMember(ClusterSource cluster);
 
     /** Toolbar "Replace..." or a member's context menu "Replace...". */
@@ -48,7 +48,7 @@ public interface ShellActions {
      */
     void restore(ClusterSource cluster, Optional<Path> snapshot);
 
-    /** Toolbar "Maintenance...": compact, defragment, or free space and disarm NOSPACE on the open cluster. */
+    /** Toolbar "Maintain...": compact, defragment, or free space and disarm NOSPACE on the open cluster. */
     void maintain(ClusterSource cluster);
 
     /** Makes the actions for one main window. Register in META-INF/services/dev.quorum.app.shell.ShellActions$Factory. */

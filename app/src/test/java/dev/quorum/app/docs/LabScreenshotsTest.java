@@ -6,6 +6,8 @@ import dev.quorum.app.add.AddMemberWizard;
 import dev.quorum.app.certs.CertificateRow;
 import dev.quorum.app.common.FxTaskExecutor;
 import dev.quorum.app.install.InstallWizard;
+import dev.quorum.app.maintenance.MaintenanceWizard;
+import dev.quorum.app.remove.RemoveMemberWizard;
 import dev.quorum.app.renew.RenewCertificatesWizard;
 import dev.quorum.app.replace.ReplaceMemberWizard;
 import dev.quorum.app.shell.Fx;
@@ -148,7 +150,7 @@ class LabScreenshotsTest {
             window[0] = new MainWindow(ShellServices.standard(executor, services.home())
                     .withActions(c -> new RecordingShellActions()));
             stage.setScene(window[0].scene());
-            stage.setWidth(1200);
+            stage.setWidth(1280);
             stage.setHeight(780);
             stage.show();
         });
@@ -214,6 +216,36 @@ class LabScreenshotsTest {
             ui.waitUntil("plan reviewed", Duration.ofSeconds(90), () -> ui.enabled("#next"),
                     () -> ui.text("#reviewHeadline"));
             Screenshot.of(ui.stage(), "renew-review.png");
+        } finally {
+            ui.close();
+        }
+    }
+
+    @Test
+    @Order(7)
+    void removeMemberWizardWithItsArithmetic() throws Exception {
+        WizardHarness ui = new WizardHarness();
+        ui.open(() -> Screenshot.sized(RemoveMemberWizard.open(null, services, inventory, "etcd3")));
+        try {
+            ui.waitUntil("the member chosen and the arithmetic said", Duration.ofSeconds(60),
+                    () -> ui.text("#quorumArithmetic").startsWith("3 voting members"));
+            Screenshot.of(ui.stage(), "remove-member-wizard.png");
+        } finally {
+            ui.close();
+        }
+    }
+
+    @Test
+    @Order(8)
+    @SuppressWarnings("unchecked")
+    void maintenanceWizardWithEachMembersSpace() throws Exception {
+        WizardHarness ui = new WizardHarness();
+        ui.open(() -> Screenshot.sized(MaintenanceWizard.open(null, services, inventory)));
+        try {
+            ui.waitUntil("the members' space read", Duration.ofSeconds(60), () -> ui.lookup("#spaceTable")
+                    .queryAs(TableView.class).getItems().size() == 3);
+            ui.interact(() -> ui.lookup("#task-compact").queryAs(javafx.scene.control.RadioButton.class).fire());
+            Screenshot.of(ui.stage(), "maintenance-wizard.png");
         } finally {
             ui.close();
         }

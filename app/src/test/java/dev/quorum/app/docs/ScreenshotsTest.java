@@ -72,7 +72,7 @@ class ScreenshotsTest {
             window[0] = new MainWindow(ShellServices.standard(executor, new QuorumHome(home.resolve(".quorum")))
                     .withActions(c -> new RecordingShellActions()));
             s.setScene(window[0].scene());
-            s.setWidth(1200);
+            s.setWidth(1280);
             s.setHeight(780);
             s.show();
         });
@@ -103,7 +103,7 @@ class ScreenshotsTest {
         // Eight columns: the window as wide as a laptop screen, so none of them reads "...".
         Fx.run(() -> stage.setWidth(1440));
         Screenshot.of(scene, "snapshots-tab.png");
-        Fx.run(() -> stage.setWidth(1200));
+        Fx.run(() -> stage.setWidth(1280));
         restoreWizard(snapshot);
         Fx.run(window[0]::dispose);
     }

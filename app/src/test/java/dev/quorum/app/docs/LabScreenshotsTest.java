@@ -3,6 +3,7 @@ package dev.quorum.app.docs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.quorum.app.add.AddMemberWizard;
+import dev.quorum.app.adopt.AdoptClusterWizard;
 import dev.quorum.app.certs.CertificateRow;
 import dev.quorum.app.common.FxTaskExecutor;
 import dev.quorum.app.install.InstallWizard;
@@ -246,6 +247,40 @@ class LabScreenshotsTest {
                     .queryAs(TableView.class).getItems().size() == 3);
             ui.interact(() -> ui.lookup("#task-compact").queryAs(javafx.scene.control.RadioButton.class).fire());
             Screenshot.of(ui.stage(), "maintenance-wizard.png");
+        } finally {
+            ui.close();
+        }
+    }
+
+    @Test
+    @Order(9)
+    void aClusterInstalledElsewhereOffersAdoption() throws Exception {
+        // A Quorum home without this cluster's CA: what a workstation sees of a cluster Kubespray
+        // (or another workstation) installed.
+        QuorumHome elsewhere = new QuorumHome(dir.resolve("elsewhere"));
+        FxRobot robot = new FxRobot();
+        MainWindow[] window = new MainWindow[1];
+        FxToolkit.setupStage(stage -> {
+            window[0] = new MainWindow(ShellServices.standard(executor, elsewhere));
+            stage.setScene(window[0].scene());
+            stage.setWidth(1280);
+            stage.setHeight(780);
+            stage.show();
+        });
+        try {
+            Fx.run(() -> window[0].openInventory(inventory, Optional.of(knownHosts)));
+            Fx.await(Duration.ofSeconds(60), "the adopt offer", () -> robot.lookup("#adopt-cluster").tryQuery()
+                    .map(javafx.scene.Node::isVisible).orElse(false));
+            Screenshot.of(Fx.get(() -> window[0].scene()), "adopt-offer.png");
+        } finally {
+            Fx.run(window[0]::dispose);
+        }
+        WizardHarness ui = new WizardHarness();
+        WizardServices there = new WizardServices(executor, elsewhere, services.ssh(), event -> { });
+        ui.open(() -> Screenshot.sized(AdoptClusterWizard.open(null, there, inventory, () -> { })));
+        try {
+            ui.waitUntil("the adopt page", Duration.ofSeconds(30), () -> ui.shown("#removeCaKey"));
+            Screenshot.of(ui.stage(), "adopt-wizard.png");
         } finally {
             ui.close();
         }

@@ -295,7 +295,9 @@ class MembersLabTest {
             LabCluster.Outcome removed = remove(leader);
 
             assertThat(removed.result().succeeded()).as(removed.log() + removed.firstFailure()).isTrue();
-            assertThat(removed.log()).contains("waiting for an election");
+            // Whether the guard still had to wait depends on how long the plan took to build (SSH
+            // to the cut host times out): either it waited, or the others had already elected.
+            assertThat(removed.log()).containsPattern("waiting for an election|OK \\d/4 healthy");
             assertThat(memberHosts()).hasSize(3).doesNotContain(leader);
             assertThat(status().healthy()).isTrue();
         } finally {

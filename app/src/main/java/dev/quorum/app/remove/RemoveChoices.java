@@ -68,9 +68,7 @@ public final class RemoveChoices {
     /** Loads the members; the preselected one (by name or host) is chosen once they are read. */
     void loadMembers() {
         member.set(null);
-        cluster.load(inventory.file(), () -> cluster.members().stream()
-                .filter(m -> m.name().equals(preselected.get()) || m.host().equals(preselected.get()))
-                .findFirst().ifPresent(member::set));
+        cluster.loadChoosing(inventory.file(), preselected.get(), member::set);
     }
 
     public InventoryChoice inventory() {

@@ -47,9 +47,7 @@ public final class ReplaceChoices {
     void loadMembers() {
         oldMember.set(null);
         newHost.set(null);
-        cluster.load(inventory.file(), () -> cluster.members().stream()
-                .filter(m -> m.name().equals(preselected.get()) || m.host().equals(preselected.get()))
-                .findFirst().ifPresent(oldMember::set));
+        cluster.loadChoosing(inventory.file(), preselected.get(), oldMember::set);
     }
 
     public InventoryChoice inventory() {

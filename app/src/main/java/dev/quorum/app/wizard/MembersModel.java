@@ -23,6 +23,12 @@ public final class MembersModel {
     }
 
     /** Reads the cluster again; {@code onLoaded} runs on the UI thread once the lists are filled. */
+    /** Loads the members, then hands on the one named {@code nameOrHost} (a member's name or host), if listed. */
+    public void loadChoosing(Path inventory, String nameOrHost, java.util.function.Consumer<ClusterMembers.Member> chosen) {
+        load(inventory, () -> members.stream().filter(m -> m.name().equals(nameOrHost) || m.host().equals(nameOrHost))
+                .findFirst().ifPresent(chosen));
+    }
+
     public void load(Path inventory, Runnable onLoaded) {
         int mine = ++generation;
         loaded.set(false);

@@ -13,6 +13,8 @@ class SubcommandOptionsTest {
                 .containsExactly("certs", "renew", "-i", "hosts.yaml", "--plan");
         assertThat(SubcommandOptions.afterSubcommand("snapshot", "-i", "h.yaml", "save", "-o", "x.db"))
                 .containsExactly("snapshot", "save", "-i", "h.yaml", "-o", "x.db");
+        assertThat(SubcommandOptions.afterSubcommand("maintain", "-i", "h.yaml", "defrag", "--plan"))
+                .containsExactly("maintain", "defrag", "-i", "h.yaml", "--plan");
     }
 
     @Test

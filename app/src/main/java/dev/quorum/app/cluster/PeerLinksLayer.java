@@ -20,6 +20,9 @@ final class PeerLinksLayer {
     private final Group lines = new Group();
     private final Label caption = new Label();
     private final ZoneId zone;
+    private final Map<List<String>, Line> byPair = new java.util.LinkedHashMap<>();
+    private PeerLinks drawnFor;
+    private List<String> drawnHosts = List.of();
 
     PeerLinksLayer(ZoneId zone) {
         this.zone = zone;
@@ -39,8 +42,32 @@ final class PeerLinksLayer {
         return caption;
     }
 
-    /** Redraws for these members at these centres (hosts in the same order); nothing without links. */
+    /**
+     * Draws for these members at these centres (hosts in the same order); nothing without links.
+     * Called on every layout pass (each refresh): lines are rebuilt only when the links or the
+     * members change, otherwise only moved.
+     */
     void draw(PeerLinks links, List<String> hosts, Map<String, Point2D> centres) {
+        if (links != drawnFor || !hosts.equals(drawnHosts)) {
+            rebuild(links, hosts);
+        }
+        for (Map.Entry<List<String>, Line> pair : byPair.entrySet()) {
+            Point2D a = centres.get(pair.getKey().get(0));
+            Point2D b = centres.get(pair.getKey().get(1));
+            pair.getValue().setVisible(a != null && b != null);
+            if (a != null && b != null) {
+                pair.getValue().setStartX(a.getX());
+                pair.getValue().setStartY(a.getY());
+                pair.getValue().setEndX(b.getX());
+                pair.getValue().setEndY(b.getY());
+            }
+        }
+    }
+
+    private void rebuild(PeerLinks links, List<String> hosts) {
+        drawnFor = links;
+        drawnHosts = List.copyOf(hosts);
+        byPair.clear();
         lines.getChildren().clear();
         caption.setVisible(links != null);
         if (links == null) {
@@ -51,18 +78,15 @@ final class PeerLinksLayer {
         caption.resizeRelocate(8, 6, caption.prefWidth(-1), caption.prefHeight(-1));
         for (int i = 0; i < hosts.size(); i++) {
             for (int j = i + 1; j < hosts.size(); j++) {
-                Point2D a = centres.get(hosts.get(i));
-                Point2D b = centres.get(hosts.get(j));
-                if (a != null && b != null) {
-                    lines.getChildren().add(line(a, b, links.between(hosts.get(i), hosts.get(j)),
-                            hosts.get(i) + "-" + hosts.get(j)));
-                }
+                Line line = line(links.between(hosts.get(i), hosts.get(j)), hosts.get(i) + "-" + hosts.get(j));
+                byPair.put(List.of(hosts.get(i), hosts.get(j)), line);
+                lines.getChildren().add(line);
             }
         }
     }
 
-    private static Line line(Point2D a, Point2D b, PeerLinks.Link link, String pair) {
-        Line line = new Line(a.getX(), a.getY(), b.getX(), b.getY());
+    private static Line line(PeerLinks.Link link, String pair) {
+        Line line = new Line();
         line.setId("peer-link-" + pair);
         line.getStyleClass().addAll("peer-link", "peer-link-" + link.name().toLowerCase(java.util.Locale.ROOT)
                 .replace('_', '-'));

@@ -39,15 +39,20 @@ class ClusterPictureTest {
                 .findFirst().orElseThrow();
     }
 
-    @Test
-    void leaderLearnerAndUnreachableLookDifferentAndRefreshesKeepTheNodes() throws Exception {
+    /** The picture on a stage, the members in these roles (see {@link Statuses#of}). */
+    private void showWith(String... roles) throws Exception {
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(stage -> {
             stage.setScene(new Scene(new ClusterPicture(model, new MemberActions(replaced::add, removed::add)), 700, 500));
             stage.show();
         });
-        Fx.run(() -> model.apply(Statuses.of(100, "leader", "learner", "down"), Instant.now()));
+        Fx.run(() -> model.apply(Statuses.of(100, roles), Instant.now()));
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void leaderLearnerAndUnreachableLookDifferentAndRefreshesKeepTheNodes() throws Exception {
+        showWith("leader", "learner", "down");
 
         Node leader = node("etcd1");
         Node learner = node("etcd2");
@@ -72,13 +77,7 @@ class ClusterPictureTest {
 
     @Test
     void aMembersContextMenuOffersReplaceAndRemoveForThatMember() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        FxToolkit.setupStage(stage -> {
-            stage.setScene(new Scene(new ClusterPicture(model, new MemberActions(replaced::add, removed::add)), 700, 500));
-            stage.show();
-        });
-        Fx.run(() -> model.apply(Statuses.of(100, "leader", "follower", "follower"), Instant.now()));
-        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        showWith("leader", "follower", "follower");
         Node second = node("etcd2");
         // Monocle's headless robot turns a right click into no context-menu event; send the one the OS would.
         Fx.run(() -> {
@@ -102,13 +101,7 @@ class ClusterPictureTest {
 
     @Test
     void aDiagnosisDrawsWhoReachesWhomAndSaysWhen() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        FxToolkit.setupStage(stage -> {
-            stage.setScene(new Scene(new ClusterPicture(model, new MemberActions(replaced::add, removed::add)), 700, 500));
-            stage.show();
-        });
-        Fx.run(() -> model.apply(Statuses.of(100, "leader", "follower", "follower"), Instant.now()));
-        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        showWith("leader", "follower", "follower");
         assertThat(robot.lookup(".peer-link").queryAll()).as("no lines before a diagnosis").isEmpty();
         assertThat(robot.lookup("#peer-links-caption").query().isVisible()).isFalse();
 
@@ -124,6 +117,10 @@ class ClusterPictureTest {
         assertThat(link("node1-node2").getStyleClass()).as("node2 did not say").contains("peer-link-unknown");
         assertThat(robot.lookup("#peer-links-caption").queryAs(Label.class).getText())
                 .startsWith("Peer links from the diagnosis at 12:45:03");
+        Line cut = link("node1-node3");
+        Fx.run(() -> model.apply(Statuses.of(101, "leader", "follower", "follower"), Instant.now()));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertThat(link("node1-node3")).as("a status refresh moves the lines, it does not rebuild them").isSameAs(cut);
 
         Fx.run(() -> model.peerLinksProperty().set(new PeerLinks(Instant.now(), Map.of(
                 "node1", Map.of("node2", true, "node3", true), "node2", Map.of("node1", true, "node3", true),

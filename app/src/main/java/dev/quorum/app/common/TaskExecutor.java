@@ -5,7 +5,7 @@ import java.util.function.Consumer;
 
 /**
  * Runs work off the UI thread and hands its result back on it. Views and view models go through
- * this, never through threads of their own, so tests can swap in {@link CurrentThreadTaskExecutor}.
+ * this, never through threads of their own, so tests can swap in {@link SynchronousTaskExecutor}.
  */
 public interface TaskExecutor {
 

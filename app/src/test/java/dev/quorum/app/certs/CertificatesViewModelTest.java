@@ -2,7 +2,7 @@ package dev.quorum.app.certs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.quorum.app.common.CurrentThreadTaskExecutor;
+import dev.quorum.app.common.SynchronousTaskExecutor;
 import dev.quorum.core.certs.InventoryReport;
 import dev.quorum.core.pki.CertificateDetails;
 import dev.quorum.core.pki.CertificateProblem;
@@ -41,7 +41,7 @@ class CertificatesViewModelTest {
     }
 
     static CertificatesViewModel model(CertificateSource source) {
-        return new CertificatesViewModel(new CurrentThreadTaskExecutor(), source, "lab", true);
+        return new CertificatesViewModel(new SynchronousTaskExecutor(), source, "lab", true);
     }
 
     @Test
@@ -207,7 +207,7 @@ class CertificatesViewModelTest {
     @Test
     void theSandboxIsNotReadAndSaysWhy() {
         AtomicInteger reads = new AtomicInteger();
-        CertificatesViewModel model = new CertificatesViewModel(new CurrentThreadTaskExecutor(), warn -> {
+        CertificatesViewModel model = new CertificatesViewModel(new SynchronousTaskExecutor(), warn -> {
             reads.incrementAndGet();
             return report();
         }, "sandbox", false);

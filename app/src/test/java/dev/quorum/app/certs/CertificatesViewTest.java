@@ -5,7 +5,7 @@ import static dev.quorum.app.certs.CertificatesViewModelTest.record;
 import static dev.quorum.app.certs.CertificatesViewModelTest.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.quorum.app.common.CurrentThreadTaskExecutor;
+import dev.quorum.app.common.SynchronousTaskExecutor;
 import dev.quorum.app.shell.Fx;
 import dev.quorum.core.pki.ProblemCode;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -31,7 +31,7 @@ class CertificatesViewTest {
 
     @Test
     void showsSeverityByIconAndWordAndRenewCallsTheAction() throws Exception {
-        CertificatesViewModel model = new CertificatesViewModel(new CurrentThreadTaskExecutor(), warn -> report(
+        CertificatesViewModel model = new CertificatesViewModel(new SynchronousTaskExecutor(), warn -> report(
                 record("lab1", "member-lab1.pem", 700),
                 record("lab2", "member-lab2.pem", 5, problem(ProblemCode.EXPIRING, "expires in 5 days"))),
                 "lab", true);

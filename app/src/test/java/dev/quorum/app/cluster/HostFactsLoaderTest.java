@@ -2,7 +2,7 @@ package dev.quorum.app.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.quorum.app.common.CurrentThreadTaskExecutor;
+import dev.quorum.app.common.SynchronousTaskExecutor;
 import dev.quorum.core.etcd.ClusterStatus;
 import java.time.Clock;
 import java.time.Instant;
@@ -38,7 +38,7 @@ class HostFactsLoaderTest {
     @Test
     void selectingAMemberReadsItsHostAndRefreshReadsItAgain() throws Exception {
         model.apply(source.read(), Instant.now());
-        HostFactsLoader loader = new HostFactsLoader(new CurrentThreadTaskExecutor(), source, model);
+        HostFactsLoader loader = new HostFactsLoader(new SynchronousTaskExecutor(), source, model);
         MemberViewModel first = model.member("etcd1").orElseThrow();
 
         model.select(first);

@@ -2,7 +2,7 @@ package dev.quorum.app.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.quorum.app.common.CurrentThreadTaskExecutor;
+import dev.quorum.app.common.SynchronousTaskExecutor;
 import dev.quorum.core.etcd.ClusterStatus;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,7 +37,7 @@ class StatusWatcherTest {
 
     @Test
     void aReadReachesTheCallback() {
-        StatusWatcher watcher = new StatusWatcher(new CurrentThreadTaskExecutor(), source(false), delivered::add,
+        StatusWatcher watcher = new StatusWatcher(new SynchronousTaskExecutor(), source(false), delivered::add,
                 errors::add, Duration.ofSeconds(1));
 
         watcher.refreshOnce();
@@ -49,7 +49,7 @@ class StatusWatcherTest {
 
     @Test
     void aFailedReadReachesTheErrorCallback() {
-        StatusWatcher watcher = new StatusWatcher(new CurrentThreadTaskExecutor(), source(true), delivered::add,
+        StatusWatcher watcher = new StatusWatcher(new SynchronousTaskExecutor(), source(true), delivered::add,
                 errors::add, Duration.ofSeconds(1));
 
         watcher.refreshOnce();
@@ -60,7 +60,7 @@ class StatusWatcherTest {
 
     @Test
     void stopClosesTheSourceAndRefreshNowThenDoesNothing() {
-        StatusWatcher watcher = new StatusWatcher(new CurrentThreadTaskExecutor(), source(false), delivered::add,
+        StatusWatcher watcher = new StatusWatcher(new SynchronousTaskExecutor(), source(false), delivered::add,
                 errors::add, Duration.ofSeconds(1));
 
         watcher.stop();

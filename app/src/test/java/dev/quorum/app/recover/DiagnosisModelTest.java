@@ -2,7 +2,7 @@ package dev.quorum.app.recover;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.quorum.app.common.CurrentThreadTaskExecutor;
+import dev.quorum.app.common.SynchronousTaskExecutor;
 import dev.quorum.core.lifecycle.recovery.Diagnosis;
 import dev.quorum.core.lifecycle.recovery.MemberDiagnosis;
 import dev.quorum.core.lifecycle.recovery.Problem;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /** The diagnosis page's view model on hand-made diagnoses, on the calling thread. */
 class DiagnosisModelTest {
     private final Deque<Object> answers = new ArrayDeque<>();
-    private final DiagnosisModel model = new DiagnosisModel(new CurrentThreadTaskExecutor(), () -> {
+    private final DiagnosisModel model = new DiagnosisModel(new SynchronousTaskExecutor(), () -> {
         Object next = answers.pop();
         if (next instanceof RuntimeException e) {
             throw e;

@@ -2,7 +2,7 @@ package dev.quorum.app.recover;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.quorum.app.common.CurrentThreadTaskExecutor;
+import dev.quorum.app.common.SynchronousTaskExecutor;
 import dev.quorum.app.wizard.WizardHarness;
 import dev.quorum.app.wizard.WizardServices;
 import dev.quorum.app.wizard.WizardWindow;
@@ -39,7 +39,7 @@ class DiagnosisViewTest {
     void quorumLostShowsWordsWithIconsKeepsNextDisabledAndHealingEnablesIt() throws Exception {
         Deque<Diagnosis> answers = new ArrayDeque<>(List.of(DiagnosisModelTest.quorumLost(),
                 DiagnosisModelTest.healthy()));
-        WizardServices services = new WizardServices(new CurrentThreadTaskExecutor(), new QuorumHome(dir),
+        WizardServices services = new WizardServices(new SynchronousTaskExecutor(), new QuorumHome(dir),
                 SshOptions.defaults(), event -> { });
         WizardHarness ui = new WizardHarness();
         ui.open(() -> WizardWindow.open(null, RecoverWizard.create(services, dir.resolve("hosts.yaml"),

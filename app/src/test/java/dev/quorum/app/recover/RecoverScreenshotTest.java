@@ -1,6 +1,6 @@
 package dev.quorum.app.recover;
 
-import dev.quorum.app.common.CurrentThreadTaskExecutor;
+import dev.quorum.app.common.SynchronousTaskExecutor;
 import dev.quorum.app.docs.Screenshot;
 import dev.quorum.app.shell.Fx;
 import dev.quorum.app.shell.Theme;
@@ -32,7 +32,7 @@ class RecoverScreenshotTest {
 
     @Test
     void rendersTheDiagnosisPage() throws Exception {
-        WizardServices services = new WizardServices(new CurrentThreadTaskExecutor(), new QuorumHome(dir),
+        WizardServices services = new WizardServices(new SynchronousTaskExecutor(), new QuorumHome(dir),
                 SshOptions.defaults(), event -> { });
         WizardHarness ui = new WizardHarness();
         ui.open(() -> {

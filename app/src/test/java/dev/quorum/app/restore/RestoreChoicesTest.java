@@ -2,7 +2,7 @@ package dev.quorum.app.restore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.quorum.app.common.CurrentThreadTaskExecutor;
+import dev.quorum.app.common.SynchronousTaskExecutor;
 import dev.quorum.app.snapshots.FakeSnapshots;
 import dev.quorum.app.wizard.WizardServices;
 import dev.quorum.core.remote.SshOptions;
@@ -31,7 +31,7 @@ class RestoreChoicesTest {
         inventory = Files.writeString(dir.resolve("hosts.yaml"), "all:\n  hosts:\n"
                 + "    a:\n      ip: 10.0.0.1\n    b:\n      ip: 10.0.0.2\n    c:\n      ip: 10.0.0.3\n"
                 + "  children:\n    etcd:\n      hosts:\n        a:\n        b:\n        c:\n  vars:\n    cluster_name: demo\n");
-        choices = new RestoreChoices(new WizardServices(new CurrentThreadTaskExecutor(), home, SshOptions.defaults(),
+        choices = new RestoreChoices(new WizardServices(new SynchronousTaskExecutor(), home, SshOptions.defaults(),
                 event -> { }));
         choices.inventory().pathProperty().set(inventory.toString());
     }

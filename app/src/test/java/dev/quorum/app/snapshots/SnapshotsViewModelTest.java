@@ -2,7 +2,7 @@ package dev.quorum.app.snapshots;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.quorum.app.common.CurrentThreadTaskExecutor;
+import dev.quorum.app.common.SynchronousTaskExecutor;
 import dev.quorum.core.cluster.ClusterUnavailableException;
 import dev.quorum.core.snapshot.SnapshotInfo;
 import java.nio.file.Files;
@@ -29,7 +29,7 @@ class SnapshotsViewModelTest {
         Path raw = Files.write(dir.resolve("raw.db"), rawDatabase());
         Files.setLastModifiedTime(raw, java.nio.file.attribute.FileTime.from(T0.minusSeconds(3600)));
 
-        SnapshotsViewModel model = new SnapshotsViewModel(new CurrentThreadTaskExecutor(), dir, () -> {
+        SnapshotsViewModel model = new SnapshotsViewModel(new SynchronousTaskExecutor(), dir, () -> {
             throw new AssertionError("not saving");
         });
         model.reload();
@@ -56,7 +56,7 @@ class SnapshotsViewModelTest {
     @Test
     void snapshotNowShowsAndSelectsTheNewFile() throws Exception {
         AtomicInteger saves = new AtomicInteger();
-        SnapshotsViewModel model = new SnapshotsViewModel(new CurrentThreadTaskExecutor(), dir, () -> {
+        SnapshotsViewModel model = new SnapshotsViewModel(new SynchronousTaskExecutor(), dir, () -> {
             saves.incrementAndGet();
             return FakeSnapshots.write(dir.resolve("new.db"), Instant.now(), "manual (from etcd2)", 42, 7);
         });
@@ -76,7 +76,7 @@ class SnapshotsViewModelTest {
 
     @Test
     void aFailedSaveShowsItsHintAndEnablesTheButtonAgain() {
-        SnapshotsViewModel model = new SnapshotsViewModel(new CurrentThreadTaskExecutor(), dir, () -> {
+        SnapshotsViewModel model = new SnapshotsViewModel(new SynchronousTaskExecutor(), dir, () -> {
             throw new ClusterUnavailableException("cluster demo has no quorum", "wait for quorum to come back");
         });
 
@@ -91,7 +91,7 @@ class SnapshotsViewModelTest {
     @Test
     void verifyFindsAFileDamagedSinceItWasListed() throws Exception {
         SnapshotInfo info = FakeSnapshots.write(dir.resolve("s.db"), T0, "manual", 10, 3);
-        SnapshotsViewModel model = new SnapshotsViewModel(new CurrentThreadTaskExecutor(), dir, () -> null);
+        SnapshotsViewModel model = new SnapshotsViewModel(new SynchronousTaskExecutor(), dir, () -> null);
         model.reload();
         model.selectedProperty().set(model.rows().get(0));
         assertThat(model.rows().get(0).integrity()).isEqualTo(Integrity.VERIFIED);

@@ -2,7 +2,7 @@ package dev.quorum.app.wizard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.quorum.app.common.CurrentThreadTaskExecutor;
+import dev.quorum.app.common.SynchronousTaskExecutor;
 import dev.quorum.core.workspace.QuorumHome;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +15,7 @@ class InventoryChoiceTest {
     Path dir;
 
     private InventoryChoice choice(boolean managed) {
-        return new InventoryChoice(new CurrentThreadTaskExecutor(), new QuorumHome(dir.resolve("home")), managed);
+        return new InventoryChoice(new SynchronousTaskExecutor(), new QuorumHome(dir.resolve("home")), managed);
     }
 
     @Test

@@ -2,15 +2,22 @@ package dev.quorum.app.wizard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.quorum.app.common.CurrentThreadTaskExecutor;
+import dev.quorum.app.common.SynchronousTaskExecutor;
 import dev.quorum.core.remote.SshOptions;
 import dev.quorum.core.workspace.QuorumHome;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.value.ObservableBooleanValue;
+import javafx.collections.ListChangeListener;
+import javafx.collections.MapChangeListener;
 import javafx.scene.Node;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,9 +52,25 @@ class WizardModelTest {
         }
     }
 
+    private final SynchronousTaskExecutor executor = new SynchronousTaskExecutor();
+
     private WizardServices services() {
-        return new WizardServices(new CurrentThreadTaskExecutor(), new QuorumHome(dir), SshOptions.defaults(),
-                event -> { });
+        return new WizardServices(executor, new QuorumHome(dir), SshOptions.defaults(), event -> { });
+    }
+
+    /** The user's click, from a step that runs: carried out on the UI thread; the step waits for it. */
+    private void userPresses(Runnable click) {
+        CountDownLatch clicked = new CountDownLatch(1);
+        executor.onUiThread(() -> {
+            click.run();
+            clicked.countDown();
+        });
+        try {
+            assertThat(clicked.await(10, TimeUnit.SECONDS)).as("the UI thread took the click").isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     @Test
@@ -119,7 +142,7 @@ class WizardModelTest {
         page.complete.set(true);
         WizardModel[] holder = new WizardModel[1];
         // The user presses Cancel while step "a" is applying.
-        TestPlans.MemoryStep a = new TestPlans.MemoryStep("a", context -> holder[0].cancel());
+        TestPlans.MemoryStep a = new TestPlans.MemoryStep("a", context -> userPresses(holder[0]::cancel));
         TestPlans.MemoryStep b = new TestPlans.MemoryStep("b");
         holder[0] = new WizardModel("t", List.of(page), () -> new TestPlans.FixedSource(a, b), services());
         WizardModel wizard = holder[0];
@@ -159,6 +182,33 @@ class WizardModelTest {
         assertThat(b.done).isEmpty();
         assertThat(wizard.result().problems()).contains("h1: disk full\nWhat to do: free some space and run again");
         assertThat(wizard.result().next()).noneMatch(line -> line.equals("Update your clients."));
+    }
+
+    @Test
+    void everyChangeOfTheRunsModelsIsMadeOnTheUiThreadWhileHostsRunInParallel() {
+        Page page = new Page();
+        page.complete.set(true);
+        List<TestPlans.MemoryStep> steps = IntStream.range(0, 20).mapToObj(i -> new TestPlans.MemoryStep("s" + i))
+                .toList();
+        WizardModel wizard = new WizardModel("t", List.of(page),
+                () -> new TestPlans.FixedSource(steps.toArray(TestPlans.MemoryStep[]::new)), services());
+        wizard.next();
+        Set<String> changedBy = ConcurrentHashMap.newKeySet();
+        wizard.run().log().addListener((ListChangeListener<LogLine>) c -> changedBy.add(Thread.currentThread().getName()));
+        wizard.run().rows().addListener((ListChangeListener<StepProgress>) c -> {
+            changedBy.add(Thread.currentThread().getName());
+            while (c.next()) {
+                c.getAddedSubList().forEach(row -> row.cells().addListener(
+                        (MapChangeListener<String, Cell>) m -> changedBy.add(Thread.currentThread().getName())));
+            }
+        });
+        wizard.run().currentProperty().addListener((o, was, now) -> changedBy.add(Thread.currentThread().getName()));
+
+        wizard.next();
+
+        assertThat(wizard.state()).as(wizard.result().problems().toString()).isEqualTo(WizardState.FINISHED);
+        assertThat(wizard.run().log()).hasSizeGreaterThanOrEqualTo(80);
+        assertThat(changedBy).containsExactly(Thread.currentThread().getName());
     }
 
     @Test

@@ -120,6 +120,19 @@ public final class LabHost {
         fault("heal-peers");
     }
 
+    /**
+     * Drops TCP connections to {@code port} that come from the tool's side (the bridge address)
+     * only: the other lab hosts still reach the port, and SSH still works. A firewall between the
+     * workstation and etcd's client port, as many networks have.
+     */
+    public void blockFromTool(int port) {
+        fault("block-from-tool", Integer.toString(port));
+    }
+
+    public void unblockFromTool() {
+        fault("unblock-from-tool");
+    }
+
     /** SIGKILLs every process named exactly {@code processName}; false if none matched. */
     public boolean kill(String processName) {
         return kill(processName, "KILL");

@@ -3,6 +3,9 @@
 #   cut-link | heal-link           root-side veth down/up: the host is gone from the network
 #   cut-peers ADDR... | heal-peers nft table in the host dropping traffic to/from ADDRs (the other
 #                                  hosts); the bridge's .1 (the tool) still reaches the host
+#   block-from-tool PORT | unblock-from-tool
+#                                  nft table in the host dropping TCP to PORT from the bridge's .1
+#                                  (the tool) only: the other hosts still reach it, and SSH still works
 #   kill NAME [SIGNAL]             pkill -x NAME inside the host (exit 1 if nothing matched)
 #   fill-disk DIR | free-disk DIR  a small private tmpfs over DIR (contents copied in), filled up;
 #                                  free-disk copies the contents back and unmounts it
@@ -45,6 +48,20 @@ NFT
 SH
     ;;
   heal-peers) in_host <<<'nft delete table inet quorum_lab_cut 2>/dev/null || true' ;;
+  block-from-tool)
+    [ $# -eq 1 ] || die "block-from-tool needs the port"
+    in_host "$1" "$LAB_BRIDGE_ADDR" <<'SH'
+set -e
+tool=$2
+nft delete table inet quorum_lab_block 2>/dev/null || true
+nft -f - <<NFT
+table inet quorum_lab_block {
+  chain in { type filter hook input priority -10; policy accept; ip saddr $tool tcp dport $1 drop; }
+}
+NFT
+SH
+    ;;
+  unblock-from-tool) in_host <<<'nft delete table inet quorum_lab_block 2>/dev/null || true' ;;
   kill) in_host "$1" "${2:-KILL}" <<<'pkill "-$2" -x "$1"' ;;
   fill-disk)
     in_host "$1" <<'SH'

@@ -54,11 +54,31 @@ final class RestoreCommand implements Callable<Integer> {
     @Option(names = DATA_LOSS_FLAG, description = "With --from-survivor: do not ask; you accept that recent writes may be lost.")
     boolean acceptDataLoss;
 
+    @Option(names = "--declare-lost", paramLabel = "MEMBER",
+            description = "A voting member (name or host) whose host cannot be asked and is gone for good. "
+                    + "Without it, a restore refuses while such members could still hold quorum. Repeat for each.")
+    java.util.List<String> declaredLost = new java.util.ArrayList<>();
+
+    @Option(names = "--roll-back-live-cluster", paramLabel = "CLUSTER-NAME",
+            description = "Roll back a cluster whose members still have quorum, losing every write since the "
+                    + "snapshot. Type the cluster's name to confirm; --yes never implies it.")
+    String rollBackLiveCluster;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         RestoreRequest request = source.snapshot != null ? snapshotRequest(out) : RestoreRequest.fromSurvivor(source.survivor);
+        request = request.declaringLost(java.util.Set.copyOf(declaredLost));
         try (ClusterSession session = cluster.openExisting()) {
+            if (rollBackLiveCluster != null) {
+                String name = session.inventory().clusterName();
+                if (!rollBackLiveCluster.equals(name)) {
+                    throw new UserError("--roll-back-live-cluster " + rollBackLiveCluster + " does not name this "
+                            + "cluster", "to roll back cluster " + name + " on purpose, type its name: "
+                            + "--roll-back-live-cluster " + name);
+                }
+                request = request.rollingBackLiveCluster();
+            }
             String members = session.inventory().etcdMembers().stream()
                     .map(m -> m.memberName() + " on " + m.hostName()).collect(Collectors.joining(", "));
             out.println("The restored cluster will be: " + members + " (the inventory's etcd group).");

@@ -131,6 +131,10 @@ public final class DiagnosisModel {
                     + "and Refresh, or if they are gone for good restore from a snapshot: quorum restore -i "
                     + inventoryArg + " --snapshot FILE (see the actions below).";
         }
+        if (diagnosis.get().verdict() == Verdict.UNKNOWN) {
+            return "Recovery acts only on what the members' own hosts report, and too few could be asked to tell "
+                    + "whether the cluster has quorum. Reach them (SSH, network, power) and Refresh.";
+        }
         return "";
     }
 

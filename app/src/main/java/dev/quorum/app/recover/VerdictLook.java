@@ -7,6 +7,7 @@ public enum VerdictLook {
     HEALTHY("Healthy", "mdi2c-check-circle-outline", "success"),
     DEGRADED("Degraded", "mdi2a-alert-outline", "warning"),
     QUORUM_LOST("Quorum lost", "mdi2c-close-octagon-outline", "danger"),
+    CANNOT_TELL("Cannot tell", "mdi2h-help-circle-outline", "warning"),
     UNKNOWN("Not diagnosed yet", "mdi2h-help-circle-outline", "muted");
 
     private final String word;
@@ -24,6 +25,7 @@ public enum VerdictLook {
             case HEALTHY -> HEALTHY;
             case DEGRADED -> DEGRADED;
             case QUORUM_LOST -> QUORUM_LOST;
+            case UNKNOWN -> CANNOT_TELL;
         };
     }
 

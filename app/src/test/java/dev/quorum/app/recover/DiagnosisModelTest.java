@@ -6,6 +6,7 @@ import dev.quorum.app.common.SynchronousTaskExecutor;
 import dev.quorum.core.lifecycle.recovery.Diagnosis;
 import dev.quorum.core.lifecycle.recovery.MemberDiagnosis;
 import dev.quorum.core.lifecycle.recovery.Problem;
+import dev.quorum.core.lifecycle.recovery.QuorumEvidence;
 import dev.quorum.core.lifecycle.recovery.ProblemKind;
 import dev.quorum.core.lifecycle.recovery.RecommendedAction;
 import dev.quorum.core.lifecycle.recovery.Verdict;
@@ -51,7 +52,8 @@ class DiagnosisModelTest {
                 List.of(new RecommendedAction("Recover lab3: wait until it rejoins and confirm",
                                 "quorum recover -i inv/hosts.yaml", ""),
                         new RecommendedAction("Check the network between the members (routes, firewalls) on peer "
-                                + "port 2380", "quorum diagnose -i inv/hosts.yaml", "")));
+                                + "port 2380", "quorum diagnose -i inv/hosts.yaml", "")),
+                new QuorumEvidence(3, List.of("etcd1", "etcd2"), Map.of("etcd3", "lab3: cut off"), Map.of()));
     }
 
     static Diagnosis quorumLost() {
@@ -67,7 +69,9 @@ class DiagnosisModelTest {
                                 "writes made after the snapshot are lost"),
                         new RecommendedAction("With no snapshot: restore from a surviving member's data",
                                 "quorum restore -i inv/hosts.yaml --from-survivor HOST",
-                                "the survivor may be behind")));
+                                "the survivor may be behind")),
+                new QuorumEvidence(3, List.of(), Map.of("etcd1", "lab1: no leader", "etcd2", "lab2: cut off"),
+                        Map.of("etcd3", "lab3 could not be asked over SSH")));
     }
 
     static Diagnosis healthy() {
@@ -75,7 +79,8 @@ class DiagnosisModelTest {
                 + "and reach every peer", List.of(member("lab1", "etcd1", true), member("lab2", "etcd2", false)),
                 Map.of("lab1", Map.of("lab2", true), "lab2", Map.of("lab1", true)),
                 List.of(new RecommendedAction("Nothing to fix; keep a recent snapshot",
-                        "quorum snapshot save -i inv/hosts.yaml", "")));
+                        "quorum snapshot save -i inv/hosts.yaml", "")),
+                new QuorumEvidence(2, List.of("etcd1", "etcd2"), Map.of(), Map.of()));
     }
 
     private MatrixCell cell(String from, String to) {

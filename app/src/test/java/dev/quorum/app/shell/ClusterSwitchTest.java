@@ -8,6 +8,7 @@ import dev.quorum.app.cluster.Statuses;
 import dev.quorum.app.common.FxTaskExecutor;
 import dev.quorum.core.etcd.ClusterStatus;
 import dev.quorum.core.lifecycle.recovery.Diagnosis;
+import dev.quorum.core.lifecycle.recovery.QuorumEvidence;
 import dev.quorum.core.lifecycle.recovery.Verdict;
 import dev.quorum.core.workspace.QuorumHome;
 import java.nio.file.Files;
@@ -91,7 +92,7 @@ class ClusterSwitchTest {
         assertThat(Fx.get(() -> window.currentCluster().orElseThrow().name())).isEqualTo("second");
 
         Diagnosis diagnosis = new Diagnosis(Instant.now(), Verdict.HEALTHY, "healthy", List.of(),
-                Map.of("n1", Map.of()), List.of());
+                Map.of("n1", Map.of()), List.of(), new QuorumEvidence(1, List.of("n1"), Map.of(), Map.of()));
         Fx.run(() -> window.showDiagnosis("first", diagnosis));
         assertThat(Fx.get(() -> window.workspace().orElseThrow().model().peerLinksProperty().get()))
                 .as("another cluster's diagnosis is not drawn").isNull();

@@ -3,25 +3,33 @@ package dev.quorum.core.lifecycle.disaster;
 import dev.quorum.core.engine.Check;
 import dev.quorum.core.engine.StepContext;
 import dev.quorum.core.engine.StepFailedException;
-import dev.quorum.core.etcd.ClusterStatus;
 import dev.quorum.core.inventory.EtcdMember;
 import dev.quorum.core.lifecycle.steps.ClusterStep;
-import dev.quorum.core.lifecycle.steps.HealthWait;
+import dev.quorum.core.lifecycle.recovery.Diagnoser;
+import dev.quorum.core.lifecycle.recovery.Diagnosis;
+import dev.quorum.core.lifecycle.recovery.MemberDiagnosis;
+import dev.quorum.core.lifecycle.recovery.QuorumEvidence;
 import dev.quorum.core.remote.FanOut;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * A restore throws away every write since the snapshot, so it is refused while the cluster still
- * has quorum (member changes fix that case without losing anything). Every host of the new
+ * has quorum (member changes fix that case without losing anything). Whether it has is decided
+ * from what the voting members' own hosts report over SSH, watched for two election timeouts,
+ * never from the workstation's failure to reach etcd: a member that could not be asked is
+ * unknown, and unknown refuses unless the operator declares it lost. Every host of the new
  * cluster must answer over SSH. Chooses the restore's cluster token: the one an interrupted run
  * already used, so a re-run completes the same restore, else a fresh one (markers of an earlier,
  * completed restore are stale: those hosts are restored again).
  */
 final class QuorumLostGuardStep extends ClusterStep {
+    /** The diagnosis' own commands are not shown here; only its evidence is used. */
+    private static final String INVENTORY = "INVENTORY";
     private final RestoreSession restore;
 
     QuorumLostGuardStep(RestoreSession restore) {
@@ -36,7 +44,8 @@ final class QuorumLostGuardStep extends ClusterStep {
 
     @Override
     public List<String> preview(String target) {
-        return List.of("etcdctl endpoint health --cluster   # must fail: a cluster with quorum is not restored",
+        return List.of("ssh HOST etcdctl endpoint status   # on every member's host: a majority with a leader "
+                        + "means quorum holds, and the restore is refused",
                 "ssh HOST cat " + RestoreMarker.path(restore.dataDir()) + "   # on each host: restored already?");
     }
 
@@ -61,19 +70,44 @@ final class QuorumLostGuardStep extends ClusterStep {
                     + "~/.quorum/clusters/NAME/pki), or copy that folder here");
         }
         if (etcdRunningOn(hosts).isEmpty()) {
-            // Nothing to ask: a probe would only wait out its timeouts on every member.
+            // Nothing to ask: each host said etcd is not active there.
             return Check.done("etcd runs on none of " + String.join(", ", hosts) + "; restoring as a new cluster with "
                     + "token " + restore.token() + continuing(progress));
         }
-        ClusterStatus status = HealthWait.probe(session);
-        if (status.quorum()) {
-            throw new StepFailedException("the cluster still has quorum (" + status.sentence()
-                    + "): a restore would throw away every write since the snapshot",
-                    "replace or remove the failed members instead (quorum replace / quorum remove), which loses "
-                            + "nothing; restore only when a majority is lost for good");
+        Diagnosis seen = new Diagnoser(session.cluster()).watchForQuorum(INVENTORY, context.cancellation());
+        QuorumEvidence evidence = seen.quorum();
+        if (evidence.state() == QuorumEvidence.State.HOLDS) {
+            if (!restore.request.rollBackLive()) {
+                throw new StepFailedException("the cluster still has quorum: etcd is active with a leader on "
+                        + evidence.up().size() + " of " + evidence.voters() + " voting members ("
+                        + String.join(", ", evidence.up()) + "), as their own hosts report; a restore would throw "
+                        + "away every write since the snapshot. Nothing was changed",
+                        "replace or remove the failed members instead (quorum replace / quorum remove), which loses "
+                                + "nothing; restore only when a majority is lost for good. To roll a working "
+                                + "cluster back on purpose, confirm with --roll-back-live-cluster CLUSTER-NAME");
+            }
+            context.warn("the cluster has quorum (" + String.join(", ", evidence.up()) + " up); rolling it back to "
+                    + "the snapshot as confirmed: every write since the snapshot is lost");
+            return Check.done("quorum holds; rolling back as confirmed, token " + restore.token() + continuing(progress));
         }
-        return Check.done("no quorum (" + status.sentence() + "); restoring as a new cluster with token "
-                + restore.token() + continuing(progress));
+        QuorumEvidence declared = evidence.declaringLost(declaredNames(seen));
+        if (declared.state() == QuorumEvidence.State.UNKNOWN) {
+            throw new StepFailedException("cannot tell whether quorum is lost: " + evidence.up().size() + " of "
+                    + evidence.voters() + " voting members report a leader, " + evidence.quorumSize() + " are needed, "
+                    + "and these could not be asked: " + declared.unknownWords() + ". Nothing was changed",
+                    "reach those hosts (SSH, network, power) and run again; a member that could not be asked may "
+                            + "still serve writes with the others. If they are gone for good, say so: "
+                            + declared.unknown().keySet().stream().sorted().map(n -> "--declare-lost " + n)
+                            .collect(Collectors.joining(" ")));
+        }
+        return Check.done("no quorum, as the members' own hosts report (down: " + declared.downWords()
+                + "); restoring as a new cluster with token " + restore.token() + continuing(progress));
+    }
+
+    /** The operator's --declare-lost values as the evidence names members: by member name or by host. */
+    private List<String> declaredNames(Diagnosis seen) {
+        return restore.request.declaredLost().stream()
+                .map(value -> seen.member(value).map(MemberDiagnosis::name).orElse(value)).toList();
     }
 
     /** Each host's marker; a host that does not answer stops the restore before anything changes. */

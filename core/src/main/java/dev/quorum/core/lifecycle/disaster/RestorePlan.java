@@ -7,6 +7,7 @@ import dev.quorum.core.etcd.InitialClusterState;
 import dev.quorum.core.inventory.EtcdMember;
 import dev.quorum.core.lifecycle.steps.BinariesStep;
 import dev.quorum.core.lifecycle.steps.CertificatesStep;
+import dev.quorum.core.lifecycle.steps.ClientPortStep;
 import dev.quorum.core.lifecycle.steps.EnableServiceStep;
 import dev.quorum.core.lifecycle.steps.EnvFileStep;
 import dev.quorum.core.lifecycle.steps.EtcdctlWrapperStep;
@@ -53,11 +54,13 @@ public final class RestorePlan {
         List<PlannedStep> steps = new ArrayList<>();
         if (effective.survivor().isPresent()) {
             steps.add(PlannedStep.onCluster(new QuorumLostGuardStep(restore)));
+            steps.add(PlannedStep.onCluster(new ClientPortStep(life.members())));
             steps.add(PlannedStep.onEach(new SurvivorCopyStep(restore), List.of(effective.survivor().get())));
             steps.add(PlannedStep.onCluster(new SnapshotGuardStep(restore)));
         } else {
             steps.add(PlannedStep.onCluster(new SnapshotGuardStep(restore)));
             steps.add(PlannedStep.onCluster(new QuorumLostGuardStep(restore)));
+            steps.add(PlannedStep.onCluster(new ClientPortStep(life.members())));
         }
         steps.addAll(List.of(
                 PlannedStep.onCluster(new FetchReleaseStep(life)),

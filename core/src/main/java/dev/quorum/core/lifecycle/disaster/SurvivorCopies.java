@@ -51,7 +51,8 @@ final class SurvivorCopies {
         SnapshotStore store = new SnapshotStore(cluster.home().snapshots(cluster.inventory().clusterName()));
         return store.list().stream().filter(info -> info.sha256().equals(onSurvivor.get().sha256()))
                 .map(SnapshotInfo::file).findFirst()
-                .map(file -> RestoreRequest.fromSnapshot(file, true))
+                .map(file -> new RestoreRequest(Optional.of(file), Optional.empty(), true, request.declaredLost(),
+                        request.rollBackLive()))
                 .orElse(request);
     }
 

@@ -3,23 +3,28 @@ package dev.quorum.core.lifecycle.recovery;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** The verdict in one sentence, and the actions to take, the recommended one first. */
 final class Advice {
     private final List<MemberDiagnosis> members;
     private final Verdict verdict;
-    private final int tolerance;
+    private final QuorumEvidence evidence;
+    private final Set<String> reachedByPeers;
     private final String inventory;
 
     /**
-     * @param tolerance how many more voters may fail before quorum is lost (negative when lost)
-     * @param inventory the inventory argument, as commands should repeat it
+     * @param reachedByPeers hosts SSH could not reach whose etcd peer port the other members reach:
+     *                       alive as far as etcd can tell, so never advised to be replaced
+     * @param inventory      the inventory argument, as commands should repeat it
      */
-    Advice(List<MemberDiagnosis> members, Verdict verdict, int tolerance, String inventory) {
+    Advice(List<MemberDiagnosis> members, Verdict verdict, QuorumEvidence evidence, Set<String> reachedByPeers,
+           String inventory) {
         this.members = members;
         this.verdict = verdict;
-        this.tolerance = tolerance;
+        this.evidence = evidence;
+        this.reachedByPeers = reachedByPeers;
         this.inventory = inventory;
     }
 
@@ -33,15 +38,30 @@ final class Advice {
                     + " members are down or cut off (" + unhealthy.stream().map(m -> m.host() + ": " + shortly(m))
                     .collect(Collectors.joining(", ")) + "); if they come back, quorum returns by itself; "
                     + "if they are gone for good, restore from a snapshot";
-            case DEGRADED -> unhealthy.stream().map(Advice::clause).collect(Collectors.joining("; "))
-                    + "; the cluster still has quorum (tolerates " + tolerance + " more "
-                    + (tolerance == 1 ? "failure" : "failures") + ")" + outlook(unhealthy);
+            case DEGRADED -> unhealthy.stream().map(this::clause).collect(Collectors.joining("; "))
+                    + "; the cluster still has quorum (tolerates " + tolerance() + " more "
+                    + (tolerance() == 1 ? "failure" : "failures") + ")" + outlook(unhealthy);
+            case UNKNOWN -> "cannot tell whether the cluster has quorum: " + evidence.up().size() + " of "
+                    + evidence.voters() + " voting members report a leader, " + evidence.quorumSize() + " are needed, "
+                    + "and these could not be asked: " + evidence.unknownWords()
+                    + (evidence.down().isEmpty() ? "" : "; down: " + evidence.downWords());
         };
     }
 
     List<RecommendedAction> actions() {
         List<RecommendedAction> actions = new ArrayList<>();
         String inv = " -i " + inventory;
+        if (verdict == Verdict.UNKNOWN) {
+            actions.add(new RecommendedAction("Reach the members that could not be asked (SSH, network, power), "
+                    + "then diagnose again; nothing destructive runs until their state is known",
+                    "quorum diagnose" + inv, ""));
+            actions.add(new RecommendedAction("If those members are gone for good: restore, declaring them lost",
+                    "quorum restore" + inv + " --snapshot FILE" + evidence.unknown().keySet().stream().sorted()
+                            .map(name -> " --declare-lost " + name).collect(Collectors.joining()),
+                    "writes made after the snapshot are lost; if a declared member is in fact alive with a "
+                            + "majority, the writes it accepts are lost too"));
+            return actions;
+        }
         if (verdict == Verdict.QUORUM_LOST) {
             actions.add(new RecommendedAction("Bring the missing members back (start etcd, heal the network): "
                     + "quorum returns by itself, nothing is lost", "quorum diagnose" + inv, ""));
@@ -62,9 +82,12 @@ final class Advice {
                     reseed ? "re-seeding moves the member's data dir aside and adds it again; a snapshot is taken "
                             + "first and nothing is deleted" : ""));
         }
-        members.stream().filter(m -> m.has(ProblemKind.UNREACHABLE)).forEach(m -> actions.add(new RecommendedAction(
-                "If " + m.host() + " is gone for good, replace it", "quorum replace" + inv + " --member " + m.name()
-                + " --with NEWHOST", "")));
+        members.stream().filter(m -> m.has(ProblemKind.UNREACHABLE)).forEach(m -> actions.add(
+                reachedByPeers.contains(m.host())
+                        ? new RecommendedAction("Check SSH to " + m.host() + ": its etcd answers the other members "
+                        + "on the peer port, so it is not gone", "quorum diagnose" + inv, "")
+                        : new RecommendedAction("If " + m.host() + " is gone for good, replace it",
+                        "quorum replace" + inv + " --member " + m.name() + " --with NEWHOST", "")));
         members.stream().filter(m -> m.has(ProblemKind.PEER_UNREACHABLE) || m.has(ProblemKind.ISOLATED))
                 .findFirst().ifPresent(m -> actions.add(new RecommendedAction("Check the network between the members "
                         + "(routes, firewalls) on peer port 2380", "quorum diagnose" + inv, "")));
@@ -85,12 +108,17 @@ final class Advice {
         return actions;
     }
 
-    private static String clause(MemberDiagnosis m) {
+    private int tolerance() {
+        return evidence.up().size() - evidence.quorumSize();
+    }
+
+    private String clause(MemberDiagnosis m) {
         Problem first = m.problems().get(0);
         return switch (first.kind()) {
             case ISOLATED -> m.host() + " is cut off from " + after(first.text(), "peer port of ");
             case PEER_UNREACHABLE -> m.host() + " cannot reach " + after(first.text(), "peer port of ");
-            case UNREACHABLE -> m.host() + " cannot be reached over SSH";
+            case UNREACHABLE -> m.host() + " cannot be reached over SSH" + (reachedByPeers.contains(m.host())
+                    ? " (its etcd answers the other members on the peer port)" : "");
             case DATA_LOST -> m.host() + " lost its data";
             case REMOVED -> m.host() + " runs a member the cluster removed";
             case WRONG_CLUSTER -> m.host() + " holds another cluster's data";

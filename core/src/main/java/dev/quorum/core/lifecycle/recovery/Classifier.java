@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -49,12 +50,52 @@ final class Classifier {
                               Instant now) {
         Classifier c = new Classifier(subjects, reports);
         List<MemberDiagnosis> members = subjects.stream().map(c::diagnose).toList();
-        long healthyVoters = members.stream().filter(c::countsForQuorum).count();
-        boolean quorum = healthyVoters >= c.quorumSize;
-        Verdict verdict = !quorum ? Verdict.QUORUM_LOST
-                : members.stream().allMatch(MemberDiagnosis::healthy) ? Verdict.HEALTHY : Verdict.DEGRADED;
-        Advice advice = new Advice(members, verdict, (int) healthyVoters - c.quorumSize, inventoryArg);
-        return new Diagnosis(now, verdict, advice.sentence(), members, c.connectivity(), advice.actions());
+        QuorumEvidence evidence = c.evidence(members);
+        Verdict verdict = switch (evidence.state()) {
+            case LOST -> Verdict.QUORUM_LOST;
+            case UNKNOWN -> Verdict.UNKNOWN;
+            case HOLDS -> members.stream().allMatch(MemberDiagnosis::healthy) ? Verdict.HEALTHY : Verdict.DEGRADED;
+        };
+        Advice advice = new Advice(members, verdict, evidence, c.reachedByPeers(members), inventoryArg);
+        return new Diagnosis(now, verdict, advice.sentence(), members, c.connectivity(), advice.actions(), evidence);
+    }
+
+    /**
+     * Hosts SSH could not reach whose peer port most of the members that answered can open: etcd
+     * still runs there, whatever the workstation's SSH says.
+     */
+    private Set<String> reachedByPeers(List<MemberDiagnosis> members) {
+        List<HostReport> askers = reports.values().stream().filter(HostReport::reachable)
+                .filter(r -> !r.peerReach().isEmpty()).toList();
+        return members.stream().filter(m -> !m.reachable()).filter(m -> {
+            long reach = askers.stream().filter(r -> r.peerReach().getOrDefault(m.address(), false)).count();
+            return !askers.isEmpty() && reach * 2 > askers.size();
+        }).map(MemberDiagnosis::host).collect(Collectors.toSet());
+    }
+
+    /** Each voter as its own host reports it: up, down (with what it says) or unknown (with why). */
+    private QuorumEvidence evidence(List<MemberDiagnosis> members) {
+        List<String> up = new ArrayList<>();
+        Map<String, String> down = new LinkedHashMap<>();
+        Map<String, String> unknown = new LinkedHashMap<>();
+        for (String address : voterAddresses) {
+            Optional<MemberDiagnosis> asked = members.stream().filter(m -> m.address().equals(address)).findFirst();
+            String name = asked.map(MemberDiagnosis::name).orElseGet(() -> memberList.stream()
+                    .filter(m -> m.peerUrls().stream().map(Classifier::host).anyMatch(address::equals))
+                    .map(ListedMember::name).filter(n -> !n.isEmpty()).findFirst().orElse(address));
+            if (asked.isEmpty()) {
+                unknown.put(name, "on " + address + ", not in the inventory: its host was not asked");
+            } else if (!asked.get().reachable()) {
+                unknown.put(name, asked.get().host() + " could not be asked over SSH: "
+                        + reports.get(asked.get().host()).sshError());
+            } else if (countsForQuorum(asked.get())) {
+                up.add(name);
+            } else {
+                down.put(name, asked.get().host() + ": " + asked.get().problems().stream().findFirst()
+                        .map(Problem::text).orElse("not serving with a leader"));
+            }
+        }
+        return new QuorumEvidence(voterAddresses.size(), up, down, unknown);
     }
 
     private boolean countsForQuorum(MemberDiagnosis m) {

@@ -5,6 +5,7 @@ import dev.quorum.core.engine.Cancellation;
 import dev.quorum.core.engine.Plan;
 import dev.quorum.core.engine.PlannedStep;
 import dev.quorum.core.lifecycle.members.Reseed;
+import dev.quorum.core.lifecycle.steps.ClientPortStep;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,15 +31,12 @@ public final class RecoverPlan {
 
     public static Recovery build(ClusterSession cluster, String inventoryArg, Duration rejoinTimeout) throws Exception {
         Supplier<Diagnosis> diagnose = () -> new Diagnoser(cluster).diagnose(inventoryArg);
-        Diagnosis diagnosis = DiagnosisWait.until(diagnose, d -> d.verdict() != Verdict.QUORUM_LOST,
-                QuorumGuardStep.ELECTION_WAIT, new Cancellation());
-        if (diagnosis.verdict() == Verdict.QUORUM_LOST) {
-            throw new RecoveryException(diagnosis.sentence(), "recovery needs a majority of members with a leader; "
-                    + "bring the lost members back, or if they are gone for good restore from a snapshot: "
-                    + "quorum restore -i " + inventoryArg + " --snapshot FILE");
-        }
+        Diagnosis diagnosis = DiagnosisWait.until(diagnose, Diagnosis::hasQuorum,
+                QuorumGuardStep.settleTime(cluster), new Cancellation());
+        QuorumGuardStep.requireQuorum(diagnosis, inventoryArg);
         List<PlannedStep> steps = new ArrayList<>();
-        steps.add(PlannedStep.onCluster(new QuorumGuardStep(diagnose, inventoryArg)));
+        steps.add(PlannedStep.onCluster(new QuorumGuardStep(diagnose, QuorumGuardStep.settleTime(cluster), inventoryArg)));
+        steps.add(PlannedStep.onCluster(new ClientPortStep(cluster.inventory().etcdMembers())));
         List<String> start = diagnosis.members().stream().filter(MemberDiagnosis::reachable)
                 .filter(m -> m.needs(ProblemKind.Remedy.START) && !m.needs(ProblemKind.Remedy.RESEED))
                 .map(MemberDiagnosis::host).toList();

@@ -7,8 +7,16 @@ public enum Verdict {
     HEALTHY,
     /** Quorum holds, but some member is down, cut off, behind, alarmed or misconfigured. */
     DEGRADED,
-    /** Fewer than a majority of the voting members have a leader: no writes, no linearizable reads. */
-    QUORUM_LOST;
+    /**
+     * Fewer than a majority of the voting members have a leader, and their own hosts say so: even
+     * if every voter that could not be asked were up, they would not make a majority.
+     */
+    QUORUM_LOST,
+    /**
+     * Too few voting members could be asked to tell: those that answered lack a majority, and
+     * those that did not could make one. Never treated as lost.
+     */
+    UNKNOWN;
 
     /** As printed in JSON: {@code quorum-lost}. */
     public String label() {

@@ -113,6 +113,80 @@ class ClassifierTest {
     }
 
     @Test
+    void quorumIsNotCalledLostWhileMembersThatCouldNotBeAskedCouldHoldIt() {
+        Map<String, HostReport> changed = new LinkedHashMap<>();
+        changed.put("h1", report(THREE.get(0), "active", Optional.of(status("a1", CLUSTER, "0", 100)),
+                Map.of("10.0.0.2", false, "10.0.0.3", false), DataDirState.PRESENT, List.of()));
+        changed.put("h2", HostReport.unreachable("h2", "10.0.0.2", "connection timed out"));
+        changed.put("h3", HostReport.unreachable("h3", "10.0.0.3", "connection timed out"));
+
+        Diagnosis d = classify(changed);
+
+        assertThat(d.verdict()).isEqualTo(Verdict.UNKNOWN);
+        assertThat(d.hasQuorum()).isFalse();
+        assertThat(d.quorum().state()).isEqualTo(QuorumEvidence.State.UNKNOWN);
+        assertThat(d.quorum().unknown()).containsOnlyKeys("etcd2", "etcd3");
+        assertThat(d.quorum().down()).containsOnlyKeys("etcd1");
+        assertThat(d.sentence()).startsWith("cannot tell whether the cluster has quorum: 0 of 3 voting members report "
+                + "a leader, 2 are needed, and these could not be asked: etcd2 (h2 could not be asked over SSH: "
+                + "connection timed out)");
+        assertThat(d.actions().get(0).command()).isEqualTo("quorum diagnose -i hosts.yaml");
+        assertThat(d.actions().get(1).command())
+                .isEqualTo("quorum restore -i hosts.yaml --snapshot FILE --declare-lost etcd2 --declare-lost etcd3");
+        assertThat(d.quorum().declaringLost(List.of("etcd1")).state()).as("only unknown voters can be declared")
+                .isEqualTo(QuorumEvidence.State.UNKNOWN);
+        assertThat(d.quorum().declaringLost(List.of("etcd2")).state()).as("etcd3 alone is no majority")
+                .isEqualTo(QuorumEvidence.State.LOST);
+    }
+
+    @Test
+    void votersOutsideTheInventoryAreUnknownNotDown() {
+        HostReport leaderless = report(THREE.get(0), "active", Optional.of(status("a1", CLUSTER, "0", 100)),
+                Map.of("10.0.0.2", false, "10.0.0.3", false), DataDirState.PRESENT, List.of());
+        Map<String, HostReport> reports = new LinkedHashMap<>(Map.of("h1", new HostReport("h1", "10.0.0.1", "",
+                "active", leaderless.status(), "", LIST, List.of(), leaderless.peerReach(), DataDirState.PRESENT,
+                List.of())));
+
+        Diagnosis d = Classifier.classify(THREE.subList(0, 1), reports, "hosts.yaml", Instant.EPOCH);
+
+        assertThat(d.verdict()).isEqualTo(Verdict.UNKNOWN);
+        assertThat(d.quorum().voters()).isEqualTo(3);
+        assertThat(d.quorum().unknown()).containsEntry("etcd2",
+                "on 10.0.0.2, not in the inventory: its host was not asked");
+    }
+
+    @Test
+    void aMemberSshCannotReachButWhosePeersReachIsNotAdvisedForReplacement() {
+        Diagnosis d = classify(Map.of("h3", HostReport.unreachable("h3", "10.0.0.3",
+                "SSH to h3 failed twice, the second time on a fresh connection: timed out")));
+
+        assertThat(d.verdict()).isEqualTo(Verdict.DEGRADED);
+        assertThat(d.quorum().unknown()).containsOnlyKeys("etcd3");
+        assertThat(d.sentence()).startsWith("h3 cannot be reached over SSH (its etcd answers the other members on "
+                + "the peer port)");
+        assertThat(d.actions()).extracting(RecommendedAction::title)
+                .contains("Check SSH to h3: its etcd answers the other members on the peer port, so it is not gone");
+        assertThat(d.actions()).extracting(RecommendedAction::command).noneMatch(c -> c.startsWith("quorum replace"));
+    }
+
+    @Test
+    void aMemberSshCannotReachAndNoPeerReachesMayBeReplaced() {
+        Map<String, HostReport> changed = new LinkedHashMap<>();
+        changed.put("h3", HostReport.unreachable("h3", "10.0.0.3", "no route to host"));
+        for (EtcdMember other : THREE.subList(0, 2)) {
+            Map<String, Boolean> reach = reachAll(other);
+            reach.put("10.0.0.3", false);
+            changed.put(other.hostName(), report(other, "active", Optional.of(status("a" + other.hostName().charAt(1),
+                    CLUSTER, "a1", 100)), reach, DataDirState.PRESENT, List.of()));
+        }
+
+        Diagnosis d = classify(changed);
+
+        assertThat(d.actions()).extracting(RecommendedAction::command)
+                .contains("quorum replace -i hosts.yaml --member etcd3 --with NEWHOST");
+    }
+
+    @Test
     void aCrashLoopingMemberWithARaftLogPanicLostItsData() {
         HostReport broken = report(THREE.get(2), "activating", Optional.empty(), reachAll(THREE.get(2)),
                 DataDirState.PRESENT, List.of("panic: tocommit(57) is out of range [lastIndex(0)]. Was the raft log "

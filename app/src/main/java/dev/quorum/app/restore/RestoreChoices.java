@@ -42,6 +42,7 @@ public final class RestoreChoices {
     private final StringProperty survivor = new SimpleStringProperty();
     private final BooleanProperty skipHashCheck = new SimpleBooleanProperty();
     private final StringProperty typed = new SimpleStringProperty("");
+    private final StringProperty declaredLost = new SimpleStringProperty("");
     private final ObservableList<Path> saved = FXCollections.observableArrayList();
     private final ObservableList<String> hosts = FXCollections.observableArrayList();
     private final StringBinding sourceReason;
@@ -126,8 +127,23 @@ public final class RestoreChoices {
 
     /** The request as {@code quorum restore --snapshot FILE} or {@code --from-survivor HOST} builds it. */
     public RestoreRequest request() {
-        return source.get() == Source.SURVIVOR ? RestoreRequest.fromSurvivor(survivor.get())
+        RestoreRequest request = source.get() == Source.SURVIVOR ? RestoreRequest.fromSurvivor(survivor.get())
                 : RestoreRequest.fromSnapshot(Path.of(snapshotPath.get().trim()), skipHashCheck.get());
+        return request.declaringLost(declaredLostMembers());
+    }
+
+    /** The members typed as gone for good, as {@code --declare-lost} takes them: names or hosts, comma or space separated. */
+    public java.util.Set<String> declaredLostMembers() {
+        return java.util.Arrays.stream(declaredLost.get().split("[,\\s]+")).filter(s -> !s.isBlank())
+                .collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new));
+    }
+
+    /**
+     * Voting members whose hosts cannot be asked and are gone for good. The restore refuses while
+     * such members could still hold quorum, unless they are named here.
+     */
+    public StringProperty declaredLostProperty() {
+        return declaredLost;
     }
 
     public InventoryChoice inventory() {

@@ -138,7 +138,15 @@ class RestoreCliLabTest {
 
         CliContractTest.Run apply = quorum("restore", "--snapshot", saved.toString(), "--yes");
         assertThat(apply.exit()).isEqualTo(ExitCodes.FAILED);
-        assertThat(apply.err()).contains("still has quorum").contains("quorum replace");
+        assertThat(apply.err()).contains("still has quorum").contains("as their own hosts report")
+                .contains("quorum replace").contains("--roll-back-live-cluster CLUSTER-NAME");
+        assertThat(activeEtcd()).hasSize(3);
+
+        CliContractTest.Run wrongName = quorum("restore", "--snapshot", saved.toString(), "--yes",
+                "--roll-back-live-cluster", "not-this-one");
+        assertThat(wrongName.exit()).isEqualTo(ExitCodes.FAILED);
+        assertThat(wrongName.err()).contains("--roll-back-live-cluster not-this-one does not name this cluster")
+                .contains("type its name: --roll-back-live-cluster ");
         assertThat(activeEtcd()).hasSize(3);
     }
 
@@ -155,5 +163,25 @@ class RestoreCliLabTest {
         assertThat(unconfirmed.err()).contains("cannot ask for confirmation")
                 .contains(RestoreCommand.DATA_LOSS_FLAG);
         assertThat(activeEtcd()).hasSize(3);
+    }
+
+    @Test
+    @Order(8)
+    void aWorkingClusterIsRolledBackOnlyWithItsNameTyped() {
+        CliContractTest.Run wrongName = quorum("restore", "--snapshot", saved.toString(), "--yes",
+                "--roll-back-live-cluster", "x");
+        java.util.regex.Matcher named = java.util.regex.Pattern.compile("--roll-back-live-cluster (\\S+)$",
+                java.util.regex.Pattern.MULTILINE).matcher(wrongName.err());
+        assertThat(named.find()).as(wrongName.err()).isTrue();
+
+        CliContractTest.Run rolledBack = quorum("restore", "--snapshot", saved.toString(), "--yes",
+                "--roll-back-live-cluster", named.group(1));
+
+        assertThat(rolledBack.exit()).as(rolledBack.out() + rolledBack.err()).isZero();
+        assertThat(rolledBack.out()).contains("rolling it back to the snapshot as confirmed").contains("Restored.");
+        assertThat(activeEtcd()).hasSize(3);
+        CliContractTest.Run status = quorum("status");
+        assertThat(status.exit()).as(status.out() + status.err()).isZero();
+        assertThat(status.out()).contains("3/3 healthy");
     }
 }

@@ -66,6 +66,17 @@ class RestoreChoicesTest {
     }
 
     @Test
+    void membersTypedAsGoneForGoodAreDeclaredLostInTheRequestAsTheCliDoes() {
+        choices.snapshotPathProperty().set(dir.resolve("any.db").toString());
+        assertThat(choices.request().declaredLost()).as("nothing is declared unless typed").isEmpty();
+
+        choices.declaredLostProperty().set(" etcd2, etcd3 c ");
+
+        assertThat(choices.request().declaredLost()).containsExactlyInAnyOrder("etcd2", "etcd3", "c");
+        assertThat(choices.request().rollBackLive()).as("never implied").isFalse();
+    }
+
+    @Test
     void aRawDatabaseNeedsTheHashCheckSkippedOnPurpose() throws Exception {
         byte[] db = new byte[4096];
         java.nio.ByteBuffer.wrap(db, 16, 4).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(0xED0CDAED);

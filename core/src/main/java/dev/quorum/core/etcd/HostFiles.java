@@ -2,6 +2,7 @@ package dev.quorum.core.etcd;
 
 import dev.quorum.core.inventory.EtcdMember;
 import dev.quorum.core.inventory.EtcdSettings;
+import dev.quorum.core.remote.Shell;
 import dev.quorum.resources.Templates;
 import java.util.HashMap;
 import java.util.List;
@@ -36,6 +37,7 @@ public final class HostFiles {
         values.put("host_name", member.hostName());
         values.put("initial_cluster_state", state.value());
         values.put("initial_cluster", initialCluster(cluster));
+        HostFileValues.requirePlain(ENV_FILE, values);
         // A whole line or nothing, as Kubespray's `{% if etcd_quota_backend_bytes is defined %}`: an env
         // file without the variable stays byte for byte what it was, so no member restarts for it.
         values.put("quota_backend_bytes_line", settings.quotaBackendBytes()
@@ -50,11 +52,13 @@ public final class HostFiles {
     }
 
     public static String unitFile(EtcdSettings settings) {
-        return Templates.render(Templates.ETCD_SERVICE, Map.of("bin_dir", settings.binDir()));
+        return Templates.render(Templates.ETCD_SERVICE,
+                HostFileValues.requirePlain(UNIT_FILE, Map.of("bin_dir", settings.binDir())));
     }
 
+    /** The path is quoted for sh (a plain path, the usual case, stays as it was: quoting it changes nothing). */
     public static String etcdctlWrapper(EtcdSettings settings) {
-        return Templates.render(Templates.ETCDCTL_WRAPPER, Map.of("bin_dir", settings.binDir()));
+        return Templates.render(Templates.ETCDCTL_WRAPPER, Map.of("etcdctl", Shell.quote(settings.binDir() + "/etcdctl")));
     }
 
     public static String etcdctlWrapperPath(EtcdSettings settings) {

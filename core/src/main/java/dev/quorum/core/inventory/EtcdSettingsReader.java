@@ -30,6 +30,8 @@ final class EtcdSettingsReader {
         }
         URI url = downloadUrl(scope, paths, version, arch);
         Optional<String> checksum = BinaryChecksums.select(scope, versionKeys(written, version), arch);
+        DownloadUrls.requireChecksumForHttp(url, checksum, scope,
+                scope.isSet("etcd_download_url") || !scope.isSet("github_url") ? "etcd_download_url" : "github_url");
         int heartbeat = positiveMillis(scope, "etcd_heartbeat_interval", EtcdSettings.DEFAULT_HEARTBEAT_MILLIS);
         int election = positiveMillis(scope, "etcd_election_timeout", EtcdSettings.DEFAULT_ELECTION_MILLIS);
         checkTimings(scope, heartbeat, election);
@@ -44,7 +46,7 @@ final class EtcdSettingsReader {
                 election,
                 scope.textList("etcd_cert_alt_names"),
                 ipList(scope, "etcd_cert_alt_ips"),
-                scope.text("etcd_initial_cluster_token").orElse(EtcdSettings.DEFAULT_CLUSTER_TOKEN),
+                clusterToken(scope),
                 arch,
                 quotaBytes(scope));
     }
@@ -54,12 +56,13 @@ final class EtcdSettingsReader {
         if (scope.isSet("etcd_download_url")) {
             String url = scope.text("etcd_download_url").orElseThrow(() -> scope.problem("etcd_download_url",
                     "is empty", "Remove it to download the official release, or give a URL or a path"));
-            return DownloadUrls.parse(url, paths, scope);
+            return DownloadUrls.parse(url, paths, scope, "etcd_download_url");
         }
         URI official = EtcdSettings.officialDownloadUrl(version, arch);
         if (scope.isSet("github_url")) {
             String base = scope.text("github_url").orElse("https://github.com").replaceAll("/+$", "");
-            return DownloadUrls.parse(base + official.toString().substring("https://github.com".length()), paths, scope);
+            return DownloadUrls.parse(base + official.toString().substring("https://github.com".length()), paths, scope,
+                    "github_url");
         }
         return official;
     }
@@ -112,12 +115,19 @@ final class EtcdSettingsReader {
         }
     }
 
+    /** The token goes into the env file and onto etcdctl's command line. */
+    private static String clusterToken(VariableScope scope) {
+        String token = scope.text("etcd_initial_cluster_token").orElse(EtcdSettings.DEFAULT_CLUSTER_TOKEN);
+        return scope.checked("etcd_initial_cluster_token", "", token, InventoryRules::clusterToken,
+                "Give a token such as " + EtcdSettings.DEFAULT_CLUSTER_TOKEN + " (Kubespray's)");
+    }
+
+    /** A directory on the etcd hosts: it reaches shell commands, the env file and the systemd unit. */
     private static String absoluteDir(VariableScope scope, String name, String fallback) {
         String dir = scope.text(name).orElse(fallback);
-        if (!dir.startsWith("/")) {
-            throw scope.problem(name, "is \"" + dir + "\", which is not an absolute path",
-                    "Give the full path on the etcd hosts, for example " + fallback);
-        }
+        scope.checked(name, "", dir, InventoryRules::remotePath, dir.startsWith("/")
+                ? "Give a plain absolute path on the etcd hosts, for example " + fallback
+                : "Give the full path on the etcd hosts, for example " + fallback);
         return dir.length() > 1 && dir.endsWith("/") ? dir.substring(0, dir.length() - 1) : dir;
     }
 

@@ -2,6 +2,7 @@ package dev.quorum.core.inventory;
 
 import dev.quorum.core.remote.SshTarget;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -11,9 +12,12 @@ import java.util.stream.Stream;
  * inventory name. SSH goes to {@code ansible_host} (else the name) on {@code ansible_port} (22) as
  * {@code ansible_user} (else the local user) with {@code ansible_ssh_private_key_file}, if any. The older
  * {@code ansible_ssh_host}, {@code ansible_ssh_port}, {@code ansible_ssh_user} and
- * {@code ansible_private_key_file} spellings are accepted too.
+ * {@code ansible_private_key_file} spellings are accepted too. Addresses and users are checked against
+ * {@link InventoryRules} here, once, so nothing later has to wonder what they might contain.
  */
 final class HostReader {
+    private static final List<String> ADDRESSES = List.of("access_ip", "ip", "ansible_host", "ansible_ssh_host");
+    private static final List<String> USERS = List.of("ansible_user", "ansible_ssh_user");
     private final String defaultUser;
     private final LocalPaths paths;
 
@@ -23,6 +27,15 @@ final class HostReader {
     }
 
     InventoryHost read(String name, VariableScope scope) {
+        String owner = "of host " + name + " ";
+        for (String variable : ADDRESSES) {
+            scope.text(variable).ifPresent(value -> scope.checked(variable, owner, value, InventoryRules::address,
+                    "Give the host's IP address (for example 10.0.0.11) or its DNS name (node1.example.com)"));
+        }
+        for (String variable : USERS) {
+            scope.text(variable).ifPresent(value -> scope.checked(variable, owner, value, InventoryRules::userName,
+                    "Give the user Quorum logs in as over SSH, for example ubuntu or root"));
+        }
         Optional<String> sshHost = first(scope, "ansible_host", "ansible_ssh_host");
         String address = first(scope, "access_ip", "ip").or(() -> sshHost).orElse(name);
         String user = first(scope, "ansible_user", "ansible_ssh_user").orElse(defaultUser);

@@ -20,11 +20,21 @@ public record Inventory(
         List<EtcdMember> etcdMembers,
         EtcdSettings etcd,
         Map<String, Object> vars) {
+    /** The etcd group's variable that lets install set up an even number of members. */
+    public static final String ALLOW_EVEN_MEMBERS = "quorum_allow_even_members";
 
     public Inventory {
         hosts = List.copyOf(hosts);
         etcdMembers = List.copyOf(etcdMembers);
         vars = Map.copyOf(vars);
+    }
+
+    /**
+     * {@code quorum_allow_even_members: true}: install may set up an even number of members. Without it,
+     * install refuses an even count, which tolerates no more failures than one member fewer.
+     */
+    public boolean allowsEvenMemberCount() {
+        return Values.bool(vars.get(ALLOW_EVEN_MEMBERS)).orElse(false);
     }
 
     public Optional<InventoryHost> host(String name) {

@@ -63,6 +63,7 @@ public final class InventoryReader {
         Map<String, VariableScope> scopes = new HashMap<>();
         Map<String, InventoryHost> hosts = new LinkedHashMap<>();
         for (String name : parsed.hostVars().keySet()) {
+            checkHostName(name, label);
             VariableScope scope = layers.forHost(name);
             scopes.put(name, scope);
             hosts.put(name, hostReader.read(name, scope));
@@ -72,6 +73,7 @@ public final class InventoryReader {
 
         VariableScope cluster = layers.forGroup(ETCD_GROUP);
         EtcdSettings settings = EtcdSettingsReader.read(cluster, paths);
+        cluster.bool(Inventory.ALLOW_EVEN_MEMBERS);
         return new Inventory(file, clusterName(cluster, dir), new ArrayList<>(hosts.values()), members, settings,
                 cluster.kept());
     }
@@ -115,9 +117,23 @@ public final class InventoryReader {
         return hosts;
     }
 
+    private static void checkHostName(String name, String label) {
+        InventoryRules.hostName(name).ifPresent(fault -> {
+            throw new InventoryException(label + ": the host name (inventory_hostname) \"" + InventoryRules.shown(name)
+                    + "\" " + fault + ". Rename the host in the inventory, for example node1: Quorum names its "
+                    + "certificate files after it and, without ip or ansible_host, reaches the host by it.");
+        });
+    }
+
     private static String clusterName(VariableScope cluster, Path dir) {
         if (cluster.isSet("cluster_name")) {
-            String name = ClusterNames.sanitize(cluster.text("cluster_name").orElse(""));
+            String written = cluster.text("cluster_name").orElse("");
+            if (!written.isEmpty()) {
+                cluster.checked("cluster_name", "", written, InventoryRules::clusterName,
+                        "Give a name such as prod-etcd or cluster.local; Quorum keeps the cluster's files in a folder "
+                                + "of that name");
+            }
+            String name = ClusterNames.sanitize(written);
             if (!name.isEmpty()) {
                 return name;
             }

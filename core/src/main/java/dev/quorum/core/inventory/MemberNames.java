@@ -5,15 +5,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
  * Kubespray's etcd member names: the host's {@code etcd_member_name} if set, else {@code etcd} plus the
  * host's 1-based position in the etcd group. Names and addresses must be unique within the group.
  */
 final class MemberNames {
-    private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._-]+");
-
     private MemberNames() {
     }
 
@@ -26,10 +23,9 @@ final class MemberNames {
             InventoryHost host = etcdHosts.get(i);
             VariableScope scope = scopes.apply(host.name());
             String name = scope.text("etcd_member_name").orElse("etcd" + (i + 1));
-            if (!SAFE.matcher(name).matches()) {
-                throw scope.problem("etcd_member_name", "of host " + host.name() + " is \"" + name
-                        + "\", which etcd's member lists cannot carry", "Use only letters, digits, dot, dash and underscore");
-            }
+            scope.checked("etcd_member_name", "of host " + host.name() + " ", name, InventoryRules::memberName,
+                    "Give it a name such as etcd" + (i + 1) + ", or remove etcd_member_name to use Kubespray's etcd1, "
+                            + "etcd2, ... names");
             String other = hostByName.putIfAbsent(name, host.name());
             if (other != null) {
                 throw new InventoryException(label + ": etcd hosts " + other + " and " + host.name()

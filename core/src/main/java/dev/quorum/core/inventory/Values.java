@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** Small helpers for the untyped trees Jackson reads YAML into. */
 final class Values {
@@ -37,6 +39,21 @@ final class Values {
             return "number";
         }
         return value.getClass().getSimpleName();
+    }
+
+    /** A YAML boolean, or the text true/false/yes/no as Ansible reads it; empty for anything else. */
+    static Optional<Boolean> bool(Object value) {
+        if (value instanceof Boolean b) {
+            return Optional.of(b);
+        }
+        if (value instanceof String s) {
+            return switch (s.trim().toLowerCase(Locale.ROOT)) {
+                case "true", "yes" -> Optional.of(true);
+                case "false", "no" -> Optional.of(false);
+                default -> Optional.empty();
+            };
+        }
+        return Optional.empty();
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The variables visible to one host (or to the etcd group as a whole), merged in precedence order, on
@@ -92,6 +93,16 @@ final class VariableScope {
                 "Write it as a number, for example " + name + ": " + example(name));
     }
 
+    /** A boolean (YAML true/false, or the text true/false/yes/no as Ansible reads it). */
+    Optional<Boolean> bool(String name) {
+        Object value = value(name);
+        if (value == null) {
+            return Optional.empty();
+        }
+        return Optional.of(Values.bool(value).orElseThrow(() -> problem(name, "is " + quoted(value)
+                + ", which is not true or false", "Write " + name + ": true or " + name + ": false")));
+    }
+
     /** A list of scalars; a single scalar counts as a list of one. */
     List<String> textList(String name) {
         Object value = value(name);
@@ -132,6 +143,22 @@ final class VariableScope {
             }
         });
         return out;
+    }
+
+    /**
+     * Refuses a value that breaks an {@link InventoryRules} rule, naming the variable, where it was set, the value,
+     * the rule and what to do; returns the value when it keeps the rule.
+     *
+     * @param owner    who the variable belongs to in the message, e.g. {@code "of host node1 "}, or empty text
+     * @param rule     one of {@link InventoryRules}' checks
+     * @param whatToDo the hint, without the final period
+     */
+    String checked(String name, String owner, String value, Function<String, Optional<String>> rule, String whatToDo) {
+        Optional<String> fault = rule.apply(value);
+        if (fault.isPresent()) {
+            throw problem(name, owner + "is \"" + InventoryRules.shown(value) + "\", which " + fault.get(), whatToDo);
+        }
+        return value;
     }
 
     /** An error about a variable: what is wrong, where it was set, what to do. */

@@ -2,6 +2,7 @@ package dev.quorum.core.inventory;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
@@ -9,10 +10,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Reads YAML files into plain maps, lists and scalars (Jackson keeps booleans and numbers typed). */
 final class YamlFiles {
-    private static final YAMLMapper MAPPER = new YAMLMapper();
+    /**
+     * Duplicate keys are an error: YAML would keep only the last, so a host defined twice or a variable set twice
+     * in one file silently loses one of its values. Ansible only warns; Quorum refuses.
+     */
+    private static final YAMLMapper MAPPER = YAMLMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+    private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '(.*)'", Pattern.DOTALL);
     private static final TypeReference<Object> ANY = new TypeReference<>() {
     };
 
@@ -39,6 +49,12 @@ final class YamlFiles {
             }
             return MAPPER.readValue(parser, ANY);
         } catch (JsonProcessingException e) {
+            Matcher duplicate = DUPLICATE.matcher(String.valueOf(e.getOriginalMessage()));
+            if (duplicate.lookingAt()) {
+                throw new InventoryException(label + " sets `" + InventoryRules.shown(duplicate.group(1))
+                        + "` twice in the same mapping" + location(e) + ". Keep one of them: YAML would keep only the "
+                        + "last and silently drop the other.", e);
+            }
             throw new InventoryException(label + " is not valid YAML (" + e.getOriginalMessage()
                     + location(e) + "). Fix the YAML syntax there; "
                     + "`ansible-inventory -i FILE --list` shows the same problem.", e);

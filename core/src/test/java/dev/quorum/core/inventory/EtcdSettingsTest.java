@@ -98,7 +98,8 @@ class EtcdSettingsTest {
         EtcdSettings etcd = settings("""
                 files_repo: "http://mirror.local/files"
                 etcd_download_url: "{{ files_repo }}/github.com/etcd-io/etcd/releases/download/{{ etcd_version }}/etcd-{{ etcd_version }}-linux-{{ image_arch }}.tar.gz"
-                """);
+                etcd_binary_checksum: %s
+                """.formatted(SHA_AMD64));
         assertThat(etcd.downloadUrl()).isEqualTo(URI.create(
                 "http://mirror.local/files/github.com/etcd-io/etcd/releases/download/v3.4.23/etcd-v3.4.23-linux-amd64.tar.gz"));
     }
@@ -240,8 +241,18 @@ class EtcdSettingsTest {
     }
 
     @Test
-    void clusterNameIsSanitized() {
-        assertThat(read("cluster_name: \"Prod Cluster #1\"").clusterName()).isEqualTo("prod-cluster-1");
+    void clusterNameIsLowerCased() {
+        assertThat(read("cluster_name: Prod-Cluster.1").clusterName()).isEqualTo("prod-cluster.1");
+    }
+
+    @Test
+    void clusterNameThatIsNoPlainNameIsRefused() {
+        assertThatThrownBy(() -> read("cluster_name: \"Prod Cluster #1\""))
+                .isInstanceOf(InventoryException.class)
+                .hasMessage("inventory hosts.yaml: cluster_name (set in all.vars in hosts.yaml) is \"Prod Cluster #1\", "
+                        + "which contains a space; a cluster name may only hold letters, digits, dot, dash and "
+                        + "underscore. Give a name such as prod-etcd or cluster.local; Quorum keeps the cluster's files "
+                        + "in a folder of that name.");
     }
 
     @Test

@@ -69,7 +69,12 @@ class MemberNamesTest {
                 inventory("{ip: 10.0.0.2, etcd_member_name: \"etcd 2,x\"}", "{ip: 10.0.0.3}")))
                 .isInstanceOf(InventoryException.class)
                 .hasMessage("inventory hosts.yaml: etcd_member_name (set in host node2 in hosts.yaml) of host node2 "
-                        + "is \"etcd 2,x\", which etcd's member lists cannot carry. Use only letters, digits, dot, "
-                        + "dash and underscore.");
+                        + "is \"etcd 2,x\", which contains a space; a member name may only hold letters, digits, dot, "
+                        + "dash and underscore. Give it a name such as etcd3, or remove etcd_member_name to use "
+                        + "Kubespray's etcd1, etcd2, ... names.");
+        assertThatThrownBy(() -> TestInventories.reader().read(
+                inventory("{ip: 10.0.0.2, etcd_member_name: \"etcd2,x\"}", "{ip: 10.0.0.3}")))
+                .hasMessageContaining("is \"etcd2,x\", which has a character other than letters, digits, dot, dash "
+                        + "and underscore");
     }
 }

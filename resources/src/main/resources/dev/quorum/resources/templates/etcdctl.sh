@@ -3,4 +3,4 @@
 set -a
 . /etc/etcd.env
 set +a
-exec {{bin_dir}}/etcdctl "$@"
+exec {{etcdctl}} "$@"

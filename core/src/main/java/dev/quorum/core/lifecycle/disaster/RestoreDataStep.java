@@ -46,7 +46,7 @@ final class RestoreDataStep extends RestoreHostStep {
     }
 
     private String command(EtcdMember member, String snapshot, String token, String into) {
-        return "ETCDCTL_API=3 " + restore.etcdctl() + " snapshot restore " + Shell.quote(snapshot)
+        return "ETCDCTL_API=3 " + Shell.quote(restore.etcdctl()) + " snapshot restore " + Shell.quote(snapshot)
                 + " --name " + Shell.quote(member.memberName())
                 + " --initial-cluster " + Shell.quote(restore.initialCluster())
                 + " --initial-cluster-token " + Shell.quote(token)

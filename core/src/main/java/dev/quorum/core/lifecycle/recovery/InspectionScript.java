@@ -31,8 +31,7 @@ final class InspectionScript {
                 etcdctl + "endpoint status -w json) >\"$t/status\" 2>&1 &",
                 etcdctl + "member list -w json) >\"$t/members\" 2>&1 &",
                 etcdctl + "alarm list) >\"$t/alarms\" 2>&1 &",
-                "for p in " + peers + "; do ( if timeout 1 bash -c \"exec 3<>/dev/tcp/$p/" + EtcdMember.PEER_PORT
-                        + "\" 2>/dev/null; then echo \"$p ok\"; else echo \"$p fail\"; fi ) >>\"$t/peers\" & done",
+                peerProbe(peers),
                 "echo " + MARKER + "service; systemctl is-active etcd 2>/dev/null | head -n 1",
                 "echo " + MARKER + "datadir; if [ -f " + data + "/member/snap/db ]; then echo present; "
                         + "elif [ -d " + data + "/member ]; then echo incomplete; else echo missing; fi",
@@ -42,5 +41,18 @@ final class InspectionScript {
                 "for f in status members alarms peers; do echo " + MARKER + "$f; "
                         + "[ -f \"$t/$f\" ] && head -c 65536 \"$t/$f\"; echo; done",
                 "rm -rf \"$t\"");
+    }
+
+    /**
+     * A TCP connect to each peer's port, all at once, each line "ADDRESS ok|fail" into $t/peers. The address
+     * reaches the inner bash as its $1, never as part of its script: spliced into the script text, an address
+     * such as {@code $(touch /tmp/x)} would run there, however the outer loop quoted it.
+     *
+     * @param peers the addresses, each already quoted for sh
+     */
+    static String peerProbe(String peers) {
+        return "for p in " + peers + "; do ( if timeout 1 bash -c 'exec 3<>\"/dev/tcp/$1/" + EtcdMember.PEER_PORT
+                + "\"' quorum-probe \"$p\" 2>/dev/null; then echo \"$p ok\"; else echo \"$p fail\"; fi )"
+                + " >>\"$t/peers\" & done";
     }
 }

@@ -1,6 +1,7 @@
 package dev.quorum.core.release;
 
 import dev.quorum.core.inventory.EtcdSettings;
+import dev.quorum.core.workspace.OwnerOnly;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -54,7 +55,7 @@ public final class ReleaseFetcher {
         Path target = cachePath(settings);
         Path partial = target.resolveSibling(target.getFileName() + ".part");
         try {
-            Files.createDirectories(cacheDir);
+            OwnerOnly.directories(cacheDir); // a new ~/.quorum is private from the start
             copyTo(settings.downloadUrl(), partial);
             String sha = Sha256.of(partial);
             if (settings.binaryChecksum().isPresent() && !matches(settings, sha)) {

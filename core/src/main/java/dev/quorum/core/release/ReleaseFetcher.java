@@ -69,10 +69,20 @@ public final class ReleaseFetcher {
             Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return describe(target, sha, settings.version());
         } catch (IOException e) {
+            deleteQuietly(partial);
+            FetchFailure failure = FetchFailure.of(settings.downloadUrl(), e);
             throw new ReleaseException("cannot get the etcd release from " + settings.downloadUrl() + ": "
-                    + e.getMessage(), "check etcd_download_url; for air-gapped sites point it at a local "
+                    + failure.what(), failure.hint() + "; for air-gapped sites point etcd_download_url at a local "
                     + "tarball (file:///path/etcd-" + settings.version() + "-linux-" + settings.architecture()
                     + ".tar.gz)", e);
+        }
+    }
+
+    private static void deleteQuietly(Path partial) {
+        try {
+            Files.deleteIfExists(partial);
+        } catch (IOException ignored) {
+            // a leftover .part is overwritten by the next fetch
         }
     }
 
@@ -108,7 +118,7 @@ public final class ReleaseFetcher {
             HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream body = response.body()) {
                 if (response.statusCode() != 200) {
-                    throw new IOException("HTTP " + response.statusCode());
+                    throw new HttpStatusException(response.statusCode());
                 }
                 Files.copy(body, target, StandardCopyOption.REPLACE_EXISTING);
             }

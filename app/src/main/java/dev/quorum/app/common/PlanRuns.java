@@ -37,6 +37,7 @@ public final class PlanRuns {
 
     /** Checks, applies and verifies; every event goes to {@code listener} and to a new run log. */
     public static LoggedRun apply(QuorumHome home, Plan plan, RunListener listener, Cancellation cancellation) {
+        home.tightenCluster(plan.cluster()); // a run log lands in the cluster's folder: it must be private
         Path logFile = newLogFile(home, plan);
         try (RunLog log = RunLog.create(logFile)) {
             RunResult result = new Runner(RunListener.all(listener, log), PARALLELISM, cancellation)

@@ -25,12 +25,13 @@ public record HostKeyReport(List<Entry> entries) {
             return scan.map(s -> s.verdict() == HostKeyScan.Verdict.UNKNOWN).orElse(false);
         }
 
-        /** "known (SHA256:...)", "NEW: ssh-ed25519 SHA256:...", "CHANGED: now SHA256:...", "not read". */
+        /** "known (SHA256:...)", "NEW: ssh-ed25519 SHA256:...", "CHANGED: now SHA256:...", "REVOKED: ...", "not read". */
         public String describe() {
             return scan.map(s -> switch (s.verdict()) {
                 case KNOWN -> "known (" + s.key().fingerprint() + ")";
                 case UNKNOWN -> "NEW: " + s.key().type() + " " + s.key().fingerprint();
                 case CHANGED -> "CHANGED: now " + s.key().fingerprint();
+                case REVOKED -> "REVOKED: " + s.key().type() + " " + s.key().fingerprint();
             }).orElse("not read");
         }
 
@@ -46,6 +47,8 @@ public record HostKeyReport(List<Entry> entries) {
                 case CHANGED -> "the host key differs from the one in " + s.knownHosts() + ": never trusted "
                         + "automatically. If the host was reinstalled, remove the old key (ssh-keygen -R "
                         + s.knownHostsName() + ") and check again";
+                case REVOKED -> "the host presents a key " + s.knownHosts() + " marks @revoked: never trusted. "
+                        + "Give the host a new host key, check it out of band, and check again";
             };
         }
     }

@@ -7,14 +7,15 @@ import dev.quorum.core.pki.CertificateRequest;
 import dev.quorum.core.pki.IssuedCertificate;
 import dev.quorum.core.pki.KeyAlgorithm;
 import dev.quorum.core.pki.PemCodec;
+import dev.quorum.core.workspace.OwnerOnly;
 import dev.quorum.core.workspace.QuorumHome;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
@@ -103,8 +104,9 @@ public final class ClusterPki {
         try {
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
             Files.deleteIfExists(tmp);
-            Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(tmp, content, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
+            try (OutputStream out = OwnerOnly.newOutputStream(tmp, StandardOpenOption.CREATE_NEW)) {
+                out.write(content.getBytes(StandardCharsets.UTF_8));
+            }
             Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {

@@ -30,6 +30,8 @@ public final class ClusterSession implements AutoCloseable {
         this.inventory = inventory;
         this.home = home;
         this.connector = connector;
+        // Folders an older Quorum (or a loose umask) left readable become private when the cluster is opened.
+        home.tightenCluster(inventory.clusterName());
     }
 
     /** Members that did not answer earlier in this session: probes wait for them only briefly. */

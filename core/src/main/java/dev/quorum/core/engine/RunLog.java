@@ -3,8 +3,11 @@ package dev.quorum.core.engine;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.quorum.core.workspace.OwnerOnly;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,12 +34,13 @@ public final class RunLog implements RunListener, AutoCloseable {
         this.writer = writer;
     }
 
-    /** Opens a new log in {@code runsDir}; the file is named when the run starts. */
+    /** Opens a new log file (0600, its missing folders 0700); an existing file is never overwritten. */
     public static RunLog create(Path file) {
         try {
-            Files.createDirectories(file.getParent());
-            return new RunLog(file, Files.newBufferedWriter(file, StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
+            // Private from creation: a run's messages name hosts, members and paths of the cluster.
+            OwnerOnly.directories(file.toAbsolutePath().getParent());
+            OutputStream out = OwnerOnly.newOutputStream(file, StandardOpenOption.CREATE_NEW);
+            return new RunLog(file, new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create run log " + file, e);
         }

@@ -1,6 +1,7 @@
 package dev.quorum.core.release;
 
 import dev.quorum.core.inventory.EtcdSettings;
+import dev.quorum.core.workspace.OwnerOnly;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -54,7 +55,7 @@ public final class ReleaseFetcher {
         Path target = cachePath(settings);
         Path partial = target.resolveSibling(target.getFileName() + ".part");
         try {
-            Files.createDirectories(cacheDir);
+            OwnerOnly.directories(cacheDir); // a new ~/.quorum is private from the start
             copyTo(settings.downloadUrl(), partial);
             String sha = Sha256.of(partial);
             if (settings.binaryChecksum().isPresent() && !matches(settings, sha)) {
@@ -68,10 +69,20 @@ public final class ReleaseFetcher {
             Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return describe(target, sha, settings.version());
         } catch (IOException e) {
+            deleteQuietly(partial);
+            FetchFailure failure = FetchFailure.of(settings.downloadUrl(), e);
             throw new ReleaseException("cannot get the etcd release from " + settings.downloadUrl() + ": "
-                    + e.getMessage(), "check etcd_download_url; for air-gapped sites point it at a local "
+                    + failure.what(), failure.hint() + "; for air-gapped sites point etcd_download_url at a local "
                     + "tarball (file:///path/etcd-" + settings.version() + "-linux-" + settings.architecture()
                     + ".tar.gz)", e);
+        }
+    }
+
+    private static void deleteQuietly(Path partial) {
+        try {
+            Files.deleteIfExists(partial);
+        } catch (IOException ignored) {
+            // a leftover .part is overwritten by the next fetch
         }
     }
 
@@ -107,7 +118,7 @@ public final class ReleaseFetcher {
             HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream body = response.body()) {
                 if (response.statusCode() != 200) {
-                    throw new IOException("HTTP " + response.statusCode());
+                    throw new HttpStatusException(response.statusCode());
                 }
                 Files.copy(body, target, StandardCopyOption.REPLACE_EXISTING);
             }

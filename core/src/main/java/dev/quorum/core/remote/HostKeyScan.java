@@ -18,7 +18,9 @@ public record HostKeyScan(String hostName, String knownHostsName, HostKey key, V
         /** known_hosts has no entry for the host: trust only after the user checked the fingerprint. */
         UNKNOWN,
         /** known_hosts has another key for the host: never trusted automatically. */
-        CHANGED
+        CHANGED,
+        /** known_hosts marks this key {@code @revoked}: never trusted, whatever other lines say. */
+        REVOKED
     }
 
     /** Records this key in known_hosts, as {@code ssh-keyscan >> known_hosts} would; only for an unknown host. */

@@ -50,7 +50,8 @@ public final class HostKeyScanner {
         }
         HostKey key = seen.get();
         List<KnownHostsFile.Entry> entries = knownHosts.entriesFor(name);
-        HostKeyScan.Verdict verdict = entries.isEmpty() ? HostKeyScan.Verdict.UNKNOWN
+        HostKeyScan.Verdict verdict = knownHosts.revocation(key).isPresent() ? HostKeyScan.Verdict.REVOKED
+                : entries.isEmpty() ? HostKeyScan.Verdict.UNKNOWN
                 : entries.stream().anyMatch(e -> key.sameKey(e.blob())) ? HostKeyScan.Verdict.KNOWN
                 : HostKeyScan.Verdict.CHANGED;
         return new HostKeyScan(hostName, name, key, verdict, options.knownHostsFile());

@@ -12,12 +12,14 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * An OpenSSH known_hosts file: plain, hashed ({@code |1|salt|hash}) and {@code [host]:port}
- * entries, with line numbers so a refusal can point at the offending line.
+ * entries, with line numbers so a refusal can point at the offending line; {@code @revoked}
+ * lines name keys that must never be accepted.
  */
 final class KnownHostsFile {
 
@@ -29,6 +31,8 @@ final class KnownHostsFile {
     /** One key line that names the host being checked. */
     record Entry(int line, String keyType, byte[] blob) {
     }
+
+    private static final String REVOKED = "@revoked";
 
     private final Path file;
 
@@ -47,16 +51,7 @@ final class KnownHostsFile {
 
     /** Every key entry whose host patterns match {@code knownHostsName}; empty if no file. */
     List<Entry> entriesFor(String knownHostsName) {
-        List<String> lines;
-        try {
-            if (!Files.exists(file)) {
-                return List.of();
-            }
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new RemoteException("Cannot read known_hosts file " + file + ": " + e.getMessage(),
-                    "Make the file readable, or point Quorum at another known_hosts file.", e);
-        }
+        List<String> lines = lines();
         List<Entry> found = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             Entry entry = parse(lines.get(i), i + 1, knownHostsName);
@@ -65,6 +60,41 @@ final class KnownHostsFile {
             }
         }
         return found;
+    }
+
+    /**
+     * The {@code @revoked} line that names {@code key}, if any. Unlike OpenSSH, the line's host
+     * patterns are not consulted: a revoked key is compromised or retired, and is refused on every
+     * host (fail closed), so a pattern typo cannot let it in.
+     */
+    Optional<Entry> revocation(HostKey key) {
+        List<String> lines = lines();
+        for (int i = 0; i < lines.size(); i++) {
+            String[] fields = lines.get(i).strip().split("\\s+");
+            if (fields.length < 4 || !REVOKED.equals(fields[0])) {
+                continue;
+            }
+            try {
+                if (key.sameKey(Base64.getDecoder().decode(fields[3]))) {
+                    return Optional.of(new Entry(i + 1, fields[2], Base64.getDecoder().decode(fields[3])));
+                }
+            } catch (IllegalArgumentException e) {
+                LOG.warn("{}:{}: unreadable @revoked key ignored: {}", file, i + 1, e.toString());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private List<String> lines() {
+        try {
+            if (!Files.exists(file)) {
+                return List.of();
+            }
+            return Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new RemoteException("Cannot read known_hosts file " + file + ": " + e.getMessage(),
+                    "Make the file readable, or point Quorum at another known_hosts file.", e);
+        }
     }
 
     /**
@@ -123,8 +153,8 @@ final class KnownHostsFile {
         }
         String[] fields = line.split("\\s+");
         if (fields[0].startsWith("@")) {
-            // @cert-authority and @revoked: Quorum uses neither host certificates nor revocation
-            // lists, so such lines neither vouch for nor against a plain key.
+            // @cert-authority: Quorum uses no host certificates, so such a line vouches for no key.
+            // @revoked never vouches for a key either; revocation() refuses the keys it names.
             return null;
         }
         if (fields.length < 3) {

@@ -11,8 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Host key policy for one connection attempt: known key accepted; unknown host refused unless
- * accepting new keys (then recorded); a different key for a known host always refused.
+ * Host key policy for one connection attempt: a key marked {@code @revoked} always refused; known
+ * key accepted; unknown host refused unless accepting new keys (then recorded); a different key for
+ * a known host always refused.
  *
  * <p>sshj only learns "rejected" from a verifier, so the detailed reason is kept here and the
  * connector throws it after the handshake fails. One instance per connect, hence not shared.
@@ -42,6 +43,12 @@ final class KnownHostsPolicy implements HostKeyVerifier {
         HostKey key = HostKey.of(publicKey);
         String name = KnownHostsFile.hostPattern(address, port);
         try {
+            // Before anything that could accept the key: a revoked key loses even against a matching line.
+            Optional<KnownHostsFile.Entry> revoked = knownHosts.revocation(key);
+            if (revoked.isPresent()) {
+                rejection = new RevokedHostKeyException(hostName, name, key, knownHosts.path(), revoked.get().line());
+                return false;
+            }
             List<KnownHostsFile.Entry> entries = knownHosts.entriesFor(name);
             if (entries.stream().anyMatch(e -> key.sameKey(e.blob()))) {
                 LOG.debug("{}: host key {} matches {}", hostName, key, knownHosts.path());

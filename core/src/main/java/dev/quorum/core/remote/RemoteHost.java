@@ -47,6 +47,13 @@ public interface RemoteHost extends AutoCloseable {
     /** The content of a remote file, or empty if it does not exist. */
     Optional<byte[]> read(String remotePath);
 
+    /**
+     * {@code mebibytes} MiB of a remote file from MiB {@code firstMebibyte} on (fewer at its end,
+     * none past it), or empty if it does not exist. For files too large to hold in memory at once:
+     * the bytes come over the SSH channel, so no copy is left on the host, not even briefly.
+     */
+    Optional<byte[]> readMebibytes(String remotePath, long firstMebibyte, int mebibytes, Duration timeout);
+
     /** Closes the SSH connection; never throws. */
     @Override
     void close();

@@ -34,6 +34,10 @@ final class RemoteScripts {
     /** Prints $1, or exits {@link #READ_MISSING} if it does not exist. */
     static final String READ = "[ -e \"$1\" ] || exit " + READ_MISSING + "\nexec cat -- \"$1\"";
 
+    /** Prints $3 MiB of $1 from MiB $2 on (to stdout, no file on the host), or exits {@link #READ_MISSING}. */
+    static final String READ_MEBIBYTES = "[ -e \"$1\" ] || exit " + READ_MISSING
+            + "\nexec dd if=\"$1\" bs=1M skip=\"$2\" count=\"$3\" status=none";
+
     private static final Pattern MODE = Pattern.compile("[0-7]{3,4}");
 
     private RemoteScripts() {

@@ -106,6 +106,22 @@ final class SshRemoteHost implements RemoteHost {
         return Optional.of(raw.stdout());
     }
 
+    @Override
+    public Optional<byte[]> readMebibytes(String remotePath, long firstMebibyte, int mebibytes, Duration timeout) {
+        RemoteScripts.requireAbsolutePath(remotePath);
+        if (firstMebibyte < 0 || mebibytes <= 0) {
+            throw new IllegalArgumentException("cannot read " + mebibytes + " MiB from MiB " + firstMebibyte);
+        }
+        String what = "Reading " + mebibytes + " MiB of " + remotePath + " from MiB " + firstMebibyte + " on " + name;
+        CommandExecution.Raw raw = execute(List.of("sh", "-c", RemoteScripts.READ_MEBIBYTES, "quorum-read", remotePath,
+                Long.toString(firstMebibyte), Integer.toString(mebibytes)), null, OutputListener.NONE, timeout, what);
+        if (raw.exitStatus() == RemoteScripts.READ_MISSING) {
+            return Optional.empty();
+        }
+        toResult(raw).requireOk(what);
+        return Optional.of(raw.stdout());
+    }
+
     /** Runs argv as root (sudo when needed) under coreutils timeout, the remote kill switch. */
     private CommandExecution.Raw execute(List<String> argv, InputStream stdin, OutputListener listener,
                                          Duration timeout, String what) {

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.quorum.core.etcd.EtcdAdmin;
 import dev.quorum.core.etcd.KeyCount;
 import dev.quorum.core.release.Sha256;
+import dev.quorum.core.workspace.OwnerOnly;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -27,7 +29,9 @@ import java.util.stream.Stream;
 /**
  * Snapshots on the workstation: each {@code .db} with a {@code .db.json} beside it (sha256,
  * revision, key count, members, etcd version). Taken over the client API, so from any member that
- * serves; written to a {@code .part} file first, so a file with its final name is complete.
+ * serves; written to a {@code .part} file first, so a file with its final name is complete. A
+ * snapshot is the whole key space (secrets included): files are 0600 and new folders 0700 from
+ * the moment they are created.
  */
 public final class SnapshotStore {
     private static final DateTimeFormatter NAME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
@@ -64,13 +68,13 @@ public final class SnapshotStore {
             throw new IOException(file + " already exists");
         }
         Path parent = file.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
+        OwnerOnly.directories(parent);
         Instant now = Instant.now();
         Path partial = file.resolveSibling(file.getFileName() + ".part");
         // Counted just before the snapshot, in one linearizable read: the snapshot holds at least this
         // revision, and a restored cluster can count again at exactly this revision.
         KeyCount count = admin.keyCount().get(10, TimeUnit.SECONDS);
-        try (OutputStream out = Files.newOutputStream(partial)) {
+        try (OutputStream out = new BufferedOutputStream(OwnerOnly.newOutputStream(partial))) {
             admin.snapshot(out).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (IOException | ExecutionException | TimeoutException | RuntimeException e) {
             Files.deleteIfExists(partial);
@@ -84,7 +88,9 @@ public final class SnapshotStore {
     }
 
     public static void writeMetadata(SnapshotInfo info) throws IOException {
-        JSON.writeValue(metadataFile(info.file()).toFile(), info);
+        try (OutputStream out = OwnerOnly.newOutputStream(metadataFile(info.file()))) {
+            JSON.writeValue(out, info);
+        }
     }
 
     /** The snapshots of this store, newest first; a .db without metadata is listed with what its file tells. */

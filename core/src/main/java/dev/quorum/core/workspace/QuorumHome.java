@@ -2,9 +2,8 @@ package dev.quorum.core.workspace;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 
 /**
  * The workstation's Quorum folder ({@code ~/.quorum}, or {@code $QUORUM_HOME}): one folder per
@@ -50,11 +49,30 @@ public record QuorumHome(Path root) {
         return root.resolve("cache").resolve("releases");
     }
 
-    /** Creates a folder readable by the user only (it may hold keys). */
+    /**
+     * Makes the cluster's folder and its pki, snapshots and runs folders private (0700) where they
+     * already exist with a looser mode, as left by an older Quorum or a permissive umask. Creates
+     * nothing: reading a cluster leaves no folder behind. The home itself is left as it is (it
+     * may be a folder the user shares on purpose); a new one is created 0700.
+     */
+    public void tightenCluster(String clusterName) {
+        for (Path dir : List.of(cluster(clusterName), pki(clusterName), snapshots(clusterName), runs(clusterName))) {
+            try {
+                OwnerOnly.tighten(dir);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot make " + dir + " private (mode 0700): " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /**
+     * Creates a folder readable by the user only (it may hold keys): missing folders are created
+     * 0700 (not chmod-ed afterwards); an existing one is tightened to that.
+     */
     public static Path privateDirectory(Path dir) {
         try {
-            Files.createDirectories(dir);
-            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+            OwnerOnly.directories(dir);
+            OwnerOnly.tighten(dir);
             return dir;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + dir, e);

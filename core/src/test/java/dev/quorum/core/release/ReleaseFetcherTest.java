@@ -90,6 +90,7 @@ class ReleaseFetcherTest {
         assertThatThrownBy(() -> fetcher.fetch(settings(dir.resolve("absent.tar.gz"), Optional.empty())))
                 .isInstanceOf(ReleaseException.class)
                 .hasMessageContaining("cannot get the etcd release")
+                .hasMessageContaining("no such file " + dir.resolve("absent.tar.gz"))
                 .satisfies(e -> assertThat(((ReleaseException) e).hint()).contains("file:///"));
     }
 }

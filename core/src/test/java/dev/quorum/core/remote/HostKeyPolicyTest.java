@@ -71,6 +71,20 @@ class HostKeyPolicyTest {
     }
 
     @Test
+    void refusesARevokedHostKeyThatAnotherLineAccepts() throws Exception {
+        Path knownHosts = tmp.resolve("known_hosts");
+        String key = sshd.knownHostsLine().substring(sshd.knownHostsLine().indexOf(' ') + 1);
+        Files.writeString(knownHosts, sshd.knownHostsLine() + "\n@revoked * " + key + "\n");
+
+        RemoteException e = connectFailure(sshd.options(knownHosts), sshd.root());
+
+        assertThat(e).isInstanceOf(RevokedHostKeyException.class)
+                .hasMessageContaining("h1")
+                .hasMessageContaining(sshd.fingerprint())
+                .hasMessageContaining("@revoked at line 2");
+    }
+
+    @Test
     void bareAddressEntryDoesNotCoverAnotherPort() throws Exception {
         // OpenSSH keys non-22 ports as [host]:port; "127.0.0.1 key" vouches for port 22 only.
         Path knownHosts = tmp.resolve("known_hosts");

@@ -62,6 +62,20 @@ class HostKeyScannerTest {
     }
 
     @Test
+    void aRevokedKeyIsShownAsRevokedAndCannotBeTrusted() throws Exception {
+        Path knownHosts = tmp.resolve("known_hosts");
+        String key = sshd.knownHostsLine().substring(sshd.knownHostsLine().indexOf(' ') + 1);
+        String text = "@revoked * " + key + "\n";
+        Files.writeString(knownHosts, text);
+
+        HostKeyScan scan = new HostKeyScanner(sshd.options(knownHosts)).scan("h1", sshd.root());
+
+        assertThat(scan.verdict()).isEqualTo(HostKeyScan.Verdict.REVOKED);
+        assertThatThrownBy(scan::trust).isInstanceOf(IllegalStateException.class);
+        assertThat(Files.readString(knownHosts)).isEqualTo(text);
+    }
+
+    @Test
     void aClosedPortIsUnreachable() throws Exception {
         SshTarget closed = new SshTarget("127.0.0.1", TestSshd.freePort(), "root", java.util.Optional.empty());
         assertThatThrownBy(() -> new HostKeyScanner(sshd.options(tmp.resolve("known_hosts"))).scan("h1", closed))

@@ -146,6 +146,25 @@ class SshCommandsTest {
     }
 
     @Test
+    void readsMebibytesOfAFileOverTheChannelWithoutATemporaryFile() throws Exception {
+        byte[] all = new byte[2 * 1024 * 1024 + 5];
+        new java.util.Random(3).nextBytes(all);
+        String file = work + "/big dir/it's db";
+        host.write(all, file, "0600");
+        String tmpBefore = host.run("ls -A /tmp /var/tmp").stdout();
+
+        byte[] first = host.readMebibytes(file, 0, 1, Duration.ofSeconds(30)).orElseThrow();
+        byte[] rest = host.readMebibytes(file, 1, 4, Duration.ofSeconds(30)).orElseThrow();
+        byte[] past = host.readMebibytes(file, 3, 1, Duration.ofSeconds(30)).orElseThrow();
+
+        assertThat(first).isEqualTo(java.util.Arrays.copyOfRange(all, 0, 1024 * 1024));
+        assertThat(rest).isEqualTo(java.util.Arrays.copyOfRange(all, 1024 * 1024, all.length));
+        assertThat(past).isEmpty();
+        assertThat(host.readMebibytes(work + "/no/such/db", 0, 1, Duration.ofSeconds(30))).isEmpty();
+        assertThat(host.run("ls -A /tmp /var/tmp").stdout()).isEqualTo(tmpBefore);
+    }
+
+    @Test
     void readOfADirectoryFails() {
         host.run("mkdir -p " + work + "/dir");
         assertThatThrownBy(() -> host.read(work + "/dir"))

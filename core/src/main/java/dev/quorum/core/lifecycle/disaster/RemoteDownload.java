@@ -4,14 +4,17 @@ import dev.quorum.core.engine.StepFailedException;
 import dev.quorum.core.release.Sha256;
 import dev.quorum.core.remote.RemoteHost;
 import dev.quorum.core.remote.Shell;
+import dev.quorum.core.workspace.OwnerOnly;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 
 /**
  * Copies a large file from a host in pieces (a read holds one piece in memory, not a database of
- * gigabytes), then compares the sha256 of both ends.
+ * gigabytes), then compares the sha256 of both ends. Each piece comes over the SSH channel: no
+ * part of the database is ever written to a temporary file on the host, where others could read it.
+ * The local copy is 0600 from its creation.
  */
 final class RemoteDownload {
     private static final int PIECE_MIB = 64;
@@ -21,21 +24,23 @@ final class RemoteDownload {
     }
 
     static long copy(RemoteHost remote, String remoteFile, Path localFile) throws Exception {
-        String piece = "/var/tmp/quorum-download-piece";
+        return copy(remote, remoteFile, localFile, PIECE_MIB);
+    }
+
+    static long copy(RemoteHost remote, String remoteFile, Path localFile, int pieceMib) throws Exception {
         long total = 0;
-        try (OutputStream out = Files.newOutputStream(localFile)) {
-            for (int index = 0; ; index++) {
-                remote.run("dd if=" + Shell.quote(remoteFile) + " of=" + piece + " bs=1M count=" + PIECE_MIB
-                        + " skip=" + (long) index * PIECE_MIB + " status=none", TIMEOUT).requireOk("read " + remoteFile);
-                byte[] bytes = remote.read(piece).orElse(new byte[0]);
+        try (OutputStream out = OwnerOnly.newOutputStream(localFile, StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            for (long first = 0; ; first += pieceMib) {
+                byte[] bytes = remote.readMebibytes(remoteFile, first, pieceMib, TIMEOUT)
+                        .orElseThrow(() -> new StepFailedException(remote.name() + ":" + remoteFile
+                                + " disappeared while it was copied", "check that etcd is stopped there, then re-run"));
                 out.write(bytes);
                 total += bytes.length;
-                if (bytes.length < PIECE_MIB * 1024 * 1024) {
+                if (bytes.length < pieceMib * 1024 * 1024) {
                     break;
                 }
             }
-        } finally {
-            remote.run("rm -f " + piece);
         }
         String there = remote.run("sha256sum " + Shell.quote(remoteFile), TIMEOUT).requireOk("sha256sum " + remoteFile)
                 .stdout().strip().split("\\s+")[0];

@@ -10,6 +10,7 @@ import dev.quorum.core.snapshot.SnapshotInfo;
 import dev.quorum.core.snapshot.SnapshotIntegrity;
 import dev.quorum.core.snapshot.SnapshotStore;
 import dev.quorum.core.snapshot.SnapshotVerifier;
+import dev.quorum.core.workspace.OwnerOnly;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -59,7 +60,7 @@ final class SurvivorCopyStep extends HostStep {
         remote.run("systemctl stop etcd 2>&1").requireOk("stop etcd on " + context.target());
         String db = findDatabase(remote);
         Path file = new SnapshotStore(storeDir()).newFile("survivor " + context.target());
-        Files.createDirectories(file.getParent());
+        OwnerOnly.directories(file.getParent());
         long size = RemoteDownload.copy(remote, db, file);
         SnapshotIntegrity integrity = SnapshotVerifier.verify(file);
         if (integrity.state() != SnapshotIntegrity.State.RAW_DATABASE && integrity.state() != SnapshotIntegrity.State.INTACT) {

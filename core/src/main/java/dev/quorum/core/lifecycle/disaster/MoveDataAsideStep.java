@@ -2,15 +2,14 @@ package dev.quorum.core.lifecycle.disaster;
 
 import dev.quorum.core.engine.Check;
 import dev.quorum.core.engine.StepContext;
-import dev.quorum.core.engine.StepFailedException;
-import dev.quorum.core.remote.RemoteHost;
-import dev.quorum.core.remote.Shell;
+import dev.quorum.core.lifecycle.steps.DataDirAside;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The old data dir is moved aside to {@code DATA_DIR.before-restore-TIME}, never deleted: it is
- * what an operator would want back if the snapshot turns out to be the wrong one.
+ * The old data dir is set aside ({@code DATA_DIR.before-restore-TIME}, or inside the data dir
+ * when it is a mount point), never deleted: it is what an operator would want back if the
+ * snapshot turns out to be the wrong one. Refused, moving nothing, while etcd still runs there.
  */
 final class MoveDataAsideStep extends RestoreHostStep {
 
@@ -23,13 +22,13 @@ final class MoveDataAsideStep extends RestoreHostStep {
         return "Move the old data dir aside (kept, never deleted)";
     }
 
-    private String aside() {
-        return restore.dataDir() + ".before-restore-" + restore.stamp;
+    private String label() {
+        return "before-restore-" + restore.stamp;
     }
 
     @Override
     public List<String> preview(String target) {
-        return List.of("mv " + restore.dataDir() + " " + aside());
+        return DataDirAside.preview(restore.dataDir(), label(), DataDirAside.Stop.ALREADY_STOPPED);
     }
 
     @Override
@@ -38,23 +37,15 @@ final class MoveDataAsideStep extends RestoreHostStep {
         if (done.isPresent()) {
             return done.get();
         }
-        String data = Shell.quote(restore.dataDir());
-        String found = remote(context).run("if [ -n \"$(ls -A " + data + " 2>/dev/null)\" ]; then echo data; fi")
-                .stdout().strip();
+        String found = remote(context).run(DataDirAside.holdsDataCommand(restore.dataDir())).stdout().strip();
         return found.isEmpty() ? Check.done(restore.dataDir() + " empty or absent")
                 : Check.needed(restore.dataDir() + " holds the old data");
     }
 
     @Override
     public void apply(StepContext context) throws Exception {
-        RemoteHost remote = remote(context);
-        String state = remote.run("systemctl is-active etcd 2>/dev/null").stdout().strip();
-        if ("active".equals(state) || "activating".equals(state)) {
-            throw new StepFailedException("etcd still runs on " + context.target(), "stop it (systemctl stop etcd) and re-run");
-        }
-        String target = aside();
-        remote.run("set -e; t=" + Shell.quote(target) + "; if [ -e \"$t\" ]; then t=\"$t-$$\"; fi; mv "
-                + Shell.quote(restore.dataDir()) + " \"$t\"; echo \"$t\"").requireOk("move the data dir aside");
-        context.info("old data kept in " + target);
+        DataDirAside.Result moved = DataDirAside.setAside(remote(context), restore.dataDir(), label(),
+                DataDirAside.Stop.ALREADY_STOPPED);
+        context.info(moved.sentence());
     }
 }

@@ -6,7 +6,6 @@ import dev.quorum.core.engine.StepFailedException;
 import dev.quorum.core.etcd.EnvFile;
 import dev.quorum.core.lifecycle.steps.FactsProbe;
 import dev.quorum.core.lifecycle.steps.HostFacts;
-import dev.quorum.core.remote.Shell;
 import java.util.List;
 import java.util.Optional;
 
@@ -63,22 +62,10 @@ final class RestorePreflightStep extends RestoreHostStep {
                         "free room on the file system of " + restore.dataDir() + " and /var/tmp, then re-run");
             }
         }
-        if (isMountPoint(context)) {
-            throw new StepFailedException(host + ": " + restore.dataDir() + " is a mount point; a restore moves the "
-                    + "data dir aside and renames the restored one into place, which a mount point does not allow",
-                    "nothing was stopped. Restore by hand into the mount (see docs/guide/disaster-recovery.md, the "
-                            + "etcdctl column), or mount the disk one level up and keep the data dir inside it");
-        }
         if (facts.dataDir() == HostFacts.DataDirState.OTHER) {
             context.warn(restore.dataDir() + " holds files that are not an etcd member; they will be moved aside");
         }
         return Check.done(facts.architecture() + ", " + facts.freeKiB() / 1024 + " MiB free, " + describe(facts));
-    }
-
-    private boolean isMountPoint(StepContext context) throws Exception {
-        String data = Shell.quote(restore.dataDir());
-        return remote(context).run("command -v mountpoint >/dev/null && mountpoint -q " + data + " && echo mount")
-                .stdout().strip().equals("mount");
     }
 
     private boolean ours(String token) {

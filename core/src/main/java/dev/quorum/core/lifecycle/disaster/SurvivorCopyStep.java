@@ -3,6 +3,7 @@ package dev.quorum.core.lifecycle.disaster;
 import dev.quorum.core.engine.Check;
 import dev.quorum.core.engine.StepContext;
 import dev.quorum.core.engine.StepFailedException;
+import dev.quorum.core.lifecycle.steps.DataDirAside;
 import dev.quorum.core.lifecycle.steps.HostStep;
 import dev.quorum.core.remote.RemoteHost;
 import dev.quorum.core.remote.Shell;
@@ -75,11 +76,18 @@ final class SurvivorCopyStep extends HostStep {
         context.info("copied " + Sizes.of(size) + " from " + context.target() + ":" + db + " to " + file);
     }
 
-    /** The data dir's database, or (run again after the data dir was moved aside) the newest one kept aside. */
+    /**
+     * The data dir's database, or (run again after the data dir was set aside) the newest one kept
+     * aside: next to the data dir (its symlink's target), or inside it when it is a mount point.
+     */
     private String findDatabase(RemoteHost remote) throws StepFailedException {
-        String data = Shell.quote(restore.dataDir());
-        String script = "for d in " + data + " $(ls -dt " + data + ".before-restore-* 2>/dev/null); do "
-                + "if [ -f \"$d/member/snap/db\" ]; then echo \"$d/member/snap/db\"; break; fi; done";
+        String script = String.join("\n",
+                "d=$1; r=$(readlink -f -- \"$d\" 2>/dev/null); [ -n \"$r\" ] || r=$d",
+                "for c in \"$d\" $(ls -dt \"$d\".before-restore-* \"$r\".before-restore-* \"$d\"/"
+                        + DataDirAside.ASIDE_PREFIX + "before-restore-* 2>/dev/null); do",
+                "  if [ -f \"$c/member/snap/db\" ]; then echo \"$c/member/snap/db\"; break; fi",
+                "done");
+        script = Shell.join(List.of("sh", "-c", script, "quorum-find-db", restore.dataDir()));
         String found = remote.run(script).stdout().strip();
         if (found.isEmpty()) {
             throw new StepFailedException(remote.name() + " has no " + restore.dataDir() + "/member/snap/db",

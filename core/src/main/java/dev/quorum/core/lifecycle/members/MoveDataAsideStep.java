@@ -4,8 +4,8 @@ import dev.quorum.core.cluster.ClusterSession;
 import dev.quorum.core.engine.Check;
 import dev.quorum.core.engine.Step;
 import dev.quorum.core.engine.StepContext;
+import dev.quorum.core.lifecycle.steps.DataDirAside;
 import dev.quorum.core.remote.RemoteHost;
-import dev.quorum.core.remote.Shell;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -13,8 +13,9 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
- * Stops etcd on a member's host and moves its data dir aside (never deleting it), so the member
- * can start again empty and receive the cluster's data from the leader.
+ * Stops etcd on a member's host and sets its data dir aside (never deleting it), so the member
+ * can start again empty and receive the cluster's data from the leader. Nothing moves unless
+ * etcd really stopped; a mount point or a symlinked data dir is handled by {@link DataDirAside}.
  */
 final class MoveDataAsideStep implements Step {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
@@ -37,7 +38,7 @@ final class MoveDataAsideStep implements Step {
 
     @Override
     public List<String> preview(String target) {
-        return List.of("systemctl stop etcd", "mv " + dataDir + " " + dataDir + ".reseed-<time>");
+        return DataDirAside.preview(dataDir, "reseed-<time>", DataDirAside.Stop.STOP);
     }
 
     @Override
@@ -46,8 +47,8 @@ final class MoveDataAsideStep implements Step {
             return Check.done("the member was added again; its new data stays");
         }
         RemoteHost remote = cluster.remote(context.target());
-        List<String> state = remote.run("systemctl is-active etcd; test -e " + Shell.quote(dataDir)
-                + " && echo data || echo no-data").stdout().lines().toList();
+        List<String> state = remote.run("systemctl is-active etcd; " + DataDirAside.holdsDataCommand(dataDir))
+                .stdout().lines().toList();
         boolean running = state.contains("active") || state.contains("activating");
         boolean data = state.contains("data");
         if (!running && !data) {
@@ -58,10 +59,9 @@ final class MoveDataAsideStep implements Step {
 
     @Override
     public void apply(StepContext context) throws Exception {
-        String aside = dataDir + ".reseed-" + STAMP.format(ZonedDateTime.now(ZoneOffset.UTC));
-        cluster.remote(context.target()).run("systemctl stop etcd; if [ -e " + Shell.quote(dataDir) + " ]; then mv "
-                + Shell.quote(dataDir) + " " + Shell.quote(aside) + "; fi").requireOk("move data aside on "
-                + context.target());
-        context.info("etcd stopped; its old data kept at " + aside);
+        String label = "reseed-" + STAMP.format(ZonedDateTime.now(ZoneOffset.UTC));
+        DataDirAside.Result moved = DataDirAside.setAside(cluster.remote(context.target()), dataDir, label,
+                DataDirAside.Stop.STOP);
+        context.info("etcd stopped; " + moved.sentence());
     }
 }

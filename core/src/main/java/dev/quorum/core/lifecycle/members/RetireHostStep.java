@@ -5,18 +5,20 @@ import dev.quorum.core.engine.Check;
 import dev.quorum.core.engine.Step;
 import dev.quorum.core.engine.StepContext;
 import dev.quorum.core.etcd.HostFiles;
+import dev.quorum.core.lifecycle.steps.DataDirAside;
 import dev.quorum.core.remote.RemoteException;
 import dev.quorum.core.remote.RemoteHost;
-import dev.quorum.core.remote.Shell;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * On a removed member's host: stop and disable etcd and move its data dir aside (never delete
- * it), so it cannot come back with the identity of a removed member. A host that cannot be
- * reached is not an error: the member is already out of the cluster.
+ * On a removed member's host: stop and disable etcd and set its data dir aside (never delete
+ * it), so it cannot come back with the identity of a removed member. Nothing moves unless etcd
+ * really stopped; a mount point or a symlinked data dir is handled by {@link DataDirAside}. A
+ * host that cannot be reached is not an error: the member is already out of the cluster.
  */
 final class RetireHostStep implements Step {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
@@ -36,9 +38,10 @@ final class RetireHostStep implements Step {
 
     @Override
     public List<String> preview(String target) {
-        return List.of("systemctl stop etcd && systemctl disable etcd",
-                "mv " + dataDir + " " + dataDir + ".removed-<time>",
-                "mv " + HostFiles.ENV_FILE + " " + HostFiles.ENV_FILE + ".removed-<time>");
+        List<String> lines = new ArrayList<>(DataDirAside.preview(dataDir, "removed-<time>",
+                DataDirAside.Stop.STOP_AND_DISABLE));
+        lines.add("mv " + HostFiles.ENV_FILE + " " + HostFiles.ENV_FILE + ".removed-<time>");
+        return lines;
     }
 
     @Override
@@ -46,8 +49,8 @@ final class RetireHostStep implements Step {
         RemoteHost remote;
         try {
             remote = cluster.remote(context.target());
-            List<String> state = remote.run("systemctl is-active etcd; systemctl is-enabled etcd; test -e "
-                    + Shell.quote(dataDir) + " && echo data || echo no-data").stdout().lines().toList();
+            List<String> state = remote.run("systemctl is-active etcd; systemctl is-enabled etcd; "
+                    + DataDirAside.holdsDataCommand(dataDir)).stdout().lines().toList();
             boolean running = state.contains("active") || state.contains("activating");
             boolean enabled = state.contains("enabled");
             boolean data = state.contains("data");
@@ -66,12 +69,13 @@ final class RetireHostStep implements Step {
     @Override
     public void apply(StepContext context) throws Exception {
         String stamp = STAMP.format(ZonedDateTime.now(ZoneOffset.UTC));
-        String aside = dataDir + ".removed-" + stamp;
-        cluster.remote(context.target()).run("systemctl stop etcd; systemctl disable etcd 2>/dev/null; "
-                + "if [ -e " + Shell.quote(dataDir) + " ]; then mv " + Shell.quote(dataDir) + " "
-                + Shell.quote(aside) + "; fi; if [ -e " + HostFiles.ENV_FILE + " ]; then mv " + HostFiles.ENV_FILE + " "
-                + HostFiles.ENV_FILE + ".removed-" + stamp + "; fi").requireOk("retire etcd on " + context.target());
-        context.info("etcd stopped and disabled; data kept at " + aside + ", env at " + HostFiles.ENV_FILE
-                + ".removed-" + stamp);
+        RemoteHost remote = cluster.remote(context.target());
+        // The env file moves only once the data is aside: a refusal leaves the host as it was.
+        DataDirAside.Result moved = DataDirAside.setAside(remote, dataDir, "removed-" + stamp,
+                DataDirAside.Stop.STOP_AND_DISABLE);
+        String env = HostFiles.ENV_FILE + ".removed-" + stamp;
+        remote.run("if [ -e " + HostFiles.ENV_FILE + " ]; then mv " + HostFiles.ENV_FILE + " " + env + "; fi")
+                .requireOk("move " + HostFiles.ENV_FILE + " aside on " + context.target());
+        context.info("etcd stopped and disabled; " + moved.sentence() + "; env at " + env);
     }
 }

@@ -22,7 +22,9 @@ public final class FactsProbe {
                 "d=" + data + "; while [ ! -d \"$d\" ]; do d=$(dirname \"$d\"); done",
                 "echo disk_kib=$(df -Pk \"$d\" | awk 'NR==2 {print $4}')",
                 "if [ -d " + data + "/member ]; then echo data=member;"
-                        + " elif [ -n \"$(ls -A " + data + " 2>/dev/null | grep -v '^lost+found$')\" ]; then echo data=other;"
+                        // aside copies inside a mount point are not data etcd would read
+                        + " elif [ -n \"$(ls -A " + data + " 2>/dev/null | " + DataDirAside.NOT_DATA_GREP + ")\" ];"
+                        + " then echo data=other;"
                         + " else echo data=empty; fi",
                 "echo service=$(systemctl is-active etcd 2>/dev/null || true)",
                 "if command -v ss >/dev/null; then ss -Hltnp 2>/dev/null"

@@ -73,6 +73,7 @@ class RecoverLabTest {
         LabCluster.Outcome healed = recover(Duration.ofSeconds(60));
         assertThat(healed.result().succeeded()).as(healed.log() + healed.firstFailure()).isTrue();
         assertThat(stepsRun(healed)).containsExactly("Check the cluster has quorum",
+                "Check this workstation reaches etcd's client port on every member",
                 "Wait until every member has rejoined and caught up");
         assertThat(diagnose().verdict()).isEqualTo(Verdict.HEALTHY);
     }

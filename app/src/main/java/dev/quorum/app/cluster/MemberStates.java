@@ -38,6 +38,9 @@ final class MemberStates {
     }
 
     static ClusterHealth health(ClusterStatus status) {
+        if (!status.quorum() && !status.members().isEmpty() && !status.anyAnswered()) {
+            return ClusterHealth.UNKNOWN; // no answer from here is no evidence either way
+        }
         if (!status.quorum()) {
             return ClusterHealth.QUORUM_LOST;
         }

@@ -53,6 +53,15 @@ class ClusterViewModelTest {
     }
 
     @Test
+    void noMemberAnsweringThisWorkstationIsUnknownNotQuorumLost() {
+        model.apply(Statuses.of(100, "down", "down", "down"), AT);
+
+        assertThat(model.healthProperty().get()).isEqualTo(ClusterHealth.UNKNOWN);
+        assertThat(model.sentenceProperty().get()).startsWith("unknown: no member answered this workstation")
+                .contains("quorum diagnose asks each host over SSH");
+    }
+
+    @Test
     void aRefreshUpdatesMembersInPlaceAndTheListChangesOnlyWithMembership() {
         model.apply(Statuses.of(100, "leader", "follower", "follower"), AT);
         MemberViewModel first = model.members().get(0);

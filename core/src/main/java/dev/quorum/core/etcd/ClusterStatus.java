@@ -51,8 +51,18 @@ public record ClusterStatus(List<MemberStatus> members, List<MemberInfo> memberL
         return (int) Math.max(0, healthyCount() - quorumSize);
     }
 
+    /** At least one member answered this workstation: without that, nothing is known about quorum. */
+    public boolean anyAnswered() {
+        return members.stream().anyMatch(MemberStatus::reachable);
+    }
+
     /** Health in words, for the status line: "3/3 healthy, tolerates 1 failure" or "quorum lost". */
     public String sentence() {
+        if (!quorum && !members.isEmpty() && !anyAnswered()) {
+            return "unknown: no member answered this workstation (" + members.get(0).hostName() + ": "
+                    + members.get(0).error() + "); that says nothing about quorum (a firewall may block port "
+                    + "2379 from here): quorum diagnose asks each host over SSH";
+        }
         if (!quorum) {
             return "quorum lost: " + (members.size() - healthyCount()) + " of " + members.size()
                     + " members unhealthy" + (quorumError.isEmpty() ? "" : " (" + quorumError + ")");

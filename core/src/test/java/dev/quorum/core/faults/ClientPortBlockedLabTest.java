@@ -90,7 +90,10 @@ class ClientPortBlockedLabTest {
     @Test
     @Order(1)
     void theMembersOwnHostsStillShowAHealthyClusterWhileTheWorkstationSeesNone() throws Exception {
-        assertThat(status().quorum()).as("the workstation reaches no client port").isFalse();
+        ClusterStatus fromHere = status();
+        assertThat(fromHere.quorum()).as("the workstation reaches no client port").isFalse();
+        assertThat(fromHere.sentence()).as("no answer is not called quorum lost")
+                .startsWith("unknown: no member answered this workstation");
         try (ClusterSession session = cluster.session(cluster.ssh())) {
             Diagnosis d = new Diagnoser(session).diagnose("hosts.yaml");
             assertThat(d.verdict()).as(d.sentence()).isEqualTo(Verdict.HEALTHY);

@@ -111,7 +111,8 @@ class ClientPortBlockedLabTest {
 
         assertThat(refused.result().outcome()).isEqualTo(RunOutcome.FAILED);
         assertThat(refused.firstFailure()).contains("still has quorum").contains("as their own hosts report")
-                .contains("Nothing was changed");
+                .contains("Nothing was changed").contains("cannot reach etcd's client port on lab1 (")
+                .contains("not lost quorum");
         assertThat(etcdPids()).as("no etcd was stopped or restarted").isEqualTo(pids);
         assertThat(lab.hosts()).allSatisfy(h -> assertThat(h.exec("ls -d /var/lib/etcd.before-restore-* 2>/dev/null")
                 .stdout()).as("no data dir moved aside on " + h.name()).isBlank());

@@ -4,6 +4,7 @@ import dev.quorum.core.engine.Check;
 import dev.quorum.core.engine.StepContext;
 import dev.quorum.core.engine.StepFailedException;
 import dev.quorum.core.inventory.EtcdMember;
+import dev.quorum.core.lifecycle.steps.ClientPortStep;
 import dev.quorum.core.lifecycle.steps.ClusterStep;
 import dev.quorum.core.lifecycle.recovery.Diagnoser;
 import dev.quorum.core.lifecycle.recovery.Diagnosis;
@@ -78,10 +79,13 @@ final class QuorumLostGuardStep extends ClusterStep {
         QuorumEvidence evidence = seen.quorum();
         if (evidence.state() == QuorumEvidence.State.HOLDS) {
             if (!restore.request.rollBackLive()) {
+                List<String> unreached = ClientPortStep.unreached(session.members());
                 throw new StepFailedException("the cluster still has quorum: etcd is active with a leader on "
                         + evidence.up().size() + " of " + evidence.voters() + " voting members ("
                         + String.join(", ", evidence.up()) + "), as their own hosts report; a restore would throw "
-                        + "away every write since the snapshot. Nothing was changed",
+                        + "away every write since the snapshot. Nothing was changed" + (unreached.isEmpty() ? ""
+                        : ". This workstation cannot reach etcd's client port on " + String.join(", ", unreached)
+                        + ": that is a network path from here, not lost quorum"),
                         "replace or remove the failed members instead (quorum replace / quorum remove), which loses "
                                 + "nothing; restore only when a majority is lost for good. To roll a working "
                                 + "cluster back on purpose, confirm with --roll-back-live-cluster CLUSTER-NAME");

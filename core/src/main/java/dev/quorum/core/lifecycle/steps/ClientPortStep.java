@@ -45,14 +45,7 @@ public final class ClientPortStep implements Step {
 
     @Override
     public Check check(StepContext context) throws Exception {
-        Map<String, EtcdMember> byHost = members.stream().collect(Collectors.toMap(EtcdMember::hostName, m -> m));
-        Map<String, Optional<String>> blocked = FanOut.forEach(byHost.keySet(), members.size(),
-                host -> whyNotReached(byHost.get(host))).entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().ok() ? e.getValue().value()
-                        : Optional.of(String.valueOf(e.getValue().error().getMessage()))));
-        List<String> unreached = members.stream().filter(m -> blocked.get(m.hostName()).isPresent())
-                .map(m -> m.hostName() + " (" + m.address() + ":" + EtcdMember.CLIENT_PORT + ": "
-                        + blocked.get(m.hostName()).get() + ")").toList();
+        List<String> unreached = unreached(members);
         if (!unreached.isEmpty()) {
             throw new StepFailedException("this workstation cannot reach etcd's client port on "
                     + String.join(", ", unreached) + "; the steps that follow talk to etcd from here, so nothing "
@@ -61,6 +54,18 @@ public final class ClientPortStep implements Step {
                     + "members themselves report, over SSH");
         }
         return Check.done("client port " + EtcdMember.CLIENT_PORT + " reachable on every member");
+    }
+
+    /** "lab1 (10.0.0.1:2379: timed out after 3 s)" for each member whose client port this workstation cannot reach. */
+    public static List<String> unreached(List<EtcdMember> members) {
+        Map<String, EtcdMember> byHost = members.stream().collect(Collectors.toMap(EtcdMember::hostName, m -> m));
+        Map<String, Optional<String>> blocked = FanOut.forEach(byHost.keySet(), Math.max(1, members.size()),
+                host -> whyNotReached(byHost.get(host))).entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().ok() ? e.getValue().value()
+                        : Optional.of(String.valueOf(e.getValue().error().getMessage()))));
+        return members.stream().filter(m -> blocked.get(m.hostName()).isPresent())
+                .map(m -> m.hostName() + " (" + m.address() + ":" + EtcdMember.CLIENT_PORT + ": "
+                        + blocked.get(m.hostName()).get() + ")").toList();
     }
 
     static Optional<String> whyNotReached(EtcdMember member) {

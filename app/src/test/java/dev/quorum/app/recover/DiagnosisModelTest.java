@@ -122,6 +122,24 @@ class DiagnosisModelTest {
     }
 
     @Test
+    void whenTooFewHostsAnsweredToTellNextStaysDisabledAndSaysWhoToReach() {
+        answers.add(new Diagnosis(Instant.EPOCH, Verdict.UNKNOWN, "cannot tell whether the cluster has quorum",
+                List.of(member("lab1", "etcd1", false, new Problem(ProblemKind.NO_LEADER, "no leader")),
+                        unreachable("lab2", "etcd2"), unreachable("lab3", "etcd3")),
+                Map.of("lab1", Map.of("lab2", false, "lab3", false)),
+                List.of(new RecommendedAction("Reach the members that could not be asked",
+                        "quorum diagnose -i inv/hosts.yaml", "")),
+                new QuorumEvidence(3, List.of(), Map.of("etcd1", "lab1: no leader"),
+                        Map.of("etcd2", "lab2 could not be asked over SSH", "etcd3", "lab3 could not be asked over SSH"))));
+        model.refresh();
+
+        assertThat(model.lookProperty().get()).isEqualTo(VerdictLook.CANNOT_TELL);
+        assertThat(VerdictLook.CANNOT_TELL.word()).isEqualTo("Cannot tell");
+        assertThat(model.complete().get()).as("nothing acts on unknown").isFalse();
+        assertThat(model.nextReason().get()).startsWith("Recovery acts only on what the members' own hosts report");
+    }
+
+    @Test
     void theRecommendedActionComesFirstAndTheOthersKeepTheirOrder() {
         answers.add(quorumLost());
         model.refresh();

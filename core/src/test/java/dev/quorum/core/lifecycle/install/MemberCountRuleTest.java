@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.quorum.core.cluster.ClusterSession;
-import dev.quorum.core.engine.Cancellation;
-import dev.quorum.core.engine.LogLevel;
-import dev.quorum.core.engine.StepContext;
+import dev.quorum.core.engine.RecordingContext;
 import dev.quorum.core.engine.StepFailedException;
 import dev.quorum.core.etcd.InitialClusterState;
 import dev.quorum.core.inventory.InventoryReader;
@@ -19,7 +17,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -55,16 +52,16 @@ class MemberCountRuleTest {
 
     @Test
     void installStepRefusesTwoMembersAndWarnsWhenAllowed() throws Exception {
-        assertThatThrownBy(() -> step(2, "").check(new Recording()))
+        assertThatThrownBy(() -> step(2, "").check(new RecordingContext()))
                 .isInstanceOf(StepFailedException.class)
                 .hasMessageStartingWith("install refuses 2 etcd members: they tolerate 0 failures, no more than 1 would");
 
-        Recording context = new Recording();
+        RecordingContext context = new RecordingContext();
         assertThat(step(2, "quorum_allow_even_members: true").check(context).needed()).isFalse();
         assertThat(context.lines).containsExactly("WARN 2 members tolerate 0 failures, no more than 1 would; installing "
                 + "them as quorum_allow_even_members asks");
 
-        Recording odd = new Recording();
+        RecordingContext odd = new RecordingContext();
         assertThat(step(3, "").check(odd).reason()).isEqualTo("3 members, quorum 2, tolerates 1 failure");
         assertThat(odd.lines).isEmpty();
     }
@@ -84,24 +81,5 @@ class MemberCountRuleTest {
         var session = new LifecycleSession(cluster, new ReleaseFetcher(dir.resolve("cache"), Duration.ofSeconds(1)),
                 Duration.ofSeconds(1), inventory.etcdMembers(), InitialClusterState.NEW);
         return new ClusterShapeStep(session);
-    }
-
-    private static final class Recording implements StepContext {
-        final List<String> lines = new ArrayList<>();
-
-        @Override
-        public String target() {
-            return "cluster";
-        }
-
-        @Override
-        public void log(LogLevel level, String line) {
-            lines.add(level + " " + line);
-        }
-
-        @Override
-        public Cancellation cancellation() {
-            return new Cancellation();
-        }
     }
 }

@@ -3,9 +3,7 @@ package dev.quorum.core.lifecycle.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.quorum.core.cluster.ClusterSession;
-import dev.quorum.core.engine.Cancellation;
-import dev.quorum.core.engine.LogLevel;
-import dev.quorum.core.engine.StepContext;
+import dev.quorum.core.engine.RecordingContext;
 import dev.quorum.core.etcd.InitialClusterState;
 import dev.quorum.core.inventory.InventoryReader;
 import dev.quorum.core.release.ReleaseFetcher;
@@ -19,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
@@ -38,13 +35,13 @@ class FetchReleaseStepTest {
         String sha = Sha256.of(tarball);
         FetchReleaseStep step = step("etcd_download_url: " + tarball);
 
-        Recording first = new Recording();
+        RecordingContext first = new RecordingContext();
         assertThat(step.check(first).needed()).isTrue();
         step.apply(first);
         assertThat(first.lines).anySatisfy(line -> assertThat(line).startsWith("WARN no etcd_binary_checksum in the "
                 + "inventory: ").contains("is used unverified; to pin it, set etcd_binary_checksum: " + sha));
 
-        Recording again = new Recording();
+        RecordingContext again = new RecordingContext();
         assertThat(step.check(again).needed()).isFalse();
         assertThat(again.lines).singleElement().asString().startsWith("WARN no etcd_binary_checksum").contains(sha);
     }
@@ -54,7 +51,7 @@ class FetchReleaseStepTest {
         Path tarball = tarball();
         FetchReleaseStep step = step("etcd_download_url: " + tarball + "\n    etcd_binary_checksum: " + Sha256.of(tarball));
 
-        Recording context = new Recording();
+        RecordingContext context = new RecordingContext();
         step.check(context);
         step.apply(context);
 
@@ -87,24 +84,5 @@ class FetchReleaseStepTest {
             }
         }
         return file;
-    }
-
-    private static final class Recording implements StepContext {
-        final List<String> lines = new ArrayList<>();
-
-        @Override
-        public String target() {
-            return "cluster";
-        }
-
-        @Override
-        public void log(LogLevel level, String line) {
-            lines.add(level + " " + line);
-        }
-
-        @Override
-        public Cancellation cancellation() {
-            return new Cancellation();
-        }
     }
 }

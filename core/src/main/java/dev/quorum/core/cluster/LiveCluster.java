@@ -1,5 +1,6 @@
 package dev.quorum.core.cluster;
 
+import dev.quorum.core.etcd.ClientPortReach;
 import dev.quorum.core.etcd.ClusterProbe;
 import dev.quorum.core.etcd.ClusterStatus;
 import dev.quorum.core.etcd.EtcdAdmin;
@@ -44,6 +45,7 @@ public record LiveCluster(List<MemberInfo> list, List<EtcdMember> members) {
         }
         List<EtcdMember> answering = found.best();
         if (answering.isEmpty()) {
+            throwIfClientPortBlocked(inventory);
             throw new ClusterUnavailableException("no etcd member of cluster " + inventory.clusterName()
                     + " answers (tried " + inventory.hosts().stream().map(InventoryHost::address)
                     .collect(Collectors.joining(", ")) + " on port " + EtcdMember.CLIENT_PORT + ")",
@@ -58,6 +60,21 @@ public record LiveCluster(List<MemberInfo> list, List<EtcdMember> members) {
                     + inventory.clusterName() + ": " + ClusterProbeErrors.describe(e),
                     "a membership change needs a cluster with quorum; check `quorum status`, and if quorum is "
                             + "lost for good, restore from a snapshot");
+        }
+    }
+
+    /**
+     * Silence from every member reads as "etcd is down", yet a firewall between this workstation
+     * and the hosts looks the same to an etcd client: a healthy cluster must not be told to
+     * restore from a snapshot. A TCP connect tells them apart and names the ports it cannot reach.
+     */
+    private static void throwIfClientPortBlocked(Inventory inventory) {
+        List<String> unreached = ClientPortReach.unreached(inventory.etcdMembers());
+        if (!unreached.isEmpty()) {
+            throw new ClusterUnavailableException("no etcd member of cluster " + inventory.clusterName()
+                    + " answers this workstation: it cannot reach etcd's client port on " + String.join(", ", unreached)
+                    + "; that is the network between here and the hosts, it says nothing about the cluster's quorum",
+                    ClientPortReach.hint());
         }
     }
 

@@ -146,6 +146,9 @@ public final class ContinuousWriter implements AutoCloseable {
     }
 
     private Set<String> missingIn(List<String> from, boolean serializable) throws Exception {
+        // Only writes acknowledged before the read starts must be in it: while the writer runs, one
+        // acknowledged during the read may come after the read's revision.
+        Set<String> acknowledgedBefore = Set.copyOf(acknowledged);
         Set<String> present = ConcurrentHashMap.newKeySet();
         try (Client reader = connect(from)) {
             reader.getKVClient().get(bytes(PREFIX), GetOption.newBuilder().isPrefix(true).withKeysOnly(true)
@@ -154,7 +157,7 @@ public final class ContinuousWriter implements AutoCloseable {
                     .forEach(kv -> present.add(kv.getKey().toString(StandardCharsets.UTF_8)));
         }
         Set<String> missing = ConcurrentHashMap.newKeySet();
-        acknowledged.stream().filter(k -> !present.contains(k)).forEach(missing::add);
+        acknowledgedBefore.stream().filter(k -> !present.contains(k)).forEach(missing::add);
         return missing;
     }
 

@@ -6,6 +6,7 @@ import dev.quorum.core.engine.PlannedStep;
 import dev.quorum.core.etcd.ClusterStatus;
 import dev.quorum.core.etcd.InitialClusterState;
 import dev.quorum.core.inventory.EtcdMember;
+import dev.quorum.core.lifecycle.steps.ClientPortStep;
 import dev.quorum.core.lifecycle.steps.HealthWait;
 import dev.quorum.core.lifecycle.steps.LifecycleSession;
 import dev.quorum.core.lifecycle.steps.VerifyClusterStep;
@@ -40,6 +41,9 @@ public final class CertPlans {
         RenewalRun run = new RenewalRun(session, request);
         List<String> hosts = leaderLast(session, targets(cluster, request.host()));
         List<PlannedStep> steps = new ArrayList<>();
+        // Before the guard: it chooses all-at-once when the workstation sees no quorum, and a
+        // blocked client port must not pass for expired certificates.
+        steps.add(PlannedStep.onCluster(new ClientPortStep(session.members())));
         steps.add(PlannedStep.onCluster(new RenewalGuardStep(run, hosts)));
         for (String host : hosts) {
             steps.add(PlannedStep.onEach(new RenewHostCertificatesStep(run), List.of(host)));
@@ -69,7 +73,8 @@ public final class CertPlans {
         LifecycleSession session = new LifecycleSession(cluster,
                 new ReleaseFetcher(cluster.home().releaseCache(), Duration.ofMinutes(10)), HEALTH_TIMEOUT,
                 cluster.inventory().etcdMembers(), InitialClusterState.EXISTING);
-        List<PlannedStep> steps = new ArrayList<>(List.of(PlannedStep.onCluster(new RotationStartStep(session))));
+        List<PlannedStep> steps = new ArrayList<>(List.of(PlannedStep.onCluster(new ClientPortStep(session.members())),
+                PlannedStep.onCluster(new RotationStartStep(session))));
         if (!prepareOnly) {
             List<String> hosts = leaderLast(session, targets(cluster, Optional.empty()));
             RenewalRun run = new RenewalRun(session, new RenewalRequest(Optional.empty(), false,

@@ -34,6 +34,15 @@ public final class MemberPlans {
     }
 
     public static MemberChange add(ClusterSession cluster, String hostName) throws Exception {
+        return join(cluster, hostName, Optional.empty());
+    }
+
+    /**
+     * The join of an add, or what is left of a replacement whose old member already left: then its
+     * old host is retired after the guards, as the full replacement does before the join, since
+     * the run that removed the member may have stopped (cancelled, failed) before retiring it.
+     */
+    private static MemberChange join(ClusterSession cluster, String hostName, Optional<EtcdMember> retiring) {
         LiveCluster live = LiveCluster.read(cluster);
         EtcdMember joining = joiningMember(cluster, live, hostName, Optional.empty(), false);
         cluster.preferMembers(stable(live, Optional.empty(), joining));
@@ -42,11 +51,14 @@ public final class MemberPlans {
         after.add(joining);
         LifecycleSession session = session(cluster, after);
         List<PlannedStep> steps = new ArrayList<>(JoinSteps.checks(session, joining, Optional.empty()));
+        retiring.filter(old -> !old.address().equals(joining.address())).ifPresent(old ->
+                steps.add(PlannedStep.onEach(new RetireHostStep(cluster), List.of(old.hostName()))));
         steps.add(PlannedStep.onCluster(new SnapshotStep(session, "before add " + hostName,
                 () -> isVoter(cluster, joining))));
         steps.addAll(JoinSteps.setup(session, joining));
         steps.addAll(JoinSteps.join(session, joining, live));
-        return new MemberChange(new Plan("add", cluster.inventory().clusterName(), steps), session.members(),
+        String lifecycle = retiring.isPresent() ? "replace" : "add";
+        return new MemberChange(new Plan(lifecycle, cluster.inventory().clusterName(), steps), session.members(),
                 inventoryNotes(cluster, List.of(joining), List.of()));
     }
 
@@ -71,10 +83,11 @@ public final class MemberPlans {
     public static MemberChange replace(ClusterSession cluster, String oldMember, String newHost, boolean keepName)
             throws Exception {
         LiveCluster live = LiveCluster.read(cluster);
-        if (live.find(oldMember).isEmpty() && formerMember(cluster, oldMember).isPresent()) {
-            // The old member went first: what is left of the replacement is the join, and a re-run
-            // of a finished replacement is an add that finds nothing to do.
-            MemberChange rest = add(cluster, newHost);
+        Optional<EtcdMember> former = formerMember(cluster, oldMember);
+        if (live.find(oldMember).isEmpty() && former.isPresent()) {
+            // The old member went first: what is left of the replacement is its host's retirement
+            // and the join, and a re-run of a finished replacement finds nothing to do.
+            MemberChange rest = join(cluster, newHost, former);
             List<String> notes = new ArrayList<>(List.of(oldMember + " was no longer a member; the replacement "
                     + "was finished by adding " + newHost));
             notes.addAll(rest.inventoryNotes());

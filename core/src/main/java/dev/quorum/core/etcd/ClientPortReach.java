@@ -1,0 +1,63 @@
+package dev.quorum.core.etcd;
+
+import dev.quorum.core.inventory.EtcdMember;
+import dev.quorum.core.remote.FanOut;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Whether this workstation reaches etcd's client port on members, by a plain TCP connect. An
+ * etcd call that gets no answer cannot tell "etcd is down" from "a firewall drops the packets";
+ * this can: a connection refused proves the path is open (nothing listens), a timeout or no route
+ * is the network between here and the host. Every life-cycle that would otherwise conclude
+ * "no quorum" from silence asks this first, so a blocked port is named as such.
+ */
+public final class ClientPortReach {
+    static final int CONNECT_MILLIS = 3_000;
+
+    private ClientPortReach() {
+    }
+
+    /** The members whose client port this workstation cannot reach, each as "host (address:2379: why)". */
+    public static List<String> unreached(List<EtcdMember> members) {
+        Map<String, EtcdMember> byHost = members.stream()
+                .collect(Collectors.toMap(EtcdMember::hostName, m -> m, (a, b) -> a));
+        Map<String, Optional<String>> why = FanOut.forEach(byHost.keySet(), Math.max(1, byHost.size()),
+                host -> whyNotReached(byHost.get(host).address())).entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().ok() ? e.getValue().value()
+                        : Optional.of(String.valueOf(e.getValue().error().getMessage()))));
+        return members.stream().filter(m -> byHost.get(m.hostName()) == m && why.get(m.hostName()).isPresent())
+                .map(m -> m.hostName() + " (" + m.address() + ":" + EtcdMember.CLIENT_PORT + ": "
+                        + why.get(m.hostName()).get() + ")").toList();
+    }
+
+    /** What a user can do about it, for every message that names unreached client ports. */
+    public static String hint() {
+        return "open TCP " + EtcdMember.CLIENT_PORT + " from this workstation to the members (firewall, security "
+                + "group) or run Quorum where it is open; quorum diagnose shows what the members themselves report, "
+                + "over SSH";
+    }
+
+    static Optional<String> whyNotReached(String address) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(address, EtcdMember.CLIENT_PORT), CONNECT_MILLIS);
+            return Optional.empty();
+        } catch (ConnectException refused) {
+            if (String.valueOf(refused.getMessage()).contains("refused")) {
+                return Optional.empty(); // the host answered: nothing listens, but the path is open
+            }
+            return Optional.of(String.valueOf(refused.getMessage()));
+        } catch (SocketTimeoutException timedOut) {
+            return Optional.of("timed out after " + CONNECT_MILLIS / 1000 + " s");
+        } catch (IOException other) {
+            return Optional.of(other.getClass().getSimpleName() + ": " + other.getMessage());
+        }
+    }
+}

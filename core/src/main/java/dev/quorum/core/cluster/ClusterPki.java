@@ -33,16 +33,23 @@ public final class ClusterPki {
 
     private final Path dir;
     private final CertificateAuthority ca;
+    private final List<String> recovered;
 
-    private ClusterPki(Path dir, CertificateAuthority ca) {
+    private ClusterPki(Path dir, CertificateAuthority ca, List<String> recovered) {
         this.dir = dir;
         this.ca = ca;
+        this.recovered = List.copyOf(recovered);
     }
 
-    /** Loads the cluster's CA, creating it on first use. */
+    /**
+     * Loads the cluster's CA, creating it on first use. A CA rotation a crash interrupted is first
+     * completed or rolled back (see {@link CaRotationStore#recover}), so the CA loaded is whole.
+     */
     public static ClusterPki open(QuorumHome home, String clusterName) {
         Path dir = QuorumHome.privateDirectory(home.pki(clusterName));
-        return new ClusterPki(dir, CertificateAuthority.loadOrCreate(dir, "etcd-ca-" + clusterName, KeyAlgorithm.EC_P256));
+        List<String> recovered = new CaRotationStore(dir).recover();
+        return new ClusterPki(dir, CertificateAuthority.loadOrCreate(dir, "etcd-ca-" + clusterName, KeyAlgorithm.EC_P256),
+                recovered);
     }
 
     /** Only if the CA already exists: reading a cluster must not invent a CA. */
@@ -57,7 +64,12 @@ public final class ClusterPki {
     public static ClusterPki importCa(QuorumHome home, String clusterName, CertificateAuthority ca) {
         Path dir = QuorumHome.privateDirectory(home.pki(clusterName));
         ca.saveTo(dir);
-        return new ClusterPki(dir, CertificateAuthority.load(dir));
+        return new ClusterPki(dir, CertificateAuthority.load(dir), List.of());
+    }
+
+    /** What opening the store found a crash had left and did about it, one sentence each; usually empty. */
+    public List<String> recovered() {
+        return recovered;
     }
 
     public CertificateAuthority ca() {

@@ -9,6 +9,7 @@ import dev.quorum.core.remote.RemoteHost;
 import dev.quorum.core.remote.SshConnector;
 import dev.quorum.core.workspace.QuorumHome;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -22,6 +23,7 @@ public final class ClusterSession implements AutoCloseable {
     private final QuorumHome home;
     private final SshConnector connector;
     private ClusterPki pki;
+    private final List<String> pkiRecoveries = new ArrayList<>();
     private EtcdAdmin sharedEtcd;
     private List<String> sharedEndpoints;
     private final SilentEndpoints silentEndpoints = new SilentEndpoints();
@@ -56,8 +58,21 @@ public final class ClusterSession implements AutoCloseable {
     public synchronized ClusterPki pki() {
         if (pki == null) {
             pki = ClusterPki.open(home, inventory.clusterName());
+            pkiRecoveries.addAll(pki.recovered());
         }
         return pki;
+    }
+
+    /**
+     * What loading the workstation's PKI found an interrupted CA rotation had left and did about
+     * it, each sentence returned once: the PKI is often loaded before a run log exists (while a
+     * plan is built), so a step hands these on to the run log.
+     */
+    public synchronized List<String> takePkiRecoveries() {
+        pki();
+        List<String> taken = List.copyOf(pkiRecoveries);
+        pkiRecoveries.clear();
+        return taken;
     }
 
     /**

@@ -26,6 +26,7 @@ final class FinishRotationStep extends ClusterStep {
 
     @Override
     public Check check(StepContext context) {
+        PkiRecoveries.report(session, context);
         return session.cluster().pki().rotation().started() ? Check.needed("the rotation is still open")
                 : Check.done("no CA rotation in progress");
     }

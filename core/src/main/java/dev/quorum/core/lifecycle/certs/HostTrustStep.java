@@ -72,15 +72,25 @@ final class HostTrustStep extends HostStep {
                     : "will trust the new CA alone");
         }
         RemoteHost remote = remote(context);
-        for (String file : caFiles(remote)) {
+        Set<String> files = caFiles(remote);
+        for (String file : files) {
             List<X509Certificate> held = parse(ManagedFiles.read(remote, file).orElse(""));
-            boolean done = trust == Trust.OLD_AND_NEW ? held.contains(next.get()) : held.equals(List.of(next.get()));
-            if (!done) {
+            if (!holdsWanted(held, next.get())) {
                 return Check.needed(file + " holds " + held.size() + " CA certificate(s)"
                         + (held.contains(next.get()) ? " including the new one" : ", not the new one"));
             }
         }
+        // The files are right; a run cut short between writing them and the restart leaves etcd on the old trust.
+        TrustLoaded loaded = TrustLoaded.parse(remote.run(TrustLoaded.script(files)).stdout());
+        if (loaded.stale()) {
+            return Check.needed("the CA files are right but etcd has run since before they were written "
+                    + "(an earlier run stopped before its restart): it still trusts the CAs it read then");
+        }
         return Check.done(trust == Trust.OLD_AND_NEW ? "trusts the new CA" : "trusts the new CA alone");
+    }
+
+    private boolean holdsWanted(List<X509Certificate> held, X509Certificate next) {
+        return trust == Trust.OLD_AND_NEW ? held.contains(next) : held.equals(List.of(next));
     }
 
     private static List<X509Certificate> parse(String pem) {
@@ -97,7 +107,13 @@ final class HostTrustStep extends HostStep {
         RemoteHost remote = remote(context);
         String next = rotation().newCa().orElseThrow().certificatePem();
         String content = trust == Trust.OLD_AND_NEW ? next + PemCodec.write(rotation().oldCa().orElseThrow()) : next;
+        X509Certificate nextCa = rotation().newCa().orElseThrow().certificate();
         for (String file : caFiles(remote)) {
+            if (holdsWanted(parse(ManagedFiles.read(remote, file).orElse("")), nextCa)) {
+                // Written by a run cut short before its restart: rewriting would only move its time on.
+                context.info(file + " already holds the wanted CAs; etcd restarts to load them");
+                continue;
+            }
             ManagedFiles.replace(remote, file, content, "0644")
                     .ifPresent(kept -> context.info("previous " + file + " kept as " + kept));
         }

@@ -39,6 +39,7 @@ final class RotationStartStep extends ClusterStep {
 
     @Override
     public Check check(StepContext context) {
+        PkiRecoveries.report(session, context);
         var next = session.cluster().pki().rotation().newCa();
         if (next.isPresent()) {
             return Check.done("the new CA " + next.get().certificate().getSubjectX500Principal().getName()

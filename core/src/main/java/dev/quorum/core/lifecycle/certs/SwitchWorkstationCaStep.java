@@ -25,12 +25,14 @@ final class SwitchWorkstationCaStep extends ClusterStep {
 
     @Override
     public List<String> preview(String target) {
-        return List.of("mv ca.pem ca-key.pem retired/<time>/ && mv rotation/next/ca*.pem .",
-                "# quorum-client.pem re-issued from the new CA on next use");
+        return List.of("cp ca.pem ca-key.pem retired/<time>/ && echo <intent> > rotation/switching",
+                "mv rotation/next/ca-key.pem . && mv rotation/next/ca.pem . && rm -r rotation/next rotation/switching",
+                "# quorum-client.pem re-issued from the new CA on next use; a switch cut short is completed on the next run");
     }
 
     @Override
     public Check check(StepContext context) {
+        PkiRecoveries.report(session, context);
         return session.cluster().pki().rotation().switched() ? Check.done("the new CA is this workstation's CA")
                 : Check.needed("this workstation still issues from the old CA");
     }

@@ -34,8 +34,17 @@ public final class MemberPlans {
     }
 
     public static MemberChange add(ClusterSession cluster, String hostName) throws Exception {
+        return add(cluster, hostName, Optional.empty(), false);
+    }
+
+    /**
+     * @param replaced the member a replacement removed already: the joining member is named as the
+     *                 replacement's first run named it, so a re-run finds the host's files its own
+     */
+    private static MemberChange add(ClusterSession cluster, String hostName, Optional<EtcdMember> replaced,
+                                    boolean keepName) throws Exception {
         LiveCluster live = LiveCluster.read(cluster);
-        EtcdMember joining = joiningMember(cluster, live, hostName, Optional.empty(), false);
+        EtcdMember joining = joiningMember(cluster, live, hostName, replaced, keepName);
         cluster.preferMembers(stable(live, Optional.empty(), joining));
         List<EtcdMember> after = new ArrayList<>(started(live));
         after.removeIf(m -> m.peerUrl().equals(joining.peerUrl()));
@@ -74,7 +83,7 @@ public final class MemberPlans {
         if (live.find(oldMember).isEmpty() && formerMember(cluster, oldMember).isPresent()) {
             // The old member went first: what is left of the replacement is the join, and a re-run
             // of a finished replacement is an add that finds nothing to do.
-            MemberChange rest = add(cluster, newHost);
+            MemberChange rest = add(cluster, newHost, formerMember(cluster, oldMember), keepName);
             List<String> notes = new ArrayList<>(List.of(oldMember + " was no longer a member; the replacement "
                     + "was finished by adding " + newHost));
             notes.addAll(rest.inventoryNotes());

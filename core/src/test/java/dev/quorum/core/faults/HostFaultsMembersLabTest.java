@@ -129,7 +129,6 @@ class HostFaultsMembersLabTest {
             });
 
             assertThat(failed.result().outcome()).as(failed.log()).isEqualTo(RunOutcome.FAILED);
-            System.out.println("DISK-FULL-REPLACE " + failed.firstFailure());
             assertThat(failed.firstFailure()).startsWith(newHost + ": ").contains("did not become active")
                     .contains("no space left on device");
             assertThat(status().quorum()).isTrue();
@@ -161,8 +160,8 @@ class HostFaultsMembersLabTest {
             Duration took = Duration.ofNanos(System.nanoTime() - started);
 
             assertThat(failed.result().outcome()).as(failed.log()).isEqualTo(RunOutcome.FAILED);
-            System.out.println("HOST-DIES-REPLACE after " + took.toSeconds() + " s: " + failed.firstFailure());
-            assertThat(failed.firstFailure()).startsWith(newHost + ": ").contains(newHost);
+            assertThat(failed.firstFailure()).startsWith(newHost + ": ")
+                    .contains("The SSH connection to " + newHost + " failed").contains("keep-alive");
             assertThat(took).as("the dead host is noticed, not waited for").isLessThan(Duration.ofSeconds(90));
             assertThat(status().quorum()).as("a learner that never started costs no quorum").isTrue();
             stillWrites(writer);
@@ -202,10 +201,9 @@ class HostFaultsMembersLabTest {
             });
 
             assertThat(watcher.get().caught()).as("the command setting the data aside was caught running").isTrue();
-            System.out.println("SSH-DROP-REMOVE " + dropped.result().outcome() + " " + dropped.firstFailure()
-                    + "\n" + dropped.log());
             assertThat(dropped.result().outcome()).as(dropped.log()).isEqualTo(RunOutcome.FAILED);
-            assertThat(dropped.firstFailure()).startsWith(leaving + ": ");
+            assertThat(dropped.firstFailure()).startsWith(leaving + ": ")
+                    .contains("The SSH connection to " + leaving + " failed").contains("re-run");
             stillWrites(writer);
 
             LabCluster.Outcome finished = run(session -> MemberPlans.remove(session, leaving).plan(), event -> { });

@@ -133,7 +133,6 @@ class HostFaultsRecoveryLabTest {
             });
 
             assertThat(failed.result().outcome()).as(failed.log()).isEqualTo(RunOutcome.FAILED);
-            System.out.println("PARTITION-RESEED " + failed.firstFailure());
             assertThat(failed.firstFailure()).startsWith("lab3: ").contains("did not become active")
                     .contains("port 2380");
             stillWrites(writer);
@@ -158,7 +157,6 @@ class HostFaultsRecoveryLabTest {
             });
 
             assertThat(failed.result().outcome()).as(failed.log()).isEqualTo(RunOutcome.FAILED);
-            System.out.println("DISK-FULL-RESEED " + failed.firstFailure());
             assertThat(failed.firstFailure()).startsWith("lab3: ").contains("did not become active")
                     .contains("no space left on device");
             stillWrites(writer);

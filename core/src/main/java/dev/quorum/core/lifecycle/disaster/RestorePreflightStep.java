@@ -6,6 +6,7 @@ import dev.quorum.core.engine.StepFailedException;
 import dev.quorum.core.etcd.EnvFile;
 import dev.quorum.core.lifecycle.steps.FactsProbe;
 import dev.quorum.core.lifecycle.steps.HostFacts;
+import dev.quorum.core.remote.Shell;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,6 +18,8 @@ import java.util.Optional;
  */
 final class RestorePreflightStep extends RestoreHostStep {
     private static final long SLACK_BYTES = 256L * 1024 * 1024;
+    private static final long UPLOAD_SLACK_BYTES = 1024L * 1024;
+    private static final String TMP = "/var/tmp";
 
     RestorePreflightStep(RestoreSession restore) {
         super(restore);
@@ -61,11 +64,41 @@ final class RestorePreflightStep extends RestoreHostStep {
                         + needed / (1024 * 1024) + " MiB (the snapshot copy and the restored database)",
                         "free room on the file system of " + restore.dataDir() + " and /var/tmp, then re-run");
             }
+            requireRoomForTheUpload(context);
         }
         if (facts.dataDir() == HostFacts.DataDirState.OTHER) {
             context.warn(restore.dataDir() + " holds files that are not an etcd member; they will be moved aside");
         }
         return Check.done(facts.architecture() + ", " + facts.freeKiB() / 1024 + " MiB free, " + describe(facts));
+    }
+
+    /**
+     * The snapshot is uploaded to /var/tmp, often a file system of its own: a full one would only
+     * show once etcd was stopped everywhere, as a failed copy. A copy already there counts as room.
+     */
+    private void requireRoomForTheUpload(StepContext context) throws Exception {
+        if (restore.restoredHere(context.target())) {
+            return;
+        }
+        String script = "df -Pk " + TMP + " | awk 'NR==2 {print $4}'; stat -c %s " + Shell.quote(restore.remoteSnapshot())
+                + " 2>/dev/null || echo 0";
+        List<String> out = remote(context).run(script).requireOk("measure free room in " + TMP).stdout().lines()
+                .map(String::strip).toList();
+        long freeBytes = parse(out, 0) * 1024 + parse(out, 1);
+        long needed = restore.integrity().sizeBytes() + UPLOAD_SLACK_BYTES;
+        if (parse(out, 0) >= 0 && freeBytes < needed) {
+            throw new StepFailedException(context.target() + " has " + freeBytes / (1024 * 1024) + " MiB free in " + TMP
+                    + ", the snapshot copy needs " + (needed + 1024 * 1024 - 1) / (1024 * 1024) + " MiB",
+                    "free room in " + TMP + " on " + context.target() + " and re-run; nothing was stopped or moved yet");
+        }
+    }
+
+    private static long parse(List<String> lines, int index) {
+        try {
+            return Long.parseLong(lines.get(index));
+        } catch (RuntimeException e) {
+            return -1;
+        }
     }
 
     private boolean ours(String token) {

@@ -34,30 +34,32 @@ public final class MemberPlans {
     }
 
     public static MemberChange add(ClusterSession cluster, String hostName) throws Exception {
-        return join(cluster, hostName, Optional.empty());
+        return join(cluster, hostName, Optional.empty(), false);
     }
 
     /**
      * The join of an add, or what is left of a replacement whose old member already left: then its
-     * old host is retired after the guards, as the full replacement does before the join, since
-     * the run that removed the member may have stopped (cancelled, failed) before retiring it.
+     * old host is retired after the guards, as the full replacement does before the join (the run
+     * that removed the member may have stopped before retiring it), and the joining member is named
+     * as the replacement's first run named it, so a re-run finds the host's files its own.
      */
-    private static MemberChange join(ClusterSession cluster, String hostName, Optional<EtcdMember> retiring) {
+    private static MemberChange join(ClusterSession cluster, String hostName, Optional<EtcdMember> replaced,
+                                     boolean keepName) throws Exception {
         LiveCluster live = LiveCluster.read(cluster);
-        EtcdMember joining = joiningMember(cluster, live, hostName, Optional.empty(), false);
+        EtcdMember joining = joiningMember(cluster, live, hostName, replaced, keepName);
         cluster.preferMembers(stable(live, Optional.empty(), joining));
         List<EtcdMember> after = new ArrayList<>(started(live));
         after.removeIf(m -> m.peerUrl().equals(joining.peerUrl()));
         after.add(joining);
         LifecycleSession session = session(cluster, after);
         List<PlannedStep> steps = new ArrayList<>(JoinSteps.checks(session, joining, Optional.empty()));
-        retiring.filter(old -> !old.address().equals(joining.address())).ifPresent(old ->
+        replaced.filter(old -> !old.address().equals(joining.address())).ifPresent(old ->
                 steps.add(PlannedStep.onEach(new RetireHostStep(cluster), List.of(old.hostName()))));
         steps.add(PlannedStep.onCluster(new SnapshotStep(session, "before add " + hostName,
                 () -> isVoter(cluster, joining))));
         steps.addAll(JoinSteps.setup(session, joining));
         steps.addAll(JoinSteps.join(session, joining, live));
-        String lifecycle = retiring.isPresent() ? "replace" : "add";
+        String lifecycle = replaced.isPresent() ? "replace" : "add";
         return new MemberChange(new Plan(lifecycle, cluster.inventory().clusterName(), steps), session.members(),
                 inventoryNotes(cluster, List.of(joining), List.of()));
     }
@@ -87,7 +89,7 @@ public final class MemberPlans {
         if (live.find(oldMember).isEmpty() && former.isPresent()) {
             // The old member went first: what is left of the replacement is its host's retirement
             // and the join, and a re-run of a finished replacement finds nothing to do.
-            MemberChange rest = join(cluster, newHost, former);
+            MemberChange rest = join(cluster, newHost, former, keepName);
             List<String> notes = new ArrayList<>(List.of(oldMember + " was no longer a member; the replacement "
                     + "was finished by adding " + newHost));
             notes.addAll(rest.inventoryNotes());

@@ -52,6 +52,29 @@ public final class Reseed {
                 PlannedStep.onCluster(new VerifyClusterStep(session)));
     }
 
+    /**
+     * The end of a re-seed (or a join) stopped after its learner was added, e.g. because the
+     * host's etcd could not start then: start it, promote it once caught up. Nothing is removed
+     * or moved: etcd itself refuses to promote a learner that has not caught up.
+     */
+    public static List<PlannedStep> finishJoin(ClusterSession cluster, String host) {
+        LiveCluster live = LiveCluster.read(cluster);
+        EtcdMember member = cluster.inventory().member(host).orElseThrow(() -> new MemberChangeException(
+                host + " is not in the inventory's etcd group", "finish its join with quorum add --host " + host));
+        cluster.preferMembers(MemberPlans.stable(live, Optional.of(member), null));
+        List<EtcdMember> after = new ArrayList<>(MemberPlans.started(live).stream()
+                .filter(m -> !m.peerUrl().equals(member.peerUrl())).toList());
+        after.add(member);
+        LifecycleSession session = MemberPlans.session(cluster, after);
+        List<String> hosts = List.of(member.hostName());
+        return List.of(
+                PlannedStep.onEach(new EnvFileStep(session), hosts),
+                PlannedStep.onEach(new EnableServiceStep(session), hosts),
+                PlannedStep.onEach(new StartMemberStep(session), hosts),
+                PlannedStep.onCluster(new PromoteStep(session, member)),
+                PlannedStep.onCluster(new VerifyClusterStep(session)));
+    }
+
     /** The member list shows the member under a new ID: it was removed and added again already. */
     private static boolean rejoined(ClusterSession cluster, EtcdMember member, Optional<Long> originalId) {
         try {

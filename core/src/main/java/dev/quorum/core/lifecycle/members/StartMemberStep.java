@@ -8,6 +8,7 @@ import dev.quorum.core.lifecycle.steps.LifecycleSession;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** Starts etcd on the joining host (its env says {@code existing}) and waits until systemd says active. */
 final class StartMemberStep extends HostStep {
@@ -40,14 +41,24 @@ final class StartMemberStep extends HostStep {
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         while (check(context).needed()) {
             if (Instant.now().isAfter(deadline)) {
-                String log = remote(context).run("journalctl -u etcd -n 5 --no-pager 2>/dev/null").stdout().strip();
-                throw new StepFailedException("etcd on " + context.target() + " did not become active within "
-                        + START_TIMEOUT.toSeconds() + " s" + (log.isEmpty() ? "" : "; last log lines:\n" + log),
-                        "check that " + context.target() + " reaches the other members on port 2380; re-run to "
-                                + "continue, or remove the learner with quorum remove --member "
-                                + member(context).memberName());
+                throw notStarted(context);
             }
             context.cancellation().sleep(Duration.ofMillis(250));
         }
+    }
+
+    /** Says why, from the journal: the crash's own line, not the end of its stack trace. */
+    private StepFailedException notStarted(StepContext context) throws Exception {
+        String journal = remote(context).run("journalctl -u etcd -n " + EtcdStartLog.LINES + " --no-pager 2>/dev/null")
+                .stdout();
+        Optional<String> cause = EtcdStartLog.crashCause(journal);
+        List<String> lines = journal.strip().lines().toList();
+        String tail = String.join("\n", lines.subList(Math.max(0, lines.size() - 3), lines.size()));
+        String dataDir = session.cluster().inventory().etcd().dataDir();
+        return new StepFailedException("etcd on " + context.target() + " did not become active within "
+                + START_TIMEOUT.toSeconds() + " s" + cause.map(c -> ": " + c).orElse("")
+                + (tail.isEmpty() ? "" : "; last log lines:\n" + tail),
+                EtcdStartLog.hint(cause, context.target(), dataDir) + "; then re-run to continue, or remove the "
+                        + "learner with quorum remove --member " + member(context).memberName());
     }
 }

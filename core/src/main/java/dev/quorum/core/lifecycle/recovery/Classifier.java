@@ -168,7 +168,9 @@ final class Classifier {
         if (r.running() && status.isPresent() && !hasLeader && !isolated && !reseed) {
             problems.add(new Problem(ProblemKind.NO_LEADER, "has no leader"));
         }
-        if (status.map(LocalStatus::learner).orElse(false)) {
+        // The majority's member list says so too: a learner whose etcd is down answers no status.
+        boolean listedLearner = !reseed && listed.map(ListedMember::learner).orElse(false);
+        if (status.map(LocalStatus::learner).orElse(false) || listedLearner) {
             problems.add(new Problem(ProblemKind.LEARNER, "is a learner that was never promoted (an interrupted join)"));
         }
         if (lag.orElse(0L) > LAGGING_ENTRIES) {

@@ -38,7 +38,8 @@ public final class RecoverPlan {
         steps.add(PlannedStep.onCluster(new QuorumGuardStep(diagnose, QuorumGuardStep.settleTime(cluster), inventoryArg)));
         steps.add(PlannedStep.onCluster(new ClientPortStep(cluster.inventory().etcdMembers())));
         List<String> start = diagnosis.members().stream().filter(MemberDiagnosis::reachable)
-                .filter(m -> m.needs(ProblemKind.Remedy.START) && !m.needs(ProblemKind.Remedy.RESEED))
+                .filter(m -> m.needs(ProblemKind.Remedy.START) && !m.needs(ProblemKind.Remedy.RESEED)
+                        && !finishesJoin(cluster, m))
                 .map(MemberDiagnosis::host).toList();
         if (!start.isEmpty()) {
             steps.add(PlannedStep.onEach(new StartEtcdStep(cluster), start));
@@ -46,9 +47,20 @@ public final class RecoverPlan {
         for (MemberDiagnosis member : diagnosis.members()) {
             if (member.reachable() && member.needs(ProblemKind.Remedy.RESEED)) {
                 steps.addAll(Reseed.steps(cluster, member.host()));
+            } else if (finishesJoin(cluster, member)) {
+                steps.addAll(Reseed.finishJoin(cluster, member.host()));
             }
         }
         steps.add(PlannedStep.onCluster(new RejoinWaitStep(diagnose, rejoinTimeout)));
         return new Recovery(diagnosis, new Plan("recover", cluster.inventory().clusterName(), steps));
+    }
+
+    /**
+     * A learner of the inventory's etcd group left by an interrupted re-seed (or join): recover
+     * finishes it instead of waiting for a promotion nobody makes.
+     */
+    private static boolean finishesJoin(ClusterSession cluster, MemberDiagnosis member) {
+        return member.reachable() && member.has(ProblemKind.LEARNER) && !member.needs(ProblemKind.Remedy.RESEED)
+                && cluster.inventory().member(member.host()).isPresent();
     }
 }

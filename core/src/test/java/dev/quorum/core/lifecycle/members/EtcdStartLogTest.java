@@ -1,0 +1,47 @@
+package dev.quorum.core.lifecycle.members;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class EtcdStartLogTest {
+    private static final String CRASH = String.join("\n",
+            "Dec 03 12:37:57 lab4 etcd[812]: etcdserver: name = etcd4",
+            "Dec 03 12:37:58 lab4 etcd[812]: etcdserver: cannot open database at /var/lib/etcd/member/snap/db "
+                    + "(write /var/lib/etcd/member/snap/db: no space left on device)",
+            "Dec 03 12:37:58 lab4 etcd[812]: panic: cannot open database at /var/lib/etcd/member/snap/db "
+                    + "(write /var/lib/etcd/member/snap/db: no space left on device)",
+            "Dec 03 12:37:58 lab4 etcd[812]: goroutine 93 [running]:",
+            "Dec 03 12:37:58 lab4 etcd[812]: go.etcd.io/etcd/etcdserver.openBackend.func1()",
+            "Dec 03 12:37:58 lab4 etcd[812]:         go.etcd.io/etcd/etcdserver/backend.go:74 +0x58",
+            "Dec 03 12:37:58 lab4 systemd[1]: etcd.service: Main process exited, code=exited, status=2/FAILURE");
+
+    @Test
+    void findsThePanicAboveTheStackTrace() {
+        assertThat(EtcdStartLog.crashCause(CRASH)).hasValueSatisfying(line -> assertThat(line)
+                .contains("panic: cannot open database").contains("no space left on device"));
+    }
+
+    @Test
+    void aFullDiskIsToldToBeFreed() {
+        assertThat(EtcdStartLog.hint(EtcdStartLog.crashCause(CRASH), "lab4", "/var/lib/etcd"))
+                .contains("free room on the file system of /var/lib/etcd on lab4");
+    }
+
+    @Test
+    void unreachablePeersPointToPort2380() {
+        String log = "Dec 03 lab3 etcd[9]: {\"level\":\"fatal\",\"msg\":\"discovery failed\",\"error\":"
+                + "\"cannot fetch cluster info from peer urls: could not retrieve cluster information from the given URLs\"}";
+        assertThat(EtcdStartLog.hint(EtcdStartLog.crashCause(log), "lab3", "/var/lib/etcd"))
+                .contains("reaches them on port 2380");
+    }
+
+    @Test
+    void aMemberStillStartingHasNoCrashAndIsToldToCheckItsPeers() {
+        String log = "Dec 03 lab3 etcd[9]: rafthttp: health check for peer 1a2b could not connect: dial tcp "
+                + "198.19.77.21:2380: i/o timeout";
+        assertThat(EtcdStartLog.crashCause(log)).isEmpty();
+        assertThat(EtcdStartLog.hint(Optional.empty(), "lab3", "/var/lib/etcd")).contains("port 2380");
+    }
+}

@@ -21,7 +21,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -182,25 +181,11 @@ class HostFaultsMembersLabTest {
         LabHost leavingHost = host(leaving);
         try (ContinuousWriter writer = writer()) {
             writer.awaitAcknowledged(50, Duration.ofSeconds(10));
-            AtomicReference<MidCommand> watcher = new AtomicReference<>();
-            LabCluster.Outcome dropped = run(session -> MemberPlans.remove(session, leaving).plan(), event -> {
-                if (event instanceof RunEvent.StepStarted s && s.title().startsWith("Stop etcd on the removed member")) {
-                    watcher.set(MidCommand.arm(leavingHost, "quorum-data-aside"));
-                    Thread fault = new Thread(() -> {
-                        try {
-                            if (watcher.get().awaitCaught(Duration.ofSeconds(30))) {
-                                MidCommand.dropSsh(leavingHost);
-                                watcher.get().resume();
-                            }
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                        }
-                    });
-                    fault.start();
-                }
-            });
+            MidCommand.Injection watcher = MidCommand.during("Stop etcd on the removed member", leavingHost,
+                    "quorum-data-aside", () -> MidCommand.dropSsh(leavingHost));
+            LabCluster.Outcome dropped = run(session -> MemberPlans.remove(session, leaving).plan(), watcher);
 
-            assertThat(watcher.get().caught()).as("the command setting the data aside was caught running").isTrue();
+            assertThat(watcher.caught()).as("the command setting the data aside was caught running").isTrue();
             assertThat(dropped.result().outcome()).as(dropped.log()).isEqualTo(RunOutcome.FAILED);
             assertThat(dropped.firstFailure()).startsWith(leaving + ": ")
                     .contains("The SSH connection to " + leaving + " failed").contains("re-run");

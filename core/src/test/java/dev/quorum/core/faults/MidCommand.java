@@ -1,7 +1,10 @@
 package dev.quorum.core.faults;
 
+import dev.quorum.core.engine.RunEvent;
+import dev.quorum.core.engine.RunListener;
 import dev.quorum.lab.LabHost;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Catches a remote command in the act, so a fault lands while it runs and not before or after:
@@ -18,6 +21,55 @@ final class MidCommand {
 
     private MidCommand(LabHost host) {
         this.host = host;
+    }
+
+    /**
+     * A run listener that, when the step whose title starts with {@code stepTitle} starts, arms a
+     * watcher for {@code commandPattern} on {@code host}; once the command is caught it applies
+     * {@code fault} and lets the command go on.
+     */
+    static Injection during(String stepTitle, LabHost host, String commandPattern, Runnable fault) {
+        return new Injection(stepTitle, host, commandPattern, fault);
+    }
+
+    /** See {@link #during}; {@link #caught()} says whether the fault really landed mid-command. */
+    static final class Injection implements RunListener {
+        private final String stepTitle;
+        private final LabHost host;
+        private final String commandPattern;
+        private final Runnable fault;
+        private final AtomicReference<MidCommand> watcher = new AtomicReference<>();
+
+        private Injection(String stepTitle, LabHost host, String commandPattern, Runnable fault) {
+            this.stepTitle = stepTitle;
+            this.host = host;
+            this.commandPattern = commandPattern;
+            this.fault = fault;
+        }
+
+        @Override
+        public void on(RunEvent event) {
+            if (event instanceof RunEvent.StepStarted s && s.title().startsWith(stepTitle) && watcher.get() == null) {
+                MidCommand armed = arm(host, commandPattern);
+                watcher.set(armed);
+                Thread injector = new Thread(() -> {
+                    try {
+                        if (armed.awaitCaught(Duration.ofSeconds(30))) {
+                            fault.run();
+                            armed.resume();
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }, "fault-injector");
+                injector.setDaemon(true);
+                injector.start();
+            }
+        }
+
+        boolean caught() {
+            return watcher.get() != null && watcher.get().caught();
+        }
     }
 
     /** Starts the watcher (for at most two minutes); the host must be up. */

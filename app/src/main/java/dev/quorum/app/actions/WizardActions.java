@@ -76,7 +76,7 @@ public final class WizardActions implements ShellActions {
     @Override
     public void recover(ClusterSource cluster) {
         RecoverWizard.open(context.window(), services(Optional.of(cluster)), cluster.inventoryFile(),
-                diagnosis -> context.showDiagnosis(cluster.name(), diagnosis));
+                diagnosis -> context.showDiagnosis(cluster.name(), diagnosis), new IntentWizards(this, cluster));
     }
 
     @Override

@@ -47,13 +47,14 @@ final class ActionsView {
                 switch (a.kind()) {
                     case RECOVER -> recover.run();
                     case DIAGNOSE -> model.refresh();
+                    case OPEN_WIZARD -> model.open(a);
                     case COPY -> copy(a.command());
                 }
             }
         });
         VBox others = new VBox(8);
         others.setId("alternatives");
-        Runnable fill = () -> others.getChildren().setAll(model.alternatives().stream().map(ActionsView::other)
+        Runnable fill = () -> others.getChildren().setAll(model.alternatives().stream().map(a -> other(model, a))
                 .toList());
         fill.run();
         model.alternatives().addListener((ListChangeListener<ActionRow>) change -> fill.run());
@@ -63,7 +64,7 @@ final class ActionsView {
         return new VBox(6, title, command, risk, act, othersHeading, others);
     }
 
-    private static Node other(ActionRow a) {
+    private static Node other(DiagnosisModel model, ActionRow a) {
         Label title = new Label(a.title());
         title.setWrapText(true);
         title.setGraphic(new FontIcon("mdi2c-chevron-right"));
@@ -73,6 +74,11 @@ final class ActionsView {
         risk.setWrapText(true);
         risk.getStyleClass().add(a.risk().isEmpty() ? Styles.TEXT_MUTED : Styles.WARNING);
         VBox box = new VBox(2, title, command, risk);
+        if (a.kind() == ActionRow.Kind.OPEN_WIZARD) {
+            Button open = new Button(a.kind().button(), new FontIcon(icon(a.kind())));
+            open.setOnAction(e -> model.open(a));
+            box.getChildren().add(open);
+        }
         box.getStyleClass().add("alternative-action");
         return box;
     }
@@ -89,6 +95,7 @@ final class ActionsView {
         return switch (kind) {
             case RECOVER -> "mdi2m-medical-bag";
             case DIAGNOSE -> "mdi2r-refresh";
+            case OPEN_WIZARD -> "mdi2o-open-in-new";
             case COPY -> "mdi2c-content-copy";
         };
     }

@@ -42,6 +42,7 @@ public final class DiagnosisModel {
     private final ObservableList<MemberRow> members = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<ActionRow> recommended = new ReadOnlyObjectWrapper<>();
     private final ObservableList<ActionRow> alternatives = FXCollections.observableArrayList();
+    private final WizardOpener wizards;
     private final StringBinding nextReason;
     private final BooleanBinding complete;
     private final BooleanBinding healthy;
@@ -51,7 +52,14 @@ public final class DiagnosisModel {
      * @param inventoryArg the inventory as the commands shown should name it
      */
     public DiagnosisModel(TaskExecutor executor, Callable<Diagnosis> diagnose, String inventoryArg) {
+        this(executor, diagnose, inventoryArg, WizardOpener.NONE);
+    }
+
+    /** @param wizards the wizards the actions' buttons may open */
+    public DiagnosisModel(TaskExecutor executor, Callable<Diagnosis> diagnose, String inventoryArg,
+                          WizardOpener wizards) {
         this.executor = executor;
+        this.wizards = wizards;
         this.diagnose = diagnose;
         this.inventoryArg = inventoryArg;
         this.nextReason = Bindings.createStringBinding(this::reason, diagnosis, running, error);
@@ -74,6 +82,11 @@ public final class DiagnosisModel {
         });
     }
 
+    /** Opens the wizard of an action whose kind is {@link ActionRow.Kind#OPEN_WIZARD}. */
+    public void open(ActionRow action) {
+        wizards.open(action.intent());
+    }
+
     /** Shows a diagnosis; lists change only where their content does. */
     void show(Diagnosis d) {
         running.set(false);
@@ -91,7 +104,7 @@ public final class DiagnosisModel {
         }
         replace(cells, matrix);
         replace(members, d.members().stream().map(MemberRow::of).toList());
-        List<ActionRow> actions = d.actions().stream().map(ActionRow::of).toList();
+        List<ActionRow> actions = d.actions().stream().map(a -> ActionRow.of(a, wizards)).toList();
         recommended.set(actions.isEmpty() ? null : actions.get(0));
         replace(alternatives, actions.isEmpty() ? List.of() : actions.subList(1, actions.size()));
         diagnosis.set(d);

@@ -23,10 +23,12 @@ public final class RecoverWizard {
     /**
      * @param inventoryPath the open cluster's inventory
      * @param onDiagnosis   told of each diagnosis shown (UI thread), e.g. to draw its peer links on the main window
+     * @param wizards       the wizards an action's button may open (replace, restore, ...)
      */
     public static Stage open(Window owner, WizardServices services, Path inventoryPath,
-                             Consumer<Diagnosis> onDiagnosis) {
-        return WizardWindow.open(owner, create(services, inventoryPath, onDiagnosis));
+                             Consumer<Diagnosis> onDiagnosis, WizardOpener wizards) {
+        return WizardWindow.open(owner, create(services, inventoryPath,
+                new ClusterDiagnosis(inventoryPath, services), onDiagnosis, wizards));
     }
 
     public static WizardModel create(WizardServices services, Path inventoryPath, Consumer<Diagnosis> onDiagnosis) {
@@ -37,7 +39,14 @@ public final class RecoverWizard {
     /** @param diagnose how a diagnosis is made: over SSH in the app, hand-made in view tests */
     static WizardModel create(WizardServices services, Path inventoryPath, Callable<Diagnosis> diagnose,
                               Consumer<Diagnosis> onDiagnosis) {
-        DiagnosisModel diagnosis = new DiagnosisModel(services.executor(), diagnose, inventoryPath.toString());
+        return create(services, inventoryPath, diagnose, onDiagnosis, WizardOpener.NONE);
+    }
+
+    static WizardModel create(WizardServices services, Path inventoryPath, Callable<Diagnosis> diagnose,
+                              Consumer<Diagnosis> onDiagnosis, WizardOpener wizards) {
+        Objects.requireNonNull(inventoryPath, "inventoryPath");
+        DiagnosisModel diagnosis = new DiagnosisModel(services.executor(), diagnose, inventoryPath.toString(),
+                wizards);
         diagnosis.diagnosisProperty().addListener((obs, old, now) -> {
             if (now != null) {
                 onDiagnosis.accept(now);

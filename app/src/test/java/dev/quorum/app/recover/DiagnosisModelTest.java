@@ -8,6 +8,7 @@ import dev.quorum.core.lifecycle.recovery.MemberDiagnosis;
 import dev.quorum.core.lifecycle.recovery.Problem;
 import dev.quorum.core.lifecycle.recovery.QuorumEvidence;
 import dev.quorum.core.lifecycle.recovery.ProblemKind;
+import dev.quorum.core.intent.Intent;
 import dev.quorum.core.lifecycle.recovery.RecommendedAction;
 import dev.quorum.core.lifecycle.recovery.Verdict;
 import java.time.Instant;
@@ -50,9 +51,9 @@ class DiagnosisModelTest {
                 Map.of("lab1", Map.of("lab2", true, "lab3", false), "lab2", Map.of("lab1", true, "lab3", false),
                         "lab3", Map.of("lab1", false, "lab2", false)),
                 List.of(new RecommendedAction("Recover lab3: wait until it rejoins and confirm",
-                                "quorum recover -i inv/hosts.yaml", ""),
+                                new Intent.Recover(), "", "inv/hosts.yaml"),
                         new RecommendedAction("Check the network between the members (routes, firewalls) on peer "
-                                + "port 2380", "quorum diagnose -i inv/hosts.yaml", "")),
+                                + "port 2380", new Intent.Diagnose(), "", "inv/hosts.yaml")),
                 new QuorumEvidence(3, List.of("etcd1", "etcd2"), Map.of("etcd3", "lab3: cut off"), Map.of()));
     }
 
@@ -62,14 +63,14 @@ class DiagnosisModelTest {
                         member("lab2", "etcd2", false, new Problem(ProblemKind.ISOLATED, "cut off")),
                         unreachable("lab3", "etcd3")),
                 Map.of("lab1", Map.of("lab2", false, "lab3", false), "lab2", Map.of("lab1", false, "lab3", false)),
-                List.of(new RecommendedAction("Bring the missing members back", "quorum diagnose -i inv/hosts.yaml",
-                                ""),
+                List.of(new RecommendedAction("Bring the missing members back", new Intent.Diagnose(),
+                                "", "inv/hosts.yaml"),
                         new RecommendedAction("If they are gone for good: restore from a snapshot",
-                                "quorum restore -i inv/hosts.yaml --snapshot FILE",
-                                "writes made after the snapshot are lost"),
+                                new Intent.RestoreFromSnapshot(List.of()),
+                                "writes made after the snapshot are lost", "inv/hosts.yaml"),
                         new RecommendedAction("With no snapshot: restore from a surviving member's data",
-                                "quorum restore -i inv/hosts.yaml --from-survivor HOST",
-                                "the survivor may be behind")),
+                                new Intent.RestoreFromSurvivor(),
+                                "the survivor may be behind", "inv/hosts.yaml")),
                 new QuorumEvidence(3, List.of(), Map.of("etcd1", "lab1: no leader", "etcd2", "lab2: cut off"),
                         Map.of("etcd3", "lab3 could not be asked over SSH")));
     }
@@ -79,7 +80,7 @@ class DiagnosisModelTest {
                 + "and reach every peer", List.of(member("lab1", "etcd1", true), member("lab2", "etcd2", false)),
                 Map.of("lab1", Map.of("lab2", true), "lab2", Map.of("lab1", true)),
                 List.of(new RecommendedAction("Nothing to fix; keep a recent snapshot",
-                        "quorum snapshot save -i inv/hosts.yaml", "")),
+                        new Intent.SaveSnapshot(), "", "inv/hosts.yaml")),
                 new QuorumEvidence(2, List.of("etcd1", "etcd2"), Map.of(), Map.of()));
     }
 
@@ -128,7 +129,7 @@ class DiagnosisModelTest {
                         unreachable("lab2", "etcd2"), unreachable("lab3", "etcd3")),
                 Map.of("lab1", Map.of("lab2", false, "lab3", false)),
                 List.of(new RecommendedAction("Reach the members that could not be asked",
-                        "quorum diagnose -i inv/hosts.yaml", "")),
+                        new Intent.Diagnose(), "", "inv/hosts.yaml")),
                 new QuorumEvidence(3, List.of(), Map.of("etcd1", "lab1: no leader"),
                         Map.of("etcd2", "lab2 could not be asked over SSH", "etcd3", "lab3 could not be asked over SSH"))));
         model.refresh();
@@ -194,5 +195,30 @@ class DiagnosisModelTest {
         assertThat(model.complete().get()).isFalse();
         assertThat(model.nextReason().get())
                 .isEqualTo("The diagnosis failed: inventory inv/hosts.yaml does not exist");
+    }
+
+    @Test
+    void withTheAppsWizardsRestoreOpensItsWizardWithTheIntentItself() {
+        List<Intent> opened = new java.util.ArrayList<>();
+        DiagnosisModel withWizards = new DiagnosisModel(new SynchronousTaskExecutor(), () -> quorumLost(),
+                "inv/hosts.yaml", new WizardOpener() {
+                    @Override
+                    public boolean opens(Intent intent) {
+                        return intent instanceof Intent.RestoreFromSnapshot;
+                    }
+
+                    @Override
+                    public void open(Intent intent) {
+                        opened.add(intent);
+                    }
+                });
+        withWizards.refresh();
+
+        assertThat(withWizards.alternatives()).extracting(ActionRow::kind)
+                .containsExactly(ActionRow.Kind.OPEN_WIZARD, ActionRow.Kind.COPY);
+        withWizards.open(withWizards.alternatives().get(0));
+        assertThat(opened).containsExactly(new Intent.RestoreFromSnapshot(List.of()));
+        assertThat(withWizards.recommendedProperty().get().kind()).as("diagnose stays diagnose")
+                .isEqualTo(ActionRow.Kind.DIAGNOSE);
     }
 }

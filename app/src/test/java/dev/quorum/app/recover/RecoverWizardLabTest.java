@@ -91,7 +91,7 @@ class RecoverWizardLabTest {
         try {
             lab.host(2).cutPeers();
             try {
-                ui.open(() -> RecoverWizard.open(null, services, inventory, told::add));
+                ui.open(() -> RecoverWizard.open(null, services, inventory, told::add, WizardOpener.NONE));
                 refreshUntil(ui, "lab3 named as cut off", Duration.ofSeconds(90),
                         () -> ui.text("#verdictSentence").startsWith("lab3 is cut off"));
                 assertThat(ui.text("#verdictWord")).isEqualTo("Degraded");
@@ -146,7 +146,7 @@ class RecoverWizardLabTest {
         lab.host(1).cutPeers();
         lab.host(2).cutPeers();
         try {
-            ui.open(() -> RecoverWizard.open(null, services, inventory, diagnosis -> { }));
+            ui.open(() -> RecoverWizard.open(null, services, inventory, diagnosis -> { }, WizardOpener.NONE));
             refreshUntil(ui, "quorum lost", Duration.ofSeconds(120),
                     () -> ui.text("#verdictWord").equals("Quorum lost"));
             assertThat(ui.text("#verdictSentence")).startsWith("quorum is lost: ");

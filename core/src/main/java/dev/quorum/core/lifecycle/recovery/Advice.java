@@ -1,5 +1,6 @@
 package dev.quorum.core.lifecycle.recovery;
 
+import dev.quorum.core.intent.Intent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -50,26 +51,24 @@ final class Advice {
 
     List<RecommendedAction> actions() {
         List<RecommendedAction> actions = new ArrayList<>();
-        String inv = " -i " + inventory;
         if (verdict == Verdict.UNKNOWN) {
-            actions.add(new RecommendedAction("Reach the members that could not be asked (SSH, network, power), "
+            actions.add(action("Reach the members that could not be asked (SSH, network, power), "
                     + "then diagnose again; nothing destructive runs until their state is known",
-                    "quorum diagnose" + inv, ""));
-            actions.add(new RecommendedAction("If those members are gone for good: restore, declaring them lost",
-                    "quorum restore" + inv + " --snapshot FILE" + evidence.unknown().keySet().stream().sorted()
-                            .map(name -> " --declare-lost " + name).collect(Collectors.joining()),
+                    new Intent.Diagnose(), ""));
+            actions.add(action("If those members are gone for good: restore, declaring them lost",
+                    new Intent.RestoreFromSnapshot(List.copyOf(evidence.unknown().keySet())),
                     "writes made after the snapshot are lost; if a declared member is in fact alive with a "
                             + "majority, the writes it accepts are lost too"));
             return actions;
         }
         if (verdict == Verdict.QUORUM_LOST) {
-            actions.add(new RecommendedAction("Bring the missing members back (start etcd, heal the network): "
-                    + "quorum returns by itself, nothing is lost", "quorum diagnose" + inv, ""));
-            actions.add(new RecommendedAction("If they are gone for good: restore the inventory's etcd group from "
-                    + "a snapshot", "quorum restore" + inv + " --snapshot FILE",
+            actions.add(action("Bring the missing members back (start etcd, heal the network): "
+                    + "quorum returns by itself, nothing is lost", new Intent.Diagnose(), ""));
+            actions.add(action("If they are gone for good: restore the inventory's etcd group from "
+                    + "a snapshot", new Intent.RestoreFromSnapshot(List.of()),
                     "writes made after the snapshot are lost; the restored cluster gets new member IDs"));
-            actions.add(new RecommendedAction("With no snapshot: restore from a surviving member's data",
-                    "quorum restore" + inv + " --from-survivor HOST",
+            actions.add(action("With no snapshot: restore from a surviving member's data",
+                    new Intent.RestoreFromSurvivor(),
                     "the survivor may be behind: writes it had not applied are lost"));
             return actions;
         }
@@ -77,35 +76,38 @@ final class Advice {
                 || m.needs(ProblemKind.Remedy.START) || m.needs(ProblemKind.Remedy.RESEED))).toList();
         if (!fixable.isEmpty()) {
             boolean reseed = fixable.stream().anyMatch(m -> m.needs(ProblemKind.Remedy.RESEED));
-            actions.add(new RecommendedAction("Recover " + hosts(fixable) + (reseed ? " (re-seed what cannot rejoin, "
-                    + "wait for the rest)" : ": wait until it rejoins and confirm"), "quorum recover" + inv,
+            actions.add(action("Recover " + hosts(fixable) + (reseed ? " (re-seed what cannot rejoin, "
+                    + "wait for the rest)" : ": wait until it rejoins and confirm"), new Intent.Recover(),
                     reseed ? "re-seeding moves the member's data dir aside and adds it again; a snapshot is taken "
                             + "first and nothing is deleted" : ""));
         }
         members.stream().filter(m -> m.has(ProblemKind.UNREACHABLE)).forEach(m -> actions.add(
                 reachedByPeers.contains(m.host())
-                        ? new RecommendedAction("Check SSH to " + m.host() + ": its etcd answers the other members "
-                        + "on the peer port, so it is not gone", "quorum diagnose" + inv, "")
-                        : new RecommendedAction("If " + m.host() + " is gone for good, replace it",
-                        "quorum replace" + inv + " --member " + m.name() + " --with NEWHOST", "")));
+                        ? action("Check SSH to " + m.host() + ": its etcd answers the other members "
+                        + "on the peer port, so it is not gone", new Intent.Diagnose(), "")
+                        : action("If " + m.host() + " is gone for good, replace it",
+                        new Intent.Replace(m.name()), "")));
         members.stream().filter(m -> m.has(ProblemKind.PEER_UNREACHABLE) || m.has(ProblemKind.ISOLATED))
-                .findFirst().ifPresent(m -> actions.add(new RecommendedAction("Check the network between the members "
-                        + "(routes, firewalls) on peer port 2380", "quorum diagnose" + inv, "")));
+                .findFirst().ifPresent(m -> actions.add(action("Check the network between the members "
+                        + "(routes, firewalls) on peer port 2380", new Intent.Diagnose(), "")));
         if (members.stream().anyMatch(m -> m.has(ProblemKind.ALARM))) {
-            actions.add(new RecommendedAction("Free space: compact, defragment one member at a time, then disarm "
-                    + "the alarm", "etcdctl compact REV && etcdctl defrag && etcdctl alarm disarm",
+            actions.add(action("Free space: compact, defragment one member at a time, then disarm "
+                    + "the alarm", new Intent.Manual("etcdctl compact REV && etcdctl defrag && etcdctl alarm disarm"),
                     "defragmenting blocks a member while it runs"));
         }
-        members.stream().filter(m -> m.has(ProblemKind.LEARNER)).forEach(m -> actions.add(new RecommendedAction(
-                "Finish " + m.host() + "'s join (promote it once caught up)", "quorum add" + inv + " --host " + m.host(),
-                "")));
-        members.stream().filter(m -> m.has(ProblemKind.NOT_A_MEMBER)).forEach(m -> actions.add(new RecommendedAction(
+        members.stream().filter(m -> m.has(ProblemKind.LEARNER)).forEach(m -> actions.add(action(
+                "Finish " + m.host() + "'s join (promote it once caught up)", new Intent.Add(m.host()), "")));
+        members.stream().filter(m -> m.has(ProblemKind.NOT_A_MEMBER)).forEach(m -> actions.add(action(
                 "Add " + m.host() + " to the cluster, or take it out of the inventory's etcd group",
-                "quorum add" + inv + " --host " + m.host(), "")));
+                new Intent.Add(m.host()), "")));
         if (actions.isEmpty()) {
-            actions.add(new RecommendedAction("Nothing to fix; keep a recent snapshot", "quorum snapshot save" + inv, ""));
+            actions.add(action("Nothing to fix; keep a recent snapshot", new Intent.SaveSnapshot(), ""));
         }
         return actions;
+    }
+
+    private RecommendedAction action(String title, Intent intent, String risk) {
+        return new RecommendedAction(title, intent, risk, inventory);
     }
 
     private int tolerance() {

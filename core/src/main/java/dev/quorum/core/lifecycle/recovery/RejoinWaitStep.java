@@ -1,5 +1,6 @@
 package dev.quorum.core.lifecycle.recovery;
 
+import dev.quorum.core.intent.Intent;
 import dev.quorum.core.engine.Check;
 import dev.quorum.core.engine.Step;
 import dev.quorum.core.engine.StepContext;
@@ -48,7 +49,7 @@ final class RejoinWaitStep implements Step {
         if (d.verdict() != Verdict.HEALTHY) {
             String stuck = d.members().stream().filter(m -> !m.healthy())
                     .map(m -> m.host() + ": " + m.problems().get(0).text()).collect(Collectors.joining("; "));
-            String hint = d.actions().stream().filter(a -> !a.command().startsWith("quorum recover")).findFirst()
+            String hint = d.actions().stream().filter(a -> !(a.intent() instanceof Intent.Recover)).findFirst()
                     .map(a -> a.title() + ": " + a.command())
                     .orElse("fix what quorum diagnose shows, then run quorum recover again");
             throw new StepFailedException("not every member rejoined within " + timeout.toSeconds() + " s: " + stuck,

@@ -1,0 +1,49 @@
+package dev.quorum.core.intent;
+
+import java.util.List;
+
+/**
+ * What Quorum recommends doing next, as a value: the CLI prints it as a command line ({@link CommandLine}), the app
+ * opens the matching wizard. Nothing decides by reading a command string back.
+ */
+public sealed interface Intent {
+
+    /** Ask every host again. */
+    record Diagnose() implements Intent {
+    }
+
+    /** Let members rejoin, start or re-seed them: {@code quorum recover}. */
+    record Recover() implements Intent {
+    }
+
+    /** Restore the inventory's etcd group from a snapshot the user picks, declaring these members lost. */
+    record RestoreFromSnapshot(List<String> declaredLost) implements Intent {
+        public RestoreFromSnapshot {
+            declaredLost = List.copyOf(declaredLost);
+        }
+    }
+
+    /** Restore from a surviving member's database. */
+    record RestoreFromSurvivor() implements Intent {
+    }
+
+    /** Replace a member whose host is gone with a new host. */
+    record Replace(String member) implements Intent {
+    }
+
+    /** Remove a member from the cluster. */
+    record Remove(String member) implements Intent {
+    }
+
+    /** Add (or finish adding) the inventory's host to the cluster. */
+    record Add(String host) implements Intent {
+    }
+
+    /** Take a snapshot now. */
+    record SaveSnapshot() implements Intent {
+    }
+
+    /** Something Quorum does not do itself: the operator runs this. */
+    record Manual(String command) implements Intent {
+    }
+}

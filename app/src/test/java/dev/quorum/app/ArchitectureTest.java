@@ -19,16 +19,6 @@ class ArchitectureTest {
             .because("the desktop app and the CLI are two faces of core's plans; only Main knows both");
 
     @ArchTest
-    static final ArchRule cliDoesNotUseTheGui = noClasses()
-            .that().resideInAPackage("dev.quorum.app.cli..")
-            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "atlantafx..",
-                    "org.kordamp..", "dev.quorum.app.shell..", "dev.quorum.app.welcome..", "dev.quorum.app.cluster..",
-                    "dev.quorum.app.tasks..", "dev.quorum.app.sandbox..", "dev.quorum.app.certs..",
-                    "dev.quorum.app.renew..", "dev.quorum.app.snapshots..", "dev.quorum.app.remove..",
-                    "dev.quorum.app.adopt..")
-            .because("the CLI runs without a display; it shares only app.common's headless helpers with the app");
-
-    @ArchTest
     static final ArchRule sharedHelpersAreHeadless = noClasses()
             .that().resideInAPackage("dev.quorum.app.common..")
             .and().doNotHaveFullyQualifiedName(dev.quorum.app.common.FxTaskExecutor.class.getName())
@@ -44,19 +34,11 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule partsDoNotKnowTheShell = noClasses()
-            .that().resideInAnyPackage("dev.quorum.app.welcome..", "dev.quorum.app.cluster..", "dev.quorum.app.tasks..",
-                    "dev.quorum.app.sandbox..", "dev.quorum.app.common..", "dev.quorum.app.certs..",
-                    "dev.quorum.app.snapshots..", "dev.quorum.app.restore..", "dev.quorum.app.remove..",
-                    "dev.quorum.app.adopt..")
+            .that().resideInAPackage("dev.quorum.app..").and().resideOutsideOfPackages("dev.quorum.app.shell..",
+                    "dev.quorum.app.actions..")
+            .and().doNotHaveFullyQualifiedName(Main.class.getName())
             .should().dependOnClassesThat().resideInAPackage("dev.quorum.app.shell..")
             .because("the shell composes the parts; a part knows only what it is given");
-
-    @ArchTest
-    static final ArchRule certificatesTabOpensNoWizard = noClasses()
-            .that().resideInAPackage("dev.quorum.app.certs..")
-            .should().dependOnClassesThat().resideInAnyPackage("dev.quorum.app.wizard..", "dev.quorum.app.renew..",
-                    "dev.quorum.app.actions..")
-            .because("Renew... goes through the shell's ShellActions; the tab knows no wizard");
 
     @ArchTest
     static final ArchRule statusSourcesStayOffTheUi = noClasses()
@@ -65,11 +47,9 @@ class ArchitectureTest {
             .because("status sources block on the network and run on background threads only");
 
     @ArchTest
-    static final ArchRule maintenanceModelsKnowNoNode = noClasses()
-            .that().resideInAPackage("dev.quorum.app.maintenance..")
-            .and().haveSimpleNameNotEndingWith("Page").and().haveSimpleNameNotEndingWith("Wizard")
+    static final ArchRule modelsKnowNoNode = noClasses()
+            .that().haveSimpleNameEndingWith("Model").or().haveSimpleNameEndingWith("ViewModel")
             .should().dependOnClassesThat().areAssignableTo(javafx.scene.Node.class)
-            .orShould().dependOnClassesThat().resideInAPackage("dev.quorum.app.shell..")
-            .because("the maintenance wizard's models (choices, space, plan source) stay testable without a scene; "
-                    + "only its page builds nodes");
+            .because("one naming rule: a *Model holds state and logic and builds no node, so it is testable "
+                    + "without a scene; pages and views build the nodes");
 }

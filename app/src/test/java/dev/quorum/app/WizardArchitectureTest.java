@@ -1,105 +1,84 @@
 package dev.quorum.app;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.dependencies.Slice;
+import java.util.List;
+import java.util.stream.Stream;
 
-/** The wizards' layer rules: they drive core plans and share the frame; the CLI knows no JavaFX. */
+/**
+ * The wizards' layer rules, derived from one list: each wizard is one package on top of the frame
+ * ({@code app.wizard}), builds the same core plans as the CLI, and is opened by the shell only through
+ * {@code app.actions}. A new wizard is one more entry in {@link #WIZARDS}.
+ */
 @AnalyzeClasses(packages = "dev.quorum.app", importOptions = ImportOption.DoNotIncludeTests.class)
 class WizardArchitectureTest {
 
-    @ArchTest
-    static final ArchRule cliHasNoUi = noClasses().that().resideInAPackage("..app.cli..")
-            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "atlantafx..",
-                    "..app.wizard..", "..app.install..", "..app.add..", "..app.replace..",
-                    "..app.renew..", "..app.recover..", "..app.restore..", "..app.remove..", "..app.adopt..")
-            .because("the CLI runs without a display; what it shares with the app lives in app.common");
+    /** One package per wizard, under dev.quorum.app. */
+    static final List<String> WIZARDS = List.of("install", "add", "replace", "renew", "recover", "restore", "remove",
+            "adopt", "maintenance");
+
+    /** The desktop app's parts that are not wizards: they reach a wizard only through ShellActions. */
+    private static final List<String> SHELL_PARTS = List.of("shell", "welcome", "cluster", "tasks", "sandbox",
+            "certs", "snapshots");
+
+    private static String[] packages(Stream<String> names) {
+        return names.map(name -> "dev.quorum.app." + name + "..").toArray(String[]::new);
+    }
+
+    private static String[] wizards() {
+        return packages(WIZARDS.stream());
+    }
 
     @ArchTest
-    static final ArchRule wizardsDoNotUseTheCli = noClasses()
-            .that().resideInAnyPackage("..app.wizard..", "..app.install..", "..app.add..", "..app.replace..",
-                    "..app.renew..", "..app.recover..", "..app.restore..", "..app.remove..", "..app.adopt..")
-            .should().dependOnClassesThat().resideInAPackage("..app.cli..")
-            .because("the wizards and the CLI share core plans and app.common, not each other");
+    static final ArchRule wizardsAreIndependent = slices().matching("dev.quorum.app.(*)..")
+            .that(new DescribedPredicate<Slice>("are wizards") {
+                @Override
+                public boolean test(Slice slice) {
+                    return WIZARDS.contains(slice.getNamePart(1));
+                }
+            })
+            .should().notDependOnEachOther()
+            .because("one package per wizard; one wizard opens another only through the shell's ShellActions");
 
     @ArchTest
     static final ArchRule frameKnowsNoWizard = noClasses()
-            .that().resideInAPackage("..app.wizard..")
-            .should().dependOnClassesThat().resideInAnyPackage("..app.install..", "..app.add..", "..app.replace..",
-                    "..app.renew..", "..app.recover..", "..app.restore..", "..app.remove..", "..app.adopt..")
+            .that().resideInAPackage("dev.quorum.app.wizard..")
+            .should().dependOnClassesThat().resideInAnyPackage(wizards())
             .because("the frame is shared; each wizard is one package on top of it");
 
     @ArchTest
-    static final ArchRule wizardsAreIndependent = noClasses()
-            .that().resideInAPackage("..app.install..")
-            .should().dependOnClassesThat().resideInAnyPackage("..app.add..", "..app.replace..",
-                    "..app.renew..", "..app.recover..", "..app.restore..", "..app.remove..", "..app.adopt..")
-            .because("one package per wizard");
-
-    @ArchTest
-    static final ArchRule renewIsItsOwnWizard = noClasses()
-            .that().resideInAPackage("..app.renew..")
-            .should().dependOnClassesThat().resideInAnyPackage("..app.install..", "..app.add..", "..app.replace..",
-                    "..app.shell..", "..app.certs..")
-            .because("one package per wizard; the shell opens it through app.actions");
-
-    @ArchTest
-    static final ArchRule shellKnowsNoWizard = noClasses()
-            .that().resideInAnyPackage("..app.shell..", "..app.snapshots..", "..app.certs..")
-            .should().dependOnClassesThat().resideInAnyPackage("..app.wizard..", "..app.install..", "..app.add..",
-                    "..app.replace..", "..app.renew..", "..app.recover..", "..app.restore..", "..app.remove..",
-                    "..app.adopt..")
+    static final ArchRule shellReachesWizardsOnlyThroughActions = noClasses()
+            .that().resideInAnyPackage(packages(SHELL_PARTS.stream()))
+            .should().dependOnClassesThat().resideInAnyPackage(packages(Stream.concat(Stream.of("wizard"),
+                    WIZARDS.stream())))
             .because("the shell and its tabs reach the wizards only through ShellActions (app.actions)");
 
     @ArchTest
+    static final ArchRule wizardsKnowNeitherShellNorCli = noClasses()
+            .that().resideInAnyPackage(packages(Stream.concat(Stream.of("wizard"), WIZARDS.stream())))
+            .should().dependOnClassesThat().resideInAnyPackage("dev.quorum.app.shell..", "dev.quorum.app.actions..",
+                    "dev.quorum.app.cli..")
+            .because("a wizard is given what it needs; the wizards and the CLI share core plans and app.common");
+
+    @ArchTest
     static final ArchRule wizardsRunNoLifecycleLogic = noClasses()
-            .that().resideInAnyPackage("..app.wizard..", "..app.install..", "..app.add..", "..app.replace..",
-                    "..app.renew..", "..app.recover..", "..app.restore..", "..app.remove..", "..app.adopt..")
-            .should().dependOnClassesThat().resideInAnyPackage("..core.lifecycle.steps..")
+            .that().resideInAnyPackage(packages(Stream.concat(Stream.of("wizard"), WIZARDS.stream())))
+            .should().dependOnClassesThat().resideInAnyPackage("dev.quorum.core.lifecycle.steps..")
             .orShould().dependOnClassesThat().haveSimpleName("Runner")
             .because("wizards build the same core plans as the CLI and run them through app.common.PlanRuns");
 
     @ArchTest
-    static final ArchRule recoverIsItsOwnWizard = noClasses()
-            .that().resideInAPackage("..app.recover..")
-            .should().dependOnClassesThat().resideInAnyPackage("..app.install..", "..app.add..", "..app.replace..",
-                    "..app.shell..", "..app.actions..")
-            .because("one package per wizard; the shell reaches it only through app.actions");
-
-    @ArchTest
-    static final ArchRule removeIsItsOwnWizard = noClasses()
-            .that().resideInAPackage("..app.remove..")
-            .should().dependOnClassesThat().resideInAnyPackage("..app.install..", "..app.add..", "..app.replace..",
-                    "..app.renew..", "..app.recover..", "..app.restore..", "..app.adopt..", "..app.shell..",
-                    "..app.actions..", "..app.cluster..")
-            .because("one package per wizard; the shell reaches it only through app.actions");
-
-    @ArchTest
-    static final ArchRule adoptIsItsOwnWizard = noClasses()
-            .that().resideInAPackage("..app.adopt..")
-            .should().dependOnClassesThat().resideInAnyPackage("..app.install..", "..app.add..", "..app.replace..",
-                    "..app.renew..", "..app.recover..", "..app.restore..", "..app.remove..", "..app.shell..",
-                    "..app.actions..", "..app.cluster..", "..app.certs..")
-            .because("one package per wizard; the shell reaches it only through app.actions");
-
-    @ArchTest
-    static final ArchRule maintenanceIsItsOwnWizard = noClasses()
-            .that().resideInAPackage("..app.maintenance..")
-            .should().dependOnClassesThat().resideInAnyPackage("..app.install..", "..app.add..", "..app.replace..",
-                    "..app.renew..", "..app.recover..", "..app.restore..", "..app.shell..", "..app.actions..",
-                    "..app.cli..", "..core.lifecycle.steps..")
-            .orShould().dependOnClassesThat().haveSimpleName("Runner")
-            .because("one package per wizard, on the frame; it builds quorum maintain's core plans and runs them "
-                    + "through the frame");
-
-    @ArchTest
-    static final ArchRule nothingButTheActionsOpenMaintenance = noClasses()
-            .that().resideInAnyPackage("..app.cli..", "..app.wizard..", "..app.shell..", "..app.snapshots..",
-                    "..app.certs..", "..app.install..", "..app.add..", "..app.replace..", "..app.renew..",
-                    "..app.recover..", "..app.restore..")
-            .should().dependOnClassesThat().resideInAPackage("..app.maintenance..")
-            .because("the shell reaches the maintenance wizard only through ShellActions (app.actions)");
+    static final ArchRule cliHasNoUi = noClasses().that().resideInAPackage("dev.quorum.app.cli..")
+            .should().dependOnClassesThat().resideInAnyPackage(Stream.concat(
+                    Stream.of("javafx..", "org.controlsfx..", "atlantafx..", "org.kordamp.."),
+                    Stream.of(packages(Stream.concat(Stream.of("wizard", "actions"),
+                            Stream.concat(WIZARDS.stream(), SHELL_PARTS.stream()))))).toArray(String[]::new))
+            .because("the CLI runs without a display; what it shares with the app lives in app.common");
 }

@@ -5,6 +5,7 @@ import dev.quorum.app.wizard.SessionPlanSource;
 import dev.quorum.app.wizard.WizardServices;
 import dev.quorum.core.lifecycle.members.MemberChange;
 import dev.quorum.core.lifecycle.members.MemberPlans;
+import dev.quorum.core.lifecycle.members.AddRequest;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -27,7 +28,7 @@ final class AddPlanSource extends SessionPlanSource {
 
     @Override
     public PreparedPlan build(int part) throws Exception {
-        MemberChange change = MemberPlans.add(session(), hosts.get(part));
+        MemberChange change = MemberPlans.add(session(), new AddRequest(hosts.get(part)));
         return new PreparedPlan(change.plan(), change.afterwards());
     }
 }

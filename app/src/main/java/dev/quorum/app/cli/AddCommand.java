@@ -2,6 +2,7 @@ package dev.quorum.app.cli;
 
 import dev.quorum.core.cluster.ClusterSession;
 import dev.quorum.core.lifecycle.members.MemberPlans;
+import dev.quorum.core.lifecycle.members.AddRequest;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -37,7 +38,7 @@ final class AddCommand implements Callable<Integer> {
                 if (hosts.size() > 1) {
                     out.println("== add " + host + " ==");
                 }
-                int exit = MemberChangeExecution.run(session, MemberPlans.add(session, host), change, out);
+                int exit = MemberChangeExecution.run(session, MemberPlans.add(session, new AddRequest(host)), change, out);
                 if (exit != ExitCodes.OK) {
                     return exit;
                 }

@@ -2,6 +2,7 @@ package dev.quorum.app.cli;
 
 import dev.quorum.core.cluster.ClusterSession;
 import dev.quorum.core.lifecycle.members.MemberPlans;
+import dev.quorum.core.lifecycle.members.RemoveRequest;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,7 +29,7 @@ final class RemoveCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (ClusterSession session = cluster.openExisting()) {
-            return MemberChangeExecution.run(session, MemberPlans.remove(session, member), change,
+            return MemberChangeExecution.run(session, MemberPlans.remove(session, new RemoveRequest(member)), change,
                     spec.commandLine().getOut());
         }
     }

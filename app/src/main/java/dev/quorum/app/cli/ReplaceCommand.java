@@ -2,6 +2,7 @@ package dev.quorum.app.cli;
 
 import dev.quorum.core.cluster.ClusterSession;
 import dev.quorum.core.lifecycle.members.MemberPlans;
+import dev.quorum.core.lifecycle.members.ReplaceRequest;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,7 +34,7 @@ final class ReplaceCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (ClusterSession session = cluster.openExisting()) {
-            return MemberChangeExecution.run(session, MemberPlans.replace(session, member, newHost, keepName), change,
+            return MemberChangeExecution.run(session, MemberPlans.replace(session, new ReplaceRequest(member, newHost, keepName)), change,
                     spec.commandLine().getOut());
         }
     }

@@ -22,7 +22,7 @@ final class InstallPlanSource extends SessionPlanSource {
         Plan plan = InstallPlan.build(session());
         // The members are the inventory's etcd group: tell what to point clients at, as after a member change.
         List<String> afterwards = new ArrayList<>(new MemberChange(plan, session().inventory().etcdMembers(),
-                List.of()).afterwards());
+                List.of(), List.of()).afterwards());
         afterwards.add("See it with: quorum status -i " + inventory());
         return new PreparedPlan(plan, afterwards);
     }

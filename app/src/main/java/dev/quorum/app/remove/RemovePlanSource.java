@@ -5,6 +5,7 @@ import dev.quorum.app.wizard.SessionPlanSource;
 import dev.quorum.app.wizard.WizardServices;
 import dev.quorum.core.lifecycle.members.MemberChange;
 import dev.quorum.core.lifecycle.members.MemberPlans;
+import dev.quorum.core.lifecycle.members.RemoveRequest;
 import java.nio.file.Path;
 
 /** The remove wizard's plan: exactly {@code quorum remove --member M}'s. */
@@ -18,7 +19,7 @@ final class RemovePlanSource extends SessionPlanSource {
 
     @Override
     public PreparedPlan build(int part) throws Exception {
-        MemberChange change = MemberPlans.remove(session(), member);
+        MemberChange change = MemberPlans.remove(session(), new RemoveRequest(member));
         return new PreparedPlan(change.plan(), change.afterwards());
     }
 }

@@ -5,6 +5,7 @@ import dev.quorum.app.wizard.SessionPlanSource;
 import dev.quorum.app.wizard.WizardServices;
 import dev.quorum.core.lifecycle.members.MemberChange;
 import dev.quorum.core.lifecycle.members.MemberPlans;
+import dev.quorum.core.lifecycle.members.ReplaceRequest;
 import java.nio.file.Path;
 
 /** The replace wizard's plan: exactly {@code quorum replace --member OLD --with NEW [--keep-name]}'s. */
@@ -22,7 +23,7 @@ final class ReplacePlanSource extends SessionPlanSource {
 
     @Override
     public PreparedPlan build(int part) throws Exception {
-        MemberChange change = MemberPlans.replace(session(), oldMember, newHost, keepName);
+        MemberChange change = MemberPlans.replace(session(), new ReplaceRequest(oldMember, newHost, keepName));
         return new PreparedPlan(change.plan(), change.afterwards());
     }
 }

@@ -6,6 +6,9 @@ import dev.quorum.core.cluster.ClusterSession;
 import dev.quorum.core.cluster.LiveCluster;
 import dev.quorum.core.labtest.LabCluster;
 import dev.quorum.core.lifecycle.members.MemberPlans;
+import dev.quorum.core.lifecycle.members.ReplaceRequest;
+import dev.quorum.core.lifecycle.members.RemoveRequest;
+import dev.quorum.core.lifecycle.members.AddRequest;
 import dev.quorum.lab.Lab;
 import dev.quorum.lab.LabHost;
 import dev.quorum.lab.LabPreconditions;
@@ -42,17 +45,17 @@ class MemberBenchmark {
                 LabCluster cluster = new LabCluster(lab, dir.resolve("round-" + round), Map.of(), 3);
                 succeeded(cluster.install());
 
-                add.add(timed(cluster, session -> MemberPlans.add(session, "lab4").plan()));
-                succeeded(cluster.run(session -> MemberPlans.remove(session, "lab4").plan()));
+                add.add(timed(cluster, session -> MemberPlans.add(session, new AddRequest("lab4")).plan()));
+                succeeded(cluster.run(session -> MemberPlans.remove(session, new RemoveRequest("lab4")).plan()));
 
                 String follower = Stream.of("lab1", "lab2", "lab3").filter(h -> !h.equals(leader(cluster)))
                         .findFirst().orElseThrow();
                 host(lab, follower).cutLink();
-                replaceDead.add(timed(cluster, session -> MemberPlans.replace(session, follower, "lab5", false).plan()));
+                replaceDead.add(timed(cluster, session -> MemberPlans.replace(session, new ReplaceRequest(follower, "lab5", false)).plan()));
 
                 String leader = leader(cluster);
                 host(lab, leader).cutLink();
-                replaceLeader.add(timed(cluster, session -> MemberPlans.replace(session, leader, "lab4", false).plan()));
+                replaceLeader.add(timed(cluster, session -> MemberPlans.replace(session, new ReplaceRequest(leader, "lab4", false)).plan()));
             }
         }
         new BenchmarkReport("Member changes on lab hosts", ROUNDS)

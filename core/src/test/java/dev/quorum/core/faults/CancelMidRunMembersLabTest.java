@@ -10,6 +10,8 @@ import dev.quorum.core.etcd.MemberStatus;
 import dev.quorum.core.labtest.ContinuousWriter;
 import dev.quorum.core.labtest.LabCluster;
 import dev.quorum.core.lifecycle.members.MemberPlans;
+import dev.quorum.core.lifecycle.members.ReplaceRequest;
+import dev.quorum.core.lifecycle.members.RemoveRequest;
 import dev.quorum.lab.Lab;
 import dev.quorum.lab.LabHost;
 import dev.quorum.lab.LabHosts;
@@ -95,7 +97,7 @@ class CancelMidRunMembersLabTest {
     @Test
     @Order(1)
     void replaceCancelledRightAfterTheOldMemberLeftIsFinishedByARerun() throws Exception {
-        LabCluster.PlanFactory replace = session -> MemberPlans.replace(session, "lab3", "lab4", false).plan();
+        LabCluster.PlanFactory replace = session -> MemberPlans.replace(session, new ReplaceRequest("lab3", "lab4", false)).plan();
 
         LabCluster.Outcome interrupted = CancelAfter.step(cluster, replace, CancelMidRunMembersLabTest::isMemberRemoval);
 
@@ -119,7 +121,7 @@ class CancelMidRunMembersLabTest {
         // As the replacement's inventory notes say: lab4 takes lab3's place in the etcd group, its
         // name pinned. A removal's re-run finds the member it finishes in that group.
         cluster.editInventory("        lab3:\n", "        lab4: {etcd_member_name: etcd4}\n");
-        LabCluster.PlanFactory remove = session -> MemberPlans.remove(session, "lab4").plan();
+        LabCluster.PlanFactory remove = session -> MemberPlans.remove(session, new RemoveRequest("lab4")).plan();
 
         LabCluster.Outcome interrupted = CancelAfter.step(cluster, remove, CancelMidRunMembersLabTest::isMemberRemoval);
 

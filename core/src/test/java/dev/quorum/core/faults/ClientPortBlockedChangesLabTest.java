@@ -14,6 +14,8 @@ import dev.quorum.core.lifecycle.maintenance.CompactRequest;
 import dev.quorum.core.lifecycle.maintenance.DefragRequest;
 import dev.quorum.core.lifecycle.maintenance.MaintenancePlans;
 import dev.quorum.core.lifecycle.members.MemberPlans;
+import dev.quorum.core.lifecycle.members.ReplaceRequest;
+import dev.quorum.core.lifecycle.members.RemoveRequest;
 import dev.quorum.lab.Lab;
 import dev.quorum.lab.LabHost;
 import dev.quorum.lab.LabHosts;
@@ -91,7 +93,7 @@ class ClientPortBlockedChangesLabTest {
     @Test
     @Order(1)
     void removeRefusesWhileItsPlanIsBuilt() {
-        Attempt refused = refusesAndChangesNothing(session -> MemberPlans.remove(session, "lab3").plan());
+        Attempt refused = refusesAndChangesNothing(session -> MemberPlans.remove(session, new RemoveRequest("lab3")).plan());
 
         assertThat(refused.stage()).isEqualTo(Attempt.AT_PLAN);
         assertThat(refused.message()).contains("says nothing about the cluster's quorum");
@@ -100,7 +102,7 @@ class ClientPortBlockedChangesLabTest {
     @Test
     @Order(2)
     void replaceRefusesAndInstallsNothingOnTheSpare() {
-        Attempt refused = refusesAndChangesNothing(session -> MemberPlans.replace(session, "lab3", "lab4", false).plan());
+        Attempt refused = refusesAndChangesNothing(session -> MemberPlans.replace(session, new ReplaceRequest("lab3", "lab4", false)).plan());
 
         assertThat(refused.stage()).isEqualTo(Attempt.AT_PLAN);
         assertThat(lab.host(3).exec("ls /etc/etcd.env /etc/ssl/etcd 2>&1").stdout()).contains("No such file");

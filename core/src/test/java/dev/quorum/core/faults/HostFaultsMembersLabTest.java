@@ -14,6 +14,8 @@ import dev.quorum.core.etcd.MemberStatus;
 import dev.quorum.core.labtest.ContinuousWriter;
 import dev.quorum.core.labtest.LabCluster;
 import dev.quorum.core.lifecycle.members.MemberPlans;
+import dev.quorum.core.lifecycle.members.ReplaceRequest;
+import dev.quorum.core.lifecycle.members.RemoveRequest;
 import dev.quorum.lab.Lab;
 import dev.quorum.lab.LabHost;
 import dev.quorum.lab.LabHosts;
@@ -64,7 +66,7 @@ class HostFaultsMembersLabTest {
     }
 
     private static LabCluster.PlanFactory replace(String member, String host) {
-        return session -> MemberPlans.replace(session, member, host, false).plan();
+        return session -> MemberPlans.replace(session, new ReplaceRequest(member, host, false)).plan();
     }
 
     private static ClusterStatus status() {
@@ -183,7 +185,7 @@ class HostFaultsMembersLabTest {
             writer.awaitAcknowledged(50, Duration.ofSeconds(10));
             MidCommand.Injection watcher = MidCommand.during("Stop etcd on the removed member", leavingHost,
                     "quorum-data-aside", () -> MidCommand.dropSsh(leavingHost));
-            LabCluster.Outcome dropped = run(session -> MemberPlans.remove(session, leaving).plan(), watcher);
+            LabCluster.Outcome dropped = run(session -> MemberPlans.remove(session, new RemoveRequest(leaving)).plan(), watcher);
 
             assertThat(watcher.caught()).as("the command setting the data aside was caught running").isTrue();
             assertThat(dropped.result().outcome()).as(dropped.log()).isEqualTo(RunOutcome.FAILED);
@@ -191,7 +193,7 @@ class HostFaultsMembersLabTest {
                     .contains("The SSH connection to " + leaving + " failed").contains("re-run");
             stillWrites(writer);
 
-            LabCluster.Outcome finished = run(session -> MemberPlans.remove(session, leaving).plan(), event -> { });
+            LabCluster.Outcome finished = run(session -> MemberPlans.remove(session, new RemoveRequest(leaving)).plan(), event -> { });
 
             assertThat(finished.result().succeeded()).as(finished.log() + finished.firstFailure()).isTrue();
             endsHealthyWithout(writer, 2);

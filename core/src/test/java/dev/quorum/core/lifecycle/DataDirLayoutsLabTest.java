@@ -13,6 +13,8 @@ import dev.quorum.core.labtest.LabCluster;
 import dev.quorum.core.lifecycle.disaster.RestorePlan;
 import dev.quorum.core.lifecycle.disaster.RestoreRequest;
 import dev.quorum.core.lifecycle.members.MemberPlans;
+import dev.quorum.core.lifecycle.members.RemoveRequest;
+import dev.quorum.core.lifecycle.members.AddRequest;
 import dev.quorum.core.lifecycle.members.Reseed;
 import dev.quorum.core.snapshot.SnapshotInfo;
 import dev.quorum.lab.Lab;
@@ -100,7 +102,7 @@ class DataDirLayoutsLabTest {
     @Test
     @Order(1)
     void removingASymlinkedMemberSetsTheTargetAsideAndKeepsTheLink() throws Exception {
-        LabCluster.Outcome removed = cluster.run(session -> MemberPlans.remove(session, "lab2").plan());
+        LabCluster.Outcome removed = cluster.run(session -> MemberPlans.remove(session, new RemoveRequest("lab2")).plan());
 
         assertThat(removed.result().succeeded()).as(removed.log() + removed.firstFailure()).isTrue();
         assertThat(removed.log()).contains("the data dir is a symlink to " + TARGET);
@@ -109,7 +111,7 @@ class DataDirLayoutsLabTest {
         assertSymlinkIntact();
         assertThat(lab2.exec("ls -A " + TARGET).stdout()).as("the link's target is empty").isBlank();
 
-        LabCluster.Outcome added = cluster.run(session -> MemberPlans.add(session, "lab2").plan());
+        LabCluster.Outcome added = cluster.run(session -> MemberPlans.add(session, new AddRequest("lab2")).plan());
 
         assertThat(added.result().succeeded()).as(added.log() + added.firstFailure()).isTrue();
         assertSymlinkIntact();

@@ -9,11 +9,15 @@ import java.util.stream.Collectors;
 /**
  * A membership plan and what the user must know once it has run: the members afterwards and
  * what to update outside etcd.
+ *
+ * @param sendTo the started voting members that neither leave nor join: where the plan's etcd requests go
  */
-public record MemberChange(Plan plan, List<EtcdMember> membersAfter, List<String> inventoryNotes) {
+public record MemberChange(Plan plan, List<EtcdMember> membersAfter, List<String> inventoryNotes,
+                           List<EtcdMember> sendTo) {
     public MemberChange {
         membersAfter = List.copyOf(membersAfter);
         inventoryNotes = List.copyOf(inventoryNotes);
+        sendTo = List.copyOf(sendTo);
     }
 
     public String clientEndpoints() {

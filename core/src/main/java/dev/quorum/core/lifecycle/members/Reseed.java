@@ -32,11 +32,11 @@ public final class Reseed {
                 .orElseThrow(() -> new MemberChangeException(memberOrHost + " is neither a member nor in the "
                         + "inventory's etcd group", "give a member name or host as quorum diagnose shows it"));
         Optional<Long> originalId = live.info(member).map(MemberInfo::id);
-        cluster.preferMembers(MemberPlans.stable(live, Optional.of(member), null));
-        List<EtcdMember> after = new ArrayList<>(MemberPlans.started(live).stream()
+        cluster.preferMembers(MemberPlanner.stable(live, Optional.of(member), null));
+        List<EtcdMember> after = new ArrayList<>(MemberPlanner.started(live).stream()
                 .filter(m -> !m.peerUrl().equals(member.peerUrl())).toList());
         after.add(member);
-        LifecycleSession session = MemberPlans.session(cluster, after);
+        LifecycleSession session = MemberPlanner.session(cluster, after);
         List<String> host = List.of(member.hostName());
         return List.of(
                 PlannedStep.onCluster(new RemoveGuardStep(session, member)),
@@ -61,11 +61,11 @@ public final class Reseed {
         LiveCluster live = LiveCluster.read(cluster);
         EtcdMember member = cluster.inventory().member(host).orElseThrow(() -> new MemberChangeException(
                 host + " is not in the inventory's etcd group", "finish its join with quorum add --host " + host));
-        cluster.preferMembers(MemberPlans.stable(live, Optional.of(member), null));
-        List<EtcdMember> after = new ArrayList<>(MemberPlans.started(live).stream()
+        cluster.preferMembers(MemberPlanner.stable(live, Optional.of(member), null));
+        List<EtcdMember> after = new ArrayList<>(MemberPlanner.started(live).stream()
                 .filter(m -> !m.peerUrl().equals(member.peerUrl())).toList());
         after.add(member);
-        LifecycleSession session = MemberPlans.session(cluster, after);
+        LifecycleSession session = MemberPlanner.session(cluster, after);
         List<String> hosts = List.of(member.hostName());
         return List.of(
                 PlannedStep.onEach(new EnvFileStep(session), hosts),

@@ -19,6 +19,7 @@ import dev.quorum.core.pki.CertificateRole;
 import dev.quorum.core.pki.PemCodec;
 import dev.quorum.core.pki.ProblemCode;
 import dev.quorum.core.lifecycle.members.MemberPlans;
+import dev.quorum.core.lifecycle.members.AddRequest;
 import dev.quorum.lab.KubesprayLayout;
 import dev.quorum.lab.Lab;
 import dev.quorum.lab.LabHost;
@@ -164,7 +165,7 @@ class AdoptKubesprayLabTest {
     @Test
     @Order(6)
     void aMemberIsAddedToTheAdoptedCluster() {
-        LabCluster.Outcome added = cluster.run(session -> MemberPlans.add(session, "lab4").plan());
+        LabCluster.Outcome added = cluster.run(session -> MemberPlans.add(session, new AddRequest("lab4")).plan());
 
         assertThat(added.result().succeeded()).as(added.log() + added.firstFailure()).isTrue();
         ClusterStatus status = status();

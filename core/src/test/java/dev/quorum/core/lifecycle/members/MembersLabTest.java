@@ -50,15 +50,15 @@ class MembersLabTest {
     }
 
     private static LabCluster.Outcome add(String host) {
-        return cluster.run(session -> MemberPlans.add(session, host).plan());
+        return cluster.run(session -> MemberPlans.add(session, new AddRequest(host)).plan());
     }
 
     private static LabCluster.Outcome remove(String member) {
-        return cluster.run(session -> MemberPlans.remove(session, member).plan());
+        return cluster.run(session -> MemberPlans.remove(session, new RemoveRequest(member)).plan());
     }
 
     private static LabCluster.Outcome replace(String member, String host) {
-        return cluster.run(session -> MemberPlans.replace(session, member, host, false).plan());
+        return cluster.run(session -> MemberPlans.replace(session, new ReplaceRequest(member, host, false)).plan());
     }
 
     private static ClusterStatus status() {
@@ -229,7 +229,7 @@ class MembersLabTest {
     void anInterruptedJoinIsFinishedByARerunAndNeverFreezesTheCluster() throws Exception {
         String host = spare();
         Cancellation cancellation = new Cancellation();
-        LabCluster.Outcome interrupted = cluster.run(session -> MemberPlans.add(session, host).plan(), cluster.ssh(),
+        LabCluster.Outcome interrupted = cluster.run(session -> MemberPlans.add(session, new AddRequest(host)).plan(), cluster.ssh(),
                 RunMode.APPLY, cancellation, event -> {
                     if (event instanceof RunEvent.StepFinished f && f.title().contains("as a learner")) {
                         cancellation.cancel();

@@ -1,6 +1,6 @@
 package dev.quorum.app.cli;
 
-import dev.quorum.app.common.RunVerdict;
+import dev.quorum.app.common.RunWords;
 import dev.quorum.core.engine.LogLevel;
 import dev.quorum.core.engine.RunEvent;
 import dev.quorum.core.engine.RunListener;
@@ -41,10 +41,10 @@ final class ConsoleReporter implements RunListener {
     }
 
     private void printResult(RunEvent.TargetFinished finished) {
-        if (finished.status() == StepStatus.SKIPPED && "not run".equals(finished.message())) {
+        if (finished.status() == StepStatus.NOT_RUN) {
             return;
         }
-        out.println(String.format("  %-8s %-12s %s", label(finished.status()), finished.target(), finished.message()));
+        out.println(String.format("  %-8s %-12s %s", RunWords.word(finished.status()), finished.target(), finished.message()));
         if (!finished.hint().isBlank()) {
             out.println("           what to do: " + finished.hint());
         }
@@ -52,7 +52,7 @@ final class ConsoleReporter implements RunListener {
 
     private void printSummary(RunEvent.RunFinished finished) {
         out.println();
-        out.println(RunVerdict.describe(mode, finished.outcome(), finished.summary(), finished.took()));
+        out.println(RunWords.describe(mode, finished.outcome(), finished.summary(), finished.took()));
     }
 
     private static String prefix(LogLevel level) {
@@ -60,16 +60,6 @@ final class ConsoleReporter implements RunListener {
             case WARN -> "warning: ";
             case ERROR -> "error: ";
             default -> "";
-        };
-    }
-
-    private static String label(StepStatus status) {
-        return switch (status) {
-            case OK -> "ok";
-            case CHANGED -> "changed";
-            case PENDING -> "change";
-            case SKIPPED -> "skipped";
-            case FAILED -> "FAILED";
         };
     }
 }

@@ -1,5 +1,6 @@
 package dev.quorum.app.tasks;
 
+import dev.quorum.app.common.LogLine;
 import dev.quorum.app.common.TaskExecutor;
 import dev.quorum.core.engine.LogLevel;
 import java.io.File;

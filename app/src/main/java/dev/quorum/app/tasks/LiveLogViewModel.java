@@ -1,5 +1,6 @@
 package dev.quorum.app.tasks;
 
+import dev.quorum.app.common.LogLine;
 import dev.quorum.core.engine.LogLevel;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,7 @@
 package dev.quorum.app.tasks;
 
+import dev.quorum.app.common.LogLines;
+import dev.quorum.app.common.LogLine;
 import dev.quorum.core.engine.RunEvent;
 import dev.quorum.core.engine.RunListener;
 import java.util.ArrayDeque;

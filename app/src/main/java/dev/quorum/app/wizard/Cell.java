@@ -17,7 +17,7 @@ public record Cell(Mark mark, String message) {
             case OK -> Mark.OK;
             case CHANGED -> Mark.CHANGED;
             case PENDING -> Mark.WAITING;
-            case SKIPPED -> Mark.SKIPPED;
+            case SKIPPED, NOT_RUN -> Mark.SKIPPED;
             case FAILED -> Mark.FAILED;
         };
         return new Cell(mark, message);

@@ -2,7 +2,7 @@ package dev.quorum.app.wizard;
 
 import dev.quorum.app.common.PlanOutline;
 import dev.quorum.app.common.PlanRuns;
-import dev.quorum.app.common.RunVerdict;
+import dev.quorum.app.common.RunWords;
 import dev.quorum.app.common.TaskExecutor;
 import dev.quorum.core.ActionableError;
 import dev.quorum.core.engine.RunEvent;
@@ -96,8 +96,8 @@ public final class ReviewModel {
                             + (r.message().isBlank() ? "" : " (" + r.message() + ")"))
                     .collect(Collectors.joining("\n")));
         }
-        String verdict = RunVerdict.verdict(RunMode.PREVIEW, result.outcome(), result.summary()) + ": "
-                + RunVerdict.counts(RunMode.PREVIEW, result.summary());
+        String verdict = RunWords.verdict(RunMode.PREVIEW, result.outcome(), result.summary()) + ": "
+                + RunWords.counts(RunMode.PREVIEW, result.summary());
         headline.set("Plan: " + prepared.plan().lifecycle() + " on cluster " + prepared.plan().cluster()
                 + (source.parts() > 1 ? " (first of " + source.parts() + " changes, one after the other)" : "")
                 + ". " + verdict);

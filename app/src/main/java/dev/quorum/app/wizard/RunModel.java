@@ -1,5 +1,7 @@
 package dev.quorum.app.wizard;
 
+import dev.quorum.app.common.LogLine;
+import dev.quorum.app.common.LogLines;
 import dev.quorum.app.common.PlanOutline;
 import dev.quorum.core.engine.Cancellation;
 import dev.quorum.core.engine.LogLevel;
@@ -97,10 +99,14 @@ public final class RunModel {
         }
     }
 
+    /** The run in words, as the Tasks tab and run history say it. */
+    private final LogLines words = new LogLines();
+
     private void apply(List<RunEvent> batch) {
         List<LogLine> lines = new ArrayList<>();
         for (RunEvent event : batch) {
             if (event instanceof RunEvent.RunStarted started) {
+                words.of(started); // the live log's lines name steps by the titles this run starts with
                 rowOffset = rows.size();
                 stepCount = started.stepTitles().size();
                 started.stepTitles().forEach(title -> rows.add(new StepProgress(title)));
@@ -111,14 +117,11 @@ public final class RunModel {
                     current.set("Step " + (step.step() + 1) + " of " + stepCount + ": " + step.title());
                 }
             } else if (event instanceof RunEvent.TargetOutput output && output.level() != LogLevel.DEBUG) {
-                lines.add(new LogLine(output.target(), title(output.step()), output.level(), output.line()));
+                words.of(output).ifPresent(lines::add);
             } else if (event instanceof RunEvent.TargetFinished finished) {
                 cell(finished.step(), finished.target(), Cell.of(finished.status(), finished.message()));
-                if (!(finished.status() == StepStatus.SKIPPED && "not run".equals(finished.message()))) {
-                    lines.add(new LogLine(finished.target(), title(finished.step()),
-                            finished.status() == StepStatus.FAILED ? LogLevel.ERROR : LogLevel.INFO,
-                            StatusWords.word(finished.status()) + ": " + finished.message()
-                                    + (finished.hint().isBlank() ? "" : " (what to do: " + finished.hint() + ")")));
+                if (finished.status() != StepStatus.NOT_RUN) {
+                    words.of(finished).ifPresent(lines::add);
                 }
             }
         }
@@ -138,10 +141,6 @@ public final class RunModel {
             hosts.add(target);
         }
         rows.get(rowOffset + step).cells().put(target, cell);
-    }
-
-    private String title(int step) {
-        return rows.get(rowOffset + step).title();
     }
 
     public ObservableList<StepProgress> rows() {

@@ -1,5 +1,6 @@
 package dev.quorum.app.wizard;
 
+import dev.quorum.app.common.RunWords;
 import dev.quorum.core.engine.StepStatus;
 
 /** A target's result in the CLI's words and an icon, so the app never says it by colour alone. */
@@ -8,13 +9,7 @@ public final class StatusWords {
     }
 
     public static String word(StepStatus status) {
-        return switch (status) {
-            case OK -> "ok";
-            case CHANGED -> "changed";
-            case PENDING -> "change";
-            case SKIPPED -> "skipped";
-            case FAILED -> "FAILED";
-        };
+        return RunWords.word(status);
     }
 
     /** An Ikonli Material Design 2 icon literal. */
@@ -23,7 +18,7 @@ public final class StatusWords {
             case OK -> "mdi2c-check-circle-outline";
             case CHANGED -> "mdi2c-check-circle";
             case PENDING -> "mdi2p-progress-clock";
-            case SKIPPED -> "mdi2m-minus-circle-outline";
+            case SKIPPED, NOT_RUN -> "mdi2m-minus-circle-outline";
             case FAILED -> "mdi2c-close-circle-outline";
         };
     }

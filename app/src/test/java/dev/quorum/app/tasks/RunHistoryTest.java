@@ -1,5 +1,6 @@
 package dev.quorum.app.tasks;
 
+import dev.quorum.app.common.LogLine;
 import dev.quorum.app.common.PlanRuns;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,6 @@
 package dev.quorum.app.wizard;
 
+import dev.quorum.app.common.LogLine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.quorum.app.common.SynchronousTaskExecutor;
@@ -124,7 +125,7 @@ class WizardModelTest {
         assertThat(a.done).containsExactlyInAnyOrder("h1", "h2");
         assertThat(wizard.run().rows().get(1).cell("h2").mark()).isEqualTo(Cell.Mark.CHANGED);
         assertThat(wizard.run().log()).extracting(LogLine::toString).contains("h1 | a | writing a",
-                "h2 | b | changed: missing");
+                "h2 | b | changed (before: missing)");
         assertThat(wizard.result().headlineProperty().get()).isEqualTo("Done.");
         assertThat(wizard.result().summaryProperty().get()).startsWith("done: 0 ok, 4 changed, 0 failed");
         assertThat(wizard.result().changes()).containsExactly("a: h1, h2", "b: h1, h2");

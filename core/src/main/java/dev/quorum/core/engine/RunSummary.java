@@ -13,7 +13,7 @@ public record RunSummary(int ok, int changed, int pending, int failed, int skipp
             case CHANGED -> new RunSummary(ok, changed + 1, pending, failed, skipped);
             case PENDING -> new RunSummary(ok, changed, pending + 1, failed, skipped);
             case FAILED -> new RunSummary(ok, changed, pending, failed + 1, skipped);
-            case SKIPPED -> new RunSummary(ok, changed, pending, failed, skipped + 1);
+            case SKIPPED, NOT_RUN -> new RunSummary(ok, changed, pending, failed, skipped + 1);
         };
     }
 

@@ -91,7 +91,7 @@ public final class Runner {
         List<RunEvent.TargetFinished> results = new ArrayList<>();
         for (String target : planned.targets()) {
             RunEvent.TargetFinished skipped = new RunEvent.TargetFinished(clock.instant(), index, target,
-                    StepStatus.SKIPPED, "not run", "", Duration.ZERO);
+                    StepStatus.NOT_RUN, "", "", Duration.ZERO);
             listener.on(skipped);
             results.add(skipped);
         }

@@ -8,7 +8,9 @@ public enum StepStatus {
     CHANGED,
     /** Would change (preview only). */
     PENDING,
-    /** Not run because the run stopped before it (failure or cancel). */
+    /** Stopped while it ran: the run was cancelled. */
     SKIPPED,
+    /** Never started: an earlier step failed or the run was cancelled before it. */
+    NOT_RUN,
     FAILED
 }

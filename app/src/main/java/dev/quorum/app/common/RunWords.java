@@ -1,14 +1,38 @@
 package dev.quorum.app.common;
 
+import dev.quorum.core.engine.RunEvent;
+import dev.quorum.core.engine.StepStatus;
 import dev.quorum.core.engine.RunMode;
 import dev.quorum.core.engine.RunOutcome;
 import dev.quorum.core.engine.RunSummary;
 import java.time.Duration;
 import java.util.Locale;
 
-/** A run's end in one line, the same words in the terminal and in the wizards' result page. */
-public final class RunVerdict {
-    private RunVerdict() {
+/** A run in words, the same in the terminal, the wizards and the live log: each result, the counts, the verdict. */
+public final class RunWords {
+    private RunWords() {
+    }
+
+    /** A target's result as Kubespray says it: ok, changed, change (preview), skipped, not run, FAILED. */
+    public static String word(StepStatus status) {
+        return switch (status) {
+            case OK -> "ok";
+            case CHANGED -> "changed";
+            case PENDING -> "change";
+            case SKIPPED -> "skipped";
+            case NOT_RUN -> "not run";
+            case FAILED -> "FAILED";
+        };
+    }
+
+    /** A target's result with its reason: the check's reason is the state before a change. */
+    public static String result(RunEvent.TargetFinished f) {
+        String text = switch (f.status()) {
+            case CHANGED -> "changed" + (f.message().isBlank() ? "" : " (before: " + f.message() + ")");
+            case PENDING -> "change: " + f.message();
+            default -> word(f.status()) + (f.message().isBlank() ? "" : ": " + f.message());
+        };
+        return text + (f.hint().isBlank() ? "" : " (what to do: " + f.hint() + ")");
     }
 
     /** "done: 3 ok, 36 changed, 0 failed in 9.8 s", "cancelled; run the same command again ...". */

@@ -1,4 +1,4 @@
-package dev.quorum.app.tasks;
+package dev.quorum.app.common;
 
 import dev.quorum.core.engine.LogLevel;
 import java.time.Instant;
@@ -21,6 +21,12 @@ public record LogLine(Instant time, String host, String step, LogLevel level, St
             line.append(step).append(": ");
         }
         return line.append(text).toString();
+    }
+
+    /** "h1 | Write the marker file | changed (before: missing)": the wizards' run page. */
+    @Override
+    public String toString() {
+        return host + " | " + step + " | " + text;
     }
 
     public String styleClass() {

@@ -1,5 +1,6 @@
-package dev.quorum.app.tasks;
+package dev.quorum.app.common;
 
+import dev.quorum.core.engine.RunMode;
 import dev.quorum.core.engine.LogLevel;
 import dev.quorum.core.engine.RunEvent;
 import dev.quorum.core.engine.RunOutcome;
@@ -14,10 +15,12 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class LogLines {
     private final Map<Integer, String> stepTitles = new ConcurrentHashMap<>();
+    private volatile RunMode mode = RunMode.APPLY;
 
     public Optional<LogLine> of(RunEvent event) {
         if (event instanceof RunEvent.RunStarted s) {
             stepTitles.clear();
+            mode = s.mode();
             for (int i = 0; i < s.stepTitles().size(); i++) {
                 stepTitles.put(i, s.stepTitles().get(i));
             }
@@ -34,29 +37,14 @@ public final class LogLines {
         }
         if (event instanceof RunEvent.TargetFinished f) {
             return Optional.of(new LogLine(f.time(), f.target(), title(f.step()), level(f.status()),
-                    finished(f)));
+                    RunWords.result(f)));
         }
         if (event instanceof RunEvent.RunFinished f) {
             return Optional.of(new LogLine(f.time(), "", "", f.outcome() == RunOutcome.SUCCEEDED
                     ? LogLevel.INFO : LogLevel.ERROR, "run " + lower(f.outcome().name()) + " in "
-                    + f.took().toMillis() + " ms: " + summary(f.summary())));
+                    + f.took().toMillis() + " ms: " + RunWords.counts(mode, f.summary())));
         }
         return Optional.empty(); // StepFinished: its targets' lines already said it
-    }
-
-    /** For a change the message is the check's reason for it: say it was the state before. */
-    private static String finished(RunEvent.TargetFinished f) {
-        String text = switch (f.status()) {
-            case CHANGED -> "changed" + (f.message().isBlank() ? "" : " (before: " + f.message() + ")");
-            case PENDING -> "would change: " + f.message();
-            default -> lower(f.status().name()) + (f.message().isBlank() ? "" : ": " + f.message());
-        };
-        return text + (f.hint().isBlank() ? "" : " (what to do: " + f.hint() + ")");
-    }
-
-    private static String summary(dev.quorum.core.engine.RunSummary s) {
-        return s.ok() + " ok, " + s.changed() + " changed, " + s.failed() + " failed, " + s.skipped() + " skipped"
-                + (s.pending() > 0 ? ", " + s.pending() + " would change" : "");
     }
 
     private static String lower(String name) {
@@ -70,7 +58,7 @@ public final class LogLines {
     private static LogLevel level(StepStatus status) {
         return switch (status) {
             case FAILED -> LogLevel.ERROR;
-            case SKIPPED -> LogLevel.WARN;
+            case SKIPPED, NOT_RUN -> LogLevel.WARN;
             default -> LogLevel.INFO;
         };
     }

@@ -28,7 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** A lab turned into a Quorum cluster: inventory (etcd from Debian's binaries), workstation home, runs. */
+/** A lab turned into a Quorum cluster: inventory (the lab's etcd release, or the one given), workstation home, runs. */
 public final class LabCluster {
     public final Lab lab;
     public final Path dir;
@@ -41,10 +41,14 @@ public final class LabCluster {
 
     /** Only the first {@code etcdCount} lab hosts in the etcd group; the others are spare. */
     public LabCluster(Lab lab, Path dir, Map<String, Object> extraVars, int etcdCount) {
+        this(lab, dir, extraVars, etcdCount, EtcdTarball.get());
+    }
+
+    /** As above, with the etcd release of {@code tarball} (e.g. {@code EtcdTarball.require("3.5")}). */
+    public LabCluster(Lab lab, Path dir, Map<String, Object> extraVars, int etcdCount, EtcdTarball tarball) {
         this.lab = lab;
         this.dir = dir;
         this.home = new QuorumHome(dir.resolve("home"));
-        EtcdTarball tarball = EtcdTarball.get();
         Map<String, Object> vars = new HashMap<>();
         vars.put("etcd_version", tarball.version());
         vars.put("etcd_download_url", tarball.uri().toString());

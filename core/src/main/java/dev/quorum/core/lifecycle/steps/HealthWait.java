@@ -76,8 +76,11 @@ public final class HealthWait {
                 last = now;
             }
             if (Instant.now().isAfter(deadline)) {
+                String which = unhealthy(status);
+                // Every member may answer with a leader while the cluster is still not as the inventory says.
                 throw new StepFailedException("the cluster did not become healthy within "
-                        + session.healthTimeout().toSeconds() + " s: " + unhealthy(status) + journal(session, status),
+                        + session.healthTimeout().toSeconds() + " s: " + (which.isEmpty() ? status.sentence() : which)
+                        + journal(session, status),
                         "look at `journalctl -u etcd` on the unhealthy hosts; fix the cause and re-run (done steps are skipped)");
             }
             context.cancellation().sleep(POLL);

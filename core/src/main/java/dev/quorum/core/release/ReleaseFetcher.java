@@ -137,7 +137,9 @@ public final class ReleaseFetcher {
                 throw new ReleaseException(tarball.getFileName() + " holds no etcd and etcdctl binaries",
                         "etcd_download_url must name an official etcd release tarball (etcd-VERSION-linux-ARCH.tar.gz)");
             }
-            return new EtcdRelease(tarball, sha, version, etcd[1], etcdctl[1], etcd[0], etcdctl[0]);
+            Optional<ReleaseBinary> etcdutl = Optional.ofNullable(binaries.get("etcdutl"))
+                    .map(found -> new ReleaseBinary("etcdutl", found[0], found[1]));
+            return new EtcdRelease(tarball, sha, version, etcd[1], etcdctl[1], etcd[0], etcdctl[0], etcdutl);
         } catch (IOException e) {
             throw new ReleaseException(tarball.getFileName() + " is not a readable .tar.gz: " + e.getMessage(),
                     "etcd_download_url must name an official etcd release tarball", e);

@@ -41,10 +41,14 @@ public final class LabCluster {
 
     /** Only the first {@code etcdCount} lab hosts in the etcd group; the others are spare. */
     public LabCluster(Lab lab, Path dir, Map<String, Object> extraVars, int etcdCount) {
+        this(lab, dir, extraVars, etcdCount, EtcdTarball.get());
+    }
+
+    /** With the release of one etcd line ({@code EtcdTarball.require("3.7")}) instead of the lab's default. */
+    public LabCluster(Lab lab, Path dir, Map<String, Object> extraVars, int etcdCount, EtcdTarball tarball) {
         this.lab = lab;
         this.dir = dir;
         this.home = new QuorumHome(dir.resolve("home"));
-        EtcdTarball tarball = EtcdTarball.get();
         Map<String, Object> vars = new HashMap<>();
         vars.put("etcd_version", tarball.version());
         vars.put("etcd_download_url", tarball.uri().toString());

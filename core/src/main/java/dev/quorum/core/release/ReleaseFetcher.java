@@ -61,8 +61,8 @@ public final class ReleaseFetcher {
             if (settings.binaryChecksum().isPresent() && !matches(settings, sha)) {
                 Files.deleteIfExists(partial);
                 throw new ReleaseException("the etcd tarball from " + settings.downloadUrl() + " has sha256 " + sha
-                        + " but " + settings.binaryChecksum().get() + " was expected (etcd_binary_checksum, or for an "
-                        + "official release without it, the release's published sha256); nothing was installed",
+                        + " but etcd_binary_checksum says " + settings.binaryChecksum().get() + " (without it: the "
+                        + "official release's published sha256, which Quorum knows); nothing was installed",
                         "check etcd_binary_checksum and etcd_download_url in the inventory (the file may be "
                                 + "corrupt, truncated or a different version; a tarball built locally needs its own "
                                 + "etcd_binary_checksum)");

@@ -88,7 +88,7 @@ class ReleaseFetcherTest {
 
         assertThatThrownBy(() -> fetcher.fetch(settings(tarball, Optional.of(wrong))))
                 .isInstanceOf(ReleaseException.class)
-                .hasMessageContaining("but " + wrong + " was expected (etcd_binary_checksum")
+                .hasMessageContaining("etcd_binary_checksum says " + wrong)
                 .hasMessageContaining("nothing was installed")
                 .satisfies(e -> assertThat(((ReleaseException) e).hint()).contains("etcd_binary_checksum"));
         try (var files = Files.list(dir.resolve("cache"))) {

@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Lays out etcd on lab hosts exactly as Kubespray v2.15's etcd role does (host deployment), without
+ * Lays out etcd on lab hosts exactly as Kubespray v2.15's etcd role does (host deployment; for etcd 3.6 the env file
+ * and etcdutl as Kubespray v2.31 has them), without
  * Quorum: make-ssl-etcd.sh's openssl calls (traditional RSA 2048 keys, 36500 days, every file on
  * every host, the CA key included, files left at 0700), its etcd.env.j2 and etcd-host.service.j2,
  * the binaries copied from the unpacked release, and every member started at once. In the lab
@@ -42,9 +43,10 @@ public final class KubesprayLayout {
                 }
             }
             host.copyIn(tarball.path(), "/tmp/releases/" + tarball.topDirectory() + ".tar.gz", "0755");
-            host.exec("cd /tmp/releases && tar xzf " + tarball.topDirectory() + ".tar.gz && install -m 0755 "
-                    + tarball.topDirectory() + "/etcd " + tarball.topDirectory() + "/etcdctl /usr/local/bin/")
-                    .requireOk("unpack etcd");
+            String top = tarball.topDirectory();
+            host.exec("cd /tmp/releases && tar xzf " + top + ".tar.gz && install -m 0755 " + top + "/etcd " + top
+                    + "/etcdctl /usr/local/bin/ && if [ -f " + top + "/etcdutl ]; then install -m 0755 " + top
+                    + "/etcdutl /usr/local/bin/; fi").requireOk("unpack etcd");
             host.writeFile("/etc/etcd.env", envFile(tarball.version(), i));
             host.writeFile("/etc/systemd/system/etcd.service", UNIT);
             host.exec("chmod 0640 /etc/etcd.env && systemctl daemon-reload && systemctl enable etcd")
@@ -147,8 +149,12 @@ public final class KubesprayLayout {
         return conf.toString();
     }
 
-    /** roles/etcd/templates/etcd.env.j2 as v2.15 renders it at bootstrap. */
+    /**
+     * roles/etcd/templates/etcd.env.j2 as v2.15 renders it at bootstrap; for etcd 3.6 and later without the
+     * v2 API and proxy lines, which 3.6 removed and Kubespray v2.31 no longer writes for it.
+     */
     private String envFile(String version, int index) {
+        boolean legacy = !version.matches("v?3\\.([6-9]|[1-9][0-9])\\..*");
         LabHost host = etcd.get(index);
         String ip = host.address();
         String cluster = "";
@@ -167,12 +173,11 @@ public final class KubesprayLayout {
                 + "ETCD_INITIAL_CLUSTER_TOKEN=k8s_etcd\n"
                 + "ETCD_LISTEN_PEER_URLS=https://" + ip + ":2380\n"
                 + "ETCD_NAME=etcd" + (index + 1) + "\n"
-                + "ETCD_PROXY=off\n"
+                + (legacy ? "ETCD_PROXY=off\n" : "")
                 + "ETCD_INITIAL_CLUSTER=" + cluster + "\n"
                 + "ETCD_AUTO_COMPACTION_RETENTION=8\n"
                 + "ETCD_SNAPSHOT_COUNT=10000\n"
-                + "# Flannel need etcd v2 API\n"
-                + "ETCD_ENABLE_V2=true\n\n"
+                + (legacy ? "# Flannel need etcd v2 API\nETCD_ENABLE_V2=true\n" : "") + "\n"
                 + "# TLS settings\n"
                 + "ETCD_TRUSTED_CA_FILE=" + SSL + "/ca.pem\n"
                 + "ETCD_CERT_FILE=" + SSL + "/member-" + host.name() + ".pem\n"

@@ -21,7 +21,7 @@ public final class ReleaseSettings {
     private final StringProperty downloadUrl = new SimpleStringProperty("");
     private final StringProperty checksum = new SimpleStringProperty("");
     private final StringBinding versionReason = Bindings.createStringBinding(() -> VERSION.matcher(
-            version.get().strip()).matches() ? "" : "Write the version as etcd tags it, e.g. v3.4.23.", version);
+            version.get().strip()).matches() ? "" : "Write the version as etcd tags it, e.g. " + EtcdSettings.DEFAULT_VERSION + ".", version);
     private final StringBinding checksumReason = Bindings.createStringBinding(() -> checksum.get().isBlank()
             || SHA256.matcher(checksum.get().strip()).matches() ? ""
             : "A sha256 is 64 hexadecimal digits (or leave it empty).", checksum);

@@ -2,6 +2,7 @@ package dev.quorum.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.quorum.lab.EtcdTarball;
 import dev.quorum.lab.Lab;
 import dev.quorum.lab.LabHost;
 import dev.quorum.lab.LabHosts;
@@ -132,7 +133,8 @@ class RestoreCliLabTest {
         CliContractTest.Run plan = quorum("restore", "--snapshot", saved.toString(), "--plan");
 
         assertThat(plan.exit()).isEqualTo(ExitCodes.FAILED);
-        assertThat(plan.out()).contains("Plan: restore on cluster").contains("etcdctl snapshot restore")
+        String tool = EtcdTarball.get().line().equals("3.4") ? "etcdctl" : "etcdutl";
+        assertThat(plan.out()).contains("Plan: restore on cluster").contains(tool + " snapshot restore")
                 .contains("--initial-cluster-token").contains("still has quorum");
         assertThat(activeEtcd()).hasSize(3);
 

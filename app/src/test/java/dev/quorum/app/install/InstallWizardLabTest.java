@@ -70,7 +70,7 @@ class InstallWizardLabTest {
         try {
             ui.type("#inventoryPath", inventory.toString());
             ui.next(Duration.ofSeconds(20));
-            assertThat(ui.text("#inventorySettings")).contains("etcd v3.4.23").contains("/var/lib/etcd");
+            assertThat(ui.text("#inventorySettings")).contains("etcd " + tarball.version()).contains("/var/lib/etcd");
             ui.next(Duration.ofSeconds(5));
 
             ui.waitUntil("new host keys listed", Duration.ofSeconds(60), () -> ui.shown("#trustHostKeys"));

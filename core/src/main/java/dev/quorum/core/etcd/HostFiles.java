@@ -18,7 +18,7 @@ public final class HostFiles {
     }
 
     /**
-     * {@code /etc/etcd.env} for one member.
+     * {@code /etc/etcd.env} for one member, with the lines of the version being installed ({@link VersionedEnv}).
      *
      * @param cluster the members listed in {@code ETCD_INITIAL_CLUSTER}, in inventory order
      */
@@ -42,6 +42,10 @@ public final class HostFiles {
         // file without the variable stays byte for byte what it was, so no member restarts for it.
         values.put("quota_backend_bytes_line", settings.quotaBackendBytes()
                 .map(bytes -> "ETCD_QUOTA_BACKEND_BYTES=" + bytes + "\n").orElse(""));
+        VersionedEnv versioned = VersionedEnv.of(settings);
+        values.put("proxy_line", versioned.proxyLine());
+        values.put("legacy_api_lines", versioned.v2Lines());
+        values.put("integrity_lines", versioned.integrityLines());
         return Templates.render(Templates.ETCD_ENV, values);
     }
 

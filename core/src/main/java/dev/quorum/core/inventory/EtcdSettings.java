@@ -21,6 +21,8 @@ import java.util.Optional;
  * @param architecture      {@code image_arch} / host architecture for the release, e.g. {@code amd64}
  * @param quotaBackendBytes {@code etcd_quota_backend_bytes}: ETCD_QUOTA_BACKEND_BYTES when set, else etcd's
  *                          default ({@link #DEFAULT_QUOTA_BACKEND_BYTES})
+ * @param enableV2          {@code etcd_enable_v2} when the inventory sets it: the v2 API (and {@code ETCD_PROXY=off})
+ *                          in the env file; empty means the version's default (on for 3.4, off for 3.5; 3.6 has none)
  */
 public record EtcdSettings(
         String version,
@@ -35,9 +37,11 @@ public record EtcdSettings(
         List<String> certAltIps,
         String clusterToken,
         String architecture,
-        Optional<Long> quotaBackendBytes) {
+        Optional<Long> quotaBackendBytes,
+        Optional<Boolean> enableV2) {
 
-    public static final String DEFAULT_VERSION = "v3.4.23";
+    /** Maintained and what Kubespray pairs with Kubernetes 1.35/1.36 ({@link KubeEtcdVersions}). */
+    public static final String DEFAULT_VERSION = "v3.6.14";
     public static final String DEFAULT_DATA_DIR = "/var/lib/etcd";
     public static final String DEFAULT_CERT_DIR = "/etc/ssl/etcd/ssl";
     public static final String DEFAULT_BIN_DIR = "/usr/local/bin";
@@ -51,6 +55,15 @@ public record EtcdSettings(
     public EtcdSettings {
         certAltNames = List.copyOf(certAltNames);
         certAltIps = List.copyOf(certAltIps);
+    }
+
+    /** Without {@code etcd_enable_v2}: the version's default. */
+    public EtcdSettings(String version, URI downloadUrl, Optional<String> binaryChecksum, String dataDir, String certDir,
+                        String binDir, int heartbeatMillis, int electionMillis, List<String> certAltNames,
+                        List<String> certAltIps, String clusterToken, String architecture,
+                        Optional<Long> quotaBackendBytes) {
+        this(version, downloadUrl, binaryChecksum, dataDir, certDir, binDir, heartbeatMillis, electionMillis,
+                certAltNames, certAltIps, clusterToken, architecture, quotaBackendBytes, Optional.empty());
     }
 
     /** Without {@code etcd_quota_backend_bytes}: etcd's default quota. */

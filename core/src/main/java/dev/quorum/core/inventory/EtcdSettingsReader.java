@@ -1,5 +1,6 @@
 package dev.quorum.core.inventory;
 
+import dev.quorum.core.release.EtcdVersion;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +18,7 @@ final class EtcdSettingsReader {
     }
 
     static EtcdSettings read(VariableScope scope, LocalPaths paths) {
-        String written = scope.text("etcd_version").orElse(EtcdSettings.DEFAULT_VERSION);
+        String written = writtenVersion(scope);
         if (!VERSION.matcher(written).matches()) {
             throw scope.problem("etcd_version", "is \"" + written + "\", which is not an etcd release version",
                     "Write a release such as " + EtcdSettings.DEFAULT_VERSION);
@@ -29,7 +30,8 @@ final class EtcdSettingsReader {
                     "Use the name etcd releases use: amd64, arm64, ppc64le or s390x");
         }
         URI url = downloadUrl(scope, paths, version, arch);
-        Optional<String> checksum = BinaryChecksums.select(scope, versionKeys(written, version), arch);
+        Optional<String> checksum = BinaryChecksums.select(scope, versionKeys(written, version), arch)
+                .or(() -> isHttp(url) ? KnownReleases.sha256(version, arch) : Optional.empty());
         DownloadUrls.requireChecksumForHttp(url, checksum, scope,
                 scope.isSet("etcd_download_url") || !scope.isSet("github_url") ? "etcd_download_url" : "github_url");
         int heartbeat = positiveMillis(scope, "etcd_heartbeat_interval", EtcdSettings.DEFAULT_HEARTBEAT_MILLIS);
@@ -48,7 +50,39 @@ final class EtcdSettingsReader {
                 ipList(scope, "etcd_cert_alt_ips"),
                 clusterToken(scope),
                 arch,
-                quotaBytes(scope));
+                quotaBytes(scope),
+                enableV2(scope, version));
+    }
+
+    /** etcd_version; else Kubespray's choice for kube_version when that is set; else Quorum's default. */
+    private static String writtenVersion(VariableScope scope) {
+        if (!scope.isSet("etcd_version") && scope.isSet("kube_version")) {
+            String kube = scope.text("kube_version").orElse("");
+            return KubeEtcdVersions.forKube(kube).orElseThrow(() -> scope.problem("kube_version", "is \""
+                    + InventoryRules.shown(kube) + "\", which is not a Kubernetes version, so Quorum cannot pick the "
+                    + "etcd release Kubespray pairs with it", "Write it as Kubespray does (kube_version: v1.35.1), or "
+                    + "set etcd_version"));
+        }
+        return scope.text("etcd_version").orElse(EtcdSettings.DEFAULT_VERSION);
+    }
+
+    /**
+     * A known official release's checksum applies to what comes over the network; a local file is the operator's
+     * own tarball (a local build's sha256 differs from the official one).
+     */
+    private static boolean isHttp(URI url) {
+        return "https".equalsIgnoreCase(url.getScheme()) || "http".equalsIgnoreCase(url.getScheme());
+    }
+
+    /** etcd 3.6 removed the v2 API and the v2 proxy: a cluster asked for them would not start. */
+    private static Optional<Boolean> enableV2(VariableScope scope, String version) {
+        Optional<Boolean> wanted = scope.isSet("etcd_enable_v2") ? scope.bool("etcd_enable_v2") : Optional.empty();
+        if (wanted.orElse(false) && EtcdVersion.tryParse(version).map(v -> v.isAtLeast(3, 6, 0)).orElse(false)) {
+            throw scope.problem("etcd_enable_v2", "is true, but etcd " + version + " has no v2 API (3.6 removed "
+                    + "--enable-v2 and the v2 proxy)", "Remove etcd_enable_v2 (or set it to false); clients of the "
+                    + "v2 API (old flannel) must move to the v3 API, or stay on etcd 3.5");
+        }
+        return wanted;
     }
 
     /** etcd_download_url; else the official release, from {@code github_url} when that is set (a mirror). */

@@ -61,10 +61,11 @@ public final class ReleaseFetcher {
             if (settings.binaryChecksum().isPresent() && !matches(settings, sha)) {
                 Files.deleteIfExists(partial);
                 throw new ReleaseException("the etcd tarball from " + settings.downloadUrl() + " has sha256 " + sha
-                        + " but etcd_binary_checksum says " + settings.binaryChecksum().get()
-                        + "; nothing was installed",
+                        + " but etcd_binary_checksum says " + settings.binaryChecksum().get() + " (without it: the "
+                        + "official release's published sha256, which Quorum knows); nothing was installed",
                         "check etcd_binary_checksum and etcd_download_url in the inventory (the file may be "
-                                + "corrupt, truncated or a different version)");
+                                + "corrupt, truncated or a different version; a tarball built locally needs its own "
+                                + "etcd_binary_checksum)");
             }
             Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return describe(target, sha, settings.version());
@@ -137,7 +138,9 @@ public final class ReleaseFetcher {
                 throw new ReleaseException(tarball.getFileName() + " holds no etcd and etcdctl binaries",
                         "etcd_download_url must name an official etcd release tarball (etcd-VERSION-linux-ARCH.tar.gz)");
             }
-            return new EtcdRelease(tarball, sha, version, etcd[1], etcdctl[1], etcd[0], etcdctl[0]);
+            Optional<ReleaseBinary> etcdutl = Optional.ofNullable(binaries.get("etcdutl"))
+                    .map(found -> new ReleaseBinary("etcdutl", found[0], found[1]));
+            return new EtcdRelease(tarball, sha, version, etcd[1], etcdctl[1], etcd[0], etcdctl[0], etcdutl);
         } catch (IOException e) {
             throw new ReleaseException(tarball.getFileName() + " is not a readable .tar.gz: " + e.getMessage(),
                     "etcd_download_url must name an official etcd release tarball", e);

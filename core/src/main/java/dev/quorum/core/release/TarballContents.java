@@ -12,11 +12,11 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
 /**
- * Finds {@code etcd} and {@code etcdctl} in a release tarball and hashes them, so a host's
+ * Finds {@code etcd}, {@code etcdctl} and (from 3.5) {@code etcdutl} in a release tarball and hashes them, so a host's
  * installed binaries can be compared without unpacking anything there.
  */
 final class TarballContents {
-    private static final String[] BINARIES = {"etcd", "etcdctl"};
+    private static final String[] BINARIES = {"etcd", "etcdctl", "etcdutl"};
 
     private TarballContents() {
     }

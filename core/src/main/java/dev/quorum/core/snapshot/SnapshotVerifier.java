@@ -13,8 +13,9 @@ import java.util.HexFormat;
 import java.util.Optional;
 
 /**
- * Checks a snapshot file the way {@code etcdctl snapshot restore} does (etcd 3.4
- * {@code clientv3/snapshot/v3_snapshot.go}): a file written by {@code snapshot save} is a bbolt
+ * Checks a snapshot file the way {@code etcdutl snapshot restore} does (3.5+; {@code etcdctl snapshot restore}
+ * on 3.4, {@code clientv3/snapshot/v3_snapshot.go}, the same check): a file written by {@code snapshot save}, of
+ * any etcd from 3.4 to 3.7, is a bbolt
  * database, a whole number of 512-byte blocks, followed by the 32-byte sha256 of everything
  * before it. So a size that leaves 32 over a multiple of 512 carries the hash, and it must match.
  * Done on the workstation before anything on a host is touched.

@@ -101,13 +101,13 @@ class EtcdSettingsTest {
                 etcd_binary_checksum: %s
                 """.formatted(SHA_AMD64));
         assertThat(etcd.downloadUrl()).isEqualTo(URI.create(
-                "http://mirror.local/files/github.com/etcd-io/etcd/releases/download/v3.4.23/etcd-v3.4.23-linux-amd64.tar.gz"));
+                "http://mirror.local/files/github.com/etcd-io/etcd/releases/download/v3.6.14/etcd-v3.6.14-linux-amd64.tar.gz"));
     }
 
     @Test
     void githubMirrorMovesTheDefaultUrl() {
         assertThat(settings("github_url: https://ghproxy.corp.example/").downloadUrl()).isEqualTo(URI.create(
-                "https://ghproxy.corp.example/etcd-io/etcd/releases/download/v3.4.23/etcd-v3.4.23-linux-amd64.tar.gz"));
+                "https://ghproxy.corp.example/etcd-io/etcd/releases/download/v3.6.14/etcd-v3.6.14-linux-amd64.tar.gz"));
     }
 
     @Test
@@ -167,7 +167,7 @@ class EtcdSettingsTest {
                 """.formatted(SHA_AMD64)))
                 .isInstanceOf(InventoryException.class)
                 .hasMessage("inventory hosts.yaml: etcd_binary_checksums (set in all.vars in hosts.yaml) has no "
-                        + "checksum for amd64 / v3.4.23. Add `v3.4.23: SHA256` under etcd_binary_checksums.amd64 "
+                        + "checksum for amd64 / v3.6.14. Add `v3.6.14: SHA256` under etcd_binary_checksums.amd64 "
                         + "(the sha256 of the release tarball), or set etcd_binary_checksum.");
     }
 
@@ -229,7 +229,7 @@ class EtcdSettingsTest {
     void badVersionIsRefused() {
         assertThatThrownBy(() -> settings("etcd_version: latest"))
                 .hasMessage("inventory hosts.yaml: etcd_version (set in all.vars in hosts.yaml) is \"latest\", which "
-                        + "is not an etcd release version. Write a release such as v3.4.23.");
+                        + "is not an etcd release version. Write a release such as v3.6.14.");
     }
 
     @Test

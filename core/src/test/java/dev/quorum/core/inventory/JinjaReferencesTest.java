@@ -61,7 +61,7 @@ class JinjaReferencesTest {
                 .hasMessage("inventory hosts.yaml: etcd_version (set in all.vars in hosts.yaml) cannot be resolved: "
                         + "\"{{ my_version | default('v3.5.16') }}\" uses a Jinja expression Quorum does not evaluate "
                         + "(only plain {{ name }} references are resolved). Give etcd_version a literal value (for "
-                        + "example etcd_version: v3.4.23).");
+                        + "example etcd_version: v3.6.14).");
     }
 
     @Test
@@ -81,7 +81,7 @@ class JinjaReferencesTest {
                 """))
                 .hasMessageContaining("etcd_version (set in all.vars in hosts.yaml) cannot be resolved: its references "
                         + "form a loop (etcd_version -> a -> b -> etcd_version)")
-                .hasMessageEndingWith("Give etcd_version a literal value (for example etcd_version: v3.4.23).");
+                .hasMessageEndingWith("Give etcd_version a literal value (for example etcd_version: v3.6.14).");
     }
 
     @Test

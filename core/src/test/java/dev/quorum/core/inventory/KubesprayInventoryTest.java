@@ -38,7 +38,7 @@ class KubesprayInventoryTest {
         assertThat(etcd.version()).isEqualTo(EtcdSettings.DEFAULT_VERSION);
         assertThat(etcd.architecture()).isEqualTo("amd64");
         assertThat(etcd.downloadUrl()).isEqualTo(URI.create(
-                "https://github.com/etcd-io/etcd/releases/download/v3.4.23/etcd-v3.4.23-linux-amd64.tar.gz"));
+                "https://github.com/etcd-io/etcd/releases/download/v3.6.14/etcd-v3.6.14-linux-amd64.tar.gz"));
         assertThat(etcd.binaryChecksum()).isEmpty();
         assertThat(etcd.dataDir()).isEqualTo("/var/lib/etcd");
         assertThat(etcd.certDir()).isEqualTo("/etc/ssl/etcd/ssl");

@@ -59,6 +59,28 @@ class ReleaseFetcherTest {
     }
 
     @Test
+    void etcdutlIsFoundWhenTheReleaseShipsItAndListedWithTheBinariesToInstall() throws Exception {
+        ReleaseFetcher fetcher = new ReleaseFetcher(dir.resolve("cache"), Duration.ofSeconds(5));
+        Path tarball = tarball("etcd", "etcdctl", "etcdutl");
+
+        EtcdRelease release = fetcher.fetch(settings(tarball, Optional.empty()));
+
+        assertThat(release.etcdutl()).contains(new ReleaseBinary("etcdutl", "etcd-v9.9.9-linux-amd64/etcdutl",
+                Sha256.of("binary etcdutl".getBytes(StandardCharsets.UTF_8))));
+        assertThat(release.binaries()).extracting(ReleaseBinary::name).containsExactly("etcd", "etcdctl", "etcdutl");
+    }
+
+    @Test
+    void aReleaseWithoutEtcdutlHasOnlyEtcdAndEtcdctlToInstall() throws Exception {
+        ReleaseFetcher fetcher = new ReleaseFetcher(dir.resolve("cache"), Duration.ofSeconds(5));
+
+        EtcdRelease release = fetcher.fetch(settings(tarball("etcd", "etcdctl"), Optional.empty()));
+
+        assertThat(release.hasEtcdutl()).isFalse();
+        assertThat(release.binaries()).extracting(ReleaseBinary::name).containsExactly("etcd", "etcdctl");
+    }
+
+    @Test
     void aChecksumMismatchIsRefusedAndNothingIsCached() throws Exception {
         Path tarball = tarball("etcd", "etcdctl");
         ReleaseFetcher fetcher = new ReleaseFetcher(dir.resolve("cache"), Duration.ofSeconds(5));

@@ -15,7 +15,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code etcdctl snapshot restore} with this member's name and peer URL, the full initial cluster
+ * {@code etcdutl snapshot restore} ({@code etcdctl} on 3.4, see {@link dev.quorum.core.lifecycle.steps.OfflineTool})
+ * with this member's name and peer URL, the full initial cluster
  * and the restore's token, into a scratch dir that is renamed to the data dir only when complete
  * (with the marker inside): an interrupted restore leaves no half data dir for etcd to start on.
  * A symlinked data dir is restored into its target; a data dir that is a mount point gets the
@@ -30,7 +31,7 @@ final class RestoreDataStep extends RestoreHostStep {
 
     @Override
     public String title() {
-        return "Restore the snapshot into each member's data dir (etcdctl snapshot restore)";
+        return "Restore the snapshot into each member's data dir (" + restore.tool().name() + " snapshot restore)";
     }
 
     @Override
@@ -51,7 +52,7 @@ final class RestoreDataStep extends RestoreHostStep {
     }
 
     private String command(EtcdMember member, String snapshot, String token, String into) {
-        return "ETCDCTL_API=3 " + Shell.quote(restore.etcdctl()) + " snapshot restore " + Shell.quote(snapshot)
+        return restore.tool().invocation() + " snapshot restore " + Shell.quote(snapshot)
                 + " --name " + Shell.quote(member.memberName())
                 + " --initial-cluster " + Shell.quote(restore.initialCluster())
                 + " --initial-cluster-token " + Shell.quote(token)
@@ -81,7 +82,7 @@ final class RestoreDataStep extends RestoreHostStep {
         CommandResult restored = remote.run(command(member, restore.remoteSnapshot(), restore.token(), scratch) + " 2>&1",
                 RESTORE_TIMEOUT);
         if (!restored.ok()) {
-            throw new StepFailedException("etcdctl snapshot restore failed on " + context.target() + ": "
+            throw new StepFailedException(restore.tool().name() + " snapshot restore failed on " + context.target() + ": "
                     + tail(restored.stdout()), "nothing was started; fix the cause and re-run (done steps are skipped)");
         }
         remote.write(marker.render().getBytes(StandardCharsets.UTF_8), RestoreMarker.path(scratch), "0600");

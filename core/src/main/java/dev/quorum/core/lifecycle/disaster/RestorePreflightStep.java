@@ -6,6 +6,8 @@ import dev.quorum.core.engine.StepFailedException;
 import dev.quorum.core.etcd.EnvFile;
 import dev.quorum.core.lifecycle.steps.FactsProbe;
 import dev.quorum.core.lifecycle.steps.HostFacts;
+import dev.quorum.core.lifecycle.steps.OfflineTool;
+import dev.quorum.core.remote.CommandResult;
 import dev.quorum.core.remote.Shell;
 import java.util.List;
 import java.util.Optional;
@@ -27,12 +29,13 @@ final class RestorePreflightStep extends RestoreHostStep {
 
     @Override
     public String title() {
-        return "Preflight: SSH, architecture, disk room for the snapshot, ports, whose data is there";
+        return "Preflight: SSH, architecture, the restore tool, disk room for the snapshot, ports, whose data is there";
     }
 
     @Override
     public List<String> preview(String target) {
-        return List.of("ssh " + target + " 'uname -m; df -Pk " + restore.dataDir() + "; ss -ltnp; cat /etc/etcd.env'");
+        return List.of("ssh " + target + " 'uname -m; " + restore.tool().versionCommand() + "; df -Pk "
+                + restore.dataDir() + "; ss -ltnp; cat /etc/etcd.env'");
     }
 
     @Override
@@ -44,6 +47,7 @@ final class RestorePreflightStep extends RestoreHostStep {
             throw new StepFailedException(host + " is " + facts.architecture() + " but the etcd release is for "
                     + session.settings().architecture(), "set image_arch (or etcd_download_url) to match the hosts");
         }
+        String tool = requireRestoreTool(context);
         Optional<String> token = facts.envFile().flatMap(text -> EnvFile.parse(text).get("ETCD_INITIAL_CLUSTER_TOKEN"));
         if (facts.dataDir() != HostFacts.DataDirState.EMPTY && token.isPresent() && !ours(token.get())) {
             throw new StepFailedException(host + "'s " + restore.dataDir() + " belongs to another cluster (token "
@@ -69,7 +73,8 @@ final class RestorePreflightStep extends RestoreHostStep {
         if (facts.dataDir() == HostFacts.DataDirState.OTHER) {
             context.warn(restore.dataDir() + " holds files that are not an etcd member; they will be moved aside");
         }
-        return Check.done(facts.architecture() + ", " + facts.freeKiB() / 1024 + " MiB free, " + describe(facts));
+        return Check.done(facts.architecture() + ", " + facts.freeKiB() / 1024 + " MiB free, " + describe(facts)
+                + ", " + tool);
     }
 
     /**
@@ -91,6 +96,33 @@ final class RestorePreflightStep extends RestoreHostStep {
                     + ", the snapshot copy needs " + (needed + 1024 * 1024 - 1) / (1024 * 1024) + " MiB",
                     "free room in " + TMP + " on " + context.target() + " and re-run; nothing was stopped or moved yet");
         }
+    }
+
+    /**
+     * The tool that restores the snapshot must be on every host before etcd is stopped anywhere: found
+     * running in bin_dir, or brought by the release (the binaries step installs and runs it before the stop).
+     * 3.6 removed {@code snapshot restore} from etcdctl, so a 3.6+ release without etcdutl needs it on the hosts.
+     */
+    private String requireRestoreTool(StepContext context) throws Exception {
+        OfflineTool tool = restore.tool();
+        boolean shipped = session.fetchedRelease().map(r -> !tool.isEtcdutl() || r.hasEtcdutl()).orElse(true);
+        CommandResult ran = remote(context).run(tool.versionCommand() + " 2>&1");
+        String said = ran.stdout().strip().lines().findFirst().orElse("");
+        if (ran.ok()) {
+            return said.isEmpty() ? tool.name() + " runs" : said;
+        }
+        if (shipped) {
+            return tool.name() + " comes with the release (installed before etcd is stopped)";
+        }
+        String host = context.target();
+        throw new StepFailedException(host + " has no working " + tool.path() + " (" + (said.isEmpty()
+                ? "exit status " + ran.exitStatus() : said) + "), and the etcd " + session.settings().version()
+                + " release has no " + tool.name() + " to install: the restore runs `" + tool.name()
+                + " snapshot restore` on every host",
+                "copy etcdutl from the official etcd " + session.settings().version() + " release into "
+                        + session.settings().binDir() + " on " + host + ", or point etcd_download_url at a release "
+                        + "tarball that ships etcdutl (every official one from 3.5 does), then re-run; nothing was "
+                        + "stopped yet");
     }
 
     private static long parse(List<String> lines, int index) {

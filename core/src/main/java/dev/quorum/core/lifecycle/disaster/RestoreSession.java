@@ -3,6 +3,7 @@ package dev.quorum.core.lifecycle.disaster;
 import dev.quorum.core.cluster.ManagedFiles;
 import dev.quorum.core.etcd.HostFiles;
 import dev.quorum.core.lifecycle.steps.LifecycleSession;
+import dev.quorum.core.lifecycle.steps.OfflineTool;
 import dev.quorum.core.snapshot.SnapshotInfo;
 import dev.quorum.core.snapshot.SnapshotIntegrity;
 import java.nio.file.Path;
@@ -101,8 +102,9 @@ final class RestoreSession {
         return "/var/tmp/quorum-restore-" + sha256().substring(0, 16) + ".db";
     }
 
-    String etcdctl() {
-        return life.settings().binDir() + "/etcdctl";
+    /** etcdutl (3.5+ releases that ship it, always 3.6+) or etcdctl (3.4): see {@link OfflineTool}. */
+    OfflineTool tool() {
+        return OfflineTool.forRelease(life.settings(), life.fetchedRelease());
     }
 
     String initialCluster() {

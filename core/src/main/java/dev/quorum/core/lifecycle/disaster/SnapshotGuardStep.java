@@ -33,7 +33,8 @@ final class SnapshotGuardStep extends ClusterStep {
     @Override
     public List<String> preview(String target) {
         String file = restore.snapshotFile().map(Path::toString).orElse("<the survivor's database>");
-        return List.of("quorum snapshot verify " + file + "   # the same check as etcdctl snapshot restore");
+        return List.of("quorum snapshot verify " + file + "   # the same check as "
+                + restore.tool().name() + " snapshot restore");
     }
 
     @Override

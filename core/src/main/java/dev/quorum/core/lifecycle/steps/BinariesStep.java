@@ -5,13 +5,18 @@ import dev.quorum.core.engine.Check;
 import dev.quorum.core.engine.StepContext;
 import dev.quorum.core.engine.StepFailedException;
 import dev.quorum.core.release.EtcdRelease;
+import dev.quorum.core.release.EtcdVersion;
+import dev.quorum.core.release.ReleaseBinary;
 import dev.quorum.core.remote.RemoteHost;
 import dev.quorum.core.remote.Shell;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Puts {@code etcd} and {@code etcdctl} into {@code bin_dir}: the tarball is uploaded once and
- * unpacked on the host; installed binaries are compared by sha256, so a re-run uploads nothing.
+ * Puts {@code etcd}, {@code etcdctl} and, when the release has it (3.5 and later), {@code etcdutl} into
+ * {@code bin_dir}: the tarball is uploaded once and unpacked on the host; installed binaries are compared by
+ * sha256, so a re-run uploads nothing. etcdutl is what restores a snapshot from 3.6 on, so it is installed
+ * with the others rather than when a restore needs it.
  */
 public final class BinariesStep extends HostStep {
 
@@ -21,7 +26,17 @@ public final class BinariesStep extends HostStep {
 
     @Override
     public String title() {
-        return "Install etcd and etcdctl " + session.settings().version() + " to " + session.settings().binDir();
+        return "Install " + String.join(", ", names()) + " " + session.settings().version() + " to "
+                + session.settings().binDir();
+    }
+
+    /** By the release once fetched, else by the version (the preview comes before the fetch). */
+    private List<String> names() {
+        if (session.fetchedRelease().isPresent()) {
+            return session.release().binaries().stream().map(ReleaseBinary::name).toList();
+        }
+        return EtcdVersion.tryParse(session.settings().version()).filter(EtcdVersion::hasEtcdutl).isPresent()
+                ? List.of("etcd", "etcdctl", "etcdutl") : List.of("etcd", "etcdctl");
     }
 
     @Override
@@ -29,7 +44,7 @@ public final class BinariesStep extends HostStep {
         String bin = session.settings().binDir();
         return List.of("scp etcd-" + session.settings().version() + "-linux-" + session.settings().architecture()
                         + ".tar.gz " + target + ":/tmp/",
-                "tar -xzf /tmp/etcd-*.tar.gz && install -m 0755 etcd etcdctl " + bin + "/");
+                "tar -xzf /tmp/etcd-*.tar.gz && install -m 0755 " + String.join(" ", names()) + " " + bin + "/");
     }
 
     @Override
@@ -39,16 +54,22 @@ public final class BinariesStep extends HostStep {
         }
         EtcdRelease release = session.release();
         String bin = session.settings().binDir();
-        var result = remote(context).run("sha256sum " + Shell.quote(bin + "/etcd") + " " + Shell.quote(bin + "/etcdctl")
-                + " 2>/dev/null");
-        String out = result.stdout();
-        boolean etcd = out.contains(release.etcdSha256() + "  " + bin + "/etcd\n")
-                || out.contains(release.etcdSha256() + "  " + bin + "/etcd");
-        boolean etcdctl = out.contains(release.etcdctlSha256() + "  " + bin + "/etcdctl");
-        if (etcd && etcdctl) {
-            return Check.done("etcd " + session.settings().version() + " already installed");
+        StringBuilder command = new StringBuilder("sha256sum");
+        for (ReleaseBinary binary : release.binaries()) {
+            command.append(' ').append(Shell.quote(bin + "/" + binary.name()));
         }
-        return Check.needed(out.isBlank() ? "not installed" : "installed binaries differ from " + release.version());
+        String out = remote(context).run(command + " 2>/dev/null").stdout();
+        List<String> missing = new ArrayList<>();
+        for (ReleaseBinary binary : release.binaries()) {
+            if (!out.lines().anyMatch(line -> line.equals(binary.sha256() + "  " + bin + "/" + binary.name()))) {
+                missing.add(binary.name());
+            }
+        }
+        if (missing.isEmpty()) {
+            return Check.done(String.join(", ", names()) + " " + session.settings().version() + " already installed");
+        }
+        return Check.needed(out.isBlank() ? "not installed"
+                : String.join(", ", missing) + " missing or different from " + release.version());
     }
 
     @Override
@@ -58,20 +79,39 @@ public final class BinariesStep extends HostStep {
         String bin = session.settings().binDir();
         String tarball = "/tmp/quorum-etcd-" + release.sha256().substring(0, 16) + ".tar.gz";
         uploadIntact(context, remote, release, tarball);
-        for (String binary : List.of("etcd", "etcdctl")) {
-            ManagedFiles.backup(remote, bin + "/" + binary);
+        for (ReleaseBinary binary : release.binaries()) {
+            ManagedFiles.backup(remote, bin + "/" + binary.name());
         }
-        String unpack = String.join(" && ",
-                "set -e",
-                "dir=$(mktemp -d)",
-                "tar -xzf " + tarball + " -C \"$dir\" " + Shell.quote(release.etcdEntry()) + " "
-                        + Shell.quote(release.etcdctlEntry()),
-                "mkdir -p " + Shell.quote(bin),
-                install(release.etcdEntry(), bin + "/etcd"),
-                install(release.etcdctlEntry(), bin + "/etcdctl"),
-                "rm -rf \"$dir\" " + tarball);
-        remote.run(unpack).requireOk("unpack etcd on " + context.target());
+        List<String> unpack = new ArrayList<>(List.of("set -e", "dir=$(mktemp -d)",
+                "tar -xzf " + tarball + " -C \"$dir\" " + String.join(" ",
+                        release.binaries().stream().map(b -> Shell.quote(b.entry())).toList()),
+                "mkdir -p " + Shell.quote(bin)));
+        for (ReleaseBinary binary : release.binaries()) {
+            unpack.add(install(binary.entry(), bin + "/" + binary.name()));
+        }
+        unpack.add("rm -rf \"$dir\" " + tarball);
+        remote.run(String.join(" && ", unpack)).requireOk("unpack etcd on " + context.target());
         session.changedWhileRunning(context.target());
+    }
+
+    /**
+     * Installed as released is not enough for a binary that cannot run there (a wrong or damaged build): each
+     * must also print its version, so a restore never finds out only after etcd was stopped everywhere.
+     */
+    @Override
+    public void verify(StepContext context) throws Exception {
+        super.verify(context);
+        String bin = session.settings().binDir();
+        for (ReleaseBinary binary : session.release().binaries()) {
+            String path = Shell.quote(bin + "/" + binary.name());
+            String command = binary.name().equals("etcd") ? path + " --version" : path + " version";
+            var ran = remote(context).run(command + " 2>&1");
+            if (!ran.ok()) {
+                throw new StepFailedException(bin + "/" + binary.name() + " does not run on " + context.target()
+                        + ": " + ran.stdout().strip(), "check that the release matches the host's architecture "
+                        + "(image_arch) and that " + bin + " is not mounted noexec, then re-run");
+            }
+        }
     }
 
     /**

@@ -43,7 +43,7 @@ public final class FetchReleaseStep extends ClusterStep {
         EtcdRelease release = session.releases().fetch(session.settings());
         warnIfUnverified(context, release);
         context.info("fetched " + release.tarball().getFileName() + ", sha256 " + release.sha256()
-                + (session.settings().binaryChecksum().isPresent() ? " (matches etcd_binary_checksum)" : ""));
+                + (session.settings().binaryChecksum().isPresent() ? " (matches the expected sha256)" : ""));
         session.useRelease(release);
     }
 

@@ -11,6 +11,9 @@ import java.util.Optional;
  */
 public final class KnownReleases {
     private static final Map<String, String> AMD64 = Map.ofEntries(
+            // 3.6: the two values the project's reference notes (etcd-versions.md) copied from the same file
+            Map.entry("v3.6.14", "ffe840ff9295808e88cce2794a18a5ac87f12a5203c8314d0bf6aa119b41bac5"),
+            Map.entry("v3.6.10", "ed579fafab5701e3aaa95509969e7bc74776a4ae5269d32e3928408b406456ec"),
             Map.entry("v3.5.27", "0aad9a9e4e0817a021e933f9806a2b2960a62f949ad5a3d6436d8886945cb1bc"),
             Map.entry("v3.5.26", "0a682a91201dc8351d507210bc30b021a11e254eab806f03224b51e8fad29abb"),
             Map.entry("v3.5.25", "168af82b59772e1811a9af7b358d42f5c6df44e0d9767afb006ecf12c4bbd607"),

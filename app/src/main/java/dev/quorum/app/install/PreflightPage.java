@@ -5,7 +5,6 @@ import dev.quorum.app.wizard.Fields;
 import dev.quorum.app.wizard.LazyViewPage;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -24,17 +23,8 @@ final class PreflightPage extends LazyViewPage {
     private final PreflightModel model;
 
     PreflightPage(PreflightModel model) {
+        super("Preflight", model.complete());
         this.model = model;
-    }
-
-    @Override
-    public String title() {
-        return "Preflight";
-    }
-
-    @Override
-    public ObservableBooleanValue complete() {
-        return model.complete();
     }
 
     @Override

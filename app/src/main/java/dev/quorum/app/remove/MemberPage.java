@@ -5,8 +5,6 @@ import dev.quorum.app.wizard.ClusterMembers;
 import dev.quorum.app.wizard.Fields;
 import dev.quorum.app.wizard.LazyViewPage;
 import javafx.beans.binding.Bindings;
-import javafx.beans.binding.BooleanBinding;
-import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -16,23 +14,12 @@ import org.kordamp.ikonli.javafx.FontIcon;
 /** Remove page: the member leaving (preselected), the quorum arithmetic of its removal, the data-dir warning. */
 final class MemberPage extends LazyViewPage {
     private final RemoveChoices choices;
-    private final BooleanBinding complete;
 
     MemberPage(RemoveChoices choices) {
-        this.choices = choices;
-        this.complete = Bindings.createBooleanBinding(() -> choices.memberReason().get().isEmpty()
+        super("Member to remove", Bindings.createBooleanBinding(() -> choices.memberReason().get().isEmpty()
                         && choices.cluster().loadedProperty().get(),
-                choices.memberReason(), choices.cluster().loadedProperty());
-    }
-
-    @Override
-    public String title() {
-        return "Member to remove";
-    }
-
-    @Override
-    public ObservableBooleanValue complete() {
-        return complete;
+                choices.memberReason(), choices.cluster().loadedProperty()));
+        this.choices = choices;
     }
 
     @Override

@@ -5,8 +5,6 @@ import dev.quorum.app.wizard.Fields;
 import dev.quorum.app.wizard.HostKeysView;
 import dev.quorum.app.wizard.LazyViewPage;
 import javafx.beans.binding.Bindings;
-import javafx.beans.binding.BooleanBinding;
-import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -16,25 +14,14 @@ import javafx.scene.layout.GridPane;
 /** Replace page: the member to replace (preselected from the picture) and the host to take its place. */
 final class MemberPage extends LazyViewPage {
     private final ReplaceChoices choices;
-    private final BooleanBinding complete;
 
     MemberPage(ReplaceChoices choices) {
-        this.choices = choices;
-        this.complete = Bindings.createBooleanBinding(() -> choices.memberReason().get().isEmpty()
+        super("Member and new host", Bindings.createBooleanBinding(() -> choices.memberReason().get().isEmpty()
                         && choices.hostReason().get().isEmpty() && choices.cluster().loadedProperty().get()
                         && choices.keys().allKnownProperty().get() && !choices.keys().checkingProperty().get(),
                 choices.memberReason(), choices.hostReason(), choices.cluster().loadedProperty(),
-                choices.keys().allKnownProperty(), choices.keys().checkingProperty());
-    }
-
-    @Override
-    public String title() {
-        return "Member and new host";
-    }
-
-    @Override
-    public ObservableBooleanValue complete() {
-        return complete;
+                choices.keys().allKnownProperty(), choices.keys().checkingProperty()));
+        this.choices = choices;
     }
 
     @Override

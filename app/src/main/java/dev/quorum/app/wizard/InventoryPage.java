@@ -6,7 +6,6 @@ import dev.quorum.core.inventory.InventoryHost;
 import java.io.File;
 import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
-import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -18,22 +17,11 @@ import javafx.stage.FileChooser;
 public final class InventoryPage extends LazyViewPage {
     private final InventoryChoice choice;
     private final String intro;
-    private final ObservableBooleanValue complete;
 
     public InventoryPage(InventoryChoice choice, String intro) {
+        super("Inventory", choice.inventoryProperty().isNotNull());
         this.choice = choice;
         this.intro = intro;
-        this.complete = choice.inventoryProperty().isNotNull();
-    }
-
-    @Override
-    public String title() {
-        return "Inventory";
-    }
-
-    @Override
-    public ObservableBooleanValue complete() {
-        return complete;
     }
 
     @Override

@@ -3,7 +3,6 @@ package dev.quorum.app.install;
 import dev.quorum.app.wizard.Cell;
 import dev.quorum.app.wizard.Fields;
 import dev.quorum.app.wizard.LazyViewPage;
-import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -57,13 +56,7 @@ final class PreflightPage extends LazyViewPage {
         table.setPlaceholder(new javafx.scene.control.Label("Checking the hosts..."));
         VBox.setVgrow(table, Priority.ALWAYS);
 
-        CheckBox trust = new CheckBox("Trust the new host keys listed above: I checked their fingerprints "
-                + "(ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub on each host)");
-        trust.setId("trustHostKeys");
-        trust.selectedProperty().bindBidirectional(model.trustNewKeysProperty());
-        trust.visibleProperty().bind(Bindings.isNotEmpty(model.unknownKeys()));
-        trust.managedProperty().bind(trust.visibleProperty());
-        trust.disableProperty().bind(model.checkingProperty());
+        CheckBox trust = model.trust().box(model.checkingProperty());
 
         Button again = new Button("Check again");
         again.setId("checkAgain");

@@ -17,24 +17,24 @@ final class MemberPage extends LazyViewPage {
 
     MemberPage(RemoveChoices choices) {
         super("Member to remove", Bindings.createBooleanBinding(() -> choices.memberReason().get().isEmpty()
-                        && choices.cluster().loadedProperty().get(),
-                choices.memberReason(), choices.cluster().loadedProperty()));
+                        && choices.leaving().cluster().loadedProperty().get(),
+                choices.memberReason(), choices.leaving().cluster().loadedProperty()));
         this.choices = choices;
     }
 
     @Override
     public void shown() {
-        choices.loadMembers();
+        choices.leaving().load();
     }
 
     @Override
     protected Node build() {
-        ComboBox<ClusterMembers.Member> member = new ComboBox<>(choices.cluster().members());
+        ComboBox<ClusterMembers.Member> member = new ComboBox<>(choices.leaving().cluster().members());
         member.setId("removeMember");
-        member.valueProperty().bindBidirectional(choices.memberProperty());
+        member.valueProperty().bindBidirectional(choices.leaving().memberProperty());
         Label status = new Label();
         status.setId("clusterStatus");
-        status.textProperty().bind(choices.cluster().statusProperty());
+        status.textProperty().bind(choices.leaving().cluster().statusProperty());
         Label arithmetic = new Label();
         arithmetic.setId("quorumArithmetic");
         arithmetic.setWrapText(true);

@@ -17,9 +17,9 @@ final class MemberPage extends LazyViewPage {
 
     MemberPage(ReplaceChoices choices) {
         super("Member and new host", Bindings.createBooleanBinding(() -> choices.memberReason().get().isEmpty()
-                        && choices.hostReason().get().isEmpty() && choices.cluster().loadedProperty().get()
+                        && choices.hostReason().get().isEmpty() && choices.leaving().cluster().loadedProperty().get()
                         && choices.keys().allKnownProperty().get() && !choices.keys().checkingProperty().get(),
-                choices.memberReason(), choices.hostReason(), choices.cluster().loadedProperty(),
+                choices.memberReason(), choices.hostReason(), choices.leaving().cluster().loadedProperty(),
                 choices.keys().allKnownProperty(), choices.keys().checkingProperty()));
         this.choices = choices;
     }
@@ -31,10 +31,10 @@ final class MemberPage extends LazyViewPage {
 
     @Override
     protected Node build() {
-        ComboBox<ClusterMembers.Member> member = new ComboBox<>(choices.cluster().members());
+        ComboBox<ClusterMembers.Member> member = new ComboBox<>(choices.leaving().cluster().members());
         member.setId("oldMember");
-        member.valueProperty().bindBidirectional(choices.oldMemberProperty());
-        ComboBox<String> host = new ComboBox<>(choices.cluster().freeHosts());
+        member.valueProperty().bindBidirectional(choices.leaving().memberProperty());
+        ComboBox<String> host = new ComboBox<>(choices.leaving().cluster().freeHosts());
         host.setId("newHost");
         host.valueProperty().bindBidirectional(choices.newHostProperty());
         CheckBox keepName = new CheckBox("Give the new member the old member's name (--keep-name)");
@@ -42,7 +42,7 @@ final class MemberPage extends LazyViewPage {
         keepName.selectedProperty().bindBidirectional(choices.keepNameProperty());
         Label status = new Label();
         status.setId("clusterStatus");
-        status.textProperty().bind(choices.cluster().statusProperty());
+        status.textProperty().bind(choices.leaving().cluster().statusProperty());
 
         GridPane grid = new GridPane();
         grid.setHgap(8);

@@ -4,6 +4,9 @@ import dev.quorum.core.inventory.EtcdMember;
 import dev.quorum.core.inventory.Inventory;
 import dev.quorum.core.inventory.InventoryHost;
 import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
 import javafx.scene.Node;
@@ -22,6 +25,20 @@ public final class InventoryPage extends LazyViewPage {
         super("Inventory", choice.inventoryProperty().isNotNull());
         this.choice = choice;
         this.intro = intro;
+    }
+
+    /**
+     * The wizard's first pages: this one while the inventory is not known; none when it is given
+     * (opened from the cluster picture), which is then chosen. The list is for the wizard to add to.
+     */
+    public static List<WizardPage> unlessGiven(InventoryChoice choice, Path given, String intro) {
+        List<WizardPage> pages = new ArrayList<>();
+        if (given == null) {
+            pages.add(new InventoryPage(choice, intro));
+        } else {
+            choice.pathProperty().set(given.toString());
+        }
+        return pages;
     }
 
     @Override

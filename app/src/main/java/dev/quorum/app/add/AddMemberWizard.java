@@ -6,7 +6,6 @@ import dev.quorum.app.wizard.WizardPage;
 import dev.quorum.app.wizard.WizardServices;
 import dev.quorum.app.wizard.WizardWindow;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -26,13 +25,8 @@ public final class AddMemberWizard {
 
     public static WizardModel create(WizardServices services, Path inventoryPath) {
         AddChoices choices = new AddChoices(services);
-        List<WizardPage> pages = new ArrayList<>();
-        if (inventoryPath == null) {
-            pages.add(new InventoryPage(choices.inventory(), "The cluster Quorum installed (its CA is on this "
-                    + "workstation); new members must be hosts of its inventory."));
-        } else {
-            choices.inventory().pathProperty().set(inventoryPath.toString());
-        }
+        List<WizardPage> pages = InventoryPage.unlessGiven(choices.inventory(), inventoryPath, "The cluster Quorum "
+                + "installed (its CA is on this workstation); new members must be hosts of its inventory.");
         pages.add(new HostsPickPage(choices));
         return new WizardModel("Add members", pages,
                 () -> new AddPlanSource(choices.inventory().file(), services, List.copyOf(choices.chosen())), services);

@@ -3,9 +3,8 @@ package dev.quorum.app.add;
 import dev.quorum.app.wizard.PreparedPlan;
 import dev.quorum.app.wizard.SessionPlanSource;
 import dev.quorum.app.wizard.WizardServices;
-import dev.quorum.core.lifecycle.members.MemberChange;
-import dev.quorum.core.lifecycle.members.MemberPlans;
 import dev.quorum.core.lifecycle.members.AddRequest;
+import dev.quorum.core.lifecycle.members.MemberPlans;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -28,7 +27,6 @@ final class AddPlanSource extends SessionPlanSource {
 
     @Override
     public PreparedPlan build(int part) throws Exception {
-        MemberChange change = MemberPlans.add(session(), new AddRequest(hosts.get(part)));
-        return new PreparedPlan(change.plan(), change.afterwards());
+        return PreparedPlan.of(MemberPlans.add(session(), new AddRequest(hosts.get(part))));
     }
 }

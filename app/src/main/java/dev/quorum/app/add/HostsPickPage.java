@@ -4,8 +4,6 @@ import dev.quorum.app.wizard.Fields;
 import dev.quorum.app.wizard.HostKeysView;
 import dev.quorum.app.wizard.LazyViewPage;
 import javafx.beans.binding.Bindings;
-import javafx.beans.binding.BooleanBinding;
-import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
@@ -15,23 +13,12 @@ import javafx.scene.layout.VBox;
 /** Add page: pick the inventory hosts that are not members yet. */
 final class HostsPickPage extends LazyViewPage {
     private final AddChoices choices;
-    private final BooleanBinding complete;
 
     HostsPickPage(AddChoices choices) {
-        this.choices = choices;
-        this.complete = Bindings.createBooleanBinding(() -> choices.hostsReason().get().isEmpty()
+        super("Hosts to add", Bindings.createBooleanBinding(() -> choices.hostsReason().get().isEmpty()
                         && choices.keys().allKnownProperty().get() && !choices.keys().checkingProperty().get(),
-                choices.hostsReason(), choices.keys().allKnownProperty(), choices.keys().checkingProperty());
-    }
-
-    @Override
-    public String title() {
-        return "Hosts to add";
-    }
-
-    @Override
-    public ObservableBooleanValue complete() {
-        return complete;
+                choices.hostsReason(), choices.keys().allKnownProperty(), choices.keys().checkingProperty()));
+        this.choices = choices;
     }
 
     @Override

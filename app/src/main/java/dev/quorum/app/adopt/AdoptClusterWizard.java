@@ -1,11 +1,14 @@
 package dev.quorum.app.adopt;
 
 import dev.quorum.app.wizard.InventoryPage;
+import dev.quorum.app.wizard.PlanSource;
+import dev.quorum.app.wizard.PreparedPlan;
+import dev.quorum.app.wizard.SessionPlanSource;
 import dev.quorum.app.wizard.WizardModel;
 import dev.quorum.app.wizard.WizardPage;
 import dev.quorum.app.wizard.WizardServices;
-import dev.quorum.app.wizard.WizardState;
 import dev.quorum.app.wizard.WizardWindow;
+import dev.quorum.core.lifecycle.adopt.AdoptPlans;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,21 +33,26 @@ public final class AdoptClusterWizard {
 
     public static WizardModel create(WizardServices services, Path inventoryPath, Runnable afterAdopted) {
         AdoptChoices choices = new AdoptChoices(services);
-        List<WizardPage> pages = new ArrayList<>();
-        if (inventoryPath == null) {
-            pages.add(new InventoryPage(choices.inventory(), "The Kubespray inventory of the cluster (etcd installed "
-                    + "with etcd_deployment_type: host)."));
-        } else {
-            choices.inventory().pathProperty().set(inventoryPath.toString());
-        }
+        List<WizardPage> pages = InventoryPage.unlessGiven(choices.inventory(), inventoryPath,
+                "The Kubespray inventory of the cluster (etcd installed with etcd_deployment_type: host).");
         pages.add(new AdoptPage(choices));
-        WizardModel model = new WizardModel("Adopt a Kubespray cluster", pages, () -> new AdoptPlanSource(
+        WizardModel model = new WizardModel("Adopt a Kubespray cluster", pages, () -> adoption(
                 choices.inventory().file(), services, choices.removeCaKeyProperty().get()), services);
-        model.status().stateProperty().addListener((obs, old, now) -> {
-            if (now == WizardState.FINISHED) {
-                afterAdopted.run();
-            }
-        });
+        model.whenFinished(afterAdopted);
         return model;
+    }
+
+    /** Exactly quorum adopt [--remove-ca-from-hosts]'s plan. */
+    private static PlanSource adoption(Path inventory, WizardServices services, boolean removeCaKey) {
+        return SessionPlanSource.of(inventory, services, session -> {
+            List<String> afterwards = new ArrayList<>(List.of("Adopted: the main window now shows the members, and "
+                    + "the Certificates tab every certificate (quorum status / quorum certs -i " + inventory + ")."));
+            if (!removeCaKey) {
+                afterwards.add("ca-key.pem is still on the etcd hosts (Kubespray's habit). To take it off: this "
+                        + "wizard again with the box ticked, or quorum adopt -i " + inventory
+                        + " --remove-ca-from-hosts.");
+            }
+            return new PreparedPlan(AdoptPlans.adopt(session, removeCaKey), afterwards);
+        });
     }
 }

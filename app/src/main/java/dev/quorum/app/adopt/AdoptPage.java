@@ -5,8 +5,6 @@ import dev.quorum.app.wizard.Fields;
 import dev.quorum.app.wizard.HostKeysView;
 import dev.quorum.app.wizard.LazyViewPage;
 import javafx.beans.binding.Bindings;
-import javafx.beans.binding.BooleanBinding;
-import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -14,22 +12,11 @@ import javafx.scene.control.Label;
 /** Adopt page: what adoption does, the etcd hosts' keys, and the choice to take the CA key off the hosts. */
 final class AdoptPage extends LazyViewPage {
     private final AdoptChoices choices;
-    private final BooleanBinding complete;
 
     AdoptPage(AdoptChoices choices) {
+        super("Adopt", Bindings.createBooleanBinding(choices::ready, choices.inventory().inventoryProperty(),
+                choices.keys().allKnownProperty(), choices.keys().checkingProperty()));
         this.choices = choices;
-        this.complete = Bindings.createBooleanBinding(choices::ready, choices.inventory().inventoryProperty(),
-                choices.keys().allKnownProperty(), choices.keys().checkingProperty());
-    }
-
-    @Override
-    public String title() {
-        return "Adopt";
-    }
-
-    @Override
-    public ObservableBooleanValue complete() {
-        return complete;
     }
 
     @Override

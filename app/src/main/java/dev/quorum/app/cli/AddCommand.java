@@ -1,30 +1,17 @@
 package dev.quorum.app.cli;
 
 import dev.quorum.core.cluster.ClusterSession;
-import dev.quorum.core.lifecycle.members.MemberPlans;
 import dev.quorum.core.lifecycle.members.AddRequest;
+import dev.quorum.core.lifecycle.members.MemberPlans;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "add", description = {"Add inventory hosts to the cluster as new members.",
         "Each joins as a learner and is promoted once caught up, strictly one host after the other.",
         "Takes a snapshot first."})
-final class AddCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ClusterOptions cluster;
-
-    @Mixin
-    ChangeOptions change;
-
+final class AddCommand extends ClusterChangeCommand {
     @Option(names = "--host", required = true, paramLabel = "HOST",
             description = "A host of the inventory's all.hosts; repeat it to add several, one after the other.")
     List<String> hosts;
@@ -32,7 +19,7 @@ final class AddCommand implements Callable<Integer> {
     /** Each plan is built once the previous join has finished: etcd takes one join at a time. */
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         try (ClusterSession session = cluster.openExisting()) {
             for (String host : hosts) {
                 if (hosts.size() > 1) {

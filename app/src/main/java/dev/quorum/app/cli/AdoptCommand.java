@@ -9,27 +9,14 @@ import dev.quorum.core.lifecycle.adopt.AdoptPlans;
 import dev.quorum.core.pki.CertificateInspector;
 import dev.quorum.core.pki.ProblemCode;
 import java.time.Clock;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "adopt",
         description = {"Take over a cluster Kubespray installed (host deployment); etcd itself is not touched.",
                 "Checks each host's /etc/etcd.env against the inventory, imports the CA (ca.pem, ca-key.pem) from",
                 "the first etcd host into this workstation's store (asks first), verifies Quorum reaches etcd."})
-final class AdoptCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ClusterOptions cluster;
-
-    @Mixin
-    ChangeOptions change;
-
+final class AdoptCommand extends ClusterChangeCommand {
     @Option(names = "--remove-ca-from-hosts",
             description = "Afterwards delete ca-key.pem from every etcd host (only once this workstation holds the "
                     + "same key). A later Kubespray run would then create a NEW CA: run Kubespray with the key put back.")
@@ -39,7 +26,7 @@ final class AdoptCommand implements Callable<Integer> {
     public Integer call() {
         try (ClusterSession session = cluster.open()) {
             Plan plan = AdoptPlans.adopt(session, removeCaKey);
-            var out = spec.commandLine().getOut();
+            var out = out();
             PlanExecution execution = new PlanExecution(out, session.home());
             if (change.planOnly) {
                 return execution.preview(plan);

@@ -6,28 +6,15 @@ import dev.quorum.core.lifecycle.certs.CertPlans;
 import dev.quorum.core.lifecycle.certs.RenewalRequest;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "renew",
         description = {"Re-issue member, admin and node certificates that are expired, expiring, from another CA,",
                 "with wrong SANs or keys, from the cluster CA on this workstation; then one member at a time:",
                 "new files (old ones kept in /var/backups/quorum), etcd serving them (restart only where needed),",
                 "member healthy before the next. Without quorum (expired certificates) all members restart together."})
-final class CertsRenewCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ClusterOptions cluster;
-
-    @Mixin
-    ChangeOptions change;
-
+final class CertsRenewCommand extends ClusterChangeCommand {
     @Option(names = "--member", paramLabel = "NAME", description = "Only this etcd host or member.")
     String member;
 
@@ -46,8 +33,8 @@ final class CertsRenewCommand implements Callable<Integer> {
         try (ClusterSession session = cluster.open()) {
             Plan plan = CertPlans.renew(session, new RenewalRequest(Optional.ofNullable(member), all,
                     Duration.ofDays(warnDays)));
-            PlanExecution execution = new PlanExecution(spec.commandLine().getOut(), session.home());
-            return change.planOnly ? execution.preview(plan) : execution.apply(plan, change.yes);
+            PlanExecution execution = new PlanExecution(out(), session.home());
+            return execution.run(plan, change, () -> { });
         }
     }
 }

@@ -3,28 +3,15 @@ package dev.quorum.app.cli;
 import dev.quorum.core.cluster.ClusterSession;
 import dev.quorum.core.engine.Plan;
 import dev.quorum.core.lifecycle.certs.CertPlans;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "rotate-ca",
         description = {"Replace the cluster CA without losing quorum: new CA and trust bundle on this workstation;",
                 "each host trusts old+new (one restart each); every certificate re-issued from the new CA and rolled;",
                 "this workstation switches; each host trusts the new CA alone (one restart each). Old CA kept aside.",
                 "Other etcd clients (kube-apiserver) must trust the bundle before the roll: use --prepare first."})
-final class CertsRotateCaCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ClusterOptions cluster;
-
-    @Mixin
-    ChangeOptions change;
-
+final class CertsRotateCaCommand extends ClusterChangeCommand {
     @Option(names = "--prepare", description = "Only make the new CA and the trust bundle; change no host.")
     boolean prepare;
 
@@ -32,10 +19,10 @@ final class CertsRotateCaCommand implements Callable<Integer> {
     public Integer call() {
         try (ClusterSession session = cluster.openExisting()) {
             Plan plan = CertPlans.rotateCa(session, prepare);
-            PlanExecution execution = new PlanExecution(spec.commandLine().getOut(), session.home());
+            PlanExecution execution = new PlanExecution(out(), session.home());
             int exit = change.planOnly ? execution.preview(plan) : execution.apply(plan, change.yes);
             if (exit == ExitCodes.OK && prepare && !change.planOnly) {
-                spec.commandLine().getOut().println("Give every other etcd client the bundle "
+                out().println("Give every other etcd client the bundle "
                         + session.pki().directory().resolve("trust-bundle.pem") + " as its CA file, then run: "
                         + "quorum certs rotate-ca -i " + cluster.inventory);
             }

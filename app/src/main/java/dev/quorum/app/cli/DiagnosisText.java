@@ -1,5 +1,6 @@
 package dev.quorum.app.cli;
 
+import dev.quorum.app.common.MemberStateWords;
 import dev.quorum.core.lifecycle.recovery.Diagnosis;
 import dev.quorum.core.lifecycle.recovery.MemberDiagnosis;
 import dev.quorum.core.lifecycle.recovery.Problem;
@@ -19,7 +20,7 @@ final class DiagnosisText {
         out.printf("%-10s %-10s %-22s %8s  %s%n", "HOST", "MEMBER", "STATE", "LAG", "PROBLEMS");
         for (MemberDiagnosis m : d.members()) {
             List<Problem> problems = m.problems();
-            out.printf("%-10s %-10s %-22s %8s  %s%n", m.host(), m.name(), state(m),
+            out.printf("%-10s %-10s %-22s %8s  %s%n", m.host(), m.name(), MemberStateWords.of(m),
                     m.lag().map(String::valueOf).orElse("-"), problems.isEmpty() ? "-" : problems.get(0).text());
             problems.stream().skip(1).forEach(p -> out.printf("%-55s  %s%n", "", p.text()));
         }
@@ -51,24 +52,5 @@ final class DiagnosisText {
                 out.println("     risk: " + a.risk());
             }
         }
-    }
-
-    static String state(MemberDiagnosis m) {
-        if (!m.reachable()) {
-            return "unreachable (SSH)";
-        }
-        if (!m.running().orElse(false)) {
-            return "etcd not running";
-        }
-        if (m.isolated().orElse(false)) {
-            return "isolated";
-        }
-        if (m.status().map(s -> s.learner()).orElse(false)) {
-            return "learner";
-        }
-        if (!m.hasLeader().orElse(false)) {
-            return "no leader";
-        }
-        return m.leader() ? "leader" : "follower";
     }
 }

@@ -8,27 +8,14 @@ import dev.quorum.core.lifecycle.maintenance.DefragRequest;
 import dev.quorum.core.lifecycle.maintenance.MaintenancePlans;
 import dev.quorum.core.lifecycle.maintenance.SpaceReport;
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "alarms", description = {"List each member's alarms with its database size, in-use size and quota",
         "(etcdctl alarm list; endpoint status). Exit status 0 without alarms, 1 with (or when they cannot be read).",
         "--disarm disarms NOSPACE (etcdctl alarm disarm) only once the cause is gone: the member's database below",
         "its quota and room on its disk. A CORRUPT alarm is never disarmed: re-seed that member (quorum recover)."})
-final class MaintainAlarmsCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ClusterOptions cluster;
-
-    @Mixin
-    ChangeOptions change;
-
+final class MaintainAlarmsCommand extends ClusterChangeCommand {
     @Option(names = "--disarm", description = "Disarm NOSPACE alarms whose cause is gone.")
     boolean disarm;
 
@@ -51,7 +38,7 @@ final class MaintainAlarmsCommand implements Callable<Integer> {
         if (reclaim && !disarm) {
             throw new UserError("--reclaim only goes with --disarm", "run quorum maintain alarms --disarm --reclaim");
         }
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         try (ClusterSession session = cluster.openExisting()) {
             if (disarm) {
                 return MaintainExecution.run(session, reclaim ? MaintenancePlans.recoverSpace(session,

@@ -3,27 +3,14 @@ package dev.quorum.app.cli;
 import dev.quorum.core.cluster.ClusterSession;
 import dev.quorum.core.lifecycle.maintenance.CompactRequest;
 import dev.quorum.core.lifecycle.maintenance.MaintenancePlans;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "compact", description = {"Discard the key history before a revision (etcdctl compact REV --physical).",
         "A snapshot is taken first: compaction cannot be undone. Already compacted that far: nothing to do.",
         "Refused: a revision in the future, a cluster without quorum, a CORRUPT alarm."})
-final class MaintainCompactCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ClusterOptions cluster;
-
-    @Mixin
-    ChangeOptions change;
-
+final class MaintainCompactCommand extends ClusterChangeCommand {
     @ArgGroup(exclusive = true)
     Target target;
 
@@ -41,7 +28,7 @@ final class MaintainCompactCommand implements Callable<Integer> {
         CompactRequest request = request(target);
         try (ClusterSession session = cluster.openExisting()) {
             return MaintainExecution.run(session, MaintenancePlans.compact(session, request), change,
-                    spec.commandLine().getOut());
+                    out());
         }
     }
 

@@ -11,15 +11,9 @@ final class MaintainExecution {
     }
 
     static int run(ClusterSession session, Plan plan, ChangeOptions options, PrintWriter out) {
-        PlanExecution execution = new PlanExecution(out, session.home());
-        if (options.planOnly) {
-            return execution.preview(plan);
-        }
-        int exit = execution.apply(plan, options.yes);
-        if (exit == ExitCodes.OK) {
+        return new PlanExecution(out, session.home()).run(plan, options, () -> {
             out.println();
             SpaceTable.print(session.inventory().clusterName(), SpaceReport.read(session), out);
-        }
-        return exit;
+        });
     }
 }

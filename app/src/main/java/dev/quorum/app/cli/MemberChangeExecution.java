@@ -10,15 +10,9 @@ final class MemberChangeExecution {
     }
 
     static int run(ClusterSession session, MemberChange change, ChangeOptions options, PrintWriter out) {
-        PlanExecution execution = new PlanExecution(out, session.home());
-        if (options.planOnly) {
-            return execution.preview(change.plan());
-        }
-        int exit = execution.apply(change.plan(), options.yes);
-        if (exit == ExitCodes.OK) {
+        return new PlanExecution(out, session.home()).run(change.plan(), options, () -> {
             out.println();
             change.afterwards().forEach(out::println);
-        }
-        return exit;
+        });
     }
 }

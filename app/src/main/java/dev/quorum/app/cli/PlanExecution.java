@@ -23,6 +23,18 @@ final class PlanExecution {
         this.home = home;
     }
 
+    /** --plan previews; otherwise the plan is applied and, when that ended well, {@code afterSuccess} runs. */
+    int run(Plan plan, ChangeOptions options, Runnable afterSuccess) {
+        if (options.planOnly) {
+            return preview(plan);
+        }
+        int exit = apply(plan, options.yes);
+        if (exit == ExitCodes.OK) {
+            afterSuccess.run();
+        }
+        return exit;
+    }
+
     int preview(Plan plan) {
         PlanPrinter.print(plan, out);
         out.println();

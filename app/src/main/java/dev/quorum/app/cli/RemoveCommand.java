@@ -3,25 +3,12 @@ package dev.quorum.app.cli;
 import dev.quorum.core.cluster.ClusterSession;
 import dev.quorum.core.lifecycle.members.MemberPlans;
 import dev.quorum.core.lifecycle.members.RemoveRequest;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "remove", description = {"Remove a member; works when its host is dead.",
         "Refused if the rest would lose quorum. Its data dir is moved aside, never deleted."})
-final class RemoveCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ClusterOptions cluster;
-
-    @Mixin
-    ChangeOptions change;
-
+final class RemoveCommand extends ClusterChangeCommand {
     @Option(names = "--member", required = true, paramLabel = "NAME-or-HOST",
             description = "The member name (etcd2) or its inventory host.")
     String member;
@@ -30,7 +17,7 @@ final class RemoveCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         try (ClusterSession session = cluster.openExisting()) {
             return MemberChangeExecution.run(session, MemberPlans.remove(session, new RemoveRequest(member)), change,
-                    spec.commandLine().getOut());
+                    out());
         }
     }
 }

@@ -3,25 +3,12 @@ package dev.quorum.app.cli;
 import dev.quorum.core.cluster.ClusterSession;
 import dev.quorum.core.lifecycle.members.MemberPlans;
 import dev.quorum.core.lifecycle.members.ReplaceRequest;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "replace", description = {"Replace a member (dead or alive) by another inventory host.",
         "Snapshot, remove the old member FIRST, then add the new host as a learner and promote it."})
-final class ReplaceCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ClusterOptions cluster;
-
-    @Mixin
-    ChangeOptions change;
-
+final class ReplaceCommand extends ClusterChangeCommand {
     @Option(names = "--member", required = true, paramLabel = "OLD", description = "The member to replace: name or host.")
     String member;
 
@@ -35,7 +22,7 @@ final class ReplaceCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         try (ClusterSession session = cluster.openExisting()) {
             return MemberChangeExecution.run(session, MemberPlans.replace(session, new ReplaceRequest(member, newHost, keepName)), change,
-                    spec.commandLine().getOut());
+                    out());
         }
     }
 }

@@ -10,30 +10,17 @@ import dev.quorum.core.snapshot.SnapshotStore;
 import dev.quorum.core.snapshot.SnapshotVerifier;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "restore", description = {"Disaster recovery when quorum is lost for good: a new cluster from a snapshot or a survivor.",
         "The inventory's etcd group (survivors and new hosts) becomes a new cluster restored from one snapshot.",
         "Old data dirs are moved aside.",
         "Refused while the cluster still has quorum, and for a snapshot whose hash does not match."})
-final class RestoreCommand implements Callable<Integer> {
+final class RestoreCommand extends ClusterChangeCommand {
     static final String DATA_LOSS_FLAG = "--yes-i-understand-data-loss";
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ClusterOptions cluster;
-
-    @Mixin
-    ChangeOptions change;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Source source;
@@ -66,7 +53,7 @@ final class RestoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         RestoreRequest request = source.snapshot != null ? snapshotRequest(out) : RestoreRequest.fromSurvivor(source.survivor);
         request = request.declaringLost(java.util.Set.copyOf(declaredLost));
         try (ClusterSession session = cluster.openExisting()) {

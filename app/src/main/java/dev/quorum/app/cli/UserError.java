@@ -1,18 +1,10 @@
 package dev.quorum.app.cli;
 
-import dev.quorum.core.ActionableError;
+import dev.quorum.core.ActionableException;
 
 /** Bad input or a refused command: shown as is, with what to do. */
-final class UserError extends RuntimeException implements ActionableError {
-    private final String hint;
-
+final class UserError extends ActionableException {
     UserError(String message, String hint) {
-        super(message);
-        this.hint = hint;
-    }
-
-    @Override
-    public String hint() {
-        return hint;
+        super(message, hint);
     }
 }

@@ -5,7 +5,6 @@ import dev.quorum.app.wizard.InventoryPage;
 import dev.quorum.app.wizard.LazyViewPage;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
-import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
@@ -18,28 +17,20 @@ import javafx.scene.layout.VBox;
 /** Install page 1: hosts from a Kubespray inventory, or typed in. */
 final class HostsPage extends LazyViewPage {
     private final InstallChoices choices;
-    private final BooleanBinding complete;
 
     HostsPage(InstallChoices choices) {
+        super("Hosts", complete(choices));
         this.choices = choices;
+    }
+
+    private static BooleanBinding complete(InstallChoices choices) {
         TypedHosts typed = choices.typed();
-        this.complete = Bindings.createBooleanBinding(() -> choices.sourceProperty().get()
-                        == InstallChoices.Source.INVENTORY
+        return Bindings.createBooleanBinding(() -> choices.sourceProperty().get() == InstallChoices.Source.INVENTORY
                         ? choices.inventory().inventoryProperty().get() != null
                         : typed.clusterReason().get().isEmpty() && typed.hostsReason().get().isEmpty()
                         && typed.sshReason().get().isEmpty(),
                 choices.sourceProperty(), choices.inventory().inventoryProperty(), typed.clusterReason(),
                 typed.hostsReason(), typed.sshReason());
-    }
-
-    @Override
-    public String title() {
-        return "Hosts";
-    }
-
-    @Override
-    public ObservableBooleanValue complete() {
-        return complete;
     }
 
     @Override

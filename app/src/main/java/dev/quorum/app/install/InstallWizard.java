@@ -1,10 +1,16 @@
 package dev.quorum.app.install;
 
+import dev.quorum.app.wizard.PlanSource;
+import dev.quorum.app.wizard.PreparedPlan;
+import dev.quorum.app.wizard.SessionPlanSource;
 import dev.quorum.app.wizard.WizardModel;
 import dev.quorum.app.wizard.WizardServices;
-import dev.quorum.app.wizard.WizardState;
 import dev.quorum.app.wizard.WizardWindow;
+import dev.quorum.core.engine.Plan;
+import dev.quorum.core.lifecycle.install.InstallPlan;
+import dev.quorum.core.lifecycle.members.MemberChange;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.stage.Stage;
@@ -31,8 +37,8 @@ public final class InstallWizard {
         InstallChoices choices = new InstallChoices(services);
         PreflightModel preflight = new PreflightModel(choices);
         WizardModel model = create(services, choices, preflight);
-        model.status().stateProperty().addListener((obs, before, now) -> {
-            if (now == WizardState.FINISHED && preflight.inventoryProperty().get() != null) {
+        model.whenFinished(() -> {
+            if (preflight.inventoryProperty().get() != null) {
                 onInstalled.accept(preflight.inventoryProperty().get());
             }
         });
@@ -47,6 +53,18 @@ public final class InstallWizard {
     private static WizardModel create(WizardServices services, InstallChoices choices, PreflightModel preflight) {
         return new WizardModel("Install a cluster", List.of(new HostsPage(choices), new ReleasePage(choices),
                 new PreflightPage(preflight)),
-                () -> new InstallPlanSource(preflight.inventoryProperty().get(), services), services);
+                () -> installation(preflight.inventoryProperty().get(), services), services);
+    }
+
+    /** Exactly quorum install -i INVENTORY's plan. */
+    private static PlanSource installation(Path inventory, WizardServices services) {
+        return SessionPlanSource.of(inventory, services, session -> {
+            Plan plan = InstallPlan.build(session);
+            // The members are the inventory's etcd group: tell what to point clients at, as after a member change.
+            List<String> afterwards = new ArrayList<>(new MemberChange(plan, session.inventory().etcdMembers(),
+                    List.of(), List.of()).afterwards());
+            afterwards.add("See it with: quorum status -i " + inventory);
+            return new PreparedPlan(plan, afterwards);
+        });
     }
 }

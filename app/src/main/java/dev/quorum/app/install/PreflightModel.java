@@ -1,18 +1,17 @@
 package dev.quorum.app.install;
 
+import dev.quorum.app.wizard.KeyTrust;
 import dev.quorum.core.remote.HostKeyScan;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -23,23 +22,17 @@ import javafx.collections.ObservableList;
 public final class PreflightModel {
     private final InstallChoices choices;
     private final ObservableList<PreflightRow> rows = FXCollections.observableArrayList();
-    private final ObservableList<HostKeyScan> unknownKeys = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper checking = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper allOk = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Path> inventory = new ReadOnlyObjectWrapper<>();
-    private final BooleanProperty trustNewKeys = new SimpleBooleanProperty();
+    private final KeyTrust trust = new KeyTrust(this::check);
     private final BooleanBinding complete = Bindings.createBooleanBinding(() -> allOk.get() && !checking.get(),
             allOk, checking);
     private int generation;
 
     PreflightModel(InstallChoices choices) {
         this.choices = choices;
-        trustNewKeys.addListener((obs, was, now) -> {
-            if (now && !unknownKeys.isEmpty()) {
-                check(List.copyOf(unknownKeys));
-            }
-        });
     }
 
     /** Checks every host again (nothing is trusted that was not consented to). */
@@ -72,8 +65,7 @@ public final class PreflightModel {
 
     private void show(PreflightCheck.Result result) {
         rows.setAll(result.rows());
-        unknownKeys.setAll(result.unknownKeys());
-        trustNewKeys.set(false);
+        trust.found(result.unknownKeys());
         inventory.set(result.inventory());
         allOk.set(result.allOk());
         checking.set(false);
@@ -83,13 +75,9 @@ public final class PreflightModel {
         return rows;
     }
 
-    public ObservableList<HostKeyScan> unknownKeys() {
-        return unknownKeys;
-    }
-
-    /** The user's consent to trust the new keys listed (and only those). */
-    public BooleanProperty trustNewKeysProperty() {
-        return trustNewKeys;
+    /** New keys and the consent to trust them. */
+    public KeyTrust trust() {
+        return trust;
     }
 
     public ReadOnlyBooleanProperty checkingProperty() {

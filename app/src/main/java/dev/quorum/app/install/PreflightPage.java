@@ -3,9 +3,7 @@ package dev.quorum.app.install;
 import dev.quorum.app.wizard.Cell;
 import dev.quorum.app.wizard.Fields;
 import dev.quorum.app.wizard.LazyViewPage;
-import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -24,17 +22,8 @@ final class PreflightPage extends LazyViewPage {
     private final PreflightModel model;
 
     PreflightPage(PreflightModel model) {
+        super("Preflight", model.complete());
         this.model = model;
-    }
-
-    @Override
-    public String title() {
-        return "Preflight";
-    }
-
-    @Override
-    public ObservableBooleanValue complete() {
-        return model.complete();
     }
 
     @Override
@@ -67,13 +56,7 @@ final class PreflightPage extends LazyViewPage {
         table.setPlaceholder(new javafx.scene.control.Label("Checking the hosts..."));
         VBox.setVgrow(table, Priority.ALWAYS);
 
-        CheckBox trust = new CheckBox("Trust the new host keys listed above: I checked their fingerprints "
-                + "(ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub on each host)");
-        trust.setId("trustHostKeys");
-        trust.selectedProperty().bindBidirectional(model.trustNewKeysProperty());
-        trust.visibleProperty().bind(Bindings.isNotEmpty(model.unknownKeys()));
-        trust.managedProperty().bind(trust.visibleProperty());
-        trust.disableProperty().bind(model.checkingProperty());
+        CheckBox trust = model.trust().box(model.checkingProperty());
 
         Button again = new Button("Check again");
         again.setId("checkAgain");

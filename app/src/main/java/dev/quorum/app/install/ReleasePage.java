@@ -6,7 +6,6 @@ import dev.quorum.core.inventory.EtcdSettings;
 import dev.quorum.core.inventory.Inventory;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
-import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -19,25 +18,17 @@ import javafx.scene.layout.VBox;
  */
 final class ReleasePage extends LazyViewPage {
     private final InstallChoices choices;
-    private final BooleanBinding complete;
 
     ReleasePage(InstallChoices choices) {
+        super("Release and settings", complete(choices));
         this.choices = choices;
+    }
+
+    private static BooleanBinding complete(InstallChoices choices) {
         ReleaseSettings release = choices.release();
-        this.complete = Bindings.createBooleanBinding(() -> choices.sourceProperty().get()
-                        == InstallChoices.Source.INVENTORY
+        return Bindings.createBooleanBinding(() -> choices.sourceProperty().get() == InstallChoices.Source.INVENTORY
                         || (release.versionReason().get().isEmpty() && release.checksumReason().get().isEmpty()),
                 choices.sourceProperty(), release.versionReason(), release.checksumReason());
-    }
-
-    @Override
-    public String title() {
-        return "Release and settings";
-    }
-
-    @Override
-    public ObservableBooleanValue complete() {
-        return complete;
     }
 
     @Override

@@ -7,9 +7,7 @@ import dev.quorum.core.lifecycle.maintenance.MemberSpace;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
-import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -24,21 +22,10 @@ import javafx.scene.layout.VBox;
 /** The members' database sizes, in-use sizes and alarms, and what to do about them. */
 final class ChoicePage extends LazyViewPage {
     private final MaintenanceChoices choices;
-    private final BooleanBinding complete;
 
     ChoicePage(MaintenanceChoices choices) {
+        super("Space and task", Bindings.createBooleanBinding(() -> choices.reason().get().isEmpty(), choices.reason()));
         this.choices = choices;
-        this.complete = Bindings.createBooleanBinding(() -> choices.reason().get().isEmpty(), choices.reason());
-    }
-
-    @Override
-    public String title() {
-        return "Space and task";
-    }
-
-    @Override
-    public ObservableBooleanValue complete() {
-        return complete;
     }
 
     @Override

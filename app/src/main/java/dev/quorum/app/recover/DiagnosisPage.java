@@ -1,17 +1,16 @@
 package dev.quorum.app.recover;
 
 import dev.quorum.app.wizard.Fields;
-import dev.quorum.app.wizard.WizardPage;
-import javafx.beans.value.ObservableBooleanValue;
+import dev.quorum.app.wizard.LazyViewPage;
 import javafx.scene.Node;
 
 /** The wizard's first page: the diagnosis, refreshed on demand; Next reviews the recover plan. */
-final class DiagnosisPage implements WizardPage {
+final class DiagnosisPage extends LazyViewPage {
     private final DiagnosisModel model;
     private Runnable recover = () -> { };
-    private Node view;
 
     DiagnosisPage(DiagnosisModel model) {
+        super("Diagnosis", model.complete());
         this.model = model;
     }
 
@@ -25,26 +24,13 @@ final class DiagnosisPage implements WizardPage {
     }
 
     @Override
-    public String title() {
-        return "Diagnosis";
-    }
-
-    @Override
-    public ObservableBooleanValue complete() {
-        return model.complete();
-    }
-
-    @Override
     public void shown() {
         model.refresh();
     }
 
     @Override
-    public Node view() {
-        if (view == null) {
-            view = Fields.page(DiagnosisView.create(model, () -> recover.run()),
-                    Fields.reason("diagnosisReason", model.nextReason()));
-        }
-        return view;
+    protected Node build() {
+        return Fields.page(DiagnosisView.create(model, () -> recover.run()),
+                Fields.reason("diagnosisReason", model.nextReason()));
     }
 }

@@ -1,5 +1,6 @@
 package dev.quorum.app.recover;
 
+import dev.quorum.app.common.MemberStateWords;
 import dev.quorum.core.lifecycle.recovery.MemberDiagnosis;
 import dev.quorum.core.lifecycle.recovery.Problem;
 import java.util.List;
@@ -11,28 +12,8 @@ public record MemberRow(String host, String name, String state, String lag, List
     }
 
     static MemberRow of(MemberDiagnosis m) {
-        return new MemberRow(m.host(), m.name(), state(m), m.lag().map(String::valueOf).orElse("-"),
+        return new MemberRow(m.host(), m.name(), MemberStateWords.of(m), m.lag().map(String::valueOf).orElse("-"),
                 m.problems().stream().map(Problem::text).toList());
-    }
-
-    /** The same words as {@code quorum diagnose}'s STATE column. */
-    static String state(MemberDiagnosis m) {
-        if (!m.reachable()) {
-            return "unreachable (SSH)";
-        }
-        if (!m.running().orElse(false)) {
-            return "etcd not running";
-        }
-        if (m.isolated().orElse(false)) {
-            return "isolated";
-        }
-        if (m.status().map(s -> s.learner()).orElse(false)) {
-            return "learner";
-        }
-        if (!m.hasLeader().orElse(false)) {
-            return "no leader";
-        }
-        return m.leader() ? "leader" : "follower";
     }
 
     public String line() {

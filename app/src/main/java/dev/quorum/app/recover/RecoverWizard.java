@@ -1,9 +1,13 @@
 package dev.quorum.app.recover;
 
+import dev.quorum.app.wizard.PlanSource;
+import dev.quorum.app.wizard.PreparedPlan;
+import dev.quorum.app.wizard.SessionPlanSource;
 import dev.quorum.app.wizard.WizardModel;
-import dev.quorum.core.lifecycle.recovery.Diagnosis;
 import dev.quorum.app.wizard.WizardServices;
 import dev.quorum.app.wizard.WizardWindow;
+import dev.quorum.core.lifecycle.recovery.Diagnosis;
+import dev.quorum.core.lifecycle.recovery.RecoverPlan;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -54,8 +58,20 @@ public final class RecoverWizard {
         });
         DiagnosisPage page = new DiagnosisPage(diagnosis);
         WizardModel wizard = new WizardModel("Diagnose and recover", List.of(page),
-                () -> new RecoverPlanSource(inventoryPath, services), services);
+                () -> recovery(inventoryPath, services), services);
         page.onRecover(wizard::next);
         return wizard;
+    }
+
+    /** Exactly quorum recover's plan, from a fresh diagnosis (it refuses with a hint to restore when quorum is lost). */
+    private static PlanSource recovery(Path inventory, WizardServices services) {
+        return SessionPlanSource.of(inventory, services, session -> {
+            RecoverPlan.Recovery recovery = RecoverPlan.build(session, inventory.toString());
+            return new PreparedPlan(recovery.plan(), List.of(
+                    "Before the run: " + recovery.diagnosis().sentence() + ".",
+                    "When the run is done, its last step has confirmed with a fresh diagnosis that every member "
+                            + "rejoined and caught up: the cluster is healthy. Open Diagnose / Recover again to see "
+                            + "each host's view."));
+        });
     }
 }

@@ -5,8 +5,6 @@ import dev.quorum.app.wizard.ClusterMembers;
 import dev.quorum.app.wizard.Fields;
 import dev.quorum.app.wizard.LazyViewPage;
 import javafx.beans.binding.Bindings;
-import javafx.beans.binding.BooleanBinding;
-import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -16,38 +14,27 @@ import org.kordamp.ikonli.javafx.FontIcon;
 /** Remove page: the member leaving (preselected), the quorum arithmetic of its removal, the data-dir warning. */
 final class MemberPage extends LazyViewPage {
     private final RemoveChoices choices;
-    private final BooleanBinding complete;
 
     MemberPage(RemoveChoices choices) {
+        super("Member to remove", Bindings.createBooleanBinding(() -> choices.memberReason().get().isEmpty()
+                        && choices.leaving().cluster().loadedProperty().get(),
+                choices.memberReason(), choices.leaving().cluster().loadedProperty()));
         this.choices = choices;
-        this.complete = Bindings.createBooleanBinding(() -> choices.memberReason().get().isEmpty()
-                        && choices.cluster().loadedProperty().get(),
-                choices.memberReason(), choices.cluster().loadedProperty());
-    }
-
-    @Override
-    public String title() {
-        return "Member to remove";
-    }
-
-    @Override
-    public ObservableBooleanValue complete() {
-        return complete;
     }
 
     @Override
     public void shown() {
-        choices.loadMembers();
+        choices.leaving().load();
     }
 
     @Override
     protected Node build() {
-        ComboBox<ClusterMembers.Member> member = new ComboBox<>(choices.cluster().members());
+        ComboBox<ClusterMembers.Member> member = new ComboBox<>(choices.leaving().cluster().members());
         member.setId("removeMember");
-        member.valueProperty().bindBidirectional(choices.memberProperty());
+        member.valueProperty().bindBidirectional(choices.leaving().memberProperty());
         Label status = new Label();
         status.setId("clusterStatus");
-        status.textProperty().bind(choices.cluster().statusProperty());
+        status.textProperty().bind(choices.leaving().cluster().statusProperty());
         Label arithmetic = new Label();
         arithmetic.setId("quorumArithmetic");
         arithmetic.setWrapText(true);

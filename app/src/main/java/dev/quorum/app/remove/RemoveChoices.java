@@ -1,57 +1,47 @@
 package dev.quorum.app.remove;
 
 import dev.quorum.app.wizard.ClusterMembers;
-import dev.quorum.app.wizard.InventoryChoice;
-import dev.quorum.app.wizard.MembersModel;
+import dev.quorum.app.wizard.MemberChoice;
 import dev.quorum.app.wizard.WizardServices;
 import dev.quorum.core.inventory.Inventory;
 import java.util.List;
+import java.util.stream.Stream;
+import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.ObjectBinding;
 import javafx.beans.binding.StringBinding;
-import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 
 /**
  * What the remove wizard's page shows and decides: the inventory, the member leaving (preselected
  * from the picture), the quorum arithmetic of its removal and where its data goes.
  */
 public final class RemoveChoices {
-    private final InventoryChoice inventory;
-    private final MembersModel cluster;
-    private final StringProperty preselected = new SimpleStringProperty("");
-    private final ObjectProperty<ClusterMembers.Member> member = new SimpleObjectProperty<>();
+    private static final String CHOOSE = "Choose the member to remove.";
+    private final MemberChoice leaving;
     private final ObjectBinding<RemovalOutlook> outlook;
     private final StringBinding memberReason;
     private final StringBinding arithmetic;
     private final StringBinding warning;
 
     public RemoveChoices(WizardServices services) {
-        this.inventory = new InventoryChoice(services.executor(), services.home(), true);
-        this.cluster = new MembersModel(services);
-        this.outlook = Bindings.createObjectBinding(() -> member.get() == null || !cluster.members().contains(member.get())
-                ? null : RemovalOutlook.of(List.copyOf(cluster.members()), member.get()), member, cluster.members());
-        this.memberReason = Bindings.createStringBinding(() -> reason(cluster, member.get(), outlook.get()),
-                cluster.problemProperty(), cluster.loadedProperty(), cluster.statusProperty(), member, outlook);
+        this.leaving = new MemberChoice(services);
+        var member = leaving.memberProperty();
+        var members = leaving.cluster().members();
+        this.outlook = Bindings.createObjectBinding(() -> member.get() == null || !members.contains(member.get())
+                ? null : RemovalOutlook.of(List.copyOf(members), member.get()), member, members);
+        this.memberReason = Bindings.createStringBinding(() -> reason(leaving.reason(CHOOSE), outlook.get()),
+                Stream.concat(Stream.of(leaving.reasonDependencies()), Stream.of(outlook)).toArray(Observable[]::new));
         this.arithmetic = Bindings.createStringBinding(() -> outlook.get() == null ? "" : outlook.get().words(),
                 outlook);
-        this.warning = Bindings.createStringBinding(() -> warning(member.get(), inventory.inventoryProperty().get()),
-                member, inventory.inventoryProperty());
+        this.warning = Bindings.createStringBinding(() -> warning(member.get(),
+                leaving.inventory().inventoryProperty().get()), member, leaving.inventory().inventoryProperty());
     }
 
-    static String reason(MembersModel cluster, ClusterMembers.Member member, RemovalOutlook outlook) {
-        if (!cluster.problemProperty().get().isEmpty()) {
-            return cluster.problemProperty().get();
+    private static String reason(String chosen, RemovalOutlook outlook) {
+        if (!chosen.isEmpty()) {
+            return chosen;
         }
-        if (!cluster.loadedProperty().get()) {
-            return cluster.statusProperty().get();
-        }
-        if (member == null || outlook == null) {
-            return "Choose the member to remove.";
-        }
-        return outlook.refusal();
+        return outlook == null ? CHOOSE : outlook.refusal();
     }
 
     /** Said before the run: the host keeps the data, moved aside, so nothing is lost by a wrong click. */
@@ -65,26 +55,9 @@ public final class RemoveChoices {
                 + "If the host does not answer, it is cleaned up later by hand (the run says how).";
     }
 
-    /** Loads the members; the preselected one (by name or host) is chosen once they are read. */
-    void loadMembers() {
-        member.set(null);
-        cluster.loadChoosing(inventory.file(), preselected.get(), member::set);
-    }
-
-    public InventoryChoice inventory() {
-        return inventory;
-    }
-
-    public MembersModel cluster() {
-        return cluster;
-    }
-
-    public StringProperty preselectedProperty() {
-        return preselected;
-    }
-
-    public ObjectProperty<ClusterMembers.Member> memberProperty() {
-        return member;
+    /** The inventory, its members and the one leaving. */
+    public MemberChoice leaving() {
+        return leaving;
     }
 
     /** Why Next is disabled (empty when the member may go). */

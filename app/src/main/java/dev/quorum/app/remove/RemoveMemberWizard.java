@@ -1,12 +1,16 @@
 package dev.quorum.app.remove;
 
 import dev.quorum.app.wizard.InventoryPage;
+import dev.quorum.app.wizard.MemberChoice;
+import dev.quorum.app.wizard.PreparedPlan;
+import dev.quorum.app.wizard.SessionPlanSource;
 import dev.quorum.app.wizard.WizardModel;
 import dev.quorum.app.wizard.WizardPage;
 import dev.quorum.app.wizard.WizardServices;
 import dev.quorum.app.wizard.WizardWindow;
+import dev.quorum.core.lifecycle.members.MemberPlans;
+import dev.quorum.core.lifecycle.members.RemoveRequest;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -32,16 +36,16 @@ public final class RemoveMemberWizard {
 
     public static WizardModel create(WizardServices services, Path inventoryPath, String memberName) {
         RemoveChoices choices = new RemoveChoices(services);
-        List<WizardPage> pages = new ArrayList<>();
-        if (inventoryPath == null) {
-            pages.add(new InventoryPage(choices.inventory(), "The cluster Quorum manages (its CA is on this "
-                    + "workstation)."));
-        } else {
-            choices.inventory().pathProperty().set(inventoryPath.toString());
-        }
-        choices.preselectedProperty().set(memberName == null ? "" : memberName);
+        MemberChoice leaving = choices.leaving();
+        List<WizardPage> pages = InventoryPage.unlessGiven(leaving.inventory(), inventoryPath,
+                "The cluster Quorum manages (its CA is on this workstation).");
+        leaving.preselectedProperty().set(memberName == null ? "" : memberName);
         pages.add(new MemberPage(choices));
-        return new WizardModel("Remove a member", pages, () -> new RemovePlanSource(choices.inventory().file(),
-                services, choices.memberProperty().get().name()), services);
+        // exactly quorum remove --member M's plan
+        return new WizardModel("Remove a member", pages, () -> {
+            RemoveRequest request = new RemoveRequest(leaving.memberProperty().get().name());
+            return SessionPlanSource.of(leaving.inventory().file(), services,
+                    session -> PreparedPlan.of(MemberPlans.remove(session, request)));
+        }, services);
     }
 }

@@ -1,9 +1,14 @@
 package dev.quorum.app.renew;
 
+import dev.quorum.app.wizard.PlanSource;
+import dev.quorum.app.wizard.PreparedPlan;
+import dev.quorum.app.wizard.SessionPlanSource;
 import dev.quorum.app.wizard.WizardModel;
 import dev.quorum.app.wizard.WizardServices;
 import dev.quorum.app.wizard.WizardState;
 import dev.quorum.app.wizard.WizardWindow;
+import dev.quorum.core.lifecycle.certs.CertPlans;
+import dev.quorum.core.lifecycle.certs.RenewalRequest;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.stage.Stage;
@@ -30,12 +35,18 @@ public final class RenewCertificatesWizard {
                                      Runnable afterRun) {
         RenewChoices choices = new RenewChoices(hosts, warnDays);
         WizardModel model = new WizardModel("Renew certificates", List.of(new RenewPage(choices)),
-                () -> new RenewPlanSource(inventory, services, choices.request()), services);
+                () -> renewal(inventory, services, choices.request()), services);
         model.status().stateProperty().addListener((obs, old, now) -> {
             if (old == WizardState.RUNNING && now.ended()) {
                 afterRun.run();
             }
         });
         return model;
+    }
+
+    /** Exactly quorum certs renew [--member H] [--all]'s plan. */
+    private static PlanSource renewal(Path inventory, WizardServices services, RenewalRequest request) {
+        return SessionPlanSource.of(inventory, services, session -> new PreparedPlan(CertPlans.renew(session, request),
+                List.of("The Certificates tab reads the certificates again now.")));
     }
 }

@@ -3,8 +3,6 @@ package dev.quorum.app.renew;
 import dev.quorum.app.wizard.Fields;
 import dev.quorum.app.wizard.LazyViewPage;
 import javafx.beans.binding.Bindings;
-import javafx.beans.binding.BooleanBinding;
-import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -16,22 +14,11 @@ import javafx.scene.layout.VBox;
 /** Renew page: which members, and every certificate or only those with problems. */
 final class RenewPage extends LazyViewPage {
     private final RenewChoices choices;
-    private final BooleanBinding complete;
 
     RenewPage(RenewChoices choices) {
+        super("Certificates to renew", Bindings.createBooleanBinding(() -> choices.targetProperty().get() != null,
+                choices.targetProperty()));
         this.choices = choices;
-        this.complete = Bindings.createBooleanBinding(() -> choices.targetProperty().get() != null,
-                choices.targetProperty());
-    }
-
-    @Override
-    public String title() {
-        return "Certificates to renew";
-    }
-
-    @Override
-    public ObservableBooleanValue complete() {
-        return complete;
     }
 
     @Override

@@ -5,8 +5,6 @@ import dev.quorum.app.wizard.Fields;
 import dev.quorum.app.wizard.HostKeysView;
 import dev.quorum.app.wizard.LazyViewPage;
 import javafx.beans.binding.Bindings;
-import javafx.beans.binding.BooleanBinding;
-import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -16,25 +14,14 @@ import javafx.scene.layout.GridPane;
 /** Replace page: the member to replace (preselected from the picture) and the host to take its place. */
 final class MemberPage extends LazyViewPage {
     private final ReplaceChoices choices;
-    private final BooleanBinding complete;
 
     MemberPage(ReplaceChoices choices) {
-        this.choices = choices;
-        this.complete = Bindings.createBooleanBinding(() -> choices.memberReason().get().isEmpty()
-                        && choices.hostReason().get().isEmpty() && choices.cluster().loadedProperty().get()
+        super("Member and new host", Bindings.createBooleanBinding(() -> choices.memberReason().get().isEmpty()
+                        && choices.hostReason().get().isEmpty() && choices.leaving().cluster().loadedProperty().get()
                         && choices.keys().allKnownProperty().get() && !choices.keys().checkingProperty().get(),
-                choices.memberReason(), choices.hostReason(), choices.cluster().loadedProperty(),
-                choices.keys().allKnownProperty(), choices.keys().checkingProperty());
-    }
-
-    @Override
-    public String title() {
-        return "Member and new host";
-    }
-
-    @Override
-    public ObservableBooleanValue complete() {
-        return complete;
+                choices.memberReason(), choices.hostReason(), choices.leaving().cluster().loadedProperty(),
+                choices.keys().allKnownProperty(), choices.keys().checkingProperty()));
+        this.choices = choices;
     }
 
     @Override
@@ -44,10 +31,10 @@ final class MemberPage extends LazyViewPage {
 
     @Override
     protected Node build() {
-        ComboBox<ClusterMembers.Member> member = new ComboBox<>(choices.cluster().members());
+        ComboBox<ClusterMembers.Member> member = new ComboBox<>(choices.leaving().cluster().members());
         member.setId("oldMember");
-        member.valueProperty().bindBidirectional(choices.oldMemberProperty());
-        ComboBox<String> host = new ComboBox<>(choices.cluster().freeHosts());
+        member.valueProperty().bindBidirectional(choices.leaving().memberProperty());
+        ComboBox<String> host = new ComboBox<>(choices.leaving().cluster().freeHosts());
         host.setId("newHost");
         host.valueProperty().bindBidirectional(choices.newHostProperty());
         CheckBox keepName = new CheckBox("Give the new member the old member's name (--keep-name)");
@@ -55,7 +42,7 @@ final class MemberPage extends LazyViewPage {
         keepName.selectedProperty().bindBidirectional(choices.keepNameProperty());
         Label status = new Label();
         status.setId("clusterStatus");
-        status.textProperty().bind(choices.cluster().statusProperty());
+        status.textProperty().bind(choices.leaving().cluster().statusProperty());
 
         GridPane grid = new GridPane();
         grid.setHgap(8);

@@ -1,26 +1,19 @@
 package dev.quorum.app.replace;
 
-import dev.quorum.app.wizard.ClusterMembers;
 import dev.quorum.app.wizard.HostKeysModel;
-import dev.quorum.app.wizard.InventoryChoice;
-import dev.quorum.app.wizard.MembersModel;
+import dev.quorum.app.wizard.MemberChoice;
 import dev.quorum.app.wizard.WizardServices;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 /** What the replace wizard's pages share: the inventory, the member leaving, the host joining, --keep-name. */
 public final class ReplaceChoices {
-    private final InventoryChoice inventory;
-    private final MembersModel cluster;
-    private final StringProperty preselected = new SimpleStringProperty("");
-    private final ObjectProperty<ClusterMembers.Member> oldMember = new SimpleObjectProperty<>();
+    private final MemberChoice leaving;
     private final StringProperty newHost = new SimpleStringProperty();
     private final BooleanProperty keepName = new SimpleBooleanProperty();
     private final StringBinding memberReason;
@@ -28,14 +21,13 @@ public final class ReplaceChoices {
     private final HostKeysModel keys;
 
     public ReplaceChoices(WizardServices services) {
-        this.inventory = new InventoryChoice(services.executor(), services.home(), true);
-        this.cluster = new MembersModel(services);
+        this.leaving = new MemberChoice(services);
         this.keys = new HostKeysModel(services);
-        newHost.addListener((obs, old, now) -> keys.check(inventory.file(), now == null ? List.of() : List.of(now)));
-        this.memberReason = Bindings.createStringBinding(() -> !cluster.problemProperty().get().isEmpty()
-                ? cluster.problemProperty().get() : !cluster.loadedProperty().get() ? cluster.statusProperty().get()
-                : oldMember.get() == null ? "Choose the member to replace." : "",
-                cluster.problemProperty(), cluster.loadedProperty(), cluster.statusProperty(), oldMember);
+        var cluster = leaving.cluster();
+        newHost.addListener((obs, old, now) -> keys.check(leaving.inventory().file(),
+                now == null ? List.of() : List.of(now)));
+        this.memberReason = Bindings.createStringBinding(() -> leaving.reason("Choose the member to replace."),
+                leaving.reasonDependencies());
         this.hostReason = Bindings.createStringBinding(() -> !cluster.loadedProperty().get() ? ""
                 : cluster.freeHosts().isEmpty() ? "Every inventory host is already a member: add the new host under "
                 + "all.hosts in the inventory (ansible_host, ip) and choose the inventory again."
@@ -43,27 +35,15 @@ public final class ReplaceChoices {
                 cluster.loadedProperty(), cluster.freeHosts(), newHost);
     }
 
-    /** Loads the members; the preselected one (by name or host) is chosen once they are read. */
+    /** Loads the members (the new host is chosen again among those that are not members). */
     void loadMembers() {
-        oldMember.set(null);
         newHost.set(null);
-        cluster.loadChoosing(inventory.file(), preselected.get(), oldMember::set);
+        leaving.load();
     }
 
-    public InventoryChoice inventory() {
-        return inventory;
-    }
-
-    public MembersModel cluster() {
-        return cluster;
-    }
-
-    public StringProperty preselectedProperty() {
-        return preselected;
-    }
-
-    public ObjectProperty<ClusterMembers.Member> oldMemberProperty() {
-        return oldMember;
+    /** The inventory, its members and the one to replace. */
+    public MemberChoice leaving() {
+        return leaving;
     }
 
     public StringProperty newHostProperty() {

@@ -1,12 +1,16 @@
 package dev.quorum.app.replace;
 
 import dev.quorum.app.wizard.InventoryPage;
+import dev.quorum.app.wizard.MemberChoice;
+import dev.quorum.app.wizard.PreparedPlan;
+import dev.quorum.app.wizard.SessionPlanSource;
 import dev.quorum.app.wizard.WizardModel;
 import dev.quorum.app.wizard.WizardPage;
 import dev.quorum.app.wizard.WizardServices;
 import dev.quorum.app.wizard.WizardWindow;
+import dev.quorum.core.lifecycle.members.MemberPlans;
+import dev.quorum.core.lifecycle.members.ReplaceRequest;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -32,17 +36,17 @@ public final class ReplaceMemberWizard {
 
     public static WizardModel create(WizardServices services, Path inventoryPath, String memberName) {
         ReplaceChoices choices = new ReplaceChoices(services);
-        List<WizardPage> pages = new ArrayList<>();
-        if (inventoryPath == null) {
-            pages.add(new InventoryPage(choices.inventory(), "The cluster Quorum installed (its CA is on this "
-                    + "workstation); the new host must be one of the inventory's hosts."));
-        } else {
-            choices.inventory().pathProperty().set(inventoryPath.toString());
-        }
-        choices.preselectedProperty().set(memberName == null ? "" : memberName);
+        MemberChoice leaving = choices.leaving();
+        List<WizardPage> pages = InventoryPage.unlessGiven(leaving.inventory(), inventoryPath, "The cluster Quorum "
+                + "installed (its CA is on this workstation); the new host must be one of the inventory's hosts.");
+        leaving.preselectedProperty().set(memberName == null ? "" : memberName);
         pages.add(new MemberPage(choices));
-        return new WizardModel("Replace a member", pages, () -> new ReplacePlanSource(choices.inventory().file(),
-                services, choices.oldMemberProperty().get().name(), choices.newHostProperty().get(),
-                choices.keepNameProperty().get()), services);
+        // exactly quorum replace --member OLD --with NEW [--keep-name]'s plan
+        return new WizardModel("Replace a member", pages, () -> {
+            ReplaceRequest request = new ReplaceRequest(leaving.memberProperty().get().name(),
+                    choices.newHostProperty().get(), choices.keepNameProperty().get());
+            return SessionPlanSource.of(leaving.inventory().file(), services,
+                    session -> PreparedPlan.of(MemberPlans.replace(session, request)));
+        }, services);
     }
 }

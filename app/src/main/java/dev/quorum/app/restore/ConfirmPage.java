@@ -1,32 +1,19 @@
 package dev.quorum.app.restore;
 
 import dev.quorum.app.wizard.Fields;
-import dev.quorum.app.wizard.WizardPage;
+import dev.quorum.app.wizard.LazyViewPage;
 import javafx.beans.binding.Bindings;
-import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 
 /** Restore page 3: what will happen, in capitals where it hurts; Next only once the name is typed. */
-final class ConfirmPage implements WizardPage {
+final class ConfirmPage extends LazyViewPage {
     private final RestoreChoices choices;
-    private final ObservableBooleanValue complete;
-    private Node view;
 
     ConfirmPage(RestoreChoices choices) {
+        super("Confirm", choices.confirmReason().isEmpty());
         this.choices = choices;
-        this.complete = choices.confirmReason().isEmpty();
-    }
-
-    @Override
-    public String title() {
-        return "Confirm";
-    }
-
-    @Override
-    public ObservableBooleanValue complete() {
-        return complete;
     }
 
     @Override
@@ -35,14 +22,7 @@ final class ConfirmPage implements WizardPage {
     }
 
     @Override
-    public Node view() {
-        if (view == null) {
-            view = build();
-        }
-        return view;
-    }
-
-    private Node build() {
+    protected Node build() {
         Label warning = new Label();
         warning.setId("restoreWarning");
         warning.setWrapText(true);

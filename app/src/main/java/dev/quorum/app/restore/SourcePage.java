@@ -1,11 +1,10 @@
 package dev.quorum.app.restore;
 
 import dev.quorum.app.wizard.Fields;
-import dev.quorum.app.wizard.WizardPage;
-import java.nio.file.Path;
+import dev.quorum.app.wizard.LazyViewPage;
 import dev.quorum.core.snapshot.SnapshotIntegrity;
+import java.nio.file.Path;
 import javafx.beans.binding.Bindings;
-import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -15,35 +14,16 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
 
 /** Restore page 1: a snapshot (from the store or a typed path, checked as typed) or a survivor's data. */
-final class SourcePage implements WizardPage {
+final class SourcePage extends LazyViewPage {
     private final RestoreChoices choices;
-    private final ObservableBooleanValue complete;
-    private Node view;
 
     SourcePage(RestoreChoices choices) {
+        super("Source", choices.sourceReason().isEmpty());
         this.choices = choices;
-        this.complete = choices.sourceReason().isEmpty();
     }
 
     @Override
-    public String title() {
-        return "Source";
-    }
-
-    @Override
-    public ObservableBooleanValue complete() {
-        return complete;
-    }
-
-    @Override
-    public Node view() {
-        if (view == null) {
-            view = build();
-        }
-        return view;
-    }
-
-    private Node build() {
+    protected Node build() {
         ToggleGroup group = new ToggleGroup();
         RadioButton fromSnapshot = new RadioButton("From a snapshot (every write after it is lost)");
         fromSnapshot.setId("fromSnapshot");

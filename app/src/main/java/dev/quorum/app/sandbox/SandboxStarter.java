@@ -1,7 +1,7 @@
 package dev.quorum.app.sandbox;
 
 import dev.quorum.app.common.PlanRuns;
-import dev.quorum.core.ActionableError;
+import dev.quorum.core.ActionableException;
 import dev.quorum.core.engine.Cancellation;
 import dev.quorum.core.engine.RunEvent;
 import dev.quorum.core.engine.RunListener;
@@ -32,17 +32,9 @@ public final class SandboxStarter {
     }
 
     /** The start plan failed; the message and hint come from the failing step. */
-    public static final class StartFailed extends RuntimeException implements ActionableError {
-        private final String hint;
-
+    public static final class StartFailed extends ActionableException {
         StartFailed(String message, String hint) {
-            super(message);
-            this.hint = hint;
-        }
-
-        @Override
-        public String hint() {
-            return hint.isBlank() ? "see the Tasks tab or ~/.quorum/sandbox/members/*/etcd.log" : hint;
+            super(message, hint == null || hint.isBlank() ? "see the Tasks tab or ~/.quorum/sandbox/members/*/etcd.log" : hint);
         }
     }
 }

@@ -7,10 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -22,10 +20,9 @@ import javafx.collections.ObservableList;
 public final class HostKeysModel {
     private final WizardServices services;
     private final ObservableList<HostKeyReport.Entry> entries = FXCollections.observableArrayList();
-    private final ObservableList<HostKeyScan> unknownKeys = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper checking = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper allKnown = new ReadOnlyBooleanWrapper();
-    private final BooleanProperty trustNewKeys = new SimpleBooleanProperty();
+    private final KeyTrust trust = new KeyTrust(this::scan);
     private final StringBinding reason;
     private Path inventory;
     private List<String> hosts = List.of();
@@ -34,15 +31,10 @@ public final class HostKeysModel {
     public HostKeysModel(WizardServices services) {
         this.services = services;
         this.reason = Bindings.createStringBinding(() -> hosts.isEmpty() || allKnown.get() ? ""
-                : checking.get() ? "Reading the host keys..." : !unknownKeys.isEmpty()
+                : checking.get() ? "Reading the host keys..." : !trust.unknownKeys().isEmpty()
                 ? "New host key: check its fingerprint and tick \"Trust the new host keys\" below."
                 : entries.stream().map(HostKeyReport.Entry::problem).filter(p -> !p.isEmpty()).findFirst().orElse(""),
-                checking, allKnown, unknownKeys, entries);
-        trustNewKeys.addListener((obs, was, now) -> {
-            if (now && !unknownKeys.isEmpty()) {
-                scan(List.copyOf(unknownKeys));
-            }
-        });
+                checking, allKnown, trust.unknownKeys(), entries);
     }
 
     /** Reads the keys of these inventory hosts (none: nothing to check). */
@@ -57,7 +49,7 @@ public final class HostKeysModel {
         allKnown.set(false);
         if (hosts.isEmpty()) {
             entries.clear();
-            unknownKeys.clear();
+            trust.unknownKeys().clear();
             allKnown.set(true);
             return;
         }
@@ -72,8 +64,7 @@ public final class HostKeysModel {
         }, report -> {
             if (mine == generation) {
                 entries.setAll(report.entries());
-                unknownKeys.setAll(report.unknownKeys());
-                trustNewKeys.set(false);
+                trust.found(report.unknownKeys());
                 allKnown.set(report.allKnown());
                 checking.set(false);
             }
@@ -81,7 +72,7 @@ public final class HostKeysModel {
             if (mine == generation) {
                 entries.setAll(new HostKeyReport.Entry(String.join(", ", names), java.util.Optional.empty(),
                         String.valueOf(error.getMessage())));
-                unknownKeys.clear();
+                trust.unknownKeys().clear();
                 checking.set(false);
             }
         });
@@ -91,12 +82,9 @@ public final class HostKeysModel {
         return entries;
     }
 
-    public ObservableList<HostKeyScan> unknownKeys() {
-        return unknownKeys;
-    }
-
-    public BooleanProperty trustNewKeysProperty() {
-        return trustNewKeys;
+    /** New keys and the consent to trust them. */
+    public KeyTrust trust() {
+        return trust;
     }
 
     public ReadOnlyBooleanProperty checkingProperty() {

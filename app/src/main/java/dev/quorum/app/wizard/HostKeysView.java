@@ -18,13 +18,7 @@ public final class HostKeysView {
         keys.textProperty().bind(Bindings.createStringBinding(() -> String.join("\n", model.entries().stream()
                 .map(e -> e.host() + ": " + e.describe() + (e.problem().isEmpty() || e.unknown() ? ""
                         : " (" + e.problem() + ")")).toList()), model.entries()));
-        CheckBox trust = new CheckBox("Trust the new host keys listed above: I checked their fingerprints "
-                + "(ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub on each host)");
-        trust.setId("trustHostKeys");
-        trust.selectedProperty().bindBidirectional(model.trustNewKeysProperty());
-        trust.visibleProperty().bind(Bindings.isNotEmpty(model.unknownKeys()));
-        trust.managedProperty().bind(trust.visibleProperty());
-        trust.disableProperty().bind(model.checkingProperty());
+        CheckBox trust = model.trust().box(model.checkingProperty());
         VBox box = new VBox(6, Fields.heading("SSH host keys"), keys, trust);
         box.visibleProperty().bind(Bindings.isNotEmpty(model.entries()));
         box.managedProperty().bind(box.visibleProperty());

@@ -4,9 +4,11 @@ import dev.quorum.core.inventory.EtcdMember;
 import dev.quorum.core.inventory.Inventory;
 import dev.quorum.core.inventory.InventoryHost;
 import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
-import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -18,22 +20,25 @@ import javafx.stage.FileChooser;
 public final class InventoryPage extends LazyViewPage {
     private final InventoryChoice choice;
     private final String intro;
-    private final ObservableBooleanValue complete;
 
     public InventoryPage(InventoryChoice choice, String intro) {
+        super("Inventory", choice.inventoryProperty().isNotNull());
         this.choice = choice;
         this.intro = intro;
-        this.complete = choice.inventoryProperty().isNotNull();
     }
 
-    @Override
-    public String title() {
-        return "Inventory";
-    }
-
-    @Override
-    public ObservableBooleanValue complete() {
-        return complete;
+    /**
+     * The wizard's first pages: this one while the inventory is not known; none when it is given
+     * (opened from the cluster picture), which is then chosen. The list is for the wizard to add to.
+     */
+    public static List<WizardPage> unlessGiven(InventoryChoice choice, Path given, String intro) {
+        List<WizardPage> pages = new ArrayList<>();
+        if (given == null) {
+            pages.add(new InventoryPage(choice, intro));
+        } else {
+            choice.pathProperty().set(given.toString());
+        }
+        return pages;
     }
 
     @Override

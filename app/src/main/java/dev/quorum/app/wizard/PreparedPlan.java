@@ -1,6 +1,7 @@
 package dev.quorum.app.wizard;
 
 import dev.quorum.core.engine.Plan;
+import dev.quorum.core.lifecycle.members.MemberChange;
 import java.util.List;
 
 /**
@@ -10,5 +11,10 @@ import java.util.List;
 public record PreparedPlan(Plan plan, List<String> afterwards) {
     public PreparedPlan {
         afterwards = List.copyOf(afterwards);
+    }
+
+    /** A membership change, with the lines the CLI prints after it (where to point clients). */
+    public static PreparedPlan of(MemberChange change) {
+        return new PreparedPlan(change.plan(), change.afterwards());
     }
 }

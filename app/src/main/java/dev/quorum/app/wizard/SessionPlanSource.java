@@ -26,6 +26,22 @@ public abstract class SessionPlanSource implements PlanSource {
         return session;
     }
 
+    /** What most wizards run: one plan, built from the session. */
+    @FunctionalInterface
+    public interface SessionPlan {
+        PreparedPlan build(ClusterSession session) throws Exception;
+    }
+
+    /** A one-part plan source that builds {@code plan} against the inventory's cluster. */
+    public static PlanSource of(Path inventory, WizardServices services, SessionPlan plan) {
+        return new SessionPlanSource(inventory, services) {
+            @Override
+            public PreparedPlan build(int part) throws Exception {
+                return plan.build(session());
+            }
+        };
+    }
+
     /** A session as the CLI opens one: the inventory read now, the SSH options of the app. */
     public static ClusterSession open(Path inventory, WizardServices services) {
         return ClusterSessions.open(inventory, services.home(), services.ssh());

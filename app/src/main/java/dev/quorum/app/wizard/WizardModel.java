@@ -61,6 +61,15 @@ public final class WizardModel {
         };
     }
 
+    /** Calls {@code action} on the UI thread each time a run has succeeded. */
+    public void whenFinished(Runnable action) {
+        status.stateProperty().addListener((obs, old, now) -> {
+            if (now == WizardState.FINISHED) {
+                action.run();
+            }
+        });
+    }
+
     public void next() {
         if (!canNext.get()) {
             return;

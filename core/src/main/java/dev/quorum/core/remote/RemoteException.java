@@ -1,6 +1,6 @@
 package dev.quorum.core.remote;
 
-import dev.quorum.core.ActionableError;
+import dev.quorum.core.ActionableException;
 
 import java.util.Objects;
 
@@ -11,21 +11,13 @@ import java.util.Objects;
  * <p>Unchecked because nearly every remote call can fail this way and callers mostly let it
  * travel up to whoever reports per host (see {@link FanOut}).
  */
-public class RemoteException extends RuntimeException implements ActionableError {
-
-    private final String hint;
+public class RemoteException extends ActionableException {
 
     public RemoteException(String message, String hint) {
         this(message, hint, null);
     }
 
     public RemoteException(String message, String hint, Throwable cause) {
-        super(message, cause);
-        this.hint = Objects.requireNonNull(hint, "hint");
-    }
-
-    /** What to do about it, in one or two sentences. */
-    public String hint() {
-        return hint;
+        super(message, Objects.requireNonNull(hint, "hint"), cause);
     }
 }

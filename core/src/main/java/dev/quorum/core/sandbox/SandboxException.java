@@ -1,18 +1,10 @@
 package dev.quorum.core.sandbox;
 
-import dev.quorum.core.ActionableError;
+import dev.quorum.core.ActionableException;
 
 /** The sandbox cannot do what was asked; the hint says what to do. */
-public final class SandboxException extends RuntimeException implements ActionableError {
-    private final String hint;
-
+public final class SandboxException extends ActionableException {
     public SandboxException(String message, String hint) {
-        super(message);
-        this.hint = hint;
-    }
-
-    @Override
-    public String hint() {
-        return hint;
+        super(message, hint);
     }
 }

@@ -1,18 +1,10 @@
 package dev.quorum.core.lifecycle.maintenance;
 
-import dev.quorum.core.ActionableError;
+import dev.quorum.core.ActionableException;
 
 /** A maintenance request refused before anything was changed, with what to do instead. */
-public final class MaintenanceException extends RuntimeException implements ActionableError {
-    private final String hint;
-
+public final class MaintenanceException extends ActionableException {
     public MaintenanceException(String message, String hint) {
-        super(message);
-        this.hint = hint;
-    }
-
-    @Override
-    public String hint() {
-        return hint;
+        super(message, hint);
     }
 }

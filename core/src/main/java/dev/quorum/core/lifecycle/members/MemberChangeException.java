@@ -1,18 +1,10 @@
 package dev.quorum.core.lifecycle.members;
 
-import dev.quorum.core.ActionableError;
+import dev.quorum.core.ActionableException;
 
 /** A membership change refused before anything was changed, with what to do instead. */
-public final class MemberChangeException extends RuntimeException implements ActionableError {
-    private final String hint;
-
+public final class MemberChangeException extends ActionableException {
     public MemberChangeException(String message, String hint) {
-        super(message);
-        this.hint = hint;
-    }
-
-    @Override
-    public String hint() {
-        return hint;
+        super(message, hint);
     }
 }

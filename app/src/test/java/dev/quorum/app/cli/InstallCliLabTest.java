@@ -84,7 +84,7 @@ class InstallCliLabTest {
         CliContractTest.Run table = CliContractTest.run("status", "-i", inventory, "--known-hosts", knownHosts);
         assertThat(table.exit()).as(table.err()).isZero();
         assertThat(table.out().lines().findFirst().orElseThrow()).contains("3/3 healthy, tolerates 1 failure");
-        assertThat(table.out()).contains("leader").contains("follower").contains("3.4.23");
+        assertThat(table.out()).contains("leader").contains("follower").contains(EtcdTarball.get().version().substring(1));
 
         CliContractTest.Run json = CliContractTest.run("status", "--json", "-i", inventory, "--known-hosts", knownHosts);
         JsonNode root = new ObjectMapper().readTree(json.out());

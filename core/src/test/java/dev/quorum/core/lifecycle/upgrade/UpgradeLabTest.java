@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.quorum.core.cluster.ClusterSession;
 import dev.quorum.core.cluster.LiveCluster;
+import dev.quorum.core.engine.Cancellation;
+import dev.quorum.core.engine.PlannedStep;
 import dev.quorum.core.engine.RunEvent;
+import dev.quorum.core.engine.RunMode;
+import dev.quorum.core.engine.RunOutcome;
 import dev.quorum.core.engine.StepStatus;
 import dev.quorum.core.etcd.ClusterStatus;
 import dev.quorum.core.etcd.MemberInfo;
@@ -38,7 +42,8 @@ import org.junit.jupiter.api.io.TempDir;
  * A 3-member TLS cluster on real etcd, 3.4.23 (Debian) through 3.5 and 3.6 to 3.7, each hop under a continuous
  * writer: same member IDs, every member on the new version, no acknowledged write lost, the longest write pause
  * printed. Gates refuse with nothing changed: two minors at once, and a 3.5 below the docs' minimum (Debian unstable's
- * 3.5.30, skipped with the reason when the mirror cannot serve it) to 3.6.
+ * 3.5.30, skipped with the reason when the mirror cannot serve it) to 3.6. The 3.7 hop is first interrupted after
+ * one member and rolled back while mixed, then run again to the end.
  */
 @LabHosts(count = 3)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -112,6 +117,32 @@ class UpgradeLabTest {
 
     @Test
     @Order(6)
+    void to37InterruptedAfterOneMemberIsRolledBackWhileMixed() {
+        EtcdTarball from = EtcdTarball.require("3.6");
+        EtcdTarball to = EtcdTarball.require("3.7");
+        point(to);
+        Cancellation cancellation = new Cancellation();
+        LabCluster.Outcome interrupted = cluster.run(s -> UpgradePlans.plan(s, UpgradeRequest.upgrade()),
+                cluster.ssh(), RunMode.APPLY, cancellation, event -> {
+                    if (event instanceof RunEvent.TargetFinished f && f.status() == StepStatus.CHANGED
+                            && !f.target().equals(PlannedStep.CLUSTER)) {
+                        cancellation.cancel();
+                    }
+                });
+        assertThat(interrupted.result().outcome()).as(interrupted.log()).isEqualTo(RunOutcome.CANCELLED);
+        assertThat(versions()).containsExactlyInAnyOrder(to.version(), from.version(), from.version());
+
+        LabCluster.Outcome rolledBack = cluster.run(s -> UpgradePlans.plan(s, UpgradeRequest.rollBack()));
+        assertThat(rolledBack.result().succeeded()).as(rolledBack.log()).isTrue();
+        assertThat(versions()).containsOnly(from.version());
+        assertThat(memberIds()).isEqualTo(ids);
+
+        LabCluster.Outcome notMixed = cluster.run(s -> UpgradePlans.plan(s, UpgradeRequest.rollBack()));
+        assertThat(notMixed.firstFailure()).contains("the cluster is not mixed").contains("etcdctl downgrade");
+    }
+
+    @Test
+    @Order(7)
     void to37ThenARerunChangesNothing() throws Exception {
         hop(EtcdTarball.require("3.7"));
         assertNoChangesOnRerun();
@@ -129,8 +160,11 @@ class UpgradeLabTest {
             writer.stop();
             assertThat(upgraded.result().succeeded()).as(upgraded.log()).isTrue();
             assertThat(writer.missing()).as("acknowledged writes lost").isEmpty();
-            pauses.add("| " + from + " -> " + to.version() + " | " + writer.longestGap().toMillis() + " ms | "
-                    + writer.acknowledgedCount() + " | " + writer.failures() + " | " + took(upgraded) + " s |");
+            String line = "| " + from + " -> " + to.version() + " | " + writer.longestGap().toMillis() + " ms | "
+                    + writer.acknowledgedCount() + " | " + writer.failures() + " | " + took(upgraded) + " s |";
+            pauses.add(line);
+            System.out.println("UPGRADE HOP " + line + "\n" + upgraded.log().lines()
+                    .filter(l -> !l.startsWith(" ")).collect(Collectors.joining("\n")));
         }
         assertThat(versions()).containsOnly(to.version());
         assertThat(memberIds()).isEqualTo(ids);

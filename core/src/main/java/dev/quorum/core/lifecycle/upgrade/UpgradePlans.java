@@ -81,6 +81,9 @@ public final class UpgradePlans {
                     ? new RollbackMemberStep(session, shape.path().target(), last)
                     : new UpgradeMemberStep(session, target, last), List.of(host)));
         }
+        if (!shape.rollback()) {
+            steps.add(PlannedStep.onEach(new EtcdutlStep(session, target), shape.order()));
+        }
         return new Plan(name, cluster.inventory().clusterName(), steps);
     }
 

@@ -66,13 +66,19 @@ final class V2WalWorkaroundStep extends HostStep {
         once = once.matches("(?sm).*^ETCD_SNAPSHOT_COUNT=1$.*") ? once : once + "ETCD_SNAPSHOT_COUNT=1\n";
         EtcdVersion running = MemberRestart.runningVersion(session, member(context));
         ManagedFiles.replace(remote, HostFiles.ENV_FILE, once, "0640");
+        Exception failure = null;
         try {
             MemberRestart.restart(session, context, member(context), running);
             awaitClean(context, remote);
-        } finally {
-            ManagedFiles.replace(remote, HostFiles.ENV_FILE, original, "0640");
+        } catch (Exception e) {
+            failure = e;
         }
+        // Either way the member goes back to its own settings: a snapshot after every entry costs every write.
+        ManagedFiles.replace(remote, HostFiles.ENV_FILE, original, "0640");
         MemberRestart.restart(session, context, member(context), running);
+        if (failure != null) {
+            throw failure;
+        }
     }
 
     private void awaitClean(StepContext context, RemoteHost remote) throws Exception {
@@ -84,8 +90,9 @@ final class V2WalWorkaroundStep extends HostStep {
         }
         if (state != V2Store.CLEAN) {
             throw new StepFailedException("the v2 store of " + context.target() + " is still not clean after a "
-                    + "snapshot (" + state + ")", "run etcdutl check v2store on " + context.target()
-                    + "; the env file is put back as it was");
+                    + "snapshot (" + state + "); the member is restarted with its env file as it was",
+                    "run etcdutl check v2store on " + context.target() + "; move whatever still uses the v2 API to v3, delete its v2 keys and directories, then run quorum "
+                            + "upgrade again");
         }
     }
 }

@@ -97,8 +97,9 @@ final class VersionGates {
         String unknown = names(on35, V2Store.UNKNOWN) + names(on35, V2Store.NOT_CHECKED);
         if (!unknown.isEmpty()) {
             refusals.add(new UpgradeRefusal(Gate.V2_STORE, "could not check the v2 store of " + unknown
-                    + " (etcdutl check v2store of 3.5.32 or later)", "a 3.5 patch upgrade installs etcdutl: set "
-                    + "etcd_version to v3.5.33 or later, run quorum upgrade, then try 3.6 again"));
+                    + " (etcdutl check v2store of 3.5.32 or later)", "quorum upgrade installs etcdutl beside etcd: set "
+                    + "etcd_version to the running 3.5 version (no restart) or a newer 3.5 patch, run quorum "
+                    + "upgrade, then set 3.6 again"));
         }
         return refusals;
     }

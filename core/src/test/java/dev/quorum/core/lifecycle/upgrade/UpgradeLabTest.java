@@ -192,8 +192,12 @@ class UpgradeLabTest {
                 "etcd_binary_checksum", tarball.sha256());
     }
 
-    /** The inventory's etcd_version, download URL and checksum to another release. */
     static void point(EtcdTarball tarball) {
+        point(cluster, tarball);
+    }
+
+    /** The inventory's etcd_version, download URL and checksum to another release. */
+    static void point(LabCluster cluster, EtcdTarball tarball) {
         try {
             String text = Files.readString(cluster.inventoryFile);
             for (Map.Entry<String, Object> e : vars(tarball).entrySet()) {

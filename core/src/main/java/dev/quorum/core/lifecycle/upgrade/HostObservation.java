@@ -1,0 +1,87 @@
+package dev.quorum.core.lifecycle.upgrade;
+
+import dev.quorum.core.cluster.ManagedFiles;
+import dev.quorum.core.inventory.EtcdSettings;
+import dev.quorum.core.release.EtcdVersion;
+import dev.quorum.core.remote.CommandResult;
+import dev.quorum.core.remote.RemoteHost;
+import dev.quorum.core.remote.Shell;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** What one host says over SSH for the upgrade's guards: free space, kept releases, its v2 store. */
+record HostObservation(OptionalLong hostFreeKiB, OptionalLong dataFreeKiB, Optional<EtcdVersion> keptBelow,
+                       V2Store v2Store) {
+    private static final Pattern FREE = Pattern.compile("^free (\\d+)$", Pattern.MULTILINE);
+    private static final Pattern DATA_FREE = Pattern.compile("^datafree (\\d+)$", Pattern.MULTILINE);
+    private static final Pattern KEPT = Pattern.compile("^kept .*/etcd-(v[0-9.]+)/?$", Pattern.MULTILINE);
+    private static final Pattern ETCDUTL = Pattern.compile("etcdutl version: (\\S+)");
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    /** Where a member's old release is kept for a rollback. */
+    static String keptDir(EtcdVersion version) {
+        return ManagedFiles.BACKUP_ROOT + "/etcd-" + version;
+    }
+
+    static HostObservation read(RemoteHost remote, EtcdSettings settings, EtcdVersion running, boolean checkV2)
+            throws Exception {
+        String bin = Shell.quote(settings.binDir());
+        String data = Shell.quote(settings.dataDir());
+        String script = String.join("\n",
+                "df -Pk " + bin + " /var 2>/dev/null | awk 'NR>1{print \"free \" $4}'",
+                "df -Pk " + data + " 2>/dev/null | awk 'NR==2{print \"datafree \" $4}'",
+                "for d in " + ManagedFiles.BACKUP_ROOT + "/etcd-v*/; do [ -x \"$d/etcd\" ] && echo \"kept $d\"; done",
+                checkV2 ? v2Check(settings) : "true");
+        CommandResult result = remote.run(script, TIMEOUT);
+        return parse(result.stdout() + "\n" + result.stderr(), running, checkV2);
+    }
+
+    private static String v2Check(EtcdSettings settings) {
+        String etcdutl = Shell.quote(settings.binDir() + "/etcdutl");
+        return "if [ -x " + etcdutl + " ]; then " + etcdutl + " version 2>&1 | head -n 1; " + etcdutl
+                + " check v2store --data-dir " + Shell.quote(settings.dataDir()) + " 2>&1; echo \"v2rc $?\"; fi";
+    }
+
+    static HostObservation parse(String out, EtcdVersion running, boolean checkV2) {
+        OptionalLong free = OptionalLong.empty();
+        Matcher f = FREE.matcher(out);
+        while (f.find()) {
+            long kib = Long.parseLong(f.group(1));
+            free = OptionalLong.of(free.isPresent() ? Math.min(free.getAsLong(), kib) : kib);
+        }
+        Matcher d = DATA_FREE.matcher(out);
+        OptionalLong dataFree = d.find() ? OptionalLong.of(Long.parseLong(d.group(1))) : OptionalLong.empty();
+        Optional<EtcdVersion> kept = Optional.empty();
+        Matcher k = KEPT.matcher(out);
+        while (k.find()) {
+            Optional<EtcdVersion> v = EtcdVersion.tryParse(k.group(1));
+            if (v.isPresent() && v.get().compareTo(running) < 0
+                    && kept.map(old -> v.get().compareTo(old) > 0).orElse(true)) {
+                kept = v;
+            }
+        }
+        return new HostObservation(free, dataFree, kept, checkV2 ? v2Store(out) : V2Store.NOT_CHECKED);
+    }
+
+    /** The WAL check exists from etcdutl 3.5.32; an older etcdutl would say clean without reading the WAL. */
+    static V2Store v2Store(String out) {
+        Matcher version = ETCDUTL.matcher(out);
+        if (!version.find() || EtcdVersion.tryParse(version.group(1))
+                .map(v -> v.compareTo(VersionGates.MINIMUM_FOR_3_6) < 0).orElse(true)) {
+            return V2Store.UNKNOWN;
+        }
+        if (out.contains("v2rc 0") && out.contains("No custom content found in both v2store and WAL records")) {
+            return V2Store.CLEAN;
+        }
+        if (out.contains("custom v2 content in WAL records")) {
+            return V2Store.WAL_ONLY;
+        }
+        if (out.contains("custom content in v2store")) {
+            return V2Store.V2_DATA;
+        }
+        return V2Store.UNKNOWN;
+    }
+}

@@ -1,0 +1,77 @@
+package dev.quorum.core.lifecycle.upgrade;
+
+import dev.quorum.core.engine.Check;
+import dev.quorum.core.engine.StepContext;
+import dev.quorum.core.etcd.HostFiles;
+import dev.quorum.core.inventory.EtcdMember;
+import dev.quorum.core.lifecycle.steps.BinariesStep;
+import dev.quorum.core.lifecycle.steps.EnvFileStep;
+import dev.quorum.core.lifecycle.steps.FactsProbe;
+import dev.quorum.core.lifecycle.steps.HostStep;
+import dev.quorum.core.lifecycle.steps.LifecycleSession;
+import dev.quorum.core.release.EtcdVersion;
+import dev.quorum.core.remote.RemoteHost;
+import java.util.List;
+
+/**
+ * One member to the target: its old release kept, the new binaries and the env file for the target in place, a
+ * restart (leadership handed on first), back on the target and caught up before the next member starts.
+ */
+final class UpgradeMemberStep extends HostStep {
+    private final EtcdVersion target;
+    private final boolean leaderAtPlanTime;
+
+    UpgradeMemberStep(LifecycleSession session, EtcdVersion target, boolean leaderAtPlanTime) {
+        super(session);
+        this.target = target;
+        this.leaderAtPlanTime = leaderAtPlanTime;
+    }
+
+    @Override
+    public String title() {
+        return "Upgrade each member to " + target + (leaderAtPlanTime ? " (the leader, last)" : " (a follower)");
+    }
+
+    @Override
+    public List<String> preview(String target) {
+        EtcdMember member = session.member(target);
+        String bin = session.settings().binDir();
+        return List.of("mkdir /var/backups/quorum/etcd-<running> && cp -p " + bin + "/etcd " + bin + "/etcdctl "
+                        + HostFiles.ENV_FILE + " /var/backups/quorum/etcd-<running>/   # kept for --rollback",
+                "tar -xzf etcd-" + this.target + "-linux-" + session.settings().architecture()
+                        + ".tar.gz && install -m 0755 etcd etcdctl etcdutl " + bin + "/",
+                "install -m 0640 <rendered for " + this.target + "> " + HostFiles.ENV_FILE,
+                "etcdctl move-leader <a healthy follower>   # only if " + member.memberName() + " leads",
+                "systemctl restart etcd",
+                "etcdctl --endpoints=" + member.clientUrl() + " endpoint status   # " + this.target
+                        + ", raft index caught up with the leader's",
+                "etcdctl endpoint health --cluster");
+    }
+
+    @Override
+    public Check check(StepContext context) throws Exception {
+        EtcdVersion running = MemberRestart.runningVersion(session, member(context));
+        return running.equals(target) ? Check.done(member(context).memberName() + " runs " + target)
+                : Check.needed(member(context).memberName() + " runs " + running);
+    }
+
+    @Override
+    public void apply(StepContext context) throws Exception {
+        EtcdMember member = member(context);
+        RemoteHost remote = remote(context);
+        EtcdVersion old = MemberRestart.runningVersion(session, member);
+        KeptRelease.keep(remote, context, session.settings(), old);
+        session.recordFacts(context.target(), FactsProbe.gather(remote, session.settings()));
+        BinariesStep binaries = new BinariesStep(session);
+        if (binaries.check(context).needed()) {
+            binaries.apply(context);
+        }
+        EtcdutlInstall.ensure(remote, context, session.settings(), session.release(), target);
+        // Rendered from the inventory's settings, whose version is the target: per-version contents follow it.
+        EnvFileStep env = new EnvFileStep(session);
+        if (env.check(context).needed()) {
+            env.apply(context);
+        }
+        MemberRestart.restart(session, context, member, target);
+    }
+}

@@ -72,4 +72,13 @@ class ArchitectureTest {
             .orShould().dependOnClassesThat().resideInAPackage("dev.quorum.app.shell..")
             .because("the maintenance wizard's models (choices, space, plan source) stay testable without a scene; "
                     + "only its page builds nodes");
+
+    @ArchTest
+    static final ArchRule upgradeModelsKnowNoNode = noClasses()
+            .that().resideInAPackage("dev.quorum.app.upgrade..")
+            .and().haveSimpleNameNotEndingWith("Page").and().haveSimpleNameNotEndingWith("Wizard")
+            .should().dependOnClassesThat().areAssignableTo(javafx.scene.Node.class)
+            .orShould().dependOnClassesThat().resideInAPackage("dev.quorum.app.shell..")
+            .because("the upgrade wizard's models (choices, outlook, plan source) stay testable without a scene; "
+                    + "only its pages build nodes");
 }

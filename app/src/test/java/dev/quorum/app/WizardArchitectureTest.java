@@ -96,6 +96,24 @@ class WizardArchitectureTest {
                     + "through the frame");
 
     @ArchTest
+    static final ArchRule upgradeIsItsOwnWizard = noClasses()
+            .that().resideInAPackage("..app.upgrade..")
+            .should().dependOnClassesThat().resideInAnyPackage("..app.install..", "..app.add..", "..app.replace..",
+                    "..app.renew..", "..app.recover..", "..app.restore..", "..app.remove..", "..app.adopt..",
+                    "..app.maintenance..", "..app.shell..", "..app.actions..", "..app.cli..", "..core.lifecycle.steps..")
+            .orShould().dependOnClassesThat().haveSimpleName("Runner")
+            .because("one package per wizard, on the frame; it words core's upgrade decision and runs quorum "
+                    + "upgrade's plan through the frame, never a planner of its own");
+
+    @ArchTest
+    static final ArchRule nothingButTheActionsOpenUpgrade = noClasses()
+            .that().resideInAnyPackage("..app.cli..", "..app.wizard..", "..app.shell..", "..app.snapshots..",
+                    "..app.certs..", "..app.install..", "..app.add..", "..app.replace..", "..app.renew..",
+                    "..app.recover..", "..app.restore..", "..app.remove..", "..app.adopt..", "..app.maintenance..")
+            .should().dependOnClassesThat().resideInAPackage("..app.upgrade..")
+            .because("the shell reaches the upgrade wizard only through ShellActions (app.actions)");
+
+    @ArchTest
     static final ArchRule nothingButTheActionsOpenMaintenance = noClasses()
             .that().resideInAnyPackage("..app.cli..", "..app.wizard..", "..app.shell..", "..app.snapshots..",
                     "..app.certs..", "..app.install..", "..app.add..", "..app.replace..", "..app.renew..",

@@ -81,9 +81,10 @@ final class MainToolbar extends ToolBar {
                 "Compact the key history, defragment members one at a time, disarm NOSPACE (quorum maintain)",
                 actions::maintain);
         maintain.disableProperty().bind(noCluster);
-        Button upgrade = button("toolbar-upgrade", "Upgrade...", MaterialDesignA.ARROW_UP_BOLD_CIRCLE_OUTLINE,
-                "Upgrade etcd to the inventory's etcd_version, one member at a time, after its guards (quorum upgrade)",
-                actions::upgrade);
+        // an icon only: with text the toolbar no longer fits the window's default width
+        Button upgrade = button("toolbar-upgrade", null, MaterialDesignA.ARROW_UP_BOLD_CIRCLE_OUTLINE,
+                "Upgrade etcd... to the inventory's etcd_version, one member at a time, after its guards "
+                        + "(quorum upgrade)", actions::upgrade);
         upgrade.disableProperty().bind(noCluster);
         Button refresh = button("toolbar-refresh", null, MaterialDesignR.REFRESH,
                 "Read the cluster's status now (it refreshes every second anyway) (F5)", actions::refresh);

@@ -51,8 +51,9 @@ public final class UpgradeChoices {
         outlook.set(null);
         problem.set("");
         status.set("Reading each member's version and checking the guards...");
-        UpgradeRequest request = rollback.get() ? UpgradeRequest.rollBack() : UpgradeRequest.upgrade();
-        executor.submit(() -> reading.read(inventory.file(), request), read -> {
+        UpgradeRequest request = request();
+        java.nio.file.Path file = inventory.file(); // read here: the work runs off the UI thread
+        executor.submit(() -> reading.read(file, request), read -> {
             if (mine == generation) {
                 status.set("");
                 outlook.set(read);

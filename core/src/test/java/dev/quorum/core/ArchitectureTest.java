@@ -81,4 +81,12 @@ class ArchitectureTest {
                     "..core.lifecycle.members..", "..core.lifecycle.recovery..", "..core.lifecycle.disaster..",
                     "..core.lifecycle.certs..", "..core.lifecycle.adopt..")
             .because("maintenance builds its own plans from the shared steps");
+
+    @ArchTest
+    static final ArchRule upgradeIsIndependent = noClasses()
+            .that().resideInAPackage("..core.lifecycle.upgrade..")
+            .should().dependOnClassesThat().resideInAnyPackage("..core.lifecycle.install..",
+                    "..core.lifecycle.members..", "..core.lifecycle.recovery..", "..core.lifecycle.disaster..",
+                    "..core.lifecycle.certs..", "..core.lifecycle.adopt..", "..core.lifecycle.maintenance..")
+            .because("upgrade builds its own plans from the shared steps");
 }

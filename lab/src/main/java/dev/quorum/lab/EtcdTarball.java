@@ -77,6 +77,24 @@ public final class EtcdTarball {
         return found.orElseThrow();
     }
 
+    /**
+     * Debian unstable's etcd 3.5 (3.5.30 when written, older than the etcd docs' minimum for 3.6), fetched through
+     * this machine's Debian mirror ({@link DebianUnstableEtcd}); the test is skipped, saying why, when it cannot be.
+     */
+    public static synchronized EtcdTarball requireDebianUnstable() {
+        Optional<Path> tarball = DebianUnstableEtcd.tarball();
+        if (tarball.isEmpty()) {
+            Assumptions.abort("Debian unstable's etcd could not be fetched (see the SKIPPED line above)");
+        }
+        String name = tarball.get().getFileName().toString();
+        String version = name.substring(name.indexOf("etcd-") + "etcd-".length(), name.indexOf("-linux-"));
+        try {
+            return new EtcdTarball(tarball.get(), version, sha256(tarball.get()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + tarball.get(), e);
+        }
+    }
+
     /** The tarball of one release line, when this machine has it. */
     public static synchronized Optional<EtcdTarball> find(String line) {
         checkedLine(line);

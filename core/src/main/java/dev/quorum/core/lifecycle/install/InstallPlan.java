@@ -58,6 +58,7 @@ public final class InstallPlan {
         return new Plan("install", cluster.inventory().clusterName(), List.of(
                 PlannedStep.onCluster(new FetchReleaseStep(session)),
                 PlannedStep.onCluster(new ClusterShapeStep(session)),
+                PlannedStep.onCluster(new RunningReleaseStep(session)),
                 PlannedStep.onEach(new PreflightStep(session), hosts),
                 PlannedStep.onEach(new BinariesStep(session), hosts),
                 PlannedStep.onEach(new CertificatesStep(session), hosts),

@@ -179,7 +179,8 @@ class UpgradeWizardLabTest {
             ui.waitUntil("run finished", Duration.ofSeconds(600), () -> ui.shown("#resultHeadline")
                     && !ui.text("#resultHeadline").isEmpty(), () -> ui.text("#runCurrent"));
             assertThat(ui.text("#resultHeadline")).as(String.valueOf(ui.lookup("#resultProblems")
-                    .queryAs(javafx.scene.control.ListView.class).getItems()) + "\n" + runLogTail())
+                    .queryAs(javafx.scene.control.ListView.class).getItems()) + "\n" + runLogTail() + "\n"
+                    + etcdLogTails())
                     .isEqualTo("Done.");
         } finally {
             ui.close();
@@ -199,6 +200,12 @@ class UpgradeWizardLabTest {
             List<String> lines = Files.readAllLines(newest);
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
         }
+    }
+
+    /** What etcd itself said on each host (the systemctl stand-in's log), when a run fails. */
+    static String etcdLogTails() {
+        return lab.hosts().stream().map(h -> h.name() + ":\n" + h.exec("tail -n 12 /var/log/quorum-lab/etcd.log")
+                .stdout()).collect(Collectors.joining("\n"));
     }
 
     /** The leader raises the cluster version a moment after the last member runs the new one. */

@@ -11,6 +11,7 @@ import dev.quorum.app.remove.RemoveMemberWizard;
 import dev.quorum.app.replace.ReplaceMemberWizard;
 import dev.quorum.app.restore.RestoreWizard;
 import dev.quorum.app.shell.ShellActions;
+import dev.quorum.app.upgrade.UpgradeWizard;
 import dev.quorum.app.shell.ShellContext;
 import dev.quorum.app.wizard.WizardServices;
 import dev.quorum.core.engine.RunEvent;
@@ -87,6 +88,11 @@ public final class WizardActions implements ShellActions {
     @Override
     public void maintain(ClusterSource cluster) {
         MaintenanceWizard.open(context.window(), services(Optional.of(cluster)), cluster.inventoryFile());
+    }
+
+    @Override
+    public void upgrade(ClusterSource cluster) {
+        UpgradeWizard.open(context.window(), services(Optional.of(cluster)), cluster.inventoryFile());
     }
 
     private WizardServices services(Optional<ClusterSource> cluster) {

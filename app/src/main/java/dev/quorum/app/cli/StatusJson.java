@@ -24,6 +24,12 @@ final class StatusJson {
         root.put("summary", status.sentence());
         root.put("faultTolerance", status.faultTolerance());
         status.leader().ifPresentOrElse(l -> root.put("leader", l.memberName()), () -> root.putNull("leader"));
+        status.clusterVersion().ifPresentOrElse(v -> root.put("clusterVersion", v.line()),
+                () -> root.putNull("clusterVersion"));
+        root.put("mixedVersions", status.mixedVersions());
+        // as etcd writes them in each member's "version": 3.6.14
+        ArrayNode versions = root.putArray("versions");
+        status.memberVersions().forEach(v -> versions.add(v.major() + "." + v.minor() + "." + v.patch()));
         ArrayNode members = root.putArray("members");
         for (MemberStatus member : status.members()) {
             ObjectNode node = members.addObject();

@@ -16,6 +16,7 @@ final class StatusTable {
 
     static void print(Inventory inventory, ClusterStatus status, List<EtcdMember> notMembers, PrintWriter out) {
         out.println("Cluster " + inventory.clusterName() + ": " + status.sentence());
+        out.println("Versions: " + status.versionSentence());
         out.println(String.format("%-8s %-14s %-30s %-10s %-9s %-8s %-10s %s",
                 "MEMBER", "HOST", "ENDPOINT", "ROLE", "VERSION", "TERM", "INDEX", "DB SIZE"));
         for (MemberStatus member : status.members()) {

@@ -23,6 +23,7 @@ public final class ClusterPicture extends Pane {
     private final Circle ring = new Circle();
     private final Map<MemberViewModel, MemberNode> nodes = new HashMap<>();
     private final PeerLinksLayer links = new PeerLinksLayer(ZoneId.systemDefault());
+    private final VersionsHeader header;
 
     private final MemberActions actions;
 
@@ -33,7 +34,8 @@ public final class ClusterPicture extends Pane {
         getStyleClass().add("cluster-picture");
         ring.getStyleClass().add("cluster-ring");
         ring.setManaged(false);
-        getChildren().addAll(ring, links.lines(), links.caption());
+        header = new VersionsHeader(model);
+        getChildren().addAll(ring, links.lines(), links.caption(), header);
         setMinSize(320, 260);
         sync();
         model.members().addListener((ListChangeListener<MemberViewModel>) change -> sync());
@@ -91,6 +93,7 @@ public final class ClusterPicture extends Pane {
             node.resizeRelocate(cx + radius * Math.cos(angle) - w / 2,
                     cy + radius * Math.sin(angle) - MemberNode.RADIUS, w, h);
         }
+        header.resizeRelocate(8, 8, header.prefWidth(-1), header.prefHeight(-1));
         links.draw(model.peerLinksProperty().get(), members.stream().map(m -> m.hostProperty().get()).toList(),
                 centres);
     }

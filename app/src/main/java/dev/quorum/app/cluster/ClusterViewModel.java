@@ -40,6 +40,9 @@ public final class ClusterViewModel {
     private final StringProperty leader = new SimpleStringProperty("leader: -");
     private final StringProperty lastRefresh = new SimpleStringProperty("not refreshed yet");
     private final StringProperty problem = new SimpleStringProperty("");
+    private final StringProperty versions = new SimpleStringProperty("versions: -");
+    private final StringProperty clusterVersion = new SimpleStringProperty("-");
+    private final ReadOnlyBooleanWrapper mixedVersions = new ReadOnlyBooleanWrapper();
     private final ObjectProperty<ClusterHealth> health = new SimpleObjectProperty<>(ClusterHealth.UNKNOWN);
     private final ObjectProperty<MemberViewModel> selected = new SimpleObjectProperty<>();
     private final ObjectProperty<PeerLinks> peerLinks = new SimpleObjectProperty<>();
@@ -78,6 +81,9 @@ public final class ClusterViewModel {
         Props.set(leader, status.leader().map(l -> "leader: " + l.memberName() + " on " + l.hostName())
                 .orElse("no leader"));
         Props.set(health, MemberStates.health(status));
+        Props.set(versions, status.versionSentence());
+        Props.set(clusterVersion, status.clusterVersion().map(v -> v.line()).orElse("-"));
+        mixedVersions.set(status.mixedVersions());
         Props.set(problem, "");
         caMissing.set(false);
         refreshed(at);
@@ -91,6 +97,9 @@ public final class ClusterViewModel {
         Props.set(sentence, "status unknown: " + message);
         Props.set(leader, "leader: -");
         Props.set(health, ClusterHealth.UNKNOWN);
+        Props.set(versions, "versions: -");
+        Props.set(clusterVersion, "-");
+        mixedVersions.set(false);
         members.forEach(m -> m.unknown(message));
         caMissing.set(error instanceof NoCertificatesException);
         refreshed(at);
@@ -123,6 +132,21 @@ public final class ClusterViewModel {
 
     public ReadOnlyStringProperty leaderProperty() {
         return leader;
+    }
+
+    /** The members' versions and the cluster version in words (see ClusterStatus#versionSentence). */
+    public ReadOnlyStringProperty versionsProperty() {
+        return versions;
+    }
+
+    /** The version the cluster as a whole speaks ("3.6"), "-" while unknown. */
+    public ReadOnlyStringProperty clusterVersionProperty() {
+        return clusterVersion;
+    }
+
+    /** Members run different etcd versions: a rolling upgrade (or rollback) is under way. */
+    public ReadOnlyBooleanProperty mixedVersionsProperty() {
+        return mixedVersions.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty lastRefreshProperty() {

@@ -10,6 +10,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
@@ -38,6 +39,8 @@ final class MainToolbar extends ToolBar {
         void snapshotNow();
 
         void maintain();
+
+        void upgrade();
 
         void restore();
 
@@ -78,6 +81,11 @@ final class MainToolbar extends ToolBar {
                 "Compact the key history, defragment members one at a time, disarm NOSPACE (quorum maintain)",
                 actions::maintain);
         maintain.disableProperty().bind(noCluster);
+        // an icon only: with text the toolbar no longer fits the window's default width
+        Button upgrade = button("toolbar-upgrade", null, MaterialDesignA.ARROW_UP_BOLD_CIRCLE_OUTLINE,
+                "Upgrade etcd... to the inventory's etcd_version, one member at a time, after its guards "
+                        + "(quorum upgrade)", actions::upgrade);
+        upgrade.disableProperty().bind(noCluster);
         Button refresh = button("toolbar-refresh", null, MaterialDesignR.REFRESH,
                 "Read the cluster's status now (it refreshes every second anyway) (F5)", actions::refresh);
         refresh.disableProperty().bind(noCluster);
@@ -86,7 +94,7 @@ final class MainToolbar extends ToolBar {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         getItems().addAll(open, new Separator(), install, add, replace, remove, recover, new Separator(), snapshot, restore,
-                maintain, refresh, spacer, theme);
+                maintain, upgrade, refresh, spacer, theme);
     }
 
     private static Button button(String id, String text, Ikon icon, String tooltip, Runnable action) {

@@ -187,6 +187,11 @@ public final class MainWindow implements ShellContext, WelcomeActions, MainToolb
     }
 
     @Override
+    public void upgrade() {
+        currentCluster().ifPresent(actions::upgrade);
+    }
+
+    @Override
     public void snapshotNow() {
         if (current != null) {
             current.snapshotNow();

@@ -51,6 +51,9 @@ public interface ShellActions {
     /** Toolbar "Maintain...": compact, defragment, or free space and disarm NOSPACE on the open cluster. */
     void maintain(ClusterSource cluster);
 
+    /** Toolbar "Upgrade...": take the open cluster to its inventory's etcd_version (quorum upgrade). */
+    void upgrade(ClusterSource cluster);
+
     /** Makes the actions for one main window. Register in META-INF/services/dev.quorum.app.shell.ShellActions$Factory. */
     interface Factory {
         ShellActions create(ShellContext context);

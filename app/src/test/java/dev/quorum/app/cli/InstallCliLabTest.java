@@ -80,11 +80,15 @@ class InstallCliLabTest {
 
     @Test
     @Order(4)
-    void statusShowsMembersLeaderAndHealth() throws Exception {
+    void statusShowsMembersLeaderHealthAndVersions() throws Exception {
+        EtcdTarball tarball = EtcdTarball.get();
+        String version = tarball.version().substring(1);
         CliContractTest.Run table = CliContractTest.run("status", "-i", inventory, "--known-hosts", knownHosts);
         assertThat(table.exit()).as(table.err()).isZero();
         assertThat(table.out().lines().findFirst().orElseThrow()).contains("3/3 healthy, tolerates 1 failure");
-        assertThat(table.out()).contains("leader").contains("follower").contains(EtcdTarball.get().version().substring(1));
+        assertThat(table.out().lines().skip(1).findFirst().orElseThrow())
+                .isEqualTo("Versions: etcd " + tarball.version() + ", cluster version " + tarball.line());
+        assertThat(table.out()).contains("leader").contains("follower").contains(" " + version + " ");
 
         CliContractTest.Run json = CliContractTest.run("status", "--json", "-i", inventory, "--known-hosts", knownHosts);
         JsonNode root = new ObjectMapper().readTree(json.out());
@@ -92,6 +96,10 @@ class InstallCliLabTest {
         assertThat(root.get("members")).hasSize(3);
         assertThat(root.get("leader").asText()).startsWith("etcd");
         assertThat(root.get("members").get(0).get("dbSize").asLong()).isPositive();
+        assertThat(root.get("members").get(0).get("version").asText()).isEqualTo(version);
+        assertThat(root.get("clusterVersion").asText()).isEqualTo(tarball.line());
+        assertThat(root.get("mixedVersions").asBoolean()).isFalse();
+        assertThat(root.get("versions")).extracting(JsonNode::asText).containsExactly(version);
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.quorum.core.etcd.ClusterStatus;
 import dev.quorum.core.etcd.EndpointStatus;
 import dev.quorum.core.etcd.MemberInfo;
 import dev.quorum.core.etcd.MemberStatus;
+import dev.quorum.core.release.EtcdVersion;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -35,6 +36,24 @@ public final class Statuses {
         }
         boolean quorum = leaderId != 0;
         return new ClusterStatus(members, list, List.of(), quorum, quorum ? "" : "context deadline exceeded");
+    }
+
+    /**
+     * A healthy cluster, the first member leading, each member on the given version (etcd's form,
+     * "3.6.14"), the cluster speaking {@code clusterVersion} ("3.5.0"; null: not told).
+     */
+    public static ClusterStatus withVersions(String clusterVersion, String... versions) {
+        List<MemberStatus> members = new ArrayList<>();
+        List<MemberInfo> list = new ArrayList<>();
+        for (int i = 0; i < versions.length; i++) {
+            String name = "etcd" + (i + 1);
+            String url = "https://10.0.0." + (i + 1) + ":2379";
+            list.add(new MemberInfo(id(i), name, List.of(), List.of(url), false));
+            members.add(new MemberStatus("node" + (i + 1), name, url, Optional.of(new EndpointStatus(url, id(i),
+                    versions[i], id(0), 7, 100, 100, 25_000, 20_000, false, List.of())), ""));
+        }
+        return new ClusterStatus(members, list, List.of(), true, "",
+                Optional.ofNullable(clusterVersion).map(EtcdVersion::parse));
     }
 
     static long id(int i) {

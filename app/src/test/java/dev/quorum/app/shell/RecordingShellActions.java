@@ -51,6 +51,11 @@ public final class RecordingShellActions implements ShellActions {
     }
 
     @Override
+    public void upgrade(ClusterSource cluster) {
+        calls.add("upgrade " + cluster.name());
+    }
+
+    @Override
     public void restore(ClusterSource cluster, Optional<Path> snapshot) {
         calls.add("restore " + cluster.name() + snapshot.map(f -> " " + f.getFileName()).orElse(""));
     }

@@ -99,6 +99,22 @@ class SandboxWindowTest {
 
     @Test
     @Order(2)
+    void thePictureShowsTheClusterVersionTheMembersRunAndNoMixedBadge() {
+        // etcd decides the cluster version a moment after the members are up
+        Fx.await(Duration.ofSeconds(30), "the cluster version read",
+                () -> !model().clusterVersionProperty().get().equals("-"));
+        String version = Fx.get(() -> model().members().get(0).versionProperty().get());
+        String line = version.substring(0, version.lastIndexOf('.'));
+
+        assertThat(Fx.get(() -> model().members().stream().map(m -> m.versionProperty().get()).distinct().toList()))
+                .containsExactly(version);
+        assertThat(Fx.get(() -> robot.lookup("#cluster-version").queryAs(Label.class).getText()))
+                .isEqualTo("cluster version " + line);
+        assertThat(Fx.get(() -> robot.lookup("#mixed-versions-badge").query().isVisible())).isFalse();
+    }
+
+    @Test
+    @Order(2)
     void selectingAMemberShowsItsDetails() {
         Node second = robot.lookup(".member-node").queryAll().stream()
                 .filter(n -> robot.from(n).lookup(".member-name").queryAs(Label.class).getText().equals("etcd2"))
@@ -165,6 +181,10 @@ class SandboxWindowTest {
         robot.interact(() -> robot.lookup("#toolbar-maintain").queryButton().fire());
         Fx.await(Duration.ofSeconds(5), "maintenance asked", () -> !actions.calls.isEmpty());
         assertThat(actions.calls).containsExactly("maintain sandbox");
+        actions.calls.clear();
+        robot.interact(() -> robot.lookup("#toolbar-upgrade").queryButton().fire());
+        Fx.await(Duration.ofSeconds(5), "upgrade asked", () -> !actions.calls.isEmpty());
+        assertThat(actions.calls).containsExactly("upgrade sandbox");
     }
 
     /** Monocle's headless robot turns a right click into no context-menu event; send the one the OS would. */

@@ -44,6 +44,8 @@ class WelcomeScreenTest {
         assertThat(robot.lookup("#toolbar-recover").queryButton().getTooltip().getText()).contains("every host");
         assertThat(robot.lookup("#toolbar-maintain").queryButton().isDisabled()).as("no cluster yet").isTrue();
         assertThat(robot.lookup("#toolbar-maintain").queryButton().getTooltip().getText()).contains("defragment");
+        assertThat(robot.lookup("#toolbar-upgrade").queryButton().isDisabled()).as("no cluster yet").isTrue();
+        assertThat(robot.lookup("#toolbar-upgrade").queryButton().getTooltip().getText()).contains("etcd_version");
         FxToolkit.cleanupApplication(app);
     }
 

@@ -1,6 +1,7 @@
 package dev.quorum.core.etcd;
 
 import dev.quorum.core.inventory.EtcdMember;
+import dev.quorum.core.release.EtcdVersion;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,12 +36,32 @@ public final class ClusterProbe {
         CompletableFuture<List<String>> alarms = admin.alarms().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
         CompletableFuture<Long> read = admin.linearizableRevision().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
 
+        List<CompletableFuture<ServedVersions>> versions = members.stream().map(m -> admin.versions(m.clientUrl())
+                .orTimeout(silent.timeoutFor(m.clientUrl(), timeout).toMillis(), TimeUnit.MILLISECONDS)).toList();
         List<MemberStatus> memberStatuses = statuses(admin, members, timeout, silent);
         Outcome<Long> readOutcome = await(read);
         return new ClusterStatus(memberStatuses,
                 await(list).value().orElse(List.of()),
                 await(alarms).value().orElse(List.of()),
-                readOutcome.value().isPresent(), readOutcome.error());
+                readOutcome.value().isPresent(), readOutcome.error(), clusterVersion(memberStatuses, versions));
+    }
+
+    /**
+     * The leader decides the cluster version and the others learn it from the log, so the leader's
+     * answer comes first; any other member's serves when the leader did not answer.
+     */
+    private static Optional<EtcdVersion> clusterVersion(List<MemberStatus> members,
+                                                        List<CompletableFuture<ServedVersions>> versions) {
+        Optional<EtcdVersion> fromOthers = Optional.empty();
+        for (int i = 0; i < members.size(); i++) {
+            Optional<EtcdVersion> told = await(versions.get(i)).value().flatMap(ServedVersions::cluster);
+            boolean leader = members.get(i).status().map(EndpointStatus::isLeader).orElse(false);
+            if (leader && told.isPresent()) {
+                return told;
+            }
+            fromOthers = fromOthers.or(() -> told);
+        }
+        return fromOthers;
     }
 
     private static List<MemberStatus> statuses(EtcdAdmin admin, List<EtcdMember> members, Duration timeout,

@@ -1,18 +1,59 @@
 package dev.quorum.core.etcd;
 
+import dev.quorum.core.release.EtcdVersion;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
- * The cluster at one moment: each inventory member's own view, the member list, alarms, and
- * whether a linearizable read succeeded (which only a cluster with quorum can serve).
+ * The cluster at one moment: each inventory member's own view, the member list, alarms,
+ * whether a linearizable read succeeded (which only a cluster with quorum can serve), and the
+ * cluster version (what the cluster as a whole speaks; empty when no member told it).
  */
 public record ClusterStatus(List<MemberStatus> members, List<MemberInfo> memberList, List<String> alarms,
-                            boolean quorum, String quorumError) {
+                            boolean quorum, String quorumError, Optional<EtcdVersion> clusterVersion) {
     public ClusterStatus {
         members = List.copyOf(members);
         memberList = List.copyOf(memberList);
         alarms = List.copyOf(alarms);
+    }
+
+    /** Without the cluster version: reads that did not ask for it. */
+    public ClusterStatus(List<MemberStatus> members, List<MemberInfo> memberList, List<String> alarms,
+                         boolean quorum, String quorumError) {
+        this(members, memberList, alarms, quorum, quorumError, Optional.empty());
+    }
+
+    /** The distinct versions the members that answered run, lowest first. */
+    public SortedSet<EtcdVersion> memberVersions() {
+        SortedSet<EtcdVersion> versions = new TreeSet<>();
+        members.forEach(m -> m.version().ifPresent(versions::add));
+        return versions;
+    }
+
+    /** Members that answered run different etcd versions: a rolling upgrade (or rollback) is under way. */
+    public boolean mixedVersions() {
+        return memberVersions().size() > 1;
+    }
+
+    /**
+     * The versions in words: "etcd v3.6.14, cluster version 3.6", or "mixed versions: v3.5.33 (etcd1),
+     * v3.6.14 (etcd2, etcd3); cluster version 3.5".
+     */
+    public String versionSentence() {
+        SortedSet<EtcdVersion> versions = memberVersions();
+        String cluster = clusterVersion.map(v -> "cluster version " + v.line()).orElse("cluster version unknown");
+        if (versions.isEmpty()) {
+            return "versions unknown: no member answered";
+        }
+        if (versions.size() == 1) {
+            return "etcd " + versions.first() + ", " + cluster;
+        }
+        List<String> groups = versions.stream().map(v -> v + " (" + String.join(", ", members.stream()
+                .filter(m -> m.version().filter(v::equals).isPresent()).map(MemberStatus::memberName).toList())
+                + ")").toList();
+        return "mixed versions: " + String.join(", ", groups) + "; " + cluster;
     }
 
     public long healthyCount() {

@@ -12,6 +12,14 @@ public interface EtcdAdmin extends AutoCloseable {
     /** {@code etcdctl --endpoints=URL endpoint status}. */
     CompletableFuture<EndpointStatus> status(String endpointUrl);
 
+    /**
+     * {@code curl URL/version}: the member's server version and the cluster version (which etcd's
+     * gRPC API does not carry). Admins that cannot read it answer with a failed future.
+     */
+    default CompletableFuture<ServedVersions> versions(String endpointUrl) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException("this etcd client does not read /version"));
+    }
+
     /** {@code etcdctl alarm list}: e.g. "NOSPACE on 8211f1d0f64f3269". */
     CompletableFuture<List<String>> alarms();
 

@@ -22,9 +22,11 @@ public final class JetcdAdmin implements EtcdAdmin {
     private static final ByteSequence ALL_KEYS = ByteSequence.from(new byte[] {0});
 
     private final Client client;
+    private final VersionEndpoint versionEndpoint;
 
-    private JetcdAdmin(Client client) {
+    private JetcdAdmin(Client client, VersionEndpoint versionEndpoint) {
         this.client = client;
+        this.versionEndpoint = versionEndpoint;
     }
 
     public static JetcdAdmin connect(List<String> endpoints, TlsFiles tls, Duration connectTimeout) {
@@ -37,7 +39,7 @@ public final class JetcdAdmin implements EtcdAdmin {
                     .retryMaxDuration(connectTimeout)
                     .retryMaxAttempts(2)
                     .build();
-            return new JetcdAdmin(client);
+            return new JetcdAdmin(client, new VersionEndpoint(tls, connectTimeout));
         } catch (SSLException e) {
             throw new IllegalStateException("cannot set up TLS to etcd with " + tls + ": " + e.getMessage(), e);
         }
@@ -67,6 +69,11 @@ public final class JetcdAdmin implements EtcdAdmin {
                 response.getLeader(), response.getRaftTerm(), response.getRaftIndex(),
                 response.getRaftAppliedIndex(), response.getDbSize(), response.getDbSizeInUse(),
                 response.isLearner(), response.getErrorList());
+    }
+
+    @Override
+    public CompletableFuture<ServedVersions> versions(String endpointUrl) {
+        return versionEndpoint.read(endpointUrl);
     }
 
     @Override

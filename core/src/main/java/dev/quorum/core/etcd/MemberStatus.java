@@ -1,5 +1,6 @@
 package dev.quorum.core.etcd;
 
+import dev.quorum.core.release.EtcdVersion;
 import java.util.Optional;
 
 /**
@@ -11,6 +12,11 @@ public record MemberStatus(String hostName, String memberName, String endpoint, 
 
     public boolean reachable() {
         return status.isPresent();
+    }
+
+    /** The etcd version the member runs, as it told; empty when it did not answer (or named none). */
+    public Optional<EtcdVersion> version() {
+        return status.flatMap(s -> EtcdVersion.tryParse(s.version()));
     }
 
     public boolean healthy() {

@@ -1,0 +1,36 @@
+package dev.quorum.app.cluster;
+
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
+
+/**
+ * The picture's header: the cluster version, and a "mixed versions" badge while members run
+ * different etcd versions (a rolling upgrade under way); the tooltip names who runs what.
+ */
+final class VersionsHeader extends HBox {
+
+    VersionsHeader(ClusterViewModel model) {
+        super(8);
+        setId("cluster-versions");
+        getStyleClass().add("cluster-versions");
+        setAlignment(Pos.CENTER_LEFT);
+        Label cluster = new Label();
+        cluster.setId("cluster-version");
+        cluster.getStyleClass().add("text-muted");
+        cluster.textProperty().bind(model.clusterVersionProperty().map(v -> "cluster version " + v));
+        Label mixed = new Label("mixed versions", new FontIcon(MaterialDesignS.SOURCE_BRANCH));
+        mixed.setId("mixed-versions-badge");
+        mixed.getStyleClass().addAll("mixed-versions-badge", "warning");
+        mixed.visibleProperty().bind(model.mixedVersionsProperty());
+        mixed.managedProperty().bind(mixed.visibleProperty());
+        Tooltip words = new Tooltip();
+        words.textProperty().bind(model.versionsProperty());
+        cluster.setTooltip(words);
+        mixed.setTooltip(words);
+        getChildren().addAll(cluster, mixed);
+    }
+}

@@ -1,0 +1,34 @@
+package dev.quorum.app.upgrade;
+
+import dev.quorum.app.wizard.SessionPlanSource;
+import dev.quorum.app.wizard.WizardServices;
+import dev.quorum.core.cluster.ClusterSession;
+import dev.quorum.core.cluster.LiveCluster;
+import dev.quorum.core.lifecycle.upgrade.ObservedCluster;
+import dev.quorum.core.lifecycle.upgrade.UpgradePlanner;
+import dev.quorum.core.lifecycle.upgrade.UpgradePlans;
+import dev.quorum.core.lifecycle.upgrade.UpgradeRequest;
+import dev.quorum.core.release.EtcdVersion;
+import java.nio.file.Path;
+
+/**
+ * What {@code quorum upgrade --plan} decides from: core observes the cluster (etcd and SSH) and its
+ * planner decides; the cluster version comes from the members' status.
+ */
+final class LiveUpgradeReading implements UpgradeReading {
+    private final WizardServices services;
+
+    LiveUpgradeReading(WizardServices services) {
+        this.services = services;
+    }
+
+    @Override
+    public UpgradeOutlook read(Path inventory, UpgradeRequest request) {
+        try (ClusterSession session = SessionPlanSource.open(inventory, services)) {
+            EtcdVersion target = UpgradePlans.target(session.inventory());
+            ObservedCluster observed = UpgradePlans.observe(session, request);
+            return UpgradeOutlook.of(observed, LiveCluster.read(session).probe(session).clusterVersion(), target,
+                    UpgradePlanner.decide(observed, target, request));
+        }
+    }
+}

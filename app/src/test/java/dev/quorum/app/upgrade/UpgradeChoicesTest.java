@@ -1,0 +1,96 @@
+package dev.quorum.app.upgrade;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.quorum.app.common.SynchronousTaskExecutor;
+import dev.quorum.app.wizard.WizardModel;
+import dev.quorum.app.wizard.WizardServices;
+import dev.quorum.core.lifecycle.upgrade.UpgradeRequest;
+import dev.quorum.core.remote.SshOptions;
+import dev.quorum.core.workspace.QuorumHome;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The wizard's flow over core's decision: the guards shown, Next disabled on a refusal, a rollback offered while mixed. */
+class UpgradeChoicesTest {
+    @TempDir
+    Path dir;
+    final SynchronousTaskExecutor executor = new SynchronousTaskExecutor();
+    final List<UpgradeRequest> asked = new ArrayList<>();
+
+    private WizardModel wizard(UpgradeReading reading) throws Exception {
+        Path inventory = Files.writeString(dir.resolve("hosts.yaml"), "all: {}\n");
+        WizardServices services = new WizardServices(executor, new QuorumHome(dir.resolve("home")),
+                SshOptions.defaults(), event -> { });
+        return UpgradeWizard.create(services, inventory, (file, request) -> {
+            asked.add(request);
+            return reading.read(file, request);
+        });
+    }
+
+    @Test
+    void aRefusingGuardLetsTheVersionsBeSeenButNotTheGuardsPagePassed() throws Exception {
+        WizardModel wizard = wizard((file, request) -> Observed.outlook(
+                Observed.members("3.4.23", "3.4.23", "3.4.23"), "3.4.0", "3.6.14"));
+
+        assertThat(wizard.canNext().get()).as("the versions page: read").isTrue();
+        wizard.next();
+
+        assertThat(wizard.indexProperty().get()).isEqualTo(1);
+        assertThat(wizard.canNext().get()).as("a guard refuses").isFalse();
+        wizard.next();
+        assertThat(wizard.indexProperty().get()).as("Next does nothing").isEqualTo(1);
+    }
+
+    @Test
+    void everyGuardPassingLeadsToTheReview() throws Exception {
+        WizardModel wizard = wizard((file, request) -> Observed.outlook(
+                Observed.members("3.5.33", "3.5.33", "3.5.33"), "3.5.0", "3.6.14"));
+        wizard.next();
+
+        assertThat(wizard.canNext().get()).isTrue();
+        assertThat(asked).containsExactly(UpgradeRequest.upgrade());
+    }
+
+    @Test
+    void aReadThatFailsSaysWhatToDoAndBlocksTheVersionsPage() throws Exception {
+        WizardModel wizard = wizard((file, request) -> {
+            throw new dev.quorum.core.lifecycle.upgrade.UpgradeException("cluster c1 has no member with a leader", "quorum diagnose -i hosts.yaml");
+        });
+
+        assertThat(wizard.canNext().get()).isFalse();
+        UpgradeChoices choices = choicesOf(wizard);
+        assertThat(choices.readReason().get()).isEqualTo("cluster c1 has no member with a leader What to do: "
+                + "quorum diagnose -i hosts.yaml");
+    }
+
+    @Test
+    void aMixedClusterOffersTheRollbackAndChoosingItReadsTheDecisionForIt() throws Exception {
+        WizardModel wizard = wizard((file, request) -> Observed.outlook(
+                Observed.members("3.5.33", "3.5.33", "3.6.14"), "3.5.0", "3.6.14", request));
+        UpgradeChoices choices = choicesOf(wizard);
+        assertThat(choices.rollbackOffered().get()).isTrue();
+
+        choices.rollbackProperty().set(true);
+
+        assertThat(asked).containsExactly(UpgradeRequest.upgrade(), UpgradeRequest.rollBack());
+        assertThat(choices.outlookProperty().get().plan()).startsWith("Roll back to v3.5.33");
+        assertThat(choices.request()).isEqualTo(UpgradeRequest.rollBack());
+    }
+
+    @Test
+    void aClusterNotMixedOffersNoRollback() throws Exception {
+        WizardModel wizard = wizard((file, request) -> Observed.outlook(
+                Observed.members("3.5.33", "3.5.33", "3.5.33"), "3.5.0", "3.6.14", request));
+
+        assertThat(choicesOf(wizard).rollbackOffered().get()).isFalse();
+    }
+
+    private static UpgradeChoices choicesOf(WizardModel wizard) {
+        return ((VersionsPage) wizard.inputs().get(0)).choices();
+    }
+}

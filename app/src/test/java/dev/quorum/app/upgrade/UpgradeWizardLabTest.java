@@ -1,0 +1,223 @@
+package dev.quorum.app.upgrade;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.quorum.app.common.FxTaskExecutor;
+import dev.quorum.app.common.PlanRuns;
+import dev.quorum.app.wizard.WizardHarness;
+import dev.quorum.app.wizard.WizardServices;
+import dev.quorum.core.cluster.ClusterSession;
+import dev.quorum.core.cluster.LiveCluster;
+import dev.quorum.core.engine.Cancellation;
+import dev.quorum.core.etcd.ClusterStatus;
+import dev.quorum.core.inventory.InventoryReader;
+import dev.quorum.core.lifecycle.upgrade.UpgradePlans;
+import dev.quorum.core.lifecycle.upgrade.UpgradeRequest;
+import dev.quorum.core.lifecycle.install.InstallPlan;
+import dev.quorum.core.release.EtcdVersion;
+import dev.quorum.core.remote.SshConnector;
+import dev.quorum.core.remote.SshOptions;
+import dev.quorum.core.workspace.QuorumHome;
+import dev.quorum.lab.EtcdTarball;
+import dev.quorum.lab.Lab;
+import dev.quorum.lab.LabHosts;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Upgrade wizard on three lab hosts, on real etcd: a 3.4 cluster asked for 3.6 shows the path and the
+ * refusal (two minors at once) with Next disabled and nothing changed; after the 3.4 -> 3.5 hop (core's plan, as
+ * {@code quorum upgrade} runs it), the 3.5 -> 3.6 upgrade runs through the wizard: every member on 3.6 with the
+ * same member IDs, and the cluster version 3.6.
+ */
+@LabHosts(count = 3)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class UpgradeWizardLabTest {
+    static Lab lab;
+    @TempDir
+    static Path dir;
+    static Path inventory;
+    static WizardServices services;
+    static FxTaskExecutor executor;
+    static List<Long> ids;
+
+    @BeforeAll
+    static void installOn34() throws Exception {
+        EtcdTarball first = EtcdTarball.require("3.4");
+        EtcdTarball.require("3.5");
+        EtcdTarball.require("3.6");
+        inventory = lab.writeInventory(dir.resolve("inventory"), vars(first), 3);
+        executor = new FxTaskExecutor(4);
+        services = new WizardServices(executor, new QuorumHome(dir.resolve("home")),
+                SshOptions.defaults().withKnownHostsFile(lab.knownHosts()), event -> { });
+        try (ClusterSession session = session()) {
+            var install = PlanRuns.apply(services.home(), InstallPlan.build(session), event -> { }, new Cancellation());
+            assertThat(install.result().succeeded()).as(install.result().failures().toString()).isTrue();
+        }
+        ids = memberIds();
+        WizardHarness.boot();
+    }
+
+    @AfterAll
+    static void tearDown() {
+        if (executor != null) {
+            executor.shutdown();
+        }
+    }
+
+    static ClusterSession session() {
+        return new ClusterSession(new InventoryReader().read(inventory), services.home(),
+                new SshConnector(services.ssh()));
+    }
+
+    static ClusterStatus status() {
+        try (ClusterSession session = session()) {
+            return LiveCluster.read(session).probe(session);
+        }
+    }
+
+    static List<Long> memberIds() {
+        return status().memberList().stream().map(m -> m.id()).sorted().toList();
+    }
+
+    static Map<String, Object> vars(EtcdTarball tarball) {
+        return Map.of("etcd_version", tarball.version(), "etcd_download_url", tarball.uri().toString(),
+                "etcd_binary_checksum", tarball.sha256());
+    }
+
+    /** What an operator does to ask for an upgrade: the inventory names another release. */
+    static void point(EtcdTarball tarball) throws Exception {
+        String text = Files.readString(inventory);
+        for (Map.Entry<String, Object> e : vars(tarball).entrySet()) {
+            text = Pattern.compile("(?m)^(\\s*" + e.getKey() + ":).*$").matcher(text)
+                    .replaceAll(m -> Matcher.quoteReplacement(m.group(1) + " " + e.getValue()));
+        }
+        Files.writeString(inventory, text);
+        assertThat(new InventoryReader().read(inventory).etcd().version()).isEqualTo(tarball.version());
+    }
+
+    static WizardHarness openAndRead() throws Exception {
+        WizardHarness ui = new WizardHarness();
+        ui.open(() -> UpgradeWizard.open(null, services, inventory));
+        ui.waitUntil("versions read", Duration.ofSeconds(90), () -> !ui.text("#upgradeCurrent").isEmpty(),
+                () -> ui.text("#upgradeReadReason"));
+        return ui;
+    }
+
+    static String refusals(WizardHarness ui) {
+        return ui.from(ui.lookup("#upgradeRefusals").queryAs(javafx.scene.Node.class)).lookup(".label").queryAllAs(Label.class).stream()
+                .map(Label::getText).collect(Collectors.joining(" / "));
+    }
+
+    @Test
+    @Order(1)
+    void twoMinorsAtOnceShowThePathAndTheRefusalAndChangeNothing() throws Exception {
+        EtcdTarball from = EtcdTarball.require("3.4");
+        point(EtcdTarball.require("3.6"));
+        WizardHarness ui = openAndRead();
+        try {
+            assertThat(ui.text("#upgradeCurrent")).isEqualTo(from.version() + " on every member");
+            assertThat(ui.text("#upgradeClusterVersion")).isEqualTo("3.4");
+            assertThat(ui.text("#upgradePath")).isEqualTo("3.4 -> 3.5 now, then 3.6");
+            assertThat(ui.lookup("#upgradeMembers").queryAs(TableView.class).getItems()).hasSize(3);
+            ui.next(Duration.ofSeconds(10));
+
+            assertThat(refusals(ui)).contains("One minor at a time")
+                    .contains("etcd upgrades one minor at a time: 3.4 -> 3.5 now, then 3.6");
+            assertThat(ui.text("#upgradeReason")).isEqualTo("A guard refuses: One minor at a time. Nothing was changed.");
+            assertThat(ui.enabled("#next")).isFalse();
+        } finally {
+            ui.close();
+        }
+        assertThat(status().memberVersions()).containsExactly(EtcdVersion.parse(from.version()));
+    }
+
+    @Test
+    @Order(2)
+    void aMinorUpgradeThroughTheWizardLeavesEveryMemberOnTheNewVersion() throws Exception {
+        EtcdTarball middle = EtcdTarball.require("3.5");
+        point(middle);
+        try (ClusterSession session = session()) {
+            var hop = PlanRuns.apply(services.home(), UpgradePlans.plan(session, UpgradeRequest.upgrade()),
+                    event -> { }, new Cancellation());
+            assertThat(hop.result().succeeded()).as("3.4 -> 3.5 by core: " + hop.result().failures()).isTrue();
+        }
+        EtcdTarball next = EtcdTarball.require("3.6");
+        point(next);
+        EtcdVersion from = EtcdVersion.parse(middle.version());
+        EtcdVersion to = EtcdVersion.parse(next.version());
+
+        WizardHarness ui = openAndRead();
+        try {
+            assertThat(ui.text("#upgradeCurrent")).isEqualTo(from + " on every member");
+            assertThat(ui.text("#upgradeTarget")).isEqualTo(to.toString());
+            assertThat(ui.text("#upgradePath")).isEqualTo("3.5 -> 3.6");
+            ui.next(Duration.ofSeconds(10));
+            assertThat(ui.shown("#upgradeReason")).as(ui.text("#upgradeReason") + " " + refusals(ui)).isFalse();
+            assertThat(ui.text("#upgradePlan")).startsWith("Every guard passes. Upgrade to " + to);
+
+            ui.next(Duration.ofSeconds(10));
+            ui.waitUntil("plan reviewed", Duration.ofSeconds(120), () -> ui.enabled("#next"),
+                    () -> ui.text("#reviewHeadline") + " " + ui.text("#reviewProblem"));
+            ui.click("#next");
+            ui.waitUntil("run finished", Duration.ofSeconds(600), () -> ui.shown("#resultHeadline")
+                    && !ui.text("#resultHeadline").isEmpty(), () -> ui.text("#runCurrent"));
+            assertThat(ui.text("#resultHeadline")).as(String.valueOf(ui.lookup("#resultProblems")
+                    .queryAs(javafx.scene.control.ListView.class).getItems()) + "\n" + runLogTail() + "\n"
+                    + etcdLogTails())
+                    .isEqualTo("Done.");
+        } finally {
+            ui.close();
+        }
+
+        ClusterStatus after = untilClusterVersion(to);
+        assertThat(after.healthy()).as(after.sentence()).isTrue();
+        assertThat(after.memberVersions()).containsExactly(to);
+        assertThat(memberIds()).isEqualTo(ids);
+    }
+
+    /** The last lines of the newest run log: what failed, as the Tasks tab would show it. */
+    static String runLogTail() throws Exception {
+        Path runs = services.home().runs(new InventoryReader().read(inventory).clusterName());
+        try (var files = Files.list(runs)) {
+            Path newest = files.max(java.util.Comparator.comparing(Path::getFileName)).orElseThrow();
+            List<String> lines = Files.readAllLines(newest);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
+        }
+    }
+
+    /** What etcd itself said on each host (the systemctl stand-in's log), when a run fails. */
+    static String etcdLogTails() {
+        return lab.hosts().stream().map(h -> h.name() + ":\n" + h.exec("tail -n 12 /var/log/quorum-lab/etcd.log")
+                .stdout()).collect(Collectors.joining("\n"));
+    }
+
+    /** The leader raises the cluster version a moment after the last member runs the new one. */
+    static ClusterStatus untilClusterVersion(EtcdVersion to) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(60);
+        ClusterStatus status = status();
+        while (status.clusterVersion().filter(v -> v.sameLine(to)).isEmpty() && Instant.now().isBefore(deadline)) {
+            Thread.sleep(500);
+            status = status();
+        }
+        assertThat(status.clusterVersion()).as(status.versionSentence())
+                .hasValueSatisfying(v -> assertThat(v.line()).isEqualTo(to.line()));
+        return status;
+    }
+}

@@ -1,0 +1,53 @@
+package dev.quorum.core.etcd;
+
+import dev.quorum.core.pki.PemCodec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.List;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+/** A JDK {@link SSLContext} from the PEM files jetcd is given: trust the cluster CA, present the client certificate. */
+final class PemTls {
+    private PemTls() {
+    }
+
+    static SSLContext context(TlsFiles tls) {
+        try {
+            List<X509Certificate> cas = PemCodec.parseCertificates(Files.readString(tls.caCertificate()));
+            List<X509Certificate> chain = PemCodec.parseCertificates(Files.readString(tls.certificate()));
+            PrivateKey key = jdkKey(PemCodec.parsePrivateKey(Files.readString(tls.privateKey())));
+            KeyStore trust = KeyStore.getInstance("PKCS12");
+            trust.load(null, null);
+            for (int i = 0; i < cas.size(); i++) {
+                trust.setCertificateEntry("ca" + i, cas.get(i));
+            }
+            char[] password = new char[0];
+            KeyStore identity = KeyStore.getInstance("PKCS12");
+            identity.load(null, null);
+            identity.setKeyEntry("client", key, password, chain.toArray(X509Certificate[]::new));
+            TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trustManagers.init(trust);
+            KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            keyManagers.init(identity, password);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(keyManagers.getKeyManagers(), trustManagers.getTrustManagers(), null);
+            return context;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("cannot set up TLS to etcd with " + tls + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The parser's (BouncyCastle) key as the JDK's own, so the JDK's TLS signs with it without a provider search. */
+    private static PrivateKey jdkKey(PrivateKey parsed) throws GeneralSecurityException {
+        String algorithm = parsed.getAlgorithm().equals("ECDSA") ? "EC" : parsed.getAlgorithm();
+        return KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(parsed.getEncoded()));
+    }
+}

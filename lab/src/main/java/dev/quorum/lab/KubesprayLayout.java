@@ -21,18 +21,24 @@ public final class KubesprayLayout {
 
     private final List<LabHost> etcd;
     private final Path work;
+    private final EtcdTarball tarball;
 
-    /** The first {@code etcdCount} lab hosts form the etcd group, as in the inventory. */
+    /** The first {@code etcdCount} lab hosts form the etcd group, as in the inventory; the lab's etcd release. */
     public KubesprayLayout(Lab lab, int etcdCount, Path work) {
+        this(lab, etcdCount, work, EtcdTarball.get());
+    }
+
+    /** As above, with the release of {@code tarball} (e.g. {@code EtcdTarball.require("3.4")}). */
+    public KubesprayLayout(Lab lab, int etcdCount, Path work, EtcdTarball tarball) {
         this.etcd = lab.hosts().subList(0, etcdCount);
         this.work = work;
+        this.tarball = tarball;
     }
 
     /** Lays the cluster out and waits until it is healthy; {@code nodeHosts} get node certificates. */
     public void install(List<String> nodeHosts) throws Exception {
         Files.createDirectories(work);
         makeCertificates(nodeHosts);
-        EtcdTarball tarball = EtcdTarball.get();
         List<LabHost> hosts = etcd;
         for (int i = 0; i < hosts.size(); i++) {
             LabHost host = hosts.get(i);

@@ -2,6 +2,7 @@ package dev.quorum.core.lifecycle.members;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -14,6 +15,13 @@ final class EtcdStartLog {
     static final int LINES = 150;
     private static final Pattern CRASH = Pattern.compile(
             "panic:|\"level\":\"(fatal|panic)\"| [CF] \\| |level=(fatal|panic)");
+    private static final Pattern MSG = Pattern.compile("\"msg\":\"((?:[^\"\\\\]|\\\\.)*)\"");
+    private static final Pattern ERROR = Pattern.compile("\"error\":\"((?:[^\"\\\\]|\\\\.)*)\"");
+    /** Go's own panic line, as journald prints it ("... etcd[90]: panic: failed to open database"). */
+    private static final Pattern GO_PANIC = Pattern.compile("(^|: )panic: [^{]*$");
+    private static final Pattern STRUCTURED = Pattern.compile("\"level\":\"(fatal|panic)\"");
+    /** How many lines above Go's panic line zap's own line may be (journald may interleave a few). */
+    private static final int STRUCTURED_REACH = 10;
     private static final int MAX_CHARS = 400;
     /** Causes that come from the network between the members, not from the host itself. */
     private static final Pattern PEERS = Pattern.compile(
@@ -22,13 +30,30 @@ final class EtcdStartLog {
     private EtcdStartLog() {
     }
 
-    /** The last line of the journal that says why etcd stopped, shortened; empty if none does. */
+    /**
+     * The last line of the journal that says why etcd stopped, shortened; empty if none does. Go's own
+     * {@code panic: failed to open database} names no cause; zap's structured line just above it carries the error
+     * (e.g. "no space left on device", as etcd 3.6 logs it), so that line is preferred.
+     */
     static Optional<String> crashCause(String journal) {
         List<String> lines = journal.lines().toList();
         for (int i = lines.size() - 1; i >= 0; i--) {
             String line = lines.get(i).strip();
             if (CRASH.matcher(line).find()) {
-                return Optional.of(line.length() > MAX_CHARS ? line.substring(0, MAX_CHARS) + "..." : line);
+                String cause = GO_PANIC.matcher(line).find() ? structuredAbove(lines, i).orElse(line) : line;
+                return Optional.of(cause.length() > MAX_CHARS ? cause.substring(0, MAX_CHARS) + "..." : cause);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> structuredAbove(List<String> lines, int panicLine) {
+        for (int i = panicLine - 1; i >= Math.max(0, panicLine - STRUCTURED_REACH); i--) {
+            String line = lines.get(i).strip();
+            if (STRUCTURED.matcher(line).find()) {
+                Matcher msg = MSG.matcher(line);
+                Matcher error = ERROR.matcher(line);
+                return Optional.of("panic: " + (msg.find() ? msg.group(1) : "") + (error.find() ? ": " + error.group(1) : ""));
             }
         }
         return Optional.empty();

@@ -1,13 +1,16 @@
 package dev.quorum.core.lifecycle.upgrade;
 
+import dev.quorum.core.cluster.ManagedFiles;
 import dev.quorum.core.engine.Check;
 import dev.quorum.core.engine.StepContext;
 import dev.quorum.core.engine.StepFailedException;
+import dev.quorum.core.etcd.HostFiles;
 import dev.quorum.core.etcd.ServedVersions;
 import dev.quorum.core.inventory.EtcdMember;
 import dev.quorum.core.lifecycle.steps.HostStep;
 import dev.quorum.core.lifecycle.steps.LifecycleSession;
 import dev.quorum.core.release.EtcdVersion;
+import dev.quorum.core.remote.RemoteHost;
 import dev.quorum.core.remote.Shell;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,11 +19,14 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Before the first member goes to 3.6: each 3.5 member restarted once on its own binary, after the cluster speaks
- * 3.5, so it registers itself again, now in the v3 store. 3.6 reads membership from the v3 store only; a member
- * that last registered while the cluster still spoke 3.4 (a quick 3.4 -> 3.5 -> 3.6) is missing there, and the
- * first 3.6 member took the 3.5 leader for removed and stopped it (seen on lab hosts). etcd's own advice for
- * 3.5 -> 3.6 is this full restart on 3.5 first. A marker in the data dir makes a re-run skip what is done.
+ * Before the first member goes to 3.6, as Kubespray v2.31 does: each 3.5 member restarted once on its own binary
+ * with ETCD_SNAPSHOT_COUNT=1, after the cluster speaks 3.5, so that it registers itself again (now in the v3 store,
+ * which 3.6 reads membership from) and takes a snapshot. 3.6 then starts from that snapshot instead of replaying
+ * a WAL that goes back to 3.4: on lab hosts, after a quick 3.4 -> 3.5 -> 3.6 on a quiet cluster (no snapshot since
+ * it was created), the first 3.6 member took the 3.5 leader for removed and stopped it; with a writer (snapshots
+ * every 10000 entries) the same chain went through. The env file goes back to its own contents right after the
+ * restart (the next restart is the upgrade's, with the env rendered for 3.6), so a rollback keeps the original.
+ * A marker in the data dir makes a re-run skip what is done.
  */
 final class ReRegisterStep extends HostStep {
     static final String MARKER = "quorum-registered-on-3.5";
@@ -32,15 +38,19 @@ final class ReRegisterStep extends HostStep {
 
     @Override
     public String title() {
-        return "Restart each 3.5 member once so it registers in the v3 store that 3.6 reads membership from";
+        return "Restart each 3.5 member once with ETCD_SNAPSHOT_COUNT=1: registered in the v3 store, and a snapshot "
+                + "for 3.6 to start from";
     }
 
     @Override
     public List<String> preview(String target) {
         return List.of("curl --cacert ... https://" + session.member(target).address() + ":2379/version"
                         + "   # etcdcluster 3.5.0 first",
+                "sed -i 's/^ETCD_SNAPSHOT_COUNT=.*/ETCD_SNAPSHOT_COUNT=1/' " + HostFiles.ENV_FILE,
                 "etcdctl move-leader <a healthy follower>   # only if it leads",
-                "systemctl restart etcd   # on its own 3.5 binary, then healthy and caught up");
+                "systemctl restart etcd   # on its own 3.5 binary, then healthy and caught up",
+                "install -m 0640 <the env file as it was> " + HostFiles.ENV_FILE + "   # no restart",
+                "ls -t " + session.settings().dataDir() + "/member/snap/*.snap | head -1   # a new snapshot");
     }
 
     @Override
@@ -57,10 +67,43 @@ final class ReRegisterStep extends HostStep {
     @Override
     public void apply(StepContext context) throws Exception {
         EtcdMember member = member(context);
+        RemoteHost remote = remote(context);
         EtcdVersion running = MemberRestart.runningVersion(session, member);
         awaitClusterVersion35(context, member);
-        MemberRestart.restart(session, context, member, running);
-        remote(context).run("touch " + Shell.quote(marker())).requireOk("mark " + member.memberName() + " registered");
+        String original = ManagedFiles.read(remote, HostFiles.ENV_FILE).orElseThrow(() -> new StepFailedException(
+                HostFiles.ENV_FILE + " is missing on " + context.target(), "run quorum install first"));
+        String once = original.replaceAll("(?m)^ETCD_SNAPSHOT_COUNT=.*$", "ETCD_SNAPSHOT_COUNT=1");
+        once = once.matches("(?sm).*^ETCD_SNAPSHOT_COUNT=1$.*") ? once : once + "ETCD_SNAPSHOT_COUNT=1\n";
+        String before = newestSnapshot(remote);
+        ManagedFiles.replace(remote, HostFiles.ENV_FILE, once, "0640");
+        try {
+            MemberRestart.restart(session, context, member, running);
+        } finally {
+            ManagedFiles.replace(remote, HostFiles.ENV_FILE, original, "0640");
+        }
+        awaitNewSnapshot(context, remote, before);
+        remote.run("touch " + Shell.quote(marker())).requireOk("mark " + member.memberName() + " registered");
+    }
+
+    private String newestSnapshot(RemoteHost remote) throws Exception {
+        return remote.run("ls -t " + Shell.quote(session.settings().dataDir() + "/member/snap") + " 2>/dev/null"
+                + " | grep '[.]snap$' | head -n 1").stdout().strip();
+    }
+
+    private void awaitNewSnapshot(StepContext context, RemoteHost remote, String before) throws Exception {
+        Instant deadline = Instant.now().plus(CLUSTER_VERSION_WAIT);
+        String now = newestSnapshot(remote);
+        while ((now.isEmpty() || now.equals(before)) && Instant.now().isBefore(deadline)) {
+            context.cancellation().sleep(Duration.ofMillis(500));
+            now = newestSnapshot(remote);
+        }
+        if (now.isEmpty() || now.equals(before)) {
+            throw new StepFailedException(context.target() + " took no snapshot within "
+                    + CLUSTER_VERSION_WAIT.toSeconds() + " s of restarting with ETCD_SNAPSHOT_COUNT=1",
+                    "its env file is as it was; check journalctl -u etcd on " + context.target()
+                            + ", then run the same command again");
+        }
+        context.info(context.target() + " took snapshot " + now);
     }
 
     private String marker() {

@@ -44,4 +44,20 @@ class EtcdStartLogTest {
         assertThat(EtcdStartLog.crashCause(log)).isEmpty();
         assertThat(EtcdStartLog.hint(Optional.empty(), "lab3", "/var/lib/etcd")).contains("port 2380");
     }
+
+    @Test
+    void zapsOwnLineGivesTheCauseGosPanicLineLeavesOut() {
+        String journal = String.join("\n",
+                "Dec 03 16:33:05 lab4 etcd[90]: {\"level\":\"info\",\"msg\":\"opened backend db\"}",
+                "Dec 03 16:33:05 lab4 etcd[90]: {\"level\":\"panic\",\"ts\":\"2026-12-03T16:33:05Z\",\"caller\":"
+                        + "\"backend/backend.go:186\",\"msg\":\"failed to open database\",\"path\":\"/var/lib/etcd/member/snap/db\","
+                        + "\"error\":\"write /var/lib/etcd/member/snap/db: no space left on device\",\"stacktrace\":\"go.etcd.io/...\"}",
+                "Dec 03 16:33:05 lab4 etcd[90]: panic: failed to open database",
+                "Dec 03 16:33:05 lab4 etcd[90]: goroutine 1 [running]:",
+                "Dec 03 16:33:05 lab4 systemd[1]: etcd.service: Main process exited, code=exited, status=2/FAILURE");
+
+        assertThat(EtcdStartLog.crashCause(journal)).contains(
+                "panic: failed to open database: write /var/lib/etcd/member/snap/db: no space left on device");
+        assertThat(EtcdStartLog.hint(EtcdStartLog.crashCause(journal), "lab4", "/var/lib/etcd")).startsWith("free room");
+    }
 }

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Install, replace, recover, renew, compact, defrag and restore on etcd 3.4 (skipped, saying why, without it). */
+/** Adopt, install, replace, recover, renew, compact, defrag and restore on etcd 3.4 (skipped, saying why, without it). */
 @LabHosts(count = 4)
 class Etcd34LifecyclesLabTest {
     static Lab lab;

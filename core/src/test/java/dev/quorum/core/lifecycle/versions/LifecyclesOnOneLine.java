@@ -7,6 +7,7 @@ import dev.quorum.core.cluster.ClusterSnapshots;
 import dev.quorum.core.cluster.LiveCluster;
 import dev.quorum.core.etcd.ClusterStatus;
 import dev.quorum.core.labtest.LabCluster;
+import dev.quorum.core.lifecycle.adopt.AdoptPlans;
 import dev.quorum.core.lifecycle.certs.CertPlans;
 import dev.quorum.core.lifecycle.certs.RenewalRequest;
 import dev.quorum.core.lifecycle.disaster.RestorePlan;
@@ -19,6 +20,7 @@ import dev.quorum.core.lifecycle.members.ReplaceRequest;
 import dev.quorum.core.lifecycle.recovery.RecoverPlan;
 import dev.quorum.core.snapshot.SnapshotInfo;
 import dev.quorum.lab.EtcdTarball;
+import dev.quorum.lab.KubesprayLayout;
 import dev.quorum.lab.Lab;
 import dev.quorum.lab.LabHost;
 import java.nio.file.Path;
@@ -28,23 +30,30 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Every life-cycle once, in one flow, on one etcd release line: install three members, replace one by the spare
- * host, recover a stopped member, renew every certificate, compact and defragment, then lose quorum and restore
- * from a snapshot. The default line (3.6) runs every life-cycle's own lab tests; this keeps the other lines honest.
+ * Every life-cycle once, in one flow, on one etcd release line: a cluster laid out as Kubespray does and adopted,
+ * install run over it (it must converge, changing only what differs), replace one member by the spare host,
+ * recover a stopped member, renew every certificate, compact and defragment, then lose quorum and restore from a
+ * snapshot. The default line (3.6) runs every life-cycle's own lab tests; this keeps the other lines honest. A
+ * fresh install on 3.4 and 3.5 is where the upgrade lab tests start.
  */
 final class LifecyclesOnOneLine {
     private final Lab lab;
     private final EtcdTarball release;
     private final LabCluster cluster;
 
+    private final Path dir;
+
     LifecyclesOnOneLine(Lab lab, Path dir, EtcdTarball release) {
         this.lab = lab;
+        this.dir = dir;
         this.release = release;
         this.cluster = new LabCluster(lab, dir, Map.of(), 3, release);
     }
 
     void run() throws Exception {
-        succeeds("install", cluster.install());
+        new KubesprayLayout(lab, 3, dir.resolve("kubespray-ssl"), release).install(List.of("lab1", "lab2", "lab3"));
+        succeeds("adopt", cluster.run(session -> AdoptPlans.adopt(session, false)));
+        succeeds("install over the adopted cluster", cluster.install());
         assertRunningRelease(List.of("lab1", "lab2", "lab3"));
 
         succeeds("replace", cluster.run(session -> MemberPlans.replace(session,

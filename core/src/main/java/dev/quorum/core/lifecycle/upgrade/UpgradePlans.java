@@ -74,10 +74,6 @@ public final class UpgradePlans {
         for (String host : shape.v2WalWorkaround()) {
             steps.add(PlannedStep.onEach(new V2WalWorkaroundStep(session), List.of(host)));
         }
-        if (!shape.rollback() && !shape.nothingToDo() && "3.6".equals(shape.target().line())) {
-            // Followers first, the leader last, as the upgrade itself goes.
-            shape.order().forEach(host -> steps.add(PlannedStep.onEach(new ReRegisterStep(session), List.of(host))));
-        }
         String leader = shape.order().isEmpty() ? "" : shape.order().get(shape.order().size() - 1);
         for (String host : shape.order()) {
             boolean last = host.equals(leader) && shape.order().size() > 1;

@@ -36,7 +36,8 @@ final class RemoteScripts {
 
     /** Prints $3 MiB of $1 from MiB $2 on (to stdout, no file on the host), or exits {@link #READ_MISSING}. */
     static final String READ_MEBIBYTES = "[ -e \"$1\" ] || exit " + READ_MISSING
-            + "\nexec dd if=\"$1\" bs=1M skip=\"$2\" count=\"$3\" status=none";
+            // iflag=fullblock: dd counts reads, not MiB; a short read (a busy host) would end a piece early
+            + "\nexec dd if=\"$1\" bs=1M skip=\"$2\" count=\"$3\" iflag=fullblock status=none";
 
     private static final Pattern MODE = Pattern.compile("[0-7]{3,4}");
 

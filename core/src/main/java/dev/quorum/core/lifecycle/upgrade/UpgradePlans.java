@@ -74,6 +74,10 @@ public final class UpgradePlans {
         for (String host : shape.v2WalWorkaround()) {
             steps.add(PlannedStep.onEach(new V2WalWorkaroundStep(session), List.of(host)));
         }
+        if (shape.snapshotFirst()) {
+            shape.order().forEach(host -> steps.add(PlannedStep.onEach(new SnapshotBeforeHopStep(session, target),
+                    List.of(host))));
+        }
         String leader = shape.order().isEmpty() ? "" : shape.order().get(shape.order().size() - 1);
         for (String host : shape.order()) {
             boolean last = host.equals(leader) && shape.order().size() > 1;

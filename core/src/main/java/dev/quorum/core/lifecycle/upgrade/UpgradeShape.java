@@ -27,4 +27,12 @@ public record UpgradeShape(UpgradePath path, boolean rollback, List<String> orde
     public boolean nothingToDo() {
         return pending.isEmpty();
     }
+
+    /**
+     * Every member takes a raft snapshot on its own binary first ({@code SnapshotBeforeHopStep}): a minor hop to 3.6
+     * or later must not replay WAL entries written by the minor before the current one.
+     */
+    public boolean snapshotFirst() {
+        return !rollback && !nothingToDo() && !path.from().sameLine(path.target()) && path.target().isAtLeast(3, 6, 0);
+    }
 }

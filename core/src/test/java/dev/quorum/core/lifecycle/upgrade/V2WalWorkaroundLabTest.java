@@ -10,6 +10,7 @@ import dev.quorum.lab.Lab;
 import dev.quorum.lab.LabHost;
 import dev.quorum.lab.LabHosts;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,11 +29,15 @@ class V2WalWorkaroundLabTest {
     void v2RecordsOnlyInTheWalAreSnapshottedAwayBeforeTheUpgradeTo36() {
         EtcdTarball from = EtcdTarball.require("3.5");
         EtcdTarball to = EtcdTarball.require("3.6");
-        LabCluster cluster = new LabCluster(lab, dir, UpgradeLabTest.vars(from), 1);
+        // The v2 API on, as a 3.5 cluster with flannel has it; 3.6 has none, so it goes off before the upgrade.
+        Map<String, Object> withV2 = new java.util.HashMap<>(UpgradeLabTest.vars(from));
+        withV2.put("etcd_enable_v2", true);
+        LabCluster cluster = new LabCluster(lab, dir, withV2, 1);
         LabCluster.Outcome installed = cluster.install();
         assertThat(installed.result().succeeded()).as(installed.log()).isTrue();
         LabHost host = lab.hosts().get(0);
-        assertThat(host.exec("test -e /usr/local/bin/etcdutl").ok()).as("install puts no etcdutl").isFalse();
+        assertThat(host.exec("test -e /usr/local/bin/etcdutl").ok()).as("install puts etcdutl beside etcd from 3.5")
+                .isTrue();
         LabCluster.Outcome sameVersion = cluster.run(s -> UpgradePlans.plan(s, UpgradeRequest.upgrade()));
         assertThat(sameVersion.result().succeeded()).as(sameVersion.log()).isTrue();
         assertThat(host.exec("/usr/local/bin/etcdutl version").stdout()).contains(from.version().substring(1));
@@ -45,6 +50,7 @@ class V2WalWorkaroundLabTest {
                 + host.exec("/usr/local/bin/etcdutl check v2store --data-dir /var/lib/etcd").stdout())
                 .contains("custom v2 content in WAL records");
 
+        cluster.editInventory("etcd_enable_v2: true", "etcd_enable_v2: false");
         UpgradeLabTest.point(cluster, to);
         LabCluster.Outcome upgraded = cluster.run(s -> UpgradePlans.plan(s, UpgradeRequest.upgrade()));
         assertThat(upgraded.result().succeeded()).as(upgraded.log()).isTrue();

@@ -1,0 +1,32 @@
+package dev.quorum.core.lifecycle.upgrade;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.quorum.core.release.EtcdVersion;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Which hops take a raft snapshot on every member before the first binary is swapped. */
+class UpgradeShapeTest {
+
+    private static UpgradeShape shape(String from, String to, boolean rollback, List<String> pending) {
+        EtcdVersion a = EtcdVersion.parse(from);
+        EtcdVersion b = EtcdVersion.parse(to);
+        return new UpgradeShape(new UpgradePath(a, b, List.of(a.line(), b.line())), rollback,
+                List.of("h1", "h2", "h3"), pending, List.of());
+    }
+
+    @Test
+    void minorHopsTo36AndLaterSnapshotFirst() {
+        assertThat(shape("v3.5.33", "v3.6.14", false, List.of("h1", "h2", "h3")).snapshotFirst()).isTrue();
+        assertThat(shape("v3.6.14", "v3.7.1", false, List.of("h1")).snapshotFirst()).as("a re-run while mixed").isTrue();
+    }
+
+    @Test
+    void patchHopsTheHopTo35RollbacksAndFinishedUpgradesDoNot() {
+        assertThat(shape("v3.5.30", "v3.5.33", false, List.of("h1")).snapshotFirst()).isFalse();
+        assertThat(shape("v3.4.23", "v3.5.33", false, List.of("h1")).snapshotFirst()).isFalse();
+        assertThat(shape("v3.5.33", "v3.6.14", true, List.of("h1")).snapshotFirst()).isFalse();
+        assertThat(shape("v3.5.33", "v3.6.14", false, List.of()).snapshotFirst()).isFalse();
+    }
+}

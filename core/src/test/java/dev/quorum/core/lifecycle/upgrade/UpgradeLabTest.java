@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.quorum.core.cluster.ClusterSession;
 import dev.quorum.core.cluster.LiveCluster;
 import dev.quorum.core.engine.Cancellation;
-import dev.quorum.core.engine.PlannedStep;
 import dev.quorum.core.engine.RunEvent;
 import dev.quorum.core.engine.RunMode;
 import dev.quorum.core.engine.RunOutcome;
@@ -124,8 +123,9 @@ class UpgradeLabTest {
         Cancellation cancellation = new Cancellation();
         LabCluster.Outcome interrupted = cluster.run(s -> UpgradePlans.plan(s, UpgradeRequest.upgrade()),
                 cluster.ssh(), RunMode.APPLY, cancellation, event -> {
-                    if (event instanceof RunEvent.TargetFinished f && f.status() == StepStatus.CHANGED
-                            && !f.target().equals(PlannedStep.CLUSTER)) {
+                    // After the first member's own upgrade (the snapshots before the hop come first).
+                    if (event instanceof RunEvent.StepFinished f && f.status() == StepStatus.CHANGED
+                            && f.title().startsWith("Upgrade each member")) {
                         cancellation.cancel();
                     }
                 });

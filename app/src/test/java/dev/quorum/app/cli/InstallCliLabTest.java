@@ -72,7 +72,7 @@ class InstallCliLabTest {
         CliContractTest.Run install = CliContractTest.run("install", "--yes", "-i", inventory, "--known-hosts", knownHosts);
 
         assertThat(install.exit()).as(install.out() + install.err()).isZero();
-        assertThat(install.out()).contains("[13/13] Set ETCD_INITIAL_CLUSTER_STATE=existing")
+        assertThat(install.out()).contains("[14/14] Set ETCD_INITIAL_CLUSTER_STATE=existing")
                 .contains("changed  lab1").contains("cluster healthy: 3/3 healthy, tolerates 1 failure")
                 .contains("Run log: ");
         assertThat(Stream.of(install.out().split("\n")).filter(l -> l.startsWith("done: "))).hasSize(1);

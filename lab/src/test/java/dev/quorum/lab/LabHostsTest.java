@@ -94,7 +94,8 @@ class LabHostsTest {
                 + lab.host(1).address() + "\n      ansible_user: root\n      ansible_ssh_private_key_file: "
                 + lab.privateKey());
         assertThat(yaml).contains("  children:\n    etcd:\n      hosts:\n        lab1:\n        lab2:\n        lab3:\n");
-        assertThat(yaml).endsWith("  vars:\n    etcd_deployment_type: host\n    etcd_heartbeat_interval: 250\n");
+        assertThat(yaml).endsWith("  vars:\n    etcd_deployment_type: host\n    etcd_heartbeat_interval: 250\n"
+                + "    etcd_election_timeout: " + Lab.ELECTION_MILLIS + "\n");
     }
 
     @Test

@@ -101,6 +101,15 @@ public final class LabHost {
         fault("heal-link");
     }
 
+    /** Limits traffic into the host to {@code rate} (tc's units, e.g. {@code 400kbit}), as over a thin link. */
+    public void slowLink(String rate) {
+        fault("slow-link", rate);
+    }
+
+    public void restoreLinkSpeed() {
+        fault("unslow-link");
+    }
+
     /**
      * Drops traffic between this host and the given lab hosts (default: all others) with an nft
      * table inside this host. The bridge address (the tool's side) still reaches it.

@@ -1,6 +1,8 @@
 #!/bin/bash
 # lab-fault.sh LAB_ID HOST ACTION [ARGS...] - fault injection on one lab host.
 #   cut-link | heal-link           root-side veth down/up: the host is gone from the network
+#   slow-link RATE | unslow-link   token bucket (tc tbf) on the root-side veth: traffic into the host
+#                                  is limited to RATE (e.g. 400kbit), as over a thin WAN link
 #   cut-peers ADDR... | heal-peers nft table in the host dropping traffic to/from ADDRs (the other
 #                                  hosts); the bridge's .1 (the tool) still reaches the host
 #   block-from-tool PORT | unblock-from-tool
@@ -32,6 +34,10 @@ in_host() {
 case "$action" in
   cut-link)  ip link set "$(cat "$h/veth")" down ;;
   heal-link) ip link set "$(cat "$h/veth")" up ;;
+  slow-link)
+    [ $# -eq 1 ] || die "slow-link needs a rate such as 400kbit"
+    tc qdisc replace dev "$(cat "$h/veth")" root tbf rate "$1" burst 32kb latency 400ms ;;
+  unslow-link) tc qdisc del dev "$(cat "$h/veth")" root 2>/dev/null || true ;;
   cut-peers)
     [ $# -gt 0 ] || die "cut-peers needs the peer addresses"
     peers=$(IFS=,; echo "$*")

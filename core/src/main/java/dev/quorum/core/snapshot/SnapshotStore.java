@@ -56,8 +56,14 @@ public final class SnapshotStore {
         return saveTo(admin, newFile(reason), reason, etcdVersion, members);
     }
 
+    /** Named by time (to the second) and reason; a re-run within the same second gets -2, -3, ... */
     public Path newFile(String reason) {
-        return dir.resolve(NAME.format(Instant.now()) + "-" + slug(reason) + ".db");
+        String name = NAME.format(Instant.now()) + "-" + slug(reason);
+        Path file = dir.resolve(name + ".db");
+        for (int n = 2; Files.exists(file); n++) {
+            file = dir.resolve(name + "-" + n + ".db");
+        }
+        return file;
     }
 
     /** Saves to {@code file} (anywhere), its metadata beside it. An existing file is not overwritten. */

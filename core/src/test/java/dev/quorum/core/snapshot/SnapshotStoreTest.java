@@ -60,6 +60,17 @@ class SnapshotStoreTest {
     }
 
     @Test
+    void aRerunWithinTheSameSecondGetsItsOwnFileInsteadOfFailingOnTheFirst() throws Exception {
+        SnapshotStore store = new SnapshotStore(tmp);
+        Path first = Files.writeString(store.newFile("before compact"), "db");
+
+        Path second = store.newFile("before compact");
+
+        assertThat(second).isNotEqualTo(first).doesNotExist();
+        assertThat(second.getFileName().toString()).matches("\\d{8}-\\d{6}-before-compact(-2)?\\.db");
+    }
+
+    @Test
     void rewrittenMetadataBecomesPrivate() throws Exception {
         Path db = Files.writeString(tmp.resolve("old.db"), "db");
         Path meta = Files.writeString(SnapshotStore.metadataFile(db), "{}");

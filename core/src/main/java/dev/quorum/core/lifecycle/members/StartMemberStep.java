@@ -15,11 +15,13 @@ import java.util.Optional;
  * Starts etcd on the joining host (its env says {@code existing}) and waits until systemd says active.
  * A learner joining a cluster with a long log is not ready until it has applied what the leader sent
  * (etcd logs "too many requests" meanwhile), which on a busy host takes longer than a start; so the wait
- * goes on while its data directory keeps changing, and gives up only when it stands still.
+ * goes on while the same etcd process keeps changing its data directory, and gives up 30 s after the last
+ * sign of progress (or after 5 minutes in all). A crash loop is no progress: each start is a new process.
  */
 final class StartMemberStep extends HostStep {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration CATCH_UP_LIMIT = Duration.ofMinutes(5);
+    private static final Duration SAMPLE_EVERY = Duration.ofSeconds(10);
 
     StartMemberStep(LifecycleSession session) {
         super(session);
@@ -46,28 +48,42 @@ final class StartMemberStep extends HostStep {
         remote(context).run("systemctl reset-failed etcd 2>/dev/null; systemctl start --no-block etcd")
                 .requireOk("start etcd on " + context.target());
         Instant started = Instant.now();
-        Instant deadline = started.plus(START_TIMEOUT);
-        String dataDirState = "";
+        Instant lastProgress = started;
+        Instant nextSample = started.plus(SAMPLE_EVERY);
+        String previous = "";
         while (check(context).needed()) {
-            if (Instant.now().isAfter(deadline)) {
-                String now = dataDirState(context);
-                boolean catchingUp = !now.equals(dataDirState) && Instant.now().isBefore(started.plus(CATCH_UP_LIMIT));
-                if (!catchingUp) {
-                    throw notStarted(context, Duration.between(started, Instant.now()));
+            Instant now = Instant.now();
+            if (!now.isBefore(nextSample)) {
+                String sample = catchUpSample(context);
+                if (catchingUp(previous, sample)) {
+                    lastProgress = now;
+                    context.info("still catching up with the leader: etcd runs and its data directory keeps changing");
                 }
-                dataDirState = now;
-                deadline = Instant.now().plus(START_TIMEOUT);
-                context.info("still catching up with the leader: its data directory keeps changing");
+                previous = sample;
+                nextSample = now.plus(SAMPLE_EVERY);
+            }
+            if (now.isAfter(lastProgress.plus(START_TIMEOUT)) || now.isAfter(started.plus(CATCH_UP_LIMIT))) {
+                throw notStarted(context, Duration.between(started, now));
             }
             context.cancellation().sleep(Duration.ofMillis(250));
         }
     }
 
-    /** Sizes and times of the member's files: they change while it applies what the leader sent. */
-    private String dataDirState(StepContext context) throws Exception {
+    /**
+     * etcd's main PID, then the sizes and times of the member's files. Catching up means the same process
+     * still runs and the files changed: a member that crashes and is restarted also touches its files.
+     */
+    private String catchUpSample(StepContext context) throws Exception {
         String member = session.cluster().inventory().etcd().dataDir() + "/member";
-        return remote(context).run("find " + Shell.quote(member) + " -type f -printf '%s %T@ %p\\n' 2>/dev/null | sort")
-                .stdout();
+        return remote(context).run("systemctl show -p MainPID --value etcd; find " + Shell.quote(member)
+                + " -type f -printf '%s %T@ %p\\n' 2>/dev/null | sort").stdout();
+    }
+
+    static boolean catchingUp(String previous, String now) {
+        String pid = now.lines().findFirst().orElse("").strip();
+        boolean running = !pid.isEmpty() && !"0".equals(pid);
+        boolean sameProcess = pid.equals(previous.lines().findFirst().orElse("").strip());
+        return running && sameProcess && !previous.equals(now);
     }
 
     /** Says why, from the journal: the crash's own line, not the end of its stack trace. */

@@ -17,7 +17,6 @@ final class IniValues {
     private static final Pattern INTEGER = Pattern.compile("[+-]?(0|[1-9](_?\\d)*)");
     private static final Pattern FLOAT = Pattern.compile(
             "[+-]?((\\d+\\.\\d*|\\.\\d+)([eE][+-]?\\d+)?|\\d+[eE][+-]?\\d+)");
-    private static final Pattern ATOM_END = Pattern.compile("[\\s,:\\]\\)}]");
 
     private static final class NotALiteral extends RuntimeException {
         private static final long serialVersionUID = 1L;
@@ -62,7 +61,7 @@ final class IniValues {
 
     private Object atom() {
         int start = pos;
-        while (pos < text.length() && !ATOM_END.matcher(String.valueOf(text.charAt(pos))).matches()) {
+        while (pos < text.length() && !Character.isWhitespace(text.charAt(pos)) && ",:])}".indexOf(text.charAt(pos)) < 0) {
             pos++;
         }
         String word = text.substring(start, pos);

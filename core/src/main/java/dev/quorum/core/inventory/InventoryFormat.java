@@ -7,9 +7,9 @@ import java.util.regex.Pattern;
 
 /**
  * The two forms of an Ansible inventory file Quorum reads, and the one place that tells them apart: a
- * {@code .ini} file is INI; otherwise a file with an INI section header ({@code [etcd]}) on a line of its own
- * is INI unless it is a YAML inventory (a mapping with a top-level {@code all}), so every YAML inventory
- * Quorum read before is still read as YAML.
+ * {@code .ini} file, or one with an INI section header ({@code [etcd]}) on a line of its own, is INI unless
+ * it is a YAML inventory (a mapping with a top-level {@code all}), so every YAML inventory Quorum read
+ * before is still read as YAML, whatever its name.
  */
 enum InventoryFormat {
     YAML("all.children.etcd.hosts"),
@@ -25,10 +25,8 @@ enum InventoryFormat {
 
     static InventoryFormat of(Path file, String text) {
         Path name = file.getFileName();
-        if (name != null && name.toString().toLowerCase(Locale.ROOT).endsWith(".ini")) {
-            return INI;
-        }
-        if (!INI_SECTION.matcher(text).find()) {
+        boolean iniName = name != null && name.toString().toLowerCase(Locale.ROOT).endsWith(".ini");
+        if (!iniName && !INI_SECTION.matcher(text).find()) {
             return YAML;
         }
         return isYamlInventory(text) ? YAML : INI;

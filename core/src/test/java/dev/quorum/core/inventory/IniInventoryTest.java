@@ -159,4 +159,25 @@ class IniInventoryTest {
         assertThat(inventory.host("spare").orElseThrow().vars()).containsEntry("quorum_note", "loose");
         assertThat(inventory.host("node1").orElseThrow().vars()).doesNotContainKey("quorum_note");
     }
+
+    @Test
+    void aYamlInventoryStaysYamlWhateverItsNameOrASectionLikeLine() {
+        String yaml = """
+                all:
+                  vars:
+                    quorum_note: |
+                      [etcd]
+                  hosts:
+                    node1: {ip: 10.0.0.1}
+                  children:
+                    etcd:
+                      hosts:
+                        node1:
+                """;
+        Inventory named = read("hosts.ini", yaml);
+        Inventory plain = read("hosts.yaml", yaml);
+        assertThat(named.vars()).containsEntry("quorum_note", "[etcd]\n");
+        assertThat(named.hosts()).isEqualTo(plain.hosts());
+        assertThat(named.etcdMembers()).isEqualTo(plain.etcdMembers());
+    }
 }

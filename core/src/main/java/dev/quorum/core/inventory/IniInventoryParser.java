@@ -14,8 +14,9 @@ import java.util.regex.Pattern;
  * Reads an Ansible INI inventory (Kubespray's {@code inventory.ini}) into the same {@link ParsedInventory} as
  * the YAML form, following Ansible's {@code ini} inventory plugin: host lines ({@code name[:port] var=value
  * ...}, ranges expanded by {@link HostRanges}, values typed by {@link IniValues}) under {@code [group]},
- * group names under {@code [group:children]}, {@code name=value} under {@code [group:vars]}; lines before
- * the first section and under {@code [all]} define hosts outside any group. Every host line defines its host,
+ * group names under {@code [group:children]}, {@code name=value} under {@code [group:vars]}. Hosts under
+ * {@code [all]} are like YAML's {@code all.hosts}; hosts before the first section go to Ansible's
+ * {@code ungrouped} group unless another group lists them. Every host line defines its host,
  * and a host in several places gets their variables merged, later lines winning. As in Ansible, a group used
  * as a child or given {@code :vars} must be declared by a {@code [group]} or {@code [group:children]} section.
  */

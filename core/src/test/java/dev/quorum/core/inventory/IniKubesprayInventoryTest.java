@@ -2,6 +2,8 @@ package dev.quorum.core.inventory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -110,5 +112,19 @@ class IniKubesprayInventoryTest {
         assertThat(inventory.host("node1").orElseThrow().vars())
                 .containsEntry("quorum_note", "from kube-master")
                 .containsEntry("kube_network_plugin", "calico");
+    }
+
+    @Test
+    void theInstallGuidesIniExampleReads() throws IOException {
+        String guide = Files.readString(Path.of("../docs/guide/install.md"));
+        int start = guide.indexOf("```ini\n") + "```ini\n".length();
+        String example = guide.substring(start, guide.indexOf("```", start));
+        Inventory inventory = TestInventories.reader().read(TestInventories.write(dir, "mycluster/inventory.ini", example));
+        assertThat(inventory.etcdMembers()).extracting(EtcdMember::memberName).containsExactly("etcd1", "etcd2", "etcd3");
+        assertThat(inventory.hosts()).extracting(InventoryHost::name)
+                .containsExactly("node1", "node2", "node3", "worker01", "worker02", "worker03");
+        assertThat(inventory.host("worker02").orElseThrow().ssh().user()).isEqualTo("core");
+        assertThat(inventory.etcd().electionMillis()).isEqualTo(2000);
+        assertThat(inventory.clusterName()).isEqualTo("mycluster");
     }
 }

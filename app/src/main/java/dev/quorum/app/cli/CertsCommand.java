@@ -26,7 +26,7 @@ final class CertsCommand implements Callable<Integer> {
 
     // Not the ClusterOptions mixin: picocli would then demand -i before `renew` too.
     @Option(names = {"-i", "--inventory"}, paramLabel = "INVENTORY",
-            description = "Kubespray YAML inventory (hosts.yaml); group_vars/ beside it are read too. Required.")
+            description = "Kubespray inventory, YAML (hosts.yaml) or INI (inventory.ini); group_vars/ and host_vars/ beside it are read too. Required.")
     Path inventory;
 
     @Option(names = "--accept-new-host-keys",

@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 /** The options every cluster command shares: which inventory, and how SSH trusts hosts. */
 final class ClusterOptions {
     @Option(names = {"-i", "--inventory"}, required = true, paramLabel = "INVENTORY",
-            description = "Kubespray YAML inventory (hosts.yaml); group_vars/ beside it are read too.")
+            description = "Kubespray inventory, YAML (hosts.yaml) or INI (inventory.ini); group_vars/ and host_vars/ beside it are read too.")
     Path inventory;
 
     @Option(names = "--accept-new-host-keys",
@@ -28,7 +28,7 @@ final class ClusterOptions {
     Inventory readInventory() {
         if (!Files.isRegularFile(inventory)) {
             throw new UserError("inventory " + inventory + " does not exist",
-                    "give the path of a Kubespray YAML inventory, e.g. -i inventory/mycluster/hosts.yaml");
+                    "give the path of a Kubespray inventory (YAML or INI), e.g. -i inventory/mycluster/hosts.yaml");
         }
         return new InventoryReader().read(inventory);
     }

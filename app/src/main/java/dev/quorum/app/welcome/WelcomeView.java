@@ -72,7 +72,7 @@ public final class WelcomeView extends VBox {
     private void chooseInventory(WelcomeActions actions) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Open a Kubespray inventory");
-        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("YAML inventory", "*.yaml", "*.yml"),
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Ansible inventory (YAML or INI)", "*.yaml", "*.yml", "*.ini"),
                 new FileChooser.ExtensionFilter("All files", "*"));
         File file = chooser.showOpenDialog(getScene() == null ? null : getScene().getWindow());
         if (file != null) {

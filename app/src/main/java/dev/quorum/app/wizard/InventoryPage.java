@@ -54,7 +54,7 @@ public final class InventoryPage extends LazyViewPage {
         browse.setOnAction(e -> {
             FileChooser chooser = new FileChooser();
             chooser.setTitle("Kubespray inventory");
-            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("YAML inventory", "*.yaml", "*.yml"));
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Ansible inventory (YAML or INI)", "*.yaml", "*.yml", "*.ini"));
             File file = chooser.showOpenDialog(browse.getScene().getWindow());
             if (file != null) {
                 choice.pathProperty().set(file.getPath());

@@ -58,7 +58,7 @@ class CliContractTest {
         Run status = run("status", "-i", dir.resolve("nope.yaml").toString());
         assertThat(status.exit()).isEqualTo(ExitCodes.FAILED);
         assertThat(status.err()).startsWith("quorum: inventory ").contains("does not exist")
-                .contains("what to do: give the path of a Kubespray YAML inventory");
+                .contains("what to do: give the path of a Kubespray inventory (YAML or INI)");
     }
 
     @Test

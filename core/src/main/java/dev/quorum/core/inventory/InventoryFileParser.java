@@ -6,17 +6,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Turns the tree of an Ansible YAML inventory ({@code all: {hosts, children, vars}}) into a
- * {@link ParsedInventory}, merging hosts and groups that appear in several places.
+ * {@link ParsedInventory}, merging hosts and groups that appear in several places. The INI form is
+ * {@link IniInventoryParser}'s; {@link InventoryFormat} chooses.
  */
 final class InventoryFileParser {
     private static final Set<String> GROUP_KEYS = Set.of("hosts", "children", "vars");
-    private static final Pattern INI_SECTION = Pattern.compile("(?m)^\\s*\\[[A-Za-z0-9_.:-]+]\\s*$");
-    private static final String CONVERT = "Quorum reads the YAML form of Ansible inventories; convert it with "
-            + "`ansible-inventory -i inventory.ini -y --list > hosts.yaml` and open hosts.yaml.";
 
     private final String label;
     private final Map<String, Map<String, Object>> hostVars = new LinkedHashMap<>();
@@ -34,24 +31,12 @@ final class InventoryFileParser {
     }
 
     private ParsedInventory parseText(String text) {
-        boolean looksLikeIni = INI_SECTION.matcher(text).find();
-        Object tree;
-        try {
-            tree = YamlFiles.parse(text, label);
-        } catch (InventoryException e) {
-            if (looksLikeIni) {
-                throw new InventoryException(label + " looks like an INI inventory. " + CONVERT, e);
-            }
-            throw e;
-        }
+        Object tree = YamlFiles.parse(text, label);
         if (tree == null) {
             throw new InventoryException(label + " is empty. Describe your hosts under all.hosts and the etcd "
                     + "group under all.children.etcd.hosts (see Quorum's example kubespray/hosts.yaml).");
         }
         if (!(tree instanceof Map<?, ?> root) || !root.containsKey("all")) {
-            if (looksLikeIni) {
-                throw new InventoryException(label + " looks like an INI inventory. " + CONVERT);
-            }
             String found = tree instanceof Map<?, ?> m ? "top-level keys " + m.keySet() : "a " + Values.typeName(tree);
             throw new InventoryException(label + " has no top-level `all` key (found " + found + "). Quorum reads "
                     + "Kubespray's YAML inventory form: put the hosts under all.hosts and the groups under "
@@ -142,15 +127,5 @@ final class InventoryFileParser {
         throw new InventoryException(label + ": " + path + " must be a mapping (name: value lines), but it is a "
                 + Values.typeName(value) + " (" + value + "). Indent its entries as `name:` lines below it, as in "
                 + "Kubespray's inventory/sample/hosts.yaml.");
-    }
-
-    private static final class GroupBuilder {
-        final Set<String> hosts = new LinkedHashSet<>();
-        final Set<String> children = new LinkedHashSet<>();
-        final Map<String, Object> vars = new LinkedHashMap<>();
-
-        InventoryGroup build(String name) {
-            return new InventoryGroup(name, new ArrayList<>(hosts), new ArrayList<>(children), vars);
-        }
     }
 }

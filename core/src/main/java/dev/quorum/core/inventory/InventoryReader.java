@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Reads a Kubespray (Ansible YAML) inventory: {@code all.hosts}, the groups under {@code all.children},
+ * Reads a Kubespray (Ansible YAML or INI, see {@link InventoryFormat}) inventory: {@code all.hosts}, the groups under {@code all.children},
  * and the {@code group_vars/} and {@code host_vars/} beside the file. The etcd group is
  * {@code all.children.etcd}, its own hosts first, then its child groups' hosts, depth first.
  *
@@ -54,8 +54,10 @@ public final class InventoryReader {
         checkReadable(file);
         String label = "inventory " + file.getFileName();
         Path dir = file.getParent();
-        ParsedInventory parsed = InventoryFileParser.parse(YamlFiles.readText(file, label), label);
-        List<String> etcdHostNames = etcdHosts(parsed, label);
+        String text = YamlFiles.readText(file, label);
+        InventoryFormat format = InventoryFormat.of(file, text);
+        ParsedInventory parsed = format.parse(text, label);
+        List<String> etcdHostNames = etcdHosts(parsed, label, format);
 
         VariableLayers layers = new VariableLayers(label, file, parsed, new VarsFiles(dir, label));
         LocalPaths paths = new LocalPaths(home, dir);
@@ -81,9 +83,11 @@ public final class InventoryReader {
     private static void checkReadable(Path file) {
         if (Files.isDirectory(file)) {
             String hint = Files.isRegularFile(file.resolve("hosts.yaml")) ? " (it has a hosts.yaml)"
-                    : Files.isRegularFile(file.resolve("hosts.yml")) ? " (it has a hosts.yml)" : "";
+                    : Files.isRegularFile(file.resolve("hosts.yml")) ? " (it has a hosts.yml)"
+                    : Files.isRegularFile(file.resolve("inventory.ini")) ? " (it has an inventory.ini)" : "";
             throw new InventoryException("inventory " + file + " is a directory" + hint
-                    + ". Choose the inventory file inside it, usually hosts.yaml.");
+                    + ". Choose the inventory file inside it, usually hosts.yaml"
+                    + (hint.contains("inventory.ini") ? " or inventory.ini." : "."));
         }
         if (!Files.exists(file)) {
             throw new InventoryException("inventory file " + file + " does not exist. Check the path; to start a "
@@ -95,15 +99,15 @@ public final class InventoryReader {
         }
     }
 
-    private static List<String> etcdHosts(ParsedInventory parsed, String label) {
+    private static List<String> etcdHosts(ParsedInventory parsed, String label, InventoryFormat format) {
         if (parsed.group(ETCD_GROUP).isEmpty()) {
             throw new InventoryException(label + " has no etcd group. Add your etcd hosts under "
-                    + "all.children.etcd.hosts (Kubespray usually runs etcd on its 3 control plane nodes).");
+                    + format.etcdGroupPlace() + " (Kubespray usually runs etcd on its 3 control plane nodes).");
         }
         List<String> hosts = parsed.flattenedHosts(ETCD_GROUP);
         if (hosts.isEmpty()) {
             throw new InventoryException(label + ": the etcd group is empty. Add your etcd hosts under "
-                    + "all.children.etcd.hosts.");
+                    + format.etcdGroupPlace() + ".");
         }
         List<String> undefined = hosts.stream().filter(h -> !parsed.definedHosts().contains(h)).toList();
         if (!undefined.isEmpty()) {

@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The structure of an Ansible YAML inventory file: hosts with their inline variables, groups, and
+ * The structure of an Ansible inventory file (YAML or INI): hosts with their inline variables, groups, and
  * {@code all.vars}. Nothing is interpreted yet.
  *
  * @param allVars      {@code all.vars}

@@ -52,13 +52,11 @@ class InventoryErrorsTest {
     }
 
     @Test
-    void iniInventory() {
-        Path ini = TestInventories.fixture("ini/hosts.ini");
-        assertThatThrownBy(() -> TestInventories.reader().read(ini))
-                .isInstanceOf(InventoryException.class)
-                .hasMessage("inventory hosts.ini looks like an INI inventory. Quorum reads the YAML form of Ansible "
-                        + "inventories; convert it with `ansible-inventory -i inventory.ini -y --list > hosts.yaml` "
-                        + "and open hosts.yaml.");
+    void directoryWithAnIniInventoryHintsThatFile() {
+        TestInventories.write(dir, "inventory.ini", "[etcd]\nnode1\n");
+        assertThatThrownBy(() -> TestInventories.reader().read(dir))
+                .hasMessage("inventory " + dir + " is a directory (it has an inventory.ini). Choose the inventory file "
+                        + "inside it, usually hosts.yaml or inventory.ini.");
     }
 
     @Test

@@ -5,14 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.quorum.core.cluster.ClusterSession;
 import dev.quorum.core.engine.Plan;
-import dev.quorum.core.inventory.Inventory;
-import dev.quorum.core.inventory.InventoryReader;
-import dev.quorum.core.remote.SshConnector;
-import dev.quorum.core.remote.SshOptions;
-import dev.quorum.core.workspace.QuorumHome;
-import java.nio.file.Files;
+import dev.quorum.core.lifecycle.PlanShapes;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,25 +23,7 @@ class RestorePlanShapeTest {
 
     @BeforeEach
     void threeMembers() throws Exception {
-        Path file = Files.writeString(dir.resolve("hosts.yaml"), """
-                all:
-                  hosts:
-                    node1: {ip: 127.88.0.1}
-                    node2: {ip: 127.88.0.2}
-                    node3: {ip: 127.88.0.3}
-                  children:
-                    etcd:
-                      hosts:
-                        node1:
-                        node2:
-                        node3:
-                """);
-        Inventory inventory = new InventoryReader("tester", Path.of("/home/tester")).read(file);
-        session = new ClusterSession(inventory, new QuorumHome(dir.resolve("home")), new SshConnector(SshOptions.defaults()));
-    }
-
-    private static List<String> shape(Plan plan) {
-        return plan.steps().stream().map(s -> s.step().getClass().getSimpleName() + " " + s.targets()).toList();
+        session = PlanShapes.offlineSession(dir, 3, 3);
     }
 
     @Test
@@ -55,7 +31,7 @@ class RestorePlanShapeTest {
         Plan plan = RestorePlan.build(session, RestoreRequest.fromSnapshot(dir.resolve("backup.db"), false));
 
         String all = "[node1, node2, node3]";
-        assertThat(shape(plan)).containsExactly(
+        assertThat(PlanShapes.shape(plan)).containsExactly(
                 "SnapshotGuardStep [cluster]", "QuorumLostGuardStep [cluster]", "ClientPortStep [cluster]",
                 "FetchReleaseStep [cluster]", "RestorePreflightStep " + all,
                 "BinariesStep " + all, "CertificatesStep " + all, "EnvFileStep " + all, "UnitFileStep " + all,

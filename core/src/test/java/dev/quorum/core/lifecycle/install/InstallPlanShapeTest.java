@@ -4,12 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.quorum.core.cluster.ClusterSession;
 import dev.quorum.core.engine.Plan;
-import dev.quorum.core.inventory.Inventory;
-import dev.quorum.core.inventory.InventoryReader;
-import dev.quorum.core.remote.SshConnector;
-import dev.quorum.core.remote.SshOptions;
-import dev.quorum.core.workspace.QuorumHome;
-import java.nio.file.Files;
+import dev.quorum.core.lifecycle.PlanShapes;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,25 +23,7 @@ class InstallPlanShapeTest {
 
     @BeforeEach
     void threeMembers() throws Exception {
-        Path file = Files.writeString(dir.resolve("hosts.yaml"), """
-                all:
-                  hosts:
-                    node1: {ip: 127.88.0.1}
-                    node2: {ip: 127.88.0.2}
-                    node3: {ip: 127.88.0.3}
-                  children:
-                    etcd:
-                      hosts:
-                        node1:
-                        node2:
-                        node3:
-                """);
-        Inventory inventory = new InventoryReader("tester", Path.of("/home/tester")).read(file);
-        session = new ClusterSession(inventory, new QuorumHome(dir.resolve("home")), new SshConnector(SshOptions.defaults()));
-    }
-
-    private static List<String> shape(Plan plan) {
-        return plan.steps().stream().map(s -> s.step().getClass().getSimpleName() + " " + s.targets()).toList();
+        session = PlanShapes.offlineSession(dir, 3, 3);
     }
 
     @Test
@@ -54,7 +31,7 @@ class InstallPlanShapeTest {
         Plan plan = InstallPlan.build(session);
 
         String all = "[node1, node2, node3]";
-        assertThat(shape(plan)).containsExactly(
+        assertThat(PlanShapes.shape(plan)).containsExactly(
                 "FetchReleaseStep [cluster]", "ClusterShapeStep [cluster]", "RunningReleaseStep [cluster]",
                 "PreflightStep " + all,
                 "BinariesStep " + all, "CertificatesStep " + all, "EnvFileStep " + all, "UnitFileStep " + all,
@@ -68,6 +45,6 @@ class InstallPlanShapeTest {
     void theWizardsPreviewIsOnlyTheReadOnlyPreflightOnTheHostsItNames() {
         Plan plan = InstallPlan.preflight(session, List.of("node2"));
 
-        assertThat(shape(plan)).containsExactly("PreflightStep [node2]");
+        assertThat(PlanShapes.shape(plan)).containsExactly("PreflightStep [node2]");
     }
 }

@@ -5,15 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.quorum.core.cluster.ClusterSession;
 import dev.quorum.core.cluster.LiveCluster;
-import dev.quorum.core.engine.Plan;
 import dev.quorum.core.etcd.MemberInfo;
 import dev.quorum.core.inventory.EtcdMember;
-import dev.quorum.core.inventory.Inventory;
-import dev.quorum.core.inventory.InventoryReader;
-import dev.quorum.core.remote.SshConnector;
-import dev.quorum.core.remote.SshOptions;
-import dev.quorum.core.workspace.QuorumHome;
-import java.nio.file.Files;
+import dev.quorum.core.lifecycle.PlanShapes;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,23 +27,8 @@ class MemberPlanShapeTest {
 
     @BeforeEach
     void observedThreeMembersAndASpareHost() throws Exception {
-        Path file = Files.writeString(dir.resolve("hosts.yaml"), """
-                all:
-                  hosts:
-                    node1: {ip: 127.88.0.1}
-                    node2: {ip: 127.88.0.2}
-                    node3: {ip: 127.88.0.3}
-                    node4: {ip: 127.88.0.4}
-                  children:
-                    etcd:
-                      hosts:
-                        node1:
-                        node2:
-                        node3:
-                """);
-        Inventory inventory = new InventoryReader("tester", Path.of("/home/tester")).read(file);
-        session = new ClusterSession(inventory, new QuorumHome(dir.resolve("home")), new SshConnector(SshOptions.defaults()));
-        live = LiveCluster.of(inventory, List.of(member(1, "etcd1", "127.88.0.1"), member(2, "etcd2", "127.88.0.2"),
+        session = PlanShapes.offlineSession(dir, 4, 3);
+        live = LiveCluster.of(session.inventory(), List.of(member(1, "etcd1", "127.88.0.1"), member(2, "etcd2", "127.88.0.2"),
                 member(3, "etcd3", "127.88.0.3")));
     }
 
@@ -57,15 +36,11 @@ class MemberPlanShapeTest {
         return new MemberInfo(id, name, List.of("https://" + ip + ":2380"), List.of("https://" + ip + ":2379"), false);
     }
 
-    private static List<String> shape(Plan plan) {
-        return plan.steps().stream().map(s -> s.step().getClass().getSimpleName() + " " + s.targets()).toList();
-    }
-
     @Test
     void addChecksFirstThenSnapshotsThenJoinsAsALearnerThatIsPromotedLast() {
         MemberChange change = MemberPlanner.add(session, live, new AddRequest("node4"));
 
-        assertThat(shape(change.plan())).containsExactly(
+        assertThat(PlanShapes.shape(change.plan())).containsExactly(
                 "AddGuardStep [cluster]", "FetchReleaseStep [cluster]", "PreflightStep [node4]",
                 "SnapshotStep [cluster]",
                 "BinariesStep [node4]", "CertificatesStep [node4]", "EnvFileStep [node4]", "UnitFileStep [node4]",
@@ -83,7 +58,7 @@ class MemberPlanShapeTest {
     void removeGuardsThenSnapshotsMovesLeadershipAwayRemovesAndRetiresTheHost() {
         MemberChange change = MemberPlanner.remove(session, live, new RemoveRequest("etcd3"));
 
-        assertThat(shape(change.plan())).containsExactly(
+        assertThat(PlanShapes.shape(change.plan())).containsExactly(
                 "RemoveGuardStep [cluster]", "SnapshotStep [cluster]", "MoveLeaderAwayStep [cluster]",
                 "RemoveMemberStep [cluster]", "RetireHostStep [node3]", "VerifyClusterStep [cluster]",
                 "EnvFileStep [node1, node2]");
@@ -94,7 +69,7 @@ class MemberPlanShapeTest {
     @Test
     void replaceRunsBothGuardsBeforeAnythingChangesAndRemovesBeforeItAdds() {
         MemberChange change = MemberPlanner.replace(session, live, new ReplaceRequest("etcd2", "node4", false));
-        List<String> shape = shape(change.plan());
+        List<String> shape = PlanShapes.shape(change.plan());
 
         assertThat(shape.subList(0, 4)).as("every guard and check before the first change").containsExactly(
                 "RemoveGuardStep [cluster]", "AddGuardStep [cluster]", "FetchReleaseStep [cluster]",

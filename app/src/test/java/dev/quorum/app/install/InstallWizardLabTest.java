@@ -12,6 +12,7 @@ import dev.quorum.core.inventory.InventoryReader;
 import dev.quorum.core.remote.SshConnector;
 import dev.quorum.core.remote.SshOptions;
 import dev.quorum.core.workspace.QuorumHome;
+import dev.quorum.core.inventory.EtcdSettings;
 import dev.quorum.lab.EtcdTarball;
 import dev.quorum.lab.Lab;
 import dev.quorum.lab.LabHosts;
@@ -48,8 +49,11 @@ class InstallWizardLabTest {
     @BeforeAll
     static void setUp() throws Exception {
         tarball = EtcdTarball.get();
+        // Kubespray's election timeout, not the lab's: the inventory the wizard writes from typed hosts has it,
+        // and its re-run must find nothing to change.
         inventory = lab.writeInventory(dir.resolve("inventory"), Map.of("etcd_version", tarball.version(),
-                "etcd_download_url", tarball.uri().toString(), "etcd_binary_checksum", tarball.sha256()));
+                "etcd_download_url", tarball.uri().toString(), "etcd_binary_checksum", tarball.sha256(),
+                "etcd_election_timeout", EtcdSettings.DEFAULT_ELECTION_MILLIS));
         Path knownHosts = Files.writeString(dir.resolve("known_hosts"), "");
         ssh = SshOptions.defaults().withKnownHostsFile(knownHosts);
         executor = new FxTaskExecutor(4);

@@ -144,4 +144,23 @@ class JumpHostInventoryTest {
         assertThat(inventory.etcdJumps()).containsExactly(cli);
         assertThat(cli).isEqualTo(new JumpHost("192.0.2.1", 2022, "me", Optional.empty()));
     }
+
+    @Test
+    void kubesprayBastionInYamlWithTheGroupAndHostOfTheSameName() {
+        Path file = TestInventories.write(dir, "hosts.yaml", """
+                all:
+                  hosts:
+                    node1: {ansible_host: 10.0.0.1}
+                  children:
+                    bastion:
+                      hosts:
+                        bastion: {ansible_host: 203.0.113.5, ansible_user: ops}
+                    etcd:
+                      hosts:
+                        node1:
+                """);
+        Inventory inventory = TestInventories.reader().read(file);
+        assertThat(inventory.hosts()).extracting(InventoryHost::name).containsExactly("node1");
+        assertThat(jumpOf(inventory, "node1")).contains(new JumpHost("203.0.113.5", 22, "ops", Optional.empty()));
+    }
 }

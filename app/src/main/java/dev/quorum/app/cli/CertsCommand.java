@@ -37,6 +37,10 @@ final class CertsCommand implements Callable<Integer> {
             description = "known_hosts file to check host keys against (default: ~/.ssh/known_hosts).")
     Path knownHosts;
 
+    @Option(names = {"-J", "--jump"}, paramLabel = "USER@HOST[:PORT]",
+            description = "Reach every host through this bastion (SSH jump host), instead of the inventory's.")
+    String jump;
+
     @Option(names = "--json", description = "Print one JSON object: {\"certificates\": [...]}.")
     boolean json;
 
@@ -56,6 +60,7 @@ final class CertsCommand implements Callable<Integer> {
         cluster.inventory = inventory;
         cluster.acceptNewHostKeys = acceptNewHostKeys;
         cluster.knownHosts = knownHosts;
+        cluster.jump = jump;
         InventoryReport report;
         try (ClusterSession session = cluster.open()) {
             report = new CertificateInventory(session.inventory(), session::remote, Duration.ofDays(warnDays),

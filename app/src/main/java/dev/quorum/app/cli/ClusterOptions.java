@@ -3,11 +3,15 @@ package dev.quorum.app.cli;
 import dev.quorum.app.common.ClusterSessions;
 import dev.quorum.core.cluster.ClusterSession;
 import dev.quorum.core.inventory.Inventory;
+import dev.quorum.core.inventory.InventoryException;
 import dev.quorum.core.inventory.InventoryReader;
+import dev.quorum.core.inventory.JumpSpecs;
+import dev.quorum.core.remote.JumpHost;
 import dev.quorum.core.remote.SshOptions;
 import dev.quorum.core.workspace.QuorumHome;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /** The options every cluster command shares: which inventory, and how SSH trusts hosts. */
@@ -25,12 +29,32 @@ final class ClusterOptions {
             description = "known_hosts file to check host keys against (default: ~/.ssh/known_hosts).")
     Path knownHosts;
 
+    @Option(names = {"-J", "--jump"}, paramLabel = "USER@HOST[:PORT]",
+            description = "Reach every host through this bastion (SSH jump host), instead of the one the inventory "
+                    + "declares (ansible_ssh_common_args, Kubespray's [bastion]). Its host key is checked like any host's.")
+    String jump;
+
     Inventory readInventory() {
         if (!Files.isRegularFile(inventory)) {
             throw new UserError("inventory " + inventory + " does not exist",
                     "give the path of a Kubespray inventory (YAML or INI), e.g. -i inventory/mycluster/hosts.yaml");
         }
-        return new InventoryReader().read(inventory);
+        Optional<JumpHost> bastion = jumpHost();
+        Inventory read = new InventoryReader().read(inventory);
+        return bastion.map(read::withJump).orElse(read);
+    }
+
+    /** The {@code --jump} bastion, checked before anything is read or connected. */
+    Optional<JumpHost> jumpHost() {
+        if (jump == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(JumpSpecs.parse(jump, System.getProperty("user.name")));
+        } catch (InventoryException e) {
+            throw new UserError("--jump: " + e.getMessage(),
+                    "give one bastion as USER@HOST or USER@HOST:PORT, e.g. --jump ops@203.0.113.5:22");
+        }
     }
 
     /** For commands on a cluster Quorum already manages: its CA must be on this workstation. */

@@ -5,6 +5,7 @@ import dev.quorum.core.etcd.ClusterStatus;
 import dev.quorum.core.etcd.EndpointStatus;
 import dev.quorum.core.etcd.MemberStatus;
 import dev.quorum.core.inventory.EtcdMember;
+import dev.quorum.core.remote.JumpHost;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -18,6 +19,7 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -47,6 +49,7 @@ public final class ClusterViewModel {
     private final ObjectProperty<MemberViewModel> selected = new SimpleObjectProperty<>();
     private final ObjectProperty<PeerLinks> peerLinks = new SimpleObjectProperty<>();
     private final ReadOnlyBooleanWrapper caMissing = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper bastion = new ReadOnlyStringWrapper("");
     private long refreshes;
 
     public ClusterViewModel(String clusterName, List<EtcdMember> inventoryMembers, ZoneId zone) {
@@ -59,6 +62,9 @@ public final class ClusterViewModel {
             initial.add(vm);
         }
         members.setAll(initial);
+        List<String> jumps = inventoryMembers.stream().map(m -> m.host().ssh().jump()).flatMap(Optional::stream)
+                .map(JumpHost::displayName).distinct().toList();
+        bastion.set(jumps.isEmpty() ? "" : "through " + String.join(", ", jumps));
     }
 
     public void apply(ClusterStatus status, Instant at) {
@@ -147,6 +153,11 @@ public final class ClusterViewModel {
     /** Members run different etcd versions: a rolling upgrade (or rollback) is under way. */
     public ReadOnlyBooleanProperty mixedVersionsProperty() {
         return mixedVersions.getReadOnlyProperty();
+    }
+
+    /** "through bastion HOST" when the inventory reaches its members through a jump host; empty when direct. */
+    public ReadOnlyStringProperty bastionProperty() {
+        return bastion.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty lastRefreshProperty() {

@@ -9,7 +9,8 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 
 /**
  * The picture's header: the cluster version, and a "mixed versions" badge while members run
- * different etcd versions (a rolling upgrade under way); the tooltip names who runs what.
+ * different etcd versions (a rolling upgrade under way); the tooltip names who runs what. When the
+ * members are reached through a bastion, it says so ("through bastion HOST").
  */
 final class VersionsHeader extends HBox {
 
@@ -31,6 +32,12 @@ final class VersionsHeader extends HBox {
         words.textProperty().bind(model.versionsProperty());
         cluster.setTooltip(words);
         mixed.setTooltip(words);
-        getChildren().addAll(cluster, mixed);
+        Label bastion = new Label();
+        bastion.setId("cluster-bastion");
+        bastion.getStyleClass().add("text-muted");
+        bastion.textProperty().bind(model.bastionProperty());
+        bastion.visibleProperty().bind(model.bastionProperty().isNotEmpty());
+        bastion.managedProperty().bind(bastion.visibleProperty());
+        getChildren().addAll(cluster, mixed, bastion);
     }
 }

@@ -5,7 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.quorum.app.shell.Fx;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import dev.quorum.core.inventory.EtcdMember;
+import dev.quorum.core.inventory.InventoryHost;
+import dev.quorum.core.remote.JumpHost;
+import dev.quorum.core.remote.SshTarget;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import org.junit.jupiter.api.AfterEach;
@@ -51,5 +57,26 @@ class VersionsHeaderUiTest {
 
         assertThat(badge.isVisible()).isFalse();
         assertThat(robot.lookup("#cluster-version").queryAs(Label.class).getText()).isEqualTo("cluster version 3.6");
+    }
+
+    @Test
+    void theHeaderSaysWhenTheMembersAreReachedThroughABastion() throws Exception {
+        JumpHost jump = new JumpHost("203.0.113.5", 2222, "ops", Optional.empty());
+        InventoryHost host = new InventoryHost("n1", "10.0.0.1",
+                new SshTarget("10.0.0.1", 22, "root", Optional.empty(), Optional.of(jump)), Map.of());
+        ClusterViewModel behind = new ClusterViewModel("c2", List.of(new EtcdMember(host, "n1")), ZoneOffset.UTC);
+        FxToolkit.registerPrimaryStage();
+        FxToolkit.setupStage(stage -> {
+            javafx.scene.layout.VBox both = new javafx.scene.layout.VBox(new VersionsHeader(model),
+                    new VersionsHeader(behind));
+            stage.setScene(new Scene(both, 800, 200));
+            stage.show();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        List<Label> labels = robot.lookup("#cluster-bastion").queryAllAs(Label.class).stream().toList();
+        assertThat(labels).extracting(Label::isVisible).containsExactlyInAnyOrder(false, true);
+        assertThat(labels).filteredOn(Label::isVisible).extracting(Label::getText)
+                .containsExactly("through bastion 203.0.113.5:2222");
     }
 }

@@ -1,5 +1,6 @@
 package dev.quorum.core.inventory;
 
+import dev.quorum.core.remote.JumpHost;
 import dev.quorum.core.remote.SshTarget;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,20 +14,25 @@ import java.util.stream.Stream;
  * {@code ansible_user} (else the local user) with {@code ansible_ssh_private_key_file}, if any. The older
  * {@code ansible_ssh_host}, {@code ansible_ssh_port}, {@code ansible_ssh_user} and
  * {@code ansible_private_key_file} spellings are accepted too. Addresses and users are checked against
- * {@link InventoryRules} here, once, so nothing later has to wonder what they might contain.
+ * {@link InventoryRules} here, once, so nothing later has to wonder what they might contain. The host is reached
+ * through the bastion its {@code ansible_ssh_common_args} declares (see {@link JumpArgs}), else through the
+ * inventory's Kubespray bastion, if any.
  */
 final class HostReader {
     private static final List<String> ADDRESSES = List.of("access_ip", "ip", "ansible_host", "ansible_ssh_host");
     private static final List<String> USERS = List.of("ansible_user", "ansible_ssh_user");
     private final String defaultUser;
     private final LocalPaths paths;
+    private final JumpArgs jumpArgs;
 
     HostReader(String defaultUser, LocalPaths paths) {
         this.defaultUser = defaultUser;
         this.paths = paths;
+        this.jumpArgs = new JumpArgs(defaultUser, paths);
     }
 
-    InventoryHost read(String name, VariableScope scope) {
+    /** @param bastion the inventory's Kubespray bastion, for hosts whose ssh arguments declare no jump */
+    InventoryHost read(String name, VariableScope scope, Optional<JumpHost> bastion) {
         String owner = "of host " + name + " ";
         for (String variable : ADDRESSES) {
             scope.text(variable).ifPresent(value -> scope.checked(variable, owner, value, InventoryRules::address,
@@ -41,7 +47,8 @@ final class HostReader {
         String user = first(scope, "ansible_user", "ansible_ssh_user").orElse(defaultUser);
         Optional<Path> key = first(scope, "ansible_ssh_private_key_file", "ansible_private_key_file")
                 .map(paths::resolve);
-        SshTarget ssh = new SshTarget(sshHost.orElse(name), port(scope), user, key);
+        Optional<JumpHost> jump = jumpArgs.read(scope, owner).map(JumpArgs.Declared::jump).orElse(bastion);
+        SshTarget ssh = new SshTarget(sshHost.orElse(name), port(scope), user, key, jump);
         return new InventoryHost(name, address, ssh, scope.kept());
     }
 

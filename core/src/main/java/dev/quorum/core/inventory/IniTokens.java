@@ -22,6 +22,15 @@ final class IniTokens {
     }
 
     static List<String> split(String line) {
+        return split(line, true);
+    }
+
+    /** Splits as Python's {@code shlex.split(text)} (no comments), as Ansible splits {@code ansible_ssh_common_args}. */
+    static List<String> words(String text) {
+        return split(text, false);
+    }
+
+    private static List<String> split(String line, boolean comments) {
         List<String> words = new ArrayList<>();
         StringBuilder word = new StringBuilder();
         boolean inWord = false;
@@ -42,14 +51,14 @@ final class IniTokens {
                 } else {
                     word.append(c);
                 }
-            } else if (Character.isWhitespace(c) || c == '#') {
+            } else if (Character.isWhitespace(c) || (comments && c == '#')) {
                 if (inWord) {
                     words.add(word.toString());
                     word.setLength(0);
                     inWord = false;
                 }
                 if (c == '#') {
-                    break;
+                    break; // only reached with comments on
                 }
             } else if (c == '\'' || c == '"') {
                 quote = c;

@@ -1,5 +1,6 @@
 package dev.quorum.core.inventory;
 
+import dev.quorum.core.remote.JumpHost;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,20 @@ public record Inventory(
      */
     public boolean allowsEvenMemberCount() {
         return Values.bool(vars.get(ALLOW_EVEN_MEMBERS)).orElse(false);
+    }
+
+    /** The bastions the etcd hosts are reached through, each once, in member order; empty when all are direct. */
+    public List<JumpHost> etcdJumps() {
+        return etcdMembers.stream().map(m -> m.host().ssh().jump()).flatMap(Optional::stream).distinct().toList();
+    }
+
+    /** This inventory with every host reached through {@code jump} (a {@code --jump} given on the command line). */
+    public Inventory withJump(JumpHost jump) {
+        Optional<JumpHost> through = Optional.of(jump);
+        List<InventoryHost> moved = hosts.stream().map(h -> h.withSsh(h.ssh().withJump(through))).toList();
+        List<EtcdMember> members = etcdMembers.stream()
+                .map(m -> new EtcdMember(m.host().withSsh(m.host().ssh().withJump(through)), m.memberName())).toList();
+        return new Inventory(source, clusterName, moved, members, etcd, vars);
     }
 
     public Optional<InventoryHost> host(String name) {

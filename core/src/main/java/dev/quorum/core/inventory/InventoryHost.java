@@ -15,4 +15,9 @@ public record InventoryHost(String name, String address, SshTarget ssh, Map<Stri
     public InventoryHost {
         vars = Map.copyOf(vars);
     }
+
+    /** The same host reached as {@code target} says. */
+    public InventoryHost withSsh(SshTarget target) {
+        return new InventoryHost(name, address, target, vars);
+    }
 }

@@ -1,5 +1,6 @@
 package dev.quorum.core.inventory;
 
+import dev.quorum.core.remote.JumpHost;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -7,6 +8,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -22,6 +25,9 @@ import java.util.stream.Collectors;
  * ({@link EtcdSettings}, {@code cluster_name}, {@link Inventory#vars()}) come from the etcd group's
  * variables; host variables count only for the host ({@code access_ip}, {@code ip}, {@code ansible_*},
  * {@code etcd_member_name}).
+ *
+ * <p>A host is reached through the bastion its {@code ansible_ssh_common_args} declares, else through
+ * Kubespray's bastion (a host named {@code bastion}), which is not itself listed among the hosts.
  *
  * <p>Plain {@code {{ name }}} references are resolved; a variable Quorum honours that uses anything more
  * (filters, expressions) is refused with a message asking for a literal value. Variables Quorum does not
@@ -62,13 +68,22 @@ public final class InventoryReader {
         VariableLayers layers = new VariableLayers(label, file, parsed, new VarsFiles(dir, label));
         LocalPaths paths = new LocalPaths(home, dir);
         HostReader hostReader = new HostReader(defaultUser, paths);
+        Set<String> bastionHosts = KubesprayBastion.hosts(parsed);
+        Optional<InventoryHost> bastionHost = parsed.hostVars().containsKey(KubesprayBastion.NAME)
+                ? Optional.of(hostReader.read(KubesprayBastion.NAME, layers.forHost(KubesprayBastion.NAME),
+                Optional.empty()))
+                : Optional.empty();
+        Optional<JumpHost> bastion = KubesprayBastion.jump(label, bastionHosts, bastionHost, etcdHostNames);
         Map<String, VariableScope> scopes = new HashMap<>();
         Map<String, InventoryHost> hosts = new LinkedHashMap<>();
         for (String name : parsed.hostVars().keySet()) {
             checkHostName(name, label);
+            if (bastionHosts.contains(name)) {
+                continue;
+            }
             VariableScope scope = layers.forHost(name);
             scopes.put(name, scope);
-            hosts.put(name, hostReader.read(name, scope));
+            hosts.put(name, hostReader.read(name, scope, bastion));
         }
         List<InventoryHost> etcdHosts = etcdHostNames.stream().map(hosts::get).toList();
         List<EtcdMember> members = MemberNames.assign(label, etcdHosts, scopes::get);

@@ -13,6 +13,8 @@ import net.schmizz.keepalive.KeepAliveProvider;
 import net.schmizz.keepalive.KeepAliveRunner;
 import net.schmizz.sshj.DefaultConfig;
 import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.connection.channel.OpenFailException;
+import net.schmizz.sshj.connection.channel.direct.DirectConnection;
 import net.schmizz.sshj.userauth.UserAuthException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +23,10 @@ import org.slf4j.LoggerFactory;
  * Opens SSH connections with sshj and keeps one per host name, so a run's many commands on a
  * host share one login. {@link #close()} closes them all; closing a returned host closes its
  * connection and the next {@link #connect} opens a new one.
+ *
+ * <p>A target with a {@link JumpHost} is reached through one connection to that bastion (opened on
+ * first use, shared by every host behind it, host key checked like any host's): the target's SSH runs
+ * inside a direct-tcpip channel, so its own host key and login are checked end to end as if direct.
  */
 public final class SshConnector implements AutoCloseable {
 
@@ -41,6 +47,8 @@ public final class SshConnector implements AutoCloseable {
     private final SshAgent agent;
     private final Map<String, SshRemoteHost> open = new ConcurrentHashMap<>();
     private final Map<String, Object> hostLocks = new ConcurrentHashMap<>();
+    private final Map<JumpHost, SSHClient> bastions = new ConcurrentHashMap<>();
+    private final Map<JumpHost, Object> bastionLocks = new ConcurrentHashMap<>();
 
     public SshConnector(SshOptions options) {
         this.options = Objects.requireNonNull(options, "options");
@@ -73,13 +81,36 @@ public final class SshConnector implements AutoCloseable {
             host.close();
         }
         open.clear();
+        for (SSHClient bastion : bastions.values()) {
+            closeQuietly(bastion);
+        }
+        bastions.clear();
     }
 
     private SSHClient openClient(String hostName, SshTarget target) {
         long started = System.nanoTime();
-        SSHClient client = new SSHClient(config);
         KnownHostsPolicy policy = new KnownHostsPolicy(hostName,
                 new KnownHostsFile(options.knownHostsFile()), options.acceptNewHostKeys());
+        SSHClient client = newClient(policy);
+        try {
+            ClientKeys.Loaded keys = ClientKeys.load(client, hostName, target, options, agent);
+            if (target.jump().isPresent()) {
+                handshakeThrough(client, policy, hostName, target, target.jump().get());
+            } else {
+                handshake(client, policy, hostName, target);
+            }
+            login(client, keys, hostName, target);
+        } catch (RuntimeException e) {
+            closeQuietly(client);
+            throw e;
+        }
+        LOG.debug("{}: connected to {}@{}:{}{} in {} ms", hostName, target.user(), target.address(), target.port(),
+                target.jump().map(j -> " through " + j.spec()).orElse(""), (System.nanoTime() - started) / 1_000_000);
+        return client;
+    }
+
+    private SSHClient newClient(KnownHostsPolicy policy) {
+        SSHClient client = new SSHClient(config);
         client.addHostKeyVerifier(policy);
         int connectMs = (int) options.connectTimeout().toMillis();
         client.setConnectTimeout(connectMs);
@@ -88,17 +119,51 @@ public final class SshConnector implements AutoCloseable {
         if (client.getConnection().getKeepAlive() instanceof KeepAliveRunner runner) {
             runner.setMaxAliveCount(KEEP_ALIVE_MISSES);
         }
-        try {
-            ClientKeys.Loaded keys = ClientKeys.load(client, hostName, target, options, agent);
-            handshake(client, policy, hostName, target);
-            login(client, keys, hostName, target);
-        } catch (RuntimeException e) {
-            closeQuietly(client);
-            throw e;
-        }
-        LOG.debug("{}: connected to {}@{}:{} in {} ms", hostName, target.user(), target.address(), target.port(),
-                (System.nanoTime() - started) / 1_000_000);
         return client;
+    }
+
+    /** The open connection to {@code jump}, or a new one; an unreachable bastion names itself. */
+    private SSHClient bastion(String hostName, JumpHost jump) {
+        synchronized (bastionLocks.computeIfAbsent(jump, k -> new Object())) {
+            SSHClient existing = bastions.get(jump);
+            if (existing != null && existing.isConnected() && existing.isAuthenticated()) {
+                return existing;
+            }
+            if (existing != null) {
+                bastions.remove(jump);
+                closeQuietly(existing);
+            }
+            SSHClient opened;
+            try {
+                opened = openClient(jump.displayName(), jump.target());
+            } catch (HostUnreachableException e) {
+                throw new BastionUnreachableException(hostName, jump, e.getCause() == null ? e : e.getCause());
+            }
+            bastions.put(jump, opened);
+            return opened;
+        }
+    }
+
+    private void handshakeThrough(SSHClient client, KnownHostsPolicy policy, String hostName, SshTarget target,
+                                  JumpHost jump) {
+        DirectConnection channel;
+        try {
+            channel = bastion(hostName, jump).newDirectConnection(target.address(), target.port());
+        } catch (OpenFailException e) {
+            throw HostUnreachableException.behindBastion(hostName, target, jump, e);
+        } catch (IOException e) {
+            throw new BastionUnreachableException(hostName, jump, e);
+        }
+        try {
+            client.connectVia(channel);
+        } catch (IOException e) {
+            if (policy.rejection().isPresent()) {
+                throw policy.rejection().get();
+            }
+            throw new RemoteException("SSH handshake with " + hostName + " at " + target.address() + ":"
+                    + target.port() + " through the bastion " + jump.spec() + " failed: " + e.getMessage(),
+                    "Check that an SSH server (OpenSSH) listens on that port of " + hostName + ".", e);
+        }
     }
 
     private static void handshake(SSHClient client, KnownHostsPolicy policy, String hostName, SshTarget target) {

@@ -77,8 +77,8 @@ public final class BinariesStep extends HostStep {
         EtcdRelease release = session.release();
         RemoteHost remote = remote(context);
         String bin = session.settings().binDir();
-        String tarball = "/tmp/quorum-etcd-" + release.sha256().substring(0, 16) + ".tar.gz";
-        uploadIntact(context, remote, release, tarball);
+        String tarball = ReleaseUpload.path(release);
+        ReleaseUpload.intact(context, remote, release, tarball);
         for (ReleaseBinary binary : release.binaries()) {
             ManagedFiles.backup(remote, bin + "/" + binary.name());
         }
@@ -87,7 +87,7 @@ public final class BinariesStep extends HostStep {
                         release.binaries().stream().map(b -> Shell.quote(b.entry())).toList()),
                 "mkdir -p " + Shell.quote(bin)));
         for (ReleaseBinary binary : release.binaries()) {
-            unpack.add(install(binary.entry(), bin + "/" + binary.name()));
+            unpack.add(ReleaseUpload.installCommand(binary.entry(), bin + "/" + binary.name()));
         }
         unpack.add("rm -rf \"$dir\" " + tarball);
         remote.run(String.join(" && ", unpack)).requireOk("unpack etcd on " + context.target());
@@ -112,34 +112,5 @@ public final class BinariesStep extends HostStep {
                         + "(image_arch) and that " + bin + " is not mounted noexec, then re-run");
             }
         }
-    }
-
-    /**
-     * Uploads the tarball and compares its sha256 on the host, once more if it arrived damaged:
-     * a broken upload must fail here, with the reason, not as a tar error or a broken binary.
-     */
-    private static void uploadIntact(StepContext context, RemoteHost remote, EtcdRelease release, String tarball)
-            throws StepFailedException {
-        String arrived = "";
-        for (int attempt = 1; attempt <= 2; attempt++) {
-            context.info("uploading " + release.tarball().getFileName() + (attempt > 1 ? " again" : ""));
-            remote.upload(release.tarball(), tarball, "0600");
-            String out = remote.run("sha256sum " + Shell.quote(tarball)).requireOk("sha256sum on " + context.target())
-                    .stdout().strip();
-            arrived = out.isEmpty() ? "" : out.split("\\s+")[0];
-            if (arrived.equals(release.sha256())) {
-                return;
-            }
-            context.warn("the tarball arrived damaged on " + context.target() + " (sha256 " + arrived + ")");
-        }
-        throw new StepFailedException("the etcd tarball arrived damaged on " + context.target() + " twice (sha256 "
-                + arrived + ", expected " + release.sha256() + ")",
-                "check free space in /tmp on " + context.target() + " and the connection to it, then re-run");
-    }
-
-    /** install to a temporary name then rename, so a running etcd keeps its binary until restarted. */
-    private static String install(String entry, String destination) {
-        return "install -m 0755 \"$dir\"/" + Shell.quote(entry) + " " + Shell.quote(destination + ".quorum-new")
-                + " && mv -f " + Shell.quote(destination + ".quorum-new") + " " + Shell.quote(destination);
     }
 }

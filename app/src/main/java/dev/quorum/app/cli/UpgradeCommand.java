@@ -4,12 +4,8 @@ import dev.quorum.core.cluster.ClusterSession;
 import dev.quorum.core.engine.Plan;
 import dev.quorum.core.lifecycle.upgrade.UpgradePlans;
 import dev.quorum.core.lifecycle.upgrade.UpgradeRequest;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "upgrade", description = {"Take the running cluster to the inventory's etcd_version, one member at a",
         "time: followers first, the leader last (leadership handed on first); each member back on the new version",
@@ -17,16 +13,7 @@ import picocli.CommandLine.Spec;
         "(3.4 -> 3.5 -> 3.6 -> 3.7), 3.5 -> 3.6 from 3.5.32 with a clean v2 store, no auth for 3.4 -> 3.5, every",
         "member healthy, no alarms, room on disk. A snapshot is taken first; the old binaries are kept on each",
         "host (/var/backups/quorum/etcd-vOLD) for --rollback while the cluster is mixed."})
-final class UpgradeCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ClusterOptions cluster;
-
-    @Mixin
-    ChangeOptions change;
-
+final class UpgradeCommand extends ClusterChangeCommand {
     @Option(names = "--rollback", description = "While some members still run the old version, put the kept old "
             + "binaries and env file back on the upgraded ones, one at a time.")
     boolean rollback;
@@ -36,7 +23,7 @@ final class UpgradeCommand implements Callable<Integer> {
         UpgradeRequest request = rollback ? UpgradeRequest.rollBack() : UpgradeRequest.upgrade();
         try (ClusterSession session = cluster.openExisting()) {
             Plan plan = UpgradePlans.plan(session, request);
-            PlanExecution execution = new PlanExecution(spec.commandLine().getOut(), session.home());
+            PlanExecution execution = new PlanExecution(out(), session.home());
             return change.planOnly ? execution.preview(plan) : execution.apply(plan, change.yes);
         }
     }

@@ -9,6 +9,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /** {@link OffsiteStore} on S3 or an S3-compatible server, through the AWS SDK for Java v2 (decision 0023). */
@@ -47,7 +48,12 @@ public final class S3OffsiteStore implements OffsiteStore {
                 if (object.key().equals(location.prefix() + PROBE) || object.key().endsWith("/")) {
                     continue;
                 }
-                HeadObjectResponse head = client.headObject(b -> b.bucket(location.bucket()).key(object.key()));
+                HeadObjectResponse head;
+                try {
+                    head = client.headObject(b -> b.bucket(location.bucket()).key(object.key()));
+                } catch (NoSuchKeyException goneSinceListed) {
+                    continue; // retention on the host removed it between the list and this read
+                }
                 backups.add(new OffsiteBackup(location, object.key(), object.size(), object.lastModified(),
                         BackupMetadata.fromUserMetadata(head.metadata())));
             }

@@ -116,8 +116,9 @@ final class S3Transfers {
         } catch (IOException e) {
             throw fileFailure("read " + target, e);
         }
-        throw new OffsiteFileException(target + " already exists and is not " + backup.url(),
-                "choose another file name, or move " + target + " away first", null);
+        throw new OffsiteFileException(target + " already exists and is not known to hold " + backup.url()
+                + (backup.metadata().sha256().isPresent() ? " (its sha256 differs)" : " (the object has no sha256)")
+                + "; it was left as it is", "choose another file name, or move " + target + " away first", null);
     }
 
     /** Network reads fail as the store's errors, local writes as the workstation's. */

@@ -94,7 +94,9 @@ class DebPackageLabTest {
             Cmd.Result status = installed("status", "-i", inventory, "--known-hosts", knownHosts.toString());
             assertThat(status.exit()).as(status.describe()).isZero();
             assertThat(status.out().lines().findFirst().orElseThrow()).contains("3/3 healthy");
-            assertThat(status.out().lines().filter(l -> l.contains("3.4.23"))).hasSize(3);
+            String version = tarball.version().replaceFirst("^v", "");
+            assertThat(status.out().lines().filter(l -> l.matches(".*\\s" + java.util.regex.Pattern.quote(version) + "\\s.*")))
+                    .as(status.out()).hasSize(3);
             assertThat(status.out()).contains("leader");
             System.out.println("installed quorum status: " + status.millis() + " ms");
         }

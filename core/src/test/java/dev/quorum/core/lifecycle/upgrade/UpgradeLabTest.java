@@ -81,14 +81,51 @@ class UpgradeLabTest {
         assertThat(fingerprint()).isEqualTo(before);
     }
 
+    /** 3.4 -> 3.5 is not rolling-upgradable with auth on (etcd's upgrade guide): refused, nothing touched. */
     @Test
     @Order(2)
+    void from34To35WithAuthEnabledIsRefusedWithNothingChanged() {
+        LabHost first = lab.host(0);
+        assertThat(first.exec("etcdctl.sh user add root:quorum-test-root && etcdctl.sh auth enable").ok()).isTrue();
+        try {
+            point(EtcdTarball.require("3.5"));
+            String before = fingerprint();
+            LabCluster.Outcome refused = cluster.run(s -> UpgradePlans.plan(s, UpgradeRequest.upgrade()));
+            assertThat(refused.result().succeeded()).isFalse();
+            assertThat(refused.firstFailure()).as(refused.log()).contains("authentication is enabled");
+            assertThat(fingerprint()).isEqualTo(before);
+        } finally {
+            assertThat(first.exec("etcdctl.sh --user=root:quorum-test-root auth disable").ok()).isTrue();
+        }
+    }
+
+    /** No room for the new and the kept binaries on one host: refused before anything, naming that host. */
+    @Test
+    @Order(3)
+    void aHostWithoutRoomForTheBinariesIsRefusedWithNothingChanged() {
+        LabHost full = lab.host(2);
+        full.fillDisk("/usr/local/bin");
+        try {
+            point(EtcdTarball.require("3.5"));
+            String before = fingerprint();
+            LabCluster.Outcome refused = cluster.run(s -> UpgradePlans.plan(s, UpgradeRequest.upgrade()));
+            assertThat(refused.result().succeeded()).isFalse();
+            assertThat(refused.firstFailure()).as(refused.log()).contains(full.name() + " has ")
+                    .contains("MiB free for the binaries");
+            assertThat(fingerprint()).isEqualTo(before);
+        } finally {
+            full.freeDisk("/usr/local/bin");
+        }
+    }
+
+    @Test
+    @Order(4)
     void aPatchBelowTheMinimumFor36() throws Exception {
         hop(EtcdTarball.requireDebianUnstable());
     }
 
     @Test
-    @Order(3)
+    @Order(5)
     void from35BelowTheDocsMinimumTo36IsRefusedWithNothingChanged() {
         Assumptions.assumeTrue(versions().stream().allMatch(v -> v.startsWith("v3.5.")
                         && Integer.parseInt(v.substring(5)) < 32), "the cluster does not run a 3.5 below 3.5.32 "
@@ -102,20 +139,20 @@ class UpgradeLabTest {
     }
 
     @Test
-    @Order(4)
+    @Order(6)
     void to35ThenARerunChangesNothing() throws Exception {
         hop(EtcdTarball.require("3.5"));
         assertNoChangesOnRerun();
     }
 
     @Test
-    @Order(5)
+    @Order(7)
     void to36() throws Exception {
         hop(EtcdTarball.require("3.6"));
     }
 
     @Test
-    @Order(6)
+    @Order(8)
     void to37InterruptedAfterOneMemberIsRolledBackWhileMixed() {
         EtcdTarball from = EtcdTarball.require("3.6");
         EtcdTarball to = EtcdTarball.require("3.7");
@@ -142,7 +179,7 @@ class UpgradeLabTest {
     }
 
     @Test
-    @Order(7)
+    @Order(9)
     void to37ThenARerunChangesNothing() throws Exception {
         hop(EtcdTarball.require("3.7"));
         assertNoChangesOnRerun();

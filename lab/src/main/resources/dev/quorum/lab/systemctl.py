@@ -15,6 +15,11 @@ It honours what etcd's Kubespray unit uses, with systemd's observable behaviour:
   (Real systemd also unloads unreferenced inactive units; this stand-in is stricter, which is
   the safe assumption for a tool: always daemon-reload after writing a unit.)
 - Exit codes as systemd's: is-active 0/3, unknown unit on start/stop 5, status 0/3/4.
+- Timers (NAME.timer): OnActiveSec=, OnBootSec=, OnStartupSec=, OnUnitActiveSec=,
+  OnUnitInactiveSec=, OnCalendar=, Persistent=, Unit=; a scheduler process per started timer fires
+  the unit by itself (rules in timer_schedule.py, syntax in systemd_time.py); list-timers.
+  Type=oneshot: `start` blocks until the run ended and `show` has its Result=/ExecMainStatus= and
+  ExecMainStartTimestamp=/ExecMainExitTimestamp=. See docs/lab-systemctl.md.
 Service stdout/stderr and lifecycle messages go to /var/log/quorum-lab/NAME.log (see journalctl).
 """
 import fcntl

@@ -1049,9 +1049,9 @@ def main(args):
         return 0 if "failed" in states else 1
     for unit in units:
         if verb == "start":
-            rc = rc or cmd_start(unit, no_block)
+            rc = cmd_start(unit, no_block) or rc   # every unit gets its job, as in systemd
         elif verb == "stop":
-            rc = rc or cmd_stop(unit)
+            rc = cmd_stop(unit) or rc
         elif verb in ("restart", "try-restart", "reload-or-restart"):
             if verb == "try-restart" and get_state(unit)["active"] != "active":
                 continue
@@ -1059,11 +1059,12 @@ def main(args):
                 err("Failed to restart %s: Unit %s not found." % (unit, unit))
                 rc = rc or 5
                 continue
-            rc = rc or cmd_stop(unit, "restart") or cmd_start(unit, no_block, "restart")
+            rc = (cmd_stop(unit, "restart") or cmd_start(unit, no_block, "restart")) or rc
         elif verb in ("enable", "disable"):
-            rc = rc or cmd_enable(unit, verb == "enable")
-            if "--now" in flags:
-                rc = rc or (cmd_start(unit, no_block) if verb == "enable" else cmd_stop(unit))
+            changed = cmd_enable(unit, verb == "enable")
+            rc = changed or rc
+            if "--now" in flags and changed == 0:
+                rc = (cmd_start(unit, no_block) if verb == "enable" else cmd_stop(unit)) or rc
         elif verb == "is-enabled":
             state = enabled_state(unit, load(unit))
             if state is None:
@@ -1075,7 +1076,7 @@ def main(args):
         elif verb == "status":
             rc = max(rc, cmd_status(unit))
         elif verb == "cat":
-            rc = rc or cmd_cat(unit)
+            rc = cmd_cat(unit) or rc
         elif verb == "kill":
             pid = get_state(unit).get("main_pid")
             if pid:

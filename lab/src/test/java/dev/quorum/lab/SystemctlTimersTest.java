@@ -45,7 +45,8 @@ class SystemctlTimersTest {
     @BeforeEach
     void freshUnits() {
         host = lab.host(0);
-        host.exec("systemctl disable --now fake-backup.timer; systemctl stop fake-backup;"
+        host.exec("systemctl disable --now fake-backup.timer; systemctl stop first-backup.timer;"
+                + " systemctl stop fake-backup first-backup;"
                 + " systemctl reset-failed fake-backup; rm -f /var/tmp/fake-backup.runs"
                 + " /var/lib/systemd/timers/stamp-fake-backup.timer /var/log/quorum-lab/fake-backup.log");
         host.writeFile("/etc/systemd/system/fake-backup.service", SERVICE);

@@ -17,7 +17,8 @@ final class LabScripts {
     static final List<String> NAMES = List.of(
             "lab-common.sh", "lab-bridge.sh", "lab-create.sh", "lab-destroy.sh",
             "lab-cleanup-stale.sh", "lab-host-prepare.sh", "lab-host-boot.sh", "lab-host-start.sh",
-            "lab-host-stop.sh", "lab-fault.sh", "lab-init.py", "systemctl.py", "journalctl.py");
+            "lab-host-stop.sh", "lab-fault.sh", "lab-init.py", "systemctl.py", "journalctl.py",
+            "systemd_time.py", "timer_schedule.py");
 
     private static Path dir;
 

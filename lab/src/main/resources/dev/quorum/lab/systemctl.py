@@ -15,6 +15,11 @@ It honours what etcd's Kubespray unit uses, with systemd's observable behaviour:
   (Real systemd also unloads unreferenced inactive units; this stand-in is stricter, which is
   the safe assumption for a tool: always daemon-reload after writing a unit.)
 - Exit codes as systemd's: is-active 0/3, unknown unit on start/stop 5, status 0/3/4.
+- Timers (NAME.timer): OnActiveSec=, OnBootSec=, OnStartupSec=, OnUnitActiveSec=,
+  OnUnitInactiveSec=, OnCalendar=, Persistent=, Unit=; a scheduler process per started timer fires
+  the unit by itself (rules in timer_schedule.py, syntax in systemd_time.py); list-timers.
+  Type=oneshot: `start` blocks until the run ended and `show` has its Result=/ExecMainStatus= and
+  ExecMainStartTimestamp=/ExecMainExitTimestamp=. See docs/lab-systemctl.md.
 Service stdout/stderr and lifecycle messages go to /var/log/quorum-lab/NAME.log (see journalctl).
 """
 import fcntl
@@ -29,13 +34,22 @@ import socket
 import sys
 import time
 
+# the time syntax and timer rules live beside this script (in the lab's resources) and in
+# /usr/lib/quorum-lab on a lab host, where this script is /usr/bin/systemctl
+sys.path[:0] = [os.path.dirname(os.path.abspath(__file__)), "/usr/lib/quorum-lab"]
+import systemd_time  # noqa: E402
+import timer_schedule  # noqa: E402
+
 UNIT_DIRS = ["/etc/systemd/system", "/run/systemd/system", "/usr/local/lib/systemd/system",
              "/usr/lib/systemd/system", "/lib/systemd/system"]
 RUN = "/run/quorum-lab-systemd"
 LOADED, STATE, NOTIFY, LOCKS = (RUN + "/loaded", RUN + "/state", RUN + "/notify", RUN + "/locks")
 LOG_DIR = "/var/log/quorum-lab"
 DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
-LIST_KEYS = {"ExecStart", "ExecStartPre", "ExecStartPost", "Environment", "EnvironmentFile"}
+LIST_KEYS = {"ExecStart", "ExecStartPre", "ExecStartPost", "Environment", "EnvironmentFile",
+             "OnCalendar", "OnActiveSec", "OnBootSec", "OnStartupSec", "OnUnitActiveSec",
+             "OnUnitInactiveSec"}
+ACTIVE_STATES = ("active", "activating", "deactivating")
 OPTIONS_WITH_ARG = {"-p", "--property", "-s", "--signal", "-n", "--lines", "-t", "--type", "-o",
                     "--output", "-H", "--host", "-M", "--machine", "--state", "--kill-whom",
                     "--job-mode"}
@@ -58,17 +72,15 @@ def short(unit):
 
 
 def parse_seconds(value, default):
-    """systemd time spans: '10', '10s', '500ms', '1min 30s', 'infinity'."""
+    """systemd time spans: '10', '10s', '500ms', '1min 30s', 'infinity' (as 10^9 s, so deadlines
+    stay finite numbers); default when empty or unparsable."""
     value = (value or "").strip()
-    if not value:
-        return default
     if value == "infinity":
         return 10 ** 9
-    units = {"us": 1e-6, "ms": 1e-3, "s": 1, "sec": 1, "m": 60, "min": 60, "h": 3600, "": 1}
-    total = 0.0
-    for num, unit in re.findall(r"([\d.]+)\s*([a-z]*)", value):
-        total += float(num) * units.get(unit, 1)
-    return total
+    try:
+        return systemd_time.parse_timespan(value)
+    except ValueError:
+        return default
 
 
 def write_json(path, data):
@@ -198,7 +210,8 @@ def daemon_reload():
     units = {f[:-5] for f in os.listdir(LOADED) if f.endswith(".json")}
     for d in UNIT_DIRS[:2]:
         if os.path.isdir(d):
-            units |= {f for f in os.listdir(d) if f.endswith(".service") and os.path.isfile(os.path.join(d, f))}
+            units |= {f for f in os.listdir(d) if f.endswith((".service", ".timer"))
+                      and os.path.isfile(os.path.join(d, f))}
     for unit in units:
         path = os.path.join(LOADED, unit + ".json")
         if os.path.exists(path):
@@ -232,6 +245,12 @@ def set_state(unit, **changes):
     st = read_json(state_path(unit)) or {"n_restarts": 0, "result": "success", "main_pid": 0}
     if "active" in changes and changes["active"] != st.get("active"):
         changes.setdefault("since", time.time())
+        # systemd's InactiveExit/InactiveEnter timestamps: timers count OnUnitActiveSec= from them
+        was, now = st.get("active") in ACTIVE_STATES, changes["active"] in ACTIVE_STATES
+        if was != now:
+            edge = "inactive_exit" if now else "inactive_enter"
+            changes.setdefault(edge + "_rt", time.time())
+            changes.setdefault(edge + "_mono", time.monotonic())
     st.update(changes)
     write_json(state_path(unit), st)
     return st
@@ -354,6 +373,7 @@ class Supervisor:
         self.type = self.service.get("Type", "simple")
         self.stop_requested = False
         self.first_attempt = True
+        self.pending = {}
         signal.signal(signal.SIGTERM, self.on_term)
         os.makedirs(NOTIFY, exist_ok=True)
         self.sock_path = os.path.join(NOTIFY, unit + ".sock")
@@ -371,6 +391,17 @@ class Supervisor:
             set_state(self.unit, start_outcome=outcome)
             self.first_attempt = False
 
+    def defer_outcome(self, outcome):
+        """The start job's end when the attempt is over: recorded in the same write as the
+        unit's next state, so a `start` that returns sees its final Result= at once."""
+        if self.first_attempt:
+            self.pending = {"start_outcome": outcome}
+            self.first_attempt = False
+
+    def take_pending(self):
+        pending, self.pending = self.pending, {}
+        return pending
+
     def run(self):
         restart = self.service.get("Restart", "no")
         restart_sec = parse_seconds(self.service.get("RestartSec"), 0.1)
@@ -383,11 +414,13 @@ class Supervisor:
             if not wanted:
                 ok = result == "success"
                 set_state(self.unit, active="inactive" if ok else "failed",
-                          sub="dead" if ok else "failed", result=result, main_pid=0)
+                          sub="dead" if ok else "failed", result=result, main_pid=0,
+                          **self.take_pending())
                 if not ok:
                     log_line(self.unit, "%s: Failed with result '%s'." % (self.unit, result))
                 return
-            set_state(self.unit, active="activating", sub="auto-restart", result=result, main_pid=0)
+            set_state(self.unit, active="activating", sub="auto-restart", result=result, main_pid=0,
+                      **self.take_pending())
             deadline = time.time() + restart_sec
             while time.time() < deadline and not self.stop_requested:
                 time.sleep(0.05)
@@ -396,7 +429,8 @@ class Supervisor:
             n = get_state(self.unit)["n_restarts"] + 1
             set_state(self.unit, n_restarts=n)
             log_line(self.unit, "%s: Scheduled restart job, restart counter is at %d." % (self.unit, n))
-        set_state(self.unit, active="inactive", sub="dead", main_pid=0, result="success")
+        set_state(self.unit, active="inactive", sub="dead", main_pid=0, result="success",
+                  **self.take_pending())
         log_line(self.unit, "Stopped %s." % self.unit)
 
     def run_once(self):
@@ -405,7 +439,7 @@ class Supervisor:
             env = build_env(self.unit, self.service)
         except OSError as e:
             log_line(self.unit, "%s: Failed to load environment files: %s" % (self.unit, e))
-            self.start_outcome("failed")
+            self.defer_outcome("failed")
             return "resources"
         set_state(self.unit, active="activating", sub="start-pre" if self.service.get(
             "ExecStartPre") else "start", main_pid=0)
@@ -419,11 +453,12 @@ class Supervisor:
                 return None
             if not ignore and describe_exit(status)[0] != "success":
                 log_line(self.unit, "%s: Control process exited, %s" % (self.unit, describe_exit(status)[1]))
-                self.start_outcome("failed")
+                self.defer_outcome("failed")
                 return "exit-code"
         argv, _ = expand_argv(self.service["ExecStart"][-1], env)
         self.drain_notify()
         pid = spawn(self.unit, self.service, argv, env)
+        set_state(self.unit, exec_main_start=time.time(), exec_main_exit=None)
         log_line(self.unit, "Starting %s - %s..." % (self.unit, self.description()))
         ready = self.type not in ("notify", "oneshot")
         if ready:
@@ -448,17 +483,17 @@ class Supervisor:
             if not ready and time.time() > deadline:
                 log_line(self.unit, "%s: start operation timed out. Terminating." % self.unit)
                 self.kill(pid)
-                self.start_outcome("failed")
+                self.defer_outcome("failed")
                 return "timeout"
         result, text, code = describe_exit(status)
         self.kill_group(pid)
-        set_state(self.unit, exec_main_status=code, main_pid=0)
+        set_state(self.unit, exec_main_status=code, exec_main_exit=time.time(), main_pid=0)
         if self.type == "oneshot" and result == "success":
-            self.start_outcome("ready")
+            self.defer_outcome("ready")
             return result
         log_line(self.unit, "%s: Main process exited, %s" % (self.unit, text))
         if not ready:
-            self.start_outcome("failed")
+            self.defer_outcome("failed")
             return "protocol" if result == "success" and self.type == "notify" else result
         return result
 
@@ -550,16 +585,195 @@ def launch_supervisor(unit):
 def supervisor_main(unit):
     try:
         set_state(unit, supervisor=os.getpid(), supervisor_start=proc_start(os.getpid()))
-        supervise(unit)
+        if is_timer(unit):
+            TimerSupervisor(unit).run()
+        else:
+            supervise(unit)
     except BaseException as e:  # noqa: record why the service is gone
         log_line(unit, "supervisor failed: %r" % e)
         set_state(unit, active="failed", sub="failed", result="resources", main_pid=0)
     return 0
 
 
+# ---------------------------------------------------------------- timers
+
+def is_timer(unit):
+    return unit.endswith(".timer")
+
+
+def timer_target(unit, conf):
+    return conf.get("Timer", {}).get("Unit") or unit[:-len(".timer")] + ".service"
+
+
+def stamp_path(unit):
+    return os.path.join("/var/lib/systemd/timers", "stamp-" + unit)
+
+
+def is_yes(value):
+    return (value or "").strip().lower() in ("yes", "true", "on", "1")
+
+
+def host_clocks():
+    """Now, and the host's start (its init: PID 1 of the host's namespaces), on both clocks."""
+    now_mono, now_rt = time.monotonic(), time.time()
+    with open("/proc/1/stat") as f:
+        boot_mono = int(f.read().rsplit(")", 1)[1].split()[19]) / os.sysconf("SC_CLK_TCK")
+    return {"now_mono": now_mono, "now_rt": now_rt, "boot_mono": boot_mono,
+            "boot_rt": now_rt - (now_mono - boot_mono)}
+
+
+def timer_stamps(timer_st, target_st):
+    return {"timer_active_mono": timer_st.get("inactive_exit_mono"),
+            "timer_active_rt": timer_st.get("inactive_exit_rt"),
+            "last_trigger_mono": timer_st.get("last_trigger_mono"),
+            "last_trigger_rt": timer_st.get("last_trigger_rt"),
+            "unit_active_mono": target_st.get("inactive_exit_mono"),
+            "unit_inactive_mono": target_st.get("inactive_enter_mono")}
+
+
+class TimerSupervisor:
+    """One per started timer (systemd's timer unit in PID 1): waits for the next elapse and starts
+    the timer's unit in the background, until the timer is stopped. Re-reads the loaded definition
+    every round, so the values of a daemon-reload count from then on."""
+
+    def __init__(self, unit):
+        self.unit = unit
+        self.conf = load(unit)["conf"]
+        self.stop_requested = False
+        self.warned = set()
+        signal.signal(signal.SIGTERM, self.on_term)
+
+    def on_term(self, *_):
+        self.stop_requested = True
+
+    def warn(self, text):
+        if text not in self.warned:
+            self.warned.add(text)
+            log_line(self.unit, "%s: %s" % (self.unit, text))
+
+    def run(self):
+        shown = None
+        while not self.stop_requested:
+            self.conf = (load(self.unit) or {}).get("conf", self.conf)
+            target = timer_target(self.unit, self.conf)
+            st, target_st = read_json(state_path(self.unit)) or {}, get_state(target)
+            if st.get("sub") == "running" and target_st["active"] in ACTIVE_STATES:
+                time.sleep(0.1)     # systemd waits for the unit to finish before re-arming
+                continue
+            clocks = host_clocks()
+            triggers = timer_schedule.values(self.conf.get("Timer", {}), self.warn)
+            nxt = timer_schedule.next_elapse(triggers, clocks, timer_stamps(st, target_st))
+            if timer_schedule.due(*nxt, clocks):
+                if not self.trigger(target, clocks):
+                    return
+                continue
+            sub = "elapsed" if nxt == (None, None) else "waiting"
+            if (sub, nxt) != shown:
+                set_state(self.unit, sub=sub, next_mono=nxt[0], next_rt=nxt[1])
+                shown = (sub, nxt)
+            left = [t - now for t, now in ((nxt[0], clocks["now_mono"]), (nxt[1], clocks["now_rt"]))
+                    if t is not None]
+            time.sleep(max(0.01, min(left + [0.2])))
+        set_state(self.unit, active="inactive", sub="dead", next_mono=None, next_rt=None)
+        log_line(self.unit, "Stopped %s - %s." % (self.unit, self.conf.get("Unit", {}).get(
+            "Description", self.unit)))
+
+    def trigger(self, target, clocks):
+        if load(target) is None:
+            log_line(self.unit, "%s: Unit to trigger vanished." % self.unit)
+            set_state(self.unit, active="failed", sub="failed", result="resources")
+            return False
+        set_state(self.unit, sub="running", last_trigger_mono=clocks["now_mono"],
+                  last_trigger_rt=clocks["now_rt"])
+        if is_yes(self.conf.get("Timer", {}).get("Persistent")):
+            os.makedirs(os.path.dirname(stamp_path(self.unit)), exist_ok=True)
+            with open(stamp_path(self.unit), "a"):
+                pass
+            os.utime(stamp_path(self.unit), (clocks["now_rt"], clocks["now_rt"]))
+        log_line(self.unit, "%s: Triggering %s." % (self.unit, target))
+        cmd_start(target, no_block=True)
+        return True
+
+
+def cmd_start_timer(unit):
+    loaded = load(unit, warn=True)
+    if loaded is None:
+        err("Failed to start %s: Unit %s not found." % (unit, unit))
+        return 5
+    target = timer_target(unit, loaded["conf"])
+    if load(target) is None:
+        err("Failed to start %s: Refusing to start, unit %s to trigger not loaded." % (unit, target))
+        return 1
+    with Lock(unit):
+        if get_state(unit)["active"] in ACTIVE_STATES:
+            return 0
+        last_rt = None      # systemd forgets the last trigger at start, unless Persistent=true
+        stamp = stamp_path(unit)
+        if is_yes(loaded["conf"].get("Timer", {}).get("Persistent")) and os.path.exists(stamp) \
+                and os.path.getmtime(stamp) < time.time():
+            last_rt = os.path.getmtime(stamp)
+        set_state(unit, active="active", sub="waiting", result="success", last_trigger_rt=last_rt,
+                  last_trigger_mono=None, next_mono=None, next_rt=None, supervisor=0,
+                  supervisor_start=None)
+        launch_supervisor(unit)
+        deadline = time.time() + 2
+        while not read_json(state_path(unit)).get("supervisor") and time.time() < deadline:
+            time.sleep(0.01)
+    return 0
+
+
+def timer_properties(unit, conf, st):
+    timer = conf.get("Timer", {})
+    active = st["active"] in ACTIVE_STATES
+    next_mono = st.get("next_mono") if active else None
+    return {
+        "Unit": timer_target(unit, conf),
+        "NextElapseUSecRealtime": systemd_time.format_timestamp(st.get("next_rt") if active else None),
+        "NextElapseUSecMonotonic": systemd_time.format_timespan(next_mono if next_mono or not active else 0),
+        "LastTriggerUSec": systemd_time.format_timestamp(st.get("last_trigger_rt")),
+        "LastTriggerUSecMonotonic": systemd_time.format_timespan(st.get("last_trigger_mono") or 0),
+        "Persistent": "yes" if is_yes(timer.get("Persistent")) else "no",
+        "RandomizedDelayUSec": systemd_time.format_timespan(parse_seconds(timer.get("RandomizedDelaySec"), 0)),
+    }
+
+
+def next_and_last(unit, st, clocks):
+    active = st["active"] in ACTIVE_STATES
+    nxt = timer_schedule.as_realtime(st.get("next_mono"), st.get("next_rt"), clocks) if active else None
+    return nxt, st.get("last_trigger_rt")
+
+
+def cmd_list_timers(show_all):
+    os.makedirs(LOADED, exist_ok=True)
+    units = {f[:-5] for f in os.listdir(LOADED) if f.endswith(".timer.json")}
+    if os.path.isdir(STATE):
+        units |= {f[:-5] for f in os.listdir(STATE) if f.endswith(".timer.json")}
+    clocks, rows = host_clocks(), []
+    for unit in units:
+        st = get_state(unit)
+        if st["active"] not in ACTIVE_STATES and not show_all:
+            continue
+        nxt, last = next_and_last(unit, st, clocks)
+        ago = lambda t, suffix: "%s %s" % (systemd_time.format_timespan(round(abs(t - clocks["now_rt"]))), suffix)
+        rows.append((nxt or float("inf"), [
+            systemd_time.format_timestamp(nxt) or "n/a", ago(nxt, "left") if nxt else "n/a",
+            systemd_time.format_timestamp(last) or "n/a", ago(last, "ago") if last else "n/a",
+            unit, timer_target(unit, (load(unit) or {}).get("conf", {}))]))
+    table = [["NEXT", "LEFT", "LAST", "PASSED", "UNIT", "ACTIVATES"]] + [r for _, r in sorted(rows)]
+    widths = [max(len(row[i]) for row in table) for i in range(6)]
+    for row in table:
+        print(" ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip())
+    print("\n%d timers listed." % len(rows))
+    if not show_all:
+        print("Pass --all to see loaded but inactive timers, too.")
+    return 0
+
+
 # ---------------------------------------------------------------- commands
 
 def cmd_start(unit, no_block, verb="start"):
+    if is_timer(unit):
+        return cmd_start_timer(unit)
     loaded = load(unit, warn=True)
     if loaded is None:
         err("Failed to %s %s: Unit %s not found." % (verb, unit, unit))
@@ -588,6 +802,8 @@ def cmd_start(unit, no_block, verb="start"):
         outcome = st.get("start_outcome") if launched else None
         if outcome == "ready" or st["active"] == "active":
             return 0
+        if not launched and st["active"] == "inactive" and st.get("result") == "success":
+            return 0    # joined a oneshot's run (e.g. the timer's) that ended well
         if outcome == "failed" or st["active"] in ("failed", "inactive"):
             err('Job for %s failed because the control process exited with error code.\n'
                 'See "systemctl status %s" and "journalctl -xeu %s" for details.'
@@ -659,12 +875,17 @@ def cmd_enable(unit, enable):
     return 0
 
 
+def stamp(st, key):
+    return systemd_time.format_timestamp(st.get(key))
+
+
 def properties(unit):
     loaded = load(unit)
     st = get_state(unit)
-    service = (loaded or {}).get("conf", {}).get("Service", {})
+    conf = (loaded or {}).get("conf", {})
+    service = conf.get("Service", {})
     since = st.get("since")
-    return {
+    common = {
         "Id": unit,
         "Names": unit,
         "Description": (loaded or {}).get("conf", {}).get("Unit", {}).get("Description", unit),
@@ -672,18 +893,26 @@ def properties(unit):
         "ActiveState": st["active"],
         "SubState": st["sub"],
         "Result": st.get("result", "success"),
+        "FragmentPath": (loaded or {}).get("fragment", ""),
+        "UnitFileState": enabled_state(unit, loaded) or "",
+        "NeedDaemonReload": "yes" if need_reload(unit, loaded) else "no",
+        "ActiveEnterTimestamp": systemd_time.format_timestamp(since)
+        if since and st["active"] == "active" else "",
+        "InactiveExitTimestamp": stamp(st, "inactive_exit_rt"),
+        "InactiveEnterTimestamp": stamp(st, "inactive_enter_rt"),
+    }
+    if is_timer(unit):
+        return dict(common, **timer_properties(unit, conf, st))
+    return dict(common, **{
         "MainPID": str(st.get("main_pid") or 0),
         "ExecMainPID": str(st.get("main_pid") or 0),
         "ExecMainStatus": str(st.get("exec_main_status", 0)),
         "NRestarts": str(st.get("n_restarts", 0)),
         "Type": service.get("Type", "simple"),
         "Restart": service.get("Restart", "no"),
-        "FragmentPath": (loaded or {}).get("fragment", ""),
-        "UnitFileState": enabled_state(unit, loaded) or "",
-        "NeedDaemonReload": "yes" if need_reload(unit, loaded) else "no",
-        "ActiveEnterTimestamp": time.strftime("%a %Y-%m-%d %H:%M:%S %Z", time.localtime(since))
-        if since and st["active"] == "active" else "",
-    }
+        "ExecMainStartTimestamp": stamp(st, "exec_main_start"),
+        "ExecMainExitTimestamp": stamp(st, "exec_main_exit"),
+    })
 
 
 def cmd_show(units, props, value_only):
@@ -713,6 +942,10 @@ def cmd_status(unit):
                                    time.time() - since) if since else ""
     extra = " (Result: %s)" % st.get("result") if st["active"] == "failed" else ""
     print("     Active: %s (%s)%s%s" % (st["active"], st["sub"], extra, when))
+    if is_timer(unit):
+        nxt, _ = next_and_last(unit, st, host_clocks())
+        print("    Trigger: %s" % (systemd_time.format_timestamp(nxt) or "n/a"))
+        print("   Triggers: \u25cf %s" % p["Unit"])
     if st.get("main_pid"):
         print("   Main PID: %s" % st["main_pid"])
     log = os.path.join(LOG_DIR, short(unit) + ".log")
@@ -797,6 +1030,8 @@ def main(args):
         return 0
     if verb in ("list-units", "list-unit-files"):
         return cmd_list_units()
+    if verb == "list-timers":
+        return cmd_list_timers("--all" in flags or "-a" in flags)
     if verb == "reset-failed":
         return cmd_reset_failed(units)
     if verb == "show":
@@ -814,9 +1049,9 @@ def main(args):
         return 0 if "failed" in states else 1
     for unit in units:
         if verb == "start":
-            rc = rc or cmd_start(unit, no_block)
+            rc = cmd_start(unit, no_block) or rc   # every unit gets its job, as in systemd
         elif verb == "stop":
-            rc = rc or cmd_stop(unit)
+            rc = cmd_stop(unit) or rc
         elif verb in ("restart", "try-restart", "reload-or-restart"):
             if verb == "try-restart" and get_state(unit)["active"] != "active":
                 continue
@@ -824,11 +1059,12 @@ def main(args):
                 err("Failed to restart %s: Unit %s not found." % (unit, unit))
                 rc = rc or 5
                 continue
-            rc = rc or cmd_stop(unit, "restart") or cmd_start(unit, no_block, "restart")
+            rc = (cmd_stop(unit, "restart") or cmd_start(unit, no_block, "restart")) or rc
         elif verb in ("enable", "disable"):
-            rc = rc or cmd_enable(unit, verb == "enable")
-            if "--now" in flags:
-                rc = rc or (cmd_start(unit, no_block) if verb == "enable" else cmd_stop(unit))
+            changed = cmd_enable(unit, verb == "enable")
+            rc = changed or rc
+            if "--now" in flags and changed == 0:
+                rc = (cmd_start(unit, no_block) if verb == "enable" else cmd_stop(unit)) or rc
         elif verb == "is-enabled":
             state = enabled_state(unit, load(unit))
             if state is None:
@@ -840,7 +1076,7 @@ def main(args):
         elif verb == "status":
             rc = max(rc, cmd_status(unit))
         elif verb == "cat":
-            rc = rc or cmd_cat(unit)
+            rc = cmd_cat(unit) or rc
         elif verb == "kill":
             pid = get_state(unit).get("main_pid")
             if pid:

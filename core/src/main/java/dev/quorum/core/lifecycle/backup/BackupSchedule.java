@@ -9,8 +9,12 @@ import java.util.Optional;
  * {@code keep} kept in {@code dir} on its host, and optionally a copy off-site.
  */
 public record BackupSchedule(Duration every, int keep, String dir, Optional<OffsiteCopy> offsite) {
-    /** Beside Kubespray's own /var/backups/etcd-* copies, under a name that says whose they are. */
-    public static final String DEFAULT_DIR = "/var/backups/etcd-quorum";
+    /**
+     * Under Kubespray's etcd_backup_prefix (/var/backups) but not named etcd-*: Kubespray's backup_cleanup
+     * handler deletes the oldest /var/backups/etcd-* directories beyond etcd_backup_retention_count, and this
+     * directory must never be one of them.
+     */
+    public static final String DEFAULT_DIR = "/var/backups/quorum-etcd";
     public static final Duration SHORTEST = Duration.ofMinutes(1);
     public static final int MOST_KEPT = 1000;
 

@@ -30,7 +30,7 @@ class BackupFilesTest {
 
         String certs = session.inventory().etcd().certDir();
         assertThat(env.lines().filter(l -> !l.startsWith("#"))).allMatch(l -> l.matches("[A-Z_0-9]+='[^'\\n]*'"));
-        assertThat(env).contains("QUORUM_BACKUP_DIR='/var/backups/etcd-quorum'\n", "QUORUM_BACKUP_KEEP='5'\n",
+        assertThat(env).contains("QUORUM_BACKUP_DIR='/var/backups/quorum-etcd'\n", "QUORUM_BACKUP_KEEP='5'\n",
                 "QUORUM_BACKUP_MEMBER='" + node2.memberName() + "'\n",
                 "QUORUM_BACKUP_ENDPOINT='https://127.0.0.1:2379'\n",
                 "QUORUM_BACKUP_CERT='" + certs + "/admin-node2.pem'\n",

@@ -14,11 +14,11 @@ class ManifestListingTest {
             + "\"verified\":true,\"member\":\"etcd1\",\"etcd_version\":\"3.6.14\"}";
 
     private static String listing(String... files) {
-        return "@@dir /var/backups/etcd-quorum\n" + String.join("", files);
+        return "@@dir /var/backups/quorum-etcd\n" + String.join("", files);
     }
 
     private static String file(long size, String name, String manifest) {
-        return ManifestListing.MARK + size + " /var/backups/etcd-quorum/" + name + "\n" + manifest + "\n\n";
+        return ManifestListing.MARK + size + " /var/backups/quorum-etcd/" + name + "\n" + manifest + "\n\n";
     }
 
     @Test
@@ -27,7 +27,7 @@ class ManifestListingTest {
                 listing(file(20512, "quorum-backup-etcd1-20261203T230000Z.db", GOOD)));
 
         assertThat(entries).containsExactly(new BackupEntry("node1",
-                "node1:/var/backups/etcd-quorum/quorum-backup-etcd1-20261203T230000Z.db",
+                "node1:/var/backups/quorum-etcd/quorum-backup-etcd1-20261203T230000Z.db",
                 Optional.of(Instant.parse("2026-12-03T23:00:01Z")), 42, 20512, SHA, true, Optional.empty()));
     }
 

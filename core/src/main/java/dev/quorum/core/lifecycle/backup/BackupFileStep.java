@@ -6,28 +6,46 @@ import dev.quorum.core.engine.Step;
 import dev.quorum.core.engine.StepContext;
 import dev.quorum.core.inventory.EtcdMember;
 import dev.quorum.core.remote.RemoteHost;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * One file of the schedule, its whole content and mode decided here: missing, different or with another
- * mode is replaced (the old copy kept aside, decision 0004). The preview names the file, never its content:
- * the env file holds the S3 secret.
+ * mode is replaced, the old copy kept aside (decision 0004) except for a secret file: the env file may hold
+ * the S3 secret, and a copy kept in /var/backups/quorum would outlive a changed key or an unschedule. It is
+ * rendered whole from the inventory and the request, so nothing is lost. The preview names the file, never
+ * its content.
  */
 final class BackupFileStep implements Step {
     private final BackupHosts hosts;
     private final String path;
     private final String mode;
     private final boolean unit;
+    private final boolean secret;
     private final Function<EtcdMember, String> content;
 
-    BackupFileStep(BackupHosts hosts, String path, String mode, boolean unit, Function<EtcdMember, String> content) {
+    private BackupFileStep(BackupHosts hosts, String path, String mode, boolean unit, boolean secret,
+                           Function<EtcdMember, String> content) {
         this.hosts = hosts;
         this.path = path;
         this.mode = mode;
         this.unit = unit;
+        this.secret = secret;
         this.content = content;
+    }
+
+    static BackupFileStep script(BackupHosts hosts) {
+        return new BackupFileStep(hosts, BackupFiles.SCRIPT, "0755", false, false, m -> BackupFiles.script());
+    }
+
+    static BackupFileStep secret(BackupHosts hosts, String path, Function<EtcdMember, String> content) {
+        return new BackupFileStep(hosts, path, "0600", false, true, content);
+    }
+
+    static BackupFileStep unit(BackupHosts hosts, String path, Function<EtcdMember, String> content) {
+        return new BackupFileStep(hosts, path, "0644", true, false, content);
     }
 
     String path() {
@@ -64,8 +82,13 @@ final class BackupFileStep implements Step {
     @Override
     public void apply(StepContext context) throws Exception {
         RemoteHost remote = hosts.remote(context.target());
-        ManagedFiles.replace(remote, path, content.apply(hosts.member(context.target())), mode)
-                .ifPresent(kept -> context.info("previous " + path + " kept as " + kept));
+        String rendered = content.apply(hosts.member(context.target()));
+        if (secret) {
+            remote.write(rendered.getBytes(StandardCharsets.UTF_8), path, mode);
+        } else {
+            ManagedFiles.replace(remote, path, rendered, mode)
+                    .ifPresent(kept -> context.info("previous " + path + " kept as " + kept));
+        }
         if (unit) {
             hosts.unitChanged(context.target());
         }

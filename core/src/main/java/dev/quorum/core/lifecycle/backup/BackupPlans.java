@@ -21,14 +21,11 @@ public final class BackupPlans {
         var settings = cluster.inventory().etcd();
         return new Plan("backup-schedule", cluster.inventory().clusterName(), List.of(
                 BackupHostsGuardStep.on(hosts, "scheduled", true),
-                PlannedStep.onEach(new BackupFileStep(hosts, BackupFiles.SCRIPT, "0755", false,
-                        m -> BackupFiles.script()), all),
-                PlannedStep.onEach(new BackupFileStep(hosts, BackupFiles.ENV_FILE, "0600", false,
+                PlannedStep.onEach(BackupFileStep.script(hosts), all),
+                PlannedStep.onEach(BackupFileStep.secret(hosts, BackupFiles.ENV_FILE,
                         m -> BackupFiles.envFile(m, settings, request)), all),
-                PlannedStep.onEach(new BackupFileStep(hosts, BackupFiles.SERVICE_FILE, "0644", true,
-                        m -> BackupFiles.serviceUnit()), all),
-                PlannedStep.onEach(new BackupFileStep(hosts, BackupFiles.TIMER_FILE, "0644", true,
-                        m -> BackupFiles.timerUnit(request)), all),
+                PlannedStep.onEach(BackupFileStep.unit(hosts, BackupFiles.SERVICE_FILE, m -> BackupFiles.serviceUnit()), all),
+                PlannedStep.onEach(BackupFileStep.unit(hosts, BackupFiles.TIMER_FILE, m -> BackupFiles.timerUnit(request)), all),
                 PlannedStep.onEach(new EnableTimerStep(hosts), all)));
     }
 

@@ -14,7 +14,8 @@ final class SubcommandOptions {
     private static final Map<String, Set<String>> SUBCOMMANDS = Map.of(
             "certs", Set.of("renew", "rotate-ca"),
             "snapshot", Set.of("save", "list", "verify"),
-            "maintain", Set.of("compact", "defrag", "alarms"));
+            "maintain", Set.of("compact", "defrag", "alarms"),
+            "backup", Set.of("schedule", "unschedule", "run", "list"));
 
     private SubcommandOptions() {
     }

@@ -7,7 +7,7 @@ import dev.quorum.core.inventory.EtcdMember;
 import java.util.List;
 
 /**
- * Scheduled backups on the members' hosts (decision 0023: each member snapshots itself). Every plan is
+ * Scheduled backups on the members' hosts (decision 0024: each member snapshots itself). Every plan is
  * built from the inventory and the request alone; its steps ask the hosts when they run.
  */
 public final class BackupPlans {

@@ -3,8 +3,6 @@ package dev.quorum.core.lifecycle.backup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.quorum.core.cluster.ClusterSession;
-import dev.quorum.core.engine.Plan;
-import dev.quorum.core.engine.PlannedStep;
 import dev.quorum.core.labtest.LabCluster;
 import dev.quorum.lab.Lab;
 import dev.quorum.lab.LabHost;
@@ -30,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 @LabHosts(count = 3)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BackupLabTest {
-    static final BackupSchedule KEEP_TWO = BackupSchedule.of(Duration.ofMinutes(1), 2);
+    /** An hour: no timer fires by itself while the test runs, except where a test brings it forward. */
+    static final BackupSchedule EVERY_HOUR_KEEP_TWO = BackupSchedule.of(Duration.ofHours(1), 2);
     static final String DIR = BackupSchedule.DEFAULT_DIR;
 
     static Lab lab;
@@ -45,21 +44,6 @@ class BackupLabTest {
         assertThat(installed.result().succeeded()).as(installed.log()).isTrue();
     }
 
-    /**
-     * Until the lab's systemctl stand-in has timers (branch timers), starting a .timer fails there; the
-     * timer step is then left out and said so. Everything else of the plan runs as in production.
-     */
-    static Plan schedulePlan(ClusterSession session) {
-        Plan plan = BackupPlans.schedule(session, KEEP_TWO);
-        if (lab.host(0).exec("grep -q OnUnitActiveSec \"$(command -v systemctl)\"").ok()) {
-            return plan;
-        }
-        System.out.println("BackupLabTest: the lab's systemctl has no timers yet; scheduling without starting "
-                + BackupFiles.TIMER);
-        List<PlannedStep> steps = plan.steps().stream().filter(s -> !(s.step() instanceof EnableTimerStep)).toList();
-        return new Plan(plan.lifecycle(), plan.cluster(), steps);
-    }
-
     static List<HostBackups> list() {
         try (ClusterSession session = cluster.session(cluster.ssh())) {
             return BackupList.read(session);
@@ -69,15 +53,15 @@ class BackupLabTest {
     @Test
     @Order(1)
     void scheduleInstallsTheScriptAndARootOnlyEnvFileAndARerunChangesNothing() {
-        LabCluster.Outcome scheduled = cluster.run(BackupLabTest::schedulePlan);
+        LabCluster.Outcome scheduled = cluster.run(session -> BackupPlans.schedule(session, EVERY_HOUR_KEEP_TWO));
         assertThat(scheduled.result().succeeded()).as(scheduled.log()).isTrue();
 
         for (LabHost host : lab.hosts()) {
             assertThat(host.exec("stat -c '%a %U' /etc/quorum-backup.env").stdout().strip()).isEqualTo("600 root");
             assertThat(host.exec("stat -c '%a' /usr/local/bin/quorum-backup").stdout().strip()).isEqualTo("755");
-            assertThat(host.readFile("/etc/systemd/system/quorum-backup.timer")).contains("OnUnitActiveSec=60s");
+            assertThat(host.readFile("/etc/systemd/system/quorum-backup.timer")).contains("OnUnitActiveSec=3600s");
         }
-        LabCluster.Outcome again = cluster.run(BackupLabTest::schedulePlan);
+        LabCluster.Outcome again = cluster.run(session -> BackupPlans.schedule(session, EVERY_HOUR_KEEP_TWO));
         assertThat(again.result().succeeded()).as(again.log()).isTrue();
         assertThat(again.result().summary().nothingChanged()).as(again.log()).isTrue();
     }
@@ -110,8 +94,38 @@ class BackupLabTest {
         }
     }
 
+    /**
+     * The timer starts the same job by itself. The rendered interval is a minute at the least, so the first firing
+     * is brought forward on one host; a re-run of schedule then puts the rendered timer back.
+     */
     @Test
     @Order(3)
+    void theTimerTakesABackupByItselfAndScheduleRepairsAnEditedTimer() throws Exception {
+        LabHost host = lab.host(0);
+        String timer = "/etc/systemd/system/" + BackupFiles.TIMER;
+        Optional<BackupEntry> before = newestOn(host);
+        host.exec("sed -i 's/^OnActiveSec=.*/OnActiveSec=1s/' " + timer + " && systemctl daemon-reload"
+                + " && systemctl restart " + BackupFiles.TIMER).requireOk("bring the timer forward");
+        Optional<BackupEntry> after = newestOn(host);
+        for (int i = 0; i < 60 && after.equals(before); i++) {
+            Thread.sleep(500);
+            after = newestOn(host);
+        }
+        assertThat(after).as("a backup the timer took").isPresent().isNotEqualTo(before);
+        assertThat(after.get().verified()).isTrue();
+
+        LabCluster.Outcome repaired = cluster.run(session -> BackupPlans.schedule(session, EVERY_HOUR_KEEP_TWO));
+        assertThat(repaired.result().succeeded()).as(repaired.log()).isTrue();
+        assertThat(repaired.result().summary().nothingChanged()).as(repaired.log()).isFalse();
+        assertThat(host.readFile(timer)).contains("OnActiveSec=3600s");
+    }
+
+    private static Optional<BackupEntry> newestOn(LabHost host) {
+        return list().stream().filter(h -> h.host().equals(host.name())).findFirst().flatMap(HostBackups::newest);
+    }
+
+    @Test
+    @Order(4)
     void aFullDiskFailsTheRunOnThatHostWithTheReasonAndCountsNothing() {
         LabHost full = lab.host(1);
         List<BackupEntry> before = list().get(1).backups();
@@ -131,7 +145,7 @@ class BackupLabTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void unscheduleRemovesTheScheduleAndKeepsTheBackups() {
         List<HostBackups> before = list();
         LabCluster.Outcome removed = cluster.run(BackupPlans::unschedule);

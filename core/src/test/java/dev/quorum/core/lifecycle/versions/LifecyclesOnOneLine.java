@@ -8,6 +8,7 @@ import dev.quorum.core.cluster.LiveCluster;
 import dev.quorum.core.etcd.ClusterStatus;
 import dev.quorum.core.labtest.LabCluster;
 import dev.quorum.core.lifecycle.adopt.AdoptPlans;
+import dev.quorum.core.lifecycle.adopt.AdoptRequest;
 import dev.quorum.core.lifecycle.certs.CertPlans;
 import dev.quorum.core.lifecycle.certs.RenewalRequest;
 import dev.quorum.core.lifecycle.disaster.RestorePlan;
@@ -52,7 +53,7 @@ final class LifecyclesOnOneLine {
 
     void run() throws Exception {
         new KubesprayLayout(lab, 3, dir.resolve("kubespray-ssl"), release).install(List.of("lab1", "lab2", "lab3"));
-        succeeds("adopt", cluster.run(session -> AdoptPlans.adopt(session, false)));
+        succeeds("adopt", cluster.run(session -> AdoptPlans.adopt(session, AdoptRequest.keepCaKeyOnHosts())));
         succeeds("install over the adopted cluster", cluster.install());
         assertRunningRelease(List.of("lab1", "lab2", "lab3"));
 

@@ -19,6 +19,7 @@ import dev.quorum.core.lifecycle.maintenance.MaintenancePlans;
 import dev.quorum.core.lifecycle.members.MemberPlans;
 import dev.quorum.core.lifecycle.members.ReplaceRequest;
 import dev.quorum.core.lifecycle.recovery.RecoverPlan;
+import dev.quorum.core.lifecycle.recovery.RecoverRequest;
 import dev.quorum.core.snapshot.SnapshotInfo;
 import dev.quorum.lab.EtcdTarball;
 import dev.quorum.lab.KubesprayLayout;
@@ -63,7 +64,7 @@ final class LifecyclesOnOneLine {
         assertThat(status().memberList()).hasSize(3);
 
         host("lab2").exec("systemctl stop etcd").requireOk("stop etcd on lab2");
-        succeeds("recover", cluster.run(session -> RecoverPlan.build(session, "hosts.yaml", Duration.ofSeconds(60))
+        succeeds("recover", cluster.run(session -> RecoverPlan.build(session, new RecoverRequest("hosts.yaml", Duration.ofSeconds(60)))
                 .plan()));
         assertThat(status().healthy()).as("after recover").isTrue();
 

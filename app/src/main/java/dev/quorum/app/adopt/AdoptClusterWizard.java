@@ -9,6 +9,7 @@ import dev.quorum.app.wizard.WizardPage;
 import dev.quorum.app.wizard.WizardServices;
 import dev.quorum.app.wizard.WizardWindow;
 import dev.quorum.core.lifecycle.adopt.AdoptPlans;
+import dev.quorum.core.lifecycle.adopt.AdoptRequest;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,22 +38,22 @@ public final class AdoptClusterWizard {
                 "The Kubespray inventory of the cluster (etcd installed with etcd_deployment_type: host).");
         pages.add(new AdoptPage(choices));
         WizardModel model = new WizardModel("Adopt a Kubespray cluster", pages, () -> adoption(
-                choices.inventory().file(), services, choices.removeCaKeyProperty().get()), services);
+                choices.inventory().file(), services, new AdoptRequest(choices.removeCaKeyProperty().get())), services);
         model.whenFinished(afterAdopted);
         return model;
     }
 
     /** Exactly quorum adopt [--remove-ca-from-hosts]'s plan. */
-    private static PlanSource adoption(Path inventory, WizardServices services, boolean removeCaKey) {
+    private static PlanSource adoption(Path inventory, WizardServices services, AdoptRequest request) {
         return SessionPlanSource.of(inventory, services, session -> {
             List<String> afterwards = new ArrayList<>(List.of("Adopted: the main window now shows the members, and "
                     + "the Certificates tab every certificate (quorum status / quorum certs -i " + inventory + ")."));
-            if (!removeCaKey) {
+            if (!request.removeCaKeyFromHosts()) {
                 afterwards.add("ca-key.pem is still on the etcd hosts (Kubespray's habit). To take it off: this "
                         + "wizard again with the box ticked, or quorum adopt -i " + inventory
                         + " --remove-ca-from-hosts.");
             }
-            return new PreparedPlan(AdoptPlans.adopt(session, removeCaKey), afterwards);
+            return new PreparedPlan(AdoptPlans.adopt(session, request), afterwards);
         });
     }
 }

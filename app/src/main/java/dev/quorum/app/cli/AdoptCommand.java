@@ -6,6 +6,7 @@ import dev.quorum.core.certs.WorkstationStore;
 import dev.quorum.core.cluster.ClusterSession;
 import dev.quorum.core.engine.Plan;
 import dev.quorum.core.lifecycle.adopt.AdoptPlans;
+import dev.quorum.core.lifecycle.adopt.AdoptRequest;
 import dev.quorum.core.pki.CertificateInspector;
 import dev.quorum.core.pki.ProblemCode;
 import java.time.Clock;
@@ -25,7 +26,7 @@ final class AdoptCommand extends ClusterChangeCommand {
     @Override
     public Integer call() {
         try (ClusterSession session = cluster.open()) {
-            Plan plan = AdoptPlans.adopt(session, removeCaKey);
+            Plan plan = AdoptPlans.adopt(session, new AdoptRequest(removeCaKey));
             var out = out();
             PlanExecution execution = new PlanExecution(out, session.home());
             if (change.planOnly) {
@@ -36,7 +37,7 @@ final class AdoptCommand extends ClusterChangeCommand {
                 out.println("Adopted. See it with: quorum status -i " + cluster.inventory + "   and its certificates with: "
                         + "quorum certs -i " + cluster.inventory);
                 if (offerCaKeyRemoval(session, out)) {
-                    exit = execution.apply(AdoptPlans.adopt(session, true), true);
+                    exit = execution.apply(AdoptPlans.adopt(session, AdoptRequest.removeCaKey()), true);
                 }
             }
             return exit;

@@ -3,6 +3,7 @@ package dev.quorum.app.cli;
 import dev.quorum.core.cluster.ClusterSession;
 import dev.quorum.core.engine.Plan;
 import dev.quorum.core.lifecycle.certs.CertPlans;
+import dev.quorum.core.lifecycle.certs.RotateCaRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -18,10 +19,11 @@ final class CertsRotateCaCommand extends ClusterChangeCommand {
     @Override
     public Integer call() {
         try (ClusterSession session = cluster.openExisting()) {
-            Plan plan = CertPlans.rotateCa(session, prepare);
+            RotateCaRequest request = new RotateCaRequest(prepare);
+            Plan plan = CertPlans.rotateCa(session, request);
             PlanExecution execution = new PlanExecution(out(), session.home());
             int exit = change.planOnly ? execution.preview(plan) : execution.apply(plan, change.yes);
-            if (exit == ExitCodes.OK && prepare && !change.planOnly) {
+            if (exit == ExitCodes.OK && request.prepareOnly() && !change.planOnly) {
                 out().println("Give every other etcd client the bundle "
                         + session.pki().directory().resolve("trust-bundle.pem") + " as its CA file, then run: "
                         + "quorum certs rotate-ca -i " + cluster.inventory);

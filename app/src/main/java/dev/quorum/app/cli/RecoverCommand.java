@@ -3,6 +3,7 @@ package dev.quorum.app.cli;
 import dev.quorum.core.cluster.ClusterSession;
 import dev.quorum.core.lifecycle.recovery.Diagnoser;
 import dev.quorum.core.lifecycle.recovery.RecoverPlan;
+import dev.quorum.core.lifecycle.recovery.RecoverRequest;
 import picocli.CommandLine.Command;
 
 @Command(name = "recover", description = {"Bring the cluster back to health after a partition or a member failure.",
@@ -14,7 +15,7 @@ final class RecoverCommand extends ClusterChangeCommand {
         var out = out();
         String inventory = cluster.inventory.toString();
         try (ClusterSession session = cluster.openExisting(DiagnoseCommand.SSH_CONNECT_TIMEOUT)) {
-            RecoverPlan.Recovery recovery = RecoverPlan.build(session, inventory);
+            RecoverPlan.Recovery recovery = RecoverPlan.build(session, RecoverRequest.of(inventory));
             DiagnosisText.print(recovery.diagnosis(), out);
             out.println();
             return new PlanExecution(out, session.home()).run(recovery.plan(), change, () -> {

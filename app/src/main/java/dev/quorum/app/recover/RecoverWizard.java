@@ -8,6 +8,7 @@ import dev.quorum.app.wizard.WizardServices;
 import dev.quorum.app.wizard.WizardWindow;
 import dev.quorum.core.lifecycle.recovery.Diagnosis;
 import dev.quorum.core.lifecycle.recovery.RecoverPlan;
+import dev.quorum.core.lifecycle.recovery.RecoverRequest;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -66,7 +67,7 @@ public final class RecoverWizard {
     /** Exactly quorum recover's plan, from a fresh diagnosis (it refuses with a hint to restore when quorum is lost). */
     private static PlanSource recovery(Path inventory, WizardServices services) {
         return SessionPlanSource.of(inventory, services, session -> {
-            RecoverPlan.Recovery recovery = RecoverPlan.build(session, inventory.toString());
+            RecoverPlan.Recovery recovery = RecoverPlan.build(session, RecoverRequest.of(inventory.toString()));
             return new PreparedPlan(recovery.plan(), List.of(
                     "Before the run: " + recovery.diagnosis().sentence() + ".",
                     "When the run is done, its last step has confirmed with a fresh diagnosis that every member "

@@ -9,6 +9,7 @@ import dev.quorum.core.etcd.ClusterStatus;
 import dev.quorum.core.labtest.ContinuousWriter;
 import dev.quorum.core.labtest.LabCluster;
 import dev.quorum.core.lifecycle.certs.CertPlans;
+import dev.quorum.core.lifecycle.certs.RotateCaRequest;
 import dev.quorum.core.lifecycle.certs.RenewalRequest;
 import dev.quorum.core.lifecycle.maintenance.CompactRequest;
 import dev.quorum.core.lifecycle.maintenance.DefragRequest;
@@ -123,7 +124,7 @@ class ClientPortBlockedChangesLabTest {
     @Test
     @Order(4)
     void rotateCaRefusesBeforeMakingANewCa() {
-        Attempt refused = refusesAndChangesNothing(session -> CertPlans.rotateCa(session, false));
+        Attempt refused = refusesAndChangesNothing(session -> CertPlans.rotateCa(session, RotateCaRequest.all()));
 
         assertThat(refused.stage()).isEqualTo(Attempt.AT_RUN);
         assertThat(refused.message()).contains("nothing was changed");

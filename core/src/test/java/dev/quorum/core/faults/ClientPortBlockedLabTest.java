@@ -14,6 +14,7 @@ import dev.quorum.core.lifecycle.disaster.RestoreRequest;
 import dev.quorum.core.lifecycle.recovery.Diagnoser;
 import dev.quorum.core.lifecycle.recovery.Diagnosis;
 import dev.quorum.core.lifecycle.recovery.RecoverPlan;
+import dev.quorum.core.lifecycle.recovery.RecoverRequest;
 import dev.quorum.core.lifecycle.recovery.Verdict;
 import dev.quorum.core.snapshot.SnapshotInfo;
 import dev.quorum.lab.Lab;
@@ -123,7 +124,7 @@ class ClientPortBlockedLabTest {
     void recoverRefusesSayingTheClientPortCouldNotBeReached() {
         List<String> pids = etcdPids();
 
-        LabCluster.Outcome refused = cluster.run(session -> RecoverPlan.build(session, "hosts.yaml").plan());
+        LabCluster.Outcome refused = cluster.run(session -> RecoverPlan.build(session, RecoverRequest.of("hosts.yaml")).plan());
 
         assertThat(refused.result().outcome()).isEqualTo(RunOutcome.FAILED);
         assertThat(refused.firstFailure()).contains("cannot reach etcd's client port on lab1 (")

@@ -14,6 +14,7 @@ import dev.quorum.core.lifecycle.recovery.Diagnoser;
 import dev.quorum.core.lifecycle.recovery.Diagnosis;
 import dev.quorum.core.lifecycle.recovery.ProblemKind;
 import dev.quorum.core.lifecycle.recovery.RecoverPlan;
+import dev.quorum.core.lifecycle.recovery.RecoverRequest;
 import dev.quorum.core.lifecycle.recovery.Verdict;
 import dev.quorum.lab.Lab;
 import dev.quorum.lab.LabHost;
@@ -62,7 +63,7 @@ class HostFaultsRecoveryLabTest {
     }
 
     private static LabCluster.Outcome recover(RunListener listener) {
-        return cluster.run(session -> RecoverPlan.build(session, "hosts.yaml", Duration.ofSeconds(60)).plan(),
+        return cluster.run(session -> RecoverPlan.build(session, new RecoverRequest("hosts.yaml", Duration.ofSeconds(60))).plan(),
                 cluster.ssh(), RunMode.APPLY, new Cancellation(), listener);
     }
 

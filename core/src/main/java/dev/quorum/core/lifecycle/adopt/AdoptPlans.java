@@ -15,7 +15,8 @@ import java.util.List;
 /**
  * Takes over a cluster Kubespray installed (host deployment): checks every host's env file against
  * the inventory, imports the CA into the workstation's store, verifies Quorum can talk to etcd,
- * and on request removes the CA key from the hosts. Nothing of etcd itself changes.
+ * and on request removes the CA key from the hosts. Nothing of etcd itself changes. Nothing is read while the
+ * plan is built (its steps read when they run), so the plan is a pure function of the inventory and the request.
  */
 public final class AdoptPlans {
     private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(60);
@@ -23,8 +24,7 @@ public final class AdoptPlans {
     private AdoptPlans() {
     }
 
-    /** @param removeCaKeyFromHosts also delete {@code ca-key.pem} from the etcd hosts afterwards */
-    public static Plan adopt(ClusterSession cluster, boolean removeCaKeyFromHosts) {
+    public static Plan adopt(ClusterSession cluster, AdoptRequest request) {
         LifecycleSession session = new LifecycleSession(cluster,
                 new ReleaseFetcher(cluster.home().releaseCache(), Duration.ofMinutes(10)), HEALTH_TIMEOUT,
                 cluster.inventory().etcdMembers(), InitialClusterState.EXISTING);
@@ -33,7 +33,7 @@ public final class AdoptPlans {
                 PlannedStep.onEach(new KubesprayLayoutStep(session), hosts),
                 PlannedStep.onCluster(new ImportCaStep(session)),
                 PlannedStep.onCluster(new VerifyClusterStep(session))));
-        if (removeCaKeyFromHosts) {
+        if (request.removeCaKeyFromHosts()) {
             steps.add(PlannedStep.onEach(new RemoveCaKeyStep(session), hosts));
         }
         return new Plan("adopt", cluster.inventory().clusterName(), steps);

@@ -59,7 +59,7 @@ class AdoptKubesprayLabTest {
     }
 
     private static LabCluster.Outcome adopt(boolean removeCaKey) {
-        return cluster.run(session -> AdoptPlans.adopt(session, removeCaKey));
+        return cluster.run(session -> AdoptPlans.adopt(session, new AdoptRequest(removeCaKey)));
     }
 
     private static InventoryReport inventory() {

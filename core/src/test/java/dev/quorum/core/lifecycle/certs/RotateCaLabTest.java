@@ -71,7 +71,7 @@ class RotateCaLabTest {
     }
 
     private static LabCluster.Outcome rotate(boolean prepare) {
-        return cluster.run(session -> CertPlans.rotateCa(session, prepare));
+        return cluster.run(session -> CertPlans.rotateCa(session, new RotateCaRequest(prepare)));
     }
 
     @Test
@@ -139,7 +139,7 @@ class RotateCaLabTest {
     @Order(3)
     void anInterruptedRotationResumesWithTheSameNewCa() throws Exception {
         Cancellation cancellation = new Cancellation();
-        LabCluster.Outcome interrupted = cluster.run(session -> CertPlans.rotateCa(session, false), cluster.ssh(),
+        LabCluster.Outcome interrupted = cluster.run(session -> CertPlans.rotateCa(session, RotateCaRequest.all()), cluster.ssh(),
                 RunMode.APPLY, cancellation, event -> {
                     if (event instanceof RunEvent.StepFinished finished
                             && finished.title().startsWith("Make the new CA this workstation's CA")) {

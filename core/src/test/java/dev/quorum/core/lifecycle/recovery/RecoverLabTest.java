@@ -43,7 +43,7 @@ class RecoverLabTest {
     }
 
     private static LabCluster.Outcome recover(Duration rejoinTimeout) {
-        return cluster.run(session -> RecoverPlan.build(session, "hosts.yaml", rejoinTimeout).plan());
+        return cluster.run(session -> RecoverPlan.build(session, new RecoverRequest("hosts.yaml", rejoinTimeout)).plan());
     }
 
     private static Diagnosis diagnose() {

@@ -8,6 +8,7 @@ import dev.quorum.core.cluster.LiveCluster;
 import dev.quorum.core.etcd.ClusterStatus;
 import dev.quorum.core.labtest.LabCluster;
 import dev.quorum.core.lifecycle.adopt.AdoptPlans;
+import dev.quorum.core.lifecycle.adopt.AdoptRequest;
 import dev.quorum.core.lifecycle.certs.CertPlans;
 import dev.quorum.core.lifecycle.certs.RenewalRequest;
 import dev.quorum.core.lifecycle.disaster.RestorePlan;
@@ -18,6 +19,7 @@ import dev.quorum.core.lifecycle.maintenance.MaintenancePlans;
 import dev.quorum.core.lifecycle.members.MemberPlans;
 import dev.quorum.core.lifecycle.members.ReplaceRequest;
 import dev.quorum.core.lifecycle.recovery.RecoverPlan;
+import dev.quorum.core.lifecycle.recovery.RecoverRequest;
 import dev.quorum.core.snapshot.SnapshotInfo;
 import dev.quorum.lab.EtcdTarball;
 import dev.quorum.lab.KubesprayLayout;
@@ -52,7 +54,7 @@ final class LifecyclesOnOneLine {
 
     void run() throws Exception {
         new KubesprayLayout(lab, 3, dir.resolve("kubespray-ssl"), release).install(List.of("lab1", "lab2", "lab3"));
-        succeeds("adopt", cluster.run(session -> AdoptPlans.adopt(session, false)));
+        succeeds("adopt", cluster.run(session -> AdoptPlans.adopt(session, AdoptRequest.keepCaKeyOnHosts())));
         succeeds("install over the adopted cluster", cluster.install());
         assertRunningRelease(List.of("lab1", "lab2", "lab3"));
 
@@ -62,7 +64,7 @@ final class LifecyclesOnOneLine {
         assertThat(status().memberList()).hasSize(3);
 
         host("lab2").exec("systemctl stop etcd").requireOk("stop etcd on lab2");
-        succeeds("recover", cluster.run(session -> RecoverPlan.build(session, "hosts.yaml", Duration.ofSeconds(60))
+        succeeds("recover", cluster.run(session -> RecoverPlan.build(session, new RecoverRequest("hosts.yaml", Duration.ofSeconds(60)))
                 .plan()));
         assertThat(status().healthy()).as("after recover").isTrue();
 

@@ -1,0 +1,45 @@
+package dev.quorum.core.lifecycle.adopt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.quorum.core.cluster.ClusterSession;
+import dev.quorum.core.engine.Plan;
+import dev.quorum.core.lifecycle.PlanShapes;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The shape of an adoption, built from the inventory and the request alone: no host, no etcd, no root. The
+ * addresses are loopback ones nothing listens on, so a builder that reached out would fail here, not send.
+ */
+class AdoptPlanShapeTest {
+
+    @TempDir
+    Path dir;
+    private ClusterSession session;
+
+    @BeforeEach
+    void threeMembersAndAHostOutsideTheEtcdGroup() throws Exception {
+        session = PlanShapes.offlineSession(dir, 4, 3);
+    }
+
+    @Test
+    void checksEveryEtcdHostsLayoutBeforeTheCaIsImportedAndVerifiesLast() {
+        Plan plan = AdoptPlans.adopt(session, AdoptRequest.keepCaKeyOnHosts());
+
+        assertThat(PlanShapes.shape(plan)).containsExactly(
+                "KubesprayLayoutStep [node1, node2, node3]", "ImportCaStep [cluster]", "VerifyClusterStep [cluster]");
+        assertThat(plan.lifecycle()).isEqualTo("adopt");
+    }
+
+    @Test
+    void theCaKeyLeavesTheHostsOnlyWhenAskedAndOnlyAfterTheImportAndTheVerification() {
+        Plan plan = AdoptPlans.adopt(session, AdoptRequest.removeCaKey());
+
+        assertThat(PlanShapes.shape(plan)).containsExactly(
+                "KubesprayLayoutStep [node1, node2, node3]", "ImportCaStep [cluster]", "VerifyClusterStep [cluster]",
+                "RemoveCaKeyStep [node1, node2, node3]");
+    }
+}

@@ -15,8 +15,10 @@ import java.util.Optional;
  * Starts etcd on the joining host (its env says {@code existing}) and waits until systemd says active.
  * A learner joining a cluster with a long log is not ready until it has applied what the leader sent
  * (etcd logs "too many requests" meanwhile), which on a busy host takes longer than a start; so the wait
- * goes on while the same etcd process keeps changing its data directory, and gives up 30 s after the last
- * sign of progress (or after 5 minutes in all). A crash loop is no progress: each start is a new process.
+ * goes on while the same etcd process keeps changing its data directory or keeps saying itself that it has
+ * not yet applied what is committed ("too many requests" is etcd's answer only while applying lags the commit
+ * index by thousands of entries), and gives up 30 s after the last sign of progress (or after 5 minutes in all).
+ * A crash loop is no progress: each start is a new process.
  */
 final class StartMemberStep extends HostStep {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
@@ -70,13 +72,17 @@ final class StartMemberStep extends HostStep {
     }
 
     /**
-     * etcd's main PID, then the sizes and times of the member's files. Catching up means the same process
-     * still runs and the files changed: a member that crashes and is restarted also touches its files.
+     * etcd's main PID, then the sizes and times of the member's files, then etcd's newest "too many requests"
+     * line (with its own timestamp) among its last log lines. Catching up means the same process still runs and
+     * one of them changed: a member that crashes and is restarted also touches its files. The log line counts
+     * because a learner with a long backlog can spend many seconds applying it without its files changing
+     * between two samples, while it says so in its log several times a second.
      */
     private String catchUpSample(StepContext context) throws Exception {
         String member = session.cluster().inventory().etcd().dataDir() + "/member";
         return remote(context).run("systemctl show -p MainPID --value etcd; find " + Shell.quote(member)
-                + " -type f -printf '%s %T@ %p\\n' 2>/dev/null | sort").stdout();
+                + " -type f -printf '%s %T@ %p\\n' 2>/dev/null | sort; journalctl -u etcd -n 20 --no-pager "
+                + "2>/dev/null | grep -F 'too many requests' | tail -n 1").stdout();
     }
 
     static boolean catchingUp(String previous, String now) {

@@ -1,6 +1,5 @@
 package dev.quorum.core.lifecycle.backup.offsite;
 
-import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
@@ -16,33 +15,26 @@ import software.amazon.awssdk.services.s3.S3Configuration;
  * check.
  */
 final class S3Clients {
-    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
-    /** A read that sees no byte for this long fails, also in the middle of a large transfer. */
-    static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
-    /** The whole of a small call (list, head, check), retries included. */
-    static final Duration API_CALL_TIMEOUT = Duration.ofSeconds(30);
-
     private S3Clients() {
     }
 
     static S3Client create(S3Endpoint endpoint, S3Credentials credentials) {
+        return create(endpoint, credentials, S3Waits.DEFAULT);
+    }
+
+    static S3Client create(S3Endpoint endpoint, S3Credentials credentials, S3Waits waits) {
         var builder = S3Client.builder()
                 .httpClient(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(CONNECT_TIMEOUT)
-                        .socketTimeout(READ_TIMEOUT)
+                        .connectionTimeout(waits.connect())
+                        .socketTimeout(waits.read())
                         .build())
                 .credentialsProvider(StaticCredentialsProvider.create(credentials.toSdk()))
                 .region(Region.of(endpoint.region()))
                 .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(endpoint.pathStyle()).build())
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-                .overrideConfiguration(o -> o.apiCallTimeout(API_CALL_TIMEOUT));
+                .overrideConfiguration(o -> o.apiCallTimeout(waits.apiCall()));
         endpoint.url().ifPresent(builder::endpointOverride);
         return builder.build();
-    }
-
-    /** A transfer's whole-call bound: generous (1 MiB/s at least), since a stall is caught by the read timeout. */
-    static Duration transferTimeout(long bytes) {
-        return API_CALL_TIMEOUT.plusSeconds(bytes / (1024 * 1024));
     }
 }

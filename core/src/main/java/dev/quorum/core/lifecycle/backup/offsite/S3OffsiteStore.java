@@ -22,15 +22,19 @@ public final class S3OffsiteStore implements OffsiteStore {
     private final S3Failures failures;
     private final S3Transfers transfers;
 
-    private S3OffsiteStore(S3Location location, S3Endpoint endpoint, S3Credentials credentials) {
+    private S3OffsiteStore(S3Location location, S3Endpoint endpoint, S3Credentials credentials, S3Waits waits) {
         this.location = location;
-        this.client = S3Clients.create(endpoint, credentials);
+        this.client = S3Clients.create(endpoint, credentials, waits);
         this.failures = new S3Failures(endpoint, location, credentials.accessKeyId());
-        this.transfers = new S3Transfers(client, location, failures);
+        this.transfers = new S3Transfers(client, location, failures, waits);
     }
 
     public static S3OffsiteStore open(S3Location location, S3Endpoint endpoint, S3Credentials credentials) {
-        return new S3OffsiteStore(location, endpoint, credentials);
+        return open(location, endpoint, credentials, S3Waits.DEFAULT);
+    }
+
+    static S3OffsiteStore open(S3Location location, S3Endpoint endpoint, S3Credentials credentials, S3Waits waits) {
+        return new S3OffsiteStore(location, endpoint, credentials, waits);
     }
 
     @Override

@@ -28,11 +28,13 @@ final class S3Transfers {
     private final S3Client client;
     private final S3Location location;
     private final S3Failures failures;
+    private final S3Waits waits;
 
-    S3Transfers(S3Client client, S3Location location, S3Failures failures) {
+    S3Transfers(S3Client client, S3Location location, S3Failures failures, S3Waits waits) {
         this.client = client;
         this.location = location;
         this.failures = failures;
+        this.waits = waits;
     }
 
     DownloadedBackup download(OffsiteBackup backup, Path target) {
@@ -52,7 +54,7 @@ final class S3Transfers {
         }
         boolean kept = false;
         try (ResponseInputStream<GetObjectResponse> in = client.getObject(b -> b.bucket(location.bucket())
-                .key(backup.key()).overrideConfiguration(o -> o.apiCallTimeout(S3Clients.transferTimeout(
+                .key(backup.key()).overrideConfiguration(o -> o.apiCallTimeout(waits.transfer(
                         backup.size()))))) {
             String actual = copy(in, partial, backup);
             // the sha256 that came with these bytes, in case the object was replaced since it was listed
@@ -93,7 +95,7 @@ final class S3Transfers {
         try {
             client.putObject(b -> b.bucket(location.bucket()).key(key).contentLength(size)
                             .metadata(withSha.toUserMetadata())
-                            .overrideConfiguration(o -> o.apiCallTimeout(S3Clients.transferTimeout(size))),
+                            .overrideConfiguration(o -> o.apiCallTimeout(waits.transfer(size))),
                     RequestBody.fromFile(file));
             HeadObjectResponse head = client.headObject(b -> b.bucket(location.bucket()).key(key));
             return new OffsiteBackup(location, key, head.contentLength(), head.lastModified(),

@@ -14,16 +14,19 @@ import org.junit.jupiter.api.Test;
 
 /**
  * An endpoint that does not answer is reported as unreachable (unknown, not "no backups"), within
- * the store's own bound: one call lasts at most {@link S3Clients#API_CALL_TIMEOUT}, retries included.
+ * the store's own bound: one call lasts at most {@link S3Waits#apiCall()}, retries included. The waits
+ * here are shorter than {@link S3Waits#DEFAULT} so the silent server costs seconds, not half a minute.
  */
 class S3UnreachableTest {
-    private static final Duration BOUND = S3Clients.API_CALL_TIMEOUT.plus(Duration.ofSeconds(15));
+    private static final S3Waits WAITS = new S3Waits(Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofSeconds(4));
+    private static final Duration BOUND = WAITS.apiCall().plus(Duration.ofSeconds(15));
     private static final S3Credentials CREDENTIALS = S3Credentials.of("some-key", "some-secret-value");
 
     private static S3UnreachableException listAt(int port) {
         S3Endpoint endpoint = S3Endpoint.parse("http://127.0.0.1:" + port, S3Endpoint.DEFAULT_REGION);
         return assertTimeoutPreemptively(BOUND, () -> {
-            try (S3OffsiteStore store = S3OffsiteStore.open(S3Location.parse("s3://backups/a/"), endpoint, CREDENTIALS)) {
+            try (S3OffsiteStore store = S3OffsiteStore.open(S3Location.parse("s3://backups/a/"), endpoint, CREDENTIALS,
+                    WAITS)) {
                 return catchThrowableOfType(S3UnreachableException.class, store::list);
             }
         });

@@ -135,7 +135,7 @@ class MaintenanceWizardLabTest {
             set(ui, "#keepRevisions", "10");
             assertThat(ui.shown("#maintenanceReason")).isFalse();
 
-            assertThat(run(ui)).as(ui.lookup("#resultProblems").query().toString()).isEqualTo("Done.");
+            assertThat(run(ui)).as(() -> ui.items("#resultProblems")).isEqualTo("Done.");
         } finally {
             ui.close();
         }
@@ -165,7 +165,7 @@ class MaintenanceWizardLabTest {
             set(ui, "#minReclaim", "1");
             assertThat(ui.shown("#maintenanceReason")).as(ui.text("#maintenanceReason")).isFalse();
 
-            assertThat(run(ui)).as(ui.lookup("#resultProblems").query().toString()).isEqualTo("Done.");
+            assertThat(run(ui)).as(() -> ui.items("#resultProblems")).isEqualTo("Done.");
         } finally {
             ui.close();
         }

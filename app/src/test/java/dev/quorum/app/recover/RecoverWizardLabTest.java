@@ -129,7 +129,7 @@ class RecoverWizardLabTest {
             ui.click("#next");
             ui.waitUntil("run finished", Duration.ofSeconds(180), () -> ui.shown("#resultHeadline")
                     && !ui.text("#resultHeadline").isEmpty(), () -> ui.text("#runCurrent"));
-            assertThat(ui.text("#resultHeadline")).as(ui.lookup("#resultProblems").query().toString())
+            assertThat(ui.text("#resultHeadline")).as(() -> ui.items("#resultProblems"))
                     .startsWith("Done");
             assertThat(ui.text("#resultNext")).contains("the cluster is healthy");
         } finally {

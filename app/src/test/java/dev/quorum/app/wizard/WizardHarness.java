@@ -72,6 +72,24 @@ public class WizardHarness extends FxRobot {
                 : node instanceof TextInputControl input ? input.getText() : node.toString();
     }
 
+    /** The items of a list (e.g. a result's problems), for a failure message. */
+    public String items(String query) {
+        Node node = lookup(query).query();
+        return node instanceof javafx.scene.control.ListView<?> list ? String.valueOf(list.getItems()) : node.toString();
+    }
+
+    /** The newest run log's last lines, for a failure message: which step failed on which host, and why. */
+    public static String newestRunLogTail(java.nio.file.Path runs) {
+        try (var files = java.nio.file.Files.list(runs)) {
+            java.nio.file.Path newest = files.max(java.util.Comparator.comparing(java.nio.file.Path::getFileName))
+                    .orElseThrow();
+            java.util.List<String> lines = java.nio.file.Files.readAllLines(newest);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 25), lines.size()));
+        } catch (java.io.IOException | java.util.NoSuchElementException e) {
+            return "(no run log under " + runs + ": " + e + ")";
+        }
+    }
+
     /** Waits until the condition (checked on the FX thread) holds, failing after {@code timeout}. */
     public void waitUntil(String what, Duration timeout, Callable<Boolean> condition) {
         waitUntil(what, timeout, condition, () -> "");

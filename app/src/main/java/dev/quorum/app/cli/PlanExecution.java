@@ -1,6 +1,6 @@
 package dev.quorum.app.cli;
 
-import dev.quorum.app.common.PlanRuns;
+import dev.quorum.core.engine.PlanRuns;
 import dev.quorum.core.engine.Cancellation;
 import dev.quorum.core.engine.Plan;
 import dev.quorum.core.engine.RunResult;
@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs a plan from the command line: previews it, asks, runs it with a live report and a run
- * log, and turns Ctrl-C into a clean cancel (the current step finishes, the rest is skipped).
+ * log, and turns Ctrl-C into a clean cancel (the current step finishes, the rest does not run).
  */
 final class PlanExecution {
 

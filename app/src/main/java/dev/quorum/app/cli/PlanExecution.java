@@ -76,7 +76,7 @@ final class PlanExecution {
     private static int failed(RunResult result) {
         var first = result.failures().get(0);
         throw new UserError(first.target() + ": " + first.message(),
-                first.hint().isBlank() ? "fix the cause and run the same command again; done steps are skipped"
+                first.hint().isBlank() ? "fix the cause and run the same command again; steps already done check ok and change nothing"
                         : first.hint());
     }
 

@@ -39,7 +39,7 @@ public final class ResultModel {
         problems.setAll(found);
         List<String> todo = new ArrayList<>(report.afterwards());
         if (report.outcome() != RunOutcome.SUCCEEDED) {
-            todo.add("Run again (Run again... below): steps already done are checked and skipped.");
+            todo.add("Run again (Run again... below): steps already done check ok and change nothing.");
         }
         report.logFiles().forEach(file -> todo.add("Run log: " + file));
         next.setAll(todo);

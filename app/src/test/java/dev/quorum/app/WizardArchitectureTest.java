@@ -72,7 +72,7 @@ class WizardArchitectureTest {
             .that().resideInAnyPackage(packages(Stream.concat(Stream.of("wizard"), WIZARDS.stream())))
             .should().dependOnClassesThat().resideInAnyPackage("dev.quorum.core.lifecycle.steps..")
             .orShould().dependOnClassesThat().haveSimpleName("Runner")
-            .because("wizards build the same core plans as the CLI and run them through app.common.PlanRuns");
+            .because("wizards build the same core plans as the CLI and run them through core.engine.PlanRuns");
 
     @ArchTest
     static final ArchRule cliHasNoUi = noClasses().that().resideInAPackage("dev.quorum.app.cli..")

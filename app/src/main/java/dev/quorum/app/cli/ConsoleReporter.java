@@ -1,16 +1,18 @@
 package dev.quorum.app.cli;
 
-import dev.quorum.app.common.RunWords;
 import dev.quorum.core.engine.LogLevel;
 import dev.quorum.core.engine.RunEvent;
 import dev.quorum.core.engine.RunListener;
 import dev.quorum.core.engine.RunMode;
-import dev.quorum.core.engine.StepStatus;
+import dev.quorum.core.engine.report.RunLines;
+import dev.quorum.core.engine.report.RunVerdict;
+import dev.quorum.core.engine.report.TargetState;
 import java.io.PrintWriter;
 
 /**
- * Prints a run as it happens: each step with its number, each target's result (ok / changed /
- * failed, as Kubespray says it), live output prefixed by host, and a one-line summary.
+ * Prints a run as it happens: each step with its number, each target's result in the words every
+ * face uses ({@link TargetState}), live output prefixed by host, and the verdict ({@link RunVerdict}).
+ * Only the layout is the terminal's own.
  */
 final class ConsoleReporter implements RunListener {
     private final PrintWriter out;
@@ -41,10 +43,13 @@ final class ConsoleReporter implements RunListener {
     }
 
     private void printResult(RunEvent.TargetFinished finished) {
-        if (finished.status() == StepStatus.NOT_RUN) {
+        if (!RunLines.shows(finished)) {
             return;
         }
-        out.println(String.format("  %-8s %-12s %s", RunWords.word(finished.status()), finished.target(), finished.message()));
+        // a preview's "would change" is wider than a run's words: its column is too
+        String column = mode == RunMode.PREVIEW ? "  %-12s %-12s %s" : "  %-8s %-12s %s";
+        out.println(String.format(column, TargetState.of(finished.status()).word(), finished.target(),
+                finished.message()));
         if (!finished.hint().isBlank()) {
             out.println("           what to do: " + finished.hint());
         }
@@ -52,7 +57,7 @@ final class ConsoleReporter implements RunListener {
 
     private void printSummary(RunEvent.RunFinished finished) {
         out.println();
-        out.println(RunWords.describe(mode, finished.outcome(), finished.summary(), finished.took()));
+        out.println(RunVerdict.describe(mode, finished.outcome(), finished.summary(), finished.took()));
     }
 
     private static String prefix(LogLevel level) {

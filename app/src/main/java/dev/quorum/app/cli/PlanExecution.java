@@ -1,6 +1,6 @@
 package dev.quorum.app.cli;
 
-import dev.quorum.app.common.PlanRuns;
+import dev.quorum.core.engine.PlanRuns;
 import dev.quorum.core.engine.Cancellation;
 import dev.quorum.core.engine.Plan;
 import dev.quorum.core.engine.RunResult;
@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs a plan from the command line: previews it, asks, runs it with a live report and a run
- * log, and turns Ctrl-C into a clean cancel (the current step finishes, the rest is skipped).
+ * log, and turns Ctrl-C into a clean cancel (the current step finishes, the rest does not run).
  */
 final class PlanExecution {
 
@@ -76,7 +76,7 @@ final class PlanExecution {
     private static int failed(RunResult result) {
         var first = result.failures().get(0);
         throw new UserError(first.target() + ": " + first.message(),
-                first.hint().isBlank() ? "fix the cause and run the same command again; done steps are skipped"
+                first.hint().isBlank() ? "fix the cause and run the same command again; steps already done check ok and change nothing"
                         : first.hint());
     }
 

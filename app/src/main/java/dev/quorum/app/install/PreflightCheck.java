@@ -1,6 +1,6 @@
 package dev.quorum.app.install;
 
-import dev.quorum.app.common.PlanRuns;
+import dev.quorum.core.engine.PlanRuns;
 import dev.quorum.app.wizard.Cell;
 import dev.quorum.app.wizard.HostKeyReport;
 import dev.quorum.app.wizard.SessionPlanSource;
@@ -9,6 +9,7 @@ import dev.quorum.core.ActionableError;
 import dev.quorum.core.cluster.ClusterSession;
 import dev.quorum.core.engine.RunEvent;
 import dev.quorum.core.engine.StepStatus;
+import dev.quorum.core.engine.report.TargetState;
 import dev.quorum.core.inventory.EtcdMember;
 import dev.quorum.core.lifecycle.install.InstallPlan;
 import dev.quorum.core.remote.HostKeyScan;
@@ -59,8 +60,8 @@ final class PreflightCheck implements Callable<PreflightCheck.Result> {
             for (EtcdMember member : members) {
                 HostKeyReport.Entry key = keys.entry(member.hostName()).orElseThrow();
                 Cell result = key.known() ? checked.getOrDefault(member.hostName(),
-                        new Cell(Cell.Mark.FAILED, "not checked"))
-                        : new Cell(key.unknown() ? Cell.Mark.WAITING : Cell.Mark.FAILED, key.problem());
+                        new Cell(TargetState.FAILED, "not checked"))
+                        : new Cell(key.unknown() ? TargetState.WAITING : TargetState.FAILED, key.problem());
                 rows.add(new PreflightRow(member.hostName(), member.address(), key.describe(), result));
             }
             return new Result(inventory, rows, keys.unknownKeys());
@@ -72,9 +73,9 @@ final class PreflightCheck implements Callable<PreflightCheck.Result> {
         Map<String, Cell> cells = Collections.synchronizedMap(new LinkedHashMap<>());
         PlanRuns.preview(InstallPlan.preflight(session, hosts), event -> {
             if (event instanceof RunEvent.TargetFinished f) {
-                cells.put(f.target(), f.status() == StepStatus.FAILED ? new Cell(Cell.Mark.FAILED,
+                cells.put(f.target(), f.status() == StepStatus.FAILED ? new Cell(TargetState.FAILED,
                         f.message() + (f.hint().isBlank() ? "" : ". What to do: " + f.hint()))
-                        : new Cell(Cell.Mark.OK, f.message()));
+                        : new Cell(TargetState.OK, f.message()));
             }
         });
         return cells;

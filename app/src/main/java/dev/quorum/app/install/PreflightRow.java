@@ -1,6 +1,7 @@
 package dev.quorum.app.install;
 
 import dev.quorum.app.wizard.Cell;
+import dev.quorum.core.engine.report.TargetState;
 
 /**
  * What preflight found on one host: its host key against known_hosts, then the plan's own
@@ -8,6 +9,6 @@ import dev.quorum.app.wizard.Cell;
  */
 public record PreflightRow(String host, String address, String hostKey, Cell result) {
     public boolean ok() {
-        return result.mark() == Cell.Mark.OK;
+        return result.state() == TargetState.OK;
     }
 }

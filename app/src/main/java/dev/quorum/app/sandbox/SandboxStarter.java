@@ -1,6 +1,6 @@
 package dev.quorum.app.sandbox;
 
-import dev.quorum.app.common.PlanRuns;
+import dev.quorum.core.engine.PlanRuns;
 import dev.quorum.core.ActionableException;
 import dev.quorum.core.engine.Cancellation;
 import dev.quorum.core.engine.RunEvent;

@@ -1,6 +1,6 @@
 package dev.quorum.app.tasks;
 
-import dev.quorum.app.common.LogLine;
+import dev.quorum.core.engine.report.LogLine;
 import dev.quorum.app.common.TaskExecutor;
 import dev.quorum.core.engine.LogLevel;
 import java.io.File;
@@ -164,7 +164,7 @@ public final class LiveLogView extends VBox {
                 setText(null);
             } else {
                 setText(TIME.format(line.time()) + "  " + line.formatted());
-                getStyleClass().add(line.styleClass());
+                getStyleClass().add(LiveLogViewModel.styleClass(line));
             }
         }
     }

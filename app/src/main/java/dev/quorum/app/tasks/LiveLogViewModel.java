@@ -1,7 +1,8 @@
 package dev.quorum.app.tasks;
 
-import dev.quorum.app.common.LogLine;
+import dev.quorum.core.engine.report.LogLine;
 import dev.quorum.core.engine.LogLevel;
+import dev.quorum.core.engine.report.CappedBuffer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,7 +46,9 @@ public final class LiveLogViewModel {
     private final BooleanProperty follow = new SimpleBooleanProperty(true);
     private final StringProperty counts = new SimpleStringProperty("no lines");
     private LogFeed feed;
+    /** Dropped here (the list's cap) and, before that, in the feed while nobody drained it. */
     private long dropped;
+    private long droppedByFeed;
 
     public LiveLogViewModel(int capacity) {
         this.capacity = capacity;
@@ -79,7 +82,7 @@ public final class LiveLogViewModel {
             return 0;
         }
         List<LogLine> batch = feed.drain();
-        dropped = feed.dropped();
+        droppedByFeed = feed.dropped();
         append(batch);
         return batch.size();
     }
@@ -88,14 +91,8 @@ public final class LiveLogViewModel {
         if (batch.isEmpty()) {
             return;
         }
-        List<LogLine> kept = batch.size() > capacity ? batch.subList(batch.size() - capacity, batch.size()) : batch;
-        int overflow = lines.size() + kept.size() - capacity;
-        if (overflow > 0) {
-            dropped += overflow;
-            lines.remove(0, overflow);
-        }
-        lines.addAll(kept);
-        for (LogLine line : kept) {
+        dropped += CappedBuffer.appendKeepingNewest(lines, batch, capacity);
+        for (LogLine line : batch.subList(Math.max(0, batch.size() - capacity), batch.size())) {
             remember(hosts, line.host());
             remember(steps, line.step());
         }
@@ -116,16 +113,22 @@ public final class LiveLogViewModel {
         host.set(ALL);
         step.set(ALL);
         dropped = 0;
+        droppedByFeed = 0;
         append(run);
         updateCounts();
     }
 
     private void updateCounts() {
         String text = lines.isEmpty() ? "no lines"
-                : visible.size() + " of " + lines.size() + " lines" + (dropped > 0 ? " (" + dropped + " older dropped)" : "");
+                : visible.size() + " of " + lines.size() + " lines" + (dropped + droppedByFeed > 0 ? " (" + (dropped + droppedByFeed) + " older dropped)" : "");
         if (!text.equals(counts.get())) {
             counts.set(text);
         }
+    }
+
+    /** The line's level as a style class ("log-warn"): the view styles by it, beside the level's word. */
+    public static String styleClass(LogLine line) {
+        return "log-" + line.level().name().toLowerCase(Locale.ROOT);
     }
 
     /** What Copy puts on the clipboard and Export writes: the lines as shown, one per line. */

@@ -1,27 +1,24 @@
 package dev.quorum.app.tasks;
 
-import dev.quorum.app.common.LogLines;
-import dev.quorum.app.common.LogLine;
 import dev.quorum.core.engine.RunEvent;
 import dev.quorum.core.engine.RunListener;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
+import dev.quorum.core.engine.report.CappedBuffer;
+import dev.quorum.core.engine.report.LogLine;
+import dev.quorum.core.engine.report.RunLines;
 import java.util.List;
 
 /**
- * A run's lines on their way to the screen: any thread may add (it is a {@link RunListener});
- * the UI drains it in batches on its own schedule, so a chatty run costs the UI thread one
- * small task per frame, not one per line. Holds at most {@code capacity} lines; older ones
- * are dropped (and counted) when the UI falls behind.
+ * A run's lines on their way to the Tasks tab: any thread may add (it is a {@link RunListener}); the
+ * view drains it in batches on its own schedule, so a chatty run costs the UI thread one small task
+ * per frame, not one per line. Core's renderer words the events, core's buffer keeps at most
+ * {@code capacity} of them (older ones are dropped, and counted, when the UI falls behind).
  */
 public final class LogFeed implements RunListener {
-    private final int capacity;
-    private final LogLines lines = new LogLines();
-    private final ArrayDeque<LogLine> pending = new ArrayDeque<>();
-    private long dropped;
+    private final RunLines lines = new RunLines();
+    private final CappedBuffer<LogLine> pending;
 
     public LogFeed(int capacity) {
-        this.capacity = capacity;
+        this.pending = new CappedBuffer<>(capacity);
     }
 
     @Override
@@ -29,25 +26,16 @@ public final class LogFeed implements RunListener {
         lines.of(event).ifPresent(this::add);
     }
 
-    public synchronized void add(LogLine line) {
-        pending.addLast(line);
-        if (pending.size() > capacity) {
-            pending.removeFirst();
-            dropped++;
-        }
+    public void add(LogLine line) {
+        pending.add(line);
     }
 
     /** Everything added since the last drain, oldest first. */
-    public synchronized List<LogLine> drain() {
-        if (pending.isEmpty()) {
-            return List.of();
-        }
-        List<LogLine> batch = new ArrayList<>(pending);
-        pending.clear();
-        return batch;
+    public List<LogLine> drain() {
+        return pending.drain();
     }
 
-    public synchronized long dropped() {
-        return dropped;
+    public long dropped() {
+        return pending.dropped();
     }
 }

@@ -1,9 +1,9 @@
 package dev.quorum.app.tasks;
 
-import dev.quorum.app.common.LogLines;
-import dev.quorum.app.common.LogLine;
+import dev.quorum.core.engine.report.LogLine;
 import dev.quorum.core.engine.RunEvent;
 import dev.quorum.core.engine.RunLog;
+import dev.quorum.core.engine.report.RunLines;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +43,7 @@ public final class RunHistory {
 
     /** A run's lines, as the live log showed them. */
     public static List<LogLine> lines(Path file) throws IOException {
-        LogLines converter = new LogLines();
+        RunLines converter = new RunLines();
         List<LogLine> lines = new ArrayList<>();
         for (RunEvent event : RunLog.read(file)) {
             converter.of(event).ifPresent(lines::add);

@@ -1,47 +1,33 @@
 package dev.quorum.app.wizard;
 
 import dev.quorum.core.engine.StepStatus;
+import dev.quorum.core.engine.report.TargetState;
 
 /**
- * One step on one host on the run page: waiting, running, or its result; always an icon and a
- * word, never colour alone.
+ * One step on one host on the run page: its state (core's words) with an icon, never colour alone,
+ * and the message shown as its tooltip.
  */
-public record Cell(Mark mark, String message) {
-    public enum Mark { WAITING, RUNNING, OK, CHANGED, SKIPPED, FAILED }
-
-    public static final Cell WAITING = new Cell(Mark.WAITING, "");
-    public static final Cell RUNNING = new Cell(Mark.RUNNING, "");
+public record Cell(TargetState state, String message) {
+    public static final Cell WAITING = new Cell(TargetState.WAITING, "");
+    public static final Cell RUNNING = new Cell(TargetState.RUNNING, "");
 
     public static Cell of(StepStatus status, String message) {
-        Mark mark = switch (status) {
-            case OK -> Mark.OK;
-            case CHANGED -> Mark.CHANGED;
-            case PENDING -> Mark.WAITING;
-            case SKIPPED, NOT_RUN -> Mark.SKIPPED;
-            case FAILED -> Mark.FAILED;
-        };
-        return new Cell(mark, message);
+        return new Cell(TargetState.of(status), message);
     }
 
     public String word() {
-        return switch (mark) {
-            case WAITING -> "waiting";
-            case RUNNING -> "running";
-            case OK -> "ok";
-            case CHANGED -> "changed";
-            case SKIPPED -> "skipped";
-            case FAILED -> "FAILED";
-        };
+        return state.word();
     }
 
+    /** An Ikonli Material Design 2 icon literal. */
     public String icon() {
-        return switch (mark) {
-            case WAITING -> "mdi2p-progress-clock";
+        return switch (state) {
+            case WAITING, WOULD_CHANGE -> "mdi2p-progress-clock";
             case RUNNING -> "mdi2s-sync";
-            case OK -> StatusWords.icon(StepStatus.OK);
-            case CHANGED -> StatusWords.icon(StepStatus.CHANGED);
-            case SKIPPED -> StatusWords.icon(StepStatus.SKIPPED);
-            case FAILED -> StatusWords.icon(StepStatus.FAILED);
+            case OK -> "mdi2c-check-circle-outline";
+            case CHANGED -> "mdi2c-check-circle";
+            case NOT_RUN -> "mdi2m-minus-circle-outline";
+            case FAILED -> "mdi2c-close-circle-outline";
         };
     }
 }

@@ -3,10 +3,8 @@ package dev.quorum.app.wizard;
 import dev.quorum.app.common.TaskExecutor;
 import dev.quorum.core.engine.RunEvent;
 import dev.quorum.core.engine.RunListener;
-import java.util.ArrayList;
+import dev.quorum.core.engine.report.CappedBuffer;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -16,8 +14,8 @@ import java.util.function.Consumer;
 final class EventPump implements RunListener {
     private final TaskExecutor executor;
     private final Consumer<List<RunEvent>> onUiThread;
-    private final ConcurrentLinkedQueue<RunEvent> queue = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean scheduled = new AtomicBoolean();
+    /** Uncapped: every event fills a cell of the step x host table, none may be dropped. */
+    private final CappedBuffer<RunEvent> queue = new CappedBuffer<>(Integer.MAX_VALUE);
 
     EventPump(TaskExecutor executor, Consumer<List<RunEvent>> onUiThread) {
         this.executor = executor;
@@ -26,18 +24,13 @@ final class EventPump implements RunListener {
 
     @Override
     public void on(RunEvent event) {
-        queue.add(event);
-        if (scheduled.compareAndSet(false, true)) {
+        if (queue.add(event)) { // the first since the last hand-over: one hand-over carries all that follow
             executor.onUiThread(this::drain);
         }
     }
 
     private void drain() {
-        scheduled.set(false);
-        List<RunEvent> batch = new ArrayList<>();
-        for (RunEvent event = queue.poll(); event != null; event = queue.poll()) {
-            batch.add(event);
-        }
+        List<RunEvent> batch = queue.drain();
         if (!batch.isEmpty()) {
             onUiThread.accept(batch);
         }

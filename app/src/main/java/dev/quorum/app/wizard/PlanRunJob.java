@@ -1,6 +1,6 @@
 package dev.quorum.app.wizard;
 
-import dev.quorum.app.common.PlanRuns;
+import dev.quorum.core.engine.PlanRuns;
 import dev.quorum.core.ActionableError;
 import dev.quorum.core.engine.Cancellation;
 import dev.quorum.core.engine.RunEvent;
@@ -52,7 +52,7 @@ final class PlanRunJob implements Callable<RunReport> {
                 PreparedPlan prepared = part == 0 ? first : source.build(part);
                 PlanRuns.LoggedRun run = PlanRuns.apply(home, prepared.plan(), listener, cancellation);
                 logs.add(run.logFile());
-                total = add(total, run.result().summary());
+                total = total.plus(run.result().summary());
                 failures.addAll(run.result().failures());
                 outcome = run.result().outcome();
                 if (outcome == RunOutcome.SUCCEEDED) {
@@ -68,10 +68,5 @@ final class PlanRunJob implements Callable<RunReport> {
         }
         return new RunReport(outcome, total, Duration.between(start, Instant.now()), failures, logs,
                 outcome == RunOutcome.SUCCEEDED ? afterwards : List.of(), problem);
-    }
-
-    private static RunSummary add(RunSummary a, RunSummary b) {
-        return new RunSummary(a.ok() + b.ok(), a.changed() + b.changed(), a.pending() + b.pending(),
-                a.failed() + b.failed(), a.skipped() + b.skipped());
     }
 }

@@ -1,6 +1,6 @@
 package dev.quorum.app.wizard;
 
-import dev.quorum.app.common.RunWords;
+import dev.quorum.core.engine.report.RunVerdict;
 import dev.quorum.core.engine.RunMode;
 import dev.quorum.core.engine.RunOutcome;
 import java.util.ArrayList;
@@ -28,7 +28,7 @@ public final class ResultModel {
             case FAILED -> "The run failed. Nothing after the failed step ran.";
             case CANCELLED -> "Cancelled. The step that was running finished; nothing after it ran.";
         });
-        summary.set(RunWords.describe(RunMode.APPLY, report.outcome(), report.summary(), report.took()));
+        summary.set(RunVerdict.describe(RunMode.APPLY, report.outcome(), report.summary(), report.took()));
         changes.setAll(changed.isEmpty() ? List.of("Nothing was changed.") : changed);
         List<String> found = new ArrayList<>();
         report.failures().forEach(f -> found.add(f.target() + ": " + f.message()
@@ -39,7 +39,7 @@ public final class ResultModel {
         problems.setAll(found);
         List<String> todo = new ArrayList<>(report.afterwards());
         if (report.outcome() != RunOutcome.SUCCEEDED) {
-            todo.add("Run again (Run again... below): steps already done are checked and skipped.");
+            todo.add("Run again (Run again... below): steps already done check ok and change nothing.");
         }
         report.logFiles().forEach(file -> todo.add("Run log: " + file));
         next.setAll(todo);

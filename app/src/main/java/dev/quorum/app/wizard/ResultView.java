@@ -48,7 +48,7 @@ final class ResultView {
         again.managedProperty().bind(again.visibleProperty());
         again.setOnAction(e -> wizard.runAgain());
         again.setTooltip(new javafx.scene.control.Tooltip("Rebuild the plan against the cluster as it is now and "
-                + "review it; steps already done are skipped"));
+                + "review it; steps already done check ok and change nothing"));
         return Fields.page(headline, summary, Fields.heading("What changed"), changes, problemBox,
                 Fields.heading("What to do next"), next, again);
     }

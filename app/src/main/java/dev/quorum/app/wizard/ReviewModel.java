@@ -1,13 +1,14 @@
 package dev.quorum.app.wizard;
 
 import dev.quorum.app.common.PlanOutline;
-import dev.quorum.app.common.PlanRuns;
-import dev.quorum.app.common.RunWords;
+import dev.quorum.core.engine.PlanRuns;
 import dev.quorum.app.common.TaskExecutor;
 import dev.quorum.core.ActionableError;
 import dev.quorum.core.engine.RunEvent;
 import dev.quorum.core.engine.RunMode;
 import dev.quorum.core.engine.RunResult;
+import dev.quorum.core.engine.report.RunVerdict;
+import dev.quorum.core.engine.report.TargetState;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -92,12 +93,12 @@ public final class ReviewModel {
             List<String> targets = steps.get(i).targets();
             steps.get(i).setFound(results.stream().filter(r -> r.step() == index)
                     .sorted(java.util.Comparator.comparingInt(r -> targets.indexOf(r.target())))
-                    .map(r -> r.target() + ": " + StatusWords.word(r.status())
+                    .map(r -> r.target() + ": " + TargetState.of(r.status()).word()
                             + (r.message().isBlank() ? "" : " (" + r.message() + ")"))
                     .collect(Collectors.joining("\n")));
         }
-        String verdict = RunWords.verdict(RunMode.PREVIEW, result.outcome(), result.summary()) + ": "
-                + RunWords.counts(RunMode.PREVIEW, result.summary());
+        String verdict = RunVerdict.verdict(RunMode.PREVIEW, result.outcome(), result.summary()) + ": "
+                + RunVerdict.counts(RunMode.PREVIEW, result.summary());
         headline.set("Plan: " + prepared.plan().lifecycle() + " on cluster " + prepared.plan().cluster()
                 + (source.parts() > 1 ? " (first of " + source.parts() + " changes, one after the other)" : "")
                 + ". " + verdict);

@@ -1,7 +1,5 @@
 package dev.quorum.app.wizard;
 
-import dev.quorum.app.common.LogLine;
-import dev.quorum.app.common.LogLines;
 import dev.quorum.app.common.PlanOutline;
 import dev.quorum.core.engine.Cancellation;
 import dev.quorum.core.engine.LogLevel;
@@ -9,7 +7,10 @@ import dev.quorum.core.engine.RunEvent;
 import dev.quorum.core.engine.RunListener;
 import dev.quorum.core.engine.RunOutcome;
 import dev.quorum.core.engine.RunSummary;
-import dev.quorum.core.engine.StepStatus;
+import dev.quorum.core.engine.report.CappedBuffer;
+import dev.quorum.core.engine.report.LogLine;
+import dev.quorum.core.engine.report.RunLines;
+import dev.quorum.core.engine.report.TargetState;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +28,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The run page's logic: runs the reviewed plan(s) in the background and turns their events into a
  * step x host table and a capped live log. Cancel asks the engine to stop between steps: the
- * current step finishes on every host, the rest is skipped.
+ * current step finishes on every host, the rest does not run.
  */
 public final class RunModel {
     static final int LOG_CAP = 5_000;
@@ -36,7 +37,7 @@ public final class RunModel {
     private final WizardServices services;
     private final ObservableList<StepProgress> rows = FXCollections.observableArrayList();
     private final ObservableList<String> hosts = FXCollections.observableArrayList();
-    private final CappedList<LogLine> log = new CappedList<>(LOG_CAP);
+    private final ObservableList<LogLine> log = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper cancelling = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper current = new ReadOnlyStringWrapper("");
@@ -94,13 +95,13 @@ public final class RunModel {
     public void cancel() {
         if (running.get()) {
             cancelling.set(true);
-            current.set("Cancelling: the current step finishes, the rest is skipped...");
+            current.set("Cancelling: the current step finishes, the rest does not run...");
             cancellation.cancel();
         }
     }
 
-    /** The run in words, as the Tasks tab and run history say it. */
-    private final LogLines words = new LogLines();
+    /** The run in words, as the Tasks tab, run history and the terminal say it. */
+    private final RunLines words = new RunLines();
 
     private void apply(List<RunEvent> batch) {
         List<LogLine> lines = new ArrayList<>();
@@ -120,12 +121,10 @@ public final class RunModel {
                 words.of(output).ifPresent(lines::add);
             } else if (event instanceof RunEvent.TargetFinished finished) {
                 cell(finished.step(), finished.target(), Cell.of(finished.status(), finished.message()));
-                if (finished.status() != StepStatus.NOT_RUN) {
-                    words.of(finished).ifPresent(lines::add);
-                }
+                words.of(finished).ifPresent(lines::add);
             }
         }
-        log.addAll(lines);
+        CappedBuffer.appendKeepingNewest(log, lines, LOG_CAP);
     }
 
     /** The reviewed plan's cells show "waiting" from the start; later plans' cells fill in as they run. */
@@ -153,7 +152,7 @@ public final class RunModel {
     }
 
     public ObservableList<LogLine> log() {
-        return log.items();
+        return log;
     }
 
     public ReadOnlyBooleanProperty runningProperty() {
@@ -173,7 +172,7 @@ public final class RunModel {
     public List<String> changes() {
         return rows.stream().map(row -> {
             List<String> changed = hosts.stream().filter(h -> row.cell(h) != null
-                    && row.cell(h).mark() == Cell.Mark.CHANGED).toList();
+                    && row.cell(h).state() == TargetState.CHANGED).toList();
             return changed.isEmpty() ? null : row.title() + ": " + String.join(", ", changed);
         }).filter(Objects::nonNull).toList();
     }

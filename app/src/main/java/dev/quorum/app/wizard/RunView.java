@@ -1,6 +1,6 @@
 package dev.quorum.app.wizard;
 
-import dev.quorum.app.common.LogLine;
+import dev.quorum.core.engine.report.LogLine;
 import atlantafx.base.theme.Styles;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;

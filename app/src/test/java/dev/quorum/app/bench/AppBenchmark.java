@@ -15,7 +15,7 @@ import dev.quorum.app.shell.Fx;
 import dev.quorum.app.tasks.LiveLogView;
 import dev.quorum.app.tasks.LiveLogViewModel;
 import dev.quorum.app.tasks.LogFeed;
-import dev.quorum.app.common.LogLine;
+import dev.quorum.core.engine.report.LogLine;
 import dev.quorum.core.engine.Cancellation;
 import dev.quorum.core.engine.LogLevel;
 import dev.quorum.core.engine.RunMode;

@@ -2,7 +2,7 @@ package dev.quorum.app.labtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.quorum.app.common.PlanRuns;
+import dev.quorum.core.engine.PlanRuns;
 import dev.quorum.core.cluster.ClusterSession;
 import dev.quorum.core.cluster.LiveCluster;
 import dev.quorum.core.engine.Cancellation;

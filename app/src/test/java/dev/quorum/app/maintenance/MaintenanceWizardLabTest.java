@@ -3,7 +3,7 @@ package dev.quorum.app.maintenance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.quorum.app.common.FxTaskExecutor;
-import dev.quorum.app.common.PlanRuns;
+import dev.quorum.core.engine.PlanRuns;
 import dev.quorum.app.wizard.WizardHarness;
 import dev.quorum.app.wizard.WizardServices;
 import dev.quorum.core.cluster.ClusterSession;

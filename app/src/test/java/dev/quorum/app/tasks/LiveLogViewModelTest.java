@@ -1,6 +1,6 @@
 package dev.quorum.app.tasks;
 
-import dev.quorum.app.common.LogLine;
+import dev.quorum.core.engine.report.LogLine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.quorum.core.engine.LogLevel;
@@ -31,7 +31,7 @@ class LiveLogViewModelTest {
         assertThat(model.drain()).isEqualTo(5);
 
         assertThat(model.lines().get(2).formatted()).isEqualTo("[node2] Preflight: clock drift 120 ms");
-        assertThat(model.lines().get(2).styleClass()).isEqualTo("log-warn");
+        assertThat(LiveLogViewModel.styleClass(model.lines().get(2))).isEqualTo("log-warn");
         assertThat(model.visible()).as("DEBUG hidden by default").hasSize(4);
         assertThat(model.hosts()).containsExactly(LiveLogViewModel.ALL, "node1", "node2");
         assertThat(model.steps()).containsExactly(LiveLogViewModel.ALL, "Preflight", "Start etcd");

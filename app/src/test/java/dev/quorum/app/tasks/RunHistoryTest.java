@@ -1,7 +1,7 @@
 package dev.quorum.app.tasks;
 
-import dev.quorum.app.common.LogLine;
-import dev.quorum.app.common.PlanRuns;
+import dev.quorum.core.engine.report.LogLine;
+import dev.quorum.core.engine.PlanRuns;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.quorum.core.engine.Cancellation;

@@ -1,6 +1,7 @@
 package dev.quorum.app.wizard;
 
-import dev.quorum.app.common.LogLine;
+import dev.quorum.core.engine.report.LogLine;
+import dev.quorum.core.engine.report.TargetState;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.quorum.app.common.SynchronousTaskExecutor;
@@ -112,8 +113,8 @@ class WizardModelTest {
         assertThat(wizard.review().steps()).extracting(ReviewStep::title).containsExactly("a", "b");
         assertThat(wizard.review().steps().get(0).hosts()).isEqualTo("h1, h2");
         assertThat(wizard.review().steps().get(0).commands()).isEqualTo("$ touch /tmp/a # on h1");
-        assertThat(wizard.review().steps().get(0).foundProperty().get()).isEqualTo("h1: change (missing)\n"
-                + "h2: change (missing)");
+        assertThat(wizard.review().steps().get(0).foundProperty().get()).isEqualTo("h1: would change (missing)\n"
+                + "h2: would change (missing)");
         assertThat(wizard.review().headlineProperty().get()).contains("plan ready; nothing was changed");
         assertThat(a.done).as("the preview changed nothing").isEmpty();
         assertThat(wizard.nextText().get()).isEqualTo("Run");
@@ -123,7 +124,7 @@ class WizardModelTest {
         assertThat(wizard.state()).as(wizard.result().problems().toString()).isEqualTo(WizardState.FINISHED);
         assertThat(wizard.indexProperty().get()).isEqualTo(wizard.resultPage());
         assertThat(a.done).containsExactlyInAnyOrder("h1", "h2");
-        assertThat(wizard.run().rows().get(1).cell("h2").mark()).isEqualTo(Cell.Mark.CHANGED);
+        assertThat(wizard.run().rows().get(1).cell("h2").state()).isEqualTo(TargetState.CHANGED);
         assertThat(wizard.run().log()).extracting(LogLine::toString).contains("h1 | a | writing a",
                 "h2 | b | changed (before: missing)");
         assertThat(wizard.result().headlineProperty().get()).isEqualTo("Done.");
@@ -154,7 +155,7 @@ class WizardModelTest {
         assertThat(wizard.state()).isEqualTo(WizardState.CANCELLED);
         assertThat(a.done).as("the current step finished").containsExactlyInAnyOrder("h1", "h2");
         assertThat(b.done).as("the rest was skipped").isEmpty();
-        assertThat(wizard.run().rows().get(1).cell("h1").mark()).isEqualTo(Cell.Mark.SKIPPED);
+        assertThat(wizard.run().rows().get(1).cell("h1").state()).isEqualTo(TargetState.NOT_RUN);
         assertThat(wizard.result().headlineProperty().get()).startsWith("Cancelled.");
         assertThat(wizard.result().summaryProperty().get()).contains("2 not run");
         assertThat(wizard.result().next()).anyMatch(line -> line.startsWith("Run again"));
@@ -278,15 +279,5 @@ class WizardModelTest {
         assertThat(wizard.result().changes()).containsExactly("join a: h0", "join b: h1");
         assertThat(wizard.result().next()).startsWith("Members now: 2", "Members now: 3");
         assertThat(wizard.result().next().stream().filter(l -> l.startsWith("Run log: "))).hasSize(2);
-    }
-
-    @Test
-    void theLiveLogKeepsOnlyTheNewestLines() {
-        CappedList<Integer> list = new CappedList<>(3);
-        list.addAll(List.of(1, 2));
-        list.addAll(List.of(3, 4));
-        assertThat(list.items()).containsExactly(2, 3, 4);
-        list.addAll(List.of(5, 6, 7, 8));
-        assertThat(list.items()).containsExactly(6, 7, 8);
     }
 }

@@ -17,6 +17,12 @@ public record RunSummary(int ok, int changed, int pending, int failed, int skipp
         };
     }
 
+    /** Both counts together: a change made of several plans run one after the other. */
+    public RunSummary plus(RunSummary other) {
+        return new RunSummary(ok + other.ok, changed + other.changed, pending + other.pending,
+                failed + other.failed, skipped + other.skipped);
+    }
+
     public boolean nothingChanged() {
         return changed == 0 && pending == 0;
     }

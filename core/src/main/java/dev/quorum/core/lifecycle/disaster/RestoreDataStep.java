@@ -83,7 +83,7 @@ final class RestoreDataStep extends RestoreHostStep {
                 RESTORE_TIMEOUT);
         if (!restored.ok()) {
             throw new StepFailedException(restore.tool().name() + " snapshot restore failed on " + context.target() + ": "
-                    + tail(restored.stdout()), "nothing was started; fix the cause and re-run (done steps are skipped)");
+                    + tail(restored.stdout()), "nothing was started; fix the cause and re-run (steps already done check ok and change nothing)");
         }
         remote.write(marker.render().getBytes(StandardCharsets.UTF_8), RestoreMarker.path(scratch), "0600");
         String finish = where.mountPoint() ? intoMountPoint(where.real(), scratch) : renamed(where.real(), scratch);

@@ -81,7 +81,7 @@ public final class HealthWait {
                 throw new StepFailedException("the cluster did not become healthy within "
                         + session.healthTimeout().toSeconds() + " s: " + (which.isEmpty() ? status.sentence() : which)
                         + journal(session, status),
-                        "look at `journalctl -u etcd` on the unhealthy hosts; fix the cause and re-run (done steps are skipped)");
+                        "look at `journalctl -u etcd` on the unhealthy hosts; fix the cause and re-run (steps already done check ok and change nothing)");
             }
             context.cancellation().sleep(POLL);
         }

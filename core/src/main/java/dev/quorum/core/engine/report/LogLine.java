@@ -1,4 +1,4 @@
-package dev.quorum.app.common;
+package dev.quorum.core.engine.report;
 
 import dev.quorum.core.engine.LogLevel;
 import java.time.Instant;
@@ -27,9 +27,5 @@ public record LogLine(Instant time, String host, String step, LogLevel level, St
     @Override
     public String toString() {
         return host + " | " + step + " | " + text;
-    }
-
-    public String styleClass() {
-        return "log-" + level.name().toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -1,12 +1,5 @@
-package dev.quorum.app.common;
+package dev.quorum.core.engine;
 
-import dev.quorum.core.engine.Cancellation;
-import dev.quorum.core.engine.Plan;
-import dev.quorum.core.engine.RunListener;
-import dev.quorum.core.engine.RunLog;
-import dev.quorum.core.engine.RunMode;
-import dev.quorum.core.engine.RunResult;
-import dev.quorum.core.engine.Runner;
 import dev.quorum.core.workspace.QuorumHome;
 import java.nio.file.Files;
 import java.nio.file.Path;

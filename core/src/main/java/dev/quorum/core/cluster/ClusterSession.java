@@ -151,7 +151,20 @@ public final class ClusterSession implements AutoCloseable {
         if (router.policy() == EtcdRoutePolicy.DIRECT_ONLY) {
             return JetcdAdmin.connect(endpoints, pki().clientTls(), ETCD_CONNECT_TIMEOUT);
         }
+        etcdRoutes(); // probes the members side by side, not one by one as the client dials them
         return JetcdAdmin.connect(endpoints, pki().clientTls(), ETCD_CONNECT_TIMEOUT, tunnels::dial);
+    }
+
+    /**
+     * Where this session connects for a member's client URL: the URL itself, or its SSH tunnel's
+     * {@code https://127.0.0.1:PORT}. For the few reads that talk TLS to the client port without jetcd
+     * (the certificate a member serves).
+     */
+    public String dialUrl(String clientUrl) {
+        if (router.policy() == EtcdRoutePolicy.DIRECT_ONLY) {
+            return clientUrl;
+        }
+        return tunnels.dial(clientUrl);
     }
 
     /**

@@ -188,11 +188,6 @@ public final class ClusterSession implements AutoCloseable {
                 .filter(m -> routes.route(m.hostName()) == EtcdRoute.DIRECT).toList());
     }
 
-    /** How many SSH tunnels to etcd are open, for tests that check a session leaves none behind. */
-    int openTunnels() {
-        return tunnels.openCount();
-    }
-
     @Override
     public void close() {
         synchronized (this) {

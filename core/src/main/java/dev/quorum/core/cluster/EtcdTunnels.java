@@ -81,11 +81,6 @@ final class EtcdTunnels implements AutoCloseable {
         }
     }
 
-    /** How many tunnels are open now, for tests that check a session leaves none behind. */
-    int openCount() {
-        return open.size();
-    }
-
     @Override
     public void close() {
         closed = true;

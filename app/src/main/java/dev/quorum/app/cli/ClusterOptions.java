@@ -2,6 +2,7 @@ package dev.quorum.app.cli;
 
 import dev.quorum.app.common.ClusterSessions;
 import dev.quorum.core.cluster.ClusterSession;
+import dev.quorum.core.cluster.EtcdRoutePolicy;
 import dev.quorum.core.inventory.Inventory;
 import dev.quorum.core.inventory.InventoryException;
 import dev.quorum.core.inventory.InventoryReader;
@@ -33,6 +34,12 @@ final class ClusterOptions {
             description = "Reach every host through this bastion (SSH jump host), instead of the one the inventory "
                     + "declares (ansible_ssh_common_args, Kubespray's [bastion]). Its host key is checked like any host's.")
     String jump;
+
+    @Option(names = "--etcd-via-ssh",
+            description = "Reach etcd through SSH tunnels (a local port forward to each member's 127.0.0.1:2379 over "
+                    + "its SSH connection, through the bastion if any), even where client port 2379 would answer. "
+                    + "Without it, Quorum tunnels only to members whose client port does not answer from here.")
+    boolean etcdViaSsh;
 
     Inventory readInventory() {
         if (!Files.isRegularFile(inventory)) {
@@ -84,6 +91,7 @@ final class ClusterOptions {
         if (knownHosts != null) {
             options = options.withKnownHostsFile(knownHosts);
         }
-        return ClusterSessions.open(read, QuorumHome.fromEnvironment(), options);
+        return ClusterSessions.open(read, QuorumHome.fromEnvironment(), options,
+                etcdViaSsh ? EtcdRoutePolicy.SSH_ALWAYS : EtcdRoutePolicy.AUTO);
     }
 }

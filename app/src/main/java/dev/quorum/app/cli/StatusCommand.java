@@ -1,6 +1,8 @@
 package dev.quorum.app.cli;
 
+import dev.quorum.app.common.EtcdRouteWords;
 import dev.quorum.core.cluster.ClusterSession;
+import dev.quorum.core.cluster.EtcdRoutes;
 import dev.quorum.core.cluster.ClusterUnavailableException;
 import dev.quorum.core.cluster.LiveCluster;
 import dev.quorum.core.etcd.ClusterProbe;
@@ -36,17 +38,20 @@ final class StatusCommand implements Callable<Integer> {
         ClusterStatus status;
         Inventory inventory;
         List<EtcdMember> notMembers;
+        EtcdRoutes routes;
         try (ClusterSession session = cluster.openExisting(); EtcdAdmin admin = session.etcd()) {
             inventory = session.inventory();
+            routes = session.etcdRoutes();
             Optional<LiveCluster> live = readLive(session);
             notMembers = live.map(l -> l.notListed(session.inventory())).orElse(List.of());
             status = ClusterProbe.probe(admin, live.map(LiveCluster::members).orElse(inventory.etcdMembers()), TIMEOUT);
         }
         var out = spec.commandLine().getOut();
         if (json) {
-            out.println(StatusJson.render(inventory, status, notMembers));
+            out.println(StatusJson.render(inventory, status, notMembers, routes));
         } else {
             StatusTable.print(inventory, status, notMembers, out);
+            EtcdRouteWords.line(routes).ifPresent(out::println);
         }
         out.flush();
         return status.healthy() ? ExitCodes.OK : ExitCodes.FAILED;

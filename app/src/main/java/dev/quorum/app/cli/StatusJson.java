@@ -3,11 +3,13 @@ package dev.quorum.app.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.quorum.core.cluster.EtcdRoutes;
 import dev.quorum.core.etcd.ClusterStatus;
 import dev.quorum.core.etcd.MemberStatus;
 import dev.quorum.core.inventory.EtcdMember;
 import dev.quorum.core.inventory.Inventory;
 import java.util.List;
+import java.util.Optional;
 
 /** {@code status --json}: a stable shape scripts can rely on. */
 final class StatusJson {
@@ -17,6 +19,16 @@ final class StatusJson {
     }
 
     static String render(Inventory inventory, ClusterStatus status, List<EtcdMember> notMembers) {
+        return render(inventory, status, notMembers, Optional.empty()).toPrettyString();
+    }
+
+    /** With each member's "etcdRoute" (DIRECT or SSH_TUNNEL) and, when any is tunnelled, "tunnelReason". */
+    static String render(Inventory inventory, ClusterStatus status, List<EtcdMember> notMembers, EtcdRoutes routes) {
+        return render(inventory, status, notMembers, Optional.of(routes)).toPrettyString();
+    }
+
+    private static ObjectNode render(Inventory inventory, ClusterStatus status, List<EtcdMember> notMembers,
+                                     Optional<EtcdRoutes> routes) {
         ObjectNode root = JSON.createObjectNode();
         root.put("cluster", inventory.clusterName());
         root.put("healthy", status.healthy());
@@ -38,6 +50,7 @@ final class StatusJson {
             node.put("endpoint", member.endpoint());
             node.put("reachable", member.reachable());
             node.put("healthy", member.healthy());
+            routes.ifPresent(r -> node.put("etcdRoute", r.route(member.hostName()).name()));
             member.status().ifPresentOrElse(s -> {
                 node.put("id", Long.toHexString(s.memberId()));
                 node.put("role", StatusTable.role(s));
@@ -52,6 +65,7 @@ final class StatusJson {
         status.alarms().forEach(root.putArray("alarms")::add);
         notMembers.forEach(m -> root.withArray("notMembers").addObject().put("host", m.hostName())
                 .put("peerUrl", m.peerUrl()));
-        return root.toPrettyString();
+        routes.flatMap(EtcdRoutes::reason).ifPresent(reason -> root.put("tunnelReason", reason.name()));
+        return root;
     }
 }

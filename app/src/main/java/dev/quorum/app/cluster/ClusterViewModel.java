@@ -1,6 +1,8 @@
 package dev.quorum.app.cluster;
 
+import dev.quorum.app.common.EtcdRouteWords;
 import dev.quorum.core.ActionableError;
+import dev.quorum.core.cluster.EtcdRoutes;
 import dev.quorum.core.etcd.ClusterStatus;
 import dev.quorum.core.etcd.EndpointStatus;
 import dev.quorum.core.etcd.MemberStatus;
@@ -50,6 +52,8 @@ public final class ClusterViewModel {
     private final ObjectProperty<PeerLinks> peerLinks = new SimpleObjectProperty<>();
     private final ReadOnlyBooleanWrapper caMissing = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper bastion = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper etcdRoute = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper etcdRouteLine = new ReadOnlyStringWrapper("");
     private long refreshes;
 
     public ClusterViewModel(String clusterName, List<EtcdMember> inventoryMembers, ZoneId zone) {
@@ -93,6 +97,12 @@ public final class ClusterViewModel {
         Props.set(problem, "");
         caMissing.set(false);
         refreshed(at);
+    }
+
+    /** How the session reaches etcd, as found by the last read (see EtcdRouteWords). */
+    public void routes(EtcdRoutes routes) {
+        Props.set(etcdRoute, EtcdRouteWords.header(routes));
+        Props.set(etcdRouteLine, EtcdRouteWords.line(routes).orElse(""));
     }
 
     /** No status at all (no CA, no route...): every fact is unknown, and the reason is shown. */
@@ -158,6 +168,16 @@ public final class ClusterViewModel {
     /** "through bastion HOST" when the inventory reaches its members through a jump host; empty when direct. */
     public ReadOnlyStringProperty bastionProperty() {
         return bastion.getReadOnlyProperty();
+    }
+
+    /** "etcd through SSH tunnels" while any member's etcd is reached through SSH; empty when all are direct. */
+    public ReadOnlyStringProperty etcdRouteProperty() {
+        return etcdRoute.getReadOnlyProperty();
+    }
+
+    /** The route in one sentence, with the reason ("client port 2379 not reachable from here"), for a tooltip. */
+    public ReadOnlyStringProperty etcdRouteLineProperty() {
+        return etcdRouteLine.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty lastRefreshProperty() {

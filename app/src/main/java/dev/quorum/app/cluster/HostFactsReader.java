@@ -30,7 +30,8 @@ final class HostFactsReader {
     HostFacts read(ClusterSession session, String hostName, String endpointUrl, boolean sandbox) {
         String service = sandbox ? "a local process on this machine (the sandbox: quorum sandbox status)"
                 : service(session, hostName);
-        return new HostFacts(service, certificate(endpointUrl));
+        // Through the member's SSH tunnel when the session reaches its etcd that way.
+        return new HostFacts(service, certificate(sandbox ? endpointUrl : session.dialUrl(endpointUrl)));
     }
 
     private static String service(ClusterSession session, String hostName) {

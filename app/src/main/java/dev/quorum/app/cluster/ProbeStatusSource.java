@@ -3,6 +3,8 @@ package dev.quorum.app.cluster;
 import dev.quorum.core.cluster.ClusterPki;
 import dev.quorum.core.cluster.ClusterSession;
 import dev.quorum.core.cluster.ClusterUnavailableException;
+import dev.quorum.core.cluster.EtcdRoutePolicy;
+import dev.quorum.core.cluster.EtcdRoutes;
 import dev.quorum.core.cluster.LiveCluster;
 import dev.quorum.core.etcd.ClusterProbe;
 import dev.quorum.core.etcd.ClusterStatus;
@@ -13,6 +15,7 @@ import dev.quorum.core.remote.SshOptions;
 import dev.quorum.core.workspace.QuorumHome;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -30,6 +33,7 @@ public final class ProbeStatusSource implements StatusSource {
     private ClusterSession session;
     private List<EtcdMember> members;
     private boolean closed;
+    private volatile EtcdRoutes routes;
 
     public ProbeStatusSource(ClusterSource cluster, QuorumHome home) {
         this.cluster = cluster;
@@ -43,6 +47,7 @@ public final class ProbeStatusSource implements StatusSource {
             members = liveMembers();
         }
         ClusterStatus status = ClusterProbe.probe(session.sharedEtcd(), members, TIMEOUT, session.silentEndpoints());
+        routes = session.etcdRoutes();
         if (!status.memberList().isEmpty() && !sameNames(status.memberList(), members)) {
             members = null; // the membership changed: read the list again next time
         }
@@ -59,9 +64,14 @@ public final class ProbeStatusSource implements StatusSource {
             }
             SshOptions ssh = cluster.knownHosts().map(SshOptions.defaults()::withKnownHostsFile)
                     .orElse(SshOptions.defaults());
-            session = new ClusterSession(cluster.inventory(), home, new SshConnector(ssh));
+            session = new ClusterSession(cluster.inventory(), home, new SshConnector(ssh), EtcdRoutePolicy.AUTO);
         }
         return session;
+    }
+
+    @Override
+    public Optional<EtcdRoutes> etcdRoutes() {
+        return Optional.ofNullable(routes);
     }
 
     /** Not synchronized beyond the session: SSH to one host must not hold up the status reads. */

@@ -1,6 +1,8 @@
 package dev.quorum.app.cluster;
 
+import dev.quorum.core.cluster.EtcdRoutes;
 import dev.quorum.core.etcd.ClusterStatus;
+import java.util.Optional;
 
 /** Where a cluster's status comes from. {@link #read()} and {@link #hostFacts} may block on the network: never call it on the UI thread. */
 public interface StatusSource extends AutoCloseable {
@@ -13,6 +15,11 @@ public interface StatusSource extends AutoCloseable {
      */
     default HostFacts hostFacts(String hostName, String endpointUrl) {
         return HostFacts.UNAVAILABLE;
+    }
+
+    /** How the last read reached each member's etcd (direct or through SSH tunnels); never blocks. */
+    default Optional<EtcdRoutes> etcdRoutes() {
+        return Optional.empty();
     }
 
     @Override

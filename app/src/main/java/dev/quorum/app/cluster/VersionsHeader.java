@@ -10,7 +10,8 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 /**
  * The picture's header: the cluster version, and a "mixed versions" badge while members run
  * different etcd versions (a rolling upgrade under way); the tooltip names who runs what. When the
- * members are reached through a bastion, it says so ("through bastion HOST").
+ * members are reached through a bastion, it says so ("through bastion HOST"), and when etcd is reached
+ * through SSH tunnels, that too ("etcd through SSH tunnels", the reason in its tooltip).
  */
 final class VersionsHeader extends HBox {
 
@@ -38,6 +39,15 @@ final class VersionsHeader extends HBox {
         bastion.textProperty().bind(model.bastionProperty());
         bastion.visibleProperty().bind(model.bastionProperty().isNotEmpty());
         bastion.managedProperty().bind(bastion.visibleProperty());
-        getChildren().addAll(cluster, mixed, bastion);
+        Label route = new Label();
+        route.setId("cluster-etcd-route");
+        route.getStyleClass().add("text-muted");
+        route.textProperty().bind(model.etcdRouteProperty());
+        Tooltip why = new Tooltip();
+        why.textProperty().bind(model.etcdRouteLineProperty());
+        route.setTooltip(why);
+        route.visibleProperty().bind(model.etcdRouteProperty().isNotEmpty());
+        route.managedProperty().bind(route.visibleProperty());
+        getChildren().addAll(cluster, mixed, bastion, route);
     }
 }

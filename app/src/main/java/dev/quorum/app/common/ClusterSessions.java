@@ -1,6 +1,7 @@
 package dev.quorum.app.common;
 
 import dev.quorum.core.cluster.ClusterSession;
+import dev.quorum.core.cluster.EtcdRoutePolicy;
 import dev.quorum.core.inventory.Inventory;
 import dev.quorum.core.inventory.InventoryReader;
 import dev.quorum.core.remote.SshConnector;
@@ -17,7 +18,12 @@ public final class ClusterSessions {
         return open(new InventoryReader().read(inventory), home, ssh);
     }
 
+    /** Direct to etcd where the client port answers, through SSH tunnels where it does not. */
     public static ClusterSession open(Inventory inventory, QuorumHome home, SshOptions ssh) {
-        return new ClusterSession(inventory, home, new SshConnector(ssh));
+        return open(inventory, home, ssh, EtcdRoutePolicy.AUTO);
+    }
+
+    public static ClusterSession open(Inventory inventory, QuorumHome home, SshOptions ssh, EtcdRoutePolicy routing) {
+        return new ClusterSession(inventory, home, new SshConnector(ssh), routing);
     }
 }

@@ -68,7 +68,10 @@ final class ClusterWorkspace extends BorderPane {
         Clock clock = Clock.systemUTC();
         StatusSource statusSource = services.statusSources().apply(source);
         this.watcher = new StatusWatcher(services.executor(), statusSource,
-                status -> model.apply(status, clock.instant()), error -> model.failed(error, clock.instant()),
+                status -> {
+                    model.apply(status, clock.instant());
+                    statusSource.etcdRoutes().ifPresent(model::routes);
+                }, error -> model.failed(error, clock.instant()),
                 services.refreshInterval());
         this.hostFacts = new HostFactsLoader(services.executor(), statusSource, model);
         setId("cluster-workspace");

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.quorum.app.shell.Fx;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import dev.quorum.core.cluster.EtcdRoutes;
+import dev.quorum.core.cluster.TunnelReason;
+import dev.quorum.core.etcd.EtcdRoute;
 import dev.quorum.core.inventory.EtcdMember;
 import dev.quorum.core.inventory.InventoryHost;
 import dev.quorum.core.remote.JumpHost;
@@ -78,5 +81,26 @@ class VersionsHeaderUiTest {
         assertThat(labels).extracting(Label::isVisible).containsExactlyInAnyOrder(false, true);
         assertThat(labels).filteredOn(Label::isVisible).extracting(Label::getText)
                 .containsExactly("through bastion 203.0.113.5:2222");
+    }
+
+    @Test
+    void theHeaderSaysWhenEtcdIsReachedThroughSshTunnelsAndWhy() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        FxToolkit.setupStage(stage -> {
+            stage.setScene(new Scene(new VersionsHeader(model), 800, 100));
+            stage.show();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Label route = robot.lookup("#cluster-etcd-route").queryAs(Label.class);
+        assertThat(route.isVisible()).as("hidden while all is direct").isFalse();
+
+        Fx.run(() -> model.routes(new EtcdRoutes(Map.of("n1", EtcdRoute.SSH_TUNNEL),
+                Optional.of(TunnelReason.CLIENT_PORT_UNREACHABLE))));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(route.isVisible()).isTrue();
+        assertThat(route.getText()).isEqualTo("etcd through SSH tunnels");
+        assertThat(route.getTooltip().getText())
+                .isEqualTo("etcd reached through SSH tunnels (client port 2379 not reachable from here)");
     }
 }

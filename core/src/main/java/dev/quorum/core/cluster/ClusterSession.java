@@ -1,6 +1,8 @@
 package dev.quorum.core.cluster;
 
+import dev.quorum.core.etcd.ClientPortReach;
 import dev.quorum.core.etcd.EtcdAdmin;
+import dev.quorum.core.etcd.EtcdRoute;
 import dev.quorum.core.etcd.JetcdAdmin;
 import dev.quorum.core.etcd.SilentEndpoints;
 import dev.quorum.core.inventory.EtcdMember;
@@ -27,11 +29,21 @@ public final class ClusterSession implements AutoCloseable {
     private EtcdAdmin sharedEtcd;
     private List<String> sharedEndpoints;
     private final SilentEndpoints silentEndpoints = new SilentEndpoints();
+    private final EtcdRouter router;
+    private final EtcdTunnels tunnels;
 
+    /** A session whose etcd connections go straight to the client port, unless the inventory says via SSH. */
     public ClusterSession(Inventory inventory, QuorumHome home, SshConnector connector) {
+        this(inventory, home, connector, EtcdRoutePolicy.DIRECT_ONLY);
+    }
+
+    /** A session that reaches etcd as {@code routing} asks (the inventory's quorum_etcd_via_ssh wins). */
+    public ClusterSession(Inventory inventory, QuorumHome home, SshConnector connector, EtcdRoutePolicy routing) {
         this.inventory = inventory;
         this.home = home;
         this.connector = connector;
+        this.router = EtcdRouter.probing(inventory, routing);
+        this.tunnels = new EtcdTunnels(connector, router);
         // Folders an older Quorum (or a loose umask) left readable become private when the cluster is opened.
         home.tightenCluster(inventory.clusterName());
     }
@@ -136,7 +148,44 @@ public final class ClusterSession implements AutoCloseable {
 
     /** A client that talks only to these client URLs (e.g. the leader's, for moving leadership). */
     public EtcdAdmin etcdAt(List<String> endpoints) {
-        return JetcdAdmin.connect(endpoints, pki().clientTls(), ETCD_CONNECT_TIMEOUT);
+        if (router.policy() == EtcdRoutePolicy.DIRECT_ONLY) {
+            return JetcdAdmin.connect(endpoints, pki().clientTls(), ETCD_CONNECT_TIMEOUT);
+        }
+        etcdRoutes(); // probes the members side by side, not one by one as the client dials them
+        return JetcdAdmin.connect(endpoints, pki().clientTls(), ETCD_CONNECT_TIMEOUT, tunnels::dial);
+    }
+
+    /**
+     * Where this session connects for a member's client URL: the URL itself, or its SSH tunnel's
+     * {@code https://127.0.0.1:PORT}. For the few reads that talk TLS to the client port without jetcd
+     * (the certificate a member serves).
+     */
+    public String dialUrl(String clientUrl) {
+        if (router.policy() == EtcdRoutePolicy.DIRECT_ONLY) {
+            return clientUrl;
+        }
+        return tunnels.dial(clientUrl);
+    }
+
+    /**
+     * How this session reaches each member of the inventory, and why any go through SSH; the first call
+     * probes the client ports it has not decided yet (up to 3 s).
+     */
+    public EtcdRoutes etcdRoutes() {
+        return router.routes(inventory.etcdMembers());
+    }
+
+    /**
+     * The members this session would try to reach directly but whose client port does not answer here,
+     * each as "host (address:2379: why)"; a member reached through an SSH tunnel is not among them.
+     */
+    public List<String> unreachedClientPorts(List<EtcdMember> members) {
+        if (router.policy() == EtcdRoutePolicy.DIRECT_ONLY) {
+            return ClientPortReach.unreached(members);
+        }
+        EtcdRoutes routes = router.routes(members);
+        return ClientPortReach.unreached(members.stream()
+                .filter(m -> routes.route(m.hostName()) == EtcdRoute.DIRECT).toList());
     }
 
     @Override
@@ -146,6 +195,7 @@ public final class ClusterSession implements AutoCloseable {
                 sharedEtcd.close();
             }
         }
+        tunnels.close();
         connector.close();
     }
 }

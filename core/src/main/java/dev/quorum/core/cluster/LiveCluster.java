@@ -45,7 +45,7 @@ public record LiveCluster(List<MemberInfo> list, List<EtcdMember> members) {
         }
         List<EtcdMember> answering = found.best();
         if (answering.isEmpty()) {
-            throwIfClientPortBlocked(inventory);
+            throwIfClientPortBlocked(session);
             throw new ClusterUnavailableException("no etcd member of cluster " + inventory.clusterName()
                     + " answers (tried " + inventory.hosts().stream().map(InventoryHost::address)
                     .collect(Collectors.joining(", ")) + " on port " + EtcdMember.CLIENT_PORT + ")",
@@ -68,8 +68,9 @@ public record LiveCluster(List<MemberInfo> list, List<EtcdMember> members) {
      * and the hosts looks the same to an etcd client: a healthy cluster must not be told to
      * restore from a snapshot. A TCP connect tells them apart and names the ports it cannot reach.
      */
-    private static void throwIfClientPortBlocked(Inventory inventory) {
-        List<String> unreached = ClientPortReach.unreached(inventory.etcdMembers());
+    private static void throwIfClientPortBlocked(ClusterSession session) {
+        Inventory inventory = session.inventory();
+        List<String> unreached = session.unreachedClientPorts(inventory.etcdMembers());
         if (!unreached.isEmpty()) {
             throw new ClusterUnavailableException("no etcd member of cluster " + inventory.clusterName()
                     + " answers this workstation: it cannot reach etcd's client port on " + String.join(", ", unreached)

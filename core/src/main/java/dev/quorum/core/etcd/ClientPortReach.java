@@ -38,10 +38,16 @@ public final class ClientPortReach {
                         + why.get(m.hostName()).get() + ")").toList();
     }
 
+    /** Why this workstation cannot reach the client port at {@code address}; empty when it can. */
+    public static Optional<String> whyNotReachedAt(String address) {
+        return whyNotReached(address);
+    }
+
     /** What a user can do about it, for every message that names unreached client ports. */
     public static String hint() {
         return "open TCP " + EtcdMember.CLIENT_PORT + " from this workstation to the members (firewall, security "
-                + "group) or run Quorum where it is open; quorum diagnose shows what the members themselves report, "
+                + "group), run Quorum where it is open, or let it go through SSH (--etcd-via-ssh, or "
+                + "quorum_etcd_via_ssh: true in the inventory); quorum diagnose shows what the members themselves report, "
                 + "over SSH";
     }
 

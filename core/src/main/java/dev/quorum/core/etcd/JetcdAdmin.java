@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.UnaryOperator;
 import javax.net.ssl.SSLException;
 
 /** {@link EtcdAdmin} over jetcd with mutual TLS. */
@@ -23,23 +24,35 @@ public final class JetcdAdmin implements EtcdAdmin {
 
     private final Client client;
     private final VersionEndpoint versionEndpoint;
+    private final UnaryOperator<String> dial;
 
-    private JetcdAdmin(Client client, VersionEndpoint versionEndpoint) {
+    private JetcdAdmin(Client client, VersionEndpoint versionEndpoint, UnaryOperator<String> dial) {
         this.client = client;
         this.versionEndpoint = versionEndpoint;
+        this.dial = dial;
     }
 
     public static JetcdAdmin connect(List<String> endpoints, TlsFiles tls, Duration connectTimeout) {
+        return connect(endpoints, tls, connectTimeout, UnaryOperator.identity());
+    }
+
+    /**
+     * A client whose connections go where {@code dial} sends each member's client URL (an SSH tunnel's
+     * loopback URL, or the URL itself). Callers keep naming members by their client URLs; every result
+     * does too.
+     */
+    public static JetcdAdmin connect(List<String> endpoints, TlsFiles tls, Duration connectTimeout,
+                                     UnaryOperator<String> dial) {
         try {
             Client client = Client.builder()
-                    .endpoints(endpoints.stream().map(URI::create).toList())
+                    .endpoints(endpoints.stream().map(dial).map(URI::create).toList())
                     .sslContext(b -> b.trustManager(tls.caCertificate().toFile())
                             .keyManager(tls.certificate().toFile(), tls.privateKey().toFile()))
                     .connectTimeout(connectTimeout)
                     .retryMaxDuration(connectTimeout)
                     .retryMaxAttempts(2)
                     .build();
-            return new JetcdAdmin(client, new VersionEndpoint(tls, connectTimeout));
+            return new JetcdAdmin(client, new VersionEndpoint(tls, connectTimeout), dial);
         } catch (SSLException e) {
             throw new IllegalStateException("cannot set up TLS to etcd with " + tls + ": " + e.getMessage(), e);
         }
@@ -60,7 +73,7 @@ public final class JetcdAdmin implements EtcdAdmin {
 
     @Override
     public CompletableFuture<EndpointStatus> status(String endpointUrl) {
-        return client.getMaintenanceClient().statusMember(endpointUrl)
+        return dialed(endpointUrl).thenCompose(client.getMaintenanceClient()::statusMember)
                 .thenApply(response -> toStatus(endpointUrl, response));
     }
 
@@ -73,7 +86,7 @@ public final class JetcdAdmin implements EtcdAdmin {
 
     @Override
     public CompletableFuture<ServedVersions> versions(String endpointUrl) {
-        return versionEndpoint.read(endpointUrl);
+        return dialed(endpointUrl).thenCompose(versionEndpoint::read);
     }
 
     @Override
@@ -107,7 +120,17 @@ public final class JetcdAdmin implements EtcdAdmin {
 
     @Override
     public CompletableFuture<Void> defragment(String endpointUrl) {
-        return client.getMaintenanceClient().defragmentMember(endpointUrl).thenApply(response -> null);
+        return dialed(endpointUrl).thenCompose(client.getMaintenanceClient()::defragmentMember)
+                .thenApply(response -> null);
+    }
+
+    /** Where to connect for this member; a tunnel that cannot be opened fails this call only. */
+    private CompletableFuture<String> dialed(String endpointUrl) {
+        try {
+            return CompletableFuture.completedFuture(dial.apply(endpointUrl));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     @Override

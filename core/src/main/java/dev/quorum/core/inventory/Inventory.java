@@ -24,6 +24,9 @@ public record Inventory(
     /** The etcd group's variable that lets install set up an even number of members. */
     public static final String ALLOW_EVEN_MEMBERS = "quorum_allow_even_members";
 
+    /** The etcd group's variable that sends every etcd connection through SSH tunnels (hosts behind a bastion). */
+    public static final String ETCD_VIA_SSH = "quorum_etcd_via_ssh";
+
     public Inventory {
         hosts = List.copyOf(hosts);
         etcdMembers = List.copyOf(etcdMembers);
@@ -36,6 +39,14 @@ public record Inventory(
      */
     public boolean allowsEvenMemberCount() {
         return Values.bool(vars.get(ALLOW_EVEN_MEMBERS)).orElse(false);
+    }
+
+    /**
+     * {@code quorum_etcd_via_ssh: true}: this workstation reaches etcd only through SSH (a local port
+     * forward to each member's 127.0.0.1:2379), even where the client port would answer.
+     */
+    public boolean etcdViaSsh() {
+        return Values.bool(vars.get(ETCD_VIA_SSH)).orElse(false);
     }
 
     /** The bastions the etcd hosts are reached through, each once, in member order; empty when all are direct. */

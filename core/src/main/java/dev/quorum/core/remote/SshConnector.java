@@ -75,6 +75,16 @@ public final class SshConnector implements AutoCloseable {
         }
     }
 
+    /**
+     * A local port forward to {@code toHost:toPort} as {@code hostName} sees it, over that host's SSH
+     * connection (so through its bastion, if any). Each forwarded connection asks for the host's current
+     * connection, so one that dropped is opened again. The caller closes the forward before this connector.
+     */
+    public PortForward forward(String hostName, SshTarget target, String toHost, int toPort) {
+        connect(hostName, target); // log in now, so an unreachable host fails here and not inside a listener
+        return PortForward.open(hostName, () -> ((SshRemoteHost) connect(hostName, target)).client(), toHost, toPort);
+    }
+
     @Override
     public void close() {
         for (SshRemoteHost host : open.values()) {

@@ -52,6 +52,11 @@ final class SshRemoteHost implements RemoteHost {
         return target;
     }
 
+    /** The logged-in connection, for channels other than commands (port forwards). */
+    SSHClient client() {
+        return client;
+    }
+
     boolean isConnected() {
         return client.isConnected() && client.isAuthenticated();
     }

@@ -31,7 +31,7 @@ final class CertPlanner {
         List<PlannedStep> steps = new ArrayList<>();
         // Before the guard: it chooses all-at-once when the workstation sees no quorum, and a
         // blocked client port must not pass for expired certificates.
-        steps.add(PlannedStep.onCluster(new ClientPortStep(session.members())));
+        steps.add(PlannedStep.onCluster(new ClientPortStep(session.cluster(), session.members())));
         steps.add(PlannedStep.onCluster(new RenewalGuardStep(run, hosts)));
         steps.addAll(roll(run, hosts));
         steps.add(PlannedStep.onCluster(new RestartTogetherStep(run)));
@@ -48,7 +48,7 @@ final class CertPlanner {
      */
     static Plan rotateCa(ClusterSession cluster, RotateCaRequest request, Optional<String> leaderHost) {
         LifecycleSession session = session(cluster);
-        List<PlannedStep> steps = new ArrayList<>(List.of(PlannedStep.onCluster(new ClientPortStep(session.members())),
+        List<PlannedStep> steps = new ArrayList<>(List.of(PlannedStep.onCluster(new ClientPortStep(session.cluster(), session.members())),
                 PlannedStep.onCluster(new RotationStartStep(session))));
         if (!request.prepareOnly()) {
             List<String> hosts = leaderLast(targets(cluster, Optional.empty()), leaderHost);

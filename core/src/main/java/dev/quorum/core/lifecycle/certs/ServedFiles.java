@@ -10,6 +10,7 @@ import dev.quorum.core.pki.CertificateDetails;
 import dev.quorum.core.pki.PemCodec;
 import dev.quorum.core.pki.PkiException;
 import dev.quorum.core.remote.RemoteHost;
+import java.net.URI;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,15 +32,19 @@ final class ServedFiles {
         String fallback = dir + "/member-" + host + ".pem";
         EtcdMember member = session.member(host);
         List<String> stale = new ArrayList<>();
-        check(remote, member, EtcdMember.CLIENT_PORT, env.get("ETCD_CERT_FILE").orElse(fallback), stale);
-        check(remote, member, EtcdMember.PEER_PORT, env.get("ETCD_PEER_CERT_FILE").orElse(fallback), stale);
+        // The client port as the session reaches it (through its SSH tunnel, if it uses one).
+        URI client = URI.create(session.cluster().dialUrl(member.clientUrl()));
+        check(remote, client.getHost(), client.getPort(), EtcdMember.CLIENT_PORT,
+                env.get("ETCD_CERT_FILE").orElse(fallback), stale);
+        check(remote, member.address(), EtcdMember.PEER_PORT, EtcdMember.PEER_PORT,
+                env.get("ETCD_PEER_CERT_FILE").orElse(fallback), stale);
         return stale;
     }
 
-    private static void check(RemoteHost remote, EtcdMember member, int port, String file, List<String> stale)
-            throws Exception {
+    private static void check(RemoteHost remote, String address, int dialPort, int port, String file,
+                              List<String> stale) throws Exception {
         Optional<String> pem = ManagedFiles.read(remote, file);
-        Optional<X509Certificate> served = ServedCertificate.fetch(member.address(), port, TIMEOUT);
+        Optional<X509Certificate> served = ServedCertificate.fetch(unbracketed(address), dialPort, TIMEOUT);
         if (pem.isEmpty() || served.isEmpty()) {
             stale.add(port + " (" + (pem.isEmpty() ? file + " missing" : "nothing served") + ")");
             return;
@@ -53,5 +58,9 @@ final class ServedFiles {
         } catch (PkiException e) {
             stale.add(port + " (" + file + " unreadable)");
         }
+    }
+
+    private static String unbracketed(String host) {
+        return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
     }
 }

@@ -4,7 +4,6 @@ import dev.quorum.core.engine.Check;
 import dev.quorum.core.engine.StepContext;
 import dev.quorum.core.engine.StepFailedException;
 import dev.quorum.core.inventory.EtcdMember;
-import dev.quorum.core.etcd.ClientPortReach;
 import dev.quorum.core.lifecycle.steps.ClusterStep;
 import dev.quorum.core.lifecycle.recovery.Diagnoser;
 import dev.quorum.core.lifecycle.recovery.Diagnosis;
@@ -79,7 +78,7 @@ final class QuorumLostGuardStep extends ClusterStep {
         QuorumEvidence evidence = seen.quorum();
         if (evidence.state() == QuorumEvidence.State.HOLDS) {
             if (!restore.request.rollBackLive()) {
-                List<String> unreached = ClientPortReach.unreached(session.members());
+                List<String> unreached = session.cluster().unreachedClientPorts(session.members());
                 throw new StepFailedException("the cluster still has quorum: etcd is active with a leader on "
                         + evidence.up().size() + " of " + evidence.voters() + " voting members ("
                         + String.join(", ", evidence.up()) + "), as their own hosts report; a restore would throw "

@@ -54,13 +54,13 @@ public final class RestorePlan {
         List<PlannedStep> steps = new ArrayList<>();
         if (effective.survivor().isPresent()) {
             steps.add(PlannedStep.onCluster(new QuorumLostGuardStep(restore)));
-            steps.add(PlannedStep.onCluster(new ClientPortStep(life.members())));
+            steps.add(PlannedStep.onCluster(new ClientPortStep(life.cluster(), life.members())));
             steps.add(PlannedStep.onEach(new SurvivorCopyStep(restore), List.of(effective.survivor().get())));
             steps.add(PlannedStep.onCluster(new SnapshotGuardStep(restore)));
         } else {
             steps.add(PlannedStep.onCluster(new SnapshotGuardStep(restore)));
             steps.add(PlannedStep.onCluster(new QuorumLostGuardStep(restore)));
-            steps.add(PlannedStep.onCluster(new ClientPortStep(life.members())));
+            steps.add(PlannedStep.onCluster(new ClientPortStep(life.cluster(), life.members())));
         }
         steps.addAll(List.of(
                 PlannedStep.onCluster(new FetchReleaseStep(life)),

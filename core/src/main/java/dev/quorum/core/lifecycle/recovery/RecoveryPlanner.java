@@ -34,7 +34,7 @@ final class RecoveryPlanner {
         List<PlannedStep> steps = new ArrayList<>();
         steps.add(PlannedStep.onCluster(new QuorumGuardStep(diagnose, QuorumGuardStep.settleTime(cluster),
                 request.inventoryArg())));
-        steps.add(PlannedStep.onCluster(new ClientPortStep(cluster.inventory().etcdMembers())));
+        steps.add(PlannedStep.onCluster(new ClientPortStep(cluster, cluster.inventory().etcdMembers())));
         List<String> start = diagnosis.members().stream().filter(MemberDiagnosis::reachable)
                 .filter(m -> m.needs(ProblemKind.Remedy.START) && !m.needs(ProblemKind.Remedy.RESEED)
                         && !finishesJoin(cluster, m))

@@ -1,5 +1,6 @@
 package dev.quorum.core.lifecycle.steps;
 
+import dev.quorum.core.cluster.ClusterSession;
 import dev.quorum.core.engine.Check;
 import dev.quorum.core.engine.Step;
 import dev.quorum.core.engine.StepContext;
@@ -7,6 +8,7 @@ import dev.quorum.core.engine.StepFailedException;
 import dev.quorum.core.etcd.ClientPortReach;
 import dev.quorum.core.inventory.EtcdMember;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The steps after this one talk to etcd from the workstation (member changes, health checks), so
@@ -17,9 +19,20 @@ import java.util.List;
  */
 public final class ClientPortStep implements Step {
     private final List<EtcdMember> members;
+    private final Optional<ClusterSession> session;
 
     public ClientPortStep(List<EtcdMember> members) {
+        this(Optional.empty(), members);
+    }
+
+    /** Asks the session, so a member it reaches through an SSH tunnel counts as reached. */
+    public ClientPortStep(ClusterSession session, List<EtcdMember> members) {
+        this(Optional.of(session), members);
+    }
+
+    private ClientPortStep(Optional<ClusterSession> session, List<EtcdMember> members) {
         this.members = List.copyOf(members);
+        this.session = session;
     }
 
     @Override
@@ -35,11 +48,17 @@ public final class ClientPortStep implements Step {
 
     @Override
     public Check check(StepContext context) throws Exception {
-        List<String> unreached = ClientPortReach.unreached(members);
+        List<String> unreached = session.map(s -> s.unreachedClientPorts(members))
+                .orElseGet(() -> ClientPortReach.unreached(members));
         if (!unreached.isEmpty()) {
             throw new StepFailedException("this workstation cannot reach etcd's client port on "
                     + String.join(", ", unreached) + "; the steps that follow talk to etcd from here, so nothing "
                     + "was changed", ClientPortReach.hint());
+        }
+        List<String> tunnelled = session.map(s -> s.etcdRoutes().tunnelled()).orElse(List.of()).stream()
+                .filter(host -> members.stream().anyMatch(m -> m.hostName().equals(host))).toList();
+        if (!tunnelled.isEmpty()) {
+            return Check.done("etcd reached on every member, through SSH tunnels on " + String.join(", ", tunnelled));
         }
         return Check.done("client port " + EtcdMember.CLIENT_PORT + " reachable on every member");
     }

@@ -7,6 +7,7 @@ import dev.quorum.core.etcd.ClusterStatus;
 import dev.quorum.core.etcd.MemberStatus;
 import dev.quorum.core.inventory.EtcdMember;
 import dev.quorum.core.inventory.Inventory;
+import dev.quorum.core.lifecycle.backup.BackupHealth;
 import java.util.List;
 
 /** {@code status --json}: a stable shape scripts can rely on. */
@@ -16,7 +17,7 @@ final class StatusJson {
     private StatusJson() {
     }
 
-    static String render(Inventory inventory, ClusterStatus status, List<EtcdMember> notMembers) {
+    static String render(Inventory inventory, ClusterStatus status, List<EtcdMember> notMembers, BackupHealth backups) {
         ObjectNode root = JSON.createObjectNode();
         root.put("cluster", inventory.clusterName());
         root.put("healthy", status.healthy());
@@ -52,6 +53,7 @@ final class StatusJson {
         status.alarms().forEach(root.putArray("alarms")::add);
         notMembers.forEach(m -> root.withArray("notMembers").addObject().put("host", m.hostName())
                 .put("peerUrl", m.peerUrl()));
+        root.set("backups", BackupHealthJson.node(backups));
         return root.toPrettyString();
     }
 }

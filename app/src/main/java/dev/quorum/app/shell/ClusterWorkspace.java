@@ -1,5 +1,9 @@
 package dev.quorum.app.shell;
 
+import dev.quorum.app.backups.BackupsBadge;
+import dev.quorum.app.backups.BackupsView;
+import dev.quorum.app.backups.BackupsViewModel;
+import dev.quorum.app.backups.SshBackupsSource;
 import dev.quorum.app.certs.CertificatesView;
 import dev.quorum.app.certs.CertificatesViewModel;
 import dev.quorum.app.certs.LoadState;
@@ -40,7 +44,7 @@ import javafx.scene.layout.Priority;
 
 /**
  * Everything shown for one open cluster: the picture with the selected member's details, and
- * the Members, Certificates, Tasks and Snapshots tabs; plus the watcher that keeps its view model fresh. Built once per
+ * the Members, Certificates, Tasks, Snapshots and Backups tabs (with a badge while the backups are stale or failed); plus the watcher that keeps its view model fresh. Built once per
  * opened cluster and disposed when another is shown or the window closes.
  */
 final class ClusterWorkspace extends BorderPane {
@@ -55,6 +59,7 @@ final class ClusterWorkspace extends BorderPane {
 
     private final SnapshotsViewModel snapshots;
     private final Tab snapshotsTab;
+    private final BackupsViewModel backups;
 
     /**
      * @param onRenew   opens the renew wizard with the tab's warn days; it calls the given Runnable when a run ends
@@ -114,12 +119,24 @@ final class ClusterWorkspace extends BorderPane {
                 snapshots.reload();
             }
         });
-        tabs = new TabPane(members, certsTab, tasksTab, snapshotsTab);
+        // Read when the cluster opens (the badge needs it) and when shown; the sandbox's members have no systemd.
+        backups = new BackupsViewModel(services.executor(), new SshBackupsSource(source, services.home(), liveLog),
+                !source.sandbox(), ZoneId.systemDefault(), tasks::reloadHistory);
+        Tab backupsTab = new Tab("Backups", new BackupsView(backups));
+        backupsTab.setId("backups-tab");
+        backupsTab.setOnSelectionChanged(e -> {
+            if (backupsTab.isSelected()) {
+                backups.refresh();
+            }
+        });
+        tabs = new TabPane(members, certsTab, tasksTab, snapshotsTab, backupsTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         SplitPane split = new SplitPane(top, tabs);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.55);
-        setTop(problemBanner(problem, onAdopt));
+        BackupsBadge badge = new BackupsBadge(backups, () -> tabs.getSelectionModel().select(backupsTab));
+        javafx.scene.layout.VBox header = new javafx.scene.layout.VBox(4, problemBanner(problem, onAdopt), badge);
+        setTop(header);
         setCenter(split);
     }
 
@@ -152,6 +169,7 @@ final class ClusterWorkspace extends BorderPane {
     void start() {
         watcher.start();
         snapshots.reload();
+        backups.refresh();
     }
 
     /** Toolbar "Snapshot now": shows the Snapshots tab and saves there. */
@@ -171,6 +189,10 @@ final class ClusterWorkspace extends BorderPane {
 
     void showTasks() {
         tabs.getSelectionModel().select(tasksTab);
+    }
+
+    BackupsViewModel backups() {
+        return backups;
     }
 
     CertificatesViewModel certificates() {

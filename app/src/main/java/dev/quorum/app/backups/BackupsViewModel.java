@@ -111,7 +111,8 @@ public final class BackupsViewModel {
             status.set(result.succeeded() ? "Run now: done, a new verified backup on every member's host."
                     : "Run now: " + RunWords.verdict(RunMode.APPLY, result.outcome(), result.summary()));
             if (!result.succeeded() && !result.failures().isEmpty()) {
-                error.set(RunWords.result(result.failures().get(0)));
+                var failure = result.failures().get(0);
+                error.set(failure.target() + ": " + RunWords.result(failure));
             }
             afterRun.run();
         }, e -> {

@@ -44,8 +44,9 @@ import javafx.scene.layout.Priority;
 
 /**
  * Everything shown for one open cluster: the picture with the selected member's details, and
- * the Members, Certificates, Tasks, Snapshots and Backups tabs (with a badge while the backups are stale or failed); plus the watcher that keeps its view model fresh. Built once per
- * opened cluster and disposed when another is shown or the window closes.
+ * the Members, Certificates, Tasks, Snapshots and Backups tabs (a badge above while the backups are stale or
+ * failed); plus the watcher that keeps its view model fresh. Built once per opened cluster and disposed when
+ * another is shown or the window closes.
  */
 final class ClusterWorkspace extends BorderPane {
     private final ClusterSource source;
@@ -189,10 +190,6 @@ final class ClusterWorkspace extends BorderPane {
 
     void showTasks() {
         tabs.getSelectionModel().select(tasksTab);
-    }
-
-    BackupsViewModel backups() {
-        return backups;
     }
 
     CertificatesViewModel certificates() {

@@ -3,6 +3,8 @@ package dev.quorum.app.cli;
 import dev.quorum.core.cluster.ClusterSession;
 import dev.quorum.core.lifecycle.recovery.Diagnoser;
 import dev.quorum.core.lifecycle.recovery.Diagnosis;
+import dev.quorum.core.lifecycle.backup.BackupHealth;
+import dev.quorum.core.lifecycle.backup.BackupOverview;
 import dev.quorum.core.lifecycle.recovery.Verdict;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -14,7 +16,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "diagnose", description = {"Ask every host what it sees: service, own status, leader, peers it "
         + "reaches, data dir, recent log; then say in one sentence what is going on and what to do.",
-        "Exit status 0 when healthy, 1 when degraded or quorum is lost."})
+        "Stale or failed scheduled backups are shown with what to do.",
+        "Exit status 0 when healthy, 1 when degraded, quorum is lost, or the backups are stale or failed."})
 final class DiagnoseCommand implements Callable<Integer> {
     /** A host that does not answer SSH within this is reported unreachable: diagnosis must be quick. */
     static final Duration SSH_CONNECT_TIMEOUT = Duration.ofSeconds(2);
@@ -31,16 +34,20 @@ final class DiagnoseCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Diagnosis diagnosis;
+        BackupHealth backups;
         try (ClusterSession session = cluster.openExisting(SSH_CONNECT_TIMEOUT)) {
             diagnosis = new Diagnoser(session).diagnose(cluster.inventory.toString());
+            backups = BackupOverview.read(session).health();
         }
         var out = spec.commandLine().getOut();
         if (json) {
-            out.println(DiagnosisJson.render(diagnosis));
+            out.println(DiagnosisJson.render(diagnosis, backups));
         } else {
             DiagnosisText.print(diagnosis, out);
+            BackupHealthText.print(backups, cluster.inventory.toString(), out);
         }
         out.flush();
-        return diagnosis.verdict() == Verdict.HEALTHY ? ExitCodes.OK : ExitCodes.FAILED;
+        return diagnosis.verdict() == Verdict.HEALTHY && !backups.status().needsAttention() ? ExitCodes.OK
+                : ExitCodes.FAILED;
     }
 }

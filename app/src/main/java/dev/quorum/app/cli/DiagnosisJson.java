@@ -3,6 +3,7 @@ package dev.quorum.app.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.quorum.core.lifecycle.backup.BackupHealth;
 import dev.quorum.core.lifecycle.recovery.Diagnosis;
 import dev.quorum.core.lifecycle.recovery.MemberDiagnosis;
 import dev.quorum.core.lifecycle.recovery.Problem;
@@ -17,7 +18,14 @@ final class DiagnosisJson {
     private DiagnosisJson() {
     }
 
-    static String render(Diagnosis d) {
+    /** The diagnosis, with the scheduled backups' health under "backups". */
+    static String render(Diagnosis d, BackupHealth backups) {
+        ObjectNode root = root(d);
+        root.set("backups", BackupHealthJson.node(backups));
+        return root.toPrettyString();
+    }
+
+    private static ObjectNode root(Diagnosis d) {
         ObjectNode root = JSON.createObjectNode();
         root.put("verdict", d.verdict().label());
         root.put("sentence", d.sentence());
@@ -33,7 +41,7 @@ final class DiagnosisJson {
         for (RecommendedAction a : d.actions()) {
             actions.addObject().put("title", a.title()).put("command", a.command()).put("risk", a.risk());
         }
-        return root.toPrettyString();
+        return root;
     }
 
     private static void member(ObjectNode node, MemberDiagnosis m) {

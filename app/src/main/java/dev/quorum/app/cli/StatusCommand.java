@@ -10,6 +10,8 @@ import dev.quorum.core.etcd.ClusterStatus;
 import dev.quorum.core.etcd.EtcdAdmin;
 import dev.quorum.core.inventory.EtcdMember;
 import dev.quorum.core.inventory.Inventory;
+import dev.quorum.core.lifecycle.backup.BackupHealth;
+import dev.quorum.core.lifecycle.backup.BackupOverview;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +22,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "status", description = "Show members, leader, health, versions and DB sizes.")
+@Command(name = "status", description = {"Show members, leader, health, versions and DB sizes, and how the scheduled "
+        + "backups stand.", "Exit status 1 when a member is unhealthy or the scheduled backups are stale or failed."})
 final class StatusCommand implements Callable<Integer> {
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
 
@@ -39,22 +42,25 @@ final class StatusCommand implements Callable<Integer> {
         Inventory inventory;
         List<EtcdMember> notMembers;
         EtcdRoutes routes;
-        try (ClusterSession session = cluster.openExisting(); EtcdAdmin admin = session.etcd()) {
+        BackupHealth backups;
+        // SSH only for the backups: a host that does not answer soon is unknown, status must stay quick
+        try (ClusterSession session = cluster.openExisting(TIMEOUT); EtcdAdmin admin = session.etcd()) {
             inventory = session.inventory();
             routes = session.etcdRoutes();
             Optional<LiveCluster> live = readLive(session);
             notMembers = live.map(l -> l.notListed(session.inventory())).orElse(List.of());
             status = ClusterProbe.probe(admin, live.map(LiveCluster::members).orElse(inventory.etcdMembers()), TIMEOUT);
+            backups = BackupOverview.read(session).health();
         }
         var out = spec.commandLine().getOut();
         if (json) {
-            out.println(StatusJson.render(inventory, status, notMembers, routes));
+            out.println(StatusJson.render(inventory, status, notMembers, routes, backups));
         } else {
-            StatusTable.print(inventory, status, notMembers, out);
+            StatusTable.print(inventory, status, notMembers, backups, out);
             EtcdRouteWords.line(routes).ifPresent(out::println);
         }
         out.flush();
-        return status.healthy() ? ExitCodes.OK : ExitCodes.FAILED;
+        return status.healthy() && !backups.status().needsAttention() ? ExitCodes.OK : ExitCodes.FAILED;
     }
 
     /** What the cluster lists; empty when no member answers, and the inventory is all there is to show. */

@@ -8,6 +8,7 @@ import dev.quorum.core.etcd.ClusterStatus;
 import dev.quorum.core.etcd.MemberStatus;
 import dev.quorum.core.inventory.EtcdMember;
 import dev.quorum.core.inventory.Inventory;
+import dev.quorum.core.lifecycle.backup.BackupHealth;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,17 +19,18 @@ final class StatusJson {
     private StatusJson() {
     }
 
-    static String render(Inventory inventory, ClusterStatus status, List<EtcdMember> notMembers) {
-        return render(inventory, status, notMembers, Optional.empty()).toPrettyString();
+    static String render(Inventory inventory, ClusterStatus status, List<EtcdMember> notMembers, BackupHealth backups) {
+        return render(inventory, status, notMembers, Optional.empty(), backups).toPrettyString();
     }
 
     /** With each member's "etcdRoute" (DIRECT or SSH_TUNNEL) and, when any is tunnelled, "tunnelReason". */
-    static String render(Inventory inventory, ClusterStatus status, List<EtcdMember> notMembers, EtcdRoutes routes) {
-        return render(inventory, status, notMembers, Optional.of(routes)).toPrettyString();
+    static String render(Inventory inventory, ClusterStatus status, List<EtcdMember> notMembers, EtcdRoutes routes,
+                         BackupHealth backups) {
+        return render(inventory, status, notMembers, Optional.of(routes), backups).toPrettyString();
     }
 
     private static ObjectNode render(Inventory inventory, ClusterStatus status, List<EtcdMember> notMembers,
-                                     Optional<EtcdRoutes> routes) {
+                                     Optional<EtcdRoutes> routes, BackupHealth backups) {
         ObjectNode root = JSON.createObjectNode();
         root.put("cluster", inventory.clusterName());
         root.put("healthy", status.healthy());
@@ -66,6 +68,7 @@ final class StatusJson {
         notMembers.forEach(m -> root.withArray("notMembers").addObject().put("host", m.hostName())
                 .put("peerUrl", m.peerUrl()));
         routes.flatMap(EtcdRoutes::reason).ifPresent(reason -> root.put("tunnelReason", reason.name()));
+        root.set("backups", BackupHealthJson.node(backups));
         return root;
     }
 }

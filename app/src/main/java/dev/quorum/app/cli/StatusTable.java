@@ -5,6 +5,8 @@ import dev.quorum.core.etcd.EndpointStatus;
 import dev.quorum.core.etcd.MemberStatus;
 import dev.quorum.core.inventory.EtcdMember;
 import dev.quorum.core.inventory.Inventory;
+import dev.quorum.app.common.BackupHealthWords;
+import dev.quorum.core.lifecycle.backup.BackupHealth;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -14,9 +16,12 @@ final class StatusTable {
     private StatusTable() {
     }
 
-    static void print(Inventory inventory, ClusterStatus status, List<EtcdMember> notMembers, PrintWriter out) {
+    static void print(Inventory inventory, ClusterStatus status, List<EtcdMember> notMembers, BackupHealth backups,
+                      PrintWriter out) {
         out.println("Cluster " + inventory.clusterName() + ": " + status.sentence());
         out.println("Versions: " + status.versionSentence());
+        out.println("Backups: " + BackupHealthWords.line(backups)
+                + (backups.status().needsAttention() ? " (quorum diagnose says what to do)" : ""));
         out.println(String.format("%-8s %-14s %-30s %-10s %-9s %-8s %-10s %s",
                 "MEMBER", "HOST", "ENDPOINT", "ROLE", "VERSION", "TERM", "INDEX", "DB SIZE"));
         for (MemberStatus member : status.members()) {

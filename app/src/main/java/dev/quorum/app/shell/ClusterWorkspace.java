@@ -1,5 +1,9 @@
 package dev.quorum.app.shell;
 
+import dev.quorum.app.backups.BackupsBadge;
+import dev.quorum.app.backups.BackupsView;
+import dev.quorum.app.backups.BackupsViewModel;
+import dev.quorum.app.backups.SshBackupsSource;
 import dev.quorum.app.certs.CertificatesView;
 import dev.quorum.app.certs.CertificatesViewModel;
 import dev.quorum.app.certs.LoadState;
@@ -40,8 +44,9 @@ import javafx.scene.layout.Priority;
 
 /**
  * Everything shown for one open cluster: the picture with the selected member's details, and
- * the Members, Certificates, Tasks and Snapshots tabs; plus the watcher that keeps its view model fresh. Built once per
- * opened cluster and disposed when another is shown or the window closes.
+ * the Members, Certificates, Tasks, Snapshots and Backups tabs (a badge above while the backups are stale or
+ * failed); plus the watcher that keeps its view model fresh. Built once per opened cluster and disposed when
+ * another is shown or the window closes.
  */
 final class ClusterWorkspace extends BorderPane {
     private final ClusterSource source;
@@ -55,6 +60,7 @@ final class ClusterWorkspace extends BorderPane {
 
     private final SnapshotsViewModel snapshots;
     private final Tab snapshotsTab;
+    private final BackupsViewModel backups;
 
     /**
      * @param onRenew   opens the renew wizard with the tab's warn days; it calls the given Runnable when a run ends
@@ -117,12 +123,24 @@ final class ClusterWorkspace extends BorderPane {
                 snapshots.reload();
             }
         });
-        tabs = new TabPane(members, certsTab, tasksTab, snapshotsTab);
+        // Read when the cluster opens (the badge needs it) and when shown; the sandbox's members have no systemd.
+        backups = new BackupsViewModel(services.executor(), new SshBackupsSource(source, services.home(), liveLog),
+                !source.sandbox(), ZoneId.systemDefault(), tasks::reloadHistory);
+        Tab backupsTab = new Tab("Backups", new BackupsView(backups));
+        backupsTab.setId("backups-tab");
+        backupsTab.setOnSelectionChanged(e -> {
+            if (backupsTab.isSelected()) {
+                backups.refresh();
+            }
+        });
+        tabs = new TabPane(members, certsTab, tasksTab, snapshotsTab, backupsTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         SplitPane split = new SplitPane(top, tabs);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.55);
-        setTop(problemBanner(problem, onAdopt));
+        BackupsBadge badge = new BackupsBadge(backups, () -> tabs.getSelectionModel().select(backupsTab));
+        javafx.scene.layout.VBox header = new javafx.scene.layout.VBox(4, problemBanner(problem, onAdopt), badge);
+        setTop(header);
         setCenter(split);
     }
 
@@ -155,6 +173,7 @@ final class ClusterWorkspace extends BorderPane {
     void start() {
         watcher.start();
         snapshots.reload();
+        backups.refresh();
     }
 
     /** Toolbar "Snapshot now": shows the Snapshots tab and saves there. */

@@ -1,0 +1,14 @@
+package dev.quorum.app.backups;
+
+import dev.quorum.core.engine.RunResult;
+import dev.quorum.core.lifecycle.backup.BackupOverview;
+
+/** Where the Backups tab reads from and runs on. Both block: background threads only. */
+public interface BackupsSource {
+
+    /** Every member host's schedule and backups, and their health. */
+    BackupOverview read() throws Exception;
+
+    /** The scheduled job now on every member's host (quorum backup run), logged as every run is. */
+    RunResult runNow() throws Exception;
+}

@@ -1,0 +1,99 @@
+package dev.quorum.app.backups;
+
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
+
+/** The Backups tab: schedule, next run, last result and health above the table of every host's backups. */
+public final class BackupsView extends VBox {
+
+    public BackupsView(BackupsViewModel model) {
+        setId("backups-view");
+        setSpacing(8);
+        setPadding(new Insets(8));
+        GridPane facts = new GridPane();
+        facts.setHgap(12);
+        facts.setVgap(4);
+        fact(facts, 0, "Schedule", "backups-schedule", model.scheduleProperty());
+        fact(facts, 1, "Next run", "backups-next-run", model.nextRunProperty());
+        fact(facts, 2, "Last result", "backups-last-result", model.lastResultProperty());
+        Label health = fact(facts, 3, "Health", "backups-health", model.healthTextProperty());
+        model.attentionProperty().addListener((obs, was, now) -> {
+            if (now) {
+                health.getStyleClass().add("cluster-problem");
+            } else {
+                health.getStyleClass().remove("cluster-problem");
+            }
+        });
+
+        Button run = new Button("Run now", new FontIcon(MaterialDesignP.PLAY_CIRCLE_OUTLINE));
+        run.setId("backups-run-now");
+        run.setTooltip(new Tooltip("Start the scheduled backup now on every member's host (quorum backup run); "
+                + "the run shows in the Tasks tab"));
+        run.disableProperty().bind(model.runningProperty().or(new SimpleBooleanProperty(!model.available())));
+        run.setOnAction(e -> model.runNow());
+        Button refresh = new Button("Refresh", new FontIcon(MaterialDesignR.REFRESH));
+        refresh.setId("backups-refresh");
+        refresh.disableProperty().bind(model.runningProperty().or(model.readingProperty()));
+        refresh.setOnAction(e -> model.refresh());
+        ProgressIndicator progress = new ProgressIndicator();
+        progress.setPrefSize(18, 18);
+        progress.visibleProperty().bind(model.runningProperty().or(model.readingProperty()));
+        progress.managedProperty().bind(progress.visibleProperty());
+        Label status = new Label();
+        status.setId("backups-status");
+        status.textProperty().bind(model.statusProperty());
+        Label error = new Label();
+        error.setId("backups-error");
+        error.getStyleClass().add("cluster-problem");
+        error.setWrapText(true);
+        error.textProperty().bind(model.errorProperty());
+        error.visibleProperty().bind(model.errorProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+
+        TableView<BackupRow> table = new TableView<>(model.rows());
+        table.setId("backups-table");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(new Label("No backups on the members' hosts. Schedule them with quorum backup schedule "
+                + "-i INVENTORY --every 1h --keep 24, then Run now."));
+        table.getColumns().add(column("Taken", BackupRow::time, 160));
+        table.getColumns().add(column("Host", BackupRow::host, 90));
+        table.getColumns().add(column("Revision", BackupRow::revision, 80));
+        table.getColumns().add(column("Size", BackupRow::size, 80));
+        table.getColumns().add(column("Verified", BackupRow::verified, 120));
+        table.getColumns().add(column("Location", BackupRow::location, 420));
+        VBox.setVgrow(table, Priority.ALWAYS);
+        getChildren().addAll(facts, new HBox(8, run, refresh, progress, status), error, table);
+    }
+
+    private static Label fact(GridPane grid, int row, String name, String id, ReadOnlyStringProperty text) {
+        Label value = new Label();
+        value.setId(id);
+        value.setWrapText(true);
+        value.textProperty().bind(text);
+        grid.addRow(row, new Label(name + ":"), value);
+        return value;
+    }
+
+    private static TableColumn<BackupRow, String> column(String title, Function<BackupRow, String> text, double width) {
+        TableColumn<BackupRow, String> column = new TableColumn<>(title);
+        column.setPrefWidth(width);
+        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(text.apply(c.getValue())));
+        return column;
+    }
+}

@@ -1,0 +1,205 @@
+package dev.quorum.app.backups;
+
+import dev.quorum.app.common.BackupHealthWords;
+import dev.quorum.core.engine.report.RunLines;
+import dev.quorum.core.engine.report.RunVerdict;
+import dev.quorum.app.common.TaskExecutor;
+import dev.quorum.core.ActionableError;
+import dev.quorum.core.engine.RunMode;
+import dev.quorum.core.engine.RunResult;
+import dev.quorum.core.lifecycle.backup.BackupEntry;
+import dev.quorum.core.lifecycle.backup.BackupOverview;
+import dev.quorum.core.lifecycle.backup.BackupStatus;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The Backups tab's state: what the hosts say about the schedule and their backups (read in the background when
+ * the cluster opens, on Refresh and after a run), the health that the cluster's badge shows, and Run now.
+ * UI thread only; the work goes through the {@link TaskExecutor}.
+ */
+public final class BackupsViewModel {
+    private final TaskExecutor executor;
+    private final BackupsSource source;
+    private final boolean available;
+    private final ZoneId zone;
+    private final Runnable afterRun;
+    private final ObservableList<BackupRow> rows = FXCollections.observableArrayList();
+    private final ObjectProperty<BackupStatus> health = new SimpleObjectProperty<>();
+    private final StringProperty healthText = new SimpleStringProperty("Not read yet.");
+    private final StringProperty schedule = new SimpleStringProperty("-");
+    private final StringProperty nextRun = new SimpleStringProperty("-");
+    private final StringProperty lastResult = new SimpleStringProperty("-");
+    private final StringProperty status = new SimpleStringProperty("");
+    private final StringProperty error = new SimpleStringProperty("");
+    private final BooleanProperty reading = new SimpleBooleanProperty();
+    private final BooleanProperty running = new SimpleBooleanProperty();
+    private final BooleanBinding attention = Bindings.createBooleanBinding(
+            () -> health.get() != null && health.get().needsAttention(), health);
+    private final StringBinding badgeText = Bindings.createStringBinding(
+            () -> health.get() == null ? "" : "backups " + BackupHealthWords.label(health.get()), health);
+    /** Only the newest read is shown: an older one may answer last. */
+    private int generation;
+
+    /**
+     * @param available false for a cluster without systemd on its hosts (the local sandbox): nothing is read
+     * @param afterRun  called on the UI thread when a run ended (e.g. the Tasks tab reads its history again)
+     */
+    public BackupsViewModel(TaskExecutor executor, BackupsSource source, boolean available, ZoneId zone,
+                            Runnable afterRun) {
+        this.executor = executor;
+        this.source = source;
+        this.available = available;
+        this.zone = zone;
+        this.afterRun = afterRun;
+        if (!available) {
+            healthText.set("Scheduled backups run by systemd on the members' hosts; this cluster's members have none.");
+        }
+    }
+
+    /** Reads every host's schedule and backups again; ignored while a run or a read is going on. */
+    public void refresh() {
+        if (!available || running.get() || reading.get()) {
+            return;
+        }
+        reading.set(true);
+        int mine = ++generation;
+        status.set("Reading the members' backups...");
+        executor.submit(source::read, overview -> {
+            reading.set(false);
+            if (mine == generation) {
+                show(overview);
+                status.set("Read at " + BackupRow.time(Instant.now(), zone) + ".");
+            }
+        }, e -> {
+            reading.set(false);
+            status.set("");
+            error.set("Cannot read the backups: " + describe(e));
+        });
+    }
+
+    /** Runs the backup on every member's host now (quorum backup run), then reads again. */
+    public void runNow() {
+        if (!available || running.get()) {
+            return;
+        }
+        running.set(true);
+        generation++;
+        error.set("");
+        status.set("Running the backup on every member's host (see the Tasks tab)...");
+        executor.submit(() -> new Ran(source.runNow(), source.read()), ran -> {
+            running.set(false);
+            reading.set(false);
+            show(ran.overview());
+            RunResult result = ran.result();
+            status.set(result.succeeded() ? "Run now: done, a new verified backup on every member's host."
+                    : "Run now: " + RunVerdict.verdict(RunMode.APPLY, result.outcome(), result.summary()));
+            if (!result.succeeded() && !result.failures().isEmpty()) {
+                var failure = result.failures().get(0);
+                error.set(failure.target() + ": " + RunLines.result(failure));
+            }
+            afterRun.run();
+        }, e -> {
+            running.set(false);
+            status.set("");
+            error.set("Run now failed: " + describe(e));
+            afterRun.run();
+        });
+    }
+
+    private void show(BackupOverview overview) {
+        error.set("");
+        BackupsSummary summary = BackupsSummary.of(overview, zone);
+        schedule.set(summary.schedule());
+        nextRun.set(summary.nextRun());
+        lastResult.set(summary.lastResult());
+        healthText.set(summary.health());
+        health.set(overview.health().status());
+        rows.setAll(overview.backups().stream().flatMap(h -> h.backups().stream())
+                .sorted(Comparator.comparing((BackupEntry b) -> b.time().orElse(Instant.EPOCH)).reversed())
+                .map(b -> BackupRow.of(b, zone)).toList());
+    }
+
+    static String describe(Throwable error) {
+        Throwable e = error;
+        while ((e instanceof ExecutionException || e instanceof CompletionException) && e.getCause() != null) {
+            e = e.getCause();
+        }
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return e instanceof ActionableError a && !a.hint().isBlank() ? message + " - " + a.hint() : message;
+    }
+
+    public ObservableList<BackupRow> rows() {
+        return rows;
+    }
+
+    public ReadOnlyObjectProperty<BackupStatus> healthProperty() {
+        return health;
+    }
+
+    /** True while the backups are stale or failed: the cluster's warning badge. */
+    public BooleanBinding attentionProperty() {
+        return attention;
+    }
+
+    /** The badge's words: "backups STALE" / "backups FAILED". */
+    public StringBinding badgeTextProperty() {
+        return badgeText;
+    }
+
+    public ReadOnlyStringProperty healthTextProperty() {
+        return healthText;
+    }
+
+    public ReadOnlyStringProperty scheduleProperty() {
+        return schedule;
+    }
+
+    public ReadOnlyStringProperty nextRunProperty() {
+        return nextRun;
+    }
+
+    public ReadOnlyStringProperty lastResultProperty() {
+        return lastResult;
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status;
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error;
+    }
+
+    public ReadOnlyBooleanProperty readingProperty() {
+        return reading;
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running;
+    }
+
+    public boolean available() {
+        return available;
+    }
+
+    private record Ran(RunResult result, BackupOverview overview) {
+    }
+}

@@ -1,0 +1,50 @@
+package dev.quorum.app.backups;
+
+import dev.quorum.app.cluster.ClusterSource;
+import dev.quorum.app.common.ClusterSessions;
+import dev.quorum.core.engine.PlanRuns;
+import dev.quorum.core.cluster.ClusterSession;
+import dev.quorum.core.engine.Cancellation;
+import dev.quorum.core.engine.RunListener;
+import dev.quorum.core.engine.RunResult;
+import dev.quorum.core.lifecycle.backup.BackupOverview;
+import dev.quorum.core.lifecycle.backup.BackupPlans;
+import dev.quorum.core.remote.SshOptions;
+import dev.quorum.core.workspace.QuorumHome;
+import java.util.Optional;
+
+/**
+ * What {@code quorum backup list} and {@code quorum backup run} do, over a session opened as the CLI opens one;
+ * a run's events go to {@code live} (the cluster's Tasks tab) and to a run log, as a wizard's do.
+ */
+public final class SshBackupsSource implements BackupsSource {
+    private final ClusterSource cluster;
+    private final QuorumHome home;
+    private final RunListener live;
+
+    public SshBackupsSource(ClusterSource cluster, QuorumHome home, RunListener live) {
+        this.cluster = cluster;
+        this.home = home;
+        this.live = live;
+    }
+
+    @Override
+    public BackupOverview read() {
+        try (ClusterSession session = open()) {
+            return BackupOverview.read(session);
+        }
+    }
+
+    @Override
+    public RunResult runNow() {
+        try (ClusterSession session = open()) {
+            return PlanRuns.apply(home, BackupPlans.run(session, Optional.empty()), live, new Cancellation()).result();
+        }
+    }
+
+    private ClusterSession open() {
+        SshOptions ssh = cluster.knownHosts().map(SshOptions.defaults()::withKnownHostsFile)
+                .orElse(SshOptions.defaults());
+        return ClusterSessions.open(cluster.inventory(), home, ssh);
+    }
+}

@@ -1,10 +1,10 @@
 package dev.quorum.app.backups;
 
+import dev.quorum.app.common.ErrorWords;
 import dev.quorum.app.common.BackupHealthWords;
 import dev.quorum.core.engine.report.RunLines;
 import dev.quorum.core.engine.report.RunVerdict;
 import dev.quorum.app.common.TaskExecutor;
-import dev.quorum.core.ActionableError;
 import dev.quorum.core.engine.RunMode;
 import dev.quorum.core.engine.RunResult;
 import dev.quorum.core.lifecycle.backup.BackupEntry;
@@ -13,8 +13,6 @@ import dev.quorum.core.lifecycle.backup.BackupStatus;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Comparator;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
@@ -91,7 +89,7 @@ public final class BackupsViewModel {
         }, e -> {
             reading.set(false);
             status.set("");
-            error.set("Cannot read the backups: " + describe(e));
+            error.set("Cannot read the backups: " + ErrorWords.describe(e));
         });
     }
 
@@ -119,7 +117,7 @@ public final class BackupsViewModel {
         }, e -> {
             running.set(false);
             status.set("");
-            error.set("Run now failed: " + describe(e));
+            error.set("Run now failed: " + ErrorWords.describe(e));
             afterRun.run();
         });
     }
@@ -135,15 +133,6 @@ public final class BackupsViewModel {
         rows.setAll(overview.backups().stream().flatMap(h -> h.backups().stream())
                 .sorted(Comparator.comparing((BackupEntry b) -> b.time().orElse(Instant.EPOCH)).reversed())
                 .map(b -> BackupRow.of(b, zone)).toList());
-    }
-
-    static String describe(Throwable error) {
-        Throwable e = error;
-        while ((e instanceof ExecutionException || e instanceof CompletionException) && e.getCause() != null) {
-            e = e.getCause();
-        }
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return e instanceof ActionableError a && !a.hint().isBlank() ? message + " - " + a.hint() : message;
     }
 
     public ObservableList<BackupRow> rows() {

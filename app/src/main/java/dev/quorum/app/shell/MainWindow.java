@@ -1,5 +1,6 @@
 package dev.quorum.app.shell;
 
+import dev.quorum.app.common.ErrorWords;
 import dev.quorum.app.cluster.ClusterSource;
 import dev.quorum.app.cluster.MemberActions;
 import dev.quorum.app.cluster.MemberViewModel;
@@ -10,7 +11,6 @@ import dev.quorum.app.tasks.LogFeed;
 import dev.quorum.app.welcome.WelcomeActions;
 import dev.quorum.app.welcome.WelcomeView;
 import dev.quorum.app.welcome.WelcomeViewModel;
-import dev.quorum.core.ActionableError;
 import dev.quorum.core.inventory.InventoryReader;
 import dev.quorum.core.sandbox.SandboxLayout;
 import dev.quorum.core.lifecycle.recovery.Diagnosis;
@@ -118,7 +118,7 @@ public final class MainWindow implements ShellContext, WelcomeActions, MainToolb
                 source -> {
                     welcomeModel.done();
                     show(source);
-                }, error -> welcomeModel.failed("Cannot open " + inventory + ": " + describe(error)));
+                }, error -> welcomeModel.failed("Cannot open " + inventory + ": " + ErrorWords.describe(error)));
     }
 
     @Override
@@ -133,12 +133,7 @@ public final class MainWindow implements ShellContext, WelcomeActions, MainToolb
         services.executor().submit(() -> services.sandbox().start(feed), inventory -> {
             welcomeModel.done();
             openInventory(inventory, Optional.empty());
-        }, error -> welcomeModel.failed("The sandbox did not start: " + describe(error)));
-    }
-
-    static String describe(Throwable error) {
-        String message = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
-        return error instanceof ActionableError a && !a.hint().isBlank() ? message + " - " + a.hint() : message;
+        }, error -> welcomeModel.failed("The sandbox did not start: " + ErrorWords.describe(error)));
     }
 
     @Override

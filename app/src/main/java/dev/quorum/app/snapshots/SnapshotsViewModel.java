@@ -1,9 +1,9 @@
 package dev.quorum.app.snapshots;
 
+import dev.quorum.app.common.ErrorWords;
 import dev.quorum.app.cluster.ClusterSource;
 import dev.quorum.app.common.ClusterSessions;
 import dev.quorum.app.common.TaskExecutor;
-import dev.quorum.core.ActionableError;
 import dev.quorum.core.cluster.ClusterSession;
 import dev.quorum.core.cluster.ClusterSnapshots;
 import dev.quorum.core.remote.SshOptions;
@@ -17,8 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -83,7 +81,7 @@ public final class SnapshotsViewModel {
             if (mine == generation) {
                 show(found, keep);
             }
-        }, e -> error.set("Cannot list " + store.dir() + ": " + describe(e)));
+        }, e -> error.set("Cannot list " + store.dir() + ": " + ErrorWords.describe(e)));
     }
 
     /** Saves a snapshot now; ignored while one is being saved. */
@@ -107,7 +105,7 @@ public final class SnapshotsViewModel {
         }, e -> {
             saving.set(false);
             status.set("");
-            error.set("Snapshot failed: " + describe(e));
+            error.set("Snapshot failed: " + ErrorWords.describe(e));
         });
     }
 
@@ -125,7 +123,7 @@ public final class SnapshotsViewModel {
             }
             selected.set(checked);
             status.set(row.file().getFileName() + ": " + checked.integrityText() + ".");
-        }, e -> error.set("Cannot verify " + row.file() + ": " + describe(e)));
+        }, e -> error.set("Cannot verify " + row.file() + ": " + ErrorWords.describe(e)));
     }
 
     private List<SnapshotRow> readAll() throws Exception {
@@ -156,15 +154,6 @@ public final class SnapshotsViewModel {
             }
         }
         return -1;
-    }
-
-    static String describe(Throwable error) {
-        Throwable e = error;
-        while ((e instanceof ExecutionException || e instanceof CompletionException) && e.getCause() != null) {
-            e = e.getCause();
-        }
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return e instanceof ActionableError a && !a.hint().isBlank() ? message + " - " + a.hint() : message;
     }
 
     public ObservableList<SnapshotRow> rows() {

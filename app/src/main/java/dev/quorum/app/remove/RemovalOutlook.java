@@ -22,7 +22,7 @@ public record RemovalOutlook(String words, String refusal) {
         if (verdict.allowed()) {
             return new RemovalOutlook(sentence(verdict.words(), leaving.name()), "");
         }
-        String more = verdict.lastMember() ? "" : " Diagnose / Recover... shows what each host sees.";
+        String more = verdict.lastMember() ? "" : " Recover... (the Diagnose / Recover wizard) shows what each host sees.";
         return new RemovalOutlook("", sentence(verdict.refusal(), leaving.name()) + " "
                 + sentence(verdict.hint(), leaving.name()) + more);
     }

@@ -66,12 +66,12 @@ final class MainToolbar extends ToolBar {
                 "Remove the selected member (refused if the rest would lose quorum; its data dir is moved aside, "
                         + "not deleted)", actions::removeSelected);
         remove.disableProperty().bind(noMemberSelected);
-        Button recover = button("toolbar-recover", "Diagnose / Recover...", MaterialDesignS.STETHOSCOPE,
-                "Ask every host what it sees (who reaches whom, leader, problems), then recover the cluster after "
+        Button recover = button("toolbar-recover", "Recover...", MaterialDesignS.STETHOSCOPE,
+                "Diagnose / Recover: ask every host what it sees (who reaches whom, leader, problems), then recover the cluster after "
                         + "a partition or a member failure", actions::recover);
         recover.disableProperty().bind(noCluster);
-        Button snapshot = button("toolbar-snapshot", "Snapshot", MaterialDesignC.CAMERA_OUTLINE,
-                "Save a snapshot of this cluster to this workstation now (quorum snapshot save)", actions::snapshotNow);
+        Button snapshot = button("toolbar-snapshot", null, MaterialDesignC.CAMERA_OUTLINE,
+                "Snapshot: save a snapshot of this cluster to this workstation now (quorum snapshot save)", actions::snapshotNow);
         snapshot.disableProperty().bind(noCluster);
         Button restore = button("toolbar-restore", "Restore...", MaterialDesignR.RESTORE,
                 "Disaster recovery: a new cluster from a snapshot or a survivor's data (quorum restore)",
@@ -81,7 +81,8 @@ final class MainToolbar extends ToolBar {
                 "Compact the key history, defragment members one at a time, disarm NOSPACE (quorum maintain)",
                 actions::maintain);
         maintain.disableProperty().bind(noCluster);
-        // an icon only: with text the toolbar no longer fits the window's default width
+        // Snapshot, Upgrade, Refresh and the theme are icons only: with text the toolbar would not fit the window's
+        // smallest width, and a ToolBar hides what does not fit in an overflow menu (MainToolbarFitTest)
         Button upgrade = button("toolbar-upgrade", null, MaterialDesignA.ARROW_UP_BOLD_CIRCLE_OUTLINE,
                 "Upgrade etcd... to the inventory's etcd_version, one member at a time, after its guards "
                         + "(quorum upgrade)", actions::upgrade);

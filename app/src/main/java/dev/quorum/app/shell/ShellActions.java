@@ -39,7 +39,7 @@ public interface ShellActions {
      */
     void renewCertificates(ClusterSource cluster, int warnDays, Runnable afterRun);
 
-    /** Toolbar "Diagnose / Recover...": each host's view of the open cluster, then recovery. */
+    /** Toolbar "Recover..." (the Diagnose / Recover wizard): each host's view of the open cluster, then recovery. */
     void recover(ClusterSource cluster);
 
     /**

@@ -48,7 +48,7 @@ class RemovalOutlookTest {
         assertThat(outlook.words()).isEmpty();
         assertThat(outlook.refusal()).isEqualTo("Removing etcd2 would leave the cluster without quorum (2 voters "
                 + "would need 2 healthy, 1 would be). Bring the unhealthy members back first; if quorum is lost for "
-                + "good, restore from a snapshot. Diagnose / Recover... shows what each host sees.");
+                + "good, restore from a snapshot. Recover... (the Diagnose / Recover wizard) shows what each host sees.");
     }
 
     @Test
@@ -64,7 +64,7 @@ class RemovalOutlookTest {
         RemovalOutlook outlook = RemovalOutlook.of(List.of(up(1), down(2), down(3)), down(3));
 
         assertThat(outlook.refusal()).startsWith("The cluster has no quorum now (1 of 3 voting members healthy): no "
-                + "member can be removed. Bring the unhealthy members back first").contains("Diagnose / Recover...");
+                + "member can be removed. Bring the unhealthy members back first").contains("Recover... (the Diagnose / Recover wizard)");
     }
 
     @Test

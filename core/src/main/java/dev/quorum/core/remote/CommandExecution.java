@@ -64,6 +64,9 @@ final class CommandExecution {
         try (toCommand) {
             if (stdin != null) {
                 stdin.transferTo(toCommand);
+                // sshj's close() sends only what the server's window takes at that moment, then EOF, and drops
+                // the rest; flush() waits for the window, so a command that reads late still gets every byte
+                toCommand.flush();
             }
             return null;
         } catch (IOException e) {

@@ -91,6 +91,7 @@ public final class PortForward implements AutoCloseable {
                 // The client sees its connection close, as with ssh -L when the far end refuses.
                 LOG.debug("{}: cannot open a channel to {}: {}", hostName, destination(), e.toString());
                 closeQuietly(socket);
+                open.remove(socket);
             }
         }
     }

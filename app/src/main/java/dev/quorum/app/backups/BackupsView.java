@@ -1,5 +1,7 @@
 package dev.quorum.app.backups;
 
+import java.nio.file.Path;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -16,13 +18,18 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 
-/** The Backups tab: schedule, next run, last result and health above the table of every host's backups. */
+/**
+ * The Backups tab: schedule, next run, last result and health above the table of every host's backups; the selected
+ * backup can be pulled to this workstation, or pulled and restored from.
+ */
 public final class BackupsView extends VBox {
 
-    public BackupsView(BackupsViewModel model) {
+    /** @param onRestore opens the restore wizard on a pulled backup's file (the Snapshots tab's Restore... does the same) */
+    public BackupsView(BackupsViewModel model, Consumer<Path> onRestore) {
         setId("backups-view");
         setSpacing(8);
         setPadding(new Insets(8));
@@ -51,9 +58,21 @@ public final class BackupsView extends VBox {
         refresh.setId("backups-refresh");
         refresh.disableProperty().bind(model.runningProperty().or(model.readingProperty()));
         refresh.setOnAction(e -> model.refresh());
+        Button pull = new Button("Pull to this workstation", new FontIcon(MaterialDesignD.DOWNLOAD));
+        pull.setId("backups-pull");
+        pull.setTooltip(new Tooltip("Copy the selected backup into this cluster's snapshot folder (quorum backup pull), "
+                + "checked against its sha256 and etcd's integrity hash"));
+        pull.disableProperty().bind(model.canPullProperty().not());
+        pull.setOnAction(e -> model.pullSelected());
+        Button restore = new Button("Restore from this...", new FontIcon(MaterialDesignR.RESTORE));
+        restore.setId("backups-restore");
+        restore.setTooltip(new Tooltip("Pull the selected backup if it is not here yet, then open the Restore wizard "
+                + "on it (asks before anything changes)"));
+        restore.disableProperty().bind(model.canPullProperty().not());
+        restore.setOnAction(e -> model.restoreFromSelected(onRestore));
         ProgressIndicator progress = new ProgressIndicator();
         progress.setPrefSize(18, 18);
-        progress.visibleProperty().bind(model.runningProperty().or(model.readingProperty()));
+        progress.visibleProperty().bind(model.runningProperty().or(model.readingProperty()).or(model.pullingProperty()));
         progress.managedProperty().bind(progress.visibleProperty());
         Label status = new Label();
         status.setId("backups-status");
@@ -77,8 +96,9 @@ public final class BackupsView extends VBox {
         table.getColumns().add(column("Size", BackupRow::size, 80));
         table.getColumns().add(column("Verified", BackupRow::verified, 120));
         table.getColumns().add(column("Location", BackupRow::location, 420));
+        table.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> model.selectedProperty().set(now));
         VBox.setVgrow(table, Priority.ALWAYS);
-        getChildren().addAll(facts, new HBox(8, run, refresh, progress, status), error, table);
+        getChildren().addAll(facts, new HBox(8, run, refresh, pull, restore, progress, status), error, table);
     }
 
     private static Label fact(GridPane grid, int row, String name, String id, ReadOnlyStringProperty text) {

@@ -10,9 +10,11 @@ import dev.quorum.core.engine.RunResult;
 import dev.quorum.core.lifecycle.backup.BackupEntry;
 import dev.quorum.core.lifecycle.backup.BackupOverview;
 import dev.quorum.core.lifecycle.backup.BackupStatus;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Comparator;
+import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
@@ -30,7 +32,8 @@ import javafx.collections.ObservableList;
 
 /**
  * The Backups tab's state: what the hosts say about the schedule and their backups (read in the background when
- * the cluster opens, on Refresh and after a run), the health that the cluster's badge shows, and Run now.
+ * the cluster opens, on Refresh and after a run), the health that the cluster's badge shows, Run now, and pulling
+ * the selected backup to this workstation (to keep, or to restore from).
  * UI thread only; the work goes through the {@link TaskExecutor}.
  */
 public final class BackupsViewModel {
@@ -49,6 +52,11 @@ public final class BackupsViewModel {
     private final StringProperty error = new SimpleStringProperty("");
     private final BooleanProperty reading = new SimpleBooleanProperty();
     private final BooleanProperty running = new SimpleBooleanProperty();
+    private final BooleanProperty pulling = new SimpleBooleanProperty();
+    private final ObjectProperty<BackupRow> selected = new SimpleObjectProperty<>();
+    /** A verified backup is selected and no pull or run is going on. */
+    private final BooleanBinding canPull = Bindings.createBooleanBinding(() -> selected.get() != null
+            && selected.get().entry().verified() && !pulling.get() && !running.get(), selected, pulling, running);
     private final BooleanBinding attention = Bindings.createBooleanBinding(
             () -> health.get() != null && health.get().needsAttention(), health);
     private final StringBinding badgeText = Bindings.createStringBinding(
@@ -58,7 +66,7 @@ public final class BackupsViewModel {
 
     /**
      * @param available false for a cluster without systemd on its hosts (the local sandbox): nothing is read
-     * @param afterRun  called on the UI thread when a run ended (e.g. the Tasks tab reads its history again)
+     * @param afterRun  called on the UI thread when a run or a pull ended (the Tasks tab reads its history again)
      */
     public BackupsViewModel(TaskExecutor executor, BackupsSource source, boolean available, ZoneId zone,
                             Runnable afterRun) {
@@ -122,6 +130,43 @@ public final class BackupsViewModel {
         });
     }
 
+    /** "Pull to this workstation": the selected backup into the cluster's snapshot folder (quorum backup pull). */
+    public void pullSelected() {
+        pull(path -> status.set("Pulled to " + path + "; it is in the Snapshots tab."));
+    }
+
+    /**
+     * "Restore from this...": pulls the selected backup (a copy already here is fine), then hands the file to
+     * {@code openWizard} on the UI thread; the wizard asks before anything changes.
+     */
+    public void restoreFromSelected(Consumer<Path> openWizard) {
+        pull(path -> {
+            status.set("Pulled to " + path + "; restoring from it asks before anything changes.");
+            openWizard.accept(path);
+        });
+    }
+
+    private void pull(Consumer<Path> then) {
+        BackupRow row = selected.get();
+        if (!available || row == null || !canPull.get()) {
+            return;
+        }
+        String location = row.entry().location();
+        pulling.set(true);
+        error.set("");
+        status.set("Pulling " + location + " to this workstation (see the Tasks tab)...");
+        executor.submit(() -> source.pull(location), path -> {
+            pulling.set(false);
+            afterRun.run();
+            then.accept(path);
+        }, e -> {
+            pulling.set(false);
+            status.set("");
+            error.set("Pull of " + location + " failed: " + ErrorWords.describe(e));
+            afterRun.run();
+        });
+    }
+
     private void show(BackupOverview overview) {
         error.set("");
         BackupsSummary summary = BackupsSummary.of(overview, zone);
@@ -179,6 +224,19 @@ public final class BackupsViewModel {
 
     public ReadOnlyBooleanProperty readingProperty() {
         return reading;
+    }
+
+    /** The table's selection; a refresh that no longer lists the selected backup clears it. */
+    public ObjectProperty<BackupRow> selectedProperty() {
+        return selected;
+    }
+
+    public BooleanBinding canPullProperty() {
+        return canPull;
+    }
+
+    public ReadOnlyBooleanProperty pullingProperty() {
+        return pulling;
     }
 
     public ReadOnlyBooleanProperty runningProperty() {

@@ -6,15 +6,22 @@ import dev.quorum.core.engine.PlanRuns;
 import dev.quorum.core.cluster.ClusterSession;
 import dev.quorum.core.engine.Cancellation;
 import dev.quorum.core.engine.RunListener;
+import dev.quorum.core.engine.RunEvent;
 import dev.quorum.core.engine.RunResult;
+import dev.quorum.core.engine.StepFailedException;
+import dev.quorum.core.lifecycle.backup.pull.BackupLocation;
+import dev.quorum.core.lifecycle.backup.pull.BackupPulls;
+import dev.quorum.core.lifecycle.backup.pull.OffsiteStores;
+import dev.quorum.core.lifecycle.backup.pull.PullRequest;
 import dev.quorum.core.lifecycle.backup.BackupOverview;
 import dev.quorum.core.lifecycle.backup.BackupPlans;
 import dev.quorum.core.remote.SshOptions;
 import dev.quorum.core.workspace.QuorumHome;
+import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * What {@code quorum backup list} and {@code quorum backup run} do, over a session opened as the CLI opens one;
+ * What {@code quorum backup list}, {@code run} and {@code pull} do, over a session opened as the CLI opens one;
  * a run's events go to {@code live} (the cluster's Tasks tab) and to a run log, as a wizard's do.
  */
 public final class SshBackupsSource implements BackupsSource {
@@ -39,6 +46,21 @@ public final class SshBackupsSource implements BackupsSource {
     public RunResult runNow() {
         try (ClusterSession session = open()) {
             return PlanRuns.apply(home, BackupPlans.run(session, Optional.empty()), live, new Cancellation()).result();
+        }
+    }
+
+    @Override
+    public Path pull(String location) throws StepFailedException {
+        try (ClusterSession session = open()) {
+            PullRequest request = new PullRequest(BackupLocation.parse(location), BackupPulls.defaultDir(session));
+            RunResult result = PlanRuns.apply(home, BackupPulls.plan(session, request,
+                    OffsiteStores.workstation(Optional.empty())), live, new Cancellation()).result();
+            if (!result.succeeded()) {
+                RunEvent.TargetFinished failure = result.failures().isEmpty() ? null : result.failures().get(0);
+                throw new StepFailedException(failure == null ? "the pull of " + location + " did not finish"
+                        : failure.message(), failure == null ? "pull it again" : failure.hint());
+            }
+            return request.target();
         }
     }
 

@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
                 + "member, verifies the snapshot and keeps the newest N in /var/backups/quorum-etcd.",
                 "They keep running without this workstation; run and list them from here."},
         subcommands = {BackupScheduleCommand.class, BackupUnscheduleCommand.class, BackupRunCommand.class,
-                BackupListCommand.class})
+                BackupListCommand.class, BackupPullCommand.class})
 final class BackupCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -3,13 +3,16 @@ package dev.quorum.app.cli;
 import dev.quorum.core.cluster.ClusterSession;
 import dev.quorum.core.engine.Plan;
 import dev.quorum.core.inventory.EtcdMember;
+import dev.quorum.core.lifecycle.backup.pull.BackupLocation;
 import dev.quorum.core.lifecycle.disaster.RestorePlan;
 import dev.quorum.core.lifecycle.disaster.RestoreRequest;
 import dev.quorum.core.snapshot.SnapshotIntegrity;
 import dev.quorum.core.snapshot.SnapshotStore;
 import dev.quorum.core.snapshot.SnapshotVerifier;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -26,14 +29,21 @@ final class RestoreCommand extends ClusterChangeCommand {
     Source source;
 
     static final class Source {
-        @Option(names = "--snapshot", paramLabel = "FILE", description = "Restore from this snapshot file.")
-        Path snapshot;
+        @Option(names = "--snapshot", paramLabel = "FILE|LOCATION",
+                description = "Restore from this snapshot file, or from a backup by its location from quorum backup "
+                        + "list (HOST:/var/backups/quorum-etcd/FILE.db, or s3://BUCKET/PREFIX/MEMBER/FILE.db): "
+                        + "pulled to the snapshot folder first, as quorum backup pull does.")
+        String snapshot;
 
         @Option(names = "--from-survivor", paramLabel = "HOST",
                 description = "No snapshot: stop etcd on this surviving member and restore from its database. "
                         + "May lose recent writes; asks you to type the host name.")
         String survivor;
     }
+
+    @Option(names = "--s3-endpoint", paramLabel = "URL",
+            description = "With --snapshot s3://...: the S3-compatible store's URL (path-style); AWS S3 itself without it.")
+    String s3Endpoint;
 
     @Option(names = "--skip-hash-check", description = "Accept a snapshot without etcd's integrity hash (a raw copy of member/snap/db).")
     boolean skipHashCheck;
@@ -54,9 +64,19 @@ final class RestoreCommand extends ClusterChangeCommand {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = out();
-        RestoreRequest request = source.snapshot != null ? snapshotRequest(out) : RestoreRequest.fromSurvivor(source.survivor);
-        request = request.declaringLost(java.util.Set.copyOf(declaredLost));
+        Optional<BackupLocation> backup = source.snapshot == null ? Optional.empty() : backupLocation(source.snapshot);
+        RestoreRequest request = source.snapshot == null ? RestoreRequest.fromSurvivor(source.survivor)
+                : backup.isEmpty() ? snapshotRequest(out, Path.of(source.snapshot)) : null;
         try (ClusterSession session = cluster.openExisting()) {
+            if (backup.isPresent()) {
+                out.println("Pulling " + backup.get().text() + " to this workstation first (restore reads a local "
+                        + "file; nothing on the hosts changes):");
+                BackupPullExecution pull = new BackupPullExecution(session, out, cluster.inventory);
+                Path file = pull.pull(pull.request(backup.get(), Optional.empty()), Optional.ofNullable(s3Endpoint));
+                out.println();
+                request = snapshotRequest(out, file);
+            }
+            request = request.declaringLost(java.util.Set.copyOf(declaredLost));
             if (rollBackLiveCluster != null) {
                 String name = session.inventory().clusterName();
                 if (!rollBackLiveCluster.equals(name)) {
@@ -99,29 +119,41 @@ final class RestoreCommand extends ClusterChangeCommand {
         }
     }
 
+    /**
+     * A backup's location rather than a file: an s3:// URL or HOST:/PATH that is not a file here. A malformed one is
+     * refused now, before anything is opened, with where the valid ones are listed.
+     */
+    private Optional<BackupLocation> backupLocation(String text) {
+        if (!BackupLocation.looksLikeOne(text) || Files.exists(Path.of(text))) {
+            return Optional.empty();
+        }
+        return Optional.of(BackupPullExecution.parse(text, cluster.inventory));
+    }
+
     /** Checked here too so a damaged file is refused before any question; the plan checks it again first. */
-    private RestoreRequest snapshotRequest(PrintWriter out) throws Exception {
-        SnapshotIntegrity integrity = SnapshotVerifier.verify(source.snapshot);
+    private RestoreRequest snapshotRequest(PrintWriter out, Path snapshot) throws Exception {
+        SnapshotIntegrity integrity = SnapshotVerifier.verify(snapshot);
         switch (integrity.state()) {
-            case MISSING -> throw new UserError("snapshot " + source.snapshot + " does not exist",
-                    "give the path of a snapshot file (quorum snapshot list -i " + cluster.inventory + " shows them)");
-            case DAMAGED -> throw new UserError("snapshot " + source.snapshot + " is damaged: " + integrity.detail(),
+            case MISSING -> throw new UserError("snapshot " + snapshot + " does not exist",
+                    "give the path of a snapshot file (quorum snapshot list -i " + cluster.inventory + " shows them) or "
+                            + "a backup's location (quorum backup list -i " + cluster.inventory + " shows them)");
+            case DAMAGED -> throw new UserError("snapshot " + snapshot + " is damaged: " + integrity.detail(),
                     "nothing was stopped; use another snapshot (quorum snapshot list -i " + cluster.inventory + ")");
-            case NOT_A_SNAPSHOT -> throw new UserError(source.snapshot + ": " + integrity.detail(),
+            case NOT_A_SNAPSHOT -> throw new UserError(snapshot + ": " + integrity.detail(),
                     "give a file written by quorum snapshot save or etcdctl snapshot save");
             case RAW_DATABASE -> {
                 if (!skipHashCheck) {
-                    throw new UserError(source.snapshot + ": " + integrity.detail(),
+                    throw new UserError(snapshot + ": " + integrity.detail(),
                             "if it is a copy of a member's member/snap/db you trust, add --skip-hash-check");
                 }
             }
             case INTACT -> { }
         }
-        SnapshotStore.readMetadata(source.snapshot).ifPresentOrElse(info -> out.println("Snapshot: "
+        SnapshotStore.readMetadata(snapshot).ifPresentOrElse(info -> out.println("Snapshot: "
                         + info.takenAt() + ", revision " + info.revision() + info.knownKeyCount().map(k -> ", " + k + " keys")
                         .orElse("") + ". Every write after it is lost."),
-                () -> out.println("Snapshot: " + source.snapshot + " (no metadata beside it). Every write after it is lost."));
-        return RestoreRequest.fromSnapshot(source.snapshot, skipHashCheck);
+                () -> out.println("Snapshot: " + snapshot + " (no metadata beside it). Every write after it is lost."));
+        return RestoreRequest.fromSnapshot(snapshot, skipHashCheck);
     }
 
     private void warnSurvivor(PrintWriter out) {

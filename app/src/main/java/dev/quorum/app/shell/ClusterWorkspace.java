@@ -124,9 +124,13 @@ final class ClusterWorkspace extends BorderPane {
             }
         });
         // Read when the cluster opens (the badge needs it) and when shown; the sandbox's members have no systemd.
+        // a run or a pull ended: the Tasks tab's history, and the Snapshots tab where a pulled backup lands
         backups = new BackupsViewModel(services.executor(), new SshBackupsSource(source, services.home(), liveLog),
-                !source.sandbox(), ZoneId.systemDefault(), tasks::reloadHistory);
-        Tab backupsTab = new Tab("Backups", new BackupsView(backups));
+                !source.sandbox(), ZoneId.systemDefault(), () -> {
+                    tasks.reloadHistory();
+                    snapshots.reload();
+                });
+        Tab backupsTab = new Tab("Backups", new BackupsView(backups, onRestore));
         backupsTab.setId("backups-tab");
         backupsTab.setOnSelectionChanged(e -> {
             if (backupsTab.isSelected()) {

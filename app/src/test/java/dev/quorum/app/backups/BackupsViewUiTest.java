@@ -42,6 +42,11 @@ class BackupsViewUiTest {
             runs.incrementAndGet();
             return new RunResult("r1", RunOutcome.SUCCEEDED, new RunSummary(0, 2, 0, 0, 0), List.of());
         }
+
+        @Override
+        public java.nio.file.Path pull(String location) {
+            throw new UnsupportedOperationException("pulls are BackupsPullUiTest's");
+        }
     };
 
     @AfterEach
@@ -55,7 +60,7 @@ class BackupsViewUiTest {
         FxToolkit.setupStage(stage -> {
             model[0] = new BackupsViewModel(new SynchronousTaskExecutor(), source, available, ZoneOffset.UTC,
                     afterRuns::incrementAndGet);
-            stage.setScene(new Scene(new VBox(new BackupsBadge(model[0], () -> { }), new BackupsView(model[0])), 1000, 600));
+            stage.setScene(new Scene(new VBox(new BackupsBadge(model[0], () -> { }), new BackupsView(model[0], file -> { })), 1000, 600));
             stage.show();
         });
         WaitForAsyncUtils.waitForFxEvents();

@@ -2,6 +2,7 @@ package dev.quorum.core.lifecycle.backup.offsite;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Backups kept away from the cluster, at one location. Every method either does what it says or
@@ -14,6 +15,9 @@ public interface OffsiteStore extends AutoCloseable {
 
     /** The backups directly under the location, newest first. */
     List<OffsiteBackup> list();
+
+    /** The backup {@code name} directly under the location (one HEAD request), or empty when there is none. */
+    Optional<OffsiteBackup> find(String name);
 
     /**
      * Copies {@code backup} to {@code target}: written to {@code target.partial} first, checked

@@ -4,12 +4,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /** {@link OffsiteStore} on S3 or an S3-compatible server, through the AWS SDK for Java v2 (decision 0023). */
@@ -67,6 +69,25 @@ public final class S3OffsiteStore implements OffsiteStore {
         backups.sort(Comparator.comparing(OffsiteBackup::lastModified).reversed()
                 .thenComparing(OffsiteBackup::key));
         return List.copyOf(backups);
+    }
+
+    @Override
+    public Optional<OffsiteBackup> find(String name) {
+        String key = location.key(name);
+        try {
+            HeadObjectResponse head = client.headObject(b -> b.bucket(location.bucket()).key(key));
+            return Optional.of(new OffsiteBackup(location, key, head.contentLength(), head.lastModified(),
+                    BackupMetadata.fromUserMetadata(head.metadata())));
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) { // a HEAD has no body: a missing key and a missing bucket look the same
+                return Optional.empty();
+            }
+            throw failures.of("read " + location + key.substring(location.prefix().length()), e);
+        } catch (SdkException e) {
+            throw failures.of("read " + location + key.substring(location.prefix().length()), e);
+        }
     }
 
     @Override

@@ -47,6 +47,6 @@ public final class KubernetesHostsProbe {
         String message = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName()
                 : e.getMessage();
         return e instanceof ActionableError actionable && !actionable.hint().isBlank()
-                ? message + " (" + actionable.hint() + ")" : message;
+                ? message + "; " + actionable.hint() : message;
     }
 }

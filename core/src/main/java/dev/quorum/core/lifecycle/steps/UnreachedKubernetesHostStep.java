@@ -35,11 +35,10 @@ public final class UnreachedKubernetesHostStep implements Step {
     @Override
     public Check check(StepContext context) {
         String host = context.target();
-        String what = "NOT reached (" + unreached.getOrDefault(host, "unknown") + "): no ca.pem, node-" + host
-                + ".pem or system trust placed, so kube-apiserver on " + host + " cannot reach etcd with them. "
-                + "Make it reachable over SSH, then run " + rerun + " again (the rest checks as done)";
-        context.warn(what);
-        return Check.done(what);
+        context.warn("NOT reached (" + unreached.getOrDefault(host, "unknown") + "): no ca.pem, node-" + host
+                + ".pem or system trust placed there; kube-apiserver on " + host + " cannot use etcd with them");
+        return Check.done("NOT reached, nothing placed: once it answers over SSH, run " + rerun
+                + " again (the rest checks as done)");
     }
 
     @Override

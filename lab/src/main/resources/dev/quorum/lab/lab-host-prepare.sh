@@ -50,10 +50,12 @@ opaque() {
   /usr/bin/python3 -c 'import os, sys; os.setxattr(sys.argv[1], "trusted.overlay.opaque", b"y")' "$U$1"
 }
 
-# --- a bare machine: no Debian etcd, none of the base OS's enabled units, no lab internals
+# --- a bare machine: no Debian etcd, none of the base OS's enabled units, no lab internals, no Java
+# keystore hook in update-ca-certificates (a JVM per run: ~7 s on four hosts; servers rarely have it)
 for p in /usr/bin/etcd /usr/bin/etcdctl /lib/systemd/system/etcd.service \
          /etc/systemd/system/etcd2.service /etc/systemd/system/etcd.service \
-         /etc/default/etcd /etc/init.d/etcd /var/lib/etcd /etc/etcd "$LAB_DISK"; do
+         /etc/default/etcd /etc/init.d/etcd /var/lib/etcd /etc/etcd "$LAB_DISK" \
+         /etc/ca-certificates/update.d/jks-keystore; do
   whiteout "$p"
 done
 opaque /etc/systemd/system/multi-user.target.wants

@@ -91,7 +91,7 @@ class InstallWizardLabTest {
             ui.waitUntil("plan reviewed", Duration.ofSeconds(60), () -> ui.enabled("#next"),
                     () -> ui.text("#reviewHeadline") + " " + ui.text("#reviewProblem"));
             assertThat(ui.text("#reviewHeadline")).contains("Plan: install on cluster").contains("plan ready");
-            assertThat(ui.lookup("#reviewSteps").queryAs(TableView.class).getItems()).hasSize(14);
+            assertThat(ui.lookup("#reviewSteps").queryAs(TableView.class).getItems()).hasSize(15);
             assertThat(lab.host(0).fileExists("/etc/etcd.env")).as("review changes nothing").isFalse();
 
             ui.click("#next");

@@ -25,8 +25,9 @@ import java.util.Optional;
 
 /**
  * Reads every certificate and key of {@code etcd_cert_dir} and those {@code /etc/etcd.env} names on
- * every etcd host (two read-only SSH round trips per host, hosts in parallel), plus the
- * workstation's CA store, and inspects them against the cluster CA.
+ * every etcd host and every Kubernetes host (two read-only SSH round trips per host, hosts in parallel),
+ * plus the workstation's CA store, and inspects them against the cluster CA. A Kubernetes host's
+ * {@code node-HOST.pem} is always looked for, so a missing one is listed (decision 0029).
  */
 public final class CertificateInventory {
     public static final String WORKSTATION = "workstation";
@@ -53,8 +54,10 @@ public final class CertificateInventory {
      *                    cluster CA, else the CA file of the first etcd host that can be read is
      */
     public InventoryReport collect(Optional<WorkstationStore> workstation) {
-        List<String> names = inventory.etcdMembers().stream().map(EtcdMember::hostName).toList();
-        Map<String, Outcome<HostFilesRead>> read = FanOut.forEach(names, PARALLELISM, this::read);
+        List<String> names = new ArrayList<>(inventory.etcdMembers().stream().map(EtcdMember::hostName).toList());
+        names.addAll(inventory.kubernetesOnlyHosts());
+        Map<String, Outcome<HostFilesRead>> read = FanOut.forEach(names, PARALLELISM,
+                host -> read(host, expectedNodeCertificate(host)));
         Map<String, String> unreachable = new LinkedHashMap<>();
         read.forEach((host, outcome) -> {
             if (!outcome.ok()) {
@@ -92,12 +95,24 @@ public final class CertificateInventory {
 
     /** The files of one host: /etc/etcd.env first, to learn which files etcd uses. */
     public HostFilesRead read(String host) throws Exception {
+        return read(host, List.of());
+    }
+
+    /** A Kubernetes host's own node certificate: looked for even when missing. */
+    private List<String> expectedNodeCertificate(String host) {
+        return inventory.kubernetesHosts().contains(host)
+                ? List.of(inventory.etcd().certDir() + "/node-" + host + ".pem") : List.of();
+    }
+
+    private HostFilesRead read(String host, List<String> expected) throws Exception {
         RemoteHost remote = hosts.remote(host);
         String env = remote.run("cat " + HostFiles.ENV_FILE + " 2>/dev/null || true").requireOk("read "
                 + HostFiles.ENV_FILE).stdout();
         EtcdTlsSettings settings = EtcdTlsSettings.of(EnvFile.parse(env).values());
         String dir = inventory.etcd().certDir();
-        String output = remote.run(CertFilesScript.script(dir, settings.allPaths()))
+        List<String> paths = new ArrayList<>(settings.allPaths());
+        expected.stream().filter(p -> !paths.contains(p)).forEach(paths::add);
+        String output = remote.run(CertFilesScript.script(dir, paths))
                 .requireOk("read the certificates in " + dir).stdout();
         return new HostFilesRead(CertFilesScript.parse(output, dir), settings);
     }

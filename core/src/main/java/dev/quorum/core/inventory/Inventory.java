@@ -10,9 +10,11 @@ import java.util.Optional;
  * A cluster as Quorum sees it: every host of the inventory, the etcd group in order, and the
  * etcd settings. Variables Quorum does not interpret are kept in {@link #vars()}.
  *
- * @param source      the inventory file this was read from
- * @param clusterName a name for the workstation's folder of this cluster ({@code cluster_name}, else the
- *                    inventory's directory name)
+ * @param source          the inventory file this was read from
+ * @param clusterName     a name for the workstation's folder of this cluster ({@code cluster_name}, else the
+ *                        inventory's directory name)
+ * @param kubernetesHosts the hosts of Kubespray's {@code k8s_cluster} (control planes, nodes, route reflectors;
+ *                        see {@link KubernetesGroups}), in inventory order; etcd members among them too
  */
 public record Inventory(
         Path source,
@@ -20,7 +22,8 @@ public record Inventory(
         List<InventoryHost> hosts,
         List<EtcdMember> etcdMembers,
         EtcdSettings etcd,
-        Map<String, Object> vars) {
+        Map<String, Object> vars,
+        List<String> kubernetesHosts) {
     /** The etcd group's variable that lets install set up an even number of members. */
     public static final String ALLOW_EVEN_MEMBERS = "quorum_allow_even_members";
 
@@ -31,6 +34,18 @@ public record Inventory(
         hosts = List.copyOf(hosts);
         etcdMembers = List.copyOf(etcdMembers);
         vars = Map.copyOf(vars);
+        kubernetesHosts = List.copyOf(kubernetesHosts);
+    }
+
+    /** An inventory without Kubernetes hosts (only etcd's). */
+    public Inventory(Path source, String clusterName, List<InventoryHost> hosts, List<EtcdMember> etcdMembers,
+                     EtcdSettings etcd, Map<String, Object> vars) {
+        this(source, clusterName, hosts, etcdMembers, etcd, vars, List.of());
+    }
+
+    /** The Kubernetes hosts that are not etcd members: the ones only the node certificate steps reach. */
+    public List<String> kubernetesOnlyHosts() {
+        return kubernetesHosts.stream().filter(h -> etcdMembers.stream().noneMatch(m -> m.hostName().equals(h))).toList();
     }
 
     /**
@@ -60,7 +75,7 @@ public record Inventory(
         List<InventoryHost> moved = hosts.stream().map(h -> h.withSsh(h.ssh().withJump(through))).toList();
         List<EtcdMember> members = etcdMembers.stream()
                 .map(m -> new EtcdMember(m.host().withSsh(m.host().ssh().withJump(through)), m.memberName())).toList();
-        return new Inventory(source, clusterName, moved, members, etcd, vars);
+        return new Inventory(source, clusterName, moved, members, etcd, vars, kubernetesHosts);
     }
 
     public Optional<InventoryHost> host(String name) {

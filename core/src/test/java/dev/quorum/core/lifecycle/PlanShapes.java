@@ -22,11 +22,19 @@ public final class PlanShapes {
 
     /** Hosts node1..node{@code hosts} at 127.88.0.x, the first {@code members} of them in the etcd group. */
     public static ClusterSession offlineSession(Path dir, int hosts, int members) throws IOException {
+        return offlineSession(dir, hosts, members, "");
+    }
+
+    /** As above, with more groups under {@code all.children} ({@code otherGroups}: YAML lines indented 4). */
+    public static ClusterSession offlineSession(Path dir, int hosts, int members, String otherGroups)
+            throws IOException {
+        Files.createDirectories(dir);
         StringBuilder yaml = new StringBuilder("all:\n  hosts:\n");
         IntStream.rangeClosed(1, hosts).forEach(i -> yaml.append("    node").append(i).append(": {ip: 127.88.0.")
                 .append(i).append("}\n"));
         yaml.append("  children:\n    etcd:\n      hosts:\n");
         IntStream.rangeClosed(1, members).forEach(i -> yaml.append("        node").append(i).append(":\n"));
+        yaml.append(otherGroups);
         Path file = Files.writeString(dir.resolve("hosts.yaml"), yaml);
         return new ClusterSession(new InventoryReader("tester", Path.of("/home/tester")).read(file),
                 new QuorumHome(dir.resolve("home")), new SshConnector(SshOptions.defaults()));

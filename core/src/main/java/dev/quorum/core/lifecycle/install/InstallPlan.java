@@ -10,6 +10,9 @@ import dev.quorum.core.lifecycle.steps.EnableServiceStep;
 import dev.quorum.core.lifecycle.steps.EnvFileStep;
 import dev.quorum.core.lifecycle.steps.EtcdctlWrapperStep;
 import dev.quorum.core.lifecycle.steps.FetchReleaseStep;
+import dev.quorum.core.lifecycle.steps.KubernetesHostSteps;
+import dev.quorum.core.lifecycle.steps.KubernetesHostsPlan;
+import dev.quorum.core.lifecycle.steps.KubernetesHostsProbe;
 import dev.quorum.core.lifecycle.steps.LifecycleSession;
 import dev.quorum.core.lifecycle.steps.MarkExistingStep;
 import dev.quorum.core.lifecycle.steps.PreflightStep;
@@ -20,6 +23,7 @@ import dev.quorum.core.lifecycle.steps.VerifyClusterStep;
 import dev.quorum.core.inventory.EtcdMember;
 import dev.quorum.core.release.ReleaseFetcher;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -37,6 +41,11 @@ public final class InstallPlan {
         return build(cluster, DEFAULT_HEALTH_TIMEOUT);
     }
 
+    /** Looks which Kubernetes hosts answer (read-only SSH logins), then plans. */
+    public static Plan build(ClusterSession cluster, Duration healthTimeout) {
+        return build(cluster, healthTimeout, KubernetesHostsProbe.plan(cluster));
+    }
+
     /**
      * Only the install plan's preflight step, on some of its hosts: read-only checks a wizard runs
      * (in preview) before offering the whole plan.
@@ -52,10 +61,14 @@ public final class InstallPlan {
                 InitialClusterState.NEW);
     }
 
-    public static Plan build(ClusterSession cluster, Duration healthTimeout) {
+    /**
+     * Pure: the etcd members' steps, then the Kubernetes hosts' (decision 0029) as {@code kubernetes} says, after
+     * the members are marked existing, so a Kubernetes host cannot hold up the etcd cluster.
+     */
+    public static Plan build(ClusterSession cluster, Duration healthTimeout, KubernetesHostsPlan kubernetes) {
         LifecycleSession session = session(cluster, healthTimeout);
         List<String> hosts = cluster.inventory().etcdMembers().stream().map(EtcdMember::hostName).toList();
-        return new Plan("install", cluster.inventory().clusterName(), List.of(
+        List<PlannedStep> steps = new ArrayList<>(List.of(
                 PlannedStep.onCluster(new FetchReleaseStep(session)),
                 PlannedStep.onCluster(new ClusterShapeStep(session)),
                 PlannedStep.onCluster(new RunningReleaseStep(session)),
@@ -70,5 +83,7 @@ public final class InstallPlan {
                 PlannedStep.onCluster(new RollingRestartStep(session)),
                 PlannedStep.onCluster(new VerifyClusterStep(session)),
                 PlannedStep.onEach(new MarkExistingStep(session), hosts)));
+        steps.addAll(KubernetesHostSteps.of(session, kubernetes, "quorum install -i " + cluster.inventory().source()));
+        return new Plan("install", cluster.inventory().clusterName(), steps);
     }
 }

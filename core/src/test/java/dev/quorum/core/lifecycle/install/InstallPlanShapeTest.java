@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.quorum.core.cluster.ClusterSession;
 import dev.quorum.core.engine.Plan;
 import dev.quorum.core.lifecycle.PlanShapes;
+import dev.quorum.core.lifecycle.steps.KubernetesHostsProbe;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,8 +39,26 @@ class InstallPlanShapeTest {
                 "BinariesStep " + all, "CertificatesStep " + all, "EnvFileStep " + all, "UnitFileStep " + all,
                 "EtcdctlWrapperStep " + all, "EnableServiceStep " + all,
                 "StartMembersStep [cluster]", "RollingRestartStep [cluster]", "VerifyClusterStep [cluster]",
-                "MarkExistingStep " + all);
+                "MarkExistingStep " + all, "SystemTrustStep " + all);
         assertThat(plan.lifecycle()).isEqualTo("install");
+    }
+
+    @Test
+    void kubernetesHostsGetNodeCertificatesAfterTheMembersAndTheUnreachableOnesAreNamedLast() throws Exception {
+        ClusterSession withKubernetes = PlanShapes.offlineSession(dir.resolve("k8s"), 6, 3,
+                "    kube_control_plane: {hosts: {node1: , node4: }}\n    kube_node: {hosts: {node5: , node6: }}\n");
+
+        Plan plan = InstallPlan.build(withKubernetes, InstallPlan.DEFAULT_HEALTH_TIMEOUT,
+                KubernetesHostsProbe.plan(withKubernetes.inventory(), Map.of("node6", "connection timed out")));
+
+        List<String> shape = PlanShapes.shape(plan);
+        assertThat(shape.subList(shape.indexOf("MarkExistingStep [node1, node2, node3]") + 1, shape.size()))
+                .containsExactly("NodeCertificateStep [node1, node4, node5]",
+                        "SystemTrustStep [node1, node2, node3, node4, node5]",
+                        "UnreachedKubernetesHostStep [node6]");
+        assertThat(plan.steps().get(shape.size() - 1).step().preview("node6"))
+                .anySatisfy(line -> assertThat(line).contains("connection timed out"))
+                .anySatisfy(line -> assertThat(line).contains("quorum install -i "));
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.quorum.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.quorum.app.common.IgnoredVariableWords;
 import dev.quorum.core.inventory.IgnoredVariable;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -45,14 +46,14 @@ class IgnoredVariablesTextTest {
     @Test
     void longValuesAndLongListsAreCutWithoutHidingThatTheyWere() {
         List<IgnoredVariable> many = new ArrayList<>();
-        for (int i = 0; i < IgnoredVariablesText.MAX_SHOWN + 3; i++) {
+        for (int i = 0; i < IgnoredVariableWords.MAX_SHOWN + 3; i++) {
             many.add(new IgnoredVariable("etcd_v" + i, "x".repeat(100)));
         }
         String text = printed(many);
 
         assertThat(text).contains("  ... and 3 more");
-        assertThat(text.lines().filter(l -> l.startsWith("  etcd_v"))).hasSize(IgnoredVariablesText.MAX_SHOWN)
-                .allSatisfy(l -> assertThat(l).endsWith("...").hasSizeLessThan(IgnoredVariablesText.MAX_VALUE + 20));
-        assertThat(IgnoredVariablesText.shown("a\nb")).isEqualTo("\"a?b\"");
+        assertThat(text.lines().filter(l -> l.startsWith("  etcd_v"))).hasSize(IgnoredVariableWords.MAX_SHOWN)
+                .allSatisfy(l -> assertThat(l).endsWith("...").hasSizeLessThan(IgnoredVariableWords.MAX_VALUE + 20));
+        assertThat(IgnoredVariableWords.shown("a\nb")).isEqualTo("\"a?b\"");
     }
 }

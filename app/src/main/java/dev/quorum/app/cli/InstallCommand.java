@@ -11,7 +11,8 @@ final class InstallCommand extends ClusterChangeCommand {
     @Override
     public Integer call() {
         try (ClusterSession session = cluster.open()) {
-            return new PlanExecution(out(), session.home()).run(InstallPlan.build(session), change,
+            return new PlanExecution(out(), session.home()).ignoring(session.inventory().ignoredEtcdVariables())
+                    .run(InstallPlan.build(session), change,
                     () -> out().println("See it with: quorum status -i " + cluster.inventory));
         }
     }

@@ -4,8 +4,10 @@ import dev.quorum.core.engine.PlanRuns;
 import dev.quorum.core.engine.Cancellation;
 import dev.quorum.core.engine.Plan;
 import dev.quorum.core.engine.RunResult;
+import dev.quorum.core.inventory.IgnoredVariable;
 import dev.quorum.core.workspace.QuorumHome;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -17,10 +19,17 @@ final class PlanExecution {
 
     private final PrintWriter out;
     private final QuorumHome home;
+    private List<IgnoredVariable> ignored = List.of();
 
     PlanExecution(PrintWriter out, QuorumHome home) {
         this.out = out;
         this.home = home;
+    }
+
+    /** The inventory's etcd_* variables Quorum does not use, printed with the plan (install, upgrade). */
+    PlanExecution ignoring(List<IgnoredVariable> variables) {
+        this.ignored = List.copyOf(variables);
+        return this;
     }
 
     /** --plan previews; otherwise the plan is applied and, when that ended well, {@code afterSuccess} runs. */
@@ -37,6 +46,7 @@ final class PlanExecution {
 
     int preview(Plan plan) {
         PlanPrinter.print(plan, out);
+        IgnoredVariablesText.print(ignored, out);
         out.println();
         out.println("Checking the hosts (read-only) to show what would change:");
         RunResult result = PlanRuns.preview(plan, new ConsoleReporter(out));
@@ -46,6 +56,7 @@ final class PlanExecution {
     int apply(Plan plan, boolean yes) {
         if (!yes) {
             PlanPrinter.print(plan, out);
+            IgnoredVariablesText.print(ignored, out);
             if (!Confirmation.ask(out, "Apply this plan?")) {
                 out.println("Nothing was changed.");
                 return ExitCodes.OK;

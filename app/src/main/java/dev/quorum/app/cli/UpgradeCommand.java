@@ -23,7 +23,8 @@ final class UpgradeCommand extends ClusterChangeCommand {
         UpgradeRequest request = rollback ? UpgradeRequest.rollBack() : UpgradeRequest.upgrade();
         try (ClusterSession session = cluster.openExisting()) {
             Plan plan = UpgradePlans.plan(session, request);
-            PlanExecution execution = new PlanExecution(out(), session.home());
+            PlanExecution execution = new PlanExecution(out(), session.home())
+                    .ignoring(session.inventory().ignoredEtcdVariables());
             return change.planOnly ? execution.preview(plan) : execution.apply(plan, change.yes);
         }
     }

@@ -64,7 +64,7 @@ public final class InstallWizard {
             List<String> afterwards = new ArrayList<>(new MemberChange(plan, session.inventory().etcdMembers(),
                     List.of(), List.of()).afterwards());
             afterwards.add("See it with: quorum status -i " + inventory);
-            return new PreparedPlan(plan, afterwards);
+            return new PreparedPlan(plan, afterwards, session.inventory().ignoredEtcdVariables());
         });
     }
 }

@@ -24,6 +24,7 @@ final class UpgradePlanSource extends SessionPlanSource {
                         + " (or the cluster's picture).",
                 request.rollback() ? "The cluster runs the old version again; the upgrade can be tried again."
                         : "While the cluster is still mixed, quorum upgrade --rollback puts the old binaries back; "
-                        + "after it is complete, see docs/guide/upgrade.md for what is possible."));
+                        + "after it is complete, see docs/guide/upgrade.md for what is possible."),
+                session().inventory().ignoredEtcdVariables());
     }
 }

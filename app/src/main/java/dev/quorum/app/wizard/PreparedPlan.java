@@ -1,16 +1,24 @@
 package dev.quorum.app.wizard;
 
 import dev.quorum.core.engine.Plan;
+import dev.quorum.core.inventory.IgnoredVariable;
 import dev.quorum.core.lifecycle.members.MemberChange;
 import java.util.List;
 
 /**
  * A core plan ready to review and run, and what to tell the user once it has run well (the same
  * lines the CLI prints afterwards).
+ *
+ * @param ignored the inventory's etcd_* variables Quorum does not use, shown on the review page (install, upgrade)
  */
-public record PreparedPlan(Plan plan, List<String> afterwards) {
+public record PreparedPlan(Plan plan, List<String> afterwards, List<IgnoredVariable> ignored) {
     public PreparedPlan {
         afterwards = List.copyOf(afterwards);
+        ignored = List.copyOf(ignored);
+    }
+
+    public PreparedPlan(Plan plan, List<String> afterwards) {
+        this(plan, afterwards, List.of());
     }
 
     /** A membership change, with the lines the CLI prints after it (where to point clients). */

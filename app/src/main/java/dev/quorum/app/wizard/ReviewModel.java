@@ -1,5 +1,6 @@
 package dev.quorum.app.wizard;
 
+import dev.quorum.app.common.IgnoredVariableWords;
 import dev.quorum.app.common.PlanOutline;
 import dev.quorum.core.engine.PlanRuns;
 import dev.quorum.app.common.TaskExecutor;
@@ -34,6 +35,7 @@ public final class ReviewModel {
     private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(Phase.IDLE);
     private final ReadOnlyStringWrapper headline = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper ignored = new ReadOnlyStringWrapper("");
     private final ObservableList<ReviewStep> steps = FXCollections.observableArrayList();
     private PlanSource source;
     private PreparedPlan prepared;
@@ -66,6 +68,7 @@ public final class ReviewModel {
 
     private void built(int mine, PreparedPlan plan) {
         prepared = plan;
+        ignored.set(IgnoredVariableWords.text(plan.ignored()));
         PlanOutline outline = PlanOutline.of(plan.plan());
         steps.setAll(outline.steps().stream().map(ReviewStep::new).toList());
         phase.set(Phase.PREVIEWING);
@@ -115,6 +118,7 @@ public final class ReviewModel {
 
     private void failed(Throwable error) {
         steps.clear();
+        ignored.set("");
         headline.set("The plan could not be built.");
         String hint = error instanceof ActionableError actionable ? actionable.hint() : "";
         problem.set(String.valueOf(error.getMessage()) + (hint.isBlank() ? "" : "\nWhat to do: " + hint));
@@ -136,6 +140,7 @@ public final class ReviewModel {
         prepared = null;
         steps.clear();
         problem.set("");
+        ignored.set("");
         phase.set(Phase.IDLE);
     }
 
@@ -150,6 +155,11 @@ public final class ReviewModel {
 
     public ReadOnlyStringProperty headlineProperty() {
         return headline.getReadOnlyProperty();
+    }
+
+    /** The inventory's etcd_* variables Quorum does not use, in words; empty when there are none. */
+    public ReadOnlyStringProperty ignoredProperty() {
+        return ignored.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty problemProperty() {

@@ -29,6 +29,12 @@ final class ReviewView {
                 model.phaseProperty()));
         busy.managedProperty().bind(busy.visibleProperty());
         Label problem = Fields.reason("reviewProblem", model.problemProperty());
+        Label ignored = new Label();
+        ignored.setId("reviewIgnored");
+        ignored.setWrapText(true);
+        ignored.textProperty().bind(model.ignoredProperty());
+        ignored.visibleProperty().bind(model.ignoredProperty().isNotEmpty());
+        ignored.managedProperty().bind(ignored.visibleProperty());
 
         TableView<ReviewStep> table = new TableView<>(model.steps());
         table.setId("reviewSteps");
@@ -44,7 +50,7 @@ final class ReviewView {
         table.getColumns().add(found);
         table.setPlaceholder(new Label("No plan yet."));
         VBox.setVgrow(table, Priority.ALWAYS);
-        return Fields.page(new HBox(8, busy, headline), problem, table);
+        return Fields.page(new HBox(8, busy, headline), problem, ignored, table);
     }
 
     /** Commands and results are long: wrap them rather than cut them off. */

@@ -2,6 +2,7 @@ package dev.quorum.core.etcd;
 
 import dev.quorum.core.inventory.EtcdMember;
 import dev.quorum.core.inventory.EtcdSettings;
+import dev.quorum.core.release.EtcdVersion;
 import dev.quorum.core.remote.Shell;
 import dev.quorum.resources.Templates;
 import java.util.HashMap;
@@ -42,6 +43,9 @@ public final class HostFiles {
         // file without the variable stays byte for byte what it was, so no member restarts for it.
         values.put("quota_backend_bytes_line", settings.quotaBackendBytes()
                 .map(bytes -> "ETCD_QUOTA_BACKEND_BYTES=" + bytes + "\n").orElse(""));
+        Map<String, String> tuned = TunedEnv.values(member, settings.tuning(), EtcdVersion.parse(settings.version()));
+        HostFileValues.requirePlain(ENV_FILE, TunedEnv.scalars(settings.tuning()));
+        values.putAll(tuned);
         VersionedEnv versioned = VersionedEnv.of(settings);
         values.put("proxy_line", versioned.proxyLine());
         values.put("legacy_api_lines", versioned.v2Lines());

@@ -26,13 +26,15 @@ record VersionedEnv(String proxyLine, String v2Lines, String integrityLines) {
 
     static VersionedEnv of(EtcdSettings settings) {
         EtcdVersion version = EtcdVersion.parse(settings.version());
+        // etcd_experimental_initial_corrupt_check: false (Kubespray's switch) drops only the start-up check.
+        boolean initial = settings.tuning().initialCorruptCheck();
         if (version.isAtLeast(3, 6, 0)) {
-            return new VersionedEnv("", "", WHY + "ETCD_FEATURE_GATES=InitialCorruptCheck=true,CompactHashCheck=true\n");
+            return new VersionedEnv("", "", WHY + "ETCD_FEATURE_GATES=" + (initial ? "InitialCorruptCheck=true," : "")
+                    + "CompactHashCheck=true\n");
         }
         boolean v2 = settings.enableV2().orElse(!version.isAtLeast(3, 5, 0));
-        String checks = version.isAtLeast(3, 5, 0)
-                ? "ETCD_EXPERIMENTAL_INITIAL_CORRUPT_CHECK=true\nETCD_EXPERIMENTAL_COMPACT_HASH_CHECK_ENABLED=true\n"
-                : "ETCD_EXPERIMENTAL_INITIAL_CORRUPT_CHECK=true\n";
+        String checks = (initial ? "ETCD_EXPERIMENTAL_INITIAL_CORRUPT_CHECK=true\n" : "")
+                + (version.isAtLeast(3, 5, 0) ? "ETCD_EXPERIMENTAL_COMPACT_HASH_CHECK_ENABLED=true\n" : "");
         return new VersionedEnv(v2 ? "ETCD_PROXY=off\n" : "", v2 ? "# Flannel need etcd v2 API\nETCD_ENABLE_V2=true\n" : "",
                 WHY + checks);
     }

@@ -23,6 +23,8 @@ import java.util.Optional;
  *                          default ({@link #DEFAULT_QUOTA_BACKEND_BYTES})
  * @param enableV2          {@code etcd_enable_v2} when the inventory sets it: the v2 API (and {@code ETCD_PROXY=off})
  *                          in the env file; empty means the version's default (on for 3.4, off for 3.5; 3.6 has none)
+ * @param tuning            the rest of Kubespray's etcd variables: metrics, logging, snapshots, TLS suites, extra env
+ *                          entries, certificate lifetime ({@link EtcdTuning})
  */
 public record EtcdSettings(
         String version,
@@ -38,7 +40,8 @@ public record EtcdSettings(
         String clusterToken,
         String architecture,
         Optional<Long> quotaBackendBytes,
-        Optional<Boolean> enableV2) {
+        Optional<Boolean> enableV2,
+        EtcdTuning tuning) {
 
     /** Maintained and what Kubespray pairs with Kubernetes 1.35/1.36 ({@link KubeEtcdVersions}). */
     public static final String DEFAULT_VERSION = "v3.6.14";
@@ -57,6 +60,15 @@ public record EtcdSettings(
         certAltIps = List.copyOf(certAltIps);
     }
 
+    /** With Kubespray's defaults for everything {@link EtcdTuning} holds. */
+    public EtcdSettings(String version, URI downloadUrl, Optional<String> binaryChecksum, String dataDir, String certDir,
+                        String binDir, int heartbeatMillis, int electionMillis, List<String> certAltNames,
+                        List<String> certAltIps, String clusterToken, String architecture,
+                        Optional<Long> quotaBackendBytes, Optional<Boolean> enableV2) {
+        this(version, downloadUrl, binaryChecksum, dataDir, certDir, binDir, heartbeatMillis, electionMillis,
+                certAltNames, certAltIps, clusterToken, architecture, quotaBackendBytes, enableV2, EtcdTuning.DEFAULTS);
+    }
+
     /** Without {@code etcd_enable_v2}: the version's default. */
     public EtcdSettings(String version, URI downloadUrl, Optional<String> binaryChecksum, String dataDir, String certDir,
                         String binDir, int heartbeatMillis, int electionMillis, List<String> certAltNames,
@@ -72,6 +84,12 @@ public record EtcdSettings(
                         List<String> certAltIps, String clusterToken, String architecture) {
         this(version, downloadUrl, binaryChecksum, dataDir, certDir, binDir, heartbeatMillis, electionMillis,
                 certAltNames, certAltIps, clusterToken, architecture, Optional.empty());
+    }
+
+    /** The same settings with other {@link EtcdTuning}. */
+    public EtcdSettings withTuning(EtcdTuning other) {
+        return new EtcdSettings(version, downloadUrl, binaryChecksum, dataDir, certDir, binDir, heartbeatMillis,
+                electionMillis, certAltNames, certAltIps, clusterToken, architecture, quotaBackendBytes, enableV2, other);
     }
 
     /** The quota each member enforces: the configured one, else etcd's default. */

@@ -51,7 +51,8 @@ final class EtcdSettingsReader {
                 clusterToken(scope),
                 arch,
                 quotaBytes(scope),
-                enableV2(scope, version));
+                enableV2(scope, version),
+                EtcdTuningReader.read(scope, version));
     }
 
     /** etcd_version; else Kubespray's choice for kube_version when that is set; else Quorum's default. */

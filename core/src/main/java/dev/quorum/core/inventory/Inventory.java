@@ -64,6 +64,11 @@ public record Inventory(
         return Values.bool(vars.get(ETCD_VIA_SSH)).orElse(false);
     }
 
+    /** The etcd group's {@code etcd_*} variables Quorum does not use, by name: {@code --plan} lists them. */
+    public List<IgnoredVariable> ignoredEtcdVariables() {
+        return KnownEtcdVariables.ignored(vars);
+    }
+
     /** The bastions the etcd hosts are reached through, each once, in member order; empty when all are direct. */
     public List<JumpHost> etcdJumps() {
         return etcdMembers.stream().map(m -> m.host().ssh().jump()).flatMap(Optional::stream).distinct().toList();

@@ -18,6 +18,7 @@ import dev.quorum.core.pki.KubesprayCertificates;
 import dev.quorum.core.pki.ProblemCode;
 import dev.quorum.core.pki.Severity;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -155,7 +156,7 @@ final class RenewalRun {
         KeyAlgorithm algorithm = ca().certificate().getPublicKey().getAlgorithm().equals("RSA")
                 ? KeyAlgorithm.RSA_2048 : KeyAlgorithm.EC_P256;
         return new KubesprayCertificates(hosts, session.settings().certAltNames(), session.settings().certAltIps(),
-                algorithm, KubesprayCertificates.KUBESPRAY_VALIDITY);
+                algorithm, Duration.ofDays(session.settings().tuning().certificateDays()));
     }
 
     /** One new certificate per logical certificate in this run, whichever host asks first. */

@@ -8,11 +8,13 @@ import dev.quorum.core.pki.CertHost;
 import dev.quorum.core.pki.CertificateAuthority;
 import dev.quorum.core.pki.CertificateCheck;
 import dev.quorum.core.pki.IssuedCertificate;
+import dev.quorum.core.pki.KeyAlgorithm;
 import dev.quorum.core.pki.KubesprayCertificate;
 import dev.quorum.core.pki.KubesprayCertificates;
 import dev.quorum.core.pki.PemCodec;
 import dev.quorum.core.remote.RemoteHost;
 import dev.quorum.core.remote.Shell;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -47,7 +49,9 @@ public final class CertificatesStep extends HostStep {
 
     private KubesprayCertificates layout() {
         List<CertHost> hosts = session.members().stream().map(m -> new CertHost(m.hostName(), m.address())).toList();
-        return KubesprayCertificates.of(hosts, session.settings().certAltNames(), session.settings().certAltIps());
+        // certificates_duration, as Kubespray's make-ssl-etcd.sh passes it to openssl -days
+        return new KubesprayCertificates(hosts, session.settings().certAltNames(), session.settings().certAltIps(),
+                KeyAlgorithm.EC_P256, Duration.ofDays(session.settings().tuning().certificateDays()));
     }
 
     private String file(String name) {

@@ -28,7 +28,8 @@ final class NodeCertificates {
         KeyAlgorithm algorithm = ca.certificate().getPublicKey().getAlgorithm().equals("RSA")
                 ? KeyAlgorithm.RSA_2048 : KeyAlgorithm.EC_P256;
         return new KubesprayCertificates(etcdHosts, session.settings().certAltNames(),
-                session.settings().certAltIps(), algorithm, KubesprayCertificates.KUBESPRAY_VALIDITY).node(host);
+                session.settings().certAltIps(), algorithm,
+                java.time.Duration.ofDays(session.settings().tuning().certificateDays())).node(host); // certificates_duration
     }
 
     /** What is wrong with a node certificate already on the host; empty when it can stay. */

@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 @Command(name = "schedule", description = {"Install (or change) the backup timer on every member's host: "
         + "/usr/local/bin/quorum-backup, /etc/quorum-backup.env (root only), quorum-backup.service and .timer.",
         "Each run: etcdctl snapshot save of the local member, snapshot status, sha256, a manifest, then the newest "
-                + "--keep are kept; with --copy-to, uploaded with curl --aws-sigv4 (curl 7.75+ on the hosts). "
+                + "--keep are kept; with --copy-to, uploaded with curl --aws-sigv4 (curl 7.76+ on the hosts). "
                 + "Refused while a member's host cannot be reached."})
 final class BackupScheduleCommand extends ClusterChangeCommand {
     @Option(names = "--every", required = true, paramLabel = "DURATION",

@@ -111,12 +111,12 @@ echo "quorum-backup: saved $dir/$name.db (revision $revision, $size bytes, sha25
 # The key goes to curl as a config file on stdin (-K -, printf is the shell's own), never on a command line.
 [ -n "${QUORUM_BACKUP_S3_ENDPOINT:-}" ] || exit 0
 : "${QUORUM_BACKUP_S3_BUCKET:?}" "${QUORUM_BACKUP_S3_REGION:?}" "${AWS_ACCESS_KEY_ID:?}" "${AWS_SECRET_ACCESS_KEY:?}"
-# --aws-sigv4 came with curl 7.75
+# --aws-sigv4 came with curl 7.75, --fail-with-body (the store's error code in the reason) with 7.76
 cv=$(curl --version 2>/dev/null | sed -n '1s/^curl \([0-9][0-9]*\)\.\([0-9][0-9]*\).*/\1 \2/p')
-[ -n "$cv" ] || fail "no curl on this host: the off-site copy needs curl 7.75 or later (the local backup is kept)"
+[ -n "$cv" ] || fail "no curl on this host: the off-site copy needs curl 7.76 or later (the local backup is kept)"
 set -- $cv
-if [ "$1" -lt 7 ] || { [ "$1" -eq 7 ] && [ "$2" -lt 75 ]; }; then
-  fail "curl $1.$2 cannot sign S3 requests (--aws-sigv4 needs 7.75 or later); install a newer curl (the local backup is kept)"
+if [ "$1" -lt 7 ] || { [ "$1" -eq 7 ] && [ "$2" -lt 76 ]; }; then
+  fail "curl $1.$2 is too old for the off-site copy (--aws-sigv4 and --fail-with-body need 7.76 or later); install a newer curl (the local backup is kept)"
 fi
 empty_sha=e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855
 s3() { # s3 PAYLOAD_SHA256 CURL_ARGS...: one signed request, its body on stdout; fails on any HTTP error

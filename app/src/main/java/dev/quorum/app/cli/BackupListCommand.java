@@ -4,7 +4,9 @@ import dev.quorum.core.cluster.ClusterSession;
 import dev.quorum.core.lifecycle.backup.BackupEntry;
 import dev.quorum.core.lifecycle.backup.BackupList;
 import dev.quorum.core.lifecycle.backup.HostBackups;
+import dev.quorum.core.lifecycle.backup.OffsiteListing;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -15,7 +17,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "list", description = {"Every backup on every member's host, oldest first, with its revision, size, sha256 "
-        + "and whether it was verified.", "A host that cannot be read is listed as unknown, with why."})
+        + "and whether it was verified; with a schedule's --copy-to, also each member's off-site copies "
+        + "(s3://BUCKET/PREFIX/MEMBER/FILE.db, listed with this workstation's AWS key).",
+        "A host or store that cannot be read is listed as unknown, with why."})
 final class BackupListCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -30,7 +34,8 @@ final class BackupListCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         try (ClusterSession session = cluster.open()) {
-            List<HostBackups> hosts = BackupList.read(session);
+            List<HostBackups> hosts = new ArrayList<>(BackupList.read(session));
+            hosts.addAll(OffsiteListing.read(session, OffsiteListing.workstation()));
             if (json) {
                 out.println(BackupListJson.render(hosts));
             } else {

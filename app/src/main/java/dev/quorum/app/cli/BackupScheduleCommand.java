@@ -3,14 +3,21 @@ package dev.quorum.app.cli;
 import dev.quorum.core.cluster.ClusterSession;
 import dev.quorum.core.lifecycle.backup.BackupPlans;
 import dev.quorum.core.lifecycle.backup.BackupSchedule;
+import dev.quorum.core.lifecycle.backup.BackupException;
 import dev.quorum.core.lifecycle.backup.Durations;
+import dev.quorum.core.lifecycle.backup.OffsiteCopy;
+import dev.quorum.core.lifecycle.backup.offsite.AwsWorkstation;
+import dev.quorum.core.lifecycle.backup.offsite.S3Credentials;
+import dev.quorum.core.lifecycle.backup.offsite.S3Endpoint;
+import dev.quorum.core.lifecycle.backup.offsite.S3Location;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "schedule", description = {"Install (or change) the backup timer on every member's host: "
         + "/usr/local/bin/quorum-backup, /etc/quorum-backup.env (root only), quorum-backup.service and .timer.",
         "Each run: etcdctl snapshot save of the local member, snapshot status, sha256, a manifest, then the newest "
-                + "--keep are kept. Refused while a member's host cannot be reached."})
+                + "--keep are kept; with --copy-to, uploaded with curl --aws-sigv4 (curl 7.76+ on the hosts). "
+                + "Refused while a member's host cannot be reached."})
 final class BackupScheduleCommand extends ClusterChangeCommand {
     @Option(names = "--every", required = true, paramLabel = "DURATION",
             description = "How often: 90s, 30m, 1h, 1d (at least 1m).")
@@ -19,19 +26,47 @@ final class BackupScheduleCommand extends ClusterChangeCommand {
     @Option(names = "--keep", required = true, paramLabel = "N", description = "Backups kept on each host (1 to 1000).")
     int keep;
 
+    @Option(names = "--copy-to", paramLabel = "s3://BUCKET/PREFIX",
+            description = "Also upload each verified backup there, under PREFIX/MEMBER/, keeping the newest --keep of each "
+                    + "member. The key (AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY or AWS_PROFILE, and AWS_REGION) is "
+                    + "checked from here first, then stored on each host in /etc/quorum-backup.env (root only). "
+                    + "Leave it out on a re-run to stop the copies and remove the key from the hosts.")
+    String copyTo;
+
+    @Option(names = "--s3-endpoint", paramLabel = "URL",
+            description = "With --copy-to on an S3-compatible store: its URL, http(s)://HOST[:PORT], used path-style "
+                    + "(default: AWS S3 in AWS_REGION).")
+    String s3Endpoint;
+
     @Override
     public Integer call() {
         BackupSchedule request = request();
         try (ClusterSession session = cluster.openExisting()) {
             return new PlanExecution(out(), session.home()).run(BackupPlans.schedule(session, request), change, () -> {
                 out().println("Backups scheduled every " + Durations.words(request.every()) + ", the newest " + keep
-                        + " kept in " + request.dir() + " on each member's host.");
+                        + " kept in " + request.dir() + " on each member's host"
+                        + request.offsite().map(c -> " and under " + c.location() + "MEMBER/").orElse("") + ".");
                 out().println("Take one now with: quorum backup run -i " + cluster.inventory);
             });
         }
     }
 
     BackupSchedule request() {
-        return BackupSchedule.of(Durations.parse(every), keep);
+        BackupSchedule schedule = BackupSchedule.of(Durations.parse(every), keep);
+        if (copyTo == null) {
+            if (s3Endpoint != null) {
+                throw new BackupException("--s3-endpoint without --copy-to", "add --copy-to s3://BUCKET/PREFIX, or leave "
+                        + "both out for backups on the hosts only");
+            }
+            return schedule;
+        }
+        S3Location.parse(copyTo); // the bucket and prefix as S3 accepts them, before any credentials are read
+        AwsWorkstation aws = new AwsWorkstation();
+        String region = aws.region();
+        String endpoint = s3Endpoint == null ? OffsiteCopy.awsEndpoint(region)
+                : S3Endpoint.parse(s3Endpoint, region).url().orElseThrow().toString();
+        S3Credentials key = aws.credentials();
+        return schedule.withOffsite(OffsiteCopy.withoutSession(copyTo, endpoint, region, key.accessKeyId(),
+                key.secretAccessKey(), key.sessionToken().isPresent()));
     }
 }

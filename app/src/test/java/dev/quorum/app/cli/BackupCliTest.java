@@ -46,6 +46,20 @@ class BackupCliTest {
     }
 
     @Test
+    void anOffsiteCopyIsCheckedBeforeAnyCredentialOrInventoryIsRead() {
+        assertThat(CliContractTest.run("backup", "schedule", "--help").out()).contains("--copy-to", "--s3-endpoint",
+                "/etc/quorum-backup.env");
+        CliContractTest.Run alone = CliContractTest.run("backup", "schedule", "-i", "x.yaml", "--every", "1h",
+                "--keep", "3", "--s3-endpoint", "http://127.0.0.1:9000");
+        assertThat(alone.exit()).isEqualTo(ExitCodes.FAILED);
+        assertThat(alone.err()).contains("--s3-endpoint without --copy-to");
+        CliContractTest.Run bucket = CliContractTest.run("backup", "schedule", "-i", "x.yaml", "--every", "1h",
+                "--keep", "3", "--copy-to", "s3://B/x");
+        assertThat(bucket.exit()).isEqualTo(ExitCodes.FAILED);
+        assertThat(bucket.err()).contains("not a valid S3 bucket name").doesNotContain("x.yaml");
+    }
+
+    @Test
     void everyAndKeepAreRequired() {
         CliContractTest.Run run = CliContractTest.run("backup", "schedule", "-i", "x.yaml", "--every", "1h");
         assertThat(run.exit()).isEqualTo(ExitCodes.USAGE);

@@ -106,21 +106,54 @@ done
 
 echo "quorum-backup: saved $dir/$name.db (revision $revision, $size bytes, sha256 $sha)"
 
-# off-site: only when /etc/quorum-backup.env names a bucket. The secret goes to curl on stdin
-# (-K -), never on its command line where ps would show it.
-if [ -n "${QUORUM_BACKUP_S3_ENDPOINT:-}" ]; then
-  : "${QUORUM_BACKUP_S3_BUCKET:?}" "${QUORUM_BACKUP_S3_REGION:?}"
-  : "${AWS_ACCESS_KEY_ID:?}" "${AWS_SECRET_ACCESS_KEY:?}"
-  base="${QUORUM_BACKUP_S3_ENDPOINT%/}/$QUORUM_BACKUP_S3_BUCKET"
-  [ -n "${QUORUM_BACKUP_S3_PREFIX:-}" ] && base="$base/${QUORUM_BACKUP_S3_PREFIX%/}"
-  for f in "$name.db" "$name.json"; do
-    fsha=$(sha256sum "$dir/$f" | cut -d ' ' -f 1)
-    out=$(printf 'user = "%s:%s"\n' "$AWS_ACCESS_KEY_ID" "$AWS_SECRET_ACCESS_KEY" | curl -sS --fail-with-body \
-      -K - --aws-sigv4 "aws:amz:$QUORUM_BACKUP_S3_REGION:s3" \
-      -H "x-amz-content-sha256: $fsha" -H "x-amz-meta-sha256: $fsha" \
-      -H "x-amz-meta-revision: $revision" -H "x-amz-meta-member: $member" \
-      -T "$dir/$f" "$base/$member/$f" 2>&1) \
-      || fail "upload of $f to $base/$member/ failed (the local backup is kept): $(last_line "$out")"
-  done
-  echo "quorum-backup: copied $name to $base/$member/"
+# off-site: only when /etc/quorum-backup.env names a bucket (decision 0023). The local backup above is
+# complete and kept whatever happens here; a failure only makes this run (and the backup health) FAILED.
+# The key goes to curl as a config file on stdin (-K -, printf is the shell's own), never on a command line.
+[ -n "${QUORUM_BACKUP_S3_ENDPOINT:-}" ] || exit 0
+: "${QUORUM_BACKUP_S3_BUCKET:?}" "${QUORUM_BACKUP_S3_REGION:?}" "${AWS_ACCESS_KEY_ID:?}" "${AWS_SECRET_ACCESS_KEY:?}"
+# --aws-sigv4 came with curl 7.75, --fail-with-body (the store's error code in the reason) with 7.76
+cv=$(curl --version 2>/dev/null | sed -n '1s/^curl \([0-9][0-9]*\)\.\([0-9][0-9]*\).*/\1 \2/p')
+[ -n "$cv" ] || fail "no curl on this host: the off-site copy needs curl 7.76 or later (the local backup is kept)"
+set -- $cv
+if [ "$1" -lt 7 ] || { [ "$1" -eq 7 ] && [ "$2" -lt 76 ]; }; then
+  fail "curl $1.$2 is too old for the off-site copy (--aws-sigv4 and --fail-with-body need 7.76 or later); install a newer curl (the local backup is kept)"
 fi
+empty_sha=e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855
+s3() { # s3 PAYLOAD_SHA256 CURL_ARGS...: one signed request, its body on stdout; fails on any HTTP error
+  payload=$1
+  shift
+  printf 'user = "%s:%s"\n' "$AWS_ACCESS_KEY_ID" "$AWS_SECRET_ACCESS_KEY" | curl -sS --fail-with-body \
+    --connect-timeout 10 --max-time 3600 -K - --aws-sigv4 "aws:amz:$QUORUM_BACKUP_S3_REGION:s3" \
+    -H "x-amz-content-sha256: $payload" "$@" 2>&1
+}
+why() { # the store's error code, else curl's own last line
+  code=$(printf '%s' "$1" | sed -n 's/.*<Code>\([^<]*\)<\/Code>.*/\1/p' | head -n 1)
+  if [ -n "$code" ]; then echo "the store answered $code ($(last_line "$1"))"; else last_line "$1"; fi
+}
+bucket_url="${QUORUM_BACKUP_S3_ENDPOINT%/}/$QUORUM_BACKUP_S3_BUCKET"
+keyprefix="${QUORUM_BACKUP_S3_PREFIX:+${QUORUM_BACKUP_S3_PREFIX%/}/}$member/"
+where="s3://$QUORUM_BACKUP_S3_BUCKET/$keyprefix"
+out=$(s3 "$sha" -H "x-amz-meta-sha256: $sha" -H "x-amz-meta-revision: $revision" -H "x-amz-meta-member: $member" \
+  -T "$dir/$name.db" "$bucket_url/$keyprefix$name.db") \
+  || fail "upload of $name.db to $where failed (the local backup is kept): $(why "$out")"
+echo "quorum-backup: copied $name.db to $where"
+
+# off-site retention: the newest $keep of this member's own objects (named as this script names them, the
+# stamp sorts); nothing else under the prefix is touched. One listing page holds 1000 keys (the most kept).
+query="list-type=2&max-keys=1000&prefix=$(printf '%s' "$keyprefix$prefix" | sed 's,/,%2F,g')"
+listing=$(s3 "$empty_sha" "$bucket_url?$query") \
+  || fail "copied, but listing $where for retention failed: $(why "$listing")"
+case $listing in
+  *'<IsTruncated>true</IsTruncated>'*) fail "more than 1000 objects named $prefix* in $where: retention skipped, delete old ones by hand" ;;
+esac
+ours=$(printf '%s' "$listing" | sed 's/<Key>/\n<Key>/g' | sed -n 's/^<Key>\([^<]*\)<\/Key>.*/\1/p' \
+  | grep -E "^$(printf '%s' "$keyprefix$prefix" | sed 's/[.[\*^$]/\\&/g')[0-9]{8}T[0-9]{6}Z\.db$" | sort)
+count=$(printf '%s' "$ours" | grep -c . || true)
+excess=$((count - keep))
+for key in $ours; do
+  [ "$excess" -gt 0 ] || break
+  out=$(s3 "$empty_sha" -X DELETE "$bucket_url/$key") \
+    || fail "copied, but deleting the old off-site copy s3://$QUORUM_BACKUP_S3_BUCKET/$key failed: $(why "$out")"
+  echo "quorum-backup: deleted the old off-site copy s3://$QUORUM_BACKUP_S3_BUCKET/$key"
+  excess=$((excess - 1))
+done

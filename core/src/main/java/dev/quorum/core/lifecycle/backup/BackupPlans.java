@@ -4,7 +4,11 @@ import dev.quorum.core.cluster.ClusterSession;
 import dev.quorum.core.engine.Plan;
 import dev.quorum.core.engine.PlannedStep;
 import dev.quorum.core.inventory.EtcdMember;
+import dev.quorum.core.lifecycle.backup.offsite.OffsiteStore;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * Scheduled backups on the members' hosts (decision 0024: each member snapshots itself). Every plan is
@@ -14,19 +18,29 @@ public final class BackupPlans {
     private BackupPlans() {
     }
 
-    /** Guard -> script, settings (0600), units -> daemon-reload and the timer started; re-run with other values updates. */
+    /**
+     * Guard (and, with an off-site copy, the store checked from here with the hosts' key) -> script, settings
+     * (0600, the only place the key is written), units -> daemon-reload and the timer started; re-run with other
+     * values updates, and a re-run without an off-site copy rewrites the settings without the key.
+     */
     public static Plan schedule(ClusterSession cluster, BackupSchedule request) {
+        return schedule(cluster, request, OffsiteCheckStep::open);
+    }
+
+    static Plan schedule(ClusterSession cluster, BackupSchedule request, Function<OffsiteCopy, OffsiteStore> stores) {
         BackupHosts hosts = new BackupHosts(cluster, cluster.inventory().etcdMembers());
         List<String> all = hosts.hostNames();
         var settings = cluster.inventory().etcd();
-        return new Plan("backup-schedule", cluster.inventory().clusterName(), List.of(
-                BackupHostsGuardStep.on(hosts, "scheduled", true),
+        List<PlannedStep> guards = new ArrayList<>();
+        guards.add(BackupHostsGuardStep.on(hosts, "scheduled", true));
+        request.offsite().ifPresent(copy -> guards.add(OffsiteCheckStep.on(copy, stores)));
+        return new Plan("backup-schedule", cluster.inventory().clusterName(), Stream.concat(guards.stream(), Stream.of(
                 PlannedStep.onEach(BackupFileStep.script(hosts), all),
                 PlannedStep.onEach(BackupFileStep.secret(hosts, BackupFiles.ENV_FILE,
                         m -> BackupFiles.envFile(m, settings, request)), all),
                 PlannedStep.onEach(BackupFileStep.unit(hosts, BackupFiles.SERVICE_FILE, m -> BackupFiles.serviceUnit()), all),
                 PlannedStep.onEach(BackupFileStep.unit(hosts, BackupFiles.TIMER_FILE, m -> BackupFiles.timerUnit(request)), all),
-                PlannedStep.onEach(new EnableTimerStep(hosts), all)));
+                PlannedStep.onEach(new EnableTimerStep(hosts), all))).toList());
     }
 
     /** Guard (reachable) -> timer stopped and disabled -> its files gone; the backups stay. */

@@ -46,8 +46,11 @@ class BackupPlanShapeTest {
                 "wJalrXUtnFEMI-very-secret");
         Plan plan = BackupPlans.schedule(session, BackupSchedule.of(Duration.ofHours(1), 24).withOffsite(copy));
 
+        assertThat(PlanShapes.shape(plan)).startsWith("BackupHostsGuardStep [cluster]", "OffsiteCheckStep [cluster]");
         String preview = plan.steps().stream().flatMap(s -> s.step().preview("node1").stream()).toList().toString();
-        assertThat(preview).contains(BackupFiles.ENV_FILE).doesNotContain("very-secret");
+        String titles = plan.steps().stream().map(s -> s.step().title()).toList().toString();
+        assertThat(preview).contains(BackupFiles.ENV_FILE, "s3://bucket/etcd/", "AKIDEXAMPLE").doesNotContain("very-secret");
+        assertThat(titles).doesNotContain("very-secret");
         assertThat(copy.toString()).doesNotContain("very-secret");
     }
 

@@ -50,4 +50,25 @@ class BackupScheduleTest {
         assertThat(copy.bucket()).isEqualTo("b");
         assertThat(copy.prefix()).isEqualTo("x/y");
     }
+
+    @Test
+    void theHostsGetOnlyValuesTheirCurlRequestsCanCarryUnencoded() {
+        assertThat(new OffsiteCopy("s3://b/x/y/", "https://s3", "r", "k", "s").location()).isEqualTo("s3://b/x/y/");
+        assertThat(new OffsiteCopy("s3://b", "https://s3", "r", "k", "s").location()).isEqualTo("s3://b/");
+        assertThatThrownBy(() -> new OffsiteCopy("s3://b/a b", "https://s3", "r", "k", "s"))
+                .hasMessageContaining("has characters other than");
+        assertThatThrownBy(() -> new OffsiteCopy("s3://b/a//b", "https://s3", "r", "k", "s"))
+                .hasMessageContaining("has characters other than");
+        assertThatThrownBy(() -> new OffsiteCopy("s3://b/p", "https://s3", "r", "k", "se\"cret"))
+                .hasMessageContaining("quote or backslash").hasMessageNotContaining("se\"cret");
+        assertThat(new OffsiteCopy("s3://b/p", "https://s3", "r", "k", "se/cr+et=").secretAccessKey()).isEqualTo("se/cr+et=");
+    }
+
+    @Test
+    void temporaryCredentialsAreNotHandedToTheHosts() {
+        assertThatThrownBy(() -> OffsiteCopy.withoutSession("s3://b/p", "https://s3", "r", "k", "s", true))
+                .hasMessageContaining("temporary").isInstanceOf(BackupException.class);
+        assertThat(OffsiteCopy.withoutSession("s3://b/p", "https://s3", "r", "k", "s", false).accessKeyId()).isEqualTo("k");
+        assertThat(OffsiteCopy.awsEndpoint("eu-west-1")).isEqualTo("https://s3.eu-west-1.amazonaws.com");
+    }
 }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.stream.Stream;
@@ -91,6 +92,26 @@ class BackupScriptTest {
         assertThat(result.exit()).isEqualTo(1);
         assertThat(result.err().strip()).isEqualTo("quorum-backup: etcdctl snapshot save failed: context deadline exceeded");
         assertThat(files()).isEmpty();
+    }
+
+    @Test
+    void anOffsiteStoreThatDoesNotAnswerFailsTheRunWithOneLineAndKeepsTheLocalBackup() throws Exception {
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
+        Files.writeString(env, String.join("\n", "QUORUM_BACKUP_S3_ENDPOINT='http://127.0.0.1:" + closed + "'",
+                "QUORUM_BACKUP_S3_BUCKET='bkt'", "QUORUM_BACKUP_S3_PREFIX='p'", "QUORUM_BACKUP_S3_REGION='us-east-1'",
+                "AWS_ACCESS_KEY_ID='kid'", "AWS_SECRET_ACCESS_KEY='never-shown'", ""), StandardOpenOption.APPEND);
+
+        Ran result = run();
+
+        assertThat(result.exit()).isEqualTo(1);
+        assertThat(result.out()).startsWith("quorum-backup: saved ");
+        assertThat(result.err().strip()).startsWith("quorum-backup: upload of quorum-backup-etcd1-")
+                .contains(" to s3://bkt/p/etcd1/ failed (the local backup is kept): curl: (7)").doesNotContain("\n")
+                .doesNotContain("never-shown");
+        assertThat(files()).hasSize(2).allMatch(n -> n.matches("quorum-backup-etcd1-\\d{8}T\\d{6}Z\\.(db|json)"));
     }
 
     private record Ran(int exit, String out, String err) {

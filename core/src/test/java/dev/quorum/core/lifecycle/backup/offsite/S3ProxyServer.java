@@ -43,14 +43,19 @@ final class S3ProxyServer implements AutoCloseable {
     }
 
     static S3ProxyServer start(Path dir) throws IOException, InterruptedException {
+        return start(dir, InetAddress.getLoopbackAddress());
+    }
+
+    /** On {@code address} instead: the lab bridge's address, which the lab's hosts reach. */
+    static S3ProxyServer start(Path dir, InetAddress address) throws IOException, InterruptedException {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: run the tests through Maven, whose "
                     + "process-test-resources phase copies org.gaul:s3proxy:jar-with-dependencies there");
         }
         Path data = Files.createDirectories(dir.resolve("s3-data"));
         Path log = dir.resolve("s3proxy.log");
-        int port = freeLoopbackPort();
-        URI endpoint = URI.create("http://127.0.0.1:" + port);
+        int port = freePort(address);
+        URI endpoint = URI.create("http://" + address.getHostAddress() + ":" + port);
         String secret = "test-secret-" + UUID.randomUUID();
         Path properties = dir.resolve("s3proxy.properties");
         Files.write(properties, List.of(
@@ -66,7 +71,7 @@ final class S3ProxyServer implements AutoCloseable {
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         S3ProxyServer server = new S3ProxyServer(process, data, log, endpoint, secret);
         try {
-            server.awaitListening(port);
+            server.awaitListening(address, port);
         } catch (IOException | RuntimeException | InterruptedException e) {
             server.close();
             throw e;
@@ -109,20 +114,20 @@ final class S3ProxyServer implements AutoCloseable {
         }
     }
 
-    private void awaitListening(int port) throws IOException, InterruptedException {
+    private void awaitListening(InetAddress address, int port) throws IOException, InterruptedException {
         Instant deadline = Instant.now().plus(START_LIMIT);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("s3proxy exited with " + process.exitValue() + ":\n" + tail());
             }
             try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 500);
+                socket.connect(new InetSocketAddress(address, port), 500);
                 return;
             } catch (IOException notYet) {
                 Thread.sleep(250);
             }
         }
-        throw new IllegalStateException("s3proxy did not listen on 127.0.0.1:" + port + " within " + START_LIMIT
+        throw new IllegalStateException("s3proxy did not listen on " + address.getHostAddress() + ":" + port + " within " + START_LIMIT
                 + ":\n" + tail());
     }
 
@@ -132,7 +137,11 @@ final class S3ProxyServer implements AutoCloseable {
     }
 
     static int freeLoopbackPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        return freePort(InetAddress.getLoopbackAddress());
+    }
+
+    private static int freePort(InetAddress address) throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, address)) {
             return socket.getLocalPort();
         }
     }

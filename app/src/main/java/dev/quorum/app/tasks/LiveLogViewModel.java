@@ -93,7 +93,7 @@ public final class LiveLogViewModel {
         }
         dropped += CappedBuffer.appendKeepingNewest(lines, batch, capacity);
         for (LogLine line : batch.subList(Math.max(0, batch.size() - capacity), batch.size())) {
-            remember(hosts, line.host());
+            rememberSorted(hosts, line.host());
             remember(steps, line.step());
         }
         updateCounts();
@@ -102,6 +102,20 @@ public final class LiveLogViewModel {
     private static void remember(ObservableList<String> choices, String value) {
         if (!value.isEmpty() && choices.size() < MAX_CHOICES && !choices.contains(value)) {
             choices.add(value);
+        }
+    }
+
+    /**
+     * Hosts by name, after "all": the first lines a view sees depend on what the feed already dropped, so the order
+     * of appearance would differ from one run to the next.
+     */
+    private static void rememberSorted(ObservableList<String> choices, String value) {
+        if (!value.isEmpty() && choices.size() < MAX_CHOICES && !choices.contains(value)) {
+            int at = 1; // after ALL
+            while (at < choices.size() && choices.get(at).compareTo(value) < 0) {
+                at++;
+            }
+            choices.add(at, value);
         }
     }
 

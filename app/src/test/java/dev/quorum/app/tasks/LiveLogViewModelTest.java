@@ -79,6 +79,17 @@ class LiveLogViewModelTest {
     }
 
     @Test
+    void theHostChoicesAreByNameWhateverLineCameFirst() {
+        LiveLogViewModel model = new LiveLogViewModel(100);
+
+        model.append(List.of(new LogLine(T, "node3", "s", LogLevel.INFO, "a"),
+                new LogLine(T, "node1", "s", LogLevel.INFO, "b"), new LogLine(T, "node2", "s", LogLevel.INFO, "c"),
+                new LogLine(T, "node1", "s", LogLevel.INFO, "d")));
+
+        assertThat(model.hosts()).containsExactly(LiveLogViewModel.ALL, "node1", "node2", "node3");
+    }
+
+    @Test
     void copiedTextHasTimeLevelAndPrefix() {
         String text = LiveLogViewModel.text(List.of(new LogLine(T, "node1", "Preflight", LogLevel.WARN, "slow disk")));
         assertThat(text).isEqualTo("2026-12-01T10:00:00Z WARN [node1] Preflight: slow disk\n");

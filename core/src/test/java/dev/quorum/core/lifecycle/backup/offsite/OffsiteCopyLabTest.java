@@ -6,6 +6,7 @@ import dev.quorum.core.cluster.ClusterSession;
 import dev.quorum.core.engine.Cancellation;
 import dev.quorum.core.engine.RunLog;
 import dev.quorum.core.engine.RunMode;
+import dev.quorum.core.labtest.KeyValues;
 import dev.quorum.core.labtest.LabCluster;
 import dev.quorum.core.lifecycle.backup.BackupEntry;
 import dev.quorum.core.lifecycle.backup.BackupFiles;
@@ -20,6 +21,8 @@ import dev.quorum.core.lifecycle.backup.OffsiteListing;
 import dev.quorum.core.lifecycle.backup.pull.BackupLocation;
 import dev.quorum.core.lifecycle.backup.pull.BackupPulls;
 import dev.quorum.core.lifecycle.backup.pull.PullRequest;
+import dev.quorum.core.lifecycle.disaster.RestorePlan;
+import dev.quorum.core.lifecycle.disaster.RestoreRequest;
 import dev.quorum.core.release.Sha256;
 import dev.quorum.lab.Lab;
 import dev.quorum.lab.LabHost;
@@ -45,7 +48,7 @@ import org.junit.jupiter.api.io.TempDir;
  * key only into the host's root-only env file, each run uploads its verified backup as PREFIX/MEMBER/FILE.db with its
  * sha256, the store keeps the newest 2 of the member's own objects, the object pulls back by its s3:// location, a
  * refused key fails the run with the store's reason while the local backup stays, and a schedule without --copy-to
- * takes the key off the host.
+ * takes the key off the host; after quorum is lost, the off-site object restores the cluster.
  */
 @LabHosts(count = 1)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -237,6 +240,45 @@ class OffsiteCopyLabTest {
                 assertThat(Files.readString(file, java.nio.charset.StandardCharsets.ISO_8859_1)).as(file.toString())
                         .doesNotContain(secret);
             }
+        }
+    }
+
+    @Test
+    @Order(6)
+    void theOffsiteObjectRestoresTheClusterAfterQuorumIsLost() throws Exception {
+        LabCluster.Outcome scheduled = schedule(Optional.of(copy)); // the key back on the host, as after test 5
+        assertThat(scheduled.result().succeeded()).as(scheduled.log()).isTrue();
+        try (KeyValues kv = keyValues()) {
+            kv.put("in-backup/", 5, 64);
+        }
+        LabCluster.Outcome ran = runNow();
+        assertThat(ran.result().succeeded()).as(ran.log()).isTrue();
+        BackupEntry newest = local().newest().orElseThrow();
+        String location = memberDir() + newest.location().substring(newest.location().lastIndexOf('/') + 1);
+        try (KeyValues kv = keyValues()) {
+            kv.put("after-backup/", 5, 64);
+        }
+        lab.host(0).exec("systemctl stop etcd; systemctl disable etcd").requireOk("stop the only member");
+
+        Path into = dir.resolve("restore-from-s3");
+        LabCluster.Outcome pulled = cluster.run(session -> BackupPulls.plan(session,
+                new PullRequest(BackupLocation.parse(location), into), OffsiteCopyLabTest::store));
+        assertThat(pulled.result().succeeded()).as(pulled.log()).isTrue();
+        Path file = into.resolve(location.substring(location.lastIndexOf('/') + 1));
+        LabCluster.Outcome restored = cluster.run(session -> RestorePlan.build(session,
+                RestoreRequest.fromSnapshot(file, false), Duration.ofSeconds(60)));
+
+        assertThat(restored.result().succeeded()).as(restored.log()).isTrue();
+        try (KeyValues kv = keyValues()) {
+            assertThat(kv.read("in-backup/")).hasSize(5);
+            assertThat(kv.read("after-backup/")).as("written after the backup, so not in it").isEmpty();
+        }
+    }
+
+    static KeyValues keyValues() throws Exception {
+        try (ClusterSession session = cluster.session(cluster.ssh())) {
+            return new KeyValues(session.inventory().etcdMembers().stream().map(m -> m.clientUrl()).toList(),
+                    session.pki().clientTls());
         }
     }
 }

@@ -47,7 +47,8 @@ public class FullTextCell<S> extends TableCell<S, String> {
     protected void updateItem(String text, boolean empty) {
         super.updateItem(text, empty);
         setText(empty ? null : text);
-        requestLayout(); // another row with the same text may have another detail: the tooltip is decided in layout
+        // Now too, not only in layout: another row with the same text (no new layout) may have another detail.
+        showTip();
     }
 
     @Override
@@ -55,6 +56,10 @@ public class FullTextCell<S> extends TableCell<S, String> {
         super.layoutChildren();
         // Only now is the cell styled (font, padding) and its text node cut to the column's width.
         widenColumn();
+        showTip();
+    }
+
+    private void showTip() {
         String tip = tipText();
         if (tip.isEmpty()) {
             setTooltip(null);

@@ -1,5 +1,6 @@
 package dev.quorum.app.controls;
 
+import java.util.Objects;
 import java.util.function.Function;
 import javafx.scene.Node;
 import javafx.scene.control.TableCell;
@@ -21,13 +22,16 @@ public class FullTextCell<S> extends TableCell<S, String> {
     private static final double SORT_ARROW = 10;
 
     private final Function<S, String> detail;
-    private final Tooltip tooltip = new Tooltip();
+    /** Made when first needed: most cells never need one, and a tooltip is a popup window's worth of objects. */
+    private Tooltip tooltip;
+    /** What {@link #widenColumn} last measured, so a layout that changes neither measures nothing. */
+    private String measuredText;
+    private Font measuredFont;
+    private TableColumn<S, String> measuredColumn;
 
     /** @param detail what the tooltip shows whatever the width (e.g. a file's full path); empty: only the cut text */
     public FullTextCell(Function<S, String> detail) {
         this.detail = detail;
-        tooltip.setWrapText(true);
-        tooltip.setMaxWidth(640);
     }
 
     public FullTextCell() {
@@ -62,9 +66,18 @@ public class FullTextCell<S> extends TableCell<S, String> {
     private void showTip() {
         String tip = tipText();
         if (tip.isEmpty()) {
-            setTooltip(null);
-        } else {
-            tooltip.setText(tip);
+            if (getTooltip() != null) {
+                setTooltip(null);
+            }
+            return;
+        }
+        if (tooltip == null) {
+            tooltip = new Tooltip();
+            tooltip.setWrapText(true);
+            tooltip.setMaxWidth(640);
+        }
+        tooltip.setText(tip);
+        if (getTooltip() != tooltip) {
             setTooltip(tooltip);
         }
     }
@@ -92,9 +105,13 @@ public class FullTextCell<S> extends TableCell<S, String> {
 
     private void widenColumn() {
         TableColumn<S, String> column = getTableColumn();
-        if (column == null) {
+        if (column == null || (column == measuredColumn && getFont().equals(measuredFont)
+                && Objects.equals(getText(), measuredText))) {
             return;
         }
+        measuredColumn = column;
+        measuredFont = getFont();
+        measuredText = getText();
         double padding = snappedLeftInset() + snappedRightInset();
         Font bold = Font.font(getFont().getFamily(), FontWeight.BOLD, getFont().getSize());
         double header = width(column.getText(), bold) + padding + SORT_ARROW;

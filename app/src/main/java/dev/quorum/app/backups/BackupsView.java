@@ -1,5 +1,7 @@
 package dev.quorum.app.backups;
 
+import dev.quorum.app.controls.ContentColumnResize;
+import dev.quorum.app.controls.FullTextCell;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -87,15 +89,15 @@ public final class BackupsView extends VBox {
 
         TableView<BackupRow> table = new TableView<>(model.rows());
         table.setId("backups-table");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No backups on the members' hosts. Schedule them with quorum backup schedule "
                 + "-i INVENTORY --every 1h --keep 24, then Run now."));
-        table.getColumns().add(column("Taken", BackupRow::time, 160));
-        table.getColumns().add(column("Host", BackupRow::host, 90));
-        table.getColumns().add(column("Revision", BackupRow::revision, 80));
-        table.getColumns().add(column("Size", BackupRow::size, 80));
-        table.getColumns().add(column("Verified", BackupRow::verified, 120));
-        table.getColumns().add(column("Location", BackupRow::location, 420));
+        table.getColumns().add(column("Taken", BackupRow::time));
+        table.getColumns().add(column("Host", BackupRow::host));
+        table.getColumns().add(column("Revision", BackupRow::revision));
+        table.getColumns().add(column("Size", BackupRow::size));
+        table.getColumns().add(column("Verified", BackupRow::verified));
+        table.getColumns().add(column("Location", BackupRow::location));
+        ContentColumnResize.install(table);
         table.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> model.selectedProperty().set(now));
         VBox.setVgrow(table, Priority.ALWAYS);
         getChildren().addAll(facts, new HBox(8, run, refresh, pull, restore, progress, status), error, table);
@@ -110,10 +112,11 @@ public final class BackupsView extends VBox {
         return value;
     }
 
-    private static TableColumn<BackupRow, String> column(String title, Function<BackupRow, String> text, double width) {
+    /** As wide as its content; the whole text in a tooltip where the table is too narrow. */
+    private static TableColumn<BackupRow, String> column(String title, Function<BackupRow, String> text) {
         TableColumn<BackupRow, String> column = new TableColumn<>(title);
-        column.setPrefWidth(width);
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(text.apply(c.getValue())));
+        column.setCellFactory(FullTextCell.factory());
         return column;
     }
 }

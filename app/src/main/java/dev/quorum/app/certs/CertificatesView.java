@@ -1,5 +1,7 @@
 package dev.quorum.app.certs;
 
+import dev.quorum.app.controls.ContentColumnResize;
+import dev.quorum.app.controls.FullTextCell;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleStringProperty;
@@ -75,20 +77,20 @@ public final class CertificatesView extends BorderPane {
     private static TableView<CertificateRow> table(CertificatesViewModel model) {
         TableView<CertificateRow> table = new TableView<>(model.rows());
         table.setId("certificates-table");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(severityColumn());
-        table.getColumns().add(column("Host", CertificateRow::host, 65));
-        TableColumn<CertificateRow, String> file = column("File", CertificateRow::fileName, 135);
-        file.setCellFactory(c -> tooltipCell(CertificateRow::path));
+        table.getColumns().add(column("Host", CertificateRow::host));
+        TableColumn<CertificateRow, String> file = column("File", CertificateRow::fileName);
+        file.setCellFactory(FullTextCell.factory(CertificateRow::path));
         table.getColumns().add(file);
-        table.getColumns().add(column("Subject", CertificateRow::subject, 130));
-        table.getColumns().add(column("SANs", CertificateRow::sans, 115));
-        table.getColumns().add(column("Issuer", CertificateRow::issuer, 100));
-        table.getColumns().add(column("Not after", CertificateRow::notAfter, 100));
+        table.getColumns().add(column("Subject", CertificateRow::subject));
+        table.getColumns().add(column("SANs", CertificateRow::sans));
+        table.getColumns().add(column("Issuer", CertificateRow::issuer));
+        table.getColumns().add(column("Not after", CertificateRow::notAfter));
         table.getColumns().add(daysLeftColumn());
-        TableColumn<CertificateRow, String> problems = column("Problems", CertificateRow::problems, 140);
-        problems.setCellFactory(c -> tooltipCell(CertificateRow::problems)); // the whole list, however narrow
+        TableColumn<CertificateRow, String> problems = column("Problems", CertificateRow::problems);
+        problems.setCellFactory(FullTextCell.factory(CertificateRow::problems)); // the whole list, however narrow
         table.getColumns().add(problems);
+        ContentColumnResize.install(table);
         Label placeholder = new Label();
         placeholder.setId("certs-placeholder");
         placeholder.setWrapText(true);
@@ -98,12 +100,11 @@ public final class CertificatesView extends BorderPane {
         return table;
     }
 
-    /** {@code width}: the share of the table's width (the table fits its columns in; none gets all the room). */
-    private static TableColumn<CertificateRow, String> column(String title, Function<CertificateRow, String> value,
-                                                              double width) {
+    /** As wide as its content (header and cells); the whole text in a tooltip where the table is too narrow. */
+    private static TableColumn<CertificateRow, String> column(String title, Function<CertificateRow, String> value) {
         TableColumn<CertificateRow, String> column = new TableColumn<>(title);
-        column.setPrefWidth(width);
         column.setCellValueFactory(cell -> new SimpleStringProperty(value.apply(cell.getValue())));
+        column.setCellFactory(FullTextCell.factory());
         return column;
     }
 
@@ -142,18 +143,5 @@ public final class CertificatesView extends BorderPane {
             }
         });
         return column;
-    }
-
-    private static TableCell<CertificateRow, String> tooltipCell(Function<CertificateRow, String> tip) {
-        return new TableCell<>() {
-            @Override
-            protected void updateItem(String text, boolean empty) {
-                super.updateItem(text, empty);
-                setText(empty ? null : text);
-                CertificateRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
-                String tipText = row == null ? "" : tip.apply(row);
-                setTooltip(tipText == null || tipText.isEmpty() ? null : new Tooltip(tipText));
-            }
-        };
     }
 }

@@ -1,5 +1,7 @@
 package dev.quorum.app.cluster;
 
+import dev.quorum.app.controls.ContentColumnResize;
+import dev.quorum.app.controls.FullTextCell;
 import java.util.function.Function;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.control.ContextMenu;
@@ -10,14 +12,16 @@ import javafx.scene.control.TableView;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 
-/** The members as a table (the same facts as the details), with Replace... and Remove... on each row's context menu. */
+/**
+ * The members as a table (the same facts as the details), with Replace... and Remove... on each row's context menu.
+ * Columns take the width of their content; a cell cut short has its whole text in a tooltip.
+ */
 public final class MembersTable extends TableView<MemberViewModel> {
 
     public MembersTable(ClusterViewModel model, MemberActions actions) {
         super(model.members());
         setId("members-table");
         getStyleClass().add("members-table");
-        setColumnResizePolicy(CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         getColumns().add(column("Member", m -> new javafx.beans.property.SimpleStringProperty(m.name())));
         getColumns().add(column("State", m -> m.stateProperty().map(MemberState::words)));
         getColumns().add(column("Host", MemberViewModel::hostProperty));
@@ -27,6 +31,7 @@ public final class MembersTable extends TableView<MemberViewModel> {
         getColumns().add(column("Lag", MemberViewModel::lagProperty));
         getColumns().add(column("DB size", MemberViewModel::dbSizeProperty));
         getColumns().add(column("Alarms", MemberViewModel::alarmsProperty));
+        ContentColumnResize.install(this);
         setRowFactory(table -> row(actions));
         getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (now != null) {
@@ -44,6 +49,7 @@ public final class MembersTable extends TableView<MemberViewModel> {
             Function<MemberViewModel, ObservableValue<String>> value) {
         TableColumn<MemberViewModel, String> column = new TableColumn<>(title);
         column.setCellValueFactory(cell -> value.apply(cell.getValue()));
+        column.setCellFactory(FullTextCell.factory());
         return column;
     }
 

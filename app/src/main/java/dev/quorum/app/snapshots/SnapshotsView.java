@@ -1,5 +1,7 @@
 package dev.quorum.app.snapshots;
 
+import dev.quorum.app.controls.ContentColumnResize;
+import dev.quorum.app.controls.FullTextCell;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.function.Consumer;
@@ -32,20 +34,22 @@ public final class SnapshotsView extends VBox {
         setPadding(new Insets(8));
         TableView<SnapshotRow> table = new TableView<>(model.rows());
         table.setId("snapshots-table");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No snapshots of this cluster yet on this workstation (" + model.dir()
                 + "). Take one with \"Snapshot now\"."));
-        // Shares of the width: room for a time stamp, "manual (from etcd3)" and three member names.
-        table.getColumns().add(column("Taken", r -> r.time(zone), 175));
-        table.getColumns().add(column("Reason", r -> r.info().reason(), 150));
-        table.getColumns().add(column("Size", SnapshotRow::size, 75));
-        table.getColumns().add(column("Revision", SnapshotRow::revision, 85));
-        table.getColumns().add(column("Keys", SnapshotRow::keys, 50));
-        table.getColumns().add(column("Members", SnapshotRow::members, 150));
-        TableColumn<SnapshotRow, String> integrity = column("Integrity", SnapshotRow::integrityText, 110);
+        table.getColumns().add(column("Taken", r -> r.time(zone)));
+        table.getColumns().add(column("Reason", r -> r.info().reason()));
+        table.getColumns().add(column("Size", SnapshotRow::size));
+        table.getColumns().add(column("Revision", SnapshotRow::revision));
+        table.getColumns().add(column("Keys", SnapshotRow::keys));
+        table.getColumns().add(column("Members", SnapshotRow::members));
+        TableColumn<SnapshotRow, String> integrity = column("Integrity", SnapshotRow::integrityText);
+        integrity.setPrefWidth(110); // icon and word; the detail is in its own tooltip
         integrity.setCellFactory(c -> new IntegrityCell());
         table.getColumns().add(integrity);
-        table.getColumns().add(column("File", r -> r.file().getFileName().toString(), 300));
+        TableColumn<SnapshotRow, String> file = column("File", r -> r.file().getFileName().toString());
+        file.setCellFactory(FullTextCell.factory(r -> r.file().toString()));
+        table.getColumns().add(file);
+        ContentColumnResize.install(table);
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (now != model.selectedProperty().get()) {
                 model.selectedProperty().set(now);
@@ -92,11 +96,11 @@ public final class SnapshotsView extends VBox {
         getChildren().addAll(bar, error, table);
     }
 
-    private static TableColumn<SnapshotRow, String> column(String title, Function<SnapshotRow, String> text,
-                                                           double width) {
+    /** As wide as its content; the whole text in a tooltip where the table is too narrow. */
+    private static TableColumn<SnapshotRow, String> column(String title, Function<SnapshotRow, String> text) {
         TableColumn<SnapshotRow, String> column = new TableColumn<>(title);
-        column.setPrefWidth(width);
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(text.apply(c.getValue())));
+        column.setCellFactory(FullTextCell.factory());
         return column;
     }
 

@@ -71,13 +71,17 @@ public final class WizardFrame {
         VBox list = new VBox(6);
         list.setId("wizardSteps");
         list.setPadding(new Insets(16));
-        list.setPrefWidth(230); // "2. Release and settings" in bold, with its marker, without "..."
-        list.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        // A width for the usual names; a longer one (or a wider font) wraps onto a second line, never ends in "...".
+        list.setPrefWidth(230);
+        list.setMinWidth(Region.USE_PREF_SIZE);
         list.getStyleClass().add("wizard-steps");
         List<String> titles = model.stepTitles();
         for (int i = 0; i < titles.size(); i++) {
             int page = i;
             Label label = new Label((i + 1) + ". " + titles.get(i));
+            label.getStyleClass().add("wizard-step");
+            label.setWrapText(true);
+            label.setMinHeight(Region.USE_PREF_SIZE); // all its lines, however many steps
             FontIcon marker = new FontIcon("mdi2c-chevron-right");
             label.graphicProperty().bind(Bindings.when(model.indexProperty().isEqualTo(page))
                     .then((Node) marker).otherwise((Node) null));

@@ -1,0 +1,159 @@
+package dev.quorum.app.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.quorum.app.cluster.ClusterSource;
+import dev.quorum.app.cluster.StatusSource;
+import dev.quorum.app.cluster.Statuses;
+import dev.quorum.app.common.FxTaskExecutor;
+import dev.quorum.app.controls.FullTextCell;
+import dev.quorum.core.etcd.ClusterStatus;
+import dev.quorum.core.workspace.QuorumHome;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The issue's 1600 px screen showed "term 2,...", "up to ..." and "20 KiB of ..." in the Members table: there, every
+ * cell is whole now; at the window's smallest width a cut cell has its whole text in a tooltip; the member's details
+ * wrap instead of cutting. Its own stage, themed as the app is.
+ */
+@Timeout(60)
+class MembersTableFitTest {
+    @TempDir
+    Path dir;
+    private final FxTaskExecutor executor = new FxTaskExecutor(2);
+    private final FxRobot robot = new FxRobot();
+    private MainWindow window;
+    private Stage stage;
+
+    @BeforeAll
+    static void boot() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        Fx.run(Theme.LIGHT::apply);
+    }
+
+    @AfterEach
+    void close() {
+        if (window != null) {
+            Fx.run(window::dispose);
+        }
+        if (stage != null) {
+            Fx.run(stage::hide);
+        }
+        executor.shutdown();
+    }
+
+    @Test
+    void atTheIssuesScreenWidthEveryMemberCellIsWhole() throws Exception {
+        open(1600, 1000);
+
+        for (FullTextCell<?> cell : cells()) {
+            assertThat(Fx.get(cell::shownText)).as("at 1600 px").isEqualTo(cell.getText());
+        }
+        assertThat(cells()).extracting(FullTextCell::getText).anyMatch(t -> t.startsWith("term 7, index"))
+                .anyMatch(t -> t.equals("up to date") || t.endsWith("behind"))
+                .anyMatch(t -> t.contains(" of 2.0 GiB quota"));
+    }
+
+    @Test
+    void atTheSmallestWidthACutCellHasItsWholeTextInATooltip() throws Exception {
+        open(MainWindow.MIN_WIDTH, MainWindow.MIN_HEIGHT);
+
+        List<FullTextCell<?>> cut = cells().stream().filter(c -> !Fx.get(c::shownText).equals(c.getText())).toList();
+        assertThat(cut).as("the window's smallest width is too narrow for all nine columns").isNotEmpty();
+        for (FullTextCell<?> cell : cut) {
+            assertThat(Fx.get(() -> cell.getTooltip() == null ? null : cell.getTooltip().getText()))
+                    .as("tooltip of the cut cell %s", cell.getText()).isEqualTo(cell.getText());
+        }
+        for (FullTextCell<?> cell : cells()) {
+            if (!cut.contains(cell)) {
+                assertThat(Fx.get(cell::getTooltip)).as("no tooltip on the whole %s", cell.getText()).isNull();
+            }
+        }
+    }
+
+    @Test
+    void theSelectedMembersDetailsWrapRatherThanCut() throws Exception {
+        open(MainWindow.MIN_WIDTH, MainWindow.MIN_HEIGHT);
+        Fx.run(() -> window.workspace().orElseThrow().model().select(
+                window.workspace().orElseThrow().model().members().get(1)));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        for (String id : List.of("#detail-raft", "#detail-lag-behind-leader", "#detail-db-size", "#detail-endpoint")) {
+            Label detail = robot.lookup(id).queryAs(Label.class);
+            assertThat(Fx.get(detail::getText)).as(id).isNotEmpty();
+            assertThat(Fx.get(() -> drawn(detail))).as("what %s draws", id).isEqualTo(Fx.get(detail::getText));
+        }
+    }
+
+    private void open(double width, double height) throws Exception {
+        Path inventory = dir.resolve("inv").resolve("hosts.yaml");
+        Files.createDirectories(inventory.getParent());
+        Files.writeString(inventory, "all:\n  hosts:\n    n1: {ip: 10.0.0.1}\n    n2: {ip: 10.0.0.2}\n"
+                + "    n3: {ip: 10.0.0.3}\n  children:\n    etcd:\n      hosts: {n1: {}, n2: {}, n3: {}}\n"
+                + "  vars:\n    cluster_name: wide\n");
+        stage = Fx.get(() -> {
+            window = new MainWindow(ShellServices.standard(executor, new QuorumHome(dir.resolve("home")))
+                    .withActions(c -> new RecordingShellActions())
+                    .withStatusSources((ClusterSource s) -> new StatusSource() {
+                        @Override
+                        public ClusterStatus read() {
+                            return Statuses.of(123_456, "leader", "follower", "follower");
+                        }
+
+                        @Override
+                        public void close() {
+                        }
+                    }));
+            Stage s = new Stage();
+            s.setScene(window.scene());
+            s.setWidth(width);
+            s.setHeight(height);
+            s.show();
+            return s;
+        });
+        Fx.run(() -> window.openInventory(inventory));
+        Fx.await(Duration.ofSeconds(20), "the members' raft shown", () -> robot.lookup("#members-table").tryQuery()
+                .map(t -> ((TableView<?>) t).getItems().size() == 3).orElse(false) && cellsNow().stream()
+                .anyMatch(c -> c.getText().startsWith("term")));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private List<FullTextCell<?>> cells() {
+        List<FullTextCell<?>> cells = Fx.get(this::cellsNow);
+        assertThat(cells).as("cells with text in the Members table").hasSizeGreaterThanOrEqualTo(27);
+        return cells;
+    }
+
+    private List<FullTextCell<?>> cellsNow() {
+        return robot.lookup("#members-table").tryQuery().stream()
+                .flatMap(table -> table.lookupAll(".table-cell").stream())
+                .filter(n -> n instanceof FullTextCell<?> c && c.getText() != null && !c.getText().isEmpty()
+                        && c.isVisible() && c.getTableRow() != null && c.getTableRow().getItem() != null)
+                .<FullTextCell<?>>map(n -> (FullTextCell<?>) n).toList();
+    }
+
+    private static String drawn(Label label) {
+        for (Node child : label.getChildrenUnmodifiable()) {
+            if (child instanceof Text text && child != label.getGraphic()) {
+                return text.getText();
+            }
+        }
+        return "(no text drawn)";
+    }
+}

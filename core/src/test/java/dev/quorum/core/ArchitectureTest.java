@@ -29,7 +29,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule partsDoNotKnowLifecycles = noClasses()
             .that().resideInAnyPackage("..core.inventory..", "..core.remote..", "..core.pki..", "..core.release..",
-                    "..core.etcd..", "..core.engine..", "..core.workspace..", "..core.certs..")
+                    "..core.etcd..", "..core.engine..", "..core.workspace..", "..core.certinventory..")
             .should().dependOnClassesThat().resideInAnyPackage("..core.lifecycle..", "..core.cluster..")
             .because("parts are used by life-cycles, never the other way round");
 
@@ -58,11 +58,11 @@ class ArchitectureTest {
                 }
             })
             .should().notDependOnEachOther()
-            .ignoreDependency(resideInAPackage("dev.quorum.core.lifecycle.recovery.."),
+            .ignoreDependency(resideInAPackage("dev.quorum.core.lifecycle.recover.."),
                     resideInAPackage("dev.quorum.core.lifecycle.members.."))
-            .ignoreDependency(resideInAPackage("dev.quorum.core.lifecycle.disaster.."),
+            .ignoreDependency(resideInAPackage("dev.quorum.core.lifecycle.restore.."),
                     DescribedPredicate.describe("the diagnosis classes of recovery", (JavaClass c) ->
-                            c.getPackageName().equals("dev.quorum.core.lifecycle.recovery")
+                            c.getPackageName().equals("dev.quorum.core.lifecycle.recover")
                                     && DIAGNOSIS.contains(c.getName().substring(c.getPackageName().length() + 1))))
             .because("each life-cycle builds its own plan from shared parts (lifecycle.steps)");
 

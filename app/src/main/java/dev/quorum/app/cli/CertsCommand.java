@@ -1,8 +1,8 @@
 package dev.quorum.app.cli;
 
-import dev.quorum.core.certs.CertificateInventory;
-import dev.quorum.core.certs.InventoryReport;
-import dev.quorum.core.certs.WorkstationStore;
+import dev.quorum.core.certinventory.CertificateInventory;
+import dev.quorum.core.certinventory.InventoryReport;
+import dev.quorum.core.certinventory.WorkstationStore;
 import dev.quorum.core.cluster.ClusterSession;
 import java.time.Clock;
 import java.time.Duration;

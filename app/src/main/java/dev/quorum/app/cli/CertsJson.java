@@ -3,7 +3,7 @@ package dev.quorum.app.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.quorum.core.certs.InventoryReport;
+import dev.quorum.core.certinventory.InventoryReport;
 import dev.quorum.core.pki.CertificateProblem;
 import dev.quorum.core.pki.CertificateRecord;
 import java.util.Locale;

@@ -2,8 +2,8 @@ package dev.quorum.app.cli;
 
 import dev.quorum.core.cluster.ClusterSession;
 import dev.quorum.core.engine.Plan;
-import dev.quorum.core.lifecycle.certs.CertPlans;
-import dev.quorum.core.lifecycle.certs.RenewalRequest;
+import dev.quorum.core.lifecycle.renew.CertPlans;
+import dev.quorum.core.lifecycle.renew.RenewalRequest;
 import java.time.Duration;
 import java.util.Optional;
 import picocli.CommandLine.Command;

@@ -2,8 +2,8 @@ package dev.quorum.app.cli;
 
 import dev.quorum.core.cluster.ClusterSession;
 import dev.quorum.core.engine.Plan;
-import dev.quorum.core.lifecycle.certs.CertPlans;
-import dev.quorum.core.lifecycle.certs.RotateCaRequest;
+import dev.quorum.core.lifecycle.renew.CertPlans;
+import dev.quorum.core.lifecycle.renew.RotateCaRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -1,6 +1,6 @@
 package dev.quorum.app.cli;
 
-import dev.quorum.core.certs.InventoryReport;
+import dev.quorum.core.certinventory.InventoryReport;
 import dev.quorum.core.pki.CertificateProblem;
 import dev.quorum.core.pki.CertificateRecord;
 import java.io.PrintWriter;

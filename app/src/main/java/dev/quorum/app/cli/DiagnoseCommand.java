@@ -1,11 +1,11 @@
 package dev.quorum.app.cli;
 
 import dev.quorum.core.cluster.ClusterSession;
-import dev.quorum.core.lifecycle.recovery.Diagnoser;
-import dev.quorum.core.lifecycle.recovery.Diagnosis;
+import dev.quorum.core.lifecycle.recover.Diagnoser;
+import dev.quorum.core.lifecycle.recover.Diagnosis;
 import dev.quorum.core.lifecycle.backup.BackupHealth;
 import dev.quorum.core.lifecycle.backup.BackupOverview;
-import dev.quorum.core.lifecycle.recovery.Verdict;
+import dev.quorum.core.lifecycle.recover.Verdict;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

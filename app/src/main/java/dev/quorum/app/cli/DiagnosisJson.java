@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.quorum.core.lifecycle.backup.BackupHealth;
-import dev.quorum.core.lifecycle.recovery.Diagnosis;
-import dev.quorum.core.lifecycle.recovery.MemberDiagnosis;
-import dev.quorum.core.lifecycle.recovery.Problem;
-import dev.quorum.core.lifecycle.recovery.RecommendedAction;
+import dev.quorum.core.lifecycle.recover.Diagnosis;
+import dev.quorum.core.lifecycle.recover.MemberDiagnosis;
+import dev.quorum.core.lifecycle.recover.Problem;
+import dev.quorum.core.lifecycle.recover.RecommendedAction;
 import java.util.Optional;
 
 /** {@code diagnose --json}: a stable shape scripts can rely on; unknown facts are null, never guessed. */

@@ -1,10 +1,10 @@
 package dev.quorum.app.cli;
 
 import dev.quorum.app.common.MemberStateWords;
-import dev.quorum.core.lifecycle.recovery.Diagnosis;
-import dev.quorum.core.lifecycle.recovery.MemberDiagnosis;
-import dev.quorum.core.lifecycle.recovery.Problem;
-import dev.quorum.core.lifecycle.recovery.RecommendedAction;
+import dev.quorum.core.lifecycle.recover.Diagnosis;
+import dev.quorum.core.lifecycle.recover.MemberDiagnosis;
+import dev.quorum.core.lifecycle.recover.Problem;
+import dev.quorum.core.lifecycle.recover.RecommendedAction;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;

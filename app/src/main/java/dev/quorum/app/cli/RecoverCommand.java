@@ -1,9 +1,9 @@
 package dev.quorum.app.cli;
 
 import dev.quorum.core.cluster.ClusterSession;
-import dev.quorum.core.lifecycle.recovery.Diagnoser;
-import dev.quorum.core.lifecycle.recovery.RecoverPlan;
-import dev.quorum.core.lifecycle.recovery.RecoverRequest;
+import dev.quorum.core.lifecycle.recover.Diagnoser;
+import dev.quorum.core.lifecycle.recover.RecoverPlan;
+import dev.quorum.core.lifecycle.recover.RecoverRequest;
 import picocli.CommandLine.Command;
 
 @Command(name = "recover", description = {"Bring the cluster back to health after a partition or a member failure.",

@@ -1,6 +1,6 @@
 package dev.quorum.app.cluster;
 
-import dev.quorum.core.certs.ServedCertificate;
+import dev.quorum.core.certinventory.ServedCertificate;
 import dev.quorum.core.cluster.ClusterSession;
 import dev.quorum.core.remote.CommandResult;
 import dev.quorum.core.remote.RemoteHost;

@@ -1,6 +1,6 @@
 package dev.quorum.app.cluster;
 
-import dev.quorum.core.lifecycle.recovery.Diagnosis;
+import dev.quorum.core.lifecycle.recover.Diagnosis;
 import java.time.Instant;
 import java.util.Map;
 

@@ -1,6 +1,6 @@
 package dev.quorum.app.common;
 
-import dev.quorum.core.lifecycle.recovery.MemberDiagnosis;
+import dev.quorum.core.lifecycle.recover.MemberDiagnosis;
 
 /** A diagnosed member's state in a word or two: {@code quorum diagnose}'s STATE column and the wizard's rows. */
 public final class MemberStateWords {

@@ -1,7 +1,7 @@
 package dev.quorum.app.recover;
 
 import dev.quorum.core.intent.Intent;
-import dev.quorum.core.lifecycle.recovery.RecommendedAction;
+import dev.quorum.core.lifecycle.recover.RecommendedAction;
 
 /**
  * An action the diagnosis recommends, and what its button does here: go on to recover's plan,

@@ -2,9 +2,9 @@ package dev.quorum.app.recover;
 
 import dev.quorum.app.common.TaskExecutor;
 import dev.quorum.core.ActionableError;
-import dev.quorum.core.lifecycle.recovery.Diagnosis;
-import dev.quorum.core.lifecycle.recovery.MemberDiagnosis;
-import dev.quorum.core.lifecycle.recovery.Verdict;
+import dev.quorum.core.lifecycle.recover.Diagnosis;
+import dev.quorum.core.lifecycle.recover.MemberDiagnosis;
+import dev.quorum.core.lifecycle.recover.Verdict;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package dev.quorum.app.recover;
 
 import dev.quorum.app.common.MemberStateWords;
-import dev.quorum.core.lifecycle.recovery.MemberDiagnosis;
-import dev.quorum.core.lifecycle.recovery.Problem;
+import dev.quorum.core.lifecycle.recover.MemberDiagnosis;
+import dev.quorum.core.lifecycle.recover.Problem;
 import java.util.List;
 
 /** One member on the diagnosis page: who, its state in a word or two, and its problems in words. */

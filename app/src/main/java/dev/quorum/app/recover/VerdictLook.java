@@ -1,6 +1,6 @@
 package dev.quorum.app.recover;
 
-import dev.quorum.core.lifecycle.recovery.Verdict;
+import dev.quorum.core.lifecycle.recover.Verdict;
 
 /** How a verdict is shown: a word and an icon, so it never rests on colour alone. */
 public enum VerdictLook {

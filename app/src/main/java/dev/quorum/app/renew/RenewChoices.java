@@ -1,6 +1,6 @@
 package dev.quorum.app.renew;
 
-import dev.quorum.core.lifecycle.certs.RenewalRequest;
+import dev.quorum.core.lifecycle.renew.RenewalRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,7 +4,7 @@ import dev.quorum.app.wizard.InventoryChoice;
 import dev.quorum.app.wizard.WizardServices;
 import dev.quorum.core.inventory.EtcdMember;
 import dev.quorum.core.inventory.Inventory;
-import dev.quorum.core.lifecycle.disaster.RestoreRequest;
+import dev.quorum.core.lifecycle.restore.RestoreRequest;
 import dev.quorum.core.snapshot.SnapshotInfo;
 import dev.quorum.core.snapshot.SnapshotIntegrity;
 import dev.quorum.core.snapshot.SnapshotStore;

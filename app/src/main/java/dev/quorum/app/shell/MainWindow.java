@@ -13,7 +13,7 @@ import dev.quorum.app.welcome.WelcomeView;
 import dev.quorum.app.welcome.WelcomeViewModel;
 import dev.quorum.core.inventory.InventoryReader;
 import dev.quorum.core.sandbox.SandboxLayout;
-import dev.quorum.core.lifecycle.recovery.Diagnosis;
+import dev.quorum.core.lifecycle.recover.Diagnosis;
 import dev.quorum.core.workspace.QuorumHome;
 import java.io.File;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package dev.quorum.app.shell;
 import dev.quorum.app.cluster.ClusterSource;
 import dev.quorum.app.common.TaskExecutor;
 import dev.quorum.app.tasks.LogFeed;
-import dev.quorum.core.lifecycle.recovery.Diagnosis;
+import dev.quorum.core.lifecycle.recover.Diagnosis;
 import dev.quorum.core.workspace.QuorumHome;
 import java.nio.file.Path;
 import java.util.Optional;

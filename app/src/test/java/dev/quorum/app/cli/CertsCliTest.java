@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.quorum.core.certs.InventoryReport;
+import dev.quorum.core.certinventory.InventoryReport;
 import dev.quorum.core.pki.CertificateDetails;
 import dev.quorum.core.pki.CertificateProblem;
 import dev.quorum.core.pki.CertificateRecord;

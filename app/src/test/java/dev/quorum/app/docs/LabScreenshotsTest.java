@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.quorum.app.add.AddMemberWizard;
 import dev.quorum.app.adopt.AdoptClusterWizard;
-import dev.quorum.app.certs.CertificateRow;
+import dev.quorum.app.certificates.CertificateRow;
 import dev.quorum.app.common.FxTaskExecutor;
 import dev.quorum.app.install.InstallWizard;
 import dev.quorum.app.maintenance.MaintenanceWizard;

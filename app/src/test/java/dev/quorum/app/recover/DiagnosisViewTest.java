@@ -6,7 +6,7 @@ import dev.quorum.app.common.SynchronousTaskExecutor;
 import dev.quorum.app.wizard.WizardHarness;
 import dev.quorum.app.wizard.WizardServices;
 import dev.quorum.app.wizard.WizardWindow;
-import dev.quorum.core.lifecycle.recovery.Diagnosis;
+import dev.quorum.core.lifecycle.recover.Diagnosis;
 import dev.quorum.core.remote.SshOptions;
 import dev.quorum.core.workspace.QuorumHome;
 import java.nio.file.Path;

@@ -8,7 +8,7 @@ import dev.quorum.app.labtest.InstalledCluster;
 import dev.quorum.app.wizard.WizardHarness;
 import dev.quorum.app.wizard.WizardServices;
 import dev.quorum.core.etcd.ClusterStatus;
-import dev.quorum.core.lifecycle.recovery.Diagnosis;
+import dev.quorum.core.lifecycle.recover.Diagnosis;
 import dev.quorum.lab.Lab;
 import dev.quorum.lab.LabHosts;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package dev.quorum.app.renew;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.quorum.core.lifecycle.certs.RenewalRequest;
+import dev.quorum.core.lifecycle.renew.RenewalRequest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

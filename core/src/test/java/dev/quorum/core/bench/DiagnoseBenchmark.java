@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.quorum.core.cluster.ClusterSession;
 import dev.quorum.core.labtest.LabCluster;
-import dev.quorum.core.lifecycle.recovery.Diagnoser;
-import dev.quorum.core.lifecycle.recovery.Diagnosis;
-import dev.quorum.core.lifecycle.recovery.Verdict;
+import dev.quorum.core.lifecycle.recover.Diagnoser;
+import dev.quorum.core.lifecycle.recover.Diagnosis;
+import dev.quorum.core.lifecycle.recover.Verdict;
 import dev.quorum.lab.Lab;
 import dev.quorum.lab.LabPreconditions;
 import java.nio.file.Path;

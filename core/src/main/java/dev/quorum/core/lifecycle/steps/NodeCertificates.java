@@ -1,6 +1,6 @@
 package dev.quorum.core.lifecycle.steps;
 
-import dev.quorum.core.certs.CertificateIdentities;
+import dev.quorum.core.certinventory.CertificateIdentities;
 import dev.quorum.core.pki.CertHost;
 import dev.quorum.core.pki.CertificateAuthority;
 import dev.quorum.core.pki.CertificateCheck;

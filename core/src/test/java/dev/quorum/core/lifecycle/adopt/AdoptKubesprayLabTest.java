@@ -2,17 +2,17 @@ package dev.quorum.core.lifecycle.adopt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.quorum.core.certs.CertificateInventory;
-import dev.quorum.core.certs.InventoryReport;
-import dev.quorum.core.certs.WorkstationStore;
+import dev.quorum.core.certinventory.CertificateInventory;
+import dev.quorum.core.certinventory.InventoryReport;
+import dev.quorum.core.certinventory.WorkstationStore;
 import dev.quorum.core.cluster.ClusterPki;
 import dev.quorum.core.cluster.ClusterSession;
 import dev.quorum.core.cluster.LiveCluster;
 import dev.quorum.core.etcd.ClusterStatus;
 import dev.quorum.core.etcd.MemberInfo;
 import dev.quorum.core.labtest.LabCluster;
-import dev.quorum.core.lifecycle.certs.CertPlans;
-import dev.quorum.core.lifecycle.certs.RenewalRequest;
+import dev.quorum.core.lifecycle.renew.CertPlans;
+import dev.quorum.core.lifecycle.renew.RenewalRequest;
 import dev.quorum.core.pki.CertificateDetails;
 import dev.quorum.core.pki.CertificateRecord;
 import dev.quorum.core.pki.CertificateRole;

@@ -2,9 +2,9 @@ package dev.quorum.core.lifecycle.kubernetes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.quorum.core.certs.CertificateInventory;
-import dev.quorum.core.certs.InventoryReport;
-import dev.quorum.core.certs.WorkstationStore;
+import dev.quorum.core.certinventory.CertificateInventory;
+import dev.quorum.core.certinventory.InventoryReport;
+import dev.quorum.core.certinventory.WorkstationStore;
 import dev.quorum.core.cluster.ClusterSession;
 import dev.quorum.core.engine.RunEvent;
 import dev.quorum.core.engine.StepStatus;

@@ -1,9 +1,0 @@
-package dev.quorum.core.lifecycle.certs;
-
-/** What the hosts' CA files hold during a CA rotation. */
-enum Trust {
-    /** The new CA then the old one: members accept certificates from either. */
-    OLD_AND_NEW,
-    /** The new CA alone: the old one is no longer trusted anywhere. */
-    NEW_ONLY
-}

@@ -1,0 +1,174 @@
+package dev.quorum.core.lifecycle.recover;
+
+import dev.quorum.core.intent.Intent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** The verdict in one sentence, and the actions to take, the recommended one first. */
+final class Advice {
+    private final List<MemberDiagnosis> members;
+    private final Verdict verdict;
+    private final QuorumEvidence evidence;
+    private final Set<String> reachedByPeers;
+    private final String inventory;
+
+    /**
+     * @param reachedByPeers hosts SSH could not reach whose etcd peer port the other members reach:
+     *                       alive as far as etcd can tell, so never advised to be replaced
+     * @param inventory      the inventory argument, as commands should repeat it
+     */
+    Advice(List<MemberDiagnosis> members, Verdict verdict, QuorumEvidence evidence, Set<String> reachedByPeers,
+           String inventory) {
+        this.members = members;
+        this.verdict = verdict;
+        this.evidence = evidence;
+        this.reachedByPeers = reachedByPeers;
+        this.inventory = inventory;
+    }
+
+    String sentence() {
+        List<MemberDiagnosis> unhealthy = members.stream().filter(m -> !m.healthy()).toList();
+        return switch (verdict) {
+            case HEALTHY -> "healthy: all " + members.size() + " members run with leader "
+                    + members.stream().filter(MemberDiagnosis::leader).map(m -> m.name() + " (" + m.host() + ")")
+                    .findFirst().orElse("?") + " and reach every peer";
+            case QUORUM_LOST -> "quorum is lost: " + unhealthy.size() + " of " + members.size()
+                    + " members are down or cut off (" + unhealthy.stream().map(m -> m.host() + ": " + shortly(m))
+                    .collect(Collectors.joining(", ")) + "); if they come back, quorum returns by itself; "
+                    + "if they are gone for good, restore from a snapshot";
+            case DEGRADED -> unhealthy.stream().map(this::clause).collect(Collectors.joining("; "))
+                    + "; the cluster still has quorum (tolerates " + tolerance() + " more "
+                    + (tolerance() == 1 ? "failure" : "failures") + ")" + outlook(unhealthy);
+            case UNKNOWN -> "cannot tell whether the cluster has quorum: " + evidence.up().size() + " of "
+                    + evidence.voters() + " voting members report a leader, " + evidence.quorumSize() + " are needed, "
+                    + "and these could not be asked: " + evidence.unknownWords()
+                    + (evidence.down().isEmpty() ? "" : "; down: " + evidence.downWords());
+        };
+    }
+
+    List<RecommendedAction> actions() {
+        List<RecommendedAction> actions = new ArrayList<>();
+        if (verdict == Verdict.UNKNOWN) {
+            actions.add(action("Reach the members that could not be asked (SSH, network, power), "
+                    + "then diagnose again; nothing destructive runs until their state is known",
+                    new Intent.Diagnose(), ""));
+            actions.add(action("If those members are gone for good: restore, declaring them lost",
+                    new Intent.RestoreFromSnapshot(List.copyOf(evidence.unknown().keySet())),
+                    "writes made after the snapshot are lost; if a declared member is in fact alive with a "
+                            + "majority, the writes it accepts are lost too"));
+            return actions;
+        }
+        if (verdict == Verdict.QUORUM_LOST) {
+            actions.add(action("Bring the missing members back (start etcd, heal the network): "
+                    + "quorum returns by itself, nothing is lost", new Intent.Diagnose(), ""));
+            actions.add(action("If they are gone for good: restore the inventory's etcd group from "
+                    + "a snapshot", new Intent.RestoreFromSnapshot(List.of()),
+                    "writes made after the snapshot are lost; the restored cluster gets new member IDs"));
+            actions.add(action("With no snapshot: restore from a surviving member's data",
+                    new Intent.RestoreFromSurvivor(),
+                    "the survivor may be behind: writes it had not applied are lost"));
+            return actions;
+        }
+        List<MemberDiagnosis> fixable = members.stream().filter(m -> m.reachable() && (m.needs(ProblemKind.Remedy.WAIT)
+                || m.needs(ProblemKind.Remedy.START) || m.needs(ProblemKind.Remedy.RESEED))).toList();
+        if (!fixable.isEmpty()) {
+            boolean reseed = fixable.stream().anyMatch(m -> m.needs(ProblemKind.Remedy.RESEED));
+            actions.add(action("Recover " + hosts(fixable) + (reseed ? " (re-seed what cannot rejoin, "
+                    + "wait for the rest)" : ": wait until it rejoins and confirm"), new Intent.Recover(),
+                    reseed ? "re-seeding moves the member's data dir aside and adds it again; a snapshot is taken "
+                            + "first and nothing is deleted" : ""));
+        }
+        members.stream().filter(m -> m.has(ProblemKind.UNREACHABLE)).forEach(m -> actions.add(
+                reachedByPeers.contains(m.host())
+                        ? action("Check SSH to " + m.host() + ": its etcd answers the other members "
+                        + "on the peer port, so it is not gone", new Intent.Diagnose(), "")
+                        : action("If " + m.host() + " is gone for good, replace it",
+                        new Intent.Replace(m.name()), "")));
+        members.stream().filter(m -> m.has(ProblemKind.PEER_UNREACHABLE) || m.has(ProblemKind.ISOLATED))
+                .findFirst().ifPresent(m -> actions.add(action("Check the network between the members "
+                        + "(routes, firewalls) on peer port 2380", new Intent.Diagnose(), "")));
+        if (members.stream().anyMatch(m -> m.has(ProblemKind.ALARM))) {
+            actions.add(action("Free space: compact, defragment one member at a time, then disarm "
+                    + "the alarm", new Intent.Manual("etcdctl compact REV && etcdctl defrag && etcdctl alarm disarm"),
+                    "defragmenting blocks a member while it runs"));
+        }
+        members.stream().filter(m -> m.has(ProblemKind.LEARNER)).forEach(m -> actions.add(action(
+                "Finish " + m.host() + "'s join (promote it once caught up)", new Intent.Add(m.host()), "")));
+        members.stream().filter(m -> m.has(ProblemKind.NOT_A_MEMBER)).forEach(m -> actions.add(action(
+                "Add " + m.host() + " to the cluster, or take it out of the inventory's etcd group",
+                new Intent.Add(m.host()), "")));
+        if (actions.isEmpty()) {
+            actions.add(action("Nothing to fix; keep a recent snapshot", new Intent.SaveSnapshot(), ""));
+        }
+        return actions;
+    }
+
+    private RecommendedAction action(String title, Intent intent, String risk) {
+        return new RecommendedAction(title, intent, risk, inventory);
+    }
+
+    private int tolerance() {
+        return evidence.up().size() - evidence.quorumSize();
+    }
+
+    private String clause(MemberDiagnosis m) {
+        Problem first = m.problems().get(0);
+        return switch (first.kind()) {
+            case ISOLATED -> m.host() + " is cut off from " + after(first.text(), "peer port of ");
+            case PEER_UNREACHABLE -> m.host() + " cannot reach " + after(first.text(), "peer port of ");
+            case UNREACHABLE -> m.host() + " cannot be reached over SSH" + (reachedByPeers.contains(m.host())
+                    ? " (its etcd answers the other members on the peer port)" : "");
+            case DATA_LOST -> m.host() + " lost its data";
+            case REMOVED -> m.host() + " runs a member the cluster removed";
+            case WRONG_CLUSTER -> m.host() + " holds another cluster's data";
+            case NOT_RUNNING -> "etcd is not running on " + m.host();
+            case NO_LEADER -> m.host() + " has no leader";
+            case LAGGING -> m.host() + " is " + first.text();
+            case ALARM -> m.host() + " raised " + first.text();
+            case NOT_A_MEMBER -> m.host() + " is in the inventory's etcd group but not a member";
+            case LEARNER -> m.host() + " is a learner that was never promoted";
+        };
+    }
+
+    private static String shortly(MemberDiagnosis m) {
+        return m.problems().isEmpty() ? "ok" : m.problems().get(0).kind().label().toLowerCase(Locale.ROOT);
+    }
+
+    private static String outlook(List<MemberDiagnosis> unhealthy) {
+        List<String> parts = new ArrayList<>();
+        List<MemberDiagnosis> waiting = unhealthy.stream().filter(m -> m.reachable() && m.needs(ProblemKind.Remedy.WAIT)
+                && !m.needs(ProblemKind.Remedy.RESEED) && !m.needs(ProblemKind.Remedy.START)).toList();
+        List<MemberDiagnosis> reseed = unhealthy.stream().filter(m -> m.needs(ProblemKind.Remedy.RESEED)).toList();
+        List<MemberDiagnosis> start = unhealthy.stream().filter(m -> m.needs(ProblemKind.Remedy.START)
+                && !m.needs(ProblemKind.Remedy.RESEED)).toList();
+        if (!waiting.isEmpty()) {
+            parts.add(hosts(waiting) + (waiting.size() == 1 ? " will catch up by itself" : " will catch up by themselves")
+                    + " when the network heals");
+        }
+        if (!start.isEmpty()) {
+            parts.add("quorum recover starts etcd on " + hosts(start));
+        }
+        if (!reseed.isEmpty()) {
+            parts.add("quorum recover re-seeds " + hosts(reseed));
+        }
+        return parts.isEmpty() ? "" : "; " + String.join("; ", parts);
+    }
+
+    private static String hosts(List<MemberDiagnosis> members) {
+        List<String> names = members.stream().map(MemberDiagnosis::host).toList();
+        if (names.size() <= 1) {
+            return String.join("", names);
+        }
+        return String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
+    }
+
+    private static String after(String text, String marker) {
+        int at = text.indexOf(marker);
+        String rest = at < 0 ? text : text.substring(at + marker.length());
+        int last = rest.lastIndexOf(", ");
+        return last < 0 ? rest : rest.substring(0, last) + " and " + rest.substring(last + 2);
+    }
+}

@@ -1,0 +1,272 @@
+package dev.quorum.core.lifecycle.recover;
+
+import dev.quorum.core.inventory.EtcdMember;
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Turns the hosts' reports into a diagnosis. The cluster the majority belongs to is the one whose
+ * members see a leader; its member list (from its leader if possible) decides who votes, and
+ * quorum holds when a majority of those voters run with a leader in that cluster.
+ */
+final class Classifier {
+    /** Entries behind the leader before a member counts as lagging: far more than a busy follower's gap. */
+    static final long LAGGING_ENTRIES = 1000;
+
+    private final List<EtcdMember> subjects;
+    private final Map<String, HostReport> reports;
+    private final String referenceCluster;
+    private final List<ListedMember> memberList;
+    private final List<String> voterAddresses;
+    private final int quorumSize;
+    private final Optional<LocalStatus> leader;
+    private final List<String> isolatedAddresses;
+
+    private Classifier(List<EtcdMember> subjects, Map<String, HostReport> reports) {
+        this.subjects = subjects;
+        this.reports = reports;
+        this.referenceCluster = referenceCluster(reports.values());
+        this.memberList = referenceList();
+        this.voterAddresses = memberList.isEmpty()
+                ? subjects.stream().map(EtcdMember::address).toList()
+                : memberList.stream().filter(m -> !m.learner()).flatMap(m -> m.peerUrls().stream().limit(1))
+                        .map(Classifier::host).toList();
+        this.quorumSize = voterAddresses.size() / 2 + 1;
+        this.leader = statuses().filter(LocalStatus::isLeader).findFirst();
+        this.isolatedAddresses = reports.values().stream().filter(HostReport::reachable).filter(HostReport::running)
+                .filter(r -> !r.peerReach().isEmpty() && reachableVoters(r) < quorumSize)
+                .map(HostReport::address).toList();
+    }
+
+    static Diagnosis classify(List<EtcdMember> subjects, Map<String, HostReport> reports, String inventoryArg,
+                              Instant now) {
+        Classifier c = new Classifier(subjects, reports);
+        List<MemberDiagnosis> members = subjects.stream().map(c::diagnose).toList();
+        QuorumEvidence evidence = c.evidence(members);
+        Verdict verdict = switch (evidence.state()) {
+            case LOST -> Verdict.QUORUM_LOST;
+            case UNKNOWN -> Verdict.UNKNOWN;
+            case HOLDS -> members.stream().allMatch(MemberDiagnosis::healthy) ? Verdict.HEALTHY : Verdict.DEGRADED;
+        };
+        Advice advice = new Advice(members, verdict, evidence, c.reachedByPeers(members), inventoryArg);
+        return new Diagnosis(now, verdict, advice.sentence(), members, c.connectivity(), advice.actions(), evidence);
+    }
+
+    /**
+     * Hosts SSH could not reach whose peer port most of the members that answered can open: etcd
+     * still runs there, whatever the workstation's SSH says.
+     */
+    private Set<String> reachedByPeers(List<MemberDiagnosis> members) {
+        List<HostReport> askers = reports.values().stream().filter(HostReport::reachable)
+                .filter(r -> !r.peerReach().isEmpty()).toList();
+        return members.stream().filter(m -> !m.reachable()).filter(m -> {
+            long reach = askers.stream().filter(r -> r.peerReach().getOrDefault(m.address(), false)).count();
+            return !askers.isEmpty() && reach * 2 > askers.size();
+        }).map(MemberDiagnosis::host).collect(Collectors.toSet());
+    }
+
+    /** Each voter as its own host reports it: up, down (with what it says) or unknown (with why). */
+    private QuorumEvidence evidence(List<MemberDiagnosis> members) {
+        List<String> up = new ArrayList<>();
+        Map<String, String> down = new LinkedHashMap<>();
+        Map<String, String> unknown = new LinkedHashMap<>();
+        for (String address : voterAddresses) {
+            Optional<MemberDiagnosis> asked = members.stream().filter(m -> m.address().equals(address)).findFirst();
+            String name = asked.map(MemberDiagnosis::name).orElseGet(() -> memberList.stream()
+                    .filter(m -> m.peerUrls().stream().map(Classifier::host).anyMatch(address::equals))
+                    .map(ListedMember::name).filter(n -> !n.isEmpty()).findFirst().orElse(address));
+            if (asked.isEmpty()) {
+                unknown.put(name, "on " + address + ", not in the inventory: its host was not asked");
+            } else if (!asked.get().reachable()) {
+                unknown.put(name, asked.get().host() + " could not be asked over SSH: "
+                        + reports.get(asked.get().host()).sshError());
+            } else if (countsForQuorum(asked.get())) {
+                up.add(name);
+            } else {
+                down.put(name, asked.get().host() + ": " + asked.get().problems().stream().findFirst()
+                        .map(Problem::text).orElse("not serving with a leader"));
+            }
+        }
+        return new QuorumEvidence(voterAddresses.size(), up, down, unknown);
+    }
+
+    private boolean countsForQuorum(MemberDiagnosis m) {
+        return voterAddresses.contains(m.address()) && m.running().orElse(false) && m.hasLeader().orElse(false)
+                && !m.isolated().orElse(false)
+                && m.status().map(s -> s.clusterId().equals(referenceCluster) && !s.learner()).orElse(false);
+    }
+
+    private MemberDiagnosis diagnose(EtcdMember subject) {
+        HostReport r = reports.getOrDefault(subject.hostName(),
+                HostReport.unreachable(subject.hostName(), subject.address(), "not inspected"));
+        Optional<ListedMember> listed = memberList.stream()
+                .filter(m -> m.peerUrls().contains(subject.peerUrl())).findFirst();
+        String name = listed.map(ListedMember::name).filter(n -> !n.isEmpty()).orElse(subject.memberName());
+        if (!r.reachable()) {
+            return new MemberDiagnosis(r.host(), name, r.address(), false, Optional.empty(), Optional.empty(),
+                    Optional.empty(), Optional.empty(), false, Optional.empty(),
+                    List.of(new Problem(ProblemKind.UNREACHABLE, "cannot be reached over SSH: " + r.sshError())),
+                    List.of());
+        }
+        Optional<LocalStatus> status = r.status();
+        boolean hasLeader = status.map(LocalStatus::hasLeader).orElse(false);
+        List<String> unreachablePeers = unreachableVoters(r);
+        boolean isolated = isolatedAddresses.contains(r.address());
+        Optional<Long> lag = status.flatMap(s -> leader.map(l -> Math.max(0, l.raftIndex() - s.raftIndex())));
+        boolean inReference = status.map(s -> s.clusterId().equals(referenceCluster)).orElse(false);
+        boolean member = listed.isPresent() || memberList.isEmpty();
+        boolean serving = r.running() && hasLeader && inReference && member;
+
+        List<Problem> problems = new ArrayList<>();
+        if (listed.isEmpty() && !memberList.isEmpty()) {
+            boolean removedSaysLog = LogSigns.removed(r.logTail()).isPresent();
+            boolean hasData = r.dataDir() == DataDirState.PRESENT;
+            // A removal Quorum did stops etcd and moves the data aside: that host is retired, not a
+            // member to re-seed. Only data that is still there (running, or restarting) is a danger.
+            boolean stillActive = (r.running() && (hasData || removedSaysLog)) || (removedSaysLog && hasData);
+            problems.add(stillActive
+                    ? new Problem(ProblemKind.REMOVED, "is not in the member list, but etcd on it still "
+                            + (r.running() ? "runs" : "restarts") + " with data of a removed member")
+                    : new Problem(ProblemKind.NOT_A_MEMBER, removedSaysLog
+                            ? "was removed from the cluster and etcd on it is stopped: take it out of the "
+                            + "inventory's etcd group"
+                            : "is not in the member list (never joined, or removed)"));
+        }
+        if (status.isPresent() && !referenceCluster.isEmpty() && !inReference) {
+            problems.add(new Problem(ProblemKind.WRONG_CLUSTER, "holds data of cluster " + status.get().clusterId()
+                    + " while the majority is cluster " + referenceCluster));
+        }
+        if (!serving && member) {
+            dataProblem(r).ifPresent(problems::add);
+            if (!inReference) {
+                LogSigns.otherCluster(r.logTail()).filter(line -> problems.stream()
+                        .noneMatch(p -> p.kind() == ProblemKind.WRONG_CLUSTER))
+                        .ifPresent(line -> problems.add(new Problem(ProblemKind.WRONG_CLUSTER, "etcd's log: " + line)));
+            }
+        }
+        boolean reseed = problems.stream().anyMatch(p -> p.kind().remedy() == ProblemKind.Remedy.RESEED);
+        if (!r.running() && !reseed && member) {
+            problems.add(new Problem(ProblemKind.NOT_RUNNING, "etcd is not running (service " + r.serviceState() + ")"));
+        } else if (r.running() && status.isEmpty() && !reseed) {
+            problems.add(new Problem(ProblemKind.NOT_RUNNING, "etcd's service is active but etcd does not answer "
+                    + "on its loopback endpoint (" + r.statusError() + ")"));
+        }
+        if (r.running() && isolated) {
+            problems.add(new Problem(ProblemKind.ISOLATED, "cannot reach the peer port of " + names(unreachablePeers)));
+        } else if (r.running() && !unreachablePeers.isEmpty()) {
+            problems.add(new Problem(ProblemKind.PEER_UNREACHABLE, "cannot reach the peer port of "
+                    + names(unreachablePeers)));
+        }
+        if (r.running() && status.isPresent() && !hasLeader && !isolated && !reseed) {
+            problems.add(new Problem(ProblemKind.NO_LEADER, "has no leader"));
+        }
+        // The majority's member list says so too: a learner whose etcd is down answers no status.
+        boolean listedLearner = !reseed && listed.map(ListedMember::learner).orElse(false);
+        if (status.map(LocalStatus::learner).orElse(false) || listedLearner) {
+            problems.add(new Problem(ProblemKind.LEARNER, "is a learner that was never promoted (an interrupted join)"));
+        }
+        if (lag.orElse(0L) > LAGGING_ENTRIES) {
+            problems.add(new Problem(ProblemKind.LAGGING, lag.get() + " raft entries behind the leader"));
+        }
+        status.ifPresent(s -> r.alarms().stream().filter(a -> a.startsWith(s.memberId() + " "))
+                .forEach(a -> problems.add(new Problem(ProblemKind.ALARM, "alarm " + a.substring(a.indexOf(' ') + 1)))));
+        return new MemberDiagnosis(r.host(), name, r.address(), true, Optional.of(r.running()),
+                Optional.of(hasLeader), r.peerReach().isEmpty() ? Optional.empty() : Optional.of(isolated), lag,
+                status.map(LocalStatus::isLeader).orElse(false) && inReference, status, problems, r.logTail());
+    }
+
+    private Optional<Problem> dataProblem(HostReport r) {
+        if (r.dataDir() == DataDirState.MISSING) {
+            return Optional.of(new Problem(ProblemKind.DATA_LOST, "its data dir has no member/ directory"));
+        }
+        if (r.dataDir() == DataDirState.INCOMPLETE) {
+            return Optional.of(new Problem(ProblemKind.DATA_LOST, "its data dir has no backend database (member/snap/db)"));
+        }
+        return LogSigns.dataLost(r.logTail())
+                .map(line -> new Problem(ProblemKind.DATA_LOST, "lost or corrupt data; etcd's log: " + line));
+    }
+
+    private long reachableVoters(HostReport r) {
+        long self = voterAddresses.contains(r.address()) ? 1 : 0;
+        return self + voterAddresses.stream().filter(a -> !a.equals(r.address()))
+                .filter(a -> r.peerReach().getOrDefault(a, false)).count();
+    }
+
+    /** Voters this host cannot reach, except those cut off from everyone: the fault is on their side. */
+    private List<String> unreachableVoters(HostReport r) {
+        return voterAddresses.stream().filter(a -> !a.equals(r.address()))
+                .filter(a -> isolated(r) || !isolatedAddresses.contains(a))
+                .filter(a -> r.peerReach().containsKey(a) && !r.peerReach().get(a)).toList();
+    }
+
+    private boolean isolated(HostReport r) {
+        return isolatedAddresses.contains(r.address());
+    }
+
+    /** Host names in the inventory's order, so sentences read the same every time. */
+    private String names(List<String> addresses) {
+        List<String> order = subjects.stream().map(EtcdMember::address).toList();
+        return addresses.stream().sorted(Comparator.comparingInt(a -> order.contains(a) ? order.indexOf(a)
+                : Integer.MAX_VALUE)).map(this::hostOf).collect(Collectors.joining(", "));
+    }
+
+    private String hostOf(String address) {
+        return subjects.stream().filter(s -> s.address().equals(address)).map(EtcdMember::hostName).findFirst()
+                .orElse(address);
+    }
+
+    private Map<String, Map<String, Boolean>> connectivity() {
+        Map<String, Map<String, Boolean>> matrix = new LinkedHashMap<>();
+        for (EtcdMember s : subjects) {
+            HostReport r = reports.get(s.hostName());
+            if (r == null || !r.reachable()) {
+                continue;
+            }
+            Map<String, Boolean> row = new LinkedHashMap<>();
+            r.peerReach().forEach((address, ok) -> row.put(hostOf(address), ok));
+            matrix.put(s.hostName(), row);
+        }
+        return matrix;
+    }
+
+    private java.util.stream.Stream<LocalStatus> statuses() {
+        return reports.values().stream().flatMap(r -> r.status().stream());
+    }
+
+    /** The cluster ID most members with a leader share; with no leader anywhere, the most common one. */
+    private static String referenceCluster(java.util.Collection<HostReport> reports) {
+        Map<String, long[]> score = new LinkedHashMap<>();
+        reports.stream().flatMap(r -> r.status().stream()).forEach(s -> {
+            long[] counts = score.computeIfAbsent(s.clusterId(), k -> new long[2]);
+            counts[0] += s.hasLeader() ? 1 : 0;
+            counts[1]++;
+        });
+        return score.entrySet().stream()
+                .max(Comparator.<Map.Entry<String, long[]>>comparingLong(e -> e.getValue()[0])
+                        .thenComparingLong(e -> e.getValue()[1]))
+                .map(Map.Entry::getKey).orElse("");
+    }
+
+    /** The member list of the reference cluster, as its leader (else any member with a leader) lists it. */
+    private List<ListedMember> referenceList() {
+        return reports.values().stream()
+                .filter(r -> r.status().map(s -> s.clusterId().equals(referenceCluster)).orElse(false))
+                .filter(r -> !r.memberList().isEmpty())
+                .max(Comparator.comparingInt((HostReport r) -> r.status().get().isLeader() ? 2
+                        : r.status().get().hasLeader() ? 1 : 0))
+                .map(HostReport::memberList).orElse(List.of());
+    }
+
+    static String host(String url) {
+        String host = URI.create(url).getHost();
+        return host != null && host.startsWith("[") ? host.substring(1, host.length() - 1) : String.valueOf(host);
+    }
+}

@@ -1,0 +1,41 @@
+package dev.quorum.core.lifecycle.recover;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What one host says about itself over SSH: is etcd running, what its member sees (status,
+ * member list, alarms), whether it can open a TCP connection to each other member's peer port,
+ * its data dir and its latest log lines. Built once per diagnosis and never changed.
+ *
+ * @param sshError        why the host could not be reached; empty when it could
+ * @param serviceState    {@code systemctl is-active etcd}: active, activating, failed, inactive...
+ * @param statusError     why the local status could not be read (etcd down, not serving)
+ * @param alarms          the cluster's alarms as "MEMBER-ID-HEX TYPE", e.g. "8211f1d0f64f3269 NOSPACE"
+ * @param peerReach       peer address -> a TCP connection to its peer port opened within a second
+ */
+public record HostReport(String host, String address, String sshError, String serviceState,
+                         Optional<LocalStatus> status, String statusError, List<ListedMember> memberList,
+                         List<String> alarms, Map<String, Boolean> peerReach, DataDirState dataDir,
+                         List<String> logTail) {
+    public HostReport {
+        memberList = List.copyOf(memberList);
+        alarms = List.copyOf(alarms);
+        peerReach = Map.copyOf(peerReach);
+        logTail = List.copyOf(logTail);
+    }
+
+    public static HostReport unreachable(String host, String address, String reason) {
+        return new HostReport(host, address, reason, "", Optional.empty(), "", List.of(), List.of(), Map.of(),
+                DataDirState.UNKNOWN, List.of());
+    }
+
+    public boolean reachable() {
+        return sshError.isEmpty();
+    }
+
+    public boolean running() {
+        return serviceState.equals("active");
+    }
+}

@@ -1,0 +1,58 @@
+package dev.quorum.core.lifecycle.recover;
+
+import dev.quorum.core.etcd.HostFiles;
+import dev.quorum.core.inventory.EtcdMember;
+import dev.quorum.core.inventory.EtcdSettings;
+import dev.quorum.core.remote.Shell;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The one shell command that gathers a host's report: every probe runs in parallel with its own
+ * short timeout, and each prints under a marker line so one SSH round trip answers everything.
+ */
+final class InspectionScript {
+    static final String MARKER = "@@quorum:";
+    /** Seconds a member's own etcd may take to answer; a member without a leader answers status at once. */
+    private static final int ETCDCTL_SECONDS = 2;
+    private static final int LOG_LINES = 30;
+
+    private InspectionScript() {
+    }
+
+    static String render(EtcdSettings settings, List<String> peerAddresses) {
+        String etcdctl = "(set -a; . " + HostFiles.ENV_FILE + " || exit 9; set +a; exec timeout "
+                + (ETCDCTL_SECONDS + 1) + " " + Shell.quote(settings.binDir() + "/etcdctl")
+                + " --dial-timeout=1s --command-timeout=" + ETCDCTL_SECONDS + "s ";
+        String data = Shell.quote(settings.dataDir());
+        String peers = peerAddresses.stream().map(Shell::quote).collect(Collectors.joining(" "));
+        return String.join("\n",
+                "t=$(mktemp -d) || exit 1",
+                etcdctl + "endpoint status -w json) >\"$t/status\" 2>&1 &",
+                etcdctl + "member list -w json) >\"$t/members\" 2>&1 &",
+                etcdctl + "alarm list) >\"$t/alarms\" 2>&1 &",
+                peerProbe(peers),
+                "echo " + MARKER + "service; systemctl is-active etcd 2>/dev/null | head -n 1",
+                "echo " + MARKER + "datadir; if [ -f " + data + "/member/snap/db ]; then echo present; "
+                        + "elif [ -d " + data + "/member ]; then echo incomplete; else echo missing; fi",
+                "echo " + MARKER + "log; journalctl -u etcd -n " + LOG_LINES + " --no-pager -o cat 2>&1 | tail -n "
+                        + LOG_LINES + " | cut -c1-400",
+                "wait",
+                "for f in status members alarms peers; do echo " + MARKER + "$f; "
+                        + "[ -f \"$t/$f\" ] && head -c 65536 \"$t/$f\"; echo; done",
+                "rm -rf \"$t\"");
+    }
+
+    /**
+     * A TCP connect to each peer's port, all at once, each line "ADDRESS ok|fail" into $t/peers. The address
+     * reaches the inner bash as its $1, never as part of its script: spliced into the script text, an address
+     * such as {@code $(touch /tmp/x)} would run there, however the outer loop quoted it.
+     *
+     * @param peers the addresses, each already quoted for sh
+     */
+    static String peerProbe(String peers) {
+        return "for p in " + peers + "; do ( if timeout 1 bash -c 'exec 3<>\"/dev/tcp/$1/" + EtcdMember.PEER_PORT
+                + "\"' quorum-probe \"$p\" 2>/dev/null; then echo \"$p ok\"; else echo \"$p fail\"; fi )"
+                + " >>\"$t/peers\" & done";
+    }
+}

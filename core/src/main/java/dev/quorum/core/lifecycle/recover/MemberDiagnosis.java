@@ -1,0 +1,32 @@
+package dev.quorum.core.lifecycle.recover;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One member as its own host sees it. Facts that could not be learned (the host did not answer
+ * over SSH, etcd did not answer locally) are empty, never guessed.
+ *
+ * @param lag raft entries behind the leader
+ */
+public record MemberDiagnosis(String host, String name, String address, boolean reachable,
+                              Optional<Boolean> running, Optional<Boolean> hasLeader, Optional<Boolean> isolated,
+                              Optional<Long> lag, boolean leader, Optional<LocalStatus> status, List<Problem> problems,
+                              List<String> logTail) {
+    public MemberDiagnosis {
+        problems = List.copyOf(problems);
+        logTail = List.copyOf(logTail);
+    }
+
+    public boolean has(ProblemKind kind) {
+        return problems.stream().anyMatch(p -> p.kind() == kind);
+    }
+
+    public boolean healthy() {
+        return problems.isEmpty();
+    }
+
+    public boolean needs(ProblemKind.Remedy remedy) {
+        return problems.stream().anyMatch(p -> p.kind().remedy() == remedy);
+    }
+}

@@ -1,0 +1,47 @@
+package dev.quorum.core.lifecycle.recover;
+
+import java.util.Locale;
+
+/** What can be wrong with one member, and how recovery treats it. */
+public enum ProblemKind {
+    /** SSH does not answer: nothing is known about the host, and nothing is guessed. */
+    UNREACHABLE(Remedy.NONE),
+    /** The service is stopped or failed while its data is intact: starting it is enough. */
+    NOT_RUNNING(Remedy.START),
+    /** Cannot open a connection to a majority of the voting members' peer ports. */
+    ISOLATED(Remedy.WAIT),
+    /** Can reach some peers but not all: a partial partition or a firewall rule. */
+    PEER_UNREACHABLE(Remedy.WAIT),
+    NO_LEADER(Remedy.WAIT),
+    LAGGING(Remedy.WAIT),
+    /** Its data belongs to another cluster (another cluster ID): it can never rejoin as it is. */
+    WRONG_CLUSTER(Remedy.RESEED),
+    /** The cluster removed it, but its etcd still runs (or restarts) with the old identity. */
+    REMOVED(Remedy.RESEED),
+    /** The data dir is missing, or etcd's log shows a lost or corrupt raft log / backend. */
+    DATA_LOST(Remedy.RESEED),
+    /** An etcd alarm: NOSPACE (over quota, only reads and deletes work) or CORRUPT. */
+    ALARM(Remedy.MAINTENANCE),
+    /** In the inventory's etcd group but not in the member list. */
+    NOT_A_MEMBER(Remedy.ADD),
+    /** A learner never promoted: a join that was interrupted. Re-running the add finishes it. */
+    LEARNER(Remedy.ADD);
+
+    /** What recovery does about a problem of this kind. */
+    public enum Remedy { NONE, START, WAIT, RESEED, MAINTENANCE, ADD }
+
+    private final Remedy remedy;
+
+    ProblemKind(Remedy remedy) {
+        this.remedy = remedy;
+    }
+
+    public Remedy remedy() {
+        return remedy;
+    }
+
+    /** As printed in JSON: {@code data-lost}. */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}

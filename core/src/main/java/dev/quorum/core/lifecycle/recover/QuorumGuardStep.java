@@ -1,0 +1,73 @@
+package dev.quorum.core.lifecycle.recover;
+
+import dev.quorum.core.cluster.ClusterSession;
+import dev.quorum.core.engine.Check;
+import dev.quorum.core.engine.Step;
+import dev.quorum.core.engine.StepContext;
+import dev.quorum.core.engine.StepFailedException;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Recovery works only while a majority has a leader: membership changes need quorum. Without it
+ * the guard refuses and points to a restore; when too few members could be asked to tell, it
+ * refuses and names them. It watches for two election timeouts first, since a leader that was just
+ * cut off leaves the cluster without a leader for up to that long.
+ */
+final class QuorumGuardStep implements Step {
+    private final Supplier<Diagnosis> diagnose;
+    private final Duration settleTime;
+    private final String inventoryArg;
+
+    QuorumGuardStep(Supplier<Diagnosis> diagnose, Duration settleTime, String inventoryArg) {
+        this.diagnose = diagnose;
+        this.settleTime = settleTime;
+        this.inventoryArg = inventoryArg;
+    }
+
+    static Duration settleTime(ClusterSession cluster) {
+        return Diagnosis.settleTime(cluster.inventory().etcd().electionMillis());
+    }
+
+    @Override
+    public String title() {
+        return "Check the cluster has quorum";
+    }
+
+    @Override
+    public List<String> preview(String target) {
+        return List.of("etcdctl endpoint status   # on each member's host: a majority of voters must have a leader");
+    }
+
+    @Override
+    public Check check(StepContext context) throws Exception {
+        Diagnosis d = DiagnosisWait.until(diagnose, Diagnosis::hasQuorum, settleTime, context.cancellation());
+        try {
+            requireQuorum(d, inventoryArg);
+        } catch (RecoveryException refused) {
+            throw new StepFailedException(refused.getMessage(), refused.hint());
+        }
+        return Check.done(d.sentence());
+    }
+
+    /** Refuses unless the members' own hosts show a majority with a leader; says what is known and what is not. */
+    static void requireQuorum(Diagnosis d, String inventoryArg) throws RecoveryException {
+        if (d.verdict() == Verdict.QUORUM_LOST) {
+            throw new RecoveryException(d.sentence(), "recovery needs a majority of members with a leader; "
+                    + "bring the lost members back, or if they are gone for good restore from a snapshot: "
+                    + "quorum restore -i " + inventoryArg + " --snapshot FILE");
+        }
+        if (!d.hasQuorum()) {
+            throw new RecoveryException(d.sentence(), "nothing was changed: recovery acts only when the members' "
+                    + "own hosts show a majority with a leader; reach " + String.join(", ",
+                    d.quorum().unknown().keySet().stream().sorted().toList()) + " (SSH, network, power) and run "
+                    + "quorum diagnose -i " + inventoryArg + " again");
+        }
+    }
+
+    @Override
+    public void apply(StepContext context) throws StepFailedException {
+        throw new StepFailedException("a guard only checks");
+    }
+}

@@ -1,0 +1,55 @@
+package dev.quorum.core.lifecycle.recover;
+
+import dev.quorum.core.cluster.ClusterSession;
+import dev.quorum.core.engine.Check;
+import dev.quorum.core.engine.Step;
+import dev.quorum.core.engine.StepContext;
+import dev.quorum.core.engine.StepFailedException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** Starts etcd on a member whose service stopped or failed while its data is intact. */
+final class StartEtcdStep implements Step {
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+
+    private final ClusterSession cluster;
+
+    StartEtcdStep(ClusterSession cluster) {
+        this.cluster = cluster;
+    }
+
+    @Override
+    public String title() {
+        return "Start etcd where it stopped (its data is intact)";
+    }
+
+    @Override
+    public List<String> preview(String target) {
+        return List.of("systemctl reset-failed etcd; systemctl start etcd");
+    }
+
+    @Override
+    public Check check(StepContext context) throws Exception {
+        String state = cluster.remote(context.target()).run("systemctl is-active etcd").stdout().strip();
+        return "active".equals(state) ? Check.done("etcd active") : Check.needed("etcd is " + state);
+    }
+
+    @Override
+    public void apply(StepContext context) throws Exception {
+        cluster.remote(context.target()).run("systemctl reset-failed etcd 2>/dev/null; systemctl start --no-block etcd")
+                .requireOk("start etcd on " + context.target());
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        while (check(context).needed()) {
+            if (Instant.now().isAfter(deadline)) {
+                String log = cluster.remote(context.target()).run("journalctl -u etcd -n 5 --no-pager 2>/dev/null")
+                        .stdout().strip();
+                throw new StepFailedException("etcd on " + context.target() + " did not stay up within "
+                        + START_TIMEOUT.toSeconds() + " s" + (log.isEmpty() ? "" : "; last log lines:\n" + log),
+                        "read its log (journalctl -u etcd); if its data is damaged, run quorum recover again "
+                                + "to re-seed it");
+            }
+            context.cancellation().sleep(Duration.ofMillis(250));
+        }
+    }
+}

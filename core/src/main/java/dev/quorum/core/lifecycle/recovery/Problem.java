@@ -1,5 +1,0 @@
-package dev.quorum.core.lifecycle.recovery;
-
-/** One thing wrong with a member, in words an operator can act on. */
-public record Problem(ProblemKind kind, String text) {
-}

@@ -1,0 +1,103 @@
+package dev.quorum.core.lifecycle.renew;
+
+import dev.quorum.core.cluster.ClusterSession;
+import dev.quorum.core.engine.Plan;
+import dev.quorum.core.engine.PlannedStep;
+import dev.quorum.core.etcd.InitialClusterState;
+import dev.quorum.core.inventory.EtcdMember;
+import dev.quorum.core.lifecycle.steps.ClientPortStep;
+import dev.quorum.core.lifecycle.steps.LifecycleSession;
+import dev.quorum.core.lifecycle.steps.VerifyClusterStep;
+import dev.quorum.core.release.ReleaseFetcher;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Renewal and CA rotation as pure functions of the inventory, the request and the leader observed: nothing is
+ * read while a plan is built (its steps read and check when they run). {@link CertPlans} observes and calls these.
+ */
+final class CertPlanner {
+    private CertPlanner() {
+    }
+
+    /** Guards, then each member in turn (the leader last): new files, then proof that etcd serves them. */
+    static Plan renew(ClusterSession cluster, RenewalRequest request, Optional<String> leaderHost) {
+        LifecycleSession session = session(cluster);
+        RenewalRun run = new RenewalRun(session, request);
+        List<String> hosts = leaderLast(targets(cluster, request.host()), leaderHost);
+        List<PlannedStep> steps = new ArrayList<>();
+        // Before the guard: it chooses all-at-once when the workstation sees no quorum, and a
+        // blocked client port must not pass for expired certificates.
+        steps.add(PlannedStep.onCluster(new ClientPortStep(session.cluster(), session.members())));
+        steps.add(PlannedStep.onCluster(new RenewalGuardStep(run, hosts)));
+        steps.addAll(roll(run, hosts));
+        steps.add(PlannedStep.onCluster(new RestartTogetherStep(run)));
+        if (request.host().isEmpty()) {
+            steps.add(PlannedStep.onCluster(new VerifyClusterStep(session)));
+        }
+        return new Plan("certs-renew", cluster.inventory().clusterName(), steps);
+    }
+
+    /**
+     * The rotation's phases, quorum kept at every moment: prepare (new CA and bundle on the workstation); every
+     * host trusts old and new; every certificate re-issued from the new CA and rolled; the workstation switches;
+     * every host trusts the new CA alone; the rotation is finished. Hosts go one at a time, the leader last.
+     */
+    static Plan rotateCa(ClusterSession cluster, RotateCaRequest request, Optional<String> leaderHost) {
+        LifecycleSession session = session(cluster);
+        List<PlannedStep> steps = new ArrayList<>(List.of(PlannedStep.onCluster(new ClientPortStep(session.cluster(), session.members())),
+                PlannedStep.onCluster(new RotationStartStep(session))));
+        if (!request.prepareOnly()) {
+            List<String> hosts = leaderLast(targets(cluster, Optional.empty()), leaderHost);
+            RenewalRun run = new RenewalRun(session, new RenewalRequest(Optional.empty(), false,
+                    Duration.ofDays(30)), () -> cluster.pki().rotation().newCa());
+            hosts.forEach(h -> steps.add(PlannedStep.onEach(new HostTrustStep(session, Trust.OLD_AND_NEW), List.of(h))));
+            steps.addAll(roll(run, hosts));
+            steps.add(PlannedStep.onCluster(new SwitchWorkstationCaStep(session)));
+            hosts.forEach(h -> steps.add(PlannedStep.onEach(new HostTrustStep(session, Trust.NEW_ONLY), List.of(h))));
+            steps.add(PlannedStep.onCluster(new FinishRotationStep(session)));
+            steps.add(PlannedStep.onCluster(new VerifyClusterStep(session)));
+        }
+        return new Plan(request.prepareOnly() ? "certs-rotate-ca-prepare" : "certs-rotate-ca",
+                cluster.inventory().clusterName(), steps);
+    }
+
+    /** Each host's new files and the proof it serves them, before the next host. */
+    private static List<PlannedStep> roll(RenewalRun run, List<String> hosts) {
+        List<PlannedStep> steps = new ArrayList<>();
+        for (String host : hosts) {
+            steps.add(PlannedStep.onEach(new RenewHostCertificatesStep(run), List.of(host)));
+            steps.add(PlannedStep.onEach(new ServeRenewedStep(run), List.of(host)));
+        }
+        return steps;
+    }
+
+    /** Every etcd host, or the one asked for; an unknown one is refused with the names to choose from. */
+    static List<String> targets(ClusterSession cluster, Optional<String> only) {
+        List<EtcdMember> members = cluster.inventory().etcdMembers();
+        if (only.isEmpty()) {
+            return members.stream().map(EtcdMember::hostName).toList();
+        }
+        EtcdMember member = cluster.inventory().member(only.get()).orElseThrow(() -> new CertificateRefusal(
+                only.get() + " is not an etcd host or member of the inventory (etcd hosts: " + members.stream()
+                        .map(m -> m.hostName() + "/" + m.memberName()).collect(Collectors.joining(", ")) + ")",
+                "give an etcd host name or member name from the inventory"));
+        return List.of(member.hostName());
+    }
+
+    /** The leader changes hands at most once: when its own turn comes, last. */
+    private static List<String> leaderLast(List<String> hosts, Optional<String> leader) {
+        List<String> ordered = new ArrayList<>(hosts.stream().filter(h -> !leader.map(h::equals).orElse(false)).toList());
+        leader.filter(hosts::contains).ifPresent(ordered::add);
+        return ordered;
+    }
+
+    static LifecycleSession session(ClusterSession cluster) {
+        return new LifecycleSession(cluster,
+                new ReleaseFetcher(cluster.home().releaseCache(), Duration.ofMinutes(10)), CertPlans.HEALTH_TIMEOUT,
+                cluster.inventory().etcdMembers(), InitialClusterState.EXISTING);
+    }
+}

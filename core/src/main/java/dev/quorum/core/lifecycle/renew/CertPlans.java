@@ -1,0 +1,52 @@
+package dev.quorum.core.lifecycle.renew;
+
+import dev.quorum.core.cluster.ClusterSession;
+import dev.quorum.core.engine.Plan;
+import dev.quorum.core.etcd.MemberStatus;
+import dev.quorum.core.lifecycle.steps.HealthWait;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Certificate renewal and CA rotation: refuse without the cluster's CA on this workstation, observe which member
+ * leads, and build the plan with {@link CertPlanner} (pure). A renewal is a guard, then for each member in turn
+ * (the leader last) its new files and the proof that etcd serves them and is healthy, before the next member;
+ * without quorum (expired certificates) the files go everywhere first and the members restart together.
+ */
+public final class CertPlans {
+    public static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(60);
+
+    private CertPlans() {
+    }
+
+    public static Plan renew(ClusterSession cluster, RenewalRequest request) {
+        if (!cluster.hasPki()) {
+            throw new CertificateRefusal("the CA of cluster " + cluster.inventory().clusterName()
+                    + " is not on this workstation, so nothing can be issued",
+                    "for a cluster Kubespray installed, import its CA: quorum adopt -i "
+                            + cluster.inventory().source());
+        }
+        CertPlanner.targets(cluster, request.host()); // an unknown host is refused before any member is asked
+        return CertPlanner.renew(cluster, request, leaderHost(cluster));
+    }
+
+    /**
+     * CA rotation, quorum kept at every moment: new CA and trust bundle on the workstation; every
+     * host trusts old and new (one restart each); every certificate re-issued from the new CA and
+     * rolled as in a renewal; the workstation switches to the new CA; every host trusts the new CA
+     * alone (one restart each). Preparing alone asks no member anything.
+     */
+    public static Plan rotateCa(ClusterSession cluster, RotateCaRequest request) {
+        if (!cluster.hasPki()) {
+            throw new CertificateRefusal("the CA of cluster " + cluster.inventory().clusterName()
+                    + " is not on this workstation", "import it first: quorum adopt -i " + cluster.inventory().source());
+        }
+        return CertPlanner.rotateCa(cluster, request,
+                request.prepareOnly() ? Optional.empty() : leaderHost(cluster));
+    }
+
+    /** The host of the member that leads now, when one answers as leader. */
+    private static Optional<String> leaderHost(ClusterSession cluster) {
+        return HealthWait.probe(CertPlanner.session(cluster)).leader().map(MemberStatus::hostName);
+    }
+}

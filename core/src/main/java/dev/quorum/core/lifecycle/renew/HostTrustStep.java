@@ -1,0 +1,132 @@
+package dev.quorum.core.lifecycle.renew;
+
+import dev.quorum.core.cluster.CaRotationStore;
+import dev.quorum.core.cluster.ManagedFiles;
+import dev.quorum.core.engine.Check;
+import dev.quorum.core.engine.StepContext;
+import dev.quorum.core.etcd.ClusterStatus;
+import dev.quorum.core.etcd.EnvFile;
+import dev.quorum.core.etcd.HostFiles;
+import dev.quorum.core.lifecycle.steps.HealthWait;
+import dev.quorum.core.lifecycle.steps.HostStep;
+import dev.quorum.core.lifecycle.steps.Leadership;
+import dev.quorum.core.lifecycle.steps.LifecycleSession;
+import dev.quorum.core.pki.PemCodec;
+import dev.quorum.core.pki.PkiException;
+import dev.quorum.core.remote.RemoteHost;
+import java.security.cert.X509Certificate;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Puts the rotation's trust into one host's CA files (ETCD_TRUSTED_CA_FILE, ETCD_PEER_TRUSTED_CA_FILE,
+ * ETCDCTL_CACERT), old files kept aside, then restarts etcd there (leadership moved away first):
+ * etcd 3.4 reads its trusted CAs when it starts. The member must be healthy before the next host.
+ */
+final class HostTrustStep extends HostStep {
+    private final Trust trust;
+
+    HostTrustStep(LifecycleSession session, Trust trust) {
+        super(session);
+        this.trust = trust;
+    }
+
+    private CaRotationStore rotation() {
+        return session.cluster().pki().rotation();
+    }
+
+    @Override
+    public String title() {
+        return trust == Trust.OLD_AND_NEW ? "Trust the old and the new CA, restart, wait for health"
+                : "Trust the new CA alone, restart, wait for health";
+    }
+
+    @Override
+    public List<String> preview(String target) {
+        String ca = session.settings().certDir() + "/ca.pem";
+        return List.of((trust == Trust.OLD_AND_NEW ? "cat new-ca.pem old-ca.pem" : "cat new-ca.pem") + " > ca.pem.new"
+                        + " && cp -p " + ca + " /var/backups/quorum/<time>" + ca + " && install -m 0644 ca.pem.new " + ca,
+                "etcdctl move-leader <follower>   # if " + target + " leads", "systemctl restart etcd",
+                "etcdctl endpoint health   # before the next host");
+    }
+
+    private Set<String> caFiles(RemoteHost remote) throws Exception {
+        EnvFile env = EnvFile.parse(ManagedFiles.read(remote, HostFiles.ENV_FILE).orElse(""));
+        Set<String> files = new LinkedHashSet<>();
+        for (String key : new String[] {"ETCD_TRUSTED_CA_FILE", "ETCD_PEER_TRUSTED_CA_FILE", "ETCDCTL_CACERT"}) {
+            env.get(key).filter(v -> !v.isBlank()).ifPresent(files::add);
+        }
+        if (files.isEmpty()) {
+            files.add(session.settings().certDir() + "/ca.pem");
+        }
+        return files;
+    }
+
+    @Override
+    public Check check(StepContext context) throws Exception {
+        Optional<X509Certificate> next = rotation().newCa().map(ca -> ca.certificate());
+        if (next.isEmpty()) {
+            return Check.needed(trust == Trust.OLD_AND_NEW ? "will trust the old and the new CA"
+                    : "will trust the new CA alone");
+        }
+        RemoteHost remote = remote(context);
+        Set<String> files = caFiles(remote);
+        for (String file : files) {
+            List<X509Certificate> held = parse(ManagedFiles.read(remote, file).orElse(""));
+            if (!holdsWanted(held, next.get())) {
+                return Check.needed(file + " holds " + held.size() + " CA certificate(s)"
+                        + (held.contains(next.get()) ? " including the new one" : ", not the new one"));
+            }
+        }
+        // The files are right; a run cut short between writing them and the restart leaves etcd on the old trust.
+        TrustLoaded loaded = TrustLoaded.parse(remote.run(TrustLoaded.script(files)).stdout());
+        if (loaded.stale()) {
+            return Check.needed("the CA files are right but etcd has run since before they were written "
+                    + "(an earlier run stopped before its restart): it still trusts the CAs it read then");
+        }
+        return Check.done(trust == Trust.OLD_AND_NEW ? "trusts the new CA" : "trusts the new CA alone");
+    }
+
+    private boolean holdsWanted(List<X509Certificate> held, X509Certificate next) {
+        return trust == Trust.OLD_AND_NEW ? held.contains(next) : held.equals(List.of(next));
+    }
+
+    private static List<X509Certificate> parse(String pem) {
+        try {
+            return pem.isBlank() ? List.of() : PemCodec.parseCertificates(pem);
+        } catch (PkiException e) {
+            return List.of();
+        }
+    }
+
+    @Override
+    public void apply(StepContext context) throws Exception {
+        String host = context.target();
+        RemoteHost remote = remote(context);
+        String next = rotation().newCa().orElseThrow().certificatePem();
+        String content = trust == Trust.OLD_AND_NEW ? next + PemCodec.write(rotation().oldCa().orElseThrow()) : next;
+        X509Certificate nextCa = rotation().newCa().orElseThrow().certificate();
+        for (String file : caFiles(remote)) {
+            if (holdsWanted(parse(ManagedFiles.read(remote, file).orElse("")), nextCa)) {
+                // Written by a run cut short before its restart: rewriting would only move its time on.
+                context.info(file + " already holds the wanted CAs; etcd restarts to load them");
+                continue;
+            }
+            ManagedFiles.replace(remote, file, content, "0644")
+                    .ifPresent(kept -> context.info("previous " + file + " kept as " + kept));
+        }
+        if (!remote.run("systemctl is-active etcd").ok()) {
+            context.info("etcd is not running on " + host + "; it trusts the new file when it starts");
+            return;
+        }
+        ClusterStatus before = HealthWait.probe(session);
+        if (before.leader().map(l -> l.hostName().equals(host)).orElse(false)) {
+            Leadership.moveAway(session, context, before, host);
+        }
+        context.info("restarting etcd on " + host + " to load its trusted CAs");
+        remote.run("systemctl restart etcd").requireOk("restart etcd on " + host);
+        MemberHealth.await(session, context, host);
+    }
+}

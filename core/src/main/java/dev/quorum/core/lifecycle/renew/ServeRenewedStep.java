@@ -1,0 +1,84 @@
+package dev.quorum.core.lifecycle.renew;
+
+import dev.quorum.core.engine.Check;
+import dev.quorum.core.engine.Step;
+import dev.quorum.core.engine.StepContext;
+import dev.quorum.core.etcd.ClusterStatus;
+import dev.quorum.core.lifecycle.steps.HealthWait;
+import dev.quorum.core.lifecycle.steps.Leadership;
+import dev.quorum.core.lifecycle.steps.LifecycleSession;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Makes the member serve its renewed certificate and confirms it is healthy before the plan moves
+ * on to the next member. etcd reads its certificate files on each new TLS connection, so usually
+ * nothing needs doing; a member that still serves the old one is restarted, leadership moved away
+ * first.
+ */
+final class ServeRenewedStep implements Step {
+    private static final Duration PICK_UP = Duration.ofSeconds(3);
+    private static final Duration POLL = Duration.ofMillis(300);
+
+    private final RenewalRun run;
+
+    ServeRenewedStep(RenewalRun run) {
+        this.run = run;
+    }
+
+    @Override
+    public String title() {
+        return "Make etcd serve the new certificate and wait for the member to be healthy";
+    }
+
+    @Override
+    public List<String> preview(String target) {
+        return List.of("openssl s_client -connect " + target + ":2379 </dev/null | openssl x509 -noout -serial"
+                        + "   # etcd re-reads its files per connection",
+                "# only if it still serves the old one: etcdctl move-leader <follower> (if it leads); "
+                        + "systemctl restart etcd",
+                "etcdctl endpoint health   # before the next member");
+    }
+
+    @Override
+    public Check check(StepContext context) throws Exception {
+        String host = context.target();
+        if (run.mode() == RenewalMode.ALL_AT_ONCE) {
+            return Check.done("the cluster has no quorum: every member restarts together after the renewal");
+        }
+        if (!run.session().remote(host).run("systemctl is-active etcd").ok()) {
+            return Check.done("etcd is not running on " + host + "; it reads the new files when it starts");
+        }
+        List<String> stale = ServedFiles.stale(run.session(), host);
+        if (!stale.isEmpty()) {
+            return Check.needed("etcd does not serve the certificate in its files on port " + String.join(", ", stale));
+        }
+        return run.awaitingHealth(host) ? Check.needed("etcd serves the new certificate; member health not confirmed yet")
+                : Check.done("etcd serves the certificate in its files");
+    }
+
+    @Override
+    public void apply(StepContext context) throws Exception {
+        String host = context.target();
+        LifecycleSession session = run.session();
+        Instant deadline = Instant.now().plus(PICK_UP);
+        List<String> stale = ServedFiles.stale(session, host);
+        while (!stale.isEmpty() && Instant.now().isBefore(deadline)) {
+            context.cancellation().sleep(POLL);
+            stale = ServedFiles.stale(session, host);
+        }
+        if (stale.isEmpty()) {
+            context.info("etcd on " + host + " serves the new certificate without a restart");
+        } else {
+            ClusterStatus before = HealthWait.probe(session);
+            if (before.leader().map(l -> l.hostName().equals(host)).orElse(false)) {
+                Leadership.moveAway(session, context, before, host);
+            }
+            context.info("etcd still serves the old certificate on " + String.join(", ", stale) + "; restarting it");
+            session.remote(host).run("systemctl restart etcd").requireOk("restart etcd on " + host);
+        }
+        MemberHealth.await(session, context, host);
+        run.healthy(host);
+    }
+}

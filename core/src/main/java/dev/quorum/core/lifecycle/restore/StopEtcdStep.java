@@ -1,0 +1,42 @@
+package dev.quorum.core.lifecycle.restore;
+
+import dev.quorum.core.engine.Check;
+import dev.quorum.core.engine.StepContext;
+import java.util.List;
+
+/**
+ * Stops etcd wherever it still runs on a host of the new cluster: a member without quorum
+ * serves nothing, and its data dir is about to be moved aside. A host that already runs the
+ * restored data is left alone, so a re-run never stops the restored cluster.
+ */
+final class StopEtcdStep extends RestoreHostStep {
+
+    StopEtcdStep(RestoreSession restore) {
+        super(restore);
+    }
+
+    @Override
+    public String title() {
+        return "Stop etcd where it still runs";
+    }
+
+    @Override
+    public List<String> preview(String target) {
+        return List.of("systemctl stop etcd");
+    }
+
+    @Override
+    public Check check(StepContext context) throws Exception {
+        if (restore.snapshotKnown() && restore.restoredHere(context.target())) {
+            return Check.done("already runs the restored data");
+        }
+        String state = remote(context).run("systemctl is-active etcd 2>/dev/null").stdout().strip();
+        return "active".equals(state) || "activating".equals(state)
+                ? Check.needed("etcd is " + state) : Check.done("etcd not running (" + state + ")");
+    }
+
+    @Override
+    public void apply(StepContext context) throws Exception {
+        remote(context).run("systemctl stop etcd 2>&1").requireOk("stop etcd on " + context.target());
+    }
+}

@@ -1,0 +1,119 @@
+package dev.quorum.core.lifecycle.recover;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.quorum.core.labtest.LabCluster;
+import dev.quorum.lab.Lab;
+import dev.quorum.lab.LabHost;
+import dev.quorum.lab.LabHosts;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Diagnosis on three lab hosts with real partitions: each host's own view decides who is cut
+ * off, and the verdict follows raft's rule (a majority of voters with a leader).
+ */
+@LabHosts(count = 3)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DiagnoseLabTest {
+    static Lab lab;
+    @TempDir
+    static Path dir;
+    static LabCluster cluster;
+
+    @BeforeAll
+    static void install() {
+        cluster = new LabCluster(lab, dir, Map.of(), 3);
+        LabCluster.Outcome installed = cluster.install();
+        assertThat(installed.result().succeeded()).as(installed.log()).isTrue();
+    }
+
+    @AfterEach
+    void heal() {
+        lab.hosts().forEach(LabHost::healPeers);
+        awaitDiagnosis(d -> d.verdict() == Verdict.HEALTHY);
+    }
+
+    static Diagnosis diagnose() {
+        return new LabDiagnosis(cluster).now();
+    }
+
+    static Diagnosis awaitDiagnosis(Predicate<Diagnosis> settled) {
+        return new LabDiagnosis(cluster).await(settled);
+    }
+
+    @Test
+    @Order(1)
+    void aHealthyClusterIsHealthyWithFullConnectivity() {
+        Diagnosis d = diagnose();
+        assertThat(d.verdict()).as(d.toString()).isEqualTo(Verdict.HEALTHY);
+        assertThat(d.sentence()).startsWith("healthy: all 3 members run with leader");
+        assertThat(d.members()).allSatisfy(m -> {
+            assertThat(m.reachable()).isTrue();
+            assertThat(m.running()).contains(true);
+            assertThat(m.hasLeader()).contains(true);
+            assertThat(m.isolated()).contains(false);
+            assertThat(m.problems()).isEmpty();
+        });
+        assertThat(d.members().stream().filter(MemberDiagnosis::leader)).hasSize(1);
+        assertThat(d.connectivity()).containsOnlyKeys("lab1", "lab2", "lab3");
+        assertThat(d.connectivity().get("lab1")).containsEntry("lab2", true).containsEntry("lab3", true);
+    }
+
+    @Test
+    @Order(2)
+    void aFollowerCutFromItsPeersIsIsolatedAndTheOthersAreNot() {
+        String follower = diagnose().members().stream().filter(m -> !m.leader()).findFirst().orElseThrow().host();
+        host(follower).cutPeers();
+        Diagnosis d = awaitDiagnosis(x -> x.member(follower).orElseThrow().has(ProblemKind.ISOLATED)
+                && x.verdict() == Verdict.DEGRADED);
+        assertThat(d.sentence()).as(d.sentence()).startsWith(follower + " is cut off from")
+                .contains("the cluster still has quorum").contains(follower + " will catch up by itself");
+        assertThat(d.members().stream().filter(m -> !m.host().equals(follower)))
+                .allSatisfy(m -> {
+                    assertThat(m.isolated()).as(m.host()).contains(false);
+                    assertThat(m.problems()).as(m.host()).isEmpty();
+                });
+        assertThat(d.connectivity().get(follower)).doesNotContainValue(true);
+        assertThat(d.actions().get(0).command()).startsWith("quorum recover");
+    }
+
+    @Test
+    @Order(3)
+    void theLeaderCutOffLeavesANewLeaderOnTheMajority() {
+        String leader = diagnose().leader().orElseThrow().host();
+        host(leader).cutPeers();
+        // The majority may elect before the old leader notices it lost them (CheckQuorum steps it
+        // down after an election timeout): wait for both.
+        Diagnosis d = awaitDiagnosis(x -> x.verdict() == Verdict.DEGRADED
+                && x.leader().map(l -> !l.host().equals(leader)).orElse(false)
+                && x.member(leader).orElseThrow().has(ProblemKind.ISOLATED)
+                && x.member(leader).orElseThrow().hasLeader().equals(java.util.Optional.of(false)));
+        assertThat(d.member(leader).orElseThrow().hasLeader()).contains(false);
+    }
+
+    @Test
+    @Order(4)
+    void twoOfThreeCutMeansQuorumLost() {
+        host("lab2").cutPeers();
+        host("lab3").cutPeers();
+        // the old leader steps down once it misses a majority for an election timeout (CheckQuorum)
+        Diagnosis d = awaitDiagnosis(x -> x.verdict() == Verdict.QUORUM_LOST
+                && x.members().stream().noneMatch(m -> m.hasLeader().orElse(true)));
+        assertThat(d.sentence()).startsWith("quorum is lost: ");
+        assertThat(d.actions()).anySatisfy(a -> assertThat(a.command()).contains("quorum restore"));
+        assertThat(d.members()).allSatisfy(m -> assertThat(m.isolated()).as(m.host()).contains(true));
+    }
+
+    private static LabHost host(String name) {
+        return lab.hosts().stream().filter(h -> h.name().equals(name)).findFirst().orElseThrow();
+    }
+}

@@ -1,0 +1,59 @@
+package dev.quorum.core.lifecycle.recover;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** Output as etcd 3.4.23's etcdctl prints it (IDs are unsigned 64-bit decimals). */
+class HostReportParserTest {
+    private static final String OUTPUT = String.join("\n",
+            "@@quorum:service", "active",
+            "@@quorum:datadir", "present",
+            "@@quorum:log", "2026-12-01 09:34:20.061429 I | rafthttp: peer 1176418682f3578f became active",
+            "@@quorum:status",
+            "[{\"Endpoint\":\"https://127.0.0.1:2379\",\"Status\":{\"header\":{\"cluster_id\":14841639068965178418,"
+                    + "\"member_id\":10276657743932975437,\"revision\":7,\"raft_term\":3},\"version\":\"3.4.23\","
+                    + "\"dbSize\":20480,\"leader\":10276657743932975437,\"raftIndex\":38,\"raftTerm\":3,"
+                    + "\"raftAppliedIndex\":38,\"dbSizeInUse\":16384}}]",
+            "@@quorum:members",
+            "{\"header\":{},\"members\":[{\"ID\":10276657743932975437,\"name\":\"etcd1\",\"peerURLs\":"
+                    + "[\"https://10.0.0.1:2380\"],\"clientURLs\":[\"https://10.0.0.1:2379\"]},{\"ID\":42,"
+                    + "\"peerURLs\":[\"https://10.0.0.4:2380\"],\"isLearner\":true}]}",
+            "@@quorum:alarms", "memberID:10276657743932975437 alarm:NOSPACE ",
+            "@@quorum:peers", "10.0.0.2 ok", "10.0.0.3 fail", "");
+
+    @Test
+    void readsEverySection() {
+        HostReport r = HostReportParser.parse("h1", "10.0.0.1", OUTPUT);
+
+        assertThat(r.reachable()).isTrue();
+        assertThat(r.running()).isTrue();
+        assertThat(r.dataDir()).isEqualTo(DataDirState.PRESENT);
+        LocalStatus s = r.status().orElseThrow();
+        assertThat(s.memberId()).isEqualTo("8e9e05c52164694d");
+        assertThat(s.clusterId()).isEqualTo("cdf818194e3a8c32");
+        assertThat(s.isLeader()).isTrue();
+        assertThat(s.raftIndex()).isEqualTo(38);
+        assertThat(s.version()).isEqualTo("3.4.23");
+        assertThat(r.memberList()).hasSize(2);
+        assertThat(r.memberList().get(1).learner()).isTrue();
+        assertThat(r.memberList().get(1).name()).isEmpty();
+        assertThat(r.alarms()).containsExactly("8e9e05c52164694d NOSPACE");
+        assertThat(r.peerReach()).containsEntry("10.0.0.2", true).containsEntry("10.0.0.3", false);
+        assertThat(r.logTail()).hasSize(1);
+    }
+
+    @Test
+    void anEtcdThatDoesNotAnswerLeavesNoStatusAndSaysWhy() {
+        HostReport r = HostReportParser.parse("h1", "10.0.0.1", String.join("\n", "@@quorum:service", "failed",
+                "@@quorum:datadir", "missing", "@@quorum:status",
+                "{\"level\":\"warn\",\"msg\":\"retrying of unary invoker failed\"}",
+                "Error: context deadline exceeded", "@@quorum:members", "", "@@quorum:alarms", "", "@@quorum:peers"));
+
+        assertThat(r.running()).isFalse();
+        assertThat(r.status()).isEmpty();
+        assertThat(r.statusError()).contains("retrying");
+        assertThat(r.dataDir()).isEqualTo(DataDirState.MISSING);
+        assertThat(r.memberList()).isEmpty();
+    }
+}

@@ -1,0 +1,148 @@
+package dev.quorum.core.lifecycle.recover;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.quorum.core.cluster.ClusterSession;
+import dev.quorum.core.etcd.TlsFiles;
+import dev.quorum.core.labtest.ContinuousWriter;
+import dev.quorum.core.labtest.LabCluster;
+import dev.quorum.lab.Lab;
+import dev.quorum.lab.LabHost;
+import dev.quorum.lab.LabHosts;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Recovery on three lab hosts: a healed partition is confirmed, a stopped member started, a
+ * member whose data dir was wiped re-seeded (holding every key afterwards, its old data kept
+ * aside), and recovery without quorum refused with the way to a restore.
+ */
+@LabHosts(count = 3)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RecoverLabTest {
+    static Lab lab;
+    @TempDir
+    static Path dir;
+    static LabCluster cluster;
+
+    @BeforeAll
+    static void install() {
+        cluster = new LabCluster(lab, dir, Map.of(), 3);
+        LabCluster.Outcome installed = cluster.install();
+        assertThat(installed.result().succeeded()).as(installed.log()).isTrue();
+    }
+
+    private static LabCluster.Outcome recover(Duration rejoinTimeout) {
+        return cluster.run(session -> RecoverPlan.build(session, new RecoverRequest("hosts.yaml", rejoinTimeout)).plan());
+    }
+
+    private static Diagnosis diagnose() {
+        return new LabDiagnosis(cluster).now();
+    }
+
+    private static Diagnosis await(Predicate<Diagnosis> settled) {
+        return new LabDiagnosis(cluster).await(settled);
+    }
+
+    private static List<String> stepsRun(LabCluster.Outcome outcome) {
+        return outcome.events().stream().filter(e -> e instanceof dev.quorum.core.engine.RunEvent.StepFinished)
+                .map(e -> ((dev.quorum.core.engine.RunEvent.StepFinished) e).title()).toList();
+    }
+
+    @Test
+    @Order(1)
+    void afterAPartitionHealsRecoverConfirmsAndTouchesNothing() throws Exception {
+        lab.host(2).cutPeers();
+        await(d -> d.member("lab3").orElseThrow().has(ProblemKind.ISOLATED));
+
+        LabCluster.Outcome whileCut = recover(Duration.ofSeconds(3));
+        assertThat(whileCut.result().succeeded()).isFalse();
+        assertThat(whileCut.firstFailure()).contains("not every member rejoined").contains("lab3");
+
+        lab.host(2).healPeers();
+        LabCluster.Outcome healed = recover(Duration.ofSeconds(60));
+        assertThat(healed.result().succeeded()).as(healed.log() + healed.firstFailure()).isTrue();
+        assertThat(stepsRun(healed)).containsExactly("Check the cluster has quorum",
+                "Check this workstation reaches etcd's client port on every member",
+                "Wait until every member has rejoined and caught up");
+        assertThat(diagnose().verdict()).isEqualTo(Verdict.HEALTHY);
+    }
+
+    @Test
+    @Order(2)
+    void aStoppedMemberIsStarted() throws Exception {
+        lab.host(1).exec("systemctl stop etcd").requireOk("stop etcd");
+        Diagnosis before = await(d -> d.member("lab2").orElseThrow().has(ProblemKind.NOT_RUNNING));
+        assertThat(before.sentence()).contains("quorum recover starts etcd on lab2");
+
+        LabCluster.Outcome outcome = recover(Duration.ofSeconds(60));
+        assertThat(outcome.result().succeeded()).as(outcome.log() + outcome.firstFailure()).isTrue();
+        assertThat(outcome.result().summary().changed()).isPositive();
+        assertThat(diagnose().verdict()).isEqualTo(Verdict.HEALTHY);
+    }
+
+    @Test
+    @Order(3)
+    void aMemberWhoseDataWasWipedIsReseededAndHoldsEveryKey() throws Exception {
+        TlsFiles tls;
+        try (ClusterSession session = cluster.session(cluster.ssh())) {
+            tls = session.pki().clientTls();
+        }
+        LabHost victim = lab.host(2);
+        List<String> all = lab.hosts().stream().map(h -> "https://" + h.address() + ":2379").toList();
+        try (ContinuousWriter writer = new ContinuousWriter(all.subList(0, 2), tls)) {
+            writer.awaitAcknowledged(200, Duration.ofSeconds(20));
+            victim.wipe("/var/lib/etcd");
+            victim.kill("etcd");
+            Diagnosis broken = await(d -> d.member("lab3").orElseThrow().has(ProblemKind.DATA_LOST));
+            assertThat(broken.verdict()).isEqualTo(Verdict.DEGRADED);
+            assertThat(broken.sentence()).contains("lab3 lost its data").contains("quorum recover re-seeds lab3");
+
+            LabCluster.Outcome outcome = recover(Duration.ofSeconds(60));
+            assertThat(outcome.result().succeeded()).as(outcome.log() + outcome.firstFailure()).isTrue();
+            writer.stop();
+            assertThat(writer.missing()).isEmpty();
+            assertThat(writer.missingAt(all.get(2))).as("keys lab3 does not hold itself").isEmpty();
+        }
+        assertThat(victim.exec("ls -d /var/lib/etcd.reseed-*").stdout()).contains("/var/lib/etcd.reseed-");
+        assertThat(diagnose().verdict()).isEqualTo(Verdict.HEALTHY);
+        assertThat(cluster.home.snapshots(cluster.inventory().clusterName()).toFile().list())
+                .anyMatch(f -> f.contains("before-re-seeding-etcd3") && f.endsWith(".db"));
+
+        LabCluster.Outcome again = recover(Duration.ofSeconds(60));
+        assertThat(again.result().summary().nothingChanged()).as(again.log()).isTrue();
+    }
+
+    @Test
+    @Order(4)
+    void withoutQuorumRecoveryRefusesAndPointsToRestore() {
+        lab.host(1).cutPeers();
+        lab.host(2).cutPeers();
+        try {
+            assertThatThrownBy(() -> recover(Duration.ofSeconds(5)))
+                    .hasMessageContaining("quorum is lost")
+                    .satisfies(e -> assertThat(((RecoveryException) rootCause(e)).hint()).contains("quorum restore"));
+        } finally {
+            lab.host(1).healPeers();
+            lab.host(2).healPeers();
+        }
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable t = e;
+        while (!(t instanceof RecoveryException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
+}

@@ -1,0 +1,168 @@
+package dev.quorum.core.lifecycle.renew;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.quorum.core.certinventory.CertificateInventory;
+import dev.quorum.core.certinventory.InventoryReport;
+import dev.quorum.core.certinventory.WorkstationStore;
+import dev.quorum.core.cluster.CaRotationStore;
+import dev.quorum.core.cluster.ClusterPki;
+import dev.quorum.core.cluster.ClusterSession;
+import dev.quorum.core.cluster.LiveCluster;
+import dev.quorum.core.etcd.ClusterStatus;
+import dev.quorum.core.etcd.TlsFiles;
+import dev.quorum.core.engine.Cancellation;
+import dev.quorum.core.engine.RunEvent;
+import dev.quorum.core.engine.RunMode;
+import dev.quorum.core.engine.RunOutcome;
+import dev.quorum.core.labtest.ContinuousWriter;
+import dev.quorum.core.labtest.LabCluster;
+import dev.quorum.core.pki.CertificateDetails;
+import dev.quorum.core.pki.CertificateRecord;
+import dev.quorum.core.pki.CertificateRole;
+import dev.quorum.core.pki.PemCodec;
+import dev.quorum.lab.Lab;
+import dev.quorum.lab.LabHost;
+import dev.quorum.lab.LabHosts;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * CA rotation on three lab hosts: prepared, rolled to the end while a client keeps writing, then a
+ * second rotation interrupted after the workstation switched and resumed by a re-run.
+ */
+@LabHosts(count = 3)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RotateCaLabTest {
+    private static final String CA = "/etc/ssl/etcd/ssl/ca.pem";
+    static Lab lab;
+    @TempDir
+    static Path dir;
+    static LabCluster cluster;
+    static X509Certificate oldCa;
+
+    @BeforeAll
+    static void install() {
+        cluster = new LabCluster(lab, dir, Map.of(), 3);
+        LabCluster.Outcome installed = cluster.install();
+        assertThat(installed.result().succeeded()).as(installed.log()).isTrue();
+        oldCa = ClusterPki.open(cluster.home, cluster.inventory().clusterName()).ca().certificate();
+    }
+
+    private static Path pki() {
+        return cluster.home.pki(cluster.inventory().clusterName());
+    }
+
+    /** What a client configured from the workstation's files uses right now (never issues anything). */
+    private static TlsFiles currentFiles() {
+        Path bundle = pki().resolve(CaRotationStore.TRUST_BUNDLE);
+        return new TlsFiles(Files.isRegularFile(bundle) ? bundle : pki().resolve("ca.pem"),
+                pki().resolve("quorum-client.pem"), pki().resolve("quorum-client-key.pem"));
+    }
+
+    private static LabCluster.Outcome rotate(boolean prepare) {
+        return cluster.run(session -> CertPlans.rotateCa(session, new RotateCaRequest(prepare)));
+    }
+
+    @Test
+    @Order(1)
+    void preparingMakesTheNewCaAndTheBundleAndTouchesNoHost() throws Exception {
+        String before = lab.hosts().get(0).readFile(CA);
+
+        LabCluster.Outcome prepared = rotate(true);
+
+        assertThat(prepared.result().succeeded()).as(prepared.log() + prepared.firstFailure()).isTrue();
+        var bundle = PemCodec.parseCertificates(Files.readString(pki().resolve(CaRotationStore.TRUST_BUNDLE)));
+        assertThat(bundle).hasSize(2).contains(oldCa);
+        assertThat(lab.hosts().get(0).readFile(CA)).isEqualTo(before);
+        assertThat(rotate(true).result().summary().nothingChanged()).isTrue();
+    }
+
+    @Test
+    @Order(2)
+    void theRotationKeepsQuorumWhileAClientWrites() throws Exception {
+        X509Certificate newCa = PemCodec.parseCertificates(
+                Files.readString(pki().resolve(CaRotationStore.TRUST_BUNDLE))).get(0);
+        LabCluster.Outcome rotated;
+        try (ContinuousWriter writer = ContinuousWriter.followingTrust(lab.hosts().stream()
+                .map(h -> "https://" + h.address() + ":2379").toList(), RotateCaLabTest::currentFiles)) {
+            writer.awaitAcknowledged(30, Duration.ofSeconds(15));
+            int atStart = writer.acknowledgedCount();
+            rotated = rotate(false);
+            int atEnd = writer.acknowledgedCount();
+            writer.awaitAcknowledged(atEnd + 30, Duration.ofSeconds(15));
+            writer.stop();
+            System.out.println("rotation:\n" + rotated.log() + "longest gap " + writer.longestGap() + ", reconnects "
+                    + writer.reconnects() + ", writes " + atStart + " -> " + atEnd);
+
+            assertThat(rotated.result().succeeded()).as(rotated.log() + rotated.firstFailure()).isTrue();
+            assertThat(atEnd).as("writes acknowledged during the rotation").isGreaterThan(atStart + 30);
+            assertThat(writer.missing()).isEmpty();
+            assertThat(writer.longestGap()).as("longest pause between acknowledged writes")
+                    .isLessThan(Duration.ofSeconds(10));
+        }
+        for (LabHost host : lab.hosts()) {
+            assertThat(PemCodec.parseCertificates(host.readFile(CA))).as(host.name()).containsExactly(newCa);
+        }
+        assertThat(ClusterPki.open(cluster.home, cluster.inventory().clusterName()).ca().certificate()).isEqualTo(newCa);
+        assertThat(pki().resolve(CaRotationStore.TRUST_BUNDLE)).doesNotExist();
+        try (var retired = Files.list(pki().resolve("retired"))) {
+            Path kept = retired.findFirst().orElseThrow();
+            assertThat(PemCodec.parseCertificate(Files.readString(kept.resolve("ca.pem")))).isEqualTo(oldCa);
+            assertThat(kept.resolve("ca-key.pem")).exists();
+        }
+        InventoryReport report;
+        try (ClusterSession session = cluster.session(cluster.ssh())) {
+            report = new CertificateInventory(session.inventory(), session::remote, Duration.ofDays(30),
+                    Clock.systemUTC()).collect(WorkstationStore.read(pki()));
+            ClusterStatus status = LiveCluster.read(session).probe(session);
+            assertThat(status.healthy()).as(status.sentence()).isTrue();
+        }
+        assertThat(report.clean()).as(report.certificates().stream().filter(CertificateRecord::needsAction).toList()
+                .toString()).isTrue();
+        assertThat(report.certificates()).filteredOn(r -> r.role() != CertificateRole.CA)
+                .allSatisfy(r -> assertThat(r.details().map(CertificateDetails::issuer).orElseThrow())
+                        .isEqualTo(newCa.getSubjectX500Principal().getName()));
+    }
+
+    @Test
+    @Order(3)
+    void anInterruptedRotationResumesWithTheSameNewCa() throws Exception {
+        Cancellation cancellation = new Cancellation();
+        LabCluster.Outcome interrupted = cluster.run(session -> CertPlans.rotateCa(session, RotateCaRequest.all()), cluster.ssh(),
+                RunMode.APPLY, cancellation, event -> {
+                    if (event instanceof RunEvent.StepFinished finished
+                            && finished.title().startsWith("Make the new CA this workstation's CA")) {
+                        cancellation.cancel();
+                    }
+                });
+        assertThat(interrupted.result().outcome()).as(interrupted.log()).isEqualTo(RunOutcome.CANCELLED);
+        X509Certificate second = ClusterPki.open(cluster.home, cluster.inventory().clusterName()).ca().certificate();
+        for (LabHost host : lab.hosts()) {
+            assertThat(PemCodec.parseCertificates(host.readFile(CA))).as(host.name()).hasSize(2).contains(second);
+        }
+
+        LabCluster.Outcome resumed = rotate(false);
+
+        assertThat(resumed.result().succeeded()).as(resumed.log() + resumed.firstFailure()).isTrue();
+        assertThat(resumed.log()).contains("the new CA " + second.getSubjectX500Principal().getName() + " exists");
+        for (LabHost host : lab.hosts()) {
+            assertThat(PemCodec.parseCertificates(host.readFile(CA))).as(host.name()).containsExactly(second);
+        }
+        assertThat(pki().resolve("rotation")).doesNotExist();
+        try (ClusterSession session = cluster.session(cluster.ssh())) {
+            ClusterStatus status = LiveCluster.read(session).probe(session);
+            assertThat(status.healthy()).as(status.sentence()).isTrue();
+        }
+    }
+}

@@ -1,0 +1,223 @@
+package dev.quorum.core.lifecycle.restore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.quorum.core.cluster.ClusterSession;
+import dev.quorum.core.cluster.ClusterSnapshots;
+import dev.quorum.core.engine.Cancellation;
+import dev.quorum.core.engine.RunEvent;
+import dev.quorum.core.engine.RunMode;
+import dev.quorum.core.engine.RunOutcome;
+import dev.quorum.core.etcd.ClusterProbe;
+import dev.quorum.core.etcd.ClusterStatus;
+import dev.quorum.core.labtest.KeyValues;
+import dev.quorum.core.labtest.LabCluster;
+import dev.quorum.core.snapshot.SnapshotInfo;
+import dev.quorum.core.snapshot.SnapshotIntegrity;
+import dev.quorum.core.snapshot.SnapshotVerifier;
+import dev.quorum.lab.EtcdTarball;
+import dev.quorum.lab.Lab;
+import dev.quorum.lab.LabHost;
+import dev.quorum.lab.LabHosts;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Disaster recovery on five lab hosts, one story in order: a cluster on lab1..lab3 with keys, a
+ * snapshot, refusals that stop nothing (a damaged file, a cluster that still has quorum), then
+ * quorum lost for good (lab2 and lab3 gone) and the cluster restored onto lab1 plus the new hosts
+ * lab4 and lab5, through an interrupted run finished by a re-run; then the survivor path, interrupted
+ * once its members run and finished by a re-run.
+ */
+@LabHosts(count = 5)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RestoreLabTest {
+    private static final int KEYS = 300;
+    static Lab lab;
+    @TempDir
+    static Path dir;
+    static LabCluster cluster;
+    static SnapshotInfo snapshot;
+
+    @BeforeAll
+    static void installThreeWithKeys() throws Exception {
+        cluster = new LabCluster(lab, dir, Map.of(), 3);
+        LabCluster.Outcome installed = cluster.install();
+        assertThat(installed.result().succeeded()).as(installed.log()).isTrue();
+        try (KeyValues kv = keyValues()) {
+            kv.put("before/", KEYS, 100);
+        }
+    }
+
+    private static KeyValues keyValues() throws Exception {
+        try (ClusterSession session = cluster.session(cluster.ssh())) {
+            List<String> endpoints = session.inventory().etcdMembers().stream().map(m -> m.clientUrl()).toList();
+            return new KeyValues(endpoints, session.pki().clientTls());
+        }
+    }
+
+    private static LabHost host(String name) {
+        return lab.hosts().stream().filter(h -> h.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    private static LabCluster.Outcome restore(RestoreRequest request) {
+        return cluster.run(session -> RestorePlan.build(session, request, Duration.ofSeconds(60)));
+    }
+
+    private static List<String> activeEtcd() {
+        return lab.hosts().stream().filter(h -> h.exec("systemctl is-active etcd").stdout().strip().equals("active"))
+                .map(LabHost::name).toList();
+    }
+
+    private static ClusterStatus status() {
+        try (ClusterSession session = cluster.session(cluster.ssh())) {
+            return ClusterProbe.probe(session.sharedEtcd(), session.inventory().etcdMembers(), Duration.ofSeconds(2));
+        }
+    }
+
+    @Test
+    @Order(1)
+    void savesASnapshotWithItsHashAndKeyCount() throws Exception {
+        try (ClusterSession session = cluster.session(cluster.ssh())) {
+            snapshot = ClusterSnapshots.save(session, "before the disaster", Optional.empty());
+        }
+
+        assertThat(snapshot.knownKeyCount()).contains((long) KEYS);
+        assertThat(snapshot.members()).containsExactlyInAnyOrder("etcd1", "etcd2", "etcd3");
+        assertThat(snapshot.etcdVersion()).startsWith(EtcdTarball.get().line() + ".");
+        assertThat(SnapshotVerifier.verify(snapshot.file()).state()).isEqualTo(SnapshotIntegrity.State.INTACT);
+        assertThat(Files.isRegularFile(dev.quorum.core.snapshot.SnapshotStore.metadataFile(snapshot.file()))).isTrue();
+    }
+
+    @Test
+    @Order(2)
+    void aSnapshotWhoseHashDoesNotMatchIsRefusedBeforeAnythingIsStopped() throws Exception {
+        Path damaged = dir.resolve("damaged.db");
+        byte[] content = Files.readAllBytes(snapshot.file());
+        content[content.length / 2] ^= 0x40;
+        Files.write(damaged, content);
+
+        LabCluster.Outcome refused = restore(RestoreRequest.fromSnapshot(damaged, false));
+
+        assertThat(refused.result().outcome()).isEqualTo(RunOutcome.FAILED);
+        assertThat(refused.firstFailure()).contains("damaged").contains("integrity hash mismatch")
+                .contains("nothing was stopped");
+        assertThat(activeEtcd()).containsExactly("lab1", "lab2", "lab3");
+    }
+
+    @Test
+    @Order(3)
+    void aClusterThatStillHasQuorumIsNotRestored() {
+        LabCluster.Outcome refused = restore(RestoreRequest.fromSnapshot(snapshot.file(), false));
+
+        assertThat(refused.result().outcome()).isEqualTo(RunOutcome.FAILED);
+        assertThat(refused.firstFailure()).contains("still has quorum").contains("quorum replace");
+        assertThat(activeEtcd()).containsExactly("lab1", "lab2", "lab3");
+    }
+
+    @Test
+    @Order(4)
+    void restoresOntoOneSurvivorAndTwoNewHostsEvenWhenInterrupted() throws Exception {
+        try (KeyValues kv = keyValues()) {
+            kv.put("after/", 20, 10);
+        }
+        for (String lost : List.of("lab2", "lab3")) {
+            host(lost).exec("systemctl stop etcd; systemctl disable etcd").requireOk("stop etcd on " + lost);
+            host(lost).wipe("/var/lib/etcd");
+        }
+        cluster.editInventory("        lab2:\n        lab3:\n", "        lab4:\n        lab5:\n");
+
+        Cancellation cancellation = new Cancellation();
+        LabCluster.Outcome interrupted = cluster.run(
+                session -> RestorePlan.build(session, RestoreRequest.fromSnapshot(snapshot.file(), false),
+                        Duration.ofSeconds(60)), cluster.ssh(), RunMode.APPLY, cancellation, event -> {
+                    if (event instanceof RunEvent.StepFinished f && f.title().startsWith("Move the old data dir")) {
+                        cancellation.cancel();
+                    }
+                });
+        assertThat(interrupted.result().outcome()).as(interrupted.log() + interrupted.firstFailure())
+                .isEqualTo(RunOutcome.CANCELLED);
+        assertThat(activeEtcd()).as("stopped by the interrupted run").isEmpty();
+
+        LabCluster.Outcome restored = restore(RestoreRequest.fromSnapshot(snapshot.file(), false));
+
+        assertThat(restored.result().succeeded()).as(restored.log() + restored.firstFailure()).isTrue();
+        assertThat(restored.log()).contains(KEYS + " keys at revision " + snapshot.revision() + ", as recorded");
+        ClusterStatus status = status();
+        assertThat(status.healthy()).as(status.sentence()).isTrue();
+        assertThat(status.memberList()).extracting(m -> m.name()).containsExactlyInAnyOrder("etcd1", "etcd2", "etcd3");
+        try (KeyValues kv = keyValues()) {
+            Map<String, byte[]> before = kv.read("before/");
+            assertThat(before).hasSize(KEYS);
+            assertThat(before.get(KeyValues.key("before/", 7))).isEqualTo(KeyValues.value(KeyValues.key("before/", 7), 100));
+            assertThat(kv.read("after/")).as("written after the snapshot").isEmpty();
+        }
+        assertThat(host("lab1").exec("ls -d /var/lib/etcd.before-restore-*/member/snap").ok())
+                .as("the survivor's old data kept aside").isTrue();
+        for (String member : List.of("lab1", "lab4", "lab5")) {
+            String env = host(member).readFile("/etc/etcd.env");
+            assertThat(env).contains("ETCD_INITIAL_CLUSTER_STATE=existing")
+                    .contains("etcd2=https://" + host("lab4").address() + ":2380");
+            assertThat(host(member).readFile("/var/lib/etcd/" + RestoreMarker.FILE)).contains(snapshot.sha256());
+        }
+        assertThat(activeEtcd()).containsExactly("lab1", "lab4", "lab5");
+    }
+
+    @Test
+    @Order(5)
+    void aSecondRunAfterSuccessChangesNothing() {
+        LabCluster.Outcome again = restore(RestoreRequest.fromSnapshot(snapshot.file(), false));
+
+        assertThat(again.result().succeeded()).as(again.log() + again.firstFailure()).isTrue();
+        assertThat(again.result().summary().nothingChanged()).as(again.log()).isTrue();
+    }
+
+    @Test
+    @Order(6)
+    void restoresFromASurvivorsDatabaseWhenNoSnapshotHoldsTheLatestWrites() throws Exception {
+        try (KeyValues kv = keyValues()) {
+            kv.put("late/", 50, 10);
+        }
+        Thread.sleep(1000); // every member applies what was committed (the survivor may trail by a moment)
+        for (String lost : List.of("lab4", "lab5")) {
+            host(lost).exec("systemctl stop etcd; systemctl disable etcd").requireOk("stop etcd on " + lost);
+            host(lost).wipe("/var/lib/etcd");
+        }
+
+        Cancellation cancellation = new Cancellation();
+        LabCluster.Outcome interrupted = cluster.run(session -> RestorePlan.build(session,
+                RestoreRequest.fromSurvivor("lab1"), Duration.ofSeconds(60)), cluster.ssh(), RunMode.APPLY, cancellation,
+                event -> {
+                    if (event instanceof RunEvent.StepFinished f && f.title().startsWith("Start etcd on all members")) {
+                        cancellation.cancel();
+                    }
+                });
+        assertThat(interrupted.result().outcome()).as(interrupted.log() + interrupted.firstFailure())
+                .isEqualTo(RunOutcome.CANCELLED);
+        assertThat(status().quorum()).as("the restored members already run").isTrue();
+
+        LabCluster.Outcome restored = restore(RestoreRequest.fromSurvivor("lab1"));
+
+        assertThat(restored.result().succeeded()).as(restored.log() + restored.firstFailure()).isTrue();
+        assertThat(restored.log()).contains("finishing the interrupted run").contains("no count was recorded");
+        try (KeyValues kv = keyValues()) {
+            assertThat(kv.read("before/")).hasSize(KEYS);
+            assertThat(kv.read("late/")).as("written after the last snapshot, kept by the survivor").hasSize(50);
+        }
+        assertThat(status().healthy()).isTrue();
+
+        LabCluster.Outcome again = restore(RestoreRequest.fromSurvivor("lab1"));
+        assertThat(again.result().succeeded()).as(again.log() + again.firstFailure()).isTrue();
+        assertThat(again.result().summary().nothingChanged()).as(again.log()).isTrue();
+    }
+}

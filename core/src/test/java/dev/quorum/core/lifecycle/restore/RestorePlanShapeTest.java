@@ -1,0 +1,52 @@
+package dev.quorum.core.lifecycle.restore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.quorum.core.cluster.ClusterSession;
+import dev.quorum.core.engine.Plan;
+import dev.quorum.core.lifecycle.PlanShapes;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The shape of a restore from a snapshot file, built from the inventory and the request alone: no host, no etcd,
+ * no root. The addresses are loopback ones nothing listens on, so a builder that reached out would fail here.
+ */
+class RestorePlanShapeTest {
+
+    @TempDir
+    Path dir;
+    private ClusterSession session;
+
+    @BeforeEach
+    void threeMembers() throws Exception {
+        session = PlanShapes.offlineSession(dir, 3, 3);
+    }
+
+    @Test
+    void guardsComeFirstAndEveryDataDirIsMovedAsideBeforeTheSnapshotIsRestoredIntoIt() throws Exception {
+        Plan plan = RestorePlan.build(session, RestoreRequest.fromSnapshot(dir.resolve("backup.db"), false));
+
+        String all = "[node1, node2, node3]";
+        assertThat(PlanShapes.shape(plan)).containsExactly(
+                "SnapshotGuardStep [cluster]", "QuorumLostGuardStep [cluster]", "ClientPortStep [cluster]",
+                "FetchReleaseStep [cluster]", "RestorePreflightStep " + all,
+                "BinariesStep " + all, "CertificatesStep " + all, "EnvFileStep " + all, "UnitFileStep " + all,
+                "EtcdctlWrapperStep " + all, "EnableServiceStep " + all,
+                "StopEtcdStep " + all, "UploadSnapshotStep " + all, "MoveDataAsideStep " + all,
+                "RestoreDataStep " + all,
+                "StartMembersStep [cluster]", "VerifyClusterStep [cluster]", "VerifyKeysStep [cluster]",
+                "MarkExistingStep " + all, "CompleteRestoreStep " + all);
+        assertThat(plan.lifecycle()).isEqualTo("restore");
+    }
+
+    @Test
+    void aSurvivorThatIsNotInTheInventoryIsRefusedBeforeAnyHostIsAsked() {
+        assertThatThrownBy(() -> RestorePlan.build(session, RestoreRequest.fromSurvivor("node9")))
+                .isInstanceOf(RestoreException.class)
+                .hasMessageContaining("node9 is not in the inventory's hosts");
+    }
+}

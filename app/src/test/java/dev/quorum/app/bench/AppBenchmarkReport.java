@@ -9,13 +9,19 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** docs/benchmarks-app.md: one section per benchmark, replaced in place when it runs again. */
+/** docs/benchmarks-app.md (or another page of docs/): one section per benchmark, replaced in place when it runs again. */
 final class AppBenchmarkReport {
+    private final String page;
     private final String title;
     private final String method;
     private final List<String> rows = new ArrayList<>();
 
     AppBenchmarkReport(String title, String method) {
+        this("benchmarks-app.md", title, method);
+    }
+
+    AppBenchmarkReport(String page, String title, String method) {
+        this.page = page;
         this.title = title;
         this.method = method;
     }
@@ -26,7 +32,7 @@ final class AppBenchmarkReport {
     }
 
     void write() throws IOException {
-        Path file = Path.of(System.getProperty("quorum.docs", "../docs")).resolve("benchmarks-app.md");
+        Path file = Path.of(System.getProperty("quorum.docs", "../docs")).resolve(page);
         String begin = "<!-- bench:" + title + " -->";
         String end = "<!-- /bench:" + title + " -->";
         String section = begin + "\n## " + title + "\n\nMeasured " + LocalDate.now() + " on " + machine() + ". "

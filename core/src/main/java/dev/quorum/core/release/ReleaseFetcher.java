@@ -37,11 +37,18 @@ public final class ReleaseFetcher {
             return Optional.empty();
         }
         try {
+            Optional<EtcdRelease> known = TarballRecord.read(target, settings.version());
+            if (known.isPresent()) {
+                return settings.binaryChecksum().isPresent() && !matches(settings, known.get().sha256())
+                        ? Optional.empty() : known;
+            }
             String sha = Sha256.of(target);
             if (settings.binaryChecksum().isPresent() && !matches(settings, sha)) {
                 return Optional.empty();
             }
-            return Optional.of(describe(target, sha, settings.version()));
+            EtcdRelease release = describe(target, sha, settings.version());
+            TarballRecord.write(release);
+            return Optional.of(release);
         } catch (IOException e) {
             return Optional.empty();
         }
@@ -67,8 +74,11 @@ public final class ReleaseFetcher {
                                 + "corrupt, truncated or a different version; a tarball built locally needs its own "
                                 + "etcd_binary_checksum)");
             }
+            Files.deleteIfExists(TarballRecord.fileOf(target));
             Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return describe(target, sha, settings.version());
+            EtcdRelease release = describe(target, sha, settings.version());
+            TarballRecord.write(release);
+            return release;
         } catch (IOException e) {
             deleteQuietly(partial);
             FetchFailure failure = FetchFailure.of(settings.downloadUrl(), e);

@@ -90,6 +90,7 @@ public final class InventoryReader {
 
         VariableScope cluster = layers.forGroup(ETCD_GROUP);
         EtcdSettings settings = EtcdSettingsReader.read(cluster, paths);
+        etcdHostNames.forEach(name -> ClusterWideVariables.requireSame(cluster, name, scopes.get(name)));
         cluster.bool(Inventory.ALLOW_EVEN_MEMBERS);
         cluster.bool(Inventory.ETCD_VIA_SSH);
         return new Inventory(file, clusterName(cluster, dir), new ArrayList<>(hosts.values()), members, settings,

@@ -167,6 +167,11 @@ final class VariableScope {
                 + whatToDo + ".");
     }
 
+    /** Where the variable's winning value was set, in words (or that Kubespray's default applies). */
+    String originOf(String name) {
+        return origin(name);
+    }
+
     private String origin(String name) {
         String where = origins.get(name);
         return where != null ? "set in " + where : "Kubespray's default";

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.quorum.lab.EtcdTarball;
 import dev.quorum.lab.Lab;
+import dev.quorum.lab.LabHost;
 import dev.quorum.lab.LabHosts;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -124,5 +125,43 @@ class InstallCliLabTest {
         } finally {
             lab.host(2).exec("systemctl start etcd");
         }
+    }
+
+    @Test
+    @Order(7)
+    void statusSaysWhenEtcdIsReachedThroughSshTunnels() throws Exception {
+        awaitHealthy();
+        CliContractTest.Run asked = CliContractTest.run("status", "--etcd-via-ssh", "-i", inventory, "--known-hosts",
+                knownHosts);
+        assertThat(asked.exit()).as(asked.err()).isZero();
+        assertThat(asked.out()).contains("etcd reached through SSH tunnels (--etcd-via-ssh)");
+
+        lab.hosts().forEach(h -> h.blockFromTool(2379));
+        try {
+            CliContractTest.Run table = CliContractTest.run("status", "-i", inventory, "--known-hosts", knownHosts);
+            assertThat(table.exit()).as(table.err()).isZero();
+            assertThat(table.out().lines().findFirst().orElseThrow()).contains("3/3 healthy");
+            assertThat(table.out()).contains("etcd reached through SSH tunnels (client port 2379 not reachable from here)");
+
+            CliContractTest.Run json = CliContractTest.run("status", "--json", "-i", inventory, "--known-hosts", knownHosts);
+            JsonNode root = new ObjectMapper().readTree(json.out());
+            assertThat(root.get("members")).allSatisfy(m -> assertThat(m.get("etcdRoute").asText()).isEqualTo("SSH_TUNNEL"));
+            assertThat(root.get("tunnelReason").asText()).isEqualTo("CLIENT_PORT_UNREACHABLE");
+        } finally {
+            lab.hosts().forEach(LabHost::unblockFromTool);
+        }
+        CliContractTest.Run direct = CliContractTest.run("status", "-i", inventory, "--known-hosts", knownHosts);
+        assertThat(direct.out()).doesNotContain("SSH tunnels");
+    }
+
+    /** After a member was started again: bounded, 30 s at most. */
+    private static void awaitHealthy() throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        CliContractTest.Run status = CliContractTest.run("status", "-i", inventory, "--known-hosts", knownHosts);
+        while (status.exit() != 0 && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            status = CliContractTest.run("status", "-i", inventory, "--known-hosts", knownHosts);
+        }
+        assertThat(status.exit()).as(status.out()).isZero();
     }
 }

@@ -11,10 +11,20 @@ import java.util.List;
  *
  * @param ignored the inventory's etcd_* variables Quorum does not use, shown on the review page (install, upgrade)
  */
-public record PreparedPlan(Plan plan, List<String> afterwards, List<IgnoredVariable> ignored) {
+public record PreparedPlan(Plan plan, List<String> afterwards, List<IgnoredVariable> ignored,
+                           java.util.Optional<FollowUp> followUp) {
     public PreparedPlan {
         afterwards = List.copyOf(afterwards);
         ignored = List.copyOf(ignored);
+    }
+
+    public PreparedPlan(Plan plan, List<String> afterwards, List<IgnoredVariable> ignored) {
+        this(plan, afterwards, ignored, java.util.Optional.empty());
+    }
+
+    /** The same plan, offering {@code next} on the result page once it ran well. */
+    public PreparedPlan offering(FollowUp next) {
+        return new PreparedPlan(plan, afterwards, ignored, java.util.Optional.of(next));
     }
 
     public PreparedPlan(Plan plan, List<String> afterwards) {

@@ -20,6 +20,16 @@ public final class ResultModel {
     private final ObservableList<String> changes = FXCollections.observableArrayList();
     private final ObservableList<String> problems = FXCollections.observableArrayList();
     private final ObservableList<String> next = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<FollowUp> followUp = new ReadOnlyObjectWrapper<>();
+
+    void offer(java.util.Optional<FollowUp> offered) {
+        followUp.set(offered.orElse(null));
+    }
+
+    /** What the page offers to do next as a button; null when nothing (or the run did not succeed). */
+    public ReadOnlyObjectProperty<FollowUp> followUpProperty() {
+        return followUp.getReadOnlyProperty();
+    }
 
     void show(RunReport report, List<String> changed) {
         outcome.set(report.outcome());

@@ -2,8 +2,13 @@ package dev.quorum.core.lifecycle.apiservers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.quorum.core.cluster.ClusterSession;
 import dev.quorum.core.engine.RunEvent;
 import dev.quorum.core.engine.StepStatus;
+import dev.quorum.core.kubeclients.ApiserverMatch;
+import dev.quorum.core.kubeclients.KubeClientStatus;
+import dev.quorum.core.kubeclients.KubeClientsReading;
+import dev.quorum.core.kubeclients.KubeRole;
 import dev.quorum.core.labtest.LabCluster;
 import dev.quorum.core.lifecycle.members.MemberChange;
 import dev.quorum.core.lifecycle.members.MemberPlans;
@@ -152,6 +157,27 @@ class ApiserversLabTest {
         assertThat(outcome.firstFailure()).startsWith(lab5.name() + ": ").contains("NOT reached")
                 .contains("quorum apiservers update -i");
         assertThat(changed(outcome)).isEmpty();
+    }
+
+    @Test
+    @Order(5)
+    void theKubernetesHostsReadAsEtcdClientsOnceTheInventoryNamesTheNewMember() {
+        cluster.editInventory("\n        " + lab.host(1).name() + ":\n", "\n        " + lab.host(3).name() + ":\n");
+
+        List<KubeClientStatus> statuses;
+        try (ClusterSession session = cluster.session(cluster.ssh())) {
+            statuses = KubeClientsReading.read(session, Duration.ofDays(30));
+        }
+
+        assertThat(statuses).extracting(KubeClientStatus::host).containsExactly(lab.host(0).name(), lab.host(4).name());
+        assertThat(statuses).allSatisfy(s -> {
+            assertThat(s.role()).isEqualTo(KubeRole.CONTROL_PLANE);
+            assertThat(s.reachable()).isTrue();
+            assertThat(s.apiserver()).as(s.apiserverText()).isEqualTo(ApiserverMatch.MATCHES);
+            assertThat(s.certificate().orElseThrow().present()).isTrue();
+            assertThat(s.certificate().orElseThrow().signedByClusterCa()).contains(true);
+            assertThat(s.certificate().orElseThrow().problems()).isEmpty();
+        });
     }
 
     private static int indexOf(List<RunEvent> events, Class<? extends RunEvent> type, String target) {

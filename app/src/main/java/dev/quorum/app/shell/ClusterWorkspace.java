@@ -6,7 +6,6 @@ import dev.quorum.app.backups.BackupsViewModel;
 import dev.quorum.app.backups.SshBackupsSource;
 import dev.quorum.app.certificates.CertificatesView;
 import dev.quorum.app.certificates.CertificatesViewModel;
-import dev.quorum.app.kubernetes.KubeClientsTab;
 import dev.quorum.app.certificates.LoadState;
 import dev.quorum.app.certificates.SshCertificateSource;
 import dev.quorum.app.cluster.ClusterPicture;
@@ -18,6 +17,7 @@ import dev.quorum.app.cluster.MemberActions;
 import dev.quorum.app.cluster.MembersTable;
 import dev.quorum.app.cluster.StatusSource;
 import dev.quorum.app.cluster.StatusWatcher;
+import dev.quorum.app.kubernetes.KubeClientsTab;
 import dev.quorum.app.snapshots.SnapshotsView;
 import dev.quorum.app.snapshots.SnapshotsViewModel;
 import dev.quorum.app.tasks.LogFeed;
@@ -45,9 +45,9 @@ import javafx.scene.layout.Priority;
 
 /**
  * Everything shown for one open cluster: the picture with the selected member's details, and
- * the Members, Certificates, Tasks, Snapshots, Backups (and, with Kubernetes hosts, Kubernetes) tabs (a badge above while the backups are stale or
- * failed); plus the watcher that keeps its view model fresh. Built once per opened cluster and disposed when
- * another is shown or the window closes.
+ * the Members, Certificates, Tasks, Snapshots and Backups tabs (and Kubernetes, with Kubernetes hosts; a badge
+ * above while the backups are stale or failed); plus the watcher that keeps its view model fresh. Built once per
+ * opened cluster and disposed when another is shown or the window closes.
  */
 final class ClusterWorkspace extends BorderPane {
     private final ClusterSource source;

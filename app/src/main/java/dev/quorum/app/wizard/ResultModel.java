@@ -5,6 +5,7 @@ import dev.quorum.core.engine.RunMode;
 import dev.quorum.core.engine.RunOutcome;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -22,7 +23,7 @@ public final class ResultModel {
     private final ObservableList<String> next = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<FollowUp> followUp = new ReadOnlyObjectWrapper<>();
 
-    void offer(java.util.Optional<FollowUp> offered) {
+    void offer(Optional<FollowUp> offered) {
         followUp.set(offered.orElse(null));
     }
 

@@ -2,6 +2,7 @@ package dev.quorum.app.wizard;
 
 import dev.quorum.core.engine.RunOutcome;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -27,7 +28,7 @@ public final class WizardModel {
     private final BooleanBinding canNext;
     private final BooleanBinding canBack;
     private final WizardServices services;
-    private java.util.Optional<FollowUp> followUp = java.util.Optional.empty();
+    private Optional<FollowUp> followUp = Optional.empty();
 
     /** @param plans builds the plan source from the inputs as they are when the user asks for the review */
     public WizardModel(String title, List<WizardPage> inputs, Supplier<PlanSource> plans, WizardServices services) {
@@ -84,7 +85,7 @@ public final class WizardModel {
             startReview(WizardState.EDITING);
         } else if (status.compareAndSet(WizardState.REVIEWING, WizardState.RUNNING)) {
             PreparedPlan prepared = review.prepared();
-            followUp = prepared == null ? java.util.Optional.empty() : prepared.followUp();
+            followUp = prepared == null ? Optional.empty() : prepared.followUp();
             PlanSource source = review.handOver();
             index.set(runPage());
             run.start(source, prepared, this::ended);
@@ -116,7 +117,7 @@ public final class WizardModel {
                 : report.outcome() == RunOutcome.CANCELLED ? WizardState.CANCELLED : WizardState.FAILED;
         status.compareAndSet(WizardState.RUNNING, end);
         result.show(report, run.changes());
-        result.offer(report.outcome() == RunOutcome.SUCCEEDED ? followUp : java.util.Optional.empty());
+        result.offer(report.outcome() == RunOutcome.SUCCEEDED ? followUp : Optional.empty());
         index.set(resultPage());
     }
 

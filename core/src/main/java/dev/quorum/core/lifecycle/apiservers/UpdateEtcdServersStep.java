@@ -86,6 +86,8 @@ final class UpdateEtcdServersStep implements Step {
             remote.write(original, ApiserverFiles.MANIFEST, mode);
             context.warn("cancelled before kube-apiserver came back: the old manifest was put back from " + backup);
             throw e;
+        } catch (RuntimeException e) {
+            throw lostDuringWait(remote, host, original, mode, backup, e);
         }
         if (last != null) {
             remote.write(original, ApiserverFiles.MANIFEST, mode);
@@ -111,6 +113,21 @@ final class UpdateEtcdServersStep implements Step {
             context.cancellation().sleep(POLL);
         }
         return last;
+    }
+
+    /** The host stopped answering during the wait: unknown, so the old manifest goes back if it still can. */
+    private StepFailedException lostDuringWait(RemoteHost remote, String host, byte[] original, String mode,
+                                               String backup, RuntimeException cause) {
+        String undo;
+        try {
+            remote.write(original, ApiserverFiles.MANIFEST, mode);
+            undo = "the old manifest was put back from " + backup;
+        } catch (RuntimeException again) {
+            undo = "the old manifest could NOT be put back: copy " + backup + " to " + ApiserverFiles.MANIFEST
+                    + " on " + host + " by hand if kube-apiserver there does not serve";
+        }
+        return new StepFailedException("lost contact with " + host + " while waiting for kube-apiserver ("
+                + cause.getMessage() + "); " + undo, "once " + host + " answers over SSH, run " + rerun, cause);
     }
 
     /** Before any change: the health check must be possible, or the change could not be verified. */

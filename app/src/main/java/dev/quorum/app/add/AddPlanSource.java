@@ -1,9 +1,11 @@
 package dev.quorum.app.add;
 
+import dev.quorum.app.wizard.ApiserversFollowUp;
 import dev.quorum.app.wizard.PreparedPlan;
 import dev.quorum.app.wizard.SessionPlanSource;
 import dev.quorum.app.wizard.WizardServices;
 import dev.quorum.core.lifecycle.members.AddRequest;
+import dev.quorum.core.lifecycle.members.MemberChange;
 import dev.quorum.core.lifecycle.members.MemberPlans;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,6 +29,10 @@ final class AddPlanSource extends SessionPlanSource {
 
     @Override
     public PreparedPlan build(int part) throws Exception {
-        return PreparedPlan.of(MemberPlans.add(session(), new AddRequest(hosts.get(part))));
+        MemberChange change = MemberPlans.add(session(), new AddRequest(hosts.get(part)));
+        // the result page offers the kube-apiserver update with the first part's members; with several hosts that
+        // list would be short, so it is offered for one host only (quorum apiservers update covers the rest)
+        return hosts.size() == 1 ? ApiserversFollowUp.offer(session(), PreparedPlan.of(change), change.membersAfter())
+                : PreparedPlan.of(change);
     }
 }

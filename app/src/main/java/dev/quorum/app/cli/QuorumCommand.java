@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         subcommands = {InstallCommand.class, StatusCommand.class, AddCommand.class, RemoveCommand.class,
                 ReplaceCommand.class, DiagnoseCommand.class, RecoverCommand.class, SnapshotCommand.class,
                 BackupCommand.class, RestoreCommand.class, CertsCommand.class, AdoptCommand.class, MaintainCommand.class,
-                UpgradeCommand.class, SandboxCommand.class, GuiCommand.class, CommandLine.HelpCommand.class},
+                UpgradeCommand.class, ApiserversCommand.class, SandboxCommand.class, GuiCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit status: 0 success, 1 failed (the reason is on stderr), 2 bad usage, 130 cancelled.",
                 "Run logs: ~/.quorum/clusters/NAME/runs (or $QUORUM_HOME)."})
 public final class QuorumCommand implements Runnable {

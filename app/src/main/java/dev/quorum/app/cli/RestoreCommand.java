@@ -3,6 +3,7 @@ package dev.quorum.app.cli;
 import dev.quorum.core.cluster.ClusterSession;
 import dev.quorum.core.engine.Plan;
 import dev.quorum.core.inventory.EtcdMember;
+import dev.quorum.core.lifecycle.apiservers.ApiserverPlans;
 import dev.quorum.core.lifecycle.backup.pull.BackupLocation;
 import dev.quorum.core.lifecycle.restore.RestorePlan;
 import dev.quorum.core.lifecycle.restore.RestoreRequest;
@@ -16,6 +17,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "restore", description = {"Disaster recovery when quorum is lost for good: a new cluster from a snapshot or a survivor.",
@@ -23,6 +25,9 @@ import picocli.CommandLine.Option;
         "Old data dirs are moved aside.",
         "Refused while the cluster still has quorum, and for a snapshot whose hash does not match."})
 final class RestoreCommand extends ClusterChangeCommand {
+    @Mixin
+    ApiserverOptions apiservers;
+
     static final String DATA_LOSS_FLAG = "--yes-i-understand-data-loss";
 
     @ArgGroup(exclusive = true, multiplicity = "1")
@@ -95,7 +100,12 @@ final class RestoreCommand extends ClusterChangeCommand {
             Plan plan = RestorePlan.build(session, request);
             PlanExecution execution = new PlanExecution(out, session.home());
             if (change.planOnly) {
-                return execution.preview(plan);
+                int exit = execution.preview(plan);
+                if (apiservers.update) {
+                    ApiserverExecution.describeAfterwards(session,
+                            ApiserverPlans.forMembers(session.inventory().etcdMembers()), out);
+                }
+                return exit;
             }
             boolean confirmed = change.yes;
             if (source.survivor != null) {
@@ -114,6 +124,12 @@ final class RestoreCommand extends ClusterChangeCommand {
                         .map(EtcdMember::clientUrl).collect(Collectors.joining(",")));
                 out.println("Old data dirs were kept as " + session.inventory().etcd().dataDir()
                         + ".before-restore-TIME on each host; remove them once you are sure.");
+                if (apiservers.update) {
+                    out.println();
+                    out.println("Updating kube-apiserver on the control planes (--update-apiservers):");
+                    return ApiserverExecution.run(session,
+                            ApiserverPlans.forMembers(session.inventory().etcdMembers()), change, out);
+                }
             }
             return exit;
         }

@@ -15,7 +15,8 @@ final class SubcommandOptions {
             "certs", Set.of("renew", "rotate-ca"),
             "snapshot", Set.of("save", "list", "verify"),
             "maintain", Set.of("compact", "defrag", "alarms"),
-            "backup", Set.of("schedule", "unschedule", "run", "list"));
+            "backup", Set.of("schedule", "unschedule", "run", "list"),
+            "apiservers", Set.of("update"));
 
     private SubcommandOptions() {
     }

@@ -1,5 +1,6 @@
 package dev.quorum.app.remove;
 
+import dev.quorum.app.wizard.ApiserversFollowUp;
 import dev.quorum.app.wizard.InventoryPage;
 import dev.quorum.app.wizard.MemberChoice;
 import dev.quorum.app.wizard.PreparedPlan;
@@ -8,6 +9,7 @@ import dev.quorum.app.wizard.WizardModel;
 import dev.quorum.app.wizard.WizardPage;
 import dev.quorum.app.wizard.WizardServices;
 import dev.quorum.app.wizard.WizardWindow;
+import dev.quorum.core.lifecycle.members.MemberChange;
 import dev.quorum.core.lifecycle.members.MemberPlans;
 import dev.quorum.core.lifecycle.members.RemoveRequest;
 import java.nio.file.Path;
@@ -45,7 +47,10 @@ public final class RemoveMemberWizard {
         return new WizardModel("Remove a member", pages, () -> {
             RemoveRequest request = new RemoveRequest(leaving.memberProperty().get().name());
             return SessionPlanSource.of(leaving.inventory().file(), services,
-                    session -> PreparedPlan.of(MemberPlans.remove(session, request)));
+                    session -> {
+                        MemberChange change = MemberPlans.remove(session, request);
+                        return ApiserversFollowUp.offer(session, PreparedPlan.of(change), change.membersAfter());
+                    });
         }, services);
     }
 }

@@ -1,5 +1,6 @@
 package dev.quorum.app.replace;
 
+import dev.quorum.app.wizard.ApiserversFollowUp;
 import dev.quorum.app.wizard.InventoryPage;
 import dev.quorum.app.wizard.MemberChoice;
 import dev.quorum.app.wizard.PreparedPlan;
@@ -8,6 +9,7 @@ import dev.quorum.app.wizard.WizardModel;
 import dev.quorum.app.wizard.WizardPage;
 import dev.quorum.app.wizard.WizardServices;
 import dev.quorum.app.wizard.WizardWindow;
+import dev.quorum.core.lifecycle.members.MemberChange;
 import dev.quorum.core.lifecycle.members.MemberPlans;
 import dev.quorum.core.lifecycle.members.ReplaceRequest;
 import java.nio.file.Path;
@@ -46,7 +48,10 @@ public final class ReplaceMemberWizard {
             ReplaceRequest request = new ReplaceRequest(leaving.memberProperty().get().name(),
                     choices.newHostProperty().get(), choices.keepNameProperty().get());
             return SessionPlanSource.of(leaving.inventory().file(), services,
-                    session -> PreparedPlan.of(MemberPlans.replace(session, request)));
+                    session -> {
+                        MemberChange change = MemberPlans.replace(session, request);
+                        return ApiserversFollowUp.offer(session, PreparedPlan.of(change), change.membersAfter());
+                    });
         }, services);
     }
 }

@@ -1,5 +1,6 @@
 package dev.quorum.app.restore;
 
+import dev.quorum.app.wizard.ApiserversFollowUp;
 import dev.quorum.app.wizard.PlanSource;
 import dev.quorum.app.wizard.PreparedPlan;
 import dev.quorum.app.wizard.SessionPlanSource;
@@ -47,10 +48,11 @@ public final class RestoreWizard {
         return SessionPlanSource.of(inventory, services, session -> {
             String endpoints = session.inventory().etcdMembers().stream().map(EtcdMember::clientUrl)
                     .collect(Collectors.joining(","));
-            return new PreparedPlan(RestorePlan.build(session, request), List.of(
+            return ApiserversFollowUp.offer(session, new PreparedPlan(RestorePlan.build(session, request), List.of(
                     "The cluster has new member IDs and a new cluster ID; clients reconnect by endpoint: " + endpoints,
                     "Old data dirs were kept as " + session.inventory().etcd().dataDir()
-                            + ".before-restore-TIME on each host; remove them once you are sure."));
+                            + ".before-restore-TIME on each host; remove them once you are sure.")),
+                    session.inventory().etcdMembers());
         });
     }
 }

@@ -17,6 +17,7 @@ import dev.quorum.app.cluster.MemberActions;
 import dev.quorum.app.cluster.MembersTable;
 import dev.quorum.app.cluster.StatusSource;
 import dev.quorum.app.cluster.StatusWatcher;
+import dev.quorum.app.kubernetes.KubeClientsTab;
 import dev.quorum.app.snapshots.SnapshotsView;
 import dev.quorum.app.snapshots.SnapshotsViewModel;
 import dev.quorum.app.tasks.LogFeed;
@@ -44,9 +45,9 @@ import javafx.scene.layout.Priority;
 
 /**
  * Everything shown for one open cluster: the picture with the selected member's details, and
- * the Members, Certificates, Tasks, Snapshots and Backups tabs (a badge above while the backups are stale or
- * failed); plus the watcher that keeps its view model fresh. Built once per opened cluster and disposed when
- * another is shown or the window closes.
+ * the Members, Certificates, Tasks, Snapshots and Backups tabs (and Kubernetes, with Kubernetes hosts; a badge
+ * above while the backups are stale or failed); plus the watcher that keeps its view model fresh. Built once per
+ * opened cluster and disposed when another is shown or the window closes.
  */
 final class ClusterWorkspace extends BorderPane {
     private final ClusterSource source;
@@ -61,6 +62,7 @@ final class ClusterWorkspace extends BorderPane {
     private final SnapshotsViewModel snapshots;
     private final Tab snapshotsTab;
     private final BackupsViewModel backups;
+    private final KubeClientsTab kubernetes;
 
     /**
      * @param onRenew   opens the renew wizard with the tab's warn days; it calls the given Runnable when a run ends
@@ -138,6 +140,7 @@ final class ClusterWorkspace extends BorderPane {
             }
         });
         tabs = new TabPane(members, certsTab, tasksTab, snapshotsTab, backupsTab);
+        kubernetes = KubeClientsTab.addTo(tabs, source, services.executor(), services.home());
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         SplitPane split = new SplitPane(top, tabs);
         split.setOrientation(Orientation.VERTICAL);
@@ -227,6 +230,7 @@ final class ClusterWorkspace extends BorderPane {
         hostFacts.stop();
         watcher.stop();
         certificates.dispose();
+        kubernetes.dispose();
         tasks.dispose();
     }
 }

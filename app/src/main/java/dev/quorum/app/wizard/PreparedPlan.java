@@ -4,6 +4,7 @@ import dev.quorum.core.engine.Plan;
 import dev.quorum.core.inventory.IgnoredVariable;
 import dev.quorum.core.lifecycle.members.MemberChange;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A core plan ready to review and run, and what to tell the user once it has run well (the same
@@ -11,10 +12,20 @@ import java.util.List;
  *
  * @param ignored the inventory's etcd_* variables Quorum does not use, shown on the review page (install, upgrade)
  */
-public record PreparedPlan(Plan plan, List<String> afterwards, List<IgnoredVariable> ignored) {
+public record PreparedPlan(Plan plan, List<String> afterwards, List<IgnoredVariable> ignored,
+                           Optional<FollowUp> followUp) {
     public PreparedPlan {
         afterwards = List.copyOf(afterwards);
         ignored = List.copyOf(ignored);
+    }
+
+    public PreparedPlan(Plan plan, List<String> afterwards, List<IgnoredVariable> ignored) {
+        this(plan, afterwards, ignored, Optional.empty());
+    }
+
+    /** The same plan, offering {@code next} on the result page once it ran well. */
+    public PreparedPlan offering(FollowUp next) {
+        return new PreparedPlan(plan, afterwards, ignored, Optional.of(next));
     }
 
     public PreparedPlan(Plan plan, List<String> afterwards) {

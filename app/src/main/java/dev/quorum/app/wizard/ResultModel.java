@@ -5,6 +5,7 @@ import dev.quorum.core.engine.RunMode;
 import dev.quorum.core.engine.RunOutcome;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -20,6 +21,16 @@ public final class ResultModel {
     private final ObservableList<String> changes = FXCollections.observableArrayList();
     private final ObservableList<String> problems = FXCollections.observableArrayList();
     private final ObservableList<String> next = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<FollowUp> followUp = new ReadOnlyObjectWrapper<>();
+
+    void offer(Optional<FollowUp> offered) {
+        followUp.set(offered.orElse(null));
+    }
+
+    /** What the page offers to do next as a button; null when nothing (or the run did not succeed). */
+    public ReadOnlyObjectProperty<FollowUp> followUpProperty() {
+        return followUp.getReadOnlyProperty();
+    }
 
     void show(RunReport report, List<String> changed) {
         outcome.set(report.outcome());

@@ -49,7 +49,21 @@ final class ResultView {
         again.setOnAction(e -> wizard.runAgain());
         again.setTooltip(new javafx.scene.control.Tooltip("Rebuild the plan against the cluster as it is now and "
                 + "review it; steps already done check ok and change nothing"));
+        Button followUp = new Button();
+        followUp.setId("followUp");
+        followUp.visibleProperty().bind(model.followUpProperty().isNotNull());
+        followUp.managedProperty().bind(followUp.visibleProperty());
+        model.followUpProperty().addListener((obs, old, offered) -> {
+            followUp.setText(offered == null ? "" : offered.label());
+            followUp.setTooltip(offered == null ? null : new javafx.scene.control.Tooltip(offered.tooltip()));
+        });
+        followUp.setOnAction(e -> {
+            FollowUp offered = model.followUpProperty().get();
+            if (offered != null) {
+                WizardWindow.open(followUp.getScene().getWindow(), wizard.followUpWizard(offered));
+            }
+        });
         return Fields.page(headline, summary, Fields.heading("What changed"), changes, problemBox,
-                Fields.heading("What to do next"), next, again);
+                Fields.heading("What to do next"), next, followUp, again);
     }
 }

@@ -2,6 +2,7 @@ package dev.quorum.app.wizard;
 
 import dev.quorum.core.engine.RunOutcome;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -26,6 +27,8 @@ public final class WizardModel {
     private final ResultModel result = new ResultModel();
     private final BooleanBinding canNext;
     private final BooleanBinding canBack;
+    private final WizardServices services;
+    private Optional<FollowUp> followUp = Optional.empty();
 
     /** @param plans builds the plan source from the inputs as they are when the user asks for the review */
     public WizardModel(String title, List<WizardPage> inputs, Supplier<PlanSource> plans, WizardServices services) {
@@ -35,6 +38,7 @@ public final class WizardModel {
         this.title = title;
         this.inputs = List.copyOf(inputs);
         this.plans = plans;
+        this.services = services;
         this.review = new ReviewModel(services.executor());
         this.run = new RunModel(services);
         ObservableBooleanValue[] completes = this.inputs.stream().map(WizardPage::complete)
@@ -81,6 +85,7 @@ public final class WizardModel {
             startReview(WizardState.EDITING);
         } else if (status.compareAndSet(WizardState.REVIEWING, WizardState.RUNNING)) {
             PreparedPlan prepared = review.prepared();
+            followUp = prepared == null ? Optional.empty() : prepared.followUp();
             PlanSource source = review.handOver();
             index.set(runPage());
             run.start(source, prepared, this::ended);
@@ -112,6 +117,7 @@ public final class WizardModel {
                 : report.outcome() == RunOutcome.CANCELLED ? WizardState.CANCELLED : WizardState.FAILED;
         status.compareAndSet(WizardState.RUNNING, end);
         result.show(report, run.changes());
+        result.offer(report.outcome() == RunOutcome.SUCCEEDED ? followUp : Optional.empty());
         index.set(resultPage());
     }
 
@@ -203,6 +209,11 @@ public final class WizardModel {
 
     public RunModel run() {
         return run;
+    }
+
+    /** The wizard the result page's follow-up button opens (only offered after a successful run). */
+    WizardModel followUpWizard(FollowUp next) {
+        return next.wizard().apply(services);
     }
 
     public ResultModel result() {

@@ -15,6 +15,8 @@ import java.util.Optional;
  *                        inventory's directory name)
  * @param kubernetesHosts the hosts of Kubespray's {@code k8s_cluster} (control planes, nodes, route reflectors;
  *                        see {@link KubernetesGroups}), in inventory order; etcd members among them too
+ * @param controlPlaneHosts the hosts of {@code kube_control_plane} (or the legacy {@code kube-master}), in
+ *                        inventory order: where kube-apiserver runs
  */
 public record Inventory(
         Path source,
@@ -23,7 +25,8 @@ public record Inventory(
         List<EtcdMember> etcdMembers,
         EtcdSettings etcd,
         Map<String, Object> vars,
-        List<String> kubernetesHosts) {
+        List<String> kubernetesHosts,
+        List<String> controlPlaneHosts) {
     /** The etcd group's variable that lets install set up an even number of members. */
     public static final String ALLOW_EVEN_MEMBERS = "quorum_allow_even_members";
 
@@ -35,12 +38,19 @@ public record Inventory(
         etcdMembers = List.copyOf(etcdMembers);
         vars = Map.copyOf(vars);
         kubernetesHosts = List.copyOf(kubernetesHosts);
+        controlPlaneHosts = List.copyOf(controlPlaneHosts);
+    }
+
+    /** An inventory whose Kubernetes hosts include no control plane. */
+    public Inventory(Path source, String clusterName, List<InventoryHost> hosts, List<EtcdMember> etcdMembers,
+                     EtcdSettings etcd, Map<String, Object> vars, List<String> kubernetesHosts) {
+        this(source, clusterName, hosts, etcdMembers, etcd, vars, kubernetesHosts, List.of());
     }
 
     /** An inventory without Kubernetes hosts (only etcd's). */
     public Inventory(Path source, String clusterName, List<InventoryHost> hosts, List<EtcdMember> etcdMembers,
                      EtcdSettings etcd, Map<String, Object> vars) {
-        this(source, clusterName, hosts, etcdMembers, etcd, vars, List.of());
+        this(source, clusterName, hosts, etcdMembers, etcd, vars, List.of(), List.of());
     }
 
     /** The Kubernetes hosts that are not etcd members: the ones only the node certificate steps reach. */
@@ -80,7 +90,7 @@ public record Inventory(
         List<InventoryHost> moved = hosts.stream().map(h -> h.withSsh(h.ssh().withJump(through))).toList();
         List<EtcdMember> members = etcdMembers.stream()
                 .map(m -> new EtcdMember(m.host().withSsh(m.host().ssh().withJump(through)), m.memberName())).toList();
-        return new Inventory(source, clusterName, moved, members, etcd, vars, kubernetesHosts);
+        return new Inventory(source, clusterName, moved, members, etcd, vars, kubernetesHosts, controlPlaneHosts);
     }
 
     public Optional<InventoryHost> host(String name) {

@@ -94,7 +94,8 @@ public final class InventoryReader {
         cluster.bool(Inventory.ALLOW_EVEN_MEMBERS);
         cluster.bool(Inventory.ETCD_VIA_SSH);
         return new Inventory(file, clusterName(cluster, dir), new ArrayList<>(hosts.values()), members, settings,
-                cluster.kept(), KubernetesGroups.hosts(parsed, bastionHosts));
+                cluster.kept(), KubernetesGroups.hosts(parsed, bastionHosts),
+                KubernetesGroups.controlPlanes(parsed, bastionHosts));
     }
 
     private static void checkReadable(Path file) {

@@ -17,13 +17,25 @@ final class KubernetesGroups {
     static final List<String> NAMES = List.of("k8s_cluster", "kube_control_plane", "kube_node", "calico_rr",
             "k8s-cluster", "kube-master", "kube-node", "calico-rr");
 
+    /** Where kube-apiserver runs: Kubespray's control plane group, new name then legacy. */
+    static final List<String> CONTROL_PLANE = List.of("kube_control_plane", "kube-master");
+
     private KubernetesGroups() {
     }
 
     /** Every host of those groups (children included), in the order the inventory lists its hosts. */
     static List<String> hosts(ParsedInventory parsed, Set<String> leftOut) {
+        return hostsOf(NAMES, parsed, leftOut);
+    }
+
+    /** The control planes (children included), in the order the inventory lists its hosts. */
+    static List<String> controlPlanes(ParsedInventory parsed, Set<String> leftOut) {
+        return hostsOf(CONTROL_PLANE, parsed, leftOut);
+    }
+
+    private static List<String> hostsOf(List<String> groups, ParsedInventory parsed, Set<String> leftOut) {
         Set<String> inGroups = new LinkedHashSet<>();
-        NAMES.forEach(group -> inGroups.addAll(parsed.flattenedHosts(group)));
+        groups.forEach(group -> inGroups.addAll(parsed.flattenedHosts(group)));
         return parsed.hostVars().keySet().stream()
                 .filter(inGroups::contains).filter(h -> !leftOut.contains(h)).toList();
     }

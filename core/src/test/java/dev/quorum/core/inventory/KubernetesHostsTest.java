@@ -37,6 +37,7 @@ class KubernetesHostsTest {
 
         assertThat(inventory.kubernetesHosts()).containsExactly("node1", "node2", "node4", "rr1");
         assertThat(inventory.kubernetesOnlyHosts()).containsExactly("node4", "rr1");
+        assertThat(inventory.controlPlaneHosts()).containsExactly("node1", "node2");
     }
 
     @Test
@@ -67,6 +68,7 @@ class KubernetesHostsTest {
 
         assertThat(inventory.kubernetesHosts()).containsExactly("cp1", "w1", "w2");
         assertThat(inventory.kubernetesOnlyHosts()).containsExactly("cp1", "w1", "w2");
+        assertThat(inventory.controlPlaneHosts()).containsExactly("cp1");
     }
 
     @Test

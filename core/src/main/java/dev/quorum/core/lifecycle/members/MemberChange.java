@@ -30,7 +30,9 @@ public record MemberChange(Plan plan, List<EtcdMember> membersAfter, List<String
         lines.add("Members now: " + membersAfter.stream().map(m -> m.memberName() + " (" + m.hostName() + ")")
                 .collect(Collectors.joining(", ")));
         lines.add("Client endpoints: " + clientEndpoints());
-        lines.add("Update what talks to etcd, e.g. kube-apiserver --etcd-servers=" + clientEndpoints());
+        lines.add("Update what talks to etcd, e.g. kube-apiserver --etcd-servers=" + clientEndpoints()
+                + " (on the control planes: --update-apiservers, or quorum apiservers update once the inventory names "
+                + "the members)");
         lines.addAll(inventoryNotes);
         return lines;
     }

@@ -1,0 +1,27 @@
+package dev.quorum.core.lifecycle.apiservers;
+
+import dev.quorum.core.cluster.ClusterSession;
+import dev.quorum.core.inventory.EtcdMember;
+import java.util.List;
+
+/** The kube-apiserver update as every front end builds it: observe the control planes, then plan. */
+public final class ApiserverPlans {
+    private ApiserverPlans() {
+    }
+
+    public static ApiserverPlan update(ClusterSession cluster, ApiserverRequest request) {
+        List<ControlPlaneObservation> observed = ApiserverObserver.observe(cluster.inventory().controlPlaneHosts(),
+                cluster::remote);
+        return ApiserverPlanner.plan(cluster.inventory().clusterName(), observed, request, cluster::remote,
+                rerun(cluster));
+    }
+
+    /** The request for these members' client URLs, in their order. */
+    public static ApiserverRequest forMembers(List<EtcdMember> members) {
+        return new ApiserverRequest(members.stream().map(EtcdMember::clientUrl).toList());
+    }
+
+    static String rerun(ClusterSession cluster) {
+        return "quorum apiservers update -i " + cluster.inventory().source();
+    }
+}

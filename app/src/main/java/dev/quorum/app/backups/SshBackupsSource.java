@@ -15,9 +15,12 @@ import dev.quorum.core.lifecycle.backup.pull.OffsiteStores;
 import dev.quorum.core.lifecycle.backup.pull.PullRequest;
 import dev.quorum.core.lifecycle.backup.BackupOverview;
 import dev.quorum.core.lifecycle.backup.BackupPlans;
+import dev.quorum.core.lifecycle.backup.HostBackups;
+import dev.quorum.core.lifecycle.backup.OffsiteListing;
 import dev.quorum.core.remote.SshOptions;
 import dev.quorum.core.workspace.QuorumHome;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -39,6 +42,13 @@ public final class SshBackupsSource implements BackupsSource {
     public BackupOverview read() {
         try (ClusterSession session = open()) {
             return BackupOverview.read(session);
+        }
+    }
+
+    @Override
+    public List<HostBackups> offsite() {
+        try (ClusterSession session = open()) {
+            return OffsiteListing.read(session, OffsiteListing.workstation());
         }
     }
 

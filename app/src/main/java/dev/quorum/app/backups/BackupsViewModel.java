@@ -61,13 +61,9 @@ public final class BackupsViewModel {
     private final BooleanProperty running = new SimpleBooleanProperty();
     private final BooleanProperty pulling = new SimpleBooleanProperty();
     private final ObjectProperty<BackupRow> selected = new SimpleObjectProperty<>();
-    /**
-     * A verified backup on a host is selected and no pull or run is going on. Off-site copies are pulled with
-     * {@code quorum backup pull ... --s3-endpoint URL}: the tab does not know each store's endpoint yet.
-     */
+    /** A verified backup (on a host or off-site) is selected and no pull or run is going on. */
     private final BooleanBinding canPull = Bindings.createBooleanBinding(() -> selected.get() != null
-            && selected.get().entry().verified() && !selected.get().offsite() && !pulling.get() && !running.get(),
-            selected, pulling, running);
+            && selected.get().entry().verified() && !pulling.get() && !running.get(), selected, pulling, running);
     /** No run, read of a schedule or pull is going on, on a cluster whose hosts have systemd. */
     private final BooleanBinding canSchedule;
     private final BooleanBinding attention = Bindings.createBooleanBinding(

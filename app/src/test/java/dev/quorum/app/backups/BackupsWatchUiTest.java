@@ -27,7 +27,7 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The Backups tab's off-site copies beside the hosts' backups, its reads on a timer (ticked by hand: no test waits for
+ * The Backups tab's off-site copies beside the hosts' backups (pulled as they are), its reads on a timer (ticked by hand: no test waits for
  * a minute to pass), and Schedule... / Unschedule... handing the hosts' schedule to the wizards.
  */
 class BackupsWatchUiTest {
@@ -37,6 +37,7 @@ class BackupsWatchUiTest {
     final AtomicInteger reads = new AtomicInteger();
     final List<HostBackups> offsite = new ArrayList<>();
     final List<String> opened = new ArrayList<>();
+    final List<String> pulled = new ArrayList<>();
 
     final BackupsSource source = new BackupsSource() {
         @Override
@@ -57,7 +58,8 @@ class BackupsWatchUiTest {
 
         @Override
         public java.nio.file.Path pull(String location) {
-            throw new UnsupportedOperationException("pulls are BackupsPullUiTest's");
+            pulled.add(location);
+            return java.nio.file.Path.of("/tmp", location.substring(location.lastIndexOf('/') + 1));
         }
     };
 
@@ -142,8 +144,16 @@ class BackupsWatchUiTest {
 
         BackupRow verifiedCopy = rows.stream().filter(r -> r.offsite() && r.entry().verified()).findFirst().orElseThrow();
         Fx.run(() -> model.selectedProperty().set(verifiedCopy));
-        assertThat(Fx.get(() -> model.canPullProperty().get()))
-                .as("the tab does not know the store's endpoint: off-site copies are pulled with the CLI").isFalse();
+        assertThat(Fx.get(() -> model.canPullProperty().get())).isTrue();
+        robot.clickOn("#backups-pull");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(pulled).containsExactly(STORE + "quorum-backup-etcd1-20261204T035900Z.db");
+        assertThat(text("#backups-status")).isEqualTo("Pulled to /tmp/quorum-backup-etcd1-20261204T035900Z.db; it is in "
+                + "the Snapshots tab.");
+
+        BackupRow unverified = rows.stream().filter(r -> r.offsite() && !r.entry().verified()).findFirst().orElseThrow();
+        Fx.run(() -> model.selectedProperty().set(unverified));
+        assertThat(Fx.get(() -> model.canPullProperty().get())).as("an unverified copy is not offered").isFalse();
     }
 
     @Test

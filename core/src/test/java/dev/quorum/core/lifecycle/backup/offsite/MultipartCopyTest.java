@@ -32,6 +32,8 @@ class MultipartCopyTest {
 
     @TempDir
     Path dir;
+    /** Each test's own prefix: backups are named by the second, and two tests may run within one. */
+    private final String prefix = "t-" + java.util.UUID.randomUUID();
 
     @BeforeAll
     static void startServer() throws Exception {
@@ -66,7 +68,7 @@ class MultipartCopyTest {
                 "QUORUM_BACKUP_CERT='/x/admin.pem'", "QUORUM_BACKUP_KEY='/x/admin-key.pem'",
                 "QUORUM_BACKUP_ETCDCTL='" + etcdctl + "'", "QUORUM_BACKUP_ETCDUTL=''",
                 "QUORUM_BACKUP_S3_ENDPOINT='" + server.endpoint() + "'", "QUORUM_BACKUP_S3_BUCKET='" + bucket + "'",
-                "QUORUM_BACKUP_S3_PREFIX='prod'", "QUORUM_BACKUP_S3_REGION='us-east-1'",
+                "QUORUM_BACKUP_S3_PREFIX='" + prefix + "'", "QUORUM_BACKUP_S3_REGION='us-east-1'",
                 "QUORUM_BACKUP_S3_PART_MIB='" + partMib + "'",
                 "AWS_ACCESS_KEY_ID='" + S3ProxyServer.ACCESS_KEY + "'", "AWS_SECRET_ACCESS_KEY='" + server.secret() + "'",
                 ""));
@@ -102,11 +104,11 @@ class MultipartCopyTest {
         assertThat(ran.exit()).as(ran.out() + ran.err()).isZero();
         assertThat(ran.backups()).hasSize(1);
         Path local = ran.backups().get(0);
-        assertThat(ran.out()).contains("copied " + local.getFileName() + " to s3://" + BUCKET + "/prod/etcd1/ in 3 parts "
+        assertThat(ran.out()).contains("copied " + local.getFileName() + " to s3://" + BUCKET + "/" + prefix + "/etcd1/ in 3 parts "
                 + "of 5 MiB");
         assertThat(ran.files()).as("no scratch part is left beside the backup")
                 .allMatch(n -> !n.contains("partial"));
-        try (S3OffsiteStore store = store("s3://" + BUCKET + "/prod/etcd1")) {
+        try (S3OffsiteStore store = store("s3://" + BUCKET + "/" + prefix + "/etcd1")) {
             OffsiteBackup object = store.find(local.getFileName().toString()).orElseThrow();
             assertThat(object.size()).isEqualTo(Files.size(local)).isEqualTo(11 * MIB);
             assertThat(object.metadata().sha256()).contains(Sha256.of(local));
@@ -123,8 +125,8 @@ class MultipartCopyTest {
 
         assertThat(ran.exit()).as(ran.out() + ran.err()).isZero();
         Path local = ran.backups().get(0);
-        assertThat(ran.out()).contains("copied " + local.getFileName() + " to s3://" + BUCKET + "/prod/etcd1/\n");
-        try (S3OffsiteStore store = store("s3://" + BUCKET + "/prod/etcd1")) {
+        assertThat(ran.out()).contains("copied " + local.getFileName() + " to s3://" + BUCKET + "/" + prefix + "/etcd1/\n");
+        try (S3OffsiteStore store = store("s3://" + BUCKET + "/" + prefix + "/etcd1")) {
             OffsiteBackup object = store.find(local.getFileName().toString()).orElseThrow();
             assertThat(object.metadata().sha256()).contains(Sha256.of(local));
         }
@@ -159,7 +161,7 @@ class MultipartCopyTest {
                 .doesNotContain("could not abort");
         assertThat(ran.backups()).hasSize(1);
         assertThat(ran.files()).allMatch(n -> !n.contains("partial"));
-        try (S3OffsiteStore store = store("s3://" + BUCKET + "/prod/etcd1")) {
+        try (S3OffsiteStore store = store("s3://" + BUCKET + "/" + prefix + "/etcd1")) {
             assertThat(store.find(ran.backups().get(0).getFileName().toString())).isEmpty();
         }
     }

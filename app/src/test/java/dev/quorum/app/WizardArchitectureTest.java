@@ -22,7 +22,7 @@ class WizardArchitectureTest {
 
     /** One package per wizard, under dev.quorum.app. */
     static final List<String> WIZARDS = List.of("install", "add", "replace", "renew", "recover", "restore", "remove",
-            "adopt", "maintenance", "upgrade");
+            "adopt", "maintenance", "upgrade", "schedule");
 
     /** The desktop app's parts that are not wizards: they reach a wizard only through ShellActions. */
     private static final List<String> SHELL_PARTS = List.of("shell", "welcome", "cluster", "tasks", "sandbox",

@@ -10,6 +10,7 @@ import dev.quorum.app.recover.RecoverWizard;
 import dev.quorum.app.remove.RemoveMemberWizard;
 import dev.quorum.app.replace.ReplaceMemberWizard;
 import dev.quorum.app.restore.RestoreWizard;
+import dev.quorum.app.schedule.ScheduleBackupsWizard;
 import dev.quorum.app.shell.ShellActions;
 import dev.quorum.app.upgrade.UpgradeWizard;
 import dev.quorum.app.shell.ShellContext;
@@ -19,7 +20,9 @@ import dev.quorum.core.engine.RunListener;
 import dev.quorum.core.inventory.EtcdMember;
 import dev.quorum.core.remote.SshOptions;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -93,6 +96,18 @@ public final class WizardActions implements ShellActions {
     @Override
     public void upgrade(ClusterSource cluster) {
         UpgradeWizard.open(context.window(), services(Optional.of(cluster)), cluster.inventoryFile());
+    }
+
+    @Override
+    public void scheduleBackups(ClusterSource cluster, Optional<Duration> every, OptionalInt keep, Runnable afterRun) {
+        ScheduleBackupsWizard.schedule(context.window(), services(Optional.of(cluster)), cluster.inventoryFile(), every,
+                keep, afterRun);
+    }
+
+    @Override
+    public void unscheduleBackups(ClusterSource cluster, Runnable afterRun) {
+        ScheduleBackupsWizard.unschedule(context.window(), services(Optional.of(cluster)), cluster.inventoryFile(),
+                afterRun);
     }
 
     private WizardServices services(Optional<ClusterSource> cluster) {

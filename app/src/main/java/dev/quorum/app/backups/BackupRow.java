@@ -16,6 +16,11 @@ public record BackupRow(BackupEntry entry, String time, String host, String revi
                 b.verified() ? "verified" : "NOT verified: " + b.problem().orElse("?"), b.location());
     }
 
+    /** An off-site copy ({@code s3://...}), not a file on a member's host. */
+    public boolean offsite() {
+        return entry.location().startsWith("s3://");
+    }
+
     static String time(java.time.Instant t, ZoneId zone) {
         return TIME.format(t.atZone(zone));
     }

@@ -20,6 +20,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
@@ -30,8 +31,15 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
  */
 public final class BackupsView extends VBox {
 
-    /** @param onRestore opens the restore wizard on a pulled backup's file (the Snapshots tab's Restore... does the same) */
     public BackupsView(BackupsViewModel model, Consumer<Path> onRestore) {
+        this(model, onRestore, ScheduleOpener.NONE);
+    }
+
+    /**
+     * @param onRestore opens the restore wizard on a pulled backup's file (the Snapshots tab's Restore... does the same)
+     * @param wizards   opens the Schedule and Unschedule wizards
+     */
+    public BackupsView(BackupsViewModel model, Consumer<Path> onRestore, ScheduleOpener wizards) {
         setId("backups-view");
         setSpacing(8);
         setPadding(new Insets(8));
@@ -42,6 +50,7 @@ public final class BackupsView extends VBox {
         fact(facts, 1, "Next run", "backups-next-run", model.nextRunProperty());
         fact(facts, 2, "Last result", "backups-last-result", model.lastResultProperty());
         Label health = fact(facts, 3, "Health", "backups-health", model.healthTextProperty());
+        fact(facts, 4, "Off-site", "backups-offsite", model.offsiteProperty());
         model.attentionProperty().addListener((obs, was, now) -> {
             if (now) {
                 health.getStyleClass().add("cluster-problem");
@@ -56,6 +65,18 @@ public final class BackupsView extends VBox {
                 + "the run shows in the Tasks tab"));
         run.disableProperty().bind(model.runningProperty().or(new SimpleBooleanProperty(!model.available())));
         run.setOnAction(e -> model.runNow());
+        Button schedule = new Button("Schedule...", new FontIcon(MaterialDesignC.CALENDAR_CLOCK));
+        schedule.setId("backups-schedule-open");
+        schedule.setTooltip(new Tooltip("Schedule the backups, or change the schedule (every, keep, off-site copy): "
+                + "quorum backup schedule, with its plan shown before anything changes"));
+        schedule.disableProperty().bind(model.canScheduleProperty().not());
+        schedule.setOnAction(e -> model.schedule(wizards));
+        Button unschedule = new Button("Unschedule...", new FontIcon(MaterialDesignC.CALENDAR_REMOVE));
+        unschedule.setId("backups-unschedule-open");
+        unschedule.setTooltip(new Tooltip("Stop the backup timer on every member's host (quorum backup unschedule); "
+                + "the backups taken stay"));
+        unschedule.disableProperty().bind(model.canScheduleProperty().not());
+        unschedule.setOnAction(e -> model.unschedule(wizards));
         Button refresh = new Button("Refresh", new FontIcon(MaterialDesignR.REFRESH));
         refresh.setId("backups-refresh");
         refresh.disableProperty().bind(model.runningProperty().or(model.readingProperty()));
@@ -89,8 +110,8 @@ public final class BackupsView extends VBox {
 
         TableView<BackupRow> table = new TableView<>(model.rows());
         table.setId("backups-table");
-        table.setPlaceholder(new Label("No backups on the members' hosts. Schedule them with quorum backup schedule "
-                + "-i INVENTORY --every 1h --keep 24, then Run now."));
+        table.setPlaceholder(new Label("No backups on the members' hosts. Schedule them with Schedule... (or quorum "
+                + "backup schedule -i INVENTORY --every 1h --keep 24), then Run now."));
         table.getColumns().add(column("Taken", BackupRow::time));
         table.getColumns().add(column("Host", BackupRow::host));
         table.getColumns().add(column("Revision", BackupRow::revision));
@@ -100,7 +121,8 @@ public final class BackupsView extends VBox {
         ContentColumnResize.install(table);
         table.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> model.selectedProperty().set(now));
         VBox.setVgrow(table, Priority.ALWAYS);
-        getChildren().addAll(facts, new HBox(8, run, refresh, pull, restore, progress, status), error, table);
+        getChildren().addAll(facts, new HBox(8, schedule, unschedule, run, refresh, pull, restore, progress,
+                status), error, table);
     }
 
     private static Label fact(GridPane grid, int row, String name, String id, ReadOnlyStringProperty text) {

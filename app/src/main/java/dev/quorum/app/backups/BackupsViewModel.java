@@ -10,10 +10,16 @@ import dev.quorum.core.engine.RunResult;
 import dev.quorum.core.lifecycle.backup.BackupEntry;
 import dev.quorum.core.lifecycle.backup.BackupOverview;
 import dev.quorum.core.lifecycle.backup.BackupStatus;
+import dev.quorum.core.lifecycle.backup.HostBackups;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.stream.Stream;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -48,21 +54,28 @@ public final class BackupsViewModel {
     private final StringProperty schedule = new SimpleStringProperty("-");
     private final StringProperty nextRun = new SimpleStringProperty("-");
     private final StringProperty lastResult = new SimpleStringProperty("-");
+    private final StringProperty offsite = new SimpleStringProperty("-");
     private final StringProperty status = new SimpleStringProperty("");
     private final StringProperty error = new SimpleStringProperty("");
     private final BooleanProperty reading = new SimpleBooleanProperty();
     private final BooleanProperty running = new SimpleBooleanProperty();
     private final BooleanProperty pulling = new SimpleBooleanProperty();
     private final ObjectProperty<BackupRow> selected = new SimpleObjectProperty<>();
-    /** A verified backup is selected and no pull or run is going on. */
+    /** A verified backup (on a host or off-site) is selected and no pull or run is going on. */
     private final BooleanBinding canPull = Bindings.createBooleanBinding(() -> selected.get() != null
             && selected.get().entry().verified() && !pulling.get() && !running.get(), selected, pulling, running);
+    /** No run, read of a schedule or pull is going on, on a cluster whose hosts have systemd. */
+    private final BooleanBinding canSchedule;
     private final BooleanBinding attention = Bindings.createBooleanBinding(
             () -> health.get() != null && health.get().needsAttention(), health);
     private final StringBinding badgeText = Bindings.createStringBinding(
             () -> health.get() == null ? "" : "backups " + BackupHealthWords.label(health.get()), health);
     /** Only the newest read is shown: an older one may answer last. */
     private int generation;
+    private Optional<Duration> every = Optional.empty();
+    private OptionalInt keep = OptionalInt.empty();
+    private TaskExecutor.Cancellable timer;
+    private boolean disposed;
 
     /**
      * @param available false for a cluster without systemd on its hosts (the local sandbox): nothing is read
@@ -75,6 +88,8 @@ public final class BackupsViewModel {
         this.available = available;
         this.zone = zone;
         this.afterRun = afterRun;
+        this.canSchedule = Bindings.createBooleanBinding(() -> available && !running.get() && !pulling.get(),
+                running, pulling);
         if (!available) {
             healthText.set("Scheduled backups run by systemd on the members' hosts; this cluster's members have none.");
         }
@@ -88,10 +103,10 @@ public final class BackupsViewModel {
         reading.set(true);
         int mine = ++generation;
         status.set("Reading the members' backups...");
-        executor.submit(source::read, overview -> {
+        executor.submit(() -> new Read(source.read(), source.offsite()), read -> {
             reading.set(false);
-            if (mine == generation) {
-                show(overview);
+            if (mine == generation && !disposed) {
+                show(read.overview(), read.offsite());
                 status.set("Read at " + BackupRow.time(Instant.now(), zone) + ".");
             }
         }, e -> {
@@ -110,10 +125,10 @@ public final class BackupsViewModel {
         generation++;
         error.set("");
         status.set("Running the backup on every member's host (see the Tasks tab)...");
-        executor.submit(() -> new Ran(source.runNow(), source.read()), ran -> {
+        executor.submit(() -> new Ran(source.runNow(), new Read(source.read(), source.offsite())), ran -> {
             running.set(false);
             reading.set(false);
-            show(ran.overview());
+            show(ran.read().overview(), ran.read().offsite());
             RunResult result = ran.result();
             status.set(result.succeeded() ? "Run now: done, a new verified backup on every member's host."
                     : "Run now: " + RunVerdict.verdict(RunMode.APPLY, result.outcome(), result.summary()));
@@ -167,15 +182,57 @@ public final class BackupsViewModel {
         });
     }
 
-    private void show(BackupOverview overview) {
+    /**
+     * Reads again every {@code period} while the cluster is open, so the badge turns up without a click; a tick
+     * while a read, run or pull is going on is skipped (no reads pile up). Stopped by {@link #dispose()}.
+     */
+    public void watch(Ticker ticker, Duration period) {
+        if (!available || disposed || timer != null) {
+            return;
+        }
+        timer = ticker.every(period, () -> {
+            if (!disposed && !pulling.get()) {
+                refresh();
+            }
+        });
+    }
+
+    /** The cluster was closed: no more ticks, and a read still under way is not shown. */
+    public void dispose() {
+        disposed = true;
+        generation++;
+        if (timer != null) {
+            timer.cancel();
+            timer = null;
+        }
+    }
+
+    /** "Schedule...": the wizard, starting from the hosts' schedule; the tab reads again after each run. */
+    public void schedule(ScheduleOpener opener) {
+        if (canSchedule.get()) {
+            opener.schedule(every, keep, this::refresh);
+        }
+    }
+
+    /** "Unschedule...": the wizard; the tab reads again after each run. */
+    public void unschedule(ScheduleOpener opener) {
+        if (canSchedule.get()) {
+            opener.unschedule(this::refresh);
+        }
+    }
+
+    private void show(BackupOverview overview, List<HostBackups> stores) {
         error.set("");
+        every = overview.health().every();
+        keep = overview.health().keep();
+        offsite.set(OffsiteSummary.of(stores));
         BackupsSummary summary = BackupsSummary.of(overview, zone);
         schedule.set(summary.schedule());
         nextRun.set(summary.nextRun());
         lastResult.set(summary.lastResult());
         healthText.set(summary.health());
         health.set(overview.health().status());
-        rows.setAll(overview.backups().stream().flatMap(h -> h.backups().stream())
+        rows.setAll(Stream.concat(overview.backups().stream(), stores.stream()).flatMap(h -> h.backups().stream())
                 .sorted(Comparator.comparing((BackupEntry b) -> b.time().orElse(Instant.EPOCH)).reversed())
                 .map(b -> BackupRow.of(b, zone)).toList());
     }
@@ -214,6 +271,15 @@ public final class BackupsViewModel {
         return lastResult;
     }
 
+    /** Where the off-site copies are and how many are verified, or why a store could not be listed. */
+    public ReadOnlyStringProperty offsiteProperty() {
+        return offsite;
+    }
+
+    public BooleanBinding canScheduleProperty() {
+        return canSchedule;
+    }
+
     public ReadOnlyStringProperty statusProperty() {
         return status;
     }
@@ -247,6 +313,9 @@ public final class BackupsViewModel {
         return available;
     }
 
-    private record Ran(RunResult result, BackupOverview overview) {
+    private record Read(BackupOverview overview, List<HostBackups> offsite) {
+    }
+
+    private record Ran(RunResult result, Read read) {
     }
 }

@@ -15,9 +15,12 @@ import dev.quorum.core.lifecycle.backup.pull.OffsiteStores;
 import dev.quorum.core.lifecycle.backup.pull.PullRequest;
 import dev.quorum.core.lifecycle.backup.BackupOverview;
 import dev.quorum.core.lifecycle.backup.BackupPlans;
+import dev.quorum.core.lifecycle.backup.HostBackups;
+import dev.quorum.core.lifecycle.backup.OffsiteListing;
 import dev.quorum.core.remote.SshOptions;
 import dev.quorum.core.workspace.QuorumHome;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -43,6 +46,13 @@ public final class SshBackupsSource implements BackupsSource {
     }
 
     @Override
+    public List<HostBackups> offsite() {
+        try (ClusterSession session = open()) {
+            return OffsiteListing.read(session, OffsiteListing.workstation());
+        }
+    }
+
+    @Override
     public RunResult runNow() {
         try (ClusterSession session = open()) {
             return PlanRuns.apply(home, BackupPlans.run(session, Optional.empty()), live, new Cancellation()).result();
@@ -54,7 +64,7 @@ public final class SshBackupsSource implements BackupsSource {
         try (ClusterSession session = open()) {
             PullRequest request = new PullRequest(BackupLocation.parse(location), BackupPulls.defaultDir(session));
             RunResult result = PlanRuns.apply(home, BackupPulls.plan(session, request,
-                    OffsiteStores.workstation(Optional.empty())), live, new Cancellation()).result();
+                    OffsiteStores.workstation(endpoint(session, location))), live, new Cancellation()).result();
             if (!result.succeeded()) {
                 RunEvent.TargetFinished failure = result.failures().isEmpty() ? null : result.failures().get(0);
                 throw new StepFailedException(failure == null ? "the pull of " + location + " did not finish"
@@ -62,6 +72,20 @@ public final class SshBackupsSource implements BackupsSource {
             }
             return request.target();
         }
+    }
+
+    /** An off-site copy is read from the endpoint its hosts upload to (the CLI's --s3-endpoint); a host's needs none. */
+    private static Optional<String> endpoint(ClusterSession session, String location) throws StepFailedException {
+        if (!location.startsWith("s3://")) {
+            return Optional.empty();
+        }
+        Optional<String> endpoint = OffsiteListing.endpointOf(session, location);
+        if (endpoint.isEmpty()) {
+            throw new StepFailedException("no member's backup schedule copies to " + location + " (or their settings "
+                    + "could not be read), so its store's endpoint is not known here",
+                    "pull it with: quorum backup pull -i INVENTORY " + location + " --s3-endpoint URL");
+        }
+        return endpoint;
     }
 
     private ClusterSession open() {

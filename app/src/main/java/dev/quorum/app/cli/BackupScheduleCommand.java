@@ -3,13 +3,10 @@ package dev.quorum.app.cli;
 import dev.quorum.core.cluster.ClusterSession;
 import dev.quorum.core.lifecycle.backup.BackupPlans;
 import dev.quorum.core.lifecycle.backup.BackupSchedule;
-import dev.quorum.core.lifecycle.backup.BackupException;
 import dev.quorum.core.lifecycle.backup.Durations;
-import dev.quorum.core.lifecycle.backup.OffsiteCopy;
+import dev.quorum.core.lifecycle.backup.ScheduleRequest;
 import dev.quorum.core.lifecycle.backup.offsite.AwsWorkstation;
-import dev.quorum.core.lifecycle.backup.offsite.S3Credentials;
-import dev.quorum.core.lifecycle.backup.offsite.S3Endpoint;
-import dev.quorum.core.lifecycle.backup.offsite.S3Location;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -52,21 +49,7 @@ final class BackupScheduleCommand extends ClusterChangeCommand {
     }
 
     BackupSchedule request() {
-        BackupSchedule schedule = BackupSchedule.of(Durations.parse(every), keep);
-        if (copyTo == null) {
-            if (s3Endpoint != null) {
-                throw new BackupException("--s3-endpoint without --copy-to", "add --copy-to s3://BUCKET/PREFIX, or leave "
-                        + "both out for backups on the hosts only");
-            }
-            return schedule;
-        }
-        S3Location.parse(copyTo); // the bucket and prefix as S3 accepts them, before any credentials are read
-        AwsWorkstation aws = new AwsWorkstation();
-        String region = aws.region();
-        String endpoint = s3Endpoint == null ? OffsiteCopy.awsEndpoint(region)
-                : S3Endpoint.parse(s3Endpoint, region).url().orElseThrow().toString();
-        S3Credentials key = aws.credentials();
-        return schedule.withOffsite(OffsiteCopy.withoutSession(copyTo, endpoint, region, key.accessKeyId(),
-                key.secretAccessKey(), key.sessionToken().isPresent()));
+        return new ScheduleRequest(Durations.parse(every), keep, Optional.ofNullable(copyTo), Optional.ofNullable(s3Endpoint))
+                .resolve(AwsWorkstation::new);
     }
 }

@@ -12,6 +12,7 @@ import dev.quorum.core.inventory.EtcdMember;
 import dev.quorum.core.inventory.Inventory;
 import dev.quorum.core.lifecycle.backup.BackupHealth;
 import dev.quorum.core.lifecycle.backup.BackupOverview;
+import dev.quorum.core.sandbox.SandboxLayout;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -26,6 +27,10 @@ import picocli.CommandLine.Spec;
         + "backups stand.", "Exit status 1 when a member is unhealthy or the scheduled backups are stale or failed."})
 final class StatusCommand implements Callable<Integer> {
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
+    /** The sandbox's backups: not scheduled, and no host to ask. */
+    static final BackupHealth SANDBOX = BackupHealth.evaluate(List.of(), List.of());
+    static final String SANDBOX_NOTE = "the sandbox's members run on this machine without systemd; "
+            + "quorum snapshot save takes a snapshot";
 
     @Spec
     CommandSpec spec;
@@ -43,6 +48,7 @@ final class StatusCommand implements Callable<Integer> {
         List<EtcdMember> notMembers;
         EtcdRoutes routes;
         BackupHealth backups;
+        boolean sandbox;
         // SSH only for the backups: a host that does not answer soon is unknown, status must stay quick
         try (ClusterSession session = cluster.openExisting(TIMEOUT); EtcdAdmin admin = session.etcd()) {
             inventory = session.inventory();
@@ -50,17 +56,27 @@ final class StatusCommand implements Callable<Integer> {
             Optional<LiveCluster> live = readLive(session);
             notMembers = live.map(l -> l.notListed(session.inventory())).orElse(List.of());
             status = ClusterProbe.probe(admin, live.map(LiveCluster::members).orElse(inventory.etcdMembers()), TIMEOUT);
-            backups = BackupOverview.read(session).health();
+            sandbox = sandbox(session);
+            backups = sandbox ? SANDBOX : BackupOverview.read(session).health();
         }
         var out = spec.commandLine().getOut();
         if (json) {
             out.println(StatusJson.render(inventory, status, notMembers, routes, backups));
         } else {
-            StatusTable.print(inventory, status, notMembers, backups, out);
+            StatusTable.print(inventory, status, notMembers, backups, sandbox ? Optional.of(SANDBOX_NOTE) : Optional.empty(),
+                    out);
             EtcdRouteWords.line(routes).ifPresent(out::println);
         }
         out.flush();
         return status.healthy() && !backups.status().needsAttention() ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
+    /**
+     * The local sandbox's members are processes on this machine, without SSH or systemd: nothing is scheduled and
+     * nothing can be, which is what is said instead of "unknown" from hosts that were never there to ask.
+     */
+    static boolean sandbox(ClusterSession session) {
+        return new SandboxLayout(session.home()).isInventory(session.inventory().source());
     }
 
     /** What the cluster lists; empty when no member answers, and the inventory is all there is to show. */

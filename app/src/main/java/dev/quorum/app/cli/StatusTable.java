@@ -16,12 +16,14 @@ final class StatusTable {
     private StatusTable() {
     }
 
+    /** @param backupsNote why the backups are as they are, when status knows better than the hosts (the sandbox) */
     static void print(Inventory inventory, ClusterStatus status, List<EtcdMember> notMembers, BackupHealth backups,
-                      PrintWriter out) {
+                      java.util.Optional<String> backupsNote, PrintWriter out) {
         out.println("Cluster " + inventory.clusterName() + ": " + status.sentence());
         out.println("Versions: " + status.versionSentence());
         out.println("Backups: " + BackupHealthWords.line(backups)
-                + (backups.status().needsAttention() ? " (quorum diagnose says what to do)" : ""));
+                + (backups.status().needsAttention() ? " (quorum diagnose says what to do)" : "")
+                + backupsNote.map(note -> " (" + note + ")").orElse(""));
         out.println(String.format("%-8s %-14s %-30s %-10s %-9s %-8s %-10s %s",
                 "MEMBER", "HOST", "ENDPOINT", "ROLE", "VERSION", "TERM", "INDEX", "DB SIZE"));
         for (MemberStatus member : status.members()) {

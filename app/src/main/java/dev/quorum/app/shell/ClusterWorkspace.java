@@ -3,6 +3,8 @@ package dev.quorum.app.shell;
 import dev.quorum.app.backups.BackupsBadge;
 import dev.quorum.app.backups.BackupsView;
 import dev.quorum.app.backups.BackupsViewModel;
+import dev.quorum.app.backups.FxTicker;
+import dev.quorum.app.backups.ScheduleOpener;
 import dev.quorum.app.backups.SshBackupsSource;
 import dev.quorum.app.certificates.CertificatesView;
 import dev.quorum.app.certificates.CertificatesViewModel;
@@ -63,14 +65,18 @@ final class ClusterWorkspace extends BorderPane {
     private final Tab snapshotsTab;
     private final BackupsViewModel backups;
     private final KubeClientsTab kubernetes;
+    /** Health changes on the scale of the schedule (1 min at least): a read a minute costs two SSH commands per host. */
+    static final java.time.Duration BACKUP_HEALTH_PERIOD = java.time.Duration.ofMinutes(1);
 
     /**
      * @param onRenew   opens the renew wizard with the tab's warn days; it calls the given Runnable when a run ends
      * @param onRestore opens the restore wizard on the chosen snapshot
      * @param onAdopt   opens the adopt wizard (offered while the cluster's CA is not on this workstation)
+     * @param scheduling opens the Schedule / Unschedule backups wizards
      */
     ClusterWorkspace(ClusterSource source, ShellServices services, LogFeed liveLog, MemberActions memberActions,
-                     BiConsumer<Integer, Runnable> onRenew, Consumer<Path> onRestore, Runnable onAdopt) {
+                     BiConsumer<Integer, Runnable> onRenew, Consumer<Path> onRestore, Runnable onAdopt,
+                     ScheduleOpener scheduling) {
         this.source = source;
         this.model = new ClusterViewModel(source.name(), source.inventory().etcdMembers(), ZoneId.systemDefault());
         Clock clock = Clock.systemUTC();
@@ -132,7 +138,7 @@ final class ClusterWorkspace extends BorderPane {
                     tasks.reloadHistory();
                     snapshots.reload();
                 });
-        Tab backupsTab = new Tab("Backups", new BackupsView(backups, onRestore));
+        Tab backupsTab = new Tab("Backups", new BackupsView(backups, onRestore, scheduling));
         backupsTab.setId("backups-tab");
         backupsTab.setOnSelectionChanged(e -> {
             if (backupsTab.isSelected()) {
@@ -181,6 +187,8 @@ final class ClusterWorkspace extends BorderPane {
         watcher.start();
         snapshots.reload();
         backups.refresh();
+        // the badge must appear without a click when the backups go stale while the window is open
+        backups.watch(new FxTicker(), BACKUP_HEALTH_PERIOD);
     }
 
     /** Toolbar "Snapshot now": shows the Snapshots tab and saves there. */
@@ -231,6 +239,7 @@ final class ClusterWorkspace extends BorderPane {
         watcher.stop();
         certificates.dispose();
         kubernetes.dispose();
+        backups.dispose();
         tasks.dispose();
     }
 }

@@ -20,6 +20,9 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.time.Duration;
+import dev.quorum.app.backups.ScheduleOpener;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.scene.Scene;
@@ -87,7 +90,17 @@ public final class MainWindow implements ShellContext, WelcomeActions, MainToolb
                         member -> actions.removeMember(source, member)),
                 (warnDays, afterRun) -> actions.renewCertificates(source, warnDays, afterRun),
                 snapshot -> actions.restore(source, Optional.of(snapshot)),
-                () -> actions.adoptCluster(source, () -> adopted(source)));
+                () -> actions.adoptCluster(source, () -> adopted(source)), new ScheduleOpener() {
+                    @Override
+                    public void schedule(Optional<Duration> every, OptionalInt keep, Runnable afterRun) {
+                        actions.scheduleBackups(source, every, keep, afterRun);
+                    }
+
+                    @Override
+                    public void unschedule(Runnable afterRun) {
+                        actions.unscheduleBackups(source, afterRun);
+                    }
+                });
         root.setCenter(current);
         navigator.add(source);
         navigator.showing(source, current.model());
@@ -112,9 +125,9 @@ public final class MainWindow implements ShellContext, WelcomeActions, MainToolb
     @Override
     public void openInventory(Path inventory, Optional<Path> knownHosts) {
         welcomeModel.working("Reading " + inventory + "...");
-        Path sandboxInventory = new SandboxLayout(services.home()).inventoryFile();
+        SandboxLayout sandbox = new SandboxLayout(services.home());
         services.executor().submit(() -> new ClusterSource(new InventoryReader().read(inventory), knownHosts,
-                inventory.toAbsolutePath().normalize().equals(sandboxInventory.toAbsolutePath().normalize())),
+                sandbox.isInventory(inventory)),
                 source -> {
                     welcomeModel.done();
                     show(source);

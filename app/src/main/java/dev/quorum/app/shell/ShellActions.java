@@ -2,7 +2,9 @@ package dev.quorum.app.shell;
 
 import dev.quorum.app.cluster.ClusterSource;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * What the main window asks the wizards to do. {@code app.actions} implements it (through a
@@ -53,6 +55,17 @@ public interface ShellActions {
 
     /** Toolbar "Upgrade...": take the open cluster to its inventory's etcd_version (quorum upgrade). */
     void upgrade(ClusterSource cluster);
+
+    /**
+     * The Backups tab's "Schedule...": {@code quorum backup schedule} on {@code cluster}, starting from the hosts'
+     * current interval and kept count when they have a schedule.
+     *
+     * @param afterRun called on the UI thread each time a run ends (the tab reads the backups again)
+     */
+    void scheduleBackups(ClusterSource cluster, Optional<Duration> every, OptionalInt keep, Runnable afterRun);
+
+    /** The Backups tab's "Unschedule...": {@code quorum backup unschedule}; {@code afterRun} as for scheduling. */
+    void unscheduleBackups(ClusterSource cluster, Runnable afterRun);
 
     /** Makes the actions for one main window. Register in META-INF/services/dev.quorum.app.shell.ShellActions$Factory. */
     interface Factory {

@@ -59,7 +59,9 @@ class SandboxCliTest {
         CliContractTest.Run status = CliContractTest.run("status", "-i", inventory);
 
         assertThat(status.exit()).as(status.out() + status.err()).isZero();
-        assertThat(status.out()).contains("Cluster sandbox: 3/3 healthy").contains("https://127.77.0.2:2379");
+        assertThat(status.out()).contains("Cluster sandbox: 3/3 healthy").contains("https://127.77.0.2:2379")
+                .contains("Backups: not scheduled (the sandbox's members run on this machine without systemd")
+                .doesNotContain("Backups: unknown");
     }
 
     @Test

@@ -59,4 +59,15 @@ public final class RecordingShellActions implements ShellActions {
     public void restore(ClusterSource cluster, Optional<Path> snapshot) {
         calls.add("restore " + cluster.name() + snapshot.map(f -> " " + f.getFileName()).orElse(""));
     }
+
+    @Override
+    public void scheduleBackups(ClusterSource cluster, Optional<java.time.Duration> every, java.util.OptionalInt keep,
+                                Runnable afterRun) {
+        calls.add("schedule backups " + cluster.name());
+    }
+
+    @Override
+    public void unscheduleBackups(ClusterSource cluster, Runnable afterRun) {
+        calls.add("unschedule backups " + cluster.name());
+    }
 }

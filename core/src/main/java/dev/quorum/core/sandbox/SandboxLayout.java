@@ -26,6 +26,11 @@ public record SandboxLayout(QuorumHome home) {
         return root().resolve("inventory").resolve("hosts.yaml");
     }
 
+    /** Whether {@code inventory} is this sandbox's own inventory file (as given on a command line or opened in the app). */
+    public boolean isInventory(Path inventory) {
+        return inventory.toAbsolutePath().normalize().equals(inventoryFile().toAbsolutePath().normalize());
+    }
+
     public Path binDir() {
         return root().resolve("bin");
     }

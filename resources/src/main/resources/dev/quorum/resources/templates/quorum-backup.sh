@@ -133,10 +133,70 @@ why() { # the store's error code, else curl's own last line
 bucket_url="${QUORUM_BACKUP_S3_ENDPOINT%/}/$QUORUM_BACKUP_S3_BUCKET"
 keyprefix="${QUORUM_BACKUP_S3_PREFIX:+${QUORUM_BACKUP_S3_PREFIX%/}/}$member/"
 where="s3://$QUORUM_BACKUP_S3_BUCKET/$keyprefix"
-out=$(s3 "$sha" -H "x-amz-meta-sha256: $sha" -H "x-amz-meta-revision: $revision" -H "x-amz-meta-member: $member" \
-  -T "$dir/$name.db" "$bucket_url/$keyprefix$name.db") \
-  || fail "upload of $name.db to $where failed (the local backup is kept): $(why "$out")"
-echo "quorum-backup: copied $name.db to $where"
+# One PUT up to the part size; above it a multipart upload (S3 takes at most 5 GiB in one PUT, etcd's
+# database may reach 8 GiB): parts of QUORUM_BACKUP_S3_PART_MIB MiB (S3's minimum is 5, except the last part),
+# each cut into one scratch file beside the backup (so its sha256 can be signed), decision 0035.
+part_mib=${QUORUM_BACKUP_S3_PART_MIB:-512}
+case $part_mib in
+  '' | *[!0-9]*) fail "QUORUM_BACKUP_S3_PART_MIB is '$part_mib', not a number of MiB" ;;
+esac
+[ "$part_mib" -ge 1 ] && [ "$part_mib" -le 5120 ] \
+  || fail "QUORUM_BACKUP_S3_PART_MIB is $part_mib: give 1 to 5120 MiB (S3 itself takes parts of 5 MiB to 5 GiB)"
+part_bytes=$((part_mib * 1048576))
+object="$bucket_url/$keyprefix$name.db"
+meta() { # the object's metadata headers, the same for one PUT and a multipart upload
+  s3 "$@" -H "x-amz-meta-sha256: $sha" -H "x-amz-meta-revision: $revision" -H "x-amz-meta-member: $member"
+}
+if [ "$size" -le "$part_bytes" ]; then
+  out=$(meta "$sha" -T "$dir/$name.db" "$object") \
+    || fail "upload of $name.db to $where failed (the local backup is kept): $(why "$out")"
+else
+  parts=$(((size + part_bytes - 1) / part_bytes))
+  [ "$parts" -le 10000 ] || fail "$name.db would take $parts parts of $part_mib MiB (S3 allows 10000): raise QUORUM_BACKUP_S3_PART_MIB (the local backup is kept)"
+  scratch="$dir/$name.db.partial.part"
+  out=$(meta "$empty_sha" -X POST "$object?uploads=") \
+    || fail "upload of $name.db to $where failed at its start (the local backup is kept): $(why "$out")"
+  upload=$(printf '%s' "$out" | sed -n 's/.*<UploadId>\([^<]*\)<\/UploadId>.*/\1/p' | head -n 1)
+  [ -n "$upload" ] || fail "upload of $name.db to $where failed: the store gave no upload id ($(last_line "$out"))"
+  # the id goes into query strings: percent-encode the characters S3's ids may hold, refuse any other
+  upload_q=$(printf '%s' "$upload" | sed 's/%/%25/g; s/+/%2B/g; s,/,%2F,g; s/=/%3D/g')
+  case $upload_q in *[!A-Za-z0-9._~%-]*) fail "the store's upload id for $name.db has unexpected characters" ;; esac
+  abort() { # give up the upload (its parts would cost storage) and say why; the local backup is kept
+    rm -f "$scratch"
+    s3 "$empty_sha" -X DELETE "$object?uploadId=$upload_q" >/dev/null 2>&1 \
+      || echo "quorum-backup: could not abort the multipart upload $upload of $name.db; the store's lifecycle rules or 'aws s3api abort-multipart-upload' remove its parts" >&2
+    fail "upload of $name.db to $where failed (the local backup is kept): $*"
+  }
+  trap 'rm -f "$scratch"' EXIT
+  done_xml=""
+  i=1
+  while [ "$i" -le "$parts" ]; do
+    dd if="$dir/$name.db" of="$scratch" bs=1048576 skip=$(((i - 1) * part_mib)) count="$part_mib" 2>/dev/null \
+      || abort "cannot cut part $i of $parts into $scratch (disk full?)"
+    part_sha=$(sha256sum "$scratch" | cut -d ' ' -f 1)
+    [ ${#part_sha} -eq 64 ] || abort "cannot compute the sha256 of part $i"
+    out=$(s3 "$part_sha" -D - -T "$scratch" "$object?partNumber=$i&uploadId=$upload_q") \
+      || abort "part $i of $parts: $(why "$out")"
+    etag=$(printf '%s\n' "$out" | tr -d '\r' | sed -n 's/^[Ee][Tt][Aa][Gg]:[[:space:]]*//p' | head -n 1)
+    [ -n "$etag" ] || abort "part $i of $parts: the store gave no ETag"
+    case $etag in \"*) ;; *) etag="\"$etag\"" ;; esac
+    done_xml="$done_xml<Part><PartNumber>$i</PartNumber><ETag>$etag</ETag></Part>"
+    i=$((i + 1))
+  done
+  printf '<CompleteMultipartUpload>%s</CompleteMultipartUpload>' "$done_xml" >"$scratch" \
+    || abort "cannot write the list of parts into $scratch (disk full?)"
+  xml_sha=$(sha256sum "$scratch" | cut -d ' ' -f 1)
+  out=$(s3 "$xml_sha" -X POST -T "$scratch" "$object?uploadId=$upload_q") || abort "completing: $(why "$out")"
+  # S3 may answer 200 and still report an error in the body (a failure after the response started)
+  case $out in
+    *'<CompleteMultipartUploadResult'*) ;;
+    *) abort "completing: $(why "$out")" ;;
+  esac
+  rm -f "$scratch"
+  trap - EXIT
+  how=" in $parts parts of $part_mib MiB"
+fi
+echo "quorum-backup: copied $name.db to $where${how:-}"
 
 # off-site retention: the newest $keep of this member's own objects (named as this script names them, the
 # stamp sorts); nothing else under the prefix is touched. One listing page holds 1000 keys (the most kept).

@@ -72,6 +72,39 @@ public final class OffsiteListing {
         return groups;
     }
 
+    /**
+     * The endpoint the hosts upload to for the store that holds {@code location} ({@code s3://BUCKET/PREFIX/MEMBER/NAME},
+     * as listed), read from the members' env files (never the key); empty when no readable member's schedule copies
+     * there. The app pulls an off-site copy with it, as {@code backup pull --s3-endpoint} would.
+     */
+    public static Optional<String> endpointOf(ClusterSession cluster, String location) {
+        for (EtcdMember member : cluster.inventory().etcdMembers()) {
+            try {
+                CommandResult result = cluster.remote(member.hostName()).run(command());
+                Map<String, String> settings = settings(result.stdout());
+                Optional<String> endpoint = result.ok() ? endpointOf(member, settings, location) : Optional.empty();
+                if (endpoint.isPresent()) {
+                    return endpoint;
+                }
+            } catch (Exception e) {
+                // this host cannot say; another member's settings may
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** This member's endpoint when {@code location} lies in its own off-site folder, from its settings alone. */
+    static Optional<String> endpointOf(EtcdMember member, Map<String, String> settings, String location) {
+        return settings.containsKey("BUCKET") && settings.containsKey("ENDPOINT")
+                && location.startsWith(where(member, settings)) && location.indexOf('/', where(member, settings).length()) < 0
+                ? Optional.of(settings.get("ENDPOINT")) : Optional.empty();
+    }
+
+    private static String where(EtcdMember member, Map<String, String> settings) {
+        String prefix = settings.getOrDefault("PREFIX", "");
+        return "s3://" + settings.get("BUCKET") + "/" + (prefix.isEmpty() ? "" : prefix + "/") + member.memberName() + "/";
+    }
+
     static Map<String, String> settings(String output) {
         Map<String, String> values = new HashMap<>();
         for (String line : output.split("\n")) {
@@ -84,9 +117,7 @@ public final class OffsiteListing {
     }
 
     private static HostBackups list(EtcdMember member, Map<String, String> settings, Stores stores) {
-        String prefix = settings.getOrDefault("PREFIX", "");
-        String where = "s3://" + settings.get("BUCKET") + "/" + (prefix.isEmpty() ? "" : prefix + "/")
-                + member.memberName() + "/";
+        String where = where(member, settings);
         try {
             S3Location location = S3Location.parse(where);
             try (OffsiteStore store = stores.open(location, settings.get("ENDPOINT"),

@@ -47,4 +47,20 @@ class OffsiteListingTest {
         assertThat(OffsiteListing.settings("BUCKET=b\nPREFIX=p/q\nENDPOINT=http://h:1\n"))
                 .containsEntry("BUCKET", "b").containsEntry("PREFIX", "p/q").containsEntry("ENDPOINT", "http://h:1");
     }
+
+    @Test
+    void anOffsiteCopysEndpointIsTheOneOfTheMemberWhoseFolderHoldsIt() {
+        var etcd1 = new dev.quorum.core.inventory.EtcdMember(new dev.quorum.core.inventory.InventoryHost("lab1", "10.0.0.1",
+                new dev.quorum.core.remote.SshTarget("10.0.0.1", 22, "root", Optional.empty()), java.util.Map.of()), "etcd1");
+        var settings = OffsiteListing.settings("BUCKET=bkt\nPREFIX=p\nENDPOINT=http://10.0.0.9:9000\nREGION=us-east-1\n");
+
+        assertThat(OffsiteListing.endpointOf(etcd1, settings, WHERE + "quorum-backup-etcd1-20261203T101500Z.db"))
+                .contains("http://10.0.0.9:9000");
+        assertThat(OffsiteListing.endpointOf(etcd1, settings, "s3://bkt/p/etcd2/quorum-backup-etcd2-20261203T101500Z.db"))
+                .as("another member's folder").isEmpty();
+        assertThat(OffsiteListing.endpointOf(etcd1, settings, "s3://other/p/etcd1/x.db")).isEmpty();
+        assertThat(OffsiteListing.endpointOf(etcd1, settings, WHERE + "deeper/x.db")).isEmpty();
+        assertThat(OffsiteListing.endpointOf(etcd1, OffsiteListing.settings(""), WHERE + "x.db"))
+                .as("a member without --copy-to").isEmpty();
+    }
 }

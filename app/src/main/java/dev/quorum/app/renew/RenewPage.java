@@ -44,6 +44,8 @@ final class RenewPage extends LazyViewPage {
                 Fields.note("New certificates come from the cluster CA on this workstation. One member at a time, "
                         + "the leader last: its new files (old ones kept in /var/backups/quorum), etcd restarted only "
                         + "if it still serves the old certificate, the member healthy before the next. A key file "
-                        + "that is only too open is tightened with chmod."));
+                        + "that is only too open is tightened with chmod. With all members, the node certificates of "
+                        + "the Kubernetes hosts (k8s_cluster) follow; a Kubernetes host that cannot be reached is "
+                        + "named in the run, with what to do, and does not stop it."));
     }
 }

@@ -9,6 +9,8 @@ import dev.quorum.core.cluster.ClusterPki;
 import dev.quorum.core.cluster.ClusterSession;
 import dev.quorum.core.labtest.HostEtcdctlWriter;
 import dev.quorum.core.labtest.LabCluster;
+import dev.quorum.core.lifecycle.members.MemberPlans;
+import dev.quorum.core.lifecycle.members.ReplaceRequest;
 import dev.quorum.core.pki.CertificateDetails;
 import dev.quorum.core.pki.CertificateRecord;
 import dev.quorum.core.pki.CertificateRole;
@@ -36,10 +38,11 @@ import org.junit.jupiter.api.io.TempDir;
  * Kubernetes hosts through renewal and CA rotation (decision 0033): lab1-3 are the members, lab1 and lab4 control
  * planes, lab5 a node. etcdctl on lab4, with lab4's node certificate, writes increasing keys to every member
  * through a re-run of install, {@code certs renew --all} and a whole {@code certs rotate-ca}: no acknowledged
- * write is lost and it is never refused for long. Then a second rotation with lab5 cut off stops before the
- * members serve the new CA, naming lab5, and completes once lab5 answers.
+ * write is lost and it is never refused for long. A second rotation with lab5 cut off stops before the members
+ * serve the new CA, naming lab5, and completes once lab5 answers; then lab3 is replaced by lab6 (a spare), the
+ * writer still running through all of it.
  */
-@LabHosts(count = 5)
+@LabHosts(count = 6)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KubernetesHostsRotationLabTest {
     private static final String DIR = "/etc/ssl/etcd/ssl";
@@ -152,22 +155,6 @@ class KubernetesHostsRotationLabTest {
 
     @Test
     @Order(4)
-    void noAcknowledgedWriteIsLostAndTheClientWasNeverRefusedForLong() {
-        writer.stop();
-        List<String> acknowledged = writer.acknowledged();
-        Set<String> stored = Set.of(lab.host(2).exec("etcdctl.sh get k8s-writer/ --prefix --keys-only")
-                .requireOk("read the keys back").stdout().split("\\s+"));
-        System.out.println("lab4 writes: " + acknowledged.size() + " acknowledged of " + writer.answers().size()
-                + ", longest gap " + writer.longestGap() + "\n" + writer.errors());
-
-        assertThat(acknowledged.size()).isGreaterThan(50);
-        assertThat(stored).containsAll(acknowledged);
-        assertThat(writer.longestGap()).as("longest time without an acknowledged write; " + writer.errors())
-                .isLessThan(Duration.ofSeconds(10));
-    }
-
-    @Test
-    @Order(5)
     void theCertificateInventoryListsTheNodeCertificatesSignedByTheNewCa() throws Exception {
         InventoryReport report;
         try (ClusterSession session = cluster.session(cluster.ssh())) {
@@ -187,7 +174,7 @@ class KubernetesHostsRotationLabTest {
     }
 
     @Test
-    @Order(6)
+    @Order(5)
     void anUnreachableKubernetesHostStopsTheRotationBeforeMembersServeTheNewCaUntilItAnswers() throws Exception {
         LabHost lab5 = lab.host(4);
         X509Certificate current = ca();
@@ -217,5 +204,35 @@ class KubernetesHostsRotationLabTest {
         assertThat(PemCodec.parseCertificates(lab5.readFile(DIR + "/ca.pem"))).containsExactly(ca());
         var verified = lab5.exec("openssl verify -CAfile " + DIR + "/ca.pem " + DIR + "/node-" + lab5.name() + ".pem");
         assertThat(verified.ok()).as(verified.stdout() + verified.stderr()).isTrue();
+    }
+
+    @Test
+    @Order(6)
+    void replacingAMemberKeepsTheControlPlaneWriting() {
+        LabHost spare = lab.host(5);
+
+        LabCluster.Outcome replaced = cluster.run(session -> MemberPlans.replace(session,
+                new ReplaceRequest(lab.host(2).name(), spare.name(), false)).plan());
+        awaitMoreWrites(10);
+
+        assertThat(replaced.result().succeeded()).as(replaced.log() + replaced.firstFailure()).isTrue();
+        var health = lab.host(0).exec("etcdctl.sh endpoint health --cluster");
+        assertThat(health.stdout()).as(health.stderr()).contains(spare.address()).doesNotContain("unhealthy");
+    }
+
+    @Test
+    @Order(7)
+    void noAcknowledgedWriteIsLostAndTheClientWasNeverRefusedForLong() {
+        writer.stop();
+        List<String> acknowledged = writer.acknowledged();
+        Set<String> stored = Set.of(lab.host(0).exec("etcdctl.sh get k8s-writer/ --prefix --keys-only")
+                .requireOk("read the keys back").stdout().split("\\s+"));
+        System.out.println("lab4 writes: " + acknowledged.size() + " acknowledged of " + writer.answers().size()
+                + ", longest gap " + writer.longestGap() + "\n" + writer.errors());
+
+        assertThat(acknowledged.size()).isGreaterThan(50);
+        assertThat(stored).containsAll(acknowledged);
+        assertThat(writer.longestGap()).as("longest time without an acknowledged write; " + writer.errors())
+                .isLessThan(Duration.ofSeconds(10));
     }
 }

@@ -50,10 +50,13 @@ final class KubernetesHostPhases {
         return PlannedStep.onCluster(new UnreachedKubernetesGuardStep(plan.unreached(), accepted, command));
     }
 
-    /** After the members' roll, before the old CA is dropped: node certificates from the new CA. */
+    /**
+     * After the members' roll, before the old CA is dropped: node certificates from the new CA. Every one from the
+     * old CA has a problem against the new one, so a resumed rotation leaves those it already re-issued.
+     */
     List<PlannedStep> reissue(RenewalRun run) {
         return outside.isEmpty() ? List.of()
-                : List.of(PlannedStep.onEach(new RenewNodeCertificateStep(session, run::issuer, true), outside));
+                : List.of(PlannedStep.onEach(new RenewNodeCertificateStep(session, run::issuer, false), outside));
     }
 
     /** Last: the old CA out of ca.pem and the system trust. */

@@ -17,10 +17,16 @@ import picocli.CommandLine.Option;
                 "Kubernetes hosts (k8s_cluster) get the bundle in ca.pem and their system trust first, node certificates",
                 "from the new CA after the members, the new CA alone last. A Kubernetes host that cannot be reached stops",
                 "the rotation before members serve the new CA, unless --accept-unreached-kubernetes-hosts names it.",
-                "Other etcd clients outside the inventory must trust the bundle before the roll: use --prepare first."})
+                "kube-apiserver loads its CA file only at start: run --trust-only, restart it on each control plane, then",
+                "run again. Other etcd clients outside the inventory must trust the bundle before the roll: --prepare."})
 final class CertsRotateCaCommand extends ClusterChangeCommand {
     @Option(names = "--prepare", description = "Only make the new CA and the trust bundle; change no host.")
     boolean prepare;
+
+    @Option(names = "--trust-only", description = {"Stop once every host (Kubernetes hosts included) trusts the old and",
+            "the new CA, before any certificate changes. kube-apiserver reads its --etcd-cafile only when it starts:",
+            "restart it on each control plane now, then run rotate-ca again without this option."})
+    boolean trustOnly;
 
     @Option(names = "--accept-unreached-kubernetes-hosts", paramLabel = "HOST", split = ",",
             description = {"Go on although these Kubernetes hosts cannot be reached: they keep the old CA and their old",
@@ -37,10 +43,14 @@ final class CertsRotateCaCommand extends ClusterChangeCommand {
                                     + String.join(", ", session.inventory().kubernetesOnlyHosts()));
                 }
             }
-            RotateCaRequest request = new RotateCaRequest(prepare, Set.copyOf(acceptUnreached));
+            RotateCaRequest request = new RotateCaRequest(prepare, Set.copyOf(acceptUnreached), trustOnly);
             Plan plan = CertPlans.rotateCa(session, request);
             PlanExecution execution = new PlanExecution(out(), session.home());
             int exit = change.planOnly ? execution.preview(plan) : execution.apply(plan, change.yes);
+            if (exit == ExitCodes.OK && request.trustOnly() && !request.prepareOnly() && !change.planOnly) {
+                out().println("Every host trusts the old and the new CA. Restart kube-apiserver on each control plane, "
+                        + "one at a time, so it loads the bundle, then run: quorum certs rotate-ca -i " + cluster.inventory);
+            }
             if (exit == ExitCodes.OK && request.prepareOnly() && !change.planOnly) {
                 out().println("Kubernetes hosts of the inventory get the bundle from the rotation itself. Give every "
                         + "other etcd client the bundle "

@@ -58,7 +58,9 @@ final class RenewPage extends LazyViewPage {
                         + "the Kubernetes hosts (k8s_cluster) follow; a Kubernetes host that cannot be reached is "
                         + "named in the run, with what to do, and does not stop it. A CA rotation gives the Kubernetes "
                         + "hosts the old and the new CA first and drops the old CA last; one that cannot be reached "
-                        + "stops it before members serve the new CA, unless it is ticked below."));
+                        + "stops it before members serve the new CA, unless it is ticked above. kube-apiserver reads "
+                        + "its CA file only when it starts: on a Kubernetes cluster run quorum certs rotate-ca "
+                        + "--trust-only first and restart it on each control plane."));
     }
 
     /** One explicit checkbox per Kubernetes host, only for a rotation. */

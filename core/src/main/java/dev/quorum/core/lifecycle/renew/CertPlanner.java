@@ -83,6 +83,9 @@ final class CertPlanner {
             KubernetesHostPhases k8s = new KubernetesHostPhases(session, kubernetes);
             steps.addAll(k8s.trustBoth());
             hosts.forEach(h -> steps.add(PlannedStep.onEach(new HostTrustStep(session, Trust.OLD_AND_NEW), List.of(h))));
+            if (request.trustOnly()) {
+                return new Plan("certs-rotate-ca-trust", cluster.inventory().clusterName(), steps);
+            }
             steps.add(k8s.guard(request.acceptUnreached(), "quorum certs rotate-ca -i " + cluster.inventory().source()));
             steps.addAll(roll(run, hosts));
             steps.addAll(k8s.reissue(run));

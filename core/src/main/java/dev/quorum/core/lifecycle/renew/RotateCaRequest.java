@@ -10,10 +10,17 @@ import java.util.Set;
  * @param acceptUnreached   Kubernetes hosts the user accepts to cut off when they cannot be reached
  *                          ({@code --accept-unreached-kubernetes-hosts}); any other unreachable Kubernetes host
  *                          stops the rotation before members serve certificates from the new CA
+ * @param trustOnly         stop once every host trusts the old and the new CA, before any certificate changes
+ *                          ({@code --trust-only}): kube-apiserver loads its CA file only when it starts, so it must
+ *                          be restarted there before members serve the new CA; a run without it goes on
  */
-public record RotateCaRequest(boolean prepareOnly, Set<String> acceptUnreached) {
+public record RotateCaRequest(boolean prepareOnly, Set<String> acceptUnreached, boolean trustOnly) {
     public RotateCaRequest {
         acceptUnreached = Set.copyOf(acceptUnreached);
+    }
+
+    public RotateCaRequest(boolean prepareOnly, Set<String> acceptUnreached) {
+        this(prepareOnly, acceptUnreached, false);
     }
 
     public RotateCaRequest(boolean prepareOnly) {

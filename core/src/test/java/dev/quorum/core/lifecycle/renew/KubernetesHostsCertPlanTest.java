@@ -164,4 +164,16 @@ class KubernetesHostsCertPlanTest {
         assertThatThrownBy(() -> plan.steps().get(guard).step().check(new RecordingContext()))
                 .isInstanceOf(StepFailedException.class).hasMessageContaining("node5");
     }
+
+    @Test
+    void trustOnlyStopsOnceEveryHostTrustsBothCasBeforeAnyCertificateChanges() {
+        Plan plan = CertPlanner.rotateCa(session, new RotateCaRequest(false, Set.of(), true), Optional.of("node2"),
+                observed(NODE5_DOWN));
+
+        assertThat(PlanShapes.shape(plan)).containsExactly(
+                "ClientPortStep [cluster]", "RotationStartStep [cluster]",
+                "KubernetesCaFileStep [node4]", "SystemTrustStep [node1, node2, node3, node4]",
+                "HostTrustStep [node1]", "HostTrustStep [node3]", "HostTrustStep [node2]");
+        assertThat(plan.lifecycle()).isEqualTo("certs-rotate-ca-trust");
+    }
 }

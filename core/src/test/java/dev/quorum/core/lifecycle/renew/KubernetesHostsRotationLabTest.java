@@ -37,7 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Kubernetes hosts through renewal and CA rotation (decision 0033): lab1-3 are the members, lab1 and lab4 control
  * planes, lab5 a node. etcdctl on lab4, with lab4's node certificate, writes increasing keys to every member
- * through a re-run of install, {@code certs renew --all} and a whole {@code certs rotate-ca}: no acknowledged
+ * through a re-run of install, {@code certs renew --all} and a whole {@code certs rotate-ca} (in two runs, first
+ * {@code --trust-only}, as on a Kubernetes cluster where kube-apiserver restarts in between): no acknowledged
  * write is lost and it is never refused for long. A second rotation with lab5 cut off stops before the members
  * serve the new CA, naming lab5, and completes once lab5 answers; then lab3 is replaced by lab6 (a spare), the
  * writer still running through all of it.
@@ -127,6 +128,12 @@ class KubernetesHostsRotationLabTest {
     @Order(3)
     void aWholeRotationKeepsTheControlPlaneWritingAndLeavesEveryHostOnTheNewCaAlone() throws Exception {
         X509Certificate old = ca();
+        LabCluster.Outcome trusted = cluster.run(session -> CertPlans.rotateCa(session,
+                new RotateCaRequest(false, Set.of(), true)));
+        assertThat(trusted.result().succeeded()).as(trusted.log() + trusted.firstFailure()).isTrue();
+        assertThat(PemCodec.parseCertificates(lab.host(3).readFile(DIR + "/ca.pem"))).hasSize(2).contains(old);
+        PemCodec.parseCertificate(lab.host(3).readFile(DIR + "/node-" + lab.host(3).name() + ".pem"))
+                .verify(old.getPublicKey()); // --trust-only changes no certificate: kube-apiserver restarts here
 
         LabCluster.Outcome rotated = cluster.run(session -> CertPlans.rotateCa(session, RotateCaRequest.all()));
         awaitMoreWrites(10);

@@ -74,7 +74,7 @@ public final class WizardActions implements ShellActions {
     public void renewCertificates(ClusterSource cluster, int warnDays, Runnable afterRun) {
         RenewCertificatesWizard.open(context.window(), services(Optional.of(cluster)), cluster.inventoryFile(),
                 cluster.inventory().etcdMembers().stream().map(EtcdMember::hostName).toList(),
-                warnDays, afterRun);
+                cluster.inventory().kubernetesOnlyHosts(), warnDays, afterRun);
     }
 
     @Override

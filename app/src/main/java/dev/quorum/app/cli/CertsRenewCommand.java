@@ -13,7 +13,9 @@ import picocli.CommandLine.Option;
         description = {"Re-issue member, admin and node certificates that are expired, expiring, from another CA,",
                 "with wrong SANs or keys, from the cluster CA on this workstation; then one member at a time:",
                 "new files (old ones kept in /var/backups/quorum), etcd serving them (restart only where needed),",
-                "member healthy before the next. Without quorum (expired certificates) all members restart together."})
+                "member healthy before the next. Without quorum (expired certificates) all members restart together.",
+                "Without --member, the node certificates of the Kubernetes hosts (k8s_cluster) are renewed too; one that",
+                "cannot be reached is named, with what to do, and does not stop the renewal."})
 final class CertsRenewCommand extends ClusterChangeCommand {
     @Option(names = "--member", paramLabel = "NAME", description = "Only this etcd host or member.")
     String member;

@@ -9,14 +9,15 @@ import dev.quorum.app.wizard.WizardState;
 import dev.quorum.app.wizard.WizardWindow;
 import dev.quorum.core.lifecycle.renew.CertPlans;
 import dev.quorum.core.lifecycle.renew.RenewalRequest;
+import dev.quorum.core.lifecycle.renew.RotateCaRequest;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
 /**
- * Renew certificates: which members and which certificates, then the shared review, run and
- * result pages. Runs the same plan as {@code quorum certs renew}.
+ * Renew certificates: which members and which certificates, or a CA rotation, then the shared review, run and
+ * result pages. Runs the same plan as {@code quorum certs renew} or {@code quorum certs rotate-ca}.
  */
 public final class RenewCertificatesWizard {
     private RenewCertificatesWizard() {
@@ -28,20 +29,39 @@ public final class RenewCertificatesWizard {
      */
     public static Stage open(Window owner, WizardServices services, Path inventory, List<String> hosts, int warnDays,
                              Runnable afterRun) {
-        return WizardWindow.open(owner, create(services, inventory, hosts, warnDays, afterRun));
+        return open(owner, services, inventory, hosts, List.of(), warnDays, afterRun);
+    }
+
+    /** @param kubernetesHosts the inventory's Kubernetes hosts outside the etcd group, offered for a rotation */
+    public static Stage open(Window owner, WizardServices services, Path inventory, List<String> hosts,
+                             List<String> kubernetesHosts, int warnDays, Runnable afterRun) {
+        return WizardWindow.open(owner, create(services, inventory, hosts, kubernetesHosts, warnDays, afterRun));
     }
 
     public static WizardModel create(WizardServices services, Path inventory, List<String> hosts, int warnDays,
                                      Runnable afterRun) {
+        return create(services, inventory, hosts, List.of(), warnDays, afterRun);
+    }
+
+    public static WizardModel create(WizardServices services, Path inventory, List<String> hosts,
+                                     List<String> kubernetesHosts, int warnDays, Runnable afterRun) {
         RenewChoices choices = new RenewChoices(hosts, warnDays);
-        WizardModel model = new WizardModel("Renew certificates", List.of(new RenewPage(choices)),
-                () -> renewal(inventory, services, choices.request()), services);
+        RotationChoices rotation = new RotationChoices(kubernetesHosts);
+        WizardModel model = new WizardModel("Renew certificates", List.of(new RenewPage(choices, rotation)),
+                () -> rotation.rotateProperty().get() ? rotation(inventory, services, rotation.request())
+                        : renewal(inventory, services, choices.request()), services);
         model.status().stateProperty().addListener((obs, old, now) -> {
             if (old == WizardState.RUNNING && now.ended()) {
                 afterRun.run();
             }
         });
         return model;
+    }
+
+    /** Exactly quorum certs rotate-ca [--accept-unreached-kubernetes-hosts H,...]'s plan. */
+    private static PlanSource rotation(Path inventory, WizardServices services, RotateCaRequest request) {
+        return SessionPlanSource.of(inventory, services, session -> new PreparedPlan(CertPlans.rotateCa(session,
+                request), List.of("The Certificates tab reads the certificates again now.")));
     }
 
     /** Exactly quorum certs renew [--member H] [--all]'s plan. */

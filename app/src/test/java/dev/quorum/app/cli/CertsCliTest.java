@@ -40,7 +40,7 @@ class CertsCliTest {
         assertThat(renew.out()).contains("--member", "--plan", "--yes", "--all");
         CliContractTest.Run rotate = CliContractTest.run("certs", "rotate-ca", "--help");
         assertThat(rotate.exit()).isZero();
-        assertThat(rotate.out()).contains("--prepare", "--plan");
+        assertThat(rotate.out()).contains("--prepare", "--plan", "--trust-only", "--accept-unreached-kubernetes-hosts");
         CliContractTest.Run adopt = CliContractTest.run("adopt", "--help");
         assertThat(adopt.exit()).isZero();
         assertThat(adopt.out()).contains("--remove-ca-from-hosts", "--inventory");

@@ -6,12 +6,15 @@ import dev.quorum.core.engine.PlannedStep;
 import dev.quorum.core.etcd.InitialClusterState;
 import dev.quorum.core.inventory.EtcdMember;
 import dev.quorum.core.lifecycle.steps.ClientPortStep;
+import dev.quorum.core.lifecycle.steps.KubernetesHostsPlan;
+import dev.quorum.core.lifecycle.steps.KubernetesHostsProbe;
 import dev.quorum.core.lifecycle.steps.LifecycleSession;
 import dev.quorum.core.lifecycle.steps.VerifyClusterStep;
 import dev.quorum.core.release.ReleaseFetcher;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -25,6 +28,16 @@ final class CertPlanner {
 
     /** Guards, then each member in turn (the leader last): new files, then proof that etcd serves them. */
     static Plan renew(ClusterSession cluster, RenewalRequest request, Optional<String> leaderHost) {
+        return renew(cluster, request, leaderHost, KubernetesHostsProbe.plan(cluster.inventory(), Map.of()));
+    }
+
+    /**
+     * As above; a renewal of the whole cluster then renews the node certificates of the Kubernetes hosts outside
+     * the etcd group that answered ({@code kubernetes}), and names those that did not: adding or re-issuing
+     * under the same CA cuts no one off, so an unreachable one does not stop it.
+     */
+    static Plan renew(ClusterSession cluster, RenewalRequest request, Optional<String> leaderHost,
+                      KubernetesHostsPlan kubernetes) {
         LifecycleSession session = session(cluster);
         RenewalRun run = new RenewalRun(session, request);
         List<String> hosts = leaderLast(targets(cluster, request.host()), leaderHost);
@@ -36,6 +49,8 @@ final class CertPlanner {
         steps.addAll(roll(run, hosts));
         steps.add(PlannedStep.onCluster(new RestartTogetherStep(run)));
         if (request.host().isEmpty()) {
+            steps.addAll(new KubernetesHostPhases(session, kubernetes).renew(run, request.all(),
+                    "quorum certs renew -i " + cluster.inventory().source()));
             steps.add(PlannedStep.onCluster(new VerifyClusterStep(session)));
         }
         return new Plan("certs-renew", cluster.inventory().clusterName(), steps);
@@ -47,6 +62,17 @@ final class CertPlanner {
      * every host trusts the new CA alone; the rotation is finished. Hosts go one at a time, the leader last.
      */
     static Plan rotateCa(ClusterSession cluster, RotateCaRequest request, Optional<String> leaderHost) {
+        return rotateCa(cluster, request, leaderHost, KubernetesHostsProbe.plan(cluster.inventory(), Map.of()));
+    }
+
+    /**
+     * As above, with the Kubernetes hosts (decision 0033): before any member restarts, their ca.pem and every
+     * host's system trust hold old and new; an unreached one that was not accepted stops the rotation before the
+     * members serve the new CA; their node certificates are re-issued after the members'; the old CA leaves their
+     * ca.pem and every system trust last, after the members trust the new CA alone.
+     */
+    static Plan rotateCa(ClusterSession cluster, RotateCaRequest request, Optional<String> leaderHost,
+                         KubernetesHostsPlan kubernetes) {
         LifecycleSession session = session(cluster);
         List<PlannedStep> steps = new ArrayList<>(List.of(PlannedStep.onCluster(new ClientPortStep(session.cluster(), session.members())),
                 PlannedStep.onCluster(new RotationStartStep(session))));
@@ -54,10 +80,18 @@ final class CertPlanner {
             List<String> hosts = leaderLast(targets(cluster, Optional.empty()), leaderHost);
             RenewalRun run = new RenewalRun(session, new RenewalRequest(Optional.empty(), false,
                     Duration.ofDays(30)), () -> cluster.pki().rotation().newCa());
+            KubernetesHostPhases k8s = new KubernetesHostPhases(session, kubernetes);
+            steps.addAll(k8s.trustBoth());
             hosts.forEach(h -> steps.add(PlannedStep.onEach(new HostTrustStep(session, Trust.OLD_AND_NEW), List.of(h))));
+            if (request.trustOnly()) {
+                return new Plan("certs-rotate-ca-trust", cluster.inventory().clusterName(), steps);
+            }
+            steps.add(k8s.guard(request.acceptUnreached(), "quorum certs rotate-ca -i " + cluster.inventory().source()));
             steps.addAll(roll(run, hosts));
+            steps.addAll(k8s.reissue(run));
             steps.add(PlannedStep.onCluster(new SwitchWorkstationCaStep(session)));
             hosts.forEach(h -> steps.add(PlannedStep.onEach(new HostTrustStep(session, Trust.NEW_ONLY), List.of(h))));
+            steps.addAll(k8s.dropOld());
             steps.add(PlannedStep.onCluster(new FinishRotationStep(session)));
             steps.add(PlannedStep.onCluster(new VerifyClusterStep(session)));
         }

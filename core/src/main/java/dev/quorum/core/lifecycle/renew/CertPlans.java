@@ -4,6 +4,7 @@ import dev.quorum.core.cluster.ClusterSession;
 import dev.quorum.core.engine.Plan;
 import dev.quorum.core.etcd.MemberStatus;
 import dev.quorum.core.lifecycle.steps.HealthWait;
+import dev.quorum.core.lifecycle.steps.KubernetesHostsProbe;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -12,6 +13,8 @@ import java.util.Optional;
  * leads, and build the plan with {@link CertPlanner} (pure). A renewal is a guard, then for each member in turn
  * (the leader last) its new files and the proof that etcd serves them and is healthy, before the next member;
  * without quorum (expired certificates) the files go everywhere first and the members restart together.
+ * Renewals of the whole cluster and rotations first log in once to each Kubernetes host outside the etcd group
+ * ({@link KubernetesHostsProbe}), so the plan knows which it can keep working (decision 0033).
  */
 public final class CertPlans {
     public static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(60);
@@ -27,7 +30,10 @@ public final class CertPlans {
                             + cluster.inventory().source());
         }
         CertPlanner.targets(cluster, request.host()); // an unknown host is refused before any member is asked
-        return CertPlanner.renew(cluster, request, leaderHost(cluster));
+        if (request.host().isPresent()) {
+            return CertPlanner.renew(cluster, request, leaderHost(cluster));
+        }
+        return CertPlanner.renew(cluster, request, leaderHost(cluster), KubernetesHostsProbe.plan(cluster));
     }
 
     /**
@@ -41,8 +47,10 @@ public final class CertPlans {
             throw new CertificateRefusal("the CA of cluster " + cluster.inventory().clusterName()
                     + " is not on this workstation", "import it first: quorum adopt -i " + cluster.inventory().source());
         }
-        return CertPlanner.rotateCa(cluster, request,
-                request.prepareOnly() ? Optional.empty() : leaderHost(cluster));
+        if (request.prepareOnly()) {
+            return CertPlanner.rotateCa(cluster, request, Optional.empty());
+        }
+        return CertPlanner.rotateCa(cluster, request, leaderHost(cluster), KubernetesHostsProbe.plan(cluster));
     }
 
     /** The host of the member that leads now, when one answers as leader. */

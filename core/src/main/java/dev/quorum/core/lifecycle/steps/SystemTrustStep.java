@@ -3,27 +3,42 @@ package dev.quorum.core.lifecycle.steps;
 import dev.quorum.core.cluster.ManagedFiles;
 import dev.quorum.core.engine.Check;
 import dev.quorum.core.engine.StepContext;
-import dev.quorum.core.pki.CertificateAuthority;
+import dev.quorum.core.pki.PemCodec;
 import dev.quorum.core.remote.RemoteHost;
 import dev.quorum.core.remote.Shell;
+import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The etcd CA in the host's system trust, as Kubespray's {@code upd_ca_trust.yml} does on etcd and Kubernetes
  * hosts: {@code etcd-ca.crt} among the anchors, then {@code update-ca-certificates} (Debian, Ubuntu) or
- * {@code update-ca-trust extract} (RHEL family). Done when the anchor is the cluster CA and the system bundle holds
- * it. A host with neither tool is said so, with what to install; it does not fail the run, as etcd's own clients
- * are given {@code ca.pem} directly.
+ * {@code update-ca-trust extract} (RHEL family). Done when the anchor holds the wanted CAs and the system bundle
+ * holds them and none of the dropped ones. During a CA rotation the anchor holds old and new, then the new alone
+ * (decision 0033). A host with neither tool is said so, with what to install; it does not fail the run, as etcd's
+ * own clients are given {@code ca.pem} directly.
  */
 public final class SystemTrustStep extends HostStep {
+    private final String title;
+    private final Supplier<Optional<CaTrust>> wanted;
+
+    /** The cluster CA on this workstation, as install and adopt place it. */
     public SystemTrustStep(LifecycleSession session) {
+        this(session, "Add the etcd CA to the hosts' system trust",
+                () -> session.hasPki() ? Optional.of(CaTrust.of(session.cluster().pki().ca())) : Optional.empty());
+    }
+
+    /** @param wanted what the anchor must hold; empty while it does not exist yet (a preview) */
+    public SystemTrustStep(LifecycleSession session, String title, Supplier<Optional<CaTrust>> wanted) {
         super(session);
+        this.title = title;
+        this.wanted = wanted;
     }
 
     @Override
     public String title() {
-        return "Add the etcd CA to the hosts' system trust";
+        return title;
     }
 
     @Override
@@ -49,24 +64,29 @@ public final class SystemTrustStep extends HostStep {
             context.warn("the etcd CA is " + why);
             return Check.done("left out, " + why);
         }
-        if (!session.hasPki()) {
-            return Check.needed("the cluster CA will be created on this workstation, then added to "
-                    + store.anchor());
+        Optional<CaTrust> trust = wanted.get();
+        if (trust.isEmpty()) {
+            return Check.needed("the CA will be created on this workstation, then added to " + store.anchor());
         }
-        CertificateAuthority ca = session.cluster().pki().ca();
-        Optional<String> anchor = ManagedFiles.read(remote, store.anchor());
-        if (!NodeCertificates.holdsCa(anchor, ca)) {
-            return Check.needed(store.anchor() + " is missing or is not this cluster's CA");
+        if (!trust.get().heldBy(ManagedFiles.read(remote, store.anchor()))) {
+            return Check.needed(store.anchor() + " is missing or does not hold " + trust.get().describe());
         }
-        if (!inBundle(remote, store, ca)) {
-            return Check.needed(store.bundle() + " does not hold the etcd CA yet");
+        for (X509Certificate ca : trust.get().trusted()) {
+            if (!inBundle(remote, store, ca)) {
+                return Check.needed(store.bundle() + " does not hold " + trust.get().describe() + " yet");
+            }
         }
-        return Check.done("the etcd CA is in " + store.bundle() + " (from " + store.anchor() + ")");
+        for (X509Certificate ca : trust.get().dropped()) {
+            if (inBundle(remote, store, ca)) {
+                return Check.needed(store.bundle() + " still holds the old CA");
+            }
+        }
+        return Check.done(store.bundle() + " holds " + trust.get().describe() + " (from " + store.anchor() + ")");
     }
 
     /** The CA's base64 body appears in the bundle (line breaks ignored): the system's TLS clients trust it. */
-    private static boolean inBundle(RemoteHost remote, TrustStore store, CertificateAuthority ca) {
-        String body = ca.certificatePem().replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+    private static boolean inBundle(RemoteHost remote, TrustStore store, X509Certificate ca) {
+        String body = PemCodec.write(ca).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
         return remote.run("tr -d '\\n\\r' < " + Shell.quote(store.bundle()) + " | grep -qF -- " + Shell.quote(body))
                 .ok();
     }
@@ -75,9 +95,9 @@ public final class SystemTrustStep extends HostStep {
     public void apply(StepContext context) throws Exception {
         RemoteHost remote = remote(context);
         TrustStore store = TrustStore.of(detect(remote));
-        CertificateAuthority ca = session.cluster().pki().ca();
-        if (!NodeCertificates.holdsCa(ManagedFiles.read(remote, store.anchor()), ca)) {
-            ManagedFiles.replace(remote, store.anchor(), ca.certificatePem(), "0644")
+        CaTrust trust = wanted.get().orElseThrow(() -> new IllegalStateException("the CA does not exist yet"));
+        if (!trust.heldBy(ManagedFiles.read(remote, store.anchor()))) {
+            ManagedFiles.replace(remote, store.anchor(), trust.pem(), "0644")
                     .ifPresent(path -> context.info("previous file kept as " + path));
         }
         remote.run(store.update()).requireOk(store.update());

@@ -77,18 +77,23 @@ class CertPlanShapeTest {
 
         assertThat(PlanShapes.shape(plan)).containsExactly(
                 "ClientPortStep [cluster]", "RotationStartStep [cluster]",
+                "SystemTrustStep [node1, node2, node3]",
                 "HostTrustStep [node1]", "HostTrustStep [node3]", "HostTrustStep [node2]",
+                "UnreachedKubernetesGuardStep [cluster]",
                 "RenewHostCertificatesStep [node1]", "ServeRenewedStep [node1]",
                 "RenewHostCertificatesStep [node3]", "ServeRenewedStep [node3]",
                 "RenewHostCertificatesStep [node2]", "ServeRenewedStep [node2]",
                 "SwitchWorkstationCaStep [cluster]",
                 "HostTrustStep [node1]", "HostTrustStep [node3]", "HostTrustStep [node2]",
+                "SystemTrustStep [node1, node2, node3]",
                 "FinishRotationStep [cluster]", "VerifyClusterStep [cluster]");
         List<String> titles = plan.steps().stream().map(s -> s.step().title()).toList();
-        assertThat(titles.subList(2, 5)).as("every host trusts both CAs before any certificate changes")
+        assertThat(titles.subList(3, 6)).as("every host trusts both CAs before any certificate changes")
                 .containsOnly("Trust the old and the new CA, restart, wait for health");
-        assertThat(titles.subList(12, 15)).as("the old CA is dropped only after the workstation switched")
+        assertThat(titles.subList(14, 17)).as("the old CA is dropped only after the workstation switched")
                 .containsOnly("Trust the new CA alone, restart, wait for health");
+        assertThat(titles.get(17)).as("the members' system trust follows, as install put the CA there")
+                .isEqualTo("System trust of every host: the new CA alone");
         assertThat(plan.lifecycle()).isEqualTo("certs-rotate-ca");
     }
 }

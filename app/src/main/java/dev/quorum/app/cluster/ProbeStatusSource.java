@@ -10,6 +10,7 @@ import dev.quorum.core.etcd.ClusterProbe;
 import dev.quorum.core.etcd.ClusterStatus;
 import dev.quorum.core.etcd.MemberInfo;
 import dev.quorum.core.inventory.EtcdMember;
+import dev.quorum.core.known.OpenedFrom;
 import dev.quorum.core.remote.SshConnector;
 import dev.quorum.core.remote.SshOptions;
 import dev.quorum.core.workspace.QuorumHome;
@@ -59,6 +60,8 @@ public final class ProbeStatusSource implements StatusSource {
             throw new IllegalStateException("the status source of " + cluster.name() + " is closed");
         }
         if (session == null) {
+            // Remembered for the overview of known clusters, which opens it again from this file.
+            OpenedFrom.record(home, cluster.name(), cluster.inventoryFile());
             if (!ClusterPki.exists(home, cluster.name())) {
                 throw new NoCertificatesException(cluster.name(), cluster.inventoryFile());
             }

@@ -60,11 +60,12 @@ public final class ProbeStatusSource implements StatusSource {
             throw new IllegalStateException("the status source of " + cluster.name() + " is closed");
         }
         if (session == null) {
-            // Remembered for the overview of known clusters, which opens it again from this file.
-            OpenedFrom.record(home, cluster.name(), cluster.inventoryFile());
             if (!ClusterPki.exists(home, cluster.name())) {
                 throw new NoCertificatesException(cluster.name(), cluster.inventoryFile());
             }
+            // Remembered for the overview of known clusters, which opens it again from this file; only once the
+            // cluster's folder exists (its CA is here): reading a cluster leaves no folder behind.
+            OpenedFrom.record(home, cluster.name(), cluster.inventoryFile());
             SshOptions ssh = cluster.knownHosts().map(SshOptions.defaults()::withKnownHostsFile)
                     .orElse(SshOptions.defaults());
             session = new ClusterSession(cluster.inventory(), home, new SshConnector(ssh), EtcdRoutePolicy.AUTO);

@@ -48,13 +48,18 @@ public final class KnownClusters {
     private Optional<LastRun> lastRun(String name) {
         try {
             // Run logs are named TIME-LIFECYCLE.jsonl with a sortable UTC time: the greatest name is the newest run.
-            List<Path> logs = children(home.runs(name), f -> f.getFileName().toString().endsWith(".jsonl"),
-                    Integer.MAX_VALUE);
-            if (logs.isEmpty()) {
+            if (!Files.isDirectory(home.runs(name))) {
                 return Optional.empty();
             }
-            Path newest = logs.get(logs.size() - 1);
-            return Files.size(newest) > MAX_RUN_LOG_BYTES ? Optional.empty() : LastRun.of(RunLog.read(newest));
+            Optional<Path> newest;
+            try (Stream<Path> listing = Files.list(home.runs(name))) {
+                newest = listing.filter(f -> f.getFileName().toString().endsWith(".jsonl"))
+                        .max(Comparator.comparing(f -> f.getFileName().toString()));
+            }
+            if (newest.isEmpty() || Files.size(newest.get()) > MAX_RUN_LOG_BYTES) {
+                return Optional.empty();
+            }
+            return LastRun.of(RunLog.read(newest.get()));
         } catch (IOException | RuntimeException e) {
             return Optional.empty(); // a glance: an unreadable log is no last run, the Tasks tab says why
         }

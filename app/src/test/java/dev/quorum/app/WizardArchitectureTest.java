@@ -26,7 +26,7 @@ class WizardArchitectureTest {
 
     /** The desktop app's parts that are not wizards: they reach a wizard only through ShellActions. */
     private static final List<String> SHELL_PARTS = List.of("shell", "welcome", "cluster", "tasks", "sandbox",
-            "certs", "snapshots", "backups", "kubernetes");
+            "certs", "snapshots", "backups", "kubernetes", "overview");
 
     private static String[] packages(Stream<String> names) {
         return names.map(name -> "dev.quorum.app." + name + "..").toArray(String[]::new);

@@ -8,10 +8,13 @@ import dev.quorum.app.cluster.PeerLinks;
 import dev.quorum.app.common.TaskExecutor;
 import dev.quorum.app.tasks.LiveLogViewModel;
 import dev.quorum.app.tasks.LogFeed;
+import dev.quorum.app.overview.OverviewView;
+import dev.quorum.app.overview.OverviewViewModel;
 import dev.quorum.app.welcome.WelcomeActions;
 import dev.quorum.app.welcome.WelcomeView;
 import dev.quorum.app.welcome.WelcomeViewModel;
 import dev.quorum.core.inventory.InventoryReader;
+import dev.quorum.core.known.KnownClusters;
 import dev.quorum.core.sandbox.SandboxLayout;
 import dev.quorum.core.lifecycle.recover.Diagnosis;
 import dev.quorum.core.workspace.QuorumHome;
@@ -30,6 +33,8 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
@@ -47,6 +52,7 @@ public final class MainWindow implements ShellContext, WelcomeActions, MainToolb
     private final BorderPane root = new BorderPane();
     private final Scene scene;
     private final WelcomeViewModel welcomeModel = new WelcomeViewModel();
+    private final OverviewViewModel overviewModel;
     private final ClusterNavigator navigator;
     private final StatusBar statusBar = new StatusBar();
     private final Map<String, LogFeed> feeds = new ConcurrentHashMap<>();
@@ -64,13 +70,19 @@ public final class MainWindow implements ShellContext, WelcomeActions, MainToolb
         });
         root.setTop(new MainToolbar(this, noCluster, noMember));
         root.setLeft(navigator);
-        root.setCenter(new WelcomeView(welcomeModel, this));
+        overviewModel = new OverviewViewModel(services.executor(), () -> new KnownClusters(services.home()).list(),
+                new KnownClusterStatus(services), java.time.Clock.systemUTC());
+        WelcomeView welcome = new WelcomeView(welcomeModel, this);
+        VBox.setVgrow(welcome, Priority.ALWAYS);
+        // The cards above the welcome screen's ways in; with fewer than two known clusters they take no room.
+        root.setCenter(new VBox(new OverviewView(overviewModel, this::openInventory), welcome));
         root.setBottom(statusBar);
         scene = new Scene(root, 1280, 800);
         scene.getStylesheets().add(Theme.appStylesheet());
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), this::open);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), this::refresh);
         this.actions = services.actions().create(this);
+        overviewModel.load();
     }
 
     public Scene scene() {
@@ -85,6 +97,7 @@ public final class MainWindow implements ShellContext, WelcomeActions, MainToolb
         if (current != null) {
             current.dispose();
         }
+        overviewModel.close(); // the overview is off screen from now on: no more status reads for its cards
         current = new ClusterWorkspace(source, services, liveLog(source.name()),
                 new MemberActions(member -> actions.replaceMember(source, member),
                         member -> actions.removeMember(source, member)),
@@ -263,6 +276,7 @@ public final class MainWindow implements ShellContext, WelcomeActions, MainToolb
 
     /** Stops watching; called when the window closes. */
     public void dispose() {
+        overviewModel.close();
         if (current != null) {
             current.dispose();
             current = null;

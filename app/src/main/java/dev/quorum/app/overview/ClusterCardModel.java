@@ -1,0 +1,75 @@
+package dev.quorum.app.overview;
+
+import dev.quorum.core.known.CertificateExpiry;
+import dev.quorum.core.known.KnownCluster;
+import dev.quorum.core.known.LastRun;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/** One card: what the workstation's files say at once, the health and versions once the quick read answers. */
+public final class ClusterCardModel {
+    static final String READING = "reading status...";
+
+    private final KnownCluster cluster;
+    private final String expiry;
+    private final StringProperty health = new SimpleStringProperty(READING);
+    private final StringProperty versions = new SimpleStringProperty("");
+
+    ClusterCardModel(KnownCluster cluster, Instant now) {
+        this.cluster = cluster;
+        this.expiry = expiryWords(cluster.soonestExpiry(), now);
+        if (cluster.inventory().isEmpty()) {
+            health.set("unknown: Quorum did not record this cluster's inventory; open it once with Open an inventory...");
+        }
+    }
+
+    /** "certificates: ca.pem expires 2036-12-01 (in 3649 days)"; "expired" when past. */
+    static String expiryWords(Optional<CertificateExpiry> soonest, Instant now) {
+        return soonest.map(e -> {
+            long days = Duration.between(now, e.notAfter()).toDays();
+            String date = e.notAfter().atOffset(ZoneOffset.UTC).toLocalDate().toString();
+            return "certificates: " + e.file() + (e.notAfter().isBefore(now) ? " EXPIRED " + date
+                    : " expires " + date + " (in " + days + (days == 1 ? " day)" : " days)"));
+        }).orElse("certificates: none on this workstation");
+    }
+
+    public String name() {
+        return cluster.name();
+    }
+
+    public Optional<Path> inventory() {
+        return cluster.inventory();
+    }
+
+    public String expiry() {
+        return expiry;
+    }
+
+    public String lastRun() {
+        return cluster.lastRun().map(LastRun::words).map(w -> "last run: " + w).orElse("last run: none");
+    }
+
+    public ReadOnlyStringProperty healthProperty() {
+        return health;
+    }
+
+    public ReadOnlyStringProperty versionsProperty() {
+        return versions;
+    }
+
+    void read(QuickStatus.Reading reading) {
+        health.set(reading.health());
+        versions.set(reading.versions());
+    }
+
+    void unknown(String why) {
+        health.set("unknown: " + why);
+        versions.set("");
+    }
+}

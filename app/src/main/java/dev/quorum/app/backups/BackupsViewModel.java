@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.stream.Stream;
 import java.util.function.Consumer;
+import java.util.concurrent.RejectedExecutionException;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
@@ -192,7 +193,13 @@ public final class BackupsViewModel {
         }
         timer = ticker.every(period, () -> {
             if (!disposed && !pulling.get()) {
-                refresh();
+                try {
+                    refresh();
+                } catch (RejectedExecutionException closed) {
+                    // The app's executor is shut down (its window closed) but this cluster was not disposed: the
+                    // timer, which lives on the UI pulse rather than on that executor, stops here.
+                    dispose();
+                }
             }
         });
     }

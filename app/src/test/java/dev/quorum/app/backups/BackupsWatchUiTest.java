@@ -187,6 +187,37 @@ class BackupsWatchUiTest {
     }
 
     @Test
+    void aTickAfterTheAppsExecutorWasShutDownStopsTheTimerInsteadOfThrowingOnTheUiThread() throws Throwable {
+        TaskExecutor closed = new TaskExecutor() {
+            @Override
+            public <T> Cancellable submit(java.util.concurrent.Callable<T> work,
+                                          java.util.function.Consumer<? super T> onSuccess,
+                                          java.util.function.Consumer<? super Throwable> onFailure) {
+                throw new java.util.concurrent.RejectedExecutionException("executor shut down");
+            }
+
+            @Override
+            public void onUiThread(Runnable action) {
+                Fx.run(action);
+            }
+
+            @Override
+            public void shutdown() {
+            }
+        };
+        BackupsViewModel[] model = new BackupsViewModel[1];
+        Fx.run(() -> model[0] = new BackupsViewModel(closed, source, true, ZoneOffset.UTC, () -> { }));
+        HandTicker ticker = new HandTicker();
+        Fx.run(() -> model[0].watch(ticker, Duration.ofMinutes(1)));
+
+        ticker.tick();
+        WaitForAsyncUtils.checkException();
+
+        assertThat(ticker.cancelled).as("the window that owned the executor is gone: no more ticks").isTrue();
+        assertThat(reads).hasValue(0);
+    }
+
+    @Test
     void aClusterWithoutSystemdIsNotWatched() throws Exception {
         BackupsViewModel[] model = new BackupsViewModel[1];
         Fx.run(() -> model[0] = new BackupsViewModel(new SynchronousTaskExecutor(), source, false, ZoneOffset.UTC,

@@ -85,8 +85,11 @@ public final class PortForward implements AutoCloseable {
             try {
                 DirectConnection channel = connection.get().newDirectConnection(toHost, toPort);
                 open.add(channel);
-                start("up", () -> pump(socket, channel, () -> socket.getInputStream(), channel.getOutputStream()));
-                start("down", () -> pump(socket, channel, channel::getInputStream, socketOut(socket)));
+                OutputStream toChannel = channel.getOutputStream();
+                start("up", () -> pump(socket, channel, socket::getInputStream, () -> toChannel));
+                // The socket's stream is asked for inside the thread's pump: the up direction may already have
+                // closed the socket (a client that connects and leaves at once), which is an ordinary end.
+                start("down", () -> pump(socket, channel, channel::getInputStream, socket::getOutputStream));
             } catch (IOException | RuntimeException e) {
                 // The client sees its connection close, as with ssh -L when the far end refuses.
                 LOG.debug("{}: cannot open a channel to {}: {}", hostName, destination(), e.toString());
@@ -100,17 +103,14 @@ public final class PortForward implements AutoCloseable {
         InputStream get() throws IOException;
     }
 
-    private static OutputStream socketOut(Socket socket) {
-        try {
-            return socket.getOutputStream();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+    private interface Sink {
+        OutputStream get() throws IOException;
     }
 
     /** One direction of a connection; when either ends, both sides close, as gRPC and HTTP never half-close. */
-    private void pump(Socket socket, DirectConnection channel, Source from, OutputStream to) {
+    private void pump(Socket socket, DirectConnection channel, Source from, Sink sink) {
         try (InputStream in = from.get()) {
+            OutputStream to = sink.get();
             byte[] buffer = new byte[32 * 1024];
             for (int n; (n = in.read(buffer)) >= 0; ) {
                 to.write(buffer, 0, n);

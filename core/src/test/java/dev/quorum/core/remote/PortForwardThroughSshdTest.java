@@ -117,6 +117,29 @@ class PortForwardThroughSshdTest {
     }
 
     @Test
+    void clientsThatConnectAndLeaveAtOnceEndQuietly() throws Exception {
+        java.util.List<Throwable> uncaught = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Thread.UncaughtExceptionHandler before = Thread.getDefaultUncaughtExceptionHandler();
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+            if (thread.getName().startsWith(PortForward.THREAD_PREFIX)) {
+                uncaught.add(e);
+            }
+        });
+        try (SshConnector connector = new SshConnector(sshd.options(knownHosts))) {
+            PortForward forward = connector.forward("h1", sshd.root(), "127.0.0.1", echo.getLocalPort());
+            for (int i = 0; i < 40; i++) {
+                new Socket(InetAddress.getLoopbackAddress(), forward.localPort()).close();
+            }
+            assertThat(roundTrip(forward.localPort(), "still there")).isEqualTo("still there");
+            forward.close();
+            assertThat(forwardThreads()).isZero();
+        } finally {
+            Thread.setDefaultUncaughtExceptionHandler(before);
+        }
+        assertThat(uncaught).as("a connection that ends early is an ordinary end, not an error on some thread").isEmpty();
+    }
+
+    @Test
     void aRefusedDestinationClosesTheLocalConnection() throws Exception {
         int closedPort = TestSshd.freePort();
         try (SshConnector connector = new SshConnector(sshd.options(knownHosts));

@@ -5,16 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.quorum.core.inventory.EtcdSettings;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
-import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,24 +20,15 @@ class ReleaseFetcherTest {
     Path dir;
 
     private Path tarball(String... files) throws IOException {
-        Path file = dir.resolve("etcd-v9.9.9-linux-amd64.tar.gz");
-        try (OutputStream out = Files.newOutputStream(file);
-             TarArchiveOutputStream tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(out))) {
-            for (String name : files) {
-                byte[] content = ("binary " + name).getBytes(StandardCharsets.UTF_8);
-                TarArchiveEntry entry = new TarArchiveEntry("etcd-v9.9.9-linux-amd64/" + name);
-                entry.setSize(content.length);
-                tar.putArchiveEntry(entry);
-                tar.write(content);
-                tar.closeArchiveEntry();
-            }
+        Map<String, String> contents = new LinkedHashMap<>();
+        for (String name : files) {
+            contents.put(name, "binary " + name);
         }
-        return file;
+        return TestTarballs.write(dir, contents);
     }
 
     private static EtcdSettings settings(Path tarball, Optional<String> checksum) {
-        return new EtcdSettings("v9.9.9", tarball.toUri(), checksum, "/var/lib/etcd", "/etc/ssl/etcd/ssl",
-                "/usr/local/bin", 250, 5000, List.of(), List.of(), "k8s_etcd", "amd64");
+        return TestTarballs.settings(tarball, checksum);
     }
 
     @Test

@@ -4,17 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.quorum.core.inventory.EtcdSettings;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
-import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,24 +21,15 @@ class TarballRecordTest {
     Path dir;
 
     private Path tarball(String etcdContent) throws IOException {
-        Path file = dir.resolve("etcd-v9.9.9-linux-amd64.tar.gz");
-        try (OutputStream out = Files.newOutputStream(file);
-             TarArchiveOutputStream tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(out))) {
-            for (String name : List.of("etcd", "etcdctl", "etcdutl")) {
-                byte[] content = (name.equals("etcd") ? etcdContent : "binary " + name).getBytes(StandardCharsets.UTF_8);
-                TarArchiveEntry entry = new TarArchiveEntry("etcd-v9.9.9-linux-amd64/" + name);
-                entry.setSize(content.length);
-                tar.putArchiveEntry(entry);
-                tar.write(content);
-                tar.closeArchiveEntry();
-            }
-        }
-        return file;
+        Map<String, String> contents = new LinkedHashMap<>();
+        contents.put("etcd", etcdContent);
+        contents.put("etcdctl", "binary etcdctl");
+        contents.put("etcdutl", "binary etcdutl");
+        return TestTarballs.write(dir, contents);
     }
 
     private static EtcdSettings settings(Path tarball, Optional<String> checksum) {
-        return new EtcdSettings("v9.9.9", tarball.toUri(), checksum, "/var/lib/etcd", "/etc/ssl/etcd/ssl",
-                "/usr/local/bin", 250, 5000, List.of(), List.of(), "k8s_etcd", "amd64");
+        return TestTarballs.settings(tarball, checksum);
     }
 
     @Test

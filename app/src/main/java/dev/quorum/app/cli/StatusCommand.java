@@ -17,6 +17,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -49,21 +52,28 @@ final class StatusCommand implements Callable<Integer> {
         EtcdRoutes routes;
         BackupHealth backups;
         boolean sandbox;
-        // SSH only for the backups: a host that does not answer soon is unknown, status must stay quick
+        var out = spec.commandLine().getOut();
+        // SSH only for the backups: a host that does not answer soon is unknown, status must stay quick. The SSH
+        // reads go on beside the etcd reads: each side spends most of its time starting up (key exchange, gRPC).
         try (ClusterSession session = cluster.openExisting(TIMEOUT); EtcdAdmin admin = session.etcd()) {
             inventory = session.inventory();
+            sandbox = sandbox(session);
+            CompletableFuture<BackupHealth> backupRead = sandbox ? CompletableFuture.completedFuture(SANDBOX)
+                    : CompletableFuture.supplyAsync(() -> BackupOverview.read(session).health(), BACKGROUND);
             routes = session.etcdRoutes();
             Optional<LiveCluster> live = readLive(session);
             notMembers = live.map(l -> l.notListed(session.inventory())).orElse(List.of());
             status = ClusterProbe.probe(admin, live.map(LiveCluster::members).orElse(inventory.etcdMembers()), TIMEOUT);
-            sandbox = sandbox(session);
-            backups = sandbox ? SANDBOX : BackupOverview.read(session).health();
+            if (!json) {
+                StatusTable.printHealth(inventory, status, out);
+                out.flush();
+            }
+            backups = joined(backupRead);
         }
-        var out = spec.commandLine().getOut();
         if (json) {
             out.println(StatusJson.render(inventory, status, notMembers, routes, backups));
         } else {
-            StatusTable.print(inventory, status, notMembers, backups, sandbox ? Optional.of(SANDBOX_NOTE) : Optional.empty(),
+            StatusTable.printRest(status, notMembers, backups, sandbox ? Optional.of(SANDBOX_NOTE) : Optional.empty(),
                     out);
             EtcdRouteWords.line(routes).ifPresent(out::println);
         }
@@ -77,6 +87,21 @@ final class StatusCommand implements Callable<Integer> {
      */
     static boolean sandbox(ClusterSession session) {
         return new SandboxLayout(session.home()).isInventory(session.inventory().source());
+    }
+
+    /** Daemon threads: a read still going when the command fails must not keep the JVM alive. */
+    private static final Executor BACKGROUND = task -> {
+        Thread thread = new Thread(task, "quorum-status-backups");
+        thread.setDaemon(true);
+        thread.start();
+    };
+
+    private static BackupHealth joined(CompletableFuture<BackupHealth> read) throws Exception {
+        try {
+            return read.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
     }
 
     /** What the cluster lists; empty when no member answers, and the inventory is all there is to show. */

@@ -16,11 +16,15 @@ final class StatusTable {
     private StatusTable() {
     }
 
-    /** @param backupsNote why the backups are as they are, when status knows better than the hosts (the sandbox) */
-    static void print(Inventory inventory, ClusterStatus status, List<EtcdMember> notMembers, BackupHealth backups,
-                      java.util.Optional<String> backupsNote, PrintWriter out) {
+    /** The first lines, which need etcd only: printed while the hosts are still asked about their backups. */
+    static void printHealth(Inventory inventory, ClusterStatus status, PrintWriter out) {
         out.println("Cluster " + inventory.clusterName() + ": " + status.sentence());
         out.println("Versions: " + status.versionSentence());
+    }
+
+    /** @param backupsNote why the backups are as they are, when status knows better than the hosts (the sandbox) */
+    static void printRest(ClusterStatus status, List<EtcdMember> notMembers, BackupHealth backups,
+                          java.util.Optional<String> backupsNote, PrintWriter out) {
         out.println("Backups: " + BackupHealthWords.line(backups)
                 + (backups.status().needsAttention() ? " (quorum diagnose says what to do)" : "")
                 + backupsNote.map(note -> " (" + note + ")").orElse(""));

@@ -3,9 +3,12 @@ package dev.quorum.core.lifecycle.backup;
 import dev.quorum.core.cluster.ClusterSession;
 import dev.quorum.core.inventory.EtcdMember;
 import dev.quorum.core.remote.CommandResult;
+import dev.quorum.core.remote.FanOut;
+import dev.quorum.core.remote.Outcome;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything known about the scheduled backups, read from every member's host (read-only, two SSH commands per
@@ -22,16 +25,27 @@ public record BackupOverview(List<ObservedSchedule> schedules, List<HostBackups>
         return new BackupOverview(schedules, backups, BackupHealth.evaluate(schedules, backups));
     }
 
+    /** Every host at once: each is a connection and two commands, and one slow host must not queue the rest. */
     public static BackupOverview read(ClusterSession cluster) {
+        List<String> hosts = cluster.inventory().etcdMembers().stream().map(EtcdMember::hostName).toList();
+        Map<String, Outcome<HostReading>> readings = FanOut.forEach(hosts, hosts.size(), host -> readHost(cluster, host));
         List<ObservedSchedule> schedules = new ArrayList<>();
         List<HostBackups> backups = new ArrayList<>();
-        for (EtcdMember member : cluster.inventory().etcdMembers()) {
-            ObservedSchedule schedule = readSchedule(cluster, member.hostName());
-            schedules.add(schedule);
-            backups.add(schedule.unknown().isPresent() ? HostBackups.unknown(member.hostName(), schedule.unknown().get())
-                    : BackupList.read(cluster, member.hostName()));
+        for (Outcome<HostReading> outcome : readings.values()) {
+            HostReading reading = outcome.valueOrThrow(); // readHost turns every failure into "unknown"
+            schedules.add(reading.schedule());
+            backups.add(reading.backups());
         }
         return of(schedules, backups);
+    }
+
+    private record HostReading(ObservedSchedule schedule, HostBackups backups) {
+    }
+
+    private static HostReading readHost(ClusterSession cluster, String host) {
+        ObservedSchedule schedule = readSchedule(cluster, host);
+        return new HostReading(schedule, schedule.unknown().isPresent() ? HostBackups.unknown(host, schedule.unknown().get())
+                : BackupList.read(cluster, host));
     }
 
     static ObservedSchedule readSchedule(ClusterSession cluster, String host) {

@@ -43,11 +43,11 @@ public final class JetcdAdmin implements EtcdAdmin {
      */
     public static JetcdAdmin connect(List<String> endpoints, TlsFiles tls, Duration connectTimeout,
                                      UnaryOperator<String> dial) {
+        PemTls.Parsed parsed = PemTls.read(tls);
         try {
             Client client = Client.builder()
                     .endpoints(endpoints.stream().map(dial).map(URI::create).toList())
-                    .sslContext(b -> b.trustManager(tls.caCertificate().toFile())
-                            .keyManager(tls.certificate().toFile(), tls.privateKey().toFile()))
+                    .sslContext(b -> b.trustManager(parsed.casArray()).keyManager(parsed.key(), parsed.chainArray()))
                     .connectTimeout(connectTimeout)
                     .retryMaxDuration(connectTimeout)
                     .retryMaxAttempts(2)

@@ -161,10 +161,17 @@ public final class CertificateAuthority {
             return false;
         }
         try {
-            candidate.verify(ca.getPublicKey(), BouncyCastle.provider());
+            candidate.verify(ca.getPublicKey()); // the JDK's providers first: see Keys.signsFor
             return true;
-        } catch (GeneralSecurityException | RuntimeException e) {
+        } catch (java.security.SignatureException notSignedByIt) {
             return false;
+        } catch (GeneralSecurityException | RuntimeException notInTheJdk) {
+            try {
+                candidate.verify(ca.getPublicKey(), BouncyCastle.provider());
+                return true;
+            } catch (GeneralSecurityException | RuntimeException e) {
+                return false;
+            }
         }
     }
 

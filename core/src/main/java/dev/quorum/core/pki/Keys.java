@@ -6,6 +6,7 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.Signature;
+import java.util.Optional;
 
 /** Algorithm-neutral questions about keys, whichever tool wrote them. */
 final class Keys {
@@ -31,21 +32,38 @@ final class Keys {
         if (!family(publicKey).equals(family(privateKey))) {
             return false;
         }
+        byte[] challenge = new byte[32];
+        RANDOM.nextBytes(challenge);
         try {
-            byte[] challenge = new byte[32];
-            RANDOM.nextBytes(challenge);
-            Signature signer = Signature.getInstance(signatureAlgorithm(privateKey), BouncyCastle.provider());
-            signer.initSign(privateKey);
-            signer.update(challenge);
-            byte[] signature = signer.sign();
-            Signature verifier = Signature.getInstance(signatureAlgorithm(publicKey), BouncyCastle.provider());
-            verifier.initVerify(publicKey);
-            verifier.update(challenge);
-            return verifier.verify(signature);
-        } catch (GeneralSecurityException | PkiException e) {
-            // A key of another curve or a malformed key cannot sign for this public key.
-            return false;
+            return signsFor(challenge, publicKey, privateKey, Optional.empty());
+        } catch (GeneralSecurityException | PkiException notInTheJdk) {
+            try {
+                return signsFor(challenge, publicKey, privateKey, Optional.of(BouncyCastle.provider()));
+            } catch (GeneralSecurityException | PkiException e) {
+                // A key of another curve or a malformed key cannot sign for this public key.
+                return false;
+            }
         }
+    }
+
+    /**
+     * The JDK's own providers first (RSA and the usual curves): a short command then never registers BouncyCastle's
+     * provider, a quarter of its start; BouncyCastle for the keys the JDK does not know.
+     */
+    private static boolean signsFor(byte[] challenge, PublicKey publicKey, PrivateKey privateKey,
+                                    Optional<String> provider) throws GeneralSecurityException {
+        Signature signer = signature(signatureAlgorithm(privateKey), provider);
+        signer.initSign(privateKey);
+        signer.update(challenge);
+        byte[] signature = signer.sign();
+        Signature verifier = signature(signatureAlgorithm(publicKey), provider);
+        verifier.initVerify(publicKey);
+        verifier.update(challenge);
+        return verifier.verify(signature);
+    }
+
+    private static Signature signature(String algorithm, Optional<String> provider) throws GeneralSecurityException {
+        return provider.isPresent() ? Signature.getInstance(algorithm, provider.get()) : Signature.getInstance(algorithm);
     }
 
     private static String family(Key key) {

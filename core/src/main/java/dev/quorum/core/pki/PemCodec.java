@@ -14,6 +14,7 @@ import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.openssl.PEMEncryptedKeyPair;
+import org.bouncycastle.openssl.PEMException;
 import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
@@ -52,19 +53,31 @@ public final class PemCodec {
     }
 
     /**
+     * The JDK's own providers know RSA and the EC curves etcd's certificates use; asking them first spares a short
+     * command (quorum status) registering BouncyCastle's provider, a quarter of its start. Keys they do not know
+     * (other curves) still go to BouncyCastle.
+     */
+    private static PrivateKey toPrivateKey(PrivateKeyInfo info) throws PEMException {
+        try {
+            return new JcaPEMKeyConverter().getPrivateKey(info);
+        } catch (PEMException notInTheJdk) {
+            return new JcaPEMKeyConverter().setProvider(BouncyCastle.provider()).getPrivateKey(info);
+        }
+    }
+
+    /**
      * An unencrypted private key as PKCS#8 ({@code PRIVATE KEY}), traditional RSA
      * ({@code RSA PRIVATE KEY}, as Kubespray writes) or SEC1 ({@code EC PRIVATE KEY}, possibly
      * preceded by the {@code EC PARAMETERS} block that {@code openssl ecparam -genkey} emits).
      */
     public static PrivateKey parsePrivateKey(String pem) {
-        JcaPEMKeyConverter converter = new JcaPEMKeyConverter().setProvider(BouncyCastle.provider());
         try (PEMParser parser = new PEMParser(new StringReader(pem))) {
             for (Object item = parser.readObject(); item != null; item = parser.readObject()) {
                 if (item instanceof PrivateKeyInfo info) {
-                    return converter.getPrivateKey(info);
+                    return toPrivateKey(info);
                 }
                 if (item instanceof PEMKeyPair pair) {
-                    return converter.getKeyPair(pair).getPrivate();
+                    return toPrivateKey(pair.getPrivateKeyInfo());
                 }
                 if (item instanceof PEMEncryptedKeyPair || item instanceof PKCS8EncryptedPrivateKeyInfo) {
                     throw new PkiException("the private key is encrypted; Quorum needs it unencrypted, as etcd does");

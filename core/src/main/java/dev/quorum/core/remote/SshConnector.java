@@ -43,7 +43,7 @@ public final class SshConnector implements AutoCloseable {
     private static final int MIN_TRANSPORT_TIMEOUT_MS = 15_000;
 
     private final SshOptions options;
-    private final DefaultConfig config;
+    private volatile DefaultConfig config;
     private final SshAgent agent;
     private final Map<String, SshRemoteHost> open = new ConcurrentHashMap<>();
     private final Map<String, Object> hostLocks = new ConcurrentHashMap<>();
@@ -52,10 +52,27 @@ public final class SshConnector implements AutoCloseable {
 
     public SshConnector(SshOptions options) {
         this.options = Objects.requireNonNull(options, "options");
-        // Building the algorithm lists is the slow part of a client; share it between hosts.
-        this.config = new DefaultConfig();
-        this.config.setKeepAliveProvider(KeepAliveProvider.KEEP_ALIVE);
         this.agent = new SshAgent(options.agentSocket());
+    }
+
+    /**
+     * Building the algorithm lists is the slow part of a client (it registers BouncyCastle's provider), so it is
+     * shared between hosts, and built on first use: a command whose first SSH work runs beside its etcd reads
+     * (quorum status) does not wait for it on its main thread.
+     */
+    private DefaultConfig config() {
+        DefaultConfig built = config;
+        if (built == null) {
+            synchronized (this) {
+                built = config;
+                if (built == null) {
+                    built = new DefaultConfig();
+                    built.setKeepAliveProvider(KeepAliveProvider.KEEP_ALIVE);
+                    config = built;
+                }
+            }
+        }
+        return built;
     }
 
     /** The open connection to {@code hostName}, or a new one (host key checked, logged in). */
@@ -120,7 +137,7 @@ public final class SshConnector implements AutoCloseable {
     }
 
     private SSHClient newClient(KnownHostsPolicy policy) {
-        SSHClient client = new SSHClient(config);
+        SSHClient client = new SSHClient(config());
         client.addHostKeyVerifier(policy);
         int connectMs = (int) options.connectTimeout().toMillis();
         client.setConnectTimeout(connectMs);

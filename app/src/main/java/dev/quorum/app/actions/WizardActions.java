@@ -111,8 +111,7 @@ public final class WizardActions implements ShellActions {
     }
 
     private WizardServices services(Optional<ClusterSource> cluster) {
-        SshOptions ssh = cluster.flatMap(ClusterSource::knownHosts).map(SshOptions.defaults()::withKnownHostsFile)
-                .orElse(SshOptions.defaults());
+        SshOptions ssh = cluster.map(ClusterSource::ssh).orElse(SshOptions.defaults());
         return new WizardServices(context.executor(), context.home(), ssh, toTasksTab());
     }
 

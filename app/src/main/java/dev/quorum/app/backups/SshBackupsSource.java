@@ -17,7 +17,6 @@ import dev.quorum.core.lifecycle.backup.BackupOverview;
 import dev.quorum.core.lifecycle.backup.BackupPlans;
 import dev.quorum.core.lifecycle.backup.HostBackups;
 import dev.quorum.core.lifecycle.backup.OffsiteListing;
-import dev.quorum.core.remote.SshOptions;
 import dev.quorum.core.workspace.QuorumHome;
 import java.nio.file.Path;
 import java.util.List;
@@ -89,8 +88,6 @@ public final class SshBackupsSource implements BackupsSource {
     }
 
     private ClusterSession open() {
-        SshOptions ssh = cluster.knownHosts().map(SshOptions.defaults()::withKnownHostsFile)
-                .orElse(SshOptions.defaults());
-        return ClusterSessions.open(cluster.inventory(), home, ssh);
+        return ClusterSessions.open(cluster.inventory(), home, cluster.ssh());
     }
 }

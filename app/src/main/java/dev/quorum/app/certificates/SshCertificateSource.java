@@ -7,29 +7,19 @@ import dev.quorum.core.certinventory.InventoryReport;
 import dev.quorum.core.certinventory.WorkstationStore;
 import dev.quorum.core.cluster.ClusterPki;
 import dev.quorum.core.cluster.ClusterSession;
-import dev.quorum.core.remote.SshOptions;
 import dev.quorum.core.workspace.QuorumHome;
 import java.time.Clock;
 import java.time.Duration;
 
 /** Exactly what {@code quorum certs} reads: every etcd host's cert dir and env file, and the workstation store. */
-public final class SshCertificateSource implements CertificateSource {
-    private final ClusterSource cluster;
-    private final QuorumHome home;
-
-    public SshCertificateSource(ClusterSource cluster, QuorumHome home) {
-        this.cluster = cluster;
-        this.home = home;
-    }
+public record SshCertificateSource(ClusterSource cluster, QuorumHome home) implements CertificateSource {
 
     @Override
     public InventoryReport read(Duration warn) {
         if (!ClusterPki.exists(home, cluster.name())) {
             throw new NoWorkstationCaException(cluster.name(), cluster.inventoryFile());
         }
-        SshOptions ssh = cluster.knownHosts().map(SshOptions.defaults()::withKnownHostsFile)
-                .orElse(SshOptions.defaults());
-        try (ClusterSession session = ClusterSessions.open(cluster.inventory(), home, ssh)) {
+        try (ClusterSession session = ClusterSessions.open(cluster.inventory(), home, cluster.ssh())) {
             return new CertificateInventory(session.inventory(), session::remote, warn, Clock.systemUTC())
                     .collect(WorkstationStore.read(session.home().pki(session.inventory().clusterName())));
         }

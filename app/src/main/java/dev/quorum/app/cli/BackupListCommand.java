@@ -9,30 +9,20 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "list", description = {"Every backup on every member's host, oldest first, with its revision, size, sha256 "
         + "and whether it was verified; with a schedule's --copy-to, also each member's off-site copies "
         + "(s3://BUCKET/PREFIX/MEMBER/FILE.db, listed with this workstation's AWS key).",
         "A host or store that cannot be read is listed as unknown, with why."})
-final class BackupListCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ClusterOptions cluster;
-
+final class BackupListCommand extends ClusterCommand {
     @Option(names = "--json", description = "Print one JSON object: {\"backups\": [...], \"unknown\": [...]}.")
     boolean json;
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         try (ClusterSession session = cluster.open()) {
             List<HostBackups> hosts = new ArrayList<>(BackupList.read(session));
             hosts.addAll(OffsiteListing.read(session, OffsiteListing.workstation()));

@@ -6,26 +6,16 @@ import dev.quorum.core.lifecycle.backup.pull.PullRequest;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(name = "pull", description = {"Copy one backup to this workstation, by its location as backup list prints it "
         + "(HOST:/var/backups/quorum-etcd/FILE.db) or an off-site copy (s3://BUCKET/PREFIX/MEMBER/FILE.db).",
         "The copy must have the sha256 the list shows and pass etcd's integrity check; it goes into the cluster's "
         + "snapshot folder (or --to), where snapshot list, the Snapshots tab and restore find it.",
         "An existing different file is never overwritten; the same file already there is ok."})
-final class BackupPullCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ClusterOptions cluster;
-
+final class BackupPullCommand extends ClusterCommand {
     @Parameters(index = "0", paramLabel = "LOCATION", description = "A backup's location from quorum backup list.")
     String location;
 
@@ -42,7 +32,7 @@ final class BackupPullCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         BackupLocation parsed = BackupPullExecution.parse(location, cluster.inventory);
         try (ClusterSession session = cluster.openExisting()) {
             BackupPullExecution execution = new BackupPullExecution(session, out, cluster.inventory);

@@ -3,22 +3,12 @@ package dev.quorum.app.cli;
 import dev.quorum.core.cluster.ClusterSession;
 import dev.quorum.core.lifecycle.backup.BackupPlans;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "run", description = {"Run the scheduled backup now, as the timer does (systemctl start quorum-backup.service), "
         + "on every member's host or on one.", "A failed run shows the script's reason."})
-final class BackupRunCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ClusterOptions cluster;
-
+final class BackupRunCommand extends ClusterCommand {
     @Option(names = "--host", paramLabel = "HOST", description = "Only on this host of the etcd group.")
     String host;
 
@@ -26,7 +16,7 @@ final class BackupRunCommand implements Callable<Integer> {
     public Integer call() {
         try (ClusterSession session = cluster.openExisting()) {
             // a run adds a backup and changes nothing else: no question asked, as the timer asks none
-            return new PlanExecution(spec.commandLine().getOut(), session.home())
+            return new PlanExecution(out(), session.home())
                     .apply(BackupPlans.run(session, Optional.ofNullable(host)), true);
         }
     }

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -44,15 +45,12 @@ final class CertsCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object: {\"certificates\": [...]}.")
     boolean json;
 
-    @Option(names = "--warn-days", paramLabel = "DAYS", defaultValue = "30",
-            description = "Report certificates expiring within this many days (default: ${DEFAULT-VALUE}).")
-    int warnDays;
+    @Mixin
+    WarnDaysOption warnDays;
 
     @Override
     public Integer call() {
-        if (warnDays < 0) {
-            throw new UserError("--warn-days must not be negative: " + warnDays, "give a number of days, e.g. 30");
-        }
+        Duration warning = warnDays.window();
         if (inventory == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "Missing required option: '--inventory=INVENTORY'");
         }
@@ -63,7 +61,7 @@ final class CertsCommand implements Callable<Integer> {
         cluster.jump = jump;
         InventoryReport report;
         try (ClusterSession session = cluster.open()) {
-            report = new CertificateInventory(session.inventory(), session::remote, Duration.ofDays(warnDays),
+            report = new CertificateInventory(session.inventory(), session::remote, warning,
                     Clock.systemUTC())
                     .collect(WorkstationStore.read(session.home().pki(session.inventory().clusterName())));
         }

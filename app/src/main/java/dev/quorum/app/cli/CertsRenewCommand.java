@@ -7,6 +7,7 @@ import dev.quorum.core.lifecycle.renew.RenewalRequest;
 import java.time.Duration;
 import java.util.Optional;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "renew",
@@ -23,18 +24,14 @@ final class CertsRenewCommand extends ClusterChangeCommand {
     @Option(names = "--all", description = "Re-issue every member, admin and node certificate, even valid ones.")
     boolean all;
 
-    @Option(names = "--warn-days", paramLabel = "DAYS", defaultValue = "30",
-            description = "Renew certificates expiring within this many days (default: ${DEFAULT-VALUE}).")
-    int warnDays;
+    @Mixin
+    WarnDaysOption warnDays;
 
     @Override
     public Integer call() {
-        if (warnDays < 0) {
-            throw new UserError("--warn-days must not be negative: " + warnDays, "give a number of days, e.g. 30");
-        }
+        Duration warning = warnDays.window();
         try (ClusterSession session = cluster.open()) {
-            Plan plan = CertPlans.renew(session, new RenewalRequest(Optional.ofNullable(member), all,
-                    Duration.ofDays(warnDays)));
+            Plan plan = CertPlans.renew(session, new RenewalRequest(Optional.ofNullable(member), all, warning));
             PlanExecution execution = new PlanExecution(out(), session.home());
             return execution.run(plan, change, () -> { });
         }

@@ -7,26 +7,16 @@ import dev.quorum.core.lifecycle.backup.BackupHealth;
 import dev.quorum.core.lifecycle.backup.BackupOverview;
 import dev.quorum.core.lifecycle.recover.Verdict;
 import java.time.Duration;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "diagnose", description = {"Ask every host what it sees: service, own status, leader, peers it "
         + "reaches, data dir, recent log; then say in one sentence what is going on and what to do.",
         "Stale or failed scheduled backups are shown with what to do.",
         "Exit status 0 when healthy, 1 when degraded, quorum is lost, or the backups are stale or failed."})
-final class DiagnoseCommand implements Callable<Integer> {
+final class DiagnoseCommand extends ClusterCommand {
     /** A host that does not answer SSH within this is reported unreachable: diagnosis must be quick. */
     static final Duration SSH_CONNECT_TIMEOUT = Duration.ofSeconds(2);
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ClusterOptions cluster;
 
     @Option(names = "--json", description = "Print one JSON object: verdict, members, connectivity, actions.")
     boolean json;
@@ -39,7 +29,7 @@ final class DiagnoseCommand implements Callable<Integer> {
             diagnosis = new Diagnoser(session).diagnose(cluster.inventory.toString());
             backups = BackupOverview.read(session).health();
         }
-        var out = spec.commandLine().getOut();
+        var out = out();
         if (json) {
             out.println(DiagnosisJson.render(diagnosis, backups));
         } else {

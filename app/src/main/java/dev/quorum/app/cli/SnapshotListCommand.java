@@ -8,26 +8,16 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 @Command(name = "list", description = "The cluster's snapshots on this workstation, newest first.")
-final class SnapshotListCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ClusterOptions cluster;
-
+final class SnapshotListCommand extends ClusterCommand {
     @Override
     public Integer call() throws Exception {
         Inventory inventory = cluster.readInventory();
         Path dir = QuorumHome.fromEnvironment().snapshots(inventory.clusterName());
         List<SnapshotInfo> snapshots = new SnapshotStore(dir).list();
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         if (snapshots.isEmpty()) {
             out.println("No snapshots of cluster " + inventory.clusterName() + " in " + dir + ".");
             out.println("Take one with: quorum snapshot save -i " + cluster.inventory);

@@ -9,22 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "save", description = {"Stream a snapshot from a healthy member to this workstation (etcdctl snapshot save).",
         "Recorded beside it: sha256, revision, key count, members, etcd version."})
-final class SnapshotSaveCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ClusterOptions cluster;
-
+final class SnapshotSaveCommand extends ClusterCommand {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
             description = "Write the snapshot here (metadata beside it as FILE.json) instead of the snapshot folder.")
     Path output;
@@ -38,7 +28,7 @@ final class SnapshotSaveCommand implements Callable<Integer> {
         if (output != null && Files.exists(output)) {
             throw new UserError(output + " already exists", "choose another file name; Quorum never overwrites a snapshot");
         }
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         try (ClusterSession session = cluster.openExisting()) {
             long started = System.nanoTime();
             SnapshotInfo info = ClusterSnapshots.save(session, reason, Optional.ofNullable(output));

@@ -1,6 +1,7 @@
 package dev.quorum.app.cluster;
 
 import dev.quorum.core.inventory.Inventory;
+import dev.quorum.core.remote.SshOptions;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -17,5 +18,10 @@ public record ClusterSource(Inventory inventory, Optional<Path> knownHosts, bool
 
     public Path inventoryFile() {
         return inventory.source();
+    }
+
+    /** The SSH options every session on this cluster uses, as the CLI's: the defaults, with this known_hosts file. */
+    public SshOptions ssh() {
+        return knownHosts.map(SshOptions.defaults()::withKnownHostsFile).orElse(SshOptions.defaults());
     }
 }

@@ -12,7 +12,6 @@ import dev.quorum.core.etcd.MemberInfo;
 import dev.quorum.core.inventory.EtcdMember;
 import dev.quorum.core.known.OpenedFrom;
 import dev.quorum.core.remote.SshConnector;
-import dev.quorum.core.remote.SshOptions;
 import dev.quorum.core.workspace.QuorumHome;
 import java.time.Duration;
 import java.util.List;
@@ -66,9 +65,8 @@ public final class ProbeStatusSource implements StatusSource {
             // Remembered for the overview of known clusters, which opens it again from this file; only once the
             // cluster's folder exists (its CA is here): reading a cluster leaves no folder behind.
             OpenedFrom.record(home, cluster.name(), cluster.inventoryFile());
-            SshOptions ssh = cluster.knownHosts().map(SshOptions.defaults()::withKnownHostsFile)
-                    .orElse(SshOptions.defaults());
-            session = new ClusterSession(cluster.inventory(), home, new SshConnector(ssh), EtcdRoutePolicy.AUTO);
+            session = new ClusterSession(cluster.inventory(), home, new SshConnector(cluster.ssh()),
+                    EtcdRoutePolicy.AUTO);
         }
         return session;
     }

@@ -1,15 +1,11 @@
 package dev.quorum.app.replace;
 
-import dev.quorum.app.wizard.ApiserversFollowUp;
-import dev.quorum.app.wizard.InventoryPage;
 import dev.quorum.app.wizard.MemberChoice;
-import dev.quorum.app.wizard.PreparedPlan;
-import dev.quorum.app.wizard.SessionPlanSource;
+import dev.quorum.app.wizard.MemberWizards;
 import dev.quorum.app.wizard.WizardModel;
 import dev.quorum.app.wizard.WizardPage;
 import dev.quorum.app.wizard.WizardServices;
 import dev.quorum.app.wizard.WizardWindow;
-import dev.quorum.core.lifecycle.members.MemberChange;
 import dev.quorum.core.lifecycle.members.MemberPlans;
 import dev.quorum.core.lifecycle.members.ReplaceRequest;
 import java.nio.file.Path;
@@ -26,11 +22,8 @@ public final class ReplaceMemberWizard {
     }
 
     /**
-     * Opens the wizard (modal to {@code owner} if given). From the cluster picture's context menu,
-     * pass the inventory and the member: the inventory page is then skipped and the member chosen.
-     *
-     * @param inventoryPath the cluster's inventory, or null to ask for it
-     * @param memberName    the member to preselect (name or host), or null
+     * Opens the wizard (modal to {@code owner} if given). From the cluster picture's context menu or the toolbar,
+     * pass the inventory and the member (name or host): the inventory page is then skipped and the member chosen.
      */
     public static Stage open(Window owner, WizardServices services, Path inventoryPath, String memberName) {
         return WizardWindow.open(owner, create(services, inventoryPath, memberName));
@@ -39,19 +32,14 @@ public final class ReplaceMemberWizard {
     public static WizardModel create(WizardServices services, Path inventoryPath, String memberName) {
         ReplaceChoices choices = new ReplaceChoices(services);
         MemberChoice leaving = choices.leaving();
-        List<WizardPage> pages = InventoryPage.unlessGiven(leaving.inventory(), inventoryPath, "The cluster Quorum "
-                + "installed (its CA is on this workstation); the new host must be one of the inventory's hosts.");
-        leaving.preselectedProperty().set(memberName == null ? "" : memberName);
-        pages.add(new MemberPage(choices));
+        List<WizardPage> pages = MemberWizards.pages(leaving, inventoryPath, memberName, "The cluster Quorum "
+                + "installed (its CA is on this workstation); the new host must be one of the inventory's hosts.",
+                new MemberPage(choices));
         // exactly quorum replace --member OLD --with NEW [--keep-name]'s plan
         return new WizardModel("Replace a member", pages, () -> {
             ReplaceRequest request = new ReplaceRequest(leaving.memberProperty().get().name(),
                     choices.newHostProperty().get(), choices.keepNameProperty().get());
-            return SessionPlanSource.of(leaving.inventory().file(), services,
-                    session -> {
-                        MemberChange change = MemberPlans.replace(session, request);
-                        return ApiserversFollowUp.offer(session, PreparedPlan.of(change), change.membersAfter());
-                    });
+            return MemberWizards.plan(leaving, services, session -> MemberPlans.replace(session, request));
         }, services);
     }
 }

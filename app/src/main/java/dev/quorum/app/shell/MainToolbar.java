@@ -56,46 +56,47 @@ final class MainToolbar extends ToolBar {
         Button install = button("toolbar-install", "Install...", MaterialDesignP.PLUS_CIRCLE_OUTLINE,
                 "Install a new etcd cluster on the hosts of an inventory", actions::install);
         Button add = button("toolbar-add", "Add...", MaterialDesignS.SERVER_PLUS,
-                "Add a host of the inventory to this cluster (joins as a learner, then promoted)", actions::addMember);
-        add.disableProperty().bind(noCluster);
+                "Add a host of the inventory to this cluster (joins as a learner, then promoted)", actions::addMember,
+                noCluster);
         Button replace = button("toolbar-replace", "Replace...", MaterialDesignS.SWAP_HORIZONTAL,
                 "Replace the selected member by another host (removed first, then the new one joins)",
-                actions::replaceSelected);
-        replace.disableProperty().bind(noMemberSelected);
+                actions::replaceSelected, noMemberSelected);
         Button remove = button("toolbar-remove", "Remove...", MaterialDesignS.SERVER_MINUS,
                 "Remove the selected member (refused if the rest would lose quorum; its data dir is moved aside, "
-                        + "not deleted)", actions::removeSelected);
-        remove.disableProperty().bind(noMemberSelected);
+                        + "not deleted)", actions::removeSelected, noMemberSelected);
         Button recover = button("toolbar-recover", "Recover...", MaterialDesignS.STETHOSCOPE,
                 "Diagnose / Recover: ask every host what it sees (who reaches whom, leader, problems), then recover the cluster after "
-                        + "a partition or a member failure", actions::recover);
-        recover.disableProperty().bind(noCluster);
+                        + "a partition or a member failure", actions::recover, noCluster);
         Button snapshot = button("toolbar-snapshot", null, MaterialDesignC.CAMERA_OUTLINE,
-                "Snapshot: save a snapshot of this cluster to this workstation now (quorum snapshot save)", actions::snapshotNow);
-        snapshot.disableProperty().bind(noCluster);
+                "Snapshot: save a snapshot of this cluster to this workstation now (quorum snapshot save)",
+                actions::snapshotNow, noCluster);
         Button restore = button("toolbar-restore", "Restore...", MaterialDesignR.RESTORE,
                 "Disaster recovery: a new cluster from a snapshot or a survivor's data (quorum restore)",
-                actions::restore);
-        restore.disableProperty().bind(noCluster);
+                actions::restore, noCluster);
         Button maintain = button("toolbar-maintain", "Maintain...", MaterialDesignW.WRENCH_OUTLINE,
                 "Compact the key history, defragment members one at a time, disarm NOSPACE (quorum maintain)",
-                actions::maintain);
-        maintain.disableProperty().bind(noCluster);
+                actions::maintain, noCluster);
         // Snapshot, Upgrade, Refresh and the theme are icons only: with text the toolbar would not fit the window's
         // smallest width, and a ToolBar hides what does not fit in an overflow menu (MainToolbarFitTest)
         Button upgrade = button("toolbar-upgrade", null, MaterialDesignA.ARROW_UP_BOLD_CIRCLE_OUTLINE,
                 "Upgrade etcd... to the inventory's etcd_version, one member at a time, after its guards "
-                        + "(quorum upgrade)", actions::upgrade);
-        upgrade.disableProperty().bind(noCluster);
+                        + "(quorum upgrade)", actions::upgrade, noCluster);
         Button refresh = button("toolbar-refresh", null, MaterialDesignR.REFRESH,
-                "Read the cluster's status now (it refreshes every second anyway) (F5)", actions::refresh);
-        refresh.disableProperty().bind(noCluster);
+                "Read the cluster's status now (it refreshes every second anyway) (F5)", actions::refresh, noCluster);
         Button theme = button("toolbar-theme", null, MaterialDesignT.THEME_LIGHT_DARK,
                 "Switch between the light and the dark theme", actions::toggleTheme);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         getItems().addAll(open, new Separator(), install, add, replace, remove, recover, new Separator(), snapshot, restore,
                 maintain, upgrade, refresh, spacer, theme);
+    }
+
+    /** A button that is disabled while {@code disabled} holds (no cluster shown, no member selected). */
+    private static Button button(String id, String text, Ikon icon, String tooltip, Runnable action,
+                                 ObservableBooleanValue disabled) {
+        Button button = button(id, text, icon, tooltip, action);
+        button.disableProperty().bind(disabled);
+        return button;
     }
 
     private static Button button(String id, String text, Ikon icon, String tooltip, Runnable action) {

@@ -62,7 +62,7 @@ public final class SnapshotsViewModel {
 
     /** The open cluster's tab: its store under {@code home}, saved over a session opened as the CLI opens one. */
     public static SnapshotsViewModel forCluster(TaskExecutor executor, QuorumHome home, ClusterSource source) {
-        SshOptions ssh = source.knownHosts().map(SshOptions.defaults()::withKnownHostsFile).orElse(SshOptions.defaults());
+        SshOptions ssh = source.ssh();
         return new SnapshotsViewModel(executor, home.snapshots(source.name()), () -> {
             try (ClusterSession session = ClusterSessions.open(source.inventory(), home, ssh)) {
                 return ClusterSnapshots.save(session, "manual", Optional.empty());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.quorum.app.common.FxTaskExecutor;
 import dev.quorum.app.shell.MainWindow;
 import dev.quorum.app.shell.ShellServices;
+import dev.quorum.app.shell.TestWindows;
 import dev.quorum.core.workspace.QuorumHome;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -22,19 +23,17 @@ class WizardActionsTest {
     @TempDir
     Path home;
     private final FxRobot robot = new FxRobot();
+    private final TestWindows windows = new TestWindows();
     private FxTaskExecutor executor;
 
     @AfterEach
     void close() throws Exception {
-        FxToolkit.cleanupStages();
-        if (executor != null) {
-            executor.shutdown();
-        }
+        windows.close(executor);
     }
 
     @Test
     void theStandardServicesFindTheWizards() {
-        ShellServices services = ShellServices.standard(new FxTaskExecutor(1), new QuorumHome(home));
+        ShellServices services = ShellServices.standard(executor = new FxTaskExecutor(1), new QuorumHome(home));
         assertThat(services.actions()).isInstanceOf(WizardActions.Factory.class);
     }
 
@@ -43,7 +42,7 @@ class WizardActionsTest {
         FxToolkit.registerPrimaryStage();
         executor = new FxTaskExecutor(2);
         FxToolkit.setupStage(stage -> {
-            MainWindow window = new MainWindow(ShellServices.standard(executor, new QuorumHome(home)));
+            MainWindow window = windows.open(ShellServices.standard(executor, new QuorumHome(home)));
             stage.setScene(window.scene());
             stage.show();
         });

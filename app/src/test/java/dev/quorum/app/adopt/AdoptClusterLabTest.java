@@ -8,6 +8,7 @@ import dev.quorum.app.common.FxTaskExecutor;
 import dev.quorum.app.shell.Fx;
 import dev.quorum.app.shell.MainWindow;
 import dev.quorum.app.shell.ShellServices;
+import dev.quorum.app.shell.TestWindows;
 import dev.quorum.app.wizard.WizardHarness;
 import dev.quorum.core.cluster.ClusterSession;
 import dev.quorum.core.cluster.LiveCluster;
@@ -46,14 +47,12 @@ class AdoptClusterLabTest {
     static Lab lab;
     @TempDir
     static Path dir;
+    static final TestWindows windows = new TestWindows();
     static FxTaskExecutor executor;
 
     @AfterAll
     static void tearDown() throws Exception {
-        FxToolkit.cleanupStages();
-        if (executor != null) {
-            executor.shutdown();
-        }
+        windows.close(executor);
     }
 
     @Test
@@ -69,7 +68,7 @@ class AdoptClusterLabTest {
         WizardHarness.boot();
         MainWindow[] window = new MainWindow[1];
         FxToolkit.setupStage(stage -> {
-            window[0] = new MainWindow(ShellServices.standard(executor, home));
+            window[0] = windows.open(ShellServices.standard(executor, home));
             stage.setScene(window[0].scene());
             stage.show();
         });
@@ -115,7 +114,6 @@ class AdoptClusterLabTest {
             ClusterStatus status = LiveCluster.read(session).probe(session);
             assertThat(status.healthy()).as(status.sentence()).isTrue();
         }
-        Fx.run(window[0]::dispose);
     }
 
     /** The Members table's rows; none before the cluster is shown. */

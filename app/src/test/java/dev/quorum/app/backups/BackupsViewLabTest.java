@@ -8,6 +8,7 @@ import dev.quorum.core.engine.PlanRuns;
 import dev.quorum.app.labtest.InstalledCluster;
 import dev.quorum.app.shell.MainWindow;
 import dev.quorum.app.shell.ShellServices;
+import dev.quorum.app.shell.TestWindows;
 import dev.quorum.app.wizard.WizardHarness;
 import dev.quorum.core.cluster.ClusterSession;
 import dev.quorum.core.engine.Cancellation;
@@ -47,6 +48,7 @@ class BackupsViewLabTest {
     static Path dir;
     static InstalledCluster cluster;
     static FxTaskExecutor executor;
+    static final TestWindows windows = new TestWindows();
     static MainWindow window;
     static final WizardHarness ui = new WizardHarness();
 
@@ -63,7 +65,7 @@ class BackupsViewLabTest {
         executor = new FxTaskExecutor(4);
         WizardHarness.boot();
         FxToolkit.setupStage(stage -> {
-            window = new MainWindow(ShellServices.standard(executor, cluster.home()));
+            window = windows.open(ShellServices.standard(executor, cluster.home()));
             stage.setScene(window.scene());
             stage.show();
         });
@@ -73,13 +75,7 @@ class BackupsViewLabTest {
 
     @AfterAll
     static void tearDown() throws Exception {
-        if (window != null) {
-            ui.interact(window::dispose);
-        }
-        FxToolkit.cleanupStages();
-        if (executor != null) {
-            executor.shutdown();
-        }
+        windows.close(executor);
     }
 
     @SuppressWarnings("unchecked")

@@ -6,6 +6,7 @@ import dev.quorum.app.common.FxTaskExecutor;
 import dev.quorum.app.labtest.InstalledCluster;
 import dev.quorum.app.shell.MainWindow;
 import dev.quorum.app.shell.ShellServices;
+import dev.quorum.app.shell.TestWindows;
 import dev.quorum.app.wizard.WizardHarness;
 import dev.quorum.core.workspace.QuorumHome;
 import dev.quorum.lab.Lab;
@@ -41,6 +42,7 @@ class CertificatesLabTest {
     static Path inventory;
     static QuorumHome home;
     static FxTaskExecutor executor;
+    static final TestWindows windows = new TestWindows();
     static MainWindow window;
     static final WizardHarness ui = new WizardHarness();
 
@@ -53,7 +55,7 @@ class CertificatesLabTest {
         WizardHarness.boot();
         // The real actions (app.actions through ServiceLoader): Renew... opens the real wizard.
         FxToolkit.setupStage(stage -> {
-            window = new MainWindow(ShellServices.standard(executor, home));
+            window = windows.open(ShellServices.standard(executor, home));
             stage.setScene(window.scene());
             stage.show();
         });
@@ -63,13 +65,7 @@ class CertificatesLabTest {
 
     @AfterAll
     static void tearDown() throws Exception {
-        if (window != null) {
-            ui.interact(window::dispose);
-        }
-        FxToolkit.cleanupStages();
-        if (executor != null) {
-            executor.shutdown();
-        }
+        windows.close(executor);
     }
 
     @SuppressWarnings("unchecked")

@@ -8,6 +8,7 @@ import dev.quorum.app.shell.Fx;
 import dev.quorum.app.shell.MainWindow;
 import dev.quorum.app.shell.RecordingShellActions;
 import dev.quorum.app.shell.ShellServices;
+import dev.quorum.app.shell.TestWindows;
 import dev.quorum.app.shell.Theme;
 import dev.quorum.app.snapshots.SnapshotRow;
 import dev.quorum.app.wizard.WizardHarness;
@@ -49,14 +50,12 @@ import org.testfx.util.WaitForAsyncUtils;
 class ScreenshotsTest {
     @TempDir
     static Path home;
+    static final TestWindows windows = new TestWindows();
     static FxTaskExecutor executor;
 
     @AfterAll
     static void stopTheSandbox() throws Exception {
-        FxToolkit.cleanupStages();
-        if (executor != null) {
-            executor.shutdown();
-        }
+        windows.close(executor);
         new Runner(e -> { }, 3, new Cancellation()).run(new Sandbox(new QuorumHome(home.resolve(".quorum")), Optional.empty()).stopPlan(),
                 RunMode.APPLY);
     }
@@ -69,7 +68,7 @@ class ScreenshotsTest {
         MainWindow[] window = new MainWindow[1];
         FxToolkit.setupStage(s -> {
             Theme.LIGHT.apply();
-            window[0] = new MainWindow(ShellServices.standard(executor, new QuorumHome(home.resolve(".quorum")))
+            window[0] = windows.open(ShellServices.standard(executor, new QuorumHome(home.resolve(".quorum")))
                     .withActions(c -> new RecordingShellActions()));
             s.setScene(window[0].scene());
             s.setWidth(1280);
@@ -105,7 +104,6 @@ class ScreenshotsTest {
         Screenshot.of(scene, "snapshots-tab.png");
         Fx.run(() -> stage.setWidth(1280));
         restoreWizard(snapshot);
-        Fx.run(window[0]::dispose);
     }
 
     /** Snapshot now from the toolbar: the Snapshots tab comes up and lists the new file. */

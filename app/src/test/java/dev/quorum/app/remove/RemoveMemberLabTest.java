@@ -9,6 +9,7 @@ import dev.quorum.app.labtest.InstalledCluster;
 import dev.quorum.app.shell.Fx;
 import dev.quorum.app.shell.MainWindow;
 import dev.quorum.app.shell.ShellServices;
+import dev.quorum.app.shell.TestWindows;
 import dev.quorum.app.wizard.ClusterMembers;
 import dev.quorum.app.wizard.WizardHarness;
 import dev.quorum.core.etcd.ClusterStatus;
@@ -42,14 +43,12 @@ class RemoveMemberLabTest {
     static Lab lab;
     @TempDir
     static Path dir;
+    static final TestWindows windows = new TestWindows();
     static FxTaskExecutor executor;
 
     @AfterAll
     static void tearDown() throws Exception {
-        FxToolkit.cleanupStages();
-        if (executor != null) {
-            executor.shutdown();
-        }
+        windows.close(executor);
     }
 
     @Test
@@ -62,7 +61,7 @@ class RemoveMemberLabTest {
         WizardHarness.boot();
         MainWindow[] window = new MainWindow[1];
         FxToolkit.setupStage(stage -> {
-            window[0] = new MainWindow(ShellServices.standard(executor, home));
+            window[0] = windows.open(ShellServices.standard(executor, home));
             stage.setScene(window[0].scene());
             stage.show();
         });
@@ -106,7 +105,6 @@ class RemoveMemberLabTest {
         assertThat(host.exec("systemctl is-active etcd").stdout().strip()).isNotEqualTo("active");
         Fx.await(Duration.ofSeconds(30), "the window shows the two members left", () -> rows(ui).size() == 2
                 && rows(ui).stream().noneMatch(m -> m.name().equals(follower.name())));
-        Fx.run(window[0]::dispose);
     }
 
     /** The Members table's rows; none before the cluster is shown. */

@@ -7,6 +7,7 @@ import dev.quorum.app.labtest.InstalledCluster;
 import dev.quorum.app.shell.Fx;
 import dev.quorum.app.shell.MainWindow;
 import dev.quorum.app.shell.ShellServices;
+import dev.quorum.app.shell.TestWindows;
 import dev.quorum.app.snapshots.FakeSnapshots;
 import dev.quorum.app.snapshots.Integrity;
 import dev.quorum.app.snapshots.SnapshotRow;
@@ -57,6 +58,7 @@ class RestoreWizardLabTest {
     static String clusterName;
     static QuorumHome home;
     static FxTaskExecutor executor;
+    static final TestWindows windows = new TestWindows();
     static MainWindow window;
     static final FxRobot robot = new FxRobot();
 
@@ -72,7 +74,7 @@ class RestoreWizardLabTest {
         executor = new FxTaskExecutor(4);
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(stage -> {
-            window = new MainWindow(ShellServices.standard(executor, home));
+            window = windows.open(ShellServices.standard(executor, home));
             stage.setScene(window.scene());
             stage.show();
         });
@@ -82,13 +84,7 @@ class RestoreWizardLabTest {
 
     @AfterAll
     static void tearDown() throws Exception {
-        if (window != null) {
-            Fx.run(window::dispose);
-        }
-        FxToolkit.cleanupStages();
-        if (executor != null) {
-            executor.shutdown();
-        }
+        windows.close(executor);
     }
 
 

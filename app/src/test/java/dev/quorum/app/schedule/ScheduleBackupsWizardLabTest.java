@@ -6,6 +6,7 @@ import dev.quorum.app.common.FxTaskExecutor;
 import dev.quorum.app.labtest.InstalledCluster;
 import dev.quorum.app.shell.MainWindow;
 import dev.quorum.app.shell.ShellServices;
+import dev.quorum.app.shell.TestWindows;
 import dev.quorum.app.wizard.WizardHarness;
 import dev.quorum.lab.Lab;
 import dev.quorum.lab.LabHost;
@@ -40,6 +41,7 @@ class ScheduleBackupsWizardLabTest {
     static Path dir;
     static InstalledCluster cluster;
     static FxTaskExecutor executor;
+    static final TestWindows windows = new TestWindows();
     static MainWindow window;
     static final WizardHarness ui = new WizardHarness();
 
@@ -49,7 +51,7 @@ class ScheduleBackupsWizardLabTest {
         executor = new FxTaskExecutor(4);
         WizardHarness.boot();
         FxToolkit.setupStage(stage -> {
-            window = new MainWindow(ShellServices.standard(executor, cluster.home()));
+            window = windows.open(ShellServices.standard(executor, cluster.home()));
             stage.setScene(window.scene());
             stage.show();
         });
@@ -61,13 +63,7 @@ class ScheduleBackupsWizardLabTest {
 
     @AfterAll
     static void tearDown() throws Exception {
-        if (window != null) {
-            ui.interact(window::dispose);
-        }
-        FxToolkit.cleanupStages();
-        if (executor != null) {
-            executor.shutdown();
-        }
+        windows.close(executor);
     }
 
     static void awaitIdle(String what) {

@@ -33,6 +33,7 @@ class ClusterSwitchTest {
     Path dir;
     final FxTaskExecutor executor = new FxTaskExecutor(2);
     final Map<String, CountingSource> sources = new ConcurrentHashMap<>();
+    final TestWindows windows = new TestWindows();
     MainWindow window;
 
     static final class CountingSource implements StatusSource {
@@ -53,8 +54,7 @@ class ClusterSwitchTest {
 
     @AfterEach
     void close() throws Exception {
-        FxToolkit.cleanupStages();
-        executor.shutdown();
+        windows.close(executor);
     }
 
     private Path inventory(String name) throws Exception {
@@ -70,7 +70,7 @@ class ClusterSwitchTest {
         Path second = inventory("second");
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(stage -> {
-            window = new MainWindow(ShellServices.standard(executor, new QuorumHome(dir.resolve("home")))
+            window = windows.open(ShellServices.standard(executor, new QuorumHome(dir.resolve("home")))
                     .withActions(c -> new RecordingShellActions())
                     .withStatusSources((ClusterSource s) -> sources.computeIfAbsent(s.name(), n -> new CountingSource())));
             stage.setScene(window.scene());

@@ -31,6 +31,7 @@ class DesktopLabTest {
     @TempDir
     static Path dir;
     FxTaskExecutor executor;
+    final TestWindows windows = new TestWindows();
     MainWindow window;
 
     @AfterAll
@@ -54,7 +55,7 @@ class DesktopLabTest {
         try {
             FxToolkit.registerPrimaryStage();
             FxToolkit.setupStage(stage -> {
-                window = new MainWindow(ShellServices.standard(executor, new QuorumHome(home))
+                window = windows.open(ShellServices.standard(executor, new QuorumHome(home))
                         .withActions(c -> new RecordingShellActions()));
                 stage.setScene(window.scene());
                 stage.show();
@@ -80,11 +81,7 @@ class DesktopLabTest {
             assertThat(Fx.get(() -> second.serviceProperty().get())).isEqualTo("etcd active, enabled at boot");
             assertThat(Fx.get(() -> second.certificateProperty().get())).matches("valid until \\d{4}-\\d{2}-\\d{2} \\(\\d+ days left\\)");
         } finally {
-            if (window != null) {
-                Fx.run(window::dispose);
-            }
-            FxToolkit.cleanupStages();
-            executor.shutdown();
+            windows.close(executor);
         }
     }
 }

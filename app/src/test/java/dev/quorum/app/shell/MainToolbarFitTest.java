@@ -24,10 +24,12 @@ class MainToolbarFitTest {
     @TempDir
     Path home;
     private final FxRobot robot = new FxRobot();
+    private final TestWindows windows = new TestWindows();
     private FxTaskExecutor executor;
 
     @AfterEach
     void close() throws Exception {
+        windows.dispose();
         FxToolkit.cleanupStages();
         Fx.run(Theme.LIGHT::apply);
         if (executor != null) {
@@ -42,7 +44,7 @@ class MainToolbarFitTest {
         FxToolkit.registerPrimaryStage();
         Fx.run(theme::apply); // the app always runs themed, and the theme's padding and fonts decide the width
         Stage stage = FxToolkit.setupStage(s -> {
-            MainWindow window = new MainWindow(ShellServices.standard(executor, new QuorumHome(home)));
+            MainWindow window = windows.open(ShellServices.standard(executor, new QuorumHome(home)));
             s.setScene(window.scene());
             s.setWidth(MainWindow.MIN_WIDTH);
             s.setHeight(MainWindow.MIN_HEIGHT);

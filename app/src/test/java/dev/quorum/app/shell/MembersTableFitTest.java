@@ -38,6 +38,7 @@ class MembersTableFitTest {
     Path dir;
     private final FxTaskExecutor executor = new FxTaskExecutor(2);
     private final FxRobot robot = new FxRobot();
+    private final TestWindows windows = new TestWindows();
     private MainWindow window;
     private Stage stage;
 
@@ -49,9 +50,7 @@ class MembersTableFitTest {
 
     @AfterEach
     void close() {
-        if (window != null) {
-            Fx.run(window::dispose);
-        }
+        windows.dispose();
         if (stage != null) {
             Fx.run(stage::hide);
         }
@@ -108,7 +107,7 @@ class MembersTableFitTest {
                 + "    n3: {ip: 10.0.0.3}\n  children:\n    etcd:\n      hosts: {n1: {}, n2: {}, n3: {}}\n"
                 + "  vars:\n    cluster_name: wide\n");
         stage = Fx.get(() -> {
-            window = new MainWindow(ShellServices.standard(executor, new QuorumHome(dir.resolve("home")))
+            window = windows.open(ShellServices.standard(executor, new QuorumHome(dir.resolve("home")))
                     .withActions(c -> new RecordingShellActions())
                     .withStatusSources((ClusterSource s) -> new StatusSource() {
                         @Override

@@ -40,6 +40,7 @@ class OverviewScreenTest {
     Path dir;
     private final FxRobot robot = new FxRobot();
     private final FxTaskExecutor executor = new FxTaskExecutor(2);
+    private final TestWindows windows = new TestWindows();
     private MainWindow window;
 
     /** "first" answers with three healthy members; any other cluster does not answer at all. */
@@ -65,8 +66,7 @@ class OverviewScreenTest {
 
     @AfterEach
     void close() throws Exception {
-        FxToolkit.cleanupStages();
-        executor.shutdown();
+        windows.close(executor);
     }
 
     private Path known(QuorumHome home, String name) throws Exception {
@@ -81,7 +81,7 @@ class OverviewScreenTest {
         Function<ClusterSource, StatusSource> sources = source -> new FakeSource(source.name());
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(stage -> {
-            window = new MainWindow(ShellServices.standard(executor, home)
+            window = windows.open(ShellServices.standard(executor, home)
                     .withActions(c -> new RecordingShellActions()).withStatusSources(sources));
             stage.setScene(window.scene());
             stage.show();

@@ -41,6 +41,7 @@ class SandboxWindowTest {
     @TempDir
     static Path home;
     static FxTaskExecutor executor;
+    static final TestWindows windows = new TestWindows();
     static MainWindow window;
     static final RecordingShellActions actions = new RecordingShellActions();
     final FxRobot robot = new FxRobot();
@@ -52,7 +53,7 @@ class SandboxWindowTest {
         FxToolkit.registerPrimaryStage();
         executor = new FxTaskExecutor(3);
         FxToolkit.setupStage(stage -> {
-            window = new MainWindow(ShellServices.standard(executor, new QuorumHome(home)).withActions(c -> actions));
+            window = windows.open(ShellServices.standard(executor, new QuorumHome(home)).withActions(c -> actions));
             stage.setScene(window.scene());
             stage.show();
         });
@@ -65,13 +66,7 @@ class SandboxWindowTest {
 
     @AfterAll
     static void stopTheSandbox() throws Exception {
-        if (window != null) {
-            Fx.run(window::dispose);
-        }
-        FxToolkit.cleanupStages();
-        if (executor != null) {
-            executor.shutdown();
-        }
+        windows.close(executor);
         new Runner(event -> { }, 3, new Cancellation())
                 .run(new Sandbox(new QuorumHome(home), Optional.empty()).stopPlan(), RunMode.APPLY);
     }

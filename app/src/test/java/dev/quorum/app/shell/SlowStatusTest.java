@@ -29,15 +29,12 @@ class SlowStatusTest {
     @TempDir
     Path dir;
     FxTaskExecutor executor = new FxTaskExecutor(2);
+    final TestWindows windows = new TestWindows();
     MainWindow window;
 
     @AfterEach
     void close() throws Exception {
-        if (window != null) {
-            Fx.run(window::dispose);
-        }
-        FxToolkit.cleanupStages();
-        executor.shutdown();
+        windows.close(executor);
     }
 
     static final class SlowSource implements StatusSource {
@@ -83,7 +80,7 @@ class SlowStatusTest {
         SlowSource slow = new SlowSource();
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(stage -> {
-            window = new MainWindow(ShellServices.standard(executor, new QuorumHome(dir.resolve("home")))
+            window = windows.open(ShellServices.standard(executor, new QuorumHome(dir.resolve("home")))
                     .withActions(c -> new RecordingShellActions()).withStatusSources(source -> slow));
             stage.setScene(window.scene());
             stage.show();

@@ -30,15 +30,12 @@ class SnapshotsTabTest {
     final FxTaskExecutor executor = new FxTaskExecutor(2);
     final RecordingShellActions actions = new RecordingShellActions();
     final FxRobot robot = new FxRobot();
+    final TestWindows windows = new TestWindows();
     MainWindow window;
 
     @AfterEach
     void close() throws Exception {
-        if (window != null) {
-            Fx.run(window::dispose);
-        }
-        FxToolkit.cleanupStages();
-        executor.shutdown();
+        windows.close(executor);
     }
 
     @Test
@@ -53,7 +50,7 @@ class SnapshotsTabTest {
         FakeSnapshots.write(home.snapshots("tabbed").resolve("new.db"), Instant.parse("2026-02-01T00:00:00Z"), "before-add", 9, 4);
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(stage -> {
-            window = new MainWindow(ShellServices.standard(executor, home).withActions(c -> actions)
+            window = windows.open(ShellServices.standard(executor, home).withActions(c -> actions)
                     .withStatusSources((ClusterSource s) -> new dev.quorum.app.cluster.StatusSource() {
                         @Override
                         public ClusterStatus read() {

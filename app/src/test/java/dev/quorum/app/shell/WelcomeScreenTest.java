@@ -20,10 +20,16 @@ class WelcomeScreenTest {
     @TempDir
     Path home;
     private final FxRobot robot = new FxRobot();
+    private final TestWindows windows = new TestWindows();
+    private FxTaskExecutor executor;
+    private QuorumApp app;
 
     @AfterEach
     void close() throws Exception {
-        FxToolkit.cleanupStages();
+        if (app != null) {
+            FxToolkit.cleanupApplication(app); // QuorumApp.stop: disposes its window, shuts its executor down
+        }
+        windows.close(executor);
         System.clearProperty(QuorumHome.PROPERTY);
     }
 
@@ -31,7 +37,7 @@ class WelcomeScreenTest {
     void theAppOpensOnTheWelcomeScreenWithATitleAndMinimumSize() throws Exception {
         System.setProperty(QuorumHome.PROPERTY, home.toString());
         Stage primary = FxToolkit.registerPrimaryStage();
-        QuorumApp app = (QuorumApp) FxToolkit.setupApplication(QuorumApp.class);
+        app = (QuorumApp) FxToolkit.setupApplication(QuorumApp.class);
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(Fx.get(primary::getTitle)).contains("Quorum");
@@ -46,16 +52,15 @@ class WelcomeScreenTest {
         assertThat(robot.lookup("#toolbar-maintain").queryButton().getTooltip().getText()).contains("defragment");
         assertThat(robot.lookup("#toolbar-upgrade").queryButton().isDisabled()).as("no cluster yet").isTrue();
         assertThat(robot.lookup("#toolbar-upgrade").queryButton().getTooltip().getText()).contains("etcd_version");
-        FxToolkit.cleanupApplication(app);
     }
 
     @Test
     void createAndInstallCallTheInstallWizard() throws Exception {
         RecordingShellActions actions = new RecordingShellActions();
         FxToolkit.registerPrimaryStage();
-        FxTaskExecutor executor = new FxTaskExecutor(2);
+        executor = new FxTaskExecutor(2);
         FxToolkit.setupStage(stage -> {
-            MainWindow window = new MainWindow(ShellServices.standard(executor, new QuorumHome(home))
+            MainWindow window = windows.open(ShellServices.standard(executor, new QuorumHome(home))
                     .withActions(context -> actions));
             stage.setScene(window.scene());
             stage.show();
@@ -67,6 +72,5 @@ class WelcomeScreenTest {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> actions.calls.size() == 2);
 
         assertThat(actions.calls).containsExactly("install", "install");
-        executor.shutdown();
     }
 }

@@ -25,9 +25,13 @@ class LiveLogViewTest {
     static final int EVENTS = 100_000;
     FxTaskExecutor executor = new FxTaskExecutor(1);
     final List<Throwable> uiErrors = new CopyOnWriteArrayList<>();
+    LiveLogView view;
 
     @AfterEach
     void close() throws Exception {
+        if (view != null) {
+            Fx.run(view::dispose); // its frame timer stops for good, as when its cluster's tab is closed
+        }
         FxToolkit.cleanupStages();
         executor.shutdown();
     }
@@ -40,7 +44,7 @@ class LiveLogViewTest {
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(stage -> {
             Thread.currentThread().setUncaughtExceptionHandler((t, e) -> uiErrors.add(e));
-            stage.setScene(new Scene(new LiveLogView(model, executor), 900, 500));
+            stage.setScene(new Scene(view = new LiveLogView(model, executor), 900, 500));
             stage.show();
         });
 

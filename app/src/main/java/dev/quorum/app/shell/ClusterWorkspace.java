@@ -48,7 +48,7 @@ import javafx.scene.layout.Priority;
 
 /**
  * Everything shown for one open cluster: the picture with the selected member's details, and
- * the Members, Certificates, Tasks, Snapshots and Backups tabs, Charts (and Kubernetes, with Kubernetes hosts; a badge
+ * the Members, Certificates, Tasks, Snapshots, Backups and Charts tabs (and Kubernetes, with Kubernetes hosts; a badge
  * above while the backups are stale or failed); plus the watcher that keeps its view model fresh. Built once per
  * opened cluster and disposed when another is shown or the window closes.
  */
@@ -181,9 +181,7 @@ final class ClusterWorkspace extends BorderPane {
 
     /** Leader, member and alarm changes between two status reads go on the Charts tab's timeline. */
     private void statusSeen(dev.quorum.core.etcd.ClusterStatus status) {
-        if (charts != null) { // a read answered before the tab was built (tests' synchronous executor)
-            charts.statusSeen(status);
-        }
+        charts.statusSeen(status); // the watcher reads only after start(): the tab is built by then
     }
 
     /** The cluster was adopted: read its status now, and its certificates again if they were shown. */

@@ -7,7 +7,13 @@ import dev.quorum.app.labtest.InstalledCluster;
 import dev.quorum.app.shell.MainWindow;
 import dev.quorum.app.shell.ShellServices;
 import dev.quorum.app.wizard.WizardHarness;
+import dev.quorum.core.cluster.ClusterSession;
+import dev.quorum.core.cluster.EtcdRoutePolicy;
 import dev.quorum.core.etcd.ClusterStatus;
+import dev.quorum.core.inventory.InventoryReader;
+import dev.quorum.core.metrics.MemberScrape;
+import dev.quorum.core.metrics.MetricsScraper;
+import dev.quorum.core.remote.SshConnector;
 import dev.quorum.core.etcd.MemberStatus;
 import dev.quorum.core.metrics.TimelineEvent;
 import dev.quorum.lab.Lab;
@@ -22,18 +28,23 @@ import javafx.scene.chart.XYChart;
 import javafx.scene.control.ListView;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxToolkit;
 
 /**
  * The Charts tab of the main window on a real 3-host lab cluster: the charts fill from the members' own /metrics
- * (TLS with the workstation's client certificate), and stopping the leader's etcd puts a leader change on the
+ * (TLS with the workstation's client certificate), and through SSH tunnels where the client port is closed to the
+ * workstation; stopping the leader's etcd puts a leader change on the
  * timeline.
  */
 @LabHosts(count = 3)
 @Timeout(600)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ChartsViewLabTest {
     static Lab lab;
     @TempDir
@@ -84,7 +95,8 @@ class ChartsViewLabTest {
     }
 
     @Test
-    void theChartsFillFromRealMetricsAndALeaderChangeShowsOnTheTimeline() {
+    @Order(1)
+    void theChartsFillFromRealMetrics() {
         ui.click("#charts-tab");
         for (int i = 0; i < 5; i++) { // writes, so the WAL fsync and backend commit histograms move between scrapes
             lab.host(0).exec("/usr/local/bin/etcdctl.sh put charts-test-" + i + " " + i).requireOk("put a key");
@@ -97,7 +109,28 @@ class ChartsViewLabTest {
                 .allMatch(d -> d.getYValue().doubleValue() > 0));
         assertThat(lines("#chart-lag")).hasSize(3);
         assertThat(lines("#chart-applied-index").get(0).getData().get(0).getYValue().doubleValue()).isPositive();
+    }
 
+    @Test
+    @Order(2)
+    void whereTheClientPortIsClosedTheScrapeGoesThroughTheSshTunnel() {
+        lab.hosts().forEach(h -> h.blockFromTool(2379));
+        try (ClusterSession session = new ClusterSession(new InventoryReader().read(cluster.inventory()),
+                cluster.home(), new SshConnector(cluster.ssh()), EtcdRoutePolicy.AUTO)) {
+            List<MemberScrape> scraped = new MetricsScraper(session)
+                    .scrape(session.inventory().etcdMembers());
+
+            assertThat(session.etcdRoutes().allTunnelled()).as(session.etcdRoutes().toString()).isTrue();
+            assertThat(scraped).hasSize(3).allSatisfy(s -> assertThat(s.metrics())
+                    .as(s.member() + ": " + s.problem()).hasValueSatisfying(m -> assertThat(m.dbSizeBytes()).isPositive()));
+        } finally {
+            lab.hosts().forEach(LabHost::unblockFromTool);
+        }
+    }
+
+    @Test
+    @Order(3)
+    void stoppingTheLeaderPutsALeaderChangeOnTheTimeline() {
         ClusterStatus status = cluster.status();
         String leader = status.leader().map(MemberStatus::hostName).orElseThrow();
         LabHost leaderHost = lab.hosts().stream().filter(h -> h.name().equals(leader)).findFirst().orElseThrow();

@@ -6,6 +6,7 @@ import dev.quorum.app.backups.BackupsViewModel;
 import dev.quorum.app.backups.FxTicker;
 import dev.quorum.app.backups.ScheduleOpener;
 import dev.quorum.app.backups.SshBackupsSource;
+import dev.quorum.app.charts.ChartsTab;
 import dev.quorum.app.certificates.CertificatesView;
 import dev.quorum.app.certificates.CertificatesViewModel;
 import dev.quorum.app.certificates.LoadState;
@@ -47,7 +48,7 @@ import javafx.scene.layout.Priority;
 
 /**
  * Everything shown for one open cluster: the picture with the selected member's details, and
- * the Members, Certificates, Tasks, Snapshots and Backups tabs (and Kubernetes, with Kubernetes hosts; a badge
+ * the Members, Certificates, Tasks, Snapshots, Backups and Charts tabs (and Kubernetes, with Kubernetes hosts; a badge
  * above while the backups are stale or failed); plus the watcher that keeps its view model fresh. Built once per
  * opened cluster and disposed when another is shown or the window closes.
  */
@@ -65,6 +66,7 @@ final class ClusterWorkspace extends BorderPane {
     private final Tab snapshotsTab;
     private final BackupsViewModel backups;
     private final KubeClientsTab kubernetes;
+    private final ChartsTab charts;
     /** Health changes on the scale of the schedule (1 min at least): a read a minute costs two SSH commands per host. */
     static final java.time.Duration BACKUP_HEALTH_PERIOD = java.time.Duration.ofMinutes(1);
 
@@ -85,6 +87,7 @@ final class ClusterWorkspace extends BorderPane {
                 status -> {
                     model.apply(status, clock.instant());
                     statusSource.etcdRoutes().ifPresent(model::routes);
+                    statusSeen(status);
                 }, error -> model.failed(error, clock.instant()),
                 services.refreshInterval());
         this.hostFacts = new HostFactsLoader(services.executor(), statusSource, model);
@@ -147,6 +150,7 @@ final class ClusterWorkspace extends BorderPane {
         });
         tabs = new TabPane(members, certsTab, tasksTab, snapshotsTab, backupsTab);
         kubernetes = KubeClientsTab.addTo(tabs, source, services.executor(), services.home());
+        charts = ChartsTab.addTo(tabs, source, services.executor(), services.home());
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         SplitPane split = new SplitPane(top, tabs);
         split.setOrientation(Orientation.VERTICAL);
@@ -175,6 +179,11 @@ final class ClusterWorkspace extends BorderPane {
         return banner;
     }
 
+    /** Leader, member and alarm changes between two status reads go on the Charts tab's timeline. */
+    private void statusSeen(dev.quorum.core.etcd.ClusterStatus status) {
+        charts.statusSeen(status); // the watcher reads only after start(): the tab is built by then
+    }
+
     /** The cluster was adopted: read its status now, and its certificates again if they were shown. */
     void adopted() {
         watcher.refreshNow();
@@ -189,6 +198,7 @@ final class ClusterWorkspace extends BorderPane {
         backups.refresh();
         // the badge must appear without a click when the backups go stale while the window is open
         backups.watch(new FxTicker(), BACKUP_HEALTH_PERIOD);
+        charts.start(); // scraped from the start, so the charts have a past when first looked at
     }
 
     /** Toolbar "Snapshot now": shows the Snapshots tab and saves there. */
@@ -239,6 +249,7 @@ final class ClusterWorkspace extends BorderPane {
         watcher.stop();
         certificates.dispose();
         kubernetes.dispose();
+        charts.dispose();
         backups.dispose();
         tasks.dispose();
     }

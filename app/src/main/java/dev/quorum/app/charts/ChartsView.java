@@ -1,0 +1,104 @@
+package dev.quorum.app.charts;
+
+import dev.quorum.core.metrics.MetricSeries;
+import java.time.ZoneId;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+/** The Charts tab: the range, one line chart per metric (two columns), the timeline under them. Built once, bound. */
+public final class ChartsView extends BorderPane {
+    static final int COLUMNS = 2;
+
+    public ChartsView(ChartsViewModel model, ZoneId zone) {
+        setId("charts-view");
+        ChoiceBox<ChartRange> range = new ChoiceBox<>();
+        range.setId("charts-range");
+        range.getItems().setAll(ChartRange.values());
+        range.valueProperty().bindBidirectional(model.rangeProperty());
+        Label status = new Label();
+        status.setId("charts-status");
+        status.textProperty().bind(model.statusProperty());
+        HBox bar = new HBox(8, new Label("Last"), range, status);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(6, 8, 6, 8));
+        Label problem = new Label();
+        problem.setId("charts-problem");
+        problem.getStyleClass().add("danger");
+        problem.setWrapText(true);
+        problem.textProperty().bind(model.problemProperty());
+        problem.visibleProperty().bind(model.problemProperty().isNotEmpty());
+        problem.managedProperty().bind(problem.visibleProperty());
+
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(8);
+        for (int c = 0; c < COLUMNS; c++) {
+            ColumnConstraints column = new ColumnConstraints();
+            column.setPercentWidth(100.0 / COLUMNS);
+            column.setHgrow(Priority.ALWAYS);
+            grid.getColumnConstraints().add(column);
+        }
+        MetricSeries[] all = MetricSeries.values();
+        for (int i = 0; i < all.length; i++) {
+            grid.add(chart(model, all[i], zone), i % COLUMNS, i / COLUMNS);
+        }
+        TimelineView timeline = new TimelineView(model, zone);
+        VBox content = new VBox(8, problem, grid, timeline);
+        content.setPadding(new Insets(0, 8, 8, 8));
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("edge-to-edge");
+        setTop(bar);
+        setCenter(scroll);
+    }
+
+    private static LineChart<Number, Number> chart(ChartsViewModel model, MetricSeries series, ZoneId zone) {
+        NumberAxis time = timeAxis(model, zone);
+        NumberAxis values = new NumberAxis();
+        values.setForceZeroInRange(false);
+        values.setLabel(series.unit());
+        LineChart<Number, Number> chart = new LineChart<>(time, values, model.lines(series));
+        chart.setId("chart-" + series.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        chart.setTitle(series.title());
+        chart.setCreateSymbols(false);
+        chart.setAnimated(false);
+        chart.setPrefHeight(220);
+        chart.setMinHeight(180);
+        return chart;
+    }
+
+    /** Epoch seconds from the model's bounds, labelled as the time of day; shared by the timeline strip. */
+    static NumberAxis timeAxis(ChartsViewModel model, ZoneId zone) {
+        NumberAxis time = new NumberAxis();
+        time.setAutoRanging(false);
+        time.setAnimated(false);
+        time.lowerBoundProperty().bind(model.lowerBoundProperty());
+        time.upperBoundProperty().bind(model.upperBoundProperty());
+        time.tickUnitProperty().bind(model.upperBoundProperty().subtract(model.lowerBoundProperty()).divide(5));
+        time.setMinorTickVisible(false);
+        time.setTickLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Number seconds) {
+                return TimeWords.axis(seconds, zone);
+            }
+
+            @Override
+            public Number fromString(String text) {
+                throw new UnsupportedOperationException("the axis is not edited");
+            }
+        });
+        return time;
+    }
+}

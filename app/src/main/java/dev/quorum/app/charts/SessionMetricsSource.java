@@ -1,0 +1,71 @@
+package dev.quorum.app.charts;
+
+import dev.quorum.app.cluster.ClusterSource;
+import dev.quorum.app.common.ClusterSessions;
+import dev.quorum.core.cluster.ClusterPki;
+import dev.quorum.core.cluster.ClusterSession;
+import dev.quorum.core.metrics.MemberScrape;
+import dev.quorum.core.metrics.MetricsScraper;
+import dev.quorum.core.remote.SshOptions;
+import dev.quorum.core.workspace.QuorumHome;
+import dev.quorum.core.metrics.RecordedEvents;
+import dev.quorum.core.metrics.TimelineEvent;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The inventory's members scraped through one cluster session kept for the tab's life: its SSH tunnels (where
+ * the client ports are not reached from here) are opened once, not at every scrape. Closed with the tab.
+ */
+public final class SessionMetricsSource implements MetricsSource {
+    private final ClusterSource cluster;
+    private final QuorumHome home;
+    private ClusterSession session;
+    private MetricsScraper scraper;
+    private boolean closed;
+
+    public SessionMetricsSource(ClusterSource cluster, QuorumHome home) {
+        this.cluster = cluster;
+        this.home = home;
+    }
+
+    @Override
+    public List<MemberScrape> scrape() {
+        return scraper().scrape(cluster.inventory().etcdMembers());
+    }
+
+    @Override
+    public List<TimelineEvent> recorded(Instant since) throws IOException {
+        List<TimelineEvent> events = new ArrayList<>(RecordedEvents.runs(home, cluster.name(), since));
+        events.addAll(RecordedEvents.certificateExpiry(home, cluster.name(), Instant.now()));
+        return events;
+    }
+
+    private synchronized MetricsScraper scraper() {
+        if (closed) {
+            throw new IllegalStateException("the metrics of " + cluster.name() + " are no longer read");
+        }
+        if (scraper == null) {
+            if (!ClusterPki.exists(home, cluster.name())) {
+                throw new IllegalStateException("this workstation has no client certificate for " + cluster.name()
+                        + " (adopt the cluster first): etcd's metrics need one");
+            }
+            SshOptions ssh = cluster.knownHosts().map(SshOptions.defaults()::withKnownHostsFile)
+                    .orElse(SshOptions.defaults());
+            session = ClusterSessions.open(cluster.inventory(), home, ssh);
+            scraper = new MetricsScraper(session);
+        }
+        return scraper;
+    }
+
+    @Override
+    public synchronized void close() {
+        closed = true;
+        if (session != null) {
+            session.close();
+            session = null;
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package dev.quorum.app.charts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.quorum.app.common.SynchronousTaskExecutor;
+import dev.quorum.app.shell.Fx;
+import dev.quorum.core.metrics.MemberScrape;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.List;
+import javafx.scene.Scene;
+import javafx.scene.chart.LineChart;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.layout.Pane;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Charts tab on screen, fed a time series: a line per member in every chart, the range, the timeline. */
+class ChartsViewUiTest {
+    final FxRobot robot = new FxRobot();
+    final FedMetrics source = new FedMetrics();
+    final FedMetrics.HandClock clock = new FedMetrics.HandClock();
+
+    @AfterEach
+    void close() throws Exception {
+        FxToolkit.cleanupStages();
+    }
+
+    ChartsViewModel show() throws Exception {
+        ChartsViewModel[] model = new ChartsViewModel[1];
+        FxToolkit.registerPrimaryStage();
+        FxToolkit.setupStage(stage -> {
+            model[0] = new ChartsViewModel(new SynchronousTaskExecutor(), source, clock, ZoneOffset.UTC);
+            stage.setScene(new Scene(new ChartsView(model[0], ZoneOffset.UTC), 1200, 900));
+            stage.show();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        return model[0];
+    }
+
+    /** 30 scrapes 30 s apart (15 min); etcd1 leads, then etcd2 from the 16th on. */
+    void feed(ChartsViewModel model) {
+        for (int i = 0; i < 30; i++) {
+            boolean oneLeads = i < 15;
+            double changes = oneLeads ? 1 : 2;
+            source.answers.add(List.of(
+                    MemberScrape.read("etcd1", FedMetrics.member(100 + i * 10, changes, oneLeads, i)),
+                    MemberScrape.read("etcd2", FedMetrics.member(95 + i * 10, changes, !oneLeads, i))));
+        }
+        for (int i = 0; i < 30; i++) {
+            Fx.run(model::scrapeNow);
+            Fx.run(() -> clock.advance(Duration.ofSeconds(30)));
+        }
+        Fx.run(model::scrapeNow); // the queue is empty now: the last answer is a failure, the charts stay
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @SuppressWarnings("unchecked")
+    LineChart<Number, Number> chart(String id) {
+        return robot.lookup(id).queryAs(LineChart.class);
+    }
+
+    @Test
+    void theChartsFillPerMemberAndTheTimelineShowsTheLeaderChange() throws Exception {
+        ChartsViewModel model = show();
+        feed(model);
+
+        for (String id : List.of("#chart-applied-index", "#chart-lag", "#chart-db-size", "#chart-wal-fsync-p99")) {
+            assertThat(Fx.get(() -> chart(id).getData().stream().map(s -> s.getName()).toList()))
+                    .as(id).containsExactly("etcd1", "etcd2");
+        }
+        assertThat(Fx.get(() -> chart("#chart-applied-index").getData().get(0).getData().size())).isEqualTo(30);
+        assertThat(Fx.get(() -> robot.lookup("#chart-lag .chart-series-line").queryAll().size())).isEqualTo(2);
+        assertThat(Fx.get(() -> robot.lookup("#charts-problem").queryAs(Label.class).getText()))
+                .isEqualTo("Cannot read etcd's metrics: no member answered");
+
+        ListView<?> events = robot.lookup("#timeline-events").queryAs(ListView.class);
+        assertThat(Fx.get(() -> events.getItems().stream().map(e -> TimelineView.words(
+                (dev.quorum.core.metrics.TimelineEvent) e, ZoneOffset.UTC)).toList()))
+                .containsExactly("20:07:30  leader change: Leader change: etcd1 -> etcd2 (seen by etcd1, etcd2)");
+        assertThat(Fx.get(() -> robot.lookup("#timeline-strip").queryAs(Pane.class).getChildren().size())).isEqualTo(1);
+    }
+
+    @Test
+    void aShorterRangeShowsLessOfTheSameHistory() throws Exception {
+        ChartsViewModel model = show();
+        feed(model);
+
+        Fx.run(() -> robot.lookup("#charts-range").queryAs(ChoiceBox.class).setValue(ChartRange.FIVE_MINUTES));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(Fx.get(() -> chart("#chart-applied-index").getData().get(0).getData().size())).isEqualTo(10);
+        assertThat(Fx.get(() -> robot.lookup("#timeline-strip").queryAs(Pane.class).getChildren().size()))
+                .as("the leader change was 7.5 min ago, before the range").isZero();
+        Fx.run(model::dispose);
+        assertThat(source.closed).isTrue();
+    }
+}

@@ -1,0 +1,96 @@
+package dev.quorum.core.metrics;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * Every member's series over the last hour, from scrape after scrape: the bound is {@link #MAX_AGE} and
+ * {@link #MAX_POINTS} points per series (an hour at one scrape every 5 s), {@link #MAX_MEMBERS} members (a
+ * member not heard from for an hour is forgotten). Also notices leader changes between two scrapes. Pure and
+ * single-threaded: the app calls it on the UI thread with what its background scrape returned.
+ */
+public final class MetricsHistory {
+    public static final Duration MAX_AGE = Duration.ofHours(1);
+    public static final int MAX_POINTS = 720;
+    public static final int MAX_MEMBERS = 16;
+
+    private final Map<String, Map<MetricSeries, SampleRing>> rings = new LinkedHashMap<>();
+    private final Map<String, MemberMetrics> previous = new LinkedHashMap<>();
+    private final Map<String, Instant> previousAt = new LinkedHashMap<>();
+    private final Map<String, Instant> lastHeard = new LinkedHashMap<>();
+    private Optional<String> leader = Optional.empty();
+
+    /** One scrape's answers (members that did not answer are absent): the points it added and what it noticed. */
+    public Recorded record(Instant at, Map<String, MemberMetrics> scraped) {
+        List<MemberPoint> added = new ArrayList<>();
+        List<TimelineEvent> events = LeaderChanges.between(leader, previous, scraped, at);
+        OptionalDouble leaderApplied = leaderApplied(scraped);
+        for (Map.Entry<String, MemberMetrics> entry : scraped.entrySet()) {
+            String member = entry.getKey();
+            if (!rings.containsKey(member) && rings.size() >= MAX_MEMBERS) {
+                continue;
+            }
+            Optional<MemberMetrics> before = Optional.ofNullable(previous.get(member));
+            double seconds = before.isEmpty() ? 0
+                    : Duration.between(previousAt.get(member), at).toMillis() / 1000.0;
+            Map<MetricSeries, Double> values = SeriesValues.of(entry.getValue(), before, leaderApplied, seconds);
+            Map<MetricSeries, SampleRing> memberRings = rings.computeIfAbsent(member, m -> new EnumMap<>(MetricSeries.class));
+            values.forEach((series, value) -> {
+                TimePoint point = new TimePoint(at, value);
+                memberRings.computeIfAbsent(series, s -> new SampleRing(MAX_POINTS, MAX_AGE)).add(point);
+                added.add(new MemberPoint(member, series, point));
+            });
+            previous.put(member, entry.getValue());
+            previousAt.put(member, at);
+            lastHeard.put(member, at);
+        }
+        currentLeader(scraped).ifPresent(l -> leader = Optional.of(l));
+        forgetSilent(at);
+        return new Recorded(added, events);
+    }
+
+    /** A series' points, oldest first (empty for a member or series not seen). */
+    public List<TimePoint> points(String member, MetricSeries series) {
+        SampleRing ring = rings.getOrDefault(member, Map.of()).get(series);
+        return ring == null ? List.of() : ring.points();
+    }
+
+    public List<String> members() {
+        return List.copyOf(rings.keySet());
+    }
+
+    private void forgetSilent(Instant now) {
+        List<String> silent = lastHeard.entrySet().stream()
+                .filter(e -> e.getValue().isBefore(now.minus(MAX_AGE))).map(Map.Entry::getKey).toList();
+        silent.forEach(member -> {
+            rings.remove(member);
+            previous.remove(member);
+            previousAt.remove(member);
+            lastHeard.remove(member);
+        });
+        rings.values().forEach(series -> series.values().forEach(ring -> ring.expire(now)));
+    }
+
+    static Optional<String> currentLeader(Map<String, MemberMetrics> scraped) {
+        return scraped.entrySet().stream().filter(e -> e.getValue().leader()).map(Map.Entry::getKey).findFirst();
+    }
+
+    private static OptionalDouble leaderApplied(Map<String, MemberMetrics> scraped) {
+        Optional<String> leader = currentLeader(scraped);
+        if (leader.isPresent() && !Double.isNaN(scraped.get(leader.get()).appliedIndex())) {
+            return OptionalDouble.of(scraped.get(leader.get()).appliedIndex());
+        }
+        return scraped.values().stream().mapToDouble(MemberMetrics::appliedIndex).filter(v -> !Double.isNaN(v)).max();
+    }
+
+    /** What one scrape added. */
+    public record Recorded(List<MemberPoint> points, List<TimelineEvent> events) {
+    }
+}

@@ -22,7 +22,17 @@ import dev.quorum.core.remote.SshOptions;
 import dev.quorum.core.workspace.QuorumHome;
 import dev.quorum.lab.EtcdTarball;
 import dev.quorum.lab.Lab;
+import dev.quorum.lab.LabHost;
 import dev.quorum.lab.LabHosts;
+import dev.quorum.core.cluster.ClusterSession;
+import dev.quorum.core.etcd.ClusterProbe;
+import dev.quorum.core.etcd.EtcdAdmin;
+import dev.quorum.core.etcd.MemberStatus;
+import dev.quorum.core.inventory.InventoryReader;
+import dev.quorum.core.metrics.TimelineEvent;
+import dev.quorum.core.remote.SshConnector;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.XYChart;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,7 +41,9 @@ import java.util.Map;
 import java.util.Optional;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
+import dev.quorum.app.charts.ChartRange;
 import javafx.scene.control.TableView;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -283,6 +295,79 @@ class LabScreenshotsTest {
             Screenshot.of(ui.stage(), "adopt-wizard.png");
         } finally {
             ui.close();
+        }
+    }
+
+    @Test
+    @Order(10)
+    void chartsTabWithALeaderChangeOnTheTimeline() throws Exception {
+        FxRobot robot = new FxRobot();
+        MainWindow[] window = new MainWindow[1];
+        FxToolkit.setupStage(stage -> {
+            window[0] = new MainWindow(ShellServices.standard(executor, services.home())
+                    .withActions(c -> new RecordingShellActions()));
+            stage.setScene(window[0].scene());
+            stage.setWidth(1280);
+            stage.setHeight(900);
+            stage.show();
+        });
+        LabHost leader = null;
+        try {
+            Fx.run(() -> window[0].openInventory(inventory, Optional.of(knownHosts)));
+            Fx.await(Duration.ofSeconds(60), "the lab cluster healthy", () -> robot.lookup("#status-sentence")
+                    .queryAs(Label.class).getText().startsWith("3/3 healthy"));
+            robot.clickOn("#charts-tab");
+            for (int i = 0; i < 20; i++) { // writes, so the index and disk charts have something to draw
+                lab.host(0).exec("/usr/local/bin/etcdctl.sh put screenshot-" + i + " " + i).requireOk("put a key");
+            }
+            Fx.await(Duration.ofSeconds(90), "four scrapes of every member", () -> chartPoints(robot) >= 4);
+            String leaderName = leaderHost();
+            leader = lab.hosts().stream().filter(h -> h.name().equals(leaderName)).findFirst().orElseThrow();
+            leader.exec("systemctl stop etcd").requireOk("stop etcd on the leader");
+            Fx.await(Duration.ofSeconds(90), "a leader change on the timeline", () -> ((ListView<?>) robot.lookup("#timeline-events")
+                    .query()).getItems().stream().map(TimelineEvent.class::cast)
+                    .anyMatch(event -> event.kind() == TimelineEvent.Kind.LEADER_CHANGE));
+            leader.exec("systemctl start etcd").requireOk("start etcd again on the old leader");
+            leader = null;
+            int before = chartPoints(robot);
+            Fx.await(Duration.ofSeconds(90), "two more scrapes after the restart", () -> chartPoints(robot) >= before + 2);
+            // What an operator looks at in an incident: the last minutes, the tabs given the height.
+            javafx.scene.Parent charts = robot.lookup("#charts-view").queryParent();
+            @SuppressWarnings("unchecked")
+            javafx.scene.control.ChoiceBox<ChartRange> range = robot.lookup("#charts-range")
+                    .queryAs(javafx.scene.control.ChoiceBox.class);
+            SplitPane split = robot.lookup(".split-pane").queryAs(SplitPane.class);
+            Fx.run(() -> {
+                range.getSelectionModel().select(ChartRange.FIVE_MINUTES);
+                split.setDividerPositions(0.0);
+            });
+            Screenshot.of(Fx.get(() -> window[0].scene()), "charts-tab.png");
+            ScrollPane scroll = robot.from(charts).lookup(".scroll-pane").queryAs(ScrollPane.class);
+            Fx.run(() -> scroll.setVvalue(1.0));
+            Screenshot.of(Fx.get(() -> window[0].scene()), "charts-timeline.png");
+        } finally {
+            if (leader != null) {
+                leader.exec("systemctl start etcd");
+            }
+            Fx.run(window[0]::dispose);
+        }
+    }
+
+    /** The fewest points any member has on the applied-index chart. */
+    @SuppressWarnings("unchecked")
+    private static int chartPoints(FxRobot robot) {
+        return Fx.get(() -> {
+            List<XYChart.Series<Number, Number>> lines = robot.lookup("#chart-applied-index").tryQuery()
+                    .map(c -> List.copyOf(((LineChart<Number, Number>) c).getData())).orElse(List.of());
+            return lines.size() < 3 ? 0 : lines.stream().mapToInt(l -> l.getData().size()).min().orElse(0);
+        });
+    }
+
+    private static String leaderHost() {
+        try (ClusterSession session = new ClusterSession(new InventoryReader().read(inventory), services.home(),
+                new SshConnector(services.ssh())); EtcdAdmin admin = session.etcd()) {
+            return ClusterProbe.probe(admin, session.inventory().etcdMembers(), Duration.ofSeconds(5))
+                    .leader().map(MemberStatus::hostName).orElseThrow(() -> new AssertionError("no leader"));
         }
     }
 }

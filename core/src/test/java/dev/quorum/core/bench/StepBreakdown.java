@@ -15,7 +15,7 @@ import java.util.TreeMap;
 
 /**
  * Where the time of one timed plan went, over rounds: the plan's build (reading the cluster, before the
- * run starts) and each step from its start to its end, wall-clock. A step that started before the
+ * run starts) and each step from its start to its last target's end, wall-clock. A step that started before the
  * one before it ended ran alongside it; the table says so. Also the machine's load while it ran.
  */
 final class StepBreakdown {
@@ -32,8 +32,9 @@ final class StepBreakdown {
             if (event instanceof RunEvent.StepStarted s) {
                 started.put(s.step(), s.time());
                 titles.put(s.step(), s.title());
-            } else if (event instanceof RunEvent.StepFinished f) {
-                finished.put(f.step(), f.time());
+            } else if (event instanceof RunEvent.TargetFinished f) {
+                // its last target's end: a step run alongside is reported (StepFinished) only after the one before
+                finished.merge(f.step(), f.time(), (a, b) -> a.isAfter(b) ? a : b);
             } else if (event instanceof RunEvent.RunFinished r) {
                 build.add(totalMillis - r.took().toMillis());
             }

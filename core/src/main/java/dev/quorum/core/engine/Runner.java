@@ -13,9 +13,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Runs a plan step by step. A step's targets run in parallel (bounded); the plan stops at the
- * first step that fails on any target (like Ansible's any_errors_fatal), or when cancelled
- * between steps. A cancelled or failed run is safe to run again: done steps check as done.
+ * Runs a plan step by step. A step's targets run in parallel (bounded), and so do steps planned
+ * {@link PlannedStep#alongside} the one before (their events are held back so the log still reads
+ * step after step); the plan stops at the first step (or group of steps run together) that fails
+ * on any target (like Ansible's any_errors_fatal), or when cancelled between steps. A cancelled or failed run is safe to run again: done steps check as done.
  */
 public final class Runner {
     private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")
@@ -55,29 +56,39 @@ public final class Runner {
             return t;
         });
         try {
-            for (int i = 0; i < plan.steps().size(); i++) {
-                PlannedStep planned = plan.steps().get(i);
+            int i = 0;
+            while (i < plan.steps().size()) {
                 boolean stop = outcome != RunOutcome.SUCCEEDED && mode == RunMode.APPLY;
                 if (!stop && cancellation.isCancelled()) {
                     outcome = RunOutcome.CANCELLED;
                     stop = true;
                 }
-                List<RunEvent.TargetFinished> results = stop
-                        ? skipAll(i, planned)
-                        : runStep(pool, i, planned, mode);
-                StepStatus stepStatus = StepStatus.OK;
-                for (RunEvent.TargetFinished result : results) {
-                    summary = summary.plus(result.status());
-                    stepStatus = worse(stepStatus, result.status());
-                    if (result.status() == StepStatus.FAILED) {
-                        failures.add(result);
-                        outcome = RunOutcome.FAILED;
-                    }
+                int end = stop ? i + 1 : groupEnd(plan, i);
+                List<Running> group = new ArrayList<>();
+                for (int k = i; k < end; k++) {
+                    PlannedStep planned = plan.steps().get(k);
+                    group.add(stop ? Running.skipped(skipAll(k, planned))
+                            : start(pool, k, planned, mode, k == i ? listener : new HeldEvents(listener)));
                 }
-                listener.on(new RunEvent.StepFinished(clock.instant(), i, planned.step().title(), stepStatus));
+                for (int k = i; k < end; k++) {
+                    Running running = group.get(k - i);
+                    running.release();
+                    StepStatus stepStatus = StepStatus.OK;
+                    for (RunEvent.TargetFinished result : running.results()) {
+                        summary = summary.plus(result.status());
+                        stepStatus = worse(stepStatus, result.status());
+                        if (result.status() == StepStatus.FAILED) {
+                            failures.add(result);
+                            outcome = RunOutcome.FAILED;
+                        }
+                    }
+                    listener.on(new RunEvent.StepFinished(clock.instant(), k, plan.steps().get(k).step().title(),
+                            stepStatus));
+                }
                 if (!stop && cancellation.isCancelled() && outcome == RunOutcome.SUCCEEDED) {
                     outcome = RunOutcome.CANCELLED;
                 }
+                i = end;
             }
         } finally {
             pool.shutdownNow();
@@ -98,18 +109,47 @@ public final class Runner {
         return results;
     }
 
-    private List<RunEvent.TargetFinished> runStep(ExecutorService pool, int index, PlannedStep planned, RunMode mode) {
-        listener.on(new RunEvent.StepStarted(clock.instant(), index, planned.step().title(), planned.targets()));
+    /** The end (exclusive) of the steps from {@code first} on that run together: those planned alongside it. */
+    private static int groupEnd(Plan plan, int first) {
+        int end = first + 1;
+        while (end < plan.steps().size() && plan.steps().get(end).withPrevious()) {
+            end++;
+        }
+        return end;
+    }
+
+    /** One step's targets, submitted; its events go to {@code events} (held back for a step alongside). */
+    private Running start(ExecutorService pool, int index, PlannedStep planned, RunMode mode, RunListener events) {
+        events.on(new RunEvent.StepStarted(clock.instant(), index, planned.step().title(), planned.targets()));
         List<Future<RunEvent.TargetFinished>> futures = new ArrayList<>();
         for (String target : planned.targets()) {
-            TargetRun run = new TargetRun(planned.step(), index, target, mode, listener, cancellation, clock);
+            TargetRun run = new TargetRun(planned.step(), index, target, mode, events, cancellation, clock);
             futures.add(pool.submit(run::call));
         }
-        List<RunEvent.TargetFinished> results = new ArrayList<>();
-        for (Future<RunEvent.TargetFinished> future : futures) {
-            results.add(await(future));
+        return new Running(futures, List.of(), events);
+    }
+
+    /** A started (or skipped) step: its results once every target finished. */
+    private record Running(List<Future<RunEvent.TargetFinished>> futures, List<RunEvent.TargetFinished> skipped,
+                           RunListener events) {
+        static Running skipped(List<RunEvent.TargetFinished> results) {
+            return new Running(List.of(), results, event -> { });
         }
-        return results;
+
+        /** Lets a held-back step's events through, now that the steps before it have finished. */
+        void release() {
+            if (events instanceof HeldEvents held) {
+                held.release();
+            }
+        }
+
+        List<RunEvent.TargetFinished> results() {
+            List<RunEvent.TargetFinished> results = new ArrayList<>(skipped);
+            for (Future<RunEvent.TargetFinished> future : futures) {
+                results.add(await(future));
+            }
+            return results;
+        }
     }
 
     private static RunEvent.TargetFinished await(Future<RunEvent.TargetFinished> future) {

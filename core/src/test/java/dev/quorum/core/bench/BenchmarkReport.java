@@ -18,6 +18,7 @@ final class BenchmarkReport {
     private final String title;
     private final int rounds;
     private final List<String> rows = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
 
     BenchmarkReport(String title, int rounds) {
         this.title = title;
@@ -32,13 +33,20 @@ final class BenchmarkReport {
         return this;
     }
 
+    /** Markdown written after the table, inside the section (so it is replaced with it). */
+    BenchmarkReport note(String markdown) {
+        notes.add(markdown);
+        return this;
+    }
+
     void write(Path file) throws IOException {
         String begin = "<!-- bench:" + title + " -->";
         String end = "<!-- /bench:" + title + " -->";
         String section = begin + "\n## " + title + "\n\n"
                 + "Measured " + LocalDate.now() + " on " + Machine.describe() + "; " + rounds + " rounds.\n\n"
                 + "| what | median | min | max | goal |\n|---|---|---|---|---|\n"
-                + String.join("\n", rows) + "\n" + end;
+                + String.join("\n", rows) + "\n"
+                + notes.stream().map(n -> "\n" + n.strip() + "\n").reduce("", String::concat) + end;
         String text = Files.exists(file) ? Files.readString(file) : header();
         Matcher existing = Pattern.compile(Pattern.quote(begin) + ".*?" + Pattern.quote(end), Pattern.DOTALL)
                 .matcher(text);

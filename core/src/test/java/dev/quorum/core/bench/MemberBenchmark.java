@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  * 3-member cluster on lab1..lab3 with lab4 and lab5 spare; add lab4 (timed), remove it again,
  * cut a follower off entirely and replace it by lab5 (timed), then cut the leader off and replace
  * it by lab4 (timed). Wall time of the plan run, from reading the
- * member list to the verified cluster, snapshot included.
+ * member list to the verified cluster, snapshot included; the dead follower's replacement also
+ * per step, with the machine's load average (it is shared with other builds).
  */
 @Tag("benchmark")
 class MemberBenchmark {
@@ -40,22 +41,26 @@ class MemberBenchmark {
         List<Long> add = new ArrayList<>();
         List<Long> replaceDead = new ArrayList<>();
         List<Long> replaceLeader = new ArrayList<>();
+        StepBreakdown deadFollower = new StepBreakdown();
         for (int round = 0; round < ROUNDS; round++) {
             try (Lab lab = Lab.start(5)) {
                 LabCluster cluster = new LabCluster(lab, dir.resolve("round-" + round), Map.of(), 3);
                 succeeded(cluster.install());
 
-                add.add(timed(cluster, session -> MemberPlans.add(session, new AddRequest("lab4")).plan()));
+                add.add(timed(cluster, session -> MemberPlans.add(session, new AddRequest("lab4")).plan(),
+                        new StepBreakdown()));
                 succeeded(cluster.run(session -> MemberPlans.remove(session, new RemoveRequest("lab4")).plan()));
 
                 String follower = Stream.of("lab1", "lab2", "lab3").filter(h -> !h.equals(leader(cluster)))
                         .findFirst().orElseThrow();
                 host(lab, follower).cutLink();
-                replaceDead.add(timed(cluster, session -> MemberPlans.replace(session, new ReplaceRequest(follower, "lab5", false)).plan()));
+                replaceDead.add(timed(cluster, session -> MemberPlans.replace(session,
+                        new ReplaceRequest(follower, "lab5", false)).plan(), deadFollower));
 
                 String leader = leader(cluster);
                 host(lab, leader).cutLink();
-                replaceLeader.add(timed(cluster, session -> MemberPlans.replace(session, new ReplaceRequest(leader, "lab4", false)).plan()));
+                replaceLeader.add(timed(cluster, session -> MemberPlans.replace(session,
+                        new ReplaceRequest(leader, "lab4", false)).plan(), new StepBreakdown()));
             }
         }
         new BenchmarkReport("Member changes on lab hosts", ROUNDS)
@@ -63,6 +68,7 @@ class MemberBenchmark {
                 .row("replace a dead (cut off) follower of a 3-member cluster", replaceDead, "<= 15 s")
                 .row("replace a dead (cut off) leader of a 3-member cluster (includes etcd's election, 5-10 s)",
                         replaceLeader, "none set")
+                .note(deadFollower.table("replace a dead (cut off) follower"))
                 .write(Path.of(System.getProperty("quorum.docs", "../docs")).resolve("benchmarks.md"));
         assertThat(add).hasSize(ROUNDS);
     }
@@ -77,11 +83,12 @@ class MemberBenchmark {
         return lab.hosts().stream().filter(h -> h.name().equals(name)).findFirst().orElseThrow();
     }
 
-    private static long timed(LabCluster cluster, LabCluster.PlanFactory plan) {
+    private static long timed(LabCluster cluster, LabCluster.PlanFactory plan, StepBreakdown breakdown) {
         long start = System.nanoTime();
         LabCluster.Outcome outcome = cluster.run(plan);
         long millis = (System.nanoTime() - start) / 1_000_000;
         succeeded(outcome);
+        breakdown.add(outcome.events(), millis);
         // Where the time went, per step and target, for reading the report's figures.
         outcome.log().lines().filter(l -> !l.startsWith(" ")).forEach(l -> System.out.println("bench | " + l));
         return millis;

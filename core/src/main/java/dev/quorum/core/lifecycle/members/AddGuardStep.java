@@ -41,7 +41,8 @@ final class AddGuardStep extends ClusterStep {
 
     @Override
     public Check check(StepContext context) throws Exception {
-        LiveCluster live = LiveCluster.read(session.cluster());
+        LiveCluster live = removedFirst.isPresent()
+                ? SilentLeaving.read(session.cluster(), removedFirst.get(), context) : LiveCluster.read(session.cluster());
         Optional<MemberInfo> existing = live.list().stream()
                 .filter(i -> i.peerUrls().contains(joining.peerUrl())).findFirst();
         if (existing.isPresent() && existing.get().started() && !existing.get().learner()) {
@@ -58,7 +59,9 @@ final class AddGuardStep extends ClusterStep {
                                 + (info.name().isEmpty() ? info.idHex() : info.name()) + ")");
             }
         }
-        ClusterStatus status = HealthWait.afterElection(session, context, live);
+        // The member removed first does not count either way; a silent one is not waited for.
+        ClusterStatus status = HealthWait.afterElection(session, context, removedFirst
+                .map(r -> SilentLeaving.probed(session.cluster(), live, r)).orElse(live));
         if (!status.quorum()) {
             throw new StepFailedException("the cluster has no quorum: " + status.sentence(),
                     "a member can only be added to a working cluster; restore it from a snapshot first");

@@ -34,12 +34,18 @@ final class JoinSteps {
                 PlannedStep.onEach(new PreflightStep(session), List.of(joining.hostName())));
     }
 
-    /** The host's files, as an install lays them out, with state {@code existing}. */
-    static List<PlannedStep> setup(LifecycleSession session, EtcdMember joining) {
+    /**
+     * The host's files, as an install lays them out, with state {@code existing}. Binaries and
+     * certificates touch only the joining host and not each other: they run together, and with the
+     * step before them when {@code alongsidePrevious} (a replacement's retirement of the old host,
+     * which may wait for a host that is gone).
+     */
+    static List<PlannedStep> setup(LifecycleSession session, EtcdMember joining, boolean alongsidePrevious) {
         List<String> host = List.of(joining.hostName());
+        PlannedStep binaries = PlannedStep.onEach(new BinariesStep(session), host);
         return List.of(
-                PlannedStep.onEach(new BinariesStep(session), host),
-                PlannedStep.onEach(new CertificatesStep(session), host),
+                alongsidePrevious ? binaries.alongside() : binaries,
+                PlannedStep.onEach(new CertificatesStep(session), host).alongside(),
                 PlannedStep.onEach(new EnvFileStep(session), host),
                 PlannedStep.onEach(new UnitFileStep(session), host),
                 PlannedStep.onEach(new EtcdctlWrapperStep(session), host),

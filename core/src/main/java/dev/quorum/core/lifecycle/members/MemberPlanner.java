@@ -55,7 +55,7 @@ final class MemberPlanner {
                 steps.add(PlannedStep.onEach(new RetireHostStep(cluster), List.of(old.hostName()))));
         steps.add(PlannedStep.onCluster(new SnapshotStep(session, "before add " + hostName,
                 () -> isVoter(cluster, joining))));
-        steps.addAll(JoinSteps.setup(session, joining));
+        steps.addAll(JoinSteps.setup(session, joining, false));
         steps.addAll(JoinSteps.join(session, joining, live));
         String lifecycle = replaced.isPresent() ? "replace" : "add";
         return new MemberChange(new Plan(lifecycle, cluster.inventory().clusterName(), steps), session.members(),
@@ -115,7 +115,9 @@ final class MemberPlanner {
         steps.add(removalGuard(session, leaving));
         steps.addAll(JoinSteps.checks(session, joining, Optional.of(leaving)));
         steps.addAll(removal(session, cluster, live, leaving));
-        steps.addAll(JoinSteps.setup(session, joining));
+        // The old host's retirement (the removal's last step) may wait for a host that is gone; the new
+        // host is prepared meanwhile: neither depends on the other (decision 0040).
+        steps.addAll(JoinSteps.setup(session, joining, live.inInventory(leaving)));
         steps.addAll(JoinSteps.join(session, joining, live));
         return new MemberChange(new Plan("replace", cluster.inventory().clusterName(), steps), session.members(),
                 inventoryNotes(cluster, List.of(joining), List.of(leaving)), stable(live, Optional.of(leaving), joining));

@@ -31,8 +31,12 @@ final class MoveLeaderAwayStep extends ClusterStep {
         return List.of("etcdctl move-leader <a healthy follower>   # only if " + leaving.memberName() + " leads");
     }
 
+    /**
+     * A silent member is never found leading here (a leader is the member that says so), so probing
+     * it would only wait out its timeout: it is left out (decision 0040).
+     */
     private ClusterStatus status() {
-        return live.probe(session.cluster());
+        return SilentLeaving.probed(session.cluster(), live, leaving).probe(session.cluster());
     }
 
     @Override

@@ -35,7 +35,7 @@ final class RemoveGuardStep extends ClusterStep {
 
     @Override
     public Check check(StepContext context) throws Exception {
-        LiveCluster live = LiveCluster.read(session.cluster());
+        LiveCluster live = SilentLeaving.read(session.cluster(), leaving, context);
         Optional<MemberInfo> target = live.info(leaving);
         if (target.isEmpty()) {
             return Check.done(leaving.memberName() + " is not a member (any more)");
@@ -44,7 +44,9 @@ final class RemoveGuardStep extends ClusterStep {
             RemovalVerdict last = new RemovalVerdict(leaving.memberName(), 1, 1, 1, !target.get().learner(), true);
             throw new StepFailedException(last.refusal(), last.hint());
         }
-        ClusterStatus status = HealthWait.afterElection(session, context, live);
+        // A silent leaving member is not probed: it counts as not healthy, the others must carry quorum.
+        ClusterStatus status = HealthWait.afterElection(session, context,
+                SilentLeaving.probed(session.cluster(), live, leaving));
         int voters = (int) live.list().stream().filter(i -> !i.learner()).count();
         int healthyVoters = (int) status.members().stream()
                 .filter(m -> m.healthy() && !m.status().orElseThrow().learner()).count();

@@ -5,6 +5,8 @@ import dev.quorum.core.engine.Check;
 import dev.quorum.core.engine.Step;
 import dev.quorum.core.engine.StepContext;
 import dev.quorum.core.etcd.HostFiles;
+import dev.quorum.core.inventory.EtcdMember;
+import dev.quorum.core.inventory.InventoryHost;
 import dev.quorum.core.lifecycle.steps.DataDirAside;
 import dev.quorum.core.remote.RemoteException;
 import dev.quorum.core.remote.RemoteHost;
@@ -13,12 +15,14 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * On a removed member's host: stop and disable etcd and set its data dir aside (never delete
  * it), so it cannot come back with the identity of a removed member. Nothing moves unless etcd
  * really stopped; a mount point or a symlinked data dir is handled by {@link DataDirAside}. A
- * host that cannot be reached is not an error: the member is already out of the cluster.
+ * host that cannot be reached is not an error: the member is already out of the cluster; the run
+ * log says so, and what to do when it comes back.
  */
 final class RetireHostStep implements Step {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
@@ -46,6 +50,13 @@ final class RetireHostStep implements Step {
 
     @Override
     public Check check(StepContext context) throws Exception {
+        Optional<String> silence = knownSilent(context.target());
+        if (silence.isPresent()) {
+            context.warn(context.target() + " cannot be reached: its etcd gave no answer earlier in this run and "
+                    + "its SSH port gives none now (" + silence.get() + "); when it comes back, stop etcd there and "
+                    + "move " + dataDir + " aside: the cluster will refuse it anyway");
+            return Check.done("host unreachable; nothing to clean up now");
+        }
         RemoteHost remote;
         try {
             remote = cluster.remote(context.target());
@@ -64,6 +75,19 @@ final class RetireHostStep implements Step {
                     + "back, stop etcd there and move " + dataDir + " aside: the cluster will refuse it anyway");
             return Check.done("host unreachable; nothing to clean up now");
         }
+    }
+
+    /**
+     * For a host whose etcd already stayed silent in this run: a short TCP connect to its SSH port
+     * instead of the full SSH connect timeout. Any answer goes on to SSH, so a reachable host is
+     * always retired (decision 0040).
+     */
+    private Optional<String> knownSilent(String hostName) {
+        Optional<InventoryHost> host = cluster.inventory().host(hostName);
+        if (host.isEmpty() || !cluster.silentEndpoints().isSilent(new EtcdMember(host.get(), "").clientUrl())) {
+            return Optional.empty();
+        }
+        return SshPortAnswer.silence(host.get().ssh());
     }
 
     @Override

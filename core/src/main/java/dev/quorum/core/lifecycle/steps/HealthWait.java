@@ -46,9 +46,11 @@ public final class HealthWait {
             context.cancellation().sleep(POLL);
             status = live.probe(session.cluster());
         }
-        // A new leader is known to the followers only with its first heartbeats: let them hear it.
+        // A new leader is known to the followers only with its first heartbeats: let them hear it. An
+        // election may also have ended during the probe itself (its linearizable read waits for the
+        // new leader, the members' status calls do not), so this holds whether or not we saw it start.
         Instant settled = Instant.now().plus(FOLLOWERS_SETTLE);
-        while (said && status.quorum() && answeringWithoutLeader(status) && Instant.now().isBefore(settled)) {
+        while (status.quorum() && answeringWithoutLeader(status) && Instant.now().isBefore(settled)) {
             context.cancellation().sleep(POLL);
             status = live.probe(session.cluster());
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.quorum.core.cluster.ClusterSession;
 import dev.quorum.core.cluster.LiveCluster;
+import dev.quorum.core.engine.PlannedStep;
 import dev.quorum.core.etcd.MemberInfo;
 import dev.quorum.core.inventory.EtcdMember;
 import dev.quorum.core.lifecycle.PlanShapes;
@@ -47,6 +48,8 @@ class MemberPlanShapeTest {
                 "EtcdctlWrapperStep [node4]", "EnableServiceStep [node4]",
                 "AddLearnerStep [cluster]", "StartMemberStep [node4]", "PromoteStep [cluster]",
                 "VerifyClusterStep [cluster]", "EnvFileStep [node1, node2, node3]");
+        assertThat(alongside(change)).as("certificates and binaries touch only the new host: together")
+                .containsExactly("CertificatesStep [node4]");
         assertThat(change.plan().lifecycle()).isEqualTo("add");
         assertThat(change.membersAfter()).extracting(EtcdMember::hostName).containsExactly("node1", "node2", "node3", "node4");
         assertThat(change.sendTo()).as("requests go to the members that stay")
@@ -77,11 +80,21 @@ class MemberPlanShapeTest {
         assertThat(shape.indexOf("SnapshotStep [cluster]")).isEqualTo(4);
         assertThat(shape.indexOf("RemoveMemberStep [cluster]")).isLessThan(shape.indexOf("AddLearnerStep [cluster]"));
         assertThat(shape.indexOf("RetireHostStep [node2]")).isLessThan(shape.indexOf("BinariesStep [node4]"));
+        assertThat(shape.indexOf("BinariesStep [node4]")).isEqualTo(shape.indexOf("RetireHostStep [node2]") + 1);
+        assertThat(alongside(change)).as("the new host is prepared while the old one is retired (decision 0040); "
+                + "nothing that changes the cluster runs alongside").containsExactly("BinariesStep [node4]",
+                "CertificatesStep [node4]");
         assertThat(shape.indexOf("AddLearnerStep [cluster]")).isLessThan(shape.indexOf("PromoteStep [cluster]"));
         assertThat(change.plan().lifecycle()).isEqualTo("replace");
         assertThat(change.sendTo()).extracting(EtcdMember::hostName).containsExactly("node1", "node3");
         assertThat(change.membersAfter()).extracting(EtcdMember::memberName).doesNotContain("etcd2")
                 .as("a new name, so etcd's logs stay unambiguous").doesNotHaveDuplicates().hasSize(3);
+    }
+
+    /** The steps that run together with the step before them. */
+    private static List<String> alongside(MemberChange change) {
+        return change.plan().steps().stream().filter(PlannedStep::withPrevious)
+                .map(s -> s.step().getClass().getSimpleName() + " " + s.targets()).toList();
     }
 
     @Test

@@ -76,6 +76,9 @@ public final class ChartsView extends BorderPane {
         chart.setAnimated(false);
         chart.setPrefHeight(220);
         chart.setMinHeight(180);
+        // Room for half the last time label, which the axis centres on the chart's right edge: without it the
+        // right-hand column's label ran under the scroll bar.
+        chart.setPadding(new Insets(5, 32, 5, 5));
         return chart;
     }
 

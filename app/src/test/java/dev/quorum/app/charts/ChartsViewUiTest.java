@@ -13,6 +13,7 @@ import javafx.scene.chart.LineChart;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.Pane;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -99,5 +100,22 @@ class ChartsViewUiTest {
                 .as("the leader change was 7.5 min ago, before the range").isZero();
         Fx.run(model::dispose);
         assertThat(source.closed).isTrue();
+    }
+
+    @Test
+    void everyChartFitsTheWidthOfTheTab() throws Exception {
+        ChartsViewModel model = show();
+        feed(model);
+        // The width of a laptop's window beside the cluster tree, where the right-hand charts once ran under the
+        // scroll bar and lost their last time label.
+        Fx.run(() -> robot.lookup("#charts-view").query().getScene().getWindow().setWidth(1040));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        ScrollPane scroll = robot.lookup("#charts-view .scroll-pane").queryAs(ScrollPane.class);
+        double visibleRight = Fx.get(() -> scroll.localToScene(scroll.getViewportBounds()).getMaxX());
+        for (String id : List.of("#chart-applied-index", "#chart-lag", "#chart-wal-fsync-p99", "#chart-backend-commit-p99")) {
+            assertThat(Fx.get(() -> chart(id).localToScene(chart(id).getBoundsInLocal()).getMaxX()))
+                    .as(id).isLessThanOrEqualTo(visibleRight);
+        }
     }
 }

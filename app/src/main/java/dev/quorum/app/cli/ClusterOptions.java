@@ -3,6 +3,7 @@ package dev.quorum.app.cli;
 import dev.quorum.app.common.ClusterSessions;
 import dev.quorum.core.cluster.ClusterSession;
 import dev.quorum.core.cluster.EtcdRoutePolicy;
+import dev.quorum.core.inventory.ClusterLayout;
 import dev.quorum.core.inventory.Inventory;
 import dev.quorum.core.inventory.InventoryException;
 import dev.quorum.core.inventory.InventoryReader;
@@ -41,14 +42,40 @@ final class ClusterOptions {
                     + "Without it, Quorum tunnels only to members whose client port does not answer from here.")
     boolean etcdViaSsh;
 
+    @Option(names = "--cluster", paramLabel = "main|events", defaultValue = "main",
+            description = "Which etcd cluster of the inventory: main (default) or events, the second cluster Kubespray "
+                    + "sets up for Kubernetes' events with etcd_events_cluster_enabled: true (/etc/etcd-events.env, "
+                    + "client port 2383). Its runs and snapshots are kept under CLUSTER-events; the CA is the same.")
+    String clusterWord = "main";
+
+    /** {@code --cluster} as a layout, or a message saying the two choices. */
+    ClusterLayout clusterLayout() {
+        for (ClusterLayout layout : ClusterLayout.values()) {
+            if (layout.word().equals(clusterWord)) {
+                return layout;
+            }
+        }
+        throw new UserError("--cluster " + clusterWord + " is not a cluster Quorum knows",
+                "give --cluster main (the default) or --cluster events");
+    }
+
     Inventory readInventory() {
         if (!Files.isRegularFile(inventory)) {
             throw new UserError("inventory " + inventory + " does not exist",
                     "give the path of a Kubespray inventory (YAML or INI), e.g. -i inventory/mycluster/hosts.yaml");
         }
         Optional<JumpHost> bastion = jumpHost();
+        ClusterLayout layout = clusterLayout();
         Inventory read = new InventoryReader().read(inventory);
-        return bastion.map(read::withJump).orElse(read);
+        Inventory chosen;
+        try {
+            chosen = read.cluster(layout);
+        } catch (InventoryException e) {
+            throw new UserError("--cluster events: " + e.getMessage(), "set " + ClusterLayout.EVENTS_ENABLED
+                    + ": true in the inventory (as Kubespray reads it) if its etcd hosts run etcd-events, or leave "
+                    + "out --cluster events");
+        }
+        return bastion.map(chosen::withJump).orElse(chosen);
     }
 
     /** The {@code --jump} bastion, checked before anything is read or connected. */
@@ -72,8 +99,8 @@ final class ClusterOptions {
     /** Like {@link #openExisting()}, giving up on an SSH connection after {@code connectTimeout}. */
     ClusterSession openExisting(java.time.Duration connectTimeout) {
         Inventory read = readInventory();
-        if (!dev.quorum.core.cluster.ClusterPki.exists(QuorumHome.fromEnvironment(), read.clusterName())) {
-            throw new UserError("no certificates for cluster " + read.clusterName() + " on this workstation",
+        if (!dev.quorum.core.cluster.ClusterPki.exists(QuorumHome.fromEnvironment(), read.pkiName())) {
+            throw new UserError("no certificates for cluster " + read.pkiName() + " on this workstation",
                     "install it first with: quorum install -i " + inventory + " (or, if Kubespray installed it, "
                             + "adopt it: quorum adopt -i " + inventory + ")");
         }

@@ -8,6 +8,7 @@ import dev.quorum.core.cluster.LiveCluster;
 import dev.quorum.core.etcd.ClusterProbe;
 import dev.quorum.core.etcd.ClusterStatus;
 import dev.quorum.core.etcd.EtcdAdmin;
+import dev.quorum.core.inventory.ClusterLayout;
 import dev.quorum.core.inventory.EtcdMember;
 import dev.quorum.core.inventory.Inventory;
 import dev.quorum.core.lifecycle.backup.BackupHealth;
@@ -32,6 +33,10 @@ final class StatusCommand implements Callable<Integer> {
     static final String SANDBOX_NOTE = "the sandbox's members run on this machine without systemd; "
             + "quorum snapshot save takes a snapshot";
 
+    /** Scheduled backups snapshot the main cluster only (decision 0038). */
+    static final String EVENTS_NOTE = "scheduled backups cover the main cluster; "
+            + "quorum snapshot save --cluster events takes a snapshot of this one";
+
     @Spec
     CommandSpec spec;
 
@@ -49,6 +54,7 @@ final class StatusCommand implements Callable<Integer> {
         EtcdRoutes routes;
         BackupHealth backups;
         boolean sandbox;
+        boolean events;
         // SSH only for the backups: a host that does not answer soon is unknown, status must stay quick
         try (ClusterSession session = cluster.openExisting(TIMEOUT); EtcdAdmin admin = session.etcd()) {
             inventory = session.inventory();
@@ -57,14 +63,15 @@ final class StatusCommand implements Callable<Integer> {
             notMembers = live.map(l -> l.notListed(session.inventory())).orElse(List.of());
             status = ClusterProbe.probe(admin, live.map(LiveCluster::members).orElse(inventory.etcdMembers()), TIMEOUT);
             sandbox = sandbox(session);
-            backups = sandbox ? SANDBOX : BackupOverview.read(session).health();
+            events = inventory.layout() == ClusterLayout.EVENTS;
+            backups = sandbox || events ? SANDBOX : BackupOverview.read(session).health();
         }
         var out = spec.commandLine().getOut();
         if (json) {
             out.println(StatusJson.render(inventory, status, notMembers, routes, backups));
         } else {
-            StatusTable.print(inventory, status, notMembers, backups, sandbox ? Optional.of(SANDBOX_NOTE) : Optional.empty(),
-                    out);
+            StatusTable.print(inventory, status, notMembers, backups, sandbox ? Optional.of(SANDBOX_NOTE)
+                    : events ? Optional.of(EVENTS_NOTE) : Optional.empty(), out);
             EtcdRouteWords.line(routes).ifPresent(out::println);
         }
         out.flush();

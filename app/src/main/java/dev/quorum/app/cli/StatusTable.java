@@ -16,10 +16,17 @@ final class StatusTable {
     private StatusTable() {
     }
 
+    /** Nothing for the main cluster (its line stays as it always was); the events cluster says so, and where. */
+    static String which(Inventory inventory) {
+        var layout = inventory.layout();
+        return layout == dev.quorum.core.inventory.ClusterLayout.MAIN ? ""
+                : " (the events cluster: " + layout.unitName() + ", client port " + layout.clientPort() + ")";
+    }
+
     /** @param backupsNote why the backups are as they are, when status knows better than the hosts (the sandbox) */
     static void print(Inventory inventory, ClusterStatus status, List<EtcdMember> notMembers, BackupHealth backups,
                       java.util.Optional<String> backupsNote, PrintWriter out) {
-        out.println("Cluster " + inventory.clusterName() + ": " + status.sentence());
+        out.println("Cluster " + inventory.clusterName() + which(inventory) + ": " + status.sentence());
         out.println("Versions: " + status.versionSentence());
         out.println("Backups: " + BackupHealthWords.line(backups)
                 + (backups.status().needsAttention() ? " (quorum diagnose says what to do)" : "")

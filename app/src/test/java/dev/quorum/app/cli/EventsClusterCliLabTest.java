@@ -22,11 +22,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 15's done-when, through the real CLI: an INI inventory with Kubespray's [bastion] and
- * etcd_events_cluster_enabled=true; lab1..lab3 drop SSH and both client ports from the workstation, so everything
- * goes through lab4, the bastion, and etcd through SSH tunnels. Install sets up both clusters; each is healthy with
- * three members; the events cluster is snapshotted, verified and diagnosed with --cluster events (decision 0038).
+ * etcd_events_cluster_enabled=true; lab1..lab4 drop SSH and both client ports from the workstation, so everything
+ * goes through lab5, the bastion, and etcd through SSH tunnels. lab1..lab3 are the etcd group, lab4 a spare host.
+ * Install sets up both clusters; each is healthy with three members; the events cluster is snapshotted, verified,
+ * diagnosed and has a member replaced with --cluster events, the main cluster untouched (decision 0038).
  */
-@LabHosts(count = 4)
+@LabHosts(count = 5)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EventsClusterCliLabTest {
     static Lab lab;
@@ -40,12 +41,12 @@ class EventsClusterCliLabTest {
         EtcdTarball tarball = EtcdTarball.get();
         String key = lab.privateKey().toString();
         StringBuilder ini = new StringBuilder("[all]\n");
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < 4; i++) {
             LabHost h = lab.host(i);
             ini.append(h.name()).append(" ansible_host=").append(h.address()).append(" ip=").append(h.address())
                     .append(" ansible_user=root ansible_ssh_private_key_file=").append(key).append('\n');
         }
-        ini.append("\n[bastion]\nbastion ansible_host=").append(lab.host(3).address())
+        ini.append("\n[bastion]\nbastion ansible_host=").append(lab.host(4).address())
                 .append(" ansible_user=root ansible_ssh_private_key_file=").append(key).append('\n');
         ini.append("\n[etcd]\nlab1\nlab2\nlab3\n\n[all:vars]\netcd_version=").append(tarball.version())
                 .append("\netcd_download_url=").append(tarball.uri())
@@ -57,7 +58,7 @@ class EventsClusterCliLabTest {
         inventory = Files.writeString(file, ini).toString();
         knownHosts = lab.knownHosts().toString();
         System.setProperty("quorum.home", dir.resolve("home").toString());
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < 4; i++) {
             blockFromWorkstation(lab.host(i));
         }
     }
@@ -74,7 +75,7 @@ class EventsClusterCliLabTest {
     @AfterAll
     static void tearDown() {
         if (lab != null) {
-            for (int i = 0; i < 3; i++) {
+            for (int i = 0; i < 4; i++) {
                 lab.host(i).exec("nft delete table inet quorum_events_block");
             }
         }
@@ -157,6 +158,24 @@ class EventsClusterCliLabTest {
 
     @Test
     @Order(5)
+    void anEventsMemberIsReplacedByTheSpareHostWhileTheMainClusterStaysAsItWas() throws Exception {
+        CliContractTest.Run replaced = quorum("replace", "--cluster", "events", "--member", "etcd3-events",
+                "--with", "lab4", "--yes");
+
+        assertThat(replaced.exit()).as(replaced.out() + replaced.err()).isZero();
+        JsonNode events = status("--cluster", "events");
+        assertThat(events.get("healthy").asBoolean()).isTrue();
+        assertThat(names(events)).hasSize(3).contains("etcd1-events", "etcd2-events").doesNotContain("etcd3-events");
+        assertThat(events.get("members").toString()).contains(lab.host(3).address() + ":2383")
+                .doesNotContain(lab.host(2).address() + ":2383");
+        assertThat(lab.host(2).fileExists("/etc/etcd-events.env")).isFalse();
+        JsonNode main = status();
+        assertThat(main.get("healthy").asBoolean()).isTrue();
+        assertThat(names(main)).containsExactlyInAnyOrder("etcd1", "etcd2", "etcd3");
+    }
+
+    @Test
+    @Order(6)
     void anInventoryWithoutTheEventsClusterSaysWhichVariableToSet() throws Exception {
         Path plain = Files.writeString(dir.resolve("inventory").resolve("plain.ini"),
                 Files.readString(Path.of(inventory)).replace("etcd_events_cluster_enabled=true", ""));

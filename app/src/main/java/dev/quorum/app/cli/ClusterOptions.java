@@ -14,7 +14,10 @@ import dev.quorum.core.workspace.QuorumHome;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.Set;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** The options every cluster command shares: which inventory, and how SSH trusts hosts. */
 final class ClusterOptions {
@@ -48,15 +51,40 @@ final class ClusterOptions {
                     + "client port 2383). Its runs and snapshots are kept under CLUSTER-events; the CA is the same.")
     String clusterWord = "main";
 
+    /**
+     * The commands whose steps act on the chosen cluster's files, service and ports (decision 0038). The others
+     * still spell the main cluster's {@code etcd.service} and {@code /etc/etcd.env}: given {@code --cluster events}
+     * they would act on the main cluster, so they refuse it.
+     */
+    static final Set<String> EVENTS_COMMANDS = Set.of("install", "status", "diagnose", "snapshot save",
+            "snapshot list", "add", "remove", "replace");
+
+    /** The command this mixin belongs to; null where a test or another command builds the options by hand. */
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
+
     /** {@code --cluster} as a layout, or a message saying the two choices. */
     ClusterLayout clusterLayout() {
         for (ClusterLayout layout : ClusterLayout.values()) {
             if (layout.word().equals(clusterWord)) {
+                if (layout != ClusterLayout.MAIN && mixee != null && !EVENTS_COMMANDS.contains(command())) {
+                    throw new UserError("quorum " + command() + " cannot act on the events cluster yet: its steps "
+                            + "would act on the main cluster's etcd.service and /etc/etcd.env",
+                            "for the events cluster use " + String.join(", ", EVENTS_COMMANDS.stream().sorted()
+                                    .toList()) + "; leave out --cluster events to run it on the main cluster");
+                }
                 return layout;
             }
         }
         throw new UserError("--cluster " + clusterWord + " is not a cluster Quorum knows",
                 "give --cluster main (the default) or --cluster events");
+    }
+
+    /** The command's name without the program's, e.g. "snapshot save". */
+    private String command() {
+        String qualified = mixee.qualifiedName(" ");
+        int space = qualified.indexOf(' ');
+        return space < 0 ? qualified : qualified.substring(space + 1);
     }
 
     Inventory readInventory() {

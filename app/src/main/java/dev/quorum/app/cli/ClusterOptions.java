@@ -3,6 +3,7 @@ package dev.quorum.app.cli;
 import dev.quorum.app.common.ClusterSessions;
 import dev.quorum.core.cluster.ClusterSession;
 import dev.quorum.core.cluster.EtcdRoutePolicy;
+import dev.quorum.core.inventory.ClusterLayout;
 import dev.quorum.core.inventory.Inventory;
 import dev.quorum.core.inventory.InventoryException;
 import dev.quorum.core.inventory.InventoryReader;
@@ -13,7 +14,10 @@ import dev.quorum.core.workspace.QuorumHome;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.Set;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** The options every cluster command shares: which inventory, and how SSH trusts hosts. */
 final class ClusterOptions {
@@ -41,14 +45,65 @@ final class ClusterOptions {
                     + "Without it, Quorum tunnels only to members whose client port does not answer from here.")
     boolean etcdViaSsh;
 
+    @Option(names = "--cluster", paramLabel = "main|events", defaultValue = "main",
+            description = "Which etcd cluster of the inventory: main (default) or events, the second cluster Kubespray "
+                    + "sets up for Kubernetes' events with etcd_events_cluster_enabled: true (/etc/etcd-events.env, "
+                    + "client port 2383). Its runs and snapshots are kept under CLUSTER-events; the CA is the same.")
+    String clusterWord = "main";
+
+    /**
+     * The commands whose steps act on the chosen cluster's files, service and ports (decision 0038). The others
+     * still spell the main cluster's {@code etcd.service} and {@code /etc/etcd.env}: given {@code --cluster events}
+     * they would act on the main cluster, so they refuse it.
+     */
+    static final Set<String> EVENTS_COMMANDS = Set.of("install", "status", "diagnose", "snapshot save",
+            "snapshot list", "add", "remove", "replace");
+
+    /** The command this mixin belongs to; null where a test or another command builds the options by hand. */
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
+
+    /** {@code --cluster} as a layout, or a message saying the two choices. */
+    ClusterLayout clusterLayout() {
+        for (ClusterLayout layout : ClusterLayout.values()) {
+            if (layout.word().equals(clusterWord)) {
+                if (layout != ClusterLayout.MAIN && mixee != null && !EVENTS_COMMANDS.contains(command())) {
+                    throw new UserError("quorum " + command() + " cannot act on the events cluster yet: its steps "
+                            + "would act on the main cluster's etcd.service and /etc/etcd.env",
+                            "for the events cluster use " + String.join(", ", EVENTS_COMMANDS.stream().sorted()
+                                    .toList()) + "; leave out --cluster events to run it on the main cluster");
+                }
+                return layout;
+            }
+        }
+        throw new UserError("--cluster " + clusterWord + " is not a cluster Quorum knows",
+                "give --cluster main (the default) or --cluster events");
+    }
+
+    /** The command's name without the program's, e.g. "snapshot save". */
+    private String command() {
+        String qualified = mixee.qualifiedName(" ");
+        int space = qualified.indexOf(' ');
+        return space < 0 ? qualified : qualified.substring(space + 1);
+    }
+
     Inventory readInventory() {
         if (!Files.isRegularFile(inventory)) {
             throw new UserError("inventory " + inventory + " does not exist",
                     "give the path of a Kubespray inventory (YAML or INI), e.g. -i inventory/mycluster/hosts.yaml");
         }
         Optional<JumpHost> bastion = jumpHost();
+        ClusterLayout layout = clusterLayout();
         Inventory read = new InventoryReader().read(inventory);
-        return bastion.map(read::withJump).orElse(read);
+        Inventory chosen;
+        try {
+            chosen = read.cluster(layout);
+        } catch (InventoryException e) {
+            throw new UserError("--cluster events: " + e.getMessage(), "set " + ClusterLayout.EVENTS_ENABLED
+                    + ": true in the inventory (as Kubespray reads it) if its etcd hosts run etcd-events, or leave "
+                    + "out --cluster events");
+        }
+        return bastion.map(chosen::withJump).orElse(chosen);
     }
 
     /** The {@code --jump} bastion, checked before anything is read or connected. */
@@ -72,8 +127,8 @@ final class ClusterOptions {
     /** Like {@link #openExisting()}, giving up on an SSH connection after {@code connectTimeout}. */
     ClusterSession openExisting(java.time.Duration connectTimeout) {
         Inventory read = readInventory();
-        if (!dev.quorum.core.cluster.ClusterPki.exists(QuorumHome.fromEnvironment(), read.clusterName())) {
-            throw new UserError("no certificates for cluster " + read.clusterName() + " on this workstation",
+        if (!dev.quorum.core.cluster.ClusterPki.exists(QuorumHome.fromEnvironment(), read.pkiName())) {
+            throw new UserError("no certificates for cluster " + read.pkiName() + " on this workstation",
                     "install it first with: quorum install -i " + inventory + " (or, if Kubespray installed it, "
                             + "adopt it: quorum adopt -i " + inventory + ")");
         }

@@ -33,6 +33,7 @@ final class StatusJson {
                                      Optional<EtcdRoutes> routes, BackupHealth backups) {
         ObjectNode root = JSON.createObjectNode();
         root.put("cluster", inventory.clusterName());
+        root.put("etcdCluster", inventory.layout().word());
         root.put("healthy", status.healthy());
         root.put("quorum", status.quorum());
         root.put("summary", status.sentence());

@@ -16,9 +16,16 @@ final class StatusTable {
     private StatusTable() {
     }
 
+    /** Nothing for the main cluster (its line stays as it always was); the events cluster says so, and where. */
+    static String which(Inventory inventory) {
+        var layout = inventory.layout();
+        return layout == dev.quorum.core.inventory.ClusterLayout.MAIN ? ""
+                : " (the events cluster: " + layout.unitName() + ", client port " + layout.clientPort() + ")";
+    }
+
     /** The first lines, which need etcd only: printed while the hosts are still asked about their backups. */
     static void printHealth(Inventory inventory, ClusterStatus status, PrintWriter out) {
-        out.println("Cluster " + inventory.clusterName() + ": " + status.sentence());
+        out.println("Cluster " + inventory.clusterName() + which(inventory) + ": " + status.sentence());
         out.println("Versions: " + status.versionSentence());
     }
 

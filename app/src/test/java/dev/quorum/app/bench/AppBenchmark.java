@@ -162,7 +162,7 @@ class AppBenchmark {
         }
     }
 
-    private static double residentMiB(long pid) throws Exception {
+    static double residentMiB(long pid) throws Exception {
         for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
             if (line.startsWith("VmRSS:")) {
                 return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;

@@ -12,6 +12,8 @@ import dev.quorum.core.remote.SshConnector;
 import dev.quorum.core.workspace.QuorumHome;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 
 /**
@@ -31,6 +33,9 @@ public final class ClusterSession implements AutoCloseable {
     private final SilentEndpoints silentEndpoints = new SilentEndpoints();
     private final EtcdRouter router;
     private final EtcdTunnels tunnels;
+    private final EtcdRoutePolicy routing;
+    private final boolean ownsConnector;
+    private final Map<String, ClusterSession> siblings = new LinkedHashMap<>();
 
     /** A session whose etcd connections go straight to the client port, unless the inventory says via SSH. */
     public ClusterSession(Inventory inventory, QuorumHome home, SshConnector connector) {
@@ -39,13 +44,30 @@ public final class ClusterSession implements AutoCloseable {
 
     /** A session that reaches etcd as {@code routing} asks (the inventory's quorum_etcd_via_ssh wins). */
     public ClusterSession(Inventory inventory, QuorumHome home, SshConnector connector, EtcdRoutePolicy routing) {
+        this(inventory, home, connector, routing, true);
+    }
+
+    private ClusterSession(Inventory inventory, QuorumHome home, SshConnector connector, EtcdRoutePolicy routing,
+                           boolean ownsConnector) {
         this.inventory = inventory;
         this.home = home;
         this.connector = connector;
+        this.routing = routing;
+        this.ownsConnector = ownsConnector;
         this.router = EtcdRouter.probing(inventory, routing);
         this.tunnels = new EtcdTunnels(connector, router);
         // Folders an older Quorum (or a loose umask) left readable become private when the cluster is opened.
         home.tightenCluster(inventory.clusterName());
+    }
+
+    /**
+     * A session for the other etcd cluster on the same hosts (the events cluster, decision 0038): the same SSH
+     * connections and route policy, its own etcd clients and tunnels; closed with this one. One per cluster name:
+     * asked again (a wizard builds its plan more than once), the same one.
+     */
+    public synchronized ClusterSession sibling(Inventory other) {
+        return siblings.computeIfAbsent(other.clusterName(),
+                name -> new ClusterSession(other, home, connector, routing, false));
     }
 
     /** Members that did not answer earlier in this session: probes wait for them only briefly. */
@@ -69,7 +91,7 @@ public final class ClusterSession implements AutoCloseable {
 
     public synchronized ClusterPki pki() {
         if (pki == null) {
-            pki = ClusterPki.open(home, inventory.clusterName());
+            pki = ClusterPki.open(home, inventory.pkiName());
             pkiRecoveries.addAll(pki.recovered());
         }
         return pki;
@@ -101,7 +123,7 @@ public final class ClusterSession implements AutoCloseable {
     }
 
     public boolean hasPki() {
-        return ClusterPki.exists(home, inventory.clusterName());
+        return ClusterPki.exists(home, inventory.pkiName());
     }
 
     public EtcdAdmin etcd() {
@@ -190,12 +212,17 @@ public final class ClusterSession implements AutoCloseable {
 
     @Override
     public void close() {
+        List<ClusterSession> others;
         synchronized (this) {
             if (sharedEtcd != null) {
                 sharedEtcd.close();
             }
+            others = List.copyOf(siblings.values());
         }
+        others.forEach(ClusterSession::close);
         tunnels.close();
-        connector.close();
+        if (ownsConnector) {
+            connector.close();
+        }
     }
 }

@@ -41,7 +41,13 @@ final class EtcdRouter {
     }
 
     static EtcdRouter probing(Inventory inventory, EtcdRoutePolicy requested) {
-        return new EtcdRouter(inventory, requested, ClientPortReach::whyNotReachedAt);
+        int port = inventory.layout().clientPort();
+        return new EtcdRouter(inventory, requested, address -> ClientPortReach.whyNotReachedAt(address, port));
+    }
+
+    /** The client port the tunnels forward to on each member's 127.0.0.1. */
+    int clientPort() {
+        return inventory.layout().clientPort();
     }
 
     EtcdRoutePolicy policy() {
@@ -88,7 +94,7 @@ final class EtcdRouter {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        if (uri.getHost() == null || uri.getPort() != EtcdMember.CLIENT_PORT) {
+        if (uri.getHost() == null || uri.getPort() != inventory.layout().clientPort()) {
             return Optional.empty();
         }
         String address = unbracketed(uri.getHost()).toLowerCase(Locale.ROOT);

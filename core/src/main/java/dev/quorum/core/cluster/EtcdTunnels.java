@@ -69,7 +69,7 @@ final class EtcdTunnels implements AutoCloseable {
                 return Optional.empty();
             }
             try {
-                forward = connector.forward(host.name(), host.ssh(), LOOPBACK, EtcdMember.CLIENT_PORT);
+                forward = connector.forward(host.name(), host.ssh(), LOOPBACK, router.clientPort());
             } catch (RemoteException e) {
                 LOG.debug("{}: no SSH tunnel to etcd: {}", host.name(), e.getMessage());
                 failedAt.put(host.name(), System.nanoTime());

@@ -48,7 +48,7 @@ public record LiveCluster(List<MemberInfo> list, List<EtcdMember> members) {
             throwIfClientPortBlocked(session);
             throw new ClusterUnavailableException("no etcd member of cluster " + inventory.clusterName()
                     + " answers (tried " + inventory.hosts().stream().map(InventoryHost::address)
-                    .collect(Collectors.joining(", ")) + " on port " + EtcdMember.CLIENT_PORT + ")",
+                    .collect(Collectors.joining(", ")) + " on port " + inventory.layout().clientPort() + ")",
                     "check that etcd runs on the inventory's hosts (quorum status); if quorum is lost for good, "
                             + "restore from a snapshot");
         }
@@ -83,7 +83,7 @@ public record LiveCluster(List<MemberInfo> list, List<EtcdMember> members) {
     private static List<EtcdMember> outsideTheGroup(Inventory inventory) {
         return inventory.hosts().stream()
                 .filter(host -> inventory.etcdMembers().stream().noneMatch(m -> m.address().equals(host.address())))
-                .map(host -> new EtcdMember(host, ""))
+                .map(host -> new EtcdMember(host, "", inventory.layout()))
                 .toList();
     }
 
@@ -124,7 +124,7 @@ public record LiveCluster(List<MemberInfo> list, List<EtcdMember> members) {
     public static LiveCluster of(Inventory inventory, List<MemberInfo> list) {
         List<EtcdMember> members = new ArrayList<>();
         for (MemberInfo info : list) {
-            members.add(new EtcdMember(hostFor(inventory, info), info.name()));
+            members.add(new EtcdMember(hostFor(inventory, info), info.name(), inventory.layout()));
         }
         return new LiveCluster(list, members);
     }

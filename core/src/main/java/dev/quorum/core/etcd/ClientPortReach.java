@@ -30,17 +30,22 @@ public final class ClientPortReach {
         Map<String, EtcdMember> byHost = members.stream()
                 .collect(Collectors.toMap(EtcdMember::hostName, m -> m, (a, b) -> a));
         Map<String, Optional<String>> why = FanOut.forEach(byHost.keySet(), Math.max(1, byHost.size()),
-                host -> whyNotReached(byHost.get(host).address())).entrySet().stream()
+                host -> whyNotReached(byHost.get(host).address(), byHost.get(host).clientPort())).entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().ok() ? e.getValue().value()
                         : Optional.of(String.valueOf(e.getValue().error().getMessage()))));
         return members.stream().filter(m -> byHost.get(m.hostName()) == m && why.get(m.hostName()).isPresent())
-                .map(m -> m.hostName() + " (" + m.address() + ":" + EtcdMember.CLIENT_PORT + ": "
+                .map(m -> m.hostName() + " (" + m.address() + ":" + m.clientPort() + ": "
                         + why.get(m.hostName()).get() + ")").toList();
     }
 
     /** Why this workstation cannot reach the client port at {@code address}; empty when it can. */
     public static Optional<String> whyNotReachedAt(String address) {
-        return whyNotReached(address);
+        return whyNotReached(address, EtcdMember.CLIENT_PORT);
+    }
+
+    /** Like {@link #whyNotReachedAt(String)} for another client port (the events cluster's). */
+    public static Optional<String> whyNotReachedAt(String address, int port) {
+        return whyNotReached(address, port);
     }
 
     /** What a user can do about it, for every message that names unreached client ports. */
@@ -51,9 +56,9 @@ public final class ClientPortReach {
                 + "over SSH";
     }
 
-    static Optional<String> whyNotReached(String address) {
+    static Optional<String> whyNotReached(String address, int port) {
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(address, EtcdMember.CLIENT_PORT), CONNECT_MILLIS);
+            socket.connect(new InetSocketAddress(address, port), CONNECT_MILLIS);
             return Optional.empty();
         } catch (ConnectException refused) {
             if (String.valueOf(refused.getMessage()).contains("refused")) {

@@ -1,5 +1,6 @@
 package dev.quorum.core.etcd;
 
+import dev.quorum.core.inventory.ClusterLayout;
 import dev.quorum.core.inventory.EtcdMember;
 import dev.quorum.core.inventory.EtcdSettings;
 import dev.quorum.core.release.EtcdVersion;
@@ -10,10 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Renders the files an etcd host gets, as Kubespray writes them. */
+/**
+ * Renders the files an etcd host gets, as Kubespray writes them: the main cluster's or, with the events layout in
+ * the settings, the events cluster's ({@code etcd-events.env.j2}, {@code etcd-events-host.service.j2}).
+ */
 public final class HostFiles {
-    public static final String ENV_FILE = "/etc/etcd.env";
-    public static final String UNIT_FILE = "/etc/systemd/system/etcd.service";
+    /** The main cluster's; a session's own are in {@code settings.layout()}. */
+    public static final String ENV_FILE = ClusterLayout.MAIN.envFile();
+    public static final String UNIT_FILE = ClusterLayout.MAIN.unitFile();
 
     private HostFiles() {
     }
@@ -38,14 +43,20 @@ public final class HostFiles {
         values.put("host_name", member.hostName());
         values.put("initial_cluster_state", state.value());
         values.put("initial_cluster", initialCluster(cluster));
-        HostFileValues.requirePlain(ENV_FILE, values);
+        String envFile = settings.layout().envFile();
+        HostFileValues.requirePlain(envFile, values);
+        values.put("client_port", Integer.toString(settings.layout().clientPort()));
         // A whole line or nothing, as Kubespray's `{% if etcd_quota_backend_bytes is defined %}`: an env
         // file without the variable stays byte for byte what it was, so no member restarts for it.
         values.put("quota_backend_bytes_line", settings.quotaBackendBytes()
                 .map(bytes -> "ETCD_QUOTA_BACKEND_BYTES=" + bytes + "\n").orElse(""));
         Map<String, String> tuned = TunedEnv.values(member, settings.tuning(), EtcdVersion.parse(settings.version()));
-        HostFileValues.requirePlain(ENV_FILE, TunedEnv.scalars(settings.tuning()));
+        HostFileValues.requirePlain(envFile, TunedEnv.scalars(settings.tuning()));
         values.putAll(tuned);
+        if (settings.layout() == ClusterLayout.EVENTS) {
+            // Kubespray's events env has no metrics listener: the main cluster's members already hold those ports.
+            values.put("listen_metrics_urls_line", "");
+        }
         VersionedEnv versioned = VersionedEnv.of(settings);
         values.put("proxy_line", versioned.proxyLine());
         values.put("legacy_api_lines", versioned.v2Lines());
@@ -60,8 +71,9 @@ public final class HostFiles {
     }
 
     public static String unitFile(EtcdSettings settings) {
-        return Templates.render(Templates.ETCD_SERVICE,
-                HostFileValues.requirePlain(UNIT_FILE, Map.of("bin_dir", settings.binDir())));
+        ClusterLayout layout = settings.layout();
+        return Templates.render(Templates.ETCD_SERVICE, HostFileValues.requirePlain(layout.unitFile(),
+                Map.of("bin_dir", settings.binDir(), "env_file", layout.envFile())));
     }
 
     /** The path is quoted for sh (a plain path, the usual case, stays as it was: quoting it changes nothing). */

@@ -1,9 +1,19 @@
 package dev.quorum.core.inventory;
 
-/** An inventory host in the etcd group, with the member name etcd knows it by. */
-public record EtcdMember(InventoryHost host, String memberName) {
-    public static final int CLIENT_PORT = 2379;
-    public static final int PEER_PORT = 2380;
+/**
+ * An inventory host in the etcd group, with the member name etcd knows it by, in one of the host's etcd clusters.
+ *
+ * @param layout which cluster ({@link ClusterLayout}): its ports
+ */
+public record EtcdMember(InventoryHost host, String memberName, ClusterLayout layout) {
+    /** The main cluster's ports; an events member's are in its {@link #layout()}. */
+    public static final int CLIENT_PORT = ClusterLayout.MAIN.clientPort();
+    public static final int PEER_PORT = ClusterLayout.MAIN.peerPort();
+
+    /** A member of the main cluster. */
+    public EtcdMember(InventoryHost host, String memberName) {
+        this(host, memberName, ClusterLayout.MAIN);
+    }
 
     public String hostName() {
         return host.name();
@@ -13,11 +23,24 @@ public record EtcdMember(InventoryHost host, String memberName) {
         return host.address();
     }
 
+    public int clientPort() {
+        return layout.clientPort();
+    }
+
+    public int peerPort() {
+        return layout.peerPort();
+    }
+
     public String peerUrl() {
-        return "https://" + UrlHosts.bracketed(address()) + ":" + PEER_PORT;
+        return "https://" + UrlHosts.bracketed(address()) + ":" + layout.peerPort();
     }
 
     public String clientUrl() {
-        return "https://" + UrlHosts.bracketed(address()) + ":" + CLIENT_PORT;
+        return "https://" + UrlHosts.bracketed(address()) + ":" + layout.clientPort();
+    }
+
+    /** The same member reached as {@code other} (e.g. through a bastion). */
+    public EtcdMember withHost(InventoryHost other) {
+        return new EtcdMember(other, memberName, layout);
     }
 }

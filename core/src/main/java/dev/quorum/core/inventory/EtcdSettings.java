@@ -25,6 +25,8 @@ import java.util.Optional;
  *                          in the env file; empty means the version's default (on for 3.4, off for 3.5; 3.6 has none)
  * @param tuning            the rest of Kubespray's etcd variables: metrics, logging, snapshots, TLS suites, extra env
  *                          entries, certificate lifetime ({@link EtcdTuning})
+ * @param layout            which of the hosts' etcd clusters these settings are for: its files, service and ports
+ *                          ({@link ClusterLayout}; the main one unless {@link #forEvents} made them)
  */
 public record EtcdSettings(
         String version,
@@ -41,11 +43,12 @@ public record EtcdSettings(
         String architecture,
         Optional<Long> quotaBackendBytes,
         Optional<Boolean> enableV2,
-        EtcdTuning tuning) {
+        EtcdTuning tuning,
+        ClusterLayout layout) {
 
     /** Maintained and what Kubespray pairs with Kubernetes 1.35/1.36 ({@link KubeEtcdVersions}). */
     public static final String DEFAULT_VERSION = "v3.6.14";
-    public static final String DEFAULT_DATA_DIR = "/var/lib/etcd";
+    public static final String DEFAULT_DATA_DIR = ClusterLayout.MAIN.defaultDataDir();
     public static final String DEFAULT_CERT_DIR = "/etc/ssl/etcd/ssl";
     public static final String DEFAULT_BIN_DIR = "/usr/local/bin";
     public static final int DEFAULT_HEARTBEAT_MILLIS = 250;
@@ -58,6 +61,16 @@ public record EtcdSettings(
     public EtcdSettings {
         certAltNames = List.copyOf(certAltNames);
         certAltIps = List.copyOf(certAltIps);
+    }
+
+    /** The main cluster's settings. */
+    public EtcdSettings(String version, URI downloadUrl, Optional<String> binaryChecksum, String dataDir, String certDir,
+                        String binDir, int heartbeatMillis, int electionMillis, List<String> certAltNames,
+                        List<String> certAltIps, String clusterToken, String architecture,
+                        Optional<Long> quotaBackendBytes, Optional<Boolean> enableV2, EtcdTuning tuning) {
+        this(version, downloadUrl, binaryChecksum, dataDir, certDir, binDir, heartbeatMillis, electionMillis,
+                certAltNames, certAltIps, clusterToken, architecture, quotaBackendBytes, enableV2, tuning,
+                ClusterLayout.MAIN);
     }
 
     /** With Kubespray's defaults for everything {@link EtcdTuning} holds. */
@@ -89,7 +102,18 @@ public record EtcdSettings(
     /** The same settings with other {@link EtcdTuning}. */
     public EtcdSettings withTuning(EtcdTuning other) {
         return new EtcdSettings(version, downloadUrl, binaryChecksum, dataDir, certDir, binDir, heartbeatMillis,
-                electionMillis, certAltNames, certAltIps, clusterToken, architecture, quotaBackendBytes, enableV2, other);
+                electionMillis, certAltNames, certAltIps, clusterToken, architecture, quotaBackendBytes, enableV2, other,
+                layout);
+    }
+
+    /**
+     * The events cluster's settings: the same release, certificates, timings and tuning, its own data dir
+     * ({@code etcd_events_data_dir}) and Kubespray's fixed token {@code k8s_events_etcd}.
+     */
+    public EtcdSettings forEvents(String eventsDataDir) {
+        return new EtcdSettings(version, downloadUrl, binaryChecksum, eventsDataDir, certDir, binDir, heartbeatMillis,
+                electionMillis, certAltNames, certAltIps, ClusterLayout.EVENTS.defaultToken(), architecture,
+                quotaBackendBytes, enableV2, tuning, ClusterLayout.EVENTS);
     }
 
     /** The quota each member enforces: the configured one, else etcd's default. */

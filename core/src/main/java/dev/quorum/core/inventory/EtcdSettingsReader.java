@@ -158,6 +158,11 @@ final class EtcdSettingsReader {
     }
 
     /** A directory on the etcd hosts: it reaches shell commands, the env file and the systemd unit. */
+    /** {@code etcd_events_data_dir}, checked like {@code etcd_data_dir} (read even while the events cluster is off). */
+    static String eventsDataDir(VariableScope scope) {
+        return absoluteDir(scope, ClusterLayout.EVENTS_DATA_DIR, ClusterLayout.EVENTS.defaultDataDir());
+    }
+
     private static String absoluteDir(VariableScope scope, String name, String fallback) {
         String dir = scope.text(name).orElse(fallback);
         scope.checked(name, "", dir, InventoryRules::remotePath, dir.startsWith("/")

@@ -89,8 +89,60 @@ public record Inventory(
         Optional<JumpHost> through = Optional.of(jump);
         List<InventoryHost> moved = hosts.stream().map(h -> h.withSsh(h.ssh().withJump(through))).toList();
         List<EtcdMember> members = etcdMembers.stream()
-                .map(m -> new EtcdMember(m.host().withSsh(m.host().ssh().withJump(through)), m.memberName())).toList();
+                .map(m -> m.withHost(m.host().withSsh(m.host().ssh().withJump(through)))).toList();
         return new Inventory(source, clusterName, moved, members, etcd, vars, kubernetesHosts, controlPlaneHosts);
+    }
+
+    /** Which of the etcd hosts' clusters this inventory describes (decision 0038). */
+    public ClusterLayout layout() {
+        return etcd.layout();
+    }
+
+    /**
+     * The cluster whose CA this one's certificates come from: the events cluster shares the main cluster's
+     * certificates, so its workstation PKI is the main cluster's folder.
+     */
+    public String pkiName() {
+        String suffix = layout().folderSuffix();
+        return clusterName.endsWith(suffix) ? clusterName.substring(0, clusterName.length() - suffix.length())
+                : clusterName;
+    }
+
+    /** {@code etcd_events_cluster_enabled: true}: Kubespray runs a second cluster for Kubernetes' events here. */
+    public boolean eventsClusterEnabled() {
+        return Values.bool(vars.get(ClusterLayout.EVENTS_ENABLED)).orElse(false);
+    }
+
+    /**
+     * The events cluster on the same hosts, when the inventory enables it: members named {@code NAME-events} on
+     * ports 2383/2382, its own data dir, env file and unit, and {@code CLUSTER-events} as its workstation folder
+     * (runs, snapshots) while the PKI stays the main cluster's ({@link #pkiName()}).
+     */
+    public Optional<Inventory> eventsCluster() {
+        if (layout() != ClusterLayout.MAIN || !eventsClusterEnabled()) {
+            return Optional.empty();
+        }
+        Object dir = vars.getOrDefault(ClusterLayout.EVENTS_DATA_DIR, ClusterLayout.EVENTS.defaultDataDir());
+        ClusterLayout events = ClusterLayout.EVENTS;
+        List<EtcdMember> members = etcdMembers.stream()
+                .map(m -> new EtcdMember(m.host(), m.memberName() + events.memberSuffix(), events)).toList();
+        // Kubernetes hosts stay with the main cluster: their node certificates and trust are the same CA's.
+        return Optional.of(new Inventory(source, clusterName + events.folderSuffix(), hosts, members,
+                etcd.forEvents(String.valueOf(dir)), vars, List.of(), List.of()));
+    }
+
+    /** This inventory's cluster of that layout; the events one only when the inventory enables it. */
+    public Inventory cluster(ClusterLayout which) {
+        if (which == layout()) {
+            return this;
+        }
+        if (which == ClusterLayout.MAIN) {
+            throw new IllegalArgumentException("an events cluster's inventory does not hold the main cluster");
+        }
+        return eventsCluster().orElseThrow(() -> new InventoryException("the inventory " + source
+                + " does not enable the events cluster: Kubespray sets it up only with "
+                + ClusterLayout.EVENTS_ENABLED + ": true (group_vars/all/etcd.yml or the etcd group's vars); "
+                + "set it there, or leave out --cluster events to reach the main cluster"));
     }
 
     public Optional<InventoryHost> host(String name) {

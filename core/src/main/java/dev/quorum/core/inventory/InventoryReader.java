@@ -93,8 +93,15 @@ public final class InventoryReader {
         etcdHostNames.forEach(name -> ClusterWideVariables.requireSame(cluster, name, scopes.get(name)));
         cluster.bool(Inventory.ALLOW_EVEN_MEMBERS);
         cluster.bool(Inventory.ETCD_VIA_SSH);
+        boolean events = cluster.bool(ClusterLayout.EVENTS_ENABLED).orElse(false);
+        String eventsDataDir = EtcdSettingsReader.eventsDataDir(cluster);
+        Map<String, Object> vars = new LinkedHashMap<>(cluster.kept());
+        if (events) {
+            // Checked above, kept normalised (no trailing slash) for Inventory.eventsCluster().
+            vars.put(ClusterLayout.EVENTS_DATA_DIR, eventsDataDir);
+        }
         return new Inventory(file, clusterName(cluster, dir), new ArrayList<>(hosts.values()), members, settings,
-                cluster.kept(), KubernetesGroups.hosts(parsed, bastionHosts),
+                vars, KubernetesGroups.hosts(parsed, bastionHosts),
                 KubernetesGroups.controlPlanes(parsed, bastionHosts));
     }
 

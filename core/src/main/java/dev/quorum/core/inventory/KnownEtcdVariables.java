@@ -19,7 +19,8 @@ final class KnownEtcdVariables {
             CipherSuitesReader.NAME, EtcdExtraVars.NAME, "etcd_experimental_initial_corrupt_check",
             "etcd_experimental_watch_progress_notify_interval", "etcd_experimental_enable_distributed_tracing",
             "etcd_experimental_distributed_tracing_address", "etcd_experimental_distributed_tracing_sample_rate",
-            "etcd_experimental_distributed_tracing_service_name");
+            "etcd_experimental_distributed_tracing_service_name", ClusterLayout.EVENTS_ENABLED,
+            ClusterLayout.EVENTS_DATA_DIR);
 
     private KnownEtcdVariables() {
     }

@@ -107,9 +107,16 @@ public final class PortForward implements AutoCloseable {
         OutputStream get() throws IOException;
     }
 
-    /** One direction of a connection; when either ends, both sides close, as gRPC and HTTP never half-close. */
+    /**
+     * One direction of a connection; when either ends, both sides close, as gRPC and HTTP never half-close.
+     * The channel's input stream is never closed here: sshj marks a closed one EOF, and data the far end sent
+     * before it saw our CLOSE would then arrive on an EOF'ed stream, which sshj treats as a protocol error that
+     * ends the host's whole SSH connection ("Getting data on EOF'ed stream"). Closing the channel sends CLOSE;
+     * sshj closes its streams when the far end's CLOSE arrives, after which nothing more comes.
+     */
     private void pump(Socket socket, DirectConnection channel, Source from, Sink sink) {
-        try (InputStream in = from.get()) {
+        try {
+            InputStream in = from.get();
             OutputStream to = sink.get();
             byte[] buffer = new byte[32 * 1024];
             for (int n; (n = in.read(buffer)) >= 0; ) {

@@ -1,6 +1,7 @@
 package dev.quorum.core.lifecycle.install;
 
 import dev.quorum.core.cluster.ClusterSession;
+import dev.quorum.core.engine.LabelledStep;
 import dev.quorum.core.engine.Plan;
 import dev.quorum.core.engine.PlannedStep;
 import dev.quorum.core.etcd.InitialClusterState;
@@ -63,11 +64,13 @@ public final class InstallPlan {
 
     /**
      * Pure: the etcd members' steps, then the Kubernetes hosts' (decision 0029) as {@code kubernetes} says, after
-     * the members are marked existing, so a Kubernetes host cannot hold up the etcd cluster.
+     * the members are marked existing, so a Kubernetes host cannot hold up the etcd cluster. With the events
+     * cluster enabled (decision 0038), its steps follow the main cluster's: the same binaries and certificates
+     * serve both, so it gets its own env file, unit, start, health and state only.
      */
     public static Plan build(ClusterSession cluster, Duration healthTimeout, KubernetesHostsPlan kubernetes) {
         LifecycleSession session = session(cluster, healthTimeout);
-        List<String> hosts = cluster.inventory().etcdMembers().stream().map(EtcdMember::hostName).toList();
+        List<String> hosts = hostNames(cluster);
         List<PlannedStep> steps = new ArrayList<>(List.of(
                 PlannedStep.onCluster(new FetchReleaseStep(session)),
                 PlannedStep.onCluster(new ClusterShapeStep(session)),
@@ -83,7 +86,35 @@ public final class InstallPlan {
                 PlannedStep.onCluster(new RollingRestartStep(session)),
                 PlannedStep.onCluster(new VerifyClusterStep(session)),
                 PlannedStep.onEach(new MarkExistingStep(session), hosts)));
+        cluster.inventory().eventsCluster()
+                .ifPresent(events -> steps.addAll(eventsSteps(cluster.sibling(events), healthTimeout)));
         steps.addAll(KubernetesHostSteps.of(session, kubernetes, "quorum install -i " + cluster.inventory().source()));
         return new Plan("install", cluster.inventory().clusterName(), steps);
+    }
+
+    /** The events cluster's own steps, each titled "events cluster: ...". */
+    static List<PlannedStep> eventsSteps(ClusterSession events, Duration healthTimeout) {
+        LifecycleSession session = session(events, healthTimeout);
+        List<String> hosts = hostNames(events);
+        List<PlannedStep> steps = List.of(
+                PlannedStep.onCluster(new FetchReleaseStep(session)),
+                PlannedStep.onCluster(new ClusterShapeStep(session)),
+                PlannedStep.onCluster(new RunningReleaseStep(session)),
+                PlannedStep.onEach(new PreflightStep(session), hosts),
+                PlannedStep.onEach(new EnvFileStep(session), hosts),
+                PlannedStep.onEach(new UnitFileStep(session), hosts),
+                PlannedStep.onEach(new EnableServiceStep(session), hosts),
+                PlannedStep.onCluster(new StartMembersStep(session)),
+                PlannedStep.onCluster(new RollingRestartStep(session)),
+                PlannedStep.onCluster(new VerifyClusterStep(session)),
+                PlannedStep.onEach(new MarkExistingStep(session), hosts));
+        return steps.stream().map(p -> new PlannedStep(new LabelledStep(EVENTS_LABEL, p.step()), p.targets())).toList();
+    }
+
+    /** How the events cluster's steps are titled. */
+    public static final String EVENTS_LABEL = "events cluster";
+
+    private static List<String> hostNames(ClusterSession cluster) {
+        return cluster.inventory().etcdMembers().stream().map(EtcdMember::hostName).toList();
     }
 }

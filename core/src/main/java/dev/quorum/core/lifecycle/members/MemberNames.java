@@ -13,17 +13,18 @@ final class MemberNames {
     }
 
     static String forNewHost(Inventory inventory, InventoryHost host, Set<String> taken) {
+        String suffix = inventory.layout().memberSuffix();
         Object explicit = host.vars().get("etcd_member_name");
         if (explicit != null && !explicit.toString().isBlank()) {
-            return explicit.toString();
+            return explicit + suffix;
         }
         var kubespray = inventory.member(host.name()).map(m -> m.memberName());
         if (kubespray.isPresent() && !taken.contains(kubespray.get())) {
             return kubespray.get();
         }
         for (int n = 1; ; n++) {
-            if (!taken.contains("etcd" + n)) {
-                return "etcd" + n;
+            if (!taken.contains("etcd" + n + suffix)) {
+                return "etcd" + n + suffix;
             }
         }
     }

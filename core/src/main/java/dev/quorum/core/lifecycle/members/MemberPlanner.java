@@ -176,7 +176,7 @@ final class MemberPlanner {
                 .collect(Collectors.toSet());
         String name = keepName && replacing.isPresent() ? replacing.get().memberName()
                 : MemberNames.forNewHost(cluster.inventory(), host, withReplaced(taken, replacing));
-        return new EtcdMember(host, name);
+        return new EtcdMember(host, name, cluster.inventory().layout());
     }
 
     /** Unless asked to keep it, a replacement does not reuse the old name: etcd's logs stay unambiguous. */

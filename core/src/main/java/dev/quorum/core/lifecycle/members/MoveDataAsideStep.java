@@ -22,12 +22,14 @@ final class MoveDataAsideStep implements Step {
 
     private final ClusterSession cluster;
     private final String dataDir;
+    private final String unit;
     private final BooleanSupplier alreadyRejoined;
 
     /** @param alreadyRejoined true once the member was added again: its new data must stay */
     MoveDataAsideStep(ClusterSession cluster, BooleanSupplier alreadyRejoined) {
         this.cluster = cluster;
         this.dataDir = cluster.inventory().etcd().dataDir();
+        this.unit = cluster.inventory().layout().unitName();
         this.alreadyRejoined = alreadyRejoined;
     }
 
@@ -38,7 +40,7 @@ final class MoveDataAsideStep implements Step {
 
     @Override
     public List<String> preview(String target) {
-        return DataDirAside.preview(dataDir, "reseed-<time>", DataDirAside.Stop.STOP);
+        return DataDirAside.preview(dataDir, "reseed-<time>", DataDirAside.Stop.STOP, unit);
     }
 
     @Override
@@ -47,7 +49,7 @@ final class MoveDataAsideStep implements Step {
             return Check.done("the member was added again; its new data stays");
         }
         RemoteHost remote = cluster.remote(context.target());
-        List<String> state = remote.run("systemctl is-active etcd; " + DataDirAside.holdsDataCommand(dataDir))
+        List<String> state = remote.run("systemctl is-active " + unit + "; " + DataDirAside.holdsDataCommand(dataDir))
                 .stdout().lines().toList();
         boolean running = state.contains("active") || state.contains("activating");
         boolean data = state.contains("data");
@@ -61,7 +63,7 @@ final class MoveDataAsideStep implements Step {
     public void apply(StepContext context) throws Exception {
         String label = "reseed-" + STAMP.format(ZonedDateTime.now(ZoneOffset.UTC));
         DataDirAside.Result moved = DataDirAside.setAside(cluster.remote(context.target()), dataDir, label,
-                DataDirAside.Stop.STOP);
+                DataDirAside.Stop.STOP, unit);
         context.info("etcd stopped; " + moved.sentence());
     }
 }

@@ -29,10 +29,14 @@ final class RetireHostStep implements Step {
 
     private final ClusterSession cluster;
     private final String dataDir;
+    private final String unit;
+    private final String envFile;
 
     RetireHostStep(ClusterSession cluster) {
         this.cluster = cluster;
         this.dataDir = cluster.inventory().etcd().dataDir();
+        this.unit = cluster.inventory().layout().unitName();
+        this.envFile = cluster.inventory().layout().envFile();
     }
 
     @Override
@@ -43,8 +47,8 @@ final class RetireHostStep implements Step {
     @Override
     public List<String> preview(String target) {
         List<String> lines = new ArrayList<>(DataDirAside.preview(dataDir, "removed-<time>",
-                DataDirAside.Stop.STOP_AND_DISABLE));
-        lines.add("mv " + HostFiles.ENV_FILE + " " + HostFiles.ENV_FILE + ".removed-<time>");
+                DataDirAside.Stop.STOP_AND_DISABLE, unit));
+        lines.add("mv " + envFile + " " + envFile + ".removed-<time>");
         return lines;
     }
 
@@ -60,7 +64,7 @@ final class RetireHostStep implements Step {
         RemoteHost remote;
         try {
             remote = cluster.remote(context.target());
-            List<String> state = remote.run("systemctl is-active etcd; systemctl is-enabled etcd; "
+            List<String> state = remote.run("systemctl is-active " + unit + "; systemctl is-enabled " + unit + "; "
                     + DataDirAside.holdsDataCommand(dataDir)).stdout().lines().toList();
             boolean running = state.contains("active") || state.contains("activating");
             boolean enabled = state.contains("enabled");
@@ -96,10 +100,10 @@ final class RetireHostStep implements Step {
         RemoteHost remote = cluster.remote(context.target());
         // The env file moves only once the data is aside: a refusal leaves the host as it was.
         DataDirAside.Result moved = DataDirAside.setAside(remote, dataDir, "removed-" + stamp,
-                DataDirAside.Stop.STOP_AND_DISABLE);
-        String env = HostFiles.ENV_FILE + ".removed-" + stamp;
-        remote.run("if [ -e " + HostFiles.ENV_FILE + " ]; then mv " + HostFiles.ENV_FILE + " " + env + "; fi")
-                .requireOk("move " + HostFiles.ENV_FILE + " aside on " + context.target());
+                DataDirAside.Stop.STOP_AND_DISABLE, unit);
+        String env = envFile + ".removed-" + stamp;
+        remote.run("if [ -e " + envFile + " ]; then mv " + envFile + " " + env + "; fi")
+                .requireOk("move " + envFile + " aside on " + context.target());
         context.info("etcd stopped and disabled; " + moved.sentence() + "; env at " + env);
     }
 }

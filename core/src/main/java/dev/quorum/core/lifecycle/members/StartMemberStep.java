@@ -36,18 +36,18 @@ final class StartMemberStep extends HostStep {
 
     @Override
     public List<String> preview(String target) {
-        return List.of("systemctl start etcd");
+        return List.of("systemctl start " + unit());
     }
 
     @Override
     public Check check(StepContext context) throws Exception {
-        String state = remote(context).run("systemctl is-active etcd").stdout().strip();
+        String state = remote(context).run("systemctl is-active " + unit()).stdout().strip();
         return "active".equals(state) ? Check.done("etcd active") : Check.needed("etcd is " + state);
     }
 
     @Override
     public void apply(StepContext context) throws Exception {
-        remote(context).run("systemctl reset-failed etcd 2>/dev/null; systemctl start --no-block etcd")
+        remote(context).run("systemctl reset-failed " + unit() + " 2>/dev/null; systemctl start --no-block " + unit())
                 .requireOk("start etcd on " + context.target());
         Instant started = Instant.now();
         Instant lastProgress = started;
@@ -80,8 +80,8 @@ final class StartMemberStep extends HostStep {
      */
     private String catchUpSample(StepContext context) throws Exception {
         String member = session.cluster().inventory().etcd().dataDir() + "/member";
-        return remote(context).run("systemctl show -p MainPID --value etcd; find " + Shell.quote(member)
-                + " -type f -printf '%s %T@ %p\\n' 2>/dev/null | sort; journalctl -u etcd -n 20 --no-pager "
+        return remote(context).run("systemctl show -p MainPID --value " + unit() + "; find " + Shell.quote(member)
+                + " -type f -printf '%s %T@ %p\\n' 2>/dev/null | sort; journalctl -u " + unit() + " -n 20 --no-pager "
                 + "2>/dev/null | grep -F 'too many requests' | tail -n 1").stdout();
     }
 
@@ -94,7 +94,7 @@ final class StartMemberStep extends HostStep {
 
     /** Says why, from the journal: the crash's own line, not the end of its stack trace. */
     private StepFailedException notStarted(StepContext context, Duration waited) throws Exception {
-        String journal = remote(context).run("journalctl -u etcd -n " + EtcdStartLog.LINES + " --no-pager 2>/dev/null")
+        String journal = remote(context).run("journalctl -u " + unit() + " -n " + EtcdStartLog.LINES + " --no-pager 2>/dev/null")
                 .stdout();
         Optional<String> cause = EtcdStartLog.crashCause(journal);
         List<String> lines = journal.strip().lines().toList();
@@ -105,5 +105,9 @@ final class StartMemberStep extends HostStep {
                 + (tail.isEmpty() ? "" : "; last log lines:\n" + tail),
                 EtcdStartLog.hint(cause, context.target(), dataDir) + "; then re-run to continue, or remove the "
                         + "learner with quorum remove --member " + member(context).memberName());
+    }
+
+    private String unit() {
+        return session.settings().layout().unitName();
     }
 }

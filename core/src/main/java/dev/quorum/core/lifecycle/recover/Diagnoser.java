@@ -119,7 +119,7 @@ public final class Diagnoser {
         for (HostReport report : reports.values()) {
             for (ListedMember listed : report.memberList()) {
                 for (InventoryHost host : inventory.hosts()) {
-                    EtcdMember candidate = new EtcdMember(host, listed.name());
+                    EtcdMember candidate = new EtcdMember(host, listed.name(), inventory.layout());
                     boolean known = subjects.stream().anyMatch(s -> s.hostName().equals(host.name()))
                             || more.stream().anyMatch(s -> s.hostName().equals(host.name()));
                     if (!known && listed.peerUrls().contains(candidate.peerUrl())) {

@@ -1,6 +1,6 @@
 package dev.quorum.core.lifecycle.recover;
 
-import dev.quorum.core.etcd.HostFiles;
+import dev.quorum.core.inventory.ClusterLayout;
 import dev.quorum.core.inventory.EtcdMember;
 import dev.quorum.core.inventory.EtcdSettings;
 import dev.quorum.core.remote.Shell;
@@ -21,7 +21,8 @@ final class InspectionScript {
     }
 
     static String render(EtcdSettings settings, List<String> peerAddresses) {
-        String etcdctl = "(set -a; . " + HostFiles.ENV_FILE + " || exit 9; set +a; exec timeout "
+        ClusterLayout layout = settings.layout();
+        String etcdctl = "(set -a; . " + layout.envFile() + " || exit 9; set +a; exec timeout "
                 + (ETCDCTL_SECONDS + 1) + " " + Shell.quote(settings.binDir() + "/etcdctl")
                 + " --dial-timeout=1s --command-timeout=" + ETCDCTL_SECONDS + "s ";
         String data = Shell.quote(settings.dataDir());
@@ -31,11 +32,11 @@ final class InspectionScript {
                 etcdctl + "endpoint status -w json) >\"$t/status\" 2>&1 &",
                 etcdctl + "member list -w json) >\"$t/members\" 2>&1 &",
                 etcdctl + "alarm list) >\"$t/alarms\" 2>&1 &",
-                peerProbe(peers),
-                "echo " + MARKER + "service; systemctl is-active etcd 2>/dev/null | head -n 1",
+                peerProbe(peers, layout.peerPort()),
+                "echo " + MARKER + "service; systemctl is-active " + layout.unitName() + " 2>/dev/null | head -n 1",
                 "echo " + MARKER + "datadir; if [ -f " + data + "/member/snap/db ]; then echo present; "
                         + "elif [ -d " + data + "/member ]; then echo incomplete; else echo missing; fi",
-                "echo " + MARKER + "log; journalctl -u etcd -n " + LOG_LINES + " --no-pager -o cat 2>&1 | tail -n "
+                "echo " + MARKER + "log; journalctl -u " + layout.unitName() + " -n " + LOG_LINES + " --no-pager -o cat 2>&1 | tail -n "
                         + LOG_LINES + " | cut -c1-400",
                 "wait",
                 "for f in status members alarms peers; do echo " + MARKER + "$f; "
@@ -51,7 +52,12 @@ final class InspectionScript {
      * @param peers the addresses, each already quoted for sh
      */
     static String peerProbe(String peers) {
-        return "for p in " + peers + "; do ( if timeout 1 bash -c 'exec 3<>\"/dev/tcp/$1/" + EtcdMember.PEER_PORT
+        return peerProbe(peers, EtcdMember.PEER_PORT);
+    }
+
+    /** Like {@link #peerProbe(String)} on another cluster's peer port (the events cluster's). */
+    static String peerProbe(String peers, int peerPort) {
+        return "for p in " + peers + "; do ( if timeout 1 bash -c 'exec 3<>\"/dev/tcp/$1/" + peerPort
                 + "\"' quorum-probe \"$p\" 2>/dev/null; then echo \"$p ok\"; else echo \"$p fail\"; fi )"
                 + " >>\"$t/peers\" & done";
     }

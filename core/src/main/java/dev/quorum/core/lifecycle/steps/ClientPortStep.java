@@ -42,7 +42,7 @@ public final class ClientPortStep implements Step {
 
     @Override
     public List<String> preview(String target) {
-        return members.stream().map(m -> "nc -z -w 3 " + m.address() + " " + EtcdMember.CLIENT_PORT
+        return members.stream().map(m -> "nc -z -w 3 " + m.address() + " " + m.clientPort()
                 + "   # from this workstation").toList();
     }
 
@@ -60,7 +60,8 @@ public final class ClientPortStep implements Step {
         if (!tunnelled.isEmpty()) {
             return Check.done("etcd reached on every member, through SSH tunnels on " + String.join(", ", tunnelled));
         }
-        return Check.done("client port " + EtcdMember.CLIENT_PORT + " reachable on every member");
+        return Check.done("client port " + members.stream().map(EtcdMember::clientPort).findFirst()
+                .orElse(EtcdMember.CLIENT_PORT) + " reachable on every member");
     }
 
     @Override

@@ -73,20 +73,20 @@ public final class DataDirAside {
     static final String IS_MOUNT = "is_mount() { mountpoint -q -- \"$1\" 2>/dev/null"
             + " || [ \"$(stat -c %d -- \"$1\" 2>/dev/null)\" != \"$(stat -c %d -- \"$1/..\" 2>/dev/null)\" ]; }";
 
-    // $1 data dir, $2 label (reason-time), $3 stop mode. Values arrive as positional parameters,
+    // $1 data dir, $2 label (reason-time), $3 stop mode, $4 the unit (etcd when absent). Values arrive as positional parameters,
     // never spliced into the text. Exit 3 = refused, nothing moved.
     static final String SCRIPT = String.join("\n",
             IS_MOUNT,
-            "dir=$1; label=$2; mode=$3",
+            "dir=$1; label=$2; mode=$3; unit=${4:-etcd}",
             "refuse() { echo \"$*\" >&2; exit " + REFUSED + "; }",
             "if [ \"$mode\" != ALREADY_STOPPED ]; then",
             // exit 5 = no etcd unit at all: nothing to stop; the checks below still confirm no etcd runs
-            "  out=$(systemctl stop etcd 2>&1); rc=$?",
-            "  if [ $rc -ne 0 ] && [ $rc -ne 5 ]; then refuse \"systemctl stop etcd failed (exit $rc): $out\"; fi",
+            "  out=$(systemctl stop \"$unit\" 2>&1); rc=$?",
+            "  if [ $rc -ne 0 ] && [ $rc -ne 5 ]; then refuse \"systemctl stop $unit failed (exit $rc): $out\"; fi",
             "fi",
-            "if [ \"$mode\" = STOP_AND_DISABLE ]; then systemctl disable etcd >/dev/null 2>&1 || true; fi",
-            "state=$(systemctl is-active etcd 2>/dev/null)",
-            "case $state in active|activating|deactivating|reloading|refreshing) refuse \"etcd is still $state\";; esac",
+            "if [ \"$mode\" = STOP_AND_DISABLE ]; then systemctl disable \"$unit\" >/dev/null 2>&1 || true; fi",
+            "state=$(systemctl is-active \"$unit\" 2>/dev/null)",
+            "case $state in active|activating|deactivating|reloading|refreshing) refuse \"$unit is still $state\";; esac",
             "if [ ! -e \"$dir\" ]; then echo layout=NOTHING; exit 0; fi",
             "real=$(readlink -f -- \"$dir\") || refuse \"cannot resolve $dir\"",
             "case $real in /|'') refuse \"$dir resolves to '$real'\";; esac",
@@ -129,19 +129,36 @@ public final class DataDirAside {
      * @param label names the aside copy: {@code reason-time} such as {@code removed-20250101-120000}
      */
     public static String command(String dataDir, String label, Stop stop) {
+        return command(dataDir, label, stop, MAIN_UNIT);
+    }
+
+    /** Like {@link #command(String, String, Stop)} for another cluster's unit (the events cluster's). */
+    public static String command(String dataDir, String label, Stop stop, String unit) {
         if (!label.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
             throw new IllegalArgumentException("an aside label names one path element: " + label);
         }
-        return Shell.join(List.of("sh", "-c", SCRIPT, "quorum-data-aside", dataDir, label, stop.name()));
+        List<String> words = new ArrayList<>(List.of("sh", "-c", SCRIPT, "quorum-data-aside", dataDir, label,
+                stop.name()));
+        if (!unit.equals(MAIN_UNIT)) {
+            words.add(unit);
+        }
+        return Shell.join(words);
     }
+
+    private static final String MAIN_UNIT = "etcd";
 
     /** What an operator would type, for previews. */
     public static List<String> preview(String dataDir, String label, Stop stop) {
+        return preview(dataDir, label, stop, MAIN_UNIT);
+    }
+
+    /** Like {@link #preview(String, String, Stop)} for another cluster's unit. */
+    public static List<String> preview(String dataDir, String label, Stop stop, String unit) {
         List<String> lines = new ArrayList<>();
         if (stop != Stop.ALREADY_STOPPED) {
-            lines.add("systemctl stop etcd" + (stop == Stop.STOP_AND_DISABLE ? " && systemctl disable etcd" : ""));
+            lines.add("systemctl stop " + unit + (stop == Stop.STOP_AND_DISABLE ? " && systemctl disable " + unit : ""));
         }
-        lines.add("systemctl is-active etcd   # must not be active; no process may hold " + dataDir);
+        lines.add("systemctl is-active " + unit + "   # must not be active; no process may hold " + dataDir);
         lines.add("mv " + dataDir + " " + dataDir + "." + label + "   # a symlink: its target, recreated empty");
         lines.add("# a mount point: mv " + dataDir + "/* " + dataDir + "/" + ASIDE_PREFIX + label + "/");
         return lines;
@@ -149,10 +166,17 @@ public final class DataDirAside {
 
     /** Stops etcd as asked and sets the data dir aside; refuses (nothing moved) while etcd still runs. */
     public static Result setAside(RemoteHost remote, String dataDir, String label, Stop stop) throws StepFailedException {
-        CommandResult result = remote.run(command(dataDir, label, stop));
+        return setAside(remote, dataDir, label, stop, MAIN_UNIT);
+    }
+
+    /** Like {@link #setAside(RemoteHost, String, String, Stop)} for another cluster's unit. */
+    public static Result setAside(RemoteHost remote, String dataDir, String label, Stop stop, String unit)
+            throws StepFailedException {
+        CommandResult result = remote.run(command(dataDir, label, stop, unit));
         if (result.exitStatus() == REFUSED) {
             throw new StepFailedException("did not set " + dataDir + " aside on " + remote.name() + ": "
-                    + result.stderrTail(), "nothing was moved. Stop etcd there (systemctl stop etcd; check nothing "
+                    + result.stderrTail(), "nothing was moved. Stop " + unit + " there (systemctl stop " + unit
+                    + "; check nothing "
                     + "else uses " + dataDir + ", e.g. with fuser -vm) and re-run");
         }
         result.requireOk("set " + dataDir + " aside on " + remote.name());

@@ -13,12 +13,12 @@ public final class EnableServiceStep extends HostStep {
 
     @Override
     public String title() {
-        return "Reload systemd and enable etcd";
+        return "Reload systemd and enable " + unit();
     }
 
     @Override
     public List<String> preview(String target) {
-        return List.of("systemctl daemon-reload", "systemctl enable etcd");
+        return List.of("systemctl daemon-reload", "systemctl enable " + unit());
     }
 
     @Override
@@ -26,14 +26,18 @@ public final class EnableServiceStep extends HostStep {
         if (session.reloadNeeded(context.target())) {
             return Check.needed("the unit changed: systemd must reload it");
         }
-        String enabled = remote(context).run("systemctl is-enabled etcd 2>/dev/null").stdout().strip();
-        return "enabled".equals(enabled) ? Check.done("etcd enabled")
-                : Check.needed(enabled.isEmpty() ? "no etcd service yet" : "etcd is " + enabled);
+        String enabled = remote(context).run("systemctl is-enabled " + unit() + " 2>/dev/null").stdout().strip();
+        return "enabled".equals(enabled) ? Check.done(unit() + " enabled")
+                : Check.needed(enabled.isEmpty() ? "no " + unit() + " service yet" : unit() + " is " + enabled);
     }
 
     @Override
     public void apply(StepContext context) throws Exception {
-        remote(context).run("systemctl daemon-reload && systemctl enable etcd 2>&1").requireOk("enable etcd");
+        remote(context).run("systemctl daemon-reload && systemctl enable " + unit() + " 2>&1").requireOk("enable " + unit());
         session.reloaded(context.target());
+    }
+
+    private String unit() {
+        return session.settings().layout().unitName();
     }
 }

@@ -31,13 +31,13 @@ public final class EnvFileStep extends ManagedFileStep {
 
     @Override
     public String title() {
-        return restartOnChange ? "Write " + HostFiles.ENV_FILE
-                : "Update " + HostFiles.ENV_FILE + " to the new member list (no restart)";
+        String file = session.settings().layout().envFile();
+        return restartOnChange ? "Write " + file : "Update " + file + " to the new member list (no restart)";
     }
 
     @Override
     String path() {
-        return HostFiles.ENV_FILE;
+        return session.settings().layout().envFile();
     }
 
     @Override

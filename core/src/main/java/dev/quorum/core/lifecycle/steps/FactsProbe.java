@@ -1,5 +1,6 @@
 package dev.quorum.core.lifecycle.steps;
 
+import dev.quorum.core.inventory.ClusterLayout;
 import dev.quorum.core.inventory.EtcdSettings;
 import dev.quorum.core.remote.RemoteHost;
 import dev.quorum.core.remote.Shell;
@@ -16,6 +17,7 @@ public final class FactsProbe {
 
     public static String script(EtcdSettings settings) {
         String data = Shell.quote(settings.dataDir());
+        ClusterLayout layout = settings.layout();
         return String.join("\n",
                 "echo arch=$(uname -m)",
                 "( . /etc/os-release 2>/dev/null; echo \"os=${PRETTY_NAME:-unknown}\" )",
@@ -26,11 +28,11 @@ public final class FactsProbe {
                         + " elif [ -n \"$(ls -A " + data + " 2>/dev/null | " + DataDirAside.NOT_DATA_GREP + ")\" ];"
                         + " then echo data=other;"
                         + " else echo data=empty; fi",
-                "echo service=$(systemctl is-active etcd 2>/dev/null || true)",
+                "echo service=$(systemctl is-active " + layout.unitName() + " 2>/dev/null || true)",
                 "if command -v ss >/dev/null; then ss -Hltnp 2>/dev/null"
-                        + " | awk '$4 ~ /:(2379|2380)$/ {print \"listen=\" $4 \" \" $6}'; fi",
+                        + " | awk '$4 ~ /:(" + layout.clientPort() + "|" + layout.peerPort() + ")$/ {print \"listen=\" $4 \" \" $6}'; fi",
                 "echo '" + ENV_MARKER + "'",
-                "cat /etc/etcd.env 2>/dev/null || true");
+                "cat " + layout.envFile() + " 2>/dev/null || true");
     }
 
     public static HostFacts gather(RemoteHost remote, EtcdSettings settings) throws Exception {

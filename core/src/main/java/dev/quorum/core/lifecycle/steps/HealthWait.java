@@ -83,7 +83,7 @@ public final class HealthWait {
                 throw new StepFailedException("the cluster did not become healthy within "
                         + session.healthTimeout().toSeconds() + " s: " + (which.isEmpty() ? status.sentence() : which)
                         + journal(session, status),
-                        "look at `journalctl -u etcd` on the unhealthy hosts; fix the cause and re-run (steps already done check ok and change nothing)");
+                        "look at `journalctl -u " + session.settings().layout().unitName() + "` on the unhealthy hosts; fix the cause and re-run (steps already done check ok and change nothing)");
             }
             context.cancellation().sleep(POLL);
         }
@@ -101,7 +101,7 @@ public final class HealthWait {
             if (!member.healthy()) {
                 try {
                     RemoteHost remote = session.remote(member.hostName());
-                    String tail = remote.run("journalctl -u etcd -n 5 --no-pager 2>/dev/null | tail -n 5").stdout().strip();
+                    String tail = remote.run("journalctl -u " + session.settings().layout().unitName() + " -n 5 --no-pager 2>/dev/null | tail -n 5").stdout().strip();
                     return tail.isEmpty() ? "" : "; last log lines on " + member.hostName() + ":\n" + tail;
                 } catch (Exception e) {
                     return "";

@@ -28,12 +28,12 @@ public final class MarkExistingStep extends HostStep {
     @Override
     public List<String> preview(String target) {
         return List.of("sed -i 's/^ETCD_INITIAL_CLUSTER_STATE=.*/ETCD_INITIAL_CLUSTER_STATE=existing/' "
-                + HostFiles.ENV_FILE);
+                + session.settings().layout().envFile());
     }
 
     @Override
     public Check check(StepContext context) throws Exception {
-        String env = ManagedFiles.read(remote(context), HostFiles.ENV_FILE).orElse("");
+        String env = ManagedFiles.read(remote(context), session.settings().layout().envFile()).orElse("");
         boolean existing = EnvFile.parse(env).initialClusterState()
                 .map(s -> s == InitialClusterState.EXISTING).orElse(false);
         return existing ? Check.done("already existing") : Check.needed("still says new");
@@ -42,8 +42,8 @@ public final class MarkExistingStep extends HostStep {
     @Override
     public void apply(StepContext context) throws Exception {
         RemoteHost remote = remote(context);
-        String env = ManagedFiles.read(remote, HostFiles.ENV_FILE).orElseThrow();
+        String env = ManagedFiles.read(remote, session.settings().layout().envFile()).orElseThrow();
         remote.write(EnvFile.withState(env, InitialClusterState.EXISTING).getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                HostFiles.ENV_FILE, "0640");
+                session.settings().layout().envFile(), "0640");
     }
 }

@@ -39,23 +39,25 @@ public final class PreflightRules {
         boolean ours = belongsToThisCluster(facts.envFile());
         if (facts.dataDir() != HostFacts.DataDirState.EMPTY && !ours) {
             throw new StepFailedException(host + " already has etcd data in " + settings.dataDir()
-                    + " that does not belong to this cluster (" + whose(facts.envFile()) + ")",
+                    + " that does not belong to this cluster (" + whose(facts.envFile(), settings) + ")",
                     "Quorum never deletes a data dir. If that data is not needed, move it aside (mv "
                             + settings.dataDir() + " " + settings.dataDir() + ".old) and re-run; to keep it, set "
                             + "etcd_data_dir to another path");
         }
         if (bootstrapping && facts.dataDir() == HostFacts.DataDirState.EMPTY && ours && saysExisting(facts.envFile())) {
             throw new StepFailedException(host + "'s data dir " + settings.dataDir()
-                    + " is empty but its /etc/etcd.env says the cluster already exists: this member lost its data",
+                    + " is empty but its " + settings.layout().envFile() + " says the cluster already exists: this member "
+                    + "lost its data",
                     "starting it now could split the cluster; re-seed the member instead (remove it and add it "
-                            + "back), or move /etc/etcd.env aside if the whole cluster is being rebuilt");
+                            + "back), or move " + settings.layout().envFile() + " aside if the whole cluster is being rebuilt");
         }
         for (String listener : facts.listeners()) {
             boolean heldByEtcd = listener.contains("\"etcd\"");
             if (!(heldByEtcd && ours)) {
                 throw new StepFailedException(host + ": port " + port(listener) + " is already in use ("
                         + listener + ")",
-                        "stop whatever listens there (etcd needs 2379 for clients and 2380 for peers) and re-run");
+                        "stop whatever listens there (etcd needs " + settings.layout().clientPort() + " for clients and "
+                                + settings.layout().peerPort() + " for peers) and re-run");
             }
         }
     }
@@ -84,12 +86,13 @@ public final class PreflightRules {
                 .map(state -> state == InitialClusterState.EXISTING).orElse(false);
     }
 
-    private static String whose(Optional<String> envText) {
+    private static String whose(Optional<String> envText, EtcdSettings settings) {
+        String file = settings.layout().envFile();
         if (envText.isEmpty()) {
-            return "no /etc/etcd.env describes it";
+            return "no " + file + " describes it";
         }
         EnvFile env = EnvFile.parse(envText.get());
-        return "/etc/etcd.env names member " + env.get("ETCD_NAME").orElse("?") + ", token "
+        return file + " names member " + env.get("ETCD_NAME").orElse("?") + ", token "
                 + env.get("ETCD_INITIAL_CLUSTER_TOKEN").orElse("?") + ", peers "
                 + env.get("ETCD_INITIAL_CLUSTER").orElse("?");
     }

@@ -25,7 +25,8 @@ public final class PreflightStep extends HostStep {
     @Override
     public List<String> preview(String target) {
         return List.of("ssh " + target + " 'uname -m; cat /etc/os-release; df -Pk " + session.settings().dataDir()
-                + "; ss -ltnp; systemctl is-active etcd; cat /etc/etcd.env'");
+                + "; ss -ltnp; systemctl is-active " + session.settings().layout().unitName() + "; cat "
+                + session.settings().layout().envFile() + "'");
     }
 
     @Override

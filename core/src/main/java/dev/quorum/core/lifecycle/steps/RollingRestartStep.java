@@ -28,7 +28,7 @@ public final class RollingRestartStep extends ClusterStep {
     public List<String> preview(String target) {
         return List.of("# only members whose files changed while etcd was running, leader last:",
                 "etcdctl move-leader <healthy follower>   # if it leads",
-                "systemctl restart etcd && etcdctl endpoint health --cluster");
+                "systemctl restart " + session.settings().layout().unitName() + " && etcdctl endpoint health --cluster");
     }
 
     @Override
@@ -55,8 +55,9 @@ public final class RollingRestartStep extends ClusterStep {
             if (isLeader(before.leader(), host)) {
                 Leadership.moveAway(session, context, before, host);
             }
-            context.info("restarting etcd on " + host);
-            session.remote(host).run("systemctl restart etcd").requireOk("restart etcd on " + host);
+            context.info("restarting " + session.settings().layout().unitName() + " on " + host);
+            String unit = session.settings().layout().unitName();
+            session.remote(host).run("systemctl restart " + unit).requireOk("restart " + unit + " on " + host);
             HealthWait.await(session, context);
             session.restarted(host);
         }

@@ -22,12 +22,12 @@ public final class StartMembersStep extends ClusterStep {
 
     @Override
     public String title() {
-        return "Start etcd on all members together and wait for health";
+        return "Start " + unit() + " on all members together and wait for health";
     }
 
     @Override
     public List<String> preview(String target) {
-        return List.of("systemctl start --no-block etcd   # on every stopped member at once",
+        return List.of("systemctl start --no-block " + unit() + "   # on every stopped member at once",
                 "etcdctl endpoint health --cluster   # until healthy, at most " + session.healthTimeout().toSeconds() + " s");
     }
 
@@ -35,7 +35,7 @@ public final class StartMembersStep extends ClusterStep {
     public Check check(StepContext context) throws Exception {
         List<String> stopped = stoppedMembers();
         if (!stopped.isEmpty()) {
-            return Check.needed("etcd not running on " + String.join(", ", stopped));
+            return Check.needed(unit() + " not running on " + String.join(", ", stopped));
         }
         if (!session.hasPki()) {
             return Check.needed("no client certificate yet to check health with");
@@ -47,7 +47,7 @@ public final class StartMembersStep extends ClusterStep {
 
     private List<String> stoppedMembers() {
         Map<String, Outcome<Boolean>> active = FanOut.forEach(hostNames(), hostNames().size(),
-                host -> session.remote(host).run("systemctl is-active etcd").stdout().strip().equals("active"));
+                host -> session.remote(host).run("systemctl is-active " + unit()).stdout().strip().equals("active"));
         return active.entrySet().stream()
                 .filter(e -> !e.getValue().ok() || !e.getValue().value())
                 .map(Map.Entry::getKey).toList();
@@ -61,17 +61,21 @@ public final class StartMembersStep extends ClusterStep {
     public void apply(StepContext context) throws Exception {
         List<String> stopped = stoppedMembers();
         if (!stopped.isEmpty()) {
-            context.info("starting etcd on " + String.join(", ", stopped));
+            context.info("starting " + unit() + " on " + String.join(", ", stopped));
             Map<String, Outcome<String>> started = FanOut.forEach(stopped, stopped.size(), host ->
-                    session.remote(host).run("systemctl reset-failed etcd 2>/dev/null; systemctl start --no-block etcd")
-                            .requireOk("start etcd on " + host).stdout());
+                    session.remote(host).run("systemctl reset-failed " + unit() + " 2>/dev/null; systemctl start --no-block "
+                            + unit()).requireOk("start " + unit() + " on " + host).stdout());
             for (var entry : started.entrySet()) {
                 if (!entry.getValue().ok()) {
-                    throw new StepFailedException("cannot start etcd on " + entry.getKey() + ": "
-                            + entry.getValue().error().getMessage(), "see `journalctl -u etcd` on that host");
+                    throw new StepFailedException("cannot start " + unit() + " on " + entry.getKey() + ": "
+                            + entry.getValue().error().getMessage(), "see `journalctl -u " + unit() + "` on that host");
                 }
             }
         }
         HealthWait.await(session, context);
+    }
+
+    private String unit() {
+        return session.settings().layout().unitName();
     }
 }

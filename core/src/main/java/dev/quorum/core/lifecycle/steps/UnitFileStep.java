@@ -13,12 +13,12 @@ public final class UnitFileStep extends ManagedFileStep {
 
     @Override
     public String title() {
-        return "Write " + HostFiles.UNIT_FILE;
+        return "Write " + session.settings().layout().unitFile();
     }
 
     @Override
     String path() {
-        return HostFiles.UNIT_FILE;
+        return session.settings().layout().unitFile();
     }
 
     @Override

@@ -1,0 +1,57 @@
+package dev.quorum.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * --cluster main|events (decision 0038): refused with what to set when the inventory has no events cluster, and
+ * by the commands whose steps still act on the main cluster's files. Every refusal comes before any connection.
+ */
+class ClusterOptionTest {
+    @TempDir
+    Path dir;
+
+    private String inventory(String vars) throws Exception {
+        return Files.writeString(dir.resolve("hosts.yaml"), "all:\n  hosts:\n    node1: {ip: 127.88.0.1}\n"
+                + "  children:\n    etcd:\n      hosts:\n        node1:\n" + vars).toString();
+    }
+
+    @Test
+    void anInventoryWithoutTheEventsClusterSaysWhichVariableToSet() throws Exception {
+        CliContractTest.Run run = CliContractTest.run("status", "-i", inventory(""), "--cluster", "events");
+
+        assertThat(run.exit()).isEqualTo(ExitCodes.FAILED);
+        assertThat(run.err()).contains("--cluster events").contains("etcd_events_cluster_enabled: true");
+    }
+
+    @Test
+    void anUnknownClusterNamesTheTwoChoices() throws Exception {
+        CliContractTest.Run run = CliContractTest.run("status", "-i", inventory(""), "--cluster", "kube");
+
+        assertThat(run.exit()).isNotZero();
+        assertThat(run.err()).contains("--cluster kube").contains("--cluster events");
+    }
+
+    @Test
+    void aLifeCycleNotYetConvertedRefusesTheEventsClusterInsteadOfActingOnTheMainOne() throws Exception {
+        String events = inventory("      vars:\n        etcd_events_cluster_enabled: true\n");
+
+        CliContractTest.Run run = CliContractTest.run("recover", "-i", events, "--cluster", "events", "--plan");
+
+        assertThat(run.exit()).isEqualTo(ExitCodes.FAILED);
+        assertThat(run.err()).contains("quorum recover cannot act on the events cluster yet")
+                .contains("snapshot save");
+    }
+
+    @Test
+    void theDefaultIsTheMainCluster() {
+        ClusterOptions options = new ClusterOptions();
+        picocli.CommandLine.populateCommand(options, "-i", "hosts.yaml");
+
+        assertThat(options.clusterLayout()).isEqualTo(dev.quorum.core.inventory.ClusterLayout.MAIN);
+    }
+}

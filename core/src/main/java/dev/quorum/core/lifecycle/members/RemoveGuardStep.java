@@ -45,8 +45,8 @@ final class RemoveGuardStep extends ClusterStep {
             throw new StepFailedException(last.refusal(), last.hint());
         }
         // A silent leaving member is not probed: it counts as not healthy, the others must carry quorum.
-        ClusterStatus status = HealthWait.afterElection(session, context,
-                SilentLeaving.probed(session.cluster(), live, leaving));
+        ClusterStatus status = SilentLeaving.counted(session.cluster(), HealthWait.afterElection(session, context,
+                SilentLeaving.probed(session.cluster(), live, leaving)), leaving);
         int voters = (int) live.list().stream().filter(i -> !i.learner()).count();
         int healthyVoters = (int) status.members().stream()
                 .filter(m -> m.healthy() && !m.status().orElseThrow().learner()).count();

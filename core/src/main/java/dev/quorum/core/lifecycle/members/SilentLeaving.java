@@ -5,7 +5,11 @@ import dev.quorum.core.cluster.LiveCluster;
 import dev.quorum.core.engine.StepContext;
 import dev.quorum.core.engine.StepFailedException;
 import dev.quorum.core.inventory.EtcdMember;
+import dev.quorum.core.etcd.ClusterStatus;
+import dev.quorum.core.etcd.MemberStatus;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Optional;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -54,5 +58,21 @@ final class SilentLeaving {
         }
         List<EtcdMember> others = live.members().stream().filter(m -> !m.peerUrl().equals(leaving.peerUrl())).toList();
         return new LiveCluster(live.list(), others);
+    }
+
+    /**
+     * The probed status with a silent {@code leaving} member put back as not answering, so what the guard says
+     * ("3/4 healthy") counts every voting member, as its arithmetic does.
+     */
+    static ClusterStatus counted(ClusterSession cluster, ClusterStatus status, EtcdMember leaving) {
+        boolean present = status.members().stream().anyMatch(m -> m.endpoint().equals(leaving.clientUrl()));
+        if (!silent(cluster, leaving) || present) {
+            return status;
+        }
+        List<MemberStatus> members = new ArrayList<>(status.members());
+        members.add(new MemberStatus(leaving.hostName(), leaving.memberName(), leaving.clientUrl(), Optional.empty(),
+                "gave no answer earlier in this run"));
+        return new ClusterStatus(members, status.memberList(), status.alarms(), status.quorum(), status.quorumError(),
+                status.clusterVersion());
     }
 }

@@ -6,7 +6,6 @@ import dev.quorum.core.cluster.ClusterPki;
 import dev.quorum.core.cluster.ClusterSession;
 import dev.quorum.core.metrics.MemberScrape;
 import dev.quorum.core.metrics.MetricsScraper;
-import dev.quorum.core.remote.SshOptions;
 import dev.quorum.core.workspace.QuorumHome;
 import dev.quorum.core.metrics.RecordedEvents;
 import dev.quorum.core.metrics.TimelineEvent;
@@ -52,9 +51,7 @@ public final class SessionMetricsSource implements MetricsSource {
                 throw new IllegalStateException("this workstation has no client certificate for " + cluster.name()
                         + " (adopt the cluster first): etcd's metrics need one");
             }
-            SshOptions ssh = cluster.knownHosts().map(SshOptions.defaults()::withKnownHostsFile)
-                    .orElse(SshOptions.defaults());
-            session = ClusterSessions.open(cluster.inventory(), home, ssh);
+            session = ClusterSessions.open(cluster.inventory(), home, cluster.ssh());
             scraper = new MetricsScraper(session);
         }
         return scraper;

@@ -158,19 +158,8 @@ class LabScreenshotsTest {
     @SuppressWarnings("unchecked")
     void certificatesTab() throws Exception {
         FxRobot robot = new FxRobot();
-        MainWindow[] window = new MainWindow[1];
-        FxToolkit.setupStage(stage -> {
-            window[0] = new MainWindow(ShellServices.standard(executor, services.home())
-                    .withActions(c -> new RecordingShellActions()));
-            stage.setScene(window[0].scene());
-            stage.setWidth(1280);
-            stage.setHeight(780);
-            stage.show();
-        });
+        MainWindow[] window = {healthyMainWindow(robot, 780)};
         try {
-            Fx.run(() -> window[0].openInventory(inventory, Optional.of(knownHosts)));
-            Fx.await(Duration.ofSeconds(60), "the lab cluster healthy", () -> robot.lookup("#status-sentence")
-                    .queryAs(Label.class).getText().startsWith("3/3 healthy"));
             robot.clickOn("#certificates-tab");
             Fx.await(Duration.ofSeconds(90), "the certificates read over SSH", () -> robot.lookup("#certificates-table")
                     .tryQuery().map(t -> ((TableView<CertificateRow>) t).getItems().size() >= 4).orElse(false));
@@ -302,20 +291,9 @@ class LabScreenshotsTest {
     @Order(10)
     void chartsTabWithALeaderChangeOnTheTimeline() throws Exception {
         FxRobot robot = new FxRobot();
-        MainWindow[] window = new MainWindow[1];
-        FxToolkit.setupStage(stage -> {
-            window[0] = new MainWindow(ShellServices.standard(executor, services.home())
-                    .withActions(c -> new RecordingShellActions()));
-            stage.setScene(window[0].scene());
-            stage.setWidth(1280);
-            stage.setHeight(900);
-            stage.show();
-        });
+        MainWindow[] window = {healthyMainWindow(robot, 900)};
         LabHost leader = null;
         try {
-            Fx.run(() -> window[0].openInventory(inventory, Optional.of(knownHosts)));
-            Fx.await(Duration.ofSeconds(60), "the lab cluster healthy", () -> robot.lookup("#status-sentence")
-                    .queryAs(Label.class).getText().startsWith("3/3 healthy"));
             robot.clickOn("#charts-tab");
             for (int i = 0; i < 20; i++) { // writes, so the index and disk charts have something to draw
                 lab.host(0).exec("/usr/local/bin/etcdctl.sh put screenshot-" + i + " " + i).requireOk("put a key");
@@ -368,6 +346,28 @@ class LabScreenshotsTest {
                 new SshConnector(services.ssh())); EtcdAdmin admin = session.etcd()) {
             return ClusterProbe.probe(admin, session.inventory().etcdMembers(), Duration.ofSeconds(5))
                     .leader().map(MemberStatus::hostName).orElseThrow(() -> new AssertionError("no leader"));
+        }
+    }
+
+    /** The main window at the docs' width, showing the lab cluster once its status says all three are healthy. */
+    private static MainWindow healthyMainWindow(FxRobot robot, int height) throws Exception {
+        MainWindow[] window = new MainWindow[1];
+        FxToolkit.setupStage(stage -> {
+            window[0] = new MainWindow(ShellServices.standard(executor, services.home())
+                    .withActions(c -> new RecordingShellActions()));
+            stage.setScene(window[0].scene());
+            stage.setWidth(1280);
+            stage.setHeight(height);
+            stage.show();
+        });
+        try {
+            Fx.run(() -> window[0].openInventory(inventory, Optional.of(knownHosts)));
+            Fx.await(Duration.ofSeconds(60), "the lab cluster healthy", () -> robot.lookup("#status-sentence")
+                    .queryAs(Label.class).getText().startsWith("3/3 healthy"));
+            return window[0];
+        } catch (Exception | AssertionError e) {
+            Fx.run(window[0]::dispose);
+            throw e;
         }
     }
 }

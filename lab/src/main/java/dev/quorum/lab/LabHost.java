@@ -166,6 +166,21 @@ public final class LabHost {
         fault("wipe", dir);
     }
 
+    /**
+     * Waits until {@code dir} holds an entry again, at most {@code within}: after {@link #wipe} and a kill, systemd
+     * starts etcd again (Restart=always, RestartSec=10s) and it writes a fresh data dir before it fails. That is the
+     * state an operator finds; a test that wants it must wait for it rather than race the restart.
+     */
+    public void awaitEntries(String dir, Duration within) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (exec("ls -A -- '" + dir.replace("'", "'\\''") + "' 2>/dev/null").stdout().isBlank()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(dir + " on " + name() + " is still empty after " + within);
+            }
+            Thread.sleep(250);
+        }
+    }
+
     /** Renames {@code path} aside (as a lost data dir); returns the new path. */
     public String moveAside(String path) {
         return fault("move-aside", path).stdout().trim();

@@ -100,6 +100,8 @@ class HostFaultsRecoveryLabTest {
         victim.wipe("/var/lib/etcd");
         victim.kill("etcd");
         await(d -> d.member("lab3").orElseThrow().has(ProblemKind.DATA_LOST));
+        // What an operator finds, and what the re-seed sets aside: the data dir systemd's restart of etcd wrote.
+        victim.awaitEntries("/var/lib/etcd", Duration.ofSeconds(40));
         return victim;
     }
 

@@ -54,17 +54,6 @@ class RecoverLabTest {
         return new LabDiagnosis(cluster).await(settled);
     }
 
-    private static void awaitDataDir(LabHost host, Duration within) throws InterruptedException {
-        long deadline = System.nanoTime() + within.toNanos();
-        while (host.exec("ls -A /var/lib/etcd 2>/dev/null").stdout().isBlank()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("etcd on " + host.name() + " wrote no new data dir within " + within
-                        + " of its restart");
-            }
-            Thread.sleep(250);
-        }
-    }
-
     private static List<String> stepsRun(LabCluster.Outcome outcome) {
         return outcome.events().stream().filter(e -> e instanceof dev.quorum.core.engine.RunEvent.StepFinished)
                 .map(e -> ((dev.quorum.core.engine.RunEvent.StepFinished) e).title()).toList();
@@ -121,7 +110,7 @@ class RecoverLabTest {
             // systemd starts etcd again 10 s after the kill (Restart=always) and it writes a fresh data dir before
             // it fails; that is what an operator finds, and what re-seeding must set aside. Waiting for it keeps the
             // test from depending on how soon recover gets there (once faster than the restart: nothing to move).
-            awaitDataDir(victim, Duration.ofSeconds(40));
+            victim.awaitEntries("/var/lib/etcd", Duration.ofSeconds(40));
 
             LabCluster.Outcome outcome = recover(Duration.ofSeconds(60));
             assertThat(outcome.result().succeeded()).as(outcome.log() + outcome.firstFailure()).isTrue();

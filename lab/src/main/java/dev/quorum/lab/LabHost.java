@@ -167,18 +167,17 @@ public final class LabHost {
     }
 
     /**
-     * Waits until {@code dir} holds an entry again, at most {@code within}: after {@link #wipe} and a kill, systemd
-     * starts etcd again (Restart=always, RestartSec=10s) and it writes a fresh data dir before it fails. That is the
-     * state an operator finds; a test that wants it must wait for it rather than race the restart.
+     * etcd's data is gone and etcd is down, the same way every time: the data dir wiped while etcd ran, etcd killed,
+     * its unit stopped so systemd does not start it again (Restart=always would, 10 s later, and that member then
+     * either crashes on a fresh data dir or rejoins by itself, depending on timing), and an empty member/ tree left
+     * behind, as a disk that lost its files leaves it: something a re-seed must set aside, not delete.
      */
-    public void awaitEntries(String dir, Duration within) throws InterruptedException {
-        long deadline = System.nanoTime() + within.toNanos();
-        while (exec("ls -A -- '" + dir.replace("'", "'\\''") + "' 2>/dev/null").stdout().isBlank()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(dir + " on " + name() + " is still empty after " + within);
-            }
-            Thread.sleep(250);
-        }
+    public void loseEtcdData(String dataDir) {
+        wipe(dataDir);
+        kill("etcd");
+        exec("systemctl stop etcd").requireOk("stop etcd on " + name());
+        String quoted = "'" + dataDir.replace("'", "'\\''") + "'";
+        exec("mkdir -p " + quoted + "/member/wal " + quoted + "/member/snap").requireOk("leave an empty member/ tree");
     }
 
     /** Renames {@code path} aside (as a lost data dir); returns the new path. */

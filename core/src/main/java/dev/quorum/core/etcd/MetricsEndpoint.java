@@ -18,21 +18,16 @@ public final class MetricsEndpoint {
     /** etcd's answer is about 160 KB; more than this is not read (no unbounded buffer from the network). */
     static final int MAX_BYTES = 4 * 1024 * 1024;
 
-    private final TlsFiles tls;
+    private final EtcdHttps https;
     private final Duration timeout;
-    private HttpClient http;
 
     public MetricsEndpoint(TlsFiles tls, Duration timeout) {
-        this.tls = tls;
+        this.https = new EtcdHttps(tls, timeout);
         this.timeout = timeout;
     }
 
-    private synchronized HttpClient http() {
-        if (http == null) {
-            http = HttpClient.newBuilder().sslContext(PemTls.context(tls)).connectTimeout(timeout)
-                    .version(HttpClient.Version.HTTP_1_1).build();
-        }
-        return http;
+    private HttpClient http() {
+        return https.client();
     }
 
     /** @param dialUrl where to connect: the member's client URL, or its SSH tunnel's loopback URL */

@@ -13,25 +13,16 @@ import java.util.concurrent.CompletableFuture;
  * Uses the same TLS files as the etcd client, and the JDK's hostname check against the member's certificate.
  */
 public final class VersionEndpoint {
-    private final TlsFiles tls;
+    private final EtcdHttps https;
     private final Duration timeout;
-    private HttpClient http;
 
     public VersionEndpoint(TlsFiles tls, Duration timeout) {
-        this.tls = tls;
+        this.https = new EtcdHttps(tls, timeout);
         this.timeout = timeout;
     }
 
-    /** Set up on first use, so a TLS problem here fails this read only, never the etcd client beside it. */
-    private synchronized HttpClient http() {
-        if (http == null) {
-            http = HttpClient.newBuilder()
-                    .sslContext(PemTls.context(tls))
-                    .connectTimeout(timeout)
-                    .version(HttpClient.Version.HTTP_1_1)
-                    .build();
-        }
-        return http;
+    private HttpClient http() {
+        return https.client();
     }
 
     public CompletableFuture<ServedVersions> read(String clientUrl) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.quorum.core.cluster.ClusterSession;
 import dev.quorum.core.engine.Cancellation;
+import dev.quorum.core.engine.RunEvent;
 import dev.quorum.core.engine.RunMode;
 import dev.quorum.core.engine.RunResult;
 import dev.quorum.core.engine.Runner;
@@ -20,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -41,20 +43,25 @@ class InstallBenchmark {
         List<Long> three = new ArrayList<>();
         List<Long> rerun = new ArrayList<>();
         List<Long> five = new ArrayList<>();
+        StepBreakdown fresh = new StepBreakdown();
+        StepBreakdown again = new StepBreakdown();
         for (int round = 0; round < ROUNDS; round++) {
             try (Lab lab = Lab.start(3)) {
                 Path inventory = inventory(lab, dir.resolve("r3-" + round));
-                three.add(timeInstall(lab, inventory, dir.resolve("home3-" + round)));
-                rerun.add(timeInstall(lab, inventory, dir.resolve("home3-" + round)));
+                three.add(timeInstall(lab, inventory, dir.resolve("home3-" + round), fresh));
+                rerun.add(timeInstall(lab, inventory, dir.resolve("home3-" + round), again));
             }
             try (Lab lab = Lab.start(5)) {
-                five.add(timeInstall(lab, inventory(lab, dir.resolve("r5-" + round)), dir.resolve("home5-" + round)));
+                five.add(timeInstall(lab, inventory(lab, dir.resolve("r5-" + round)), dir.resolve("home5-" + round),
+                        new StepBreakdown()));
             }
         }
         BenchmarkReport report = new BenchmarkReport("Install on lab hosts", ROUNDS)
                 .row("bare hosts to a healthy 3-member TLS cluster", three, "<= 10 s")
                 .row("bare hosts to a healthy 5-member TLS cluster", five, "<= 1.3 x the 3-member time")
-                .row("idempotent re-run on a healthy 3-member cluster", rerun, "<= 3 s");
+                .row("idempotent re-run on a healthy 3-member cluster", rerun, "<= 3 s")
+                .note(fresh.table("bare hosts to a healthy 3-member TLS cluster"))
+                .note(again.table("idempotent re-run on a healthy 3-member cluster"));
         report.write(Path.of(System.getProperty("quorum.docs", "../docs")).resolve("benchmarks.md"));
         assertThat(three).hasSize(ROUNDS);
     }
@@ -65,17 +72,19 @@ class InstallBenchmark {
                 "etcd_download_url", tarball.uri().toString(), "etcd_binary_checksum", tarball.sha256()));
     }
 
-    private static long timeInstall(Lab lab, Path inventory, Path home) throws Exception {
+    private static long timeInstall(Lab lab, Path inventory, Path home, StepBreakdown breakdown) throws Exception {
         Files.createDirectories(home);
         SshOptions ssh = SshOptions.defaults().withKnownHostsFile(lab.knownHosts());
         long start = System.nanoTime();
         RunResult result;
+        List<RunEvent> events = new CopyOnWriteArrayList<>();
         try (ClusterSession session = new ClusterSession(new InventoryReader().read(inventory), new QuorumHome(home),
                 new SshConnector(ssh))) {
-            result = new Runner(e -> { }, 16, new Cancellation()).run(InstallPlan.build(session), RunMode.APPLY);
+            result = new Runner(events::add, 16, new Cancellation()).run(InstallPlan.build(session), RunMode.APPLY);
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
         assertThat(result.succeeded()).as(result.failures().toString()).isTrue();
+        breakdown.add(events, millis);
         return millis;
     }
 }

@@ -67,6 +67,9 @@ public final class InstallPlan {
      * the members are marked existing, so a Kubernetes host cannot hold up the etcd cluster. With the events
      * cluster enabled (decision 0038), its steps follow the main cluster's: the same binaries and certificates
      * serve both, so it gets its own env file, unit, start, health and state only.
+     *
+     * <p>A host's certificates and files are written alongside the binaries' upload (decision 0046): none reads
+     * another, and nothing starts etcd until all of them are done, so a re-run checks them at once too.
      */
     public static Plan build(ClusterSession cluster, Duration healthTimeout, KubernetesHostsPlan kubernetes) {
         LifecycleSession session = session(cluster, healthTimeout);
@@ -77,10 +80,10 @@ public final class InstallPlan {
                 PlannedStep.onCluster(new RunningReleaseStep(session)),
                 PlannedStep.onEach(new PreflightStep(session), hosts),
                 PlannedStep.onEach(new BinariesStep(session), hosts),
-                PlannedStep.onEach(new CertificatesStep(session), hosts),
-                PlannedStep.onEach(new EnvFileStep(session), hosts),
-                PlannedStep.onEach(new UnitFileStep(session), hosts),
-                PlannedStep.onEach(new EtcdctlWrapperStep(session), hosts),
+                PlannedStep.onEach(new CertificatesStep(session), hosts).alongside(),
+                PlannedStep.onEach(new EnvFileStep(session), hosts).alongside(),
+                PlannedStep.onEach(new UnitFileStep(session), hosts).alongside(),
+                PlannedStep.onEach(new EtcdctlWrapperStep(session), hosts).alongside(),
                 PlannedStep.onEach(new EnableServiceStep(session), hosts),
                 PlannedStep.onCluster(new StartMembersStep(session)),
                 PlannedStep.onCluster(new RollingRestartStep(session)),
@@ -102,13 +105,14 @@ public final class InstallPlan {
                 PlannedStep.onCluster(new RunningReleaseStep(session)),
                 PlannedStep.onEach(new PreflightStep(session), hosts),
                 PlannedStep.onEach(new EnvFileStep(session), hosts),
-                PlannedStep.onEach(new UnitFileStep(session), hosts),
+                PlannedStep.onEach(new UnitFileStep(session), hosts).alongside(),
                 PlannedStep.onEach(new EnableServiceStep(session), hosts),
                 PlannedStep.onCluster(new StartMembersStep(session)),
                 PlannedStep.onCluster(new RollingRestartStep(session)),
                 PlannedStep.onCluster(new VerifyClusterStep(session)),
                 PlannedStep.onEach(new MarkExistingStep(session), hosts));
-        return steps.stream().map(p -> new PlannedStep(new LabelledStep(EVENTS_LABEL, p.step()), p.targets())).toList();
+        return steps.stream().map(p -> new PlannedStep(new LabelledStep(EVENTS_LABEL, p.step()), p.targets(),
+                p.withPrevious())).toList();
     }
 
     /** How the events cluster's steps are titled. */

@@ -44,6 +44,17 @@ class InstallPlanShapeTest {
     }
 
     @Test
+    void eachHostsCertificatesAndFilesAreWrittenAlongsideTheBinariesAndAllAreDoneBeforeSystemdIsReloaded() {
+        Plan plan = InstallPlan.build(session);
+
+        List<String> alongside = plan.steps().stream().filter(p -> p.withPrevious())
+                .map(p -> p.step().getClass().getSimpleName()).toList();
+        assertThat(alongside).containsExactly("CertificatesStep", "EnvFileStep", "UnitFileStep", "EtcdctlWrapperStep");
+        assertThat(PlanShapes.shape(plan).indexOf("EnableServiceStep [node1, node2, node3]"))
+                .isEqualTo(PlanShapes.shape(plan).indexOf("EtcdctlWrapperStep [node1, node2, node3]") + 1);
+    }
+
+    @Test
     void kubernetesHostsGetNodeCertificatesAfterTheMembersAndTheUnreachableOnesAreNamedLast() throws Exception {
         ClusterSession withKubernetes = PlanShapes.offlineSession(dir.resolve("k8s"), 6, 3,
                 "    kube_control_plane: {hosts: {node1: , node4: }}\n    kube_node: {hosts: {node5: , node6: }}\n");

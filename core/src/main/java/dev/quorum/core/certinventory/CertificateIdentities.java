@@ -21,10 +21,11 @@ public final class CertificateIdentities {
     }
 
     /**
-     * The host's name and the one address members and clients use (access_ip, else ip, else
-     * ansible_host): what Kubespray's openssl.conf puts in the SANs for each etcd host.
+     * The host's name and its addresses, first the one members and clients use (access_ip, else ip, else
+     * ansible_host), then the one etcd listens on (ip) and a dual-stack host's IPv6 ones: what Kubespray's
+     * openssl.conf puts in the SANs for each etcd host.
      */
     public static CertHost of(InventoryHost host) {
-        return new CertHost(host.name(), host.address());
+        return new CertHost(host.name(), host.certificateAddresses());
     }
 }

@@ -39,6 +39,8 @@ public final class HostFiles {
         values.put("cluster_token", settings.clusterToken());
         values.put("client_url", member.clientUrl());
         values.put("peer_url", member.peerUrl());
+        values.put("listen_client_url", member.listenClientUrl());
+        values.put("listen_peer_url", member.listenPeerUrl());
         values.put("member_name", member.memberName());
         values.put("host_name", member.hostName());
         values.put("initial_cluster_state", state.value());

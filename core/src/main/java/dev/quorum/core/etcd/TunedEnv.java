@@ -67,7 +67,7 @@ final class TunedEnv {
                     .collect(Collectors.joining(",")) + "\n";
         }
         return tuning.metricsPort().stream().mapToObj(port -> "ETCD_LISTEN_METRICS_URLS=http://"
-                + bracketed(member.address()) + ":" + port + ",http://127.0.0.1:" + port + "\n").findFirst().orElse("");
+                + bracketed(member.host().bindAddress()) + ":" + port + ",http://127.0.0.1:" + port + "\n").findFirst().orElse("");
     }
 
     private static String experimental(EtcdTuning tuning, EtcdVersion version, boolean renamed) {

@@ -39,6 +39,16 @@ public record EtcdMember(InventoryHost host, String memberName, ClusterLayout la
         return "https://" + UrlHosts.bracketed(address()) + ":" + layout.clientPort();
     }
 
+    /** Where etcd listens for peers: the host's own address, which behind NAT is not the one others use. */
+    public String listenPeerUrl() {
+        return "https://" + UrlHosts.bracketed(host.bindAddress()) + ":" + layout.peerPort();
+    }
+
+    /** Where etcd listens for clients on the host's own address (the env file adds 127.0.0.1). */
+    public String listenClientUrl() {
+        return "https://" + UrlHosts.bracketed(host.bindAddress()) + ":" + layout.clientPort();
+    }
+
     /** The same member reached as {@code other} (e.g. through a bastion). */
     public EtcdMember withHost(InventoryHost other) {
         return new EtcdMember(other, memberName, layout);

@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 /**
  * Builds an {@link InventoryHost} from its variables. The address others use is Kubespray's
  * {@code etcd_access_address}: {@code access_ip}, else {@code ip}, else {@code ansible_host}, else the
- * inventory name. SSH goes to {@code ansible_host} (else the name) on {@code ansible_port} (22) as
+ * inventory name; etcd listens on {@code ip} ({@link StackAddresses}, also for IPv6). SSH goes to {@code ansible_host} (else the name) on {@code ansible_port} (22) as
  * {@code ansible_user} (else the local user) with {@code ansible_ssh_private_key_file}, if any. The older
  * {@code ansible_ssh_host}, {@code ansible_ssh_port}, {@code ansible_ssh_user} and
  * {@code ansible_private_key_file} spellings are accepted too. Addresses and users are checked against
@@ -43,13 +43,14 @@ final class HostReader {
                     "Give the user Quorum logs in as over SSH, for example ubuntu or root"));
         }
         Optional<String> sshHost = first(scope, "ansible_host", "ansible_ssh_host");
-        String address = first(scope, "access_ip", "ip").or(() -> sshHost).orElse(name);
+        StackAddresses.Picked addresses = StackAddresses.of(scope, name, sshHost);
         String user = first(scope, "ansible_user", "ansible_ssh_user").orElse(defaultUser);
         Optional<Path> key = first(scope, "ansible_ssh_private_key_file", "ansible_private_key_file")
                 .map(paths::resolve);
         Optional<JumpHost> jump = jumpArgs.read(scope, owner).map(JumpArgs.Declared::jump).orElse(bastion);
         SshTarget ssh = new SshTarget(sshHost.orElse(name), port(scope), user, key, jump);
-        return new InventoryHost(name, address, ssh, scope.kept());
+        return new InventoryHost(name, addresses.address(), ssh, scope.kept(), addresses.bindAddress(),
+                addresses.otherAddresses());
     }
 
     private static int port(VariableScope scope) {

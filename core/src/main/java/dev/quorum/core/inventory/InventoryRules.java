@@ -45,6 +45,12 @@ final class InventoryRules {
                 + "; an address must be an IP address or an RFC 1123 host name");
     }
 
+    /** {@code ip6}, {@code access_ip6}: an IPv6 address. */
+    static Optional<String> ipv6Address(String value) {
+        return IpLiterals.isIpv6Literal(value) ? Optional.empty()
+                : Optional.of("is not an IPv6 address");
+    }
+
     /** An etcd member name: letters, digits, dot, dash and underscore (it is also listed in ETCD_INITIAL_CLUSTER). */
     static Optional<String> memberName(String value) {
         return name(value, "a member name");

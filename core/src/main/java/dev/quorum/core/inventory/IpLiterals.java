@@ -10,6 +10,11 @@ final class IpLiterals {
     private IpLiterals() {
     }
 
+    /** An IPv6 literal, with or without brackets. */
+    static boolean isIpv6Literal(String text) {
+        return isIpLiteral(text) && text.contains(":");
+    }
+
     static boolean isIpLiteral(String text) {
         var v4 = IPV4.matcher(text);
         if (v4.matches()) {

@@ -117,6 +117,20 @@ class HostFilesTest {
     }
 
     @Test
+    void behindNatEtcdListensOnIpAndAdvertisesAccessIpAsKubesprayDoes() {
+        EtcdMember natted = new EtcdMember(new InventoryHost("etcd01", "203.0.113.31",
+                new SshTarget("203.0.113.31", 22, "root", Optional.empty()), Map.of(), "192.168.122.31", List.of()),
+                "etcd1");
+        EnvFile env = EnvFile.parse(HostFiles.envFile(natted, List.of(natted), SETTINGS, InitialClusterState.NEW));
+
+        assertThat(env.get("ETCD_LISTEN_CLIENT_URLS")).contains("https://192.168.122.31:2379,https://127.0.0.1:2379");
+        assertThat(env.get("ETCD_LISTEN_PEER_URLS")).contains("https://192.168.122.31:2380");
+        assertThat(env.get("ETCD_ADVERTISE_CLIENT_URLS")).contains("https://203.0.113.31:2379");
+        assertThat(env.get("ETCD_INITIAL_ADVERTISE_PEER_URLS")).contains("https://203.0.113.31:2380");
+        assertThat(env.get("ETCD_INITIAL_CLUSTER")).contains("etcd1=https://203.0.113.31:2380");
+    }
+
+    @Test
     void envParserHandlesQuotesAndComments() {
         EnvFile env = EnvFile.parse("# c\n\nA=\"x y\"\nB='z'\n  C = d \nnot a line\n");
         assertThat(env.values()).containsExactly(Map.entry("A", "x y"), Map.entry("B", "z"), Map.entry("C", "d"));

@@ -48,7 +48,7 @@ public final class CertificatesStep extends HostStep {
     }
 
     private KubesprayCertificates layout() {
-        List<CertHost> hosts = session.members().stream().map(m -> new CertHost(m.hostName(), m.address())).toList();
+        List<CertHost> hosts = session.members().stream().map(m -> new CertHost(m.hostName(), m.host().certificateAddresses())).toList();
         // certificates_duration, as Kubespray's make-ssl-etcd.sh passes it to openssl -days
         return new KubesprayCertificates(hosts, session.settings().certAltNames(), session.settings().certAltIps(),
                 KeyAlgorithm.EC_P256, Duration.ofDays(session.settings().tuning().certificateDays()));
@@ -103,11 +103,11 @@ public final class CertificatesStep extends HostStep {
         java.util.Set<String> others = new java.util.HashSet<>();
         session.members().stream().filter(m -> !m.hostName().equals(target)).forEach(m -> {
             others.add(m.hostName());
-            others.add(m.address());
+            others.addAll(m.host().certificateAddresses());
         });
         session.members().stream().filter(m -> m.hostName().equals(target)).forEach(m -> {
             others.remove(m.hostName());
-            others.remove(m.address());
+            others.removeAll(m.host().certificateAddresses());
         });
         return problems.stream().filter(p -> !(p.startsWith(SANS_MISSING)
                 && others.contains(p.substring(SANS_MISSING.length())))).toList();

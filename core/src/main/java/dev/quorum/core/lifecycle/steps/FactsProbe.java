@@ -31,6 +31,8 @@ public final class FactsProbe {
                 "echo service=$(systemctl is-active " + layout.unitName() + " 2>/dev/null || true)",
                 "if command -v ss >/dev/null; then ss -Hltnp 2>/dev/null"
                         + " | awk '$4 ~ /:(" + layout.clientPort() + "|" + layout.peerPort() + ")$/ {print \"listen=\" $4 \" \" $6}'; fi",
+                "if command -v ip >/dev/null; then ip -o addr show 2>/dev/null"
+                        + " | awk '{split($4, a, \"/\"); print \"address=\" a[1]}'; fi",
                 "echo '" + ENV_MARKER + "'",
                 "cat " + layout.envFile() + " 2>/dev/null || true");
     }
@@ -46,6 +48,7 @@ public final class FactsProbe {
         HostFacts.DataDirState data = HostFacts.DataDirState.EMPTY;
         String service = "unknown";
         List<String> listeners = new ArrayList<>();
+        List<String> addresses = new ArrayList<>();
         int envStart = output.indexOf(ENV_MARKER);
         String head = envStart < 0 ? output : output.substring(0, envStart);
         for (String line : head.split("\n")) {
@@ -61,6 +64,7 @@ public final class FactsProbe {
                 case "data" -> data = HostFacts.DataDirState.valueOf(value.toUpperCase(java.util.Locale.ROOT));
                 case "service" -> service = value.isEmpty() ? "unknown" : value;
                 case "listen" -> listeners.add(value);
+                case "address" -> addresses.add(value);
                 default -> { }
             }
         }
@@ -69,7 +73,7 @@ public final class FactsProbe {
             String text = output.substring(envStart + ENV_MARKER.length()).replaceFirst("^\n", "");
             env = text.isBlank() ? Optional.empty() : Optional.of(text);
         }
-        return new HostFacts(arch, os, free, data, service, listeners, env);
+        return new HostFacts(arch, os, free, data, service, listeners, env, addresses);
     }
 
     /** uname -m to the architecture names of etcd's release tarballs. */

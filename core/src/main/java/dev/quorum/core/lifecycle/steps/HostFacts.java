@@ -12,14 +12,22 @@ import java.util.Optional;
  * @param serviceState  {@code systemctl is-active etcd} (active, inactive, failed, unknown)
  * @param listeners     "address:port process" for whatever listens on 2379/2380
  * @param envFile       the current /etc/etcd.env, if any
+ * @param addresses     the host's own IP addresses ({@code ip -o addr}); empty when the host could not say
  */
 public record HostFacts(String architecture, String os, long freeKiB, DataDirState dataDir, String serviceState,
-                        List<String> listeners, Optional<String> envFile) {
+                        List<String> listeners, Optional<String> envFile, List<String> addresses) {
 
     public enum DataDirState { EMPTY, MEMBER, OTHER }
 
     public HostFacts {
         listeners = List.copyOf(listeners);
+        addresses = List.copyOf(addresses);
+    }
+
+    /** Facts without the host's addresses (not read). */
+    public HostFacts(String architecture, String os, long freeKiB, DataDirState dataDir, String serviceState,
+                     List<String> listeners, Optional<String> envFile) {
+        this(architecture, os, freeKiB, dataDir, serviceState, listeners, envFile, List.of());
     }
 
     public boolean etcdActive() {

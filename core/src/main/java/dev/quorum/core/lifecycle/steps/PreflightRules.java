@@ -5,6 +5,8 @@ import dev.quorum.core.etcd.EnvFile;
 import dev.quorum.core.etcd.InitialClusterState;
 import dev.quorum.core.inventory.EtcdMember;
 import dev.quorum.core.inventory.EtcdSettings;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Optional;
 
@@ -51,6 +53,7 @@ public final class PreflightRules {
                     "starting it now could split the cluster; re-seed the member instead (remove it and add it "
                             + "back), or move " + settings.layout().envFile() + " aside if the whole cluster is being rebuilt");
         }
+        listensOnOwnAddress(host, facts);
         for (String listener : facts.listeners()) {
             boolean heldByEtcd = listener.contains("\"etcd\"");
             if (!(heldByEtcd && ours)) {
@@ -59,6 +62,40 @@ public final class PreflightRules {
                         "stop whatever listens there (etcd needs " + settings.layout().clientPort() + " for clients and "
                                 + settings.layout().peerPort() + " for peers) and re-run");
             }
+        }
+    }
+
+    /**
+     * etcd cannot listen on an address the host does not have (behind NAT, access_ip is the outside one): it would
+     * fail to start after every file was written. Checked when the host listed its addresses and the inventory
+     * gives a literal one.
+     */
+    private void listensOnOwnAddress(String host, HostFacts facts) throws StepFailedException {
+        String bind = member.host().bindAddress();
+        Optional<InetAddress> wanted = literal(bind);
+        if (facts.addresses().isEmpty() || wanted.isEmpty()) {
+            return;
+        }
+        if (facts.addresses().stream().map(PreflightRules::literal).flatMap(Optional::stream).noneMatch(wanted.get()::equals)) {
+            throw new StepFailedException(host + ": etcd would listen on " + bind + ", which is not an address of this "
+                    + "host (it has " + String.join(", ", facts.addresses()) + ")",
+                    "set ip (ip6 on an IPv6-only stack) of " + host + " to one of the host's own addresses; access_ip "
+                            + "is the address the other members and clients connect to, e.g. through NAT");
+        }
+    }
+
+    /** An IP literal as an address, without a DNS lookup; empty for a host name. */
+    private static Optional<InetAddress> literal(String text) {
+        String bare = text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;
+        boolean ipv4 = bare.matches("\\d{1,3}(\\.\\d{1,3}){3}");
+        boolean ipv6 = bare.contains(":") && bare.matches("[0-9A-Fa-f:.]+");
+        if (!ipv4 && !ipv6) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(InetAddress.getByName(bare));
+        } catch (UnknownHostException e) {
+            return Optional.empty();
         }
     }
 

@@ -133,6 +133,25 @@ class InstallLabTest {
 
     @Test
     @Order(6)
+    void anIpTheHostDoesNotHaveIsRefusedBeforeAnythingIsWritten(@TempDir Path other) {
+        LabHost host = lab.host(1);
+        LabCluster natted = new LabCluster(lab, other, Map.of());
+        // Others still connect to the host's real address (access_ip); only the listen address is wrong. The
+        // documentation address is never connected to: etcd would only have listened on it.
+        natted.editInventory("      ip: " + host.address() + "\n",
+                "      ip: 192.0.2.10\n      access_ip: " + host.address() + "\n");
+
+        LabCluster.Outcome outcome = natted.install();
+
+        assertThat(outcome.result().outcome()).isEqualTo(RunOutcome.FAILED);
+        assertThat(outcome.firstFailure()).startsWith(host.name() + ":")
+                .contains("etcd would listen on 192.0.2.10, which is not an address of this host")
+                .contains(host.address());
+        assertUntouched();
+    }
+
+    @Test
+    @Order(6)
     void aForeignDataDirIsRefusedAndKept() {
         LabHost host = lab.host(0);
         host.exec("mkdir -p /var/lib/etcd/member/snap && echo precious > /var/lib/etcd/member/snap/db")

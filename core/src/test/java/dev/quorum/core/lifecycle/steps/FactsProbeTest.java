@@ -14,6 +14,9 @@ class FactsProbeTest {
                 data=member
                 service=active
                 listen=198.19.77.11:2380 users:(("etcd",pid=42,fd=8))
+                address=127.0.0.1
+                address=198.19.77.11
+                address=fd00::11
                 ---etcd.env---
                 ETCD_NAME=etcd1
                 """);
@@ -25,6 +28,7 @@ class FactsProbeTest {
         assertThat(facts.etcdActive()).isTrue();
         assertThat(facts.listeners()).containsExactly("198.19.77.11:2380 users:((\"etcd\",pid=42,fd=8))");
         assertThat(facts.envFile()).contains("ETCD_NAME=etcd1\n");
+        assertThat(facts.addresses()).containsExactly("127.0.0.1", "198.19.77.11", "fd00::11");
     }
 
     @Test

@@ -105,4 +105,28 @@ class PreflightRulesTest {
         var full = new HostFacts("amd64", "x", 100, HostFacts.DataDirState.EMPTY, "inactive", List.of(), Optional.empty());
         assertThatThrownBy(() -> rules.verify("n2", full)).hasMessageContaining("has only 0 MiB free");
     }
+
+    @Test
+    void anIpTheHostDoesNotHaveIsRefusedBeforeAnyFileIsWritten() {
+        var facts = new HostFacts("amd64", "Debian GNU/Linux 12", 50L * 1024 * 1024, HostFacts.DataDirState.EMPTY,
+                "inactive", List.of(), Optional.empty(), List.of("127.0.0.1", "10.9.9.9", "fe80::1"));
+        assertThatThrownBy(() -> rules.verify("n2", facts))
+                .isInstanceOf(StepFailedException.class)
+                .hasMessageContaining("etcd would listen on 10.0.0.2, which is not an address of this host "
+                        + "(it has 127.0.0.1, 10.9.9.9, fe80::1)")
+                .satisfies(e -> assertThat(((StepFailedException) e).hint()).contains("set ip (ip6 on an IPv6-only "
+                        + "stack) of n2 to one of the host's own addresses"));
+    }
+
+    @Test
+    void theHostsOwnIpPassesAlsoSpelledDifferentlyForIpv6() {
+        var v4 = new HostFacts("amd64", "Debian GNU/Linux 12", 50L * 1024 * 1024, HostFacts.DataDirState.EMPTY,
+                "inactive", List.of(), Optional.empty(), List.of("127.0.0.1", "10.0.0.2"));
+        assertThatCode(() -> rules.verify("n2", v4)).doesNotThrowAnyException();
+        EtcdMember six = member("n4", "fd00:0:0::4", "etcd4");
+        var v6 = new HostFacts("amd64", "Debian GNU/Linux 12", 50L * 1024 * 1024, HostFacts.DataDirState.EMPTY,
+                "inactive", List.of(), Optional.empty(), List.of("::1", "fd00::4"));
+        assertThatCode(() -> new PreflightRules(SETTINGS, six, CLUSTER, true).verify("n4", v6))
+                .doesNotThrowAnyException();
+    }
 }

@@ -1,5 +1,6 @@
 package dev.quorum.core.lifecycle.members;
 
+import dev.quorum.core.inventory.ClusterLayout;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -25,7 +26,8 @@ final class EtcdStartLog {
     private static final int MAX_CHARS = 400;
     /** Causes that come from the network between the members, not from the host itself. */
     private static final Pattern PEERS = Pattern.compile(
-            "cluster information|i/o timeout|connection refused|no route to host|:2380");
+            "cluster information|i/o timeout|connection refused|no route to host|:(" + ClusterLayout.MAIN.peerPort() + "|"
+                    + ClusterLayout.EVENTS.peerPort() + ")\\b");
 
     private EtcdStartLog() {
     }
@@ -60,17 +62,19 @@ final class EtcdStartLog {
     }
 
     /** What to do, given the cause: a full disk is freed, a crash read, a member that waits connected. */
-    static String hint(Optional<String> cause, String host, String dataDir) {
+    static String hint(Optional<String> cause, String host, String dataDir, ClusterLayout layout) {
+        int peerPort = layout.peerPort();
         if (cause.isEmpty()) {
             return "etcd did not crash but did not finish starting: check that " + host
-                    + " reaches the other members on port 2380";
+                    + " reaches the other members on port " + peerPort;
         }
         if (cause.get().contains("no space left on device")) {
             return "free room on the file system of " + dataDir + " on " + host + " (df -h " + dataDir + ")";
         }
         if (PEERS.matcher(cause.get()).find()) {
-            return "etcd could not reach the other members: check that " + host + " reaches them on port 2380";
+            return "etcd could not reach the other members: check that " + host + " reaches them on port " + peerPort;
         }
-        return "etcd exits as it starts; the log line above says why (journalctl -u etcd on " + host + ")";
+        return "etcd exits as it starts; the log line above says why (journalctl -u " + layout.unitName() + " on "
+                + host + ")";
     }
 }

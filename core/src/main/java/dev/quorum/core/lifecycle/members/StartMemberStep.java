@@ -99,11 +99,11 @@ final class StartMemberStep extends HostStep {
         Optional<String> cause = EtcdStartLog.crashCause(journal);
         List<String> lines = journal.strip().lines().toList();
         String tail = String.join("\n", lines.subList(Math.max(0, lines.size() - 3), lines.size()));
-        String dataDir = session.cluster().inventory().etcd().dataDir();
+        String dataDir = session.settings().dataDir();
         return new StepFailedException("etcd on " + context.target() + " did not become active within "
                 + waited.toSeconds() + " s" + cause.map(c -> ": " + c).orElse("")
                 + (tail.isEmpty() ? "" : "; last log lines:\n" + tail),
-                EtcdStartLog.hint(cause, context.target(), dataDir) + "; then re-run to continue, or remove the "
+                EtcdStartLog.hint(cause, context.target(), dataDir, session.settings().layout()) + "; then re-run to continue, or remove the "
                         + "learner with quorum remove --member " + member(context).memberName());
     }
 

@@ -2,6 +2,7 @@ package dev.quorum.core.lifecycle.members;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.quorum.core.inventory.ClusterLayout;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +26,7 @@ class EtcdStartLogTest {
 
     @Test
     void aFullDiskIsToldToBeFreed() {
-        assertThat(EtcdStartLog.hint(EtcdStartLog.crashCause(CRASH), "lab4", "/var/lib/etcd"))
+        assertThat(EtcdStartLog.hint(EtcdStartLog.crashCause(CRASH), "lab4", "/var/lib/etcd", ClusterLayout.MAIN))
                 .contains("free room on the file system of /var/lib/etcd on lab4");
     }
 
@@ -33,7 +34,7 @@ class EtcdStartLogTest {
     void unreachablePeersPointToPort2380() {
         String log = "Dec 03 lab3 etcd[9]: {\"level\":\"fatal\",\"msg\":\"discovery failed\",\"error\":"
                 + "\"cannot fetch cluster info from peer urls: could not retrieve cluster information from the given URLs\"}";
-        assertThat(EtcdStartLog.hint(EtcdStartLog.crashCause(log), "lab3", "/var/lib/etcd"))
+        assertThat(EtcdStartLog.hint(EtcdStartLog.crashCause(log), "lab3", "/var/lib/etcd", ClusterLayout.MAIN))
                 .contains("reaches them on port 2380");
     }
 
@@ -42,7 +43,13 @@ class EtcdStartLogTest {
         String log = "Dec 03 lab3 etcd[9]: rafthttp: health check for peer 1a2b could not connect: dial tcp "
                 + "198.19.77.21:2380: i/o timeout";
         assertThat(EtcdStartLog.crashCause(log)).isEmpty();
-        assertThat(EtcdStartLog.hint(Optional.empty(), "lab3", "/var/lib/etcd")).contains("port 2380");
+        assertThat(EtcdStartLog.hint(Optional.empty(), "lab3", "/var/lib/etcd", ClusterLayout.MAIN)).contains("port 2380");
+        assertThat(EtcdStartLog.hint(Optional.empty(), "lab3", "/var/lib/etcd-events", ClusterLayout.EVENTS))
+                .contains("port 2382");
+        assertThat(EtcdStartLog.hint(Optional.of("dial tcp 10.0.0.2:2382: connect: connection timed out"), "lab3",
+                "/var/lib/etcd-events", ClusterLayout.EVENTS)).contains("reaches them on port 2382");
+        assertThat(EtcdStartLog.hint(Optional.of("panic: something else"), "lab3", "/var/lib/etcd-events",
+                ClusterLayout.EVENTS)).contains("journalctl -u etcd-events on lab3");
     }
 
     @Test
@@ -58,6 +65,6 @@ class EtcdStartLogTest {
 
         assertThat(EtcdStartLog.crashCause(journal)).contains(
                 "panic: failed to open database: write /var/lib/etcd/member/snap/db: no space left on device");
-        assertThat(EtcdStartLog.hint(EtcdStartLog.crashCause(journal), "lab4", "/var/lib/etcd")).startsWith("free room");
+        assertThat(EtcdStartLog.hint(EtcdStartLog.crashCause(journal), "lab4", "/var/lib/etcd", ClusterLayout.MAIN)).startsWith("free room");
     }
 }

@@ -138,6 +138,15 @@ public final class LabHost {
         fault("block-from-tool", Integer.toString(port));
     }
 
+    /** Drops TCP from the tool to every one of {@code ports} (replacing an earlier block). */
+    public void blockFromTool(int first, int... more) {
+        StringBuilder set = new StringBuilder("{ ").append(first);
+        for (int port : more) {
+            set.append(", ").append(port);
+        }
+        fault("block-from-tool", set.append(" }").toString());
+    }
+
     public void unblockFromTool() {
         fault("unblock-from-tool");
     }

@@ -7,7 +7,9 @@ import dev.quorum.core.etcd.JetcdAdmin;
 import dev.quorum.core.etcd.SilentEndpoints;
 import dev.quorum.core.inventory.EtcdMember;
 import dev.quorum.core.inventory.Inventory;
+import dev.quorum.core.inventory.InventoryHost;
 import dev.quorum.core.remote.RemoteHost;
+import dev.quorum.core.remote.PortForward;
 import dev.quorum.core.remote.SshConnector;
 import dev.quorum.core.workspace.QuorumHome;
 import java.time.Duration;
@@ -187,6 +189,17 @@ public final class ClusterSession implements AutoCloseable {
             return clientUrl;
         }
         return tunnels.dial(clientUrl);
+    }
+
+    /**
+     * A local port forwarded over the host's SSH connection (through its bastion, if any) to {@code toHost:toPort}
+     * as the host itself sees it, for a one-off look at a port this workstation may not reach (etcd's peer port).
+     * The caller closes it.
+     */
+    public PortForward forward(String hostName, String toHost, int toPort) {
+        InventoryHost host = inventory.host(hostName)
+                .orElseThrow(() -> new IllegalArgumentException(hostName + " is not in the inventory"));
+        return connector.forward(hostName, host.ssh(), toHost, toPort);
     }
 
     /**

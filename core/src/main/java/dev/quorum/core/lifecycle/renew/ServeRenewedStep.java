@@ -47,7 +47,7 @@ final class ServeRenewedStep implements Step {
         if (run.mode() == RenewalMode.ALL_AT_ONCE) {
             return Check.done("the cluster has no quorum: every member restarts together after the renewal");
         }
-        if (!run.session().remote(host).run("systemctl is-active etcd").ok()) {
+        if (!run.session().remote(host).run("systemctl is-active " + unit()).ok()) {
             return Check.done("etcd is not running on " + host + "; it reads the new files when it starts");
         }
         List<String> stale = ServedFiles.stale(run.session(), host);
@@ -56,6 +56,10 @@ final class ServeRenewedStep implements Step {
         }
         return run.awaitingHealth(host) ? Check.needed("etcd serves the new certificate; member health not confirmed yet")
                 : Check.done("etcd serves the certificate in its files");
+    }
+
+    private String unit() {
+        return run.session().settings().layout().unitName();
     }
 
     @Override
@@ -76,7 +80,7 @@ final class ServeRenewedStep implements Step {
                 Leadership.moveAway(session, context, before, host);
             }
             context.info("etcd still serves the old certificate on " + String.join(", ", stale) + "; restarting it");
-            session.remote(host).run("systemctl restart etcd").requireOk("restart etcd on " + host);
+            session.remote(host).run("systemctl restart " + unit()).requireOk("restart " + unit() + " on " + host);
         }
         MemberHealth.await(session, context, host);
         run.healthy(host);

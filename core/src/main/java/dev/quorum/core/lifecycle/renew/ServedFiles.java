@@ -3,12 +3,12 @@ package dev.quorum.core.lifecycle.renew;
 import dev.quorum.core.certinventory.ServedCertificate;
 import dev.quorum.core.cluster.ManagedFiles;
 import dev.quorum.core.etcd.EnvFile;
-import dev.quorum.core.etcd.HostFiles;
 import dev.quorum.core.inventory.EtcdMember;
 import dev.quorum.core.lifecycle.steps.LifecycleSession;
 import dev.quorum.core.pki.CertificateDetails;
 import dev.quorum.core.pki.PemCodec;
 import dev.quorum.core.pki.PkiException;
+import dev.quorum.core.remote.PortForward;
 import dev.quorum.core.remote.RemoteHost;
 import java.net.URI;
 import java.security.cert.X509Certificate;
@@ -17,7 +17,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Compares what a member serves on its client and peer ports with the files its env names. */
+/**
+ * Compares what a member serves on its client and peer ports with the files its env names. Both ports are looked
+ * at the way the session reaches the member: directly, or, where its client port goes through an SSH tunnel (a
+ * bastion with only SSH open), over the host's SSH connection to the address etcd listens on.
+ */
 final class ServedFiles {
     private static final Duration TIMEOUT = Duration.ofSeconds(2);
 
@@ -27,17 +31,26 @@ final class ServedFiles {
     /** The ports where etcd serves something else than its certificate files hold; empty when all match. */
     static List<String> stale(LifecycleSession session, String host) throws Exception {
         RemoteHost remote = session.remote(host);
-        EnvFile env = EnvFile.parse(ManagedFiles.read(remote, HostFiles.ENV_FILE).orElse(""));
+        EnvFile env = EnvFile.parse(ManagedFiles.read(remote, session.settings().layout().envFile()).orElse(""));
         String dir = session.settings().certDir();
         String fallback = dir + "/member-" + host + ".pem";
         EtcdMember member = session.member(host);
         List<String> stale = new ArrayList<>();
         // The client port as the session reaches it (through its SSH tunnel, if it uses one).
-        URI client = URI.create(session.cluster().dialUrl(member.clientUrl()));
-        check(remote, client.getHost(), client.getPort(), EtcdMember.CLIENT_PORT,
+        String dialed = session.cluster().dialUrl(member.clientUrl());
+        URI client = URI.create(dialed);
+        check(remote, client.getHost(), client.getPort(), member.clientPort(),
                 env.get("ETCD_CERT_FILE").orElse(fallback), stale);
-        check(remote, member.address(), EtcdMember.PEER_PORT, EtcdMember.PEER_PORT,
-                env.get("ETCD_PEER_CERT_FILE").orElse(fallback), stale);
+        String peerFile = env.get("ETCD_PEER_CERT_FILE").orElse(fallback);
+        if (dialed.equals(member.clientUrl())) {
+            check(remote, member.address(), member.peerPort(), member.peerPort(), peerFile, stale);
+        } else {
+            // etcd listens for peers on the host's own address only, not on 127.0.0.1
+            try (PortForward peer = session.cluster().forward(host, unbracketed(member.host().bindAddress()),
+                    member.peerPort())) {
+                check(remote, "127.0.0.1", peer.localPort(), member.peerPort(), peerFile, stale);
+            }
+        }
         return stale;
     }
 

@@ -46,6 +46,8 @@ public final class LiveLogView extends VBox {
     private final TaskExecutor executor;
     private final ListView<LogLine> list;
     private final Timeline pump = new Timeline(new KeyFrame(FRAME, e -> pump()));
+    /** Lines arrived in the last frame: their scroll may have run before the list counted them. */
+    private boolean tailUnsettled;
     private final Label message = new Label();
 
     public LiveLogView(LiveLogViewModel model, TaskExecutor executor) {
@@ -82,9 +84,19 @@ public final class LiveLogView extends VBox {
         }
     }
 
-    /** One frame: take what arrived, and keep the newest line in view when following. */
+    /**
+     * One frame: take what arrived, and keep the newest line in view when following. A scroll in the same frame as
+     * the change runs before the list's skin has counted the new lines (it does so at its next layout), so the
+     * list can stop short of the end (JavaFX bug JDK-8328167, fixed after 21); the frame after the last change
+     * scrolls once more, with the count settled.
+     */
     void pump() {
-        if (model.drain() > 0 && model.followProperty().get() && !model.visible().isEmpty()) {
+        boolean following = model.followProperty().get();
+        if (tailUnsettled && following && !model.visible().isEmpty()) {
+            list.scrollTo(model.visible().size() - 1);
+        }
+        tailUnsettled = model.drain() > 0;
+        if (tailUnsettled && following && !model.visible().isEmpty()) {
             list.scrollTo(model.visible().size() - 1);
         }
     }

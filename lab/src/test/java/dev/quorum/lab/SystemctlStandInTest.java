@@ -102,8 +102,14 @@ class SystemctlStandInTest {
         // EnvironmentFile= entries override Environment= whatever their order; among the files the later one wins
         assertThat(host.exec("journalctl -u fake --no-pager").stdout()).contains("greeting=dropin mark=2");
 
-        host.exec("systemctl stop fake && rm -rf " + DROP_INS + " && systemctl daemon-reload && systemctl start fake")
-                .requireOk("start again without the drop-in");
+        assertThat(host.exec("systemctl show -p DropInPaths --value fake").stdout())
+                .isEqualTo(DROP_INS + "/override.conf\n");
+
+        host.exec("systemctl stop fake && rm -rf " + DROP_INS).requireOk("stop, remove the drop-in");
+        assertThat(host.exec("systemctl show -p DropInPaths --value fake").stdout()).as("loaded until a reload")
+                .isEqualTo(DROP_INS + "/override.conf\n");
+        host.exec("systemctl daemon-reload && systemctl start fake").requireOk("start again without the drop-in");
+        assertThat(host.exec("systemctl show -p DropInPaths --value fake").stdout()).isEqualTo("\n");
         assertThat(host.exec("journalctl -u fake --no-pager").stdout()).contains("greeting=hello mark=1");
         assertThat(host.exec("systemctl show -p NeedDaemonReload --value fake").stdout()).isEqualTo("no\n");
     }

@@ -49,8 +49,8 @@ final class InitialCheckOffStep extends RestoreHostStep {
         if (found.running()) {
             return Check.done(unit() + " already runs: its next start keeps the check");
         }
-        if (found.holds(dropIn.get())) {
-            return Check.done(dropIn.get().confPath() + " in place");
+        if (found.inForce(dropIn.get())) {
+            return Check.done(dropIn.get().confPath() + " in place and loaded");
         }
         return Check.needed(unit() + " is stopped; started together with the check on, the members wait on each "
                 + "other's hashes into etcd's request timeout");

@@ -36,7 +36,7 @@ final class InitialCheckOnStep extends RestoreHostStep {
     public Check check(StepContext context) throws Exception {
         ClusterLayout layout = session.settings().layout();
         DropInOnHost found = DropInOnHost.read(remote(context), layout);
-        return found.anyPresent() ? Check.needed(InitialCheckDropIn.confPath(layout) + " still turns the check off")
+        return found.anyLeft(layout) ? Check.needed(InitialCheckDropIn.confPath(layout) + " still turns the check off")
                 : Check.done("no drop-in: " + layout.unitName() + " starts with the check");
     }
 

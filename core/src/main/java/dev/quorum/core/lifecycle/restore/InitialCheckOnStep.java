@@ -37,13 +37,13 @@ final class InitialCheckOnStep extends RestoreHostStep {
         ClusterLayout layout = session.settings().layout();
         DropInOnHost found = DropInOnHost.read(remote(context), layout);
         return found.anyLeft(layout) ? Check.needed(InitialCheckDropIn.confPath(layout) + " still turns the check off")
-                : Check.done("no drop-in: " + layout.unitName() + " starts with the check");
+                : Check.done("no restore drop-in left for " + layout.unitName());
     }
 
     @Override
     public void apply(StepContext context) throws Exception {
         ClusterLayout layout = session.settings().layout();
-        // rmdir only empties what was ours: another drop-in there keeps the directory.
+        // rmdir removes the directory only when empty: someone else's drop-in there keeps it.
         remote(context).run("rm -f -- " + Shell.quote(InitialCheckDropIn.confPath(layout)) + " "
                 + Shell.quote(InitialCheckDropIn.envPath(layout)) + " && { rmdir -- "
                 + Shell.quote(InitialCheckDropIn.directory(layout)) + " 2>/dev/null; systemctl daemon-reload 2>&1; }")

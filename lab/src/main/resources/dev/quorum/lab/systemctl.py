@@ -14,6 +14,8 @@ It honours what etcd's Kubespray unit uses, with systemd's observable behaviour:
   load). If the file changed on disk since, commands warn like systemd and use the loaded one.
   (Real systemd also unloads unreferenced inactive units; this stand-in is stricter, which is
   the safe assumption for a tool: always daemon-reload after writing a unit.)
+- Drop-ins: NAME.d/*.conf in each unit dir (/etc, /run, ...), read after the fragment (list settings
+  append, so a later EnvironmentFile= wins); `show -p DropInPaths` lists the loaded ones.
 - Exit codes as systemd's: is-active 0/3, unknown unit on start/stop 5, status 0/3/4.
 - Timers (NAME.timer): OnActiveSec=, OnBootSec=, OnStartupSec=, OnUnitActiveSec=,
   OnUnitInactiveSec=, OnCalendar=, Persistent=, Unit=; a scheduler process per started timer fires
@@ -896,6 +898,8 @@ def properties(unit):
         "FragmentPath": (loaded or {}).get("fragment", ""),
         "UnitFileState": enabled_state(unit, loaded) or "",
         "NeedDaemonReload": "yes" if need_reload(unit, loaded) else "no",
+        # the drop-ins of the loaded definition (last daemon-reload), not those on disk now
+        "DropInPaths": " ".join((loaded or {}).get("dropins", [])),
         "ActiveEnterTimestamp": systemd_time.format_timestamp(since)
         if since and st["active"] == "active" else "",
         "InactiveExitTimestamp": stamp(st, "inactive_exit_rt"),

@@ -29,6 +29,7 @@ class SystemctlStandInTest {
                 time.sleep(1)
             """;
 
+    private static final String DROP_INS = "/run/systemd/system/fake.service.d";
     private static Lab lab;
     private LabHost host;
 
@@ -41,7 +42,8 @@ class SystemctlStandInTest {
     @BeforeEach
     void freshUnit() {
         host = lab.host(0);
-        host.exec("systemctl stop fake; systemctl reset-failed fake; rm -f /var/log/quorum-lab/fake.log");
+        host.exec("systemctl stop fake; systemctl reset-failed fake; rm -f /var/log/quorum-lab/fake.log; "
+                + "rm -rf " + DROP_INS);
         writeUnit("MARK=1", "no");
         env("GREETING=hello\nREADY_DELAY=0.2\n");
         host.exec("systemctl daemon-reload").requireOk("daemon-reload");
@@ -85,6 +87,30 @@ class SystemctlStandInTest {
 
         host.exec("systemctl daemon-reload && systemctl restart fake").requireOk("reload + restart");
         assertThat(host.exec("journalctl -u fake -n 50").stdout()).contains("mark=2");
+        assertThat(host.exec("systemctl show -p NeedDaemonReload --value fake").stdout()).isEqualTo("no\n");
+    }
+
+    /** What a restore's runtime drop-in relies on (decision 0042): a later EnvironmentFile= wins, until removed. */
+    @Test
+    void aRuntimeDropInsEnvironmentFileOverridesTheUnitsUntilItIsRemoved() {
+        host.exec("mkdir -p " + DROP_INS).requireOk("mkdir");
+        host.writeFile(DROP_INS + "/override.env", "GREETING=dropin\n");
+        host.writeFile(DROP_INS + "/override.conf", "[Service]\nEnvironmentFile=-" + DROP_INS + "/override.env\n"
+                + "Environment=GREETING=environment MARK=2\n");
+        host.exec("systemctl daemon-reload && systemctl start fake").requireOk("reload + start with the drop-in");
+        assertThat(host.exec("systemctl cat fake").stdout()).contains("# " + DROP_INS + "/override.conf");
+        // EnvironmentFile= entries override Environment= whatever their order; among the files the later one wins
+        assertThat(host.exec("journalctl -u fake --no-pager").stdout()).contains("greeting=dropin mark=2");
+
+        assertThat(host.exec("systemctl show -p DropInPaths --value fake").stdout())
+                .isEqualTo(DROP_INS + "/override.conf\n");
+
+        host.exec("systemctl stop fake && rm -rf " + DROP_INS).requireOk("stop, remove the drop-in");
+        assertThat(host.exec("systemctl show -p DropInPaths --value fake").stdout()).as("loaded until a reload")
+                .isEqualTo(DROP_INS + "/override.conf\n");
+        host.exec("systemctl daemon-reload && systemctl start fake").requireOk("start again without the drop-in");
+        assertThat(host.exec("systemctl show -p DropInPaths --value fake").stdout()).isEqualTo("\n");
+        assertThat(host.exec("journalctl -u fake --no-pager").stdout()).contains("greeting=hello mark=1");
         assertThat(host.exec("systemctl show -p NeedDaemonReload --value fake").stdout()).isEqualTo("no\n");
     }
 

@@ -92,7 +92,7 @@ class RestoreBenchmark {
                         mb / median(copy)), copy, "reference")
                 .row(String.format(Locale.ROOT, "restore a 3-member cluster from that %.0f MB snapshot (quorum lost, "
                         + "data dirs gone): guards to verified key count; 5-minute load average %s at the end "
-                        + "(shared machine)", mb, load), restore, "<= 20 s")
+                        + "(shared machine)", mb, load), restore, "<= 15 s")
                 .write(Path.of(System.getProperty("quorum.docs", "../docs")).resolve("benchmarks.md"));
         assertThat(restore).hasSize(ROUNDS);
     }

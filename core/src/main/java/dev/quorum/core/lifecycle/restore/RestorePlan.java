@@ -28,6 +28,8 @@ import java.util.List;
  * integrity, then quorum really lost), so nothing is stopped for a bad file; then the hosts are
  * set up as install does, etcd stopped, old data dirs moved aside, the same snapshot restored on
  * every member with its own name and a new cluster token, all started together and verified.
+ * That first start goes without etcd's initial corruption check (the data are identical by
+ * construction); the check is back on once the cluster is verified (decision 0042).
  *
  * <p>Env files say {@code existing} from the start: etcd reads neither the state nor the token
  * when the data dir holds a WAL, and a member whose restore failed must not bootstrap an empty
@@ -75,9 +77,11 @@ public final class RestorePlan {
                 PlannedStep.onEach(new UploadSnapshotStep(restore), hosts),
                 PlannedStep.onEach(new MoveDataAsideStep(restore), hosts),
                 PlannedStep.onEach(new RestoreDataStep(restore), hosts),
+                PlannedStep.onEach(new InitialCheckOffStep(restore), hosts),
                 PlannedStep.onCluster(new StartMembersStep(life)),
                 PlannedStep.onCluster(new VerifyClusterStep(life)),
                 PlannedStep.onCluster(new VerifyKeysStep(restore)),
+                PlannedStep.onEach(new InitialCheckOnStep(restore), hosts),
                 PlannedStep.onEach(new MarkExistingStep(life), hosts),
                 PlannedStep.onEach(new CompleteRestoreStep(restore), hosts)));
         return new Plan("restore", cluster.inventory().clusterName(), steps);

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.quorum.core.cluster.ClusterSession;
 import dev.quorum.core.cluster.ClusterSnapshots;
 import dev.quorum.core.engine.RunEvent;
+import dev.quorum.core.etcd.InitialCheckDropIn;
+import dev.quorum.core.inventory.ClusterLayout;
 import dev.quorum.core.labtest.KeyValues;
 import dev.quorum.core.labtest.LabCluster;
 import dev.quorum.core.snapshot.SnapshotInfo;
@@ -64,6 +66,9 @@ class Etcd37RestoreLabTest {
         for (LabHost host : lab.hosts()) {
             assertThat(host.exec("ls -d /var/lib/etcd.before-restore-*").stdout()).as(host.name() + "'s old data kept")
                     .contains("/var/lib/etcd.before-restore-");
+            assertThat(host.exec("ls -A " + InitialCheckDropIn.directory(ClusterLayout.MAIN) + " 2>/dev/null").stdout())
+                    .as(host.name() + ": the first start's drop-in removed").doesNotContain(InitialCheckDropIn.NAME);
+            assertThat(host.readFile("/etc/etcd.env")).contains("ETCD_FEATURE_GATES=InitialCorruptCheck=true,");
         }
     }
 

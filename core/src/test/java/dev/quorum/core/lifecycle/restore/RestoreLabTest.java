@@ -10,6 +10,8 @@ import dev.quorum.core.engine.RunMode;
 import dev.quorum.core.engine.RunOutcome;
 import dev.quorum.core.etcd.ClusterProbe;
 import dev.quorum.core.etcd.ClusterStatus;
+import dev.quorum.core.etcd.InitialCheckDropIn;
+import dev.quorum.core.inventory.ClusterLayout;
 import dev.quorum.core.labtest.KeyValues;
 import dev.quorum.core.labtest.LabCluster;
 import dev.quorum.core.snapshot.SnapshotInfo;
@@ -171,6 +173,19 @@ class RestoreLabTest {
             assertThat(host(member).readFile("/var/lib/etcd/" + RestoreMarker.FILE)).contains(snapshot.sha256());
         }
         assertThat(activeEtcd()).containsExactly("lab1", "lab4", "lab5");
+        initialCheckBackOn(List.of("lab1", "lab4", "lab5"));
+    }
+
+    /** The first start's drop-in (decision 0042) is gone, and what etcd reads at its next start keeps the check on. */
+    private static void initialCheckBackOn(List<String> members) {
+        for (String member : members) {
+            LabHost host = host(member);
+            assertThat(host.exec("ls -A " + InitialCheckDropIn.directory(ClusterLayout.MAIN) + " 2>/dev/null").stdout())
+                    .as(member + "'s runtime drop-ins").doesNotContain(InitialCheckDropIn.NAME);
+            assertThat(host.exec("systemctl cat etcd").stdout()).as(member).doesNotContain(InitialCheckDropIn.NAME);
+            assertThat(host.readFile("/etc/etcd.env")).as(member)
+                    .containsAnyOf("InitialCorruptCheck=true", "ETCD_EXPERIMENTAL_INITIAL_CORRUPT_CHECK=true");
+        }
     }
 
     @Test
@@ -205,6 +220,11 @@ class RestoreLabTest {
         assertThat(interrupted.result().outcome()).as(interrupted.log() + interrupted.firstFailure())
                 .isEqualTo(RunOutcome.CANCELLED);
         assertThat(status().quorum()).as("the restored members already run").isTrue();
+        for (String member : List.of("lab1", "lab4", "lab5")) {
+            assertThat(host(member).readFile(InitialCheckDropIn.envPath(ClusterLayout.MAIN)))
+                    .as("the first start's drop-in, left by the interrupted run on " + member)
+                    .containsAnyOf("InitialCorruptCheck=false", "ETCD_EXPERIMENTAL_INITIAL_CORRUPT_CHECK=false");
+        }
 
         LabCluster.Outcome restored = restore(RestoreRequest.fromSurvivor("lab1"));
 
@@ -215,6 +235,7 @@ class RestoreLabTest {
             assertThat(kv.read("late/")).as("written after the last snapshot, kept by the survivor").hasSize(50);
         }
         assertThat(status().healthy()).isTrue();
+        initialCheckBackOn(List.of("lab1", "lab4", "lab5"));
 
         LabCluster.Outcome again = restore(RestoreRequest.fromSurvivor("lab1"));
         assertThat(again.result().succeeded()).as(again.log() + again.firstFailure()).isTrue();

@@ -7,6 +7,7 @@ import dev.quorum.core.cluster.ClusterSession;
 import dev.quorum.core.engine.Plan;
 import dev.quorum.core.lifecycle.PlanShapes;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,10 +38,25 @@ class RestorePlanShapeTest {
                 "BinariesStep " + all, "CertificatesStep " + all, "EnvFileStep " + all, "UnitFileStep " + all,
                 "EtcdctlWrapperStep " + all, "EnableServiceStep " + all,
                 "StopEtcdStep " + all, "UploadSnapshotStep " + all, "MoveDataAsideStep " + all,
-                "RestoreDataStep " + all,
+                "RestoreDataStep " + all, "InitialCheckOffStep " + all,
                 "StartMembersStep [cluster]", "VerifyClusterStep [cluster]", "VerifyKeysStep [cluster]",
-                "MarkExistingStep " + all, "CompleteRestoreStep " + all);
+                "InitialCheckOnStep " + all, "MarkExistingStep " + all, "CompleteRestoreStep " + all);
         assertThat(plan.lifecycle()).isEqualTo("restore");
+    }
+
+    @Test
+    void theFirstStartSkipsTheInitialCheckAndItIsBackOnOnceTheRestoreIsVerified() throws Exception {
+        List<String> steps = PlanShapes.shape(RestorePlan.build(session,
+                RestoreRequest.fromSnapshot(dir.resolve("backup.db"), false))).stream()
+                .map(line -> line.substring(0, line.indexOf(' '))).toList();
+
+        assertThat(steps.indexOf("InitialCheckOffStep")).as("written once the data are restored, just before the start")
+                .isEqualTo(steps.indexOf("RestoreDataStep") + 1)
+                .isEqualTo(steps.indexOf("StartMembersStep") - 1);
+        assertThat(steps.indexOf("InitialCheckOnStep")).as("removed right after the cluster and its keys are verified")
+                .isEqualTo(steps.indexOf("VerifyKeysStep") + 1)
+                .isGreaterThan(steps.indexOf("VerifyClusterStep"));
+        assertThat(steps).containsOnlyOnce("InitialCheckOffStep", "InitialCheckOnStep");
     }
 
     @Test

@@ -14,13 +14,13 @@ final class ApiserverExecution {
     static int run(ClusterSession session, ApiserverRequest request, ChangeOptions options, PrintWriter out) {
         if (session.inventory().controlPlaneHosts().isEmpty()) {
             out.println("No kube_control_plane (or kube-master) hosts in the inventory: no kube-apiserver to update. "
-                    + "Elsewhere, set --etcd-servers=" + request.value() + " by hand.");
+                    + "Elsewhere, set " + request.flagText() + " by hand.");
             return ExitCodes.OK;
         }
         ApiserverPlan plan = ApiserverPlans.update(session, request);
         return new PlanExecution(out, session.home()).run(plan.plan(), options, () -> {
             out.println();
-            out.println("kube-apiserver --etcd-servers=" + request.value() + " on " + String.join(", ", plan.updated())
+            out.println("kube-apiserver " + request.flagText() + " on " + String.join(", ", plan.updated())
                     + (plan.noManifest().isEmpty() ? "" : "; no manifest (left alone): "
                     + String.join(", ", plan.noManifest())));
         });
@@ -29,9 +29,8 @@ final class ApiserverExecution {
     /** What --update-apiservers would do, for a member change's --plan (the members are not changed yet). */
     static void describeAfterwards(ClusterSession session, ApiserverRequest request, PrintWriter out) {
         out.println();
-        out.println("With --update-apiservers, once the change succeeded: kube-apiserver --etcd-servers="
-                + request.value() + " on " + (session.inventory().controlPlaneHosts().isEmpty() ? "no control plane "
-                + "(the inventory has none)" : String.join(", ", session.inventory().controlPlaneHosts())
+        out.println("With --update-apiservers, once the change succeeded: kube-apiserver " + request.flagText() + " on "
+                + (session.inventory().controlPlaneHosts().isEmpty() ? "no control plane (the inventory has none)" : String.join(", ", session.inventory().controlPlaneHosts())
                 + ", one at a time"));
     }
 }

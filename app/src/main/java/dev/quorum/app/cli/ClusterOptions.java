@@ -57,7 +57,7 @@ final class ClusterOptions {
      * they would act on the main cluster, so they refuse it.
      */
     static final Set<String> EVENTS_COMMANDS = Set.of("install", "status", "diagnose", "snapshot save",
-            "snapshot list", "add", "remove", "replace");
+            "snapshot list", "add", "remove", "replace", "apiservers update");
 
     /** The command this mixin belongs to; null where a test or another command builds the options by hand. */
     @Spec(Spec.Target.MIXEE)

@@ -28,8 +28,9 @@ public final class ApiserversFollowUp {
         }
         Path inventory = session.inventory().source();
         ApiserverRequest request = ApiserverPlans.forMembers(membersAfter);
-        return prepared.offering(new FollowUp("updateApiservers", "Update kube-apiserver --etcd-servers...",
-                "Set --etcd-servers=" + request.value() + " in kube-apiserver's manifest on " + String.join(", ",
+        return prepared.offering(new FollowUp("updateApiservers",
+                "Update kube-apiserver " + request.flag().flagName() + "...",
+                "Set " + request.flagText() + " in kube-apiserver's manifest on " + String.join(", ",
                         controlPlanes) + ", one control plane at a time, with a backup and a health check "
                         + "(quorum apiservers update)",
                 services -> create(services, inventory, controlPlanes, request)));
@@ -41,7 +42,7 @@ public final class ApiserversFollowUp {
             @Override
             protected Node build() {
                 Label text = new Label("kube-apiserver on " + String.join(", ", controlPlanes) + " gets\n"
-                        + "--etcd-servers=" + request.value() + "\n\nOne control plane at a time: its manifest is "
+                        + request.flagText() + "\n\nOne control plane at a time: its manifest is "
                         + "copied to /etc/kubernetes/quorum-backups, only that flag is edited, then Quorum waits for "
                         + "/livez/etcd. If it does not come back, the copy is put back and the run stops. A control "
                         + "plane already right checks ok; one that cannot be reached fails the run by name.");
@@ -52,7 +53,7 @@ public final class ApiserversFollowUp {
         };
         return new WizardModel("Update kube-apiserver", List.of(about), () -> SessionPlanSource.of(inventory, services,
                 session -> new PreparedPlan(ApiserverPlans.update(session, request).plan(), List.of(
-                        "kube-apiserver --etcd-servers=" + request.value() + " on the control planes that have a "
+                        "kube-apiserver " + request.flagText() + " on the control planes that have a "
                                 + "manifest"))), services);
     }
 }

@@ -39,7 +39,7 @@ public final class ApiserverPlanner {
             steps.add(PlannedStep.onEach(new NoApiserverManifestStep(), noManifest));
         }
         if (!unreached.isEmpty()) {
-            steps.add(PlannedStep.onEach(new UnreachedControlPlaneStep(unreached, request.value(), rerun),
+            steps.add(PlannedStep.onEach(new UnreachedControlPlaneStep(unreached, request, rerun),
                     List.copyOf(unreached.keySet())));
         }
         return new ApiserverPlan(new Plan(LIFECYCLE, cluster, steps), updated, noManifest, unreached);

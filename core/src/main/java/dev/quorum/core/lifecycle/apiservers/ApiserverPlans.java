@@ -16,9 +16,14 @@ public final class ApiserverPlans {
                 rerun(cluster));
     }
 
-    /** The request for these members' client URLs, in their order. */
+    /**
+     * The request for these members' client URLs, in their order, in the flag of their cluster: the events
+     * cluster's go into {@code --etcd-servers-overrides=/events#...}, never into {@code --etcd-servers}.
+     */
     public static ApiserverRequest forMembers(List<EtcdMember> members) {
-        return new ApiserverRequest(members.stream().map(EtcdMember::clientUrl).toList());
+        ApiserverFlag flag = members.isEmpty() ? ApiserverFlag.ETCD_SERVERS : ApiserverFlag.of(members.get(0).layout());
+        return new ApiserverRequest(members.stream().map(EtcdMember::clientUrl).toList(),
+                ApiserverRequest.DEFAULT_HEALTH_TIMEOUT, flag);
     }
 
     static String rerun(ClusterSession cluster) {

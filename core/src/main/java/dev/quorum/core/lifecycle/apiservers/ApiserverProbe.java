@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One look at kube-apiserver on its host: the {@code --etcd-servers} each running kube-apiserver process was
+ * One look at kube-apiserver on its host: the {@code --etcd-servers} (or overrides) each running kube-apiserver process was
  * started with, and the HTTP status of {@code https://127.0.0.1:PORT/livez/etcd}. Read-only.
  *
  * <p>The processes are asked because a health answer alone proves nothing right after the manifest changed:
@@ -21,7 +21,7 @@ record ApiserverProbe(List<String> runningServers, String livezStatus) {
      * script, is named kube-apiserver. Anonymous requests to /livez are allowed by Kubernetes' default RBAC.
      */
     private static final String SCRIPT = String.join("\n",
-            "port=$1",
+            "port=$1 flag=$2",
             "nl='",
             "'",
             "for f in /proc/[0-9]*/cmdline; do",
@@ -29,15 +29,19 @@ record ApiserverProbe(List<String> runningServers, String livezStatus) {
             "  case \"$args\" in *kube-apiserver*) ;; *) continue ;; esac",
             "  a0=${args%%\"$nl\"*}; rest=${args#*\"$nl\"}; a1=${rest%%\"$nl\"*}",
             "  case \"${a0##*/}|${a1##*/}\" in",
-            "    'kube-apiserver|'*|*'|kube-apiserver') printf '%s\\n' \"$args\" | sed -n 's/^--etcd-servers=/servers /p' ;;",
+            "    'kube-apiserver|'*|*'|kube-apiserver')",
+            "      printf '%s\\n' \"$args\" | while IFS= read -r a; do",
+            "        case \"$a\" in \"$flag=\"*) printf 'servers %s\\n' \"${a#\"$flag=\"}\" ;; esac",
+            "      done ;;",
             "  esac",
             "done",
             "code=$(curl -sk --max-time 5 -o /dev/null -w '%{http_code}' \"https://127.0.0.1:$port/livez/etcd\" 2>/dev/null)",
             "printf 'livez %s\\n' \"${code:-none}\"");
 
-    static ApiserverProbe look(RemoteHost remote, int port) {
-        String out = remote.run("sh -c " + Shell.quote(SCRIPT) + " quorum-probe " + Shell.quote(Integer.toString(port)),
-                TIMEOUT).requireOk("look at kube-apiserver on " + remote.name()).stdout();
+    static ApiserverProbe look(RemoteHost remote, int port, ApiserverFlag flag) {
+        String out = remote.run("sh -c " + Shell.quote(SCRIPT) + " quorum-probe " + Shell.quote(Integer.toString(port))
+                + " " + Shell.quote(flag.flagName()), TIMEOUT).requireOk("look at kube-apiserver on " + remote.name())
+                .stdout();
         return parse(out);
     }
 
@@ -70,9 +74,13 @@ record ApiserverProbe(List<String> runningServers, String livezStatus) {
     }
 
     String describe(String value) {
+        return describe(value, ApiserverFlag.ETCD_SERVERS);
+    }
+
+    String describe(String value, ApiserverFlag flag) {
         String processes = runningServers.isEmpty() ? "no kube-apiserver process running"
-                : runningServers.stream().allMatch(value::equals) ? "kube-apiserver runs with the new --etcd-servers"
-                : "kube-apiserver still runs with --etcd-servers=" + String.join(" / ", runningServers);
+                : runningServers.stream().allMatch(value::equals) ? "kube-apiserver runs with the new " + flag.flagName()
+                : "kube-apiserver still runs with " + flag.flagName() + "=" + String.join(" / ", runningServers);
         String health = "none".equals(livezStatus) || "000".equals(livezStatus) ? "/livez/etcd does not answer"
                 : "/livez/etcd answers HTTP " + livezStatus;
         return processes + ", " + health;

@@ -13,8 +13,7 @@ import java.util.regex.Pattern;
  * {@code - --etcd-servers=URL,URL}, optionally quoted as a whole.
  */
 public final class EtcdServersFlag {
-    private static final Pattern FLAG = Pattern.compile(
-            "^([ \\t]*-[ \\t]+)([\"']?)--etcd-servers=([^\"'\\s]*)\\2([ \\t]*\\r?)$", Pattern.MULTILINE);
+    private static final Pattern FLAG = pattern(ApiserverFlag.ETCD_SERVERS);
     private static final Pattern SECURE_PORT = Pattern.compile(
             "^[ \\t]*-[ \\t]+[\"']?--secure-port=([0-9]{1,5})[\"']?[ \\t]*\\r?$", Pattern.MULTILINE);
     private static final int DEFAULT_SECURE_PORT = 6443;
@@ -22,25 +21,46 @@ public final class EtcdServersFlag {
     private EtcdServersFlag() {
     }
 
+    private static Pattern pattern(ApiserverFlag flag) {
+        return Pattern.compile("^([ \\t]*-[ \\t]+)([\"']?)" + Pattern.quote(flag.flagName())
+                + "=([^\"'\\s]*)\\2([ \\t]*\\r?)$", Pattern.MULTILINE);
+    }
+
+    private static Pattern matcherOf(ApiserverFlag flag) {
+        return flag == ApiserverFlag.ETCD_SERVERS ? FLAG : pattern(flag);
+    }
+
     /** The flag's value, or why it cannot be edited safely (absent, or given more than once). */
     public static Reading read(String manifest) {
-        Matcher m = FLAG.matcher(manifest);
+        return read(manifest, ApiserverFlag.ETCD_SERVERS);
+    }
+
+    /** {@code flag}'s value, or why it cannot be edited safely (absent, or given more than once). */
+    public static Reading read(String manifest, ApiserverFlag flag) {
+        Matcher m = matcherOf(flag).matcher(manifest);
         if (!m.find()) {
-            return Reading.problem("the manifest has no \"- --etcd-servers=...\" line in the container's command");
+            return Reading.problem("the manifest has no \"- " + flag.flagName() + "=...\" line in the container's "
+                    + "command");
         }
         String value = m.group(3);
         if (m.find()) {
-            return Reading.problem("the manifest gives --etcd-servers more than once");
+            return Reading.problem("the manifest gives " + flag.flagName() + " more than once");
         }
         return new Reading(Optional.of(value), "");
     }
 
     /** The manifest with only the flag's value replaced. */
     public static String replace(String manifest, String value) {
-        if (read(manifest).value().isEmpty()) {
-            throw new IllegalArgumentException(read(manifest).problem());
+        return replace(manifest, ApiserverFlag.ETCD_SERVERS, value);
+    }
+
+    /** The manifest with only {@code flag}'s value replaced. */
+    public static String replace(String manifest, ApiserverFlag flag, String value) {
+        Reading reading = read(manifest, flag);
+        if (reading.value().isEmpty()) {
+            throw new IllegalArgumentException(reading.problem());
         }
-        Matcher m = FLAG.matcher(manifest);
+        Matcher m = matcherOf(flag).matcher(manifest);
         m.find();
         return manifest.substring(0, m.start(3)) + value + manifest.substring(m.end(3));
     }

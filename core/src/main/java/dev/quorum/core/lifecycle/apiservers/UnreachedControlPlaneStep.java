@@ -13,18 +13,18 @@ import java.util.Map;
  */
 final class UnreachedControlPlaneStep implements Step {
     private final Map<String, String> unreached;
-    private final String value;
+    private final ApiserverRequest request;
     private final String rerun;
 
-    UnreachedControlPlaneStep(Map<String, String> unreached, String value, String rerun) {
+    UnreachedControlPlaneStep(Map<String, String> unreached, ApiserverRequest request, String rerun) {
         this.unreached = Map.copyOf(unreached);
-        this.value = value;
+        this.request = request;
         this.rerun = rerun;
     }
 
     @Override
     public String title() {
-        return "Control planes NOT reached: --etcd-servers unknown";
+        return "Control planes NOT reached: " + request.flag().flagName() + " unknown";
     }
 
     @Override
@@ -36,9 +36,9 @@ final class UnreachedControlPlaneStep implements Step {
     public Check check(StepContext context) throws StepFailedException {
         String host = context.target();
         throw new StepFailedException(host + " was NOT reached (" + unreached.getOrDefault(host, "unknown")
-                + "): its kube-apiserver --etcd-servers is unknown and was not updated",
+                + "): its kube-apiserver " + request.flag().flagName() + " is unknown and was not updated",
                 "once " + host + " answers over SSH, run " + rerun + " (hosts already updated check ok); or set "
-                        + "--etcd-servers=" + value + " in " + ApiserverFiles.MANIFEST + " on " + host + " by hand");
+                        + request.flagText() + " in " + ApiserverFiles.MANIFEST + " on " + host + " by hand");
     }
 
     @Override

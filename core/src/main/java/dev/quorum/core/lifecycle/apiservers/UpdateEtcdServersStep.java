@@ -37,14 +37,14 @@ final class UpdateEtcdServersStep implements Step {
 
     @Override
     public String title() {
-        return "Update kube-apiserver --etcd-servers (one control plane at a time)";
+        return "Update kube-apiserver " + flagName() + " (one control plane at a time)";
     }
 
     @Override
     public List<String> preview(String target) {
         return List.of("cp " + ApiserverFiles.MANIFEST + " " + ApiserverFiles.BACKUP_DIR + "/kube-apiserver.yaml.TIME",
                 "# in " + ApiserverFiles.MANIFEST + ", only this line changes:",
-                "    - --etcd-servers=" + request.value(),
+                "    - " + request.flagText(),
                 "# wait up to " + request.healthTimeout().toSeconds() + " s until kube-apiserver runs with it and "
                         + "curl -k https://127.0.0.1:6443/livez/etcd answers 200; else put the copy back and stop");
     }
@@ -57,9 +57,9 @@ final class UpdateEtcdServersStep implements Step {
             return Check.done("no kube-apiserver manifest any more, nothing to update");
         }
         String current = value(context.target(), manifest);
-        return EtcdServersFlag.sameServers(current, request.etcdServers())
-                ? Check.done("--etcd-servers already lists these " + request.etcdServers().size() + " members")
-                : Check.needed("--etcd-servers=" + current + " -> " + request.value());
+        return request.satisfiedBy(current)
+                ? Check.done(flagName() + " already lists these " + request.etcdServers().size() + " members")
+                : Check.needed(flagName() + "=" + current + " -> " + request.replacing(current));
     }
 
     @Override
@@ -69,19 +69,19 @@ final class UpdateEtcdServersStep implements Step {
         byte[] original = remote.read(ApiserverFiles.MANIFEST).orElseThrow(() -> new StepFailedException(
                 ApiserverFiles.MANIFEST + " vanished on " + host + " while the step ran", "run " + rerun + " again"));
         String manifest = new String(original, StandardCharsets.UTF_8);
-        value(host, manifest);
+        String wanted = request.replacing(value(host, manifest));
         int port = EtcdServersFlag.securePort(manifest);
         requireCheckable(remote, host, port);
         String mode = mode(remote);
         String backup = ApiserverFiles.BACKUP_DIR + "/kube-apiserver.yaml." + STAMP.format(Instant.now());
         remote.write(original, backup, "0600");
         context.info("copied " + ApiserverFiles.MANIFEST + " to " + backup);
-        remote.write(EtcdServersFlag.replace(manifest, request.value()).getBytes(StandardCharsets.UTF_8),
+        remote.write(EtcdServersFlag.replace(manifest, request.flag(), wanted).getBytes(StandardCharsets.UTF_8),
                 ApiserverFiles.MANIFEST, mode);
-        context.info("--etcd-servers=" + request.value() + " written; waiting for kubelet to restart kube-apiserver");
+        context.info(flagName() + "=" + wanted + " written; waiting for kubelet to restart kube-apiserver");
         String last;
         try {
-            last = awaitHealthy(remote, port, context);
+            last = awaitHealthy(remote, port, wanted, context);
         } catch (CancelledException e) {
             remote.write(original, ApiserverFiles.MANIFEST, mode);
             context.warn("cancelled before kube-apiserver came back: the old manifest was put back from " + backup);
@@ -92,24 +92,25 @@ final class UpdateEtcdServersStep implements Step {
         if (last != null) {
             remote.write(original, ApiserverFiles.MANIFEST, mode);
             throw new StepFailedException("kube-apiserver on " + host + " did not come back healthy with the new "
-                    + "--etcd-servers within " + request.healthTimeout().toSeconds() + " s (" + last + "); the old "
+                    + flagName() + " within " + request.healthTimeout().toSeconds() + " s (" + last + "); the old "
                     + "manifest was put back from " + backup + " and no further control plane was changed",
                     "check from " + host + " that every listed member answers (etcdctl with node-" + host + ".pem), "
                             + "read kube-apiserver's log there (crictl ps -a; crictl logs ID), then run " + rerun);
         }
-        context.info("kube-apiserver on " + host + " runs with the new --etcd-servers and /livez/etcd answers 200");
+        context.info("kube-apiserver on " + host + " runs with the new " + flagName() + " and /livez/etcd answers 200");
     }
 
     /** Null once healthy with the new list; else the last thing seen when the wait ran out. */
-    private String awaitHealthy(RemoteHost remote, int port, StepContext context) throws CancelledException {
+    private String awaitHealthy(RemoteHost remote, int port, String wanted, StepContext context)
+            throws CancelledException {
         Instant deadline = Instant.now().plus(request.healthTimeout());
         String last = "not looked yet";
         while (Instant.now().isBefore(deadline)) {
-            ApiserverProbe probe = ApiserverProbe.look(remote, port);
-            if (probe.servesWith(request.value())) {
+            ApiserverProbe probe = ApiserverProbe.look(remote, port, request.flag());
+            if (probe.servesWith(wanted)) {
                 return null;
             }
-            last = probe.describe(request.value());
+            last = probe.describe(wanted, request.flag());
             context.cancellation().sleep(POLL);
         }
         return last;
@@ -135,13 +136,13 @@ final class UpdateEtcdServersStep implements Step {
         if (!remote.run("command -v curl >/dev/null").ok()) {
             throw new StepFailedException("curl is not installed on " + host + ", so Quorum cannot check "
                     + "kube-apiserver's etcd health there; nothing was changed", "install curl on " + host
-                    + " and run " + rerun + ", or set --etcd-servers=" + request.value() + " there by hand");
+                    + " and run " + rerun + ", or set " + request.flagText() + " there by hand");
         }
-        ApiserverProbe before = ApiserverProbe.look(remote, port);
+        ApiserverProbe before = ApiserverProbe.look(remote, port, request.flag());
         if (before.refusesAnonymous()) {
             throw new StepFailedException("kube-apiserver on " + host + " refuses anonymous /livez/etcd (HTTP "
                     + before.livezStatus() + "), so Quorum cannot check it after a change; nothing was changed",
-                    "set --etcd-servers=" + request.value() + " in " + ApiserverFiles.MANIFEST + " on " + host
+                    "set " + request.flagText() + " in " + ApiserverFiles.MANIFEST + " on " + host
                             + " by hand and check kubectl get --raw /livez/etcd");
         }
     }
@@ -157,12 +158,16 @@ final class UpdateEtcdServersStep implements Step {
     }
 
     private String value(String host, String manifest) throws StepFailedException {
-        EtcdServersFlag.Reading reading = EtcdServersFlag.read(manifest);
+        EtcdServersFlag.Reading reading = EtcdServersFlag.read(manifest, request.flag());
         if (reading.value().isEmpty()) {
             throw new StepFailedException(host + ": " + reading.problem() + "; Quorum edits only that one line",
-                    "set --etcd-servers=" + request.value() + " in " + ApiserverFiles.MANIFEST + " on " + host
+                    "set " + request.flagText() + " in " + ApiserverFiles.MANIFEST + " on " + host
                             + " by hand");
         }
         return reading.value().get();
+    }
+
+    private String flagName() {
+        return request.flag().flagName();
     }
 }

@@ -180,6 +180,39 @@ class ApiserversLabTest {
         });
     }
 
+    @Test
+    @Order(6)
+    void theEventsClustersMembersGoIntoTheOverridesEntryAndEtcdServersStaysAsItWas() {
+        String oldEvents = "/events#https://" + lab.host(0).address() + ":2383;https://" + lab.host(1).address() + ":2383";
+        for (LabHost host : controlPlanes()) {
+            String manifest = host.readFile(KubeStandIn.MANIFEST);
+            host.writeFile(KubeStandIn.MANIFEST, manifest.replace("    - --etcd-servers=",
+                    "    - --etcd-servers-overrides=" + oldEvents + "\n    - --etcd-servers="));
+        }
+        for (LabHost host : controlPlanes()) {
+            assertThat(KubeStandIn.awaitLivez(host, "200", Duration.ofSeconds(60))).isTrue();
+        }
+        Map<LabHost, String> before = controlPlanes().stream()
+                .collect(Collectors.toMap(h -> h, h -> h.readFile(KubeStandIn.MANIFEST)));
+        // Only the flag is looked at here: the stand-in checks --etcd-servers' etcd, not the events cluster's.
+        ApiserverRequest events = new ApiserverRequest(List.of("https://" + lab.host(0).address() + ":2383",
+                "https://" + lab.host(3).address() + ":2383"), HEALTH, ApiserverFlag.EVENTS_OVERRIDE);
+
+        LabCluster.Outcome updated = cluster.run(session -> ApiserverPlans.update(session, events).plan());
+
+        assertThat(updated.result().succeeded()).as(updated.log() + updated.firstFailure()).isTrue();
+        assertThat(changed(updated)).containsExactly(lab.host(0).name(), lab.host(4).name());
+        for (LabHost host : controlPlanes()) {
+            assertThat(host.readFile(KubeStandIn.MANIFEST)).as("only the events entry changed")
+                    .isEqualTo(before.get(host).replace(oldEvents, events.value()));
+            assertThat(host.exec("tr '\\0' '\\n' < /proc/$(pgrep -f 'kube-apiserver --' | head -n 1)/cmdline")
+                    .stdout()).contains("--etcd-servers-overrides=" + events.value());
+        }
+        LabCluster.Outcome again = cluster.run(session -> ApiserverPlans.update(session, events).plan());
+        assertThat(changed(again)).isEmpty();
+        assertThat(again.log()).contains("--etcd-servers-overrides already lists these 2 members");
+    }
+
     private static int indexOf(List<RunEvent> events, Class<? extends RunEvent> type, String target) {
         for (int i = 0; i < events.size(); i++) {
             if (type.isInstance(events.get(i)) && events.get(i) instanceof RunEvent.TargetFinished f

@@ -232,14 +232,31 @@ def state_path(unit):
     return os.path.join(STATE, unit + ".json")
 
 
+# How long a supervisor just launched may take to record itself: a fresh Python interpreter on a
+# loaded machine (CI with lab tests alongside) can take seconds; until then the unit is not "gone".
+LAUNCH_GRACE = 30
+
+
 def get_state(unit):
     """Runtime state; a dead supervisor means the service is gone whatever the file says."""
     st = read_json(state_path(unit)) or {"active": "inactive", "sub": "dead", "n_restarts": 0,
                                           "result": "success", "main_pid": 0}
-    if st["active"] in ("active", "activating", "deactivating") and \
+    if st["active"] in ("active", "activating", "deactivating") and not launching(st) and \
             not alive(st.get("supervisor"), st.get("supervisor_start")):
         st.update(active="failed", sub="failed", result="resources", main_pid=0)
     return st
+
+
+def launching(st):
+    """Launched and not yet recorded by its supervisor, within the grace."""
+    return not st.get("supervisor") and time.time() - st.get("launched", 0) < LAUNCH_GRACE
+
+
+def await_supervisor(unit):
+    """Until the launched supervisor recorded itself (or the grace ran out, which get_state then reports)."""
+    deadline = time.time() + LAUNCH_GRACE
+    while not read_json(state_path(unit)).get("supervisor") and time.time() < deadline:
+        time.sleep(0.01)
 
 
 def set_state(unit, **changes):
@@ -716,11 +733,9 @@ def cmd_start_timer(unit):
             last_rt = os.path.getmtime(stamp)
         set_state(unit, active="active", sub="waiting", result="success", last_trigger_rt=last_rt,
                   last_trigger_mono=None, next_mono=None, next_rt=None, supervisor=0,
-                  supervisor_start=None)
+                  supervisor_start=None, launched=time.time())
         launch_supervisor(unit)
-        deadline = time.time() + 2
-        while not read_json(state_path(unit)).get("supervisor") and time.time() < deadline:
-            time.sleep(0.01)
+        await_supervisor(unit)
     return 0
 
 
@@ -786,12 +801,10 @@ def cmd_start(unit, no_block, verb="start"):
         if st["active"] not in ("active", "activating", "deactivating"):
             launched = True
             set_state(unit, active="activating", sub="start", n_restarts=0, result="success",
-                      start_outcome="pending", supervisor=0, supervisor_start=None)
+                      start_outcome="pending", supervisor=0, supervisor_start=None, launched=time.time())
             launch_supervisor(unit)
-            # the supervisor records itself; wait for that so a racing status sees it (2 s max)
-            deadline = time.time() + 2
-            while not read_json(state_path(unit)).get("supervisor") and time.time() < deadline:
-                time.sleep(0.01)
+            # the supervisor records itself; wait for that so a racing status sees it
+            await_supervisor(unit)
     if no_block:
         return 0
     service = loaded["conf"].get("Service", {})

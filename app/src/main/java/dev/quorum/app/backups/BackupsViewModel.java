@@ -84,6 +84,17 @@ public final class BackupsViewModel {
      */
     public BackupsViewModel(TaskExecutor executor, BackupsSource source, boolean available, ZoneId zone,
                             Runnable afterRun) {
+        this(executor, source, available ? "" : "Scheduled backups run by systemd on the members' hosts; this "
+                + "cluster's members have none.", zone, afterRun);
+    }
+
+    /**
+     * @param unavailable why this cluster has no scheduled backups to show (nothing is read, nothing can be run or
+     *                    scheduled), or empty when it has
+     */
+    public BackupsViewModel(TaskExecutor executor, BackupsSource source, String unavailable, ZoneId zone,
+                            Runnable afterRun) {
+        boolean available = unavailable.isEmpty();
         this.executor = executor;
         this.source = source;
         this.available = available;
@@ -92,7 +103,7 @@ public final class BackupsViewModel {
         this.canSchedule = Bindings.createBooleanBinding(() -> available && !running.get() && !pulling.get(),
                 running, pulling);
         if (!available) {
-            healthText.set("Scheduled backups run by systemd on the members' hosts; this cluster's members have none.");
+            healthText.set(unavailable);
         }
     }
 

@@ -46,6 +46,10 @@ import javafx.collections.ObservableList;
 public final class BackupsViewModel {
     private final TaskExecutor executor;
     private final BackupsSource source;
+    /** Why the local sandbox has no scheduled backups. */
+    public static final String NO_SYSTEMD = "Scheduled backups run by systemd on the members' hosts; this cluster's "
+            + "members have none.";
+
     private final boolean available;
     private final ZoneId zone;
     private final Runnable afterRun;
@@ -84,8 +88,7 @@ public final class BackupsViewModel {
      */
     public BackupsViewModel(TaskExecutor executor, BackupsSource source, boolean available, ZoneId zone,
                             Runnable afterRun) {
-        this(executor, source, available ? "" : "Scheduled backups run by systemd on the members' hosts; this "
-                + "cluster's members have none.", zone, afterRun);
+        this(executor, source, available ? "" : NO_SYSTEMD, zone, afterRun);
     }
 
     /**

@@ -147,8 +147,8 @@ final class ClusterWorkspace extends BorderPane {
         // Read when the cluster opens (the badge needs it) and when shown; the sandbox's members have no systemd.
         // a run or a pull ended: the Tasks tab's history, and the Snapshots tab where a pulled backup lands
         // The events cluster has none of its own: the hosts' backups snapshot the main cluster (decision 0038).
-        String noBackups = source.sandbox() ? "Scheduled backups run by systemd on the members' hosts; this "
-                + "cluster's members have none." : ClusterAction.SCHEDULE_BACKUPS.refusal(source.layout()).orElse("");
+        String noBackups = source.sandbox() ? BackupsViewModel.NO_SYSTEMD
+                : ClusterAction.SCHEDULE_BACKUPS.refusal(source.layout()).orElse("");
         backups = new BackupsViewModel(services.executor(), new SshBackupsSource(source, services.home(), liveLog),
                 noBackups, ZoneId.systemDefault(), () -> {
                     tasks.reloadHistory();
@@ -186,8 +186,9 @@ final class ClusterWorkspace extends BorderPane {
         // the events cluster's CA is the main cluster's: adopted there (switch to main), never from here on main
         Region adoptPane = RefusalTip.wrap(adopt, available.tooltip(ClusterAction.ADOPT,
                 adopt.getTooltip().getText()), available.refused(ClusterAction.ADOPT));
-        adoptPane.visibleProperty().bind(model.caMissingProperty());
-        adoptPane.managedProperty().bind(adoptPane.visibleProperty());
+        adopt.visibleProperty().bind(model.caMissingProperty());
+        adoptPane.visibleProperty().bind(adopt.visibleProperty());
+        adoptPane.managedProperty().bind(adopt.visibleProperty());
         HBox banner = new HBox(8, problem, adoptPane);
         banner.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(problem, Priority.ALWAYS);

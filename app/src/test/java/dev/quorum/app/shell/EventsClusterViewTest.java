@@ -107,8 +107,14 @@ class EventsClusterViewTest {
                 && sources.get("prod").reads.get() >= 1);
     }
 
+    /** On the UI thread only. */
     private Node node(String id) {
-        return Fx.get(() -> window.scene().lookup(id));
+        return window.scene().lookup(id);
+    }
+
+    /** Fires a button later on the UI thread, as a click does; the test waits for what it causes. */
+    private void fire(String id) {
+        javafx.application.Platform.runLater(() -> ((javafx.scene.control.ButtonBase) node(id)).fire());
     }
 
     private String tooltip(String id) {
@@ -128,7 +134,7 @@ class EventsClusterViewTest {
     void withoutTheEventsClusterThereIsNoSwitch() throws Exception {
         open(inventory(false));
         assertThat(Fx.get(() -> node("#cluster-choice").isVisible())).isFalse();
-        assertThat(node("#cluster-events")).isNull();
+        assertThat(Fx.get(() -> node("#cluster-events"))).isNull();
     }
 
     @Test
@@ -138,7 +144,7 @@ class EventsClusterViewTest {
         assertThat(Fx.get(() -> ((ToggleButton) node("#cluster-main")).isSelected())).isTrue();
         assertThat(disabled("#toolbar-maintain")).as("the main cluster allows maintenance").isFalse();
 
-        Fx.run(() -> ((ToggleButton) node("#cluster-events")).fire());
+        fire("#cluster-events");
 
         Fx.await(Duration.ofSeconds(10), "prod-events read", () -> sources.containsKey("prod-events")
                 && sources.get("prod-events").reads.get() >= 1);
@@ -168,10 +174,11 @@ class EventsClusterViewTest {
         // and what it allows acts on the events cluster
         assertThat(disabled("#toolbar-add")).isFalse();
         assertThat(disabled("#toolbar-snapshot")).isFalse();
-        Fx.run(() -> ((Button) node("#toolbar-add")).fire());
+        fire("#toolbar-add");
+        Fx.await(Duration.ofSeconds(5), "the add wizard asked for", () -> !actions.calls.isEmpty());
         assertThat(actions.calls).containsExactly("add prod-events");
 
-        Fx.run(() -> ((ToggleButton) node("#cluster-main")).fire());
+        fire("#cluster-main");
 
         Fx.await(Duration.ofSeconds(5), "the events cluster's source closed",
                 () -> sources.get("prod-events").closed.get());

@@ -1,6 +1,7 @@
 package dev.quorum.app.cluster;
 
 import dev.quorum.core.inventory.ClusterLayout;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -16,11 +17,12 @@ public enum ClusterAction {
     SNAPSHOT("snapshot save"),
     RECOVER("recover"),
     RESTORE("restore"),
-    MAINTAIN("maintain"),
+    MAINTAIN("maintain", "maintain compact", "maintain defrag", "maintain alarms"),
     UPGRADE("upgrade"),
     RENEW("certs renew"),
     ADOPT("adopt"),
-    SCHEDULE_BACKUPS("backup schedule");
+    /** The Backups tab: its Schedule / Unschedule wizards, Run now and Pull. */
+    SCHEDULE_BACKUPS("backup", "backup schedule", "backup unschedule", "backup run", "backup list", "backup pull");
 
     /**
      * The CLI commands that take {@code --cluster events}: the same list as the CLI's
@@ -29,20 +31,23 @@ public enum ClusterAction {
     public static final Set<String> EVENTS_COMMANDS = Set.of("install", "status", "diagnose", "snapshot save",
             "snapshot list", "add", "remove", "replace");
 
-    private final String command;
+    private final String name;
+    private final List<String> commands;
 
-    ClusterAction(String command) {
-        this.command = command;
+    /** @param commands the CLI commands it runs when more than {@code name} (e.g. each of maintain's) */
+    ClusterAction(String name, String... commands) {
+        this.name = name;
+        this.commands = commands.length == 0 ? List.of(name) : List.of(commands);
     }
 
-    /** The CLI command, e.g. {@code snapshot save}. */
-    public String command() {
-        return command;
+    /** The CLI commands it runs, e.g. {@code snapshot save}; it acts on the events cluster when they all do. */
+    public List<String> commands() {
+        return commands;
     }
 
     /** Why this cannot act on a cluster of {@code layout}; empty when it can. */
     public Optional<String> refusal(ClusterLayout layout) {
-        if (layout == ClusterLayout.MAIN || EVENTS_COMMANDS.contains(command)) {
+        if (layout == ClusterLayout.MAIN || EVENTS_COMMANDS.containsAll(commands)) {
             return Optional.empty();
         }
         if (this == SCHEDULE_BACKUPS) {
@@ -51,7 +56,7 @@ public enum ClusterAction {
                     + "events cluster with Snapshot now.");
         }
         String hint = this == RECOVER ? " From a terminal, quorum diagnose --cluster events shows its state." : "";
-        return Optional.of("Not on the events cluster: quorum " + command + " cannot act on it yet (its steps would "
+        return Optional.of("Not on the events cluster: quorum " + name + " cannot act on it yet (its steps would "
                 + "act on the main cluster's etcd.service and /etc/etcd.env). Switch to the main cluster for it." + hint);
     }
 }

@@ -5,6 +5,7 @@ import dev.quorum.core.cluster.ClusterSession;
 import dev.quorum.core.inventory.ClusterLayout;
 import dev.quorum.core.remote.CommandResult;
 import dev.quorum.core.remote.RemoteHost;
+import dev.quorum.core.remote.Shell;
 import java.net.URI;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -38,9 +39,11 @@ final class HostFactsReader {
     }
 
     private static String service(ClusterSession session, String hostName, ClusterLayout layout) {
-        String unit = layout.unitName(); // a fixed word of the layout, never inventory text
+        String unit = layout.unitName();
+        String quoted = Shell.quote(unit); // a fixed word of the layout, quoted all the same
         try (RemoteHost host = session.remote(hostName)) {
-            CommandResult result = host.run("systemctl is-active " + unit + "; systemctl is-enabled " + unit, TIMEOUT);
+            CommandResult result = host.run("systemctl is-active " + quoted + "; systemctl is-enabled " + quoted,
+                    TIMEOUT);
             String[] words = result.stdout().strip().split("\\s+");
             String active = words.length > 0 && !words[0].isEmpty() ? words[0] : "unknown";
             String enabled = words.length > 1 ? words[1] : "unknown";

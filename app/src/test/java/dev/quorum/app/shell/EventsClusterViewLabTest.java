@@ -168,4 +168,18 @@ class EventsClusterViewLabTest {
                 .map(s -> String.valueOf(((javafx.scene.chart.XYChart.Series<?, ?>) s).getName())).toList();
         assertThat(lines).allMatch(name -> name.contains("-events"), "lines named by the events members");
     }
+
+    @Test
+    @Order(5)
+    void aWizardOpenedOnTheEventsClusterReadsItsMembers() {
+        var services = new dev.quorum.app.wizard.WizardServices(executor, home,
+                SshOptions.defaults().withKnownHostsFile(lab.knownHosts()), event -> { },
+                dev.quorum.core.inventory.ClusterLayout.EVENTS);
+        var members = dev.quorum.app.wizard.ClusterMembers.read(inventory, services);
+        assertThat(members.members()).hasSize(3).allSatisfy(m -> {
+            assertThat(m.name()).endsWith("-events");
+            assertThat(m.answering()).isTrue();
+        });
+        assertThat(members.health()).startsWith("3/3 healthy");
+    }
 }

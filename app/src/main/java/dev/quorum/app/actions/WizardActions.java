@@ -17,6 +17,7 @@ import dev.quorum.app.shell.ShellContext;
 import dev.quorum.app.wizard.WizardServices;
 import dev.quorum.core.engine.RunEvent;
 import dev.quorum.core.engine.RunListener;
+import dev.quorum.core.inventory.ClusterLayout;
 import dev.quorum.core.inventory.EtcdMember;
 import dev.quorum.core.remote.SshOptions;
 import java.nio.file.Path;
@@ -112,7 +113,9 @@ public final class WizardActions implements ShellActions {
 
     private WizardServices services(Optional<ClusterSource> cluster) {
         SshOptions ssh = cluster.map(ClusterSource::ssh).orElse(SshOptions.defaults());
-        return new WizardServices(context.executor(), context.home(), ssh, toTasksTab());
+        // a wizard opened on the events cluster's view acts on it, as --cluster events (decision 0044)
+        return new WizardServices(context.executor(), context.home(), ssh, toTasksTab(),
+                cluster.map(ClusterSource::layout).orElse(ClusterLayout.MAIN));
     }
 
     /** Sends a run's events to the live log of the cluster named when the run starts. */

@@ -46,6 +46,10 @@ import javafx.collections.ObservableList;
 public final class BackupsViewModel {
     private final TaskExecutor executor;
     private final BackupsSource source;
+    /** Why the local sandbox has no scheduled backups. */
+    public static final String NO_SYSTEMD = "Scheduled backups run by systemd on the members' hosts; this cluster's "
+            + "members have none.";
+
     private final boolean available;
     private final ZoneId zone;
     private final Runnable afterRun;
@@ -84,6 +88,16 @@ public final class BackupsViewModel {
      */
     public BackupsViewModel(TaskExecutor executor, BackupsSource source, boolean available, ZoneId zone,
                             Runnable afterRun) {
+        this(executor, source, available ? "" : NO_SYSTEMD, zone, afterRun);
+    }
+
+    /**
+     * @param unavailable why this cluster has no scheduled backups to show (nothing is read, nothing can be run or
+     *                    scheduled), or empty when it has
+     */
+    public BackupsViewModel(TaskExecutor executor, BackupsSource source, String unavailable, ZoneId zone,
+                            Runnable afterRun) {
+        boolean available = unavailable.isEmpty();
         this.executor = executor;
         this.source = source;
         this.available = available;
@@ -92,7 +106,7 @@ public final class BackupsViewModel {
         this.canSchedule = Bindings.createBooleanBinding(() -> available && !running.get() && !pulling.get(),
                 running, pulling);
         if (!available) {
-            healthText.set("Scheduled backups run by systemd on the members' hosts; this cluster's members have none.");
+            healthText.set(unavailable);
         }
     }
 

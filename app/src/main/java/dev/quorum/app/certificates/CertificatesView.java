@@ -7,6 +7,10 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import dev.quorum.app.cluster.ActionAvailability;
+import dev.quorum.app.cluster.ClusterAction;
+import dev.quorum.app.controls.RefusalTip;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -29,6 +33,11 @@ public final class CertificatesView extends BorderPane {
 
     /** @param onRenew opens the renew wizard (the shell's action); the tab refreshes after its run */
     public CertificatesView(CertificatesViewModel model, Runnable onRenew) {
+        this(model, onRenew, new ActionAvailability());
+    }
+
+    /** @param available whether the shown cluster allows a renewal (the events cluster does not yet, decision 0044) */
+    public CertificatesView(CertificatesViewModel model, Runnable onRenew, ActionAvailability available) {
         setId("certificates-view");
         Button refresh = new Button("Refresh", new FontIcon(MaterialDesignR.REFRESH));
         refresh.setId("certs-refresh");
@@ -53,14 +62,14 @@ public final class CertificatesView extends BorderPane {
         });
         Button renew = new Button("Renew...", new FontIcon(MaterialDesignC.CERTIFICATE_OUTLINE));
         renew.setId("certs-renew");
-        renew.setTooltip(new Tooltip("Re-issue certificates from the cluster CA, one member at a time "
-                + "(quorum certs renew)"));
-        renew.disableProperty().bind(model.stateProperty().isNotEqualTo(LoadState.LOADED));
+        Node renewButton = RefusalTip.wrap(renew, available.tooltip(ClusterAction.RENEW, "Re-issue certificates "
+                + "from the cluster CA, one member at a time (quorum certs renew)"),
+                model.stateProperty().isNotEqualTo(LoadState.LOADED).or(available.refused(ClusterAction.RENEW)));
         renew.setOnAction(e -> onRenew.run());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox bar = new HBox(8, refresh, problemsOnly, new Label("Expiring within"), warnDays, new Label("days"), gap,
-                renew);
+                renewButton);
         bar.setAlignment(Pos.CENTER_LEFT);
         Label summary = new Label();
         summary.setId("certs-summary");

@@ -11,17 +11,20 @@ import dev.quorum.core.workspace.QuorumHome;
 import java.time.Clock;
 import java.time.Duration;
 
-/** Exactly what {@code quorum certs} reads: every etcd host's cert dir and env file, and the workstation store. */
+/**
+ * Exactly what {@code quorum certs} reads: every etcd host's cert dir and env file (the shown cluster's:
+ * {@code /etc/etcd-events.env} for the events cluster), and the workstation store (one CA for both clusters).
+ */
 public record SshCertificateSource(ClusterSource cluster, QuorumHome home) implements CertificateSource {
 
     @Override
     public InventoryReport read(Duration warn) {
-        if (!ClusterPki.exists(home, cluster.name())) {
-            throw new NoWorkstationCaException(cluster.name(), cluster.inventoryFile());
+        if (!ClusterPki.exists(home, cluster.pkiName())) { // the events cluster's is the main cluster's
+            throw new NoWorkstationCaException(cluster.pkiName(), cluster.inventoryFile());
         }
         try (ClusterSession session = ClusterSessions.open(cluster.inventory(), home, cluster.ssh())) {
             return new CertificateInventory(session.inventory(), session::remote, warn, Clock.systemUTC())
-                    .collect(WorkstationStore.read(session.home().pki(session.inventory().clusterName())));
+                    .collect(WorkstationStore.read(session.home().pki(session.inventory().pkiName())));
         }
     }
 }

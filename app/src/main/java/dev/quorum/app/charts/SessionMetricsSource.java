@@ -47,8 +47,8 @@ public final class SessionMetricsSource implements MetricsSource {
             throw new IllegalStateException("the metrics of " + cluster.name() + " are no longer read");
         }
         if (scraper == null) {
-            if (!ClusterPki.exists(home, cluster.name())) {
-                throw new IllegalStateException("this workstation has no client certificate for " + cluster.name()
+            if (!ClusterPki.exists(home, cluster.pkiName())) { // the events cluster uses the main cluster's
+                throw new IllegalStateException("this workstation has no client certificate for " + cluster.pkiName()
                         + " (adopt the cluster first): etcd's metrics need one");
             }
             session = ClusterSessions.open(cluster.inventory(), home, cluster.ssh());

@@ -2,8 +2,10 @@ package dev.quorum.app.cluster;
 
 import dev.quorum.core.certinventory.ServedCertificate;
 import dev.quorum.core.cluster.ClusterSession;
+import dev.quorum.core.inventory.ClusterLayout;
 import dev.quorum.core.remote.CommandResult;
 import dev.quorum.core.remote.RemoteHost;
+import dev.quorum.core.remote.Shell;
 import java.net.URI;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -14,8 +16,9 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 
 /**
- * Reads one member's host side: {@code systemctl is-active / is-enabled etcd} over SSH, and the
- * certificate the member serves on its client port (what clients see, whatever the files say).
+ * Reads one member's host side: {@code systemctl is-active / is-enabled} of its cluster's unit ({@code etcd}, or
+ * {@code etcd-events} for the events cluster) over SSH, and the certificate the member serves on its client port
+ * (2379 or 2383: what clients see, whatever the files say).
  * Blocking; short timeouts, since a person is waiting for the details.
  */
 final class HostFactsReader {
@@ -29,27 +32,31 @@ final class HostFactsReader {
 
     HostFacts read(ClusterSession session, String hostName, String endpointUrl, boolean sandbox) {
         String service = sandbox ? "a local process on this machine (the sandbox: quorum sandbox status)"
-                : service(session, hostName);
+                : service(session, hostName, session.inventory().layout());
         // Through the member's SSH tunnel when the session reaches its etcd that way.
-        return new HostFacts(service, certificate(sandbox ? endpointUrl : session.dialUrl(endpointUrl)));
+        return new HostFacts(service, certificate(sandbox ? endpointUrl : session.dialUrl(endpointUrl),
+                session.inventory().layout().clientPort()));
     }
 
-    private static String service(ClusterSession session, String hostName) {
+    private static String service(ClusterSession session, String hostName, ClusterLayout layout) {
+        String unit = layout.unitName();
+        String quoted = Shell.quote(unit); // a fixed word of the layout, quoted all the same
         try (RemoteHost host = session.remote(hostName)) {
-            CommandResult result = host.run("systemctl is-active etcd; systemctl is-enabled etcd", TIMEOUT);
+            CommandResult result = host.run("systemctl is-active " + quoted + "; systemctl is-enabled " + quoted,
+                    TIMEOUT);
             String[] words = result.stdout().strip().split("\\s+");
             String active = words.length > 0 && !words[0].isEmpty() ? words[0] : "unknown";
             String enabled = words.length > 1 ? words[1] : "unknown";
-            return "etcd " + active + ", " + (enabled.equals("enabled") ? "enabled at boot" : enabled);
+            return unit + " " + active + ", " + (enabled.equals("enabled") ? "enabled at boot" : enabled);
         } catch (Exception e) {
             return "not read: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }
     }
 
-    private String certificate(String endpointUrl) {
+    private String certificate(String endpointUrl, int clientPort) {
         URI endpoint = URI.create(endpointUrl);
         Optional<X509Certificate> served = ServedCertificate.fetch(endpoint.getHost(),
-                endpoint.getPort() < 0 ? 2379 : endpoint.getPort(), Duration.ofSeconds(2));
+                endpoint.getPort() < 0 ? clientPort : endpoint.getPort(), Duration.ofSeconds(2));
         return served.map(c -> expiry(c.getNotAfter().toInstant()))
                 .orElse("not read: no TLS answer on " + endpoint.getHost() + ":" + endpoint.getPort());
     }

@@ -59,12 +59,14 @@ public final class ProbeStatusSource implements StatusSource {
             throw new IllegalStateException("the status source of " + cluster.name() + " is closed");
         }
         if (session == null) {
-            if (!ClusterPki.exists(home, cluster.name())) {
-                throw new NoCertificatesException(cluster.name(), cluster.inventoryFile());
+            // the events cluster's CA and client certificate are the main cluster's (decision 0038)
+            if (!ClusterPki.exists(home, cluster.pkiName())) {
+                throw new NoCertificatesException(cluster.pkiName(), cluster.inventoryFile());
             }
             // Remembered for the overview of known clusters, which opens it again from this file; only once the
-            // cluster's folder exists (its CA is here): reading a cluster leaves no folder behind.
-            OpenedFrom.record(home, cluster.name(), cluster.inventoryFile());
+            // cluster's folder exists (its CA is here): reading a cluster leaves no folder behind. Under the main
+            // cluster's name only: the file opens the main cluster, the events one is its switch (decision 0044).
+            OpenedFrom.record(home, cluster.pkiName(), cluster.inventoryFile());
             session = new ClusterSession(cluster.inventory(), home, new SshConnector(cluster.ssh()),
                     EtcdRoutePolicy.AUTO);
         }

@@ -11,6 +11,10 @@ import dev.quorum.app.certificates.CertificatesView;
 import dev.quorum.app.certificates.CertificatesViewModel;
 import dev.quorum.app.certificates.LoadState;
 import dev.quorum.app.certificates.SshCertificateSource;
+import dev.quorum.app.cluster.ActionAvailability;
+import dev.quorum.app.cluster.ClusterAction;
+import dev.quorum.app.cluster.ClusterChoiceBar;
+import dev.quorum.app.cluster.ClusterChoiceModel;
 import dev.quorum.app.cluster.ClusterPicture;
 import dev.quorum.app.cluster.ClusterSource;
 import dev.quorum.app.cluster.ClusterViewModel;
@@ -25,6 +29,7 @@ import dev.quorum.app.snapshots.SnapshotsView;
 import dev.quorum.app.snapshots.SnapshotsViewModel;
 import dev.quorum.app.tasks.LogFeed;
 import dev.quorum.app.tasks.TasksView;
+import dev.quorum.app.controls.RefusalTip;
 import java.time.Clock;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -67,6 +72,7 @@ final class ClusterWorkspace extends BorderPane {
     private final BackupsViewModel backups;
     private final KubeClientsTab kubernetes;
     private final ChartsTab charts;
+    private final ActionAvailability available;
     /** Health changes on the scale of the schedule (1 min at least): a read a minute costs two SSH commands per host. */
     static final java.time.Duration BACKUP_HEALTH_PERIOD = java.time.Duration.ofMinutes(1);
 
@@ -75,11 +81,14 @@ final class ClusterWorkspace extends BorderPane {
      * @param onRestore opens the restore wizard on the chosen snapshot
      * @param onAdopt   opens the adopt wizard (offered while the cluster's CA is not on this workstation)
      * @param scheduling opens the Schedule / Unschedule backups wizards
+     * @param onShow    shows another cluster (the header's main / events switch)
+     * @param available which actions the shown cluster allows (the events cluster refuses some, decision 0044)
      */
     ClusterWorkspace(ClusterSource source, ShellServices services, LogFeed liveLog, MemberActions memberActions,
                      BiConsumer<Integer, Runnable> onRenew, Consumer<Path> onRestore, Runnable onAdopt,
-                     ScheduleOpener scheduling) {
+                     ScheduleOpener scheduling, Consumer<ClusterSource> onShow, ActionAvailability available) {
         this.source = source;
+        this.available = available;
         this.model = new ClusterViewModel(source.name(), source.inventory().etcdMembers(), ZoneId.systemDefault());
         Clock clock = Clock.systemUTC();
         StatusSource statusSource = services.statusSources().apply(source);
@@ -118,7 +127,7 @@ final class ClusterWorkspace extends BorderPane {
         certificates = new CertificatesViewModel(services.executor(), new SshCertificateSource(source, services.home()),
                 source.name(), !source.sandbox());
         Tab certsTab = new Tab("Certificates", new CertificatesView(certificates,
-                () -> onRenew.accept(certificates.warnDaysProperty().get(), certificates::refresh)));
+                () -> onRenew.accept(certificates.warnDaysProperty().get(), certificates::refresh), available));
         certsTab.setId("certificates-tab");
         certsTab.selectedProperty().addListener((obs, was, now) -> {
             if (now) {
@@ -126,7 +135,8 @@ final class ClusterWorkspace extends BorderPane {
             }
         });
         snapshots = SnapshotsViewModel.forCluster(services.executor(), services.home(), source);
-        snapshotsTab = new Tab("Snapshots", new SnapshotsView(snapshots, ZoneId.systemDefault(), onRestore));
+        snapshotsTab = new Tab("Snapshots", new SnapshotsView(snapshots, ZoneId.systemDefault(), onRestore,
+                available));
         snapshotsTab.setId("snapshots-tab");
         // Read again when shown: a restore or the CLI may have added files since.
         snapshotsTab.setOnSelectionChanged(e -> {
@@ -136,8 +146,11 @@ final class ClusterWorkspace extends BorderPane {
         });
         // Read when the cluster opens (the badge needs it) and when shown; the sandbox's members have no systemd.
         // a run or a pull ended: the Tasks tab's history, and the Snapshots tab where a pulled backup lands
+        // The events cluster has none of its own: the hosts' backups snapshot the main cluster (decision 0038).
+        String noBackups = source.sandbox() ? BackupsViewModel.NO_SYSTEMD
+                : ClusterAction.SCHEDULE_BACKUPS.refusal(source.layout()).orElse("");
         backups = new BackupsViewModel(services.executor(), new SshBackupsSource(source, services.home(), liveLog),
-                !source.sandbox(), ZoneId.systemDefault(), () -> {
+                noBackups, ZoneId.systemDefault(), () -> {
                     tasks.reloadHistory();
                     snapshots.reload();
                 });
@@ -156,7 +169,8 @@ final class ClusterWorkspace extends BorderPane {
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.55);
         BackupsBadge badge = new BackupsBadge(backups, () -> tabs.getSelectionModel().select(backupsTab));
-        javafx.scene.layout.VBox header = new javafx.scene.layout.VBox(4, problemBanner(problem, onAdopt), badge);
+        javafx.scene.layout.VBox header = new javafx.scene.layout.VBox(4,
+                new ClusterChoiceBar(new ClusterChoiceModel(source, onShow)), problemBanner(problem, onAdopt), badge);
         setTop(header);
         setCenter(split);
     }
@@ -169,9 +183,13 @@ final class ClusterWorkspace extends BorderPane {
                 + "its CA to this workstation (quorum adopt); etcd itself is not touched"));
         adopt.setOnAction(e -> onAdopt.run());
         adopt.setMinWidth(Region.USE_PREF_SIZE);
+        // the events cluster's CA is the main cluster's: adopted there (switch to main), never from here on main
+        Region adoptPane = RefusalTip.wrap(adopt, available.tooltip(ClusterAction.ADOPT,
+                adopt.getTooltip().getText()), available.refused(ClusterAction.ADOPT));
         adopt.visibleProperty().bind(model.caMissingProperty());
-        adopt.managedProperty().bind(adopt.visibleProperty());
-        HBox banner = new HBox(8, problem, adopt);
+        adoptPane.visibleProperty().bind(adopt.visibleProperty());
+        adoptPane.managedProperty().bind(adopt.visibleProperty());
+        HBox banner = new HBox(8, problem, adoptPane);
         banner.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(problem, Priority.ALWAYS);
         banner.visibleProperty().bind(model.problemProperty().isNotEmpty());

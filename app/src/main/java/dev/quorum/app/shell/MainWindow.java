@@ -1,6 +1,7 @@
 package dev.quorum.app.shell;
 
 import dev.quorum.app.common.ErrorWords;
+import dev.quorum.app.cluster.ActionAvailability;
 import dev.quorum.app.cluster.ClusterSource;
 import dev.quorum.app.cluster.MemberActions;
 import dev.quorum.app.cluster.MemberViewModel;
@@ -58,6 +59,7 @@ public final class MainWindow implements ShellContext, WelcomeActions, MainToolb
     private final Map<String, LogFeed> feeds = new ConcurrentHashMap<>();
     private final BooleanProperty noCluster = new SimpleBooleanProperty(true);
     private final BooleanProperty noMember = new SimpleBooleanProperty(true);
+    private final ActionAvailability available = new ActionAvailability();
     private ClusterWorkspace current;
     private Theme theme = Theme.LIGHT;
 
@@ -68,7 +70,7 @@ public final class MainWindow implements ShellContext, WelcomeActions, MainToolb
                 current.model().select(member);
             }
         });
-        root.setTop(new MainToolbar(this, noCluster, noMember));
+        root.setTop(new MainToolbar(this, noCluster, noMember, available));
         root.setLeft(navigator);
         overviewModel = new OverviewViewModel(services.executor(), () -> new KnownClusters(services.home()).list(),
                 new KnownClusterStatus(services), java.time.Clock.systemUTC());
@@ -89,9 +91,13 @@ public final class MainWindow implements ShellContext, WelcomeActions, MainToolb
         return scene;
     }
 
-    /** Shows a cluster: builds its workspace once and starts watching it; the previous one stops. */
+    /**
+     * Shows a cluster: builds its workspace once and starts watching it; the previous one stops. The events cluster of
+     * an inventory is a cluster of its own here (the header's switch shows it, decision 0044).
+     */
     public void show(ClusterSource source) {
-        if (current != null && current.source().inventoryFile().equals(source.inventoryFile())) {
+        if (current != null && current.source().inventoryFile().equals(source.inventoryFile())
+                && current.source().layout() == source.layout()) {
             return;
         }
         if (current != null) {
@@ -113,12 +119,13 @@ public final class MainWindow implements ShellContext, WelcomeActions, MainToolb
                     public void unschedule(Runnable afterRun) {
                         actions.unscheduleBackups(source, afterRun);
                     }
-                });
+                }, this::show, available);
         root.setCenter(current);
         navigator.add(source);
         navigator.showing(source, current.model());
         statusBar.show(current.model());
         noCluster.set(false);
+        available.show(source.layout());
         noMember.bind(current.model().selectedProperty().isNull());
         current.start();
     }

@@ -8,6 +8,10 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
+import dev.quorum.app.cluster.ActionAvailability;
+import dev.quorum.app.cluster.ClusterAction;
+import dev.quorum.app.controls.RefusalTip;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
@@ -29,6 +33,12 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 public final class SnapshotsView extends VBox {
 
     public SnapshotsView(SnapshotsViewModel model, ZoneId zone, Consumer<Path> onRestore) {
+        this(model, zone, onRestore, new ActionAvailability());
+    }
+
+    /** @param available whether the shown cluster allows a restore (the events cluster does not yet, decision 0044) */
+    public SnapshotsView(SnapshotsViewModel model, ZoneId zone, Consumer<Path> onRestore,
+                         ActionAvailability available) {
         setId("snapshots-view");
         setSpacing(8);
         setPadding(new Insets(8));
@@ -74,8 +84,9 @@ public final class SnapshotsView extends VBox {
         verify.setOnAction(e -> model.verifySelected());
         Button restore = new Button("Restore...", new FontIcon(MaterialDesignR.RESTORE));
         restore.setId("snapshot-restore");
-        restore.setTooltip(new Tooltip("Disaster recovery from the selected snapshot (asks before anything changes)"));
-        restore.disableProperty().bind(model.selectedProperty().isNull());
+        Node restoreButton = RefusalTip.wrap(restore, available.tooltip(ClusterAction.RESTORE,
+                "Disaster recovery from the selected snapshot (asks before anything changes)"),
+                model.selectedProperty().isNull().or(available.refused(ClusterAction.RESTORE)));
         restore.setOnAction(e -> onRestore.accept(model.selectedProperty().get().file()));
         ProgressIndicator progress = new ProgressIndicator();
         progress.setId("snapshot-progress");
@@ -85,7 +96,7 @@ public final class SnapshotsView extends VBox {
         Label status = new Label();
         status.setId("snapshots-status");
         status.textProperty().bind(model.statusProperty());
-        HBox bar = new HBox(8, save, verify, restore, progress, status);
+        HBox bar = new HBox(8, save, verify, restoreButton, progress, status);
         Label error = new Label();
         error.setId("snapshots-error");
         error.getStyleClass().add("cluster-problem");

@@ -2,6 +2,7 @@ package dev.quorum.app.wizard;
 
 import dev.quorum.app.common.ClusterSessions;
 import dev.quorum.core.cluster.ClusterSession;
+import dev.quorum.core.inventory.InventoryReader;
 import java.nio.file.Path;
 
 /** A plan source over one cluster session, opened on first use from an inventory file. */
@@ -42,9 +43,13 @@ public abstract class SessionPlanSource implements PlanSource {
         };
     }
 
-    /** A session as the CLI opens one: the inventory read now, the SSH options of the app. */
+    /**
+     * A session as the CLI opens one: the inventory read now, its cluster the wizard acts on (the events cluster as
+     * {@code --cluster events} reads it), the SSH options of the app.
+     */
     public static ClusterSession open(Path inventory, WizardServices services) {
-        return ClusterSessions.open(inventory, services.home(), services.ssh());
+        return ClusterSessions.open(new InventoryReader().read(inventory).cluster(services.layout()), services.home(),
+                services.ssh());
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.quorum.core.certinventory;
 
 import dev.quorum.core.etcd.EnvFile;
-import dev.quorum.core.etcd.HostFiles;
 import dev.quorum.core.inventory.EtcdMember;
 import dev.quorum.core.inventory.Inventory;
 import dev.quorum.core.pki.CertFile;
@@ -24,8 +23,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads every certificate and key of {@code etcd_cert_dir} and those {@code /etc/etcd.env} names on
- * every etcd host and every Kubernetes host (two read-only SSH round trips per host, hosts in parallel),
+ * Reads every certificate and key of {@code etcd_cert_dir} and those the cluster's env file names
+ * ({@code /etc/etcd.env}, or {@code /etc/etcd-events.env} for the events cluster) on every etcd host and every Kubernetes host (two read-only SSH round trips per host, hosts in parallel),
  * plus the workstation's CA store, and inspects them against the cluster CA. A Kubernetes host's
  * {@code node-HOST.pem} is always looked for, so a missing one is listed (decision 0029).
  */
@@ -106,8 +105,8 @@ public final class CertificateInventory {
 
     private HostFilesRead read(String host, List<String> expected) throws Exception {
         RemoteHost remote = hosts.remote(host);
-        String env = remote.run("cat " + HostFiles.ENV_FILE + " 2>/dev/null || true").requireOk("read "
-                + HostFiles.ENV_FILE).stdout();
+        String envFile = inventory.layout().envFile(); // /etc/etcd.env, or the events cluster's (decision 0038)
+        String env = remote.run("cat " + envFile + " 2>/dev/null || true").requireOk("read " + envFile).stdout();
         EtcdTlsSettings settings = EtcdTlsSettings.of(EnvFile.parse(env).values());
         String dir = inventory.etcd().certDir();
         List<String> paths = new ArrayList<>(settings.allPaths());

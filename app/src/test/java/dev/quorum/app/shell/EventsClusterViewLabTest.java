@@ -1,0 +1,185 @@
+package dev.quorum.app.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.quorum.app.certificates.LoadState;
+import dev.quorum.app.cluster.ClusterHealth;
+import dev.quorum.app.cluster.ClusterViewModel;
+import dev.quorum.app.cluster.MemberState;
+import dev.quorum.app.cluster.MemberViewModel;
+import dev.quorum.app.common.FxTaskExecutor;
+import dev.quorum.app.wizard.WizardHarness;
+import dev.quorum.core.cluster.ClusterSession;
+import dev.quorum.core.engine.Cancellation;
+import dev.quorum.core.engine.PlanRuns;
+import dev.quorum.core.inventory.InventoryReader;
+import dev.quorum.core.lifecycle.install.InstallPlan;
+import dev.quorum.core.remote.SshConnector;
+import dev.quorum.core.remote.SshOptions;
+import dev.quorum.core.workspace.QuorumHome;
+import dev.quorum.lab.EtcdTarball;
+import dev.quorum.lab.Lab;
+import dev.quorum.lab.LabHosts;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javafx.scene.chart.LineChart;
+import javafx.scene.control.ToggleButton;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxToolkit;
+
+/**
+ * Issue 15's "the app shows both clusters of an inventory" on real etcd: three lab hosts installed with
+ * etcd_events_cluster_enabled, the main window opened on the inventory, the header's switch to the events cluster
+ * shows three healthy members named *-events on client port 2383, the etcd-events unit and the certificate served on
+ * 2383, the certificates read with /etc/etcd-events.env, and charts scraped from the members' 2383 (decision 0044).
+ */
+@LabHosts(count = 3)
+@Timeout(900)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class EventsClusterViewLabTest {
+    static Lab lab;
+    @TempDir
+    static Path dir;
+    static Path inventory;
+    static QuorumHome home;
+    static FxTaskExecutor executor;
+    static MainWindow window;
+    static final WizardHarness ui = new WizardHarness();
+
+    @BeforeAll
+    static void installBothClustersAndOpen() throws Exception {
+        EtcdTarball tarball = EtcdTarball.get();
+        inventory = lab.writeInventory(dir.resolve("inventory"), Map.of("etcd_version", tarball.version(),
+                "etcd_download_url", tarball.uri().toString(), "etcd_binary_checksum", tarball.sha256(),
+                "etcd_events_cluster_enabled", true), 3);
+        home = new QuorumHome(dir.resolve("home"));
+        SshOptions ssh = SshOptions.defaults().withKnownHostsFile(lab.knownHosts());
+        try (ClusterSession session = new ClusterSession(new InventoryReader().read(inventory), home,
+                new SshConnector(ssh))) {
+            var install = PlanRuns.apply(home, InstallPlan.build(session), event -> { }, new Cancellation());
+            assertThat(install.result().succeeded()).as(install.result().failures().toString()).isTrue();
+        }
+        executor = new FxTaskExecutor(4);
+        WizardHarness.boot();
+        FxToolkit.setupStage(stage -> {
+            window = new MainWindow(ShellServices.standard(executor, home));
+            stage.setScene(window.scene());
+            stage.show();
+        });
+        ui.interact(() -> window.openInventory(inventory, Optional.of(lab.knownHosts())));
+        ui.waitUntil("the main cluster healthy", Duration.ofSeconds(90),
+                () -> model() != null && model().healthProperty().get() == ClusterHealth.HEALTHY,
+                () -> model() == null ? "not shown" : model().sentenceProperty().get());
+    }
+
+    @AfterAll
+    static void tearDown() throws Exception {
+        if (window != null) {
+            ui.interact(window::dispose);
+        }
+        FxToolkit.cleanupStages();
+        if (executor != null) {
+            executor.shutdown();
+        }
+    }
+
+    static ClusterViewModel model() {
+        return window.workspace().map(ClusterWorkspace::model).orElse(null);
+    }
+
+    static List<MemberViewModel> members() {
+        return List.copyOf(model().members());
+    }
+
+    @Test
+    @Order(1)
+    void theSwitchShowsTheEventsClusterWithItsOwnMembers() {
+        String main = model().clusterName();
+        assertThat(members()).extracting(m -> m.endpointProperty().get()).allMatch(e -> e.endsWith(":2379"));
+
+        ui.interact(() -> ui.lookup("#cluster-events").queryAs(ToggleButton.class).fire());
+
+        ui.waitUntil("the events cluster healthy", Duration.ofSeconds(90),
+                () -> model().clusterName().endsWith("-events")
+                        && model().healthProperty().get() == ClusterHealth.HEALTHY,
+                () -> model().clusterName() + ": " + model().sentenceProperty().get() + " " + model().problemProperty().get());
+        assertThat(model().clusterName()).isEqualTo(main + "-events");
+        assertThat(members()).hasSize(3).allSatisfy(m -> {
+            assertThat(m.name()).endsWith("-events");
+            assertThat(m.endpointProperty().get()).endsWith(":2383");
+            assertThat(m.state()).isIn(MemberState.LEADER, MemberState.FOLLOWER);
+        });
+        assertThat(members()).filteredOn(m -> m.state() == MemberState.LEADER).hasSize(1);
+        assertThat(ui.text("#cluster-caption")).contains("etcd-events.service", "client port 2383");
+    }
+
+    @Test
+    @Order(2)
+    void aMembersHostFactsAreTheEventsUnitAndTheCertificateServedOn2383() {
+        MemberViewModel first = members().get(0);
+        ui.interact(() -> model().select(first));
+        ui.waitUntil("the host facts read", Duration.ofSeconds(60),
+                () -> first.serviceProperty().get().startsWith("etcd-events ")
+                        && first.certificateProperty().get().startsWith("valid until"),
+                () -> first.serviceProperty().get() + " / " + first.certificateProperty().get());
+        assertThat(first.serviceProperty().get()).isEqualTo("etcd-events active, enabled at boot");
+    }
+
+    @Test
+    @Order(3)
+    void theCertificatesAreReadWithTheEventsEnvFile() {
+        ui.interact(() -> window.workspace().orElseThrow().tabs().getSelectionModel()
+                .select(window.workspace().orElseThrow().tabs().getTabs().stream()
+                        .filter(t -> "certificates-tab".equals(t.getId())).findFirst().orElseThrow()));
+        var certificates = window.workspace().orElseThrow().certificates();
+        ui.waitUntil("the certificates read", Duration.ofSeconds(90),
+                () -> certificates.stateProperty().get() == LoadState.LOADED
+                        || certificates.stateProperty().get() == LoadState.FAILED,
+                () -> certificates.stateProperty().get());
+        assertThat(certificates.stateProperty().get()).isEqualTo(LoadState.LOADED);
+        // member and admin certificates of every host: the env file named them (an empty one names none)
+        assertThat(certificates.rows()).extracting(r -> r.host()).contains("lab1", "lab2", "lab3");
+        assertThat(ui.enabled("#certs-renew")).as("certs renew refuses the events cluster").isFalse();
+    }
+
+    @Test
+    @Order(4)
+    void theChartsAreScrapedFromTheEventsMembers() {
+        ui.interact(() -> window.workspace().orElseThrow().tabs().getSelectionModel()
+                .select(window.workspace().orElseThrow().tabs().getTabs().stream()
+                        .filter(t -> "charts-tab".equals(t.getId())).findFirst().orElseThrow()));
+        ui.waitUntil("a scrape of every events member", Duration.ofSeconds(90), () -> {
+            LineChart<?, ?> chart = ui.lookup("#chart-db-size").queryAs(LineChart.class);
+            return chart.getData().size() == 3 && chart.getData().stream().allMatch(s -> !s.getData().isEmpty());
+        }, () -> ui.text("#charts-problem"));
+        assertThat(ui.text("#charts-problem")).isEmpty();
+        @SuppressWarnings("unchecked")
+        List<String> lines = ui.lookup("#chart-db-size").queryAs(LineChart.class).getData().stream()
+                .map(s -> String.valueOf(((javafx.scene.chart.XYChart.Series<?, ?>) s).getName())).toList();
+        assertThat(lines).allMatch(name -> name.contains("-events"), "lines named by the events members");
+    }
+
+    @Test
+    @Order(5)
+    void aWizardOpenedOnTheEventsClusterReadsItsMembers() {
+        var services = new dev.quorum.app.wizard.WizardServices(executor, home,
+                SshOptions.defaults().withKnownHostsFile(lab.knownHosts()), event -> { },
+                dev.quorum.core.inventory.ClusterLayout.EVENTS);
+        var members = dev.quorum.app.wizard.ClusterMembers.read(inventory, services);
+        assertThat(members.members()).hasSize(3).allSatisfy(m -> {
+            assertThat(m.name()).endsWith("-events");
+            assertThat(m.answering()).isTrue();
+        });
+        assertThat(members.health()).startsWith("3/3 healthy");
+    }
+}

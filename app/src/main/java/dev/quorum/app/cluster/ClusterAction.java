@@ -29,7 +29,7 @@ public enum ClusterAction {
      * {@code ClusterOptions.EVENTS_COMMANDS} ({@code EventsCommandsAgreeTest} keeps the two equal).
      */
     public static final Set<String> EVENTS_COMMANDS = Set.of("install", "status", "diagnose", "snapshot save",
-            "snapshot list", "add", "remove", "replace");
+            "snapshot list", "add", "remove", "replace", "apiservers update");
 
     private final String name;
     private final List<String> commands;

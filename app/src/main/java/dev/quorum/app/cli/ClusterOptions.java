@@ -57,7 +57,8 @@ final class ClusterOptions {
      * they would act on the main cluster, so they refuse it.
      */
     static final Set<String> EVENTS_COMMANDS = Set.of("install", "status", "diagnose", "snapshot save",
-            "snapshot list", "add", "remove", "replace");
+            "snapshot list", "add", "remove", "replace", "maintain compact", "maintain defrag", "maintain alarms", "backup schedule",
+            "backup unschedule", "backup run", "backup list", "backup pull");
 
     /** The command this mixin belongs to; null where a test or another command builds the options by hand. */
     @Spec(Spec.Target.MIXEE)
@@ -78,6 +79,11 @@ final class ClusterOptions {
         }
         throw new UserError("--cluster " + clusterWord + " is not a cluster Quorum knows",
                 "give --cluster main (the default) or --cluster events");
+    }
+
+    /** What a suggested follow-up command adds to {@code -i INVENTORY} so it acts on the same cluster. */
+    String clusterArgument() {
+        return ClusterLayout.MAIN.word().equals(clusterWord) ? "" : " --cluster " + clusterWord;
     }
 
     /** The command's name without the program's, e.g. "snapshot save". */

@@ -58,6 +58,7 @@ public final class UpgradePlans {
         String name = request.rollback() ? "rollback" : "upgrade";
         List<PlannedStep> steps = new ArrayList<>();
         steps.add(PlannedStep.onCluster(guard));
+        EventsUpgradePlans.guardForMain(cluster, session, target, request).ifPresent(steps::add);
         UpgradeDecision decision = UpgradePlanner.decide(
                 UpgradeObserver.observe(session, LiveCluster.read(cluster), target, request.rollback()), target,
                 request);
@@ -87,6 +88,7 @@ public final class UpgradePlans {
         }
         if (!shape.rollback()) {
             steps.add(PlannedStep.onEach(new EtcdutlStep(session, target), shape.order()));
+            steps.addAll(EventsUpgradePlans.followMain(cluster, target));
         }
         return new Plan(name, cluster.inventory().clusterName(), steps);
     }

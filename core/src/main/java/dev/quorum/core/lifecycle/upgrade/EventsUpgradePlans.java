@@ -81,6 +81,20 @@ public final class EventsUpgradePlans {
         return restarts(UpgradePlans.session(main.sibling(events.get())), target, LABEL);
     }
 
+    /**
+     * Before the shared binary changes, each events member takes its raft snapshot on the old one too, as the main
+     * members do before a minor to 3.6 or later: once the main members are upgraded, the old binary is gone.
+     */
+    static List<PlannedStep> snapshotsBeforeHop(ClusterSession main, EtcdVersion target) {
+        Optional<Inventory> events = main.inventory().eventsCluster();
+        if (events.isEmpty()) {
+            return List.of();
+        }
+        LifecycleSession session = UpgradePlans.session(main.sibling(events.get()));
+        return session.members().stream().map(m -> PlannedStep.onEach(new LabelledStep(LABEL,
+                new SnapshotBeforeHopStep(session, target)), List.of(m.hostName()))).toList();
+    }
+
     private static List<PlannedStep> restarts(LifecycleSession events, EtcdVersion target, String label) {
         Optional<String> leader = HealthWait.probe(events).leader().map(MemberStatus::hostName);
         List<EtcdMember> order = new ArrayList<>(events.members());

@@ -78,6 +78,7 @@ public final class UpgradePlans {
         if (shape.snapshotFirst()) {
             shape.order().forEach(host -> steps.add(PlannedStep.onEach(new SnapshotBeforeHopStep(session, target),
                     List.of(host))));
+            steps.addAll(EventsUpgradePlans.snapshotsBeforeHop(cluster, target));
         }
         String leader = shape.order().isEmpty() ? "" : shape.order().get(shape.order().size() - 1);
         for (String host : shape.order()) {

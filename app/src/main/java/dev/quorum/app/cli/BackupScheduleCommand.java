@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
 
 @Command(name = "schedule", description = {"Install (or change) the backup timer on every member's host: "
         + "/usr/local/bin/quorum-backup, /etc/quorum-backup.env (root only), quorum-backup.service and .timer; "
-        + "with --cluster events: quorum-backup-events (same names, -events added), kept in /var/backups/quorum-etcd-events.",
+        + "with --cluster events: quorum-backup-events (same names, -events added), kept in "
+        + "/var/backups/quorum-etcd-events.",
         "Each run: etcdctl snapshot save of the local member, snapshot status, sha256, a manifest, then the newest "
                 + "--keep are kept; with --copy-to, uploaded with curl --aws-sigv4 (curl 7.76+ on the hosts). "
                 + "Refused while a member's host cannot be reached."})
@@ -45,7 +46,8 @@ final class BackupScheduleCommand extends ClusterChangeCommand {
                 out().println("Backups scheduled every " + Durations.words(request.every()) + ", the newest " + keep
                         + " kept in " + request.dir() + " on each member's host"
                         + request.offsite().map(c -> " and under " + c.location() + "MEMBER/").orElse("") + ".");
-                out().println("Take one now with: quorum backup run -i " + cluster.inventory + cluster.clusterArgument());
+                out().println("Take one now with: quorum backup run -i " + cluster.inventory
+                        + cluster.clusterArgument());
             });
         }
     }

@@ -52,13 +52,13 @@ final class ClusterOptions {
     String clusterWord = "main";
 
     /**
-     * The commands whose steps act on the chosen cluster's files, service and ports (decision 0038). The others
+     * The commands whose steps act on the chosen cluster's files, service and ports (decisions 0038, 0043). The others
      * still spell the main cluster's {@code etcd.service} and {@code /etc/etcd.env}: given {@code --cluster events}
      * they would act on the main cluster, so they refuse it.
      */
     static final Set<String> EVENTS_COMMANDS = Set.of("install", "status", "diagnose", "snapshot save",
-            "snapshot list", "add", "remove", "replace", "maintain compact", "maintain defrag", "maintain alarms", "backup schedule",
-            "backup unschedule", "backup run", "backup list", "backup pull", "upgrade");
+            "snapshot list", "add", "remove", "replace", "maintain compact", "maintain defrag", "maintain alarms",
+            "backup schedule", "backup unschedule", "backup run", "backup list", "backup pull", "upgrade");
 
     /** The command this mixin belongs to; null where a test or another command builds the options by hand. */
     @Spec(Spec.Target.MIXEE)

@@ -50,7 +50,8 @@ final class EnableTimerStep implements Step {
         remote.run("systemctl daemon-reload 2>&1 && systemctl enable --now " + hosts.units().timer() + " 2>&1")
                 .requireOk("enable " + hosts.units().timer());
         if (wasActive && hosts.reloadNeeded(context.target())) {
-            remote.run("systemctl restart " + hosts.units().timer() + " 2>&1").requireOk("restart " + hosts.units().timer());
+            remote.run("systemctl restart " + hosts.units().timer() + " 2>&1")
+                    .requireOk("restart " + hosts.units().timer());
         }
         hosts.reloaded(context.target());
     }

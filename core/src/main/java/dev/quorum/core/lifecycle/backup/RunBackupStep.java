@@ -52,8 +52,8 @@ final class RunBackupStep implements Step {
         ServiceResult result = ServiceResult.parse(remote.run("systemctl show -p Result,ExecMainStatus "
                 + hosts.units().service()).stdout());
         if (!result.succeeded()) {
-            String reason = remote.run("journalctl -u " + hosts.units().service() + " -n 200 --no-pager -o cat 2>/dev/null"
-                    + " | grep 'quorum-backup: ' | tail -n 1").stdout().strip();
+            String reason = remote.run("journalctl -u " + hosts.units().service()
+                    + " -n 200 --no-pager -o cat 2>/dev/null | grep 'quorum-backup: ' | tail -n 1").stdout().strip();
             throw new StepFailedException("the backup on " + context.target() + " failed (" + result + "): "
                     + (reason.isEmpty() ? "no reason logged" : reason.substring(reason.indexOf("quorum-backup: ")
                     + "quorum-backup: ".length())), "fix the cause, then run quorum backup run again; "
@@ -71,7 +71,8 @@ final class RunBackupStep implements Step {
                         "look at journalctl -u " + hosts.units().service() + " on the host"));
         if (!newest.verified()) {
             throw new StepFailedException("the new backup " + newest.location() + " is not verified: "
-                    + newest.problem().orElse("?"), "look at journalctl -u " + hosts.units().service() + " on the host");
+                    + newest.problem().orElse("?"),
+                    "look at journalctl -u " + hosts.units().service() + " on the host");
         }
         context.info(newest.location() + ": revision " + newest.revision() + ", " + newest.size() + " bytes, sha256 "
                 + newest.sha256());

@@ -58,7 +58,7 @@ final class ClusterOptions {
      */
     static final Set<String> EVENTS_COMMANDS = Set.of("install", "status", "diagnose", "snapshot save",
             "snapshot list", "add", "remove", "replace", "maintain compact", "maintain defrag", "maintain alarms",
-            "backup schedule", "backup unschedule", "backup run", "backup list", "backup pull", "upgrade");
+            "backup schedule", "backup unschedule", "backup run", "backup list", "backup pull", "upgrade", "recover");
 
     /** The command this mixin belongs to; null where a test or another command builds the options by hand. */
     @Spec(Spec.Target.MIXEE)

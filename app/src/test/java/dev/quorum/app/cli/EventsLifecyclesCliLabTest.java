@@ -23,9 +23,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Maintenance, scheduled backups and the upgrade of the events cluster through the real CLI (decision 0043): three
- * lab hosts, a YAML inventory with etcd_events_cluster_enabled, both clusters installed once. Each life-cycle with
- * --cluster events acts on etcd-events (2383, its own files) and leaves the main cluster as it was.
+ * Maintenance, scheduled backups, the upgrade and recovery of the events cluster through the real CLI (decision
+ * 0043): three lab hosts, a YAML inventory with etcd_events_cluster_enabled, both clusters installed once. Each
+ * life-cycle with --cluster events acts on etcd-events (2383, its own files) and leaves the main cluster as it was.
  */
 @LabHosts(count = 3)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -151,5 +151,31 @@ class EventsLifecyclesCliLabTest {
         assertThat(versions("--cluster", "events")).hasSize(3).containsOnly(target);
         CliContractTest.Run again = ok("upgrade", "--cluster", "events", "--yes");
         assertThat(again.out()).contains("done, no changes: ");
+    }
+
+    @Test
+    @Order(4)
+    void recoverStartsAStoppedEventsMemberThenReseedsOneThatLostItsData() throws Exception {
+        LabHost stopped = lab.host(2);
+        stopped.exec("systemctl stop etcd-events").requireOk("stop etcd-events");
+
+        ok("recover", "--cluster", "events", "--yes");
+
+        assertThat(stopped.exec("systemctl is-active etcd-events").stdout().strip()).isEqualTo("active");
+
+        LabHost lost = lab.host(1);
+        lost.exec("systemctl stop etcd-events && rm -rf /var/lib/etcd-events/member "
+                + "&& mkdir -p /var/lib/etcd-events/member/wal /var/lib/etcd-events/member/snap")
+                .requireOk("lose etcd-events' data");
+
+        CliContractTest.Run reseeded = ok("recover", "--cluster", "events", "--yes");
+
+        assertThat(reseeded.out()).contains("etcd2-events");
+        assertThat(lost.exec("ls -d /var/lib/etcd-events.reseed-*").ok()).as("the lost data dir moved aside").isTrue();
+        assertThat(lost.exec("systemctl is-active etcd-events etcd").stdout()).isEqualTo("active\nactive\n");
+        JsonNode events = new ObjectMapper().readTree(ok("status", "--json", "--cluster", "events").out());
+        assertThat(events.get("healthy").asBoolean()).isTrue();
+        assertThat(events.get("members")).hasSize(3);
+        assertThat(lost.exec("ls -d /var/lib/etcd.reseed-* 2>/dev/null").stdout()).as("main untouched").isEmpty();
     }
 }

@@ -42,7 +42,12 @@ final class BackupPullCommand extends ClusterCommand {
             }
             Path file = execution.pull(request, Optional.ofNullable(s3Endpoint));
             out.println("Pulled: " + file);
-            out.println("Restore from it with: quorum restore -i " + cluster.inventory + " --snapshot " + file);
+            if (cluster.clusterArgument().isEmpty()) {
+                out.println("Restore from it with: quorum restore -i " + cluster.inventory + " --snapshot " + file);
+            } else {
+                out.println("quorum restore does not take --cluster events yet (decision 0043); the file is an "
+                        + "ordinary etcd snapshot of the events cluster");
+            }
             return ExitCodes.OK;
         }
     }

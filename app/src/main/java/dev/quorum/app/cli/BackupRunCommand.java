@@ -6,7 +6,9 @@ import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "run", description = {"Run the scheduled backup now, as the timer does (systemctl start quorum-backup.service), "
+@Command(name = "run", description = {"Run the scheduled backup now, as the timer does "
+        + "(systemctl start quorum-backup.service, "
+        + "quorum-backup-events.service with --cluster events), "
         + "on every member's host or on one.", "A failed run shows the script's reason."})
 final class BackupRunCommand extends ClusterCommand {
     @Option(names = "--host", paramLabel = "HOST", description = "Only on this host of the etcd group.")

@@ -11,7 +11,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "schedule", description = {"Install (or change) the backup timer on every member's host: "
-        + "/usr/local/bin/quorum-backup, /etc/quorum-backup.env (root only), quorum-backup.service and .timer.",
+        + "/usr/local/bin/quorum-backup, /etc/quorum-backup.env (root only), quorum-backup.service and .timer; "
+        + "with --cluster events: quorum-backup-events (same names, -events added), kept in "
+        + "/var/backups/quorum-etcd-events.",
         "Each run: etcdctl snapshot save of the local member, snapshot status, sha256, a manifest, then the newest "
                 + "--keep are kept; with --copy-to, uploaded with curl --aws-sigv4 (curl 7.76+ on the hosts). "
                 + "Refused while a member's host cannot be reached."})
@@ -37,13 +39,15 @@ final class BackupScheduleCommand extends ClusterChangeCommand {
 
     @Override
     public Integer call() {
-        BackupSchedule request = request();
+        BackupSchedule asked = request();
         try (ClusterSession session = cluster.openExisting()) {
+            BackupSchedule request = BackupPlans.forCluster(session, asked);
             return new PlanExecution(out(), session.home()).run(BackupPlans.schedule(session, request), change, () -> {
                 out().println("Backups scheduled every " + Durations.words(request.every()) + ", the newest " + keep
                         + " kept in " + request.dir() + " on each member's host"
                         + request.offsite().map(c -> " and under " + c.location() + "MEMBER/").orElse("") + ".");
-                out().println("Take one now with: quorum backup run -i " + cluster.inventory);
+                out().println("Take one now with: quorum backup run -i " + cluster.inventory
+                        + cluster.clusterArgument());
             });
         }
     }

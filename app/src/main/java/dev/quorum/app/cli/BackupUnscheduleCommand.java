@@ -14,7 +14,7 @@ final class BackupUnscheduleCommand extends ClusterChangeCommand {
         try (ClusterSession session = cluster.openExisting()) {
             return new PlanExecution(out(), session.home()).run(BackupPlans.unschedule(session), change,
                     () -> out().println("Backups unscheduled; existing backups kept (quorum backup list -i "
-                            + cluster.inventory + ")."));
+                            + cluster.inventory + cluster.clusterArgument() + ")."));
         }
     }
 }

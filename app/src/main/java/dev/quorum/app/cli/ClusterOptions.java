@@ -52,12 +52,14 @@ final class ClusterOptions {
     String clusterWord = "main";
 
     /**
-     * The commands whose steps act on the chosen cluster's files, service and ports (decision 0038). The others
+     * The commands whose steps act on the chosen cluster's files, service and ports (decisions 0038, 0043). The others
      * still spell the main cluster's {@code etcd.service} and {@code /etc/etcd.env}: given {@code --cluster events}
      * they would act on the main cluster, so they refuse it.
      */
     static final Set<String> EVENTS_COMMANDS = Set.of("install", "status", "diagnose", "snapshot save",
-            "snapshot list", "add", "remove", "replace", "apiservers update");
+            "snapshot list", "add", "remove", "replace", "maintain compact", "maintain defrag", "maintain alarms",
+            "backup schedule", "backup unschedule", "backup run", "backup list", "backup pull", "upgrade", "recover",
+            "apiservers update");
 
     /** The command this mixin belongs to; null where a test or another command builds the options by hand. */
     @Spec(Spec.Target.MIXEE)
@@ -80,6 +82,11 @@ final class ClusterOptions {
                 "give --cluster main (the default) or --cluster events");
     }
 
+    /** What a suggested follow-up command adds to {@code -i INVENTORY} so it acts on the same cluster. */
+    String clusterArgument() {
+        return ClusterLayout.MAIN.word().equals(clusterWord) ? "" : " --cluster " + clusterWord;
+    }
+
     /** The command's name without the program's, e.g. "snapshot save". */
     private String command() {
         String qualified = mixee.qualifiedName(" ");
@@ -88,12 +95,15 @@ final class ClusterOptions {
     }
 
     Inventory readInventory() {
+        return readInventory(clusterLayout());
+    }
+
+    private Inventory readInventory(ClusterLayout layout) {
         if (!Files.isRegularFile(inventory)) {
             throw new UserError("inventory " + inventory + " does not exist",
                     "give the path of a Kubespray inventory (YAML or INI), e.g. -i inventory/mycluster/hosts.yaml");
         }
         Optional<JumpHost> bastion = jumpHost();
-        ClusterLayout layout = clusterLayout();
         Inventory read = new InventoryReader().read(inventory);
         Inventory chosen;
         try {
@@ -126,21 +136,34 @@ final class ClusterOptions {
 
     /** Like {@link #openExisting()}, giving up on an SSH connection after {@code connectTimeout}. */
     ClusterSession openExisting(java.time.Duration connectTimeout) {
-        Inventory read = readInventory();
+        return openExisting(clusterLayout(), connectTimeout);
+    }
+
+    /**
+     * The main cluster's session whatever {@code --cluster} says (after checking it): for a life-cycle of the events
+     * cluster that must read the main one too, e.g. upgrade's shared binary (decision 0043).
+     */
+    ClusterSession openExistingMain() {
+        clusterLayout();
+        return openExisting(ClusterLayout.MAIN, SshOptions.defaults().connectTimeout());
+    }
+
+    private ClusterSession openExisting(ClusterLayout layout, java.time.Duration connectTimeout) {
+        Inventory read = readInventory(layout);
         if (!dev.quorum.core.cluster.ClusterPki.exists(QuorumHome.fromEnvironment(), read.pkiName())) {
             throw new UserError("no certificates for cluster " + read.pkiName() + " on this workstation",
                     "install it first with: quorum install -i " + inventory + " (or, if Kubespray installed it, "
                             + "adopt it: quorum adopt -i " + inventory + ")");
         }
-        return open(connectTimeout);
+        return open(layout, connectTimeout);
     }
 
     ClusterSession open() {
-        return open(SshOptions.defaults().connectTimeout());
+        return open(clusterLayout(), SshOptions.defaults().connectTimeout());
     }
 
-    private ClusterSession open(java.time.Duration connectTimeout) {
-        Inventory read = readInventory();
+    private ClusterSession open(ClusterLayout layout, java.time.Duration connectTimeout) {
+        Inventory read = readInventory(layout);
         SshOptions options = SshOptions.defaults().withAcceptNewHostKeys(acceptNewHostKeys)
                 .withConnectTimeout(connectTimeout);
         if (knownHosts != null) {

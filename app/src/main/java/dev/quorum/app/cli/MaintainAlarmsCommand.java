@@ -49,7 +49,7 @@ final class MaintainAlarmsCommand extends ClusterChangeCommand {
             SpaceTable.print(session.inventory().clusterName(), report, out);
             if (report.any(EtcdAlarm.Kind.NOSPACE)) {
                 out.println("NOSPACE: only reads and deletes work. Delete what filled it, then: quorum maintain alarms "
-                        + "--disarm --reclaim -i " + session.inventory().source());
+                        + "--disarm --reclaim -i " + session.inventory().source() + cluster.clusterArgument());
             }
             if (report.any(EtcdAlarm.Kind.CORRUPT)) {
                 out.println("CORRUPT: that member's data differs from the others'; re-seed it: quorum recover -i "

@@ -13,7 +13,8 @@ final class RecoverCommand extends ClusterChangeCommand {
     @Override
     public Integer call() throws Exception {
         var out = out();
-        String inventory = cluster.inventory.toString();
+        // as the hints spell it: with --cluster events, the commands they suggest act on the events cluster too
+        String inventory = cluster.inventory + cluster.clusterArgument();
         try (ClusterSession session = cluster.openExisting(DiagnoseCommand.SSH_CONNECT_TIMEOUT)) {
             RecoverPlan.Recovery recovery = RecoverPlan.build(session, RecoverRequest.of(inventory));
             DiagnosisText.print(recovery.diagnosis(), out);

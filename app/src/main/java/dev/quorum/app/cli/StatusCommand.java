@@ -8,7 +8,6 @@ import dev.quorum.core.cluster.LiveCluster;
 import dev.quorum.core.etcd.ClusterProbe;
 import dev.quorum.core.etcd.ClusterStatus;
 import dev.quorum.core.etcd.EtcdAdmin;
-import dev.quorum.core.inventory.ClusterLayout;
 import dev.quorum.core.inventory.EtcdMember;
 import dev.quorum.core.inventory.Inventory;
 import dev.quorum.core.lifecycle.backup.BackupHealth;
@@ -36,10 +35,6 @@ final class StatusCommand implements Callable<Integer> {
     static final String SANDBOX_NOTE = "the sandbox's members run on this machine without systemd; "
             + "quorum snapshot save takes a snapshot";
 
-    /** Scheduled backups snapshot the main cluster only (decision 0038). */
-    static final String EVENTS_NOTE = "scheduled backups cover the main cluster; "
-            + "quorum snapshot save --cluster events takes a snapshot of this one";
-
     @Spec
     CommandSpec spec;
 
@@ -57,15 +52,14 @@ final class StatusCommand implements Callable<Integer> {
         EtcdRoutes routes;
         BackupHealth backups;
         boolean sandbox;
-        boolean events;
         var out = spec.commandLine().getOut();
         // SSH only for the backups: a host that does not answer soon is unknown, status must stay quick. The SSH
         // reads go on beside the etcd reads: each side spends most of its time starting up (key exchange, gRPC).
         try (ClusterSession session = cluster.openExisting(TIMEOUT); EtcdAdmin admin = session.etcd()) {
             inventory = session.inventory();
             sandbox = sandbox(session);
-            events = inventory.layout() == ClusterLayout.EVENTS;
-            CompletableFuture<BackupHealth> backupRead = sandbox || events ? CompletableFuture.completedFuture(SANDBOX)
+            // each cluster its own scheduled backups: the events cluster's are quorum-backup-events.* (decision 0043)
+            CompletableFuture<BackupHealth> backupRead = sandbox ? CompletableFuture.completedFuture(SANDBOX)
                     : CompletableFuture.supplyAsync(() -> BackupOverview.read(session).health(), BACKGROUND);
             routes = session.etcdRoutes();
             Optional<LiveCluster> live = readLive(session);
@@ -80,8 +74,8 @@ final class StatusCommand implements Callable<Integer> {
         if (json) {
             out.println(StatusJson.render(inventory, status, notMembers, routes, backups));
         } else {
-            StatusTable.printRest(status, notMembers, backups, sandbox ? Optional.of(SANDBOX_NOTE)
-                    : events ? Optional.of(EVENTS_NOTE) : Optional.empty(), out);
+            StatusTable.printRest(status, notMembers, backups, sandbox ? Optional.of(SANDBOX_NOTE) : Optional.empty(),
+                    out);
             EtcdRouteWords.line(routes).ifPresent(out::println);
         }
         out.flush();

@@ -2,6 +2,8 @@ package dev.quorum.app.cli;
 
 import dev.quorum.core.cluster.ClusterSession;
 import dev.quorum.core.engine.Plan;
+import dev.quorum.core.inventory.ClusterLayout;
+import dev.quorum.core.lifecycle.upgrade.EventsUpgradePlans;
 import dev.quorum.core.lifecycle.upgrade.UpgradePlans;
 import dev.quorum.core.lifecycle.upgrade.UpgradeRequest;
 import picocli.CommandLine.Command;
@@ -12,7 +14,10 @@ import picocli.CommandLine.Option;
         "and caught up before the next. Guards first, nothing changes when one refuses: one minor at a time",
         "(3.4 -> 3.5 -> 3.6 -> 3.7), 3.5 -> 3.6 from 3.5.32 with a clean v2 store, no auth for 3.4 -> 3.5, every",
         "member healthy, no alarms, room on disk. A snapshot is taken first; the old binaries are kept on each",
-        "host (/var/backups/quorum/etcd-vOLD) for --rollback while the cluster is mixed."})
+        "host (/var/backups/quorum/etcd-vOLD) for --rollback while the cluster is mixed.",
+        "With etcd_events_cluster_enabled the events cluster runs the same binary: its members are restarted onto",
+        "the new version after the main ones (refused first if one could not take it). --cluster events does only",
+        "that, once the main cluster runs etcd_version; it has no --rollback of its own."})
 final class UpgradeCommand extends ClusterChangeCommand {
     @Option(names = "--rollback", description = "While some members still run the old version, put the kept old "
             + "binaries and env file back on the upgraded ones, one at a time.")
@@ -21,8 +26,10 @@ final class UpgradeCommand extends ClusterChangeCommand {
     @Override
     public Integer call() {
         UpgradeRequest request = rollback ? UpgradeRequest.rollBack() : UpgradeRequest.upgrade();
-        try (ClusterSession session = cluster.openExisting()) {
-            Plan plan = UpgradePlans.plan(session, request);
+        boolean events = cluster.clusterLayout() == ClusterLayout.EVENTS;
+        // the events cluster runs the main cluster's binary: its upgrade reads the main cluster too (decision 0043)
+        try (ClusterSession session = events ? cluster.openExistingMain() : cluster.openExisting()) {
+            Plan plan = events ? EventsUpgradePlans.plan(session, request) : UpgradePlans.plan(session, request);
             PlanExecution execution = new PlanExecution(out(), session.home())
                     .ignoring(session.inventory().ignoredEtcdVariables());
             return change.planOnly ? execution.preview(plan) : execution.apply(plan, change.yes);

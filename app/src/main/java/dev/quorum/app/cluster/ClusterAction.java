@@ -29,7 +29,9 @@ public enum ClusterAction {
      * {@code ClusterOptions.EVENTS_COMMANDS} ({@code EventsCommandsAgreeTest} keeps the two equal).
      */
     public static final Set<String> EVENTS_COMMANDS = Set.of("install", "status", "diagnose", "snapshot save",
-            "snapshot list", "add", "remove", "replace", "apiservers update");
+            "snapshot list", "add", "remove", "replace", "maintain compact", "maintain defrag", "maintain alarms",
+            "backup schedule", "backup unschedule", "backup run", "backup list", "backup pull", "upgrade", "recover",
+            "apiservers update");
 
     private final String name;
     private final List<String> commands;

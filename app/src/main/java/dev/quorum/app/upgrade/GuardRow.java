@@ -22,6 +22,7 @@ public record GuardRow(String guard, String reason, String hint) {
             case V2_STORE -> "3.5 -> 3.6 with a clean v2 store";
             case DISK -> "Room on disk";
             case ROLLBACK -> "Rollback possible";
+            case EVENTS_CLUSTER -> "The events cluster can take the shared binary";
         };
     }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,11 +42,29 @@ class ClusterOptionTest {
     void aLifeCycleNotYetConvertedRefusesTheEventsClusterInsteadOfActingOnTheMainOne() throws Exception {
         String events = inventory("      vars:\n        etcd_events_cluster_enabled: true\n");
 
-        CliContractTest.Run run = CliContractTest.run("recover", "-i", events, "--cluster", "events", "--plan");
+        CliContractTest.Run run = CliContractTest.run("certs", "renew", "-i", events, "--cluster", "events",
+                "--plan");
 
         assertThat(run.exit()).isEqualTo(ExitCodes.FAILED);
-        assertThat(run.err()).contains("quorum recover cannot act on the events cluster yet")
+        assertThat(run.err()).contains("quorum certs renew cannot act on the events cluster yet")
                 .contains("snapshot save");
+    }
+
+    @Test
+    void maintenanceBackupsAndUpgradeTakeTheEventsClusterAndGoOnToItsChecks() throws Exception {
+        String events = inventory("      vars:\n        etcd_events_cluster_enabled: true\n");
+        List<List<String>> commands = List.of(List.of("maintain", "compact"), List.of("maintain", "defrag"),
+                List.of("maintain", "alarms"), List.of("backup", "run"),
+                List.of("backup", "unschedule"), List.of("upgrade"), List.of("recover"));
+        for (List<String> command : commands) {
+            List<String> words = new ArrayList<>(command);
+            words.addAll(List.of("-i", events, "--cluster", "events"));
+
+            CliContractTest.Run run = CliContractTest.run(words.toArray(String[]::new));
+
+            assertThat(run.err()).as(String.join(" ", command)).doesNotContain("cannot act on the events cluster")
+                    .contains("no certificates for cluster");
+        }
     }
 
     @Test

@@ -37,7 +37,7 @@ final class BackupFileStep implements Step {
     }
 
     static BackupFileStep script(BackupHosts hosts) {
-        return new BackupFileStep(hosts, BackupFiles.SCRIPT, "0755", false, false, m -> BackupFiles.script());
+        return new BackupFileStep(hosts, hosts.units().script(), "0755", false, false, m -> BackupFiles.script());
     }
 
     static BackupFileStep secret(BackupHosts hosts, String path, Function<EtcdMember, String> content) {

@@ -22,6 +22,11 @@ final class BackupHosts {
         return cluster;
     }
 
+    /** This cluster's backup files and units on a host (the main or the events cluster's). */
+    BackupUnits units() {
+        return BackupUnits.of(cluster);
+    }
+
     List<EtcdMember> members() {
         return members;
     }

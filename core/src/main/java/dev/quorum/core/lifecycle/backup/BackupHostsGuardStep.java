@@ -34,7 +34,8 @@ final class BackupHostsGuardStep implements Step {
 
     @Override
     public List<String> preview(String target) {
-        return List.of("ssh HOST true" + (needEtcd ? " && systemctl is-active etcd && test -x etcdctl -a -r admin cert" : "")
+        return List.of("ssh HOST true" + (needEtcd ? " && systemctl is-active " + hosts.units().etcdUnit()
+                + " && test -x etcdctl -a -r admin cert" : "")
                 + "   # on " + String.join(", ", hosts.hostNames()));
     }
 
@@ -72,7 +73,8 @@ final class BackupHostsGuardStep implements Step {
         var settings = hosts.cluster().inventory().etcd();
         String etcdctl = Shell.quote(settings.binDir() + "/etcdctl");
         String cert = Shell.quote(settings.certDir() + "/admin-" + member.hostName() + ".pem");
-        return "systemctl is-active --quiet etcd || { echo 'etcd is not running'; exit 1; }; "
+        String unit = hosts.units().etcdUnit();
+        return "systemctl is-active --quiet " + unit + " || { echo '" + unit + " is not running'; exit 1; }; "
                 + "test -x " + etcdctl + " || { echo 'no etcdctl at '" + etcdctl + "; exit 1; }; "
                 + "test -r " + cert + " || { echo 'no admin certificate '" + cert + "; exit 1; }";
     }

@@ -22,7 +22,7 @@ public final class BackupList {
     public static HostBackups read(ClusterSession cluster, String host) {
         CommandResult result;
         try {
-            result = cluster.remote(host).run(ManifestListing.command());
+            result = cluster.remote(host).run(ManifestListing.command(BackupUnits.of(cluster)));
         } catch (Exception e) {
             return HostBackups.unknown(host, "cannot be reached over SSH: " + e.getMessage());
         }

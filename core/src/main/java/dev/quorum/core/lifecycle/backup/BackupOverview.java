@@ -51,7 +51,7 @@ public record BackupOverview(List<ObservedSchedule> schedules, List<HostBackups>
     static ObservedSchedule readSchedule(ClusterSession cluster, String host) {
         CommandResult result;
         try {
-            result = cluster.remote(host).run(ScheduleReading.command());
+            result = cluster.remote(host).run(ScheduleReading.command(BackupUnits.of(cluster)));
         } catch (Exception e) {
             return ObservedSchedule.unknown(host, "cannot be reached over SSH: " + e.getMessage(), Instant.now());
         }

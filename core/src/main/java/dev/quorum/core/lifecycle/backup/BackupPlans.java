@@ -31,16 +31,26 @@ public final class BackupPlans {
         BackupHosts hosts = new BackupHosts(cluster, cluster.inventory().etcdMembers());
         List<String> all = hosts.hostNames();
         var settings = cluster.inventory().etcd();
+        BackupUnits units = hosts.units();
+        BackupSchedule schedule = forCluster(cluster, request);
         List<PlannedStep> guards = new ArrayList<>();
         guards.add(BackupHostsGuardStep.on(hosts, "scheduled", true));
-        request.offsite().ifPresent(copy -> guards.add(OffsiteCheckStep.on(copy, stores)));
+        schedule.offsite().ifPresent(copy -> guards.add(OffsiteCheckStep.on(copy, stores)));
         return new Plan("backup-schedule", cluster.inventory().clusterName(), Stream.concat(guards.stream(), Stream.of(
                 PlannedStep.onEach(BackupFileStep.script(hosts), all),
-                PlannedStep.onEach(BackupFileStep.secret(hosts, BackupFiles.ENV_FILE,
-                        m -> BackupFiles.envFile(m, settings, request)), all),
-                PlannedStep.onEach(BackupFileStep.unit(hosts, BackupFiles.SERVICE_FILE, m -> BackupFiles.serviceUnit()), all),
-                PlannedStep.onEach(BackupFileStep.unit(hosts, BackupFiles.TIMER_FILE, m -> BackupFiles.timerUnit(request)), all),
+                PlannedStep.onEach(BackupFileStep.secret(hosts, units.envFile(),
+                        m -> BackupFiles.envFile(units, m, settings, schedule)), all),
+                PlannedStep.onEach(BackupFileStep.unit(hosts, units.serviceFile(), m -> BackupFiles.serviceUnit(units)),
+                        all),
+                PlannedStep.onEach(BackupFileStep.unit(hosts, units.timerFile(),
+                        m -> BackupFiles.timerUnit(units, schedule)), all),
                 PlannedStep.onEach(new EnableTimerStep(hosts), all))).toList());
+    }
+
+    /** The request in the cluster's own folder when it names none: the events cluster's backups stay apart. */
+    public static BackupSchedule forCluster(ClusterSession cluster, BackupSchedule request) {
+        return request.dir().equals(BackupSchedule.DEFAULT_DIR)
+                ? request.inDir(BackupUnits.of(cluster).defaultDir()) : request;
     }
 
     /** Guard (reachable) -> timer stopped and disabled -> its files gone; the backups stay. */

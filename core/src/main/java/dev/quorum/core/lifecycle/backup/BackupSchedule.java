@@ -37,6 +37,11 @@ public record BackupSchedule(Duration every, int keep, String dir, Optional<Offs
         return new BackupSchedule(every, keep, DEFAULT_DIR, Optional.empty());
     }
 
+    /** The same schedule keeping its backups in {@code folder} (the events cluster's own, decision 0043). */
+    public BackupSchedule inDir(String folder) {
+        return new BackupSchedule(every, keep, folder, offsite);
+    }
+
     public BackupSchedule withOffsite(OffsiteCopy copy) {
         return new BackupSchedule(every, keep, dir, Optional.of(copy));
     }

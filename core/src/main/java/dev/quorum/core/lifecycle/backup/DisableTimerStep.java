@@ -16,31 +16,31 @@ final class DisableTimerStep implements Step {
 
     @Override
     public String title() {
-        return "Stop and disable " + BackupFiles.TIMER;
+        return "Stop and disable " + hosts.units().timer();
     }
 
     @Override
     public List<String> preview(String target) {
-        return List.of("systemctl disable --now " + BackupFiles.TIMER);
+        return List.of("systemctl disable --now " + hosts.units().timer());
     }
 
     @Override
     public Check check(StepContext context) throws Exception {
         RemoteHost remote = hosts.remote(context.target());
-        if (!remote.run("test -e " + BackupFiles.TIMER_FILE).ok()) {
-            return Check.done("no " + BackupFiles.TIMER + " installed");
+        if (!remote.run("test -e " + hosts.units().timerFile()).ok()) {
+            return Check.done("no " + hosts.units().timer() + " installed");
         }
-        String enabled = remote.run("systemctl is-enabled " + BackupFiles.TIMER + " 2>/dev/null").stdout().strip();
-        String active = remote.run("systemctl is-active " + BackupFiles.TIMER + " 2>/dev/null").stdout().strip();
+        String enabled = remote.run("systemctl is-enabled " + hosts.units().timer() + " 2>/dev/null").stdout().strip();
+        String active = remote.run("systemctl is-active " + hosts.units().timer() + " 2>/dev/null").stdout().strip();
         if ("enabled".equals(enabled) || "active".equals(active)) {
-            return Check.needed(BackupFiles.TIMER + " is " + enabled + " and " + active);
+            return Check.needed(hosts.units().timer() + " is " + enabled + " and " + active);
         }
-        return Check.done(BackupFiles.TIMER + " is " + enabled + " and " + active);
+        return Check.done(hosts.units().timer() + " is " + enabled + " and " + active);
     }
 
     @Override
     public void apply(StepContext context) throws Exception {
-        hosts.remote(context.target()).run("systemctl disable --now " + BackupFiles.TIMER + " 2>&1")
-                .requireOk("disable " + BackupFiles.TIMER);
+        hosts.remote(context.target()).run("systemctl disable --now " + hosts.units().timer() + " 2>&1")
+                .requireOk("disable " + hosts.units().timer());
     }
 }

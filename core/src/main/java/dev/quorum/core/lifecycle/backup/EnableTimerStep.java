@@ -19,13 +19,13 @@ final class EnableTimerStep implements Step {
 
     @Override
     public String title() {
-        return "Reload systemd and start " + BackupFiles.TIMER;
+        return "Reload systemd and start " + hosts.units().timer();
     }
 
     @Override
     public List<String> preview(String target) {
-        return List.of("systemctl daemon-reload", "systemctl enable --now " + BackupFiles.TIMER,
-                "systemctl restart " + BackupFiles.TIMER + "   # when it ran with older units");
+        return List.of("systemctl daemon-reload", "systemctl enable --now " + hosts.units().timer(),
+                "systemctl restart " + hosts.units().timer() + "   # when it ran with older units");
     }
 
     @Override
@@ -34,23 +34,24 @@ final class EnableTimerStep implements Step {
             return Check.needed("the units changed: systemd must reload them");
         }
         RemoteHost remote = hosts.remote(context.target());
-        String enabled = remote.run("systemctl is-enabled " + BackupFiles.TIMER + " 2>/dev/null").stdout().strip();
-        String active = remote.run("systemctl is-active " + BackupFiles.TIMER + " 2>/dev/null").stdout().strip();
+        String enabled = remote.run("systemctl is-enabled " + hosts.units().timer() + " 2>/dev/null").stdout().strip();
+        String active = remote.run("systemctl is-active " + hosts.units().timer() + " 2>/dev/null").stdout().strip();
         if (!"enabled".equals(enabled)) {
-            return Check.needed(BackupFiles.TIMER + " is " + (enabled.isEmpty() ? "not installed" : enabled));
+            return Check.needed(hosts.units().timer() + " is " + (enabled.isEmpty() ? "not installed" : enabled));
         }
-        return "active".equals(active) ? Check.done(BackupFiles.TIMER + " enabled and active")
-                : Check.needed(BackupFiles.TIMER + " is " + (active.isEmpty() ? "not active" : active));
+        return "active".equals(active) ? Check.done(hosts.units().timer() + " enabled and active")
+                : Check.needed(hosts.units().timer() + " is " + (active.isEmpty() ? "not active" : active));
     }
 
     @Override
     public void apply(StepContext context) throws Exception {
         RemoteHost remote = hosts.remote(context.target());
-        boolean wasActive = remote.run("systemctl is-active --quiet " + BackupFiles.TIMER).ok();
-        remote.run("systemctl daemon-reload 2>&1 && systemctl enable --now " + BackupFiles.TIMER + " 2>&1")
-                .requireOk("enable " + BackupFiles.TIMER);
+        boolean wasActive = remote.run("systemctl is-active --quiet " + hosts.units().timer()).ok();
+        remote.run("systemctl daemon-reload 2>&1 && systemctl enable --now " + hosts.units().timer() + " 2>&1")
+                .requireOk("enable " + hosts.units().timer());
         if (wasActive && hosts.reloadNeeded(context.target())) {
-            remote.run("systemctl restart " + BackupFiles.TIMER + " 2>&1").requireOk("restart " + BackupFiles.TIMER);
+            remote.run("systemctl restart " + hosts.units().timer() + " 2>&1")
+                    .requireOk("restart " + hosts.units().timer());
         }
         hosts.reloaded(context.target());
     }

@@ -22,8 +22,13 @@ public final class ManifestListing {
 
     /** The directory comes from the host's own env file, so a schedule with another dir is listed too. */
     public static String command() {
-        return "d=" + Shell.quote(BackupSchedule.DEFAULT_DIR) + "; if [ -r " + BackupFiles.ENV_FILE + " ]; then "
-                + "d=$(. " + BackupFiles.ENV_FILE + " >/dev/null 2>&1; printf %s \"${QUORUM_BACKUP_DIR:-$d}\"); fi; "
+        return command(BackupUnits.MAIN);
+    }
+
+    /** As {@link #command()}, for one cluster's schedule: its env file and default folder. */
+    public static String command(BackupUnits units) {
+        return "d=" + Shell.quote(units.defaultDir()) + "; if [ -r " + units.envFile() + " ]; then "
+                + "d=$(. " + units.envFile() + " >/dev/null 2>&1; printf %s \"${QUORUM_BACKUP_DIR:-$d}\"); fi; "
                 + "echo \"@@dir $d\"; [ -d \"$d\" ] || exit 0; "
                 + "for f in \"$d\"/quorum-backup-*.db; do [ -f \"$f\" ] || continue; "
                 + "echo \"" + MARK + "$(wc -c <\"$f\" | tr -d ' ') $f\"; cat \"${f%.db}.json\" 2>/dev/null; echo; done";

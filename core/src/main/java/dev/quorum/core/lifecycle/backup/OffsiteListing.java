@@ -51,8 +51,12 @@ public final class OffsiteListing {
     }
 
     static String command() {
-        return "[ -r " + BackupFiles.ENV_FILE + " ] && sed -n \"s/^QUORUM_BACKUP_S3_\\(ENDPOINT\\|BUCKET\\|PREFIX\\|REGION\\)="
-                + "'\\([^']*\\)'$/\\1=\\2/p\" " + BackupFiles.ENV_FILE + "; true";
+        return command(BackupUnits.MAIN);
+    }
+
+    static String command(BackupUnits units) {
+        return "[ -r " + units.envFile() + " ] && sed -n \"s/^QUORUM_BACKUP_S3_\\(ENDPOINT\\|BUCKET\\|PREFIX\\|REGION\\)="
+                + "'\\([^']*\\)'$/\\1=\\2/p\" " + units.envFile() + "; true";
     }
 
     public static List<HostBackups> read(ClusterSession cluster, Stores stores) {
@@ -60,7 +64,7 @@ public final class OffsiteListing {
         for (EtcdMember member : cluster.inventory().etcdMembers()) {
             CommandResult result;
             try {
-                result = cluster.remote(member.hostName()).run(command());
+                result = cluster.remote(member.hostName()).run(command(BackupUnits.of(cluster)));
             } catch (Exception e) {
                 continue; // the host's own line already says it is unknown; its off-site setting is not known here
             }
@@ -80,7 +84,7 @@ public final class OffsiteListing {
     public static Optional<String> endpointOf(ClusterSession cluster, String location) {
         for (EtcdMember member : cluster.inventory().etcdMembers()) {
             try {
-                CommandResult result = cluster.remote(member.hostName()).run(command());
+                CommandResult result = cluster.remote(member.hostName()).run(command(BackupUnits.of(cluster)));
                 Map<String, String> settings = settings(result.stdout());
                 Optional<String> endpoint = result.ok() ? endpointOf(member, settings, location) : Optional.empty();
                 if (endpoint.isPresent()) {

@@ -15,8 +15,6 @@ import java.util.List;
  * host after the schedule is gone. The backups themselves are never touched.
  */
 final class RemoveScheduleFilesStep implements Step {
-    static final List<String> MOVED_ASIDE = List.of(BackupFiles.TIMER_FILE, BackupFiles.SERVICE_FILE, BackupFiles.SCRIPT);
-
     private final BackupHosts hosts;
 
     RemoveScheduleFilesStep(BackupHosts hosts) {
@@ -31,8 +29,8 @@ final class RemoveScheduleFilesStep implements Step {
     @Override
     public List<String> preview(String target) {
         List<String> lines = new ArrayList<>();
-        MOVED_ASIDE.forEach(path -> lines.add("mv " + path + " " + ManagedFiles.BACKUP_ROOT + "/<time>" + path));
-        lines.add("rm " + BackupFiles.ENV_FILE + "   # holds the S3 secret");
+        movedAside().forEach(path -> lines.add("mv " + path + " " + ManagedFiles.BACKUP_ROOT + "/<time>" + path));
+        lines.add("rm " + hosts.units().envFile() + "   # holds the S3 secret");
         lines.add("systemctl daemon-reload");
         return lines;
     }
@@ -53,7 +51,7 @@ final class RemoveScheduleFilesStep implements Step {
     @Override
     public void apply(StepContext context) throws Exception {
         RemoteHost remote = hosts.remote(context.target());
-        for (String path : MOVED_ASIDE) {
+        for (String path : movedAside()) {
             ManagedFiles.backup(remote, path).ifPresent(kept -> context.info(path + " kept as " + kept));
         }
         List<String> quoted = all().stream().map(Shell::quote).toList();
@@ -61,9 +59,15 @@ final class RemoveScheduleFilesStep implements Step {
                 .requireOk("remove the schedule's files");
     }
 
-    private static List<String> all() {
-        List<String> paths = new ArrayList<>(MOVED_ASIDE);
-        paths.add(BackupFiles.ENV_FILE);
+    /** This cluster's own files only: the other cluster's schedule keeps its script and units (decision 0043). */
+    List<String> movedAside() {
+        BackupUnits units = hosts.units();
+        return List.of(units.timerFile(), units.serviceFile(), units.script());
+    }
+
+    private List<String> all() {
+        List<String> paths = new ArrayList<>(movedAside());
+        paths.add(hosts.units().envFile());
         return paths;
     }
 }

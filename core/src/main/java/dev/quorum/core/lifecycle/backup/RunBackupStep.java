@@ -24,19 +24,19 @@ final class RunBackupStep implements Step {
 
     @Override
     public String title() {
-        return "Run " + BackupFiles.SERVICE + " now";
+        return "Run " + hosts.units().service() + " now";
     }
 
     @Override
     public List<String> preview(String target) {
-        return List.of("systemctl start " + BackupFiles.SERVICE,
-                "systemctl show -p Result,ExecMainStatus " + BackupFiles.SERVICE);
+        return List.of("systemctl start " + hosts.units().service(),
+                "systemctl show -p Result,ExecMainStatus " + hosts.units().service());
     }
 
     @Override
     public Check check(StepContext context) throws Exception {
         RemoteHost remote = hosts.remote(context.target());
-        if (!remote.run("test -x " + BackupFiles.SCRIPT + " && test -e " + BackupFiles.SERVICE_FILE).ok()) {
+        if (!remote.run("test -x " + hosts.units().script() + " && test -e " + hosts.units().serviceFile()).ok()) {
             throw new StepFailedException("no backup schedule on " + context.target(),
                     "install it first: quorum backup schedule -i INVENTORY --every 1h --keep 24");
         }
@@ -48,16 +48,16 @@ final class RunBackupStep implements Step {
         RemoteHost remote = hosts.remote(context.target());
         started.put(context.target(), Instant.ofEpochSecond(Long.parseLong(
                 remote.run("date -u +%s").requireOk("read the host's clock").stdout().strip())));
-        remote.run("systemctl start " + BackupFiles.SERVICE + " 2>&1", java.time.Duration.ofMinutes(10));
+        remote.run("systemctl start " + hosts.units().service() + " 2>&1", java.time.Duration.ofMinutes(10));
         ServiceResult result = ServiceResult.parse(remote.run("systemctl show -p Result,ExecMainStatus "
-                + BackupFiles.SERVICE).stdout());
+                + hosts.units().service()).stdout());
         if (!result.succeeded()) {
-            String reason = remote.run("journalctl -u " + BackupFiles.SERVICE + " -n 200 --no-pager -o cat 2>/dev/null"
-                    + " | grep 'quorum-backup: ' | tail -n 1").stdout().strip();
+            String reason = remote.run("journalctl -u " + hosts.units().service()
+                    + " -n 200 --no-pager -o cat 2>/dev/null | grep 'quorum-backup: ' | tail -n 1").stdout().strip();
             throw new StepFailedException("the backup on " + context.target() + " failed (" + result + "): "
                     + (reason.isEmpty() ? "no reason logged" : reason.substring(reason.indexOf("quorum-backup: ")
                     + "quorum-backup: ".length())), "fix the cause, then run quorum backup run again; "
-                    + "journalctl -u " + BackupFiles.SERVICE + " on the host shows the whole run");
+                    + "journalctl -u " + hosts.units().service() + " on the host shows the whole run");
         }
     }
 
@@ -68,10 +68,11 @@ final class RunBackupStep implements Step {
         BackupEntry newest = backups.newest().filter(b -> b.time().map(t -> !t.isBefore(since)).orElse(false))
                 .orElseThrow(() -> new StepFailedException("the run on " + context.target()
                         + " ended well but left no new backup" + backups.unknown().map(u -> " (" + u + ")").orElse(""),
-                        "look at journalctl -u " + BackupFiles.SERVICE + " on the host"));
+                        "look at journalctl -u " + hosts.units().service() + " on the host"));
         if (!newest.verified()) {
             throw new StepFailedException("the new backup " + newest.location() + " is not verified: "
-                    + newest.problem().orElse("?"), "look at journalctl -u " + BackupFiles.SERVICE + " on the host");
+                    + newest.problem().orElse("?"),
+                    "look at journalctl -u " + hosts.units().service() + " on the host");
         }
         context.info(newest.location() + ": revision " + newest.revision() + ", " + newest.size() + " bytes, sha256 "
                 + newest.sha256());

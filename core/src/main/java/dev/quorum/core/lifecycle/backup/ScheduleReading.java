@@ -17,16 +17,20 @@ final class ScheduleReading {
     }
 
     static String command() {
+        return command(BackupUnits.MAIN);
+    }
+
+    static String command(BackupUnits units) {
         return "echo \"now=$(date -u +%s)\"; echo \"uptime=$(cut -d ' ' -f 1 /proc/uptime)\"; "
-                + "if [ -f " + BackupFiles.TIMER_FILE + " ]; then echo installed=yes; "
-                + "echo \"since=$(stat -c %Y " + BackupFiles.TIMER_FILE + ")\"; "
-                + "sed -n 's/^OnUnitActiveSec=/every=/p' " + BackupFiles.TIMER_FILE + "; fi; "
-                + "[ -r " + BackupFiles.ENV_FILE + " ] && sed -n \"s/^QUORUM_BACKUP_KEEP='\\{0,1\\}\\([0-9]*\\)'\\{0,1\\}$/keep=\\1/p\" "
-                + BackupFiles.ENV_FILE + "; "
-                + "echo \"active=$(systemctl is-active " + BackupFiles.TIMER + " 2>/dev/null)\"; "
-                + "echo \"next=$(systemctl show -p NextElapseUSecMonotonic --value " + BackupFiles.TIMER + " 2>/dev/null)\"; "
-                + "systemctl show -p Result,ExecMainStatus " + BackupFiles.SERVICE + " 2>/dev/null; "
-                + "x=$(systemctl show -p ExecMainExitTimestamp --value " + BackupFiles.SERVICE + " 2>/dev/null); "
+                + "if [ -f " + units.timerFile() + " ]; then echo installed=yes; "
+                + "echo \"since=$(stat -c %Y " + units.timerFile() + ")\"; "
+                + "sed -n 's/^OnUnitActiveSec=/every=/p' " + units.timerFile() + "; fi; "
+                + "[ -r " + units.envFile() + " ] && sed -n \"s/^QUORUM_BACKUP_KEEP='\\{0,1\\}\\([0-9]*\\)'\\{0,1\\}$/keep=\\1/p\" "
+                + units.envFile() + "; "
+                + "echo \"active=$(systemctl is-active " + units.timer() + " 2>/dev/null)\"; "
+                + "echo \"next=$(systemctl show -p NextElapseUSecMonotonic --value " + units.timer() + " 2>/dev/null)\"; "
+                + "systemctl show -p Result,ExecMainStatus " + units.service() + " 2>/dev/null; "
+                + "x=$(systemctl show -p ExecMainExitTimestamp --value " + units.service() + " 2>/dev/null); "
                 + "[ -n \"$x\" ] && echo \"ended=$(date -u -d \"$x\" +%s 2>/dev/null)\"; true";
     }
 

@@ -90,14 +90,15 @@ public final class InstallPlan {
                 PlannedStep.onCluster(new VerifyClusterStep(session)),
                 PlannedStep.onEach(new MarkExistingStep(session), hosts)));
         cluster.inventory().eventsCluster()
-                .ifPresent(events -> steps.addAll(eventsSteps(cluster.sibling(events), healthTimeout)));
+                .ifPresent(events -> steps.addAll(eventsSteps(cluster.sibling(events), healthTimeout, session)));
         steps.addAll(KubernetesHostSteps.of(session, kubernetes, "quorum install -i " + cluster.inventory().source()));
         return new Plan("install", cluster.inventory().clusterName(), steps);
     }
 
     /** The events cluster's own steps, each titled "events cluster: ...". */
-    static List<PlannedStep> eventsSteps(ClusterSession events, Duration healthTimeout) {
-        LifecycleSession session = session(events, healthTimeout);
+    static List<PlannedStep> eventsSteps(ClusterSession events, Duration healthTimeout, LifecycleSession main) {
+        // its members read the main members' certificates: replaced ones restart etcd-events too
+        LifecycleSession session = session(events, healthTimeout).sharingFilesOf(main);
         List<String> hosts = hostNames(events);
         List<PlannedStep> steps = List.of(
                 PlannedStep.onCluster(new FetchReleaseStep(session)),

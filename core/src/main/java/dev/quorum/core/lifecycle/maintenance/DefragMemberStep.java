@@ -124,7 +124,8 @@ final class DefragMemberStep extends HostStep {
             if (Instant.now().isAfter(deadline)) {
                 throw new StepFailedException(member.memberName() + " did not answer with a leader within "
                         + session.healthTimeout().toSeconds() + " s after its defragmentation (" + last + ")",
-                        "look at journalctl -u etcd on " + member.hostName() + "; the other members were not touched");
+                        "look at journalctl -u " + session.settings().layout().unitName() + " on " + member.hostName()
+                                + "; the other members were not touched");
             }
             context.cancellation().sleep(POLL);
         }
@@ -139,7 +140,8 @@ final class DefragMemberStep extends HostStep {
                 && request.worthIt(after.dbSize(), after.dbSizeInUse()) && stillFree >= FREE_AFTER_A_FAILED_DEFRAG) {
             throw new StepFailedException(member.memberName() + "'s database did not shrink: still "
                     + Bytes.human(after.dbSize()) + " with " + Bytes.human(after.dbSizeInUse()) + " in use",
-                    "look at journalctl -u etcd on " + member.hostName() + " for the defragmentation's error");
+                    "look at journalctl -u " + session.settings().layout().unitName() + " on " + member.hostName()
+                            + " for the defragmentation's error");
         }
     }
 

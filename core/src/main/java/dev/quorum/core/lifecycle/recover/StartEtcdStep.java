@@ -9,7 +9,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-/** Starts etcd on a member whose service stopped or failed while its data is intact. */
+/**
+ * Starts etcd on a member whose service stopped or failed while its data is intact: the cluster's own unit,
+ * etcd or etcd-events (decision 0043).
+ */
 final class StartEtcdStep implements Step {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
 
@@ -21,32 +24,36 @@ final class StartEtcdStep implements Step {
 
     @Override
     public String title() {
-        return "Start etcd where it stopped (its data is intact)";
+        return "Start " + unit() + " where it stopped (its data is intact)";
+    }
+
+    private String unit() {
+        return cluster.inventory().layout().unitName();
     }
 
     @Override
     public List<String> preview(String target) {
-        return List.of("systemctl reset-failed etcd; systemctl start etcd");
+        return List.of("systemctl reset-failed " + unit() + "; systemctl start " + unit());
     }
 
     @Override
     public Check check(StepContext context) throws Exception {
-        String state = cluster.remote(context.target()).run("systemctl is-active etcd").stdout().strip();
-        return "active".equals(state) ? Check.done("etcd active") : Check.needed("etcd is " + state);
+        String state = cluster.remote(context.target()).run("systemctl is-active " + unit()).stdout().strip();
+        return "active".equals(state) ? Check.done(unit() + " active") : Check.needed(unit() + " is " + state);
     }
 
     @Override
     public void apply(StepContext context) throws Exception {
-        cluster.remote(context.target()).run("systemctl reset-failed etcd 2>/dev/null; systemctl start --no-block etcd")
-                .requireOk("start etcd on " + context.target());
+        cluster.remote(context.target()).run("systemctl reset-failed " + unit() + " 2>/dev/null; "
+                + "systemctl start --no-block " + unit()).requireOk("start " + unit() + " on " + context.target());
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         while (check(context).needed()) {
             if (Instant.now().isAfter(deadline)) {
-                String log = cluster.remote(context.target()).run("journalctl -u etcd -n 5 --no-pager 2>/dev/null")
-                        .stdout().strip();
-                throw new StepFailedException("etcd on " + context.target() + " did not stay up within "
+                String log = cluster.remote(context.target()).run("journalctl -u " + unit()
+                        + " -n 5 --no-pager 2>/dev/null").stdout().strip();
+                throw new StepFailedException(unit() + " on " + context.target() + " did not stay up within "
                         + START_TIMEOUT.toSeconds() + " s" + (log.isEmpty() ? "" : "; last log lines:\n" + log),
-                        "read its log (journalctl -u etcd); if its data is damaged, run quorum recover again "
+                        "read its log (journalctl -u " + unit() + "); if its data is damaged, run quorum recover again "
                                 + "to re-seed it");
             }
             context.cancellation().sleep(Duration.ofMillis(250));

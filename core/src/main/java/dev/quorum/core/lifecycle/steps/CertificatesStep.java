@@ -156,7 +156,7 @@ public final class CertificatesStep extends HostStep {
             context.info("issued " + cert.certificateFile() + " (SANs: " + String.join(", ",
                     cert.request().dnsNames()) + ", " + String.join(", ", cert.request().ipAddresses()) + ")");
         }
-        session.changedWhileRunning(context.target());
+        session.sharedFilesChanged(context.target());
     }
 
     private static void keep(StepContext context, Optional<String> backup) {

@@ -33,6 +33,10 @@ public final class LifecycleSession {
     private final Map<String, HostFacts> facts = new ConcurrentHashMap<>();
     private final Set<String> reloadNeeded = ConcurrentHashMap.newKeySet();
     private final Set<String> restartNeeded = ConcurrentHashMap.newKeySet();
+    /** Hosts whose certificates this run replaced: files the events cluster's members read too (decision 0038). */
+    private final Set<String> sharedFilesChanged = ConcurrentHashMap.newKeySet();
+    private final Set<String> restartedSinceShared = ConcurrentHashMap.newKeySet();
+    private volatile LifecycleSession sharesFilesOf;
 
     /**
      * @param members        the members once the run is done; they make up ETCD_INITIAL_CLUSTER, in
@@ -150,6 +154,21 @@ public final class LifecycleSession {
         changedWhileRunning(hostName);
     }
 
+    /** Files both clusters on the host read (its certificates) changed: each running member must restart. */
+    public void sharedFilesChanged(String hostName) {
+        sharedFilesChanged.add(hostName);
+        changedWhileRunning(hostName);
+    }
+
+    /**
+     * This session's members read {@code main}'s certificates (the events cluster's, decision 0043): a host whose
+     * certificates {@code main}'s run replaced needs a restart here too, where this cluster's member runs.
+     */
+    public LifecycleSession sharingFilesOf(LifecycleSession main) {
+        this.sharesFilesOf = main;
+        return this;
+    }
+
     public boolean reloadNeeded(String hostName) {
         return reloadNeeded.contains(hostName);
     }
@@ -159,10 +178,17 @@ public final class LifecycleSession {
     }
 
     public Set<String> restartNeeded() {
-        return Set.copyOf(restartNeeded);
+        Set<String> needed = new java.util.HashSet<>(restartNeeded);
+        LifecycleSession main = sharesFilesOf;
+        if (main != null) {
+            main.sharedFilesChanged.stream().filter(this::etcdActive).filter(h -> !restartedSinceShared.contains(h))
+                    .forEach(needed::add);
+        }
+        return Set.copyOf(needed);
     }
 
     public void restarted(String hostName) {
         restartNeeded.remove(hostName);
+        restartedSinceShared.add(hostName);
     }
 }

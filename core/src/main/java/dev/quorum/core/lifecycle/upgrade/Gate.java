@@ -21,5 +21,11 @@ public enum Gate {
     /** Not enough room on a host or on this workstation. */
     DISK,
     /** A rollback asked of a cluster that is not mixed, or without kept binaries. */
-    ROLLBACK
+    ROLLBACK,
+    /**
+     * The events cluster runs the main cluster's binary (decision 0043): it may not fall more than one hop behind
+     * the main cluster, never run newer than the binary rolled back to, and follows only once the main cluster runs
+     * the target.
+     */
+    EVENTS_CLUSTER
 }

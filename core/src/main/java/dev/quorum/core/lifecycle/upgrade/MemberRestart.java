@@ -52,8 +52,9 @@ final class MemberRestart {
         if (leads && session.members().size() > 1) {
             Leadership.moveAway(session, context, now, member.hostName());
         }
-        context.info("restarting etcd on " + member.hostName() + "   # systemctl restart etcd");
-        session.remote(member.hostName()).run("systemctl restart etcd").requireOk("restart etcd on "
+        String unit = session.settings().layout().unitName();
+        context.info("restarting " + unit + " on " + member.hostName() + "   # systemctl restart " + unit);
+        session.remote(member.hostName()).run("systemctl restart " + unit).requireOk("restart " + unit + " on "
                 + member.hostName());
         EndpointStatus back = awaitVersion(session, context, member, expected);
         awaitCaughtUp(session, context, member, back);
@@ -78,8 +79,8 @@ final class MemberRestart {
             }
             if (Instant.now().isAfter(deadline)) {
                 throw new StepFailedException(member.memberName() + " did not come back on " + expected + " within "
-                        + session.healthTimeout().toSeconds() + " s (" + last + ")", "look at journalctl -u etcd on "
-                        + member.hostName() + "; the members after it were not touched; quorum upgrade --rollback "
+                        + session.healthTimeout().toSeconds() + " s (" + last + ")", "look at journalctl -u "
+                        + session.settings().layout().unitName() + " on " + member.hostName() + "; the members after it were not touched; quorum upgrade --rollback "
                         + "puts the kept old binaries back");
             }
             context.cancellation().sleep(POLL);
@@ -100,7 +101,8 @@ final class MemberRestart {
             if (Instant.now().isAfter(deadline)) {
                 throw new StepFailedException(member.memberName() + " did not catch up with the leader within "
                         + session.healthTimeout().toSeconds() + " s (raft index " + index + " of " + leaderIndex + ")",
-                        "look at journalctl -u etcd on " + member.hostName() + ", then run the same command again");
+                        "look at journalctl -u " + session.settings().layout().unitName() + " on "
+                                + member.hostName() + ", then run the same command again");
             }
             context.cancellation().sleep(POLL);
             index = status(session, member).raftIndex();

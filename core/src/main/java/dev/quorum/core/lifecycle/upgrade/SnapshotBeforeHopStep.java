@@ -4,7 +4,6 @@ import dev.quorum.core.cluster.ManagedFiles;
 import dev.quorum.core.engine.Check;
 import dev.quorum.core.engine.StepContext;
 import dev.quorum.core.engine.StepFailedException;
-import dev.quorum.core.etcd.HostFiles;
 import dev.quorum.core.etcd.ServedVersions;
 import dev.quorum.core.inventory.EtcdMember;
 import dev.quorum.core.lifecycle.steps.HostStep;
@@ -47,12 +46,13 @@ final class SnapshotBeforeHopStep extends HostStep {
 
     @Override
     public List<String> preview(String target) {
-        return List.of("curl --cacert ... https://" + session.member(target).address() + ":2379/version"
+        return List.of("curl --cacert ... " + session.member(target).clientUrl() + "/version"
                         + "   # etcdcluster " + from + ".0 first",
-                "sed -i 's/^ETCD_SNAPSHOT_COUNT=.*/ETCD_SNAPSHOT_COUNT=1/' " + HostFiles.ENV_FILE,
+                "sed -i 's/^ETCD_SNAPSHOT_COUNT=.*/ETCD_SNAPSHOT_COUNT=1/' " + envFile(),
                 "etcdctl move-leader <a healthy follower>   # only if it leads",
-                "systemctl restart etcd   # on its own " + from + " binary, then healthy and caught up",
-                "install -m 0640 <the env file as it was> " + HostFiles.ENV_FILE + "   # no restart",
+                "systemctl restart " + session.settings().layout().unitName() + "   # on its own " + from
+                        + " binary, then healthy and caught up",
+                "install -m 0640 <the env file as it was> " + envFile() + "   # no restart",
                 "ls -t " + session.settings().dataDir() + "/member/snap/*.snap | head -1   # a new snapshot");
     }
 
@@ -73,16 +73,16 @@ final class SnapshotBeforeHopStep extends HostStep {
         RemoteHost remote = remote(context);
         EtcdVersion running = MemberRestart.runningVersion(session, member);
         awaitClusterVersion(context, member);
-        String original = ManagedFiles.read(remote, HostFiles.ENV_FILE).orElseThrow(() -> new StepFailedException(
-                HostFiles.ENV_FILE + " is missing on " + context.target(), "run quorum install first"));
+        String original = ManagedFiles.read(remote, envFile()).orElseThrow(() -> new StepFailedException(
+                envFile() + " is missing on " + context.target(), "run quorum install first"));
         String once = original.replaceAll("(?m)^ETCD_SNAPSHOT_COUNT=.*$", "ETCD_SNAPSHOT_COUNT=1");
         once = once.matches("(?sm).*^ETCD_SNAPSHOT_COUNT=1$.*") ? once : once + "ETCD_SNAPSHOT_COUNT=1\n";
         String before = newestSnapshot(remote);
-        ManagedFiles.replace(remote, HostFiles.ENV_FILE, once, "0640");
+        ManagedFiles.replace(remote, envFile(), once, "0640");
         try {
             MemberRestart.restart(session, context, member, running);
         } finally {
-            ManagedFiles.replace(remote, HostFiles.ENV_FILE, original, "0640");
+            ManagedFiles.replace(remote, envFile(), original, "0640");
         }
         awaitNewSnapshot(context, remote, before);
         remote.run("touch " + Shell.quote(marker())).requireOk("mark " + member.memberName() + "'s snapshot");
@@ -103,10 +103,16 @@ final class SnapshotBeforeHopStep extends HostStep {
         if (now.isEmpty() || now.equals(before)) {
             throw new StepFailedException(context.target() + " took no snapshot within "
                     + CLUSTER_VERSION_WAIT.toSeconds() + " s of restarting with ETCD_SNAPSHOT_COUNT=1",
-                    "its env file is as it was; check journalctl -u etcd on " + context.target()
+                    "its env file is as it was; check journalctl -u " + session.settings().layout().unitName() + " on "
+                            + context.target()
                             + ", then run the same command again");
         }
         context.info(context.target() + " took snapshot " + now);
+    }
+
+    /** The member's own env file: the main cluster's or the events cluster's (decision 0043). */
+    private String envFile() {
+        return session.settings().layout().envFile();
     }
 
     private String marker() {

@@ -58,6 +58,7 @@ public final class UpgradePlans {
         String name = request.rollback() ? "rollback" : "upgrade";
         List<PlannedStep> steps = new ArrayList<>();
         steps.add(PlannedStep.onCluster(guard));
+        EventsUpgradePlans.guardForMain(cluster, session, target, request).ifPresent(steps::add);
         UpgradeDecision decision = UpgradePlanner.decide(
                 UpgradeObserver.observe(session, LiveCluster.read(cluster), target, request.rollback()), target,
                 request);
@@ -77,6 +78,7 @@ public final class UpgradePlans {
         if (shape.snapshotFirst()) {
             shape.order().forEach(host -> steps.add(PlannedStep.onEach(new SnapshotBeforeHopStep(session, target),
                     List.of(host))));
+            steps.addAll(EventsUpgradePlans.snapshotsBeforeHop(cluster, target));
         }
         String leader = shape.order().isEmpty() ? "" : shape.order().get(shape.order().size() - 1);
         for (String host : shape.order()) {
@@ -87,6 +89,7 @@ public final class UpgradePlans {
         }
         if (!shape.rollback()) {
             steps.add(PlannedStep.onEach(new EtcdutlStep(session, target), shape.order()));
+            steps.addAll(EventsUpgradePlans.followMain(cluster, target));
         }
         return new Plan(name, cluster.inventory().clusterName(), steps);
     }

@@ -1,0 +1,114 @@
+package dev.quorum.core.lifecycle.upgrade;
+
+import dev.quorum.core.cluster.ClusterSession;
+import dev.quorum.core.engine.LabelledStep;
+import dev.quorum.core.engine.Plan;
+import dev.quorum.core.engine.PlannedStep;
+import dev.quorum.core.etcd.MemberStatus;
+import dev.quorum.core.inventory.ClusterLayout;
+import dev.quorum.core.inventory.EtcdMember;
+import dev.quorum.core.inventory.Inventory;
+import dev.quorum.core.lifecycle.steps.HealthWait;
+import dev.quorum.core.lifecycle.steps.LifecycleSession;
+import dev.quorum.core.lifecycle.steps.SnapshotStep;
+import dev.quorum.core.release.EtcdVersion;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The events cluster through an upgrade (decision 0043). Its members run the main cluster's etcd binary, so the
+ * main cluster's upgrade decides its version: {@code quorum upgrade} refuses when an events member could not take
+ * the new binary on its next restart, and after the main members rolls the events members onto it too.
+ * {@code quorum upgrade --cluster events} does only that second part, for an events cluster left behind (a run
+ * stopped half way, or a main cluster upgraded by other means), and only once the main cluster runs the target.
+ */
+public final class EventsUpgradePlans {
+    static final String LABEL = "events cluster";
+
+    private EventsUpgradePlans() {
+    }
+
+    /** {@code quorum upgrade --cluster events}: guard -> snapshot -> each events member restarted, the leader last. */
+    public static Plan plan(ClusterSession main, UpgradeRequest request) {
+        Inventory events = main.inventory().cluster(ClusterLayout.EVENTS);
+        if (request.rollback()) {
+            throw new UpgradeException("--rollback --cluster events: the events cluster has no binary of its own to "
+                    + "put back (it runs the main cluster's " + main.inventory().etcd().binDir() + "/etcd)",
+                    "roll back the main cluster instead (quorum upgrade --rollback, without --cluster); it refuses "
+                            + "while an events member already runs the new version");
+        }
+        EtcdVersion target = UpgradePlans.target(main.inventory());
+        LifecycleSession mainSession = UpgradePlans.session(main);
+        LifecycleSession eventsSession = UpgradePlans.session(main.sibling(events));
+        List<PlannedStep> steps = new ArrayList<>();
+        steps.add(PlannedStep.onCluster(new EventsVersionGuardStep("Check the main cluster and the hosts' etcd "
+                + "binary are on " + target, List.of("etcdctl endpoint status --cluster   # every main member on "
+                + target, main.inventory().etcd().binDir() + "/etcd --version   # " + target + " on every host"),
+                () -> EventsVersionGate.forEvents(EventsVersions.running(mainSession),
+                        EventsVersions.binaries(eventsSession), target))));
+        steps.add(PlannedStep.onCluster(new SnapshotStep(eventsSession, "before upgrade",
+                () -> EventsVersions.allOn(eventsSession, target))));
+        steps.addAll(restarts(eventsSession, target, ""));
+        return new Plan("upgrade", events.clusterName(), steps);
+    }
+
+    /** The guard the main cluster's upgrade or rollback starts with when its hosts run the events cluster too. */
+    static Optional<PlannedStep> guardForMain(ClusterSession main, LifecycleSession mainSession, EtcdVersion target,
+                                              UpgradeRequest request) {
+        Optional<Inventory> events = main.inventory().eventsCluster();
+        if (events.isEmpty()) {
+            return Optional.empty();
+        }
+        ClusterSession eventsCluster = main.sibling(events.get());
+        return Optional.of(PlannedStep.onCluster(new LabelledStep(LABEL, new EventsVersionGuardStep(
+                "Check every events member can take the shared binary on its next restart",
+                List.of("etcdctl --endpoints=<the events members, port " + ClusterLayout.EVENTS.clientPort()
+                        + "> endpoint status   # each within one minor of " + target),
+                () -> lowest(mainSession).map(lowest -> EventsVersionGate.forMain(lowest, target, request.rollback(),
+                        EventsVersions.running(UpgradePlans.session(eventsCluster)))).orElse(List.of(
+                        new UpgradeRefusal(Gate.UNREACHABLE, "no main member reported its version",
+                                "check quorum status")))))));
+    }
+
+    /** After the main members: each events member restarted onto the binary they now run. */
+    static List<PlannedStep> followMain(ClusterSession main, EtcdVersion target) {
+        Optional<Inventory> events = main.inventory().eventsCluster();
+        if (events.isEmpty()) {
+            return List.of();
+        }
+        return restarts(UpgradePlans.session(main.sibling(events.get())), target, LABEL);
+    }
+
+    /**
+     * Before the shared binary changes, each events member takes its raft snapshot on the old one too, as the main
+     * members do before a minor to 3.6 or later: once the main members are upgraded, the old binary is gone.
+     */
+    static List<PlannedStep> snapshotsBeforeHop(ClusterSession main, EtcdVersion target) {
+        Optional<Inventory> events = main.inventory().eventsCluster();
+        if (events.isEmpty()) {
+            return List.of();
+        }
+        LifecycleSession session = UpgradePlans.session(main.sibling(events.get()));
+        return session.members().stream().map(m -> PlannedStep.onEach(new LabelledStep(LABEL,
+                new SnapshotBeforeHopStep(session, target)), List.of(m.hostName()))).toList();
+    }
+
+    private static List<PlannedStep> restarts(LifecycleSession events, EtcdVersion target, String label) {
+        Optional<String> leader = HealthWait.probe(events).leader().map(MemberStatus::hostName);
+        List<EtcdMember> order = new ArrayList<>(events.members());
+        order.sort(Comparator.comparing(m -> leader.map(m.hostName()::equals).orElse(false)));
+        return order.stream().map(m -> {
+            boolean last = leader.map(m.hostName()::equals).orElse(false) && order.size() > 1;
+            EventsRestartStep step = new EventsRestartStep(events, target, last);
+            return PlannedStep.onEach(label.isEmpty() ? step : new LabelledStep(label, step), List.of(m.hostName()));
+        }).toList();
+    }
+
+    /** The main cluster's lowest running version, if any member reported one. */
+    private static Optional<EtcdVersion> lowest(LifecycleSession mainSession) {
+        return EventsVersions.running(mainSession).values().stream().flatMap(Optional::stream)
+                .min(Comparator.naturalOrder());
+    }
+}

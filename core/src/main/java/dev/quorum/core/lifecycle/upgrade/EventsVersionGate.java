@@ -1,0 +1,82 @@
+package dev.quorum.core.lifecycle.upgrade;
+
+import dev.quorum.core.release.EtcdVersion;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Kubespray's etcd-events runs the main cluster's binary (/usr/local/bin/etcd): whatever is installed there is
+ * what each events member runs after its next restart. These gates keep every such restart a supported one
+ * (decision 0043), from what was observed alone; a version nobody reported is unknown and refuses.
+ */
+final class EventsVersionGate {
+    private EventsVersionGate() {
+    }
+
+    /**
+     * Before the main cluster's upgrade or rollback changes the shared binary: an events member still on an older
+     * hop than the main cluster's lowest would jump two minors on its next restart, and one already on a version
+     * newer than the rollback's would be downgraded by it.
+     *
+     * @param events each events member's running version, by member name
+     */
+    static List<UpgradeRefusal> forMain(EtcdVersion mainLowest, EtcdVersion target, boolean rollback,
+                                        Map<String, Optional<EtcdVersion>> events) {
+        List<UpgradeRefusal> refusals = new ArrayList<>(unknown(events, "the events cluster's member "));
+        events.forEach((name, version) -> version.ifPresent(running -> {
+            if (rollback && running.compareTo(mainLowest) > 0) {
+                refusals.add(new UpgradeRefusal(Gate.EVENTS_CLUSTER, name + " already runs " + running
+                        + ": putting etcd " + mainLowest + " back on its host would downgrade it on its next restart",
+                        "etcd does not downgrade a minor by restart; keep the main cluster on the new version (run "
+                                + "quorum upgrade to finish it)"));
+            } else if (!rollback && !withinOneMinor(running, target)) {
+                refusals.add(new UpgradeRefusal(Gate.EVENTS_CLUSTER, name + " still runs " + running + ": on "
+                        + target + " its next restart would skip a minor version", "first bring the events cluster "
+                        + "to " + mainLowest + " with quorum upgrade --cluster events (etcd_version: " + mainLowest
+                        + " in the inventory while you do)"));
+            } else if (!rollback && running.compareTo(target) > 0) {
+                refusals.add(new UpgradeRefusal(Gate.EVENTS_CLUSTER, name + " runs " + running + ", newer than "
+                        + target + ": installing " + target + " would downgrade it on its next restart",
+                        "set etcd_version to " + running + " or later"));
+            }
+        }));
+        return refusals;
+    }
+
+    /**
+     * Before the events cluster is restarted onto the target: the main cluster must run it on every member and the
+     * binary on every host must be it, so the restart moves the events members exactly there.
+     *
+     * @param main     each main member's running version, by member name
+     * @param binaries the etcd binary's version on each events host, by host name
+     */
+    static List<UpgradeRefusal> forEvents(Map<String, Optional<EtcdVersion>> main,
+                                          Map<String, Optional<EtcdVersion>> binaries, EtcdVersion target) {
+        List<UpgradeRefusal> refusals = new ArrayList<>(unknown(main, "the main cluster's member "));
+        refusals.addAll(unknown(binaries, "the etcd binary on "));
+        String hint = "upgrade the main cluster first: quorum upgrade (without --cluster) installs etcd " + target
+                + " on the hosts and restarts its members, then the events cluster follows";
+        main.forEach((name, version) -> version.filter(v -> !v.equals(target)).ifPresent(v -> refusals.add(
+                new UpgradeRefusal(Gate.EVENTS_CLUSTER, "the main cluster's member " + name + " runs " + v
+                        + ", not " + target, hint))));
+        binaries.forEach((host, version) -> version.filter(v -> !v.equals(target)).ifPresent(v -> refusals.add(
+                new UpgradeRefusal(Gate.EVENTS_CLUSTER, "the etcd binary on " + host + " is " + v + ", not "
+                        + target, hint))));
+        return refusals;
+    }
+
+    /** A restart from {@code running} onto {@code target} is one etcd supports: the same minor or the next. */
+    static boolean withinOneMinor(EtcdVersion running, EtcdVersion target) {
+        return running.major() == target.major() && target.minor() - running.minor() <= 1;
+    }
+
+    private static List<UpgradeRefusal> unknown(Map<String, Optional<EtcdVersion>> versions, String what) {
+        return versions.entrySet().stream().filter(e -> e.getValue().isEmpty())
+                .map(e -> new UpgradeRefusal(Gate.UNREACHABLE, what + e.getKey() + " did not report its version",
+                        "make it reachable (quorum status --cluster events, quorum diagnose), then run the same "
+                                + "command again"))
+                .toList();
+    }
+}

@@ -1,0 +1,57 @@
+package dev.quorum.core.lifecycle.upgrade;
+
+import dev.quorum.core.etcd.MemberStatus;
+import dev.quorum.core.inventory.EtcdMember;
+import dev.quorum.core.lifecycle.steps.HealthWait;
+import dev.quorum.core.lifecycle.steps.LifecycleSession;
+import dev.quorum.core.release.EtcdVersion;
+import dev.quorum.core.remote.Shell;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** What {@link EventsVersionGate} decides from: versions reported by members and by the binary on each host. */
+final class EventsVersions {
+    private static final Pattern ETCD_VERSION = Pattern.compile("etcd Version: (\\S+)");
+
+    private EventsVersions() {
+    }
+
+    /** Each member's running version by member name; empty where it did not answer. */
+    static Map<String, Optional<EtcdVersion>> running(LifecycleSession session) {
+        Map<String, Optional<EtcdVersion>> versions = new LinkedHashMap<>();
+        for (MemberStatus member : HealthWait.probe(session).members()) {
+            versions.put(member.memberName().isEmpty() ? member.hostName() : member.memberName(), member.version());
+        }
+        return versions;
+    }
+
+    /** {@code bin_dir/etcd --version} on each member's host; empty where SSH or the binary did not answer. */
+    static Map<String, Optional<EtcdVersion>> binaries(LifecycleSession session) {
+        Map<String, Optional<EtcdVersion>> versions = new LinkedHashMap<>();
+        String etcd = Shell.quote(session.settings().binDir() + "/etcd");
+        for (EtcdMember member : session.members()) {
+            Optional<EtcdVersion> version;
+            try {
+                version = parse(session.remote(member.hostName()).run(etcd + " --version 2>&1").stdout());
+            } catch (Exception e) {
+                version = Optional.empty();
+            }
+            versions.put(member.hostName(), version);
+        }
+        return versions;
+    }
+
+    static Optional<EtcdVersion> parse(String output) {
+        Matcher matcher = ETCD_VERSION.matcher(output);
+        return matcher.find() ? EtcdVersion.tryParse(matcher.group(1)) : Optional.empty();
+    }
+
+    /** Every member answers with the target: the events cluster has nothing left to restart. */
+    static boolean allOn(LifecycleSession session, EtcdVersion target) {
+        Map<String, Optional<EtcdVersion>> versions = running(session);
+        return !versions.isEmpty() && versions.values().stream().allMatch(v -> v.map(target::equals).orElse(false));
+    }
+}

@@ -1,0 +1,110 @@
+package dev.quorum.core.lifecycle.upgrade;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.quorum.core.cluster.ClusterSession;
+import dev.quorum.core.etcd.InitialClusterState;
+import dev.quorum.core.lifecycle.PlanShapes;
+import dev.quorum.core.lifecycle.steps.LifecycleSession;
+import dev.quorum.core.release.EtcdVersion;
+import dev.quorum.core.release.ReleaseFetcher;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The events cluster runs the main cluster's etcd binary (decision 0043): the gates that keep each of its restarts
+ * one etcd supports, and the restart step's target; no host, no root.
+ */
+class EventsUpgradeTest {
+    private static final EtcdVersion V34 = EtcdVersion.parse("3.4.35");
+    private static final EtcdVersion V35 = EtcdVersion.parse("3.5.17");
+    private static final EtcdVersion V36 = EtcdVersion.parse("3.6.4");
+
+    @TempDir
+    Path dir;
+
+    private static Map<String, Optional<EtcdVersion>> versions(Object... nameAndVersion) {
+        Map<String, Optional<EtcdVersion>> map = new LinkedHashMap<>();
+        for (int i = 0; i < nameAndVersion.length; i += 2) {
+            map.put((String) nameAndVersion[i], Optional.ofNullable((EtcdVersion) nameAndVersion[i + 1]));
+        }
+        return map;
+    }
+
+    @Test
+    void theMainUpgradeGoesAheadWhileTheEventsMembersAreOnTheHopBefore() {
+        assertThat(EventsVersionGate.forMain(V35, V36, false, versions("etcd1-events", V35, "etcd2-events", V35)))
+                .isEmpty();
+        // a run stopped after the main members: the events members are still one hop behind, and follow now
+        assertThat(EventsVersionGate.forMain(V36, V36, false, versions("etcd1-events", V35, "etcd2-events", V36)))
+                .isEmpty();
+    }
+
+    @Test
+    void anEventsMemberTwoMinorsBehindStopsTheMainUpgradeBeforeTheBinaryChanges() {
+        List<UpgradeRefusal> refusals = EventsVersionGate.forMain(V35, V36, false,
+                versions("etcd1-events", V34, "etcd2-events", V35));
+
+        assertThat(refusals).singleElement().satisfies(r -> {
+            assertThat(r.gate()).isEqualTo(Gate.EVENTS_CLUSTER);
+            assertThat(r.reason()).contains("etcd1-events still runs v3.4.35").contains("skip a minor");
+            assertThat(r.hint()).contains("quorum upgrade --cluster events");
+        });
+    }
+
+    @Test
+    void anEventsMemberThatDidNotAnswerIsUnknownAndRefuses() {
+        assertThat(EventsVersionGate.forMain(V35, V36, false, versions("etcd1-events", null)))
+                .extracting(UpgradeRefusal::gate).containsExactly(Gate.UNREACHABLE);
+    }
+
+    @Test
+    void aRollbackIsRefusedOnceAnEventsMemberRunsTheNewVersion() {
+        assertThat(EventsVersionGate.forMain(V35, V35, true, versions("etcd1-events", V35))).isEmpty();
+        assertThat(EventsVersionGate.forMain(V35, V35, true, versions("etcd1-events", V36)))
+                .singleElement().satisfies(r -> assertThat(r.reason()).contains("would downgrade it"));
+    }
+
+    @Test
+    void theEventsClusterFollowsOnlyOnceTheMainClusterAndEveryBinaryRunTheTarget() {
+        assertThat(EventsVersionGate.forEvents(versions("etcd1", V36, "etcd2", V36), versions("node1", V36), V36))
+                .isEmpty();
+
+        List<UpgradeRefusal> refusals = EventsVersionGate.forEvents(versions("etcd1", V36, "etcd2", V35),
+                versions("node1", V36, "node2", null), V36);
+
+        assertThat(refusals).extracting(UpgradeRefusal::reason).containsExactlyInAnyOrder(
+                "the etcd binary on node2 did not report its version",
+                "the main cluster's member etcd2 runs v3.5.17, not v3.6.4");
+        assertThat(refusals).extracting(UpgradeRefusal::hint)
+                .anySatisfy(h -> assertThat(h).contains("quorum upgrade (without --cluster)"));
+    }
+
+    @Test
+    void theBinarysVersionIsReadFromItsOwnWords() {
+        assertThat(EventsVersions.parse("etcd Version: 3.5.17\nGit SHA: 507c0de\nGo Version: go1.22\n"))
+                .contains(V35);
+        assertThat(EventsVersions.parse("sh: /usr/local/bin/etcd: not found")).isEmpty();
+    }
+
+    @Test
+    void theRestartActsOnEtcdEventsOnly() throws Exception {
+        ClusterSession main = PlanShapes.offlineSession(dir, 3, 3,
+                "      vars:\n        etcd_events_cluster_enabled: true\n");
+        ClusterSession events = main.sibling(main.inventory().eventsCluster().orElseThrow());
+        LifecycleSession session = new LifecycleSession(events, new ReleaseFetcher(dir, Duration.ofSeconds(1)),
+                Duration.ofSeconds(1), events.inventory().etcdMembers(), InitialClusterState.EXISTING);
+
+        EventsRestartStep step = new EventsRestartStep(session, V36, true);
+
+        assertThat(step.title()).isEqualTo("Restart etcd-events onto v3.6.4 (the leader, last)");
+        assertThat(step.preview("node2")).first().asString().startsWith("systemctl restart etcd-events ");
+        assertThat(step.preview("node2")).last().asString().contains("https://127.88.0.2:2383");
+    }
+}

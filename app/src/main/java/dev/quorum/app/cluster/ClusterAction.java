@@ -25,13 +25,17 @@ public enum ClusterAction {
     SCHEDULE_BACKUPS("backup", "backup schedule", "backup unschedule", "backup run", "backup list", "backup pull");
 
     /**
-     * The CLI commands that take {@code --cluster events}: the same list as the CLI's
-     * {@code ClusterOptions.EVENTS_COMMANDS} ({@code EventsCommandsAgreeTest} keeps the two equal).
+     * The commands the app runs on the events cluster: those of the CLI's {@code ClusterOptions.EVENTS_COMMANDS} whose
+     * wizards were checked to act on the cluster shown ({@code EventsCommandsAgreeTest}: never one the CLI refuses).
      */
     public static final Set<String> EVENTS_COMMANDS = Set.of("install", "status", "diagnose", "snapshot save",
-            "snapshot list", "add", "remove", "replace", "maintain compact", "maintain defrag", "maintain alarms",
-            "backup schedule", "backup unschedule", "backup run", "backup list", "backup pull", "upgrade", "recover",
-            "apiservers update");
+            "snapshot list", "add", "remove", "replace", "apiservers update");
+
+    /**
+     * Actions whose CLI commands take {@code --cluster events} but whose wizards still build the main cluster's plan:
+     * held back in the app until they are made to follow the cluster shown.
+     */
+    static final Set<ClusterAction> TERMINAL_ONLY_ON_EVENTS = Set.of(MAINTAIN, UPGRADE, RECOVER, SCHEDULE_BACKUPS);
 
     private final String name;
     private final List<String> commands;
@@ -52,10 +56,10 @@ public enum ClusterAction {
         if (layout == ClusterLayout.MAIN || EVENTS_COMMANDS.containsAll(commands)) {
             return Optional.empty();
         }
-        if (this == SCHEDULE_BACKUPS) {
-            return Optional.of("Scheduled backups (quorum backup) snapshot the main cluster only: the script on the "
-                    + "hosts reads its 127.0.0.1:2379. Switch to the main cluster to see and schedule them; save the "
-                    + "events cluster with Snapshot now.");
+        if (TERMINAL_ONLY_ON_EVENTS.contains(this)) {
+            return Optional.of("Not from the app on the events cluster yet: this view's wizard would act on the main "
+                    + "cluster. From a terminal: quorum " + name + " -i INVENTORY --cluster events" + (this == RECOVER
+                    ? " (quorum diagnose --cluster events shows its state)." : "."));
         }
         String hint = this == RECOVER ? " From a terminal, quorum diagnose --cluster events shows its state." : "";
         return Optional.of("Not on the events cluster: quorum " + name + " cannot act on it yet (its steps would "

@@ -32,11 +32,13 @@ class ActionAvailabilityTest {
             }
         }
         assertThat(ClusterAction.MAINTAIN.refusal(ClusterLayout.EVENTS).orElseThrow())
-                .contains("quorum maintain cannot act on it yet", "etcd.service", "Switch to the main cluster");
+                .contains("Not from the app on the events cluster yet", "quorum maintain -i INVENTORY --cluster events");
         assertThat(ClusterAction.RECOVER.refusal(ClusterLayout.EVENTS).orElseThrow())
                 .contains("quorum diagnose --cluster events");
         assertThat(ClusterAction.SCHEDULE_BACKUPS.refusal(ClusterLayout.EVENTS).orElseThrow())
-                .contains("snapshot the main cluster only", "Snapshot now");
+                .contains("quorum backup -i INVENTORY --cluster events");
+        assertThat(ClusterAction.RENEW.refusal(ClusterLayout.EVENTS).orElseThrow())
+                .contains("quorum certs renew cannot act on it yet", "etcd.service", "Switch to the main cluster");
     }
 
     @Test
@@ -52,7 +54,7 @@ class ActionAvailabilityTest {
 
         available.show(ClusterLayout.EVENTS);
         assertThat(upgradeRefused.get()).isTrue();
-        assertThat(upgradeTip.get()).contains("quorum upgrade cannot act on it yet");
+        assertThat(upgradeTip.get()).contains("quorum upgrade -i INVENTORY --cluster events");
         assertThat(addRefused.get()).isFalse();
         assertThat(addTip.get()).isEqualTo("Add a host");
 

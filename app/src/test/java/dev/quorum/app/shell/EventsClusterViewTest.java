@@ -162,14 +162,18 @@ class EventsClusterViewTest {
                 .isEqualTo(new QuorumHome(dir.resolve("home")).snapshots("prod-events"));
 
         // what the CLI refuses with --cluster events is disabled, and says why
-        for (String id : List.of("#toolbar-maintain", "#toolbar-upgrade", "#toolbar-restore", "#toolbar-recover")) {
+        assertThat(disabled("#toolbar-restore")).isTrue();
+        assertThat(tooltip("#toolbar-restore")).contains("cannot act on it yet", "Switch to the main cluster");
+        // what only the CLI does on the events cluster yet is disabled too, with the command to run
+        for (String id : List.of("#toolbar-maintain", "#toolbar-upgrade", "#toolbar-recover")) {
             assertThat(disabled(id)).as(id).isTrue();
-            assertThat(tooltip(id)).as(id).contains("cannot act on it yet", "Switch to the main cluster");
+            assertThat(tooltip(id)).as(id).contains("Not from the app on the events cluster yet", "--cluster events");
         }
         assertThat(disabled("#certs-renew")).isTrue();
         assertThat(tooltip("#certs-renew")).contains("quorum certs renew cannot act on it yet");
         assertThat(tooltip("#snapshot-restore")).contains("quorum restore cannot act on it yet");
-        assertThat(Fx.get(() -> ((Label) node("#backups-health")).getText())).contains("main cluster only");
+        assertThat(Fx.get(() -> ((Label) node("#backups-health")).getText()))
+                .contains("quorum backup -i INVENTORY --cluster events");
         assertThat(disabled("#backups-schedule-open")).isTrue();
         // and what it allows acts on the events cluster
         assertThat(disabled("#toolbar-add")).isFalse();

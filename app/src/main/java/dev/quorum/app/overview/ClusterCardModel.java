@@ -3,6 +3,7 @@ package dev.quorum.app.overview;
 import dev.quorum.core.known.CertificateExpiry;
 import dev.quorum.core.known.KnownCluster;
 import dev.quorum.core.known.LastRun;
+import dev.quorum.core.lifecycle.backup.BackupHealth;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,14 +13,19 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
-/** One card: what the workstation's files say at once, the health and versions once the quick read answers. */
+/**
+ * One card: what the workstation's files say at once, the health and versions once the quick read answers, the
+ * backups' freshness after that.
+ */
 public final class ClusterCardModel {
     static final String READING = "reading status...";
+    static final String READING_BACKUPS = "backups: reading...";
 
     private final KnownCluster cluster;
     private final String expiry;
     private final StringProperty health = new SimpleStringProperty(READING);
     private final StringProperty versions = new SimpleStringProperty("");
+    private final StringProperty backups = new SimpleStringProperty("");
 
     ClusterCardModel(KnownCluster cluster, Instant now) {
         this.cluster = cluster;
@@ -63,13 +69,28 @@ public final class ClusterCardModel {
         return versions;
     }
 
+    /** Empty until the status is read, then "reading backups...", then their freshness. */
+    public ReadOnlyStringProperty backupsProperty() {
+        return backups;
+    }
+
     void read(QuickStatus.Reading reading) {
         health.set(reading.health());
         versions.set(reading.versions());
+        backups.set(READING_BACKUPS);
     }
 
     void unknown(String why) {
         health.set("unknown: " + why);
         versions.set("");
+        backups.set("");
+    }
+
+    void backups(Optional<BackupHealth> read, Instant now) {
+        backups.set(BackupFreshnessWords.words(read, now));
+    }
+
+    void backupsUnknown(String why) {
+        backups.set("backups: unknown: " + why);
     }
 }

@@ -57,11 +57,13 @@ public final class OverviewView extends VBox {
         health.textProperty().bind(card.healthProperty());
         Label versions = wrapped("card-versions");
         versions.textProperty().bind(card.versionsProperty());
+        Label backups = wrapped("card-backups");
+        backups.textProperty().bind(card.backupsProperty());
         Label expiry = wrapped("card-expiry");
         expiry.setText(card.expiry());
         Label lastRun = wrapped("card-last-run");
         lastRun.setText(card.lastRun());
-        VBox box = new VBox(4, name, health, versions, expiry, lastRun);
+        VBox box = new VBox(4, name, health, versions, backups, expiry, lastRun);
         box.setId("card-" + card.name());
         box.getStyleClass().add("cluster-card");
         box.setPrefWidth(CARD_WIDTH);

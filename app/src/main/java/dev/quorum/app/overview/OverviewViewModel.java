@@ -3,6 +3,7 @@ package dev.quorum.app.overview;
 import dev.quorum.app.common.ErrorWords;
 import dev.quorum.app.common.TaskExecutor;
 import dev.quorum.core.known.KnownCluster;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -16,7 +17,7 @@ import javafx.collections.ObservableList;
 
 /**
  * The overview's state: the known clusters' cards (read from the workstation's files in the background), then each
- * card's quick status, one read in flight at a time so a dozen unreachable clusters never hold the background
+ * card's quick status and then its backups, one read in flight at a time so a dozen unreachable clusters never hold the background
  * threads the shown cluster needs. {@link #close()} cancels what is under way.
  */
 public final class OverviewViewModel {
@@ -63,11 +64,27 @@ public final class OverviewViewModel {
             readFrom(index + 1);
             return;
         }
-        inFlight = executor.submit(() -> status.read(card.inventory().get()), reading -> {
+        Path inventory = card.inventory().get();
+        inFlight = executor.submit(() -> status.read(inventory), reading -> {
             card.read(reading);
-            readFrom(index + 1);
+            readBackups(index, inventory);
         }, error -> {
             card.unknown(ErrorWords.describe(error));
+            readFrom(index + 1);
+        });
+    }
+
+    /** The backups after the status: SSH to every host may take longer, and the health should not wait for it. */
+    private void readBackups(int index, Path inventory) {
+        if (closed) {
+            return;
+        }
+        ClusterCardModel card = cards.get(index);
+        inFlight = executor.submit(() -> status.backups(inventory), backups -> {
+            card.backups(backups, clock.instant());
+            readFrom(index + 1);
+        }, error -> {
+            card.backupsUnknown(ErrorWords.describe(error));
             readFrom(index + 1);
         });
     }

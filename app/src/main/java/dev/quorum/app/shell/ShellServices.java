@@ -3,9 +3,13 @@ package dev.quorum.app.shell;
 import dev.quorum.app.cluster.ClusterSource;
 import dev.quorum.app.cluster.ProbeStatusSource;
 import dev.quorum.app.cluster.StatusSource;
+import dev.quorum.app.common.ClusterSessions;
 import dev.quorum.app.common.TaskExecutor;
 import dev.quorum.app.sandbox.SandboxStarter;
+import dev.quorum.core.cluster.ClusterSession;
 import dev.quorum.core.engine.RunListener;
+import dev.quorum.core.lifecycle.backup.BackupHealth;
+import dev.quorum.core.lifecycle.backup.BackupOverview;
 import dev.quorum.core.workspace.QuorumHome;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,9 +22,11 @@ import java.util.function.Function;
  *
  * @param statusSources where an opened cluster's status comes from
  * @param sandbox       starts the local sandbox (blocking) and returns its inventory
+ * @param backupReads   a known cluster's backups for its overview card (blocking), as {@code quorum status} reads them
  */
 public record ShellServices(TaskExecutor executor, QuorumHome home, Function<ClusterSource, StatusSource> statusSources,
-                            ShellActions.Factory actions, SandboxStart sandbox, Duration refreshInterval) {
+                            ShellActions.Factory actions, SandboxStart sandbox, Duration refreshInterval,
+                            Function<ClusterSource, BackupHealth> backupReads) {
 
     public static final Duration REFRESH_INTERVAL = Duration.ofSeconds(1);
 
@@ -31,15 +37,23 @@ public record ShellServices(TaskExecutor executor, QuorumHome home, Function<Clu
                         + ShellActions.Factory.class.getName() + " is missing from the app jar"));
         SandboxStarter starter = new SandboxStarter(home);
         return new ShellServices(executor, home, source -> new ProbeStatusSource(source, home), actions,
-                starter::start, REFRESH_INTERVAL);
+                starter::start, REFRESH_INTERVAL, source -> {
+                    try (ClusterSession session = ClusterSessions.open(source.inventory(), home, source.ssh())) {
+                        return BackupOverview.read(session).health();
+                    }
+                });
     }
 
     public ShellServices withActions(ShellActions.Factory other) {
-        return new ShellServices(executor, home, statusSources, other, sandbox, refreshInterval);
+        return new ShellServices(executor, home, statusSources, other, sandbox, refreshInterval, backupReads);
     }
 
     public ShellServices withStatusSources(Function<ClusterSource, StatusSource> other) {
-        return new ShellServices(executor, home, other, actions, sandbox, refreshInterval);
+        return new ShellServices(executor, home, other, actions, sandbox, refreshInterval, backupReads);
+    }
+
+    public ShellServices withBackupReads(Function<ClusterSource, BackupHealth> other) {
+        return new ShellServices(executor, home, statusSources, actions, sandbox, refreshInterval, other);
     }
 
     /** Starts the sandbox, reporting to a live log; returns its inventory. Blocking. */

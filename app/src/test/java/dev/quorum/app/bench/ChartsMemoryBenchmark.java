@@ -7,13 +7,17 @@ import dev.quorum.core.workspace.QuorumHome;
 import dev.quorum.lab.EtcdTarball;
 import dev.quorum.lab.Lab;
 import dev.quorum.lab.LabHosts;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -23,7 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The app's resident memory over a long watch: {@code quorum gui -i} on a 5-member cluster of lab hosts, its status
  * read every second and every member's metrics every 10 s for the Charts tab, with a write every 10 s so the
  * lines move. Issue 19's goal: at most 350 MiB, and no growth over an hour ({@code -Dquorum.bench.minutes}, 60 by
- * default). Writes its section of docs/benchmarks-app.md.
+ * default). The app runs with the JVM options it is launched with (the jpackage arguments, {@link GuiJavaOptions});
+ * beside it, on the same cluster at the same time, the app with other options, to show which of them matter.
+ * Writes its section of docs/benchmarks-app.md.
  */
 @Tag("benchmark")
 @LabHosts(count = 5)
@@ -33,6 +39,10 @@ class ChartsMemoryBenchmark {
     private static final int SAMPLE_SECONDS = 10;
     /** The JVM's start, the first status and the first scrapes: not what a long watch holds. */
     private static final int WARM_UP_SECONDS = 60;
+    /** Growth is the last ten minutes against the first ten (a fifth of shorter watches). */
+    private static final int WINDOW_SAMPLES = 600 / SAMPLE_SECONDS;
+    private static final List<String> HEADLESS = List.of("-Dglass.platform=Monocle", "-Dmonocle.platform=Headless",
+            "-Dprism.order=sw");
 
     static Lab lab;
     @TempDir
@@ -51,41 +61,119 @@ class ChartsMemoryBenchmark {
         assertThat(install.waitFor(10, TimeUnit.MINUTES)).isTrue();
         assertThat(install.exitValue()).as(Files.readString(dir.resolve("install.log"))).isZero();
 
-        Path log = dir.resolve("app.log");
-        Process app = new ProcessBuilder(command(home, List.of("-Dglass.platform=Monocle", "-Dmonocle.platform=Headless",
-                "-Dprism.order=sw"), "gui", null, where)).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        List<Double> rss = new ArrayList<>();
+        List<String> launched = GuiJavaOptions.read();
+        List<WatchVariant> variants = List.of(
+                new WatchVariant("as launched", launched, Map.of()),
+                new WatchVariant("JVM defaults", List.of(), Map.of()),
+                new WatchVariant("as launched, C1 only", WatchVariant.plus(launched, "-XX:TieredStopAtLevel=1"), Map.of()),
+                new WatchVariant("as launched, 2 malloc arenas", launched, Map.of("MALLOC_ARENA_MAX", "2")),
+                new WatchVariant("serial, default initial heap", launched.stream()
+                        .filter(option -> !option.startsWith("-Xms")).toList(), Map.of()),
+                new WatchVariant("G1 giving heap back", List.of("-Xms32m", "-XX:G1PeriodicGCInterval=15000",
+                        "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30"), Map.of()));
+        List<Process> apps = new ArrayList<>();
+        List<Double> load = new ArrayList<>();
+        // Every minute's samples as they come, so that a long watch cut short still leaves its figures.
+        Path raw = Path.of("target", "charts-memory-samples.csv");
+        Files.deleteIfExists(raw);
         try {
+            for (int v = 0; v < variants.size(); v++) {
+                apps.add(start(variants.get(v), copy(home, dir.resolve("home-" + v)), where, dir.resolve("app-" + v + ".log")));
+            }
             int samples = MINUTES * 60 / SAMPLE_SECONDS;
             for (int i = 0; i < samples; i++) {
                 Thread.sleep(SAMPLE_SECONDS * 1000L);
-                assertThat(app.isAlive()).as(Files.readString(log)).isTrue();
                 lab.host(i % 5).exec("/usr/local/bin/etcdctl.sh put watch-" + i + " " + i).requireOk("put a key");
-                if ((i + 1) * SAMPLE_SECONDS > WARM_UP_SECONDS) {
-                    rss.add(AppBenchmark.residentMiB(app.pid()));
+                boolean counted = (i + 1) * SAMPLE_SECONDS > WARM_UP_SECONDS;
+                boolean minute = (i + 1) % (60 / SAMPLE_SECONDS) == 0;
+                for (int v = 0; v < variants.size(); v++) {
+                    assertThat(apps.get(v).isAlive()).as(Files.readString(dir.resolve("app-" + v + ".log"))).isTrue();
+                    if (counted) {
+                        variants.get(v).resident().add(AppBenchmark.residentMiB(apps.get(v).pid()));
+                    }
+                    if (counted && minute) {
+                        JvmSample sample = JvmSample.of(apps.get(v).pid());
+                        variants.get(v).heap().add(sample);
+                        Files.writeString(raw, String.format(Locale.ROOT, "%d,%s,%s%n", i, variants.get(v).name(),
+                                sample), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                    }
+                }
+                if (minute) {
+                    load.add(Double.parseDouble(TimedProcess.loadAverage()));
                 }
             }
-            assertThat(Files.readString(log)).doesNotContain("Exception");
+            for (int v = 0; v < variants.size(); v++) {
+                assertThat(Files.readString(dir.resolve("app-" + v + ".log"))).doesNotContain("Exception");
+            }
         } finally {
-            app.destroy();
-            app.waitFor(10, TimeUnit.SECONDS);
+            for (Process app : apps) {
+                app.destroy();
+                app.waitFor(10, TimeUnit.SECONDS);
+            }
         }
-        assertThat(rss).hasSizeGreaterThan(2);
-        int fifth = Math.max(1, rss.size() / 5);
-        Figures first = Figures.of(rss.subList(0, fifth));
-        Figures last = Figures.of(rss.subList(rss.size() - fifth, rss.size()));
-        new AppBenchmarkReport("benchmarks-app.md", "Resident memory watching 5 lab members with charts",
-                "`quorum gui -i` (headless, default JVM options) on a 5-member TLS cluster of lab hosts for " + MINUTES
-                        + " min: the status read every second, every member's /metrics every 10 s into the Charts "
-                        + "tab's history and lines (the tab itself not on screen: nothing clicks a headless process), "
-                        + "a key written every 10 s; VmRSS every " + SAMPLE_SECONDS + " s after the first "
-                        + WARM_UP_SECONDS + " s; 1-minute load average " + TimedProcess.loadAverage()
-                        + " at the end (shared machine).")
-                .row("whole watch", Figures.of(rss).format("MiB"), "goal: at most 350 MiB")
-                .row("first fifth of the watch", first.format("MiB"), "")
-                .row("last fifth of the watch", last.format("MiB"), String.format(Locale.ROOT,
-                        "growth between the two medians: %+.1f MiB; goal: none", last.median() - first.median()))
-                .write();
+        report(variants, load);
+    }
+
+    private void report(List<WatchVariant> variants, List<Double> load) throws IOException {
+        AppBenchmarkReport report = new AppBenchmarkReport("benchmarks-app.md",
+                "Resident memory watching 5 lab members with charts",
+                "`quorum gui -i` (headless) on a 5-member TLS cluster of lab hosts for " + MINUTES + " min: the status "
+                        + "read every second, every member's /metrics every 10 s into the Charts tab's history and lines "
+                        + "(the tab itself not on screen: nothing clicks a headless process), a key written every 10 s. "
+                        + variants.size() + " apps watched the cluster at the same time, each with its own copy of "
+                        + "the Quorum home: the first with the JVM options the app is launched with (the "
+                        + "`--java-options` lines of installer/src/jpackage/image-common.args, which `./quorum gui` "
+                        + "reads too), the others for comparison. VmRSS every " + SAMPLE_SECONDS + " s after the first "
+                        + WARM_UP_SECONDS + " s; heap and metaspace from `jstat -gc` once a minute; growth is the "
+                        + "median of the last 10 minutes against the first 10. 1-minute load average once a minute: "
+                        + String.format(Locale.ROOT, "median %.2f, max %.2f", Figures.of(load).median(),
+                        Figures.of(load).max()) + " (shared machine: other helpers' lab tests ran meanwhile).");
+        for (WatchVariant variant : variants) {
+            List<Double> rss = variant.resident();
+            int window = Math.min(WINDOW_SAMPLES, Math.max(1, rss.size() / 5));
+            Figures first = Figures.of(rss.subList(0, window));
+            Figures last = Figures.of(rss.subList(rss.size() - window, rss.size()));
+            List<JvmSample> heap = variant.heap();
+            List<JvmSample> lastHeap = heap.subList(Math.max(0, heap.size() - Math.max(1, window / 6)), heap.size());
+            report.row(variant.name() + ": resident set", Figures.of(rss).format("MiB"),
+                    variant.describe() + (variant == variants.get(0) ? "; goal: at most 350 MiB" : ""))
+                    .row(variant.name() + ": growth", String.format(Locale.ROOT,
+                            "first 10 min median %.1f MiB, last 10 min median %.1f MiB: %+.1f MiB", first.median(),
+                            last.median(), last.median() - first.median()), "goal: none")
+                    .row(variant.name() + ": heap, last 10 min", String.format(Locale.ROOT,
+                            "used median %.1f MiB (max %.1f), committed median %.1f MiB (max %.1f), metaspace %.1f MiB",
+                            median(lastHeap, JvmSample::heapUsedMiB), Figures.of(heap.stream().map(JvmSample::heapUsedMiB).toList()).max(),
+                            median(lastHeap, JvmSample::heapCommittedMiB),
+                            Figures.of(heap.stream().map(JvmSample::heapCommittedMiB).toList()).max(),
+                            median(lastHeap, JvmSample::metaspaceMiB)), "max over the whole watch");
+        }
+        report.write();
+    }
+
+    private static double median(List<JvmSample> samples, java.util.function.ToDoubleFunction<JvmSample> what) {
+        return Figures.of(samples.stream().map(what::applyAsDouble).toList()).median();
+    }
+
+    private static Process start(WatchVariant variant, Path home, List<String> where, Path log) throws IOException {
+        List<String> jvm = new ArrayList<>(variant.jvmOptions());
+        jvm.addAll(HEADLESS);
+        ProcessBuilder builder = new ProcessBuilder(command(home, jvm, "gui", null, where));
+        builder.environment().putAll(variant.environment());
+        return builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    private static Path copy(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            files.filter(file -> Files.isDirectory(file) || Files.isRegularFile(file)).forEach(file -> {
+                try {
+                    Files.copy(file, to.resolve(from.relativize(file).toString()),
+                            java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+        return to;
     }
 
     private static List<String> command(Path home, List<String> jvmArgs, String command, String flag, List<String> where) {

@@ -24,7 +24,11 @@ import dev.quorum.lab.EtcdTarball;
 import dev.quorum.lab.Lab;
 import dev.quorum.lab.LabHost;
 import dev.quorum.lab.LabHosts;
+import dev.quorum.app.cluster.ClusterSource;
 import dev.quorum.core.cluster.ClusterSession;
+import dev.quorum.core.known.OpenedFrom;
+import dev.quorum.core.lifecycle.backup.BackupHealth;
+import dev.quorum.core.lifecycle.backup.BackupOverview;
 import dev.quorum.core.etcd.ClusterProbe;
 import dev.quorum.core.etcd.EtcdAdmin;
 import dev.quorum.core.etcd.MemberStatus;
@@ -60,7 +64,8 @@ import org.testfx.api.FxToolkit;
  * Renders the screenshots that need SSH hosts, on one lab: lab1..lab3 get a cluster through the
  * install wizard (hosts, preflight, review, the live run, the result), lab4 and lab5 stay spare
  * hosts of the inventory for the add and replace wizards; then the Certificates tab and the renew
- * wizard on that cluster. Nothing but the install runs: the other wizards stop before Run.
+ * wizard on that cluster, the Charts tab, the main window and the overview with a second, empty cluster. Nothing
+ * but the install runs: the other wizards stop before Run.
  * Another wizard's picture is one more {@code @Order}ed test: open it with
  * {@code Screenshot.sized(XWizard.open(null, services, inventory, ...))}, wait for its page, then
  * {@code Screenshot.of(ui.stage(), "x-wizard.png")} (a wizard that changes the cluster goes last).
@@ -328,6 +333,63 @@ class LabScreenshotsTest {
                 leader.exec("systemctl start etcd");
             }
             Fx.run(window[0]::dispose);
+        }
+    }
+
+    @Test
+    @Order(11)
+    void mainWindowWithItsMembers() throws Exception {
+        MainWindow window = healthyMainWindow(new FxRobot(), 780);
+        try {
+            Screenshot.of(Fx.get(window::scene), "main-window.png");
+        } finally {
+            Fx.run(window::dispose);
+        }
+    }
+
+    /**
+     * The first screen with two known clusters: the lab cluster, and "staging" on lab4, where nothing runs (its
+     * card says why it is unknown). The backups are read as the app reads them, with the lab's known_hosts.
+     */
+    @Test
+    @Order(12)
+    void overviewWithTwoClusters() throws Exception {
+        LabHost spare = lab.host(3);
+        Path staging = Files.createDirectories(dir.resolve("staging")).resolve("hosts.yaml");
+        Files.writeString(staging, "all:\n  hosts:\n    " + spare.name() + ":\n      ansible_host: " + spare.address()
+                + "\n      ip: " + spare.address() + "\n      ansible_user: root\n      ansible_ssh_private_key_file: "
+                + lab.privateKey() + "\n  children:\n    etcd:\n      hosts: {" + spare.name() + ": {}}\n");
+        OpenedFrom.record(services.home(), "staging", staging);
+        FxRobot robot = new FxRobot();
+        MainWindow[] window = new MainWindow[1];
+        FxToolkit.setupStage(stage -> {
+            window[0] = new MainWindow(ShellServices.standard(executor, services.home())
+                    .withActions(c -> new RecordingShellActions()).withBackupReads(LabScreenshotsTest::backups));
+            stage.setScene(window[0].scene());
+            stage.setWidth(1280);
+            stage.setHeight(780);
+            stage.show();
+        });
+        try {
+            Fx.await(Duration.ofSeconds(120), "both cards read, the lab cluster's backups too", () -> robot
+                    .lookup(".cluster-card").queryAll().size() == 2
+                    && !robot.lookup("#card-staging .card-health").queryAs(Label.class).getText().startsWith("reading")
+                    && robot.lookup("#card-demo .card-backups").queryAs(Label.class).getText().startsWith("backups: ")
+                    && !robot.lookup("#card-demo .card-backups").queryAs(Label.class).getText().endsWith("reading..."));
+            assertThat(Fx.get(() -> robot.lookup("#card-demo .card-health").queryAs(Label.class).getText()))
+                    .isEqualTo("3/3 healthy, tolerates 1 failure");
+            assertThat(Fx.get(() -> robot.lookup("#card-demo .card-backups").queryAs(Label.class).getText()))
+                    .isEqualTo("backups: no backups yet");
+            Screenshot.of(Fx.get(() -> window[0].scene()), "overview.png");
+        } finally {
+            Fx.run(window[0]::dispose);
+        }
+    }
+
+    private static BackupHealth backups(ClusterSource source) {
+        try (ClusterSession session = new ClusterSession(source.inventory(), services.home(),
+                new SshConnector(services.ssh()))) {
+            return BackupOverview.read(session).health();
         }
     }
 

@@ -13,6 +13,7 @@ import dev.quorum.core.engine.RunOutcome;
 import dev.quorum.core.engine.RunSummary;
 import dev.quorum.core.etcd.ClusterStatus;
 import dev.quorum.core.known.OpenedFrom;
+import dev.quorum.core.lifecycle.backup.BackupHealth;
 import dev.quorum.core.workspace.QuorumHome;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,8 +32,8 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 
 /**
- * The first screen with two known clusters: a card each (health from a status read, versions, certificates, last
- * run); clicking one opens that cluster. With one known cluster the welcome screen stays as it was.
+ * The first screen with two known clusters: a card each (health from a status read, versions, backups, certificates,
+ * last run); clicking one opens that cluster. With one known cluster the welcome screen stays as it was.
  */
 @Timeout(60)
 class OverviewScreenTest {
@@ -82,7 +83,8 @@ class OverviewScreenTest {
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(stage -> {
             window = windows.open(ShellServices.standard(executor, home)
-                    .withActions(c -> new RecordingShellActions()).withStatusSources(sources));
+                    .withActions(c -> new RecordingShellActions()).withStatusSources(sources)
+                    .withBackupReads(source -> BackupHealth.evaluate(List.of(), List.of())));
             stage.setScene(window.scene());
             stage.show();
         });
@@ -114,6 +116,9 @@ class OverviewScreenTest {
         assertThat(text("first", "card-versions")).startsWith("etcd ");
         assertThat(text("first", "card-last-run")).isEqualTo("last run: install, 2026-12-04 10:00Z, succeeded");
         assertThat(text("first", "card-expiry")).isEqualTo("certificates: none on this workstation");
+        Fx.await(Duration.ofSeconds(10), "first's backups read", () -> !robot.lookup("#card-first .card-backups")
+                .queryAs(Label.class).getText().endsWith("reading..."));
+        assertThat(text("first", "card-backups")).isEqualTo("backups: no backups yet");
         assertThat(text("second", "card-health")).isEqualTo("unknown: no member of second answered");
         assertThat(text("second", "card-last-run")).isEqualTo("last run: none");
         assertThat(robot.lookup("#open-inventory").queryButton().isVisible()).as("the ways in stay").isTrue();

@@ -1,6 +1,7 @@
 package dev.quorum.app.cli;
 
 import dev.quorum.app.common.BackupHealthWords;
+import dev.quorum.core.inventory.ClusterLayout;
 import dev.quorum.core.lifecycle.backup.BackupHealth;
 import dev.quorum.core.lifecycle.backup.HostBackupHealth;
 import java.io.PrintWriter;
@@ -11,7 +12,7 @@ final class BackupHealthText {
     private BackupHealthText() {
     }
 
-    static void print(BackupHealth health, String inventory, PrintWriter out) {
+    static void print(BackupHealth health, String inventory, ClusterLayout layout, PrintWriter out) {
         if (!health.status().needsAttention()) {
             return;
         }
@@ -20,7 +21,7 @@ final class BackupHealthText {
         for (HostBackupHealth host : health.troubled()) {
             out.println("  " + BackupHealthWords.hostProblem(host));
         }
-        List<String> todo = BackupHealthWords.whatToDo(health, inventory);
+        List<String> todo = BackupHealthWords.whatToDo(health, inventory, layout);
         if (!todo.isEmpty()) {
             out.println("What to do about the backups:");
             out.println("  " + todo.get(0));

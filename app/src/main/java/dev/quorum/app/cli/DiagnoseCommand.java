@@ -34,7 +34,7 @@ final class DiagnoseCommand extends ClusterCommand {
             out.println(DiagnosisJson.render(diagnosis, backups));
         } else {
             DiagnosisText.print(diagnosis, out);
-            BackupHealthText.print(backups, cluster.inventory.toString(), out);
+            BackupHealthText.print(backups, cluster.inventory.toString(), cluster.clusterLayout(), out);
         }
         out.flush();
         return diagnosis.verdict() == Verdict.HEALTHY && !backups.status().needsAttention() ? ExitCodes.OK

@@ -1,8 +1,10 @@
 package dev.quorum.app.common;
 
+import dev.quorum.core.inventory.ClusterLayout;
 import dev.quorum.core.lifecycle.backup.BackupEntry;
 import dev.quorum.core.lifecycle.backup.BackupHealth;
 import dev.quorum.core.lifecycle.backup.BackupStatus;
+import dev.quorum.core.lifecycle.backup.BackupUnits;
 import dev.quorum.core.lifecycle.backup.Durations;
 import dev.quorum.core.lifecycle.backup.HostBackupHealth;
 import java.time.Duration;
@@ -58,14 +60,20 @@ public final class BackupHealthWords {
         return host.host() + ": " + what;
     }
 
-    /** What to do about the worst finding; empty when nothing needs doing. */
+    /** What to do about the worst finding on the main cluster; empty when nothing needs doing. */
     public static List<String> whatToDo(BackupHealth health, String inventory) {
-        String i = " -i " + inventory;
+        return whatToDo(health, inventory, ClusterLayout.MAIN);
+    }
+
+    /** What to do about the worst finding on the cluster of {@code layout}: its commands and its backup unit. */
+    public static List<String> whatToDo(BackupHealth health, String inventory, ClusterLayout layout) {
+        String i = " -i " + inventory + (layout == ClusterLayout.MAIN ? "" : " --cluster " + layout.word());
+        BackupUnits units = layout == ClusterLayout.MAIN ? BackupUnits.MAIN : BackupUnits.EVENTS;
         if (health.status() == BackupStatus.FAILED) {
             List<String> failed = health.troubled().stream().filter(h -> h.status() == BackupStatus.FAILED)
                     .map(HostBackupHealth::host).toList();
             return List.of("Run the backup again to see why it failed (the script's reason; journalctl -u "
-                            + "quorum-backup.service on the host shows the whole run), fix the cause (a full disk, "
+                            + units.service() + " on the host shows the whole run), fix the cause (a full disk, "
                             + "etcd down, an unwritable backup directory), and run it once more:",
                     "quorum backup run" + i + " --host " + failed.get(0));
         }

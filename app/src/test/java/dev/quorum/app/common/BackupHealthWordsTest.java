@@ -2,6 +2,7 @@ package dev.quorum.app.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.quorum.core.inventory.ClusterLayout;
 import dev.quorum.core.lifecycle.backup.BackupEntry;
 import dev.quorum.core.lifecycle.backup.BackupHealth;
 import dev.quorum.core.lifecycle.backup.HostBackups;
@@ -57,6 +58,24 @@ class BackupHealthWordsTest {
         assertThat(BackupHealthWords.line(health))
                 .isEqualTo("FAILED: a: the last run failed (result exit-code, exit status 1)");
         assertThat(BackupHealthWords.whatToDo(health, "inv.yaml")).last().isEqualTo("quorum backup run -i inv.yaml --host a");
+    }
+
+    @Test
+    void theEventsClustersCommandsNameItAndItsOwnBackupUnit() {
+        BackupHealth failed = BackupHealth.evaluate(List.of(schedule("a", new LastRun("exit-code", 1, Optional.empty()))),
+                List.of(backups("a", Duration.ofMinutes(5))));
+        BackupHealth stale = BackupHealth.evaluate(List.of(schedule("a", OK), schedule("b", OK)),
+                List.of(backups("a", Duration.ofMinutes(5)), backups("b", Duration.ofHours(3))));
+
+        assertThat(BackupHealthWords.whatToDo(failed, "inv.yaml", ClusterLayout.EVENTS))
+                .containsExactly("Run the backup again to see why it failed (the script's reason; journalctl -u "
+                                + "quorum-backup-events.service on the host shows the whole run), fix the cause (a full "
+                                + "disk, etcd down, an unwritable backup directory), and run it once more:",
+                        "quorum backup run -i inv.yaml --cluster events --host a");
+        assertThat(BackupHealthWords.whatToDo(stale, "inv.yaml", ClusterLayout.EVENTS)).containsSubsequence(
+                "quorum backup run -i inv.yaml --cluster events",
+                "quorum backup schedule -i inv.yaml --cluster events --every 30m --keep 5");
+        assertThat(BackupHealthWords.whatToDo(failed, "inv.yaml").get(0)).contains("journalctl -u quorum-backup.service");
     }
 
     @Test

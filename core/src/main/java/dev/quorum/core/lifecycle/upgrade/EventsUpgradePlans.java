@@ -15,6 +15,7 @@ import dev.quorum.core.release.EtcdVersion;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -65,11 +66,23 @@ public final class EventsUpgradePlans {
         return Optional.of(PlannedStep.onCluster(new LabelledStep(LABEL, new EventsVersionGuardStep(
                 "Check every events member can take the shared binary on its next restart",
                 List.of("etcdctl --endpoints=<the events members, port " + ClusterLayout.EVENTS.clientPort()
-                        + "> endpoint status   # each within one minor of " + target),
-                () -> lowest(mainSession).map(lowest -> EventsVersionGate.forMain(lowest, target, request.rollback(),
-                        EventsVersions.running(UpgradePlans.session(eventsCluster)))).orElse(List.of(
+                        + "> endpoint status   # each within one minor of " + target,
+                        "etcdutl check v2store --data-dir " + events.get().etcd().dataDir() + "   # 3.5 -> 3.6 only"),
+                () -> lowest(mainSession).map(lowest -> forMain(UpgradePlans.session(eventsCluster), lowest, target,
+                        request.rollback())).orElse(List.of(
                         new UpgradeRefusal(Gate.UNREACHABLE, "no main member reported its version",
                                 "check quorum status")))))));
+    }
+
+    /** The events members' versions, and on a 3.5 -> 3.6 hop their v2 stores, against the main upgrade's target. */
+    private static List<UpgradeRefusal> forMain(LifecycleSession events, EtcdVersion lowest, EtcdVersion target,
+                                                boolean rollback) {
+        Map<String, Optional<EtcdVersion>> running = EventsVersions.running(events);
+        List<UpgradeRefusal> refusals = new ArrayList<>(EventsVersionGate.forMain(lowest, target, rollback, running));
+        if (!rollback) {
+            refusals.addAll(EventsVersionGate.v2Stores(EventsVersions.v2Stores(events, running, target)));
+        }
+        return refusals;
     }
 
     /** After the main members: each events member restarted onto the binary they now run. */

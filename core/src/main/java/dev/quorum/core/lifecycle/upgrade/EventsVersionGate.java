@@ -1,5 +1,6 @@
 package dev.quorum.core.lifecycle.upgrade;
 
+import dev.quorum.core.inventory.ClusterLayout;
 import dev.quorum.core.release.EtcdVersion;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,6 +66,38 @@ final class EventsVersionGate {
                 new UpgradeRefusal(Gate.EVENTS_CLUSTER, "the etcd binary on " + host + " is " + v + ", not "
                         + target, hint))));
         return refusals;
+    }
+
+    /**
+     * Before the shared binary goes from 3.5 to 3.6: an events member whose v2 store holds custom content would not
+     * start again (the main cluster's members have the same gate); one whose store could not be read refuses too.
+     * v2 records only in the WAL pass: the snapshot restart before the hop clears them, as for the main members.
+     *
+     * @param stores what {@code etcdutl check v2store} said for each events member on that hop, by member name
+     */
+    static List<UpgradeRefusal> v2Stores(Map<String, V2Store> stores) {
+        List<UpgradeRefusal> refusals = new ArrayList<>();
+        String data = names(stores, V2Store.V2_DATA);
+        if (!data.isEmpty()) {
+            refusals.add(new UpgradeRefusal(Gate.V2_STORE, "etcdutl check v2store finds custom v2 content on the "
+                    + "events cluster's " + data + ": etcd 3.6 refuses to start on it, and it runs the main "
+                    + "cluster's binary", "delete the v2 keys on the events cluster (ETCDCTL_API=2 etcdctl rm, on "
+                    + "port " + ClusterLayout.EVENTS.clientPort() + "), then run quorum "
+                    + "upgrade again"));
+        }
+        String unknown = names(stores, V2Store.UNKNOWN) + names(stores, V2Store.NOT_CHECKED);
+        if (!unknown.isEmpty()) {
+            refusals.add(new UpgradeRefusal(Gate.V2_STORE, "could not check the v2 store of the events cluster's "
+                    + unknown + " (etcdutl check v2store of 3.5.32 or later, over SSH)", "make the host reachable "
+                    + "and put etcdutl 3.5.32+ beside etcd (quorum upgrade to the newest 3.5 patch does), then run "
+                    + "quorum upgrade again"));
+        }
+        return refusals;
+    }
+
+    private static String names(Map<String, V2Store> stores, V2Store state) {
+        return String.join(", ", stores.entrySet().stream().filter(e -> e.getValue() == state)
+                .map(Map.Entry::getKey).toList());
     }
 
     /** A restart from {@code running} onto {@code target} is one etcd supports: the same minor or the next. */

@@ -44,6 +44,37 @@ final class EventsVersions {
         return versions;
     }
 
+    /**
+     * {@code etcdutl check v2store} on the events data dir of each member going from 3.5 to 3.6 on its next restart
+     * (decision 0043): etcd 3.6 refuses to start on custom v2 content. Members not on that hop are left out; one
+     * whose host did not answer is {@link V2Store#UNKNOWN}.
+     *
+     * @param running each member's running version by member name, as {@link #running} reports it
+     */
+    static Map<String, V2Store> v2Stores(LifecycleSession session, Map<String, Optional<EtcdVersion>> running,
+                                         EtcdVersion target) {
+        Map<String, V2Store> stores = new LinkedHashMap<>();
+        if (!target.line().equals("3.6")) {
+            return stores;
+        }
+        for (EtcdMember member : session.members()) {
+            Optional<EtcdVersion> version = running.getOrDefault(member.memberName(), Optional.empty());
+            if (version.map(v -> v.line().equals("3.5")).orElse(false)) {
+                stores.put(member.memberName(), v2Store(session, member, version.get()));
+            }
+        }
+        return stores;
+    }
+
+    private static V2Store v2Store(LifecycleSession session, EtcdMember member, EtcdVersion running) {
+        try {
+            return HostObservation.read(session.remote(member.hostName()), session.settings(), running, true)
+                    .v2Store();
+        } catch (Exception e) {
+            return V2Store.UNKNOWN;
+        }
+    }
+
     static Optional<EtcdVersion> parse(String output) {
         Matcher matcher = ETCD_VERSION.matcher(output);
         return matcher.find() ? EtcdVersion.tryParse(matcher.group(1)) : Optional.empty();

@@ -72,6 +72,24 @@ class EventsUpgradeTest {
     }
 
     @Test
+    void customV2ContentOnAnEventsMemberStopsAMainUpgradeTo36AndAnUnreadStoreIsUnknown() {
+        Map<String, V2Store> stores = new LinkedHashMap<>();
+        stores.put("etcd1-events", V2Store.CLEAN);
+        stores.put("etcd2-events", V2Store.WAL_ONLY);
+        assertThat(EventsVersionGate.v2Stores(stores)).isEmpty();
+
+        stores.put("etcd3-events", V2Store.V2_DATA);
+        stores.put("etcd4-events", V2Store.UNKNOWN);
+        List<UpgradeRefusal> refusals = EventsVersionGate.v2Stores(stores);
+
+        assertThat(refusals).extracting(UpgradeRefusal::gate).containsOnly(Gate.V2_STORE);
+        assertThat(refusals).extracting(UpgradeRefusal::reason).satisfiesExactly(
+                r -> assertThat(r).contains("custom v2 content on the events cluster's etcd3-events"),
+                r -> assertThat(r).contains("could not check the v2 store of the events cluster's etcd4-events"));
+        assertThat(refusals.get(0).hint()).contains("port 2383");
+    }
+
+    @Test
     void theEventsClusterFollowsOnlyOnceTheMainClusterAndEveryBinaryRunTheTarget() {
         assertThat(EventsVersionGate.forEvents(versions("etcd1", V36, "etcd2", V36), versions("node1", V36), V36))
                 .isEmpty();

@@ -207,6 +207,15 @@ public final class LabHost {
         return fault("regen-hostkey").stdout().trim();
     }
 
+    /**
+     * Gives the host an IPv6 address on the lab segment (and the tool's side one, {@code ::1} of the same /64), for
+     * IPv6-only and dual-stack clusters; the lab is IPv4-only until a test asks. Returns the host's address, e.g.
+     * {@code fd51:9877:77::2}. Idempotent.
+     */
+    public String enableIpv6() {
+        return fault("enable-ipv6").stdout().trim();
+    }
+
     // ------------------------------------------------------------------ plumbing
 
     private ExecResult fault(String... args) {

@@ -5,6 +5,7 @@ LAB_NET_PREFIX=198.19.77          # RFC 2544 benchmarking range, see lab-and-sta
 LAB_NET_CIDR=198.19.77.0/24
 LAB_BRIDGE=qlab0
 LAB_BRIDGE_ADDR=198.19.77.1
+LAB_NET6_PREFIX=fd51:9877:77        # a ULA /64 for hosts that enable IPv6: ::N is the host whose IPv4 ends in .N
 LAB_STATE=/run/quorum-lab          # live state: which labs exist, their hosts and PIDs
 LAB_DISK=/var/tmp/quorum-lab       # overlay upper/work dirs (must be a real fs with xattrs)
 LAB_HOST_PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin

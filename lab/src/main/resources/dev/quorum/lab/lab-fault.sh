@@ -15,6 +15,9 @@
 #   move-aside PATH                renames PATH to PATH.moved-<time>, prints the new path
 #   truncate-files DIR BYTES       truncates every regular file under DIR to BYTES
 #   regen-hostkey                  new sshd host key, sshd restarted; prints the public key
+#   enable-ipv6                    IPv6 on the host's eth0 and on the bridge (the tool's side), each with a
+#                                  ULA address of the lab's IPv6 prefix and no DAD, router solicitations or
+#                                  RAs: only the lab segment hears it; prints the host's address
 set -euo pipefail
 here=$(dirname "$0")
 . "$here/lab-common.sh"
@@ -113,6 +116,22 @@ kill "$old"
 for _ in $(seq 100); do kill -0 "$old" 2>/dev/null || break; sleep 0.05; done
 /usr/sbin/sshd
 cat "$key.pub"
+SH
+    ;;
+  enable-ipv6)
+    last=$(cat "$h/address"); last=${last##*.}
+    for conf in accept_dad accept_ra router_solicitations; do
+      echo 0 > "/proc/sys/net/ipv6/conf/$LAB_BRIDGE/$conf"
+    done
+    echo 0 > "/proc/sys/net/ipv6/conf/$LAB_BRIDGE/disable_ipv6"
+    ip -6 addr show dev "$LAB_BRIDGE" | grep -q "inet6 $LAB_NET6_PREFIX::1/64" ||
+      ip -6 addr add "$LAB_NET6_PREFIX::1/64" dev "$LAB_BRIDGE" nodad
+    in_host "$LAB_NET6_PREFIX::$last" <<'SH'
+set -e
+for conf in accept_dad accept_ra router_solicitations; do echo 0 > "/proc/sys/net/ipv6/conf/eth0/$conf"; done
+echo 0 > /proc/sys/net/ipv6/conf/eth0/disable_ipv6
+ip -6 addr show dev eth0 | grep -q "inet6 $1/64" || ip -6 addr add "$1/64" dev eth0 nodad
+echo "$1"
 SH
     ;;
   *) die "unknown action '$action'" ;;

@@ -46,7 +46,7 @@ public final class JetcdAdmin implements EtcdAdmin {
         PemTls.Parsed parsed = PemTls.read(tls);
         try {
             Client client = Client.builder()
-                    .endpoints(endpoints.stream().map(dial).map(URI::create).toList())
+                    .target(GrpcTarget.of(endpoints.stream().map(dial).map(URI::create).toList()))
                     .sslContext(b -> b.trustManager(parsed.casArray()).keyManager(parsed.key(), parsed.chainArray()))
                     .connectTimeout(connectTimeout)
                     .retryMaxDuration(connectTimeout)

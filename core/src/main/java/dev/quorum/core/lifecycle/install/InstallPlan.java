@@ -19,6 +19,7 @@ import dev.quorum.core.lifecycle.steps.MarkExistingStep;
 import dev.quorum.core.lifecycle.steps.PreflightStep;
 import dev.quorum.core.lifecycle.steps.RollingRestartStep;
 import dev.quorum.core.lifecycle.steps.StartMembersStep;
+import dev.quorum.core.lifecycle.steps.SystemTrustStep;
 import dev.quorum.core.lifecycle.steps.UnitFileStep;
 import dev.quorum.core.lifecycle.steps.VerifyClusterStep;
 import dev.quorum.core.inventory.EtcdMember;
@@ -69,7 +70,9 @@ public final class InstallPlan {
      * serve both, so it gets its own env file, unit, start, health and state only.
      *
      * <p>A host's certificates and files are written alongside the binaries' upload (decision 0046): none reads
-     * another, and nothing starts etcd until all of them are done, so a re-run checks them at once too.
+     * another, and nothing starts etcd until all of them are done, so a re-run checks them at once too. The members'
+     * own system trust goes in while etcd starts (the CA exists by then, and {@code update-ca-certificates} takes
+     * seconds that the start spends waiting for elections); only the Kubernetes hosts wait for the members.
      */
     public static Plan build(ClusterSession cluster, Duration healthTimeout, KubernetesHostsPlan kubernetes) {
         LifecycleSession session = session(cluster, healthTimeout);
@@ -85,13 +88,19 @@ public final class InstallPlan {
                 PlannedStep.onEach(new UnitFileStep(session), hosts).alongside(),
                 PlannedStep.onEach(new EtcdctlWrapperStep(session), hosts).alongside(),
                 PlannedStep.onEach(new EnableServiceStep(session), hosts),
-                PlannedStep.onCluster(new StartMembersStep(session)),
+                PlannedStep.onCluster(new StartMembersStep(session))));
+        List<String> membersTrust = kubernetes.trustHosts().stream().filter(hosts::contains).toList();
+        if (!membersTrust.isEmpty()) {
+            steps.add(PlannedStep.onEach(new SystemTrustStep(session), membersTrust).alongside());
+        }
+        steps.addAll(List.of(
                 PlannedStep.onCluster(new RollingRestartStep(session)),
                 PlannedStep.onCluster(new VerifyClusterStep(session)),
                 PlannedStep.onEach(new MarkExistingStep(session), hosts)));
         cluster.inventory().eventsCluster()
                 .ifPresent(events -> steps.addAll(eventsSteps(cluster.sibling(events), healthTimeout, session)));
-        steps.addAll(KubernetesHostSteps.of(session, kubernetes, "quorum install -i " + cluster.inventory().source()));
+        steps.addAll(KubernetesHostSteps.of(session, kubernetes.withoutTrustOf(membersTrust),
+                "quorum install -i " + cluster.inventory().source()));
         return new Plan("install", cluster.inventory().clusterName(), steps);
     }
 

@@ -21,4 +21,10 @@ public record KubernetesHostsPlan(List<String> nodeCertificateHosts, List<String
         trustHosts = List.copyOf(trustHosts);
         unreached = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(unreached));
     }
+
+    /** The same plan without the system trust of {@code hosts}: a plan that puts it elsewhere for them. */
+    public KubernetesHostsPlan withoutTrustOf(List<String> hosts) {
+        return new KubernetesHostsPlan(nodeCertificateHosts,
+                trustHosts.stream().filter(host -> !hosts.contains(host)).toList(), unreached);
+    }
 }

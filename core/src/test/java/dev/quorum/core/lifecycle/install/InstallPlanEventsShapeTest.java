@@ -31,14 +31,13 @@ class InstallPlanEventsShapeTest {
                 "PreflightStep " + all,
                 "BinariesStep " + all, "CertificatesStep " + all, "EnvFileStep " + all, "UnitFileStep " + all,
                 "EtcdctlWrapperStep " + all, "EnableServiceStep " + all,
-                "StartMembersStep [cluster]", "RollingRestartStep [cluster]", "VerifyClusterStep [cluster]",
-                "MarkExistingStep " + all,
+                "StartMembersStep [cluster]", "SystemTrustStep " + all, "RollingRestartStep [cluster]",
+                "VerifyClusterStep [cluster]", "MarkExistingStep " + all,
                 "events: FetchReleaseStep [cluster]", "events: ClusterShapeStep [cluster]",
                 "events: RunningReleaseStep [cluster]", "events: PreflightStep " + all,
                 "events: EnvFileStep " + all, "events: UnitFileStep " + all, "events: EnableServiceStep " + all,
                 "events: StartMembersStep [cluster]", "events: RollingRestartStep [cluster]",
-                "events: VerifyClusterStep [cluster]", "events: MarkExistingStep " + all,
-                "SystemTrustStep " + all);
+                "events: VerifyClusterStep [cluster]", "events: MarkExistingStep " + all);
         assertThat(plan.cluster()).isEqualTo(session.inventory().clusterName());
     }
 

@@ -38,8 +38,8 @@ class InstallPlanShapeTest {
                 "PreflightStep " + all,
                 "BinariesStep " + all, "CertificatesStep " + all, "EnvFileStep " + all, "UnitFileStep " + all,
                 "EtcdctlWrapperStep " + all, "EnableServiceStep " + all,
-                "StartMembersStep [cluster]", "RollingRestartStep [cluster]", "VerifyClusterStep [cluster]",
-                "MarkExistingStep " + all, "SystemTrustStep " + all);
+                "StartMembersStep [cluster]", "SystemTrustStep " + all, "RollingRestartStep [cluster]",
+                "VerifyClusterStep [cluster]", "MarkExistingStep " + all);
         assertThat(plan.lifecycle()).isEqualTo("install");
     }
 
@@ -49,7 +49,8 @@ class InstallPlanShapeTest {
 
         List<String> alongside = plan.steps().stream().filter(p -> p.withPrevious())
                 .map(p -> p.step().getClass().getSimpleName()).toList();
-        assertThat(alongside).containsExactly("CertificatesStep", "EnvFileStep", "UnitFileStep", "EtcdctlWrapperStep");
+        assertThat(alongside).containsExactly("CertificatesStep", "EnvFileStep", "UnitFileStep", "EtcdctlWrapperStep",
+                "SystemTrustStep");
         assertThat(PlanShapes.shape(plan).indexOf("EnableServiceStep [node1, node2, node3]"))
                 .isEqualTo(PlanShapes.shape(plan).indexOf("EtcdctlWrapperStep [node1, node2, node3]") + 1);
     }
@@ -65,8 +66,11 @@ class InstallPlanShapeTest {
         List<String> shape = PlanShapes.shape(plan);
         assertThat(shape.subList(shape.indexOf("MarkExistingStep [node1, node2, node3]") + 1, shape.size()))
                 .containsExactly("NodeCertificateStep [node1, node4, node5]",
-                        "SystemTrustStep [node1, node2, node3, node4, node5]",
+                        "SystemTrustStep [node4, node5]",
                         "UnreachedKubernetesHostStep [node6]");
+        // the members' own trust goes in while etcd starts, not after them
+        assertThat(shape.get(shape.indexOf("StartMembersStep [cluster]") + 1))
+                .isEqualTo("SystemTrustStep [node1, node2, node3]");
         assertThat(plan.steps().get(shape.size() - 1).step().preview("node6"))
                 .anySatisfy(line -> assertThat(line).contains("connection timed out"))
                 .anySatisfy(line -> assertThat(line).contains("quorum install -i "));

@@ -64,9 +64,67 @@ public final class KubesprayLayout {
         awaitHealthy();
     }
 
+    /**
+     * With {@code etcd_events_cluster_enabled: true}, after {@link #install}: Kubespray's etcd-events.env.j2 and
+     * etcd-events-host.service.j2 (the main cluster's certificates, ports 2383/2382, /var/lib/etcd-events, members
+     * {@code etcdN-events}, token k8s_events_etcd), every member started at once, then healthy.
+     */
+    public void installEvents() throws Exception {
+        for (int i = 0; i < etcd.size(); i++) {
+            LabHost host = etcd.get(i);
+            host.writeFile("/etc/etcd-events.env", eventsEnvFile(i));
+            host.writeFile("/etc/systemd/system/etcd-events.service",
+                    UNIT.replace("Description=etcd", "Description=etcd-events")
+                            .replace("/etc/etcd.env", "/etc/etcd-events.env"));
+            host.exec("chmod 0640 /etc/etcd-events.env && systemctl daemon-reload && systemctl enable etcd-events")
+                    .requireOk("enable etcd-events");
+        }
+        for (LabHost host : etcd) {
+            host.exec("systemctl start --no-block etcd-events").requireOk("start etcd-events");
+        }
+        awaitHealthy(2383);
+    }
+
+    /** roles/etcd/templates/etcd-events.env.j2: the main env's settings on the events cluster's ports and names. */
+    private String eventsEnvFile(int index) {
+        LabHost host = etcd.get(index);
+        String ip = host.address();
+        String cluster = "";
+        for (int i = 0; i < etcd.size(); i++) {
+            cluster += (i == 0 ? "" : ",") + "etcd" + (i + 1) + "-events=https://" + etcd.get(i).address() + ":2382";
+        }
+        return "ETCD_DATA_DIR=/var/lib/etcd-events\n"
+                + "ETCD_ADVERTISE_CLIENT_URLS=https://" + ip + ":2383\n"
+                + "ETCD_INITIAL_ADVERTISE_PEER_URLS=https://" + ip + ":2382\n"
+                + "ETCD_INITIAL_CLUSTER_STATE=new\n"
+                + "ETCD_METRICS=basic\n"
+                + "ETCD_LISTEN_CLIENT_URLS=https://" + ip + ":2383,https://127.0.0.1:2383\n"
+                + "ETCD_ELECTION_TIMEOUT=5000\n"
+                + "ETCD_HEARTBEAT_INTERVAL=250\n"
+                + "ETCD_INITIAL_CLUSTER_TOKEN=k8s_events_etcd\n"
+                + "ETCD_LISTEN_PEER_URLS=https://" + ip + ":2382\n"
+                + "ETCD_NAME=etcd" + (index + 1) + "-events\n"
+                + "ETCD_INITIAL_CLUSTER=" + cluster + "\n"
+                + "ETCD_AUTO_COMPACTION_RETENTION=8\n"
+                + "ETCD_SNAPSHOT_COUNT=10000\n\n"
+                + "# TLS settings\n"
+                + "ETCD_TRUSTED_CA_FILE=" + SSL + "/ca.pem\n"
+                + "ETCD_CERT_FILE=" + SSL + "/member-" + host.name() + ".pem\n"
+                + "ETCD_KEY_FILE=" + SSL + "/member-" + host.name() + "-key.pem\n"
+                + "ETCD_CLIENT_CERT_AUTH=true\n\n"
+                + "ETCD_PEER_TRUSTED_CA_FILE=" + SSL + "/ca.pem\n"
+                + "ETCD_PEER_CERT_FILE=" + SSL + "/member-" + host.name() + ".pem\n"
+                + "ETCD_PEER_KEY_FILE=" + SSL + "/member-" + host.name() + "-key.pem\n"
+                + "ETCD_PEER_CLIENT_CERT_AUTH=True\n";
+    }
+
     private void awaitHealthy() throws InterruptedException {
+        awaitHealthy(2379);
+    }
+
+    private void awaitHealthy(int clientPort) throws InterruptedException {
         LabHost first = etcd.get(0);
-        String endpoints = etcd.stream().map(h -> "https://" + h.address() + ":2379")
+        String endpoints = etcd.stream().map(h -> "https://" + h.address() + ":" + clientPort)
                 .collect(Collectors.joining(","));
         String command = "ETCDCTL_API=3 /usr/local/bin/etcdctl --endpoints=" + endpoints + " --cacert=" + SSL
                 + "/ca.pem --cert=" + SSL + "/admin-" + first.name() + ".pem --key=" + SSL + "/admin-" + first.name()

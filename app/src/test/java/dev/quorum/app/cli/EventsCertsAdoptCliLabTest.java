@@ -13,6 +13,7 @@ import dev.quorum.lab.Lab;
 import dev.quorum.lab.LabHost;
 import dev.quorum.lab.LabHosts;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Adoption and certificate renewal of Kubespray's events cluster through the real CLI (decision 0048): three lab
  * hosts laid out as Kubespray's etcd role does with etcd_events_cluster_enabled (etcd and etcd-events, one set of
  * certificates), no Quorum. Adopting takes both clusters over; a renewal makes every etcd-events serve the new
- * member certificates on 2383 and 2382 as etcd does on 2379 and 2380, both clusters healthy 3/3 afterwards.
+ * member certificates on 2383 and 2382 as etcd does on 2379 and 2380, both clusters healthy 3/3 afterwards, and a
+ * CA rotation restarts every etcd-events onto each trust change.
  */
 @LabHosts(count = 3)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -159,5 +161,32 @@ class EventsCertsAdoptCliLabTest {
 
         assertThat(again.out()).contains("--cluster events: the events cluster uses the main cluster's certificates",
                 "done, no changes");
+    }
+
+    /**
+     * etcd-events reads its trusted CAs only when it starts: had it not been restarted onto each trust change, its
+     * peers' certificates from the new CA would be refused, and Quorum's client certificate (now from the new CA)
+     * too. Both clusters answer Quorum with all members healthy, and every port serves a certificate of the new CA.
+     */
+    @Test
+    @Order(5)
+    void aCaRotationRestartsEtcdEventsOntoEachTrustChangeAndItServesTheNewCasCertificates() throws Exception {
+        X509Certificate oldCa = PemCodec.parseCertificate(lab.host(0).readFile(KubesprayLayout.SSL + "/ca.pem"));
+
+        CliContractTest.Run rotated = ok("certs", "rotate-ca", "--yes");
+
+        assertThat(rotated.out()).contains("events cluster: Trust the old and the new CA, restart, wait for health",
+                "events cluster: Trust the new CA alone, restart, wait for health");
+        for (LabHost host : lab.hosts()) {
+            List<X509Certificate> trusted = PemCodec.parseCertificates(host.readFile(KubesprayLayout.SSL + "/ca.pem"));
+            assertThat(trusted).hasSize(1).doesNotContain(oldCa);
+            for (int port : new int[] {2383, 2382, 2379}) {
+                X509Certificate served = ServedCertificate.fetch(host.address(), port, Duration.ofSeconds(5))
+                        .orElseThrow();
+                served.verify(trusted.get(0).getPublicKey());
+            }
+        }
+        assertThat(healthyMembers(status("--cluster", "events"))).hasSize(3);
+        assertThat(healthyMembers(status())).hasSize(3);
     }
 }

@@ -85,37 +85,18 @@ public final class KubesprayLayout {
         awaitHealthy(2383);
     }
 
-    /** roles/etcd/templates/etcd-events.env.j2: the main env's settings on the events cluster's ports and names. */
+    /**
+     * roles/etcd/templates/etcd-events.env.j2: etcd.env.j2's settings (3.6 form) on the events cluster's ports, data
+     * dir, token and {@code -events} member names, with the same certificate files and no etcdctl lines.
+     */
     private String eventsEnvFile(int index) {
-        LabHost host = etcd.get(index);
-        String ip = host.address();
-        String cluster = "";
-        for (int i = 0; i < etcd.size(); i++) {
-            cluster += (i == 0 ? "" : ",") + "etcd" + (i + 1) + "-events=https://" + etcd.get(i).address() + ":2382";
-        }
-        return "ETCD_DATA_DIR=/var/lib/etcd-events\n"
-                + "ETCD_ADVERTISE_CLIENT_URLS=https://" + ip + ":2383\n"
-                + "ETCD_INITIAL_ADVERTISE_PEER_URLS=https://" + ip + ":2382\n"
-                + "ETCD_INITIAL_CLUSTER_STATE=new\n"
-                + "ETCD_METRICS=basic\n"
-                + "ETCD_LISTEN_CLIENT_URLS=https://" + ip + ":2383,https://127.0.0.1:2383\n"
-                + "ETCD_ELECTION_TIMEOUT=5000\n"
-                + "ETCD_HEARTBEAT_INTERVAL=250\n"
-                + "ETCD_INITIAL_CLUSTER_TOKEN=k8s_events_etcd\n"
-                + "ETCD_LISTEN_PEER_URLS=https://" + ip + ":2382\n"
-                + "ETCD_NAME=etcd" + (index + 1) + "-events\n"
-                + "ETCD_INITIAL_CLUSTER=" + cluster + "\n"
-                + "ETCD_AUTO_COMPACTION_RETENTION=8\n"
-                + "ETCD_SNAPSHOT_COUNT=10000\n\n"
-                + "# TLS settings\n"
-                + "ETCD_TRUSTED_CA_FILE=" + SSL + "/ca.pem\n"
-                + "ETCD_CERT_FILE=" + SSL + "/member-" + host.name() + ".pem\n"
-                + "ETCD_KEY_FILE=" + SSL + "/member-" + host.name() + "-key.pem\n"
-                + "ETCD_CLIENT_CERT_AUTH=true\n\n"
-                + "ETCD_PEER_TRUSTED_CA_FILE=" + SSL + "/ca.pem\n"
-                + "ETCD_PEER_CERT_FILE=" + SSL + "/member-" + host.name() + ".pem\n"
-                + "ETCD_PEER_KEY_FILE=" + SSL + "/member-" + host.name() + "-key.pem\n"
-                + "ETCD_PEER_CLIENT_CERT_AUTH=True\n";
+        String main = envFile("3.6.0", index);
+        return main.substring(main.indexOf("ETCD_DATA_DIR"), main.indexOf("# CLI settings"))
+                .replace(":2379", ":2383").replace(":2380", ":2382")
+                .replace("ETCD_DATA_DIR=/var/lib/etcd\n", "ETCD_DATA_DIR=/var/lib/etcd-events\n")
+                .replace("=k8s_etcd\n", "=k8s_events_etcd\n")
+                .replaceAll("(etcd[0-9]+)=https", "$1-events=https")
+                .replaceAll("ETCD_NAME=(etcd[0-9]+)\n", "ETCD_NAME=$1-events\n");
     }
 
     private void awaitHealthy() throws InterruptedException {

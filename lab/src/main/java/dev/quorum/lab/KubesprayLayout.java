@@ -64,9 +64,48 @@ public final class KubesprayLayout {
         awaitHealthy();
     }
 
+    /**
+     * With {@code etcd_events_cluster_enabled: true}, after {@link #install}: Kubespray's etcd-events.env.j2 and
+     * etcd-events-host.service.j2 (the main cluster's certificates, ports 2383/2382, /var/lib/etcd-events, members
+     * {@code etcdN-events}, token k8s_events_etcd), every member started at once, then healthy.
+     */
+    public void installEvents() throws Exception {
+        for (int i = 0; i < etcd.size(); i++) {
+            LabHost host = etcd.get(i);
+            host.writeFile("/etc/etcd-events.env", eventsEnvFile(i));
+            host.writeFile("/etc/systemd/system/etcd-events.service",
+                    UNIT.replace("Description=etcd", "Description=etcd-events")
+                            .replace("/etc/etcd.env", "/etc/etcd-events.env"));
+            host.exec("chmod 0640 /etc/etcd-events.env && systemctl daemon-reload && systemctl enable etcd-events")
+                    .requireOk("enable etcd-events");
+        }
+        for (LabHost host : etcd) {
+            host.exec("systemctl start --no-block etcd-events").requireOk("start etcd-events");
+        }
+        awaitHealthy(2383);
+    }
+
+    /**
+     * roles/etcd/templates/etcd-events.env.j2: etcd.env.j2's settings (3.6 form) on the events cluster's ports, data
+     * dir, token and {@code -events} member names, with the same certificate files and no etcdctl lines.
+     */
+    private String eventsEnvFile(int index) {
+        String main = envFile("3.6.0", index);
+        return main.substring(main.indexOf("ETCD_DATA_DIR"), main.indexOf("# CLI settings"))
+                .replace(":2379", ":2383").replace(":2380", ":2382")
+                .replace("ETCD_DATA_DIR=/var/lib/etcd\n", "ETCD_DATA_DIR=/var/lib/etcd-events\n")
+                .replace("=k8s_etcd\n", "=k8s_events_etcd\n")
+                .replaceAll("(etcd[0-9]+)=https", "$1-events=https")
+                .replaceAll("ETCD_NAME=(etcd[0-9]+)\n", "ETCD_NAME=$1-events\n");
+    }
+
     private void awaitHealthy() throws InterruptedException {
+        awaitHealthy(2379);
+    }
+
+    private void awaitHealthy(int clientPort) throws InterruptedException {
         LabHost first = etcd.get(0);
-        String endpoints = etcd.stream().map(h -> "https://" + h.address() + ":2379")
+        String endpoints = etcd.stream().map(h -> "https://" + h.address() + ":" + clientPort)
                 .collect(Collectors.joining(","));
         String command = "ETCDCTL_API=3 /usr/local/bin/etcdctl --endpoints=" + endpoints + " --cacert=" + SSL
                 + "/ca.pem --cert=" + SSL + "/admin-" + first.name() + ".pem --key=" + SSL + "/admin-" + first.name()

@@ -8,6 +8,7 @@ import dev.quorum.app.wizard.WizardModel;
 import dev.quorum.app.wizard.WizardPage;
 import dev.quorum.app.wizard.WizardServices;
 import dev.quorum.app.wizard.WizardWindow;
+import dev.quorum.core.inventory.ClusterLayout;
 import dev.quorum.core.lifecycle.adopt.AdoptPlans;
 import dev.quorum.core.lifecycle.adopt.AdoptRequest;
 import java.nio.file.Path;
@@ -45,9 +46,14 @@ public final class AdoptClusterWizard {
 
     /** Exactly quorum adopt [--remove-ca-from-hosts]'s plan. */
     private static PlanSource adoption(Path inventory, WizardServices services, AdoptRequest request) {
-        return SessionPlanSource.of(inventory, services, session -> {
+        // The main cluster's adoption, whichever cluster is shown: it adopts the events cluster too (decision 0048).
+        return SessionPlanSource.of(inventory, services.onCluster(ClusterLayout.MAIN), session -> {
             List<String> afterwards = new ArrayList<>(List.of("Adopted: the main window now shows the members, and "
                     + "the Certificates tab every certificate (quorum status / quorum certs -i " + inventory + ")."));
+            if (session.inventory().eventsCluster().isPresent()) {
+                afterwards.add("The events cluster was adopted with it (same CA): the cluster header switches to it "
+                        + "(quorum status -i " + inventory + " --cluster events).");
+            }
             if (!request.removeCaKeyFromHosts()) {
                 afterwards.add("ca-key.pem is still on the etcd hosts (Kubespray's habit). To take it off: this "
                         + "wizard again with the box ticked, or quorum adopt -i " + inventory

@@ -16,7 +16,10 @@ import picocli.CommandLine.Option;
 @Command(name = "adopt",
         description = {"Take over a cluster Kubespray installed (host deployment); etcd itself is not touched.",
                 "Checks each host's /etc/etcd.env against the inventory, imports the CA (ca.pem, ca-key.pem) from",
-                "the first etcd host into this workstation's store (asks first), verifies Quorum reaches etcd."})
+                "the first etcd host into this workstation's store (asks first), verifies Quorum reaches etcd.",
+                "With etcd_events_cluster_enabled, the events cluster is adopted too: /etc/etcd-events.env and",
+                "etcd-events.service checked before the CA is imported, Quorum reaching it verified;",
+                "--cluster events runs this same adoption of both clusters."})
 final class AdoptCommand extends ClusterChangeCommand {
     @Option(names = "--remove-ca-from-hosts",
             description = "Afterwards delete ca-key.pem from every etcd host (only once this workstation holds the "
@@ -25,7 +28,7 @@ final class AdoptCommand extends ClusterChangeCommand {
 
     @Override
     public Integer call() {
-        try (ClusterSession session = cluster.open()) {
+        try (ClusterSession session = cluster.openCoveringBoth(out(), false)) {
             Plan plan = AdoptPlans.adopt(session, new AdoptRequest(removeCaKey));
             var out = out();
             PlanExecution execution = new PlanExecution(out, session.home());
@@ -36,6 +39,9 @@ final class AdoptCommand extends ClusterChangeCommand {
             if (exit == ExitCodes.OK && session.hasPki()) {
                 out.println("Adopted. See it with: quorum status -i " + cluster.inventory + "   and its certificates with: "
                         + "quorum certs -i " + cluster.inventory);
+                if (session.inventory().eventsCluster().isPresent()) {
+                    out.println("The events cluster too: quorum status -i " + cluster.inventory + " --cluster events");
+                }
                 if (offerCaKeyRemoval(session, out)) {
                     exit = execution.apply(AdoptPlans.adopt(session, AdoptRequest.removeCaKey()), true);
                 }

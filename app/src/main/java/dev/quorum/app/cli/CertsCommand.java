@@ -4,10 +4,12 @@ import dev.quorum.core.certinventory.CertificateInventory;
 import dev.quorum.core.certinventory.InventoryReport;
 import dev.quorum.core.certinventory.WorkstationStore;
 import dev.quorum.core.cluster.ClusterSession;
+import dev.quorum.core.inventory.ClusterLayout;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,6 +44,11 @@ final class CertsCommand implements Callable<Integer> {
             description = "Reach every host through this bastion (SSH jump host), instead of the inventory's.")
     String jump;
 
+    @Option(names = "--cluster", paramLabel = "main|events", defaultValue = "main",
+            description = "Whose env file names the files in use: main (/etc/etcd.env, the default) or events "
+                    + "(/etc/etcd-events.env). Both clusters use the same certificates; quorum certs renew covers both.")
+    String clusterWord = "main";
+
     @Option(names = "--json", description = "Print one JSON object: {\"certificates\": [...]}.")
     boolean json;
 
@@ -59,19 +66,38 @@ final class CertsCommand implements Callable<Integer> {
         cluster.acceptNewHostKeys = acceptNewHostKeys;
         cluster.knownHosts = knownHosts;
         cluster.jump = jump;
+        cluster.clusterWord = clusterWord;
         InventoryReport report;
+        Optional<String> shared;
         try (ClusterSession session = cluster.open()) {
             report = new CertificateInventory(session.inventory(), session::remote, warning,
                     Clock.systemUTC())
-                    .collect(WorkstationStore.read(session.home().pki(session.inventory().clusterName())));
+                    .collect(WorkstationStore.read(session.home().pki(session.inventory().pkiName())));
+            shared = sharedBy(session);
         }
         var out = spec.commandLine().getOut();
         if (json) {
             out.println(CertsJson.render(report));
         } else {
             CertsText.print(report, out);
+            shared.ifPresent(out::println);
         }
         out.flush();
         return report.clean() ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
+    /**
+     * With the events cluster enabled, which services read these files (decision 0048): the settings in brackets
+     * are one env file's, yet etcd and etcd-events both use the etcd hosts' member and CA files.
+     */
+    private static Optional<String> sharedBy(ClusterSession session) {
+        var inventory = session.inventory();
+        if (inventory.layout() == ClusterLayout.MAIN && inventory.eventsCluster().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of("\nUsed by etcd (" + ClusterLayout.MAIN.envFile() + ") and etcd-events ("
+                + ClusterLayout.EVENTS.envFile() + ") on every etcd host: the events cluster uses the main cluster's "
+                + "certificates and CA; the settings in [] are " + inventory.layout().envFile() + "'s. "
+                + "quorum certs renew -i INVENTORY renews them for both.");
     }
 }

@@ -16,7 +16,9 @@ import picocli.CommandLine.Option;
                 "new files (old ones kept in /var/backups/quorum), etcd serving them (restart only where needed),",
                 "member healthy before the next. Without quorum (expired certificates) all members restart together.",
                 "Without --member, the node certificates of the Kubernetes hosts (k8s_cluster) are renewed too; one that",
-                "cannot be reached is named, with what to do, and does not stop the renewal."})
+                "cannot be reached is named, with what to do, and does not stop the renewal.",
+                "With etcd_events_cluster_enabled, each host's etcd-events (which reads the same files) serves them too",
+                "before the next host; --cluster events runs this same renewal of both clusters."})
 final class CertsRenewCommand extends ClusterChangeCommand {
     @Option(names = "--member", paramLabel = "NAME", description = "Only this etcd host or member.")
     String member;
@@ -30,7 +32,7 @@ final class CertsRenewCommand extends ClusterChangeCommand {
     @Override
     public Integer call() {
         Duration warning = warnDays.window();
-        try (ClusterSession session = cluster.open()) {
+        try (ClusterSession session = cluster.openCoveringBoth(out(), false)) {
             Plan plan = CertPlans.renew(session, new RenewalRequest(Optional.ofNullable(member), all, warning));
             PlanExecution execution = new PlanExecution(out(), session.home());
             return execution.run(plan, change, () -> { });

@@ -18,7 +18,9 @@ import picocli.CommandLine.Option;
                 "from the new CA after the members, the new CA alone last. A Kubernetes host that cannot be reached stops",
                 "the rotation before members serve the new CA, unless --accept-unreached-kubernetes-hosts names it.",
                 "kube-apiserver loads its CA file only at start: run --trust-only, restart it on each control plane, then",
-                "run again. Other etcd clients outside the inventory must trust the bundle before the roll: --prepare."})
+                "run again. Other etcd clients outside the inventory must trust the bundle before the roll: --prepare.",
+                "With etcd_events_cluster_enabled, each host's etcd-events restarts onto each trust change and serves the",
+                "new certificates right after its etcd; --cluster events runs this same rotation of both clusters."})
 final class CertsRotateCaCommand extends ClusterChangeCommand {
     @Option(names = "--prepare", description = "Only make the new CA and the trust bundle; change no host.")
     boolean prepare;
@@ -35,7 +37,7 @@ final class CertsRotateCaCommand extends ClusterChangeCommand {
 
     @Override
     public Integer call() {
-        try (ClusterSession session = cluster.openExisting()) {
+        try (ClusterSession session = cluster.openCoveringBoth(out(), true)) {
             for (String host : acceptUnreached) {
                 if (!session.inventory().kubernetesOnlyHosts().contains(host)) {
                     throw new UserError(host + " is not a Kubernetes host outside the etcd group of the inventory",

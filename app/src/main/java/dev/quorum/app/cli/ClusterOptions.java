@@ -59,7 +59,7 @@ final class ClusterOptions {
     static final Set<String> EVENTS_COMMANDS = Set.of("install", "status", "diagnose", "snapshot save",
             "snapshot list", "add", "remove", "replace", "maintain compact", "maintain defrag", "maintain alarms",
             "backup schedule", "backup unschedule", "backup run", "backup list", "backup pull", "upgrade", "recover",
-            "apiservers update");
+            "apiservers update", "certs renew", "certs rotate-ca", "adopt");
 
     /** The command this mixin belongs to; null where a test or another command builds the options by hand. */
     @Spec(Spec.Target.MIXEE)
@@ -146,6 +146,21 @@ final class ClusterOptions {
     ClusterSession openExistingMain() {
         clusterLayout();
         return openExisting(ClusterLayout.MAIN, SshOptions.defaults().connectTimeout());
+    }
+
+    /**
+     * The main cluster's session for a command whose plan covers both clusters because they share what it changes
+     * (certificates, the CA: decision 0048), with the line to print when {@code --cluster events} was given.
+     * {@code needsCa}: refused, as {@link #openExisting()} does, without the CA on this workstation.
+     */
+    ClusterSession openCoveringBoth(java.io.PrintWriter out, boolean needsCa) {
+        if (clusterLayout() == ClusterLayout.EVENTS) {
+            out.println("--cluster events: the events cluster uses the main cluster's certificates and CA, so this "
+                    + "acts on both clusters (etcd and etcd-events), the same as without --cluster events.");
+            out.flush();
+        }
+        return needsCa ? openExisting(ClusterLayout.MAIN, SshOptions.defaults().connectTimeout())
+                : open(ClusterLayout.MAIN, SshOptions.defaults().connectTimeout());
     }
 
     private ClusterSession openExisting(ClusterLayout layout, java.time.Duration connectTimeout) {

@@ -7,6 +7,7 @@ import dev.quorum.app.wizard.WizardModel;
 import dev.quorum.app.wizard.WizardServices;
 import dev.quorum.app.wizard.WizardState;
 import dev.quorum.app.wizard.WizardWindow;
+import dev.quorum.core.inventory.ClusterLayout;
 import dev.quorum.core.lifecycle.renew.CertPlans;
 import dev.quorum.core.lifecycle.renew.RenewalRequest;
 import dev.quorum.core.lifecycle.renew.RotateCaRequest;
@@ -60,13 +61,28 @@ public final class RenewCertificatesWizard {
 
     /** Exactly quorum certs rotate-ca [--accept-unreached-kubernetes-hosts H,...]'s plan. */
     private static PlanSource rotation(Path inventory, WizardServices services, RotateCaRequest request) {
-        return SessionPlanSource.of(inventory, services, session -> new PreparedPlan(CertPlans.rotateCa(session,
-                request), List.of("The Certificates tab reads the certificates again now.")));
+        return SessionPlanSource.of(inventory, bothClusters(services), session -> new PreparedPlan(
+                CertPlans.rotateCa(session, request), afterwards(services)));
     }
 
     /** Exactly quorum certs renew [--member H] [--all]'s plan. */
     private static PlanSource renewal(Path inventory, WizardServices services, RenewalRequest request) {
-        return SessionPlanSource.of(inventory, services, session -> new PreparedPlan(CertPlans.renew(session, request),
-                List.of("The Certificates tab reads the certificates again now.")));
+        return SessionPlanSource.of(inventory, bothClusters(services), session -> new PreparedPlan(
+                CertPlans.renew(session, request), afterwards(services)));
+    }
+
+    /**
+     * The main cluster's plan, whichever cluster is shown: the events cluster uses its certificates and CA, and that
+     * plan makes etcd-events serve them too (decision 0048), as {@code --cluster events} does in the CLI.
+     */
+    private static WizardServices bothClusters(WizardServices services) {
+        return services.onCluster(ClusterLayout.MAIN);
+    }
+
+    private static List<String> afterwards(WizardServices services) {
+        return services.layout() == ClusterLayout.EVENTS ? List.of("The events cluster uses the main cluster's "
+                + "certificates and CA: this run acted on both clusters (etcd and etcd-events).",
+                "The Certificates tab reads the certificates again now.")
+                : List.of("The Certificates tab reads the certificates again now.");
     }
 }

@@ -42,12 +42,25 @@ class ClusterOptionTest {
     void aLifeCycleNotYetConvertedRefusesTheEventsClusterInsteadOfActingOnTheMainOne() throws Exception {
         String events = inventory("      vars:\n        etcd_events_cluster_enabled: true\n");
 
-        CliContractTest.Run run = CliContractTest.run("certs", "renew", "-i", events, "--cluster", "events",
+        CliContractTest.Run run = CliContractTest.run("restore", "-i", events, "--cluster", "events",
+                "--from-survivor", "node1", "--plan");
+
+        assertThat(run.exit()).isNotZero();
+        assertThat(run.err()).contains("quorum restore cannot act on the events cluster yet")
+                .contains("snapshot save");
+    }
+
+    @Test
+    void certificatesAndAdoptionOfTheEventsClusterSayTheyCoverBothClusters() throws Exception {
+        String events = inventory("      vars:\n        etcd_events_cluster_enabled: true\n");
+
+        CliContractTest.Run rotate = CliContractTest.run("certs", "rotate-ca", "-i", events, "--cluster", "events",
                 "--plan");
 
-        assertThat(run.exit()).isEqualTo(ExitCodes.FAILED);
-        assertThat(run.err()).contains("quorum certs renew cannot act on the events cluster yet")
-                .contains("snapshot save");
+        assertThat(rotate.out()).contains("--cluster events: the events cluster uses the main cluster's certificates "
+                + "and CA, so this acts on both clusters (etcd and etcd-events)");
+        assertThat(rotate.err()).doesNotContain("cannot act on the events cluster")
+                .contains("no certificates for cluster");
     }
 
     @Test

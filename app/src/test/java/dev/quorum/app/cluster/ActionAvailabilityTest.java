@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** On the events cluster the app offers what the CLI's --cluster events does, and says why the rest is disabled. */
 class ActionAvailabilityTest {
     static final Set<ClusterAction> ON_EVENTS = EnumSet.of(ClusterAction.ADD, ClusterAction.REPLACE,
-            ClusterAction.REMOVE, ClusterAction.SNAPSHOT);
+            ClusterAction.REMOVE, ClusterAction.SNAPSHOT, ClusterAction.RENEW, ClusterAction.ADOPT);
 
     @Test
     void theMainClusterAllowsEverything() {
@@ -37,8 +37,6 @@ class ActionAvailabilityTest {
                 .contains("quorum diagnose --cluster events");
         assertThat(ClusterAction.SCHEDULE_BACKUPS.refusal(ClusterLayout.EVENTS).orElseThrow())
                 .contains("quorum backup -i INVENTORY --cluster events");
-        assertThat(ClusterAction.RENEW.refusal(ClusterLayout.EVENTS).orElseThrow())
-                .contains("quorum certs renew cannot act on it yet", "etcd.service", "Switch to the main cluster");
     }
 
     @Test

@@ -122,6 +122,8 @@ public final class ClusterSession implements AutoCloseable {
             sharedEtcd.close();
             sharedEtcd = null;
         }
+        // the events cluster's session uses the same CA store (decision 0048)
+        siblings.values().forEach(ClusterSession::reloadPki);
     }
 
     public boolean hasPki() {

@@ -46,12 +46,16 @@ final class CertPlanner {
         // blocked client port must not pass for expired certificates.
         steps.add(PlannedStep.onCluster(new ClientPortStep(session.cluster(), session.members())));
         steps.add(PlannedStep.onCluster(new RenewalGuardStep(run, hosts)));
-        steps.addAll(roll(run, hosts));
+        Optional<EventsCertSteps> events = EventsCertSteps.of(cluster, run);
+        events.ifPresent(e -> steps.addAll(e.guards(hosts)));
+        steps.addAll(roll(run, hosts, events));
         steps.add(PlannedStep.onCluster(new RestartTogetherStep(run)));
+        events.ifPresent(e -> steps.add(e.restartTogether()));
         if (request.host().isEmpty()) {
             steps.addAll(new KubernetesHostPhases(session, kubernetes).renew(run, request.all(),
                     "quorum certs renew -i " + cluster.inventory().source()));
             steps.add(PlannedStep.onCluster(new VerifyClusterStep(session)));
+            events.ifPresent(e -> steps.add(e.verify()));
         }
         return new Plan("certs-renew", cluster.inventory().clusterName(), steps);
     }
@@ -80,31 +84,49 @@ final class CertPlanner {
             List<String> hosts = leaderLast(targets(cluster, Optional.empty()), leaderHost);
             RenewalRun run = new RenewalRun(session, new RenewalRequest(Optional.empty(), false,
                     Duration.ofDays(30)), () -> cluster.pki().rotation().newCa());
+            Optional<EventsCertSteps> events = EventsCertSteps.of(cluster, run);
+            events.ifPresent(e -> steps.add(1, e.clientPort()));
             KubernetesHostPhases k8s = new KubernetesHostPhases(session, kubernetes);
             steps.addAll(k8s.trustBoth());
-            hosts.forEach(h -> steps.add(PlannedStep.onEach(new HostTrustStep(session, Trust.OLD_AND_NEW), List.of(h))));
+            steps.addAll(trust(session, hosts, Trust.OLD_AND_NEW, events));
             if (request.trustOnly()) {
                 return new Plan("certs-rotate-ca-trust", cluster.inventory().clusterName(), steps);
             }
             steps.add(k8s.guard(request.acceptUnreached(), "quorum certs rotate-ca -i " + cluster.inventory().source()));
-            steps.addAll(roll(run, hosts));
+            steps.addAll(roll(run, hosts, events));
             steps.addAll(k8s.reissue(run));
             steps.add(PlannedStep.onCluster(new SwitchWorkstationCaStep(session)));
-            hosts.forEach(h -> steps.add(PlannedStep.onEach(new HostTrustStep(session, Trust.NEW_ONLY), List.of(h))));
+            steps.addAll(trust(session, hosts, Trust.NEW_ONLY, events));
             steps.addAll(k8s.dropOld());
             steps.add(PlannedStep.onCluster(new FinishRotationStep(session)));
             steps.add(PlannedStep.onCluster(new VerifyClusterStep(session)));
+            events.ifPresent(e -> steps.add(e.verify()));
         }
         return new Plan(request.prepareOnly() ? "certs-rotate-ca-prepare" : "certs-rotate-ca",
                 cluster.inventory().clusterName(), steps);
     }
 
-    /** Each host's new files and the proof it serves them, before the next host. */
-    private static List<PlannedStep> roll(RenewalRun run, List<String> hosts) {
+    /**
+     * Each host's new files and the proof it serves them, before the next host; where the events cluster reads the
+     * same files, its member on that host serves them too before the next host (decision 0048).
+     */
+    private static List<PlannedStep> roll(RenewalRun run, List<String> hosts, Optional<EventsCertSteps> events) {
         List<PlannedStep> steps = new ArrayList<>();
         for (String host : hosts) {
             steps.add(PlannedStep.onEach(new RenewHostCertificatesStep(run), List.of(host)));
             steps.add(PlannedStep.onEach(new ServeRenewedStep(run), List.of(host)));
+            events.ifPresent(e -> steps.add(e.serve(host)));
+        }
+        return steps;
+    }
+
+    /** Each host's CA files and etcd restarted onto them, then its etcd-events restarted onto them too. */
+    private static List<PlannedStep> trust(LifecycleSession session, List<String> hosts, Trust trust,
+                                           Optional<EventsCertSteps> events) {
+        List<PlannedStep> steps = new ArrayList<>();
+        for (String host : hosts) {
+            steps.add(PlannedStep.onEach(new HostTrustStep(session, trust), List.of(host)));
+            events.ifPresent(e -> steps.add(e.trust(host, trust)));
         }
         return steps;
     }

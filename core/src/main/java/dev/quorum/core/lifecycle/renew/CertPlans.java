@@ -3,6 +3,7 @@ package dev.quorum.core.lifecycle.renew;
 import dev.quorum.core.cluster.ClusterSession;
 import dev.quorum.core.engine.Plan;
 import dev.quorum.core.etcd.MemberStatus;
+import dev.quorum.core.inventory.ClusterLayout;
 import dev.quorum.core.lifecycle.steps.HealthWait;
 import dev.quorum.core.lifecycle.steps.KubernetesHostsProbe;
 import java.time.Duration;
@@ -14,7 +15,8 @@ import java.util.Optional;
  * (the leader last) its new files and the proof that etcd serves them and is healthy, before the next member;
  * without quorum (expired certificates) the files go everywhere first and the members restart together.
  * Renewals of the whole cluster and rotations first log in once to each Kubernetes host outside the etcd group
- * ({@link KubernetesHostsProbe}), so the plan knows which it can keep working (decision 0033).
+ * ({@link KubernetesHostsProbe}), so the plan knows which it can keep working (decision 0033). With the events
+ * cluster enabled, each host's etcd-events follows its etcd onto the shared files (decision 0048).
  */
 public final class CertPlans {
     public static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(60);
@@ -23,6 +25,7 @@ public final class CertPlans {
     }
 
     public static Plan renew(ClusterSession cluster, RenewalRequest request) {
+        refuseEvents(cluster, "renew");
         if (!cluster.hasPki()) {
             throw new CertificateRefusal("the CA of cluster " + cluster.inventory().clusterName()
                     + " is not on this workstation, so nothing can be issued",
@@ -43,6 +46,7 @@ public final class CertPlans {
      * alone (one restart each). Preparing alone asks no member anything.
      */
     public static Plan rotateCa(ClusterSession cluster, RotateCaRequest request) {
+        refuseEvents(cluster, "rotate-ca");
         if (!cluster.hasPki()) {
             throw new CertificateRefusal("the CA of cluster " + cluster.inventory().clusterName()
                     + " is not on this workstation", "import it first: quorum adopt -i " + cluster.inventory().source());
@@ -51,6 +55,19 @@ public final class CertPlans {
             return CertPlanner.rotateCa(cluster, request, Optional.empty());
         }
         return CertPlanner.rotateCa(cluster, request, leaderHost(cluster), KubernetesHostsProbe.plan(cluster));
+    }
+
+    /**
+     * The events cluster has no certificates of its own: its members read the main cluster's files, and the main
+     * cluster's plan makes every running etcd-events serve what it writes (decision 0048). The CLI and the app build
+     * that plan for {@code --cluster events}; an events session here would leave etcd on the old files.
+     */
+    private static void refuseEvents(ClusterSession cluster, String command) {
+        if (cluster.inventory().layout() == ClusterLayout.EVENTS) {
+            throw new CertificateRefusal("the events cluster uses the main cluster's certificates and CA; they are "
+                    + "renewed for both clusters at once", "run quorum certs " + command + " -i "
+                    + cluster.inventory().source() + " (it makes etcd and etcd-events serve the new files)");
+        }
     }
 
     /** The host of the member that leads now, when one answers as leader. */

@@ -6,7 +6,6 @@ import dev.quorum.core.engine.Check;
 import dev.quorum.core.engine.StepContext;
 import dev.quorum.core.etcd.ClusterStatus;
 import dev.quorum.core.etcd.EnvFile;
-import dev.quorum.core.etcd.HostFiles;
 import dev.quorum.core.lifecycle.steps.HealthWait;
 import dev.quorum.core.lifecycle.steps.HostStep;
 import dev.quorum.core.lifecycle.steps.Leadership;
@@ -48,12 +47,17 @@ final class HostTrustStep extends HostStep {
         String ca = session.settings().certDir() + "/ca.pem";
         return List.of((trust == Trust.OLD_AND_NEW ? "cat new-ca.pem old-ca.pem" : "cat new-ca.pem") + " > ca.pem.new"
                         + " && cp -p " + ca + " /var/backups/quorum/<time>" + ca + " && install -m 0644 ca.pem.new " + ca,
-                "etcdctl move-leader <follower>   # if " + target + " leads", "systemctl restart etcd",
+                "etcdctl move-leader <follower>   # if " + target + " leads", "systemctl restart " + unit(),
                 "etcdctl endpoint health   # before the next host");
     }
 
+    /** etcd, or etcd-events for the events cluster's session: it reads the same CA files (decision 0048). */
+    private String unit() {
+        return session.settings().layout().unitName();
+    }
+
     private Set<String> caFiles(RemoteHost remote) throws Exception {
-        EnvFile env = EnvFile.parse(ManagedFiles.read(remote, HostFiles.ENV_FILE).orElse(""));
+        EnvFile env = EnvFile.parse(ManagedFiles.read(remote, session.settings().layout().envFile()).orElse(""));
         Set<String> files = new LinkedHashSet<>();
         for (String key : new String[] {"ETCD_TRUSTED_CA_FILE", "ETCD_PEER_TRUSTED_CA_FILE", "ETCDCTL_CACERT"}) {
             env.get(key).filter(v -> !v.isBlank()).ifPresent(files::add);
@@ -81,7 +85,7 @@ final class HostTrustStep extends HostStep {
             }
         }
         // The files are right; a run cut short between writing them and the restart leaves etcd on the old trust.
-        TrustLoaded loaded = TrustLoaded.parse(remote.run(TrustLoaded.script(files)).stdout());
+        TrustLoaded loaded = TrustLoaded.parse(remote.run(TrustLoaded.script(session.settings().layout(), files)).stdout());
         if (loaded.stale()) {
             return Check.needed("the CA files are right but etcd has run since before they were written "
                     + "(an earlier run stopped before its restart): it still trusts the CAs it read then");
@@ -117,16 +121,16 @@ final class HostTrustStep extends HostStep {
             ManagedFiles.replace(remote, file, content, "0644")
                     .ifPresent(kept -> context.info("previous " + file + " kept as " + kept));
         }
-        if (!remote.run("systemctl is-active etcd").ok()) {
-            context.info("etcd is not running on " + host + "; it trusts the new file when it starts");
+        if (!remote.run("systemctl is-active " + unit()).ok()) {
+            context.info(unit() + " is not running on " + host + "; it trusts the new file when it starts");
             return;
         }
         ClusterStatus before = HealthWait.probe(session);
         if (before.leader().map(l -> l.hostName().equals(host)).orElse(false)) {
             Leadership.moveAway(session, context, before, host);
         }
-        context.info("restarting etcd on " + host + " to load its trusted CAs");
-        remote.run("systemctl restart etcd").requireOk("restart etcd on " + host);
+        context.info("restarting " + unit() + " on " + host + " to load its trusted CAs");
+        remote.run("systemctl restart " + unit()).requireOk("restart " + unit() + " on " + host);
         MemberHealth.await(session, context, host);
     }
 }

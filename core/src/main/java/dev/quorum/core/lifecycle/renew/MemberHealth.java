@@ -31,7 +31,7 @@ final class MemberHealth {
                 throw new StepFailedException(host + " did not become healthy within " + session.healthTimeout()
                         .toSeconds() + " s after its certificate files changed: " + status.sentence()
                         + member.map(m -> " (" + (m.reachable() ? "no leader" : m.error()) + ")").orElse(""),
-                        "look at `journalctl -u etcd` on " + host + "; the old files are in /var/backups/quorum, "
+                        "look at `journalctl -u " + session.settings().layout().unitName() + "` on " + host + "; the old files are in /var/backups/quorum, "
                                 + "and re-running the command skips what is done");
             }
             context.cancellation().sleep(POLL);

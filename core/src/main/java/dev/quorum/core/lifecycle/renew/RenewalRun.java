@@ -42,6 +42,7 @@ final class RenewalRun {
     private final Map<String, IssuedCertificate> issued = new ConcurrentHashMap<>();
     private final Set<String> issuedFingerprints = ConcurrentHashMap.newKeySet();
     private final Set<String> awaitingHealth = ConcurrentHashMap.newKeySet();
+    private volatile RenewalRun sharingFiles;
 
     /** A renewal: the workstation's CA issues. */
     RenewalRun(LifecycleSession session, RenewalRequest request) {
@@ -60,6 +61,10 @@ final class RenewalRun {
 
     LifecycleSession session() {
         return session;
+    }
+
+    RenewalRequest request() {
+        return request;
     }
 
     RenewalMode mode() {
@@ -170,6 +175,19 @@ final class RenewalRun {
 
     void awaitHealth(String host) {
         awaitingHealth.add(host);
+        RenewalRun follower = sharingFiles;
+        if (follower != null) {
+            follower.awaitHealth(host);
+        }
+    }
+
+    /**
+     * {@code follower}'s members (the events cluster's, decision 0048) read this run's files: a host whose files
+     * this run changed awaits its health there too, so its member there is proven healthy before the next host.
+     */
+    RenewalRun sharingFilesWith(RenewalRun follower) {
+        this.sharingFiles = follower;
+        return this;
     }
 
     boolean awaitingHealth(String host) {

@@ -33,7 +33,7 @@ final class RestartTogetherStep extends ClusterStep {
 
     @Override
     public List<String> preview(String target) {
-        return List.of("# only when the cluster had no quorum:", "systemctl restart --no-block etcd   # on every member",
+        return List.of("# only when the cluster had no quorum:", "systemctl restart --no-block " + unit() + "   # on every member",
                 "etcdctl endpoint health --cluster");
     }
 
@@ -55,16 +55,22 @@ final class RestartTogetherStep extends ClusterStep {
             HealthWait.await(session, context);
             return;
         }
-        context.info("restarting etcd on " + String.join(", ", hosts));
+        String unit = unit();
+        context.info("restarting " + unit + " on " + String.join(", ", hosts));
         FanOut.forEach(hosts, hosts.size(), host -> session.remote(host)
-                .run("systemctl reset-failed etcd 2>/dev/null; systemctl restart --no-block etcd")
-                .requireOk("restart etcd on " + host)).forEach((host, outcome) -> outcome.valueOrThrow());
+                .run("systemctl reset-failed " + unit + " 2>/dev/null; systemctl restart --no-block " + unit)
+                .requireOk("restart " + unit + " on " + host)).forEach((host, outcome) -> outcome.valueOrThrow());
         HealthWait.await(session, context);
+    }
+
+    /** etcd, or etcd-events for the events cluster's session (a fixed word of the layout). */
+    private String unit() {
+        return session.settings().layout().unitName();
     }
 
     private boolean anyRunning(List<String> hosts) {
         // "activating" too: without quorum a Type=notify etcd never reports ready, yet it runs and redials.
-        return FanOut.forEach(hosts, hosts.size(), host -> session.remote(host).run("systemctl is-active etcd")
+        return FanOut.forEach(hosts, hosts.size(), host -> session.remote(host).run("systemctl is-active " + unit())
                         .stdout().strip())
                 .values().stream().anyMatch(outcome -> outcome.ok()
                         && ("active".equals(outcome.value()) || "activating".equals(outcome.value())));

@@ -34,10 +34,11 @@ final class ServeRenewedStep implements Step {
 
     @Override
     public List<String> preview(String target) {
-        return List.of("openssl s_client -connect " + target + ":2379 </dev/null | openssl x509 -noout -serial"
-                        + "   # etcd re-reads its files per connection",
+        // the member's own client port: 2383 for the events cluster's etcd-events (decision 0048)
+        return List.of("openssl s_client -connect " + target + ":" + run.session().member(target).clientPort()
+                        + " </dev/null | openssl x509 -noout -serial   # etcd re-reads its files per connection",
                 "# only if it still serves the old one: etcdctl move-leader <follower> (if it leads); "
-                        + "systemctl restart etcd",
+                        + "systemctl restart " + unit(),
                 "etcdctl endpoint health   # before the next member");
     }
 
@@ -48,7 +49,7 @@ final class ServeRenewedStep implements Step {
             return Check.done("the cluster has no quorum: every member restarts together after the renewal");
         }
         if (!run.session().remote(host).run("systemctl is-active " + unit()).ok()) {
-            return Check.done("etcd is not running on " + host + "; it reads the new files when it starts");
+            return Check.done(unit() + " is not running on " + host + "; it reads the new files when it starts");
         }
         List<String> stale = ServedFiles.stale(run.session(), host);
         if (!stale.isEmpty()) {

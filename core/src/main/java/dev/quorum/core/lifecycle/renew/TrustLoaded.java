@@ -1,5 +1,6 @@
 package dev.quorum.core.lifecycle.renew;
 
+import dev.quorum.core.inventory.ClusterLayout;
 import dev.quorum.core.remote.Shell;
 import java.util.Collection;
 import java.util.OptionalLong;
@@ -22,8 +23,13 @@ record TrustLoaded(OptionalLong etcdStarted, long newestFile) {
      * loaded, so a restart just after writing is never taken for a missing one.
      */
     static String script(Collection<String> caFiles) {
+        return script(ClusterLayout.MAIN, caFiles);
+    }
+
+    /** As above for the layout's unit ({@code etcd-events} for the events cluster, a fixed word, never inventory text). */
+    static String script(ClusterLayout layout, Collection<String> caFiles) {
         StringBuilder script = new StringBuilder(String.join("\n",
-                "pid=$(systemctl show -p MainPID --value etcd 2>/dev/null)",
+                "pid=$(systemctl show -p MainPID --value " + layout.unitName() + " 2>/dev/null)",
                 "up=''",
                 "case \"$pid\" in ''|0) ;; *) up=$(ps -o etimes= -p \"$pid\" 2>/dev/null | tr -d ' ') ;; esac",
                 "if [ -n \"$up\" ]; then echo \"etcd started $(( $(date +%s) - up ))\"; else echo 'etcd stopped'; fi"));

@@ -29,6 +29,7 @@ public enum ClusterAction {
      * wizards were checked to act on the cluster shown ({@code EventsCommandsAgreeTest}: never one the CLI refuses).
      */
     public static final Set<String> EVENTS_COMMANDS = Set.of("install", "status", "diagnose", "snapshot save",
+            "restore",
             "snapshot list", "add", "remove", "replace", "apiservers update");
 
     /**

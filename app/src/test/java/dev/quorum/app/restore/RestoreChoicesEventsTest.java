@@ -30,9 +30,7 @@ class RestoreChoicesEventsTest {
 
     @BeforeEach
     void managedClusterWithSnapshotsOfBoth() throws Exception {
-        home = new QuorumHome(dir.resolve("home"));
-        Files.createDirectories(home.pki("demo"));
-        Files.writeString(home.pki("demo").resolve("ca.pem"), "not read by these checks\n");
+        home = RestoreChoicesTest.managingDemo(dir);
         FakeSnapshots.write(home.snapshots("demo").resolve("main.db"), Instant.now(), "manual", 5, 2);
         FakeSnapshots.write(home.snapshots("demo-events").resolve("events.db"), Instant.now(), "manual", 5, 2);
         choices = new RestoreChoices(new WizardServices(new SynchronousTaskExecutor(), home, SshOptions.defaults(),

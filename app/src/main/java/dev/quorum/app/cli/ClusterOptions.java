@@ -57,6 +57,7 @@ final class ClusterOptions {
      * they would act on the main cluster, so they refuse it.
      */
     static final Set<String> EVENTS_COMMANDS = Set.of("install", "status", "diagnose", "snapshot save",
+            "restore",
             "snapshot list", "add", "remove", "replace", "maintain compact", "maintain defrag", "maintain alarms",
             "backup schedule", "backup unschedule", "backup run", "backup list", "backup pull", "upgrade", "recover",
             "apiservers update", "certs renew", "certs rotate-ca", "adopt");

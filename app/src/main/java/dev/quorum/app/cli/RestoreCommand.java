@@ -151,10 +151,12 @@ final class RestoreCommand extends ClusterChangeCommand {
         SnapshotIntegrity integrity = SnapshotVerifier.verify(snapshot);
         switch (integrity.state()) {
             case MISSING -> throw new UserError("snapshot " + snapshot + " does not exist",
-                    "give the path of a snapshot file (quorum snapshot list -i " + cluster.inventory + " shows them) or "
-                            + "a backup's location (quorum backup list -i " + cluster.inventory + " shows them)");
+                    "give the path of a snapshot file (quorum snapshot list -i " + cluster.inventory + cluster.clusterArgument()
+                            + " shows them) or a backup's location (quorum backup list -i " + cluster.inventory
+                            + cluster.clusterArgument() + " shows them)");
             case DAMAGED -> throw new UserError("snapshot " + snapshot + " is damaged: " + integrity.detail(),
-                    "nothing was stopped; use another snapshot (quorum snapshot list -i " + cluster.inventory + ")");
+                    "nothing was stopped; use another snapshot (quorum snapshot list -i " + cluster.inventory
+                            + cluster.clusterArgument() + ")");
             case NOT_A_SNAPSHOT -> throw new UserError(snapshot + ": " + integrity.detail(),
                     "give a file written by quorum snapshot save or etcdctl snapshot save");
             case RAW_DATABASE -> {

@@ -29,7 +29,8 @@ public enum ClusterAction {
      * wizards were checked to act on the cluster shown ({@code EventsCommandsAgreeTest}: never one the CLI refuses).
      */
     public static final Set<String> EVENTS_COMMANDS = Set.of("install", "status", "diagnose", "snapshot save",
-            "snapshot list", "add", "remove", "replace", "apiservers update", "certs renew", "certs rotate-ca", "adopt");
+            "snapshot list", "add", "remove", "replace", "apiservers update", "restore", "certs renew",
+            "certs rotate-ca", "adopt");
 
     /**
      * Actions whose CLI commands take {@code --cluster events} but whose wizards still build the main cluster's plan:

@@ -2,6 +2,7 @@ package dev.quorum.app.restore;
 
 import dev.quorum.app.wizard.InventoryChoice;
 import dev.quorum.app.wizard.WizardServices;
+import dev.quorum.core.inventory.ClusterLayout;
 import dev.quorum.core.inventory.EtcdMember;
 import dev.quorum.core.inventory.Inventory;
 import dev.quorum.core.lifecycle.restore.RestoreRequest;
@@ -60,11 +61,13 @@ public final class RestoreChoices {
                 inventory.inventoryProperty());
     }
 
-    private void inventoryRead(Inventory read) {
-        hosts.setAll(read == null ? List.of() : read.etcdMembers().stream().map(EtcdMember::hostName).toList());
+    private void inventoryRead(Inventory main) {
+        Optional<Inventory> read = restored();
+        hosts.setAll(read.map(r -> r.etcdMembers().stream().map(EtcdMember::hostName).toList()).orElse(List.of()));
         saved.clear();
-        if (read != null) {
-            Path dir = services.home().snapshots(read.clusterName());
+        if (read.isPresent()) {
+            // the events cluster's snapshots are under NAME-events, never the main cluster's (decision 0047)
+            Path dir = services.home().snapshots(read.get().clusterName());
             services.executor().submit(() -> new SnapshotStore(dir).list().stream().map(SnapshotInfo::file).toList(),
                     saved::setAll, e -> { }); // an unreadable store leaves the list empty; a typed path still works
         }
@@ -96,6 +99,10 @@ public final class RestoreChoices {
         if (inventory.inventoryProperty().get() == null) {
             return "Reading the inventory...";
         }
+        if (restored().isEmpty()) {
+            return "The inventory does not enable the events cluster (" + ClusterLayout.EVENTS_ENABLED + ": true): "
+                    + "there is no events cluster to restore.";
+        }
         if (source.get() == Source.SURVIVOR) {
             return survivor.get() == null ? "Choose the surviving member whose data becomes the new cluster." : "";
         }
@@ -121,8 +128,19 @@ public final class RestoreChoices {
         if (source.get() == Source.SURVIVOR) {
             return survivor.get() == null ? "" : survivor.get();
         }
+        return restored().map(Inventory::clusterName).orElse("");
+    }
+
+    /**
+     * The cluster restored: the inventory's main one, or its events cluster when the wizard was opened on that view
+     * (as {@code --cluster events}); empty while the inventory is not read, or when it does not enable that cluster.
+     */
+    public Optional<Inventory> restored() {
         Inventory read = inventory.inventoryProperty().get();
-        return read == null ? "" : read.clusterName();
+        if (read == null || services.layout() == read.layout()) {
+            return Optional.ofNullable(read);
+        }
+        return read.eventsCluster().filter(events -> events.layout() == services.layout());
     }
 
     /** The request as {@code quorum restore --snapshot FILE} or {@code --from-survivor HOST} builds it. */

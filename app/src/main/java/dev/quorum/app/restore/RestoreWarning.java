@@ -1,6 +1,7 @@
 package dev.quorum.app.restore;
 
 import dev.quorum.core.inventory.Inventory;
+import java.util.Optional;
 
 /** The confirmation page's words: what the restore does, and what it may lose. */
 final class RestoreWarning {
@@ -8,15 +9,16 @@ final class RestoreWarning {
     }
 
     static String text(RestoreChoices choices) {
-        Inventory inventory = choices.inventory().inventoryProperty().get();
+        Optional<Inventory> inventory = choices.restored();
         String hosts = String.join(", ", choices.hosts());
-        String dataDir = inventory == null ? "the data dir" : inventory.etcd().dataDir();
-        String common = "etcd is STOPPED on every host (" + hosts + "). The old data dirs are MOVED ASIDE to "
+        String dataDir = inventory.map(i -> i.etcd().dataDir()).orElse("the data dir");
+        String unit = inventory.map(i -> i.layout().unitName()).orElse("etcd");
+        String common = unit + " is STOPPED on every host (" + hosts + "). The old data dirs are MOVED ASIDE to "
                 + dataDir + ".before-restore-TIME (not deleted). Every member gets a NEW member ID and the cluster a "
                 + "new cluster ID; clients reconnect by endpoint.";
         if (choices.sourceProperty().get() == RestoreChoices.Source.SURVIVOR) {
             String host = choices.survivorProperty().get();
-            return common + " No snapshot is used: etcd on " + host + " is stopped and its database becomes the "
+            return common + " No snapshot is used: " + unit + " on " + host + " is stopped and its database becomes the "
                     + "snapshot. What may be LOST: writes the cluster acknowledged that " + host + " had not applied "
                     + "yet (it may trail the lost leader), and anything only the lost members held. A copy of the "
                     + "database is kept in the snapshot folder.";

@@ -3,7 +3,9 @@ package dev.quorum.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.quorum.lab.EtcdTarball;
+import dev.quorum.lab.ExecResult;
 import dev.quorum.lab.Lab;
+import dev.quorum.lab.LabHost;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +29,15 @@ final class CliLab {
         System.setProperty("quorum.home", dir.resolve("home").toString());
         CliContractTest.Run install = run(inventory, knownHosts, "install", "--yes");
         assertThat(install.exit()).as(install.out() + install.err()).isZero();
+    }
+
+    /** etcdctl on the lab's first host with its admin certificate, against one cluster's member on loopback. */
+    static ExecResult etcdctl(Lab lab, int port, String args) {
+        LabHost host = lab.host(0);
+        String ssl = "/etc/ssl/etcd/ssl/";
+        return host.exec("ETCDCTL_API=3 /usr/local/bin/etcdctl --endpoints=https://127.0.0.1:" + port
+                + " --cacert=" + ssl + "ca.pem --cert=" + ssl + "admin-" + host.name() + ".pem --key=" + ssl + "admin-"
+                + host.name() + "-key.pem " + args);
     }
 
     static void clearHome() {

@@ -39,18 +39,6 @@ class ClusterOptionTest {
     }
 
     @Test
-    void aLifeCycleNotYetConvertedRefusesTheEventsClusterInsteadOfActingOnTheMainOne() throws Exception {
-        String events = inventory("      vars:\n        etcd_events_cluster_enabled: true\n");
-
-        CliContractTest.Run run = CliContractTest.run("restore", "-i", events, "--cluster", "events",
-                "--from-survivor", "node1", "--plan");
-
-        assertThat(run.exit()).isNotZero();
-        assertThat(run.err()).contains("quorum restore cannot act on the events cluster yet")
-                .contains("snapshot save");
-    }
-
-    @Test
     void certificatesAndAdoptionOfTheEventsClusterSayTheyCoverBothClusters() throws Exception {
         String events = inventory("      vars:\n        etcd_events_cluster_enabled: true\n");
 

@@ -69,11 +69,7 @@ class EventsLifecyclesCliLabTest {
 
     /** etcdctl on lab1 with its admin certificate, against one cluster's member on loopback. */
     private static ExecResult etcdctl(int port, String args) {
-        LabHost host = lab.host(0);
-        String ssl = "/etc/ssl/etcd/ssl/";
-        return host.exec("ETCDCTL_API=3 /usr/local/bin/etcdctl --endpoints=https://127.0.0.1:" + port
-                + " --cacert=" + ssl + "ca.pem --cert=" + ssl + "admin-" + host.name() + ".pem --key=" + ssl + "admin-"
-                + host.name() + "-key.pem " + args);
+        return CliLab.etcdctl(lab, port, args);
     }
 
     private static List<String> versions(String... more) throws Exception {

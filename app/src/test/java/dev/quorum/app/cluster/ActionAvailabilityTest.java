@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 /** On the events cluster the app offers what the CLI's --cluster events does, and says why the rest is disabled. */
 class ActionAvailabilityTest {
     static final Set<ClusterAction> ON_EVENTS = EnumSet.of(ClusterAction.ADD, ClusterAction.REPLACE,
-            ClusterAction.REMOVE, ClusterAction.SNAPSHOT, ClusterAction.RENEW, ClusterAction.ADOPT);
+            ClusterAction.REMOVE, ClusterAction.SNAPSHOT, ClusterAction.RESTORE, ClusterAction.RENEW,
+            ClusterAction.ADOPT);
 
     @Test
     void theMainClusterAllowsEverything() {

@@ -23,11 +23,17 @@ class RestoreChoicesTest {
     private Path inventory;
     private RestoreChoices choices;
 
+    /** A Quorum home under {@code dir} that manages cluster demo (its CA present, as the wizard requires). */
+    static QuorumHome managingDemo(Path dir) throws java.io.IOException {
+        QuorumHome managing = new QuorumHome(dir.resolve("home"));
+        Files.createDirectories(managing.pki("demo"));
+        Files.writeString(managing.pki("demo").resolve("ca.pem"), "not read by these checks\n");
+        return managing;
+    }
+
     @BeforeEach
     void managedCluster() throws Exception {
-        home = new QuorumHome(dir.resolve("home"));
-        Files.createDirectories(home.pki("demo"));
-        Files.writeString(home.pki("demo").resolve("ca.pem"), "not read by these checks\n");
+        home = managingDemo(dir);
         inventory = Files.writeString(dir.resolve("hosts.yaml"), "all:\n  hosts:\n"
                 + "    a:\n      ip: 10.0.0.1\n    b:\n      ip: 10.0.0.2\n    c:\n      ip: 10.0.0.3\n"
                 + "  children:\n    etcd:\n      hosts:\n        a:\n        b:\n        c:\n  vars:\n    cluster_name: demo\n");

@@ -161,9 +161,8 @@ class EventsClusterViewTest {
         assertThat(Fx.get(() -> window.workspace().orElseThrow().snapshots().dir()))
                 .isEqualTo(new QuorumHome(dir.resolve("home")).snapshots("prod-events"));
 
-        // what the CLI refuses with --cluster events is disabled, and says why
-        assertThat(disabled("#toolbar-restore")).isTrue();
-        assertThat(tooltip("#toolbar-restore")).contains("cannot act on it yet", "Switch to the main cluster");
+        // restore acts on the events cluster (decision 0047)
+        assertThat(disabled("#toolbar-restore")).isFalse();
         // what only the CLI does on the events cluster yet is disabled too, with the command to run
         for (String id : List.of("#toolbar-maintain", "#toolbar-upgrade", "#toolbar-recover")) {
             assertThat(disabled(id)).as(id).isTrue();
@@ -171,7 +170,7 @@ class EventsClusterViewTest {
         }
         // certificates are the main cluster's too: renewing them from here covers both clusters (decision 0048)
         assertThat(tooltip("#certs-renew")).startsWith("Re-issue certificates").doesNotContain("cannot act on it");
-        assertThat(tooltip("#snapshot-restore")).contains("quorum restore cannot act on it yet");
+        assertThat(tooltip("#snapshot-restore")).doesNotContain("cannot act on it yet");
         assertThat(Fx.get(() -> ((Label) node("#backups-health")).getText()))
                 .contains("quorum backup -i INVENTORY --cluster events");
         assertThat(disabled("#backups-schedule-open")).isTrue();

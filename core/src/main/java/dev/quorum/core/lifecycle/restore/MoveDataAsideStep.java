@@ -28,7 +28,8 @@ final class MoveDataAsideStep extends RestoreHostStep {
 
     @Override
     public List<String> preview(String target) {
-        return DataDirAside.preview(restore.dataDir(), label(), DataDirAside.Stop.ALREADY_STOPPED);
+        return DataDirAside.preview(restore.dataDir(), label(), DataDirAside.Stop.ALREADY_STOPPED,
+                restore.unit());
     }
 
     @Override
@@ -45,7 +46,7 @@ final class MoveDataAsideStep extends RestoreHostStep {
     @Override
     public void apply(StepContext context) throws Exception {
         DataDirAside.Result moved = DataDirAside.setAside(remote(context), restore.dataDir(), label(),
-                DataDirAside.Stop.ALREADY_STOPPED);
+                DataDirAside.Stop.ALREADY_STOPPED, restore.unit());
         context.info(moved.sentence());
     }
 }

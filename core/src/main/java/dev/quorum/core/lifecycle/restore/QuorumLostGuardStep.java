@@ -3,6 +3,7 @@ package dev.quorum.core.lifecycle.restore;
 import dev.quorum.core.engine.Check;
 import dev.quorum.core.engine.StepContext;
 import dev.quorum.core.engine.StepFailedException;
+import dev.quorum.core.inventory.ClusterLayout;
 import dev.quorum.core.inventory.EtcdMember;
 import dev.quorum.core.lifecycle.steps.ClusterStep;
 import dev.quorum.core.lifecycle.recover.Diagnoser;
@@ -10,6 +11,7 @@ import dev.quorum.core.lifecycle.recover.Diagnosis;
 import dev.quorum.core.lifecycle.recover.MemberDiagnosis;
 import dev.quorum.core.lifecycle.recover.QuorumEvidence;
 import dev.quorum.core.remote.FanOut;
+import dev.quorum.core.remote.Shell;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,13 +67,13 @@ final class QuorumLostGuardStep extends ClusterStep {
                     + restore.token() + ")");
         }
         if (!session.hasPki()) {
-            throw new StepFailedException("no certificates for cluster " + session.cluster().inventory().clusterName()
+            throw new StepFailedException("no certificates for cluster " + session.cluster().inventory().pkiName()
                     + " on this workstation", "restore on the workstation that installed the cluster (its CA is in "
                     + "~/.quorum/clusters/NAME/pki), or copy that folder here");
         }
         if (etcdRunningOn(hosts).isEmpty()) {
             // Nothing to ask: each host said etcd is not active there.
-            return Check.done("etcd runs on none of " + String.join(", ", hosts) + "; restoring as a new cluster with "
+            return Check.done(restore.unit() + " runs on none of " + String.join(", ", hosts) + "; restoring as a new cluster with "
                     + "token " + restore.token() + continuing(progress));
         }
         Diagnosis seen = new Diagnoser(session.cluster()).watchForQuorum(INVENTORY, context.cancellation());
@@ -85,7 +87,8 @@ final class QuorumLostGuardStep extends ClusterStep {
                         + "away every write since the snapshot. Nothing was changed" + (unreached.isEmpty() ? ""
                         : ". This workstation cannot reach etcd's client port on " + String.join(", ", unreached)
                         + ": that is a network path from here, not lost quorum"),
-                        "replace or remove the failed members instead (quorum replace / quorum remove), which loses "
+                        "replace or remove the failed members instead (quorum replace / quorum remove" + clusterWords()
+                                + "), which loses "
                                 + "nothing; restore only when a majority is lost for good. To roll a working "
                                 + "cluster back on purpose, confirm with --roll-back-live-cluster CLUSTER-NAME");
             }
@@ -145,9 +148,15 @@ final class QuorumLostGuardStep extends ClusterStep {
 
     private List<String> etcdRunningOn(List<String> hosts) {
         return FanOut.forEach(hosts, hosts.size(), host -> session.remote(host)
-                        .run("systemctl is-active etcd 2>/dev/null").stdout().strip()).entrySet().stream()
+                        .run("systemctl is-active " + Shell.quote(restore.unit()) + " 2>/dev/null").stdout().strip()).entrySet().stream()
                 .filter(e -> !e.getValue().ok() || e.getValue().value().equals("active"))
                 .map(Map.Entry::getKey).toList();
+    }
+
+    /** What the suggested commands add so they act on the same cluster: nothing for the main one. */
+    private String clusterWords() {
+        ClusterLayout layout = restore.layout();
+        return layout == ClusterLayout.MAIN ? "" : " --cluster " + layout.word();
     }
 
     private static String continuing(RestoreProgress progress) {

@@ -35,7 +35,7 @@ final class RestorePreflightStep extends RestoreHostStep {
     @Override
     public List<String> preview(String target) {
         return List.of("ssh " + target + " 'uname -m; " + restore.tool().versionCommand() + "; df -Pk "
-                + restore.dataDir() + "; ss -ltnp; cat /etc/etcd.env'");
+                + restore.dataDir() + "; ss -ltnp; cat " + restore.layout().envFile() + "'");
     }
 
     @Override
@@ -58,7 +58,8 @@ final class RestorePreflightStep extends RestoreHostStep {
         for (String listener : facts.listeners()) {
             if (!listener.contains("\"etcd\"")) {
                 throw new StepFailedException(host + ": " + listener + " holds an etcd port",
-                        "stop whatever listens on 2379/2380 there and re-run; nothing was stopped yet");
+                        "stop whatever listens on " + restore.layout().clientPort() + "/" + restore.layout().peerPort()
+                                + " there and re-run; nothing was stopped yet");
             }
         }
         if (restore.snapshotKnown() && facts.freeKiB() >= 0) {

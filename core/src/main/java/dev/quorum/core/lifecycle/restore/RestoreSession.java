@@ -2,6 +2,7 @@ package dev.quorum.core.lifecycle.restore;
 
 import dev.quorum.core.cluster.ManagedFiles;
 import dev.quorum.core.etcd.HostFiles;
+import dev.quorum.core.inventory.ClusterLayout;
 import dev.quorum.core.lifecycle.steps.LifecycleSession;
 import dev.quorum.core.lifecycle.steps.OfflineTool;
 import dev.quorum.core.snapshot.SnapshotInfo;
@@ -95,6 +96,16 @@ final class RestoreSession {
 
     String dataDir() {
         return life.settings().dataDir();
+    }
+
+    /** Which of the hosts' clusters is restored (decision 0047): its unit, env file and ports, never the other's. */
+    ClusterLayout layout() {
+        return life.settings().layout();
+    }
+
+    /** The systemd service of the restored cluster: {@code etcd}, or {@code etcd-events}. */
+    String unit() {
+        return layout().unitName();
     }
 
     /** Where the snapshot is uploaded on each host, named by its hash so an upload is reused. */

@@ -2,6 +2,7 @@ package dev.quorum.core.lifecycle.restore;
 
 import dev.quorum.core.engine.Check;
 import dev.quorum.core.engine.StepContext;
+import dev.quorum.core.remote.Shell;
 import java.util.List;
 
 /**
@@ -17,12 +18,12 @@ final class StopEtcdStep extends RestoreHostStep {
 
     @Override
     public String title() {
-        return "Stop etcd where it still runs";
+        return "Stop " + restore.unit() + " where it still runs";
     }
 
     @Override
     public List<String> preview(String target) {
-        return List.of("systemctl stop etcd");
+        return List.of("systemctl stop " + restore.unit());
     }
 
     @Override
@@ -30,13 +31,14 @@ final class StopEtcdStep extends RestoreHostStep {
         if (restore.snapshotKnown() && restore.restoredHere(context.target())) {
             return Check.done("already runs the restored data");
         }
-        String state = remote(context).run("systemctl is-active etcd 2>/dev/null").stdout().strip();
+        String state = remote(context).run("systemctl is-active " + Shell.quote(restore.unit()) + " 2>/dev/null").stdout().strip();
         return "active".equals(state) || "activating".equals(state)
-                ? Check.needed("etcd is " + state) : Check.done("etcd not running (" + state + ")");
+                ? Check.needed(restore.unit() + " is " + state) : Check.done(restore.unit() + " not running (" + state + ")");
     }
 
     @Override
     public void apply(StepContext context) throws Exception {
-        remote(context).run("systemctl stop etcd 2>&1").requireOk("stop etcd on " + context.target());
+        remote(context).run("systemctl stop " + Shell.quote(restore.unit()) + " 2>&1")
+                .requireOk("stop " + restore.unit() + " on " + context.target());
     }
 }

@@ -3,6 +3,7 @@ package dev.quorum.core.lifecycle.restore;
 import dev.quorum.core.cluster.ClusterSession;
 import dev.quorum.core.cluster.ManagedFiles;
 import dev.quorum.core.etcd.HostFiles;
+import dev.quorum.core.inventory.ClusterLayout;
 import dev.quorum.core.inventory.EtcdMember;
 import dev.quorum.core.remote.FanOut;
 import dev.quorum.core.snapshot.SnapshotInfo;
@@ -31,7 +32,9 @@ final class SurvivorCopies {
         String survivor = request.survivor().get();
         if (cluster.inventory().host(survivor).isEmpty()) {
             throw new RestoreException(survivor + " is not in the inventory's hosts",
-                    "name a surviving member's inventory host: quorum restore -i INVENTORY --from-survivor HOST");
+                    "name a surviving member's inventory host: quorum restore -i INVENTORY"
+                            + (cluster.inventory().layout() == ClusterLayout.MAIN ? "" : " --cluster events")
+                            + " --from-survivor HOST");
         }
         Optional<RestoreMarker> onSurvivor = marker(cluster, survivor);
         if (onSurvivor.isEmpty()) {

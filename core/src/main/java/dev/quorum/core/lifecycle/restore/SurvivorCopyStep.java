@@ -34,12 +34,12 @@ final class SurvivorCopyStep extends HostStep {
 
     @Override
     public String title() {
-        return "Stop etcd on the survivor and copy its database to this workstation";
+        return "Stop " + restore.unit() + " on the survivor and copy its database to this workstation";
     }
 
     @Override
     public List<String> preview(String target) {
-        return List.of("ssh " + target + " systemctl stop etcd",
+        return List.of("ssh " + target + " systemctl stop " + restore.unit(),
                 "scp " + target + ":" + restore.dataDir() + "/member/snap/db " + storeDir() + "/<time>-survivor-"
                         + target + ".db");
     }
@@ -58,7 +58,8 @@ final class SurvivorCopyStep extends HostStep {
     @Override
     public void apply(StepContext context) throws Exception {
         RemoteHost remote = remote(context);
-        remote.run("systemctl stop etcd 2>&1").requireOk("stop etcd on " + context.target());
+        remote.run("systemctl stop " + Shell.quote(restore.unit()) + " 2>&1")
+                .requireOk("stop " + restore.unit() + " on " + context.target());
         String db = findDatabase(remote);
         Path file = new SnapshotStore(storeDir()).newFile("survivor " + context.target());
         OwnerOnly.directories(file.getParent());

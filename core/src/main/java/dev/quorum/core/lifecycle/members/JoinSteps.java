@@ -2,6 +2,7 @@ package dev.quorum.core.lifecycle.members;
 
 import dev.quorum.core.cluster.LiveCluster;
 import dev.quorum.core.engine.PlannedStep;
+import dev.quorum.core.inventory.ClusterLayout;
 import dev.quorum.core.inventory.EtcdMember;
 import dev.quorum.core.lifecycle.steps.BinariesStep;
 import dev.quorum.core.lifecycle.steps.CertificatesStep;
@@ -11,6 +12,7 @@ import dev.quorum.core.lifecycle.steps.EtcdctlWrapperStep;
 import dev.quorum.core.lifecycle.steps.FetchReleaseStep;
 import dev.quorum.core.lifecycle.steps.LifecycleSession;
 import dev.quorum.core.lifecycle.steps.PreflightStep;
+import dev.quorum.core.lifecycle.steps.SharedBinaryGuardStep;
 import dev.quorum.core.lifecycle.steps.UnitFileStep;
 import dev.quorum.core.lifecycle.steps.VerifyClusterStep;
 import java.util.ArrayList;
@@ -28,10 +30,14 @@ final class JoinSteps {
 
     /** Read-only: can the cluster take the host, and is the host fit (nothing changes yet). */
     static List<PlannedStep> checks(LifecycleSession session, EtcdMember joining, Optional<EtcdMember> removedFirst) {
-        return List.of(
+        List<PlannedStep> steps = new ArrayList<>(List.of(
                 PlannedStep.onCluster(new AddGuardStep(session, joining, removedFirst)),
                 PlannedStep.onCluster(new FetchReleaseStep(session)),
-                PlannedStep.onEach(new PreflightStep(session), List.of(joining.hostName())));
+                PlannedStep.onEach(new PreflightStep(session), List.of(joining.hostName()))));
+        if (session.settings().layout() == ClusterLayout.EVENTS) {
+            steps.add(PlannedStep.onEach(new SharedBinaryGuardStep(session), List.of(joining.hostName())));
+        }
+        return List.copyOf(steps);
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.quorum.core.cluster.ClusterSession;
 import dev.quorum.core.engine.Plan;
 import dev.quorum.core.engine.PlannedStep;
 import dev.quorum.core.etcd.InitialClusterState;
+import dev.quorum.core.inventory.ClusterLayout;
 import dev.quorum.core.inventory.EtcdMember;
 import dev.quorum.core.lifecycle.steps.BinariesStep;
 import dev.quorum.core.lifecycle.steps.CertificatesStep;
@@ -14,6 +15,7 @@ import dev.quorum.core.lifecycle.steps.EtcdctlWrapperStep;
 import dev.quorum.core.lifecycle.steps.FetchReleaseStep;
 import dev.quorum.core.lifecycle.steps.LifecycleSession;
 import dev.quorum.core.lifecycle.steps.MarkExistingStep;
+import dev.quorum.core.lifecycle.steps.SharedBinaryGuardStep;
 import dev.quorum.core.lifecycle.steps.StartMembersStep;
 import dev.quorum.core.lifecycle.steps.UnitFileStep;
 import dev.quorum.core.lifecycle.steps.VerifyClusterStep;
@@ -66,7 +68,12 @@ public final class RestorePlan {
         }
         steps.addAll(List.of(
                 PlannedStep.onCluster(new FetchReleaseStep(life)),
-                PlannedStep.onEach(new RestorePreflightStep(restore), hosts),
+                PlannedStep.onEach(new RestorePreflightStep(restore), hosts)));
+        if (life.settings().layout() == ClusterLayout.EVENTS) {
+            // the binary is the main cluster's too: an events restore must not change its version
+            steps.add(PlannedStep.onEach(new SharedBinaryGuardStep(life), hosts));
+        }
+        steps.addAll(List.of(
                 PlannedStep.onEach(new BinariesStep(life), hosts),
                 // as in install (decision 0046): none of these reads another, nothing starts before all are done
                 PlannedStep.onEach(new CertificatesStep(life), hosts).alongside(),

@@ -9,7 +9,42 @@ import java.util.List;
  * width, down to one common width (never below their minimum), so the short ones (a state, a version) stay whole.
  */
 public final class ColumnShares {
+    /** A cell wraps to at most this many lines where the room allows; beyond, each column keeps its longest word. */
+    static final int MOST_LINES = 3;
+
     private ColumnShares() {
+    }
+
+    /**
+     * Shares for cells that wrap: the fewest lines (2, then 3) whose widths all fit, each column at least as wide as
+     * its longest word; where even {@link #MOST_LINES} lines do not fit, each column keeps its longest word whole
+     * (rows grow taller); where not even that fits, words break too, each column down to its {@code least} (its
+     * header, which does not wrap), rather than the table scrolling sideways.
+     *
+     * @param words per column, the width of its longest word and header (a wrapped line breaks between words)
+     */
+    public static List<Double> wrapping(List<Double> needs, List<Double> words, List<Double> least, double room) {
+        if (needs.size() != words.size() || needs.size() != least.size()) {
+            throw new IllegalArgumentException(needs.size() + " needs but " + words.size() + " words and "
+                    + least.size() + " least widths");
+        }
+        for (int lines = 2; lines <= MOST_LINES; lines++) {
+            List<Double> minimums = new ArrayList<>();
+            for (int i = 0; i < needs.size(); i++) {
+                minimums.add(Math.min(needs.get(i), Math.max(words.get(i), Math.ceil(needs.get(i) / lines))));
+            }
+            if (total(minimums) <= room) {
+                return of(needs, minimums, room);
+            }
+        }
+        if (total(words) <= room) {
+            return of(needs, words, room);
+        }
+        return of(needs, least, room);
+    }
+
+    private static double total(List<Double> widths) {
+        return widths.stream().mapToDouble(Double::doubleValue).sum();
     }
 
     /** @return one width per column, in the order given; their sum is {@code room} unless the minimums exceed it */

@@ -13,9 +13,11 @@ import javafx.util.Callback;
 
 /**
  * A table cell whose text is never lost: it widens its column's preferred width to the widest text it has shown
- * (and the header's), so a table with a constrained resize policy shares its width by content; where the table is
- * still too narrow and the text ends in "...", the tooltip holds the whole text. Widths only grow, so a value
- * that changes every second (a raft index) does not make the columns jump.
+ * (and the header's), records the header's width as the column's minimum and its longest word ({@link LongestWord}),
+ * so {@link ContentColumnResize} shares the table's width by content; where the column is narrower than the text,
+ * the text wraps onto more lines and the row grows. Where a row cannot grow (a fixed cell size) and the text ends in
+ * "...", the tooltip holds the whole text. Widths only grow, so a value that changes every second (a raft index)
+ * does not make the columns jump.
  */
 public class FullTextCell<S> extends TableCell<S, String> {
     /** Room for the header's sort arrow, as JavaFX's own "fit to content" allows. */
@@ -32,6 +34,7 @@ public class FullTextCell<S> extends TableCell<S, String> {
     /** @param detail what the tooltip shows whatever the width (e.g. a file's full path); empty: only the cut text */
     public FullTextCell(Function<S, String> detail) {
         this.detail = detail;
+        setWrapText(true);
     }
 
     public FullTextCell() {
@@ -61,6 +64,19 @@ public class FullTextCell<S> extends TableCell<S, String> {
         // Only now is the cell styled (font, padding) and its text node cut to the column's width.
         widenColumn();
         showTip();
+    }
+
+    /**
+     * A row asks its cells' height for no width (-1); a wrapping cell answers for its column's width, so a row whose
+     * text takes two lines is two lines high (the label's skin takes its padding off that width itself).
+     */
+    @Override
+    protected double computePrefHeight(double width) {
+        TableColumn<S, String> column = getTableColumn();
+        if (width >= 0 || column == null) {
+            return super.computePrefHeight(width);
+        }
+        return super.computePrefHeight(column.getWidth());
     }
 
     private void showTip() {
@@ -115,12 +131,30 @@ public class FullTextCell<S> extends TableCell<S, String> {
         double padding = snappedLeftInset() + snappedRightInset();
         Font bold = Font.font(getFont().getFamily(), FontWeight.BOLD, getFont().getSize());
         double header = width(column.getText(), bold) + padding + SORT_ARROW;
-        double content = getText() == null || getText().isEmpty() ? 0 : width(getText(), getFont()) + padding
-                + (getGraphic() == null ? 0 : getGraphic().prefWidth(-1) + getGraphicTextGap());
+        double graphic = getGraphic() == null ? 0 : getGraphic().prefWidth(-1) + getGraphicTextGap();
+        double content = getText() == null || getText().isEmpty() ? 0 : width(getText(), getFont()) + padding + graphic;
         double needed = Math.min(Math.ceil(Math.max(header, content)) + 2, column.getMaxWidth());
+        double word = getText() == null ? 0 : longestWord(getText(), getFont()) + padding + graphic;
+        double least = Math.min(Math.ceil(Math.max(header, word)) + 2, needed);
+        double title = Math.min(Math.ceil(header) + 2, needed);
+        if (title > column.getMinWidth()) {
+            column.setMinWidth(title); // a header does not wrap
+        }
+        if (least > LongestWord.of(column).get()) {
+            LongestWord.of(column).set(least);
+        }
         if (needed > column.getPrefWidth()) {
             column.setPrefWidth(needed);
         }
+    }
+
+    /** The widest run without a space: a wrapped line breaks only between words. */
+    private static double longestWord(String text, Font font) {
+        double widest = 0;
+        for (String word : text.split("\\s+")) {
+            widest = Math.max(widest, width(word, font));
+        }
+        return widest;
     }
 
     private static double width(String text, Font font) {

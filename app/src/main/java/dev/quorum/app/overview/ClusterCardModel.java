@@ -23,7 +23,10 @@ public final class ClusterCardModel {
 
     private final KnownCluster cluster;
     private final String expiry;
+    private static final Path HOME = Path.of(System.getProperty("user.home"));
+
     private final StringProperty health = new SimpleStringProperty(READING);
+    private final StringProperty healthInFull = new SimpleStringProperty("");
     private final StringProperty versions = new SimpleStringProperty("");
     private final StringProperty backups = new SimpleStringProperty("");
 
@@ -65,6 +68,11 @@ public final class ClusterCardModel {
         return health;
     }
 
+    /** Empty, or the health with whole paths where the card writes them short: the card's tooltip. */
+    public ReadOnlyStringProperty healthInFullProperty() {
+        return healthInFull;
+    }
+
     public ReadOnlyStringProperty versionsProperty() {
         return versions;
     }
@@ -76,12 +84,15 @@ public final class ClusterCardModel {
 
     void read(QuickStatus.Reading reading) {
         health.set(reading.health());
+        healthInFull.set("");
         versions.set(reading.versions());
         backups.set(READING_BACKUPS);
     }
 
+    /** The card shows the inventory's path short ({@link ShortPath}); {@link #healthInFull} keeps it whole. */
     void unknown(String why) {
-        health.set("unknown: " + why);
+        healthInFull.set("unknown: " + why);
+        health.set("unknown: " + cluster.inventory().map(p -> ShortPath.in(why, p, HOME)).orElse(why));
         versions.set("");
         backups.set("");
     }

@@ -68,8 +68,14 @@ public final class OverviewView extends VBox {
         box.getStyleClass().add("cluster-card");
         box.setPrefWidth(CARD_WIDTH);
         box.setMaxWidth(CARD_WIDTH);
-        Tooltip.install(box, new Tooltip(card.inventory().map(p -> "Open " + card.name() + " from " + p)
-                .orElse("Quorum does not know this cluster's inventory: open it with Open an inventory...")));
+        Tooltip tip = new Tooltip();
+        tip.setWrapText(true);
+        tip.setMaxWidth(640);
+        String open = card.inventory().map(p -> "Open " + card.name() + " from " + p)
+                .orElse("Quorum does not know this cluster's inventory: open it with Open an inventory...");
+        // The whole paths the card writes short, below where the card opens from.
+        tip.textProperty().bind(card.healthInFullProperty().map(full -> full.isEmpty() ? open : open + "\n\n" + full));
+        Tooltip.install(box, tip);
         box.setDisable(card.inventory().isEmpty());
         box.setFocusTraversable(true);
         box.setOnMouseClicked(e -> card.inventory().ifPresent(actions::openInventory));

@@ -56,6 +56,21 @@ public final class Statuses {
                 Optional.ofNullable(clusterVersion).map(EtcdVersion::parse));
     }
 
+    /** Three healthy members at IPv6 endpoints, a raft index in the hundred millions, 21 MiB of data. */
+    public static ClusterStatus wide() {
+        List<MemberStatus> members = new ArrayList<>();
+        List<MemberInfo> list = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String name = "etcd" + (i + 1);
+            String url = "https://[2001:db8::1" + i + "]:2379";
+            list.add(new MemberInfo(id(i), name, List.of(), List.of(url), false));
+            EndpointStatus s = new EndpointStatus(url, id(i), "3.5.16", id(0), 12, 123_456_789L - i,
+                    123_456_789L - i, 21_495_808L, 12_700_000L, false, List.of());
+            members.add(new MemberStatus("node" + (i + 1) + ".example.internal", name, url, Optional.of(s), ""));
+        }
+        return new ClusterStatus(members, list, List.of(), true, "");
+    }
+
     static long id(int i) {
         return 0x1000L + i;
     }

@@ -32,4 +32,30 @@ class ColumnSharesTest {
     void noColumnsNoWidths() {
         assertThat(ColumnShares.of(List.of(), List.of(), 300)).isEmpty();
     }
+
+    @Test
+    void wrappingCellsTakeTwoLinesWhereThatFits() {
+        List<Double> widths = ColumnShares.wrapping(List.of(100.0, 400.0, 300.0), List.of(60.0, 90.0, 80.0),
+                List.of(50.0, 50.0, 50.0), 500);
+
+        assertThat(widths.get(0)).as("short column whole").isEqualTo(100.0);
+        assertThat(widths.get(1)).as("at least half its text's width").isGreaterThanOrEqualTo(200.0);
+        assertThat(widths.get(2)).isGreaterThanOrEqualTo(150.0);
+        assertThat(widths.stream().mapToDouble(Double::doubleValue).sum()).isEqualTo(500.0);
+    }
+
+    @Test
+    void wrappingKeepsTheLongestWordsWholeWhenLinesRunShort() {
+        List<Double> widths = ColumnShares.wrapping(List.of(900.0, 900.0), List.of(200.0, 100.0),
+                List.of(50.0, 50.0), 320);
+
+        assertThat(widths.get(0)).as("its longest word, an address").isGreaterThanOrEqualTo(200.0);
+        assertThat(widths.get(1)).isGreaterThanOrEqualTo(100.0);
+    }
+
+    @Test
+    void wrappingBreaksWordsDownToTheHeadersWhenEvenWordsDoNotFit() {
+        assertThat(ColumnShares.wrapping(List.of(300.0, 300.0), List.of(200.0, 200.0), List.of(60.0, 60.0), 200))
+                .containsExactly(100.0, 100.0);
+    }
 }

@@ -3,6 +3,7 @@ package dev.quorum.app.controls;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.quorum.app.shell.Fx;
+import dev.quorum.app.shell.Theme;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +21,10 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** Columns take the width of their content; where the table is too narrow, the cut text is whole in a tooltip. */
+/**
+ * Columns take the width of their content; where the table is too narrow, long text wraps onto more lines; where a
+ * row cannot grow (a fixed cell size), the cut text is whole in a tooltip. Themed as the app is.
+ */
 class FullTextCellTest {
     private static final String LONG = "term 2, index 123456, applied 123456 (the leader's term since 2026-12-04)";
     private final FxRobot robot = new FxRobot();
@@ -32,6 +36,7 @@ class FullTextCellTest {
     @BeforeAll
     static void boot() throws Exception {
         FxToolkit.registerPrimaryStage();
+        Fx.run(Theme.LIGHT::apply);
     }
 
     @AfterEach
@@ -55,8 +60,21 @@ class FullTextCellTest {
     }
 
     @Test
+    void aNarrowTableWrapsTheLongTextOntoMoreLines() {
+        open(260);
+
+        FullTextCell<?> raft = cells().stream().filter(c -> LONG.equals(c.getText())).findFirst().orElseThrow();
+        FullTextCell<?> name = cells().stream().filter(c -> "etcd1".equals(c.getText())).findFirst().orElseThrow();
+        assertThat(Fx.get(raft::shownText)).as("whole, on more lines").isEqualTo(LONG);
+        assertThat(Fx.get(raft::getHeight)).as("its row grew").isGreaterThan(2 * Fx.get(name::getFont).getSize());
+        assertThat(Fx.get(raft::getTooltip)).as("nothing cut, no tooltip").isNull();
+    }
+
+    @Test
     void aCutCellHasItsWholeTextInATooltip() {
         open(260);
+        Fx.run(() -> table().setFixedCellSize(24)); // rows that cannot grow: the text is cut
+        WaitForAsyncUtils.waitForFxEvents();
 
         FullTextCell<?> cut = cells().stream().filter(c -> LONG.equals(c.getText())).findFirst().orElseThrow();
         assertThat(Fx.get(cut::shownText)).as("too narrow for the whole text").isNotEqualTo(LONG).endsWith("...");

@@ -37,6 +37,9 @@ class OverviewViewModelTest {
                 if (inventory.toString().contains("down")) {
                     throw new IllegalStateException("no member answered");
                 }
+                if (inventory.toString().contains("nocerts")) {
+                    throw new dev.quorum.app.cluster.NoCertificatesException("staging", inventory);
+                }
                 return new QuickStatus.Reading("3/3 healthy, tolerates 1 failure", "etcd v3.6.14, cluster version 3.6");
             }
 
@@ -78,6 +81,20 @@ class OverviewViewModelTest {
         assertThat(model.cards().get(0).expiry()).isEqualTo("certificates: ca.pem expires 2026-12-14 (in 10 days)");
         assertThat(model.cards().get(0).lastRun()).isEqualTo("last run: none");
         assertThat(model.loadingProperty().get()).isFalse();
+    }
+
+    @Test
+    void aCardWritesTheInventoryPathShortAndItsTooltipWhole() {
+        Path inventory = Path.of("/tmp/junit-1/nocerts/hosts.yaml");
+        OverviewViewModel model = model(List.of(cluster("staging", Optional.of(inventory)),
+                cluster("a", Optional.of(Path.of("/a/hosts.yaml")))));
+
+        model.load();
+
+        ClusterCardModel card = model.cards().get(0);
+        assertThat(card.healthProperty().get()).contains("quorum install -i .../nocerts/hosts.yaml")
+                .doesNotContain("/tmp/junit-1");
+        assertThat(card.healthInFullProperty().get()).contains("quorum install -i " + inventory);
     }
 
     @Test

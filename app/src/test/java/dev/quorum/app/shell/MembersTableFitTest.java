@@ -29,8 +29,9 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The issue's 1600 px screen showed "term 2,...", "up to ..." and "20 KiB of ..." in the Members table: there, every
- * cell is whole now; at the window's smallest width a cut cell has its whole text in a tooltip; the member's details
- * wrap instead of cutting. Its own stage, themed as the app is.
+ * cell is whole now on one line; at the window's smallest width too, the long ones on more lines; at 1280 px with
+ * realistic long values (IPv6 endpoints, host names, nine-digit raft indexes) every cell is whole and no address
+ * breaks; the member's details wrap instead of cutting. Its own stage, themed as the app is.
  */
 @Timeout(60)
 class MembersTableFitTest {
@@ -70,20 +71,38 @@ class MembersTableFitTest {
     }
 
     @Test
-    void atTheSmallestWidthACutCellHasItsWholeTextInATooltip() throws Exception {
+    void atTheSmallestWidthEveryMemberCellIsWholeOnMoreLines() throws Exception {
         open(MainWindow.MIN_WIDTH, MainWindow.MIN_HEIGHT);
 
-        List<FullTextCell<?>> cut = cells().stream().filter(c -> !Fx.get(c::shownText).equals(c.getText())).toList();
-        assertThat(cut).as("the window's smallest width is too narrow for all nine columns").isNotEmpty();
-        for (FullTextCell<?> cell : cut) {
-            assertThat(Fx.get(() -> cell.getTooltip() == null ? null : cell.getTooltip().getText()))
-                    .as("tooltip of the cut cell %s", cell.getText()).isEqualTo(cell.getText());
-        }
         for (FullTextCell<?> cell : cells()) {
-            if (!cut.contains(cell)) {
-                assertThat(Fx.get(cell::getTooltip)).as("no tooltip on the whole %s", cell.getText()).isNull();
+            assertThat(Fx.get(cell::shownText)).as("at %s px", MainWindow.MIN_WIDTH).isEqualTo(cell.getText());
+            assertThat(Fx.get(cell::getTooltip)).as("nothing cut, no tooltip on %s", cell.getText()).isNull();
+        }
+    }
+
+    @Test
+    void at1280PxEveryMemberCellIsWholeAndNoAddressBreaks() throws Exception {
+        open(1280, 800, Statuses.wide());
+
+        List<FullTextCell<?>> cells = Fx.get(this::cellsNow);
+        assertThat(cells).as("nine cells in each of three rows").hasSize(27);
+        assertThat(cells).extracting(FullTextCell::getText).contains("https://[2001:db8::10]:2379",
+                "term 12, index 123456789 (applied 123456789)", "21 MiB of 2.0 GiB quota (12 MiB in use)");
+        for (FullTextCell<?> cell : cells) {
+            assertThat(Fx.get(cell::shownText)).as("shown whole").isEqualTo(cell.getText());
+            assertThat(Fx.get(cell::getTooltip)).as("nothing cut, no tooltip on %s", cell.getText()).isNull();
+            if (cell.getText().startsWith("https://") || cell.getText().endsWith(".example.internal")) {
+                assertThat(Fx.get(() -> cell.getTableColumn().getWidth())).as("room for %s on one line",
+                        cell.getText()).isGreaterThanOrEqualTo(Fx.get(() -> oneLine(cell)));
             }
         }
+    }
+
+    /** The width {@code cell}'s text takes on one line in the cell's font, with the cell's padding. */
+    private static double oneLine(FullTextCell<?> cell) {
+        Text text = new Text(cell.getText());
+        text.setFont(cell.getFont());
+        return text.getLayoutBounds().getWidth() + cell.snappedLeftInset() + cell.snappedRightInset();
     }
 
     @Test
@@ -101,6 +120,10 @@ class MembersTableFitTest {
     }
 
     private void open(double width, double height) throws Exception {
+        open(width, height, Statuses.of(123_456, "leader", "follower", "follower"));
+    }
+
+    private void open(double width, double height, ClusterStatus status) throws Exception {
         Path inventory = dir.resolve("inv").resolve("hosts.yaml");
         Files.createDirectories(inventory.getParent());
         Files.writeString(inventory, "all:\n  hosts:\n    n1: {ip: 10.0.0.1}\n    n2: {ip: 10.0.0.2}\n"
@@ -112,7 +135,7 @@ class MembersTableFitTest {
                     .withStatusSources((ClusterSource s) -> new StatusSource() {
                         @Override
                         public ClusterStatus read() {
-                            return Statuses.of(123_456, "leader", "follower", "follower");
+                            return status;
                         }
 
                         @Override

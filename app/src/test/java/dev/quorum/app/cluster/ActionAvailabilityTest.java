@@ -3,7 +3,9 @@ package dev.quorum.app.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.quorum.core.inventory.ClusterLayout;
+import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
@@ -12,7 +14,8 @@ import org.junit.jupiter.api.Test;
 /** On the events cluster the app offers what the CLI's --cluster events does, and says why the rest is disabled. */
 class ActionAvailabilityTest {
     static final Set<ClusterAction> ON_EVENTS = EnumSet.of(ClusterAction.ADD, ClusterAction.REPLACE,
-            ClusterAction.REMOVE, ClusterAction.SNAPSHOT);
+            ClusterAction.REMOVE, ClusterAction.SNAPSHOT, ClusterAction.MAINTAIN, ClusterAction.UPGRADE,
+            ClusterAction.RECOVER, ClusterAction.SCHEDULE_BACKUPS);
 
     @Test
     void theMainClusterAllowsEverything() {
@@ -31,12 +34,6 @@ class ActionAvailabilityTest {
                         .hasValueSatisfying(why -> assertThat(why).contains("main cluster"));
             }
         }
-        assertThat(ClusterAction.MAINTAIN.refusal(ClusterLayout.EVENTS).orElseThrow())
-                .contains("Not from the app on the events cluster yet", "quorum maintain -i INVENTORY --cluster events");
-        assertThat(ClusterAction.RECOVER.refusal(ClusterLayout.EVENTS).orElseThrow())
-                .contains("quorum diagnose --cluster events");
-        assertThat(ClusterAction.SCHEDULE_BACKUPS.refusal(ClusterLayout.EVENTS).orElseThrow())
-                .contains("quorum backup -i INVENTORY --cluster events");
         assertThat(ClusterAction.RENEW.refusal(ClusterLayout.EVENTS).orElseThrow())
                 .contains("quorum certs renew cannot act on it yet", "etcd.service", "Switch to the main cluster");
     }
@@ -46,20 +43,21 @@ class ActionAvailabilityTest {
         ActionAvailability available = new ActionAvailability();
         BooleanBinding upgradeRefused = available.refused(ClusterAction.UPGRADE);
         StringBinding upgradeTip = available.tooltip(ClusterAction.UPGRADE, "Upgrade etcd...");
-        BooleanBinding addRefused = available.refused(ClusterAction.ADD);
-        StringBinding addTip = available.tooltip(ClusterAction.ADD, "Add a host");
+        // whichever action the CLI still refuses on the events cluster (other work converts them one by one)
+        Optional<ClusterAction> refusedOnEvents = Arrays.stream(ClusterAction.values())
+                .filter(a -> a.refusal(ClusterLayout.EVENTS).isPresent()).findFirst();
+        Optional<BooleanBinding> otherRefused = refusedOnEvents.map(available::refused);
 
         assertThat(upgradeRefused.get()).as("no cluster shown").isFalse();
         assertThat(upgradeTip.get()).isEqualTo("Upgrade etcd...");
 
         available.show(ClusterLayout.EVENTS);
-        assertThat(upgradeRefused.get()).isTrue();
-        assertThat(upgradeTip.get()).contains("quorum upgrade -i INVENTORY --cluster events");
-        assertThat(addRefused.get()).isFalse();
-        assertThat(addTip.get()).isEqualTo("Add a host");
+        assertThat(upgradeRefused.get()).as("upgrade acts on the events cluster (0049)").isFalse();
+        assertThat(upgradeTip.get()).isEqualTo("Upgrade etcd...");
+        otherRefused.ifPresent(refused -> assertThat(refused.get()).isTrue());
 
         available.show(ClusterLayout.MAIN);
         assertThat(upgradeRefused.get()).isFalse();
-        assertThat(upgradeTip.get()).isEqualTo("Upgrade etcd...");
+        otherRefused.ifPresent(refused -> assertThat(refused.get()).isFalse());
     }
 }

@@ -34,7 +34,8 @@ import org.testfx.api.FxToolkit;
 /**
  * An inventory with etcd_events_cluster_enabled: the cluster header's switch shows the events cluster as a cluster of
  * its own (its members on 2383, its folders), the main cluster's watcher stops; the toolbar and the tabs disable what
- * the CLI refuses on the events cluster and say why, and the wizards it allows are opened on the events cluster.
+ * the CLI refuses on the events cluster and say why, and the wizards it allows (maintain, upgrade, recover, the
+ * backups' too since decision 0049) are opened on the events cluster.
  */
 @Timeout(60)
 class EventsClusterViewTest {
@@ -164,23 +165,24 @@ class EventsClusterViewTest {
         // what the CLI refuses with --cluster events is disabled, and says why
         assertThat(disabled("#toolbar-restore")).isTrue();
         assertThat(tooltip("#toolbar-restore")).contains("cannot act on it yet", "Switch to the main cluster");
-        // what only the CLI does on the events cluster yet is disabled too, with the command to run
-        for (String id : List.of("#toolbar-maintain", "#toolbar-upgrade", "#toolbar-recover")) {
-            assertThat(disabled(id)).as(id).isTrue();
-            assertThat(tooltip(id)).as(id).contains("Not from the app on the events cluster yet", "--cluster events");
-        }
         assertThat(disabled("#certs-renew")).isTrue();
         assertThat(tooltip("#certs-renew")).contains("quorum certs renew cannot act on it yet");
         assertThat(tooltip("#snapshot-restore")).contains("quorum restore cannot act on it yet");
-        assertThat(Fx.get(() -> ((Label) node("#backups-health")).getText()))
-                .contains("quorum backup -i INVENTORY --cluster events");
-        assertThat(disabled("#backups-schedule-open")).isTrue();
-        // and what it allows acts on the events cluster
-        assertThat(disabled("#toolbar-add")).isFalse();
-        assertThat(disabled("#toolbar-snapshot")).isFalse();
-        fire("#toolbar-add");
-        Fx.await(Duration.ofSeconds(5), "the add wizard asked for", () -> !actions.calls.isEmpty());
-        assertThat(actions.calls).containsExactly("add prod-events");
+        // and what it allows acts on the events cluster: maintain, upgrade, recover and the backups too (0049)
+        for (String id : List.of("#toolbar-maintain", "#toolbar-upgrade", "#toolbar-recover", "#toolbar-add",
+                "#toolbar-snapshot", "#backups-schedule-open")) {
+            assertThat(disabled(id)).as(id).isFalse();
+        }
+        assertThat(tooltip("#toolbar-maintain")).startsWith("Compact the key history");
+        assertThat(Fx.get(() -> ((Label) node("#backups-health")).getText())).doesNotContain("--cluster events");
+        for (String id : List.of("#toolbar-add", "#toolbar-maintain", "#toolbar-upgrade", "#toolbar-recover",
+                "#backups-schedule-open")) {
+            int before = actions.calls.size();
+            fire(id);
+            Fx.await(Duration.ofSeconds(5), id + "'s wizard asked for", () -> actions.calls.size() > before);
+        }
+        assertThat(actions.calls).containsExactly("add prod-events", "maintain prod-events", "upgrade prod-events",
+                "recover prod-events", "schedule backups prod-events");
 
         fire("#cluster-main");
 

@@ -217,7 +217,7 @@ class EventsClusterViewLabTest {
                 assertThat(m.endpoint()).endsWith(":2383");
             });
             wizard.interact(() -> wizard.lookup("#task-defrag").queryAs(RadioButton.class).fire());
-            wizard.interact(() -> wizard.lookup("#minReclaim").queryAs(TextField.class).setText("1"));
+            wizard.interact(() -> wizard.lookup("#minReclaim").queryAs(TextField.class).setText("0"));
             wizard.next(Duration.ofSeconds(30));
             wizard.waitUntil("plan reviewed", Duration.ofSeconds(90), () -> wizard.enabled("#next"),
                     () -> wizard.text("#reviewHeadline") + " " + wizard.text("#reviewProblem"));

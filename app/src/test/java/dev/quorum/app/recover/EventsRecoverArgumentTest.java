@@ -2,11 +2,9 @@ package dev.quorum.app.recover;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.quorum.app.common.SynchronousTaskExecutor;
+import dev.quorum.app.wizard.EventsInventories;
 import dev.quorum.app.wizard.WizardServices;
 import dev.quorum.core.inventory.ClusterLayout;
-import dev.quorum.core.remote.SshOptions;
-import dev.quorum.core.workspace.QuorumHome;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -17,8 +15,7 @@ import org.junit.jupiter.api.Test;
 class EventsRecoverArgumentTest {
 
     private static WizardServices on(ClusterLayout layout) {
-        return new WizardServices(new SynchronousTaskExecutor(), new QuorumHome(Path.of("home")),
-                SshOptions.defaults(), event -> { }, layout);
+        return EventsInventories.services(Path.of("unused"), layout);
     }
 
     @Test

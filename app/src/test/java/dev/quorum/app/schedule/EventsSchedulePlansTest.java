@@ -2,7 +2,7 @@ package dev.quorum.app.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.quorum.app.common.SynchronousTaskExecutor;
+import dev.quorum.app.wizard.EventsInventories;
 import dev.quorum.app.wizard.PlanSource;
 import dev.quorum.app.wizard.PreparedPlan;
 import dev.quorum.app.wizard.WizardServices;
@@ -10,9 +10,6 @@ import dev.quorum.core.engine.Plan;
 import dev.quorum.core.engine.PlannedStep;
 import dev.quorum.core.inventory.ClusterLayout;
 import dev.quorum.core.lifecycle.backup.ScheduleRequest;
-import dev.quorum.core.remote.SshOptions;
-import dev.quorum.core.workspace.QuorumHome;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -30,16 +27,11 @@ class EventsSchedulePlansTest {
     Path dir;
 
     private Path inventory() throws Exception {
-        Path file = dir.resolve("prod").resolve("hosts.yaml");
-        Files.createDirectories(file.getParent());
-        return Files.writeString(file, "all:\n  hosts:\n    n1: {ip: 127.88.0.1}\n    n2: {ip: 127.88.0.2}\n"
-                + "    n3: {ip: 127.88.0.3}\n  vars:\n    etcd_events_cluster_enabled: true\n"
-                + "  children:\n    etcd:\n      hosts: {n1: {}, n2: {}, n3: {}}\n");
+        return EventsInventories.write(dir, 3);
     }
 
     private WizardServices services(ClusterLayout layout) {
-        return new WizardServices(new SynchronousTaskExecutor(), new QuorumHome(dir.resolve("home")),
-                SshOptions.defaults(), event -> { }, layout);
+        return EventsInventories.services(dir, layout);
     }
 
     private static PreparedPlan built(PlanSource source) throws Exception {

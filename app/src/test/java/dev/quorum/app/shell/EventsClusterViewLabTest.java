@@ -218,14 +218,8 @@ class EventsClusterViewLabTest {
             });
             wizard.interact(() -> wizard.lookup("#task-defrag").queryAs(RadioButton.class).fire());
             wizard.interact(() -> wizard.lookup("#minReclaim").queryAs(TextField.class).setText("0"));
-            wizard.next(Duration.ofSeconds(30));
-            wizard.waitUntil("plan reviewed", Duration.ofSeconds(90), () -> wizard.enabled("#next"),
-                    () -> wizard.text("#reviewHeadline") + " " + wizard.text("#reviewProblem"));
-            wizard.click("#next");
-            wizard.waitUntil("run finished", Duration.ofSeconds(240), () -> wizard.shown("#resultHeadline")
-                    && !wizard.text("#resultHeadline").isEmpty(), () -> wizard.text("#runCurrent"));
-            assertThat(wizard.text("#resultHeadline")).as(() -> wizard.items("#resultProblems")
-                    + WizardHarness.newestRunLogTail(home.runs(events))).isEqualTo("Done.");
+            assertThat(wizard.reviewAndRun(Duration.ofSeconds(90), Duration.ofSeconds(240))).as(() -> wizard
+                    .items("#resultProblems") + WizardHarness.newestRunLogTail(home.runs(events))).isEqualTo("Done.");
         } finally {
             wizard.close();
         }

@@ -3,7 +3,7 @@ package dev.quorum.app.upgrade;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.quorum.app.common.SynchronousTaskExecutor;
+import dev.quorum.app.wizard.EventsInventories;
 import dev.quorum.app.wizard.WizardServices;
 import dev.quorum.core.cluster.ClusterSession;
 import dev.quorum.core.inventory.ClusterLayout;
@@ -12,9 +12,6 @@ import dev.quorum.core.lifecycle.upgrade.UpgradeException;
 import dev.quorum.core.lifecycle.upgrade.UpgradeRefusal;
 import dev.quorum.core.lifecycle.upgrade.UpgradeRequest;
 import dev.quorum.core.release.EtcdVersion;
-import dev.quorum.core.remote.SshOptions;
-import dev.quorum.core.workspace.QuorumHome;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -67,12 +64,8 @@ class EventsUpgradeOutlookTest {
 
     @Test
     void theEventsPlanIsBuiltFromTheMainClustersSessionAsTheCliBuildsIt() throws Exception {
-        Path inventory = dir.resolve("prod").resolve("hosts.yaml");
-        Files.createDirectories(inventory.getParent());
-        Files.writeString(inventory, "all:\n  hosts:\n    n1: {ip: 127.88.0.1}\n  vars:\n"
-                + "    etcd_events_cluster_enabled: true\n  children:\n    etcd:\n      hosts: {n1: {}}\n");
-        WizardServices events = new WizardServices(new SynchronousTaskExecutor(), new QuorumHome(dir.resolve("home")),
-                SshOptions.defaults(), event -> { }, ClusterLayout.EVENTS);
+        Path inventory = EventsInventories.write(dir, 1);
+        WizardServices events = EventsInventories.services(dir, ClusterLayout.EVENTS);
 
         try (ClusterSession main = UpgradePlanSource.openMain(inventory, events)) {
             assertThat(main.inventory().clusterName()).isEqualTo("prod");

@@ -9,6 +9,7 @@ import dev.quorum.core.engine.RunListener;
 import dev.quorum.core.engine.RunEvent;
 import dev.quorum.core.engine.RunResult;
 import dev.quorum.core.engine.StepFailedException;
+import dev.quorum.core.inventory.ClusterLayout;
 import dev.quorum.core.lifecycle.backup.pull.BackupLocation;
 import dev.quorum.core.lifecycle.backup.pull.BackupPulls;
 import dev.quorum.core.lifecycle.backup.pull.OffsiteStores;
@@ -74,7 +75,7 @@ public final class SshBackupsSource implements BackupsSource {
     }
 
     /** An off-site copy is read from the endpoint its hosts upload to (the CLI's --s3-endpoint); a host's needs none. */
-    private static Optional<String> endpoint(ClusterSession session, String location) throws StepFailedException {
+    private Optional<String> endpoint(ClusterSession session, String location) throws StepFailedException {
         if (!location.startsWith("s3://")) {
             return Optional.empty();
         }
@@ -82,12 +83,14 @@ public final class SshBackupsSource implements BackupsSource {
         if (endpoint.isEmpty()) {
             throw new StepFailedException("no member's backup schedule copies to " + location + " (or their settings "
                     + "could not be read), so its store's endpoint is not known here",
-                    "pull it with: quorum backup pull -i INVENTORY " + location + " --s3-endpoint URL");
+                    "pull it with: quorum backup pull -i INVENTORY" + (cluster.layout() == ClusterLayout.MAIN ? ""
+                            : " --cluster " + cluster.layout().word()) + " " + location + " --s3-endpoint URL");
         }
         return endpoint;
     }
 
-    private ClusterSession open() {
+    /** The cluster shown: the events cluster's own session on its view, as {@code --cluster events} opens it. */
+    ClusterSession open() {
         return ClusterSessions.open(cluster.inventory(), home, cluster.ssh());
     }
 }

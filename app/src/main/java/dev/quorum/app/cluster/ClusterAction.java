@@ -30,13 +30,8 @@ public enum ClusterAction {
      */
     public static final Set<String> EVENTS_COMMANDS = Set.of("install", "status", "diagnose", "snapshot save",
             "snapshot list", "add", "remove", "replace", "apiservers update", "restore", "certs renew",
-            "certs rotate-ca", "adopt");
-
-    /**
-     * Actions whose CLI commands take {@code --cluster events} but whose wizards still build the main cluster's plan:
-     * held back in the app until they are made to follow the cluster shown.
-     */
-    static final Set<ClusterAction> TERMINAL_ONLY_ON_EVENTS = Set.of(MAINTAIN, UPGRADE, RECOVER, SCHEDULE_BACKUPS);
+            "certs rotate-ca", "adopt", "maintain compact", "maintain defrag", "maintain alarms", "upgrade", "recover",
+            "backup schedule", "backup unschedule", "backup run", "backup list", "backup pull");
 
     private final String name;
     private final List<String> commands;
@@ -57,13 +52,7 @@ public enum ClusterAction {
         if (layout == ClusterLayout.MAIN || EVENTS_COMMANDS.containsAll(commands)) {
             return Optional.empty();
         }
-        if (TERMINAL_ONLY_ON_EVENTS.contains(this)) {
-            return Optional.of("Not from the app on the events cluster yet: this view's wizard would act on the main "
-                    + "cluster. From a terminal: quorum " + name + " -i INVENTORY --cluster events" + (this == RECOVER
-                    ? " (quorum diagnose --cluster events shows its state)." : "."));
-        }
-        String hint = this == RECOVER ? " From a terminal, quorum diagnose --cluster events shows its state." : "";
         return Optional.of("Not on the events cluster: quorum " + name + " cannot act on it yet (its steps would "
-                + "act on the main cluster's etcd.service and /etc/etcd.env). Switch to the main cluster for it." + hint);
+                + "act on the main cluster's etcd.service and /etc/etcd.env). Switch to the main cluster for it.");
     }
 }

@@ -46,6 +46,6 @@ public final class MaintenanceWizard {
             case DEFRAG -> MaintenancePlans.defrag(session, defrag);
             case NOSPACE -> MaintenancePlans.recoverSpace(session, compact, defrag);
         }, List.of("Each member's database size now: quorum maintain alarms -i " + inventory
-                + " (or open this wizard again).")));
+                + services.clusterArgument() + " (or open this wizard again).")));
     }
 }

@@ -1,6 +1,6 @@
 package dev.quorum.app.recover;
 
-import dev.quorum.app.common.ClusterSessions;
+import dev.quorum.app.wizard.SessionPlanSource;
 import dev.quorum.app.wizard.WizardServices;
 import dev.quorum.core.cluster.ClusterSession;
 import dev.quorum.core.lifecycle.recover.Diagnoser;
@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
-/** One diagnosis as {@code quorum diagnose} makes it: a fresh session, every host asked over SSH, closed again. */
+/** One diagnosis as {@code quorum recover} makes it: a fresh session, every host asked over SSH, closed again. */
 final class ClusterDiagnosis implements Callable<Diagnosis> {
     /** A host that does not answer SSH within this is reported unreachable: diagnosis must be quick. */
     static final Duration SSH_CONNECT_TIMEOUT = Duration.ofSeconds(2);
@@ -24,9 +24,10 @@ final class ClusterDiagnosis implements Callable<Diagnosis> {
 
     @Override
     public Diagnosis call() {
-        try (ClusterSession session = ClusterSessions.open(inventory, services.home(),
-                services.ssh().withConnectTimeout(SSH_CONNECT_TIMEOUT))) {
-            return new Diagnoser(session).diagnose(inventory.toString());
+        // the cluster shown (the events cluster as --cluster events reads it); its hints name that cluster too
+        try (ClusterSession session = SessionPlanSource.open(inventory,
+                services.withSsh(services.ssh().withConnectTimeout(SSH_CONNECT_TIMEOUT)))) {
+            return new Diagnoser(session).diagnose(RecoverWizard.inventoryArgument(inventory, services));
         }
     }
 }

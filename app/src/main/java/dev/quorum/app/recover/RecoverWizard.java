@@ -50,8 +50,8 @@ public final class RecoverWizard {
     static WizardModel create(WizardServices services, Path inventoryPath, Callable<Diagnosis> diagnose,
                               Consumer<Diagnosis> onDiagnosis, WizardOpener wizards) {
         Objects.requireNonNull(inventoryPath, "inventoryPath");
-        DiagnosisModel diagnosis = new DiagnosisModel(services.executor(), diagnose, inventoryPath.toString(),
-                wizards);
+        DiagnosisModel diagnosis = new DiagnosisModel(services.executor(), diagnose,
+                inventoryArgument(inventoryPath, services), wizards);
         diagnosis.diagnosisProperty().addListener((obs, old, now) -> {
             if (now != null) {
                 onDiagnosis.accept(now);
@@ -64,10 +64,16 @@ public final class RecoverWizard {
         return wizard;
     }
 
+    /** The inventory as the commands a diagnosis suggests name it: with --cluster events there, as quorum recover. */
+    static String inventoryArgument(Path inventory, WizardServices services) {
+        return inventory + services.clusterArgument();
+    }
+
     /** Exactly quorum recover's plan, from a fresh diagnosis (it refuses with a hint to restore when quorum is lost). */
     private static PlanSource recovery(Path inventory, WizardServices services) {
         return SessionPlanSource.of(inventory, services, session -> {
-            RecoverPlan.Recovery recovery = RecoverPlan.build(session, RecoverRequest.of(inventory.toString()));
+            RecoverPlan.Recovery recovery = RecoverPlan.build(session,
+                    RecoverRequest.of(inventoryArgument(inventory, services)));
             return new PreparedPlan(recovery.plan(), List.of(
                     "Before the run: " + recovery.diagnosis().sentence() + ".",
                     "When the run is done, its last step has confirmed with a fresh diagnosis that every member "

@@ -7,6 +7,7 @@ import dev.quorum.app.wizard.WizardModel;
 import dev.quorum.app.wizard.WizardServices;
 import dev.quorum.app.wizard.WizardState;
 import dev.quorum.app.wizard.WizardWindow;
+import dev.quorum.core.cluster.ClusterSession;
 import dev.quorum.core.lifecycle.backup.BackupPlans;
 import dev.quorum.core.lifecycle.backup.BackupSchedule;
 import dev.quorum.core.lifecycle.backup.Durations;
@@ -34,14 +35,24 @@ public final class ScheduleBackupsWizard {
     public static Stage schedule(Window owner, WizardServices services, Path inventory, Optional<Duration> every,
                                  OptionalInt keep, Runnable afterRun) {
         return WizardWindow.open(owner, create(services, new ScheduleChoices(every, keep), afterRun,
-                request -> SessionPlanSource.of(inventory, services, session -> scheduled(session, request))));
+                request -> schedulePlan(inventory, services, request)));
     }
 
     public static Stage unschedule(Window owner, WizardServices services, Path inventory, Runnable afterRun) {
         WizardModel model = new WizardModel("Unschedule backups", List.of(new UnschedulePage()),
-                () -> SessionPlanSource.of(inventory, services, session -> new PreparedPlan(
-                        BackupPlans.unschedule(session), List.of("The backups already taken are kept."))), services);
+                () -> unschedulePlan(inventory, services), services);
         return WizardWindow.open(owner, afterEachRun(model, afterRun));
+    }
+
+    /** Exactly quorum backup schedule's plan, on the cluster of {@code services} (its own units and folder). */
+    static PlanSource schedulePlan(Path inventory, WizardServices services, ScheduleRequest request) {
+        return SessionPlanSource.of(inventory, services, session -> scheduled(session, request));
+    }
+
+    /** Exactly quorum backup unschedule's plan, on the cluster of {@code services}. */
+    static PlanSource unschedulePlan(Path inventory, WizardServices services) {
+        return SessionPlanSource.of(inventory, services, session -> new PreparedPlan(BackupPlans.unschedule(session),
+                List.of("The backups already taken are kept.")));
     }
 
     /** @param plans the plan source for a request (the real one opens the cluster; tests give their own) */
@@ -52,9 +63,12 @@ public final class ScheduleBackupsWizard {
         return afterEachRun(model, afterRun);
     }
 
-    /** Off the UI thread: the AWS key is read here, when a copy is asked for. */
-    private static PreparedPlan scheduled(dev.quorum.core.cluster.ClusterSession session, ScheduleRequest request) {
-        BackupSchedule schedule = request.resolve(AwsWorkstation::new);
+    /**
+     * Off the UI thread: the AWS key is read here, when a copy is asked for. The schedule in the cluster's own
+     * folder, as {@code quorum backup schedule} words it (the events cluster's is /var/backups/quorum-etcd-events).
+     */
+    private static PreparedPlan scheduled(ClusterSession session, ScheduleRequest request) {
+        BackupSchedule schedule = BackupPlans.forCluster(session, request.resolve(AwsWorkstation::new));
         return new PreparedPlan(BackupPlans.schedule(session, schedule), List.of("Backups scheduled every "
                 + Durations.words(schedule.every()) + ", the newest " + schedule.keep() + " kept in " + schedule.dir()
                 + " on each member's host" + schedule.offsite().map(c -> " and under " + c.location() + "MEMBER/")

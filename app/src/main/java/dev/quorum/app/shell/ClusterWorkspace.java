@@ -146,7 +146,7 @@ final class ClusterWorkspace extends BorderPane {
         });
         // Read when the cluster opens (the badge needs it) and when shown; the sandbox's members have no systemd.
         // a run or a pull ended: the Tasks tab's history, and the Snapshots tab where a pulled backup lands
-        // The events cluster's own backups are scheduled and read from a terminal for now (decision 0043).
+        // The events cluster's view reads and runs its own backups (quorum-backup-events, decision 0049).
         String noBackups = source.sandbox() ? BackupsViewModel.NO_SYSTEMD
                 : ClusterAction.SCHEDULE_BACKUPS.refusal(source.layout()).orElse("");
         backups = new BackupsViewModel(services.executor(), new SshBackupsSource(source, services.home(), liveLog),

@@ -4,6 +4,8 @@ import dev.quorum.app.wizard.SessionPlanSource;
 import dev.quorum.app.wizard.WizardServices;
 import dev.quorum.core.cluster.ClusterSession;
 import dev.quorum.core.cluster.LiveCluster;
+import dev.quorum.core.inventory.ClusterLayout;
+import dev.quorum.core.lifecycle.upgrade.EventsUpgradePlans;
 import dev.quorum.core.lifecycle.upgrade.ObservedCluster;
 import dev.quorum.core.lifecycle.upgrade.UpgradePlanner;
 import dev.quorum.core.lifecycle.upgrade.UpgradePlans;
@@ -24,11 +26,24 @@ final class LiveUpgradeReading implements UpgradeReading {
 
     @Override
     public UpgradeOutlook read(Path inventory, UpgradeRequest request) {
+        if (services.layout() == ClusterLayout.EVENTS) {
+            return readEvents(inventory, request);
+        }
         try (ClusterSession session = SessionPlanSource.open(inventory, services)) {
             EtcdVersion target = UpgradePlans.target(session.inventory());
             ObservedCluster observed = UpgradePlans.observe(session, request);
             return UpgradeOutlook.of(observed, LiveCluster.read(session).probe(session).clusterVersion(), target,
                     UpgradePlanner.decide(observed, target, request));
+        }
+    }
+
+    /** As {@code quorum upgrade --cluster events}: from the main cluster's session, which decides the version. */
+    private UpgradeOutlook readEvents(Path inventory, UpgradeRequest request) {
+        try (ClusterSession main = UpgradePlanSource.openMain(inventory, services)) {
+            ClusterSession events = main.sibling(main.inventory().cluster(ClusterLayout.EVENTS));
+            return EventsUpgradeOutlook.of(UpgradePlans.observe(events, request),
+                    LiveCluster.read(events).probe(events).clusterVersion(), UpgradePlans.target(main.inventory()),
+                    EventsUpgradePlans.refusals(main, request));
         }
     }
 }

@@ -4,6 +4,7 @@ import dev.quorum.core.lifecycle.upgrade.ObservedCluster;
 import dev.quorum.core.lifecycle.upgrade.ObservedMember;
 import dev.quorum.core.lifecycle.upgrade.UpgradeDecision;
 import dev.quorum.core.lifecycle.upgrade.UpgradePath;
+import dev.quorum.core.lifecycle.upgrade.UpgradeRefusal;
 import dev.quorum.core.lifecycle.upgrade.UpgradeShape;
 import dev.quorum.core.release.EtcdVersion;
 import java.util.List;
@@ -35,12 +36,7 @@ public record UpgradeOutlook(List<MemberRow> members, String current, String clu
         String path = decision instanceof UpgradeDecision.Proceed proceed ? proceed.shape().path().describe()
                 : observed.lowestVersion().map(lowest -> UpgradePath.of(lowest, target).describe()).orElse("unknown");
         if (decision instanceof UpgradeDecision.Refused refused) {
-            List<GuardRow> refusals = refused.refusals().stream().map(GuardRow::of).toList();
-            String blocking = refusals.size() == 1 ? "A guard refuses: " + refusals.get(0).guard() + "."
-                    : refusals.size() + " guards refuse: " + refusals.stream().map(GuardRow::guard)
-                    .collect(Collectors.joining(", ")) + ".";
-            return new UpgradeOutlook(rows, current(observed), cluster, observed.mixed(), target.toString(), path,
-                    refusals, "", blocking + " Nothing was changed.");
+            return refused(observed, cluster, target, path, refused.refusals());
         }
         UpgradeShape shape = ((UpgradeDecision.Proceed) decision).shape();
         String blocking = shape.nothingToDo() ? "Every member already runs " + shape.target() + ": nothing to "
@@ -49,11 +45,22 @@ public record UpgradeOutlook(List<MemberRow> members, String current, String clu
                 List.of(), shape.nothingToDo() ? "" : plan(shape, observed), blocking);
     }
 
+    /** The outlook when a guard refuses: every refusal, Next disabled. */
+    static UpgradeOutlook refused(ObservedCluster observed, String cluster, EtcdVersion target, String path,
+                                  List<UpgradeRefusal> refused) {
+        List<GuardRow> refusals = refused.stream().map(GuardRow::of).toList();
+        String blocking = refusals.size() == 1 ? "A guard refuses: " + refusals.get(0).guard() + "."
+                : refusals.size() + " guards refuse: " + refusals.stream().map(GuardRow::guard)
+                .collect(Collectors.joining(", ")) + ".";
+        return new UpgradeOutlook(observed.members().stream().map(MemberRow::of).toList(), current(observed), cluster,
+                observed.mixed(), target.toString(), path, refusals, "", blocking + " Nothing was changed.");
+    }
+
     public boolean allowed() {
         return blocking.isEmpty();
     }
 
-    private static String current(ObservedCluster observed) {
+    static String current(ObservedCluster observed) {
         List<EtcdVersion> versions = observed.members().stream().flatMap(m -> m.version().stream()).distinct()
                 .sorted().toList();
         if (versions.isEmpty()) {
@@ -79,7 +86,7 @@ public record UpgradeOutlook(List<MemberRow> members, String current, String clu
                 + workaround;
     }
 
-    private static boolean isLeader(ObservedCluster observed, String host) {
+    static boolean isLeader(ObservedCluster observed, String host) {
         return observed.members().stream().anyMatch(m -> m.hostName().equals(host) && m.leader());
     }
 }

@@ -42,6 +42,16 @@ public record WizardServices(TaskExecutor executor, QuorumHome home, SshOptions 
         return new WizardServices(executor, home, ssh, listener, layout);
     }
 
+    /** What a command the wizard suggests adds to {@code -i INVENTORY} to act on the same cluster (as the CLI's). */
+    public String clusterArgument() {
+        return layout == ClusterLayout.MAIN ? "" : " --cluster " + layout.word();
+    }
+
+    /** The same services with these SSH options. */
+    public WizardServices withSsh(SshOptions options) {
+        return new WizardServices(executor, home, options, runListener, layout);
+    }
+
     /** The same services on the inventory's cluster of {@code on}. */
     public WizardServices onCluster(ClusterLayout on) {
         return new WizardServices(executor, home, ssh, runListener, on);

@@ -101,13 +101,7 @@ class MaintenanceWizardLabTest {
 
     /** Review, run, and the result's headline. */
     static String run(WizardHarness ui) {
-        ui.next(Duration.ofSeconds(30));
-        ui.waitUntil("plan reviewed", Duration.ofSeconds(90), () -> ui.enabled("#next"),
-                () -> ui.text("#reviewHeadline") + " " + ui.text("#reviewProblem"));
-        ui.click("#next");
-        ui.waitUntil("run finished", Duration.ofSeconds(240), () -> ui.shown("#resultHeadline")
-                && !ui.text("#resultHeadline").isEmpty(), () -> ui.text("#runCurrent"));
-        return ui.text("#resultHeadline");
+        return ui.reviewAndRun(Duration.ofSeconds(90), Duration.ofSeconds(240));
     }
 
     @Test

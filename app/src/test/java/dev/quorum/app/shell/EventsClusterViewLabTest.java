@@ -3,6 +3,18 @@ package dev.quorum.app.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.quorum.app.certificates.LoadState;
+import dev.quorum.app.backups.BackupRow;
+import dev.quorum.app.maintenance.MaintenanceWizard;
+import dev.quorum.app.wizard.WizardServices;
+import dev.quorum.core.inventory.ClusterLayout;
+import dev.quorum.core.lifecycle.backup.BackupPlans;
+import dev.quorum.core.lifecycle.backup.BackupSchedule;
+import dev.quorum.core.lifecycle.maintenance.MemberSpace;
+import java.nio.file.Files;
+import java.util.stream.Stream;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import dev.quorum.app.cluster.ClusterHealth;
 import dev.quorum.app.cluster.ClusterViewModel;
 import dev.quorum.app.cluster.MemberState;
@@ -41,7 +53,8 @@ import org.testfx.api.FxToolkit;
  * Issue 15's "the app shows both clusters of an inventory" on real etcd: three lab hosts installed with
  * etcd_events_cluster_enabled, the main window opened on the inventory, the header's switch to the events cluster
  * shows three healthy members named *-events on client port 2383, the etcd-events unit and the certificate served on
- * 2383, the certificates read with /etc/etcd-events.env, and charts scraped from the members' 2383 (decision 0044).
+ * 2383, the certificates read with /etc/etcd-events.env, and charts scraped from the members' 2383 (decision 0044);
+ * the Maintenance wizard defragments the events members and the Backups tab runs their own backup (decision 0049).
  */
 @LabHosts(count = 3)
 @Timeout(900)
@@ -181,5 +194,79 @@ class EventsClusterViewLabTest {
             assertThat(m.answering()).isTrue();
         });
         assertThat(members.health()).startsWith("3/3 healthy");
+    }
+
+    static WizardServices eventsServices() {
+        return new WizardServices(executor, home, SshOptions.defaults().withKnownHostsFile(lab.knownHosts()),
+                event -> { }, ClusterLayout.EVENTS);
+    }
+
+    /** Decision 0049: the Maintenance wizard opened on the events view reads and defragments the events members. */
+    @Test
+    @Order(6)
+    void theMaintenanceWizardDefragmentsTheEventsMembers() throws Exception {
+        String events = model().clusterName();
+        assertThat(ui.enabled("#toolbar-maintain")).as("Maintain enabled on the events cluster").isTrue();
+        WizardHarness wizard = new WizardHarness();
+        wizard.open(() -> MaintenanceWizard.open(null, eventsServices(), inventory));
+        try {
+            wizard.waitUntil("the events members' sizes read", Duration.ofSeconds(60),
+                    () -> spaceRows(wizard).size() == 3, () -> wizard.text("#maintenanceReason"));
+            assertThat(spaceRows(wizard)).allSatisfy(m -> {
+                assertThat(m.memberName()).endsWith("-events");
+                assertThat(m.endpoint()).endsWith(":2383");
+            });
+            wizard.interact(() -> wizard.lookup("#task-defrag").queryAs(RadioButton.class).fire());
+            wizard.interact(() -> wizard.lookup("#minReclaim").queryAs(TextField.class).setText("0"));
+            assertThat(wizard.reviewAndRun(Duration.ofSeconds(90), Duration.ofSeconds(240))).as(() -> wizard
+                    .items("#resultProblems") + WizardHarness.newestRunLogTail(home.runs(events))).isEqualTo("Done.");
+        } finally {
+            wizard.close();
+        }
+        try (Stream<Path> logs = Files.list(home.runs(events))) {
+            assertThat(logs.map(p -> p.getFileName().toString())).as("logged under the events cluster's folder")
+                    .anyMatch(name -> name.endsWith("-defrag.jsonl"));
+        }
+        assertThat(WizardHarness.newestRunLogTail(home.runs(events))).contains("-events");
+    }
+
+    /** Decision 0049: the events view's Backups tab runs and lists the events cluster's own backups. */
+    @Test
+    @Order(7)
+    void theBackupsTabRunsTheEventsClustersOwnBackup() throws Exception {
+        try (ClusterSession main = new ClusterSession(new InventoryReader().read(inventory), home,
+                new SshConnector(SshOptions.defaults().withKnownHostsFile(lab.knownHosts())))) {
+            ClusterSession events = main.sibling(main.inventory().cluster(ClusterLayout.EVENTS));
+            var scheduled = PlanRuns.apply(home, BackupPlans.schedule(events, BackupSchedule.of(Duration.ofHours(1),
+                    2)), event -> { }, new Cancellation());
+            assertThat(scheduled.result().succeeded()).as(scheduled.result().failures().toString()).isTrue();
+        }
+        ui.interact(() -> window.workspace().orElseThrow().tabs().getSelectionModel()
+                .select(window.workspace().orElseThrow().tabs().getTabs().stream()
+                        .filter(t -> "backups-tab".equals(t.getId())).findFirst().orElseThrow()));
+        awaitBackups("the events schedule read");
+        assertThat(ui.text("#backups-schedule")).isEqualTo("every 1h, keep the newest 2 per host");
+
+        ui.click("#backups-run-now");
+        awaitBackups("Run now finished and read again");
+
+        assertThat(ui.text("#backups-error")).isEmpty();
+        assertThat(ui.text("#backups-last-result")).startsWith("succeeded");
+        @SuppressWarnings("unchecked")
+        List<BackupRow> rows = List.copyOf(ui.lookup("#backups-table").queryAs(TableView.class).getItems());
+        assertThat(rows).extracting(BackupRow::host).containsExactlyInAnyOrder("lab1", "lab2", "lab3");
+        assertThat(rows).allSatisfy(r -> assertThat(r.location()).contains(":/var/backups/quorum-etcd-events/"));
+        assertThat(lab.host(0).exec("systemctl is-active quorum-backup.timer").stdout().strip())
+                .as("the main cluster's timer was never installed").isNotEqualTo("active");
+    }
+
+    static void awaitBackups(String what) {
+        ui.waitUntil(what, Duration.ofSeconds(180), () -> ui.enabled("#backups-refresh"),
+                () -> ui.text("#backups-status") + " " + ui.text("#backups-error"));
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<MemberSpace> spaceRows(WizardHarness wizard) {
+        return wizard.lookup("#spaceTable").queryAs(TableView.class).getItems();
     }
 }

@@ -112,6 +112,17 @@ public class WizardHarness extends FxRobot {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** From the last page: Next to the review, the plan run, and the result's headline once it ends. */
+    public String reviewAndRun(Duration review, Duration run) {
+        next(Duration.ofSeconds(30));
+        waitUntil("plan reviewed", review, () -> enabled("#next"),
+                () -> text("#reviewHeadline") + " " + text("#reviewProblem"));
+        click("#next");
+        waitUntil("run finished", run, () -> shown("#resultHeadline") && !text("#resultHeadline").isEmpty(),
+                () -> text("#runCurrent"));
+        return text("#resultHeadline");
+    }
+
     /** Next, once it is enabled (waiting for background checks). */
     public void next(Duration timeout) {
         waitUntil("Next enabled", timeout, () -> enabled("#next"));

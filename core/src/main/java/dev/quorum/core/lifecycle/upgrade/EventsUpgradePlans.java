@@ -55,6 +55,21 @@ public final class EventsUpgradePlans {
         return new Plan("upgrade", events.clusterName(), steps);
     }
 
+    /**
+     * What the guard of {@link #plan} decides now, for a preview (the app's guards page): empty when the events
+     * cluster may follow the main one; the guard decides again when the plan runs.
+     */
+    public static List<UpgradeRefusal> refusals(ClusterSession main, UpgradeRequest request) {
+        if (request.rollback()) {
+            return List.of(new UpgradeRefusal(Gate.ROLLBACK, "the events cluster has no binary of its own to put "
+                    + "back (it runs the main cluster's " + main.inventory().etcd().binDir() + "/etcd)",
+                    "roll back the main cluster instead (quorum upgrade --rollback, without --cluster)"));
+        }
+        Inventory events = main.inventory().cluster(ClusterLayout.EVENTS);
+        return EventsVersionGate.forEvents(EventsVersions.running(UpgradePlans.session(main)),
+                EventsVersions.binaries(UpgradePlans.session(main.sibling(events))), UpgradePlans.target(main.inventory()));
+    }
+
     /** The guard the main cluster's upgrade or rollback starts with when its hosts run the events cluster too. */
     static Optional<PlannedStep> guardForMain(ClusterSession main, LifecycleSession mainSession, EtcdVersion target,
                                               UpgradeRequest request) {

@@ -125,4 +125,15 @@ class EventsUpgradeTest {
         assertThat(step.preview("node2")).first().asString().startsWith("systemctl restart etcd-events ");
         assertThat(step.preview("node2")).last().asString().contains("https://127.88.0.2:2383");
     }
+
+    @Test
+    void thePreviewOfARollbackOnTheEventsClusterRefusesAsItsPlanDoes() throws Exception {
+        ClusterSession main = PlanShapes.offlineSession(dir, 3, 3,
+                "      vars:\n        etcd_events_cluster_enabled: true\n");
+
+        assertThat(EventsUpgradePlans.refusals(main, UpgradeRequest.rollBack())).singleElement().satisfies(r -> {
+            assertThat(r.gate()).isEqualTo(Gate.ROLLBACK);
+            assertThat(r.hint()).contains("quorum upgrade --rollback, without --cluster");
+        });
+    }
 }

@@ -12,13 +12,13 @@ import java.util.Optional;
  * backups, or why there is none. A host that could not be asked makes the line say so, never "no backups".
  */
 final class BackupFreshnessWords {
-    static final String NOT_KEPT = "backups: none kept for this cluster (sandbox or events cluster)";
+    static final String NOT_KEPT = "backups: none kept for this cluster (the sandbox)";
     static final String NONE_YET = "backups: no backups yet";
 
     private BackupFreshnessWords() {
     }
 
-    /** Empty: Quorum keeps no backups of this cluster (the sandbox; an events cluster, decision 0038). */
+    /** Empty: Quorum keeps no backups of this cluster (the sandbox). */
     static String words(Optional<BackupHealth> backups, Instant now) {
         if (backups.isEmpty()) {
             return NOT_KEPT;

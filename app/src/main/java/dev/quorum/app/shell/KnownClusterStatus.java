@@ -4,7 +4,6 @@ import dev.quorum.app.cluster.ClusterSource;
 import dev.quorum.app.cluster.StatusSource;
 import dev.quorum.app.overview.QuickStatus;
 import dev.quorum.core.etcd.ClusterStatus;
-import dev.quorum.core.inventory.ClusterLayout;
 import dev.quorum.core.inventory.InventoryReader;
 import dev.quorum.core.lifecycle.backup.BackupHealth;
 import dev.quorum.core.sandbox.SandboxLayout;
@@ -31,11 +30,11 @@ final class KnownClusterStatus implements QuickStatus {
         }
     }
 
-    /** As {@code quorum status} reads them; none for the sandbox or an events cluster (decision 0038). */
+    /** As {@code quorum status} reads them; none for the sandbox. */
     @Override
     public Optional<BackupHealth> backups(Path inventory) {
         ClusterSource source = source(inventory);
-        if (source.sandbox() || source.inventory().layout() == ClusterLayout.EVENTS) {
+        if (source.sandbox()) {
             return Optional.empty();
         }
         return Optional.of(services.backupReads().apply(source));

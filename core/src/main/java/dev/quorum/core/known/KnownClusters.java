@@ -1,6 +1,7 @@
 package dev.quorum.core.known;
 
 import dev.quorum.core.engine.RunLog;
+import dev.quorum.core.inventory.ClusterLayout;
 import dev.quorum.core.pki.PemCodec;
 import dev.quorum.core.workspace.QuorumHome;
 import java.io.IOException;
@@ -42,7 +43,19 @@ public final class KnownClusters {
             known.add(new KnownCluster(name, OpenedFrom.read(dir.resolve(OpenedFrom.FILE)), lastRun(name),
                     CertificateExpiry.soonest(expiries(name))));
         }
-        return known;
+        return withoutEventsFolders(known);
+    }
+
+    /**
+     * An events cluster's runs and snapshots live in {@code NAME-events} (decision 0038), but it is opened from its
+     * main cluster's inventory (the header's cluster switch), which records the inventory under {@code NAME} only:
+     * listed on its own, its folder would be a card without an inventory to open.
+     */
+    private static List<KnownCluster> withoutEventsFolders(List<KnownCluster> known) {
+        String suffix = ClusterLayout.EVENTS.memberSuffix();
+        return known.stream().filter(cluster -> !(cluster.inventory().isEmpty() && cluster.name().endsWith(suffix)
+                && known.stream().anyMatch(main -> main.inventory().isPresent() && cluster.name()
+                        .equals(main.name() + suffix)))).toList();
     }
 
     private Optional<LastRun> lastRun(String name) {

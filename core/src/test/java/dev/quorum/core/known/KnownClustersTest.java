@@ -65,6 +65,18 @@ class KnownClustersTest {
     }
 
     @Test
+    void anEventsClustersFolderIsReachedThroughItsMainClusterNotListedOnItsOwn() throws Exception {
+        QuorumHome home = new QuorumHome(dir.resolve("home"));
+        OpenedFrom.record(home, "prod", dir.resolve("prod/hosts.yaml"));
+        Files.createDirectories(home.snapshots("prod-events"));
+        Files.createDirectories(home.snapshots("lab-events"));
+
+        assertThat(new KnownClusters(home).list()).extracting(KnownCluster::name)
+                .as("lab-events has no main cluster here: kept, as any folder without an inventory")
+                .containsExactly("lab-events", "prod");
+    }
+
+    @Test
     void anEmptyHomeKnowsNoCluster() throws Exception {
         assertThat(new KnownClusters(new QuorumHome(dir.resolve("none"))).list()).isEmpty();
     }

@@ -52,12 +52,12 @@ final class ClusterOptions {
     String clusterWord = "main";
 
     /**
-     * The commands whose steps act on the chosen cluster's files, service and ports (decisions 0038, 0043). The others
-     * still spell the main cluster's {@code etcd.service} and {@code /etc/etcd.env}: given {@code --cluster events}
-     * they would act on the main cluster, so they refuse it.
+     * The commands whose steps were checked to act on the chosen cluster's files, service and ports (decisions 0038,
+     * 0043, 0047, 0048): since 0048 every cluster command. The list stays as a guard: a new command refuses
+     * {@code --cluster events} until its steps are checked and it is added here, so it cannot act on the main
+     * cluster's {@code etcd.service} and {@code /etc/etcd.env} while the user asked for the events cluster.
      */
-    static final Set<String> EVENTS_COMMANDS = Set.of("install", "status", "diagnose", "snapshot save",
-            "restore",
+    static final Set<String> EVENTS_COMMANDS = Set.of("install", "status", "diagnose", "snapshot save", "restore",
             "snapshot list", "add", "remove", "replace", "maintain compact", "maintain defrag", "maintain alarms",
             "backup schedule", "backup unschedule", "backup run", "backup list", "backup pull", "upgrade", "recover",
             "apiservers update", "certs renew", "certs rotate-ca", "adopt");

@@ -73,8 +73,8 @@ class InstallCliLabTest {
         CliContractTest.Run install = CliContractTest.run("install", "--yes", "-i", inventory, "--known-hosts", knownHosts);
 
         assertThat(install.exit()).as(install.out() + install.err()).isZero();
-        assertThat(install.out()).contains("[14/15] Set ETCD_INITIAL_CLUSTER_STATE=existing")
-                .contains("[15/15] Add the etcd CA to the hosts' system trust")
+        assertThat(install.out()).contains("[12/15] Add the etcd CA to the hosts' system trust")
+                .contains("[15/15] Set ETCD_INITIAL_CLUSTER_STATE=existing")
                 .contains("changed  lab1").contains("cluster healthy: 3/3 healthy, tolerates 1 failure")
                 .contains("Run log: ");
         assertThat(Stream.of(install.out().split("\n")).filter(l -> l.startsWith("done: "))).hasSize(1);

@@ -36,7 +36,14 @@ in_host() {
 
 case "$action" in
   cut-link)  ip link set "$(cat "$h/veth")" down ;;
-  heal-link) ip link set "$(cat "$h/veth")" up ;;
+  heal-link)
+    ip link set "$(cat "$h/veth")" up
+    # While the link was cut, the root namespace's neighbour entry for the host went FAILED: until it expires,
+    # connections fail at once with "No route to host". Drop it, and return once sshd answers again (bounded).
+    addr=$(cat "$h/address")
+    ip neigh flush to "$addr" dev "$LAB_BRIDGE" 2>/dev/null || true
+    ssh_answers() { timeout 1 bash -c "exec 3<>/dev/tcp/$addr/22"; }
+    wait_until 10 ssh_answers || die "$name: sshd on $addr:22 not reachable within 10 s of healing its link" ;;
   slow-link)
     [ $# -eq 1 ] || die "slow-link needs a rate such as 400kbit"
     tc qdisc replace dev "$(cat "$h/veth")" root tbf rate "$1" burst 32kb latency 400ms ;;

@@ -133,6 +133,25 @@ class EventsRestoreCliLabTest {
                     .requireOk("kill etcd-events on " + lost.name());
         }
 
+        // the events members run the main cluster's binary: an inventory on another etcd version is refused
+        // before anything is installed, with the main members' binary and the events data dirs as they were
+        EtcdTarball installed = EtcdTarball.get();
+        EtcdTarball other = EtcdTarball.require(installed.line().equals("3.5") ? "3.6" : "3.5");
+        String otherInventory = lab.writeInventory(dir.resolve("other-version").resolve("inventory"), Map.of(
+                "etcd_version", other.version(), "etcd_download_url", other.uri().toString(),
+                "etcd_binary_checksum", other.sha256(), "etcd_events_cluster_enabled", Boolean.TRUE), 3).toString();
+        CliContractTest.Run refused = CliLab.run(otherInventory, knownHosts, "restore", "--cluster", "events",
+                "--snapshot", snapshot.toString(), "--yes");
+        assertThat(refused.exit()).as(refused.out() + refused.err()).isEqualTo(ExitCodes.FAILED);
+        assertThat(refused.out() + refused.err()).contains("has etcd " + installed.version() + ", not the inventory's "
+                + other.version(), "would change the main cluster's etcd too");
+        for (LabHost host : lab.hosts()) {
+            assertThat(host.exec("/usr/local/bin/etcd --version").stdout()).as(host.name())
+                    .contains("etcd Version: " + installed.version().substring(1));
+            assertThat(host.exec("ls -d /var/lib/etcd-events.before-restore-* 2>/dev/null").stdout()).as(host.name())
+                    .isEmpty();
+        }
+
         CliContractTest.Run restore = quorum("restore", "--cluster", "events", "--snapshot", snapshot.toString(),
                 "--yes");
 

@@ -2,6 +2,7 @@ package dev.quorum.app.charts;
 
 import dev.quorum.app.cluster.ClusterSource;
 import dev.quorum.app.common.ClusterSessions;
+import dev.quorum.app.common.SessionOnDemand;
 import dev.quorum.core.cluster.ClusterPki;
 import dev.quorum.core.cluster.ClusterSession;
 import dev.quorum.core.metrics.MemberScrape;
@@ -21,13 +22,13 @@ import java.util.List;
 public final class SessionMetricsSource implements MetricsSource {
     private final ClusterSource cluster;
     private final QuorumHome home;
-    private ClusterSession session;
+    private final SessionOnDemand session;
     private MetricsScraper scraper;
-    private boolean closed;
 
     public SessionMetricsSource(ClusterSource cluster, QuorumHome home) {
         this.cluster = cluster;
         this.home = home;
+        this.session = new SessionOnDemand(this::open, "the metrics of " + cluster.name() + " are no longer read");
     }
 
     @Override
@@ -43,26 +44,23 @@ public final class SessionMetricsSource implements MetricsSource {
     }
 
     private synchronized MetricsScraper scraper() {
-        if (closed) {
-            throw new IllegalStateException("the metrics of " + cluster.name() + " are no longer read");
-        }
+        ClusterSession open = session.get();
         if (scraper == null) {
-            if (!ClusterPki.exists(home, cluster.pkiName())) { // the events cluster uses the main cluster's
-                throw new IllegalStateException("this workstation has no client certificate for " + cluster.pkiName()
-                        + " (adopt the cluster first): etcd's metrics need one");
-            }
-            session = ClusterSessions.open(cluster.inventory(), home, cluster.ssh());
-            scraper = new MetricsScraper(session);
+            scraper = new MetricsScraper(open);
         }
         return scraper;
     }
 
+    private ClusterSession open() {
+        if (!ClusterPki.exists(home, cluster.pkiName())) { // the events cluster uses the main cluster's
+            throw new IllegalStateException("this workstation has no client certificate for " + cluster.pkiName()
+                    + " (adopt the cluster first): etcd's metrics need one");
+        }
+        return ClusterSessions.open(cluster.inventory(), home, cluster.ssh());
+    }
+
     @Override
     public synchronized void close() {
-        closed = true;
-        if (session != null) {
-            session.close();
-            session = null;
-        }
+        session.close();
     }
 }

@@ -1,5 +1,6 @@
 package dev.quorum.app.cluster;
 
+import dev.quorum.app.common.SessionOnDemand;
 import dev.quorum.core.cluster.ClusterPki;
 import dev.quorum.core.cluster.ClusterSession;
 import dev.quorum.core.cluster.ClusterUnavailableException;
@@ -30,47 +31,40 @@ public final class ProbeStatusSource implements StatusSource {
     private final ClusterSource cluster;
     private final QuorumHome home;
     private final HostFactsReader hostFacts = new HostFactsReader(java.time.Clock.systemUTC());
-    private ClusterSession session;
+    private final SessionOnDemand session;
     private List<EtcdMember> members;
-    private boolean closed;
     private volatile EtcdRoutes routes;
 
     public ProbeStatusSource(ClusterSource cluster, QuorumHome home) {
         this.cluster = cluster;
         this.home = home;
+        this.session = new SessionOnDemand(this::open, "the status source of " + cluster.name() + " is closed");
     }
 
     @Override
     public synchronized ClusterStatus read() {
-        session();
+        ClusterSession open = session.get();
         if (members == null) {
-            members = liveMembers();
+            members = liveMembers(open);
         }
-        ClusterStatus status = ClusterProbe.probe(session.sharedEtcd(), members, TIMEOUT, session.silentEndpoints());
-        routes = session.etcdRoutes();
+        ClusterStatus status = ClusterProbe.probe(open.sharedEtcd(), members, TIMEOUT, open.silentEndpoints());
+        routes = open.etcdRoutes();
         if (!status.memberList().isEmpty() && !sameNames(status.memberList(), members)) {
             members = null; // the membership changed: read the list again next time
         }
         return status;
     }
 
-    private synchronized ClusterSession session() {
-        if (closed) {
-            throw new IllegalStateException("the status source of " + cluster.name() + " is closed");
+    private ClusterSession open() {
+        // the events cluster's CA and client certificate are the main cluster's (decision 0038)
+        if (!ClusterPki.exists(home, cluster.pkiName())) {
+            throw new NoCertificatesException(cluster.pkiName(), cluster.inventoryFile());
         }
-        if (session == null) {
-            // the events cluster's CA and client certificate are the main cluster's (decision 0038)
-            if (!ClusterPki.exists(home, cluster.pkiName())) {
-                throw new NoCertificatesException(cluster.pkiName(), cluster.inventoryFile());
-            }
-            // Remembered for the overview of known clusters, which opens it again from this file; only once the
-            // cluster's folder exists (its CA is here): reading a cluster leaves no folder behind. Under the main
-            // cluster's name only: the file opens the main cluster, the events one is its switch (decision 0044).
-            OpenedFrom.record(home, cluster.pkiName(), cluster.inventoryFile());
-            session = new ClusterSession(cluster.inventory(), home, new SshConnector(cluster.ssh()),
-                    EtcdRoutePolicy.AUTO);
-        }
-        return session;
+        // Remembered for the overview of known clusters, which opens it again from this file; only once the
+        // cluster's folder exists (its CA is here): reading a cluster leaves no folder behind. Under the main
+        // cluster's name only: the file opens the main cluster, the events one is its switch (decision 0044).
+        OpenedFrom.record(home, cluster.pkiName(), cluster.inventoryFile());
+        return new ClusterSession(cluster.inventory(), home, new SshConnector(cluster.ssh()), EtcdRoutePolicy.AUTO);
     }
 
     @Override
@@ -81,14 +75,14 @@ public final class ProbeStatusSource implements StatusSource {
     /** Not synchronized beyond the session: SSH to one host must not hold up the status reads. */
     @Override
     public HostFacts hostFacts(String hostName, String endpointUrl) {
-        return hostFacts.read(session(), hostName, endpointUrl, cluster.sandbox());
+        return hostFacts.read(session.get(), hostName, endpointUrl, cluster.sandbox());
     }
 
-    private List<EtcdMember> liveMembers() {
+    private List<EtcdMember> liveMembers(ClusterSession open) {
         try {
             List<String> order = cluster.inventory().etcdMembers().stream().map(EtcdMember::memberName).toList();
             // the cluster lists members by id; people expect the inventory's order
-            return LiveCluster.read(session).members().stream()
+            return LiveCluster.read(open).members().stream()
                     .sorted(java.util.Comparator.comparingInt((EtcdMember m) -> order.contains(m.memberName())
                             ? order.indexOf(m.memberName()) : order.size()).thenComparing(EtcdMember::memberName))
                     .toList();
@@ -103,11 +97,7 @@ public final class ProbeStatusSource implements StatusSource {
     }
 
     @Override
-    public synchronized void close() {
-        closed = true;
-        if (session != null) {
-            session.close();
-            session = null;
-        }
+    public synchronized void close() { // a read under way finishes first
+        session.close();
     }
 }

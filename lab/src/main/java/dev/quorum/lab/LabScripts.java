@@ -18,7 +18,8 @@ final class LabScripts {
             "lab-common.sh", "lab-bridge.sh", "lab-create.sh", "lab-destroy.sh",
             "lab-cleanup-stale.sh", "lab-host-prepare.sh", "lab-host-boot.sh", "lab-host-start.sh",
             "lab-host-stop.sh", "lab-fault.sh", "lab-init.py", "systemctl.py", "journalctl.py",
-            "systemd_time.py", "timer_schedule.py", "kube-standin.py");
+            "unit_store.py", "service_supervisor.py", "timer_units.py", "systemd_time.py", "timer_schedule.py",
+            "kube-standin.py");
 
     private static Path dir;
 

@@ -106,6 +106,6 @@ echo 'ops ALL=(ALL:ALL) NOPASSWD: ALL' | upfile /etc/sudoers.d/quorum-lab-ops 04
 upfile /usr/bin/systemctl 0755 < "$here/systemctl.py"
 upfile /usr/bin/journalctl 0755 < "$here/journalctl.py"
 upfile /usr/lib/quorum-lab/lab-init.py 0755 < "$here/lab-init.py"
-for m in systemd_time.py timer_schedule.py; do   # imported by the systemctl stand-in
+for m in unit_store.py service_supervisor.py timer_units.py systemd_time.py timer_schedule.py; do   # the stand-in's modules
   upfile "/usr/lib/quorum-lab/$m" 0644 < "$here/$m"
 done

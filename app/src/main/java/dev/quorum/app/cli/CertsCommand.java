@@ -4,11 +4,9 @@ import dev.quorum.core.certinventory.CertificateInventory;
 import dev.quorum.core.certinventory.InventoryReport;
 import dev.quorum.core.certinventory.WorkstationStore;
 import dev.quorum.core.cluster.ClusterSession;
-import dev.quorum.core.inventory.ClusterLayout;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -68,36 +66,21 @@ final class CertsCommand implements Callable<Integer> {
         cluster.jump = jump;
         cluster.clusterWord = clusterWord;
         InventoryReport report;
-        Optional<String> shared;
+        CertReaders readers;
         try (ClusterSession session = cluster.open()) {
             report = new CertificateInventory(session.inventory(), session::remote, warning,
                     Clock.systemUTC())
                     .collect(WorkstationStore.read(session.home().pki(session.inventory().pkiName())));
-            shared = sharedBy(session);
+            readers = CertReaders.of(session.inventory());
         }
         var out = spec.commandLine().getOut();
         if (json) {
-            out.println(CertsJson.render(report));
+            out.println(CertsJson.render(report, readers));
         } else {
             CertsText.print(report, out);
-            shared.ifPresent(out::println);
+            readers.note().ifPresent(out::println);
         }
         out.flush();
         return report.clean() ? ExitCodes.OK : ExitCodes.FAILED;
-    }
-
-    /**
-     * With the events cluster enabled, which services read these files (decision 0048): the settings in brackets
-     * are one env file's, yet etcd and etcd-events both use the etcd hosts' member and CA files.
-     */
-    private static Optional<String> sharedBy(ClusterSession session) {
-        var inventory = session.inventory();
-        if (inventory.layout() == ClusterLayout.MAIN && inventory.eventsCluster().isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of("\nUsed by etcd (" + ClusterLayout.MAIN.envFile() + ") and etcd-events ("
-                + ClusterLayout.EVENTS.envFile() + ") on every etcd host: the events cluster uses the main cluster's "
-                + "certificates and CA; the settings in [] are " + inventory.layout().envFile() + "'s. "
-                + "quorum certs renew -i INVENTORY renews them for both.");
     }
 }

@@ -10,8 +10,10 @@ import java.util.Locale;
 
 /**
  * {@code certs --json}: {@code {"certificates": [{"host", "path", "subject", "sans", "issuer", "notAfter",
- * "daysLeft", "problems": [...]}, ...]}} plus more fields per certificate. A stable shape: scripts
- * (monitoring an expiry) rely on it.
+ * "daysLeft", "problems": [...]}, ...], "services": [{"unit", "envFile"}, ...], "settingsFrom"}} plus more
+ * fields per certificate. A stable shape: scripts (monitoring an expiry) rely on it. {@code services}: what reads
+ * the etcd hosts' member and CA files (etcd, and etcd-events where the events cluster runs); {@code usedBy} names
+ * settings of the env file {@code settingsFrom}.
  */
 final class CertsJson {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -19,7 +21,7 @@ final class CertsJson {
     private CertsJson() {
     }
 
-    static String render(InventoryReport report) {
+    static String render(InventoryReport report, CertReaders readers) {
         ObjectNode root = JSON.createObjectNode();
         root.put("caSource", report.caSource());
         root.put("clean", report.clean());
@@ -57,6 +59,9 @@ final class CertsJson {
         }
         ArrayNode unreachable = root.putArray("unreachable");
         report.unreachable().forEach((host, error) -> unreachable.addObject().put("host", host).put("error", error));
+        ArrayNode services = root.putArray("services");
+        readers.services().forEach(s -> services.addObject().put("unit", s.unitName()).put("envFile", s.envFile()));
+        root.put("settingsFrom", readers.settingsFrom().envFile());
         return root.toPrettyString();
     }
 }

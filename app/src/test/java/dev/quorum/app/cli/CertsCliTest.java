@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.quorum.core.certinventory.InventoryReport;
+import dev.quorum.core.inventory.ClusterLayout;
 import dev.quorum.core.pki.CertificateDetails;
 import dev.quorum.core.pki.CertificateProblem;
 import dev.quorum.core.pki.CertificateRecord;
@@ -64,7 +65,8 @@ class CertsCliTest {
     @Test
     void theJsonHasTheDocumentedShape() throws Exception {
         JsonNode root = new ObjectMapper().readTree(CertsJson.render(
-                new InventoryReport(List.of(EXPIRED, MISSING), Map.of("lab3", "connection refused"), "workstation")));
+                new InventoryReport(List.of(EXPIRED, MISSING), Map.of("lab3", "connection refused"), "workstation"),
+                new CertReaders(List.of(ClusterLayout.MAIN), ClusterLayout.MAIN)));
 
         assertThat(root.get("clean").asBoolean()).isFalse();
         JsonNode first = root.get("certificates").get(0);
@@ -81,6 +83,20 @@ class CertsCliTest {
         assertThat(missing.get("subject").isNull()).isTrue();
         assertThat(missing.get("sans").isArray()).isTrue();
         assertThat(root.get("unreachable").get(0).get("host").asText()).isEqualTo("lab3");
+        assertThat(root.get("services").get(0).get("unit").asText()).isEqualTo("etcd");
+        assertThat(root.get("settingsFrom").asText()).isEqualTo("/etc/etcd.env");
+    }
+
+    @Test
+    void theJsonNamesBothServicesWhereTheEventsClusterSharesTheFiles() throws Exception {
+        JsonNode root = new ObjectMapper().readTree(CertsJson.render(
+                new InventoryReport(List.of(EXPIRED), Map.of(), "workstation"),
+                new CertReaders(List.of(ClusterLayout.MAIN, ClusterLayout.EVENTS), ClusterLayout.EVENTS)));
+
+        assertThat(root.get("services").findValuesAsText("unit")).containsExactly("etcd", "etcd-events");
+        assertThat(root.get("services").findValuesAsText("envFile"))
+                .containsExactly("/etc/etcd.env", "/etc/etcd-events.env");
+        assertThat(root.get("settingsFrom").asText()).isEqualTo("/etc/etcd-events.env");
     }
 
     @Test

@@ -131,6 +131,10 @@ class EventsCertsAdoptCliLabTest {
         CliContractTest.Run certs = CliLab.run(inventory, knownHosts, "certs", "--cluster", "events");
         assertThat(certs.out()).as(certs.err()).contains("member-lab1.pem", "[ETCD_CERT_FILE",
                 "Used by etcd (/etc/etcd.env) and etcd-events (/etc/etcd-events.env)");
+        CliContractTest.Run json = CliLab.run(inventory, knownHosts, "certs", "--cluster", "events", "--json");
+        JsonNode listing = new ObjectMapper().readTree(json.out());
+        assertThat(listing.get("services").findValuesAsText("unit")).as(json.err()).containsExactly("etcd", "etcd-events");
+        assertThat(listing.get("settingsFrom").asText()).isEqualTo("/etc/etcd-events.env");
     }
 
     @Test

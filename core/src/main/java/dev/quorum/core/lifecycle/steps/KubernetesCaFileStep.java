@@ -16,26 +16,17 @@ import java.util.function.Supplier;
  * restarted: Go's etcd client reads its CA file when it dials, kube-apiserver when it starts; both CAs are valid
  * at once, so the moment it picks the file up does not matter.
  */
-public final class KubernetesCaFileStep extends HostStep {
-    private final String title;
-    private final Supplier<Optional<CaTrust>> wanted;
+public final class KubernetesCaFileStep extends CaPlacementStep {
 
     public KubernetesCaFileStep(LifecycleSession session, String title, Supplier<Optional<CaTrust>> wanted) {
-        super(session);
-        this.title = title;
-        this.wanted = wanted;
-    }
-
-    @Override
-    public String title() {
-        return title;
+        super(session, title, wanted);
     }
 
     @Override
     public List<String> preview(String target) {
         String ca = NodeFiles.of(session.settings().certDir(), target).caFile();
         return List.of("cp -p " + ca + " /var/backups/quorum/<time>" + ca + "   # old file kept",
-                "install -m " + NodeFiles.CA_MODE + " ca.pem.new " + ca + "   # " + title);
+                "install -m " + NodeFiles.CA_MODE + " ca.pem.new " + ca + "   # " + title());
     }
 
     @Override

@@ -19,9 +19,7 @@ import java.util.function.Supplier;
  * (decision 0033). A host with neither tool is said so, with what to install; it does not fail the run, as etcd's
  * own clients are given {@code ca.pem} directly.
  */
-public final class SystemTrustStep extends HostStep {
-    private final String title;
-    private final Supplier<Optional<CaTrust>> wanted;
+public final class SystemTrustStep extends CaPlacementStep {
 
     /** The cluster CA on this workstation, as install and adopt place it. */
     public SystemTrustStep(LifecycleSession session) {
@@ -31,14 +29,7 @@ public final class SystemTrustStep extends HostStep {
 
     /** @param wanted what the anchor must hold; empty while it does not exist yet (a preview) */
     public SystemTrustStep(LifecycleSession session, String title, Supplier<Optional<CaTrust>> wanted) {
-        super(session);
-        this.title = title;
-        this.wanted = wanted;
-    }
-
-    @Override
-    public String title() {
-        return title;
+        super(session, title, wanted);
     }
 
     @Override

@@ -109,6 +109,12 @@ class DebPackageLabTest {
         assertThat(Files.readString(entry)).contains("Name=Quorum").contains("Exec=/opt/quorum/bin/Quorum")
                 .contains("Icon=/opt/quorum/lib/Quorum.png").contains("Categories=System;Network;");
         assertThat(APP_DIR.resolve("lib/Quorum.png")).isNotEmptyFile();
+        // the CLI launcher's entry (jpackage makes one per launcher) stays out of the menu (decision 0053)
+        assertThat(Files.readString(APP_DIR.resolve("lib/quorum-quorum-cli.desktop"))).contains("NoDisplay=true")
+                .contains("Exec=/opt/quorum/bin/quorum-cli");
+        assertThat(Files.readSymbolicLink(COMMAND)).isEqualTo(APP_DIR.resolve("bin/quorum-cli"));
+        assertThat(Files.readString(APP_DIR.resolve("lib/app/Quorum.cfg"))).contains("java-options=-XX:TieredStopAtLevel=1");
+        assertThat(Files.readString(APP_DIR.resolve("lib/app/quorum-cli.cfg"))).doesNotContain("TieredStopAtLevel");
         if (Files.isDirectory(Path.of("/etc/xdg/menus"))) {
             assertThat(Path.of("/usr/share/applications/quorum-Quorum.desktop")).exists();
         } else {
@@ -121,7 +127,9 @@ class DebPackageLabTest {
     void withoutArgumentsTheAppOpensItsWindow() throws Exception {
         assertThat(PackageFiles.hasDesktopApp(APP_DIR)).as("the installed jar holds the desktop app").isTrue();
         try (XvfbDisplay x = XvfbDisplay.start(Duration.ofSeconds(20))) {
-            long millis = AppWindow.timeToWindow(COMMAND, x, env, dir.resolve("app.log"), Duration.ofSeconds(90));
+            // the desktop launcher, what the menu entry runs
+            long millis = AppWindow.timeToWindow(APP_DIR.resolve("bin/Quorum"), x, env, dir.resolve("app.log"),
+                    Duration.ofSeconds(90));
             System.out.println("installed app: window \"Quorum\" after " + millis + " ms");
         }
     }

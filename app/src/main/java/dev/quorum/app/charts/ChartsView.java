@@ -2,6 +2,7 @@ package dev.quorum.app.charts;
 
 import dev.quorum.core.metrics.MetricSeries;
 import java.time.ZoneId;
+import java.util.List;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.chart.LineChart;
@@ -20,6 +21,12 @@ import javafx.util.StringConverter;
 /** The Charts tab: the range, one line chart per metric (two columns), the timeline under them. Built once, bound. */
 public final class ChartsView extends BorderPane {
     static final int COLUMNS = 2;
+    static final double GAP = 8;
+    /**
+     * Every chart's value axis is this wide (labels made short to fit), so the plot areas of one column start at
+     * the same x and the column's time axes, and the timeline strip under them, line up to the pixel.
+     */
+    static final double VALUE_AXIS_WIDTH = 64;
 
     public ChartsView(ChartsViewModel model, ZoneId zone) {
         setId("charts-view");
@@ -42,8 +49,8 @@ public final class ChartsView extends BorderPane {
         problem.managedProperty().bind(problem.visibleProperty());
 
         GridPane grid = new GridPane();
-        grid.setHgap(8);
-        grid.setVgap(8);
+        grid.setHgap(GAP);
+        grid.setVgap(GAP);
         for (int c = 0; c < COLUMNS; c++) {
             ColumnConstraints column = new ColumnConstraints();
             column.setPercentWidth(100.0 / COLUMNS);
@@ -51,10 +58,13 @@ public final class ChartsView extends BorderPane {
             grid.getColumnConstraints().add(column);
         }
         MetricSeries[] all = MetricSeries.values();
+        NumberAxis[] lowest = new NumberAxis[COLUMNS];
         for (int i = 0; i < all.length; i++) {
-            grid.add(chart(model, all[i], zone), i % COLUMNS, i / COLUMNS);
+            LineChart<Number, Number> chart = chart(model, all[i], zone);
+            grid.add(chart, i % COLUMNS, i / COLUMNS);
+            lowest[i % COLUMNS] = (NumberAxis) chart.getXAxis();
         }
-        TimelineView timeline = new TimelineView(model, zone);
+        TimelineView timeline = new TimelineView(model, zone, List.of(lowest));
         VBox content = new VBox(8, problem, grid, timeline);
         content.setPadding(new Insets(0, 8, 8, 8));
         ScrollPane scroll = new ScrollPane(content);
@@ -69,6 +79,20 @@ public final class ChartsView extends BorderPane {
         NumberAxis values = new NumberAxis();
         values.setForceZeroInRange(false);
         values.setLabel(series.unit());
+        values.setMinWidth(VALUE_AXIS_WIDTH);
+        values.setPrefWidth(VALUE_AXIS_WIDTH);
+        values.setMaxWidth(VALUE_AXIS_WIDTH);
+        values.setTickLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Number value) {
+                return ValueWords.compact(value.doubleValue());
+            }
+
+            @Override
+            public Number fromString(String text) {
+                throw new UnsupportedOperationException("the axis is not edited");
+            }
+        });
         LineChart<Number, Number> chart = new LineChart<>(time, values, model.lines(series));
         chart.setId("chart-" + series.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
         chart.setTitle(series.title());
@@ -82,7 +106,7 @@ public final class ChartsView extends BorderPane {
         return chart;
     }
 
-    /** Epoch seconds from the model's bounds, labelled as the time of day; shared by the timeline strip. */
+    /** Epoch seconds from the model's bounds, labelled as the time of day; the timeline strips place their marks by it. */
     static NumberAxis timeAxis(ChartsViewModel model, ZoneId zone) {
         NumberAxis time = new NumberAxis();
         time.setAutoRanging(false);

@@ -4,7 +4,7 @@ import dev.quorum.app.backups.Ticker;
 import dev.quorum.app.common.ErrorWords;
 import dev.quorum.app.common.TaskExecutor;
 import dev.quorum.core.etcd.ClusterStatus;
-import dev.quorum.core.metrics.MemberPoint;
+import dev.quorum.core.metrics.LinePoints;
 import dev.quorum.core.metrics.StatusChanges;
 import dev.quorum.core.metrics.MemberScrape;
 import dev.quorum.core.metrics.MetricSeries;
@@ -35,21 +35,27 @@ import javafx.scene.chart.XYChart;
  * The Charts tab's state: one line per member in each metric's chart, over the chosen range (x: epoch seconds),
  * fed by a scrape of every member every {@link #PERIOD} while the cluster is open, and the timeline's events.
  * The scrape runs on the app's executor; its answer is applied here on the UI thread in one go (one
- * {@code runLater} per scrape). Core's {@link MetricsHistory} keeps the bound; the chart lines hold only the
- * range shown. UI thread only.
+ * {@code runLater} per scrape). Core's {@link MetricsHistory} keeps the hour in preallocated rings; each line is
+ * redrawn from it after every scrape as at most {@link #LINE_POINTS} points (a long range downsampled), written
+ * over the line's existing {@code XYChart.Data}: the lines' memory does not grow with the hour or the range
+ * (decision 0053). UI thread only.
  */
 public final class ChartsViewModel {
     public static final Duration PERIOD = Duration.ofSeconds(10);
     /** The run logs and certificates are files here: read again every this many scrapes (a minute). */
     static final int RECORDED_EVERY = 6;
+    /** The most points one line holds: the 15-minute range's 90 in full, longer ones downsampled (a chart is ~500 px wide). */
+    public static final int LINE_POINTS = 120;
 
     private final TaskExecutor executor;
     private final MetricsSource source;
     private final Clock clock;
     private final ZoneId zone;
-    private final MetricsHistory history = new MetricsHistory();
+    private final MetricsHistory history = new MetricsHistory(MetricsHistory.pointsFor(PERIOD));
     private final Map<MetricSeries, ObservableList<XYChart.Series<Number, Number>>> lines = new EnumMap<>(MetricSeries.class);
     private final Map<MetricSeries, Map<String, XYChart.Series<Number, Number>>> byMember = new EnumMap<>(MetricSeries.class);
+    /** One line's points between history and chart, reused for every line and redraw. */
+    private final LinePoints scratch = new LinePoints(LINE_POINTS);
     private final ObjectProperty<ChartRange> range = new SimpleObjectProperty<>(ChartRange.FIFTEEN_MINUTES);
     private final SimpleDoubleProperty lower = new SimpleDoubleProperty();
     private final SimpleDoubleProperty upper = new SimpleDoubleProperty();
@@ -120,8 +126,7 @@ public final class ChartsViewModel {
         scrapes.forEach(s -> s.metrics().ifPresent(m -> answered.put(s.member(), m)));
         MetricsHistory.Recorded recorded = history.record(now, answered);
         moveAxis(now);
-        recorded.points().forEach(this::append);
-        lines.values().forEach(list -> list.forEach(this::trim));
+        redrawLines();
         timeline.add(recorded.events());
         timeline.expire(now.minus(MetricsHistory.MAX_AGE));
         List<String> problems = scrapes.stream().flatMap(s -> s.problem().map(p -> s.member() + ": " + p).stream())
@@ -132,32 +137,41 @@ public final class ChartsViewModel {
                 + MetricsHistory.MAX_AGE.toMinutes() + " min.");
     }
 
-    private void append(MemberPoint point) {
-        XYChart.Series<Number, Number> line = byMember.get(point.series()).computeIfAbsent(point.member(), m -> {
-            XYChart.Series<Number, Number> created = new XYChart.Series<>();
-            created.setName(m);
-            lines.get(point.series()).add(created);
-            return created;
-        });
-        line.getData().add(new XYChart.Data<>(seconds(point.point().at()), point.point().value()));
-    }
-
-    private void trim(XYChart.Series<Number, Number> line) {
-        int drop = 0;
-        while (drop < line.getData().size() && line.getData().get(drop).getXValue().doubleValue() < lower.get()) {
-            drop++;
-        }
-        if (drop > 0) {
-            line.getData().remove(0, drop);
-        }
-    }
-
-    /** The range changed: every line again from core's history, this range's part only. */
+    /** The range changed: every line again from core's history. */
     private void redraw() {
         moveAxis(clock.instant());
-        byMember.forEach((series, members) -> members.forEach((member, line) -> line.getData().setAll(
-                history.points(member, series).stream().filter(p -> seconds(p.at()) >= lower.get())
-                        .map(p -> new XYChart.Data<Number, Number>(seconds(p.at()), p.value())).toList())));
+        redrawLines();
+    }
+
+    /** Every member's line in every chart from the history, this range's part; a member the history forgot loses its lines. */
+    private void redrawLines() {
+        Instant from = Instant.ofEpochMilli(Math.round(lower.get() * 1000));
+        Instant to = Instant.ofEpochMilli(Math.round(upper.get() * 1000));
+        List<String> kept = history.members();
+        for (MetricSeries series : MetricSeries.values()) {
+            Map<String, XYChart.Series<Number, Number>> members = byMember.get(series);
+            members.entrySet().removeIf(e -> {
+                boolean forgotten = !history.knows(e.getKey());
+                if (forgotten) {
+                    lines.get(series).remove(e.getValue());
+                }
+                return forgotten;
+            });
+            for (String member : kept) {
+                history.fill(member, series, scratch, from, to);
+                if (scratch.size() == 0 && !members.containsKey(member)) {
+                    continue; // no line until the member has a point in this chart
+                }
+                ChartLines.write(scratch, members.computeIfAbsent(member, m -> newLine(series, m)));
+            }
+        }
+    }
+
+    private XYChart.Series<Number, Number> newLine(MetricSeries series, String member) {
+        XYChart.Series<Number, Number> created = new XYChart.Series<>();
+        created.setName(member);
+        lines.get(series).add(created);
+        return created;
     }
 
     private void moveAxis(Instant now) {

@@ -3,7 +3,6 @@ package dev.quorum.app.bench;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One look at a running JVM: resident set from /proc, heap used and committed and metaspace used from
@@ -14,11 +13,7 @@ record JvmSample(double residentMiB, double heapUsedMiB, double heapCommittedMiB
     static JvmSample of(long pid) throws Exception {
         double rss = AppBenchmark.residentMiB(pid);
         Path jstat = Path.of(System.getProperty("java.home"), "bin", "jstat");
-        Process process = new ProcessBuilder(jstat.toString(), "-gc", Long.toString(pid)).redirectErrorStream(true).start();
-        String out = new String(process.getInputStream().readAllBytes());
-        if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            throw new IllegalStateException("jstat -gc " + pid + ": " + out);
-        }
+        String out = JdkTool.run(List.of(jstat.toString(), "-gc", Long.toString(pid)));
         List<String> lines = out.lines().filter(line -> !line.isBlank()).toList();
         List<String> names = Arrays.asList(lines.get(0).trim().split("\\s+"));
         String[] values = lines.get(1).trim().split("\\s+");

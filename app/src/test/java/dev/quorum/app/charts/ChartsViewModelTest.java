@@ -86,6 +86,33 @@ class ChartsViewModelTest {
     }
 
     @Test
+    void theLinesStayAtMostLinePointsOverHoursAndReuseTheirData() {
+        model.rangeProperty().set(ChartRange.ONE_HOUR);
+        XYChart.Data<Number, Number> firstFull = null;
+        for (int i = 0; i < 3 * 360; i++) { // three hours, one scrape every 10 s
+            feed(i * 10, i * 10, true, 1);
+            model.scrapeNow();
+            clock.advance(ChartsViewModel.PERIOD);
+            if (i == 400) {
+                firstFull = model.lines(MetricSeries.APPLIED_INDEX).get(0).getData().get(0);
+            }
+            for (MetricSeries series : MetricSeries.values()) {
+                for (XYChart.Series<Number, Number> line : model.lines(series)) {
+                    assertThat(line.getData().size()).as(series + " after " + i).isLessThanOrEqualTo(ChartsViewModel.LINE_POINTS);
+                }
+            }
+        }
+
+        XYChart.Series<Number, Number> applied = model.lines(MetricSeries.APPLIED_INDEX).get(0);
+        assertThat(applied.getData()).hasSize(ChartsViewModel.LINE_POINTS);
+        assertThat(applied.getData().get(0)).as("the same Data, written over").isSameAs(firstFull);
+        assertThat(applied.getData().get(ChartsViewModel.LINE_POINTS - 1).getYValue().doubleValue())
+                .as("the newest point is the last scrape's").isEqualTo((3 * 360 - 1) * 10.0);
+        assertThat(applied.getData().get(0).getXValue().doubleValue())
+                .isGreaterThanOrEqualTo(model.lowerBoundProperty().get());
+    }
+
+    @Test
     void aMemberThatDoesNotAnswerIsSaidAndTheOthersCharted() {
         source.answers.add(List.of(MemberScrape.read("etcd1", FedMetrics.member(5, 1, true, 0)),
                 MemberScrape.failed("etcd2", "https://10.0.0.2:2379/metrics: connection refused")));

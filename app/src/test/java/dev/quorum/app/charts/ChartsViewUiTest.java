@@ -1,6 +1,7 @@
 package dev.quorum.app.charts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.quorum.app.common.SynchronousTaskExecutor;
 import dev.quorum.app.shell.Fx;
@@ -61,6 +62,10 @@ class ChartsViewUiTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    long visibleMarks(String strip) {
+        return robot.lookup(strip).queryAs(Pane.class).getChildren().stream().filter(javafx.scene.Node::isVisible).count();
+    }
+
     @SuppressWarnings("unchecked")
     LineChart<Number, Number> chart(String id) {
         return robot.lookup(id).queryAs(LineChart.class);
@@ -84,7 +89,46 @@ class ChartsViewUiTest {
         assertThat(Fx.get(() -> events.getItems().stream().map(e -> TimelineView.words(
                 (dev.quorum.core.metrics.TimelineEvent) e, ZoneOffset.UTC)).toList()))
                 .containsExactly("20:07:30  leader change: Leader change: etcd1 -> etcd2 (seen by etcd1, etcd2)");
-        assertThat(Fx.get(() -> robot.lookup("#timeline-strip").queryAs(Pane.class).getChildren().size())).isEqualTo(1);
+        assertThat(Fx.get(() -> visibleMarks("#timeline-strip-0"))).isEqualTo(1);
+        assertThat(Fx.get(() -> visibleMarks("#timeline-strip-1"))).isEqualTo(1);
+    }
+
+    /** Scene x of the mark in a strip, and of the same time on a chart's time axis. */
+    double markX(String strip) {
+        javafx.scene.Node mark = robot.lookup(strip).queryAs(Pane.class).getChildren().stream()
+                .filter(javafx.scene.Node::isVisible).findFirst().orElseThrow();
+        javafx.geometry.Bounds bounds = mark.localToScene(mark.getBoundsInLocal());
+        return (bounds.getMinX() + bounds.getMaxX()) / 2;
+    }
+
+    double axisX(String chart, java.time.Instant at) {
+        javafx.scene.chart.NumberAxis axis = (javafx.scene.chart.NumberAxis) chart(chart).getXAxis();
+        return axis.localToScene(axis.getDisplayPosition(ChartsViewModel.seconds(at)), 0).getX();
+    }
+
+    @Test
+    void theLeaderChangeMarkSitsWhereEveryChartOfItsColumnDrawsItsTime() throws Exception {
+        ChartsViewModel model = show();
+        feed(model);
+        java.time.Instant change = FedMetrics.T0.plusSeconds(15 * 30); // the 16th scrape: etcd2 leads
+        List<String> left = List.of("#chart-applied-index", "#chart-db-size", "#chart-leader-changes",
+                "#chart-proposals-failed", "#chart-wal-fsync-p99");
+        List<String> right = List.of("#chart-lag", "#chart-db-quota-use", "#chart-proposals-committed",
+                "#chart-peer-round-trip-p99", "#chart-backend-commit-p99");
+
+        for (double width : List.of(1200.0, 1040.0)) { // and again after the window narrowed
+            Fx.run(() -> robot.lookup("#charts-view").query().getScene().getWindow().setWidth(width));
+            WaitForAsyncUtils.waitForFxEvents();
+            double leftMark = Fx.get(() -> markX("#timeline-strip-0"));
+            double rightMark = Fx.get(() -> markX("#timeline-strip-1"));
+            for (String id : left) {
+                assertThat(Fx.get(() -> axisX(id, change))).as(id + " at " + width).isCloseTo(leftMark, within(1.0));
+            }
+            for (String id : right) {
+                assertThat(Fx.get(() -> axisX(id, change))).as(id + " at " + width).isCloseTo(rightMark, within(1.0));
+            }
+            assertThat(rightMark - leftMark).as("two columns apart").isGreaterThan(width / 3);
+        }
     }
 
     @Test
@@ -96,7 +140,7 @@ class ChartsViewUiTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(Fx.get(() -> chart("#chart-applied-index").getData().get(0).getData().size())).isEqualTo(10);
-        assertThat(Fx.get(() -> robot.lookup("#timeline-strip").queryAs(Pane.class).getChildren().size()))
+        assertThat(Fx.get(() -> visibleMarks("#timeline-strip-0")))
                 .as("the leader change was 7.5 min ago, before the range").isZero();
         Fx.run(model::dispose);
         assertThat(source.closed).isTrue();

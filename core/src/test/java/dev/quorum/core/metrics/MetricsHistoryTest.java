@@ -89,4 +89,22 @@ class MetricsHistoryTest {
         history.record(T0.plus(MetricsHistory.MAX_AGE).plusSeconds(1001), many);
         assertThat(history.members()).hasSize(MetricsHistory.MAX_MEMBERS);
     }
+
+    @Test
+    void everySeriesOfAMemberIsAllocatedAtItsFirstAnswerAtTheHoursSize() {
+        MetricsHistory history = new MetricsHistory(MetricsHistory.pointsFor(java.time.Duration.ofSeconds(10)));
+        assertThat(history.pointsPerSeries()).isEqualTo(361);
+        history.record(T0, scrape(member(1, 1, true, 0, 0), member(1, 1, false, 0, 0)));
+        for (int i = 1; i <= 3 * 360; i++) { // three hours every 10 s
+            history.record(T0.plusSeconds(10L * i), scrape(member(i, 1, true, 0, 0), member(i, 1, false, 0, 0)));
+        }
+
+        assertThat(history.points("a", MetricSeries.APPLIED_INDEX)).hasSize(361);
+        LinePoints line = new LinePoints(120);
+        history.fill("b", MetricSeries.APPLIED_INDEX, line, T0.plusSeconds(3 * 3600 - 3600), T0.plusSeconds(3 * 3600));
+        assertThat(line.size()).isEqualTo(120);
+        history.fill("nobody", MetricSeries.APPLIED_INDEX, line, T0, T0.plusSeconds(3 * 3600));
+        assertThat(line.size()).isZero();
+        assertThat(MetricsHistory.pointsFor(java.time.Duration.ofSeconds(1))).isEqualTo(MetricsHistory.MAX_POINTS);
+    }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -25,24 +26,31 @@ import org.junit.platform.commons.support.ReflectionSupport;
  */
 final class CliLabCluster implements BeforeAllCallback, AfterAllCallback {
     private final int etcdCount;
+    private final Map<String, String> moreVars;
     private Path dir;
     private String inventory;
     private String knownHosts;
 
-    private CliLabCluster(int etcdCount) {
+    private CliLabCluster(int etcdCount, Map<String, String> moreVars) {
         this.etcdCount = etcdCount;
+        this.moreVars = Map.copyOf(moreVars);
     }
 
     /** The lab's first {@code etcdCount} hosts as the etcd group, installed. */
     static CliLabCluster installed(int etcdCount) {
-        return new CliLabCluster(etcdCount);
+        return installed(etcdCount, Map.of());
+    }
+
+    /** Installed with more inventory variables, e.g. {@code etcd_quota_backend_bytes}. */
+    static CliLabCluster installed(int etcdCount, Map<String, String> moreVars) {
+        return new CliLabCluster(etcdCount, moreVars);
     }
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         Lab lab = lab(context.getRequiredTestClass());
         dir = Files.createTempDirectory("quorum-cli-lab");
-        inventory = CliLab.inventory(lab, dir, etcdCount);
+        inventory = CliLab.inventory(lab, dir, etcdCount, moreVars);
         knownHosts = lab.knownHosts().toString();
         CliLab.install(dir, inventory, knownHosts);
     }

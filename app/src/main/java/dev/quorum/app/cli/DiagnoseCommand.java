@@ -26,7 +26,8 @@ final class DiagnoseCommand extends ClusterCommand {
         Diagnosis diagnosis;
         BackupHealth backups;
         try (ClusterSession session = cluster.openExisting(SSH_CONNECT_TIMEOUT)) {
-            diagnosis = new Diagnoser(session).diagnose(cluster.inventory.toString());
+            // as recover spells it: with --cluster events, the commands recommended act on the events cluster too
+            diagnosis = new Diagnoser(session).diagnose(cluster.inventory + cluster.clusterArgument());
             backups = BackupOverview.read(session).health();
         }
         var out = out();

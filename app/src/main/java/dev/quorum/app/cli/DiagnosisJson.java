@@ -8,6 +8,7 @@ import dev.quorum.core.lifecycle.recover.Diagnosis;
 import dev.quorum.core.lifecycle.recover.MemberDiagnosis;
 import dev.quorum.core.lifecycle.recover.Problem;
 import dev.quorum.core.lifecycle.recover.RecommendedAction;
+import dev.quorum.core.lifecycle.recover.RestoreLeftover;
 import java.util.Optional;
 
 /** {@code diagnose --json}: a stable shape scripts can rely on; unknown facts are null, never guessed. */
@@ -63,6 +64,17 @@ final class DiagnosisJson {
             node.put("version", s.version());
             node.put("learner", s.learner());
         });
+        RestoreLeftover left = m.restoreLeftover();
+        if (left.dropIn() == RestoreLeftover.DropIn.UNKNOWN) {
+            node.putNull("restoreDropIn");
+        } else {
+            node.put("restoreDropIn", left.dropInLeft());
+        }
+        if (left.marker() == RestoreLeftover.Marker.UNKNOWN) {
+            node.putNull("restoreMarker");
+        } else {
+            node.put("restoreMarker", left.marker().name().toLowerCase(java.util.Locale.ROOT));
+        }
         ArrayNode problems = node.putArray("problems");
         for (Problem p : m.problems()) {
             problems.addObject().put("kind", p.kind().label()).put("text", p.text());

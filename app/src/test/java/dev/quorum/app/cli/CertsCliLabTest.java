@@ -8,39 +8,19 @@ import dev.quorum.lab.Lab;
 import dev.quorum.lab.LabHost;
 import dev.quorum.lab.LabHosts;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code quorum certs}, {@code certs renew} and {@code adopt} through the real CLI on three lab hosts. */
 @LabHosts(count = 3)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CertsCliLabTest {
     static Lab lab;
-    @TempDir
-    static Path dir;
-    static String inventory;
-    static String knownHosts;
-
-    @BeforeAll
-    static void install() {
-        inventory = CliLab.inventory(lab, dir, 3);
-        knownHosts = lab.knownHosts().toString();
-        CliLab.install(dir, inventory, knownHosts);
-    }
-
-    @AfterAll
-    static void tearDown() {
-        CliLab.clearHome();
-    }
-
-    private static CliContractTest.Run quorum(String... words) {
-        return CliLab.run(inventory, knownHosts, words);
-    }
+    @RegisterExtension
+    static final CliLabCluster cli = CliLabCluster.installed(3);
 
     private static JsonNode json(CliContractTest.Run run) throws Exception {
         return new ObjectMapper().readTree(run.out());
@@ -53,7 +33,7 @@ class CertsCliLabTest {
     @Test
     @Order(1)
     void aCleanClusterListsEveryCertificateAndExitsZero() throws Exception {
-        CliContractTest.Run certs = quorum("certs", "--json");
+        CliContractTest.Run certs = cli.quorum("certs", "--json");
 
         assertThat(certs.exit()).as(certs.out() + certs.err()).isZero();
         JsonNode all = json(certs).get("certificates");
@@ -70,7 +50,7 @@ class CertsCliLabTest {
     @Test
     @Order(2)
     void theWarningWindowIsConfigurable() throws Exception {
-        CliContractTest.Run far = quorum("certs", "--json", "--warn-days", "40000");
+        CliContractTest.Run far = cli.quorum("certs", "--json", "--warn-days", "40000");
 
         assertThat(far.exit()).isEqualTo(ExitCodes.FAILED);
         assertThat(json(far).get("certificates")).allSatisfy(c -> assertThat(c.get("problems").toString())
@@ -82,7 +62,7 @@ class CertsCliLabTest {
     void aKeyReadableByOthersIsShownFirstUnderItsHostThenFixedByRenew() throws Exception {
         lab2().exec("chmod 0644 /etc/ssl/etcd/ssl/admin-lab2-key.pem").requireOk("chmod");
 
-        CliContractTest.Run text = quorum("certs");
+        CliContractTest.Run text = cli.quorum("certs");
         assertThat(text.exit()).isEqualTo(ExitCodes.FAILED);
         String section = text.out().substring(text.out().indexOf("\nlab2\n"));
         assertThat(section.lines().skip(2).findFirst().orElseThrow())
@@ -90,20 +70,20 @@ class CertsCliLabTest {
         assertThat(text.out()).contains("error key-permissions: private key /etc/ssl/etcd/ssl/admin-lab2-key.pem "
                 + "has mode 0644, readable by others");
 
-        CliContractTest.Run plan = quorum("certs", "renew", "--plan");
+        CliContractTest.Run plan = cli.quorum("certs", "renew", "--plan");
         assertThat(plan.exit()).as(plan.out() + plan.err()).isZero();
         assertThat(plan.out()).contains("admin-lab2-key.pem: mode too open");
         assertThat(lab2().exec("stat -c %a /etc/ssl/etcd/ssl/admin-lab2-key.pem").stdout().strip()).isEqualTo("644");
 
-        CliContractTest.Run renew = quorum("certs", "renew", "--yes");
+        CliContractTest.Run renew = cli.quorum("certs", "renew", "--yes");
         assertThat(renew.exit()).as(renew.out() + renew.err()).isZero();
-        assertThat(quorum("certs").exit()).isZero();
+        assertThat(cli.quorum("certs").exit()).isZero();
     }
 
     @Test
     @Order(4)
     void adoptingAClusterQuorumInstalledChangesNothing() {
-        CliContractTest.Run adopt = quorum("adopt", "--yes");
+        CliContractTest.Run adopt = cli.quorum("adopt", "--yes");
 
         assertThat(adopt.exit()).as(adopt.out() + adopt.err()).isZero();
         assertThat(adopt.out()).contains("Adopted.").doesNotContain("still on");
@@ -112,14 +92,14 @@ class CertsCliLabTest {
     @Test
     @Order(5)
     void adoptOffersToRemoveACaKeyLeftOnHostsAndRemovesItWhenAsked() throws Exception {
-        Path key = dir.resolve("home/clusters/inventory/pki/ca-key.pem");
+        Path key = cli.dir().resolve("home/clusters/inventory/pki/ca-key.pem");
         lab2().copyIn(key, "/etc/ssl/etcd/ssl/ca-key.pem", "0600");
 
-        CliContractTest.Run adopt = quorum("adopt", "--yes");
+        CliContractTest.Run adopt = cli.quorum("adopt", "--yes");
         assertThat(adopt.exit()).as(adopt.out() + adopt.err()).isZero();
         assertThat(adopt.out()).contains("The CA private key is still on lab2", "--remove-ca-from-hosts");
 
-        CliContractTest.Run removed = quorum("adopt", "--yes", "--remove-ca-from-hosts");
+        CliContractTest.Run removed = cli.quorum("adopt", "--yes", "--remove-ca-from-hosts");
         assertThat(removed.exit()).as(removed.out() + removed.err()).isZero();
         assertThat(lab2().fileExists("/etc/ssl/etcd/ssl/ca-key.pem")).isFalse();
         assertThat(key).exists();
@@ -128,12 +108,12 @@ class CertsCliLabTest {
     @Test
     @Order(6)
     void aCaRotationCanBePreviewedWithoutChangingAnything() {
-        CliContractTest.Run plan = quorum("certs", "rotate-ca", "--plan");
+        CliContractTest.Run plan = cli.quorum("certs", "rotate-ca", "--plan");
 
         assertThat(plan.exit()).as(plan.out() + plan.err()).isZero();
         assertThat(plan.out()).contains("Trust the old and the new CA", "Trust the new CA alone",
                 "re-issued from the new CA");
-        assertThat(dir.resolve("home/clusters/inventory/pki/trust-bundle.pem")).doesNotExist();
-        assertThat(quorum("certs").exit()).isZero();
+        assertThat(cli.dir().resolve("home/clusters/inventory/pki/trust-bundle.pem")).doesNotExist();
+        assertThat(cli.quorum("certs").exit()).isZero();
     }
 }

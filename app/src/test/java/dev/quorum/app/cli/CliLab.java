@@ -18,10 +18,16 @@ final class CliLab {
 
     /** The lab's inventory with the first {@code etcdCount} hosts in the etcd group and the lab's etcd tarball. */
     static String inventory(Lab lab, Path dir, int etcdCount) {
+        return inventory(lab, dir, etcdCount, Map.of());
+    }
+
+    /** Like {@link #inventory(Lab, Path, int)}, with more inventory variables ({@code etcd_quota_backend_bytes}...). */
+    static String inventory(Lab lab, Path dir, int etcdCount, Map<String, String> moreVars) {
         EtcdTarball tarball = EtcdTarball.get();
-        return lab.writeInventory(dir.resolve("inventory"), Map.of("etcd_version", tarball.version(),
-                "etcd_download_url", tarball.uri().toString(), "etcd_binary_checksum", tarball.sha256()),
-                etcdCount).toString();
+        Map<String, Object> vars = new java.util.LinkedHashMap<>(Map.of("etcd_version", tarball.version(),
+                "etcd_download_url", tarball.uri().toString(), "etcd_binary_checksum", tarball.sha256()));
+        vars.putAll(moreVars);
+        return lab.writeInventory(dir.resolve("inventory"), vars, etcdCount).toString();
     }
 
     /** Points Quorum's home into {@code dir}, then installs the cluster through the CLI. */

@@ -2,6 +2,9 @@ package dev.quorum.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.quorum.core.etcd.InitialCheckDropIn;
+import dev.quorum.core.inventory.ClusterLayout;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.quorum.lab.EtcdTarball;
@@ -158,6 +161,34 @@ class EventsClusterCliLabTest {
 
     @Test
     @Order(5)
+    void aRestoresDropInOnTheEventsUnitIsDiagnosedThereAndRecoverRemovesIt() {
+        // what an interrupted restore of the events cluster leaves on lab2 (decisions 0042, 0047)
+        InitialCheckDropIn dropIn = new InitialCheckDropIn(ClusterLayout.EVENTS,
+                "ETCD_EXPERIMENTAL_INITIAL_CORRUPT_CHECK=false\n");
+        LabHost lab2 = lab.host(1);
+        lab2.writeFile(dropIn.envPath(), dropIn.env());
+        lab2.writeFile(dropIn.confPath(), dropIn.conf());
+        assertThat(lab2.exec("systemctl daemon-reload").exitCode()).isZero();
+
+        CliContractTest.Run events = quorum("diagnose", "--cluster", "events");
+        assertThat(events.exit()).as(events.out() + events.err()).isEqualTo(ExitCodes.FAILED);
+        assertThat(events.out()).contains("lab2 still has a restore's drop-in")
+                .contains("a restore's drop-in is left (/run/systemd/system/etcd-events.service.d/quorum-restore.conf)")
+                .contains("quorum recover -i " + inventory + " --cluster events");
+        CliContractTest.Run main = quorum("diagnose", "--json");
+        assertThat(main.exit()).as("the main cluster's unit has none: " + main.out()).isZero();
+        assertThat(main.out()).contains("\"restoreDropIn\" : false").doesNotContain("restore-drop-in");
+
+        CliContractTest.Run recovered = quorum("recover", "--cluster", "events", "--yes");
+        assertThat(recovered.exit()).as(recovered.out() + recovered.err()).isZero();
+        assertThat(recovered.out()).contains("Remove the drop-in an interrupted restore left")
+                .contains("Now: healthy: all 3 members");
+        assertThat(lab2.fileExists(dropIn.confPath())).isFalse();
+        assertThat(lab2.exec("systemctl cat etcd-events").stdout()).doesNotContain(InitialCheckDropIn.NAME);
+    }
+
+    @Test
+    @Order(6)
     void anEventsMemberIsReplacedByTheSpareHostWhileTheMainClusterStaysAsItWas() throws Exception {
         CliContractTest.Run replaced = quorum("replace", "--cluster", "events", "--member", "etcd3-events",
                 "--with", "lab4", "--yes");
@@ -175,7 +206,7 @@ class EventsClusterCliLabTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void anInventoryWithoutTheEventsClusterSaysWhichVariableToSet() throws Exception {
         Path plain = Files.writeString(dir.resolve("inventory").resolve("plain.ini"),
                 Files.readString(Path.of(inventory)).replace("etcd_events_cluster_enabled=true", ""));

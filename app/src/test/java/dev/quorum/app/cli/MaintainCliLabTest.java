@@ -2,22 +2,18 @@ package dev.quorum.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.quorum.lab.EtcdTarball;
 import dev.quorum.lab.Lab;
 import dev.quorum.lab.LabHost;
 import dev.quorum.lab.LabHosts;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * quorum maintain on three lab hosts with a 24 MiB quota: compact (plan, run, re-run), defrag,
@@ -28,28 +24,13 @@ import org.junit.jupiter.api.io.TempDir;
 class MaintainCliLabTest {
     static final long QUOTA = 24L * 1024 * 1024;
     static Lab lab;
-    @TempDir
-    static Path dir;
-    static String inventory;
-    static String knownHosts;
-
-    @BeforeAll
-    static void install() {
-        EtcdTarball tarball = EtcdTarball.get();
-        inventory = lab.writeInventory(dir.resolve("inventory"), Map.of("etcd_version", tarball.version(),
-                "etcd_download_url", tarball.uri().toString(), "etcd_binary_checksum", tarball.sha256(),
-                "etcd_quota_backend_bytes", Long.toString(QUOTA)), 3).toString();
-        knownHosts = lab.knownHosts().toString();
-        CliLab.install(dir, inventory, knownHosts);
-    }
-
-    @AfterAll
-    static void tearDown() {
-        CliLab.clearHome();
-    }
+    @RegisterExtension
+    static final CliLabCluster cli = CliLabCluster.installed(3,
+            Map.of("etcd_quota_backend_bytes", Long.toString(QUOTA)));
 
     static CliContractTest.Run maintain(String command, String... args) {
-        List<String> all = new ArrayList<>(List.of("maintain", command, "-i", inventory, "--known-hosts", knownHosts));
+        List<String> all = new ArrayList<>(List.of("maintain", command, "-i", cli.inventory(), "--known-hosts",
+                cli.knownHosts()));
         all.addAll(List.of(args));
         return CliContractTest.run(all.toArray(String[]::new));
     }

@@ -6,16 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.quorum.lab.Lab;
 import dev.quorum.lab.LabHosts;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What the README promises for member changes, through the real CLI: lab1..lab3 form the
@@ -25,29 +22,11 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MembersCliLabTest {
     static Lab lab;
-    @TempDir
-    static Path dir;
-    static String inventory;
-    static String knownHosts;
-
-    @BeforeAll
-    static void installThree() {
-        inventory = CliLab.inventory(lab, dir, 3);
-        knownHosts = lab.knownHosts().toString();
-        CliLab.install(dir, inventory, knownHosts);
-    }
-
-    @AfterAll
-    static void tearDown() {
-        CliLab.clearHome();
-    }
-
-    private static CliContractTest.Run quorum(String... words) {
-        return CliLab.run(inventory, knownHosts, words);
-    }
+    @RegisterExtension
+    static final CliLabCluster cli = CliLabCluster.installed(3);
 
     private static List<String> memberNames() throws Exception {
-        CliContractTest.Run json = quorum("status", "--json");
+        CliContractTest.Run json = cli.quorum("status", "--json");
         List<String> names = new ArrayList<>();
         new ObjectMapper().readTree(json.out()).get("members").forEach(m -> names.add(m.get("name").asText()));
         return names;
@@ -56,7 +35,7 @@ class MembersCliLabTest {
     @Test
     @Order(1)
     void aHostOutsideTheInventoryIsRefusedWithWhatToDo() throws Exception {
-        CliContractTest.Run refused = quorum("add", "--host", "lab9", "--yes");
+        CliContractTest.Run refused = cli.quorum("add", "--host", "lab9", "--yes");
 
         assertThat(refused.exit()).isEqualTo(ExitCodes.FAILED);
         assertThat(refused.err()).startsWith("quorum: lab9 is not in the inventory's hosts").contains("all.hosts");
@@ -66,7 +45,7 @@ class MembersCliLabTest {
     @Test
     @Order(2)
     void anUnknownMemberIsRefusedListingTheMembers() throws Exception {
-        CliContractTest.Run refused = quorum("remove", "--member", "etcd9", "--yes");
+        CliContractTest.Run refused = cli.quorum("remove", "--member", "etcd9", "--yes");
 
         assertThat(refused.exit()).isEqualTo(ExitCodes.FAILED);
         assertThat(refused.err()).startsWith("quorum: no member named etcd9").contains("etcd1 on lab1")
@@ -77,7 +56,7 @@ class MembersCliLabTest {
     @Test
     @Order(3)
     void replacingAMemberByItsOwnHostIsRefused() throws Exception {
-        CliContractTest.Run refused = quorum("replace", "--member", "etcd2", "--with", "lab2", "--yes");
+        CliContractTest.Run refused = cli.quorum("replace", "--member", "etcd2", "--with", "lab2", "--yes");
 
         assertThat(refused.exit()).isEqualTo(ExitCodes.FAILED);
         assertThat(refused.err()).contains("is the host of etcd2 itself").contains("remove it and add");
@@ -86,7 +65,7 @@ class MembersCliLabTest {
     @Test
     @Order(4)
     void planShowsTheJoinAndChangesNothing() throws Exception {
-        CliContractTest.Run plan = quorum("add", "--host", "lab4", "--plan");
+        CliContractTest.Run plan = cli.quorum("add", "--host", "lab4", "--plan");
 
         assertThat(plan.exit()).as(plan.out() + plan.err()).isZero();
         assertThat(plan.out()).contains("Plan: add on cluster").contains("learner")
@@ -98,7 +77,7 @@ class MembersCliLabTest {
     @Test
     @Order(5)
     void replacesAMemberBySpareHostAndSaysWhatToUpdate() throws Exception {
-        CliContractTest.Run replaced = quorum("replace", "--member", "etcd3", "--with", "lab4", "--yes");
+        CliContractTest.Run replaced = cli.quorum("replace", "--member", "etcd3", "--with", "lab4", "--yes");
 
         assertThat(replaced.exit()).as(replaced.out() + replaced.err()).isZero();
         assertThat(replaced.out()).contains("snapshot saved: ").contains("Members now: ")
@@ -109,11 +88,11 @@ class MembersCliLabTest {
                 .containsPattern("lab4: \\{etcd_member_name: etcd\\d\\}").doesNotContain("lab3: {etcd_member_name");
         assertThat(memberNames()).hasSize(3).doesNotContain("etcd3");
         assertThat(lab.host(2).exec("ls -d /var/lib/etcd.removed-*").ok()).as("old data dir moved aside").isTrue();
-        JsonNode status = new ObjectMapper().readTree(quorum("status", "--json").out());
+        JsonNode status = new ObjectMapper().readTree(cli.quorum("status", "--json").out());
         assertThat(status.get("healthy").asBoolean()).isTrue();
 
         // The inventory is not edited yet: the retired lab3 must not be taken for a member to re-seed.
-        JsonNode diagnosis = new ObjectMapper().readTree(quorum("diagnose", "--json").out());
+        JsonNode diagnosis = new ObjectMapper().readTree(cli.quorum("diagnose", "--json").out());
         JsonNode retired = null;
         for (JsonNode member : diagnosis.get("members")) {
             if (member.get("host").asText().equals("lab3")) {
@@ -128,12 +107,12 @@ class MembersCliLabTest {
     @Test
     @Order(6)
     void replacingOrRemovingAgainChangesNothing() {
-        CliContractTest.Run again = quorum("replace", "--member", "etcd3", "--with", "lab4", "--yes");
+        CliContractTest.Run again = cli.quorum("replace", "--member", "etcd3", "--with", "lab4", "--yes");
 
         assertThat(again.exit()).as(again.out() + again.err()).isZero();
         assertThat(again.out()).contains("done, no changes").contains("etcd3 was no longer a member");
 
-        CliContractTest.Run removeAgain = quorum("remove", "--member", "lab3", "--yes");
+        CliContractTest.Run removeAgain = cli.quorum("remove", "--member", "lab3", "--yes");
         assertThat(removeAgain.exit()).as(removeAgain.out() + removeAgain.err()).isZero();
         assertThat(removeAgain.out()).contains("done, no changes");
     }
@@ -141,7 +120,7 @@ class MembersCliLabTest {
     @Test
     @Order(7)
     void aReplacementThatIsAlreadyAMemberIsRefused() throws Exception {
-        CliContractTest.Run refused = quorum("replace", "--member", "etcd1", "--with", "lab4", "--yes");
+        CliContractTest.Run refused = cli.quorum("replace", "--member", "etcd1", "--with", "lab4", "--yes");
 
         assertThat(refused.exit()).isEqualTo(ExitCodes.FAILED);
         assertThat(refused.err()).contains("lab4 is already member").contains("quorum remove --member etcd1");
@@ -151,18 +130,18 @@ class MembersCliLabTest {
     @Test
     @Order(8)
     void removedHostsCanBeAddedBackSeveralInOneRun() throws Exception {
-        CliContractTest.Run removed = quorum("remove", "--member", "lab4", "--yes");
+        CliContractTest.Run removed = cli.quorum("remove", "--member", "lab4", "--yes");
         assertThat(removed.exit()).as(removed.out() + removed.err()).isZero();
         assertThat(memberNames()).hasSize(2);
 
-        CliContractTest.Run added = quorum("add", "--host", "lab3", "--host", "lab4", "--yes");
+        CliContractTest.Run added = cli.quorum("add", "--host", "lab3", "--host", "lab4", "--yes");
 
         assertThat(added.exit()).as(added.out() + added.err()).isZero();
         assertThat(added.out()).contains("== add lab3 ==").contains("== add lab4 ==");
         assertThat(added.out().indexOf("== add lab4 ==")).as("lab4 joins after lab3 has finished")
                 .isGreaterThan(added.out().indexOf("Members now: "));
         assertThat(memberNames()).hasSize(4);
-        JsonNode status = new ObjectMapper().readTree(quorum("status", "--json").out());
+        JsonNode status = new ObjectMapper().readTree(cli.quorum("status", "--json").out());
         assertThat(status.get("healthy").asBoolean()).as(status.toString()).isTrue();
     }
 }

@@ -7,45 +7,24 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.quorum.lab.Lab;
 import dev.quorum.lab.LabHost;
 import dev.quorum.lab.LabHosts;
-import java.nio.file.Path;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code diagnose} and {@code recover} through the real CLI on three lab hosts. */
 @LabHosts(count = 3)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RecoveryCliLabTest {
     static Lab lab;
-    @TempDir
-    static Path dir;
-    static String inventory;
-    static String knownHosts;
-
-    @BeforeAll
-    static void install() {
-        inventory = CliLab.inventory(lab, dir, 3);
-        knownHosts = lab.knownHosts().toString();
-        CliLab.install(dir, inventory, knownHosts);
-    }
-
-    @AfterAll
-    static void tearDown() {
-        CliLab.clearHome();
-    }
-
-    private static CliContractTest.Run quorum(String... words) {
-        return CliLab.run(inventory, knownHosts, words);
-    }
+    @RegisterExtension
+    static final CliLabCluster cli = CliLabCluster.installed(3);
 
     private static JsonNode diagnoseJson() throws Exception {
-        return new ObjectMapper().readTree(quorum("diagnose", "--json").out());
+        return new ObjectMapper().readTree(cli.quorum("diagnose", "--json").out());
     }
 
     private static JsonNode awaitVerdict(String verdict) throws Exception {
@@ -76,7 +55,7 @@ class RecoveryCliLabTest {
     @Test
     @Order(1)
     void aHealthyClusterIsDiagnosedAsSuchInJson() throws Exception {
-        CliContractTest.Run run = quorum("diagnose", "--json");
+        CliContractTest.Run run = cli.quorum("diagnose", "--json");
         assertThat(run.exit()).as(run.err()).isZero();
         JsonNode d = new ObjectMapper().readTree(run.out());
         assertThat(d.get("verdict").asText()).isEqualTo("healthy");
@@ -107,20 +86,20 @@ class RecoveryCliLabTest {
             assertThat(member.get("isolated").asBoolean()).as(d.toPrettyString()).isTrue();
             assertThat(member.get("problems").get(0).get("kind").asText()).isEqualTo("isolated");
 
-            CliContractTest.Run text = quorum("diagnose");
+            CliContractTest.Run text = cli.quorum("diagnose");
             assertThat(text.exit()).isEqualTo(ExitCodes.FAILED);
             assertThat(text.out().lines().findFirst().orElseThrow())
                     .as(text.out())
                     .startsWith(cut.name() + " is cut off from " + othersThan(follower))
                     .contains("still has quorum");
 
-            CliContractTest.Run preview = quorum("recover", "--plan");
+            CliContractTest.Run preview = cli.quorum("recover", "--plan");
             assertThat(preview.exit()).as(preview.out() + preview.err()).isIn(ExitCodes.OK, ExitCodes.FAILED);
             assertThat(preview.out()).contains("Wait until every member has rejoined");
         } finally {
             cut.healPeers();
         }
-        CliContractTest.Run recover = quorum("recover", "--yes");
+        CliContractTest.Run recover = cli.quorum("recover", "--yes");
         assertThat(recover.exit()).as(recover.out() + recover.err()).isZero();
         assertThat(recover.out()).contains("Now: healthy: all 3 members");
     }
@@ -132,7 +111,7 @@ class RecoveryCliLabTest {
         lab.host(2).cutPeers();
         try {
             awaitVerdict("quorum-lost");
-            CliContractTest.Run refused = quorum("recover", "--yes");
+            CliContractTest.Run refused = cli.quorum("recover", "--yes");
             assertThat(refused.exit()).isEqualTo(ExitCodes.FAILED);
             assertThat(refused.err()).startsWith("quorum: quorum is lost").contains("quorum restore -i");
         } finally {
@@ -145,7 +124,7 @@ class RecoveryCliLabTest {
     @Test
     @Order(4)
     void aMissingInventoryIsRefusedWithWhatToDo() {
-        CliContractTest.Run refused = CliContractTest.run("diagnose", "-i", dir.resolve("nope.yaml").toString());
+        CliContractTest.Run refused = CliContractTest.run("diagnose", "-i", cli.dir().resolve("nope.yaml").toString());
         assertThat(refused.exit()).isEqualTo(ExitCodes.FAILED);
         assertThat(refused.err()).contains("does not exist").contains("-i inventory/");
     }

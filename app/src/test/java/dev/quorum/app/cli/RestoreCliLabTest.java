@@ -9,13 +9,12 @@ import dev.quorum.lab.LabHosts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Snapshots and the refusals of restore through the real CLI, on a healthy three-member cluster:
@@ -27,27 +26,13 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RestoreCliLabTest {
     static Lab lab;
-    @TempDir
-    static Path dir;
-    static String inventory;
-    static String knownHosts;
+    @RegisterExtension
+    static final CliLabCluster cli = CliLabCluster.installed(3);
     static Path saved;
 
     @BeforeAll
-    static void installThree() {
-        inventory = CliLab.inventory(lab, dir, 3);
-        knownHosts = lab.knownHosts().toString();
-        CliLab.install(dir, inventory, knownHosts);
-        saved = dir.resolve("saved.db");
-    }
-
-    @AfterAll
-    static void tearDown() {
-        CliLab.clearHome();
-    }
-
-    private static CliContractTest.Run quorum(String... words) {
-        return CliLab.run(inventory, knownHosts, words);
+    static void setUp() {
+        saved = cli.dir().resolve("saved.db");
     }
 
     private static List<String> activeEtcd() {
@@ -58,26 +43,28 @@ class RestoreCliLabTest {
     @Test
     @Order(1)
     void listSaysHowToTakeTheFirstSnapshot() {
-        CliContractTest.Run list = quorum("snapshot", "list");
+        CliContractTest.Run list = cli.quorum("snapshot", "list");
 
         assertThat(list.exit()).as(list.err()).isZero();
-        assertThat(list.out()).contains("No snapshots of cluster").contains("quorum snapshot save -i " + inventory);
+        assertThat(list.out()).contains("No snapshots of cluster")
+                .contains("quorum snapshot save -i " + cli.inventory());
     }
 
     @Test
     @Order(2)
     void savesToAChosenFileAndToTheSnapshotFolder() throws Exception {
-        CliContractTest.Run toFile = quorum("snapshot", "save", "-o", saved.toString());
-        CliContractTest.Run toStore = quorum("snapshot", "save", "--reason", "before upgrade");
+        CliContractTest.Run toFile = cli.quorum("snapshot", "save", "-o", saved.toString());
+        CliContractTest.Run toStore = cli.quorum("snapshot", "save", "--reason", "before upgrade");
 
         assertThat(toFile.exit()).as(toFile.out() + toFile.err()).isZero();
         assertThat(toFile.out()).contains("Snapshot saved: " + saved).contains("MB/s").contains("keys")
                 .contains("sha256 ");
         assertThat(Files.isRegularFile(saved)).isTrue();
-        assertThat(Files.readString(dir.resolve("saved.db.json"))).contains("\"keyCount\"").contains("\"revision\"");
+        assertThat(Files.readString(cli.dir().resolve("saved.db.json"))).contains("\"keyCount\"")
+                .contains("\"revision\"");
         assertThat(toStore.exit()).as(toStore.out() + toStore.err()).isZero();
 
-        CliContractTest.Run list = quorum("snapshot", "list");
+        CliContractTest.Run list = cli.quorum("snapshot", "list");
         assertThat(list.out()).contains("before upgrade").contains("REVISION").contains("KEYS")
                 .contains("-before-upgrade-from-");
     }
@@ -85,7 +72,7 @@ class RestoreCliLabTest {
     @Test
     @Order(3)
     void neverOverwritesASnapshot() {
-        CliContractTest.Run again = quorum("snapshot", "save", "-o", saved.toString());
+        CliContractTest.Run again = cli.quorum("snapshot", "save", "-o", saved.toString());
 
         assertThat(again.exit()).isEqualTo(ExitCodes.FAILED);
         assertThat(again.err()).contains("already exists").contains("never overwrites");
@@ -94,14 +81,15 @@ class RestoreCliLabTest {
     @Test
     @Order(4)
     void verifiesAsEtcdsRestoreDoes() throws Exception {
-        Path damaged = dir.resolve("damaged.db");
+        Path damaged = cli.dir().resolve("damaged.db");
         byte[] content = Files.readAllBytes(saved);
         content[content.length / 3] ^= 0x10;
         Files.write(damaged, content);
 
         CliContractTest.Run ok = CliContractTest.run("snapshot", "verify", saved.toString());
         CliContractTest.Run bad = CliContractTest.run("snapshot", "verify", damaged.toString());
-        CliContractTest.Run missing = CliContractTest.run("snapshot", "verify", dir.resolve("nope.db").toString());
+        CliContractTest.Run missing = CliContractTest.run("snapshot", "verify",
+                cli.dir().resolve("nope.db").toString());
 
         assertThat(ok.exit()).as(ok.err()).isZero();
         assertThat(ok.out()).contains("intact").contains("integrity hash matches");
@@ -114,9 +102,11 @@ class RestoreCliLabTest {
     @Test
     @Order(5)
     void restoreRefusesAMissingOrDamagedSnapshotBeforeAnythingIsStopped() {
-        CliContractTest.Run missing = quorum("restore", "--snapshot", dir.resolve("nope.db").toString(), "--yes");
-        CliContractTest.Run damaged = quorum("restore", "--snapshot", dir.resolve("damaged.db").toString(), "--yes");
-        CliContractTest.Run neither = quorum("restore", "--yes");
+        CliContractTest.Run missing = cli.quorum("restore", "--snapshot", cli.dir().resolve("nope.db").toString(),
+                "--yes");
+        CliContractTest.Run damaged = cli.quorum("restore", "--snapshot", cli.dir().resolve("damaged.db").toString(),
+                "--yes");
+        CliContractTest.Run neither = cli.quorum("restore", "--yes");
 
         assertThat(missing.exit()).isEqualTo(ExitCodes.FAILED);
         assertThat(missing.err()).contains("does not exist").contains("quorum snapshot list");
@@ -130,7 +120,7 @@ class RestoreCliLabTest {
     @Test
     @Order(6)
     void planShowsTheStepsAndThatAClusterWithQuorumIsNotRestored() {
-        CliContractTest.Run plan = quorum("restore", "--snapshot", saved.toString(), "--plan");
+        CliContractTest.Run plan = cli.quorum("restore", "--snapshot", saved.toString(), "--plan");
 
         assertThat(plan.exit()).isEqualTo(ExitCodes.FAILED);
         String tool = EtcdTarball.get().line().equals("3.4") ? "etcdctl" : "etcdutl";
@@ -138,13 +128,13 @@ class RestoreCliLabTest {
                 .contains("--initial-cluster-token").contains("still has quorum");
         assertThat(activeEtcd()).hasSize(3);
 
-        CliContractTest.Run apply = quorum("restore", "--snapshot", saved.toString(), "--yes");
+        CliContractTest.Run apply = cli.quorum("restore", "--snapshot", saved.toString(), "--yes");
         assertThat(apply.exit()).isEqualTo(ExitCodes.FAILED);
         assertThat(apply.err()).contains("still has quorum").contains("as their own hosts report")
                 .contains("quorum replace").contains("--roll-back-live-cluster CLUSTER-NAME");
         assertThat(activeEtcd()).hasSize(3);
 
-        CliContractTest.Run wrongName = quorum("restore", "--snapshot", saved.toString(), "--yes",
+        CliContractTest.Run wrongName = cli.quorum("restore", "--snapshot", saved.toString(), "--yes",
                 "--roll-back-live-cluster", "not-this-one");
         assertThat(wrongName.exit()).isEqualTo(ExitCodes.FAILED);
         assertThat(wrongName.err()).contains("--roll-back-live-cluster not-this-one does not name this cluster")
@@ -155,8 +145,8 @@ class RestoreCliLabTest {
     @Test
     @Order(7)
     void aSurvivorRestoreNeedsItsLoudConfirmation() {
-        CliContractTest.Run unknown = quorum("restore", "--from-survivor", "lab9");
-        CliContractTest.Run unconfirmed = quorum("restore", "--from-survivor", "lab1");
+        CliContractTest.Run unknown = cli.quorum("restore", "--from-survivor", "lab9");
+        CliContractTest.Run unconfirmed = cli.quorum("restore", "--from-survivor", "lab1");
 
         assertThat(unknown.exit()).isEqualTo(ExitCodes.FAILED);
         assertThat(unknown.err()).contains("lab9 is not in the inventory's hosts");
@@ -170,19 +160,19 @@ class RestoreCliLabTest {
     @Test
     @Order(8)
     void aWorkingClusterIsRolledBackOnlyWithItsNameTyped() {
-        CliContractTest.Run wrongName = quorum("restore", "--snapshot", saved.toString(), "--yes",
+        CliContractTest.Run wrongName = cli.quorum("restore", "--snapshot", saved.toString(), "--yes",
                 "--roll-back-live-cluster", "x");
         java.util.regex.Matcher named = java.util.regex.Pattern.compile("--roll-back-live-cluster (\\S+)$",
                 java.util.regex.Pattern.MULTILINE).matcher(wrongName.err());
         assertThat(named.find()).as(wrongName.err()).isTrue();
 
-        CliContractTest.Run rolledBack = quorum("restore", "--snapshot", saved.toString(), "--yes",
+        CliContractTest.Run rolledBack = cli.quorum("restore", "--snapshot", saved.toString(), "--yes",
                 "--roll-back-live-cluster", named.group(1));
 
         assertThat(rolledBack.exit()).as(rolledBack.out() + rolledBack.err()).isZero();
         assertThat(rolledBack.out()).contains("rolling it back to the snapshot as confirmed").contains("Restored.");
         assertThat(activeEtcd()).hasSize(3);
-        CliContractTest.Run status = quorum("status");
+        CliContractTest.Run status = cli.quorum("status");
         assertThat(status.exit()).as(status.out() + status.err()).isZero();
         assertThat(status.out()).contains("3/3 healthy");
     }

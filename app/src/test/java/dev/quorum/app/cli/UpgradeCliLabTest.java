@@ -10,10 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * quorum upgrade on one lab host (3.6, the lab's default): --plan shows the path, the order and each step's etcdctl
@@ -23,25 +21,11 @@ import org.junit.jupiter.api.io.TempDir;
 @LabHosts(count = 1)
 class UpgradeCliLabTest {
     static Lab lab;
-    @TempDir
-    static Path dir;
-    static String inventory;
-    static String knownHosts;
-
-    @BeforeAll
-    static void install() {
-        inventory = CliLab.inventory(lab, dir, 1);
-        knownHosts = lab.knownHosts().toString();
-        CliLab.install(dir, inventory, knownHosts);
-    }
-
-    @AfterAll
-    static void tearDown() {
-        CliLab.clearHome();
-    }
+    @RegisterExtension
+    static final CliLabCluster cli = CliLabCluster.installed(1);
 
     static void point(EtcdTarball tarball) throws IOException {
-        Path file = Path.of(inventory);
+        Path file = Path.of(cli.inventory());
         String text = Files.readString(file);
         text = replace(text, "etcd_version", tarball.version());
         text = replace(text, "etcd_download_url", tarball.uri().toString());
@@ -59,23 +43,23 @@ class UpgradeCliLabTest {
         EtcdTarball running = EtcdTarball.get();
         EtcdTarball next = EtcdTarball.require("3.7");
         point(next);
-        CliContractTest.Run plan = CliLab.run(inventory, knownHosts, "upgrade", "--plan");
+        CliContractTest.Run plan = cli.quorum("upgrade", "--plan");
         assertThat(plan.exit()).as(plan.out() + plan.err()).isZero();
         assertThat(plan.out()).contains("Check the upgrade to " + next.version() + " is allowed")
                 .contains(running.line() + " -> " + next.line())
                 .contains("kept for --rollback").contains("systemctl restart etcd").contains("move-leader")
                 .contains("endpoint status");
-        CliContractTest.Run status = CliLab.run(inventory, knownHosts, "status");
+        CliContractTest.Run status = cli.quorum("status");
         assertThat(status.out()).contains(running.version().substring(1)).doesNotContain(next.version().substring(1));
 
-        CliContractTest.Run install = CliLab.run(inventory, knownHosts, "install", "--yes");
+        CliContractTest.Run install = cli.quorum("install", "--yes");
         assertThat(install.exit()).isEqualTo(ExitCodes.FAILED);
         assertThat(install.err()).contains("runs another etcd minor than etcd_version " + next.version())
                 .contains("quorum upgrade");
-        assertThat(CliLab.run(inventory, knownHosts, "status").out()).contains(running.version().substring(1));
+        assertThat(cli.quorum("status").out()).contains(running.version().substring(1));
 
         point(EtcdTarball.require("3.5"));
-        CliContractTest.Run refused = CliLab.run(inventory, knownHosts, "upgrade", "--yes");
+        CliContractTest.Run refused = cli.quorum("upgrade", "--yes");
         assertThat(refused.exit()).isEqualTo(ExitCodes.FAILED);
         assertThat(refused.err()).contains("refused, nothing was changed").contains("upgrade does not downgrade")
                 .contains("etcdctl downgrade").contains("quorum restore");

@@ -8,6 +8,7 @@ import dev.quorum.core.lifecycle.recover.MemberDiagnosis;
 import dev.quorum.core.lifecycle.recover.Problem;
 import dev.quorum.core.lifecycle.recover.QuorumEvidence;
 import dev.quorum.core.lifecycle.recover.ProblemKind;
+import dev.quorum.core.lifecycle.recover.RestoreLeftover;
 import dev.quorum.core.intent.Intent;
 import dev.quorum.core.lifecycle.recover.RecommendedAction;
 import dev.quorum.core.lifecycle.recover.Verdict;
@@ -33,13 +34,15 @@ class DiagnosisModelTest {
     static MemberDiagnosis member(String host, String name, boolean leader, Problem... problems) {
         boolean isolated = List.of(problems).stream().anyMatch(p -> p.kind() == ProblemKind.ISOLATED);
         return new MemberDiagnosis(host, name, "198.19.77.1", true, Optional.of(true), Optional.of(!isolated),
-                Optional.of(isolated), Optional.of(0L), leader, Optional.empty(), List.of(problems), List.of());
+                Optional.of(isolated), Optional.of(0L), leader, Optional.empty(), List.of(problems), List.of(),
+                RestoreLeftover.UNKNOWN);
     }
 
     static MemberDiagnosis unreachable(String host, String name) {
         return new MemberDiagnosis(host, name, "198.19.77.3", false, Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), false, Optional.empty(),
-                List.of(new Problem(ProblemKind.UNREACHABLE, "SSH does not answer")), List.of());
+                List.of(new Problem(ProblemKind.UNREACHABLE, "SSH does not answer")), List.of(),
+                RestoreLeftover.UNKNOWN);
     }
 
     static Diagnosis cutOff() {
@@ -220,5 +223,27 @@ class DiagnosisModelTest {
         assertThat(opened).containsExactly(new Intent.RestoreFromSnapshot(List.of()));
         assertThat(withWizards.recommendedProperty().get().kind()).as("diagnose stays diagnose")
                 .isEqualTo(ActionRow.Kind.DIAGNOSE);
+    }
+
+    @Test
+    void aRestoresDropInShowsOnItsMemberAndRecoverGoesOnToRemoveIt() {
+        String text = "a restore's drop-in is left (/run/systemd/system/etcd.service.d/quorum-restore.conf): the next "
+                + "start of etcd here skips etcd's initial corruption check";
+        answers.add(new Diagnosis(Instant.EPOCH, Verdict.DEGRADED, "lab2 still has a restore's drop-in: etcd's next "
+                + "start there skips the initial corruption check; the cluster still has quorum (tolerates 0 more "
+                + "failures); quorum recover removes the restore's drop-in on lab2",
+                List.of(member("lab1", "etcd1", true), member("lab2", "etcd2", false,
+                        new Problem(ProblemKind.RESTORE_DROP_IN, text))),
+                Map.of("lab1", Map.of("lab2", true), "lab2", Map.of("lab1", true)),
+                List.of(new RecommendedAction("Turn etcd's initial corruption check back on for later starts: recover "
+                        + "removes the restore's drop-in on lab2", new Intent.Recover(), "", "inv/hosts.yaml")),
+                new QuorumEvidence(2, List.of("etcd1", "etcd2"), Map.of(), Map.of())));
+        model.refresh();
+
+        assertThat(model.lookProperty().get()).isEqualTo(VerdictLook.DEGRADED);
+        assertThat(model.members().get(1).line()).isEqualTo("lab2 (etcd2): follower - " + text);
+        assertThat(model.recommendedProperty().get().kind()).isEqualTo(ActionRow.Kind.RECOVER);
+        assertThat(model.recommendedProperty().get().command()).isEqualTo("quorum recover -i inv/hosts.yaml");
+        assertThat(model.complete().get()).as("Next goes on to recover's plan").isTrue();
     }
 }

@@ -2,6 +2,7 @@ package dev.quorum.core.etcd;
 
 import dev.quorum.core.inventory.ClusterLayout;
 import dev.quorum.core.inventory.EtcdSettings;
+import dev.quorum.core.remote.Shell;
 import java.util.Optional;
 
 /**
@@ -57,6 +58,32 @@ public record InitialCheckDropIn(ClusterLayout layout, String envLines) {
     /** Beside the .conf: systemd reads only {@code *.conf} there, and both go together (rm, reboot). */
     public static String envPath(ClusterLayout layout) {
         return directory(layout) + "/" + NAME + ".env";
+    }
+
+    /**
+     * Removes both files, then the directory only if empty (someone else's drop-in there keeps it), and reloads
+     * systemd so it forgets the override. Safe at any time: it only gives the next start its check back.
+     */
+    public static String removeCommand(ClusterLayout layout) {
+        return "rm -f -- " + Shell.quote(confPath(layout)) + " " + Shell.quote(envPath(layout)) + " && { rmdir -- "
+                + Shell.quote(directory(layout)) + " 2>/dev/null; systemctl daemon-reload 2>&1; }";
+    }
+
+    /**
+     * Prints one word: {@code present} (either file on disk, or the .conf in the definition systemd loaded: removed
+     * without a daemon-reload it is still in force), {@code absent}, or {@code unknown} when the directory cannot
+     * be read or systemd does not answer: a file that cannot be seen is not taken for a file that is not there.
+     */
+    public static String probeCommand(ClusterLayout layout) {
+        String conf = Shell.quote(confPath(layout));
+        String dir = Shell.quote(directory(layout));
+        String parent = Shell.quote("/run/systemd/system");
+        return "if [ -e " + conf + " ] || [ -e " + Shell.quote(envPath(layout)) + " ]; then echo present; "
+                + "elif [ -e " + dir + " ] && ! { [ -r " + dir + " ] && [ -x " + dir + " ]; }; then echo unknown; "
+                + "elif [ -e " + parent + " ] && ! [ -x " + parent + " ]; then echo unknown; "
+                + "elif ! l=$(systemctl show -p DropInPaths --value " + Shell.quote(layout.unitName())
+                + " 2>/dev/null); then echo unknown; "
+                + "else case \" $l \" in *\" \"" + conf + "\" \"*) echo present;; *) echo absent;; esac; fi";
     }
 
     public String confPath() {

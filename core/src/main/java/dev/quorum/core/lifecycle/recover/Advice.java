@@ -74,13 +74,16 @@ final class Advice {
         }
         List<MemberDiagnosis> fixable = members.stream().filter(m -> m.reachable() && (m.needs(ProblemKind.Remedy.WAIT)
                 || m.needs(ProblemKind.Remedy.START) || m.needs(ProblemKind.Remedy.RESEED))).toList();
+        List<MemberDiagnosis> dropIns = members.stream().filter(m -> m.has(ProblemKind.RESTORE_DROP_IN)).toList();
         if (!fixable.isEmpty()) {
             boolean reseed = fixable.stream().anyMatch(m -> m.needs(ProblemKind.Remedy.RESEED));
             actions.add(action("Recover " + hosts(fixable) + (reseed ? " (re-seed what cannot rejoin, "
-                    + "wait for the rest)" : ": wait until it rejoins and confirm"), new Intent.Recover(),
+                    + "wait for the rest)" : ": wait until it rejoins and confirm") + (dropIns.isEmpty() ? ""
+                    : "; it also removes the restore's drop-in on " + hosts(dropIns)), new Intent.Recover(),
                     reseed ? "re-seeding moves the member's data dir aside and adds it again; a snapshot is taken "
                             + "first and nothing is deleted" : ""));
         }
+        dropInActions(dropIns, fixable.isEmpty()).forEach(actions::add);
         members.stream().filter(m -> m.has(ProblemKind.UNREACHABLE)).forEach(m -> actions.add(
                 reachedByPeers.contains(m.host())
                         ? action("Check SSH to " + m.host() + ": its etcd answers the other members "
@@ -104,6 +107,35 @@ final class Advice {
             actions.add(action("Nothing to fix; keep a recent snapshot", new Intent.SaveSnapshot(), ""));
         }
         return actions;
+    }
+
+    /**
+     * A restore's drop-in left on some members (decision 0054). A restore not marked completed is finished first,
+     * as the interrupted run would have: the same restore command again verifies the cluster, then removes the
+     * drop-in. Otherwise (or if its data should stay as it runs) recover removes the drop-in, which only gives
+     * etcd's next start its check back.
+     */
+    private List<RecommendedAction> dropInActions(List<MemberDiagnosis> dropIns, boolean recoverNotAdvisedYet) {
+        if (dropIns.isEmpty()) {
+            return List.of();
+        }
+        List<RecommendedAction> found = new ArrayList<>();
+        boolean unfinished = dropIns.stream()
+                .anyMatch(m -> m.restoreLeftover().marker() == RestoreLeftover.Marker.UNFINISHED);
+        if (unfinished) {
+            found.add(action("Finish the interrupted restore that left a drop-in on " + hosts(dropIns) + ": run the "
+                    + "same restore command again (the same snapshot file, or --from-survivor with the same host); "
+                    + "it verifies the cluster, then removes the drop-in and marks the restore completed",
+                    new Intent.RestoreFromSnapshot(List.of()), "only with the same snapshot does it continue the "
+                            + "interrupted run; another one is a new restore, refused while the cluster has quorum"));
+        }
+        if (recoverNotAdvisedYet) {
+            found.add(action((unfinished ? "Or keep the data as it runs and only turn" : "Turn")
+                    + " etcd's initial corruption check back on for later starts: recover removes the restore's "
+                    + "drop-in on " + hosts(dropIns), new Intent.Recover(), unfinished
+                    ? "the restore stays unverified and not marked completed" : ""));
+        }
+        return found;
     }
 
     private RecommendedAction action(String title, Intent intent, String risk) {
@@ -130,6 +162,8 @@ final class Advice {
             case ALARM -> m.host() + " raised " + first.text();
             case NOT_A_MEMBER -> m.host() + " is in the inventory's etcd group but not a member";
             case LEARNER -> m.host() + " is a learner that was never promoted";
+            case RESTORE_DROP_IN -> m.host() + " still has a restore's drop-in: etcd's next start there skips the "
+                    + "initial corruption check";
         };
     }
 
@@ -153,6 +187,10 @@ final class Advice {
         }
         if (!reseed.isEmpty()) {
             parts.add("quorum recover re-seeds " + hosts(reseed));
+        }
+        List<MemberDiagnosis> dropIns = unhealthy.stream().filter(m -> m.has(ProblemKind.RESTORE_DROP_IN)).toList();
+        if (!dropIns.isEmpty()) {
+            parts.add("quorum recover removes the restore's drop-in on " + hosts(dropIns));
         }
         return parts.isEmpty() ? "" : "; " + String.join("; ", parts);
     }

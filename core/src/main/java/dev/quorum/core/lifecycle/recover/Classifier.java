@@ -1,5 +1,7 @@
 package dev.quorum.core.lifecycle.recover;
 
+import dev.quorum.core.etcd.InitialCheckDropIn;
+import dev.quorum.core.inventory.ClusterLayout;
 import dev.quorum.core.inventory.EtcdMember;
 import java.net.URI;
 import java.time.Instant;
@@ -114,7 +116,7 @@ final class Classifier {
             return new MemberDiagnosis(r.host(), name, r.address(), false, Optional.empty(), Optional.empty(),
                     Optional.empty(), Optional.empty(), false, Optional.empty(),
                     List.of(new Problem(ProblemKind.UNREACHABLE, "cannot be reached over SSH: " + r.sshError())),
-                    List.of());
+                    List.of(), r.restoreLeftover());
         }
         Optional<LocalStatus> status = r.status();
         boolean hasLeader = status.map(LocalStatus::hasLeader).orElse(false);
@@ -178,9 +180,25 @@ final class Classifier {
         }
         status.ifPresent(s -> r.alarms().stream().filter(a -> a.startsWith(s.memberId() + " "))
                 .forEach(a -> problems.add(new Problem(ProblemKind.ALARM, "alarm " + a.substring(a.indexOf(' ') + 1)))));
+        if (r.restoreLeftover().dropInLeft()) {
+            problems.add(dropInProblem(r, subject.layout()));
+        }
         return new MemberDiagnosis(r.host(), name, r.address(), true, Optional.of(r.running()),
                 Optional.of(hasLeader), r.peerReach().isEmpty() ? Optional.empty() : Optional.of(isolated), lag,
-                status.map(LocalStatus::isLeader).orElse(false) && inReference, status, problems, r.logTail());
+                status.map(LocalStatus::isLeader).orElse(false) && inReference, status, problems, r.logTail(),
+                r.restoreLeftover());
+    }
+
+    /** Last of a member's problems: it does not stop etcd now, it weakens its next start. */
+    private static Problem dropInProblem(HostReport r, ClusterLayout layout) {
+        String path = InitialCheckDropIn.confPath(layout);
+        return new Problem(ProblemKind.RESTORE_DROP_IN, "a restore's drop-in is left (" + path + "): the next start "
+                + "of " + layout.unitName() + " here skips etcd's initial corruption check"
+                + switch (r.restoreLeftover().marker()) {
+                    case UNFINISHED -> "; the restore that wrote it did not finish (not marked completed)";
+                    case COMPLETED -> "; the restore of this data dir is marked completed";
+                    case NONE, UNKNOWN -> "";
+                });
     }
 
     private Optional<Problem> dataProblem(HostReport r) {

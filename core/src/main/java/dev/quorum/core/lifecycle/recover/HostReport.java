@@ -14,11 +14,12 @@ import java.util.Optional;
  * @param statusError     why the local status could not be read (etcd down, not serving)
  * @param alarms          the cluster's alarms as "MEMBER-ID-HEX TYPE", e.g. "8211f1d0f64f3269 NOSPACE"
  * @param peerReach       peer address -> a TCP connection to its peer port opened within a second
+ * @param restoreLeftover a restore's drop-in left on the host, and its marker in the data dir
  */
 public record HostReport(String host, String address, String sshError, String serviceState,
                          Optional<LocalStatus> status, String statusError, List<ListedMember> memberList,
                          List<String> alarms, Map<String, Boolean> peerReach, DataDirState dataDir,
-                         List<String> logTail) {
+                         List<String> logTail, RestoreLeftover restoreLeftover) {
     public HostReport {
         memberList = List.copyOf(memberList);
         alarms = List.copyOf(alarms);
@@ -28,7 +29,7 @@ public record HostReport(String host, String address, String sshError, String se
 
     public static HostReport unreachable(String host, String address, String reason) {
         return new HostReport(host, address, reason, "", Optional.empty(), "", List.of(), List.of(), Map.of(),
-                DataDirState.UNKNOWN, List.of());
+                DataDirState.UNKNOWN, List.of(), RestoreLeftover.UNKNOWN);
     }
 
     public boolean reachable() {

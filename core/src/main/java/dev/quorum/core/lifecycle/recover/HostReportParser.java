@@ -24,7 +24,8 @@ final class HostReportParser {
         return new HostReport(host, address, "", service.isEmpty() ? "unknown" : service, status,
                 status.isPresent() ? "" : firstLine(statusText), members(text(sections.get("members"))),
                 alarms(sections.get("alarms")), peers(sections.get("peers")), dataDir(first(sections.get("datadir"))),
-                nonBlank(sections.get("log")));
+                nonBlank(sections.get("log")), new RestoreLeftover(dropIn(first(sections.get("dropin"))),
+                        marker(first(sections.get("restore")))));
     }
 
     private static Map<String, List<String>> sections(String output) {
@@ -101,6 +102,24 @@ final class HostReportParser {
             case "incomplete" -> DataDirState.INCOMPLETE;
             case "missing" -> DataDirState.MISSING;
             default -> DataDirState.UNKNOWN;
+        };
+    }
+
+    /** Anything but the two words (no answer, an error message) is unknown: never taken for absent. */
+    static RestoreLeftover.DropIn dropIn(String word) {
+        return switch (word) {
+            case "present" -> RestoreLeftover.DropIn.PRESENT;
+            case "absent" -> RestoreLeftover.DropIn.ABSENT;
+            default -> RestoreLeftover.DropIn.UNKNOWN;
+        };
+    }
+
+    static RestoreLeftover.Marker marker(String word) {
+        return switch (word) {
+            case "none" -> RestoreLeftover.Marker.NONE;
+            case "unfinished" -> RestoreLeftover.Marker.UNFINISHED;
+            case "completed" -> RestoreLeftover.Marker.COMPLETED;
+            default -> RestoreLeftover.Marker.UNKNOWN;
         };
     }
 

@@ -1,5 +1,6 @@
 package dev.quorum.core.lifecycle.recover;
 
+import dev.quorum.core.etcd.InitialCheckDropIn;
 import dev.quorum.core.inventory.ClusterLayout;
 import dev.quorum.core.inventory.EtcdMember;
 import dev.quorum.core.inventory.EtcdSettings;
@@ -36,12 +37,26 @@ final class InspectionScript {
                 "echo " + MARKER + "service; systemctl is-active " + layout.unitName() + " 2>/dev/null | head -n 1",
                 "echo " + MARKER + "datadir; if [ -f " + data + "/member/snap/db ]; then echo present; "
                         + "elif [ -d " + data + "/member ]; then echo incomplete; else echo missing; fi",
+                "echo " + MARKER + "dropin; " + InitialCheckDropIn.probeCommand(layout),
+                "echo " + MARKER + "restore; " + restoreMarker(settings.dataDir()),
                 "echo " + MARKER + "log; journalctl -u " + layout.unitName() + " -n " + LOG_LINES + " --no-pager -o cat 2>&1 | tail -n "
                         + LOG_LINES + " | cut -c1-400",
                 "wait",
                 "for f in status members alarms peers; do echo " + MARKER + "$f; "
                         + "[ -f \"$t/$f\" ] && head -c 65536 \"$t/$f\"; echo; done",
                 "rm -rf \"$t\"");
+    }
+
+    /**
+     * The restore marker's word: {@code completed}, {@code unfinished} (written, not marked completed), {@code none},
+     * or {@code unknown} when the file is there but cannot be read. The file is restore's {@code RestoreMarker}.
+     */
+    static String restoreMarker(String dataDir) {
+        String file = Shell.quote(dataDir + "/quorum-restore");
+        return "if [ -e " + file + " ]; then grep -q '^COMPLETED_AT=' " + file + " 2>/dev/null; case $? in "
+                + "0) echo completed;; 1) echo unfinished;; *) echo unknown;; esac; "
+                + "elif [ -e " + Shell.quote(dataDir) + " ] && ! [ -x " + Shell.quote(dataDir) + " ]; then echo unknown; "
+                + "else echo none; fi";
     }
 
     /**

@@ -7,12 +7,13 @@ import java.util.Optional;
  * One member as its own host sees it. Facts that could not be learned (the host did not answer
  * over SSH, etcd did not answer locally) are empty, never guessed.
  *
- * @param lag raft entries behind the leader
+ * @param lag             raft entries behind the leader
+ * @param restoreLeftover a restore's drop-in and marker on its host ({@link RestoreLeftover#UNKNOWN} when not asked)
  */
 public record MemberDiagnosis(String host, String name, String address, boolean reachable,
                               Optional<Boolean> running, Optional<Boolean> hasLeader, Optional<Boolean> isolated,
                               Optional<Long> lag, boolean leader, Optional<LocalStatus> status, List<Problem> problems,
-                              List<String> logTail) {
+                              List<String> logTail, RestoreLeftover restoreLeftover) {
     public MemberDiagnosis {
         problems = List.copyOf(problems);
         logTail = List.copyOf(logTail);

@@ -25,10 +25,15 @@ public enum ProblemKind {
     /** In the inventory's etcd group but not in the member list. */
     NOT_A_MEMBER(Remedy.ADD),
     /** A learner never promoted: a join that was interrupted. Re-running the add finishes it. */
-    LEARNER(Remedy.ADD);
+    LEARNER(Remedy.ADD),
+    /**
+     * A restore's runtime drop-in is left (an interrupted restore, decision 0042): etcd's next start on this host
+     * skips the initial corruption check. Re-running the restore finishes it; recover removes it (decision 0054).
+     */
+    RESTORE_DROP_IN(Remedy.REMOVE_DROP_IN);
 
     /** What recovery does about a problem of this kind. */
-    public enum Remedy { NONE, START, WAIT, RESEED, MAINTENANCE, ADD }
+    public enum Remedy { NONE, START, WAIT, RESEED, MAINTENANCE, ADD, REMOVE_DROP_IN }
 
     private final Remedy remedy;
 

@@ -25,9 +25,9 @@ final class RecoveryPlanner {
     }
 
     /**
-     * The quorum guard and the client port first; then stopped members with intact data started; then each
-     * member that cannot rejoin by itself re-seeded (or its interrupted join finished), one after the other;
-     * last, a wait until every member has rejoined. Healthy members get no step.
+     * The quorum guard and the client port first; then a restore's drop-in left on members removed; then stopped
+     * members with intact data started; then each member that cannot rejoin by itself re-seeded (or its interrupted
+     * join finished), one after the other; last, a wait until every member has rejoined. Healthy members get no step.
      */
     static Planned plan(ClusterSession cluster, Diagnosis diagnosis, LiveCluster live, RecoverRequest request) {
         Supplier<Diagnosis> diagnose = () -> new Diagnoser(cluster).diagnose(request.inventoryArg());
@@ -35,6 +35,12 @@ final class RecoveryPlanner {
         steps.add(PlannedStep.onCluster(new QuorumGuardStep(diagnose, QuorumGuardStep.settleTime(cluster),
                 request.inventoryArg())));
         steps.add(PlannedStep.onCluster(new ClientPortStep(cluster, cluster.inventory().etcdMembers())));
+        // before any start: a member started here must not skip the check
+        List<String> dropIns = diagnosis.members().stream().filter(MemberDiagnosis::reachable)
+                .filter(m -> m.has(ProblemKind.RESTORE_DROP_IN)).map(MemberDiagnosis::host).toList();
+        if (!dropIns.isEmpty()) {
+            steps.add(PlannedStep.onEach(new DropInRemovalStep(cluster), dropIns));
+        }
         List<String> start = diagnosis.members().stream().filter(MemberDiagnosis::reachable)
                 .filter(m -> m.needs(ProblemKind.Remedy.START) && !m.needs(ProblemKind.Remedy.RESEED)
                         && !finishesJoin(cluster, m))

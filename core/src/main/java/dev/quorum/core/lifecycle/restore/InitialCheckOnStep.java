@@ -4,7 +4,6 @@ import dev.quorum.core.engine.Check;
 import dev.quorum.core.engine.StepContext;
 import dev.quorum.core.etcd.InitialCheckDropIn;
 import dev.quorum.core.inventory.ClusterLayout;
-import dev.quorum.core.remote.Shell;
 import java.util.List;
 
 /**
@@ -43,10 +42,6 @@ final class InitialCheckOnStep extends RestoreHostStep {
     @Override
     public void apply(StepContext context) throws Exception {
         ClusterLayout layout = session.settings().layout();
-        // rmdir removes the directory only when empty: someone else's drop-in there keeps it.
-        remote(context).run("rm -f -- " + Shell.quote(InitialCheckDropIn.confPath(layout)) + " "
-                + Shell.quote(InitialCheckDropIn.envPath(layout)) + " && { rmdir -- "
-                + Shell.quote(InitialCheckDropIn.directory(layout)) + " 2>/dev/null; systemctl daemon-reload 2>&1; }")
-                .requireOk("remove " + InitialCheckDropIn.confPath(layout) + " on " + context.target());
+        remote(context).run(InitialCheckDropIn.removeCommand(layout)).requireOk("remove " + InitialCheckDropIn.confPath(layout) + " on " + context.target());
     }
 }

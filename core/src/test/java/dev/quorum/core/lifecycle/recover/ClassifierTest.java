@@ -2,6 +2,7 @@ package dev.quorum.core.lifecycle.recover;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.quorum.core.intent.Intent;
 import dev.quorum.core.inventory.EtcdMember;
 import dev.quorum.core.inventory.InventoryHost;
 import dev.quorum.core.remote.SshTarget;
@@ -21,6 +22,8 @@ class ClassifierTest {
     private static final List<ListedMember> LIST = THREE.stream()
             .map(m -> new ListedMember("a" + m.hostName().charAt(1), m.memberName(), List.of(m.peerUrl()), false))
             .toList();
+    private static final RestoreLeftover NOTHING_LEFT = new RestoreLeftover(RestoreLeftover.DropIn.ABSENT,
+            RestoreLeftover.Marker.NONE);
 
     private static EtcdMember member(String host, String address, String name) {
         return new EtcdMember(new InventoryHost(host, address, new SshTarget(address, 22, "root", Optional.empty()),
@@ -47,7 +50,7 @@ class ClassifierTest {
     private static HostReport report(EtcdMember m, String service, Optional<LocalStatus> status,
                                      Map<String, Boolean> reach, DataDirState data, List<String> log) {
         return new HostReport(m.hostName(), m.address(), "", service, status, status.isPresent() ? "" : "refused",
-                status.isPresent() ? LIST : List.of(), List.of(), reach, data, log);
+                status.isPresent() ? LIST : List.of(), List.of(), reach, data, log, NOTHING_LEFT);
     }
 
     private static Diagnosis classify(Map<String, HostReport> changed) {
@@ -145,7 +148,7 @@ class ClassifierTest {
                 Map.of("10.0.0.2", false, "10.0.0.3", false), DataDirState.PRESENT, List.of());
         Map<String, HostReport> reports = new LinkedHashMap<>(Map.of("h1", new HostReport("h1", "10.0.0.1", "",
                 "active", leaderless.status(), "", LIST, List.of(), leaderless.peerReach(), DataDirState.PRESENT,
-                List.of())));
+                List.of(), NOTHING_LEFT)));
 
         Diagnosis d = Classifier.classify(THREE.subList(0, 1), reports, "hosts.yaml", Instant.EPOCH);
 
@@ -227,7 +230,8 @@ class ClassifierTest {
         HostReport behind = report(THREE.get(1), "active", Optional.of(status("a2", CLUSTER, "a1", 100 - 5000)),
                 reachAll(THREE.get(1)), DataDirState.PRESENT, List.of());
         HostReport leader = new HostReport("h1", "10.0.0.1", "", "active", Optional.of(status("a1", CLUSTER, "a1", 100)),
-                "", LIST, List.of("a1 NOSPACE"), reachAll(THREE.get(0)), DataDirState.PRESENT, List.of());
+                "", LIST, List.of("a1 NOSPACE"), reachAll(THREE.get(0)), DataDirState.PRESENT, List.of(),
+                NOTHING_LEFT);
         reports.add(behind);
         reports.add(leader);
         Diagnosis d = classify(Map.of("h2", behind, "h1", leader));
@@ -246,7 +250,7 @@ class ClassifierTest {
         for (EtcdMember m : THREE.subList(0, 2)) {
             changed.put(m.hostName(), new HostReport(m.hostName(), m.address(), "", "active",
                     Optional.of(status("a" + m.hostName().charAt(1), CLUSTER, "a1", 100)), "", withoutH3, List.of(),
-                    reachAll(m), DataDirState.PRESENT, List.of()));
+                    reachAll(m), DataDirState.PRESENT, List.of(), NOTHING_LEFT));
         }
         changed.put("h3", report(h3, "activating", Optional.empty(), reachAll(h3), DataDirState.PRESENT,
                 List.of("etcdserver: the member has been permanently removed from the cluster")));
@@ -266,7 +270,7 @@ class ClassifierTest {
         for (EtcdMember m : THREE.subList(0, 2)) {
             changed.put(m.hostName(), new HostReport(m.hostName(), m.address(), "", "active",
                     Optional.of(status("a" + m.hostName().charAt(1), CLUSTER, "a1", 100)), "", withoutH3, List.of(),
-                    reachAll(m), DataDirState.PRESENT, List.of()));
+                    reachAll(m), DataDirState.PRESENT, List.of(), NOTHING_LEFT));
         }
         // what a removal leaves: etcd stopped, the data dir moved aside, etcd's last words in the log
         changed.put("h3", report(h3, "inactive", Optional.empty(), reachAll(h3), DataDirState.MISSING,
@@ -290,5 +294,69 @@ class ClassifierTest {
         assertThat(d.member("h3").orElseThrow().problems()).extracting(Problem::kind)
                 .containsExactly(ProblemKind.LEARNER);
         assertThat(d.actions()).extracting(RecommendedAction::command).contains("quorum add -i hosts.yaml --host h3");
+    }
+
+    private static HostReport withLeftover(EtcdMember m, RestoreLeftover.DropIn dropIn, RestoreLeftover.Marker marker) {
+        HostReport h = healthy(m);
+        return new HostReport(h.host(), h.address(), "", h.serviceState(), h.status(), "", h.memberList(), h.alarms(),
+                h.peerReach(), h.dataDir(), h.logTail(), new RestoreLeftover(dropIn, marker));
+    }
+
+    @Test
+    void aDropInLeftOnAServingMemberIsNamedAndRecoverRemovesIt() {
+        Diagnosis d = classify(Map.of("h2", withLeftover(THREE.get(1), RestoreLeftover.DropIn.PRESENT,
+                RestoreLeftover.Marker.NONE)));
+
+        assertThat(d.verdict()).isEqualTo(Verdict.DEGRADED);
+        assertThat(d.hasQuorum()).isTrue();
+        Problem problem = d.member("h2").orElseThrow().problems().get(0);
+        assertThat(problem.kind()).isEqualTo(ProblemKind.RESTORE_DROP_IN);
+        assertThat(problem.text()).contains("/run/systemd/system/etcd.service.d/quorum-restore.conf")
+                .contains("skips etcd's initial corruption check");
+        assertThat(d.sentence()).startsWith("h2 still has a restore's drop-in")
+                .contains("the cluster still has quorum (tolerates 1 more failure)")
+                .endsWith("quorum recover removes the restore's drop-in on h2");
+        assertThat(d.actions().get(0).intent()).isEqualTo(new Intent.Recover());
+        assertThat(d.actions().get(0).command()).isEqualTo("quorum recover -i hosts.yaml");
+        assertThat(d.actions()).extracting(RecommendedAction::intent).doesNotContain(new Intent.RestoreFromSnapshot(List.of()));
+    }
+
+    @Test
+    void aDropInOfAnUnfinishedRestoreIsFinishedByTheSameRestoreFirst() {
+        Map<String, HostReport> changed = new LinkedHashMap<>();
+        THREE.forEach(m -> changed.put(m.hostName(), withLeftover(m, RestoreLeftover.DropIn.PRESENT,
+                RestoreLeftover.Marker.UNFINISHED)));
+
+        Diagnosis d = classify(changed);
+
+        assertThat(d.members()).allSatisfy(m -> assertThat(m.problems()).extracting(Problem::kind)
+                .containsExactly(ProblemKind.RESTORE_DROP_IN));
+        assertThat(d.member("h1").orElseThrow().problems().get(0).text()).contains("not marked completed");
+        assertThat(d.actions()).extracting(RecommendedAction::intent)
+                .containsExactly(new Intent.RestoreFromSnapshot(List.of()), new Intent.Recover());
+        assertThat(d.actions().get(0).title()).contains("same restore command again").contains("h1, h2 and h3");
+        assertThat(d.actions().get(0).command()).isEqualTo("quorum restore -i hosts.yaml --snapshot FILE");
+        assertThat(d.actions().get(1).risk()).contains("unverified");
+    }
+
+    @Test
+    void aDropInBesideAMemberToRecoverIsRemovedByTheSameRecover() {
+        HostReport stopped = report(THREE.get(2), "failed", Optional.empty(), Map.of(), DataDirState.PRESENT, List.of());
+        Diagnosis d = classify(Map.of("h3", stopped, "h2", withLeftover(THREE.get(1), RestoreLeftover.DropIn.PRESENT,
+                RestoreLeftover.Marker.COMPLETED)));
+
+        assertThat(d.actions()).filteredOn(a -> a.intent() instanceof Intent.Recover).hasSize(1)
+                .allSatisfy(a -> assertThat(a.title()).contains("also removes the restore's drop-in on h2"));
+        assertThat(d.member("h2").orElseThrow().problems().get(0).text()).contains("marked completed");
+    }
+
+    @Test
+    void aDropInThatCouldNotBeReadIsUnknownNotAbsentAndNoProblem() {
+        Diagnosis d = classify(Map.of("h2", withLeftover(THREE.get(1), RestoreLeftover.DropIn.UNKNOWN,
+                RestoreLeftover.Marker.UNKNOWN)));
+
+        assertThat(d.verdict()).isEqualTo(Verdict.HEALTHY);
+        assertThat(d.member("h2").orElseThrow().restoreLeftover().dropIn()).isEqualTo(RestoreLeftover.DropIn.UNKNOWN);
+        assertThat(d.member("h1").orElseThrow().restoreLeftover().dropIn()).isEqualTo(RestoreLeftover.DropIn.ABSENT);
     }
 }

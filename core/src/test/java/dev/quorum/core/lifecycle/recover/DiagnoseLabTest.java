@@ -2,6 +2,7 @@ package dev.quorum.core.lifecycle.recover;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.quorum.core.etcd.InitialCheckDropIn;
 import dev.quorum.core.labtest.LabCluster;
 import dev.quorum.lab.Lab;
 import dev.quorum.lab.LabHost;
@@ -111,6 +112,46 @@ class DiagnoseLabTest {
         assertThat(d.sentence()).startsWith("quorum is lost: ");
         assertThat(d.actions()).anySatisfy(a -> assertThat(a.command()).contains("quorum restore"));
         assertThat(d.members()).allSatisfy(m -> assertThat(m.isolated()).as(m.host()).contains(true));
+    }
+
+    @Test
+    @Order(5)
+    void aRestoresDropInLeftOnAHostIsReportedAndRecoverRemovesIt() {
+        InitialCheckDropIn dropIn = InitialCheckDropIn.of(cluster.inventory().etcd()).orElseThrow();
+        LabHost lab2 = host("lab2");
+        // what an interrupted restore leaves (InitialCheckOffStep), on a member of a running cluster
+        lab2.writeFile(dropIn.envPath(), dropIn.env());
+        lab2.writeFile(dropIn.confPath(), dropIn.conf());
+        assertThat(lab2.exec("systemctl daemon-reload").exitCode()).isZero();
+
+        Diagnosis d = diagnose();
+        assertThat(d.verdict()).as(d.sentence()).isEqualTo(Verdict.DEGRADED);
+        MemberDiagnosis left = d.member("lab2").orElseThrow();
+        assertThat(left.problems()).extracting(Problem::kind).containsExactly(ProblemKind.RESTORE_DROP_IN);
+        assertThat(left.problems().get(0).text()).contains(dropIn.confPath());
+        assertThat(left.restoreLeftover()).isEqualTo(new RestoreLeftover(RestoreLeftover.DropIn.PRESENT,
+                RestoreLeftover.Marker.NONE));
+        assertThat(d.members()).filteredOn(m -> !m.host().equals("lab2")).allSatisfy(m -> {
+            assertThat(m.problems()).as(m.host()).isEmpty();
+            assertThat(m.restoreLeftover().dropIn()).as(m.host()).isEqualTo(RestoreLeftover.DropIn.ABSENT);
+        });
+        assertThat(d.actions().get(0).command()).isEqualTo("quorum recover -i hosts.yaml");
+
+        // files gone without a daemon-reload: systemd still holds the override, so it is still reported
+        lab2.exec("rm -f " + dropIn.confPath() + " " + dropIn.envPath());
+        assertThat(diagnose().member("lab2").orElseThrow().has(ProblemKind.RESTORE_DROP_IN))
+                .as("still in the definition systemd loaded").isTrue();
+
+        LabCluster.Outcome recovered = cluster.run(session -> RecoverPlan.build(session,
+                new RecoverRequest("hosts.yaml", RejoinWaitStep.DEFAULT_TIMEOUT)).plan());
+        assertThat(recovered.result().succeeded()).as(recovered.log() + recovered.firstFailure()).isTrue();
+        assertThat(lab2.exec("systemctl cat etcd").stdout()).doesNotContain(InitialCheckDropIn.NAME);
+        assertThat(lab2.exec("systemctl show -p DropInPaths --value etcd").stdout())
+                .doesNotContain(InitialCheckDropIn.NAME);
+        Diagnosis after = diagnose();
+        assertThat(after.verdict()).as(after.sentence()).isEqualTo(Verdict.HEALTHY);
+        assertThat(after.member("lab2").orElseThrow().restoreLeftover().dropIn())
+                .isEqualTo(RestoreLeftover.DropIn.ABSENT);
     }
 
     private static LabHost host(String name) {

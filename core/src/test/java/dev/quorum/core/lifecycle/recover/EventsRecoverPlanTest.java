@@ -35,7 +35,8 @@ class EventsRecoverPlanTest {
     private static MemberDiagnosis member(int i, ProblemKind... problems) {
         return new MemberDiagnosis("node" + i, "etcd" + i + "-events", "127.88.0." + i, true, Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), i == 1, Optional.empty(),
-                Arrays.stream(problems).map(k -> new Problem(k, k.label())).toList(), List.of());
+                Arrays.stream(problems).map(k -> new Problem(k, k.label())).toList(), List.of(),
+                RestoreLeftover.UNKNOWN);
     }
 
     @Test

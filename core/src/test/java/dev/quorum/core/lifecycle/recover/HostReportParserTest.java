@@ -20,7 +20,8 @@ class HostReportParserTest {
                     + "[\"https://10.0.0.1:2380\"],\"clientURLs\":[\"https://10.0.0.1:2379\"]},{\"ID\":42,"
                     + "\"peerURLs\":[\"https://10.0.0.4:2380\"],\"isLearner\":true}]}",
             "@@quorum:alarms", "memberID:10276657743932975437 alarm:NOSPACE ",
-            "@@quorum:peers", "10.0.0.2 ok", "10.0.0.3 fail", "");
+            "@@quorum:peers", "10.0.0.2 ok", "10.0.0.3 fail", "",
+            "@@quorum:dropin", "absent", "@@quorum:restore", "none");
 
     @Test
     void readsEverySection() {
@@ -41,6 +42,31 @@ class HostReportParserTest {
         assertThat(r.alarms()).containsExactly("8e9e05c52164694d NOSPACE");
         assertThat(r.peerReach()).containsEntry("10.0.0.2", true).containsEntry("10.0.0.3", false);
         assertThat(r.logTail()).hasSize(1);
+        assertThat(r.restoreLeftover()).isEqualTo(new RestoreLeftover(RestoreLeftover.DropIn.ABSENT,
+                RestoreLeftover.Marker.NONE));
+    }
+
+    @Test
+    void aDropInLeftByAnUnfinishedRestoreIsReadAsSuch() {
+        HostReport r = HostReportParser.parse("h1", "10.0.0.1", String.join("\n", "@@quorum:service", "active",
+                "@@quorum:dropin", "present", "@@quorum:restore", "unfinished"));
+
+        assertThat(r.restoreLeftover().dropInLeft()).isTrue();
+        assertThat(r.restoreLeftover().marker()).isEqualTo(RestoreLeftover.Marker.UNFINISHED);
+    }
+
+    @Test
+    void whatCouldNotBeReadIsUnknownNeverAbsent() {
+        HostReport missing = HostReportParser.parse("h1", "10.0.0.1", "@@quorum:service\nactive\n");
+        HostReport garbled = HostReportParser.parse("h1", "10.0.0.1", String.join("\n", "@@quorum:dropin",
+                "ls: cannot open directory: Permission denied", "@@quorum:restore", ""));
+
+        assertThat(missing.restoreLeftover()).isEqualTo(RestoreLeftover.UNKNOWN);
+        assertThat(garbled.restoreLeftover()).isEqualTo(RestoreLeftover.UNKNOWN);
+        assertThat(garbled.restoreLeftover().dropInLeft()).isFalse();
+        assertThat(HostReport.unreachable("h1", "10.0.0.1", "timeout").restoreLeftover())
+                .isEqualTo(RestoreLeftover.UNKNOWN);
+        assertThat(HostReportParser.marker("completed")).isEqualTo(RestoreLeftover.Marker.COMPLETED);
     }
 
     @Test

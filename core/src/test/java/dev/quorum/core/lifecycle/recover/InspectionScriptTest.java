@@ -2,6 +2,8 @@ package dev.quorum.core.lifecycle.recover;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.quorum.core.etcd.InitialCheckDropIn;
+import dev.quorum.core.inventory.ClusterLayout;
 import dev.quorum.core.inventory.EtcdSettings;
 import dev.quorum.core.remote.Shell;
 import java.net.URI;
@@ -67,5 +69,30 @@ class InspectionScriptTest {
         assertThat(script).contains("bash -c 'exec 3<>\"/dev/tcp/$1/2380\"' quorum-probe \"$p\"");
         assertThat(script).contains("for p in 10.0.0.2 '" + hostile() + "'; do");
         assertThat(script).doesNotContain("/dev/tcp/$p");
+    }
+
+    @Test
+    void theInspectionAsksForTheRestoreDropInOfItsClustersUnit() {
+        String script = InspectionScript.render(SETTINGS, List.of("10.0.0.2"));
+
+        assertThat(script).contains(InspectionScript.MARKER + "dropin; " + InitialCheckDropIn.probeCommand(ClusterLayout.MAIN))
+                .contains("systemctl show -p DropInPaths --value etcd 2>/dev/null");
+        assertThat(InitialCheckDropIn.probeCommand(ClusterLayout.EVENTS))
+                .contains("/run/systemd/system/etcd-events.service.d/quorum-restore.conf")
+                .contains("/run/systemd/system/etcd-events.service.d/quorum-restore.env")
+                .contains("--value etcd-events 2>/dev/null");
+    }
+
+    @Test
+    void theRestoreMarkerIsReadAsNoneUnfinishedOrCompleted() throws Exception {
+        String data = dir.resolve("data").toString();
+        Files.createDirectories(dir.resolve("data"));
+        assertThat(runWithSh(InspectionScript.restoreMarker(data))).isEqualTo("none\n");
+
+        Files.writeString(dir.resolve("data/quorum-restore"), "SNAPSHOT_SHA256=ab\nCLUSTER_TOKEN=t\nRESTORED_AT=x\n");
+        assertThat(runWithSh(InspectionScript.restoreMarker(data))).isEqualTo("unfinished\n");
+
+        Files.writeString(dir.resolve("data/quorum-restore"), "SNAPSHOT_SHA256=ab\nCOMPLETED_AT=y\n");
+        assertThat(runWithSh(InspectionScript.restoreMarker(data))).isEqualTo("completed\n");
     }
 }

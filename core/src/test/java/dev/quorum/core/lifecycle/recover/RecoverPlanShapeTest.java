@@ -51,7 +51,8 @@ class RecoverPlanShapeTest {
     private static MemberDiagnosis member(int i, boolean reachable, ProblemKind... problems) {
         return new MemberDiagnosis("node" + i, "etcd" + i, "127.88.0." + i, reachable, Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), i == 1, Optional.empty(),
-                Arrays.stream(problems).map(k -> new Problem(k, k.label())).toList(), List.of());
+                Arrays.stream(problems).map(k -> new Problem(k, k.label())).toList(), List.of(),
+                RestoreLeftover.UNKNOWN);
     }
 
     private static Diagnosis degraded(MemberDiagnosis... members) {
@@ -75,6 +76,18 @@ class RecoverPlanShapeTest {
         assertThat(planned.plan().lifecycle()).isEqualTo("recover");
         assertThat(planned.sendTo()).as("requests go to the voters that stay").extracting(EtcdMember::hostName)
                 .containsExactly("node1", "node2", "node3", "node5");
+    }
+
+    @Test
+    void aRestoresDropInIsRemovedBeforeAnyMemberStarts() {
+        Diagnosis diagnosis = degraded(member(1, true), member(2, true, ProblemKind.RESTORE_DROP_IN), member(3, true),
+                member(4, true), member(5, true, ProblemKind.NOT_RUNNING, ProblemKind.RESTORE_DROP_IN));
+
+        List<String> shape = PlanShapes.shape(RecoveryPlanner.plan(session, diagnosis, fiveListed, REQUEST).plan());
+
+        assertThat(shape).containsExactly("QuorumGuardStep [cluster]", "ClientPortStep [cluster]",
+                "DropInRemovalStep [node2, node5]", "StartEtcdStep [node5]",
+                "RejoinWaitStep [cluster]");
     }
 
     @Test

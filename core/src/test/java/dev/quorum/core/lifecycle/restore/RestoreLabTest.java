@@ -11,9 +11,14 @@ import dev.quorum.core.engine.RunOutcome;
 import dev.quorum.core.etcd.ClusterProbe;
 import dev.quorum.core.etcd.ClusterStatus;
 import dev.quorum.core.etcd.InitialCheckDropIn;
+import dev.quorum.core.intent.Intent;
 import dev.quorum.core.inventory.ClusterLayout;
 import dev.quorum.core.labtest.KeyValues;
 import dev.quorum.core.labtest.LabCluster;
+import dev.quorum.core.lifecycle.recover.Diagnoser;
+import dev.quorum.core.lifecycle.recover.Diagnosis;
+import dev.quorum.core.lifecycle.recover.ProblemKind;
+import dev.quorum.core.lifecycle.recover.RestoreLeftover;
 import dev.quorum.core.snapshot.SnapshotInfo;
 import dev.quorum.core.snapshot.SnapshotIntegrity;
 import dev.quorum.core.snapshot.SnapshotVerifier;
@@ -176,6 +181,13 @@ class RestoreLabTest {
         initialCheckBackOn(List.of("lab1", "lab4", "lab5"));
     }
 
+    /** As quorum diagnose sees the cluster (decision 0054: it reports a drop-in a restore left). */
+    private static Diagnosis diagnose() {
+        try (ClusterSession session = cluster.session(cluster.ssh())) {
+            return new Diagnoser(session).diagnose("hosts.yaml");
+        }
+    }
+
     /** The first start's drop-in (decision 0042) is gone, and what etcd reads at its next start keeps the check on. */
     private static void initialCheckBackOn(List<String> members) {
         for (String member : members) {
@@ -225,6 +237,13 @@ class RestoreLabTest {
                     .as("the first start's drop-in, left by the interrupted run on " + member)
                     .containsAnyOf("InitialCorruptCheck=false", "ETCD_EXPERIMENTAL_INITIAL_CORRUPT_CHECK=false");
         }
+        Diagnosis left = diagnose();
+        assertThat(left.members()).as(left.sentence()).allSatisfy(m -> {
+            assertThat(m.has(ProblemKind.RESTORE_DROP_IN)).as(m.host()).isTrue();
+            assertThat(m.restoreLeftover().marker()).as(m.host()).isEqualTo(RestoreLeftover.Marker.UNFINISHED);
+        });
+        assertThat(left.actions()).as("finish the restore").anySatisfy(a -> assertThat(a.intent())
+                .isInstanceOf(Intent.RestoreFromSnapshot.class));
 
         LabCluster.Outcome restored = restore(RestoreRequest.fromSurvivor("lab1"));
 
@@ -236,6 +255,12 @@ class RestoreLabTest {
         }
         assertThat(status().healthy()).isTrue();
         initialCheckBackOn(List.of("lab1", "lab4", "lab5"));
+        Diagnosis finished = diagnose();
+        assertThat(finished.members()).as(finished.sentence()).allSatisfy(m -> {
+            assertThat(m.has(ProblemKind.RESTORE_DROP_IN)).as(m.host()).isFalse();
+            assertThat(m.restoreLeftover()).as(m.host()).isEqualTo(new RestoreLeftover(RestoreLeftover.DropIn.ABSENT,
+                    RestoreLeftover.Marker.COMPLETED));
+        });
 
         LabCluster.Outcome again = restore(RestoreRequest.fromSurvivor("lab1"));
         assertThat(again.result().succeeded()).as(again.log() + again.firstFailure()).isTrue();

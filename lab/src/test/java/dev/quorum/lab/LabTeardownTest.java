@@ -48,9 +48,9 @@ class LabTeardownTest {
 
     @Test
     void aLabWhoseOwnerDiedIsRemovedByTheNextLab() throws Exception {
-        // a "crashed run": a lab registered by a process that has exited since
-        Process owner = new ProcessBuilder("true").start();
-        owner.waitFor();
+        // A "crashed run": a lab whose owner exits once the lab is up. The owner lives while the lab is set up:
+        // a lab with a dead owner is removed by any lab starting meanwhile, and the other fork starts labs.
+        Process owner = new ProcessBuilder("sleep", "600").start();
         String stale = "stale" + ProcessHandle.current().pid();
         String created = Commands.run(List.of(LabScripts.path("lab-create.sh").toString(), stale, "1",
                 Long.toString(owner.pid())), 60).requireOk("lab-create.sh").stdout();
@@ -64,6 +64,8 @@ class LabTeardownTest {
                     key.toString(), hostsFile.toString()), 60).requireOk("lab-host-start.sh");
             long strayInit = Long.parseLong(Files.readString(STATE.resolve(stale + "/hosts/lab1/init.pid")).trim());
             assertThat(ProcStat.startTime(strayInit)).isNotNull();
+            owner.destroy();
+            assertThat(owner.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)).as("owner gone").isTrue();
 
             try (Lab lab = Lab.start(1)) {
                 assertThat(STATE.resolve(stale)).doesNotExist();
@@ -72,6 +74,7 @@ class LabTeardownTest {
                 assertThat(lab.host(0).exec("hostname").stdout()).isEqualTo("lab1\n");
             }
         } finally {
+            owner.destroyForcibly();
             Files.deleteIfExists(key);
             Files.deleteIfExists(hostsFile);
             Commands.run(List.of(LabScripts.path("lab-cleanup-stale.sh").toString()), 60);

@@ -3,6 +3,7 @@ package dev.quorum.core.lifecycle.maintenance;
 import dev.quorum.core.engine.Check;
 import dev.quorum.core.engine.StepContext;
 import dev.quorum.core.engine.StepFailedException;
+import dev.quorum.core.etcd.CompactedRevision;
 import dev.quorum.core.etcd.EtcdAdmin;
 import dev.quorum.core.lifecycle.steps.ClusterStep;
 import dev.quorum.core.lifecycle.steps.LifecycleSession;
@@ -71,7 +72,7 @@ final class CompactStep extends ClusterStep {
             etcd().keyCountAt(target - 1).get(READ_SECONDS, TimeUnit.SECONDS);
             return false;
         } catch (Exception e) {
-            return isCompacted(e);
+            return CompactedRevision.isCause(e);
         }
     }
 
@@ -81,7 +82,7 @@ final class CompactStep extends ClusterStep {
         try {
             etcd().compact(target).get(COMPACT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
-            if (!isCompacted(e)) {
+            if (!CompactedRevision.isCause(e)) {
                 throw e;
             }
             context.info("another client compacted to this revision or later meanwhile");
@@ -92,16 +93,6 @@ final class CompactStep extends ClusterStep {
     /** This run discarded history (a re-run that found it compacted did not). */
     boolean compactedNow() {
         return compactedNow;
-    }
-
-    /** etcd's "mvcc: required revision has been compacted". */
-    static boolean isCompacted(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t.getMessage() != null && t.getMessage().contains("has been compacted")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private EtcdAdmin etcd() {

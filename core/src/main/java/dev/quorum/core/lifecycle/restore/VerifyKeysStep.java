@@ -3,18 +3,23 @@ package dev.quorum.core.lifecycle.restore;
 import dev.quorum.core.engine.Check;
 import dev.quorum.core.engine.StepContext;
 import dev.quorum.core.engine.StepFailedException;
+import dev.quorum.core.etcd.CompactedRevision;
 import dev.quorum.core.etcd.EtcdAdmin;
 import dev.quorum.core.etcd.KeyCount;
 import dev.quorum.core.lifecycle.steps.ClusterStep;
 import dev.quorum.core.snapshot.SnapshotInfo;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The restored cluster holds what the snapshot held: a restore keeps etcd's revisions, so the
  * keys counted at the revision recorded at save time must be exactly the count recorded then.
- * Without a recorded count (a raw survivor copy) the count is reported.
+ * Without a recorded count (a raw survivor copy) the count is reported. A re-run of a restore interrupted after its
+ * start may find that revision compacted away: the restored cluster has served and compacted since (Kubernetes
+ * compacts every 5 minutes), so the count can no longer be compared; that is said, with the count now, and the
+ * restore goes on to give the members their initial check back and mark itself completed (decision 0054).
  */
 final class VerifyKeysStep extends ClusterStep {
     private final RestoreSession restore;
@@ -53,7 +58,19 @@ final class VerifyKeysStep extends ClusterStep {
                     + "snapshot to compare with)");
         }
         long expected = info.get().keyCount();
-        KeyCount then = etcd.keyCountAt(info.get().revision()).get(10, TimeUnit.SECONDS);
+        KeyCount then;
+        try {
+            then = etcd.keyCountAt(info.get().revision()).get(10, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (!CompactedRevision.isCause(e)) {
+                throw e;
+            }
+            context.warn("revision " + info.get().revision() + " of the snapshot is compacted away: the restored "
+                    + "cluster has served writes and compacted since, so its " + expected + " keys at save time can no "
+                    + "longer be counted");
+            return Check.done("compacted past the snapshot's revision " + info.get().revision() + " since the "
+                    + "restore; " + now.count() + " keys now at revision " + now.revision());
+        }
         if (then.count() != expected) {
             throw new StepFailedException("the restored cluster holds " + then.count() + " keys at revision "
                     + then.revision() + ", the snapshot recorded " + expected,

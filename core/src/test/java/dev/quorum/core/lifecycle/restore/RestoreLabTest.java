@@ -32,6 +32,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -265,5 +266,47 @@ class RestoreLabTest {
         LabCluster.Outcome again = restore(RestoreRequest.fromSurvivor("lab1"));
         assertThat(again.result().succeeded()).as(again.log() + again.firstFailure()).isTrue();
         assertThat(again.result().summary().nothingChanged()).as(again.log()).isTrue();
+    }
+
+    @Test
+    @Order(7)
+    void aRestoreInterruptedAfterItsStartFinishesOnceTheClusterCompactedPastTheSnapshot() throws Exception {
+        for (String lost : List.of("lab4", "lab5")) {
+            host(lost).exec("systemctl stop etcd; systemctl disable etcd").requireOk("stop etcd on " + lost);
+            host(lost).wipe("/var/lib/etcd");
+        }
+        Cancellation cancellation = new Cancellation();
+        LabCluster.Outcome interrupted = cluster.run(session -> RestorePlan.build(session,
+                RestoreRequest.fromSnapshot(snapshot.file(), false), Duration.ofSeconds(60)), cluster.ssh(),
+                RunMode.APPLY, cancellation, event -> {
+                    if (event instanceof RunEvent.StepFinished f && f.title().startsWith("Start etcd on all members")) {
+                        cancellation.cancel();
+                    }
+                });
+        assertThat(interrupted.result().outcome()).as(interrupted.log() + interrupted.firstFailure())
+                .isEqualTo(RunOutcome.CANCELLED);
+        try (KeyValues kv = keyValues()) {
+            kv.put("served/", 20, 10); // the restored cluster serves, then its history is compacted
+        }
+        try (ClusterSession session = cluster.session(cluster.ssh())) {
+            long current = session.sharedEtcd().keyCount().get(10, TimeUnit.SECONDS).revision();
+            assertThat(current).isGreaterThan(snapshot.revision());
+            session.sharedEtcd().compact(current).get(30, TimeUnit.SECONDS);
+        }
+
+        LabCluster.Outcome finished = restore(RestoreRequest.fromSnapshot(snapshot.file(), false));
+
+        assertThat(finished.result().succeeded()).as(finished.log() + finished.firstFailure()).isTrue();
+        assertThat(finished.log()).contains("revision " + snapshot.revision() + " of the snapshot is compacted away");
+        assertThat(status().healthy()).isTrue();
+        initialCheckBackOn(List.of("lab1", "lab4", "lab5"));
+        try (KeyValues kv = keyValues()) {
+            assertThat(kv.read("before/")).hasSize(KEYS);
+            assertThat(kv.read("served/")).as("written after the restore's start").hasSize(20);
+        }
+        Diagnosis after = diagnose();
+        assertThat(after.members()).as(after.sentence()).allSatisfy(m -> assertThat(m.restoreLeftover())
+                .as(m.host()).isEqualTo(new RestoreLeftover(RestoreLeftover.DropIn.ABSENT,
+                        RestoreLeftover.Marker.COMPLETED)));
     }
 }

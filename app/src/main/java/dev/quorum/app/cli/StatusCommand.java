@@ -55,7 +55,7 @@ final class StatusCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         // SSH only for the backups: a host that does not answer soon is unknown, status must stay quick. The SSH
         // reads go on beside the etcd reads: each side spends most of its time starting up (key exchange, gRPC).
-        try (ClusterSession session = cluster.openExisting(TIMEOUT); EtcdAdmin admin = session.etcd()) {
+        try (ClusterSession session = cluster.openExisting(TIMEOUT)) {
             inventory = session.inventory();
             sandbox = sandbox(session);
             // each cluster its own scheduled backups: the events cluster's are quorum-backup-events.* (decision 0043)
@@ -64,6 +64,9 @@ final class StatusCommand implements Callable<Integer> {
             routes = session.etcdRoutes();
             Optional<LiveCluster> live = readLive(session);
             notMembers = live.map(l -> l.notListed(session.inventory())).orElse(List.of());
+            // the session's one client, which the member list was just read through: the members that answered with
+            // a leader, else all of the inventory's (one client's set-up and TLS connections, not three: decision 0051)
+            EtcdAdmin admin = session.sharedEtcd();
             status = ClusterProbe.probe(admin, live.map(LiveCluster::members).orElse(inventory.etcdMembers()), TIMEOUT);
             if (!json) {
                 StatusTable.printHealth(inventory, status, out);

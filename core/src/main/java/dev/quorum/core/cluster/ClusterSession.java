@@ -11,6 +11,7 @@ import dev.quorum.core.inventory.InventoryHost;
 import dev.quorum.core.remote.RemoteHost;
 import dev.quorum.core.remote.PortForward;
 import dev.quorum.core.remote.SshConnector;
+import dev.quorum.core.remote.ThrowingFunction;
 import dev.quorum.core.workspace.QuorumHome;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -160,11 +161,37 @@ public final class ClusterSession implements AutoCloseable {
         if (members.isEmpty()) {
             return;
         }
-        if (sharedEtcd != null) {
+        List<String> endpoints = members.stream().map(EtcdMember::clientUrl).toList();
+        // the same members as now: the client stays, and so do its TLS connections (decision 0051)
+        if (sharedEtcd != null && !endpoints.equals(sharedEndpoints())) {
             sharedEtcd.close();
             sharedEtcd = null;
         }
-        sharedEndpoints = members.stream().map(EtcdMember::clientUrl).toList();
+        sharedEndpoints = endpoints;
+    }
+
+    /** Where the shared client talks (or will): the preferred members, else every member of the inventory. */
+    private List<String> sharedEndpoints() {
+        return sharedEndpoints != null ? sharedEndpoints
+                : inventory.etcdMembers().stream().map(EtcdMember::clientUrl).toList();
+    }
+
+    /**
+     * {@code read} with a client that talks only to these members: the shared one when it already talks to exactly
+     * them (no new client, no new TLS connections), else a new one, closed afterwards.
+     */
+    public <T> T withEtcd(List<EtcdMember> members, ThrowingFunction<EtcdAdmin, T> read) throws Exception {
+        List<String> endpoints = members.stream().map(EtcdMember::clientUrl).toList();
+        EtcdAdmin shared;
+        synchronized (this) {
+            shared = endpoints.equals(sharedEndpoints()) ? sharedEtcd() : null;
+        }
+        if (shared != null) {
+            return read.apply(shared);
+        }
+        try (EtcdAdmin own = etcdAt(endpoints)) {
+            return read.apply(own);
+        }
     }
 
     /** A client that talks only to these members. */

@@ -3,7 +3,6 @@ package dev.quorum.core.cluster;
 import dev.quorum.core.etcd.ClientPortReach;
 import dev.quorum.core.etcd.ClusterProbe;
 import dev.quorum.core.etcd.ClusterStatus;
-import dev.quorum.core.etcd.EtcdAdmin;
 import dev.quorum.core.etcd.MemberInfo;
 import dev.quorum.core.inventory.EtcdMember;
 import dev.quorum.core.inventory.Inventory;
@@ -53,8 +52,9 @@ public record LiveCluster(List<MemberInfo> list, List<EtcdMember> members) {
                             + "restore from a snapshot");
         }
         session.preferMembersUnlessChosen(answering);
-        try (EtcdAdmin reader = session.etcd(answering)) {
-            return of(inventory, reader.members().get(TIMEOUT.toSeconds() * 2, TimeUnit.SECONDS));
+        try {
+            return of(inventory, session.withEtcd(answering,
+                    reader -> reader.members().get(TIMEOUT.toSeconds() * 2, TimeUnit.SECONDS)));
         } catch (Exception e) {
             throw new ClusterUnavailableException("cannot read the member list of cluster "
                     + inventory.clusterName() + ": " + ClusterProbeErrors.describe(e),

@@ -44,10 +44,17 @@ public final class JetcdAdmin implements EtcdAdmin {
     public static JetcdAdmin connect(List<String> endpoints, TlsFiles tls, Duration connectTimeout,
                                      UnaryOperator<String> dial) {
         PemTls.Parsed parsed = PemTls.read(tls);
+        javax.net.ssl.KeyManagerFactory identity;
         try {
+            identity = parsed.keyManagers();
+        } catch (java.io.IOException | java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("cannot set up TLS to etcd with " + tls + ": " + e.getMessage(), e);
+        }
+        try {
+            // the key managers built here, not by netty from the key: netty's way costs 20,000 PBKDF2 rounds (ClientIdentity)
             Client client = Client.builder()
                     .target(GrpcTarget.of(endpoints.stream().map(dial).map(URI::create).toList()))
-                    .sslContext(b -> b.trustManager(parsed.casArray()).keyManager(parsed.key(), parsed.chainArray()))
+                    .sslContext(b -> b.trustManager(parsed.casArray()).keyManager(identity))
                     .connectTimeout(connectTimeout)
                     .retryMaxDuration(connectTimeout)
                     .retryMaxAttempts(2)

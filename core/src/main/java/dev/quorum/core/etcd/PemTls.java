@@ -28,6 +28,11 @@ final class PemTls {
         X509Certificate[] chainArray() {
             return chain.toArray(X509Certificate[]::new);
         }
+
+        /** The client certificate and its key for the JDK's TLS, as netty and the HTTP client take them. */
+        KeyManagerFactory keyManagers() throws GeneralSecurityException, IOException {
+            return ClientIdentity.keyManagers(key, chainArray());
+        }
     }
 
     /**
@@ -55,14 +60,9 @@ final class PemTls {
             for (int i = 0; i < cas.size(); i++) {
                 trust.setCertificateEntry("ca" + i, cas.get(i));
             }
-            char[] password = new char[0];
-            KeyStore identity = KeyStore.getInstance("PKCS12");
-            identity.load(null, null);
-            identity.setKeyEntry("client", key, password, chain.toArray(X509Certificate[]::new));
             TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             trustManagers.init(trust);
-            KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            keyManagers.init(identity, password);
+            KeyManagerFactory keyManagers = parsed.keyManagers();
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(keyManagers.getKeyManagers(), trustManagers.getTrustManagers(), null);
             return context;

@@ -9,6 +9,7 @@ import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
@@ -30,6 +31,10 @@ public final class PemCodec {
 
     /** Every certificate in the text, in order (a single certificate or a chain). */
     public static List<X509Certificate> parseCertificates(String pem) {
+        Optional<List<X509Certificate>> plain = JdkPem.certificates(pem);
+        if (plain.isPresent()) {
+            return plain.get();
+        }
         List<X509Certificate> certificates = new ArrayList<>();
         JcaX509CertificateConverter converter = new JcaX509CertificateConverter();
         try (PEMParser parser = new PEMParser(new StringReader(pem))) {
@@ -71,6 +76,10 @@ public final class PemCodec {
      * preceded by the {@code EC PARAMETERS} block that {@code openssl ecparam -genkey} emits).
      */
     public static PrivateKey parsePrivateKey(String pem) {
+        Optional<PrivateKey> plain = JdkPem.pkcs8Key(pem);
+        if (plain.isPresent()) {
+            return plain.get();
+        }
         try (PEMParser parser = new PEMParser(new StringReader(pem))) {
             for (Object item = parser.readObject(); item != null; item = parser.readObject()) {
                 if (item instanceof PrivateKeyInfo info) {

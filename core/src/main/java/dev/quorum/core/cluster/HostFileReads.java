@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 public final class HostFileReads {
     private static final Pattern MODE = Pattern.compile("[0-7]{3,4}");
     /** Prints, per path given as a positional parameter, one line: missing, unreadable, or "file MODE BASE64". */
-    static final String SCRIPT = "for p do if [ ! -e \"$p\" ]; then echo missing;"
+    public static final String SCRIPT = "for p do if [ ! -e \"$p\" ]; then echo missing;"
             + " elif m=$(stat -c %a -- \"$p\") && b=$(base64 -w0 -- \"$p\"); then echo \"file $m $b\";"
             + " else echo unreadable; fi; done";
 
@@ -58,7 +58,8 @@ public final class HostFileReads {
         return files;
     }
 
-    private static Optional<HostFile> file(String host, String path, String line) {
+    /** One line of {@link #SCRIPT}'s output: the file at {@code path}, or empty when it does not exist. */
+    public static Optional<HostFile> file(String host, String path, String line) {
         if (line.equals("missing")) {
             return Optional.empty();
         }

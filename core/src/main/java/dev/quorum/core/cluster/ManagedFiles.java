@@ -36,14 +36,39 @@ public final class ManagedFiles {
         return backup;
     }
 
+    /**
+     * Like {@link #replace(RemoteHost, String, String, String)} for a file this run has just read: one that did not
+     * exist then has nothing to keep, so the backup's round trip is left out (issue 18).
+     */
+    public static Optional<String> replace(RemoteHost remote, String path, String content, String mode,
+                                           Optional<HostFile> justRead) throws Exception {
+        if (justRead.isPresent()) {
+            return replace(remote, path, content, mode);
+        }
+        remote.write(content.getBytes(StandardCharsets.UTF_8), path, mode);
+        return Optional.empty();
+    }
+
     /** Copies an existing file aside; returns where, or empty when there was nothing to keep. */
     public static Optional<String> backup(RemoteHost remote, String path) throws Exception {
-        String target = BACKUP_ROOT + "/" + STAMP.format(ZonedDateTime.now(ZoneOffset.UTC)) + path;
-        String command = "if [ -e " + Shell.quote(path) + " ]; then mkdir -p " + Shell.quote(parent(target))
+        String target = backupPath(path);
+        var result = remote.run(backupCommand(path, target)).requireOk("back up " + path);
+        return result.stdout().contains("kept") ? Optional.of(target) : Optional.empty();
+    }
+
+    /** Where {@code path} is kept if it is backed up now. */
+    public static String backupPath(String path) {
+        return BACKUP_ROOT + "/" + STAMP.format(ZonedDateTime.now(ZoneOffset.UTC)) + path;
+    }
+
+    /**
+     * The shell words that copy {@code path} to {@code target} if it exists and print "kept": one command that
+     * succeeds when there is nothing to keep, so several can be joined with {@code &&} into one exchange.
+     */
+    public static String backupCommand(String path, String target) {
+        return "if [ -e " + Shell.quote(path) + " ]; then mkdir -p " + Shell.quote(parent(target))
                 + " && chmod 700 " + BACKUP_ROOT + " && cp -p " + Shell.quote(path) + " " + Shell.quote(target)
                 + " && echo kept; fi";
-        var result = remote.run(command).requireOk("back up " + path);
-        return result.stdout().contains("kept") ? Optional.of(target) : Optional.empty();
     }
 
     private static String parent(String path) {

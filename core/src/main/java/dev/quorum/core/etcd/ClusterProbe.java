@@ -32,12 +32,29 @@ public final class ClusterProbe {
     /** Members that stayed silent earlier in this command get a short wait; the cluster-wide calls the full one. */
     public static ClusterStatus probe(EtcdAdmin admin, List<EtcdMember> members, Duration timeout,
                                       SilentEndpoints silent) {
+        return probe(admin, members, timeout, silent, true);
+    }
+
+    /**
+     * Like {@link #probe(EtcdAdmin, List, Duration, SilentEndpoints)} without asking each member's /version: enough
+     * to tell health ({@link ClusterStatus#healthy()} does not read the cluster version), with one TLS handshake
+     * less per member, for a wait that asks again and again (issue 18). The cluster version is then unknown.
+     */
+    public static ClusterStatus probeHealth(EtcdAdmin admin, List<EtcdMember> members, Duration timeout,
+                                            SilentEndpoints silent) {
+        return probe(admin, members, timeout, silent, false);
+    }
+
+    private static ClusterStatus probe(EtcdAdmin admin, List<EtcdMember> members, Duration timeout,
+                                       SilentEndpoints silent, boolean withVersions) {
         CompletableFuture<List<MemberInfo>> list = admin.members().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
         CompletableFuture<List<String>> alarms = admin.alarms().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
         CompletableFuture<Long> read = admin.linearizableRevision().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
 
-        List<CompletableFuture<ServedVersions>> versions = members.stream().map(m -> admin.versions(m.clientUrl())
-                .orTimeout(silent.timeoutFor(m.clientUrl(), timeout).toMillis(), TimeUnit.MILLISECONDS)).toList();
+        List<CompletableFuture<ServedVersions>> versions = members.stream().map(m -> withVersions
+                ? admin.versions(m.clientUrl()).orTimeout(silent.timeoutFor(m.clientUrl(), timeout).toMillis(),
+                        TimeUnit.MILLISECONDS)
+                : CompletableFuture.<ServedVersions>failedFuture(new IllegalStateException("not asked"))).toList();
         List<MemberStatus> memberStatuses = statuses(admin, members, timeout, silent);
         Outcome<Long> readOutcome = await(read);
         return new ClusterStatus(memberStatuses,

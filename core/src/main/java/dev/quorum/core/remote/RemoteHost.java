@@ -41,6 +41,15 @@ public interface RemoteHost extends AutoCloseable {
      */
     void upload(Path localFile, String remotePath, String mode);
 
+    /**
+     * Like {@link #upload} for a scratch file that is checked and removed right after (a release tarball in /tmp):
+     * it is not synced to disk before the rename, which on a real disk costs more than the copy (issue 18). A crash
+     * can leave it short, which the caller's check finds.
+     */
+    default void uploadScratch(Path localFile, String remotePath, String mode) {
+        upload(localFile, remotePath, mode);
+    }
+
     /** Like {@link #upload} for content held in memory. */
     void write(byte[] content, String remotePath, String mode);
 

@@ -31,6 +31,9 @@ final class RemoteScripts {
             "mv -f -- \"$tmp\" \"$dest\"",
             "trap - EXIT");
 
+    /** {@link #INSTALL} without the sync: for scratch files whose content is checked after (decision 0052). */
+    static final String INSTALL_SCRATCH = INSTALL.replace("\nsync -- \"$tmp\" 2>/dev/null || sync", "");
+
     /** Prints $1, or exits {@link #READ_MISSING} if it does not exist. */
     static final String READ = "[ -e \"$1\" ] || exit " + READ_MISSING + "\nexec cat -- \"$1\"";
 

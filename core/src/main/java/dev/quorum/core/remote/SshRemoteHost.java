@@ -75,8 +75,17 @@ final class SshRemoteHost implements RemoteHost {
 
     @Override
     public void upload(Path localFile, String remotePath, String mode) {
+        upload(localFile, remotePath, mode, RemoteScripts.INSTALL);
+    }
+
+    @Override
+    public void uploadScratch(Path localFile, String remotePath, String mode) {
+        upload(localFile, remotePath, mode, RemoteScripts.INSTALL_SCRATCH);
+    }
+
+    private void upload(Path localFile, String remotePath, String mode, String script) {
         try (InputStream in = Files.newInputStream(localFile)) {
-            install(in, remotePath, mode);
+            install(in, remotePath, mode, script);
         } catch (IOException e) {
             throw new RemoteException("Cannot read " + localFile + " to upload it to " + name + ": " + e.getMessage(),
                     "Check that the local file exists and is readable.", e);
@@ -85,14 +94,14 @@ final class SshRemoteHost implements RemoteHost {
 
     @Override
     public void write(byte[] content, String remotePath, String mode) {
-        install(new ByteArrayInputStream(content), remotePath, mode);
+        install(new ByteArrayInputStream(content), remotePath, mode, RemoteScripts.INSTALL);
     }
 
-    private void install(InputStream content, String remotePath, String mode) {
+    private void install(InputStream content, String remotePath, String mode, String script) {
         RemoteScripts.requireAbsolutePath(remotePath);
         RemoteScripts.requireMode(mode);
         String what = "Writing " + remotePath + " on " + name;
-        CommandExecution.Raw raw = execute(List.of("sh", "-c", RemoteScripts.INSTALL, "quorum-write", remotePath, mode),
+        CommandExecution.Raw raw = execute(List.of("sh", "-c", script, "quorum-write", remotePath, mode),
                 content, OutputListener.NONE, options.commandTimeout(), what);
         toResult(raw).requireOk(what);
         LOG.debug("{}: wrote {} (mode {})", name, remotePath, mode);

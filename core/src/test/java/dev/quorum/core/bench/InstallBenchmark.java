@@ -57,9 +57,9 @@ class InstallBenchmark {
             }
         }
         BenchmarkReport report = new BenchmarkReport("Install on lab hosts", ROUNDS)
-                .row("bare hosts to a healthy 3-member TLS cluster", three, "<= 10 s")
+                .row("bare hosts to a healthy 3-member TLS cluster", three, "<= 5 s (issue 18)")
                 .row("bare hosts to a healthy 5-member TLS cluster", five, "<= 1.3 x the 3-member time")
-                .row("idempotent re-run on a healthy 3-member cluster", rerun, "<= 3 s")
+                .row("idempotent re-run on a healthy 3-member cluster", rerun, "<= 1 s (issue 18)")
                 .note(fresh.table("bare hosts to a healthy 3-member TLS cluster"))
                 .note(again.table("idempotent re-run on a healthy 3-member cluster"));
         report.write(Path.of(System.getProperty("quorum.docs", "../docs")).resolve("benchmarks.md"));

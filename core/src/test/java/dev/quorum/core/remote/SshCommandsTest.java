@@ -134,6 +134,36 @@ class SshCommandsTest {
     }
 
     @Test
+    void uploadScratchCopiesALocalFileWithoutSyncingIt() throws Exception {
+        Path local = sshd.dir.resolve("scratch.bin");
+        byte[] content = new byte[200_000];
+        for (int i = 0; i < content.length; i++) {
+            content[i] = (byte) (i * 17);
+        }
+        Files.write(local, content);
+        String target = work + "/scratch/etcd.tar.gz";
+        host.uploadScratch(local, target, "0600");
+        assertThat(host.run("stat -c %a " + target).stdout()).isEqualTo("600\n");
+        assertThat(Files.readAllBytes(Path.of(target))).isEqualTo(content);
+        assertThat(host.run("ls -A " + work + "/scratch").stdout()).isEqualTo("etcd.tar.gz\n");
+        assertThat(RemoteScripts.INSTALL_SCRATCH).doesNotContain("sync").isNotEqualTo(RemoteScripts.INSTALL);
+    }
+
+    @Test
+    void severalFilesWithTheirModesInOneExchange() {
+        String env = "ETCD_NAME='etcd 1'\nlast line without newline";
+        host.write(env.getBytes(StandardCharsets.UTF_8), work + "/many/etcd.env", "0640");
+        host.write(new byte[0], work + "/many/it's empty", "0600");
+
+        var files = dev.quorum.core.cluster.HostFileReads.read(host,
+                List.of(work + "/many/etcd.env", work + "/many/missing", work + "/many/it's empty"));
+
+        assertThat(files.get(work + "/many/etcd.env")).contains(new dev.quorum.core.cluster.HostFile(env, "640"));
+        assertThat(files.get(work + "/many/missing")).isEmpty();
+        assertThat(files.get(work + "/many/it's empty")).contains(new dev.quorum.core.cluster.HostFile("", "600"));
+    }
+
+    @Test
     void readsBinaryContentAndReportsMissingFiles() {
         byte[] all = new byte[256];
         for (int i = 0; i < 256; i++) {

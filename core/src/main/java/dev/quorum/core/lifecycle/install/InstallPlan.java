@@ -73,15 +73,18 @@ public final class InstallPlan {
      * another, and nothing starts etcd until all of them are done, so a re-run checks them at once too. The members'
      * own system trust goes in while etcd starts (the CA exists by then, and {@code update-ca-certificates} takes
      * seconds that the start spends waiting for elections); only the Kubernetes hosts wait for the members.
+     *
+     * <p>The checks before anything changes (member count, running version, preflight) only read, so they run while
+     * the release is fetched (decision 0052): a failing one still stops the run before the first change.
      */
     public static Plan build(ClusterSession cluster, Duration healthTimeout, KubernetesHostsPlan kubernetes) {
         LifecycleSession session = session(cluster, healthTimeout);
         List<String> hosts = hostNames(cluster);
         List<PlannedStep> steps = new ArrayList<>(List.of(
                 PlannedStep.onCluster(new FetchReleaseStep(session)),
-                PlannedStep.onCluster(new ClusterShapeStep(session)),
-                PlannedStep.onCluster(new RunningReleaseStep(session)),
-                PlannedStep.onEach(new PreflightStep(session), hosts),
+                PlannedStep.onCluster(new ClusterShapeStep(session)).alongside(),
+                PlannedStep.onCluster(new RunningReleaseStep(session)).alongside(),
+                PlannedStep.onEach(new PreflightStep(session), hosts).alongside(),
                 PlannedStep.onEach(new BinariesStep(session), hosts),
                 PlannedStep.onEach(new CertificatesStep(session), hosts).alongside(),
                 PlannedStep.onEach(new EnvFileStep(session), hosts).alongside(),
@@ -111,9 +114,9 @@ public final class InstallPlan {
         List<String> hosts = hostNames(events);
         List<PlannedStep> steps = List.of(
                 PlannedStep.onCluster(new FetchReleaseStep(session)),
-                PlannedStep.onCluster(new ClusterShapeStep(session)),
-                PlannedStep.onCluster(new RunningReleaseStep(session)),
-                PlannedStep.onEach(new PreflightStep(session), hosts),
+                PlannedStep.onCluster(new ClusterShapeStep(session)).alongside(),
+                PlannedStep.onCluster(new RunningReleaseStep(session)).alongside(),
+                PlannedStep.onEach(new PreflightStep(session), hosts).alongside(),
                 PlannedStep.onEach(new EnvFileStep(session), hosts),
                 PlannedStep.onEach(new UnitFileStep(session), hosts).alongside(),
                 PlannedStep.onEach(new EnableServiceStep(session), hosts),

@@ -7,15 +7,20 @@ import dev.quorum.core.engine.StepFailedException;
 import dev.quorum.core.release.EtcdRelease;
 import dev.quorum.core.release.EtcdVersion;
 import dev.quorum.core.release.ReleaseBinary;
+import dev.quorum.core.remote.RemoteException;
 import dev.quorum.core.remote.RemoteHost;
 import dev.quorum.core.remote.Shell;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Puts {@code etcd}, {@code etcdctl} and, when the release has it (3.5 and later), {@code etcdutl} into
  * {@code bin_dir}: the tarball is uploaded once and unpacked on the host; installed binaries are compared by
- * sha256, so a re-run uploads nothing. etcdutl is what restores a snapshot from 3.6 on, so it is installed
+ * sha256, so a re-run uploads nothing, and a re-run whose binaries did not change since Quorum hashed them need not
+ * hash them again (decision 0052). etcdutl is what restores a snapshot from 3.6 on, so it is installed
  * with the others rather than when a restore needs it.
  */
 public final class BinariesStep extends HostStep {
@@ -47,6 +52,11 @@ public final class BinariesStep extends HostStep {
                 "tar -xzf /tmp/etcd-*.tar.gz && install -m 0755 " + String.join(" ", names()) + " " + bin + "/");
     }
 
+    /**
+     * One exchange: the binaries' stat, Quorum's record of them and {@code etcd --version}. When the record vouches
+     * for every binary (decision 0052) and etcd says the wanted version, nothing is hashed; otherwise the installed
+     * binaries are compared by sha256, as they always were.
+     */
     @Override
     public Check check(StepContext context) throws Exception {
         if (session.fetchedRelease().isEmpty()) {
@@ -54,63 +64,150 @@ public final class BinariesStep extends HostStep {
         }
         EtcdRelease release = session.release();
         String bin = session.settings().binDir();
+        List<ReleaseBinary> binaries = release.binaries();
+        String out = remote(context).run(BinaryRecord.statCommand(bin, binaries) + "; echo " + RECORD
+                + "; cat " + BinaryRecord.PATH + " 2>/dev/null; echo " + VERSION + "; "
+                + Shell.quote(bin + "/etcd") + " --version 2>/dev/null").stdout();
+        Map<String, String> stat = BinaryRecord.statLines(bin, binaries, section(out, "", RECORD));
+        if (stat.isEmpty()) {
+            return Check.needed("not installed");
+        }
+        List<String> missing = binaries.stream().filter(b -> !stat.containsKey(BinaryRecord.path(bin, b)))
+                .map(ReleaseBinary::name).toList();
+        if (!missing.isEmpty()) {
+            return Check.needed(String.join(", ", missing) + " missing");
+        }
+        Optional<String> record = Optional.of(section(out, RECORD, VERSION)).filter(r -> !r.isBlank());
+        boolean version = SharedBinaryGuardStep.installed(section(out, VERSION, ""))
+                .filter(session.settings().version()::equals).isPresent();
+        if (version && BinaryRecord.vouches(bin, binaries, stat, record)) {
+            return Check.done(String.join(", ", names()) + " " + session.settings().version()
+                    + " already installed (unchanged since their sha256 was checked)");
+        }
+        return hashed(context, release);
+    }
+
+    private static final String RECORD = "quorum-binaries-record";
+    private static final String VERSION = "quorum-binaries-version";
+    private static final String HASHES = "quorum-binaries-hashes";
+    private static final String AFTER = "quorum-binaries-after";
+
+    /** The lines of {@code out} between the marker line {@code from} (or the start) and {@code to} (or the end). */
+    static String section(String out, String from, String to) {
+        int begin = from.isEmpty() ? 0 : out.indexOf(from + "\n");
+        if (begin < 0) {
+            return "";
+        }
+        begin += from.isEmpty() ? 0 : from.length() + 1;
+        int end = to.isEmpty() ? out.length() : out.indexOf(to + "\n", begin);
+        return out.substring(begin, end < 0 ? out.length() : end);
+    }
+
+    /** The installed binaries compared by sha256 with the release's. */
+    private Check hashed(StepContext context, EtcdRelease release) throws Exception {
+        String bin = session.settings().binDir();
         StringBuilder command = new StringBuilder("sha256sum");
         for (ReleaseBinary binary : release.binaries()) {
             command.append(' ').append(Shell.quote(bin + "/" + binary.name()));
         }
         String out = remote(context).run(command + " 2>/dev/null").stdout();
-        List<String> missing = new ArrayList<>();
-        for (ReleaseBinary binary : release.binaries()) {
-            if (!out.lines().anyMatch(line -> line.equals(binary.sha256() + "  " + bin + "/" + binary.name()))) {
-                missing.add(binary.name());
-            }
-        }
-        if (missing.isEmpty()) {
+        List<String> different = different(release, out);
+        if (different.isEmpty()) {
             return Check.done(String.join(", ", names()) + " " + session.settings().version() + " already installed");
         }
-        return Check.needed(out.isBlank() ? "not installed"
-                : String.join(", ", missing) + " missing or different from " + release.version());
+        return Check.needed(String.join(", ", different) + " missing or different from " + release.version());
     }
 
+    /** The binaries whose line in {@code sha256sum} output is not the release's. */
+    private List<String> different(EtcdRelease release, String sha256sum) {
+        String bin = session.settings().binDir();
+        return release.binaries().stream().filter(binary -> sha256sum.lines()
+                        .noneMatch(line -> line.equals(binary.sha256() + "  " + bin + "/" + binary.name())))
+                .map(ReleaseBinary::name).toList();
+    }
+
+    /**
+     * Upload, sha256 of the tarball, backups and unpacking: two exchanges (issue 18). Each binary goes in under a
+     * temporary name and is then renamed, so a running etcd keeps its binary until restarted.
+     */
     @Override
     public void apply(StepContext context) throws Exception {
         EtcdRelease release = session.release();
-        RemoteHost remote = remote(context);
         String bin = session.settings().binDir();
         String tarball = ReleaseUpload.path(release);
-        ReleaseUpload.intact(context, remote, release, tarball);
+        List<String> unpack = new ArrayList<>(List.of("set -e"));
         for (ReleaseBinary binary : release.binaries()) {
-            ManagedFiles.backup(remote, bin + "/" + binary.name());
+            String path = bin + "/" + binary.name();
+            unpack.add(ManagedFiles.backupCommand(path, ManagedFiles.backupPath(path)));
         }
-        List<String> unpack = new ArrayList<>(List.of("set -e", "dir=$(mktemp -d)",
-                "tar -xzf " + tarball + " -C \"$dir\" " + String.join(" ",
+        unpack.addAll(List.of("dir=$(mktemp -d)",
+                "tar -xzf " + Shell.quote(tarball) + " -C \"$dir\" " + String.join(" ",
                         release.binaries().stream().map(b -> Shell.quote(b.entry())).toList()),
                 "mkdir -p " + Shell.quote(bin)));
         for (ReleaseBinary binary : release.binaries()) {
             unpack.add(ReleaseUpload.installCommand(binary.entry(), bin + "/" + binary.name()));
         }
-        unpack.add("rm -rf \"$dir\" " + tarball);
-        remote.run(String.join(" && ", unpack)).requireOk("unpack etcd on " + context.target());
+        unpack.add("rm -rf \"$dir\" " + Shell.quote(tarball));
+        String out = ReleaseUpload.uploadThen(context, remote(context), release, tarball, String.join(" && ", unpack),
+                "unpack etcd on " + context.target());
+        if (out.contains("kept")) {
+            context.info("previous binaries kept under " + ManagedFiles.BACKUP_ROOT);
+        }
         session.changedWhileRunning(context.target());
     }
 
     /**
      * Installed as released is not enough for a binary that cannot run there (a wrong or damaged build): each
-     * must also print its version, so a restore never finds out only after etcd was stopped everywhere.
+     * must also print its version, so a restore never finds out only after etcd was stopped everywhere. One
+     * exchange hashes and runs them; when the binaries' stat did not move while they were hashed, Quorum records
+     * it, so the next run's check need not hash them again (decision 0052).
      */
     @Override
     public void verify(StepContext context) throws Exception {
-        super.verify(context);
+        EtcdRelease release = session.release();
         String bin = session.settings().binDir();
-        for (ReleaseBinary binary : session.release().binaries()) {
-            String path = Shell.quote(bin + "/" + binary.name());
-            String command = binary.name().equals("etcd") ? path + " --version" : path + " version";
-            var ran = remote(context).run(command + " 2>&1");
-            if (!ran.ok()) {
+        List<ReleaseBinary> binaries = release.binaries();
+        StringBuilder script = new StringBuilder(BinaryRecord.statCommand(bin, binaries) + "; echo " + HASHES
+                + "; sha256sum");
+        binaries.forEach(b -> script.append(' ').append(Shell.quote(BinaryRecord.path(bin, b))));
+        script.append(" 2>/dev/null; echo ").append(AFTER).append("; ").append(BinaryRecord.statCommand(bin, binaries));
+        for (ReleaseBinary binary : binaries) {
+            String path = Shell.quote(BinaryRecord.path(bin, binary));
+            script.append("; echo ").append(ran(binary)).append("; ")
+                    .append(binary.name().equals("etcd") ? path + " --version" : path + " version")
+                    .append(" 2>&1; echo \"quorum-exit $?\"");
+        }
+        RemoteHost remote = remote(context);
+        String out = remote.run(script.toString()).stdout();
+        List<String> different = different(release, section(out, HASHES, AFTER));
+        if (!different.isEmpty()) {
+            throw new StepFailedException("the change did not take effect: " + String.join(", ", different)
+                    + " missing or different from " + release.version());
+        }
+        for (ReleaseBinary binary : binaries) {
+            String output = section(out, ran(binary), "");
+            int exit = output.indexOf("quorum-exit ");
+            if (exit < 0 || !output.startsWith("quorum-exit 0", exit)) {
                 throw new StepFailedException(bin + "/" + binary.name() + " does not run on " + context.target()
-                        + ": " + ran.stdout().strip(), "check that the release matches the host's architecture "
-                        + "(image_arch) and that " + bin + " is not mounted noexec, then re-run");
+                        + ": " + (exit < 0 ? output : output.substring(0, exit)).strip(), "check that the release "
+                        + "matches the host's architecture (image_arch) and that " + bin + " is not mounted noexec, "
+                        + "then re-run");
             }
         }
+        Map<String, String> before = BinaryRecord.statLines(bin, binaries, section(out, "", HASHES));
+        Map<String, String> after = BinaryRecord.statLines(bin, binaries, section(out, AFTER, ran(binaries.get(0))));
+        if (before.size() == binaries.size() && before.equals(after)) {
+            try {
+                remote.write(BinaryRecord.render(bin, binaries, after).getBytes(StandardCharsets.UTF_8),
+                        BinaryRecord.PATH, "0644");
+            } catch (RemoteException e) { // the binaries are right; only the next check is slower
+                context.warn("could not record the verified binaries in " + BinaryRecord.PATH + " on "
+                        + context.target() + " (" + e.getMessage() + "): the next run hashes them again");
+            }
+        }
+    }
+
+    private static String ran(ReleaseBinary binary) {
+        return "quorum-binaries-run-" + binary.name();
     }
 }

@@ -1,5 +1,7 @@
 package dev.quorum.core.lifecycle.steps;
 
+import dev.quorum.core.cluster.HostFile;
+import dev.quorum.core.cluster.HostFileReads;
 import dev.quorum.core.cluster.ManagedFiles;
 import dev.quorum.core.engine.Check;
 import dev.quorum.core.engine.StepContext;
@@ -17,6 +19,7 @@ import dev.quorum.core.remote.Shell;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -69,24 +72,38 @@ public final class CertificatesStep extends HostStep {
                 : Check.needed(String.join("; ", problems));
     }
 
+    /** Every file of the host's set, with its mode, read in one exchange (issue 18). */
+    private Map<String, Optional<HostFile>> files(RemoteHost remote, String target) {
+        List<String> paths = new ArrayList<>(List.of(file(KubesprayCertificates.CA_CERTIFICATE_FILE)));
+        for (KubesprayCertificate cert : layout().forEtcdHost(target)) {
+            paths.add(file(cert.certificateFile()));
+            paths.add(file(cert.keyFile()));
+        }
+        return HostFileReads.read(remote, paths);
+    }
+
+    private static Optional<String> text(Map<String, Optional<HostFile>> files, String path) {
+        return files.get(path).map(HostFile::content);
+    }
+
     private List<String> problems(StepContext context) throws Exception {
-        RemoteHost remote = remote(context);
         CertificateAuthority ca = session.cluster().pki().ca();
+        Map<String, Optional<HostFile>> files = files(remote(context), context.target());
         List<String> problems = new ArrayList<>();
-        if (!sameCa(ManagedFiles.read(remote, file(KubesprayCertificates.CA_CERTIFICATE_FILE)), ca)) {
+        if (!sameCa(text(files, file(KubesprayCertificates.CA_CERTIFICATE_FILE)), ca)) {
             problems.add("ca.pem is missing or is not this cluster's CA");
         }
         CertificateCheck check = CertificateCheck.against(ca);
         for (KubesprayCertificate cert : layout().forEtcdHost(context.target())) {
-            Optional<String> pem = ManagedFiles.read(remote, file(cert.certificateFile()));
-            Optional<String> key = ManagedFiles.read(remote, file(cert.keyFile()));
+            Optional<String> pem = text(files, file(cert.certificateFile()));
+            Optional<HostFile> key = files.get(file(cert.keyFile()));
             if (pem.isEmpty() || key.isEmpty()) {
                 problems.add(cert.certificateFile() + " or its key is missing");
                 continue;
             }
-            needed(check.check(pem.get(), key.get(), cert.request()).problems(), context.target())
+            needed(check.check(pem.get(), key.get().content(), cert.request()).problems(), context.target())
                     .forEach(p -> problems.add(cert.certificateFile() + ": " + p));
-            String mode = ManagedFiles.mode(remote, file(cert.keyFile())).orElse("?");
+            String mode = key.get().mode();
             if (!mode.equals("600") && !mode.equals("640")) {
                 problems.add(cert.keyFile() + " has mode " + mode);
             }
@@ -128,7 +145,8 @@ public final class CertificatesStep extends HostStep {
         RemoteHost remote = remote(context);
         CertificateAuthority ca = session.cluster().pki().ca();
         String caFile = file(KubesprayCertificates.CA_CERTIFICATE_FILE);
-        Optional<String> hostCa = ManagedFiles.read(remote, caFile);
+        Map<String, Optional<HostFile>> files = files(remote, context.target());
+        Optional<String> hostCa = text(files, caFile);
         boolean runningMember = session.etcdActive(context.target());
         if (hostCa.isPresent() && !sameCa(hostCa, ca) && runningMember) {
             throw new StepFailedException(context.target() + " runs etcd with certificates from another CA than "
@@ -138,12 +156,12 @@ public final class CertificatesStep extends HostStep {
         }
         remote.run("install -d -m 0700 " + Shell.quote(session.settings().certDir())).requireOk("create cert dir");
         if (!sameCa(hostCa, ca)) {
-            keep(context, ManagedFiles.replace(remote, caFile, ca.certificatePem(), "0644"));
+            keep(context, ManagedFiles.replace(remote, caFile, ca.certificatePem(), "0644", files.get(caFile)));
         }
         CertificateCheck check = CertificateCheck.against(ca);
         for (KubesprayCertificate cert : layout().forEtcdHost(context.target())) {
-            Optional<String> pem = ManagedFiles.read(remote, file(cert.certificateFile()));
-            Optional<String> key = ManagedFiles.read(remote, file(cert.keyFile()));
+            Optional<String> pem = text(files, file(cert.certificateFile()));
+            Optional<String> key = text(files, file(cert.keyFile()));
             boolean good = pem.isPresent() && key.isPresent()
                     && needed(check.check(pem.get(), key.get(), cert.request()).problems(), context.target()).isEmpty();
             if (good) {
@@ -151,8 +169,10 @@ public final class CertificatesStep extends HostStep {
                 continue;
             }
             IssuedCertificate issued = ca.issue(cert.request());
-            keep(context, ManagedFiles.replace(remote, file(cert.keyFile()), issued.privateKeyPem(), KEY_MODE));
-            keep(context, ManagedFiles.replace(remote, file(cert.certificateFile()), issued.certificatePem(), CERT_MODE));
+            keep(context, ManagedFiles.replace(remote, file(cert.keyFile()), issued.privateKeyPem(), KEY_MODE,
+                    files.get(file(cert.keyFile()))));
+            keep(context, ManagedFiles.replace(remote, file(cert.certificateFile()), issued.certificatePem(),
+                    CERT_MODE, files.get(file(cert.certificateFile()))));
             context.info("issued " + cert.certificateFile() + " (SANs: " + String.join(", ",
                     cert.request().dnsNames()) + ", " + String.join(", ", cert.request().ipAddresses()) + ")");
         }

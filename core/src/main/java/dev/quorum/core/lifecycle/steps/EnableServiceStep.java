@@ -26,7 +26,12 @@ public final class EnableServiceStep extends HostStep {
         if (session.reloadNeeded(context.target())) {
             return Check.needed("the unit changed: systemd must reload it");
         }
-        String enabled = remote(context).run("systemctl is-enabled " + unit() + " 2>/dev/null").stdout().strip();
+        // this run's preflight asked already (decision 0052): only this run's unit step changes the unit, and
+        // that is the reload above; any other answer is asked again
+        boolean enabledAtPreflight = session.facts(context.target()).map(HostFacts::unitEnabled)
+                .filter("enabled"::equals).isPresent();
+        String enabled = enabledAtPreflight ? "enabled"
+                : remote(context).run("systemctl is-enabled " + unit() + " 2>/dev/null").stdout().strip();
         return "enabled".equals(enabled) ? Check.done(unit() + " enabled")
                 : Check.needed(enabled.isEmpty() ? "no " + unit() + " service yet" : unit() + " is " + enabled);
     }

@@ -29,6 +29,7 @@ public final class FactsProbe {
                         + " then echo data=other;"
                         + " else echo data=empty; fi",
                 "echo service=$(systemctl is-active " + layout.unitName() + " 2>/dev/null || true)",
+                "echo enabled=$(systemctl is-enabled " + layout.unitName() + " 2>/dev/null || true)",
                 "if command -v ss >/dev/null; then ss -Hltnp 2>/dev/null"
                         + " | awk '$4 ~ /:(" + layout.clientPort() + "|" + layout.peerPort() + ")$/ {print \"listen=\" $4 \" \" $6}'; fi",
                 "if command -v ip >/dev/null; then ip -o addr show 2>/dev/null"
@@ -47,6 +48,7 @@ public final class FactsProbe {
         long free = -1;
         HostFacts.DataDirState data = HostFacts.DataDirState.EMPTY;
         String service = "unknown";
+        String enabled = "";
         List<String> listeners = new ArrayList<>();
         List<String> addresses = new ArrayList<>();
         int envStart = output.indexOf(ENV_MARKER);
@@ -63,6 +65,7 @@ public final class FactsProbe {
                 case "disk_kib" -> free = parseLong(value);
                 case "data" -> data = HostFacts.DataDirState.valueOf(value.toUpperCase(java.util.Locale.ROOT));
                 case "service" -> service = value.isEmpty() ? "unknown" : value;
+                case "enabled" -> enabled = value;
                 case "listen" -> listeners.add(value);
                 case "address" -> addresses.add(value);
                 default -> { }
@@ -73,7 +76,7 @@ public final class FactsProbe {
             String text = output.substring(envStart + ENV_MARKER.length()).replaceFirst("^\n", "");
             env = text.isBlank() ? Optional.empty() : Optional.of(text);
         }
-        return new HostFacts(arch, os, free, data, service, listeners, env, addresses);
+        return new HostFacts(arch, os, free, data, service, listeners, env, addresses, enabled);
     }
 
     /** uname -m to the architecture names of etcd's release tarballs. */

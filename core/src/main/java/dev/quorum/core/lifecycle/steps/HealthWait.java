@@ -21,6 +21,12 @@ public final class HealthWait {
     private HealthWait() {
     }
 
+    /** Health alone, without the members' /version (decision 0052): for the start's check and waits. */
+    public static ClusterStatus probeHealth(LifecycleSession session) {
+        return ClusterProbe.probeHealth(session.cluster().sharedEtcd(), session.members(), PROBE_TIMEOUT,
+                session.cluster().silentEndpoints());
+    }
+
     public static ClusterStatus probe(LifecycleSession session) {
         return ClusterProbe.probe(session.cluster().sharedEtcd(), session.members(), PROBE_TIMEOUT,
                 session.cluster().silentEndpoints());
@@ -66,7 +72,7 @@ public final class HealthWait {
         EtcdAdmin admin = session.cluster().sharedEtcd();
         String last = "";
         while (true) {
-            ClusterStatus status = ClusterProbe.probe(admin, session.members(), PROBE_TIMEOUT,
+            ClusterStatus status = ClusterProbe.probeHealth(admin, session.members(), PROBE_TIMEOUT,
                     session.cluster().silentEndpoints());
             if (status.healthy()) {
                 context.info("cluster healthy: " + status.sentence());

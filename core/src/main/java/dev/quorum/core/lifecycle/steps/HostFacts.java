@@ -13,15 +13,23 @@ import java.util.Optional;
  * @param listeners     "address:port process" for whatever listens on 2379/2380
  * @param envFile       the current /etc/etcd.env, if any
  * @param addresses     the host's own IP addresses ({@code ip -o addr}); empty when the host could not say
+ * @param unitEnabled   {@code systemctl is-enabled etcd} (enabled, disabled, ...; empty when there is no unit)
  */
 public record HostFacts(String architecture, String os, long freeKiB, DataDirState dataDir, String serviceState,
-                        List<String> listeners, Optional<String> envFile, List<String> addresses) {
+                        List<String> listeners, Optional<String> envFile, List<String> addresses,
+                        String unitEnabled) {
 
     public enum DataDirState { EMPTY, MEMBER, OTHER }
 
     public HostFacts {
         listeners = List.copyOf(listeners);
         addresses = List.copyOf(addresses);
+    }
+
+    /** Facts without the unit's enablement (not read). */
+    public HostFacts(String architecture, String os, long freeKiB, DataDirState dataDir, String serviceState,
+                     List<String> listeners, Optional<String> envFile, List<String> addresses) {
+        this(architecture, os, freeKiB, dataDir, serviceState, listeners, envFile, addresses, "");
     }
 
     /** Facts without the host's addresses (not read). */

@@ -1,5 +1,7 @@
 package dev.quorum.core.lifecycle.steps;
 
+import dev.quorum.core.cluster.HostFile;
+import dev.quorum.core.cluster.HostFileReads;
 import dev.quorum.core.cluster.ManagedFiles;
 import dev.quorum.core.engine.Check;
 import dev.quorum.core.engine.StepContext;
@@ -28,20 +30,19 @@ public abstract class ManagedFileStep extends HostStep {
         return List.of("install -m " + mode() + " <rendered> " + path());
     }
 
+    /** Content and mode in one exchange (issue 18): a re-run's check is one round trip per file. */
     @Override
     public Check check(StepContext context) throws Exception {
-        RemoteHost remote = remote(context);
         String path = path();
-        Optional<String> current = ManagedFiles.read(remote, path);
+        Optional<HostFile> current = HostFileReads.read(remote(context), List.of(path)).get(path);
         if (current.isEmpty()) {
             return Check.needed(path + " does not exist");
         }
-        if (!current.get().equals(desired(context, current))) {
+        if (!current.get().content().equals(desired(context, current.map(HostFile::content)))) {
             return Check.needed(path + " differs from what this inventory renders");
         }
-        Optional<String> mode = ManagedFiles.mode(remote, path);
-        if (!mode.map(m -> Integer.parseInt(m, 8) == Integer.parseInt(mode(), 8)).orElse(false)) {
-            return Check.needed(path + " has mode " + mode.orElse("?") + ", want " + mode());
+        if (!current.get().hasMode(mode())) {
+            return Check.needed(path + " has mode " + current.get().mode() + ", want " + mode());
         }
         return Check.done(path + " up to date");
     }
@@ -50,8 +51,8 @@ public abstract class ManagedFileStep extends HostStep {
     public void apply(StepContext context) throws Exception {
         RemoteHost remote = remote(context);
         String path = path();
-        Optional<String> current = ManagedFiles.read(remote, path);
-        ManagedFiles.replace(remote, path, desired(context, current), mode())
+        Optional<HostFile> current = HostFileReads.read(remote, List.of(path)).get(path);
+        ManagedFiles.replace(remote, path, desired(context, current.map(HostFile::content)), mode(), current)
                 .ifPresent(kept -> context.info("previous " + path + " kept as " + kept));
         changed(context.target());
     }

@@ -3,6 +3,7 @@ package dev.quorum.core.lifecycle.steps;
 import dev.quorum.core.engine.StepContext;
 import dev.quorum.core.engine.StepFailedException;
 import dev.quorum.core.release.EtcdRelease;
+import dev.quorum.core.remote.CommandResult;
 import dev.quorum.core.remote.RemoteHost;
 import dev.quorum.core.remote.Shell;
 
@@ -25,16 +26,30 @@ public final class ReleaseUpload {
      */
     public static void intact(StepContext context, RemoteHost remote, EtcdRelease release, String tarball)
             throws StepFailedException {
+        uploadThen(context, remote, release, tarball, "true", "sha256sum on " + context.target());
+    }
+
+    /** The exit status of {@link #uploadThen}'s command when the sha256 differs: then nothing else ran. */
+    private static final int DAMAGED = 97;
+
+    /**
+     * Like {@link #intact}, and runs {@code then} in the same exchange once the sha256 matches (issue 18: the
+     * comparison and the unpacking cost one round trip, not two). {@code then} fails the step as {@code what}.
+     */
+    public static String uploadThen(StepContext context, RemoteHost remote, EtcdRelease release, String tarball,
+                                    String then, String what) throws StepFailedException {
         String arrived = "";
+        String file = Shell.quote(tarball);
         for (int attempt = 1; attempt <= 2; attempt++) {
             context.info("uploading " + release.tarball().getFileName() + (attempt > 1 ? " again" : ""));
-            remote.upload(release.tarball(), tarball, "0600");
-            String out = remote.run("sha256sum " + Shell.quote(tarball)).requireOk("sha256sum on " + context.target())
-                    .stdout().strip();
-            arrived = out.isEmpty() ? "" : out.split("\\s+")[0];
-            if (arrived.equals(release.sha256())) {
-                return;
+            remote.uploadScratch(release.tarball(), tarball, "0600");
+            CommandResult ran = remote.run("sum=$(sha256sum " + file + ") || exit 1; sum=${sum%% *}; "
+                    + "if [ \"$sum\" != " + Shell.quote(release.sha256()) + " ]; then echo \"$sum\"; exit " + DAMAGED
+                    + "; fi; " + then);
+            if (ran.exitStatus() != DAMAGED) {
+                return ran.requireOk(what).stdout();
             }
+            arrived = ran.stdout().strip();
             context.warn("the tarball arrived damaged on " + context.target() + " (sha256 " + arrived + ")");
         }
         throw new StepFailedException("the etcd tarball arrived damaged on " + context.target() + " twice (sha256 "

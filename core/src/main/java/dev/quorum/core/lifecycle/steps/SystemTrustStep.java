@@ -1,11 +1,12 @@
 package dev.quorum.core.lifecycle.steps;
 
+import dev.quorum.core.cluster.HostFile;
+import dev.quorum.core.cluster.HostFileReads;
 import dev.quorum.core.cluster.ManagedFiles;
 import dev.quorum.core.engine.Check;
 import dev.quorum.core.engine.StepContext;
-import dev.quorum.core.pki.PemCodec;
+import dev.quorum.core.engine.StepFailedException;
 import dev.quorum.core.remote.RemoteHost;
-import dev.quorum.core.remote.Shell;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Optional;
@@ -44,42 +45,45 @@ public final class SystemTrustStep extends CaPlacementStep {
         return remote.run(TrustStore.DETECT).requireOk("find the system trust store").stdout();
     }
 
+    /** The store, the anchor and whether the bundle holds each CA, in one exchange (issue 18). */
     @Override
     public Check check(StepContext context) throws Exception {
-        RemoteHost remote = remote(context);
-        String detected = detect(remote);
-        TrustStore store = TrustStore.of(detected);
+        Optional<CaTrust> trust = wanted.get();
+        List<X509Certificate> cas = trust.map(t -> java.util.stream.Stream.concat(t.trusted().stream(),
+                t.dropped().stream()).toList()).orElse(List.of());
+        List<String> out = remote(context).run(TrustCheck.script(cas)).requireOk("read the system trust store")
+                .stdout().lines().toList();
+        TrustStore store = TrustStore.of(out.isEmpty() ? "" : out.get(0));
         if (store == TrustStore.NONE) {
-            String why = "NOT in the system trust: " + TrustStore.system(detected) + " has neither "
-                    + "update-ca-certificates nor update-ca-trust; install the ca-certificates package and run again";
+            String why = "NOT in the system trust: " + (out.size() > 1 ? out.get(1) : "an unknown system")
+                    + " has neither update-ca-certificates nor update-ca-trust; install the ca-certificates package "
+                    + "and run again";
             context.warn("the etcd CA is " + why);
             return Check.done("left out, " + why);
         }
-        Optional<CaTrust> trust = wanted.get();
         if (trust.isEmpty()) {
             return Check.needed("the CA will be created on this workstation, then added to " + store.anchor());
         }
-        if (!trust.get().heldBy(ManagedFiles.read(remote, store.anchor()))) {
+        if (out.size() != 3 + cas.size()) {
+            throw new StepFailedException("could not read the system trust store on " + context.target() + ": "
+                    + String.join(" / ", out), "check that " + store.bundle() + " is readable, then re-run");
+        }
+        Optional<String> anchor = HostFileReads.file(context.target(), store.anchor(), out.get(2))
+                .map(HostFile::content);
+        if (!trust.get().heldBy(anchor)) {
             return Check.needed(store.anchor() + " is missing or does not hold " + trust.get().describe());
         }
-        for (X509Certificate ca : trust.get().trusted()) {
-            if (!inBundle(remote, store, ca)) {
+        int trusted = trust.get().trusted().size();
+        for (int i = 0; i < cas.size(); i++) {
+            boolean held = out.get(3 + i).equals("yes");
+            if (i < trusted && !held) {
                 return Check.needed(store.bundle() + " does not hold " + trust.get().describe() + " yet");
             }
-        }
-        for (X509Certificate ca : trust.get().dropped()) {
-            if (inBundle(remote, store, ca)) {
+            if (i >= trusted && held) {
                 return Check.needed(store.bundle() + " still holds the old CA");
             }
         }
         return Check.done(store.bundle() + " holds " + trust.get().describe() + " (from " + store.anchor() + ")");
-    }
-
-    /** The CA's base64 body appears in the bundle (line breaks ignored): the system's TLS clients trust it. */
-    private static boolean inBundle(RemoteHost remote, TrustStore store, X509Certificate ca) {
-        String body = PemCodec.write(ca).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-        return remote.run("tr -d '\\n\\r' < " + Shell.quote(store.bundle()) + " | grep -qF -- " + Shell.quote(body))
-                .ok();
     }
 
     @Override

@@ -49,7 +49,8 @@ class InstallPlanShapeTest {
 
         List<String> alongside = plan.steps().stream().filter(p -> p.withPrevious())
                 .map(p -> p.step().getClass().getSimpleName()).toList();
-        assertThat(alongside).containsExactly("CertificatesStep", "EnvFileStep", "UnitFileStep", "EtcdctlWrapperStep",
+        assertThat(alongside).containsExactly("ClusterShapeStep", "RunningReleaseStep", "PreflightStep",
+                "CertificatesStep", "EnvFileStep", "UnitFileStep", "EtcdctlWrapperStep",
                 "SystemTrustStep");
         assertThat(PlanShapes.shape(plan).indexOf("EnableServiceStep [node1, node2, node3]"))
                 .isEqualTo(PlanShapes.shape(plan).indexOf("EtcdctlWrapperStep [node1, node2, node3]") + 1);

@@ -13,6 +13,7 @@ class FactsProbeTest {
                 disk_kib=52428800
                 data=member
                 service=active
+                enabled=enabled
                 listen=198.19.77.11:2380 users:(("etcd",pid=42,fd=8))
                 address=127.0.0.1
                 address=198.19.77.11
@@ -26,6 +27,7 @@ class FactsProbeTest {
         assertThat(facts.freeKiB()).isEqualTo(52428800L);
         assertThat(facts.dataDir()).isEqualTo(HostFacts.DataDirState.MEMBER);
         assertThat(facts.etcdActive()).isTrue();
+        assertThat(facts.unitEnabled()).isEqualTo("enabled");
         assertThat(facts.listeners()).containsExactly("198.19.77.11:2380 users:((\"etcd\",pid=42,fd=8))");
         assertThat(facts.envFile()).contains("ETCD_NAME=etcd1\n");
         assertThat(facts.addresses()).containsExactly("127.0.0.1", "198.19.77.11", "fd00::11");

@@ -271,6 +271,25 @@ class InstallLabTest {
 
     @Test
     @Order(13)
+    void aBinaryChangedInPlaceWithItsSizeAndMtimeKeptIsInstalledAgain() {
+        LabHost host = lab.host(2);
+        String released = lab.host(0).exec("sha256sum /usr/local/bin/etcdctl").stdout().split(" ")[0];
+        // one byte rewritten in place, size and mtime put back: only the ctime tells (decision 0052's record)
+        host.exec("f=/usr/local/bin/etcdctl; cp -p $f /tmp/etcdctl.ref && printf 'X' | dd of=$f bs=1 seek=4096 "
+                + "conv=notrunc 2>/dev/null && touch -r /tmp/etcdctl.ref $f && rm -f /tmp/etcdctl.ref")
+                .requireOk("change etcdctl in place");
+        assertThat(host.exec("sha256sum /usr/local/bin/etcdctl").stdout()).doesNotStartWith(released);
+
+        LabCluster.Outcome again = cluster.install();
+
+        assertThat(again.result().succeeded()).as(again.log()).isTrue();
+        assertThat(again.result().summary().nothingChanged()).as("the changed binary was noticed: " + again.log())
+                .isFalse();
+        assertThat(host.exec("sha256sum /usr/local/bin/etcdctl").stdout()).startsWith(released);
+    }
+
+    @Test
+    @Order(14)
     void aChangedHostKeyIsAlwaysRefused() {
         lab.host(1).regenerateHostKey();
 

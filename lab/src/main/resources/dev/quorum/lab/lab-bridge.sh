@@ -52,8 +52,7 @@ case "${1:-}" in
       # no IPv6 chatter (router solicitations, DAD) on the lab segment
       echo 1 > "/proc/sys/net/ipv6/conf/$LAB_BRIDGE/disable_ipv6" 2>/dev/null || true
     fi
-    ip -4 addr show dev "$LAB_BRIDGE" | grep -q "inet $LAB_BRIDGE_ADDR/24" ||
-      ip addr add "$LAB_BRIDGE_ADDR/24" dev "$LAB_BRIDGE"
+    ip addr replace "$LAB_BRIDGE_ADDR/24" dev "$LAB_BRIDGE"
     ip link set "$LAB_BRIDGE" up
     ;;
   down)

@@ -131,13 +131,14 @@ SH
       echo 0 > "/proc/sys/net/ipv6/conf/$LAB_BRIDGE/$conf"
     done
     echo 0 > "/proc/sys/net/ipv6/conf/$LAB_BRIDGE/disable_ipv6"
-    ip -6 addr show dev "$LAB_BRIDGE" | grep -q "inet6 $LAB_NET6_PREFIX::1/64" ||
-      ip -6 addr add "$LAB_NET6_PREFIX::1/64" dev "$LAB_BRIDGE" nodad
+    # "replace" adds the address or keeps it, so a second host needs no check. The check it replaces,
+    # "ip | grep -q" under pipefail, failed at random: grep exits at its match, ip's next write gets SIGPIPE.
+    ip -6 addr replace "$LAB_NET6_PREFIX::1/64" dev "$LAB_BRIDGE" nodad
     in_host "$LAB_NET6_PREFIX::$last" <<'SH'
 set -e
 for conf in accept_dad accept_ra router_solicitations; do echo 0 > "/proc/sys/net/ipv6/conf/eth0/$conf"; done
 echo 0 > /proc/sys/net/ipv6/conf/eth0/disable_ipv6
-ip -6 addr show dev eth0 | grep -q "inet6 $1/64" || ip -6 addr add "$1/64" dev eth0 nodad
+ip -6 addr replace "$1/64" dev eth0 nodad
 echo "$1"
 SH
     ;;

@@ -21,12 +21,14 @@ mount -t tmpfs -o mode=1777,size=256m tmpfs /tmp
 hostname "$name"
 mkdir -p -m 0755 /run/sshd /var/log/quorum-lab
 
-# The root side moves eth0 in and sets its address; wait for it (bounded: 10 s).
+# The root side moves eth0 in and sets its address; wait for it (bounded: 10 s). The output is read whole before
+# matching: "ip | grep -q" under pipefail fails when grep exits before ip's last write (SIGPIPE).
+eth0_has_addr() { [[ $(ip -4 -o addr show dev eth0 2>/dev/null) == *" $addr/"* ]]; }
 for _ in $(seq 200); do
-  ip -4 -o addr show dev eth0 2>/dev/null | grep -q " $addr/" && break
+  eth0_has_addr && break
   sleep 0.05
 done
-ip -4 -o addr show dev eth0 | grep -q " $addr/" || { echo "eth0 never got $addr" >&2; exit 1; }
+eth0_has_addr || { echo "eth0 never got $addr" >&2; exit 1; }
 
 export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 /usr/sbin/sshd -t

@@ -6,12 +6,12 @@ import dev.quorum.core.cluster.ClusterSession;
 import dev.quorum.core.etcd.ClusterProbe;
 import dev.quorum.core.etcd.ClusterStatus;
 import dev.quorum.core.etcd.MemberStatus;
+import dev.quorum.core.labtest.Ipv6HostVars;
 import dev.quorum.core.labtest.LabCluster;
 import dev.quorum.lab.Lab;
 import dev.quorum.lab.LabHost;
 import dev.quorum.lab.LabHosts;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -35,7 +35,7 @@ class Ipv6StackLabTest {
     @TempDir
     static Path dir;
     static LabCluster cluster;
-    static final Map<LabHost, String> IP6 = new LinkedHashMap<>();
+    static Map<LabHost, String> ip6;
 
     @BeforeAll
     static void ipv6OnEveryHost() throws IOException {
@@ -43,12 +43,7 @@ class Ipv6StackLabTest {
         vars.put("ipv4_stack", false);
         vars.put("ipv6_stack", true);
         cluster = new LabCluster(lab, dir, vars);
-        Path hostVars = Files.createDirectories(cluster.inventoryFile.resolveSibling("host_vars"));
-        for (LabHost host : lab.hosts()) {
-            String address = host.enableIpv6();
-            IP6.put(host, address);
-            Files.writeString(hostVars.resolve(host.name() + ".yml"), "ip6: \"" + address + "\"\n");
-        }
+        ip6 = Ipv6HostVars.enable(lab, cluster);
     }
 
     @Test
@@ -59,14 +54,14 @@ class Ipv6StackLabTest {
         assertThat(outcome.result().succeeded()).as(outcome.log() + outcome.firstFailure()).isTrue();
         LabHost first = lab.host(0);
         String members = first.exec("etcdctl.sh member list").stdout();
-        for (Map.Entry<LabHost, String> host : IP6.entrySet()) {
+        for (Map.Entry<LabHost, String> host : ip6.entrySet()) {
             String bracketed = "[" + host.getValue() + "]";
             assertThat(members).contains("https://" + bracketed + ":2380").contains("https://" + bracketed + ":2379")
                     .doesNotContain(host.getKey().address() + ":2380");
             assertThat(host.getKey().exec("ss -Hltn").stdout()).contains(bracketed + ":2379")
                     .contains(bracketed + ":2380");
             assertThat(host.getKey().exec("openssl x509 -noout -ext subjectAltName -in /etc/ssl/etcd/ssl/member-"
-                    + host.getKey().name() + ".pem").stdout()).containsIgnoringCase(expandedSan(host.getValue()));
+                    + host.getKey().name() + ".pem").stdout()).containsIgnoringCase(Ipv6HostVars.expandedSan(host.getValue()));
         }
         try (ClusterSession session = cluster.session(cluster.ssh())) {
             ClusterStatus status = ClusterProbe.probe(session.sharedEtcd(), session.inventory().etcdMembers(),
@@ -82,10 +77,5 @@ class Ipv6StackLabTest {
 
         assertThat(again.result().succeeded()).as(again.log() + again.firstFailure()).isTrue();
         assertThat(again.result().summary().changed()).as(again.log()).isZero();
-    }
-
-    /** How openssl prints an IPv6 SAN: every group, without leading zeros, e.g. FD51:9877:77:0:0:0:0:2. */
-    private static String expandedSan(String address) throws java.net.UnknownHostException {
-        return "IP Address:" + java.net.InetAddress.getByName(address).getHostAddress().toUpperCase();
     }
 }

@@ -42,11 +42,7 @@ public final class LabExtension implements ExecutionCondition, BeforeAllCallback
 
     @Override
     public void beforeAll(ExtensionContext context) throws IllegalAccessException {
-        Lab lab = context.getStore(NS).get(KEY, Lab.class);
-        if (lab == null) {   // else a @Nested class: it shares its outer class's lab
-            lab = Lab.start(hostCount(context));
-            context.getStore(NS).put(KEY, lab);   // stored first: afterAll closes it even if injection fails
-        }
+        Lab lab = startedLab(context);
         Class<?> testClass = context.getRequiredTestClass();
         for (Field field : labFields(testClass)) {
             if (Modifier.isStatic(field.getModifiers())) {
@@ -68,7 +64,8 @@ public final class LabExtension implements ExecutionCondition, BeforeAllCallback
     @Override
     public void postProcessTestInstance(Object testInstance, ExtensionContext context)
             throws IllegalAccessException {
-        Lab lab = lab(context);
+        // with @TestInstance(PER_CLASS) the instance comes before beforeAll: the lab starts here then
+        Lab lab = startedLab(context);
         for (Field field : labFields(testInstance.getClass())) {
             if (!Modifier.isStatic(field.getModifiers())) {
                 field.setAccessible(true);
@@ -91,6 +88,16 @@ public final class LabExtension implements ExecutionCondition, BeforeAllCallback
         Lab lab = context.getStore(NS).get(KEY, Lab.class);
         if (lab == null) {
             throw new ExtensionConfigurationException("no lab: is the class annotated with @LabHosts?");
+        }
+        return lab;
+    }
+
+    /** The lab of this class, or of its outer class for a @Nested one; started when there is none yet. */
+    private static Lab startedLab(ExtensionContext context) {
+        Lab lab = context.getStore(NS).get(KEY, Lab.class);
+        if (lab == null) {
+            lab = Lab.start(hostCount(context));
+            context.getStore(NS).put(KEY, lab);   // stored first: afterAll closes it even if injection fails
         }
         return lab;
     }

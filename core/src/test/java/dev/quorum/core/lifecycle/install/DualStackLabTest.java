@@ -2,26 +2,11 @@ package dev.quorum.core.lifecycle.install;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.quorum.core.cluster.ClusterSession;
-import dev.quorum.core.etcd.ClusterProbe;
-import dev.quorum.core.etcd.ClusterStatus;
-import dev.quorum.core.etcd.MemberStatus;
-import dev.quorum.core.labtest.Ipv6HostVars;
-import dev.quorum.core.labtest.LabCluster;
-import dev.quorum.lab.Lab;
 import dev.quorum.lab.LabHost;
 import dev.quorum.lab.LabHosts;
-import java.io.IOException;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A dual-stack cluster as Kubespray describes one ({@code ipv4_stack} left at true, {@code ipv6_stack: true}, each
@@ -29,52 +14,26 @@ import org.junit.jupiter.api.io.TempDir;
  * member's certificate names its IPv6 address as well, as Kubespray's certificates do on a dual stack.
  */
 @LabHosts(count = 3)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class DualStackLabTest {
-    static Lab lab;
-    @TempDir
-    static Path dir;
-    static LabCluster cluster;
-    static Map<LabHost, String> ip6;
-
-    @BeforeAll
-    static void ipv6BesideIpv4OnEveryHost() throws IOException {
-        Map<String, Object> vars = new LinkedHashMap<>();
-        vars.put("ipv6_stack", true);
-        cluster = new LabCluster(lab, dir, vars);
-        ip6 = Ipv6HostVars.enable(lab, cluster);
+class DualStackLabTest extends Ipv6InventoryInstall {
+    @Override
+    Map<String, Object> stackVars() {
+        return Map.of("ipv6_stack", true);
     }
 
     @Test
     @Order(1)
     void installsOnIpv4WithBothAddressesInTheCertificates() throws Exception {
-        LabCluster.Outcome outcome = cluster.install();
+        installed();
 
-        assertThat(outcome.result().succeeded()).as(outcome.log() + outcome.firstFailure()).isTrue();
         String members = lab.host(0).exec("etcdctl.sh member list").stdout();
         for (Map.Entry<LabHost, String> entry : ip6.entrySet()) {
             LabHost host = entry.getKey();
             assertThat(members).contains("https://" + host.address() + ":2380")
                     .contains("https://" + host.address() + ":2379")
                     .doesNotContain("[" + entry.getValue() + "]");
-            assertThat(host.exec("openssl x509 -noout -ext subjectAltName -in /etc/ssl/etcd/ssl/member-"
-                    + host.name() + ".pem").stdout())
-                    .contains("IP Address:" + host.address())
-                    .containsIgnoringCase(Ipv6HostVars.expandedSan(entry.getValue()));
+            assertThat(sanOf(host)).contains("IP Address:" + host.address())
+                    .containsIgnoringCase(expandedSan(entry.getValue()));
         }
-        try (ClusterSession session = cluster.session(cluster.ssh())) {
-            ClusterStatus status = ClusterProbe.probe(session.sharedEtcd(), session.inventory().etcdMembers(),
-                    Duration.ofSeconds(3));
-            assertThat(status.members()).hasSize(3).allMatch(MemberStatus::healthy);
-        }
-    }
-
-    @Test
-    @Order(2)
-    void aRerunChangesNothing() {
-        LabCluster.Outcome again = cluster.install();
-
-        assertThat(again.result().succeeded()).as(again.log() + again.firstFailure()).isTrue();
-        assertThat(again.result().summary().changed()).as(again.log()).isZero();
+        assertAllHealthy();
     }
 }

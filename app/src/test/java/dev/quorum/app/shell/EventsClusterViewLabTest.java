@@ -5,6 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.quorum.app.certificates.LoadState;
 import dev.quorum.app.backups.BackupRow;
 import dev.quorum.app.maintenance.MaintenanceWizard;
+import dev.quorum.app.recover.RecoverWizard;
+import dev.quorum.app.recover.WizardOpener;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import org.testfx.util.WaitForAsyncUtils;
 import dev.quorum.app.wizard.WizardServices;
 import dev.quorum.core.inventory.ClusterLayout;
 import dev.quorum.core.lifecycle.backup.BackupPlans;
@@ -54,7 +60,8 @@ import org.testfx.api.FxToolkit;
  * etcd_events_cluster_enabled, the main window opened on the inventory, the header's switch to the events cluster
  * shows three healthy members named *-events on client port 2383, the etcd-events unit and the certificate served on
  * 2383, the certificates read with /etc/etcd-events.env, and charts scraped from the members' 2383 (decision 0044);
- * the Maintenance wizard defragments the events members and the Backups tab runs their own backup (decision 0049).
+ * the Maintenance wizard defragments the events members, the Backups tab runs their own backup (decision 0049) and
+ * the Recover wizard starts a stopped events member.
  */
 @LabHosts(count = 3)
 @Timeout(900)
@@ -258,6 +265,64 @@ class EventsClusterViewLabTest {
         assertThat(rows).allSatisfy(r -> assertThat(r.location()).contains(":/var/backups/quorum-etcd-events/"));
         assertThat(lab.host(0).exec("systemctl is-active quorum-backup.timer").stdout().strip())
                 .as("the main cluster's timer was never installed").isNotEqualTo("active");
+    }
+
+    /**
+     * The Recover wizard opened on the events view: etcd-events stopped on lab3 is named, the recommended command
+     * carries {@code --cluster events}, and the run starts etcd-events there again; the main cluster's etcd is never
+     * touched.
+     */
+    @Test
+    @Order(8)
+    void theRecoverWizardStartsAStoppedEventsMemberAndLeavesTheMainClusterAlone() throws Exception {
+        String events = model().clusterName();
+        String mainPid = lab.host(2).exec("systemctl show -p MainPID --value etcd").stdout().strip();
+        assertThat(lab.host(2).exec("systemctl stop etcd-events").ok()).isTrue();
+        WizardHarness wizard = new WizardHarness();
+        try {
+            wizard.open(() -> RecoverWizard.open(null, eventsServices(), inventory, diagnosis -> { },
+                    WizardOpener.NONE));
+            refreshUntil(wizard, "lab3's events member named as stopped",
+                    () -> wizard.text("#verdictSentence").startsWith("etcd is not running on lab3"));
+            assertThat(wizard.text("#verdictWord")).isEqualTo("Degraded");
+            assertThat(wizard.text("#recommendedCommand")).isEqualTo("quorum recover -i " + inventory
+                    + " --cluster events");
+            wizard.click("#next");
+            wizard.waitUntil("plan reviewed", Duration.ofSeconds(90), () -> wizard.shown("#reviewHeadline")
+                    && wizard.enabled("#next"), () -> wizard.text("#reviewHeadline") + " "
+                    + wizard.text("#reviewProblem"));
+            assertThat(wizard.text("#reviewHeadline")).contains("Plan: recover on cluster " + events);
+            wizard.click("#next");
+            wizard.waitUntil("run finished", Duration.ofSeconds(180), () -> wizard.shown("#resultHeadline")
+                    && !wizard.text("#resultHeadline").isEmpty(), () -> wizard.text("#runCurrent"));
+            assertThat(wizard.text("#resultHeadline")).as(() -> wizard.items("#resultProblems")
+                    + WizardHarness.newestRunLogTail(home.runs(events))).startsWith("Done");
+        } finally {
+            wizard.close();
+        }
+        assertThat(lab.host(2).exec("systemctl is-active etcd-events").stdout().strip()).isEqualTo("active");
+        assertThat(lab.host(2).exec("systemctl show -p MainPID --value etcd").stdout().strip())
+                .as("the main cluster's etcd on lab3 was not restarted").isEqualTo(mainPid);
+        ui.waitUntil("the events view healthy again", Duration.ofSeconds(90),
+                () -> model().healthProperty().get() == ClusterHealth.HEALTHY, () -> model().sentenceProperty().get());
+    }
+
+    /** Clicks Refresh (after each diagnosis) until the page shows what is expected; bounded (90 s). */
+    static void refreshUntil(WizardHarness wizard, String what, Callable<Boolean> shown) throws Exception {
+        Instant end = Instant.now().plusSeconds(90);
+        while (true) {
+            wizard.waitUntil("a diagnosis finished", Duration.ofSeconds(60), () -> wizard.enabled("#refreshDiagnosis"),
+                    () -> wizard.text("#diagnosisReason"));
+            if (WaitForAsyncUtils.asyncFx(shown).get(10, TimeUnit.SECONDS)) {
+                return;
+            }
+            if (Instant.now().isAfter(end)) {
+                throw new AssertionError("waited 90 s for: " + what + "; shown: " + wizard.text("#verdictWord")
+                        + ": " + wizard.text("#verdictSentence"));
+            }
+            Thread.sleep(1000);
+            wizard.click("#refreshDiagnosis");
+        }
     }
 
     static void awaitBackups(String what) {

@@ -30,6 +30,8 @@ final class Classifier {
     private final List<String> voterAddresses;
     private final int quorumSize;
     private final Optional<LocalStatus> leader;
+    /** Hosts whose own report says etcd is not running: their peer port is closed, which is not the network. */
+    private final Set<String> stoppedAddresses;
     private final List<String> isolatedAddresses;
 
     private Classifier(List<EtcdMember> subjects, Map<String, HostReport> reports) {
@@ -43,6 +45,8 @@ final class Classifier {
                         .map(Classifier::host).toList();
         this.quorumSize = voterAddresses.size() / 2 + 1;
         this.leader = statuses().filter(LocalStatus::isLeader).findFirst();
+        this.stoppedAddresses = reports.values().stream().filter(HostReport::reachable).filter(r -> !r.running())
+                .map(HostReport::address).collect(Collectors.toSet());
         this.isolatedAddresses = reports.values().stream().filter(HostReport::reachable).filter(HostReport::running)
                 .filter(r -> !r.peerReach().isEmpty() && reachableVoters(r) < quorumSize)
                 .map(HostReport::address).toList();
@@ -212,16 +216,21 @@ final class Classifier {
                 .map(line -> new Problem(ProblemKind.DATA_LOST, "lost or corrupt data; etcd's log: " + line));
     }
 
+    /** Voters this host reaches, itself included; a stopped voter counts too: the network to it is not known cut. */
     private long reachableVoters(HostReport r) {
         long self = voterAddresses.contains(r.address()) ? 1 : 0;
         return self + voterAddresses.stream().filter(a -> !a.equals(r.address()))
-                .filter(a -> r.peerReach().getOrDefault(a, false)).count();
+                .filter(a -> r.peerReach().getOrDefault(a, false) || stoppedAddresses.contains(a)).count();
     }
 
-    /** Voters this host cannot reach, except those cut off from everyone: the fault is on their side. */
+    /**
+     * Voters this host cannot reach, except those cut off from everyone (the fault is on their side) and those
+     * whose etcd is stopped (their own problem says so).
+     */
     private List<String> unreachableVoters(HostReport r) {
         return voterAddresses.stream().filter(a -> !a.equals(r.address()))
                 .filter(a -> isolated(r) || !isolatedAddresses.contains(a))
+                .filter(a -> !stoppedAddresses.contains(a))
                 .filter(a -> r.peerReach().containsKey(a) && !r.peerReach().get(a)).toList();
     }
 

@@ -105,7 +105,9 @@ class ClassifierTest {
         Diagnosis d = classify(changed);
 
         assertThat(d.verdict()).isEqualTo(Verdict.QUORUM_LOST);
-        assertThat(d.sentence()).startsWith("quorum is lost: 3 of 3 members are down or cut off (h1: isolated, "
+        // h3's own report says its etcd is stopped, so only h2 (not reached over SSH) may be the network's fault:
+        // h1 cannot reach h2, which does not make h1 the one cut off
+        assertThat(d.sentence()).startsWith("quorum is lost: 3 of 3 members are down or cut off (h1: peer-unreachable, "
                 + "h2: unreachable, h3: not-running)");
         MemberDiagnosis h2 = d.member("h2").orElseThrow();
         assertThat(h2.running()).isEmpty();
@@ -222,6 +224,46 @@ class ClassifierTest {
         assertThat(h2.problems()).extracting(Problem::kind).containsExactly(ProblemKind.NOT_RUNNING);
         assertThat(h2.needs(ProblemKind.Remedy.START)).isTrue();
         assertThat(d.sentence()).endsWith("quorum recover starts etcd on h2");
+    }
+
+    @Test
+    void theClosedPeerPortOfAStoppedMemberIsNotANetworkProblem() {
+        EtcdMember h2 = THREE.get(1);
+        Map<String, HostReport> changed = new LinkedHashMap<>();
+        changed.put("h2", report(h2, "inactive", Optional.empty(), Map.of(), DataDirState.PRESENT, List.of()));
+        for (EtcdMember other : List.of(THREE.get(0), THREE.get(2))) {
+            Map<String, Boolean> reach = reachAll(other);
+            reach.put(h2.address(), false);
+            changed.put(other.hostName(), report(other, "active", Optional.of(status("a" + other.hostName().charAt(1),
+                    CLUSTER, "a1", 100)), reach, DataDirState.PRESENT, List.of()));
+        }
+        Diagnosis d = classify(changed);
+
+        assertThat(d.verdict()).isEqualTo(Verdict.DEGRADED);
+        assertThat(d.member("h1").orElseThrow().problems()).isEmpty();
+        assertThat(d.member("h3").orElseThrow().problems()).isEmpty();
+        assertThat(d.member("h2").orElseThrow().problems()).extracting(Problem::kind)
+                .containsExactly(ProblemKind.NOT_RUNNING);
+        assertThat(d.sentence()).startsWith("etcd is not running on h2;").doesNotContain("cannot reach")
+                .doesNotContain("network");
+        assertThat(d.actions()).noneMatch(a -> a.title().contains("network"));
+    }
+
+    @Test
+    void aMemberWhosePeersAreAllStoppedIsNotCalledCutOff() {
+        Map<String, HostReport> changed = new LinkedHashMap<>();
+        for (EtcdMember stopped : THREE.subList(1, 3)) {
+            changed.put(stopped.hostName(), report(stopped, "inactive", Optional.empty(), Map.of(),
+                    DataDirState.PRESENT, List.of()));
+        }
+        changed.put("h1", report(THREE.get(0), "active", Optional.of(status("a1", CLUSTER, "0", 100)),
+                Map.of("10.0.0.2", false, "10.0.0.3", false), DataDirState.PRESENT, List.of()));
+        Diagnosis d = classify(changed);
+
+        assertThat(d.verdict()).isEqualTo(Verdict.QUORUM_LOST);
+        assertThat(d.member("h1").orElseThrow().problems()).extracting(Problem::kind)
+                .doesNotContain(ProblemKind.ISOLATED, ProblemKind.PEER_UNREACHABLE);
+        assertThat(d.sentence()).contains("(h1: no-leader, h2: not-running, h3: not-running)");
     }
 
     @Test

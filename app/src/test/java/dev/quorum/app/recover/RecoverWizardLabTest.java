@@ -13,11 +13,8 @@ import dev.quorum.lab.Lab;
 import dev.quorum.lab.LabHosts;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,7 +23,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The Diagnose / Recover wizard on three lab hosts: a follower cut off from its peers is named in
@@ -58,26 +54,6 @@ class RecoverWizardLabTest {
         executor.shutdown();
     }
 
-
-    /** Clicks Refresh (after each diagnosis) until the page shows what is expected; bounded. */
-    static void refreshUntil(WizardHarness ui, String what, Duration timeout, Callable<Boolean> shown)
-            throws Exception {
-        Instant end = Instant.now().plus(timeout);
-        while (true) {
-            ui.waitUntil("a diagnosis finished", Duration.ofSeconds(60), () -> ui.enabled("#refreshDiagnosis"),
-                    () -> ui.text("#diagnosisReason"));
-            if (WaitForAsyncUtils.asyncFx(shown).get(10, TimeUnit.SECONDS)) {
-                return;
-            }
-            if (Instant.now().isAfter(end)) {
-                throw new AssertionError("waited " + timeout.toSeconds() + " s for: " + what + "; shown: "
-                        + ui.text("#verdictWord") + ": " + ui.text("#verdictSentence"));
-            }
-            Thread.sleep(1000);
-            ui.click("#refreshDiagnosis");
-        }
-    }
-
     static List<String> labels(WizardHarness ui, String container) {
         javafx.scene.Node root = ui.lookup(container).query();
         return ui.from(root).lookup(".label").queryAllAs(Label.class).stream().map(Label::getText).toList();
@@ -92,7 +68,7 @@ class RecoverWizardLabTest {
             lab.host(2).cutPeers();
             try {
                 ui.open(() -> RecoverWizard.open(null, services, inventory, told::add, WizardOpener.NONE));
-                refreshUntil(ui, "lab3 named as cut off", Duration.ofSeconds(90),
+                DiagnosisRefresh.until(ui, "lab3 named as cut off", Duration.ofSeconds(90),
                         () -> ui.text("#verdictSentence").startsWith("lab3 is cut off"));
                 assertThat(ui.text("#verdictWord")).isEqualTo("Degraded");
                 assertThat(ui.text("#verdictSentence")).contains("still has quorum");
@@ -111,7 +87,7 @@ class RecoverWizardLabTest {
             } finally {
                 lab.host(2).healPeers();
             }
-            refreshUntil(ui, "lab3 reaches its peers again", Duration.ofSeconds(90),
+            DiagnosisRefresh.until(ui, "lab3 reaches its peers again", Duration.ofSeconds(90),
                     () -> ui.text("#cell-lab3-lab1").equals("yes") && ui.text("#cell-lab3-lab2").equals("yes")
                             && !ui.text("#verdictWord").equals("Quorum lost"));
             // Degraded still (lab3 catching up): the recommended button goes on; healthy already: Next does.
@@ -147,7 +123,7 @@ class RecoverWizardLabTest {
         lab.host(2).cutPeers();
         try {
             ui.open(() -> RecoverWizard.open(null, services, inventory, diagnosis -> { }, WizardOpener.NONE));
-            refreshUntil(ui, "quorum lost", Duration.ofSeconds(120),
+            DiagnosisRefresh.until(ui, "quorum lost", Duration.ofSeconds(120),
                     () -> ui.text("#verdictWord").equals("Quorum lost"));
             assertThat(ui.text("#verdictSentence")).startsWith("quorum is lost: ");
             assertThat(ui.enabled("#next")).isFalse();

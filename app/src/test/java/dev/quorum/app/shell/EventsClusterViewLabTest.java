@@ -5,12 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.quorum.app.certificates.LoadState;
 import dev.quorum.app.backups.BackupRow;
 import dev.quorum.app.maintenance.MaintenanceWizard;
+import dev.quorum.app.recover.DiagnosisRefresh;
 import dev.quorum.app.recover.RecoverWizard;
 import dev.quorum.app.recover.WizardOpener;
-import java.time.Instant;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import org.testfx.util.WaitForAsyncUtils;
 import dev.quorum.app.wizard.WizardServices;
 import dev.quorum.core.inventory.ClusterLayout;
 import dev.quorum.core.lifecycle.backup.BackupPlans;
@@ -282,7 +279,7 @@ class EventsClusterViewLabTest {
         try {
             wizard.open(() -> RecoverWizard.open(null, eventsServices(), inventory, diagnosis -> { },
                     WizardOpener.NONE));
-            refreshUntil(wizard, "lab3's events member named as stopped",
+            DiagnosisRefresh.until(wizard, "lab3's events member named as stopped", Duration.ofSeconds(90),
                     () -> wizard.text("#verdictSentence").startsWith("etcd is not running on lab3"));
             assertThat(wizard.text("#verdictWord")).isEqualTo("Degraded");
             assertThat(wizard.text("#recommendedCommand")).isEqualTo("quorum recover -i " + inventory
@@ -307,23 +304,6 @@ class EventsClusterViewLabTest {
                 () -> model().healthProperty().get() == ClusterHealth.HEALTHY, () -> model().sentenceProperty().get());
     }
 
-    /** Clicks Refresh (after each diagnosis) until the page shows what is expected; bounded (90 s). */
-    static void refreshUntil(WizardHarness wizard, String what, Callable<Boolean> shown) throws Exception {
-        Instant end = Instant.now().plusSeconds(90);
-        while (true) {
-            wizard.waitUntil("a diagnosis finished", Duration.ofSeconds(60), () -> wizard.enabled("#refreshDiagnosis"),
-                    () -> wizard.text("#diagnosisReason"));
-            if (WaitForAsyncUtils.asyncFx(shown).get(10, TimeUnit.SECONDS)) {
-                return;
-            }
-            if (Instant.now().isAfter(end)) {
-                throw new AssertionError("waited 90 s for: " + what + "; shown: " + wizard.text("#verdictWord")
-                        + ": " + wizard.text("#verdictSentence"));
-            }
-            Thread.sleep(1000);
-            wizard.click("#refreshDiagnosis");
-        }
-    }
 
     static void awaitBackups(String what) {
         ui.waitUntil(what, Duration.ofSeconds(180), () -> ui.enabled("#backups-refresh"),

@@ -78,6 +78,12 @@ public final class ChartsView extends BorderPane {
         NumberAxis time = timeAxis(model, zone);
         NumberAxis values = new NumberAxis();
         values.setForceZeroInRange(false);
+        if (series.isShareOfLimit()) {
+            values.setAutoRanging(false);
+            values.setLowerBound(0);
+            values.setUpperBound(100);
+            values.setTickUnit(25);
+        }
         values.setLabel(series.unit());
         values.setMinWidth(VALUE_AXIS_WIDTH);
         values.setPrefWidth(VALUE_AXIS_WIDTH);

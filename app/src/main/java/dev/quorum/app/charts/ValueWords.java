@@ -16,6 +16,16 @@ final class ValueWords {
 
     static String compact(double value) {
         double magnitude = Math.abs(value);
+        if (magnitude != 0 && magnitude < 0.00995 && Double.isFinite(value)) {
+            // 0.00115 would take seven characters: two significant digits and a power of ten instead, 1.2e-3
+            int exponent = (int) Math.floor(Math.log10(magnitude));
+            double mantissa = value / Math.pow(10, exponent);
+            if (Math.abs(Math.round(mantissa * 10) / 10.0) >= 10) {
+                mantissa /= 10;
+                exponent++;
+            }
+            return String.format(Locale.ROOT, "%.1fe%d", mantissa, exponent);
+        }
         if (magnitude < 999.5) {
             // three significant digits, no trailing zeros: 0.5, 12.5, 250
             return value == 0 || !Double.isFinite(value) ? (value == 0 ? "0" : String.valueOf(value))

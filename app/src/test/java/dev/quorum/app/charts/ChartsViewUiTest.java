@@ -132,6 +132,18 @@ class ChartsViewUiTest {
     }
 
     @Test
+    void theQuotaChartSpansTheWholeQuotaWhileTheOthersFitTheirValues() throws Exception {
+        ChartsViewModel model = show();
+        feed(model);
+
+        javafx.scene.chart.NumberAxis quota = (javafx.scene.chart.NumberAxis) chart("#chart-db-quota-use").getYAxis();
+        assertThat(Fx.get(quota::getLowerBound)).isEqualTo(0.0);
+        assertThat(Fx.get(quota::getUpperBound)).isEqualTo(100.0);
+        assertThat(Fx.get(quota::isAutoRanging)).isFalse();
+        assertThat(Fx.get(() -> chart("#chart-db-size").getYAxis().isAutoRanging())).isTrue();
+    }
+
+    @Test
     void aShorterRangeShowsLessOfTheSameHistory() throws Exception {
         ChartsViewModel model = show();
         feed(model);

@@ -16,5 +16,9 @@ class ValueWordsTest {
         assertThat(ValueWords.compact(250_000)).isEqualTo("250k");
         assertThat(ValueWords.compact(999_999)).isEqualTo("1.0M");
         assertThat(ValueWords.compact(-2000)).isEqualTo("-2.0k");
+        assertThat(ValueWords.compact(0.05)).isEqualTo("0.05");
+        assertThat(ValueWords.compact(0.00116)).isEqualTo("1.2e-3");
+        assertThat(ValueWords.compact(0.0009999)).isEqualTo("1.0e-3");
+        assertThat(ValueWords.compact(0.00095)).hasSizeLessThanOrEqualTo(6);
     }
 }

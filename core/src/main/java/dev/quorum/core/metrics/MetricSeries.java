@@ -28,4 +28,9 @@ public enum MetricSeries {
     public String unit() {
         return unit;
     }
+
+    /** A share of a limit (0 to 100 %): drawn on that whole range, so the headroom left is what the eye sees. */
+    public boolean isShareOfLimit() {
+        return this == DB_QUOTA_USE;
+    }
 }

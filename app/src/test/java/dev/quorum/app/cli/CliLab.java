@@ -54,19 +54,4 @@ final class CliLab {
         all.addAll(List.of("-i", inventory, "--known-hosts", knownHosts));
         return CliContractTest.run(all.toArray(String[]::new));
     }
-
-    // TEMPORARY until every CLI lab test uses CliLabCluster (removed in this branch's last commit)
-    static String inventory(Lab lab, java.nio.file.Path dir, int etcdCount) {
-        return lab.writeInventory(dir.resolve("inventory"), etcdVars(EtcdTarball.get()), etcdCount).toString();
-    }
-
-    static void install(java.nio.file.Path dir, String inventory, String knownHosts) {
-        System.setProperty("quorum.home", dir.resolve("home").toString());
-        CliContractTest.Run install = run(inventory, knownHosts, "install", "--yes");
-        org.assertj.core.api.Assertions.assertThat(install.exit()).as(install.out() + install.err()).isZero();
-    }
-
-    static void clearHome() {
-        System.clearProperty("quorum.home");
-    }
 }

@@ -6,17 +6,14 @@ import dev.quorum.lab.KubeStandIn;
 import dev.quorum.lab.Lab;
 import dev.quorum.lab.LabHost;
 import dev.quorum.lab.LabHosts;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code quorum replace --update-apiservers} and {@code quorum apiservers update} through the real CLI: lab1..lab3
@@ -27,28 +24,16 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ApiserversCliLabTest {
     static Lab lab;
-    @TempDir
-    static Path dir;
-    static String inventory;
-    static String knownHosts;
+    @RegisterExtension
+    static final CliLabCluster cli = CliLabCluster.installed(3).withInventoryEdit(text -> text.replace("\n  vars:",
+            "\n    kube_control_plane:\n      hosts:\n        lab1:\n  vars:"));
 
     @BeforeAll
-    static void installWithAControlPlane() throws Exception {
-        inventory = CliLab.inventory(lab, dir, 3);
-        Path file = Path.of(inventory);
-        Files.writeString(file, Files.readString(file).replace("\n  vars:",
-                "\n    kube_control_plane:\n      hosts:\n        lab1:\n  vars:"));
-        knownHosts = lab.knownHosts().toString();
-        CliLab.install(dir, inventory, knownHosts);
+    static void startTheControlPlane() {
         String members = lab.hosts().subList(0, 3).stream().map(h -> "https://" + h.address() + ":2379")
                 .collect(Collectors.joining(","));
         KubeStandIn.start(lab.host(0), KubeStandIn.manifest("lab1", members));
         assertThat(KubeStandIn.awaitLivez(lab.host(0), "200", Duration.ofSeconds(60))).isTrue();
-    }
-
-    @AfterAll
-    static void tearDown() {
-        CliLab.clearHome();
     }
 
     @Test
@@ -56,7 +41,7 @@ class ApiserversCliLabTest {
     void replaceWithUpdateApiserversPointsKubeApiserverAtTheNewMembers() {
         LabHost lab1 = lab.host(0);
 
-        CliContractTest.Run run = CliLab.run(inventory, knownHosts, "replace", "--member", "etcd2", "--with", "lab4",
+        CliContractTest.Run run = cli.quorum("replace", "--member", "etcd2", "--with", "lab4",
                 "--update-apiservers", "--yes");
 
         assertThat(run.exit()).as(run.out() + run.err()).isZero();
@@ -72,10 +57,9 @@ class ApiserversCliLabTest {
     @Test
     @Order(2)
     void onceTheInventoryNamesTheNewMemberTheCommandOnItsOwnFindsNothingToDo() throws Exception {
-        Path file = Path.of(inventory);
-        Files.writeString(file, Files.readString(file).replace("\n        lab2:\n", "\n        lab4:\n"));
+        cli.editInventory(text -> text.replace("\n        lab2:\n", "\n        lab4:\n"));
 
-        CliContractTest.Run run = CliLab.run(inventory, knownHosts, "apiservers", "update", "--yes");
+        CliContractTest.Run run = cli.quorum("apiservers", "update", "--yes");
 
         assertThat(run.exit()).as(run.out() + run.err()).isZero();
         assertThat(run.out()).contains("already lists these 3 members");

@@ -1,40 +1,39 @@
 package dev.quorum.app.cli;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.quorum.lab.EtcdTarball;
 import dev.quorum.lab.ExecResult;
 import dev.quorum.lab.Lab;
 import dev.quorum.lab.LabHost;
-import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** What the CLI lab tests share: an inventory of lab hosts, an isolated Quorum home, an install. */
+/** What the CLI lab tests share beside {@link CliLabCluster}: the etcd variables of a tarball, etcdctl, a CLI run. */
 final class CliLab {
     private CliLab() {
     }
 
-    /** The lab's inventory with the first {@code etcdCount} hosts in the etcd group and the lab's etcd tarball. */
-    static String inventory(Lab lab, Path dir, int etcdCount) {
-        return inventory(lab, dir, etcdCount, Map.of());
+    /** The inventory variables that install {@code tarball}: etcd_version, etcd_download_url, etcd_binary_checksum. */
+    static Map<String, Object> etcdVars(EtcdTarball tarball) {
+        Map<String, Object> vars = new LinkedHashMap<>();
+        vars.put("etcd_version", tarball.version());
+        vars.put("etcd_download_url", tarball.uri().toString());
+        vars.put("etcd_binary_checksum", tarball.sha256());
+        return vars;
     }
 
-    /** Like {@link #inventory(Lab, Path, int)}, with more inventory variables ({@code etcd_quota_backend_bytes}...). */
-    static String inventory(Lab lab, Path dir, int etcdCount, Map<String, String> moreVars) {
-        EtcdTarball tarball = EtcdTarball.get();
-        Map<String, Object> vars = new java.util.LinkedHashMap<>(Map.of("etcd_version", tarball.version(),
-                "etcd_download_url", tarball.uri().toString(), "etcd_binary_checksum", tarball.sha256()));
-        vars.putAll(moreVars);
-        return lab.writeInventory(dir.resolve("inventory"), vars, etcdCount).toString();
+    /** The lines of an INI inventory's [all:vars] that install {@code tarball}, with the lab's election timeout. */
+    static String iniEtcdVars(EtcdTarball tarball) {
+        StringBuilder lines = new StringBuilder();
+        etcdVars(tarball).forEach((name, value) -> lines.append(name).append('=').append(value).append('\n'));
+        return lines.append("etcd_election_timeout=").append(Lab.ELECTION_MILLIS).append('\n').toString();
     }
 
-    /** Points Quorum's home into {@code dir}, then installs the cluster through the CLI. */
-    static void install(Path dir, String inventory, String knownHosts) {
-        System.setProperty("quorum.home", dir.resolve("home").toString());
-        CliContractTest.Run install = run(inventory, knownHosts, "install", "--yes");
-        assertThat(install.exit()).as(install.out() + install.err()).isZero();
+    /** A host's line in an INI inventory's [all]: its address, root and the lab's key. */
+    static String iniHost(Lab lab, LabHost host) {
+        return host.name() + " ansible_host=" + host.address() + " ip=" + host.address()
+                + " ansible_user=root ansible_ssh_private_key_file=" + lab.privateKey() + "\n";
     }
 
     /** etcdctl on the lab's first host with its admin certificate, against one cluster's member on loopback. */
@@ -44,10 +43,6 @@ final class CliLab {
         return host.exec("ETCDCTL_API=3 /usr/local/bin/etcdctl --endpoints=https://127.0.0.1:" + port
                 + " --cacert=" + ssl + "ca.pem --cert=" + ssl + "admin-" + host.name() + ".pem --key=" + ssl + "admin-"
                 + host.name() + "-key.pem " + args);
-    }
-
-    static void clearHome() {
-        System.clearProperty("quorum.home");
     }
 
     /**

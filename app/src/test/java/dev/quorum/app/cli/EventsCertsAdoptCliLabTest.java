@@ -7,25 +7,22 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.quorum.core.certinventory.ServedCertificate;
 import dev.quorum.core.pki.CertificateDetails;
 import dev.quorum.core.pki.PemCodec;
-import dev.quorum.lab.EtcdTarball;
 import dev.quorum.lab.KubesprayLayout;
 import dev.quorum.lab.Lab;
 import dev.quorum.lab.LabHost;
 import dev.quorum.lab.LabHosts;
-import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Adoption and certificate renewal of Kubespray's events cluster through the real CLI (decision 0048): three lab
@@ -38,45 +35,14 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EventsCertsAdoptCliLabTest {
     static Lab lab;
-    @TempDir
-    static Path dir;
-    static String inventory;
-    static String knownHosts;
+    @RegisterExtension
+    static final CliLabCluster cli = CliLabCluster.notInstalled(3).withEventsCluster();
 
     @BeforeAll
     static void bothClustersLaidOutAsKubespray() throws Exception {
-        KubesprayLayout kubespray = new KubesprayLayout(lab, 3, dir.resolve("kubespray-ssl"));
+        KubesprayLayout kubespray = new KubesprayLayout(lab, 3, cli.dir().resolve("kubespray-ssl"));
         kubespray.install(List.of());
         kubespray.installEvents();
-        inventory = writeInventory("inventory", Map.of());
-        knownHosts = lab.knownHosts().toString();
-        System.setProperty("quorum.home", dir.resolve("home").toString());
-    }
-
-    @AfterAll
-    static void tearDown() {
-        CliLab.clearHome();
-    }
-
-    private static String writeInventory(String folder, Map<String, Object> more) {
-        EtcdTarball tarball = EtcdTarball.get();
-        Map<String, Object> vars = new LinkedHashMap<>(Map.of("etcd_version", tarball.version(),
-                "etcd_download_url", tarball.uri().toString(), "etcd_binary_checksum", tarball.sha256(),
-                "etcd_events_cluster_enabled", Boolean.TRUE));
-        vars.putAll(more);
-        return lab.writeInventory(dir.resolve(folder), vars, 3).toString();
-    }
-
-    private static CliContractTest.Run ok(String... words) {
-        CliContractTest.Run run = CliLab.run(inventory, knownHosts, words);
-        assertThat(run.exit()).as(String.join(" ", words) + "\n" + run.out() + run.err()).isZero();
-        return run;
-    }
-
-    private static JsonNode status(String... more) throws Exception {
-        List<String> words = new ArrayList<>(List.of("status", "--json"));
-        words.addAll(List.of(more));
-        return new ObjectMapper().readTree(ok(words.toArray(String[]::new)).out());
     }
 
     private static List<String> healthyMembers(JsonNode status) {
@@ -103,35 +69,35 @@ class EventsCertsAdoptCliLabTest {
     @Test
     @Order(1)
     void anEventsLayoutThatDisagreesWithTheInventoryIsRefusedBeforeTheCaIsImported() {
-        String other = writeInventory("other-data-dir", Map.of("etcd_events_data_dir", "/var/lib/elsewhere"));
+        String other = cli.writeInventory("other-data-dir", Map.of("etcd_events_data_dir", "/var/lib/elsewhere"));
 
-        CliContractTest.Run refused = CliLab.run(other, knownHosts, "adopt", "--yes");
+        CliContractTest.Run refused = CliLab.run(other, cli.knownHosts(), "adopt", "--yes");
 
         assertThat(refused.exit()).isNotZero();
         assertThat(refused.out() + refused.err()).contains("ETCD_DATA_DIR is /var/lib/etcd-events",
                 "set etcd_events_data_dir: /var/lib/etcd-events");
-        assertThat(CliLab.run(inventory, knownHosts, "status").err()).as("nothing imported")
+        assertThat(cli.quorum("status").err()).as("nothing imported")
                 .contains("no certificates for cluster");
     }
 
     @Test
     @Order(2)
     void adoptWithClusterEventsTakesOverBothClustersAndStatusAndDiagnoseSeeTheEventsOne() throws Exception {
-        CliContractTest.Run adopted = ok("adopt", "--cluster", "events", "--yes");
+        CliContractTest.Run adopted = cli.ok("adopt", "--cluster", "events", "--yes");
 
         assertThat(adopted.out()).contains("--cluster events: the events cluster uses the main cluster's certificates",
                 "events cluster: Read /etc/etcd-events.env and check it matches the inventory",
-                "quorum status -i " + inventory + " --cluster events");
-        JsonNode events = status("--cluster", "events");
+                "quorum status -i " + cli.inventory() + " --cluster events");
+        JsonNode events = cli.statusJson("--cluster", "events");
         assertThat(events.get("healthy").asBoolean()).isTrue();
         assertThat(healthyMembers(events)).containsExactlyInAnyOrder("etcd1-events", "etcd2-events", "etcd3-events");
-        assertThat(healthyMembers(status())).containsExactlyInAnyOrder("etcd1", "etcd2", "etcd3");
-        CliContractTest.Run diagnosis = CliLab.run(inventory, knownHosts, "diagnose", "--cluster", "events");
+        assertThat(healthyMembers(cli.statusJson())).containsExactlyInAnyOrder("etcd1", "etcd2", "etcd3");
+        CliContractTest.Run diagnosis = cli.quorum("diagnose", "--cluster", "events");
         assertThat(diagnosis.out()).as(diagnosis.err()).contains("etcd1-events");
-        CliContractTest.Run certs = CliLab.run(inventory, knownHosts, "certs", "--cluster", "events");
+        CliContractTest.Run certs = cli.quorum("certs", "--cluster", "events");
         assertThat(certs.out()).as(certs.err()).contains("member-lab1.pem", "[ETCD_CERT_FILE",
                 "Used by etcd (/etc/etcd.env) and etcd-events (/etc/etcd-events.env)");
-        CliContractTest.Run json = CliLab.run(inventory, knownHosts, "certs", "--cluster", "events", "--json");
+        CliContractTest.Run json = cli.quorum("certs", "--cluster", "events", "--json");
         JsonNode listing = new ObjectMapper().readTree(json.out());
         assertThat(listing.get("services").findValuesAsText("unit")).as(json.err()).containsExactly("etcd", "etcd-events");
         assertThat(listing.get("settingsFrom").asText()).isEqualTo("/etc/etcd-events.env");
@@ -143,7 +109,7 @@ class EventsCertsAdoptCliLabTest {
         Map<String, String> before = new LinkedHashMap<>();
         lab.hosts().forEach(h -> before.put(h.name(), served(h, 2383)));
 
-        CliContractTest.Run renewed = ok("certs", "renew", "--all", "--yes");
+        CliContractTest.Run renewed = cli.ok("certs", "renew", "--all", "--yes");
 
         assertThat(renewed.out()).contains("events cluster: Make etcd serve the new certificate");
         for (LabHost host : lab.hosts()) {
@@ -154,14 +120,14 @@ class EventsCertsAdoptCliLabTest {
             assertThat(served(host, 2379)).as(host.name() + " etcd client port").isEqualTo(file);
             assertThat(host.exec("systemctl is-active etcd etcd-events").stdout()).isEqualTo("active\nactive\n");
         }
-        assertThat(healthyMembers(status("--cluster", "events"))).hasSize(3);
-        assertThat(healthyMembers(status())).hasSize(3);
+        assertThat(healthyMembers(cli.statusJson("--cluster", "events"))).hasSize(3);
+        assertThat(healthyMembers(cli.statusJson())).hasSize(3);
     }
 
     @Test
     @Order(4)
     void renewWithClusterEventsIsTheSameRenewalAndFindsNothingLeftToDo() {
-        CliContractTest.Run again = ok("certs", "renew", "--cluster", "events", "--yes");
+        CliContractTest.Run again = cli.ok("certs", "renew", "--cluster", "events", "--yes");
 
         assertThat(again.out()).contains("--cluster events: the events cluster uses the main cluster's certificates",
                 "done, no changes");
@@ -177,7 +143,7 @@ class EventsCertsAdoptCliLabTest {
     void aCaRotationRestartsEtcdEventsOntoEachTrustChangeAndItServesTheNewCasCertificates() throws Exception {
         X509Certificate oldCa = PemCodec.parseCertificate(lab.host(0).readFile(KubesprayLayout.SSL + "/ca.pem"));
 
-        CliContractTest.Run rotated = ok("certs", "rotate-ca", "--yes");
+        CliContractTest.Run rotated = cli.ok("certs", "rotate-ca", "--yes");
 
         assertThat(rotated.out()).contains("events cluster: Trust the old and the new CA, restart, wait for health",
                 "events cluster: Trust the new CA alone, restart, wait for health");
@@ -190,7 +156,7 @@ class EventsCertsAdoptCliLabTest {
                 served.verify(trusted.get(0).getPublicKey());
             }
         }
-        assertThat(healthyMembers(status("--cluster", "events"))).hasSize(3);
-        assertThat(healthyMembers(status())).hasSize(3);
+        assertThat(healthyMembers(cli.statusJson("--cluster", "events"))).hasSize(3);
+        assertThat(healthyMembers(cli.statusJson())).hasSize(3);
     }
 }

@@ -6,11 +6,11 @@ import dev.quorum.core.etcd.InitialCheckDropIn;
 import dev.quorum.core.inventory.ClusterLayout;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.quorum.lab.EtcdTarball;
 import dev.quorum.lab.Lab;
 import dev.quorum.lab.LabHost;
 import dev.quorum.lab.LabHosts;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 15's done-when, through the real CLI: an INI inventory with Kubespray's [bastion] and
@@ -34,33 +34,26 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EventsClusterCliLabTest {
     static Lab lab;
-    @TempDir
-    static Path dir;
-    static String inventory;
-    static String knownHosts;
+    @RegisterExtension
+    static final CliLabCluster cli = CliLabCluster.notInstalled(3).withInventory(EventsClusterCliLabTest::writeIni);
 
-    @BeforeAll
-    static void iniInventoryBehindTheBastion() throws Exception {
-        EtcdTarball tarball = EtcdTarball.get();
-        String key = lab.privateKey().toString();
+    /** lab1..lab4 in [all], lab5 as [bastion], lab1..lab3 as [etcd], the events cluster enabled. */
+    private static Path writeIni(Lab lab, Path folder) throws IOException {
         StringBuilder ini = new StringBuilder("[all]\n");
         for (int i = 0; i < 4; i++) {
-            LabHost h = lab.host(i);
-            ini.append(h.name()).append(" ansible_host=").append(h.address()).append(" ip=").append(h.address())
-                    .append(" ansible_user=root ansible_ssh_private_key_file=").append(key).append('\n');
+            ini.append(CliLab.iniHost(lab, lab.host(i)));
         }
         ini.append("\n[bastion]\nbastion ansible_host=").append(lab.host(4).address())
-                .append(" ansible_user=root ansible_ssh_private_key_file=").append(key).append('\n');
-        ini.append("\n[etcd]\nlab1\nlab2\nlab3\n\n[all:vars]\netcd_version=").append(tarball.version())
-                .append("\netcd_download_url=").append(tarball.uri())
-                .append("\netcd_binary_checksum=").append(tarball.sha256())
-                .append("\netcd_election_timeout=").append(Lab.ELECTION_MILLIS)
-                .append("\netcd_events_cluster_enabled=true\n");
-        Path file = dir.resolve("inventory").resolve("inventory.ini");
+                .append(" ansible_user=root ansible_ssh_private_key_file=").append(lab.privateKey()).append('\n');
+        ini.append("\n[etcd]\nlab1\nlab2\nlab3\n\n[all:vars]\n").append(CliLab.iniEtcdVars(EtcdTarball.get()))
+                .append("etcd_events_cluster_enabled=true\n");
+        Path file = folder.resolve("inventory.ini");
         Files.createDirectories(file.getParent());
-        inventory = Files.writeString(file, ini).toString();
-        knownHosts = lab.knownHosts().toString();
-        System.setProperty("quorum.home", dir.resolve("home").toString());
+        return Files.writeString(file, ini);
+    }
+
+    @BeforeAll
+    static void behindTheBastion() {
         for (int i = 0; i < 4; i++) {
             blockFromWorkstation(lab.host(i));
         }
@@ -82,19 +75,6 @@ class EventsClusterCliLabTest {
                 lab.host(i).exec("nft delete table inet quorum_events_block");
             }
         }
-        System.clearProperty("quorum.home");
-    }
-
-    private static CliContractTest.Run quorum(String... words) {
-        return CliLab.run(inventory, knownHosts, words);
-    }
-
-    private static JsonNode status(String... more) throws Exception {
-        List<String> words = new ArrayList<>(List.of("status", "--json"));
-        words.addAll(List.of(more));
-        CliContractTest.Run run = quorum(words.toArray(String[]::new));
-        assertThat(run.exit()).as(run.out() + run.err()).isZero();
-        return new ObjectMapper().readTree(run.out());
     }
 
     private static List<String> names(JsonNode status) {
@@ -106,7 +86,7 @@ class EventsClusterCliLabTest {
     @Test
     @Order(1)
     void installSetsUpBothClustersThroughTheBastionAndARerunChangesNothing() {
-        CliContractTest.Run install = quorum("install", "--yes");
+        CliContractTest.Run install = cli.quorum("install", "--yes");
         assertThat(install.exit()).as(install.out() + install.err()).isZero();
         assertThat(install.out()).contains("events cluster: Write /etc/etcd-events.env");
         assertThat(lab.host(0).readFile("/etc/etcd-events.env")).contains("ETCD_NAME=etcd1-events")
@@ -114,7 +94,7 @@ class EventsClusterCliLabTest {
                 .contains("ETCD_DATA_DIR=/var/lib/etcd-events").contains("ETCD_INITIAL_CLUSTER_STATE=existing");
         assertThat(lab.host(0).fileExists("/var/lib/etcd-events/member")).isTrue();
 
-        CliContractTest.Run again = quorum("install", "--yes");
+        CliContractTest.Run again = cli.quorum("install", "--yes");
         assertThat(again.exit()).as(again.out() + again.err()).isZero();
         assertThat(again.out()).contains("done, no changes: ").doesNotContain("changed  ");
     }
@@ -122,8 +102,8 @@ class EventsClusterCliLabTest {
     @Test
     @Order(2)
     void bothClustersAreHealthyWithThreeMembersEach() throws Exception {
-        JsonNode main = status();
-        JsonNode events = status("--cluster", "events");
+        JsonNode main = cli.statusJson();
+        JsonNode events = cli.statusJson("--cluster", "events");
 
         assertThat(main.get("healthy").asBoolean()).isTrue();
         assertThat(main.get("etcdCluster").asText()).isEqualTo("main");
@@ -133,14 +113,14 @@ class EventsClusterCliLabTest {
         assertThat(names(events)).containsExactlyInAnyOrder("etcd1-events", "etcd2-events", "etcd3-events");
         assertThat(events.get("members").get(0).get("endpoint").asText()).endsWith(":2383");
 
-        CliContractTest.Run text = quorum("status", "--cluster", "events");
+        CliContractTest.Run text = cli.quorum("status", "--cluster", "events");
         assertThat(text.out()).contains("(the events cluster: etcd-events, client port 2383)");
     }
 
     @Test
     @Order(3)
     void theEventsClusterIsSnapshottedIntoItsOwnFolderAndVerified() {
-        CliContractTest.Run save = quorum("snapshot", "save", "--cluster", "events");
+        CliContractTest.Run save = cli.quorum("snapshot", "save", "--cluster", "events");
         assertThat(save.exit()).as(save.out() + save.err()).isZero();
         String file = save.out().lines().filter(l -> l.startsWith("Snapshot saved: ")).findFirst().orElseThrow()
                 .substring("Snapshot saved: ".length()).strip();
@@ -153,7 +133,7 @@ class EventsClusterCliLabTest {
     @Test
     @Order(4)
     void diagnoseReadsTheEventsMembersOverSsh() throws Exception {
-        CliContractTest.Run diagnose = quorum("diagnose", "--cluster", "events", "--json");
+        CliContractTest.Run diagnose = cli.quorum("diagnose", "--cluster", "events", "--json");
 
         assertThat(diagnose.exit()).as(diagnose.out() + diagnose.err()).isZero();
         assertThat(diagnose.out()).contains("etcd1-events").contains("etcd3-events");
@@ -170,16 +150,16 @@ class EventsClusterCliLabTest {
         lab2.writeFile(dropIn.confPath(), dropIn.conf());
         assertThat(lab2.exec("systemctl daemon-reload").exitCode()).isZero();
 
-        CliContractTest.Run events = quorum("diagnose", "--cluster", "events");
+        CliContractTest.Run events = cli.quorum("diagnose", "--cluster", "events");
         assertThat(events.exit()).as(events.out() + events.err()).isEqualTo(ExitCodes.FAILED);
         assertThat(events.out()).contains("lab2 still has a restore's drop-in")
                 .contains("a restore's drop-in is left (/run/systemd/system/etcd-events.service.d/quorum-restore.conf)")
-                .contains("quorum recover -i " + inventory + " --cluster events");
-        CliContractTest.Run main = quorum("diagnose", "--json");
+                .contains("quorum recover -i " + cli.inventory() + " --cluster events");
+        CliContractTest.Run main = cli.quorum("diagnose", "--json");
         assertThat(main.exit()).as("the main cluster's unit has none: " + main.out()).isZero();
         assertThat(main.out()).contains("\"restoreDropIn\" : false").doesNotContain("restore-drop-in");
 
-        CliContractTest.Run recovered = quorum("recover", "--cluster", "events", "--yes");
+        CliContractTest.Run recovered = cli.quorum("recover", "--cluster", "events", "--yes");
         assertThat(recovered.exit()).as(recovered.out() + recovered.err()).isZero();
         assertThat(recovered.out()).contains("Remove the drop-in an interrupted restore left")
                 .contains("Now: healthy: all 3 members");
@@ -190,17 +170,17 @@ class EventsClusterCliLabTest {
     @Test
     @Order(6)
     void anEventsMemberIsReplacedByTheSpareHostWhileTheMainClusterStaysAsItWas() throws Exception {
-        CliContractTest.Run replaced = quorum("replace", "--cluster", "events", "--member", "etcd3-events",
+        CliContractTest.Run replaced = cli.quorum("replace", "--cluster", "events", "--member", "etcd3-events",
                 "--with", "lab4", "--yes");
 
         assertThat(replaced.exit()).as(replaced.out() + replaced.err()).isZero();
-        JsonNode events = status("--cluster", "events");
+        JsonNode events = cli.statusJson("--cluster", "events");
         assertThat(events.get("healthy").asBoolean()).isTrue();
         assertThat(names(events)).hasSize(3).contains("etcd1-events", "etcd2-events").doesNotContain("etcd3-events");
         assertThat(events.get("members").toString()).contains(lab.host(3).address() + ":2383")
                 .doesNotContain(lab.host(2).address() + ":2383");
         assertThat(lab.host(2).fileExists("/etc/etcd-events.env")).isFalse();
-        JsonNode main = status();
+        JsonNode main = cli.statusJson();
         assertThat(main.get("healthy").asBoolean()).isTrue();
         assertThat(names(main)).containsExactlyInAnyOrder("etcd1", "etcd2", "etcd3");
     }
@@ -208,10 +188,11 @@ class EventsClusterCliLabTest {
     @Test
     @Order(7)
     void anInventoryWithoutTheEventsClusterSaysWhichVariableToSet() throws Exception {
-        Path plain = Files.writeString(dir.resolve("inventory").resolve("plain.ini"),
-                Files.readString(Path.of(inventory)).replace("etcd_events_cluster_enabled=true", ""));
+        Path inventory = Path.of(cli.inventory());
+        Path plain = Files.writeString(inventory.resolveSibling("plain.ini"),
+                Files.readString(inventory).replace("etcd_events_cluster_enabled=true", ""));
 
-        CliContractTest.Run refused = CliLab.run(plain.toString(), knownHosts, "status", "--cluster", "events");
+        CliContractTest.Run refused = CliLab.run(plain.toString(), cli.knownHosts(), "status", "--cluster", "events");
 
         assertThat(refused.exit()).isNotZero();
         assertThat(refused.err()).contains("etcd_events_cluster_enabled");

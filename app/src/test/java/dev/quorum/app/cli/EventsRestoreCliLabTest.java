@@ -6,22 +6,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.quorum.core.workspace.QuorumHome;
 import dev.quorum.lab.EtcdTarball;
-import dev.quorum.lab.ExecResult;
 import dev.quorum.lab.Lab;
 import dev.quorum.lab.LabHost;
 import dev.quorum.lab.LabHosts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code quorum restore --cluster events} through the real CLI (decision 0047), one story on three lab hosts with both
@@ -34,46 +31,24 @@ import org.junit.jupiter.api.io.TempDir;
 class EventsRestoreCliLabTest {
     private static final int KEYS = 40;
     static Lab lab;
-    @TempDir
-    static Path dir;
-    static String inventory;
-    static String knownHosts;
+    @RegisterExtension
+    static final CliLabCluster cli = CliLabCluster.installed(3).withEventsCluster();
     static Path snapshot;
     static String mainMembers;
     static List<String> mainPids;
 
     @BeforeAll
-    static void bothClustersInstalledWithKeys() {
-        EtcdTarball tarball = EtcdTarball.get();
-        inventory = lab.writeInventory(dir.resolve("inventory"), Map.of("etcd_version", tarball.version(),
-                "etcd_download_url", tarball.uri().toString(), "etcd_binary_checksum", tarball.sha256(),
-                "etcd_events_cluster_enabled", Boolean.TRUE), 3).toString();
-        knownHosts = lab.knownHosts().toString();
-        CliLab.install(dir, inventory, knownHosts);
+    static void bothClustersWithKeys() {
         for (int i = 0; i < KEYS; i++) {
-            etcdctl(2383, "put /events/before/" + i + " v").requireOk("put an events key");
-            etcdctl(2379, "put /main/" + i + " v").requireOk("put a main key");
+            cli.etcdctl(2383, "put /events/before/" + i + " v").requireOk("put an events key");
+            cli.etcdctl(2379, "put /main/" + i + " v").requireOk("put a main key");
         }
-        mainMembers = etcdctl(2379, "member list").stdout();
+        mainMembers = cli.etcdctl(2379, "member list").stdout();
         mainPids = mainPids();
     }
 
-    @AfterAll
-    static void tearDown() {
-        CliLab.clearHome();
-    }
-
-    private static CliContractTest.Run quorum(String... words) {
-        return CliLab.run(inventory, knownHosts, words);
-    }
-
-    /** etcdctl on lab1 with its admin certificate, against one cluster's member on loopback. */
-    private static ExecResult etcdctl(int port, String args) {
-        return CliLab.etcdctl(lab, port, args);
-    }
-
     private static String count(int port, String prefix) {
-        return etcdctl(port, "get " + prefix + " --prefix --count-only -w fields").stdout().lines()
+        return cli.etcdctl(port, "get " + prefix + " --prefix --count-only -w fields").stdout().lines()
                 .filter(l -> l.startsWith("\"Count\"")).findFirst().orElse("none");
     }
 
@@ -89,7 +64,8 @@ class EventsRestoreCliLabTest {
     private static void mainClusterUntouched() {
         assertThat(active("etcd")).containsOnly("active");
         assertThat(mainPids()).as("the main members were never restarted").isEqualTo(mainPids);
-        assertThat(etcdctl(2379, "member list").stdout()).as("the main cluster's members").isEqualTo(mainMembers);
+        assertThat(cli.etcdctl(2379, "member list").stdout()).as("the main cluster's members")
+                .isEqualTo(mainMembers);
         assertThat(count(2379, "/main/")).isEqualTo("\"Count\" : " + KEYS);
         for (LabHost host : lab.hosts()) {
             assertThat(host.exec("ls -d /var/lib/etcd.before-restore-* 2>/dev/null").stdout()).as(host.name()).isEmpty();
@@ -99,22 +75,24 @@ class EventsRestoreCliLabTest {
     @Test
     @Order(1)
     void theEventsSnapshotIsSavedInTheEventsClustersOwnFolder() throws Exception {
-        CliContractTest.Run save = quorum("snapshot", "save", "--cluster", "events", "--reason", "events before");
+        CliContractTest.Run save = cli.quorum("snapshot", "save", "--cluster", "events", "--reason", "events before");
         assertThat(save.exit()).as(save.out() + save.err()).isZero();
 
-        Path folder = new QuorumHome(dir.resolve("home")).snapshots("inventory-events");
+        Path folder = new QuorumHome(cli.dir().resolve("home")).snapshots("inventory-events");
         try (Stream<Path> files = Files.list(folder)) {
             snapshot = files.filter(f -> f.toString().endsWith(".db")).findFirst().orElseThrow();
         }
         assertThat(Files.readString(Path.of(snapshot + ".json"))).contains("etcd1-events");
-        etcdctl(2383, "put /events/after/lost v").requireOk("a write after the snapshot");
+        cli.etcdctl(2383, "put /events/after/lost v").requireOk("a write after the snapshot");
     }
 
     @Test
     @Order(2)
     void whileTheEventsClusterHasQuorumTheRestoreIsRefusedAndThePlanSaysWhatItWouldDo() {
-        CliContractTest.Run plan = quorum("restore", "--cluster", "events", "--snapshot", snapshot.toString(), "--plan");
-        CliContractTest.Run apply = quorum("restore", "--cluster", "events", "--snapshot", snapshot.toString(), "--yes");
+        CliContractTest.Run plan = cli.quorum("restore", "--cluster", "events", "--snapshot", snapshot.toString(),
+                "--plan");
+        CliContractTest.Run apply = cli.quorum("restore", "--cluster", "events", "--snapshot", snapshot.toString(),
+                "--yes");
 
         assertThat(plan.out()).contains("Plan: restore on cluster inventory-events", "Stop etcd-events where it still runs",
                 "systemctl stop etcd-events", "/var/lib/etcd-events.before-restore-", "/etc/etcd-events.env",
@@ -137,10 +115,8 @@ class EventsRestoreCliLabTest {
         // before anything is installed, with the main members' binary and the events data dirs as they were
         EtcdTarball installed = EtcdTarball.get();
         EtcdTarball other = EtcdTarball.require(installed.line().equals("3.5") ? "3.6" : "3.5");
-        String otherInventory = lab.writeInventory(dir.resolve("other-version").resolve("inventory"), Map.of(
-                "etcd_version", other.version(), "etcd_download_url", other.uri().toString(),
-                "etcd_binary_checksum", other.sha256(), "etcd_events_cluster_enabled", Boolean.TRUE), 3).toString();
-        CliContractTest.Run refused = CliLab.run(otherInventory, knownHosts, "restore", "--cluster", "events",
+        String otherInventory = cli.writeInventory("other-version/inventory", CliLab.etcdVars(other));
+        CliContractTest.Run refused = CliLab.run(otherInventory, cli.knownHosts(), "restore", "--cluster", "events",
                 "--snapshot", snapshot.toString(), "--yes");
         assertThat(refused.exit()).as(refused.out() + refused.err()).isEqualTo(ExitCodes.FAILED);
         assertThat(refused.out() + refused.err()).contains("has etcd " + installed.version() + ", not the inventory's "
@@ -152,14 +128,14 @@ class EventsRestoreCliLabTest {
                     .isEmpty();
         }
 
-        CliContractTest.Run restore = quorum("restore", "--cluster", "events", "--snapshot", snapshot.toString(),
+        CliContractTest.Run restore = cli.quorum("restore", "--cluster", "events", "--snapshot", snapshot.toString(),
                 "--yes");
 
         assertThat(restore.exit()).as(restore.out() + restore.err()).isZero();
         assertThat(restore.out()).contains("no quorum", "Restored.", ":2383");
         assertThat(count(2383, "/events/before/")).isEqualTo("\"Count\" : " + KEYS);
         assertThat(count(2383, "/events/after/")).as("written after the snapshot").isEqualTo("\"Count\" : 0");
-        JsonNode events = new ObjectMapper().readTree(quorum("status", "--json", "--cluster", "events").out());
+        JsonNode events = new ObjectMapper().readTree(cli.quorum("status", "--json", "--cluster", "events").out());
         assertThat(events.get("healthy").asBoolean()).isTrue();
         assertThat(events.get("members")).hasSize(3);
         for (LabHost host : lab.hosts()) {
@@ -176,7 +152,8 @@ class EventsRestoreCliLabTest {
         List<String> eventsPids = lab.hosts().stream()
                 .map(h -> h.exec("systemctl show -p MainPID --value etcd-events").stdout().strip()).toList();
 
-        CliContractTest.Run again = quorum("restore", "--cluster", "events", "--snapshot", snapshot.toString(), "--yes");
+        CliContractTest.Run again = cli.quorum("restore", "--cluster", "events", "--snapshot", snapshot.toString(),
+                "--yes");
 
         assertThat(again.exit()).as(again.out() + again.err()).isZero();
         assertThat(again.out()).contains("restore completed");

@@ -8,47 +8,25 @@ import dev.quorum.lab.EtcdTarball;
 import dev.quorum.lab.Lab;
 import dev.quorum.lab.LabHost;
 import dev.quorum.lab.LabHosts;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What the README promises: `quorum install`, then `quorum status`, on lab hosts, through the real CLI. */
 @LabHosts(count = 3)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class InstallCliLabTest {
     static Lab lab;
-    @TempDir
-    static Path dir;
-    static String inventory;
-    static String knownHosts;
-
-    @BeforeAll
-    static void setUp() throws Exception {
-        EtcdTarball tarball = EtcdTarball.get();
-        inventory = lab.writeInventory(dir.resolve("inventory"), Map.of("etcd_version", tarball.version(),
-                "etcd_download_url", tarball.uri().toString(), "etcd_binary_checksum", tarball.sha256())).toString();
-        knownHosts = dir.resolve("known_hosts").toString();
-        Files.writeString(Path.of(knownHosts), "");
-        System.setProperty("quorum.home", dir.resolve("home").toString());
-    }
-
-    @AfterAll
-    static void tearDown() {
-        System.clearProperty("quorum.home");
-    }
+    @RegisterExtension
+    static final CliLabCluster cli = CliLabCluster.notInstalled(3).withEmptyKnownHosts();
 
     @Test
     @Order(1)
     void unknownHostKeysAreRefusedUntilAccepted() {
-        CliContractTest.Run refused = CliContractTest.run("install", "--yes", "-i", inventory, "--known-hosts", knownHosts);
+        CliContractTest.Run refused = cli.quorum("install", "--yes");
 
         assertThat(refused.exit()).isEqualTo(ExitCodes.FAILED);
         assertThat(refused.err()).startsWith("quorum: lab").contains("SHA256:").contains("--accept-new-host-keys");
@@ -58,8 +36,7 @@ class InstallCliLabTest {
     @Test
     @Order(2)
     void planShowsStepsCommandsAndWhatWouldChange() {
-        CliContractTest.Run plan = CliContractTest.run("install", "--plan", "--accept-new-host-keys", "-i", inventory,
-                "--known-hosts", knownHosts);
+        CliContractTest.Run plan = cli.quorum("install", "--plan", "--accept-new-host-keys");
 
         assertThat(plan.exit()).as(plan.err()).isZero();
         assertThat(plan.out()).contains("Plan: install on cluster").contains("$ systemctl daemon-reload")
@@ -70,7 +47,7 @@ class InstallCliLabTest {
     @Test
     @Order(3)
     void installsAndReportsEachStep() {
-        CliContractTest.Run install = CliContractTest.run("install", "--yes", "-i", inventory, "--known-hosts", knownHosts);
+        CliContractTest.Run install = cli.quorum("install", "--yes");
 
         assertThat(install.exit()).as(install.out() + install.err()).isZero();
         assertThat(install.out()).contains("[12/15] Add the etcd CA to the hosts' system trust")
@@ -85,14 +62,14 @@ class InstallCliLabTest {
     void statusShowsMembersLeaderHealthAndVersions() throws Exception {
         EtcdTarball tarball = EtcdTarball.get();
         String version = tarball.version().substring(1);
-        CliContractTest.Run table = CliContractTest.run("status", "-i", inventory, "--known-hosts", knownHosts);
+        CliContractTest.Run table = cli.quorum("status");
         assertThat(table.exit()).as(table.err()).isZero();
         assertThat(table.out().lines().findFirst().orElseThrow()).contains("3/3 healthy, tolerates 1 failure");
         assertThat(table.out().lines().skip(1).findFirst().orElseThrow())
                 .isEqualTo("Versions: etcd " + tarball.version() + ", cluster version " + tarball.line());
         assertThat(table.out()).contains("leader").contains("follower").contains(" " + version + " ");
 
-        CliContractTest.Run json = CliContractTest.run("status", "--json", "-i", inventory, "--known-hosts", knownHosts);
+        CliContractTest.Run json = cli.quorum("status", "--json");
         JsonNode root = new ObjectMapper().readTree(json.out());
         assertThat(root.get("healthy").asBoolean()).isTrue();
         assertThat(root.get("members")).hasSize(3);
@@ -107,7 +84,7 @@ class InstallCliLabTest {
     @Test
     @Order(5)
     void aSecondInstallSaysNoChanges() {
-        CliContractTest.Run again = CliContractTest.run("install", "--yes", "-i", inventory, "--known-hosts", knownHosts);
+        CliContractTest.Run again = cli.quorum("install", "--yes");
 
         assertThat(again.exit()).isZero();
         assertThat(again.out()).contains("done, no changes: ").doesNotContain("changed  ");
@@ -118,7 +95,7 @@ class InstallCliLabTest {
     void statusOfAStoppedMemberSaysSoAndFails() {
         lab.host(2).exec("systemctl stop etcd").requireOk("stop etcd");
         try {
-            CliContractTest.Run status = CliContractTest.run("status", "-i", inventory, "--known-hosts", knownHosts);
+            CliContractTest.Run status = cli.quorum("status");
             assertThat(status.exit()).isEqualTo(ExitCodes.FAILED);
             assertThat(status.out().lines().findFirst().orElseThrow()).contains("2/3 healthy, tolerates 0 failures");
             assertThat(status.out()).contains("UNREACHABLE");
@@ -131,36 +108,35 @@ class InstallCliLabTest {
     @Order(7)
     void statusSaysWhenEtcdIsReachedThroughSshTunnels() throws Exception {
         awaitHealthy();
-        CliContractTest.Run asked = CliContractTest.run("status", "--etcd-via-ssh", "-i", inventory, "--known-hosts",
-                knownHosts);
+        CliContractTest.Run asked = cli.quorum("status", "--etcd-via-ssh");
         assertThat(asked.exit()).as(asked.err()).isZero();
         assertThat(asked.out()).contains("etcd reached through SSH tunnels (--etcd-via-ssh)");
 
         lab.hosts().forEach(h -> h.blockFromTool(2379));
         try {
-            CliContractTest.Run table = CliContractTest.run("status", "-i", inventory, "--known-hosts", knownHosts);
+            CliContractTest.Run table = cli.quorum("status");
             assertThat(table.exit()).as(table.err()).isZero();
             assertThat(table.out().lines().findFirst().orElseThrow()).contains("3/3 healthy");
             assertThat(table.out()).contains("etcd reached through SSH tunnels (client port 2379 not reachable from here)");
 
-            CliContractTest.Run json = CliContractTest.run("status", "--json", "-i", inventory, "--known-hosts", knownHosts);
+            CliContractTest.Run json = cli.quorum("status", "--json");
             JsonNode root = new ObjectMapper().readTree(json.out());
             assertThat(root.get("members")).allSatisfy(m -> assertThat(m.get("etcdRoute").asText()).isEqualTo("SSH_TUNNEL"));
             assertThat(root.get("tunnelReason").asText()).isEqualTo("CLIENT_PORT_UNREACHABLE");
         } finally {
             lab.hosts().forEach(LabHost::unblockFromTool);
         }
-        CliContractTest.Run direct = CliContractTest.run("status", "-i", inventory, "--known-hosts", knownHosts);
+        CliContractTest.Run direct = cli.quorum("status");
         assertThat(direct.out()).doesNotContain("SSH tunnels");
     }
 
     /** After a member was started again: bounded, 30 s at most. */
     private static void awaitHealthy() throws InterruptedException {
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
-        CliContractTest.Run status = CliContractTest.run("status", "-i", inventory, "--known-hosts", knownHosts);
+        CliContractTest.Run status = cli.quorum("status");
         while (status.exit() != 0 && System.nanoTime() < deadline) {
             Thread.sleep(500);
-            status = CliContractTest.run("status", "-i", inventory, "--known-hosts", knownHosts);
+            status = cli.quorum("status");
         }
         assertThat(status.exit()).as(status.out()).isZero();
     }

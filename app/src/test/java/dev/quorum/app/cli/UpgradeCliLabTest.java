@@ -6,10 +6,6 @@ import dev.quorum.lab.EtcdTarball;
 import dev.quorum.lab.Lab;
 import dev.quorum.lab.LabHosts;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -24,18 +20,9 @@ class UpgradeCliLabTest {
     @RegisterExtension
     static final CliLabCluster cli = CliLabCluster.installed(1);
 
-    static void point(EtcdTarball tarball) throws IOException {
-        Path file = Path.of(cli.inventory());
-        String text = Files.readString(file);
-        text = replace(text, "etcd_version", tarball.version());
-        text = replace(text, "etcd_download_url", tarball.uri().toString());
-        text = replace(text, "etcd_binary_checksum", tarball.sha256());
-        Files.writeString(file, text);
-    }
-
-    private static String replace(String text, String key, String value) {
-        return Pattern.compile("(?m)^(\\s*" + key + ":).*$").matcher(text)
-                .replaceAll(m -> Matcher.quoteReplacement(m.group(1) + " " + value));
+    /** The inventory rewritten to install {@code tarball}. */
+    static void point(EtcdTarball tarball) {
+        cli.writeInventory("inventory", CliLab.etcdVars(tarball));
     }
 
     @Test

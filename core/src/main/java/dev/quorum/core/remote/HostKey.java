@@ -13,6 +13,9 @@ import net.schmizz.sshj.common.KeyType;
  * fingerprints are computed from.
  */
 public record HostKey(String type, byte[] blob) {
+    static {
+        SshjProviders.useJdk(); // parsing a key is sshj's crypto too (decision 0055)
+    }
 
     public HostKey {
         blob = blob.clone();

@@ -13,6 +13,10 @@ import net.schmizz.sshj.transport.verification.HostKeyVerifier;
  * known_hosts. The connection is refused right after the key is seen: nothing is sent to the host.
  */
 public final class HostKeyScanner {
+    static {
+        SshjProviders.useJdk(); // before sshj decides on BouncyCastle (decision 0055)
+    }
+
     private final SshOptions options;
 
     public HostKeyScanner(SshOptions options) {

@@ -29,6 +29,9 @@ import org.slf4j.LoggerFactory;
  * inside a direct-tcpip channel, so its own host key and login are checked end to end as if direct.
  */
 public final class SshConnector implements AutoCloseable {
+    static {
+        SshjProviders.useJdk(); // before sshj decides on BouncyCastle (decision 0055)
+    }
 
     private static final Logger LOG = LoggerFactory.getLogger(SshConnector.class);
 
@@ -56,7 +59,7 @@ public final class SshConnector implements AutoCloseable {
     }
 
     /**
-     * Building the algorithm lists is the slow part of a client (it registers BouncyCastle's provider), so it is
+     * Building the algorithm lists is the slow part of a client (it tries each cipher), so it is
      * shared between hosts, and built on first use: a command whose first SSH work runs beside its etcd reads
      * (quorum status) does not wait for it on its main thread.
      */

@@ -76,6 +76,17 @@ class AgentLoginTest {
     }
 
     @Test
+    void logsInWithAnEcdsaKeyOnlyTheAgentHolds() throws Exception {
+        // the agent's list is read with sshj's ECDSA key factory: the JDK's, by way of EcdsaKeyFactoryAlias (0055)
+        Path ecdsa = tmp.resolve("ecdsa");
+        Local.ok("ssh-keygen", "-q", "-t", "ecdsa", "-b", "384", "-N", "", "-C", "ecdsa", "-f", ecdsa.toString());
+        Files.writeString(sshd.dir.resolve("authorized_keys"), Files.readString(Path.of(ecdsa + ".pub")),
+                StandardOpenOption.APPEND);
+        sshAdd(Map.of(), ecdsa.toString());
+        assertThat(connectAndRun(sshd.options(knownHosts).withAgentSocket(Optional.of(socket)))).isEqualTo("hi\n");
+    }
+
+    @Test
     void passphraseProtectedDefaultKeyWorksThroughTheAgent() throws Exception {
         Path locked = tmp.resolve("id_ed25519");
         Files.copy(sshd.clientKey, locked);

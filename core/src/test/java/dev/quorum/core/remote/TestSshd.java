@@ -46,6 +46,11 @@ final class TestSshd implements AutoCloseable {
     }
 
     static TestSshd start() throws IOException {
+        return start(List.of());
+    }
+
+    /** @param extraConfig more sshd_config lines (more HostKey lines, algorithm lists), after the usual ones */
+    static TestSshd start(List<String> extraConfig) throws IOException {
         assumeRoot();
         Path dir = Files.createTempDirectory("quorum-sshd");
         // Traversable by the unprivileged test user, whose login reads authorized_keys here.
@@ -72,6 +77,7 @@ final class TestSshd implements AutoCloseable {
                 "PermitRootLogin prohibit-password",
                 "PrintMotd no",
                 "LogLevel ERROR",
+                String.join("\n", extraConfig),
                 ""));
         Process process = new ProcessBuilder("/usr/sbin/sshd", "-D", "-e", "-f", config.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("sshd.log").toFile()).start();

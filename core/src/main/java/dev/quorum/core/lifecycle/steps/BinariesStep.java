@@ -47,9 +47,11 @@ public final class BinariesStep extends HostStep {
     @Override
     public List<String> preview(String target) {
         String bin = session.settings().binDir();
-        return List.of("scp etcd-" + session.settings().version() + "-linux-" + session.settings().architecture()
-                        + ".tar.gz " + target + ":/tmp/",
-                "tar -xzf /tmp/etcd-*.tar.gz && install -m 0755 " + String.join(" ", names()) + " " + bin + "/");
+        String tarball = "etcd-" + session.settings().version() + "-linux-" + session.settings().architecture()
+                + ".tar.gz";
+        return List.of("ssh " + target + " 'tar -xzf - " + String.join(" ", names()) + "' < " + tarball
+                        + "   # streamed into a private directory in " + bin + ", no copy in /tmp",
+                "sha256sum -c   # each binary against the release's digest; only then mv into " + bin + "/");
     }
 
     /**

@@ -53,7 +53,7 @@ class InstallCliBenchmark {
                 "`quorum install --yes` of a 3-member TLS cluster on 3 bare lab hosts (etcd " + EtcdTarball.get().version()
                         + "), whole process from fork to exit, alternating the two launches, fresh hosts each time; "
                         + ROUNDS + " rounds; 1-minute load average after each round: " + String.join(", ", loads)
-                        + " (shared machine). Inside the run: the table above.")
+                        + " (shared machine). Inside the run: \"Install on lab hosts\" above.")
                 .row("`java -jar quorum.jar install`: to exit", Figures.of(plain).format("s"), "default JVM options")
                 .row("`./quorum install`: to exit", Figures.of(fast).format("s"),
                         "the checkout's launcher with its class-data archive (decision 0036); goal <= 6 s (issue 18)")

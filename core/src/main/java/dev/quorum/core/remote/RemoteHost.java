@@ -50,6 +50,15 @@ public interface RemoteHost extends AutoCloseable {
         upload(localFile, remotePath, mode);
     }
 
+    /**
+     * Runs {@code command} with the content of {@code localFile} as its stdin, sent as the command reads it: for a
+     * command that unpacks and checks the bytes as they arrive, so they are neither written to the host first nor
+     * read there twice (issue 18). The default command timeout applies.
+     */
+    default CommandResult runFeeding(String command, Path localFile) {
+        throw new UnsupportedOperationException(name() + " cannot feed a local file to a command");
+    }
+
     /** Like {@link #upload} for content held in memory. */
     void write(byte[] content, String remotePath, String mode);
 

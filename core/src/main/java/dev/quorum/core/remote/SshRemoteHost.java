@@ -93,6 +93,19 @@ final class SshRemoteHost implements RemoteHost {
     }
 
     @Override
+    public CommandResult runFeeding(String command, Path localFile) {
+        LOG.trace("{}: run {} fed from {}", name, command, localFile);
+        try (InputStream in = Files.newInputStream(localFile)) {
+            CommandExecution.Raw raw = execute(List.of("sh", "-c", command), in, OutputListener.NONE,
+                    options.commandTimeout(), "A command fed from " + localFile.getFileName());
+            return toResult(raw);
+        } catch (IOException e) {
+            throw new RemoteException("Cannot read " + localFile + " to send it to " + name + ": " + e.getMessage(),
+                    "Check that the local file exists and is readable.", e);
+        }
+    }
+
+    @Override
     public void write(byte[] content, String remotePath, String mode) {
         install(new ByteArrayInputStream(content), remotePath, mode, RemoteScripts.INSTALL);
     }

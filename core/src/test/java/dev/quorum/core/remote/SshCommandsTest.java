@@ -150,6 +150,23 @@ class SshCommandsTest {
     }
 
     @Test
+    void runFeedingStreamsALocalFileIntoTheCommandsStdin() throws Exception {
+        Path local = sshd.dir.resolve("fed.bin");
+        byte[] content = new byte[3_000_000]; // larger than sshj's channel window, so the feed waits for the reader
+        for (int i = 0; i < content.length; i++) {
+            content[i] = (byte) (i * 31);
+        }
+        Files.write(local, content);
+        String expected = java.util.HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(content));
+
+        CommandResult ran = host.runFeeding("sha256sum | cut -d' ' -f1; echo done", local);
+
+        assertThat(ran.exitStatus()).isZero();
+        assertThat(ran.stdout()).isEqualTo(expected + "\ndone\n");
+    }
+
+    @Test
     void severalFilesWithTheirModesInOneExchange() {
         String env = "ETCD_NAME='etcd 1'\nlast line without newline";
         host.write(env.getBytes(StandardCharsets.UTF_8), work + "/many/etcd.env", "0640");

@@ -7,11 +7,11 @@ import dev.quorum.core.engine.StepFailedException;
 import dev.quorum.core.release.EtcdRelease;
 import dev.quorum.core.release.EtcdVersion;
 import dev.quorum.core.release.ReleaseBinary;
+import dev.quorum.core.remote.CommandResult;
 import dev.quorum.core.remote.RemoteException;
 import dev.quorum.core.remote.RemoteHost;
 import dev.quorum.core.remote.Shell;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,9 +47,11 @@ public final class BinariesStep extends HostStep {
     @Override
     public List<String> preview(String target) {
         String bin = session.settings().binDir();
-        return List.of("scp etcd-" + session.settings().version() + "-linux-" + session.settings().architecture()
-                        + ".tar.gz " + target + ":/tmp/",
-                "tar -xzf /tmp/etcd-*.tar.gz && install -m 0755 " + String.join(" ", names()) + " " + bin + "/");
+        String tarball = "etcd-" + session.settings().version() + "-linux-" + session.settings().architecture()
+                + ".tar.gz";
+        return List.of("ssh " + target + " 'tar -xzf - " + String.join(" ", names()) + "' < " + tarball
+                        + "   # streamed into a private directory in " + bin + ", no copy in /tmp",
+                "sha256sum -c   # each binary against the release's digest; only then mv into " + bin + "/");
     }
 
     /**
@@ -127,33 +129,40 @@ public final class BinariesStep extends HostStep {
     }
 
     /**
-     * Upload, sha256 of the tarball, backups and unpacking: two exchanges (issue 18). Each binary goes in under a
-     * temporary name and is then renamed, so a running etcd keeps its binary until restarted.
+     * One exchange per attempt (decision 0056): the tarball is streamed into tar on the host, which takes out only the
+     * binaries; their sha256 is compared with the release's before they are renamed into place, and the record of
+     * decision 0052 is written. A stream that does not unpack, or binaries that are not the release's, install
+     * nothing and are sent once more. Each binary is renamed into place, so a running etcd keeps its binary until
+     * restarted.
      */
     @Override
     public void apply(StepContext context) throws Exception {
         EtcdRelease release = session.release();
-        String bin = session.settings().binDir();
-        String tarball = ReleaseUpload.path(release);
-        List<String> unpack = new ArrayList<>(List.of("set -e"));
-        for (ReleaseBinary binary : release.binaries()) {
-            String path = bin + "/" + binary.name();
-            unpack.add(ManagedFiles.backupCommand(path, ManagedFiles.backupPath(path)));
+        RemoteHost remote = remote(context);
+        String command = StreamedUnpack.command(release, session.settings().binDir());
+        String failed = "";
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            context.info("sending " + release.tarball().getFileName() + (attempt > 1 ? " again" : "")
+                    + " into tar on " + context.target());
+            CommandResult ran = remote.runFeeding(command, release.tarball());
+            if (ran.exitStatus() != StreamedUnpack.DAMAGED) {
+                String out = ran.requireOk("unpack etcd on " + context.target()).stdout();
+                if (out.contains("kept")) {
+                    context.info("previous binaries kept under " + ManagedFiles.BACKUP_ROOT);
+                }
+                if (out.contains(StreamedUnpack.NOT_RECORDED)) {
+                    context.warn("could not record the verified binaries in " + BinaryRecord.PATH + " on "
+                            + context.target() + ": the next run hashes them again");
+                }
+                session.changedWhileRunning(context.target());
+                return;
+            }
+            failed = (ran.stdout().strip() + " " + ran.stderrTail()).strip();
+            context.warn("the release arrived damaged on " + context.target() + ", nothing installed: " + failed);
         }
-        unpack.addAll(List.of("dir=$(mktemp -d)",
-                "tar -xzf " + Shell.quote(tarball) + " -C \"$dir\" " + String.join(" ",
-                        release.binaries().stream().map(b -> Shell.quote(b.entry())).toList()),
-                "mkdir -p " + Shell.quote(bin)));
-        for (ReleaseBinary binary : release.binaries()) {
-            unpack.add(ReleaseUpload.installCommand(binary.entry(), bin + "/" + binary.name()));
-        }
-        unpack.add("rm -rf \"$dir\" " + Shell.quote(tarball));
-        String out = ReleaseUpload.uploadThen(context, remote(context), release, tarball, String.join(" && ", unpack),
-                "unpack etcd on " + context.target());
-        if (out.contains("kept")) {
-            context.info("previous binaries kept under " + ManagedFiles.BACKUP_ROOT);
-        }
-        session.changedWhileRunning(context.target());
+        throw new StepFailedException("the etcd release arrived damaged on " + context.target() + " twice, nothing "
+                + "was installed (" + failed + ")", "check free space in " + session.settings().binDir() + " on "
+                + context.target() + " and the connection to it, then re-run");
     }
 
     /**
@@ -167,16 +176,29 @@ public final class BinariesStep extends HostStep {
         EtcdRelease release = session.release();
         String bin = session.settings().binDir();
         List<ReleaseBinary> binaries = release.binaries();
+        StringBuilder script = new StringBuilder(BinaryRecord.statCommand(bin, binaries) + "; echo " + RECORD
+                + "; cat " + BinaryRecord.PATH + " 2>/dev/null");
+        appendRuns(script, bin, binaries);
+        String out = remote(context).run(script.toString()).stdout();
+        Map<String, String> stat = BinaryRecord.statLines(bin, binaries, section(out, "", RECORD));
+        Optional<String> record = Optional.of(section(out, RECORD, ran(binaries.get(0)))).filter(r -> !r.isBlank());
+        if (stat.size() == binaries.size() && BinaryRecord.vouches(bin, binaries, stat, record)) {
+            requireRuns(context, bin, binaries, out); // the record says these are the bytes hashed before the rename
+            return;
+        }
+        verifyByHashing(context);
+    }
+
+    /** The binaries hashed where they are installed, each one run, and the record written (decision 0052). */
+    private void verifyByHashing(StepContext context) throws Exception {
+        EtcdRelease release = session.release();
+        String bin = session.settings().binDir();
+        List<ReleaseBinary> binaries = release.binaries();
         StringBuilder script = new StringBuilder(BinaryRecord.statCommand(bin, binaries) + "; echo " + HASHES
                 + "; sha256sum");
         binaries.forEach(b -> script.append(' ').append(Shell.quote(BinaryRecord.path(bin, b))));
         script.append(" 2>/dev/null; echo ").append(AFTER).append("; ").append(BinaryRecord.statCommand(bin, binaries));
-        for (ReleaseBinary binary : binaries) {
-            String path = Shell.quote(BinaryRecord.path(bin, binary));
-            script.append("; echo ").append(ran(binary)).append("; ")
-                    .append(binary.name().equals("etcd") ? path + " --version" : path + " version")
-                    .append(" 2>&1; echo \"quorum-exit $?\"");
-        }
+        appendRuns(script, bin, binaries);
         RemoteHost remote = remote(context);
         String out = remote.run(script.toString()).stdout();
         List<String> different = different(release, section(out, HASHES, AFTER));
@@ -184,16 +206,7 @@ public final class BinariesStep extends HostStep {
             throw new StepFailedException("the change did not take effect: " + String.join(", ", different)
                     + " missing or different from " + release.version());
         }
-        for (ReleaseBinary binary : binaries) {
-            String output = section(out, ran(binary), "");
-            int exit = output.indexOf("quorum-exit ");
-            if (exit < 0 || !output.startsWith("quorum-exit 0", exit)) {
-                throw new StepFailedException(bin + "/" + binary.name() + " does not run on " + context.target()
-                        + ": " + (exit < 0 ? output : output.substring(0, exit)).strip(), "check that the release "
-                        + "matches the host's architecture (image_arch) and that " + bin + " is not mounted noexec, "
-                        + "then re-run");
-            }
-        }
+        requireRuns(context, bin, binaries, out);
         Map<String, String> before = BinaryRecord.statLines(bin, binaries, section(out, "", HASHES));
         Map<String, String> after = BinaryRecord.statLines(bin, binaries, section(out, AFTER, ran(binaries.get(0))));
         if (before.size() == binaries.size() && before.equals(after)) {
@@ -203,6 +216,30 @@ public final class BinariesStep extends HostStep {
             } catch (RemoteException e) { // the binaries are right; only the next check is slower
                 context.warn("could not record the verified binaries in " + BinaryRecord.PATH + " on "
                         + context.target() + " (" + e.getMessage() + "): the next run hashes them again");
+            }
+        }
+    }
+
+    /** Runs each binary for its version, each run's output after its own marker line. */
+    private static void appendRuns(StringBuilder script, String bin, List<ReleaseBinary> binaries) {
+        for (ReleaseBinary binary : binaries) {
+            String path = Shell.quote(BinaryRecord.path(bin, binary));
+            script.append("; echo ").append(ran(binary)).append("; ")
+                    .append(binary.name().equals("etcd") ? path + " --version" : path + " version")
+                    .append(" 2>&1; echo \"quorum-exit $?\"");
+        }
+    }
+
+    private static void requireRuns(StepContext context, String bin, List<ReleaseBinary> binaries, String out)
+            throws StepFailedException {
+        for (ReleaseBinary binary : binaries) {
+            String output = section(out, ran(binary), "");
+            int exit = output.indexOf("quorum-exit ");
+            if (exit < 0 || !output.startsWith("quorum-exit 0", exit)) {
+                throw new StepFailedException(bin + "/" + binary.name() + " does not run on " + context.target()
+                        + ": " + (exit < 0 ? output : output.substring(0, exit)).strip(), "check that the release "
+                        + "matches the host's architecture (image_arch) and that " + bin + " is not mounted noexec, "
+                        + "then re-run");
             }
         }
     }

@@ -66,20 +66,27 @@ public final class StartMembersStep extends ClusterStep {
         return session.members().stream().map(EtcdMember::hostName).toList();
     }
 
+    /**
+     * One exchange per member, all at once: a member whose unit is not active is started (without waiting for it),
+     * an active one is left alone (decision 0056: the check's own answer is not asked for again).
+     */
     @Override
     public void apply(StepContext context) throws Exception {
-        List<String> stopped = stoppedMembers();
-        if (!stopped.isEmpty()) {
-            context.info("starting " + unit() + " on " + String.join(", ", stopped));
-            Map<String, Outcome<String>> started = FanOut.forEach(stopped, stopped.size(), host ->
-                    session.remote(host).run("systemctl reset-failed " + unit() + " 2>/dev/null; systemctl start --no-block "
-                            + unit()).requireOk("start " + unit() + " on " + host).stdout());
-            for (var entry : started.entrySet()) {
-                if (!entry.getValue().ok()) {
-                    throw new StepFailedException("cannot start " + unit() + " on " + entry.getKey() + ": "
-                            + entry.getValue().error().getMessage(), "see `journalctl -u " + unit() + "` on that host");
-                }
+        String unit = unit();
+        Map<String, Outcome<String>> started = FanOut.forEach(hostNames(), hostNames().size(), host ->
+                session.remote(host).run("if ! systemctl is-active --quiet " + unit + "; then systemctl reset-failed "
+                        + unit + " 2>/dev/null; systemctl start --no-block " + unit + " && echo started; fi")
+                        .requireOk("start " + unit + " on " + host).stdout());
+        for (var entry : started.entrySet()) {
+            if (!entry.getValue().ok()) {
+                throw new StepFailedException("cannot start " + unit + " on " + entry.getKey() + ": "
+                        + entry.getValue().error().getMessage(), "see `journalctl -u " + unit + "` on that host");
             }
+        }
+        List<String> stopped = hostNames().stream().filter(h -> String.valueOf(started.get(h).value()).contains("started"))
+                .toList();
+        if (!stopped.isEmpty()) {
+            context.info("started " + unit + " on " + String.join(", ", stopped));
         }
         HealthWait.await(session, context);
     }

@@ -9,7 +9,9 @@ import dev.quorum.core.engine.StepFailedException;
 import dev.quorum.core.remote.RemoteHost;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -68,8 +70,9 @@ public final class SystemTrustStep extends CaPlacementStep {
             throw new StepFailedException("could not read the system trust store on " + context.target() + ": "
                     + String.join(" / ", out), "check that " + store.bundle() + " is readable, then re-run");
         }
-        Optional<String> anchor = HostFileReads.file(context.target(), store.anchor(), out.get(2))
-                .map(HostFile::content);
+        Optional<HostFile> anchorFile = HostFileReads.file(context.target(), store.anchor(), out.get(2));
+        seen.put(context.target(), new Seen(store, anchorFile));
+        Optional<String> anchor = anchorFile.map(HostFile::content);
         if (!trust.get().heldBy(anchor)) {
             return Check.needed(store.anchor() + " is missing or does not hold " + trust.get().describe());
         }
@@ -86,13 +89,22 @@ public final class SystemTrustStep extends CaPlacementStep {
         return Check.done(store.bundle() + " holds " + trust.get().describe() + " (from " + store.anchor() + ")");
     }
 
+    /** What this run's check just read on a host: the store and its anchor (decision 0056: not read again). */
+    private record Seen(TrustStore store, Optional<HostFile> anchor) {
+    }
+
+    private final Map<String, Seen> seen = new ConcurrentHashMap<>();
+
     @Override
     public void apply(StepContext context) throws Exception {
         RemoteHost remote = remote(context);
-        TrustStore store = TrustStore.of(detect(remote));
         CaTrust trust = wanted.get().orElseThrow(() -> new IllegalStateException("the CA does not exist yet"));
-        if (!trust.heldBy(ManagedFiles.read(remote, store.anchor()))) {
-            ManagedFiles.replace(remote, store.anchor(), trust.pem(), "0644")
+        Seen before = seen.remove(context.target());
+        TrustStore store = before != null ? before.store() : TrustStore.of(detect(remote));
+        Optional<HostFile> anchor = before != null ? before.anchor()
+                : HostFileReads.read(remote, List.of(store.anchor())).get(store.anchor());
+        if (!trust.heldBy(anchor.map(HostFile::content))) {
+            ManagedFiles.replace(remote, store.anchor(), trust.pem(), "0644", anchor)
                     .ifPresent(path -> context.info("previous file kept as " + path));
         }
         remote.run(store.update()).requireOk(store.update());

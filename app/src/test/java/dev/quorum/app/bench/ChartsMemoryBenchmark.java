@@ -67,13 +67,19 @@ class ChartsMemoryBenchmark {
         List<String> launched = GuiJavaOptions.read();
         // Three JVMs, not more: the machine has two cores and is shared (decision 0053 dropped JVM defaults, C1 alone
         // (now as launched) and two malloc arenas, measured in earlier runs).
-        List<WatchVariant> variants = List.of(
+        List<WatchVariant> all = List.of(
                 new WatchVariant("as launched", launched, Map.of()),
                 new WatchVariant("the CLI launcher's options (the app's before decision 0053)", GuiJavaOptions.cli(),
                         Map.of()),
                 new WatchVariant("as launched, with Native Memory Tracking",
-                        WatchVariant.plus(launched, NativeMemoryDiff.OPTION), Map.of()));
-        int tracked = variants.size() - 1;
+                        WatchVariant.plus(launched, NativeMemoryDiff.OPTION), Map.of()),
+                new WatchVariant("as launched but without trimming the native heap (before decision 0057)",
+                        launched.stream().filter(o -> !o.startsWith("-XX:TrimNativeHeapInterval")).toList(), Map.of()));
+        // -Dquorum.bench.variants=0,2: only those (indexes above), for a shorter look that leaves the machine's
+        // other core to others; the default is the three the hour of decision 0053 ran.
+        List<WatchVariant> variants = Stream.of(System.getProperty("quorum.bench.variants", "0,1,2").split(","))
+                .map(String::strip).map(Integer::parseInt).map(all::get).toList();
+        int tracked = variants.indexOf(all.get(2));
         String nativeGrowth = "not measured (the watch ended before its first window)";
         List<Process> apps = new ArrayList<>();
         List<Double> load = new ArrayList<>();
@@ -106,6 +112,9 @@ class ChartsMemoryBenchmark {
                     load.add(Double.parseDouble(TimedProcess.loadAverage()));
                 }
                 // the same moments growth is measured between: the end of the first window, then the end
+                if (tracked < 0) {
+                    continue;
+                }
                 if (counted && variants.get(tracked).resident().size() == WINDOW_SAMPLES) {
                     NativeMemoryDiff.baseline(apps.get(tracked).pid());
                 } else if (i == samples - 1 && variants.get(tracked).resident().size() > WINDOW_SAMPLES) {
@@ -118,10 +127,11 @@ class ChartsMemoryBenchmark {
         } finally {
             stopAll(apps);
         }
-        report(variants, load, nativeGrowth);
+        report(variants, tracked, load, nativeGrowth);
     }
 
-    private void report(List<WatchVariant> variants, List<Double> load, String nativeGrowth) throws IOException {
+    private void report(List<WatchVariant> variants, int tracked, List<Double> load, String nativeGrowth)
+            throws IOException {
         AppBenchmarkReport report = new AppBenchmarkReport("benchmarks-app.md",
                 "Resident memory watching 5 lab members with charts",
                 "`quorum gui -i` (headless) on a 5-member TLS cluster of lab hosts for " + MINUTES + " min: the status "
@@ -132,7 +142,8 @@ class ChartsMemoryBenchmark {
                         + "`--java-options` lines of installer/src/jpackage/image-common.args, which `./quorum gui` "
                         + "reads too), the others for comparison. VmRSS every " + SAMPLE_SECONDS + " s after the first "
                         + WARM_UP_SECONDS + " s; heap and metaspace from `jstat -gc` once a minute; growth is the "
-                        + "median of the last 10 minutes against the first 10. 1-minute load average once a minute: "
+                        + "median of the last 10 minutes against the first 10 (a fifth of the watch each when it is shorter than "
+                        + "50 min). 1-minute load average once a minute: "
                         + String.format(Locale.ROOT, "median %.2f, max %.2f", Figures.of(load).median(),
                         Figures.of(load).max()) + " (shared machine: other helpers' lab tests ran meanwhile).");
         for (WatchVariant variant : variants) {
@@ -145,19 +156,27 @@ class ChartsMemoryBenchmark {
             report.row(variant.name() + ": resident set", Figures.of(rss).format("MiB"),
                     variant.describe() + (variant == variants.get(0) ? "; goal: at most 350 MiB" : ""))
                     .row(variant.name() + ": growth", String.format(Locale.ROOT,
-                            "first 10 min median %.1f MiB, last 10 min median %.1f MiB: %+.1f MiB", first.median(),
-                            last.median(), last.median() - first.median()), "goal: none")
-                    .row(variant.name() + ": heap, last 10 min", String.format(Locale.ROOT,
+                            "first %s min median %.1f MiB, last %s min median %.1f MiB: %+.1f MiB", minutes(window),
+                            first.median(), minutes(window), last.median(), last.median() - first.median()),
+                            "goal: none")
+                    .row(variant.name() + ": heap, last " + minutes(window) + " min", String.format(Locale.ROOT,
                             "used median %.1f MiB (max %.1f), committed median %.1f MiB (max %.1f), metaspace %.1f MiB",
                             median(lastHeap, JvmSample::heapUsedMiB), Figures.of(heap.stream().map(JvmSample::heapUsedMiB).toList()).max(),
                             median(lastHeap, JvmSample::heapCommittedMiB),
                             Figures.of(heap.stream().map(JvmSample::heapCommittedMiB).toList()).max(),
                             median(lastHeap, JvmSample::metaspaceMiB)), "max over the whole watch");
         }
-        report.row(variants.get(variants.size() - 1).name() + ": where the growth went", nativeGrowth,
+        if (tracked >= 0) {
+            report.row(variants.get(tracked).name() + ": where the growth went", nativeGrowth,
                 "JVM's own accounting (Native Memory Tracking) from the end of the first 10 min to the end; "
                         + "tracking itself costs a few MiB");
+        }
         report.write();
+    }
+
+    private static String minutes(int samples) {
+        return new java.text.DecimalFormat("0.#", java.text.DecimalFormatSymbols.getInstance(Locale.ROOT))
+                .format(samples * SAMPLE_SECONDS / 60.0);
     }
 
     private static double median(List<JvmSample> samples, java.util.function.ToDoubleFunction<JvmSample> what) {

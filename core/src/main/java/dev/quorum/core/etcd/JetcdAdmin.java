@@ -54,7 +54,7 @@ public final class JetcdAdmin implements EtcdAdmin {
             // the key managers built here, not by netty from the key: netty's way costs 20,000 PBKDF2 rounds (ClientIdentity)
             Client client = Client.builder()
                     .target(GrpcTarget.of(endpoints.stream().map(dial).map(URI::create).toList()))
-                    .sslContext(b -> b.trustManager(parsed.casArray()).keyManager(identity))
+                    .sslContext(b -> TlsSessionTickets.noneKept(b.trustManager(parsed.casArray()).keyManager(identity)))
                     .connectTimeout(connectTimeout)
                     .retryMaxDuration(connectTimeout)
                     .retryMaxAttempts(2)

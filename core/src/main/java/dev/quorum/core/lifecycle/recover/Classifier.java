@@ -30,7 +30,7 @@ final class Classifier {
     private final List<String> voterAddresses;
     private final int quorumSize;
     private final Optional<LocalStatus> leader;
-    /** Hosts whose own report says etcd is not running: their peer port is closed, which is not the network. */
+    /** Hosts whose own systemd says etcd is stopped: their peer port is closed, which is not the network. */
     private final Set<String> stoppedAddresses;
     private final List<String> isolatedAddresses;
 
@@ -45,7 +45,7 @@ final class Classifier {
                         .map(Classifier::host).toList();
         this.quorumSize = voterAddresses.size() / 2 + 1;
         this.leader = statuses().filter(LocalStatus::isLeader).findFirst();
-        this.stoppedAddresses = reports.values().stream().filter(HostReport::reachable).filter(r -> !r.running())
+        this.stoppedAddresses = reports.values().stream().filter(HostReport::reachable).filter(HostReport::stopped)
                 .map(HostReport::address).collect(Collectors.toSet());
         this.isolatedAddresses = reports.values().stream().filter(HostReport::reachable).filter(HostReport::running)
                 .filter(r -> !r.peerReach().isEmpty() && reachableVoters(r) < quorumSize)

@@ -39,4 +39,9 @@ public record HostReport(String host, String address, String sshError, String se
     public boolean running() {
         return serviceState.equals("active");
     }
+
+    /** systemd itself says the unit is down: positive evidence, unlike a state that could not be read. */
+    public boolean stopped() {
+        return serviceState.equals("inactive") || serviceState.equals("failed");
+    }
 }

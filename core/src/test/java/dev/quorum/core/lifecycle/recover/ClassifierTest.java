@@ -250,6 +250,21 @@ class ClassifierTest {
     }
 
     @Test
+    void aMemberWhoseServiceStateCouldNotBeReadStillCountsAsUnreachableForItsPeers() {
+        EtcdMember h2 = THREE.get(1);
+        Map<String, HostReport> changed = new LinkedHashMap<>();
+        changed.put("h2", report(h2, "unknown", Optional.empty(), Map.of(), DataDirState.PRESENT, List.of()));
+        Map<String, Boolean> reach = reachAll(THREE.get(0));
+        reach.put(h2.address(), false);
+        changed.put("h1", report(THREE.get(0), "active", Optional.of(status("a1", CLUSTER, "a1", 100)), reach,
+                DataDirState.PRESENT, List.of()));
+        Diagnosis d = classify(changed);
+
+        assertThat(d.member("h1").orElseThrow().problems()).extracting(Problem::kind)
+                .containsExactly(ProblemKind.PEER_UNREACHABLE);
+    }
+
+    @Test
     void aMemberWhosePeersAreAllStoppedIsNotCalledCutOff() {
         Map<String, HostReport> changed = new LinkedHashMap<>();
         for (EtcdMember stopped : THREE.subList(1, 3)) {

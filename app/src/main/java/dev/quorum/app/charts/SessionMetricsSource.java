@@ -61,6 +61,9 @@ public final class SessionMetricsSource implements MetricsSource {
 
     @Override
     public synchronized void close() {
+        if (scraper != null) {
+            scraper.close();
+        }
         session.close();
     }
 }

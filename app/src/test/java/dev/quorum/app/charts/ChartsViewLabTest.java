@@ -116,9 +116,9 @@ class ChartsViewLabTest {
     void whereTheClientPortIsClosedTheScrapeGoesThroughTheSshTunnel() {
         lab.hosts().forEach(h -> h.blockFromTool(2379));
         try (ClusterSession session = new ClusterSession(new InventoryReader().read(cluster.inventory()),
-                cluster.home(), new SshConnector(cluster.ssh()), EtcdRoutePolicy.AUTO)) {
-            List<MemberScrape> scraped = new MetricsScraper(session)
-                    .scrape(session.inventory().etcdMembers());
+                cluster.home(), new SshConnector(cluster.ssh()), EtcdRoutePolicy.AUTO);
+             MetricsScraper scraper = new MetricsScraper(session)) {
+            List<MemberScrape> scraped = scraper.scrape(session.inventory().etcdMembers());
 
             assertThat(session.etcdRoutes().allTunnelled()).as(session.etcdRoutes().toString()).isTrue();
             assertThat(scraped).hasSize(3).allSatisfy(s -> assertThat(s.metrics())

@@ -3,22 +3,32 @@ package dev.quorum.core.metrics;
 import dev.quorum.core.cluster.ClusterSession;
 import dev.quorum.core.etcd.MetricsEndpoint;
 import dev.quorum.core.inventory.EtcdMember;
-import dev.quorum.core.remote.FanOut;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Reads every member's {@code /metrics} side by side through the session: directly, or through the member's SSH
  * tunnel where the session routes its etcd that way ({@link ClusterSession#dialUrl}), TLS with the session's client
  * certificate against the cluster CA. A member that does not answer within the timeout is a problem, not a
  * failure of the scrape. Blocking: off the UI thread.
+ *
+ * <p>The app scrapes every few seconds for hours, so the reads run on the scraper's own pool, whose threads live on
+ * between scrapes, rather than on threads started and ended for each scrape. Close the scraper to end them.
  */
-public final class MetricsScraper {
+public final class MetricsScraper implements AutoCloseable {
     public static final Duration TIMEOUT = Duration.ofSeconds(3);
 
     private final ClusterSession session;
+    private final ExecutorService readers = Executors.newCachedThreadPool(readerThreads());
     private MetricsEndpoint endpoint;
 
     public MetricsScraper(ClusterSession session) {
@@ -37,13 +47,26 @@ public final class MetricsScraper {
         MetricsEndpoint http = endpoint();
         Map<String, EtcdMember> byName = new LinkedHashMap<>();
         members.forEach(m -> byName.putIfAbsent(m.memberName(), m));
-        if (byName.isEmpty()) {
-            return List.of();
-        }
-        return FanOut.forEach(byName.keySet(), byName.size(), name -> scrapeOne(http, byName.get(name))).entrySet()
-                .stream().map(e -> e.getValue().ok() ? e.getValue().value()
-                        : MemberScrape.failed(e.getKey(), "not read: " + e.getValue().error()))
+        List<CompletableFuture<MemberScrape>> reads = byName.values().stream()
+                .map(member -> CompletableFuture.supplyAsync(() -> scrapeOne(http, member), readers))
                 .toList();
+        return reads.stream().map(MetricsScraper::await).toList();
+    }
+
+    private static MemberScrape await(CompletableFuture<MemberScrape> read) {
+        try {
+            return read.get();
+        } catch (InterruptedException e) {
+            // The caller is being stopped (the tab closed): say so rather than wait out the reads.
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted while reading the members' metrics");
+        } catch (ExecutionException e) {
+            // scrapeOne turns every Exception into a failed scrape, so only an Error can get here.
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     private MemberScrape scrapeOne(MetricsEndpoint http, EtcdMember member) {
@@ -57,5 +80,19 @@ public final class MetricsScraper {
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             return MemberScrape.failed(member.memberName(), member.clientUrl() + "/metrics: " + why);
         }
+    }
+
+    @Override
+    public void close() {
+        readers.shutdownNow();
+    }
+
+    private static ThreadFactory readerThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, "quorum-metrics-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 }

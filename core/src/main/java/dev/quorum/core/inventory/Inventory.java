@@ -126,9 +126,11 @@ public record Inventory(
         ClusterLayout events = ClusterLayout.EVENTS;
         List<EtcdMember> members = etcdMembers.stream()
                 .map(m -> new EtcdMember(m.host(), m.memberName() + events.memberSuffix(), events)).toList();
-        // Kubernetes hosts stay with the main cluster: their node certificates and trust are the same CA's.
+        // Kubernetes hosts stay with the main cluster: their node certificates and trust are the same CA's. The
+        // control planes stay here too: kube-apiserver there reads this cluster through --etcd-servers-overrides'
+        // /events# entry, which --update-apiservers and apiservers update edit (without them: "no control plane").
         return Optional.of(new Inventory(source, clusterName + events.folderSuffix(), hosts, members,
-                etcd.forEvents(String.valueOf(dir)), vars, List.of(), List.of()));
+                etcd.forEvents(String.valueOf(dir)), vars, List.of(), controlPlaneHosts));
     }
 
     /** This inventory's cluster of that layout; the events one only when the inventory enables it. */

@@ -58,6 +58,30 @@ class EventsClusterInventoryTest {
         assertThat(main.ignoredEtcdVariables()).isEmpty();
     }
 
+    /**
+     * kube-apiserver on the control planes reads the events cluster through --etcd-servers-overrides, so the events
+     * inventory keeps them (restore/add/replace --cluster events --update-apiservers edit that entry there); the
+     * Kubernetes hosts' node certificates and trust stay the main cluster's work.
+     */
+    @Test
+    void theEventsClusterKeepsTheControlPlanesButNotTheKubernetesHosts() throws Exception {
+        Path file = Files.writeString(dir.resolve("k8s.yaml"), "all:\n  hosts:\n"
+                + "    node1: {ip: 10.0.0.1}\n    node2: {ip: 10.0.0.2}\n    node3: {ip: 10.0.0.3}\n"
+                + "    cp1: {ip: 10.0.0.9}\n"
+                + "  children:\n    etcd:\n      hosts:\n        node1:\n        node2:\n        node3:\n"
+                + "      vars:\n        etcd_events_cluster_enabled: true\n"
+                + "    k8s_cluster:\n      children:\n        kube_control_plane:\n          hosts:\n"
+                + "            node1:\n            cp1:\n");
+        Inventory main = new InventoryReader("tester", Path.of("/home/tester")).read(file);
+
+        Inventory events = main.eventsCluster().orElseThrow();
+
+        assertThat(main.controlPlaneHosts()).containsExactly("node1", "cp1");
+        assertThat(events.controlPlaneHosts()).isEqualTo(main.controlPlaneHosts());
+        assertThat(main.kubernetesHosts()).contains("node1", "cp1");
+        assertThat(events.kubernetesHosts()).isEmpty();
+    }
+
     @Test
     void etcdEventsDataDirIsHonouredAndCheckedWhenRead() throws Exception {
         Inventory main = read("      vars:\n        etcd_events_cluster_enabled: true\n"

@@ -1,7 +1,9 @@
 package dev.quorum.core.lifecycle.apiservers;
 
 import dev.quorum.core.cluster.ClusterSession;
+import dev.quorum.core.inventory.ClusterLayout;
 import dev.quorum.core.inventory.EtcdMember;
+import dev.quorum.core.inventory.Inventory;
 import java.util.List;
 
 /** The kube-apiserver update as every front end builds it: observe the control planes, then plan. */
@@ -13,7 +15,7 @@ public final class ApiserverPlans {
         List<ControlPlaneObservation> observed = ApiserverObserver.observe(cluster.inventory().controlPlaneHosts(),
                 cluster::remote);
         return ApiserverPlanner.plan(cluster.inventory().clusterName(), observed, request, cluster::remote,
-                rerun(cluster));
+                rerun(cluster.inventory()));
     }
 
     /**
@@ -26,7 +28,9 @@ public final class ApiserverPlans {
                 ApiserverRequest.DEFAULT_HEALTH_TIMEOUT, flag);
     }
 
-    static String rerun(ClusterSession cluster) {
-        return "quorum apiservers update -i " + cluster.inventory().source();
+    /** The command that runs this update again, for the cluster whose flag it edits. */
+    static String rerun(Inventory inventory) {
+        return "quorum apiservers update -i " + inventory.source()
+                + (inventory.layout() == ClusterLayout.EVENTS ? " --cluster events" : "");
     }
 }

@@ -4,12 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.quorum.core.inventory.ClusterLayout;
 import dev.quorum.core.inventory.EtcdMember;
+import dev.quorum.core.inventory.Inventory;
 import dev.quorum.core.inventory.InventoryHost;
+import dev.quorum.core.inventory.InventoryReader;
 import dev.quorum.core.remote.SshTarget;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The events cluster's members go into --etcd-servers-overrides' /events# entry, never into --etcd-servers. */
 class EventsOverrideFlagTest {
@@ -69,5 +74,18 @@ class EventsOverrideFlagTest {
                 "");
         assertThat(EtcdServersFlag.read(plain, ApiserverFlag.EVENTS_OVERRIDE).problem())
                 .contains("no \"- --etcd-servers-overrides=...\" line");
+    }
+
+    /** A failed update's hint reruns the update of the same flag: the events cluster's needs --cluster events. */
+    @Test
+    void theRerunHintOfTheEventsClustersUpdateNamesTheEventsCluster(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("hosts.yaml"), "all:\n  hosts:\n    node1: {ip: 10.0.0.1}\n"
+                + "  children:\n    etcd:\n      hosts:\n        node1:\n"
+                + "      vars:\n        etcd_events_cluster_enabled: true\n");
+        Inventory main = new InventoryReader("tester", Path.of("/home/tester")).read(file);
+
+        assertThat(ApiserverPlans.rerun(main)).isEqualTo("quorum apiservers update -i " + file);
+        assertThat(ApiserverPlans.rerun(main.cluster(ClusterLayout.EVENTS)))
+                .isEqualTo("quorum apiservers update -i " + file + " --cluster events");
     }
 }

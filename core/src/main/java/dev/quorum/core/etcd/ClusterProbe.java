@@ -39,8 +39,9 @@ public final class ClusterProbe {
      * Like {@link #probe(EtcdAdmin, List, Duration, SilentEndpoints)}, with each member's own status taken from
      * {@code answered} where it holds one for that member's client URL: answers this same command got moments before
      * ({@link #probeEndpoints}, as {@code LiveCluster.read} does), so one command asks each member once (issue 18,
-     * decision 0058). Only answers are taken: a member without one is asked again, with the same timeout and words
-     * as ever. For one look right after the read, never for a wait that asks again and again.
+     * decision 0058). Only answers with a leader and no errors are taken: a member without one is asked again, with
+     * the same timeout and words as ever. For one look right after the read, never for a wait that asks again and
+     * again.
      */
     public static ClusterStatus probe(EtcdAdmin admin, List<EtcdMember> members, Duration timeout,
                                       SilentEndpoints silent, List<EndpointStatus> answered) {
@@ -98,7 +99,7 @@ public final class ClusterProbe {
         List<CompletableFuture<EndpointStatus>> statuses = new ArrayList<>();
         for (EtcdMember member : members) {
             Optional<EndpointStatus> earlier = answered.stream()
-                    .filter(a -> a.endpoint().equals(member.clientUrl())).findFirst();
+                    .filter(a -> a.endpoint().equals(member.clientUrl()) && healthy(a)).findFirst();
             long millis = silent.timeoutFor(member.clientUrl(), timeout).toMillis();
             statuses.add(earlier.map(CompletableFuture::completedFuture).orElseGet(() ->
                     admin.status(member.clientUrl()).orTimeout(millis, TimeUnit.MILLISECONDS)));
@@ -116,6 +117,14 @@ public final class ClusterProbe {
                     outcome.value(), outcome.error()));
         }
         return memberStatuses;
+    }
+
+    /**
+     * Only an answer with a leader and no errors is taken from earlier: anything less (an election under way, an
+     * alarm's error) may have changed within the moment, and is asked again.
+     */
+    private static boolean healthy(EndpointStatus answer) {
+        return answer.hasLeader() && answer.errors().isEmpty();
     }
 
     private record Outcome<T>(Optional<T> value, String error) {

@@ -76,6 +76,23 @@ class ClusterProbeAnswersTest {
     }
 
     @Test
+    void anAnswerWithoutALeaderOrWithErrorsIsAskedAgain() {
+        CountingEtcdAdmin etcd = new CountingEtcdAdmin(Map.of(member(1).clientUrl(), answer(1, 11),
+                member(2).clientUrl(), answer(2, 11), member(3).clientUrl(), answer(3, 11)));
+        EndpointStatus electing = new EndpointStatus(member(1).clientUrl(), 1, "3.5.21", 0, 3, 10, 10, 20_000, 16_000,
+                false, List.of());
+        EndpointStatus alarmed = new EndpointStatus(member(2).clientUrl(), 2, "3.5.21", 1, 2, 10, 10, 20_000, 16_000,
+                false, List.of("etcdserver: mvcc: database space exceeded"));
+
+        ClusterStatus status = ClusterProbe.probe(etcd, MEMBERS, TIMEOUT, new SilentEndpoints(),
+                List.of(electing, alarmed, answer(3, 10)));
+
+        assertThat(etcd.statusCalls()).containsExactly(member(1).clientUrl(), member(2).clientUrl());
+        assertThat(status.members()).extracting(m -> m.status().orElseThrow())
+                .containsExactly(answer(1, 11), answer(2, 11), answer(3, 10));
+    }
+
+    @Test
     void anAnswerFromAnotherEndpointIsNotTaken() {
         CountingEtcdAdmin etcd = new CountingEtcdAdmin(Map.of(member(1).clientUrl(), answer(1, 10)));
 

@@ -8,6 +8,7 @@ import dev.quorum.core.cluster.LiveCluster;
 import dev.quorum.core.etcd.ClusterProbe;
 import dev.quorum.core.etcd.ClusterStatus;
 import dev.quorum.core.etcd.EtcdAdmin;
+import dev.quorum.core.etcd.SilentEndpoints;
 import dev.quorum.core.inventory.EtcdMember;
 import dev.quorum.core.inventory.Inventory;
 import dev.quorum.core.lifecycle.backup.BackupHealth;
@@ -65,9 +66,11 @@ final class StatusCommand implements Callable<Integer> {
             Optional<LiveCluster> live = readLive(session);
             notMembers = live.map(l -> l.notListed(session.inventory())).orElse(List.of());
             // the session's one client, which the member list was just read through: the members that answered with
-            // a leader, else all of the inventory's (one client's set-up and TLS connections, not three: decision 0051)
+            // a leader, else all of the inventory's (one client's set-up and TLS connections, not three: decision 0051);
+            // each member's own status is the one it gave that read moments ago: one call per member (decision 0058)
             EtcdAdmin admin = session.sharedEtcd();
-            status = ClusterProbe.probe(admin, live.map(LiveCluster::members).orElse(inventory.etcdMembers()), TIMEOUT);
+            status = ClusterProbe.probe(admin, live.map(LiveCluster::members).orElse(inventory.etcdMembers()), TIMEOUT,
+                    new SilentEndpoints(), live.map(LiveCluster::answered).orElse(List.of()));
             if (!json) {
                 StatusTable.printHealth(inventory, status, out);
                 out.flush();

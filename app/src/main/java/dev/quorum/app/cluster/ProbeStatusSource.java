@@ -9,6 +9,7 @@ import dev.quorum.core.cluster.EtcdRoutes;
 import dev.quorum.core.cluster.LiveCluster;
 import dev.quorum.core.etcd.ClusterProbe;
 import dev.quorum.core.etcd.ClusterStatus;
+import dev.quorum.core.etcd.EndpointStatus;
 import dev.quorum.core.etcd.MemberInfo;
 import dev.quorum.core.inventory.EtcdMember;
 import dev.quorum.core.known.OpenedFrom;
@@ -44,10 +45,15 @@ public final class ProbeStatusSource implements StatusSource {
     @Override
     public synchronized ClusterStatus read() {
         ClusterSession open = session.get();
+        List<EndpointStatus> justAnswered = List.of();
         if (members == null) {
-            members = liveMembers(open);
+            Optional<LiveCluster> live = liveCluster(open);
+            members = live.map(l -> inInventoryOrder(l.members())).orElse(cluster.inventory().etcdMembers());
+            justAnswered = live.map(LiveCluster::answered).orElse(List.of());
         }
-        ClusterStatus status = ClusterProbe.probe(open.sharedEtcd(), members, TIMEOUT, open.silentEndpoints());
+        // right after reading the list, the members' answers to that read serve this look (decision 0058)
+        ClusterStatus status = ClusterProbe.probe(open.sharedEtcd(), members, TIMEOUT, open.silentEndpoints(),
+                justAnswered);
         routes = open.etcdRoutes();
         if (!status.memberList().isEmpty() && !sameNames(status.memberList(), members)) {
             members = null; // the membership changed: read the list again next time
@@ -78,17 +84,22 @@ public final class ProbeStatusSource implements StatusSource {
         return hostFacts.read(session.get(), hostName, endpointUrl, cluster.sandbox());
     }
 
-    private List<EtcdMember> liveMembers(ClusterSession open) {
+    /** The cluster's own list; empty when no member answers, and the inventory's members are asked. */
+    private static Optional<LiveCluster> liveCluster(ClusterSession open) {
         try {
-            List<String> order = cluster.inventory().etcdMembers().stream().map(EtcdMember::memberName).toList();
-            // the cluster lists members by id; people expect the inventory's order
-            return LiveCluster.read(open).members().stream()
-                    .sorted(java.util.Comparator.comparingInt((EtcdMember m) -> order.contains(m.memberName())
-                            ? order.indexOf(m.memberName()) : order.size()).thenComparing(EtcdMember::memberName))
-                    .toList();
+            return Optional.of(LiveCluster.read(open));
         } catch (ClusterUnavailableException e) {
-            return cluster.inventory().etcdMembers();
+            return Optional.empty();
         }
+    }
+
+    /** The cluster lists members by id; people expect the inventory's order. */
+    private List<EtcdMember> inInventoryOrder(List<EtcdMember> live) {
+        List<String> order = cluster.inventory().etcdMembers().stream().map(EtcdMember::memberName).toList();
+        return live.stream()
+                .sorted(java.util.Comparator.comparingInt((EtcdMember m) -> order.contains(m.memberName())
+                        ? order.indexOf(m.memberName()) : order.size()).thenComparing(EtcdMember::memberName))
+                .toList();
     }
 
     private static boolean sameNames(List<MemberInfo> list, List<EtcdMember> members) {

@@ -3,6 +3,7 @@ package dev.quorum.core.cluster;
 import dev.quorum.core.etcd.ClientPortReach;
 import dev.quorum.core.etcd.ClusterProbe;
 import dev.quorum.core.etcd.ClusterStatus;
+import dev.quorum.core.etcd.EndpointStatus;
 import dev.quorum.core.etcd.MemberInfo;
 import dev.quorum.core.inventory.EtcdMember;
 import dev.quorum.core.inventory.Inventory;
@@ -20,14 +21,21 @@ import java.util.stream.Collectors;
 /**
  * The members the cluster itself lists, each matched to its inventory host by peer address.
  * A member whose host is not in the inventory is kept, with a stand-in host that cannot be
- * reached over SSH: it can still be removed.
+ * reached over SSH: it can still be removed. {@code answered} holds the own status each member that answered gave
+ * while the list was being read (empty when not read from the cluster): a look right after the read takes them
+ * instead of asking those members again ({@code ClusterProbe.probe} with answers, decision 0058).
  */
-public record LiveCluster(List<MemberInfo> list, List<EtcdMember> members) {
+public record LiveCluster(List<MemberInfo> list, List<EtcdMember> members, List<EndpointStatus> answered) {
     static final Duration TIMEOUT = Duration.ofSeconds(2);
 
     public LiveCluster {
         list = List.copyOf(list);
         members = List.copyOf(members);
+        answered = List.copyOf(answered);
+    }
+
+    public LiveCluster(List<MemberInfo> list, List<EtcdMember> members) {
+        this(list, members, List.of());
     }
 
     /**
@@ -53,8 +61,9 @@ public record LiveCluster(List<MemberInfo> list, List<EtcdMember> members) {
         }
         session.preferMembersUnlessChosen(answering);
         try {
-            return of(inventory, session.withEtcd(answering,
+            LiveCluster live = of(inventory, session.withEtcd(answering,
                     reader -> reader.members().get(TIMEOUT.toSeconds() * 2, TimeUnit.SECONDS)));
+            return new LiveCluster(live.list, live.members, found.statuses());
         } catch (Exception e) {
             throw new ClusterUnavailableException("cannot read the member list of cluster "
                     + inventory.clusterName() + ": " + ClusterProbeErrors.describe(e),
@@ -87,18 +96,19 @@ public record LiveCluster(List<MemberInfo> list, List<EtcdMember> members) {
                 .toList();
     }
 
-    /** Members that answered a status call, and those of them that see a leader and vote. */
-    private record Answering(List<EtcdMember> any, List<EtcdMember> withLeader) {
+    /** Members that answered a status call, those of them that see a leader and vote, and what they answered. */
+    private record Answering(List<EtcdMember> any, List<EtcdMember> withLeader, List<EndpointStatus> statuses) {
         Answering and(Answering more) {
-            return new Answering(concat(any, more.any), concat(withLeader, more.withLeader));
+            return new Answering(concat(any, more.any), concat(withLeader, more.withLeader),
+                    concat(statuses, more.statuses));
         }
 
         List<EtcdMember> best() {
             return withLeader.isEmpty() ? any : withLeader;
         }
 
-        private static List<EtcdMember> concat(List<EtcdMember> a, List<EtcdMember> b) {
-            List<EtcdMember> all = new ArrayList<>(a);
+        private static <T> List<T> concat(List<T> a, List<T> b) {
+            List<T> all = new ArrayList<>(a);
             all.addAll(b);
             return all;
         }
@@ -109,16 +119,18 @@ public record LiveCluster(List<MemberInfo> list, List<EtcdMember> members) {
                 session.silentEndpoints());
         List<EtcdMember> withLeader = new ArrayList<>();
         List<EtcdMember> any = new ArrayList<>();
+        List<EndpointStatus> statuses = new ArrayList<>();
         for (int i = 0; i < candidates.size(); i++) {
             var status = probed.members().get(i).status();
             if (status.isPresent()) {
                 any.add(candidates.get(i));
+                statuses.add(status.get());
                 if (status.get().hasLeader() && !status.get().learner()) {
                     withLeader.add(candidates.get(i));
                 }
             }
         }
-        return new Answering(any, withLeader);
+        return new Answering(any, withLeader, statuses);
     }
 
     public static LiveCluster of(Inventory inventory, List<MemberInfo> list) {

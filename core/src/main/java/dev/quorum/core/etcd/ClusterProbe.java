@@ -22,7 +22,7 @@ public final class ClusterProbe {
     /** Only each endpoint's own status (no cluster-wide calls): who answers, and with which view. */
     public static ClusterStatus probeEndpoints(EtcdAdmin admin, List<EtcdMember> members, Duration timeout,
                                                SilentEndpoints silent) {
-        return new ClusterStatus(statuses(admin, members, timeout, silent), List.of(), List.of(), false, "not asked");
+        return new ClusterStatus(statuses(admin, members, timeout, silent, List.of()), List.of(), List.of(), false, "not asked");
     }
 
     public static ClusterStatus probe(EtcdAdmin admin, List<EtcdMember> members, Duration timeout) {
@@ -32,7 +32,20 @@ public final class ClusterProbe {
     /** Members that stayed silent earlier in this command get a short wait; the cluster-wide calls the full one. */
     public static ClusterStatus probe(EtcdAdmin admin, List<EtcdMember> members, Duration timeout,
                                       SilentEndpoints silent) {
-        return probe(admin, members, timeout, silent, true);
+        return probe(admin, members, timeout, silent, List.of());
+    }
+
+    /**
+     * Like {@link #probe(EtcdAdmin, List, Duration, SilentEndpoints)}, with each member's own status taken from
+     * {@code answered} where it holds one for that member's client URL: answers this same command got moments before
+     * ({@link #probeEndpoints}, as {@code LiveCluster.read} does), so one command asks each member once (issue 18,
+     * decision 0058). Only answers with a leader and no errors are taken: a member without one is asked again, with
+     * the same timeout and words as ever. For one look right after the read, never for a wait that asks again and
+     * again.
+     */
+    public static ClusterStatus probe(EtcdAdmin admin, List<EtcdMember> members, Duration timeout,
+                                      SilentEndpoints silent, List<EndpointStatus> answered) {
+        return probe(admin, members, timeout, silent, true, answered);
     }
 
     /**
@@ -42,11 +55,11 @@ public final class ClusterProbe {
      */
     public static ClusterStatus probeHealth(EtcdAdmin admin, List<EtcdMember> members, Duration timeout,
                                             SilentEndpoints silent) {
-        return probe(admin, members, timeout, silent, false);
+        return probe(admin, members, timeout, silent, false, List.of());
     }
 
     private static ClusterStatus probe(EtcdAdmin admin, List<EtcdMember> members, Duration timeout,
-                                       SilentEndpoints silent, boolean withVersions) {
+                                       SilentEndpoints silent, boolean withVersions, List<EndpointStatus> answered) {
         CompletableFuture<List<MemberInfo>> list = admin.members().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
         CompletableFuture<List<String>> alarms = admin.alarms().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
         CompletableFuture<Long> read = admin.linearizableRevision().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -55,7 +68,7 @@ public final class ClusterProbe {
                 ? admin.versions(m.clientUrl()).orTimeout(silent.timeoutFor(m.clientUrl(), timeout).toMillis(),
                         TimeUnit.MILLISECONDS)
                 : CompletableFuture.<ServedVersions>failedFuture(new IllegalStateException("not asked"))).toList();
-        List<MemberStatus> memberStatuses = statuses(admin, members, timeout, silent);
+        List<MemberStatus> memberStatuses = statuses(admin, members, timeout, silent, answered);
         Outcome<Long> readOutcome = await(read);
         return new ClusterStatus(memberStatuses,
                 await(list).value().orElse(List.of()),
@@ -82,11 +95,14 @@ public final class ClusterProbe {
     }
 
     private static List<MemberStatus> statuses(EtcdAdmin admin, List<EtcdMember> members, Duration timeout,
-                                               SilentEndpoints silent) {
+                                               SilentEndpoints silent, List<EndpointStatus> answered) {
         List<CompletableFuture<EndpointStatus>> statuses = new ArrayList<>();
         for (EtcdMember member : members) {
+            Optional<EndpointStatus> earlier = answered.stream()
+                    .filter(a -> a.endpoint().equals(member.clientUrl()) && healthy(a)).findFirst();
             long millis = silent.timeoutFor(member.clientUrl(), timeout).toMillis();
-            statuses.add(admin.status(member.clientUrl()).orTimeout(millis, TimeUnit.MILLISECONDS));
+            statuses.add(earlier.map(CompletableFuture::completedFuture).orElseGet(() ->
+                    admin.status(member.clientUrl()).orTimeout(millis, TimeUnit.MILLISECONDS)));
         }
         List<MemberStatus> memberStatuses = new ArrayList<>();
         for (int i = 0; i < members.size(); i++) {
@@ -101,6 +117,14 @@ public final class ClusterProbe {
                     outcome.value(), outcome.error()));
         }
         return memberStatuses;
+    }
+
+    /**
+     * Only an answer with a leader and no errors is taken from earlier: anything less (an election under way, an
+     * alarm's error) may have changed within the moment, and is asked again.
+     */
+    private static boolean healthy(EndpointStatus answer) {
+        return answer.hasLeader() && answer.errors().isEmpty();
     }
 
     private record Outcome<T>(Optional<T> value, String error) {

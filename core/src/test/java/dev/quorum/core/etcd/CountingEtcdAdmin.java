@@ -1,0 +1,108 @@
+package dev.quorum.core.etcd;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A test's etcd: each member's own status as given (a member not given never answers), a healthy cluster's
+ * cluster-wide answers, and every member status call counted, which is where each TLS handshake of a probe happens.
+ */
+final class CountingEtcdAdmin implements EtcdAdmin {
+    private final Map<String, EndpointStatus> statuses;
+    private final List<String> statusCalls = new ArrayList<>();
+
+    CountingEtcdAdmin(Map<String, EndpointStatus> statuses) {
+        this.statuses = Map.copyOf(statuses);
+    }
+
+    synchronized List<String> statusCalls() {
+        return List.copyOf(statusCalls);
+    }
+
+    @Override
+    public synchronized CompletableFuture<EndpointStatus> status(String endpointUrl) {
+        statusCalls.add(endpointUrl);
+        EndpointStatus status = statuses.get(endpointUrl);
+        return status == null ? new CompletableFuture<>() : CompletableFuture.completedFuture(status);
+    }
+
+    @Override
+    public CompletableFuture<List<MemberInfo>> members() {
+        return CompletableFuture.completedFuture(List.of());
+    }
+
+    @Override
+    public CompletableFuture<List<String>> alarms() {
+        return CompletableFuture.completedFuture(List.of());
+    }
+
+    @Override
+    public CompletableFuture<List<EtcdAlarm>> alarmList() {
+        return CompletableFuture.completedFuture(List.of());
+    }
+
+    @Override
+    public CompletableFuture<Long> linearizableRevision() {
+        return CompletableFuture.completedFuture(1L);
+    }
+
+    @Override
+    public CompletableFuture<Void> disarmNospace(long memberId) {
+        return notHere();
+    }
+
+    @Override
+    public CompletableFuture<Void> compact(long revision) {
+        return notHere();
+    }
+
+    @Override
+    public CompletableFuture<Void> defragment(String endpointUrl) {
+        return notHere();
+    }
+
+    @Override
+    public CompletableFuture<MemberInfo> addMember(List<String> peerUrls, boolean learner) {
+        return notHere();
+    }
+
+    @Override
+    public CompletableFuture<Void> removeMember(long memberId) {
+        return notHere();
+    }
+
+    @Override
+    public CompletableFuture<Void> promoteMember(long memberId) {
+        return notHere();
+    }
+
+    @Override
+    public CompletableFuture<Long> snapshot(java.io.OutputStream out) {
+        return notHere();
+    }
+
+    @Override
+    public CompletableFuture<KeyCount> keyCount() {
+        return notHere();
+    }
+
+    @Override
+    public CompletableFuture<KeyCount> keyCountAt(long revision) {
+        return notHere();
+    }
+
+    @Override
+    public CompletableFuture<Void> moveLeader(long targetMemberId) {
+        return notHere();
+    }
+
+    private static <T> CompletableFuture<T> notHere() {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException("not a probe's call"));
+    }
+
+    @Override
+    public void close() {
+    }
+}

@@ -2,39 +2,33 @@ package dev.quorum.app.charts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.quorum.app.common.FxTaskExecutor;
+import dev.quorum.app.labtest.DesktopLabCluster;
 import dev.quorum.app.labtest.InstalledCluster;
-import dev.quorum.app.shell.MainWindow;
-import dev.quorum.app.shell.ShellServices;
 import dev.quorum.app.wizard.WizardHarness;
 import dev.quorum.core.cluster.ClusterSession;
 import dev.quorum.core.cluster.EtcdRoutePolicy;
 import dev.quorum.core.etcd.ClusterStatus;
+import dev.quorum.core.etcd.MemberStatus;
 import dev.quorum.core.inventory.InventoryReader;
 import dev.quorum.core.metrics.MemberScrape;
 import dev.quorum.core.metrics.MetricsScraper;
-import dev.quorum.core.remote.SshConnector;
-import dev.quorum.core.etcd.MemberStatus;
 import dev.quorum.core.metrics.TimelineEvent;
+import dev.quorum.core.remote.SshConnector;
 import dev.quorum.lab.Lab;
 import dev.quorum.lab.LabHost;
 import dev.quorum.lab.LabHosts;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.ListView;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxToolkit;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The Charts tab of the main window on a real 3-host lab cluster: the charts fill from the members' own /metrics
@@ -47,36 +41,16 @@ import org.testfx.api.FxToolkit;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ChartsViewLabTest {
     static Lab lab;
-    @TempDir
-    static Path dir;
+    @RegisterExtension
+    static final DesktopLabCluster app = DesktopLabCluster.installed(3);
     static InstalledCluster cluster;
-    static FxTaskExecutor executor;
-    static MainWindow window;
     static final WizardHarness ui = new WizardHarness();
 
     @BeforeAll
-    static void installAndOpen() throws Exception {
-        cluster = InstalledCluster.install(lab, dir, 3, lab.knownHosts());
-        executor = new FxTaskExecutor(4);
-        WizardHarness.boot();
-        FxToolkit.setupStage(stage -> {
-            window = new MainWindow(ShellServices.standard(executor, cluster.home()));
-            stage.setScene(window.scene());
-            stage.show();
-        });
-        ui.interact(() -> window.openInventory(cluster.inventory(), Optional.of(lab.knownHosts())));
+    static void open() throws Exception {
+        cluster = app.cluster();
+        app.openWindow();
         ui.waitUntil("the cluster shown", Duration.ofSeconds(60), () -> ui.shown("#charts-tab"));
-    }
-
-    @AfterAll
-    static void tearDown() throws Exception {
-        if (window != null) {
-            ui.interact(window::dispose);
-        }
-        FxToolkit.cleanupStages();
-        if (executor != null) {
-            executor.shutdown();
-        }
     }
 
     @SuppressWarnings("unchecked")

@@ -2,17 +2,13 @@ package dev.quorum.app.install;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.quorum.app.common.FxTaskExecutor;
+import dev.quorum.app.labtest.DesktopLabCluster;
 import dev.quorum.app.wizard.WizardHarness;
 import dev.quorum.app.wizard.WizardServices;
-import dev.quorum.core.cluster.ClusterSession;
-import dev.quorum.core.cluster.LiveCluster;
 import dev.quorum.core.engine.RunEvent;
-import dev.quorum.core.inventory.InventoryReader;
-import dev.quorum.core.remote.SshConnector;
-import dev.quorum.core.remote.SshOptions;
-import dev.quorum.core.workspace.QuorumHome;
 import dev.quorum.core.inventory.EtcdSettings;
+import dev.quorum.core.inventory.InventoryReader;
+import dev.quorum.core.remote.SshOptions;
 import dev.quorum.lab.EtcdTarball;
 import dev.quorum.lab.Lab;
 import dev.quorum.lab.LabHosts;
@@ -24,46 +20,36 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import javafx.scene.control.TableView;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Installs a 3-member cluster on lab hosts only by clicking through the Install wizard. */
 @LabHosts(count = 3)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class InstallWizardLabTest {
     static Lab lab;
-    @TempDir
-    static Path dir;
+    // Kubespray's election timeout, not the lab's: the inventory the wizard writes from typed hosts has it,
+    // and its re-run must find nothing to change. No host key known yet.
+    @RegisterExtension
+    static final DesktopLabCluster app = DesktopLabCluster.notInstalled(3)
+            .withVars(Map.of("etcd_election_timeout", EtcdSettings.DEFAULT_ELECTION_MILLIS))
+            .withKnownHosts((booted, folder) -> Files.writeString(folder.resolve("known_hosts"), ""));
     static Path inventory;
     static SshOptions ssh;
     static WizardServices services;
-    static FxTaskExecutor executor;
     static final List<RunEvent> hooked = new CopyOnWriteArrayList<>();
     static EtcdTarball tarball;
 
     @BeforeAll
-    static void setUp() throws Exception {
+    static void setUp() {
         tarball = EtcdTarball.get();
-        // Kubespray's election timeout, not the lab's: the inventory the wizard writes from typed hosts has it,
-        // and its re-run must find nothing to change.
-        inventory = lab.writeInventory(dir.resolve("inventory"), Map.of("etcd_version", tarball.version(),
-                "etcd_download_url", tarball.uri().toString(), "etcd_binary_checksum", tarball.sha256(),
-                "etcd_election_timeout", EtcdSettings.DEFAULT_ELECTION_MILLIS));
-        Path knownHosts = Files.writeString(dir.resolve("known_hosts"), "");
-        ssh = SshOptions.defaults().withKnownHostsFile(knownHosts);
-        executor = new FxTaskExecutor(4);
-        services = new WizardServices(executor, new QuorumHome(dir.resolve("home")), ssh, hooked::add);
-        WizardHarness.boot();
-    }
-
-    @AfterAll
-    static void tearDown() {
-        executor.shutdown();
+        inventory = app.inventory();
+        ssh = app.ssh();
+        services = app.services().withRunListener(hooked::add);
     }
 
     @Test
@@ -109,12 +95,9 @@ class InstallWizardLabTest {
             assertThat(logs.filter(p -> p.toString().endsWith("-install.jsonl"))).hasSize(1);
         }
         assertThat(hooked).anyMatch(e -> e instanceof RunEvent.RunFinished);
-        try (ClusterSession session = new ClusterSession(new InventoryReader().read(inventory), services.home(),
-                new SshConnector(ssh))) {
-            var status = LiveCluster.read(session).probe(session);
-            assertThat(status.healthy()).as(status.sentence()).isTrue();
-            assertThat(status.members()).hasSize(3);
-        }
+        var status = app.cluster().status();
+        assertThat(status.healthy()).as(status.sentence()).isTrue();
+        assertThat(status.members()).hasSize(3);
     }
 
     /** The same hosts typed in: the written inventory describes the installed cluster, so nothing changes. */

@@ -3,7 +3,7 @@ package dev.quorum.app.recover;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.quorum.app.cluster.PeerLinks;
-import dev.quorum.app.common.FxTaskExecutor;
+import dev.quorum.app.labtest.DesktopLabCluster;
 import dev.quorum.app.labtest.InstalledCluster;
 import dev.quorum.app.wizard.WizardHarness;
 import dev.quorum.app.wizard.WizardServices;
@@ -16,13 +16,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javafx.scene.control.Label;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The Diagnose / Recover wizard on three lab hosts: a follower cut off from its peers is named in
@@ -33,25 +32,17 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RecoverWizardLabTest {
     static Lab lab;
-    @TempDir
-    static Path dir;
+    @RegisterExtension
+    static final DesktopLabCluster app = DesktopLabCluster.installed(3);
     static InstalledCluster cluster;
     static Path inventory;
     static WizardServices services;
-    static FxTaskExecutor executor;
 
     @BeforeAll
-    static void installThree() throws Exception {
-        cluster = InstalledCluster.install(lab, dir, 3, lab.knownHosts());
-        inventory = cluster.inventory();
-        executor = new FxTaskExecutor(4);
-        services = new WizardServices(executor, cluster.home(), cluster.ssh(), event -> { });
-        WizardHarness.boot();
-    }
-
-    @AfterAll
-    static void tearDown() {
-        executor.shutdown();
+    static void setUp() {
+        cluster = app.cluster();
+        inventory = app.inventory();
+        services = app.services();
     }
 
     static List<String> labels(WizardHarness ui, String container) {

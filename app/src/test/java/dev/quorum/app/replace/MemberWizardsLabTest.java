@@ -3,7 +3,7 @@ package dev.quorum.app.replace;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.quorum.app.add.AddMemberWizard;
-import dev.quorum.app.common.FxTaskExecutor;
+import dev.quorum.app.labtest.DesktopLabCluster;
 import dev.quorum.app.labtest.InstalledCluster;
 import dev.quorum.app.wizard.ClusterMembers;
 import dev.quorum.app.wizard.WizardHarness;
@@ -15,13 +15,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import javafx.scene.control.ComboBox;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The Replace and Add wizards on one lab: lab1..lab3 form the cluster, lab4 and lab5 are spare
@@ -31,29 +30,21 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MemberWizardsLabTest {
     static Lab lab;
-    @TempDir
-    static Path dir;
+    // Only the members' keys are known: the spare hosts' keys are new to the wizards.
+    @RegisterExtension
+    static final DesktopLabCluster app = DesktopLabCluster.installed(3).withKnownHosts((booted, folder) ->
+            Files.write(folder.resolve("known_hosts"), Files.readAllLines(booted.knownHosts()).subList(0, 3)));
     static InstalledCluster cluster;
     static Path inventory;
     static Path knownHosts;
     static WizardServices services;
-    static FxTaskExecutor executor;
 
     @BeforeAll
-    static void installThree() throws Exception {
-        // Only the members' keys are known: the spare hosts' keys are new to the wizards.
-        knownHosts = dir.resolve("known_hosts");
-        Files.write(knownHosts, Files.readAllLines(lab.knownHosts()).subList(0, 3));
-        cluster = InstalledCluster.install(lab, dir, 3, knownHosts);
-        inventory = cluster.inventory();
-        executor = new FxTaskExecutor(4);
-        services = new WizardServices(executor, cluster.home(), cluster.ssh(), event -> { });
-        WizardHarness.boot();
-    }
-
-    @AfterAll
-    static void tearDown() {
-        executor.shutdown();
+    static void setUp() {
+        cluster = app.cluster();
+        inventory = app.inventory();
+        knownHosts = app.knownHosts();
+        services = app.services();
     }
 
 

@@ -2,12 +2,9 @@ package dev.quorum.app.restore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.quorum.app.common.FxTaskExecutor;
+import dev.quorum.app.labtest.DesktopLabCluster;
 import dev.quorum.app.labtest.InstalledCluster;
 import dev.quorum.app.shell.Fx;
-import dev.quorum.app.shell.MainWindow;
-import dev.quorum.app.shell.ShellServices;
-import dev.quorum.app.shell.TestWindows;
 import dev.quorum.app.snapshots.FakeSnapshots;
 import dev.quorum.app.snapshots.Integrity;
 import dev.quorum.app.snapshots.SnapshotRow;
@@ -17,7 +14,6 @@ import dev.quorum.core.cluster.ClusterSession;
 import dev.quorum.core.cluster.LiveCluster;
 import dev.quorum.core.etcd.ClusterStatus;
 import dev.quorum.core.inventory.EtcdMember;
-import dev.quorum.core.remote.SshOptions;
 import dev.quorum.core.workspace.QuorumHome;
 import dev.quorum.lab.Lab;
 import dev.quorum.lab.LabHosts;
@@ -29,15 +25,13 @@ import javafx.scene.control.Button;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -51,40 +45,27 @@ import org.testfx.util.WaitForAsyncUtils;
 class RestoreWizardLabTest {
     private static final int KEYS = 50;
     static Lab lab;
-    @TempDir
+    @RegisterExtension
+    static final DesktopLabCluster app = DesktopLabCluster.installed(3);
     static Path dir;
     static Path inventory;
     static InstalledCluster cluster;
     static String clusterName;
     static QuorumHome home;
-    static FxTaskExecutor executor;
-    static final TestWindows windows = new TestWindows();
-    static MainWindow window;
     static final FxRobot robot = new FxRobot();
 
     @BeforeAll
-    static void installThreeWithKeysAndShowThem() throws Exception {
-        cluster = InstalledCluster.install(lab, dir, 3, lab.knownHosts());
+    static void keysShown() throws Exception {
+        dir = app.dir();
+        cluster = app.cluster();
         inventory = cluster.inventory();
         clusterName = cluster.name();
         home = cluster.home();
         try (LabKeys keys = keys()) {
             keys.put("snapui/", KEYS);
         }
-        executor = new FxTaskExecutor(4);
-        FxToolkit.registerPrimaryStage();
-        FxToolkit.setupStage(stage -> {
-            window = windows.open(ShellServices.standard(executor, home));
-            stage.setScene(window.scene());
-            stage.show();
-        });
-        Fx.run(() -> window.openInventory(inventory, Optional.of(lab.knownHosts())));
+        app.openWindow();
         Fx.await(Duration.ofSeconds(60), "the cluster shown", () -> robot.lookup("#snapshots-table").tryQuery().isPresent());
-    }
-
-    @AfterAll
-    static void tearDown() throws Exception {
-        windows.close(executor);
     }
 
 
@@ -128,8 +109,7 @@ class RestoreWizardLabTest {
         Path damaged = dir.resolve("damaged.db");
         Files.copy(good, damaged);
         FakeSnapshots.flipByte(damaged);
-        WizardServices services = new WizardServices(executor, home,
-                SshOptions.defaults().withKnownHostsFile(lab.knownHosts()), event -> { });
+        WizardServices services = app.services();
         WizardHarness ui = new WizardHarness();
         ui.open(() -> RestoreWizard.open(null, services, inventory, Optional.of(damaged)));
         try {

@@ -2,55 +2,47 @@ package dev.quorum.app.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.quorum.app.certificates.LoadState;
 import dev.quorum.app.backups.BackupRow;
-import dev.quorum.app.maintenance.MaintenanceWizard;
-import dev.quorum.app.recover.DiagnosisRefresh;
-import dev.quorum.app.recover.RecoverWizard;
-import dev.quorum.app.recover.WizardOpener;
-import dev.quorum.app.wizard.WizardServices;
-import dev.quorum.core.inventory.ClusterLayout;
-import dev.quorum.core.lifecycle.backup.BackupPlans;
-import dev.quorum.core.lifecycle.backup.BackupSchedule;
-import dev.quorum.core.lifecycle.maintenance.MemberSpace;
-import java.nio.file.Files;
-import java.util.stream.Stream;
-import javafx.scene.control.RadioButton;
-import javafx.scene.control.TableView;
-import javafx.scene.control.TextField;
+import dev.quorum.app.certificates.LoadState;
 import dev.quorum.app.cluster.ClusterHealth;
 import dev.quorum.app.cluster.ClusterViewModel;
 import dev.quorum.app.cluster.MemberState;
 import dev.quorum.app.cluster.MemberViewModel;
-import dev.quorum.app.common.FxTaskExecutor;
+import dev.quorum.app.labtest.DesktopLabCluster;
+import dev.quorum.app.maintenance.MaintenanceWizard;
+import dev.quorum.app.recover.DiagnosisRefresh;
+import dev.quorum.app.recover.RecoverWizard;
+import dev.quorum.app.recover.WizardOpener;
 import dev.quorum.app.wizard.WizardHarness;
+import dev.quorum.app.wizard.WizardServices;
 import dev.quorum.core.cluster.ClusterSession;
 import dev.quorum.core.engine.Cancellation;
 import dev.quorum.core.engine.PlanRuns;
-import dev.quorum.core.inventory.InventoryReader;
-import dev.quorum.core.lifecycle.install.InstallPlan;
-import dev.quorum.core.remote.SshConnector;
-import dev.quorum.core.remote.SshOptions;
+import dev.quorum.core.inventory.ClusterLayout;
+import dev.quorum.core.lifecycle.backup.BackupPlans;
+import dev.quorum.core.lifecycle.backup.BackupSchedule;
+import dev.quorum.core.lifecycle.maintenance.MemberSpace;
 import dev.quorum.core.workspace.QuorumHome;
-import dev.quorum.lab.EtcdTarball;
 import dev.quorum.lab.Lab;
 import dev.quorum.lab.LabHosts;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.stream.Stream;
 import javafx.scene.chart.LineChart;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxToolkit;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 15's "the app shows both clusters of an inventory" on real etcd: three lab hosts installed with
@@ -65,49 +57,22 @@ import org.testfx.api.FxToolkit;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EventsClusterViewLabTest {
     static Lab lab;
-    @TempDir
-    static Path dir;
+    @RegisterExtension
+    static final DesktopLabCluster app = DesktopLabCluster.installed(3)
+            .withVars(Map.of("etcd_events_cluster_enabled", true));
     static Path inventory;
     static QuorumHome home;
-    static FxTaskExecutor executor;
     static MainWindow window;
     static final WizardHarness ui = new WizardHarness();
 
     @BeforeAll
-    static void installBothClustersAndOpen() throws Exception {
-        EtcdTarball tarball = EtcdTarball.get();
-        inventory = lab.writeInventory(dir.resolve("inventory"), Map.of("etcd_version", tarball.version(),
-                "etcd_download_url", tarball.uri().toString(), "etcd_binary_checksum", tarball.sha256(),
-                "etcd_events_cluster_enabled", true), 3);
-        home = new QuorumHome(dir.resolve("home"));
-        SshOptions ssh = SshOptions.defaults().withKnownHostsFile(lab.knownHosts());
-        try (ClusterSession session = new ClusterSession(new InventoryReader().read(inventory), home,
-                new SshConnector(ssh))) {
-            var install = PlanRuns.apply(home, InstallPlan.build(session), event -> { }, new Cancellation());
-            assertThat(install.result().succeeded()).as(install.result().failures().toString()).isTrue();
-        }
-        executor = new FxTaskExecutor(4);
-        WizardHarness.boot();
-        FxToolkit.setupStage(stage -> {
-            window = new MainWindow(ShellServices.standard(executor, home));
-            stage.setScene(window.scene());
-            stage.show();
-        });
-        ui.interact(() -> window.openInventory(inventory, Optional.of(lab.knownHosts())));
+    static void open() throws Exception {
+        inventory = app.inventory();
+        home = app.home();
+        window = app.openWindow();
         ui.waitUntil("the main cluster healthy", Duration.ofSeconds(90),
                 () -> model() != null && model().healthProperty().get() == ClusterHealth.HEALTHY,
                 () -> model() == null ? "not shown" : model().sentenceProperty().get());
-    }
-
-    @AfterAll
-    static void tearDown() throws Exception {
-        if (window != null) {
-            ui.interact(window::dispose);
-        }
-        FxToolkit.cleanupStages();
-        if (executor != null) {
-            executor.shutdown();
-        }
     }
 
     static ClusterViewModel model() {
@@ -189,9 +154,7 @@ class EventsClusterViewLabTest {
     @Test
     @Order(5)
     void aWizardOpenedOnTheEventsClusterReadsItsMembers() {
-        var services = new dev.quorum.app.wizard.WizardServices(executor, home,
-                SshOptions.defaults().withKnownHostsFile(lab.knownHosts()), event -> { },
-                dev.quorum.core.inventory.ClusterLayout.EVENTS);
+        var services = eventsServices();
         var members = dev.quorum.app.wizard.ClusterMembers.read(inventory, services);
         assertThat(members.members()).hasSize(3).allSatisfy(m -> {
             assertThat(m.name()).endsWith("-events");
@@ -201,8 +164,7 @@ class EventsClusterViewLabTest {
     }
 
     static WizardServices eventsServices() {
-        return new WizardServices(executor, home, SshOptions.defaults().withKnownHostsFile(lab.knownHosts()),
-                event -> { }, ClusterLayout.EVENTS);
+        return app.services().onCluster(ClusterLayout.EVENTS);
     }
 
     /** Decision 0049: the Maintenance wizard opened on the events view reads and defragments the events members. */
@@ -238,8 +200,7 @@ class EventsClusterViewLabTest {
     @Test
     @Order(7)
     void theBackupsTabRunsTheEventsClustersOwnBackup() throws Exception {
-        try (ClusterSession main = new ClusterSession(new InventoryReader().read(inventory), home,
-                new SshConnector(SshOptions.defaults().withKnownHostsFile(lab.knownHosts())))) {
+        try (ClusterSession main = app.cluster().session()) {
             ClusterSession events = main.sibling(main.inventory().cluster(ClusterLayout.EVENTS));
             var scheduled = PlanRuns.apply(home, BackupPlans.schedule(events, BackupSchedule.of(Duration.ofHours(1),
                     2)), event -> { }, new Cancellation());

@@ -54,6 +54,7 @@ public final class DesktopLabCluster implements BeforeAllCallback, AfterAllCallb
     private Path knownHosts;
     private InstalledCluster cluster;
     private FxTaskExecutor executor;
+    private boolean booted;
 
     private DesktopLabCluster(int etcdCount, boolean install) {
         this.etcdCount = etcdCount;
@@ -107,12 +108,17 @@ public final class DesktopLabCluster implements BeforeAllCallback, AfterAllCallb
         }
         executor = new FxTaskExecutor(4);
         WizardHarness.boot();
+        booted = true;
     }
 
     @Override
     public void afterAll(ExtensionContext context) throws Exception {
         try {
-            windows.close(executor);
+            if (booted) {
+                windows.close(executor);
+            } else if (executor != null) { // the toolkit did not start: no stage to clean up
+                executor.shutdown();
+            }
         } finally {
             if (dir != null) {
                 try (Stream<Path> files = Files.walk(dir)) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.quorum.app.cli.QuorumCli;
 import dev.quorum.app.labtest.DesktopLabCluster;
-import dev.quorum.app.labtest.InstalledCluster;
 import dev.quorum.app.wizard.WizardHarness;
 import dev.quorum.core.cluster.ClusterSession;
 import dev.quorum.core.engine.Cancellation;
@@ -40,21 +39,18 @@ class BackupsViewLabTest {
     static Lab lab;
     @RegisterExtension
     static final DesktopLabCluster app = DesktopLabCluster.installed(3);
-    static InstalledCluster cluster;
     static final WizardHarness ui = new WizardHarness();
 
     @BeforeAll
     static void scheduleAndOpen() throws Exception {
-        cluster = app.cluster();
-        try (ClusterSession session = cluster.session()) {
-            var scheduled = PlanRuns.apply(cluster.home(), BackupPlans.schedule(session,
+        try (ClusterSession session = app.cluster().session()) {
+            var scheduled = PlanRuns.apply(app.home(), BackupPlans.schedule(session,
                     BackupSchedule.of(Duration.ofHours(1), 2)), event -> { }, new Cancellation());
             assertThat(scheduled.result().succeeded()).as(scheduled.result().failures().toString()).isTrue();
         }
         // a snapshot of a cluster without keys has revision 0
         lab.host(0).exec("/usr/local/bin/etcdctl.sh put backups-view-test 1").requireOk("put a key");
-        app.openWindow();
-        ui.waitUntil("the cluster shown", Duration.ofSeconds(60), () -> ui.shown("#backups-tab"));
+        app.openWindowShowing("#backups-tab");
     }
 
     @SuppressWarnings("unchecked")
@@ -91,7 +87,7 @@ class BackupsViewLabTest {
             String path = row.location().substring(row.location().indexOf(':') + 1);
             assertThat(host.exec("sha256sum " + path).stdout()).startsWith(row.entry().sha256() + " ");
         }
-        try (Stream<Path> logs = Files.list(cluster.home().runs(cluster.name()))) {
+        try (Stream<Path> logs = Files.list(app.home().runs(app.cluster().name()))) {
             assertThat(logs.map(p -> p.getFileName().toString())).as("logged as every run is")
                     .anyMatch(name -> name.endsWith("-backup-run.jsonl"));
         }
@@ -121,14 +117,14 @@ class BackupsViewLabTest {
         assertThat(status.out()).contains("Backups: FAILED: " + full.name() + ": the last run failed (result exit-code, "
                 + "exit status 1)");
         assertThat(status.exit()).as("backups are part of the cluster's health").isEqualTo(1);
-        QuorumCli.Result diagnose = QuorumCli.run(cluster.home().root(), "diagnose", "-i", cluster.inventory().toString(),
+        QuorumCli.Result diagnose = QuorumCli.run(app.home().root(), "diagnose", "-i", app.inventory().toString(),
                 "--known-hosts", lab.knownHosts().toString());
         assertThat(diagnose.out()).contains("Scheduled backups: FAILED")
-                .contains("quorum backup run -i " + cluster.inventory() + " --host " + full.name());
+                .contains("quorum backup run -i " + app.inventory() + " --host " + full.name());
     }
 
     static QuorumCli.Result status() {
-        return QuorumCli.run(cluster.home().root(), "status", "-i", cluster.inventory().toString(),
+        return QuorumCli.run(app.home().root(), "status", "-i", app.inventory().toString(),
                 "--known-hosts", lab.knownHosts().toString());
     }
 }

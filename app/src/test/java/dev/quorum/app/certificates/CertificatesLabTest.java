@@ -35,8 +35,7 @@ class CertificatesLabTest {
     @BeforeAll
     static void open() throws Exception {
         // The real actions (app.actions through ServiceLoader): Renew... opens the real wizard.
-        app.openWindow();
-        ui.waitUntil("the cluster shown", Duration.ofSeconds(60), () -> ui.shown("#certificates-tab"));
+        app.openWindowShowing("#certificates-tab");
     }
 
     @SuppressWarnings("unchecked")

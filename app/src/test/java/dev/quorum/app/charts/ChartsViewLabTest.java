@@ -3,7 +3,6 @@ package dev.quorum.app.charts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.quorum.app.labtest.DesktopLabCluster;
-import dev.quorum.app.labtest.InstalledCluster;
 import dev.quorum.app.wizard.WizardHarness;
 import dev.quorum.core.cluster.ClusterSession;
 import dev.quorum.core.cluster.EtcdRoutePolicy;
@@ -43,14 +42,11 @@ class ChartsViewLabTest {
     static Lab lab;
     @RegisterExtension
     static final DesktopLabCluster app = DesktopLabCluster.installed(3);
-    static InstalledCluster cluster;
     static final WizardHarness ui = new WizardHarness();
 
     @BeforeAll
     static void open() throws Exception {
-        cluster = app.cluster();
-        app.openWindow();
-        ui.waitUntil("the cluster shown", Duration.ofSeconds(60), () -> ui.shown("#charts-tab"));
+        app.openWindowShowing("#charts-tab");
     }
 
     @SuppressWarnings("unchecked")
@@ -89,8 +85,8 @@ class ChartsViewLabTest {
     @Order(2)
     void whereTheClientPortIsClosedTheScrapeGoesThroughTheSshTunnel() {
         lab.hosts().forEach(h -> h.blockFromTool(2379));
-        try (ClusterSession session = new ClusterSession(new InventoryReader().read(cluster.inventory()),
-                cluster.home(), new SshConnector(cluster.ssh()), EtcdRoutePolicy.AUTO)) {
+        try (ClusterSession session = new ClusterSession(new InventoryReader().read(app.inventory()),
+                app.home(), new SshConnector(app.ssh()), EtcdRoutePolicy.AUTO)) {
             List<MemberScrape> scraped = new MetricsScraper(session)
                     .scrape(session.inventory().etcdMembers());
 
@@ -105,7 +101,7 @@ class ChartsViewLabTest {
     @Test
     @Order(3)
     void stoppingTheLeaderPutsALeaderChangeOnTheTimeline() {
-        ClusterStatus status = cluster.status();
+        ClusterStatus status = app.cluster().status();
         String leader = status.leader().map(MemberStatus::hostName).orElseThrow();
         LabHost leaderHost = lab.hosts().stream().filter(h -> h.name().equals(leader)).findFirst().orElseThrow();
         leaderHost.exec("systemctl stop etcd").requireOk("stop etcd on the leader " + leader);

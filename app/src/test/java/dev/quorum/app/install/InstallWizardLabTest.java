@@ -8,7 +8,6 @@ import dev.quorum.app.wizard.WizardServices;
 import dev.quorum.core.engine.RunEvent;
 import dev.quorum.core.inventory.EtcdSettings;
 import dev.quorum.core.inventory.InventoryReader;
-import dev.quorum.core.remote.SshOptions;
 import dev.quorum.lab.EtcdTarball;
 import dev.quorum.lab.Lab;
 import dev.quorum.lab.LabHosts;
@@ -38,8 +37,6 @@ class InstallWizardLabTest {
     static final DesktopLabCluster app = DesktopLabCluster.notInstalled(3)
             .withVars(Map.of("etcd_election_timeout", EtcdSettings.DEFAULT_ELECTION_MILLIS))
             .withKnownHosts((booted, folder) -> Files.writeString(folder.resolve("known_hosts"), ""));
-    static Path inventory;
-    static SshOptions ssh;
     static WizardServices services;
     static final List<RunEvent> hooked = new CopyOnWriteArrayList<>();
     static EtcdTarball tarball;
@@ -47,8 +44,6 @@ class InstallWizardLabTest {
     @BeforeAll
     static void setUp() {
         tarball = EtcdTarball.get();
-        inventory = app.inventory();
-        ssh = app.ssh();
         services = app.services().withRunListener(hooked::add);
     }
 
@@ -58,7 +53,7 @@ class InstallWizardLabTest {
         WizardHarness ui = new WizardHarness();
         ui.open(() -> InstallWizard.open(null, services));
         try {
-            ui.type("#inventoryPath", inventory.toString());
+            ui.type("#inventoryPath", app.inventory().toString());
             ui.next(Duration.ofSeconds(20));
             assertThat(ui.text("#inventorySettings")).contains("etcd " + tarball.version()).contains("/var/lib/etcd");
             ui.next(Duration.ofSeconds(5));
@@ -71,7 +66,7 @@ class InstallWizardLabTest {
                     () -> rows(ui) + " " + ui.text("#preflightProblem"));
             assertThat(rows(ui)).hasSize(3).allMatch(r -> r.ok() && r.hostKey().startsWith("known")
                     && r.result().message().contains("no etcd data yet"));
-            assertThat(Files.readString(ssh.knownHostsFile())).contains(lab.host(0).address() + " ssh-ed25519 ");
+            assertThat(Files.readString(app.ssh().knownHostsFile())).contains(lab.host(0).address() + " ssh-ed25519 ");
 
             ui.click("#next");
             ui.waitUntil("plan reviewed", Duration.ofSeconds(60), () -> ui.enabled("#next"),
@@ -91,7 +86,7 @@ class InstallWizardLabTest {
         } finally {
             ui.close();
         }
-        try (Stream<Path> logs = Files.list(services.home().runs("inventory"))) {
+        try (Stream<Path> logs = Files.list(app.home().runs("inventory"))) {
             assertThat(logs.filter(p -> p.toString().endsWith("-install.jsonl"))).hasSize(1);
         }
         assertThat(hooked).anyMatch(e -> e instanceof RunEvent.RunFinished);
@@ -132,7 +127,7 @@ class InstallWizardLabTest {
         } finally {
             ui.close();
         }
-        Path written = services.home().cluster("inventory").resolve("hosts.yaml");
+        Path written = app.home().cluster("inventory").resolve("hosts.yaml");
         assertThat(new InventoryReader().read(written).etcdMembers()).extracting(m -> m.memberName())
                 .containsExactly("etcd1", "etcd2", "etcd3");
     }

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -141,6 +142,14 @@ public final class DesktopLabCluster implements BeforeAllCallback, AfterAllCallb
         });
         Fx.run(() -> window[0].openInventory(cluster.inventory(), Optional.of(knownHosts)));
         return window[0];
+    }
+
+    /** {@link #openWindow()}, then waits (60 s at most) until the window shows {@code node}: the cluster is shown. */
+    public MainWindow openWindowShowing(String node) throws Exception {
+        MainWindow window = openWindow();
+        WizardHarness ui = new WizardHarness();
+        ui.waitUntil("the cluster shown", Duration.ofSeconds(60), () -> ui.shown(node));
+        return window;
     }
 
     /** What a wizard opened on its own (no main window) is given: this executor, home and SSH options. */

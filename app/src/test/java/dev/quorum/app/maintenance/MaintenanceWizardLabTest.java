@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.quorum.app.labtest.DesktopLabCluster;
 import dev.quorum.app.wizard.WizardHarness;
-import dev.quorum.app.wizard.WizardServices;
 import dev.quorum.core.cluster.ClusterSession;
 import dev.quorum.core.etcd.EtcdAlarm;
 import dev.quorum.core.lifecycle.maintenance.MemberSpace;
@@ -12,14 +11,12 @@ import dev.quorum.core.lifecycle.maintenance.SpaceReport;
 import dev.quorum.lab.Lab;
 import dev.quorum.lab.LabHost;
 import dev.quorum.lab.LabHosts;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -38,14 +35,6 @@ class MaintenanceWizardLabTest {
     @RegisterExtension
     static final DesktopLabCluster app = DesktopLabCluster.installed(3)
             .withVars(Map.of("etcd_quota_backend_bytes", Long.toString(QUOTA)));
-    static Path inventory;
-    static WizardServices services;
-
-    @BeforeAll
-    static void setUp() {
-        inventory = app.inventory();
-        services = app.services();
-    }
 
     static SpaceReport space() {
         try (ClusterSession session = app.cluster().session()) {
@@ -81,7 +70,7 @@ class MaintenanceWizardLabTest {
         lab1().exec("for i in $(seq 0 199); do /usr/local/bin/etcdctl.sh put gui/key value$i >/dev/null || exit 1; "
                 + "done", Duration.ofSeconds(120)).requireOk("200 writes");
         WizardHarness ui = new WizardHarness();
-        ui.open(() -> MaintenanceWizard.open(null, services, inventory));
+        ui.open(() -> MaintenanceWizard.open(null, app.services(), app.inventory()));
         try {
             ui.waitUntil("members read", Duration.ofSeconds(60), () -> rows(ui).size() == 3,
                     () -> ui.text("#maintenanceReason"));
@@ -120,7 +109,7 @@ class MaintenanceWizardLabTest {
         lab1().exec("/usr/local/bin/etcdctl.sh del fill/ --prefix").requireOk("delete what filled the quota");
 
         WizardHarness ui = new WizardHarness();
-        ui.open(() -> MaintenanceWizard.open(null, services, inventory));
+        ui.open(() -> MaintenanceWizard.open(null, app.services(), app.inventory()));
         try {
             ui.waitUntil("members read", Duration.ofSeconds(60), () -> rows(ui).size() == 3,
                     () -> ui.text("#maintenanceReason"));

@@ -3,7 +3,6 @@ package dev.quorum.app.restore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.quorum.app.labtest.DesktopLabCluster;
-import dev.quorum.app.labtest.InstalledCluster;
 import dev.quorum.app.shell.Fx;
 import dev.quorum.app.snapshots.FakeSnapshots;
 import dev.quorum.app.snapshots.Integrity;
@@ -14,7 +13,6 @@ import dev.quorum.core.cluster.ClusterSession;
 import dev.quorum.core.cluster.LiveCluster;
 import dev.quorum.core.etcd.ClusterStatus;
 import dev.quorum.core.inventory.EtcdMember;
-import dev.quorum.core.workspace.QuorumHome;
 import dev.quorum.lab.Lab;
 import dev.quorum.lab.LabHosts;
 import java.nio.file.Files;
@@ -47,20 +45,12 @@ class RestoreWizardLabTest {
     static Lab lab;
     @RegisterExtension
     static final DesktopLabCluster app = DesktopLabCluster.installed(3);
-    static Path dir;
-    static Path inventory;
-    static InstalledCluster cluster;
     static String clusterName;
-    static QuorumHome home;
     static final FxRobot robot = new FxRobot();
 
     @BeforeAll
     static void keysShown() throws Exception {
-        dir = app.dir();
-        cluster = app.cluster();
-        inventory = cluster.inventory();
-        clusterName = cluster.name();
-        home = cluster.home();
+        clusterName = app.cluster().name();
         try (LabKeys keys = keys()) {
             keys.put("snapui/", KEYS);
         }
@@ -70,7 +60,7 @@ class RestoreWizardLabTest {
 
 
     static LabKeys keys() throws Exception {
-        try (ClusterSession session = cluster.session()) {
+        try (ClusterSession session = app.cluster().session()) {
             return new LabKeys(session.inventory().etcdMembers().stream().map(EtcdMember::clientUrl).toList(),
                     session.pki().clientTls());
         }
@@ -95,7 +85,7 @@ class RestoreWizardLabTest {
         assertThat(row.integrityText()).isEqualTo("verified");
         assertThat(row.info().knownKeyCount()).contains((long) KEYS);
         assertThat(row.info().members()).containsExactlyInAnyOrder("etcd1", "etcd2", "etcd3");
-        assertThat(row.file().getParent()).isEqualTo(home.snapshots(clusterName));
+        assertThat(row.file().getParent()).isEqualTo(app.home().snapshots(clusterName));
         assertThat(Fx.get(() -> robot.lookup("#snapshots-status").queryLabeled().getText()))
                 .startsWith("Saved " + row.file().getFileName());
         assertThat(Fx.get(() -> table().getSelectionModel().getSelectedItem())).as("the new file is selected")
@@ -106,12 +96,12 @@ class RestoreWizardLabTest {
     @Order(2)
     void aDamagedCopyIsRefusedOnTheFirstPage() throws Exception {
         Path good = Fx.get(() -> table().getItems().get(0)).file();
-        Path damaged = dir.resolve("damaged.db");
+        Path damaged = app.dir().resolve("damaged.db");
         Files.copy(good, damaged);
         FakeSnapshots.flipByte(damaged);
         WizardServices services = app.services();
         WizardHarness ui = new WizardHarness();
-        ui.open(() -> RestoreWizard.open(null, services, inventory, Optional.of(damaged)));
+        ui.open(() -> RestoreWizard.open(null, services, app.inventory(), Optional.of(damaged)));
         try {
             ui.waitUntil("the file checked", Duration.ofSeconds(30),
                     () -> ui.text("#sourceReason").startsWith("Damaged"), () -> ui.text("#sourceReason"));
@@ -163,7 +153,7 @@ class RestoreWizardLabTest {
         } finally {
             ui.close();
         }
-        try (ClusterSession session = cluster.session()) {
+        try (ClusterSession session = app.cluster().session()) {
             ClusterStatus after = LiveCluster.read(session).probe(session);
             assertThat(after.healthy()).as(after.sentence()).isTrue();
             assertThat(after.members()).hasSize(3);
@@ -216,7 +206,7 @@ class RestoreWizardLabTest {
         } finally {
             ui.close();
         }
-        try (ClusterSession session = cluster.session()) {
+        try (ClusterSession session = app.cluster().session()) {
             ClusterStatus after = LiveCluster.read(session).probe(session);
             assertThat(after.healthy()).as(after.sentence()).isTrue();
         }

@@ -3,7 +3,6 @@ package dev.quorum.app.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.quorum.app.labtest.DesktopLabCluster;
-import dev.quorum.app.labtest.InstalledCluster;
 import dev.quorum.app.wizard.WizardHarness;
 import dev.quorum.lab.Lab;
 import dev.quorum.lab.LabHost;
@@ -33,14 +32,11 @@ class ScheduleBackupsWizardLabTest {
     static Lab lab;
     @RegisterExtension
     static final DesktopLabCluster app = DesktopLabCluster.installed(3);
-    static InstalledCluster cluster;
     static final WizardHarness ui = new WizardHarness();
 
     @BeforeAll
     static void open() throws Exception {
-        cluster = app.cluster();
-        app.openWindow();
-        ui.waitUntil("the cluster shown", Duration.ofSeconds(60), () -> ui.shown("#backups-tab"));
+        app.openWindowShowing("#backups-tab");
         ui.click("#backups-tab");
         awaitIdle("the schedule read");
     }
@@ -90,7 +86,7 @@ class ScheduleBackupsWizardLabTest {
             assertThat(host.exec("stat -c '%a %U' /etc/quorum-backup.env").stdout().strip()).as(host.name())
                     .isEqualTo("600 root");
         }
-        try (Stream<Path> logs = Files.list(cluster.home().runs(cluster.name()))) {
+        try (Stream<Path> logs = Files.list(app.home().runs(app.cluster().name()))) {
             assertThat(logs.map(p -> p.getFileName().toString())).as("logged as every run is")
                     .anyMatch(name -> name.endsWith("-backup-schedule.jsonl"));
         }

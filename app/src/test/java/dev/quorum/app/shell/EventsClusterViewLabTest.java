@@ -22,7 +22,6 @@ import dev.quorum.core.inventory.ClusterLayout;
 import dev.quorum.core.lifecycle.backup.BackupPlans;
 import dev.quorum.core.lifecycle.backup.BackupSchedule;
 import dev.quorum.core.lifecycle.maintenance.MemberSpace;
-import dev.quorum.core.workspace.QuorumHome;
 import dev.quorum.lab.Lab;
 import dev.quorum.lab.LabHosts;
 import java.nio.file.Files;
@@ -60,15 +59,11 @@ class EventsClusterViewLabTest {
     @RegisterExtension
     static final DesktopLabCluster app = DesktopLabCluster.installed(3)
             .withVars(Map.of("etcd_events_cluster_enabled", true));
-    static Path inventory;
-    static QuorumHome home;
     static MainWindow window;
     static final WizardHarness ui = new WizardHarness();
 
     @BeforeAll
     static void open() throws Exception {
-        inventory = app.inventory();
-        home = app.home();
         window = app.openWindow();
         ui.waitUntil("the main cluster healthy", Duration.ofSeconds(90),
                 () -> model() != null && model().healthProperty().get() == ClusterHealth.HEALTHY,
@@ -155,7 +150,7 @@ class EventsClusterViewLabTest {
     @Order(5)
     void aWizardOpenedOnTheEventsClusterReadsItsMembers() {
         var services = eventsServices();
-        var members = dev.quorum.app.wizard.ClusterMembers.read(inventory, services);
+        var members = dev.quorum.app.wizard.ClusterMembers.read(app.inventory(), services);
         assertThat(members.members()).hasSize(3).allSatisfy(m -> {
             assertThat(m.name()).endsWith("-events");
             assertThat(m.answering()).isTrue();
@@ -174,7 +169,7 @@ class EventsClusterViewLabTest {
         String events = model().clusterName();
         assertThat(ui.enabled("#toolbar-maintain")).as("Maintain enabled on the events cluster").isTrue();
         WizardHarness wizard = new WizardHarness();
-        wizard.open(() -> MaintenanceWizard.open(null, eventsServices(), inventory));
+        wizard.open(() -> MaintenanceWizard.open(null, eventsServices(), app.inventory()));
         try {
             wizard.waitUntil("the events members' sizes read", Duration.ofSeconds(60),
                     () -> spaceRows(wizard).size() == 3, () -> wizard.text("#maintenanceReason"));
@@ -185,15 +180,16 @@ class EventsClusterViewLabTest {
             wizard.interact(() -> wizard.lookup("#task-defrag").queryAs(RadioButton.class).fire());
             wizard.interact(() -> wizard.lookup("#minReclaim").queryAs(TextField.class).setText("0"));
             assertThat(wizard.reviewAndRun(Duration.ofSeconds(90), Duration.ofSeconds(240))).as(() -> wizard
-                    .items("#resultProblems") + WizardHarness.newestRunLogTail(home.runs(events))).isEqualTo("Done.");
+                    .items("#resultProblems") + WizardHarness.newestRunLogTail(app.home().runs(events)))
+                    .isEqualTo("Done.");
         } finally {
             wizard.close();
         }
-        try (Stream<Path> logs = Files.list(home.runs(events))) {
+        try (Stream<Path> logs = Files.list(app.home().runs(events))) {
             assertThat(logs.map(p -> p.getFileName().toString())).as("logged under the events cluster's folder")
                     .anyMatch(name -> name.endsWith("-defrag.jsonl"));
         }
-        assertThat(WizardHarness.newestRunLogTail(home.runs(events))).contains("-events");
+        assertThat(WizardHarness.newestRunLogTail(app.home().runs(events))).contains("-events");
     }
 
     /** Decision 0049: the events view's Backups tab runs and lists the events cluster's own backups. */
@@ -202,8 +198,8 @@ class EventsClusterViewLabTest {
     void theBackupsTabRunsTheEventsClustersOwnBackup() throws Exception {
         try (ClusterSession main = app.cluster().session()) {
             ClusterSession events = main.sibling(main.inventory().cluster(ClusterLayout.EVENTS));
-            var scheduled = PlanRuns.apply(home, BackupPlans.schedule(events, BackupSchedule.of(Duration.ofHours(1),
-                    2)), event -> { }, new Cancellation());
+            var scheduled = PlanRuns.apply(app.home(), BackupPlans.schedule(events,
+                    BackupSchedule.of(Duration.ofHours(1), 2)), event -> { }, new Cancellation());
             assertThat(scheduled.result().succeeded()).as(scheduled.result().failures().toString()).isTrue();
         }
         ui.interact(() -> window.workspace().orElseThrow().tabs().getSelectionModel()
@@ -238,12 +234,12 @@ class EventsClusterViewLabTest {
         assertThat(lab.host(2).exec("systemctl stop etcd-events").ok()).isTrue();
         WizardHarness wizard = new WizardHarness();
         try {
-            wizard.open(() -> RecoverWizard.open(null, eventsServices(), inventory, diagnosis -> { },
+            wizard.open(() -> RecoverWizard.open(null, eventsServices(), app.inventory(), diagnosis -> { },
                     WizardOpener.NONE));
             DiagnosisRefresh.until(wizard, "lab3's events member named as stopped", Duration.ofSeconds(90),
                     () -> wizard.text("#verdictSentence").startsWith("etcd is not running on lab3"));
             assertThat(wizard.text("#verdictWord")).isEqualTo("Degraded");
-            assertThat(wizard.text("#recommendedCommand")).isEqualTo("quorum recover -i " + inventory
+            assertThat(wizard.text("#recommendedCommand")).isEqualTo("quorum recover -i " + app.inventory()
                     + " --cluster events");
             wizard.click("#next");
             wizard.waitUntil("plan reviewed", Duration.ofSeconds(90), () -> wizard.shown("#reviewHeadline")
@@ -254,7 +250,7 @@ class EventsClusterViewLabTest {
             wizard.waitUntil("run finished", Duration.ofSeconds(180), () -> wizard.shown("#resultHeadline")
                     && !wizard.text("#resultHeadline").isEmpty(), () -> wizard.text("#runCurrent"));
             assertThat(wizard.text("#resultHeadline")).as(() -> wizard.items("#resultProblems")
-                    + WizardHarness.newestRunLogTail(home.runs(events))).startsWith("Done");
+                    + WizardHarness.newestRunLogTail(app.home().runs(events))).startsWith("Done");
         } finally {
             wizard.close();
         }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.quorum.app.labtest.DesktopLabCluster;
 import dev.quorum.app.labtest.EtcdVars;
 import dev.quorum.app.wizard.WizardHarness;
-import dev.quorum.app.wizard.WizardServices;
 import dev.quorum.core.etcd.ClusterStatus;
 import dev.quorum.core.inventory.InventoryReader;
 import dev.quorum.core.release.EtcdVersion;
@@ -42,14 +41,10 @@ class UpgradeWizardLabTest {
     static Lab lab;
     @RegisterExtension
     static final DesktopLabCluster app = DesktopLabCluster.installed(3).withEtcd("3.4", "3.5", "3.6");
-    static Path inventory;
-    static WizardServices services;
     static List<Long> ids;
 
     @BeforeAll
     static void onThe34Cluster() {
-        inventory = app.inventory();
-        services = app.services();
         ids = memberIds();
     }
 
@@ -63,18 +58,18 @@ class UpgradeWizardLabTest {
 
     /** What an operator does to ask for an upgrade: the inventory names another release. */
     static void point(EtcdTarball tarball) throws Exception {
-        String text = Files.readString(inventory);
+        String text = Files.readString(app.inventory());
         for (Map.Entry<String, Object> e : EtcdVars.of(tarball).entrySet()) {
             text = Pattern.compile("(?m)^(\\s*" + e.getKey() + ":).*$").matcher(text)
                     .replaceAll(m -> Matcher.quoteReplacement(m.group(1) + " " + e.getValue()));
         }
-        Files.writeString(inventory, text);
-        assertThat(new InventoryReader().read(inventory).etcd().version()).isEqualTo(tarball.version());
+        Files.writeString(app.inventory(), text);
+        assertThat(new InventoryReader().read(app.inventory()).etcd().version()).isEqualTo(tarball.version());
     }
 
     static WizardHarness openAndRead() throws Exception {
         WizardHarness ui = new WizardHarness();
-        ui.open(() -> UpgradeWizard.open(null, services, inventory));
+        ui.open(() -> UpgradeWizard.open(null, app.services(), app.inventory()));
         ui.waitUntil("versions read", Duration.ofSeconds(90), () -> !ui.text("#upgradeCurrent").isEmpty(),
                 () -> ui.text("#upgradeReadReason"));
         return ui;
@@ -150,7 +145,7 @@ class UpgradeWizardLabTest {
 
     /** The last lines of the newest run log: what failed, as the Tasks tab would show it. */
     static String runLogTail() throws Exception {
-        Path runs = services.home().runs(new InventoryReader().read(inventory).clusterName());
+        Path runs = app.home().runs(new InventoryReader().read(app.inventory()).clusterName());
         try (var files = Files.list(runs)) {
             Path newest = files.max(java.util.Comparator.comparing(Path::getFileName)).orElseThrow();
             List<String> lines = Files.readAllLines(newest);

@@ -179,10 +179,6 @@ public final class DesktopLabCluster implements BeforeAllCallback, AfterAllCallb
         return knownHosts;
     }
 
-    public FxTaskExecutor executor() {
-        return executor;
-    }
-
     /** The folder holding the inventory ({@code inventory/}) and Quorum's home ({@code home/}). */
     public Path dir() {
         return dir;

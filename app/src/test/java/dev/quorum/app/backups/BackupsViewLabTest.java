@@ -3,15 +3,11 @@ package dev.quorum.app.backups;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.quorum.app.cli.QuorumCli;
-import dev.quorum.app.common.FxTaskExecutor;
-import dev.quorum.core.engine.PlanRuns;
-import dev.quorum.app.labtest.InstalledCluster;
-import dev.quorum.app.shell.MainWindow;
-import dev.quorum.app.shell.ShellServices;
-import dev.quorum.app.shell.TestWindows;
+import dev.quorum.app.labtest.DesktopLabCluster;
 import dev.quorum.app.wizard.WizardHarness;
 import dev.quorum.core.cluster.ClusterSession;
 import dev.quorum.core.engine.Cancellation;
+import dev.quorum.core.engine.PlanRuns;
 import dev.quorum.core.lifecycle.backup.BackupPlans;
 import dev.quorum.core.lifecycle.backup.BackupSchedule;
 import dev.quorum.lab.Lab;
@@ -21,18 +17,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 import javafx.scene.control.TableView;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxToolkit;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The Backups tab of the main window on a real 3-host lab cluster with backups scheduled every hour: Run now
@@ -44,38 +37,20 @@ import org.testfx.api.FxToolkit;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BackupsViewLabTest {
     static Lab lab;
-    @TempDir
-    static Path dir;
-    static InstalledCluster cluster;
-    static FxTaskExecutor executor;
-    static final TestWindows windows = new TestWindows();
-    static MainWindow window;
+    @RegisterExtension
+    static final DesktopLabCluster app = DesktopLabCluster.installed(3);
     static final WizardHarness ui = new WizardHarness();
 
     @BeforeAll
-    static void installScheduleAndOpen() throws Exception {
-        cluster = InstalledCluster.install(lab, dir, 3, lab.knownHosts());
-        try (ClusterSession session = cluster.session()) {
-            var scheduled = PlanRuns.apply(cluster.home(), BackupPlans.schedule(session,
+    static void scheduleAndOpen() throws Exception {
+        try (ClusterSession session = app.cluster().session()) {
+            var scheduled = PlanRuns.apply(app.home(), BackupPlans.schedule(session,
                     BackupSchedule.of(Duration.ofHours(1), 2)), event -> { }, new Cancellation());
             assertThat(scheduled.result().succeeded()).as(scheduled.result().failures().toString()).isTrue();
         }
         // a snapshot of a cluster without keys has revision 0
         lab.host(0).exec("/usr/local/bin/etcdctl.sh put backups-view-test 1").requireOk("put a key");
-        executor = new FxTaskExecutor(4);
-        WizardHarness.boot();
-        FxToolkit.setupStage(stage -> {
-            window = windows.open(ShellServices.standard(executor, cluster.home()));
-            stage.setScene(window.scene());
-            stage.show();
-        });
-        ui.interact(() -> window.openInventory(cluster.inventory(), Optional.of(lab.knownHosts())));
-        ui.waitUntil("the cluster shown", Duration.ofSeconds(60), () -> ui.shown("#backups-tab"));
-    }
-
-    @AfterAll
-    static void tearDown() throws Exception {
-        windows.close(executor);
+        app.openWindowShowing("#backups-tab");
     }
 
     @SuppressWarnings("unchecked")
@@ -112,7 +87,7 @@ class BackupsViewLabTest {
             String path = row.location().substring(row.location().indexOf(':') + 1);
             assertThat(host.exec("sha256sum " + path).stdout()).startsWith(row.entry().sha256() + " ");
         }
-        try (Stream<Path> logs = Files.list(cluster.home().runs(cluster.name()))) {
+        try (Stream<Path> logs = Files.list(app.home().runs(app.cluster().name()))) {
             assertThat(logs.map(p -> p.getFileName().toString())).as("logged as every run is")
                     .anyMatch(name -> name.endsWith("-backup-run.jsonl"));
         }
@@ -142,14 +117,14 @@ class BackupsViewLabTest {
         assertThat(status.out()).contains("Backups: FAILED: " + full.name() + ": the last run failed (result exit-code, "
                 + "exit status 1)");
         assertThat(status.exit()).as("backups are part of the cluster's health").isEqualTo(1);
-        QuorumCli.Result diagnose = QuorumCli.run(cluster.home().root(), "diagnose", "-i", cluster.inventory().toString(),
+        QuorumCli.Result diagnose = QuorumCli.run(app.home().root(), "diagnose", "-i", app.inventory().toString(),
                 "--known-hosts", lab.knownHosts().toString());
         assertThat(diagnose.out()).contains("Scheduled backups: FAILED")
-                .contains("quorum backup run -i " + cluster.inventory() + " --host " + full.name());
+                .contains("quorum backup run -i " + app.inventory() + " --host " + full.name());
     }
 
     static QuorumCli.Result status() {
-        return QuorumCli.run(cluster.home().root(), "status", "-i", cluster.inventory().toString(),
+        return QuorumCli.run(app.home().root(), "status", "-i", app.inventory().toString(),
                 "--known-hosts", lab.knownHosts().toString());
     }
 }

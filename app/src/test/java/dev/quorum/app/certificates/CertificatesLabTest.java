@@ -2,30 +2,21 @@ package dev.quorum.app.certificates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.quorum.app.common.FxTaskExecutor;
-import dev.quorum.app.labtest.InstalledCluster;
-import dev.quorum.app.shell.MainWindow;
-import dev.quorum.app.shell.ShellServices;
-import dev.quorum.app.shell.TestWindows;
+import dev.quorum.app.labtest.DesktopLabCluster;
 import dev.quorum.app.wizard.WizardHarness;
-import dev.quorum.core.workspace.QuorumHome;
 import dev.quorum.lab.Lab;
 import dev.quorum.lab.LabHosts;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxToolkit;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The Certificates tab of the main window on a real 3-host lab cluster: every host's
@@ -37,35 +28,14 @@ import org.testfx.api.FxToolkit;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CertificatesLabTest {
     static Lab lab;
-    @TempDir
-    static Path dir;
-    static Path inventory;
-    static QuorumHome home;
-    static FxTaskExecutor executor;
-    static final TestWindows windows = new TestWindows();
-    static MainWindow window;
+    @RegisterExtension
+    static final DesktopLabCluster app = DesktopLabCluster.installed(3);
     static final WizardHarness ui = new WizardHarness();
 
     @BeforeAll
-    static void installAndOpen() throws Exception {
-        InstalledCluster cluster = InstalledCluster.install(lab, dir, 3, lab.knownHosts());
-        inventory = cluster.inventory();
-        home = cluster.home();
-        executor = new FxTaskExecutor(4);
-        WizardHarness.boot();
+    static void open() throws Exception {
         // The real actions (app.actions through ServiceLoader): Renew... opens the real wizard.
-        FxToolkit.setupStage(stage -> {
-            window = windows.open(ShellServices.standard(executor, home));
-            stage.setScene(window.scene());
-            stage.show();
-        });
-        ui.interact(() -> window.openInventory(inventory, Optional.of(lab.knownHosts())));
-        ui.waitUntil("the cluster shown", Duration.ofSeconds(60), () -> ui.shown("#certificates-tab"));
-    }
-
-    @AfterAll
-    static void tearDown() throws Exception {
-        windows.close(executor);
+        app.openWindowShowing("#certificates-tab");
     }
 
     @SuppressWarnings("unchecked")

@@ -2,39 +2,32 @@ package dev.quorum.app.charts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.quorum.app.common.FxTaskExecutor;
-import dev.quorum.app.labtest.InstalledCluster;
-import dev.quorum.app.shell.MainWindow;
-import dev.quorum.app.shell.ShellServices;
+import dev.quorum.app.labtest.DesktopLabCluster;
 import dev.quorum.app.wizard.WizardHarness;
 import dev.quorum.core.cluster.ClusterSession;
 import dev.quorum.core.cluster.EtcdRoutePolicy;
 import dev.quorum.core.etcd.ClusterStatus;
+import dev.quorum.core.etcd.MemberStatus;
 import dev.quorum.core.inventory.InventoryReader;
 import dev.quorum.core.metrics.MemberScrape;
 import dev.quorum.core.metrics.MetricsScraper;
-import dev.quorum.core.remote.SshConnector;
-import dev.quorum.core.etcd.MemberStatus;
 import dev.quorum.core.metrics.TimelineEvent;
+import dev.quorum.core.remote.SshConnector;
 import dev.quorum.lab.Lab;
 import dev.quorum.lab.LabHost;
 import dev.quorum.lab.LabHosts;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.ListView;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxToolkit;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The Charts tab of the main window on a real 3-host lab cluster: the charts fill from the members' own /metrics
@@ -47,36 +40,13 @@ import org.testfx.api.FxToolkit;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ChartsViewLabTest {
     static Lab lab;
-    @TempDir
-    static Path dir;
-    static InstalledCluster cluster;
-    static FxTaskExecutor executor;
-    static MainWindow window;
+    @RegisterExtension
+    static final DesktopLabCluster app = DesktopLabCluster.installed(3);
     static final WizardHarness ui = new WizardHarness();
 
     @BeforeAll
-    static void installAndOpen() throws Exception {
-        cluster = InstalledCluster.install(lab, dir, 3, lab.knownHosts());
-        executor = new FxTaskExecutor(4);
-        WizardHarness.boot();
-        FxToolkit.setupStage(stage -> {
-            window = new MainWindow(ShellServices.standard(executor, cluster.home()));
-            stage.setScene(window.scene());
-            stage.show();
-        });
-        ui.interact(() -> window.openInventory(cluster.inventory(), Optional.of(lab.knownHosts())));
-        ui.waitUntil("the cluster shown", Duration.ofSeconds(60), () -> ui.shown("#charts-tab"));
-    }
-
-    @AfterAll
-    static void tearDown() throws Exception {
-        if (window != null) {
-            ui.interact(window::dispose);
-        }
-        FxToolkit.cleanupStages();
-        if (executor != null) {
-            executor.shutdown();
-        }
+    static void open() throws Exception {
+        app.openWindowShowing("#charts-tab");
     }
 
     @SuppressWarnings("unchecked")
@@ -115,8 +85,8 @@ class ChartsViewLabTest {
     @Order(2)
     void whereTheClientPortIsClosedTheScrapeGoesThroughTheSshTunnel() {
         lab.hosts().forEach(h -> h.blockFromTool(2379));
-        try (ClusterSession session = new ClusterSession(new InventoryReader().read(cluster.inventory()),
-                cluster.home(), new SshConnector(cluster.ssh()), EtcdRoutePolicy.AUTO);
+        try (ClusterSession session = new ClusterSession(new InventoryReader().read(app.inventory()),
+                app.home(), new SshConnector(app.ssh()), EtcdRoutePolicy.AUTO);
              MetricsScraper scraper = new MetricsScraper(session)) {
             List<MemberScrape> scraped = scraper.scrape(session.inventory().etcdMembers());
 
@@ -131,7 +101,7 @@ class ChartsViewLabTest {
     @Test
     @Order(3)
     void stoppingTheLeaderPutsALeaderChangeOnTheTimeline() {
-        ClusterStatus status = cluster.status();
+        ClusterStatus status = app.cluster().status();
         String leader = status.leader().map(MemberStatus::hostName).orElseThrow();
         LabHost leaderHost = lab.hosts().stream().filter(h -> h.name().equals(leader)).findFirst().orElseThrow();
         leaderHost.exec("systemctl stop etcd").requireOk("stop etcd on the leader " + leader);

@@ -24,8 +24,7 @@ class ApiserversCliTest {
 
     @Test
     void theInventoryBeforeTheSubcommandIsTakenToo() {
-        CliContractTest.Run run = CliContractTest.run("apiservers", "-i", "missing.yaml", "update");
-        assertThat(run.exit()).isEqualTo(ExitCodes.FAILED);
-        assertThat(run.err()).contains("inventory missing.yaml does not exist");
+        assertThat(CliContractTest.refusal(ExitCodes.FAILED, "apiservers", "-i", "missing.yaml", "update"))
+                .contains("inventory missing.yaml does not exist");
     }
 }

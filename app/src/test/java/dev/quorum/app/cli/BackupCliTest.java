@@ -27,18 +27,14 @@ class BackupCliTest {
 
     @Test
     void aDurationThatIsNoDurationSaysWhatFormsThereAre() {
-        CliContractTest.Run run = CliContractTest.run("backup", "schedule", "-i", "x.yaml", "--every", "hourly",
-                "--keep", "3");
-        assertThat(run.exit()).isEqualTo(ExitCodes.FAILED);
-        assertThat(run.err()).contains("'hourly' is not a duration").contains("90s, 30m, 1h or 1d");
+        assertThat(CliContractTest.refusal(ExitCodes.FAILED, "backup", "schedule", "-i", "x.yaml", "--every", "hourly",
+                "--keep", "3")).contains("'hourly' is not a duration").contains("90s, 30m, 1h or 1d");
     }
 
     @Test
     void lessThanAMinuteOrAKeepOutOfRangeIsRefusedBeforeTheInventoryIsRead() {
-        CliContractTest.Run often = CliContractTest.run("backup", "schedule", "-i", "x.yaml", "--every", "30s",
-                "--keep", "3");
-        assertThat(often.exit()).isEqualTo(ExitCodes.FAILED);
-        assertThat(often.err()).contains("--every is 30s").doesNotContain("x.yaml");
+        assertThat(CliContractTest.refusal(ExitCodes.FAILED, "backup", "schedule", "-i", "x.yaml", "--every", "30s",
+                "--keep", "3")).contains("--every is 30s").doesNotContain("x.yaml");
 
         CliContractTest.Run none = CliContractTest.run("backup", "schedule", "-i", "x.yaml", "--every", "1h",
                 "--keep", "0");
@@ -49,21 +45,17 @@ class BackupCliTest {
     void anOffsiteCopyIsCheckedBeforeAnyCredentialOrInventoryIsRead() {
         assertThat(CliContractTest.run("backup", "schedule", "--help").out()).contains("--copy-to", "--s3-endpoint",
                 "/etc/quorum-backup.env");
-        CliContractTest.Run alone = CliContractTest.run("backup", "schedule", "-i", "x.yaml", "--every", "1h",
-                "--keep", "3", "--s3-endpoint", "http://127.0.0.1:9000");
-        assertThat(alone.exit()).isEqualTo(ExitCodes.FAILED);
-        assertThat(alone.err()).contains("--s3-endpoint without --copy-to");
-        CliContractTest.Run bucket = CliContractTest.run("backup", "schedule", "-i", "x.yaml", "--every", "1h",
-                "--keep", "3", "--copy-to", "s3://B/x");
-        assertThat(bucket.exit()).isEqualTo(ExitCodes.FAILED);
-        assertThat(bucket.err()).contains("not a valid S3 bucket name").doesNotContain("x.yaml");
+        assertThat(CliContractTest.refusal(ExitCodes.FAILED, "backup", "schedule", "-i", "x.yaml", "--every", "1h",
+                "--keep", "3", "--s3-endpoint", "http://127.0.0.1:9000")).contains("--s3-endpoint without --copy-to");
+        assertThat(CliContractTest.refusal(ExitCodes.FAILED, "backup", "schedule", "-i", "x.yaml", "--every", "1h",
+                "--keep", "3", "--copy-to", "s3://B/x"))
+                .contains("not a valid S3 bucket name").doesNotContain("x.yaml");
     }
 
     @Test
     void everyAndKeepAreRequired() {
-        CliContractTest.Run run = CliContractTest.run("backup", "schedule", "-i", "x.yaml", "--every", "1h");
-        assertThat(run.exit()).isEqualTo(ExitCodes.USAGE);
-        assertThat(run.err()).contains("--keep");
+        assertThat(CliContractTest.refusal(ExitCodes.USAGE, "backup", "schedule", "-i", "x.yaml", "--every", "1h"))
+                .contains("--keep");
     }
 
     @Test

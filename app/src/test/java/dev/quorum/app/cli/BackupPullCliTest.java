@@ -17,20 +17,16 @@ class BackupPullCliTest {
 
     @Test
     void aMalformedLocationIsRefusedWithWhereTheValidOnesAreListed() {
-        CliContractTest.Run run = CliContractTest.run("backup", "pull", "-i", "x.yaml", "etcd1:/etc/shadow");
-
-        assertThat(run.exit()).isEqualTo(ExitCodes.FAILED);
-        assertThat(run.err()).contains("etcd1:/etc/shadow", "backup file's name")
+        assertThat(CliContractTest.refusal(ExitCodes.FAILED, "backup", "pull", "-i", "x.yaml", "etcd1:/etc/shadow"))
+                .contains("etcd1:/etc/shadow", "backup file's name")
                 .contains("quorum backup list -i x.yaml").doesNotContain("x.yaml does not exist");
     }
 
     @Test
     void restoreFromAMalformedLocationIsRefusedBeforeTheInventoryIsRead() {
-        CliContractTest.Run run = CliContractTest.run("restore", "-i", "x.yaml", "--snapshot",
-                "etcd1:/var/backups/quorum-etcd/../../root/x.db");
-
-        assertThat(run.exit()).isEqualTo(ExitCodes.FAILED);
-        assertThat(run.err()).contains("not a plain absolute path", "quorum backup list -i x.yaml");
+        assertThat(CliContractTest.refusal(ExitCodes.FAILED, "restore", "-i", "x.yaml", "--snapshot",
+                "etcd1:/var/backups/quorum-etcd/../../root/x.db"))
+                .contains("not a plain absolute path", "quorum backup list -i x.yaml");
 
         CliContractTest.Run s3 = CliContractTest.run("restore", "-i", "x.yaml", "--snapshot", "s3://bucket-only");
         assertThat(s3.err()).contains("names no object", "quorum backup list");
@@ -38,10 +34,9 @@ class BackupPullCliTest {
 
     @Test
     void aSnapshotThatIsNeitherAFileNorALocationSaysWhereBothAreListed() {
-        CliContractTest.Run run = CliContractTest.run("restore", "-i", "x.yaml", "--snapshot", "no-such-snapshot.db");
-
-        assertThat(run.exit()).isEqualTo(ExitCodes.FAILED);
-        assertThat(run.err()).contains("no-such-snapshot.db does not exist", "quorum snapshot list -i x.yaml",
+        assertThat(CliContractTest.refusal(ExitCodes.FAILED, "restore", "-i", "x.yaml", "--snapshot",
+                "no-such-snapshot.db"))
+                .contains("no-such-snapshot.db does not exist", "quorum snapshot list -i x.yaml",
                 "quorum backup list -i x.yaml");
     }
 }

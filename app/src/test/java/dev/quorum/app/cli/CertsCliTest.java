@@ -50,16 +50,15 @@ class CertsCliTest {
 
     @Test
     void theInventoryIsRequired() {
-        CliContractTest.Run missing = CliContractTest.run("certs");
-        assertThat(missing.exit()).isEqualTo(ExitCodes.USAGE);
-        assertThat(missing.err()).contains("Missing required option: '--inventory=INVENTORY'");
+        assertThat(CliContractTest.refusal(ExitCodes.USAGE, "certs"))
+                .contains("Missing required option: '--inventory=INVENTORY'");
     }
 
     @Test
     void aNegativeWarningWindowIsRefused() {
-        CliContractTest.Run refused = CliContractTest.run("certs", "-i", "/nonexistent/hosts.yaml", "--warn-days", "-1");
-        assertThat(refused.exit()).isEqualTo(ExitCodes.FAILED);
-        assertThat(refused.err()).startsWith("quorum: --warn-days must not be negative");
+        assertThat(CliContractTest.refusal(ExitCodes.FAILED, "certs", "-i", "/nonexistent/hosts.yaml",
+                "--warn-days", "-1"))
+                .startsWith("quorum: --warn-days must not be negative");
     }
 
     @Test

@@ -21,6 +21,13 @@ class CliContractTest {
         return new Run(exit, out.toString(), err.toString());
     }
 
+    /** {@code quorum ARGS...}, which must be refused with {@code exit}; returns what it said (stderr), to check. */
+    static String refusal(int exit, String... args) {
+        Run run = run(args);
+        assertThat(run.exit()).isEqualTo(exit);
+        return run.err();
+    }
+
     @Test
     void helpListsTheCommands() {
         Run help = run("--help");
@@ -48,16 +55,13 @@ class CliContractTest {
 
     @Test
     void installAndStatusNeedAnInventory() {
-        Run install = run("install");
-        assertThat(install.exit()).isEqualTo(ExitCodes.USAGE);
-        assertThat(install.err()).contains("Missing required option: '--inventory=INVENTORY'");
+        assertThat(refusal(ExitCodes.USAGE, "install")).contains("Missing required option: '--inventory=INVENTORY'");
     }
 
     @Test
     void aMissingInventoryFileSaysWhatToGive(@TempDir Path dir) {
-        Run status = run("status", "-i", dir.resolve("nope.yaml").toString());
-        assertThat(status.exit()).isEqualTo(ExitCodes.FAILED);
-        assertThat(status.err()).startsWith("quorum: inventory ").contains("does not exist")
+        assertThat(refusal(ExitCodes.FAILED, "status", "-i", dir.resolve("nope.yaml").toString()))
+                .startsWith("quorum: inventory ").contains("does not exist")
                 .contains("what to do: give the path of a Kubespray inventory (YAML or INI)");
     }
 

@@ -1,11 +1,11 @@
 package dev.quorum.app.cli;
 
+import dev.quorum.app.labtest.EtcdVars;
 import dev.quorum.lab.EtcdTarball;
 import dev.quorum.lab.ExecResult;
 import dev.quorum.lab.Lab;
 import dev.quorum.lab.LabHost;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,11 +16,7 @@ final class CliLab {
 
     /** The inventory variables that install {@code tarball}: etcd_version, etcd_download_url, etcd_binary_checksum. */
     static Map<String, Object> etcdVars(EtcdTarball tarball) {
-        Map<String, Object> vars = new LinkedHashMap<>();
-        vars.put("etcd_version", tarball.version());
-        vars.put("etcd_download_url", tarball.uri().toString());
-        vars.put("etcd_binary_checksum", tarball.sha256());
-        return vars;
+        return EtcdVars.of(tarball);
     }
 
     /** The lines of an INI inventory's [all:vars] that install {@code tarball}, with the lab's election timeout. */

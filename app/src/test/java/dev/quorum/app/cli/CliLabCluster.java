@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.quorum.app.labtest.LabField;
 import dev.quorum.lab.EtcdTarball;
 import dev.quorum.lab.ExecResult;
 import dev.quorum.lab.Lab;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,8 +22,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.platform.commons.support.HierarchyTraversalMode;
-import org.junit.platform.commons.support.ReflectionSupport;
 
 /**
  * The set-up the CLI lab tests share (issue 17): before the class's tests, an inventory with the lab's first hosts
@@ -32,7 +29,7 @@ import org.junit.platform.commons.support.ReflectionSupport;
  * ({@code home/}) and the cluster installed through the CLI; after them, the home cleared and the folder removed.
  * Register it on a static field of a {@code @LabHosts} class, beside its {@code static Lab lab}: {@code @LabHosts}'
  * extension is registered on the class, so it boots the lab and fills that field before this one's
- * {@code beforeAll} reads it. The class's own {@code @BeforeAll} methods run after this set-up, its
+ * {@code beforeAll} reads it ({@link LabField}). The class's own {@code @BeforeAll} methods run after this set-up, its
  * {@code @AfterAll} ones before the clean-up. The {@code with...} options change the set-up before it runs.
  */
 final class CliLabCluster implements BeforeAllCallback, AfterAllCallback {
@@ -111,7 +108,7 @@ final class CliLabCluster implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
-        lab = lab(context.getRequiredTestClass());
+        lab = LabField.of(context.getRequiredTestClass(), CliLabCluster.class);
         dir = Files.createTempDirectory("quorum-cli-lab");
         inventory = (writer != null ? writer.write(lab, dir.resolve("inventory"))
                 : Path.of(writeInventory("inventory", Map.of()))).toString();
@@ -195,22 +192,6 @@ final class CliLabCluster implements BeforeAllCallback, AfterAllCallback {
 
     String knownHosts() {
         return knownHosts;
-    }
-
-    private static Lab lab(Class<?> testClass) throws IllegalAccessException {
-        List<Field> fields = ReflectionSupport.findFields(testClass,
-                f -> f.getType() == Lab.class && Modifier.isStatic(f.getModifiers()), HierarchyTraversalMode.TOP_DOWN);
-        if (fields.isEmpty()) {
-            throw new IllegalStateException(testClass.getSimpleName() + " needs @LabHosts and a static Lab field");
-        }
-        Field field = fields.get(0);
-        field.setAccessible(true);
-        Lab lab = (Lab) field.get(null);
-        if (lab == null) {
-            throw new IllegalStateException("no lab in " + testClass.getSimpleName() + "." + field.getName()
-                    + " yet: register " + CliLabCluster.class.getSimpleName() + " on a static field of a @LabHosts class");
-        }
-        return lab;
     }
 
     private static void delete(Path path) {

@@ -24,10 +24,8 @@ class ClusterOptionTest {
 
     @Test
     void anInventoryWithoutTheEventsClusterSaysWhichVariableToSet() throws Exception {
-        CliContractTest.Run run = CliContractTest.run("status", "-i", inventory(""), "--cluster", "events");
-
-        assertThat(run.exit()).isEqualTo(ExitCodes.FAILED);
-        assertThat(run.err()).contains("--cluster events").contains("etcd_events_cluster_enabled: true");
+        assertThat(CliContractTest.refusal(ExitCodes.FAILED, "status", "-i", inventory(""), "--cluster", "events"))
+                .contains("--cluster events").contains("etcd_events_cluster_enabled: true");
     }
 
     @Test

@@ -38,10 +38,9 @@ class JumpOptionTest {
     @Test
     void aJumpThatIsNotUserAtHostIsRefusedWithWhatToWrite() throws Exception {
         Path inventory = Files.writeString(dir.resolve("hosts.yaml"), INVENTORY);
-        CliContractTest.Run run = CliContractTest.run("install", "--plan", "-i", inventory.toString(),
-                "-J", "ops@a,ops@b");
-        assertThat(run.exit()).isEqualTo(ExitCodes.FAILED);
-        assertThat(run.err()).startsWith("quorum: --jump: the jump host \"ops@a,ops@b\" chains several jump hosts")
+        assertThat(CliContractTest.refusal(ExitCodes.FAILED, "install", "--plan", "-i", inventory.toString(),
+                "-J", "ops@a,ops@b"))
+                .startsWith("quorum: --jump: the jump host \"ops@a,ops@b\" chains several jump hosts")
                 .contains("what to do: give one bastion as USER@HOST or USER@HOST:PORT, e.g. --jump ops@203.0.113.5:22");
     }
 

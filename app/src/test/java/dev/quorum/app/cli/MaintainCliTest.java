@@ -22,23 +22,19 @@ class MaintainCliTest {
 
     @Test
     void keepAndToRevisionExcludeEachOther() {
-        CliContractTest.Run both = CliContractTest.run("maintain", "compact", "-i", "x.yaml", "--keep-revisions", "5",
-                "--to-revision", "9");
-        assertThat(both.exit()).isEqualTo(ExitCodes.USAGE);
-        assertThat(both.err()).contains("mutually exclusive");
+        assertThat(CliContractTest.refusal(ExitCodes.USAGE, "maintain", "compact", "-i", "x.yaml",
+                "--keep-revisions", "5", "--to-revision", "9")).contains("mutually exclusive");
     }
 
     @Test
     void reclaimWithoutDisarmIsRefusedWithTheRightCommand() {
-        CliContractTest.Run run = CliContractTest.run("maintain", "alarms", "-i", "x.yaml", "--reclaim");
-        assertThat(run.exit()).isEqualTo(ExitCodes.FAILED);
-        assertThat(run.err()).contains("--reclaim only goes with --disarm").contains("alarms --disarm --reclaim");
+        assertThat(CliContractTest.refusal(ExitCodes.FAILED, "maintain", "alarms", "-i", "x.yaml", "--reclaim"))
+                .contains("--reclaim only goes with --disarm").contains("alarms --disarm --reclaim");
     }
 
     @Test
     void aSizeThatIsNoSizeSaysWhatToGive() {
-        CliContractTest.Run run = CliContractTest.run("maintain", "defrag", "-i", "x.yaml", "--min-reclaim", "lots");
-        assertThat(run.exit()).isEqualTo(ExitCodes.FAILED);
-        assertThat(run.err()).contains("\"lots\" is not a size").contains("64MiB");
+        assertThat(CliContractTest.refusal(ExitCodes.FAILED, "maintain", "defrag", "-i", "x.yaml",
+                "--min-reclaim", "lots")).contains("\"lots\" is not a size").contains("64MiB");
     }
 }

@@ -78,10 +78,8 @@ class SnapshotCliTest {
 
     @Test
     void aMissingSnapshotIsRefusedBeforeTheInventoryIsEvenRead() {
-        CliContractTest.Run missing = CliContractTest.run("restore", "-i", dir.resolve("hosts.yaml").toString(),
-                "--snapshot", dir.resolve("nope.db").toString(), "--yes");
-
-        assertThat(missing.exit()).isEqualTo(ExitCodes.FAILED);
-        assertThat(missing.err()).contains("does not exist").contains("quorum snapshot list");
+        assertThat(CliContractTest.refusal(ExitCodes.FAILED, "restore", "-i", dir.resolve("hosts.yaml").toString(),
+                "--snapshot", dir.resolve("nope.db").toString(), "--yes"))
+                .contains("does not exist").contains("quorum snapshot list");
     }
 }

@@ -2,17 +2,12 @@ package dev.quorum.app.install;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.quorum.app.common.FxTaskExecutor;
+import dev.quorum.app.labtest.DesktopLabCluster;
 import dev.quorum.app.wizard.WizardHarness;
 import dev.quorum.app.wizard.WizardServices;
-import dev.quorum.core.cluster.ClusterSession;
-import dev.quorum.core.cluster.LiveCluster;
 import dev.quorum.core.engine.RunEvent;
-import dev.quorum.core.inventory.InventoryReader;
-import dev.quorum.core.remote.SshConnector;
-import dev.quorum.core.remote.SshOptions;
-import dev.quorum.core.workspace.QuorumHome;
 import dev.quorum.core.inventory.EtcdSettings;
+import dev.quorum.core.inventory.InventoryReader;
 import dev.quorum.lab.EtcdTarball;
 import dev.quorum.lab.Lab;
 import dev.quorum.lab.LabHosts;
@@ -24,46 +19,32 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import javafx.scene.control.TableView;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Installs a 3-member cluster on lab hosts only by clicking through the Install wizard. */
 @LabHosts(count = 3)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class InstallWizardLabTest {
     static Lab lab;
-    @TempDir
-    static Path dir;
-    static Path inventory;
-    static SshOptions ssh;
+    // Kubespray's election timeout, not the lab's: the inventory the wizard writes from typed hosts has it,
+    // and its re-run must find nothing to change. No host key known yet.
+    @RegisterExtension
+    static final DesktopLabCluster app = DesktopLabCluster.notInstalled(3)
+            .withVars(Map.of("etcd_election_timeout", EtcdSettings.DEFAULT_ELECTION_MILLIS))
+            .withKnownHosts((booted, folder) -> Files.writeString(folder.resolve("known_hosts"), ""));
     static WizardServices services;
-    static FxTaskExecutor executor;
     static final List<RunEvent> hooked = new CopyOnWriteArrayList<>();
     static EtcdTarball tarball;
 
     @BeforeAll
-    static void setUp() throws Exception {
+    static void setUp() {
         tarball = EtcdTarball.get();
-        // Kubespray's election timeout, not the lab's: the inventory the wizard writes from typed hosts has it,
-        // and its re-run must find nothing to change.
-        inventory = lab.writeInventory(dir.resolve("inventory"), Map.of("etcd_version", tarball.version(),
-                "etcd_download_url", tarball.uri().toString(), "etcd_binary_checksum", tarball.sha256(),
-                "etcd_election_timeout", EtcdSettings.DEFAULT_ELECTION_MILLIS));
-        Path knownHosts = Files.writeString(dir.resolve("known_hosts"), "");
-        ssh = SshOptions.defaults().withKnownHostsFile(knownHosts);
-        executor = new FxTaskExecutor(4);
-        services = new WizardServices(executor, new QuorumHome(dir.resolve("home")), ssh, hooked::add);
-        WizardHarness.boot();
-    }
-
-    @AfterAll
-    static void tearDown() {
-        executor.shutdown();
+        services = app.services().withRunListener(hooked::add);
     }
 
     @Test
@@ -72,7 +53,7 @@ class InstallWizardLabTest {
         WizardHarness ui = new WizardHarness();
         ui.open(() -> InstallWizard.open(null, services));
         try {
-            ui.type("#inventoryPath", inventory.toString());
+            ui.type("#inventoryPath", app.inventory().toString());
             ui.next(Duration.ofSeconds(20));
             assertThat(ui.text("#inventorySettings")).contains("etcd " + tarball.version()).contains("/var/lib/etcd");
             ui.next(Duration.ofSeconds(5));
@@ -85,7 +66,7 @@ class InstallWizardLabTest {
                     () -> rows(ui) + " " + ui.text("#preflightProblem"));
             assertThat(rows(ui)).hasSize(3).allMatch(r -> r.ok() && r.hostKey().startsWith("known")
                     && r.result().message().contains("no etcd data yet"));
-            assertThat(Files.readString(ssh.knownHostsFile())).contains(lab.host(0).address() + " ssh-ed25519 ");
+            assertThat(Files.readString(app.ssh().knownHostsFile())).contains(lab.host(0).address() + " ssh-ed25519 ");
 
             ui.click("#next");
             ui.waitUntil("plan reviewed", Duration.ofSeconds(60), () -> ui.enabled("#next"),
@@ -105,16 +86,13 @@ class InstallWizardLabTest {
         } finally {
             ui.close();
         }
-        try (Stream<Path> logs = Files.list(services.home().runs("inventory"))) {
+        try (Stream<Path> logs = Files.list(app.home().runs("inventory"))) {
             assertThat(logs.filter(p -> p.toString().endsWith("-install.jsonl"))).hasSize(1);
         }
         assertThat(hooked).anyMatch(e -> e instanceof RunEvent.RunFinished);
-        try (ClusterSession session = new ClusterSession(new InventoryReader().read(inventory), services.home(),
-                new SshConnector(ssh))) {
-            var status = LiveCluster.read(session).probe(session);
-            assertThat(status.healthy()).as(status.sentence()).isTrue();
-            assertThat(status.members()).hasSize(3);
-        }
+        var status = app.cluster().status();
+        assertThat(status.healthy()).as(status.sentence()).isTrue();
+        assertThat(status.members()).hasSize(3);
     }
 
     /** The same hosts typed in: the written inventory describes the installed cluster, so nothing changes. */
@@ -149,7 +127,7 @@ class InstallWizardLabTest {
         } finally {
             ui.close();
         }
-        Path written = services.home().cluster("inventory").resolve("hosts.yaml");
+        Path written = app.home().cluster("inventory").resolve("hosts.yaml");
         assertThat(new InventoryReader().read(written).etcdMembers()).extracting(m -> m.memberName())
                 .containsExactly("etcd1", "etcd2", "etcd3");
     }

@@ -2,38 +2,26 @@ package dev.quorum.app.maintenance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.quorum.app.common.FxTaskExecutor;
-import dev.quorum.core.engine.PlanRuns;
+import dev.quorum.app.labtest.DesktopLabCluster;
 import dev.quorum.app.wizard.WizardHarness;
-import dev.quorum.app.wizard.WizardServices;
 import dev.quorum.core.cluster.ClusterSession;
-import dev.quorum.core.engine.Cancellation;
 import dev.quorum.core.etcd.EtcdAlarm;
-import dev.quorum.core.inventory.InventoryReader;
-import dev.quorum.core.lifecycle.install.InstallPlan;
 import dev.quorum.core.lifecycle.maintenance.MemberSpace;
 import dev.quorum.core.lifecycle.maintenance.SpaceReport;
-import dev.quorum.core.remote.SshConnector;
-import dev.quorum.core.remote.SshOptions;
-import dev.quorum.core.workspace.QuorumHome;
-import dev.quorum.lab.EtcdTarball;
 import dev.quorum.lab.Lab;
 import dev.quorum.lab.LabHost;
 import dev.quorum.lab.LabHosts;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The Maintenance wizard on three lab hosts with a 24 MiB quota: the members' sizes and alarms
@@ -44,40 +32,12 @@ import org.junit.jupiter.api.io.TempDir;
 class MaintenanceWizardLabTest {
     static final long QUOTA = 24L * 1024 * 1024;
     static Lab lab;
-    @TempDir
-    static Path dir;
-    static Path inventory;
-    static WizardServices services;
-    static FxTaskExecutor executor;
-
-    @BeforeAll
-    static void install() throws Exception {
-        EtcdTarball tarball = EtcdTarball.get();
-        inventory = lab.writeInventory(dir.resolve("inventory"), Map.of("etcd_version", tarball.version(),
-                "etcd_download_url", tarball.uri().toString(), "etcd_binary_checksum", tarball.sha256(),
-                "etcd_quota_backend_bytes", Long.toString(QUOTA)), 3);
-        executor = new FxTaskExecutor(4);
-        services = new WizardServices(executor, new QuorumHome(dir.resolve("home")),
-                SshOptions.defaults().withKnownHostsFile(lab.knownHosts()), event -> { });
-        try (ClusterSession session = session()) {
-            var install = PlanRuns.apply(services.home(), InstallPlan.build(session), event -> { }, new Cancellation());
-            assertThat(install.result().succeeded()).as(install.result().failures().toString()).isTrue();
-        }
-        WizardHarness.boot();
-    }
-
-    @AfterAll
-    static void tearDown() {
-        executor.shutdown();
-    }
-
-    static ClusterSession session() {
-        return new ClusterSession(new InventoryReader().read(inventory), services.home(),
-                new SshConnector(services.ssh()));
-    }
+    @RegisterExtension
+    static final DesktopLabCluster app = DesktopLabCluster.installed(3)
+            .withVars(Map.of("etcd_quota_backend_bytes", Long.toString(QUOTA)));
 
     static SpaceReport space() {
-        try (ClusterSession session = session()) {
+        try (ClusterSession session = app.cluster().session()) {
             return SpaceReport.read(session);
         }
     }
@@ -110,7 +70,7 @@ class MaintenanceWizardLabTest {
         lab1().exec("for i in $(seq 0 199); do /usr/local/bin/etcdctl.sh put gui/key value$i >/dev/null || exit 1; "
                 + "done", Duration.ofSeconds(120)).requireOk("200 writes");
         WizardHarness ui = new WizardHarness();
-        ui.open(() -> MaintenanceWizard.open(null, services, inventory));
+        ui.open(() -> MaintenanceWizard.open(null, app.services(), app.inventory()));
         try {
             ui.waitUntil("members read", Duration.ofSeconds(60), () -> rows(ui).size() == 3,
                     () -> ui.text("#maintenanceReason"));
@@ -149,7 +109,7 @@ class MaintenanceWizardLabTest {
         lab1().exec("/usr/local/bin/etcdctl.sh del fill/ --prefix").requireOk("delete what filled the quota");
 
         WizardHarness ui = new WizardHarness();
-        ui.open(() -> MaintenanceWizard.open(null, services, inventory));
+        ui.open(() -> MaintenanceWizard.open(null, app.services(), app.inventory()));
         try {
             ui.waitUntil("members read", Duration.ofSeconds(60), () -> rows(ui).size() == 3,
                     () -> ui.text("#maintenanceReason"));

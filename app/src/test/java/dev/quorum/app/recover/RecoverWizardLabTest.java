@@ -3,26 +3,21 @@ package dev.quorum.app.recover;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.quorum.app.cluster.PeerLinks;
-import dev.quorum.app.common.FxTaskExecutor;
-import dev.quorum.app.labtest.InstalledCluster;
+import dev.quorum.app.labtest.DesktopLabCluster;
 import dev.quorum.app.wizard.WizardHarness;
-import dev.quorum.app.wizard.WizardServices;
 import dev.quorum.core.etcd.ClusterStatus;
 import dev.quorum.core.lifecycle.recover.Diagnosis;
 import dev.quorum.lab.Lab;
 import dev.quorum.lab.LabHosts;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javafx.scene.control.Label;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The Diagnose / Recover wizard on three lab hosts: a follower cut off from its peers is named in
@@ -33,26 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RecoverWizardLabTest {
     static Lab lab;
-    @TempDir
-    static Path dir;
-    static InstalledCluster cluster;
-    static Path inventory;
-    static WizardServices services;
-    static FxTaskExecutor executor;
-
-    @BeforeAll
-    static void installThree() throws Exception {
-        cluster = InstalledCluster.install(lab, dir, 3, lab.knownHosts());
-        inventory = cluster.inventory();
-        executor = new FxTaskExecutor(4);
-        services = new WizardServices(executor, cluster.home(), cluster.ssh(), event -> { });
-        WizardHarness.boot();
-    }
-
-    @AfterAll
-    static void tearDown() {
-        executor.shutdown();
-    }
+    @RegisterExtension
+    static final DesktopLabCluster app = DesktopLabCluster.installed(3);
 
     static List<String> labels(WizardHarness ui, String container) {
         javafx.scene.Node root = ui.lookup(container).query();
@@ -67,7 +44,7 @@ class RecoverWizardLabTest {
         try {
             lab.host(2).cutPeers();
             try {
-                ui.open(() -> RecoverWizard.open(null, services, inventory, told::add, WizardOpener.NONE));
+                ui.open(() -> RecoverWizard.open(null, app.services(), app.inventory(), told::add, WizardOpener.NONE));
                 DiagnosisRefresh.until(ui, "lab3 named as cut off", Duration.ofSeconds(90),
                         () -> ui.text("#verdictSentence").startsWith("lab3 is cut off"));
                 assertThat(ui.text("#verdictWord")).isEqualTo("Degraded");
@@ -78,7 +55,7 @@ class RecoverWizardLabTest {
                 assertThat(ui.text("#cell-lab1-lab2")).isEqualTo("yes");
                 assertThat(ui.text("#member-lab3")).startsWith("lab3 (etcd3): isolated");
                 assertThat(ui.text("#recommendedTitle")).startsWith("Recommended: Recover lab3");
-                assertThat(ui.text("#recommendedCommand")).isEqualTo("quorum recover -i " + inventory);
+                assertThat(ui.text("#recommendedCommand")).isEqualTo("quorum recover -i " + app.inventory());
                 assertThat(ui.text("#recommendedAction")).isEqualTo("Recover: review the plan");
                 assertThat(ui.enabled("#next")).as("degraded: recovery may go on").isTrue();
                 PeerLinks links = PeerLinks.of(told.get(told.size() - 1));
@@ -111,7 +88,7 @@ class RecoverWizardLabTest {
         } finally {
             ui.close();
         }
-        ClusterStatus after = cluster.status();
+        ClusterStatus after = app.cluster().status();
         assertThat(after.healthy()).as(after.sentence()).isTrue();
     }
 
@@ -122,16 +99,17 @@ class RecoverWizardLabTest {
         lab.host(1).cutPeers();
         lab.host(2).cutPeers();
         try {
-            ui.open(() -> RecoverWizard.open(null, services, inventory, diagnosis -> { }, WizardOpener.NONE));
+            ui.open(() -> RecoverWizard.open(null, app.services(), app.inventory(), diagnosis -> { },
+                    WizardOpener.NONE));
             DiagnosisRefresh.until(ui, "quorum lost", Duration.ofSeconds(120),
                     () -> ui.text("#verdictWord").equals("Quorum lost"));
             assertThat(ui.text("#verdictSentence")).startsWith("quorum is lost: ");
             assertThat(ui.enabled("#next")).isFalse();
             assertThat(ui.text("#diagnosisReason")).startsWith("Recovery needs quorum")
-                    .contains("quorum restore -i " + inventory);
+                    .contains("quorum restore -i " + app.inventory());
             assertThat(ui.text("#recommendedAction")).isEqualTo("Diagnose again");
             assertThat(labels(ui, "#alternatives")).anySatisfy(t -> assertThat(t)
-                    .isEqualTo("quorum restore -i " + inventory + " --snapshot FILE"))
+                    .isEqualTo("quorum restore -i " + app.inventory() + " --snapshot FILE"))
                     .anySatisfy(t -> assertThat(t).startsWith("Risk: writes made after the snapshot are lost"));
         } finally {
             lab.host(1).healPeers();

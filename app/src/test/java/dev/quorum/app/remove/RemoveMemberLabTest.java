@@ -4,33 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.quorum.app.cluster.MemberState;
 import dev.quorum.app.cluster.MemberViewModel;
-import dev.quorum.app.common.FxTaskExecutor;
+import dev.quorum.app.labtest.DesktopLabCluster;
 import dev.quorum.app.labtest.InstalledCluster;
 import dev.quorum.app.shell.Fx;
-import dev.quorum.app.shell.MainWindow;
-import dev.quorum.app.shell.ShellServices;
-import dev.quorum.app.shell.TestWindows;
 import dev.quorum.app.wizard.ClusterMembers;
 import dev.quorum.app.wizard.WizardHarness;
 import dev.quorum.core.etcd.ClusterStatus;
 import dev.quorum.core.etcd.MemberStatus;
-import dev.quorum.core.workspace.QuorumHome;
 import dev.quorum.lab.Lab;
 import dev.quorum.lab.LabHost;
 import dev.quorum.lab.LabHosts;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxToolkit;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The main window on a 3-member lab cluster: a follower is selected in the Members table, the
@@ -41,31 +33,14 @@ import org.testfx.api.FxToolkit;
 @Timeout(600)
 class RemoveMemberLabTest {
     static Lab lab;
-    @TempDir
-    static Path dir;
-    static final TestWindows windows = new TestWindows();
-    static FxTaskExecutor executor;
-
-    @AfterAll
-    static void tearDown() throws Exception {
-        windows.close(executor);
-    }
+    @RegisterExtension
+    static final DesktopLabCluster app = DesktopLabCluster.installed(3);
 
     @Test
     void removesAFollowerByClickingAndMovesItsDataAside() throws Exception {
-        InstalledCluster cluster = InstalledCluster.install(lab, dir, 3, lab.knownHosts());
-        Path inventory = cluster.inventory();
-        QuorumHome home = cluster.home();
-        executor = new FxTaskExecutor(4);
+        InstalledCluster cluster = app.cluster();
         WizardHarness ui = new WizardHarness();
-        WizardHarness.boot();
-        MainWindow[] window = new MainWindow[1];
-        FxToolkit.setupStage(stage -> {
-            window[0] = windows.open(ShellServices.standard(executor, home));
-            stage.setScene(window[0].scene());
-            stage.show();
-        });
-        Fx.run(() -> window[0].openInventory(inventory, Optional.of(lab.knownHosts())));
+        app.openWindow();
         Fx.await(Duration.ofSeconds(60), "three healthy members in the window, one leader",
                 () -> rows(ui).size() == 3 && rows(ui).stream().allMatch(m -> m.state().healthy())
                         && rows(ui).stream().anyMatch(m -> m.state() == MemberState.LEADER));

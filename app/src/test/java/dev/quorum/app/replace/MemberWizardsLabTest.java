@@ -3,25 +3,20 @@ package dev.quorum.app.replace;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.quorum.app.add.AddMemberWizard;
-import dev.quorum.app.common.FxTaskExecutor;
-import dev.quorum.app.labtest.InstalledCluster;
+import dev.quorum.app.labtest.DesktopLabCluster;
 import dev.quorum.app.wizard.ClusterMembers;
 import dev.quorum.app.wizard.WizardHarness;
-import dev.quorum.app.wizard.WizardServices;
 import dev.quorum.core.etcd.ClusterStatus;
 import dev.quorum.lab.Lab;
 import dev.quorum.lab.LabHosts;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import javafx.scene.control.ComboBox;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The Replace and Add wizards on one lab: lab1..lab3 form the cluster, lab4 and lab5 are spare
@@ -31,37 +26,17 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MemberWizardsLabTest {
     static Lab lab;
-    @TempDir
-    static Path dir;
-    static InstalledCluster cluster;
-    static Path inventory;
-    static Path knownHosts;
-    static WizardServices services;
-    static FxTaskExecutor executor;
-
-    @BeforeAll
-    static void installThree() throws Exception {
-        // Only the members' keys are known: the spare hosts' keys are new to the wizards.
-        knownHosts = dir.resolve("known_hosts");
-        Files.write(knownHosts, Files.readAllLines(lab.knownHosts()).subList(0, 3));
-        cluster = InstalledCluster.install(lab, dir, 3, knownHosts);
-        inventory = cluster.inventory();
-        executor = new FxTaskExecutor(4);
-        services = new WizardServices(executor, cluster.home(), cluster.ssh(), event -> { });
-        WizardHarness.boot();
-    }
-
-    @AfterAll
-    static void tearDown() {
-        executor.shutdown();
-    }
+    // Only the members' keys are known: the spare hosts' keys are new to the wizards.
+    @RegisterExtension
+    static final DesktopLabCluster app = DesktopLabCluster.installed(3).withKnownHosts((booted, folder) ->
+            Files.write(folder.resolve("known_hosts"), Files.readAllLines(booted.knownHosts()).subList(0, 3)));
 
 
     @Test
     @Order(1)
     void addWithoutAHostChosenSaysWhyAndNextStaysDisabled() throws Exception {
         WizardHarness ui = new WizardHarness();
-        ui.open(() -> AddMemberWizard.open(null, services, inventory));
+        ui.open(() -> AddMemberWizard.open(null, app.services(), app.inventory()));
         try {
             ui.waitUntil("free hosts listed", Duration.ofSeconds(30), () -> ui.shown("#host-lab4"),
                     () -> ui.text("#hostsReason"));
@@ -75,13 +50,13 @@ class MemberWizardsLabTest {
             assertThat(ui.text("#hostKeys")).startsWith("lab4: NEW: ssh-ed25519 SHA256:");
             assertThat(ui.text("#hostKeysReason")).startsWith("New host key: check its fingerprint");
             assertThat(ui.enabled("#next")).as("not before the new key is trusted").isFalse();
-            assertThat(Files.readString(knownHosts)).doesNotContain(lab.host(3).address());
+            assertThat(Files.readString(app.knownHosts())).doesNotContain(lab.host(3).address());
 
             ui.click("#trustHostKeys");
             ui.waitUntil("key trusted", Duration.ofSeconds(30), () -> ui.enabled("#next"),
                     () -> ui.text("#hostKeys"));
             assertThat(ui.text("#hostKeys")).startsWith("lab4: known (SHA256:");
-            assertThat(Files.readString(knownHosts)).contains(lab.host(3).address() + " ssh-ed25519 ");
+            assertThat(Files.readString(app.knownHosts())).contains(lab.host(3).address() + " ssh-ed25519 ");
         } finally {
             ui.close();
         }
@@ -93,7 +68,7 @@ class MemberWizardsLabTest {
         lab.host(2).cutLink();
         lab.host(2).kill("etcd");
         WizardHarness ui = new WizardHarness();
-        ui.open(() -> ReplaceMemberWizard.open(null, services, inventory, "etcd3"));
+        ui.open(() -> ReplaceMemberWizard.open(null, app.services(), app.inventory(), "etcd3"));
         try {
             ui.waitUntil("members read", Duration.ofSeconds(60), () -> selected(ui) != null,
                     () -> ui.text("#oldMemberReason"));
@@ -123,7 +98,7 @@ class MemberWizardsLabTest {
         } finally {
             ui.close();
         }
-        ClusterStatus after = cluster.status();
+        ClusterStatus after = app.cluster().status();
         assertThat(after.healthy()).as(after.sentence()).isTrue();
         assertThat(after.members()).extracting(m -> m.hostName()).containsExactlyInAnyOrder("lab1", "lab2", "lab4");
     }
@@ -132,7 +107,7 @@ class MemberWizardsLabTest {
     @Order(3)
     void cancelDuringARunStopsBetweenStepsAndASecondRunCompletes() throws Exception {
         WizardHarness ui = new WizardHarness();
-        ui.open(() -> AddMemberWizard.open(null, services, inventory));
+        ui.open(() -> AddMemberWizard.open(null, app.services(), app.inventory()));
         try {
             ui.waitUntil("free hosts listed", Duration.ofSeconds(60), () -> ui.shown("#host-lab5"),
                     () -> ui.text("#hostsReason"));
@@ -161,7 +136,7 @@ class MemberWizardsLabTest {
         } finally {
             ui.close();
         }
-        ClusterStatus after = cluster.status();
+        ClusterStatus after = app.cluster().status();
         assertThat(after.healthy()).as(after.sentence()).isTrue();
         assertThat(after.members()).extracting(m -> m.hostName()).contains("lab5").hasSize(4);
     }

@@ -2,12 +2,8 @@ package dev.quorum.app.restore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.quorum.app.common.FxTaskExecutor;
-import dev.quorum.app.labtest.InstalledCluster;
+import dev.quorum.app.labtest.DesktopLabCluster;
 import dev.quorum.app.shell.Fx;
-import dev.quorum.app.shell.MainWindow;
-import dev.quorum.app.shell.ShellServices;
-import dev.quorum.app.shell.TestWindows;
 import dev.quorum.app.snapshots.FakeSnapshots;
 import dev.quorum.app.snapshots.Integrity;
 import dev.quorum.app.snapshots.SnapshotRow;
@@ -17,8 +13,6 @@ import dev.quorum.core.cluster.ClusterSession;
 import dev.quorum.core.cluster.LiveCluster;
 import dev.quorum.core.etcd.ClusterStatus;
 import dev.quorum.core.inventory.EtcdMember;
-import dev.quorum.core.remote.SshOptions;
-import dev.quorum.core.workspace.QuorumHome;
 import dev.quorum.lab.Lab;
 import dev.quorum.lab.LabHosts;
 import java.nio.file.Files;
@@ -29,15 +23,13 @@ import javafx.scene.control.Button;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -51,45 +43,24 @@ import org.testfx.util.WaitForAsyncUtils;
 class RestoreWizardLabTest {
     private static final int KEYS = 50;
     static Lab lab;
-    @TempDir
-    static Path dir;
-    static Path inventory;
-    static InstalledCluster cluster;
+    @RegisterExtension
+    static final DesktopLabCluster app = DesktopLabCluster.installed(3);
     static String clusterName;
-    static QuorumHome home;
-    static FxTaskExecutor executor;
-    static final TestWindows windows = new TestWindows();
-    static MainWindow window;
     static final FxRobot robot = new FxRobot();
 
     @BeforeAll
-    static void installThreeWithKeysAndShowThem() throws Exception {
-        cluster = InstalledCluster.install(lab, dir, 3, lab.knownHosts());
-        inventory = cluster.inventory();
-        clusterName = cluster.name();
-        home = cluster.home();
+    static void keysShown() throws Exception {
+        clusterName = app.cluster().name();
         try (LabKeys keys = keys()) {
             keys.put("snapui/", KEYS);
         }
-        executor = new FxTaskExecutor(4);
-        FxToolkit.registerPrimaryStage();
-        FxToolkit.setupStage(stage -> {
-            window = windows.open(ShellServices.standard(executor, home));
-            stage.setScene(window.scene());
-            stage.show();
-        });
-        Fx.run(() -> window.openInventory(inventory, Optional.of(lab.knownHosts())));
+        app.openWindow();
         Fx.await(Duration.ofSeconds(60), "the cluster shown", () -> robot.lookup("#snapshots-table").tryQuery().isPresent());
-    }
-
-    @AfterAll
-    static void tearDown() throws Exception {
-        windows.close(executor);
     }
 
 
     static LabKeys keys() throws Exception {
-        try (ClusterSession session = cluster.session()) {
+        try (ClusterSession session = app.cluster().session()) {
             return new LabKeys(session.inventory().etcdMembers().stream().map(EtcdMember::clientUrl).toList(),
                     session.pki().clientTls());
         }
@@ -114,7 +85,7 @@ class RestoreWizardLabTest {
         assertThat(row.integrityText()).isEqualTo("verified");
         assertThat(row.info().knownKeyCount()).contains((long) KEYS);
         assertThat(row.info().members()).containsExactlyInAnyOrder("etcd1", "etcd2", "etcd3");
-        assertThat(row.file().getParent()).isEqualTo(home.snapshots(clusterName));
+        assertThat(row.file().getParent()).isEqualTo(app.home().snapshots(clusterName));
         assertThat(Fx.get(() -> robot.lookup("#snapshots-status").queryLabeled().getText()))
                 .startsWith("Saved " + row.file().getFileName());
         assertThat(Fx.get(() -> table().getSelectionModel().getSelectedItem())).as("the new file is selected")
@@ -125,13 +96,12 @@ class RestoreWizardLabTest {
     @Order(2)
     void aDamagedCopyIsRefusedOnTheFirstPage() throws Exception {
         Path good = Fx.get(() -> table().getItems().get(0)).file();
-        Path damaged = dir.resolve("damaged.db");
+        Path damaged = app.dir().resolve("damaged.db");
         Files.copy(good, damaged);
         FakeSnapshots.flipByte(damaged);
-        WizardServices services = new WizardServices(executor, home,
-                SshOptions.defaults().withKnownHostsFile(lab.knownHosts()), event -> { });
+        WizardServices services = app.services();
         WizardHarness ui = new WizardHarness();
-        ui.open(() -> RestoreWizard.open(null, services, inventory, Optional.of(damaged)));
+        ui.open(() -> RestoreWizard.open(null, services, app.inventory(), Optional.of(damaged)));
         try {
             ui.waitUntil("the file checked", Duration.ofSeconds(30),
                     () -> ui.text("#sourceReason").startsWith("Damaged"), () -> ui.text("#sourceReason"));
@@ -183,7 +153,7 @@ class RestoreWizardLabTest {
         } finally {
             ui.close();
         }
-        try (ClusterSession session = cluster.session()) {
+        try (ClusterSession session = app.cluster().session()) {
             ClusterStatus after = LiveCluster.read(session).probe(session);
             assertThat(after.healthy()).as(after.sentence()).isTrue();
             assertThat(after.members()).hasSize(3);
@@ -236,7 +206,7 @@ class RestoreWizardLabTest {
         } finally {
             ui.close();
         }
-        try (ClusterSession session = cluster.session()) {
+        try (ClusterSession session = app.cluster().session()) {
             ClusterStatus after = LiveCluster.read(session).probe(session);
             assertThat(after.healthy()).as(after.sentence()).isTrue();
         }

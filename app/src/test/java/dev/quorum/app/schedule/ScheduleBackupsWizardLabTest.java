@@ -2,11 +2,7 @@ package dev.quorum.app.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.quorum.app.common.FxTaskExecutor;
-import dev.quorum.app.labtest.InstalledCluster;
-import dev.quorum.app.shell.MainWindow;
-import dev.quorum.app.shell.ShellServices;
-import dev.quorum.app.shell.TestWindows;
+import dev.quorum.app.labtest.DesktopLabCluster;
 import dev.quorum.app.wizard.WizardHarness;
 import dev.quorum.lab.Lab;
 import dev.quorum.lab.LabHost;
@@ -14,18 +10,15 @@ import dev.quorum.lab.LabHosts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.stream.Stream;
 import javafx.scene.control.TextField;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxToolkit;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The Backups tab's Schedule... and Unschedule... on a real 3-host lab cluster, through the main window as a user
@@ -37,33 +30,15 @@ import org.testfx.api.FxToolkit;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ScheduleBackupsWizardLabTest {
     static Lab lab;
-    @TempDir
-    static Path dir;
-    static InstalledCluster cluster;
-    static FxTaskExecutor executor;
-    static final TestWindows windows = new TestWindows();
-    static MainWindow window;
+    @RegisterExtension
+    static final DesktopLabCluster app = DesktopLabCluster.installed(3);
     static final WizardHarness ui = new WizardHarness();
 
     @BeforeAll
-    static void installAndOpen() throws Exception {
-        cluster = InstalledCluster.install(lab, dir, 3, lab.knownHosts());
-        executor = new FxTaskExecutor(4);
-        WizardHarness.boot();
-        FxToolkit.setupStage(stage -> {
-            window = windows.open(ShellServices.standard(executor, cluster.home()));
-            stage.setScene(window.scene());
-            stage.show();
-        });
-        ui.interact(() -> window.openInventory(cluster.inventory(), Optional.of(lab.knownHosts())));
-        ui.waitUntil("the cluster shown", Duration.ofSeconds(60), () -> ui.shown("#backups-tab"));
+    static void open() throws Exception {
+        app.openWindowShowing("#backups-tab");
         ui.click("#backups-tab");
         awaitIdle("the schedule read");
-    }
-
-    @AfterAll
-    static void tearDown() throws Exception {
-        windows.close(executor);
     }
 
     static void awaitIdle(String what) {
@@ -111,7 +86,7 @@ class ScheduleBackupsWizardLabTest {
             assertThat(host.exec("stat -c '%a %U' /etc/quorum-backup.env").stdout().strip()).as(host.name())
                     .isEqualTo("600 root");
         }
-        try (Stream<Path> logs = Files.list(cluster.home().runs(cluster.name()))) {
+        try (Stream<Path> logs = Files.list(app.home().runs(app.cluster().name()))) {
             assertThat(logs.map(p -> p.getFileName().toString())).as("logged as every run is")
                     .anyMatch(name -> name.endsWith("-backup-schedule.jsonl"));
         }

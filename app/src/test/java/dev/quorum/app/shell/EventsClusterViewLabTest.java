@@ -2,55 +2,46 @@ package dev.quorum.app.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.quorum.app.certificates.LoadState;
 import dev.quorum.app.backups.BackupRow;
-import dev.quorum.app.maintenance.MaintenanceWizard;
-import dev.quorum.app.recover.DiagnosisRefresh;
-import dev.quorum.app.recover.RecoverWizard;
-import dev.quorum.app.recover.WizardOpener;
-import dev.quorum.app.wizard.WizardServices;
-import dev.quorum.core.inventory.ClusterLayout;
-import dev.quorum.core.lifecycle.backup.BackupPlans;
-import dev.quorum.core.lifecycle.backup.BackupSchedule;
-import dev.quorum.core.lifecycle.maintenance.MemberSpace;
-import java.nio.file.Files;
-import java.util.stream.Stream;
-import javafx.scene.control.RadioButton;
-import javafx.scene.control.TableView;
-import javafx.scene.control.TextField;
+import dev.quorum.app.certificates.LoadState;
 import dev.quorum.app.cluster.ClusterHealth;
 import dev.quorum.app.cluster.ClusterViewModel;
 import dev.quorum.app.cluster.MemberState;
 import dev.quorum.app.cluster.MemberViewModel;
-import dev.quorum.app.common.FxTaskExecutor;
+import dev.quorum.app.labtest.DesktopLabCluster;
+import dev.quorum.app.maintenance.MaintenanceWizard;
+import dev.quorum.app.recover.DiagnosisRefresh;
+import dev.quorum.app.recover.RecoverWizard;
+import dev.quorum.app.recover.WizardOpener;
 import dev.quorum.app.wizard.WizardHarness;
+import dev.quorum.app.wizard.WizardServices;
 import dev.quorum.core.cluster.ClusterSession;
 import dev.quorum.core.engine.Cancellation;
 import dev.quorum.core.engine.PlanRuns;
-import dev.quorum.core.inventory.InventoryReader;
-import dev.quorum.core.lifecycle.install.InstallPlan;
-import dev.quorum.core.remote.SshConnector;
-import dev.quorum.core.remote.SshOptions;
-import dev.quorum.core.workspace.QuorumHome;
-import dev.quorum.lab.EtcdTarball;
+import dev.quorum.core.inventory.ClusterLayout;
+import dev.quorum.core.lifecycle.backup.BackupPlans;
+import dev.quorum.core.lifecycle.backup.BackupSchedule;
+import dev.quorum.core.lifecycle.maintenance.MemberSpace;
 import dev.quorum.lab.Lab;
 import dev.quorum.lab.LabHosts;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.stream.Stream;
 import javafx.scene.chart.LineChart;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxToolkit;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 15's "the app shows both clusters of an inventory" on real etcd: three lab hosts installed with
@@ -65,49 +56,18 @@ import org.testfx.api.FxToolkit;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EventsClusterViewLabTest {
     static Lab lab;
-    @TempDir
-    static Path dir;
-    static Path inventory;
-    static QuorumHome home;
-    static FxTaskExecutor executor;
+    @RegisterExtension
+    static final DesktopLabCluster app = DesktopLabCluster.installed(3)
+            .withVars(Map.of("etcd_events_cluster_enabled", true));
     static MainWindow window;
     static final WizardHarness ui = new WizardHarness();
 
     @BeforeAll
-    static void installBothClustersAndOpen() throws Exception {
-        EtcdTarball tarball = EtcdTarball.get();
-        inventory = lab.writeInventory(dir.resolve("inventory"), Map.of("etcd_version", tarball.version(),
-                "etcd_download_url", tarball.uri().toString(), "etcd_binary_checksum", tarball.sha256(),
-                "etcd_events_cluster_enabled", true), 3);
-        home = new QuorumHome(dir.resolve("home"));
-        SshOptions ssh = SshOptions.defaults().withKnownHostsFile(lab.knownHosts());
-        try (ClusterSession session = new ClusterSession(new InventoryReader().read(inventory), home,
-                new SshConnector(ssh))) {
-            var install = PlanRuns.apply(home, InstallPlan.build(session), event -> { }, new Cancellation());
-            assertThat(install.result().succeeded()).as(install.result().failures().toString()).isTrue();
-        }
-        executor = new FxTaskExecutor(4);
-        WizardHarness.boot();
-        FxToolkit.setupStage(stage -> {
-            window = new MainWindow(ShellServices.standard(executor, home));
-            stage.setScene(window.scene());
-            stage.show();
-        });
-        ui.interact(() -> window.openInventory(inventory, Optional.of(lab.knownHosts())));
+    static void open() throws Exception {
+        window = app.openWindow();
         ui.waitUntil("the main cluster healthy", Duration.ofSeconds(90),
                 () -> model() != null && model().healthProperty().get() == ClusterHealth.HEALTHY,
                 () -> model() == null ? "not shown" : model().sentenceProperty().get());
-    }
-
-    @AfterAll
-    static void tearDown() throws Exception {
-        if (window != null) {
-            ui.interact(window::dispose);
-        }
-        FxToolkit.cleanupStages();
-        if (executor != null) {
-            executor.shutdown();
-        }
     }
 
     static ClusterViewModel model() {
@@ -189,10 +149,8 @@ class EventsClusterViewLabTest {
     @Test
     @Order(5)
     void aWizardOpenedOnTheEventsClusterReadsItsMembers() {
-        var services = new dev.quorum.app.wizard.WizardServices(executor, home,
-                SshOptions.defaults().withKnownHostsFile(lab.knownHosts()), event -> { },
-                dev.quorum.core.inventory.ClusterLayout.EVENTS);
-        var members = dev.quorum.app.wizard.ClusterMembers.read(inventory, services);
+        var services = eventsServices();
+        var members = dev.quorum.app.wizard.ClusterMembers.read(app.inventory(), services);
         assertThat(members.members()).hasSize(3).allSatisfy(m -> {
             assertThat(m.name()).endsWith("-events");
             assertThat(m.answering()).isTrue();
@@ -201,8 +159,7 @@ class EventsClusterViewLabTest {
     }
 
     static WizardServices eventsServices() {
-        return new WizardServices(executor, home, SshOptions.defaults().withKnownHostsFile(lab.knownHosts()),
-                event -> { }, ClusterLayout.EVENTS);
+        return app.services().onCluster(ClusterLayout.EVENTS);
     }
 
     /** Decision 0049: the Maintenance wizard opened on the events view reads and defragments the events members. */
@@ -212,7 +169,7 @@ class EventsClusterViewLabTest {
         String events = model().clusterName();
         assertThat(ui.enabled("#toolbar-maintain")).as("Maintain enabled on the events cluster").isTrue();
         WizardHarness wizard = new WizardHarness();
-        wizard.open(() -> MaintenanceWizard.open(null, eventsServices(), inventory));
+        wizard.open(() -> MaintenanceWizard.open(null, eventsServices(), app.inventory()));
         try {
             wizard.waitUntil("the events members' sizes read", Duration.ofSeconds(60),
                     () -> spaceRows(wizard).size() == 3, () -> wizard.text("#maintenanceReason"));
@@ -223,26 +180,26 @@ class EventsClusterViewLabTest {
             wizard.interact(() -> wizard.lookup("#task-defrag").queryAs(RadioButton.class).fire());
             wizard.interact(() -> wizard.lookup("#minReclaim").queryAs(TextField.class).setText("0"));
             assertThat(wizard.reviewAndRun(Duration.ofSeconds(90), Duration.ofSeconds(240))).as(() -> wizard
-                    .items("#resultProblems") + WizardHarness.newestRunLogTail(home.runs(events))).isEqualTo("Done.");
+                    .items("#resultProblems") + WizardHarness.newestRunLogTail(app.home().runs(events)))
+                    .isEqualTo("Done.");
         } finally {
             wizard.close();
         }
-        try (Stream<Path> logs = Files.list(home.runs(events))) {
+        try (Stream<Path> logs = Files.list(app.home().runs(events))) {
             assertThat(logs.map(p -> p.getFileName().toString())).as("logged under the events cluster's folder")
                     .anyMatch(name -> name.endsWith("-defrag.jsonl"));
         }
-        assertThat(WizardHarness.newestRunLogTail(home.runs(events))).contains("-events");
+        assertThat(WizardHarness.newestRunLogTail(app.home().runs(events))).contains("-events");
     }
 
     /** Decision 0049: the events view's Backups tab runs and lists the events cluster's own backups. */
     @Test
     @Order(7)
     void theBackupsTabRunsTheEventsClustersOwnBackup() throws Exception {
-        try (ClusterSession main = new ClusterSession(new InventoryReader().read(inventory), home,
-                new SshConnector(SshOptions.defaults().withKnownHostsFile(lab.knownHosts())))) {
+        try (ClusterSession main = app.cluster().session()) {
             ClusterSession events = main.sibling(main.inventory().cluster(ClusterLayout.EVENTS));
-            var scheduled = PlanRuns.apply(home, BackupPlans.schedule(events, BackupSchedule.of(Duration.ofHours(1),
-                    2)), event -> { }, new Cancellation());
+            var scheduled = PlanRuns.apply(app.home(), BackupPlans.schedule(events,
+                    BackupSchedule.of(Duration.ofHours(1), 2)), event -> { }, new Cancellation());
             assertThat(scheduled.result().succeeded()).as(scheduled.result().failures().toString()).isTrue();
         }
         ui.interact(() -> window.workspace().orElseThrow().tabs().getSelectionModel()
@@ -277,12 +234,12 @@ class EventsClusterViewLabTest {
         assertThat(lab.host(2).exec("systemctl stop etcd-events").ok()).isTrue();
         WizardHarness wizard = new WizardHarness();
         try {
-            wizard.open(() -> RecoverWizard.open(null, eventsServices(), inventory, diagnosis -> { },
+            wizard.open(() -> RecoverWizard.open(null, eventsServices(), app.inventory(), diagnosis -> { },
                     WizardOpener.NONE));
             DiagnosisRefresh.until(wizard, "lab3's events member named as stopped", Duration.ofSeconds(90),
                     () -> wizard.text("#verdictSentence").startsWith("etcd is not running on lab3"));
             assertThat(wizard.text("#verdictWord")).isEqualTo("Degraded");
-            assertThat(wizard.text("#recommendedCommand")).isEqualTo("quorum recover -i " + inventory
+            assertThat(wizard.text("#recommendedCommand")).isEqualTo("quorum recover -i " + app.inventory()
                     + " --cluster events");
             wizard.click("#next");
             wizard.waitUntil("plan reviewed", Duration.ofSeconds(90), () -> wizard.shown("#reviewHeadline")
@@ -293,7 +250,7 @@ class EventsClusterViewLabTest {
             wizard.waitUntil("run finished", Duration.ofSeconds(180), () -> wizard.shown("#resultHeadline")
                     && !wizard.text("#resultHeadline").isEmpty(), () -> wizard.text("#runCurrent"));
             assertThat(wizard.text("#resultHeadline")).as(() -> wizard.items("#resultProblems")
-                    + WizardHarness.newestRunLogTail(home.runs(events))).startsWith("Done");
+                    + WizardHarness.newestRunLogTail(app.home().runs(events))).startsWith("Done");
         } finally {
             wizard.close();
         }

@@ -2,20 +2,12 @@ package dev.quorum.app.upgrade;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.quorum.app.common.FxTaskExecutor;
-import dev.quorum.core.engine.PlanRuns;
+import dev.quorum.app.labtest.DesktopLabCluster;
+import dev.quorum.app.labtest.EtcdVars;
 import dev.quorum.app.wizard.WizardHarness;
-import dev.quorum.app.wizard.WizardServices;
-import dev.quorum.core.cluster.ClusterSession;
-import dev.quorum.core.cluster.LiveCluster;
-import dev.quorum.core.engine.Cancellation;
 import dev.quorum.core.etcd.ClusterStatus;
 import dev.quorum.core.inventory.InventoryReader;
-import dev.quorum.core.lifecycle.install.InstallPlan;
 import dev.quorum.core.release.EtcdVersion;
-import dev.quorum.core.remote.SshConnector;
-import dev.quorum.core.remote.SshOptions;
-import dev.quorum.core.workspace.QuorumHome;
 import dev.quorum.lab.EtcdTarball;
 import dev.quorum.lab.Lab;
 import dev.quorum.lab.LabHosts;
@@ -30,13 +22,12 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The Upgrade wizard on three lab hosts, on real etcd: a 3.4 cluster asked for 3.6 shows the path and the
@@ -48,71 +39,37 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class UpgradeWizardLabTest {
     static Lab lab;
-    @TempDir
-    static Path dir;
-    static Path inventory;
-    static WizardServices services;
-    static FxTaskExecutor executor;
+    @RegisterExtension
+    static final DesktopLabCluster app = DesktopLabCluster.installed(3).withEtcd("3.4", "3.5", "3.6");
     static List<Long> ids;
 
     @BeforeAll
-    static void installOn34() throws Exception {
-        EtcdTarball first = EtcdTarball.require("3.4");
-        EtcdTarball.require("3.5");
-        EtcdTarball.require("3.6");
-        inventory = lab.writeInventory(dir.resolve("inventory"), vars(first), 3);
-        executor = new FxTaskExecutor(4);
-        services = new WizardServices(executor, new QuorumHome(dir.resolve("home")),
-                SshOptions.defaults().withKnownHostsFile(lab.knownHosts()), event -> { });
-        try (ClusterSession session = session()) {
-            var install = PlanRuns.apply(services.home(), InstallPlan.build(session), event -> { }, new Cancellation());
-            assertThat(install.result().succeeded()).as(install.result().failures().toString()).isTrue();
-        }
+    static void onThe34Cluster() {
         ids = memberIds();
-        WizardHarness.boot();
-    }
-
-    @AfterAll
-    static void tearDown() {
-        if (executor != null) {
-            executor.shutdown();
-        }
-    }
-
-    static ClusterSession session() {
-        return new ClusterSession(new InventoryReader().read(inventory), services.home(),
-                new SshConnector(services.ssh()));
     }
 
     static ClusterStatus status() {
-        try (ClusterSession session = session()) {
-            return LiveCluster.read(session).probe(session);
-        }
+        return app.cluster().status();
     }
 
     static List<Long> memberIds() {
         return status().memberList().stream().map(m -> m.id()).sorted().toList();
     }
 
-    static Map<String, Object> vars(EtcdTarball tarball) {
-        return Map.of("etcd_version", tarball.version(), "etcd_download_url", tarball.uri().toString(),
-                "etcd_binary_checksum", tarball.sha256());
-    }
-
     /** What an operator does to ask for an upgrade: the inventory names another release. */
     static void point(EtcdTarball tarball) throws Exception {
-        String text = Files.readString(inventory);
-        for (Map.Entry<String, Object> e : vars(tarball).entrySet()) {
+        String text = Files.readString(app.inventory());
+        for (Map.Entry<String, Object> e : EtcdVars.of(tarball).entrySet()) {
             text = Pattern.compile("(?m)^(\\s*" + e.getKey() + ":).*$").matcher(text)
                     .replaceAll(m -> Matcher.quoteReplacement(m.group(1) + " " + e.getValue()));
         }
-        Files.writeString(inventory, text);
-        assertThat(new InventoryReader().read(inventory).etcd().version()).isEqualTo(tarball.version());
+        Files.writeString(app.inventory(), text);
+        assertThat(new InventoryReader().read(app.inventory()).etcd().version()).isEqualTo(tarball.version());
     }
 
     static WizardHarness openAndRead() throws Exception {
         WizardHarness ui = new WizardHarness();
-        ui.open(() -> UpgradeWizard.open(null, services, inventory));
+        ui.open(() -> UpgradeWizard.open(null, app.services(), app.inventory()));
         ui.waitUntil("versions read", Duration.ofSeconds(90), () -> !ui.text("#upgradeCurrent").isEmpty(),
                 () -> ui.text("#upgradeReadReason"));
         return ui;
@@ -188,7 +145,7 @@ class UpgradeWizardLabTest {
 
     /** The last lines of the newest run log: what failed, as the Tasks tab would show it. */
     static String runLogTail() throws Exception {
-        Path runs = services.home().runs(new InventoryReader().read(inventory).clusterName());
+        Path runs = app.home().runs(new InventoryReader().read(app.inventory()).clusterName());
         try (var files = Files.list(runs)) {
             Path newest = files.max(java.util.Comparator.comparing(Path::getFileName)).orElseThrow();
             List<String> lines = Files.readAllLines(newest);

@@ -43,8 +43,7 @@ final class AddGuardStep extends ClusterStep {
     public Check check(StepContext context) throws Exception {
         LiveCluster live = removedFirst.isPresent()
                 ? SilentLeaving.read(session.cluster(), removedFirst.get(), context) : LiveCluster.read(session.cluster());
-        Optional<MemberInfo> existing = live.list().stream()
-                .filter(i -> i.peerUrls().contains(joining.peerUrl())).findFirst();
+        Optional<MemberInfo> existing = live.info(joining);
         if (existing.isPresent() && existing.get().started() && !existing.get().learner()) {
             return Check.done(joining.hostName() + " is already a voting member (" + existing.get().name() + ")");
         }

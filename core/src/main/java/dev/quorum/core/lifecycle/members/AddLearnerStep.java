@@ -38,8 +38,7 @@ final class AddLearnerStep extends ClusterStep {
 
     @Override
     public Check check(StepContext context) throws Exception {
-        boolean listed = session.cluster().sharedEtcd().members().get(10, TimeUnit.SECONDS).stream()
-                .anyMatch(i -> i.peerUrls().contains(joining.peerUrl()));
+        boolean listed = MemberListing.entry(session.cluster(), joining).isPresent();
         return listed ? Check.done(joining.peerUrl() + " is in the member list")
                 : Check.needed(joining.peerUrl() + " is not in the member list yet");
     }

@@ -19,7 +19,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
@@ -200,17 +199,16 @@ final class MemberPlanner {
     }
 
     private static boolean isVoter(ClusterSession cluster, EtcdMember member) {
-        return members(cluster).stream().anyMatch(i -> i.peerUrls().contains(member.peerUrl()) && !i.learner()
-                && i.started());
+        return MemberListing.entry(members(cluster), member).filter(i -> !i.learner() && i.started()).isPresent();
     }
 
     private static boolean isListed(ClusterSession cluster, EtcdMember member) {
-        return members(cluster).stream().anyMatch(i -> i.peerUrls().contains(member.peerUrl()));
+        return MemberListing.entry(members(cluster), member).isPresent();
     }
 
     private static List<MemberInfo> members(ClusterSession cluster) {
         try {
-            return cluster.sharedEtcd().members().get(10, TimeUnit.SECONDS);
+            return MemberListing.read(cluster);
         } catch (Exception e) {
             return List.of();
         }

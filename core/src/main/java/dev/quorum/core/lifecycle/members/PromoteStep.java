@@ -37,8 +37,7 @@ final class PromoteStep extends ClusterStep {
     }
 
     private Optional<MemberInfo> info() throws Exception {
-        return session.cluster().sharedEtcd().members().get(10, TimeUnit.SECONDS).stream()
-                .filter(i -> i.peerUrls().contains(joining.peerUrl())).findFirst();
+        return MemberListing.entry(session.cluster(), joining);
     }
 
     @Override

@@ -47,8 +47,7 @@ final class RemoveMemberStep extends ClusterStep {
     }
 
     private Optional<MemberInfo> info() throws Exception {
-        return session.cluster().sharedEtcd().members().get(10, TimeUnit.SECONDS).stream()
-                .filter(i -> i.peerUrls().contains(leaving.peerUrl())).findFirst();
+        return MemberListing.entry(session.cluster(), leaving);
     }
 
     @Override

@@ -13,7 +13,6 @@ import dev.quorum.core.lifecycle.steps.VerifyClusterStep;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Rebuilds a member that cannot rejoin on its own (its data was lost, is corrupt, belongs to
@@ -94,9 +93,8 @@ public final class Reseed {
     /** The member list shows the member under a new ID: it was removed and added again already. */
     private static boolean rejoined(ClusterSession cluster, EtcdMember member, Optional<Long> originalId) {
         try {
-            return cluster.sharedEtcd().members().get(10, TimeUnit.SECONDS).stream()
-                    .anyMatch(i -> i.peerUrls().contains(member.peerUrl())
-                            && originalId.map(id -> id != i.id()).orElse(true));
+            return MemberListing.entry(cluster, member).filter(i -> originalId.map(id -> id != i.id()).orElse(true))
+                    .isPresent();
         } catch (Exception e) {
             return false;
         }

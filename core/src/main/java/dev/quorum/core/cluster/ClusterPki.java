@@ -6,6 +6,7 @@ import dev.quorum.core.pki.CertificateProfile;
 import dev.quorum.core.pki.CertificateRequest;
 import dev.quorum.core.pki.IssuedCertificate;
 import dev.quorum.core.pki.KeyAlgorithm;
+import dev.quorum.core.pki.KeyMatch;
 import dev.quorum.core.pki.PemCodec;
 import dev.quorum.core.workspace.OwnerOnly;
 import dev.quorum.core.workspace.QuorumHome;
@@ -20,6 +21,8 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A cluster's PKI on the workstation: the CA (its key never leaves this folder) and Quorum's own
@@ -30,6 +33,8 @@ public final class ClusterPki {
     static final String CLIENT_KEY = "quorum-client-key.pem";
     private static final Duration CLIENT_VALIDITY = Duration.ofDays(365);
     private static final Duration RENEW_BEFORE = Duration.ofDays(30);
+    /** One lock per PKI folder for the whole process: see {@link #clientTls}. */
+    private static final Map<Path, Object> CLIENT_ISSUING = new ConcurrentHashMap<>();
 
     private final Path dir;
     private final CertificateAuthority ca;
@@ -84,29 +89,38 @@ public final class ClusterPki {
         return dir;
     }
 
-    /** Quorum's client certificate, issued (or renewed) when missing or close to expiry. */
-    public synchronized TlsFiles clientTls() {
+    /**
+     * Quorum's client certificate, issued (or renewed) when missing, close to expiry, or not the pair of the key
+     * beside it. Sessions of one process each hold their own {@code ClusterPki} and ask at the same moments (the
+     * adopt run and the window it refreshes): the key and the certificate are two files, so issuing is one at a
+     * time per folder across the process; otherwise one session's key ends up beside another's certificate, and
+     * etcd refuses every connection with "invalid signature by the client certificate".
+     */
+    public TlsFiles clientTls() {
         Path cert = dir.resolve(CLIENT_CERT);
         Path key = dir.resolve(CLIENT_KEY);
-        if (!usable(cert) || !Files.isRegularFile(key)) {
-            IssuedCertificate issued = ca.issue(new CertificateRequest("quorum-client", CertificateProfile.CLIENT,
-                    List.of(), List.of(), CLIENT_VALIDITY, KeyAlgorithm.EC_P256));
-            writePrivate(key, issued.privateKeyPem());
-            writePrivate(cert, issued.certificatePem());
+        synchronized (CLIENT_ISSUING.computeIfAbsent(dir.toAbsolutePath().normalize(), d -> new Object())) {
+            if (!usable(cert, key)) {
+                IssuedCertificate issued = ca.issue(new CertificateRequest("quorum-client",
+                        CertificateProfile.CLIENT, List.of(), List.of(), CLIENT_VALIDITY, KeyAlgorithm.EC_P256));
+                writePrivate(key, issued.privateKeyPem());
+                writePrivate(cert, issued.certificatePem());
+            }
         }
         // During a CA rotation Quorum trusts old and new CA, as the hosts do.
         Path bundle = dir.resolve(CaRotationStore.TRUST_BUNDLE);
         return new TlsFiles(Files.isRegularFile(bundle) ? bundle : dir.resolve("ca.pem"), cert, key);
     }
 
-    private boolean usable(Path cert) {
-        if (!Files.isRegularFile(cert)) {
+    private boolean usable(Path cert, Path key) {
+        if (!Files.isRegularFile(cert) || !Files.isRegularFile(key)) {
             return false;
         }
         try {
             X509Certificate certificate = PemCodec.parseCertificates(Files.readString(cert)).get(0);
             return ca.signed(certificate)
-                    && certificate.getNotAfter().toInstant().isAfter(Instant.now().plus(RENEW_BEFORE));
+                    && certificate.getNotAfter().toInstant().isAfter(Instant.now().plus(RENEW_BEFORE))
+                    && KeyMatch.belongsTo(Files.readString(key), certificate);
         } catch (IOException | RuntimeException e) {
             return false;
         }

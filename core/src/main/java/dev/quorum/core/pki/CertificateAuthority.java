@@ -110,11 +110,7 @@ public final class CertificateAuthority {
 
     /** Whether {@code privateKeyPem} is this CA's key, whatever PEM form it is written in. */
     public boolean hasKey(String privateKeyPem) {
-        try {
-            return Keys.match(certificate.getPublicKey(), PemCodec.parsePrivateKey(privateKeyPem));
-        } catch (PkiException e) {
-            return false;
-        }
+        return KeyMatch.belongsTo(privateKeyPem, certificate);
     }
 
     public X509Certificate certificate() {

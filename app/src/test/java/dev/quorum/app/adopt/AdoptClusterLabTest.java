@@ -4,20 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.quorum.app.cluster.MemberState;
 import dev.quorum.app.cluster.MemberViewModel;
-import dev.quorum.app.common.FxTaskExecutor;
+import dev.quorum.app.labtest.DesktopLabCluster;
 import dev.quorum.app.shell.Fx;
-import dev.quorum.app.shell.MainWindow;
-import dev.quorum.app.shell.ShellServices;
-import dev.quorum.app.shell.TestWindows;
 import dev.quorum.app.wizard.WizardHarness;
-import dev.quorum.core.cluster.ClusterSession;
-import dev.quorum.core.cluster.LiveCluster;
 import dev.quorum.core.etcd.ClusterStatus;
-import dev.quorum.core.inventory.InventoryReader;
-import dev.quorum.core.remote.SshConnector;
-import dev.quorum.core.remote.SshOptions;
 import dev.quorum.core.workspace.QuorumHome;
-import dev.quorum.lab.EtcdTarball;
 import dev.quorum.lab.KubesprayLayout;
 import dev.quorum.lab.Lab;
 import dev.quorum.lab.LabHost;
@@ -26,14 +17,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import javafx.scene.control.TableView;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxToolkit;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A cluster laid out on three lab hosts as Kubespray's etcd role does, opened in the main window:
@@ -45,34 +32,17 @@ import org.testfx.api.FxToolkit;
 @Timeout(600)
 class AdoptClusterLabTest {
     static Lab lab;
-    @TempDir
-    static Path dir;
-    static final TestWindows windows = new TestWindows();
-    static FxTaskExecutor executor;
-
-    @AfterAll
-    static void tearDown() throws Exception {
-        windows.close(executor);
-    }
+    @RegisterExtension
+    static final DesktopLabCluster app = DesktopLabCluster.notInstalled(3);
 
     @Test
     void adoptsAKubesprayClusterFromTheWindowAndShowsItsMembers() throws Exception {
+        Path dir = app.dir();
         new KubesprayLayout(lab, 3, dir.resolve("kubespray-ssl")).install(List.of("lab1", "lab2", "lab3"));
-        EtcdTarball tarball = EtcdTarball.get();
-        Path inventory = lab.writeInventory(dir.resolve("inventory"), Map.of("etcd_version", tarball.version(),
-                "etcd_download_url", tarball.uri().toString(), "etcd_binary_checksum", tarball.sha256()), 3);
-        String name = new InventoryReader().read(inventory).clusterName();
-        QuorumHome home = new QuorumHome(dir.resolve("home"));
-        executor = new FxTaskExecutor(4);
+        String name = app.cluster().name();
+        QuorumHome home = app.home();
         WizardHarness ui = new WizardHarness();
-        WizardHarness.boot();
-        MainWindow[] window = new MainWindow[1];
-        FxToolkit.setupStage(stage -> {
-            window[0] = windows.open(ShellServices.standard(executor, home));
-            stage.setScene(window[0].scene());
-            stage.show();
-        });
-        Fx.run(() -> window[0].openInventory(inventory, Optional.of(lab.knownHosts())));
+        app.openWindow();
         ui.waitUntil("the window offers the adoption", Duration.ofSeconds(60), () -> ui.shown("#adopt-cluster"),
                 () -> ui.lookup("#cluster-problem").tryQuery().map(n -> ui.text("#cluster-problem")).orElse(""));
         assertThat(ui.text("#cluster-problem")).contains("no certificates for cluster " + name)
@@ -109,11 +79,8 @@ class AdoptClusterLabTest {
                         && rows(ui).stream().anyMatch(m -> m.state() == MemberState.LEADER) && !ui.shown("#adopt-cluster"));
         assertThat(Fx.get(() -> rows(ui).stream().map(MemberViewModel::name).toList()))
                 .containsExactlyInAnyOrder("etcd1", "etcd2", "etcd3");
-        try (ClusterSession session = new ClusterSession(new InventoryReader().read(inventory), home,
-                new SshConnector(SshOptions.defaults().withKnownHostsFile(lab.knownHosts())))) {
-            ClusterStatus status = LiveCluster.read(session).probe(session);
-            assertThat(status.healthy()).as(status.sentence()).isTrue();
-        }
+        ClusterStatus status = app.cluster().status();
+        assertThat(status.healthy()).as(status.sentence()).isTrue();
     }
 
     /** The Members table's rows; none before the cluster is shown. */

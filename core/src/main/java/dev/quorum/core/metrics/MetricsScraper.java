@@ -3,13 +3,12 @@ package dev.quorum.core.metrics;
 import dev.quorum.core.cluster.ClusterSession;
 import dev.quorum.core.etcd.MetricsEndpoint;
 import dev.quorum.core.inventory.EtcdMember;
+import dev.quorum.core.remote.Cancellation;
+import dev.quorum.core.remote.FanOut;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -47,26 +46,10 @@ public final class MetricsScraper implements AutoCloseable {
         MetricsEndpoint http = endpoint();
         Map<String, EtcdMember> byName = new LinkedHashMap<>();
         members.forEach(m -> byName.putIfAbsent(m.memberName(), m));
-        List<CompletableFuture<MemberScrape>> reads = byName.values().stream()
-                .map(member -> CompletableFuture.supplyAsync(() -> scrapeOne(http, member), readers))
+        return FanOut.forEach(byName.keySet(), readers, Cancellation.NONE, name -> scrapeOne(http, byName.get(name)))
+                .entrySet().stream().map(e -> e.getValue().ok() ? e.getValue().value()
+                        : MemberScrape.failed(e.getKey(), "not read: " + e.getValue().error()))
                 .toList();
-        return reads.stream().map(MetricsScraper::await).toList();
-    }
-
-    private static MemberScrape await(CompletableFuture<MemberScrape> read) {
-        try {
-            return read.get();
-        } catch (InterruptedException e) {
-            // The caller is being stopped (the tab closed): say so rather than wait out the reads.
-            Thread.currentThread().interrupt();
-            throw new CancellationException("interrupted while reading the members' metrics");
-        } catch (ExecutionException e) {
-            // scrapeOne turns every Exception into a failed scrape, so only an Error can get here.
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
     }
 
     private MemberScrape scrapeOne(MetricsEndpoint http, EtcdMember member) {

@@ -36,26 +36,40 @@ public final class FanOut {
         if (parallelism < 1) {
             throw new IllegalArgumentException("parallelism must be at least 1: " + parallelism);
         }
-        if (new LinkedHashSet<>(hostNames).size() != hostNames.size()) {
-            throw new IllegalArgumentException("duplicate host names: " + hostNames);
-        }
-        Map<String, Outcome<T>> outcomes = new LinkedHashMap<>();
         if (hostNames.isEmpty()) {
-            return outcomes;
+            return new LinkedHashMap<>();
         }
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, hostNames.size()), threads());
         try {
-            List<Future<Outcome<T>>> futures = new ArrayList<>();
-            for (String host : hostNames) {
-                futures.add(pool.submit(() -> attempt(host, cancellation, work)));
-            }
+            return forEach(hostNames, pool, cancellation, work);
+        } finally {
+            pool.shutdownNow(); // after all futures completed this only releases the threads
+        }
+    }
+
+    /**
+     * The same on the caller's executor, whose threads live on between calls (work repeated every few seconds for
+     * hours); the caller shuts it down. Interrupted while waiting, the hosts' work still running is cancelled.
+     */
+    public static <T> Map<String, Outcome<T>> forEach(Collection<String> hostNames, ExecutorService executor,
+                                                      Cancellation cancellation, ThrowingFunction<String, T> work) {
+        if (new LinkedHashSet<>(hostNames).size() != hostNames.size()) {
+            throw new IllegalArgumentException("duplicate host names: " + hostNames);
+        }
+        List<Future<Outcome<T>>> futures = new ArrayList<>();
+        for (String host : hostNames) {
+            futures.add(executor.submit(() -> attempt(host, cancellation, work)));
+        }
+        Map<String, Outcome<T>> outcomes = new LinkedHashMap<>();
+        try {
             int i = 0;
             for (String host : hostNames) {
                 outcomes.put(host, await(futures.get(i++)));
             }
             return outcomes;
-        } finally {
-            pool.shutdownNow(); // after all futures completed this only releases the threads
+        } catch (CancellationException e) {
+            futures.forEach(future -> future.cancel(true));
+            throw e;
         }
     }
 

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -67,5 +69,27 @@ class FanOutTest {
     @Test
     void emptyInputGivesEmptyResult() {
         assertThat(FanOut.forEach(List.of(), 4, host -> host)).isEmpty();
+    }
+
+    @Test
+    void onTheCallersExecutorTheThreadsAreItsAndItStaysOpen() throws Exception {
+        ExecutorService readers = Executors.newFixedThreadPool(2, task -> new Thread(task, "caller-pool"));
+        try {
+            for (int round = 0; round < 2; round++) {
+                Map<String, Outcome<String>> outcomes = FanOut.forEach(HOSTS, readers, Cancellation.NONE, host -> {
+                    if (host.equals("h5")) {
+                        throw new IOException("h5 down");
+                    }
+                    return host + "@" + Thread.currentThread().getName();
+                });
+
+                assertThat(outcomes.keySet()).containsExactlyElementsOf(HOSTS);
+                assertThat(outcomes.get("h5").error()).isInstanceOf(IOException.class);
+                assertThat(outcomes.get("h6").value()).isEqualTo("h6@caller-pool");
+            }
+            assertThat(readers.isShutdown()).isFalse();
+        } finally {
+            readers.shutdownNow();
+        }
     }
 }

@@ -35,7 +35,7 @@ class ClusterProbeAnswersTest {
 
     @Test
     void withoutAnswersEveryMemberIsAsked() {
-        CountingEtcdAdmin etcd = new CountingEtcdAdmin(Map.of(member(1).clientUrl(), answer(1, 10),
+        StatusCallCounter etcd = answering(Map.of(member(1).clientUrl(), answer(1, 10),
                 member(2).clientUrl(), answer(2, 10), member(3).clientUrl(), answer(3, 10)));
 
         ClusterStatus status = ClusterProbe.probe(etcd, MEMBERS, TIMEOUT, new SilentEndpoints());
@@ -46,7 +46,7 @@ class ClusterProbeAnswersTest {
 
     @Test
     void membersThatJustAnsweredAreNotAskedAgain() {
-        CountingEtcdAdmin etcd = new CountingEtcdAdmin(Map.of(member(1).clientUrl(), answer(1, 11),
+        StatusCallCounter etcd = answering(Map.of(member(1).clientUrl(), answer(1, 11),
                 member(2).clientUrl(), answer(2, 11), member(3).clientUrl(), answer(3, 11)));
         List<EndpointStatus> read = List.of(answer(1, 10), answer(2, 10), answer(3, 10));
 
@@ -60,7 +60,7 @@ class ClusterProbeAnswersTest {
 
     @Test
     void aMemberThatDidNotAnswerIsAskedAgainAndStaysUnknownWithTheSameWords() {
-        CountingEtcdAdmin etcd = new CountingEtcdAdmin(Map.of(member(1).clientUrl(), answer(1, 10),
+        StatusCallCounter etcd = answering(Map.of(member(1).clientUrl(), answer(1, 10),
                 member(2).clientUrl(), answer(2, 10)));
 
         ClusterStatus reused = ClusterProbe.probe(etcd, MEMBERS, TIMEOUT, new SilentEndpoints(),
@@ -77,7 +77,7 @@ class ClusterProbeAnswersTest {
 
     @Test
     void anAnswerWithoutALeaderOrWithErrorsIsAskedAgain() {
-        CountingEtcdAdmin etcd = new CountingEtcdAdmin(Map.of(member(1).clientUrl(), answer(1, 11),
+        StatusCallCounter etcd = answering(Map.of(member(1).clientUrl(), answer(1, 11),
                 member(2).clientUrl(), answer(2, 11), member(3).clientUrl(), answer(3, 11)));
         EndpointStatus electing = new EndpointStatus(member(1).clientUrl(), 1, "3.5.21", 0, 3, 10, 10, 20_000, 16_000,
                 false, List.of());
@@ -94,10 +94,15 @@ class ClusterProbeAnswersTest {
 
     @Test
     void anAnswerFromAnotherEndpointIsNotTaken() {
-        CountingEtcdAdmin etcd = new CountingEtcdAdmin(Map.of(member(1).clientUrl(), answer(1, 10)));
+        StatusCallCounter etcd = answering(Map.of(member(1).clientUrl(), answer(1, 10)));
 
         ClusterProbe.probe(etcd, List.of(member(1)), TIMEOUT, new SilentEndpoints(), List.of(answer(2, 10)));
 
         assertThat(etcd.statusCalls()).containsExactly(member(1).clientUrl());
+    }
+
+    /** Each member's own status as given, the member status calls counted. */
+    private static StatusCallCounter answering(Map<String, EndpointStatus> statuses) {
+        return new StatusCallCounter(new GivenStatusesEtcd(statuses));
     }
 }

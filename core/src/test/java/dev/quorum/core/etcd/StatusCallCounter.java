@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * A real etcd client that counts the member status calls made through it: jetcd opens a new TLS connection for each
- * ({@code statusMember}), so this is the count of those handshakes. Closing it leaves the client open.
+ * An etcd client (a real one, or a test's) that counts the member status calls made through it: jetcd opens a new
+ * TLS connection for each ({@code statusMember}), so this is the count of those handshakes. Closing it leaves the
+ * client open.
  */
 final class StatusCallCounter implements EtcdAdmin {
     private final EtcdAdmin etcd;

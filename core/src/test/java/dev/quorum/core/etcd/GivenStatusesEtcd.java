@@ -1,29 +1,22 @@
 package dev.quorum.core.etcd;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * A test's etcd: each member's own status as given (a member not given never answers), a healthy cluster's
- * cluster-wide answers, and every member status call counted, which is where each TLS handshake of a probe happens.
+ * A test's etcd: each member's own status as given (a member not given never answers) and a healthy cluster's
+ * cluster-wide answers. Wrap it in {@link StatusCallCounter} to count the member status calls.
  */
-final class CountingEtcdAdmin implements EtcdAdmin {
+final class GivenStatusesEtcd implements EtcdAdmin {
     private final Map<String, EndpointStatus> statuses;
-    private final List<String> statusCalls = new ArrayList<>();
 
-    CountingEtcdAdmin(Map<String, EndpointStatus> statuses) {
+    GivenStatusesEtcd(Map<String, EndpointStatus> statuses) {
         this.statuses = Map.copyOf(statuses);
     }
 
-    synchronized List<String> statusCalls() {
-        return List.copyOf(statusCalls);
-    }
-
     @Override
-    public synchronized CompletableFuture<EndpointStatus> status(String endpointUrl) {
-        statusCalls.add(endpointUrl);
+    public CompletableFuture<EndpointStatus> status(String endpointUrl) {
         EndpointStatus status = statuses.get(endpointUrl);
         return status == null ? new CompletableFuture<>() : CompletableFuture.completedFuture(status);
     }

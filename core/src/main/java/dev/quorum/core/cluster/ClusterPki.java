@@ -13,6 +13,8 @@ import dev.quorum.core.workspace.QuorumHome;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +33,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ClusterPki {
     static final String CLIENT_CERT = "quorum-client.pem";
     static final String CLIENT_KEY = "quorum-client-key.pem";
+    /** Held while the client pair is issued, so the CLI and the app do not write it at the same time. */
+    static final String CLIENT_LOCK = ".quorum-client.lock";
     private static final Duration CLIENT_VALIDITY = Duration.ofDays(365);
     private static final Duration RENEW_BEFORE = Duration.ofDays(30);
     /** One lock per PKI folder for the whole process: see {@link #clientTls}. */
@@ -92,24 +96,38 @@ public final class ClusterPki {
     /**
      * Quorum's client certificate, issued (or renewed) when missing, close to expiry, or not the pair of the key
      * beside it. Sessions of one process each hold their own {@code ClusterPki} and ask at the same moments (the
-     * adopt run and the window it refreshes): the key and the certificate are two files, so issuing is one at a
-     * time per folder across the process; otherwise one session's key ends up beside another's certificate, and
-     * etcd refuses every connection with "invalid signature by the client certificate".
+     * adopt run and the window it refreshes), and the CLI and the app may ask at once too: the key and the
+     * certificate are two files, so issuing is one at a time per folder, across the process (a monitor) and across
+     * processes (a file lock); otherwise one session's key ends up beside another's certificate, and etcd refuses
+     * every connection with "invalid signature by the client certificate".
      */
     public TlsFiles clientTls() {
         Path cert = dir.resolve(CLIENT_CERT);
         Path key = dir.resolve(CLIENT_KEY);
-        synchronized (CLIENT_ISSUING.computeIfAbsent(dir.toAbsolutePath().normalize(), d -> new Object())) {
+        if (!usable(cert, key)) {
+            synchronized (CLIENT_ISSUING.computeIfAbsent(dir.toAbsolutePath().normalize(), d -> new Object())) {
+                issueUnlessUsable(cert, key);
+            }
+        }
+        // During a CA rotation Quorum trusts old and new CA, as the hosts do.
+        Path bundle = dir.resolve(CaRotationStore.TRUST_BUNDLE);
+        return new TlsFiles(Files.isRegularFile(bundle) ? bundle : dir.resolve("ca.pem"), cert, key);
+    }
+
+    /** Checks again under the lock: another process may have issued the pair while this one waited. */
+    private void issueUnlessUsable(Path cert, Path key) {
+        try (FileChannel channel = FileChannel.open(dir.resolve(CLIENT_LOCK), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE); FileLock held = channel.lock()) {
             if (!usable(cert, key)) {
                 IssuedCertificate issued = ca.issue(new CertificateRequest("quorum-client",
                         CertificateProfile.CLIENT, List.of(), List.of(), CLIENT_VALIDITY, KeyAlgorithm.EC_P256));
                 writePrivate(key, issued.privateKeyPem());
                 writePrivate(cert, issued.certificatePem());
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot lock " + dir.resolve(CLIENT_LOCK)
+                    + " to issue Quorum's client certificate; check that the folder is writable", e);
         }
-        // During a CA rotation Quorum trusts old and new CA, as the hosts do.
-        Path bundle = dir.resolve(CaRotationStore.TRUST_BUNDLE);
-        return new TlsFiles(Files.isRegularFile(bundle) ? bundle : dir.resolve("ca.pem"), cert, key);
     }
 
     private boolean usable(Path cert, Path key) {

@@ -4,24 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.quorum.app.labtest.LabClusterSetUp;
 import dev.quorum.app.labtest.LabField;
-import dev.quorum.lab.EtcdTarball;
 import dev.quorum.lab.ExecResult;
 import dev.quorum.lab.Lab;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The set-up the CLI lab tests share (issue 17): before the class's tests, an inventory with the lab's first hosts
@@ -32,28 +25,21 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * {@code beforeAll} reads it ({@link LabField}). The class's own {@code @BeforeAll} methods run after this set-up, its
  * {@code @AfterAll} ones before the clean-up. The {@code with...} options change the set-up before it runs.
  */
-final class CliLabCluster implements BeforeAllCallback, AfterAllCallback {
+final class CliLabCluster extends LabClusterSetUp {
     /** Writes a cluster's inventory of the lab's hosts into {@code folder} (say as Kubespray's INI) and returns it. */
     @FunctionalInterface
     interface InventoryWriter {
         Path write(Lab lab, Path folder) throws IOException;
     }
 
-    private final int etcdCount;
-    private final boolean install;
-    private final Map<String, Object> moreVars = new LinkedHashMap<>();
-    private String etcdLine;
     private InventoryWriter writer;
     private UnaryOperator<String> inventoryEdit;
     private boolean emptyKnownHosts;
-    private Lab lab;
-    private Path dir;
     private String inventory;
     private String knownHosts;
 
     private CliLabCluster(int etcdCount, boolean install) {
-        this.etcdCount = etcdCount;
-        this.install = install;
+        super(etcdCount, install, "quorum-cli-lab");
     }
 
     /** The lab's first {@code etcdCount} hosts as the etcd group, installed. */
@@ -73,7 +59,7 @@ final class CliLabCluster implements BeforeAllCallback, AfterAllCallback {
 
     /** More inventory variables. */
     CliLabCluster withVars(Map<String, ?> vars) {
-        moreVars.putAll(vars);
+        addVars(vars);
         return this;
     }
 
@@ -84,7 +70,7 @@ final class CliLabCluster implements BeforeAllCallback, AfterAllCallback {
 
     /** etcd of this release line ({@code 3.5}...) instead of the lab's default; the class is skipped without it. */
     CliLabCluster withEtcd(String line) {
-        etcdLine = line;
+        useEtcd(line);
         return this;
     }
 
@@ -107,30 +93,23 @@ final class CliLabCluster implements BeforeAllCallback, AfterAllCallback {
     }
 
     @Override
-    public void beforeAll(ExtensionContext context) throws Exception {
-        lab = LabField.of(context.getRequiredTestClass(), CliLabCluster.class);
-        dir = Files.createTempDirectory("quorum-cli-lab");
-        inventory = (writer != null ? writer.write(lab, dir.resolve("inventory"))
+    protected void setUp() throws Exception {
+        inventory = (writer != null ? writer.write(lab, dir().resolve("inventory"))
                 : Path.of(writeInventory("inventory", Map.of()))).toString();
         if (inventoryEdit != null) {
             editInventory(inventoryEdit);
         }
-        knownHosts = emptyKnownHosts ? Files.writeString(dir.resolve("known_hosts"), "").toString()
+        knownHosts = emptyKnownHosts ? Files.writeString(dir().resolve("known_hosts"), "").toString()
                 : lab.knownHosts().toString();
-        System.setProperty("quorum.home", dir.resolve("home").toString());
+        System.setProperty("quorum.home", dir().resolve("home").toString());
         if (install) {
             install();
         }
     }
 
     @Override
-    public void afterAll(ExtensionContext context) throws IOException {
+    protected void tearDown() {
         System.clearProperty("quorum.home");
-        if (dir != null) {
-            try (Stream<Path> files = Files.walk(dir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(CliLabCluster::delete);
-            }
-        }
     }
 
     /** {@code quorum install --yes}, which must succeed (done before the tests unless {@link #notInstalled}). */
@@ -168,11 +147,7 @@ final class CliLabCluster implements BeforeAllCallback, AfterAllCallback {
      * {@code folder} (relative to {@link #dir()}; {@code "inventory"} rewrites the cluster's own); returns its file.
      */
     String writeInventory(String folder, Map<String, ?> changedVars) {
-        EtcdTarball tarball = etcdLine == null ? EtcdTarball.get() : EtcdTarball.require(etcdLine);
-        Map<String, Object> vars = CliLab.etcdVars(tarball);
-        vars.putAll(moreVars);
-        vars.putAll(changedVars);
-        return lab.writeInventory(dir.resolve(folder), vars, etcdCount).toString();
+        return writeLabInventory(folder, changedVars).toString();
     }
 
     /** Rewrites the cluster's inventory file as {@code edit} changes its text. */
@@ -181,24 +156,11 @@ final class CliLabCluster implements BeforeAllCallback, AfterAllCallback {
         Files.writeString(file, edit.apply(Files.readString(file)));
     }
 
-    /** The folder holding the inventory ({@code inventory/}) and Quorum's home ({@code home/}). */
-    Path dir() {
-        return dir;
-    }
-
     String inventory() {
         return inventory;
     }
 
     String knownHosts() {
         return knownHosts;
-    }
-
-    private static void delete(Path path) {
-        try {
-            Files.deleteIfExists(path);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not remove " + path, e);
-        }
     }
 }

@@ -32,34 +32,34 @@ class MembersCliLabTest {
         return names;
     }
 
+    /** {@code quorum WORDS...}, which must be refused: what it said on stderr. */
+    private static String refusal(String... words) {
+        CliContractTest.Run refused = cli.quorum(words);
+        assertThat(refused.exit()).as(refused.out() + refused.err()).isEqualTo(ExitCodes.FAILED);
+        return refused.err();
+    }
+
     @Test
     @Order(1)
     void aHostOutsideTheInventoryIsRefusedWithWhatToDo() throws Exception {
-        CliContractTest.Run refused = cli.quorum("add", "--host", "lab9", "--yes");
-
-        assertThat(refused.exit()).isEqualTo(ExitCodes.FAILED);
-        assertThat(refused.err()).startsWith("quorum: lab9 is not in the inventory's hosts").contains("all.hosts");
+        assertThat(refusal("add", "--host", "lab9", "--yes")).startsWith("quorum: lab9 is not in the inventory's hosts")
+                .contains("all.hosts");
         assertThat(memberNames()).hasSize(3);
     }
 
     @Test
     @Order(2)
     void anUnknownMemberIsRefusedListingTheMembers() throws Exception {
-        CliContractTest.Run refused = cli.quorum("remove", "--member", "etcd9", "--yes");
-
-        assertThat(refused.exit()).isEqualTo(ExitCodes.FAILED);
-        assertThat(refused.err()).startsWith("quorum: no member named etcd9").contains("etcd1 on lab1")
-                .contains("quorum status");
+        assertThat(refusal("remove", "--member", "etcd9", "--yes")).startsWith("quorum: no member named etcd9")
+                .contains("etcd1 on lab1").contains("quorum status");
         assertThat(memberNames()).hasSize(3);
     }
 
     @Test
     @Order(3)
     void replacingAMemberByItsOwnHostIsRefused() throws Exception {
-        CliContractTest.Run refused = cli.quorum("replace", "--member", "etcd2", "--with", "lab2", "--yes");
-
-        assertThat(refused.exit()).isEqualTo(ExitCodes.FAILED);
-        assertThat(refused.err()).contains("is the host of etcd2 itself").contains("remove it and add");
+        assertThat(refusal("replace", "--member", "etcd2", "--with", "lab2", "--yes"))
+                .contains("is the host of etcd2 itself").contains("remove it and add");
     }
 
     @Test
@@ -120,10 +120,8 @@ class MembersCliLabTest {
     @Test
     @Order(7)
     void aReplacementThatIsAlreadyAMemberIsRefused() throws Exception {
-        CliContractTest.Run refused = cli.quorum("replace", "--member", "etcd1", "--with", "lab4", "--yes");
-
-        assertThat(refused.exit()).isEqualTo(ExitCodes.FAILED);
-        assertThat(refused.err()).contains("lab4 is already member").contains("quorum remove --member etcd1");
+        assertThat(refusal("replace", "--member", "etcd1", "--with", "lab4", "--yes"))
+                .contains("lab4 is already member").contains("quorum remove --member etcd1");
         assertThat(memberNames()).hasSize(3).contains("etcd1");
     }
 

@@ -12,19 +12,11 @@ import dev.quorum.core.workspace.QuorumHome;
 import dev.quorum.lab.EtcdTarball;
 import dev.quorum.lab.Lab;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.testfx.api.FxToolkit;
 
 /**
@@ -36,30 +28,23 @@ import org.testfx.api.FxToolkit;
  * the class's own {@code @BeforeAll} methods run after this set-up, its {@code @AfterAll} ones before the clean-up.
  * The {@code with...} options change the set-up before it runs.
  */
-public final class DesktopLabCluster implements BeforeAllCallback, AfterAllCallback {
+public final class DesktopLabCluster extends LabClusterSetUp {
     /** Writes the known_hosts file the cluster's SSH options trust into {@code folder} and returns it. */
     @FunctionalInterface
     public interface KnownHostsWriter {
         Path write(Lab lab, Path folder) throws IOException;
     }
 
-    private final int etcdCount;
-    private final boolean install;
-    private final Map<String, Object> moreVars = new LinkedHashMap<>();
     private final TestWindows windows = new TestWindows();
-    private String etcdLine;
     private List<String> laterLines = List.of();
     private KnownHostsWriter knownHostsWriter;
-    private Lab lab;
-    private Path dir;
     private Path knownHosts;
     private InstalledCluster cluster;
     private FxTaskExecutor executor;
     private boolean booted;
 
     private DesktopLabCluster(int etcdCount, boolean install) {
-        this.etcdCount = etcdCount;
-        this.install = install;
+        super(etcdCount, install, "quorum-app-lab");
     }
 
     /** The lab's first {@code etcdCount} hosts as the etcd group, installed. */
@@ -74,7 +59,7 @@ public final class DesktopLabCluster implements BeforeAllCallback, AfterAllCallb
 
     /** More inventory variables (or other values for the lab's), e.g. {@code etcd_quota_backend_bytes}. */
     public DesktopLabCluster withVars(Map<String, ?> vars) {
-        moreVars.putAll(vars);
+        addVars(vars);
         return this;
     }
 
@@ -83,7 +68,7 @@ public final class DesktopLabCluster implements BeforeAllCallback, AfterAllCallb
      * is installed, without it or without a tarball of each of {@code laterLines} (the releases it upgrades to).
      */
     public DesktopLabCluster withEtcd(String line, String... laterLines) {
-        etcdLine = line;
+        useEtcd(line);
         this.laterLines = List.of(laterLines);
         return this;
     }
@@ -95,15 +80,12 @@ public final class DesktopLabCluster implements BeforeAllCallback, AfterAllCallb
     }
 
     @Override
-    public void beforeAll(ExtensionContext context) throws Exception {
-        lab = LabField.of(context.getRequiredTestClass(), DesktopLabCluster.class);
-        dir = Files.createTempDirectory("quorum-app-lab");
-        knownHosts = knownHostsWriter == null ? lab.knownHosts() : knownHostsWriter.write(lab, dir);
-        Map<String, Object> vars = EtcdVars.of(etcdLine == null ? EtcdTarball.get() : EtcdTarball.require(etcdLine));
+    protected void setUp() throws Exception {
+        knownHosts = knownHostsWriter == null ? lab.knownHosts() : knownHostsWriter.write(lab, dir());
+        Path inventory = writeLabInventory("inventory", Map.of());
         laterLines.forEach(EtcdTarball::require);
-        vars.putAll(moreVars);
-        cluster = new InstalledCluster(lab.writeInventory(dir.resolve("inventory"), vars, etcdCount),
-                new QuorumHome(dir.resolve("home")), SshOptions.defaults().withKnownHostsFile(knownHosts));
+        cluster = new InstalledCluster(inventory, new QuorumHome(dir().resolve("home")),
+                SshOptions.defaults().withKnownHostsFile(knownHosts));
         if (install) {
             cluster.install();
         }
@@ -113,19 +95,11 @@ public final class DesktopLabCluster implements BeforeAllCallback, AfterAllCallb
     }
 
     @Override
-    public void afterAll(ExtensionContext context) throws Exception {
-        try {
-            if (booted) {
-                windows.close(executor);
-            } else if (executor != null) { // the toolkit did not start: no stage to clean up
-                executor.shutdown();
-            }
-        } finally {
-            if (dir != null) {
-                try (Stream<Path> files = Files.walk(dir)) {
-                    files.sorted(Comparator.reverseOrder()).forEach(DesktopLabCluster::delete);
-                }
-            }
+    protected void tearDown() throws Exception {
+        if (booted) {
+            windows.close(executor);
+        } else if (executor != null) { // the toolkit did not start: no stage to clean up
+            executor.shutdown();
         }
     }
 
@@ -177,18 +151,5 @@ public final class DesktopLabCluster implements BeforeAllCallback, AfterAllCallb
     /** The known_hosts file trusted (the lab's unless {@link #withKnownHosts}). */
     public Path knownHosts() {
         return knownHosts;
-    }
-
-    /** The folder holding the inventory ({@code inventory/}) and Quorum's home ({@code home/}). */
-    public Path dir() {
-        return dir;
-    }
-
-    private static void delete(Path path) {
-        try {
-            Files.deleteIfExists(path);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not remove " + path, e);
-        }
     }
 }

@@ -1,18 +1,10 @@
 package dev.quorum.core.lifecycle.restore;
 
-import dev.quorum.core.ActionableError;
+import dev.quorum.core.ActionableException;
 
 /** A restore refused while building its plan, with what to do instead. */
-public final class RestoreException extends RuntimeException implements ActionableError {
-    private final String hint;
-
+public final class RestoreException extends ActionableException {
     public RestoreException(String message, String hint) {
-        super(message);
-        this.hint = hint;
-    }
-
-    @Override
-    public String hint() {
-        return hint;
+        super(message, hint);
     }
 }

@@ -40,10 +40,7 @@ final class EventsRestartStep extends HostStep {
 
     @Override
     public Check check(StepContext context) throws Exception {
-        EtcdMember member = member(context);
-        EtcdVersion running = MemberRestart.runningVersion(session, member);
-        return running.equals(target) ? Check.done(member.memberName() + " runs " + target)
-                : Check.needed(member.memberName() + " runs " + running + " until it restarts");
+        return MemberRestart.onVersion(session, member(context), target, " until it restarts");
     }
 
     @Override

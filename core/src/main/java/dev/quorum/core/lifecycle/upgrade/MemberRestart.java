@@ -1,5 +1,6 @@
 package dev.quorum.core.lifecycle.upgrade;
 
+import dev.quorum.core.engine.Check;
 import dev.quorum.core.engine.StepContext;
 import dev.quorum.core.engine.StepFailedException;
 import dev.quorum.core.etcd.ClusterStatus;
@@ -43,6 +44,19 @@ final class MemberRestart {
             throw new StepFailedException("cannot read the version of " + member.memberName() + " at "
                     + member.clientUrl() + ": " + e.getMessage(), "make it reachable, then run the same command again");
         }
+    }
+
+    /**
+     * The check of every step that restarts a member onto one version (upgrade, rollback, the events restart): done
+     * where the member reports that version already, as a run cut off earlier may have left it; else needed.
+     *
+     * @param stillNeeded said after the version it runs when the restart is needed ("" for nothing)
+     */
+    static Check onVersion(LifecycleSession session, EtcdMember member, EtcdVersion expected, String stillNeeded)
+            throws StepFailedException {
+        EtcdVersion running = runningVersion(session, member);
+        return running.equals(expected) ? Check.done(member.memberName() + " runs " + expected)
+                : Check.needed(member.memberName() + " runs " + running + stillNeeded);
     }
 
     static void restart(LifecycleSession session, StepContext context, EtcdMember member, EtcdVersion expected)

@@ -39,9 +39,7 @@ final class RollbackMemberStep extends HostStep {
 
     @Override
     public Check check(StepContext context) throws Exception {
-        EtcdVersion running = MemberRestart.runningVersion(session, member(context));
-        return running.equals(old) ? Check.done(member(context).memberName() + " runs " + old)
-                : Check.needed(member(context).memberName() + " runs " + running);
+        return MemberRestart.onVersion(session, member(context), old, "");
     }
 
     @Override

@@ -1,18 +1,10 @@
 package dev.quorum.core.lifecycle.upgrade;
 
-import dev.quorum.core.ActionableError;
+import dev.quorum.core.ActionableException;
 
 /** An upgrade that cannot be planned (e.g. the inventory's etcd_version is not a version), with what to do. */
-public final class UpgradeException extends RuntimeException implements ActionableError {
-    private final String hint;
-
+public final class UpgradeException extends ActionableException {
     public UpgradeException(String message, String hint) {
-        super(message);
-        this.hint = hint;
-    }
-
-    @Override
-    public String hint() {
-        return hint;
+        super(message, hint);
     }
 }

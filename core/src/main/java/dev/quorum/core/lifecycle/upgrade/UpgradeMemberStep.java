@@ -50,9 +50,7 @@ final class UpgradeMemberStep extends HostStep {
 
     @Override
     public Check check(StepContext context) throws Exception {
-        EtcdVersion running = MemberRestart.runningVersion(session, member(context));
-        return running.equals(target) ? Check.done(member(context).memberName() + " runs " + target)
-                : Check.needed(member(context).memberName() + " runs " + running);
+        return MemberRestart.onVersion(session, member(context), target, "");
     }
 
     @Override

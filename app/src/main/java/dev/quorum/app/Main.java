@@ -1,5 +1,6 @@
 package dev.quorum.app;
 
+import dev.quorum.app.cli.IdleSelectors;
 import dev.quorum.app.cli.QuorumCommand;
 import dev.quorum.app.shell.DesktopLauncher;
 import java.io.PrintWriter;
@@ -30,7 +31,9 @@ public final class Main {
             java.util.logging.Logger.getLogger("javafx").setLevel(java.util.logging.Level.SEVERE);
             System.exit(desktop(List.of(args).subList(Math.min(1, args.length), args.length)));
         }
-        System.exit(QuorumCommand.run(args));
+        int exit = QuorumCommand.run(args);
+        IdleSelectors.end(); // else the JVM's exit waits 0.3 s on them (decision 0060)
+        System.exit(exit);
     }
 
     /** The app, or (when it cannot open here) the reason and the CLI's usage on stderr, exit 1. */

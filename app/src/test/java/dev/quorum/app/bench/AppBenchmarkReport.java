@@ -15,6 +15,7 @@ final class AppBenchmarkReport {
     private final String title;
     private final String method;
     private final List<String> rows = new ArrayList<>();
+    private final StringBuilder tables = new StringBuilder();
 
     AppBenchmarkReport(String title, String method) {
         this("benchmarks-app.md", title, method);
@@ -31,12 +32,20 @@ final class AppBenchmarkReport {
         return this;
     }
 
+    /** A second table under the figures, e.g. every round's own numbers. */
+    AppBenchmarkReport table(String heading, List<String> columns, List<List<String>> cells) {
+        tables.append("\n\n").append(heading).append("\n\n| ").append(String.join(" | ", columns)).append(" |\n|")
+                .append("---|".repeat(columns.size()));
+        cells.forEach(row -> tables.append("\n| ").append(String.join(" | ", row)).append(" |"));
+        return this;
+    }
+
     void write() throws IOException {
         Path file = Path.of(System.getProperty("quorum.docs", "../docs")).resolve(page);
         String begin = "<!-- bench:" + title + " -->";
         String end = "<!-- /bench:" + title + " -->";
         String section = begin + "\n## " + title + "\n\nMeasured " + LocalDate.now() + " on " + machine() + ". "
-                + method + "\n\n| what | figures | note |\n|---|---|---|\n" + String.join("\n", rows) + "\n" + end;
+                + method + "\n\n| what | figures | note |\n|---|---|---|\n" + String.join("\n", rows) + tables + "\n" + end;
         String text = Files.exists(file) ? Files.readString(file) : """
                 # Desktop app benchmarks
 

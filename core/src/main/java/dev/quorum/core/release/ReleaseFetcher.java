@@ -4,17 +4,21 @@ import dev.quorum.core.inventory.EtcdSettings;
 import dev.quorum.core.workspace.OwnerOnly;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.security.MessageDigest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Gets the etcd release named by the inventory: downloads it (https) or copies it (file:// or a
@@ -42,12 +46,17 @@ public final class ReleaseFetcher {
                 return settings.binaryChecksum().isPresent() && !matches(settings, known.get().sha256())
                         ? Optional.empty() : known;
             }
-            String sha = Sha256.of(target);
+            String identity = TarballRecord.identity(target);
+            OnePass read;
+            try (InputStream in = Files.newInputStream(target)) {
+                read = readOnce(in, null);
+            }
+            String sha = read.sha256();
             if (settings.binaryChecksum().isPresent() && !matches(settings, sha)) {
                 return Optional.empty();
             }
-            EtcdRelease release = describe(target, sha, settings.version());
-            TarballRecord.write(release);
+            EtcdRelease release = describe(target, sha, settings.version(), read.binaries());
+            TarballRecord.write(release, identity);
             return Optional.of(release);
         } catch (IOException e) {
             return Optional.empty();
@@ -63,8 +72,8 @@ public final class ReleaseFetcher {
         Path partial = target.resolveSibling(target.getFileName() + ".part");
         try {
             OwnerOnly.directories(cacheDir); // a new ~/.quorum is private from the start
-            copyTo(settings.downloadUrl(), partial);
-            String sha = Sha256.of(partial);
+            OnePass read = copyTo(settings.downloadUrl(), partial);
+            String sha = read.sha256();
             if (settings.binaryChecksum().isPresent() && !matches(settings, sha)) {
                 Files.deleteIfExists(partial);
                 throw new ReleaseException("the etcd tarball from " + settings.downloadUrl() + " has sha256 " + sha
@@ -76,8 +85,10 @@ public final class ReleaseFetcher {
             }
             Files.deleteIfExists(TarballRecord.fileOf(target));
             Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            EtcdRelease release = describe(target, sha, settings.version());
-            TarballRecord.write(release);
+            // the bytes were hashed on their way into the partial file, which only this process writes (owner-only cache)
+            String identity = TarballRecord.identity(target);
+            EtcdRelease release = describe(target, sha, settings.version(), read.binaries());
+            TarballRecord.write(release, identity);
             return release;
         } catch (IOException e) {
             deleteQuietly(partial);
@@ -109,17 +120,59 @@ public final class ReleaseFetcher {
         return cacheDir.resolve(key + "-" + name);
     }
 
-    private void copyTo(URI url, Path target) throws IOException, ReleaseException {
+    /**
+     * What one pass over the release's bytes found while copying them into the cache: the tarball's sha256 and, read
+     * from the same bytes on other threads, its binaries (decision 0061). The binaries are only used once the sha256
+     * is the expected one.
+     */
+    private record OnePass(String sha256, CompletableFuture<Map<String, String[]>> binaries) {
+    }
+
+    private OnePass copyTo(URI url, Path target) throws IOException, ReleaseException {
         String scheme = url.getScheme() == null ? "file" : url.getScheme().toLowerCase(Locale.ROOT);
         switch (scheme) {
-            case "file" -> Files.copy(Path.of(url), target, StandardCopyOption.REPLACE_EXISTING);
-            case "https", "http" -> download(url, target);
+            case "file" -> {
+                try (InputStream in = Files.newInputStream(Path.of(url))) {
+                    return copyReading(in, target);
+                }
+            }
+            case "https", "http" -> {
+                return download(url, target);
+            }
             default -> throw new ReleaseException("unsupported etcd_download_url scheme: " + url,
                     "use https://, file:// or a local path");
         }
     }
 
-    private void download(URI url, Path target) throws IOException {
+    /** Copies {@code in} to {@code target}, hashing the bytes and handing them to the tarball's reader as they pass. */
+    private static OnePass copyReading(InputStream in, Path target) throws IOException {
+        try (OutputStream out = Files.newOutputStream(target)) {
+            return readOnce(in, out);
+        }
+    }
+
+    /** Hashes {@code in} and hands its bytes to the tarball's reader (and to {@code copy}, unless null) in one pass. */
+    private static OnePass readOnce(InputStream in, OutputStream copy) throws IOException {
+        MessageDigest digest = Sha256.newDigest();
+        ChunkPipe tarball = new ChunkPipe();
+        CompletableFuture<Map<String, String[]>> binaries = ChunkPipe.readAside(tarball, TarballContents::binaries);
+        byte[] buffer = new byte[1 << 16];
+        try {
+            int read;
+            while ((read = in.read(buffer)) > 0) {
+                if (copy != null) {
+                    copy.write(buffer, 0, read);
+                }
+                digest.update(buffer, 0, read);
+                tarball.write(buffer, read);
+            }
+        } finally {
+            tarball.end();
+        }
+        return new OnePass(HexFormat.of().formatHex(digest.digest()), binaries);
+    }
+
+    private OnePass download(URI url, Path target) throws IOException {
         HttpClient client = HttpClient.newBuilder()
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .connectTimeout(Duration.ofSeconds(10))
@@ -131,7 +184,7 @@ public final class ReleaseFetcher {
                 if (response.statusCode() != 200) {
                     throw new HttpStatusException(response.statusCode());
                 }
-                Files.copy(body, target, StandardCopyOption.REPLACE_EXISTING);
+                return copyReading(body, target);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -139,9 +192,11 @@ public final class ReleaseFetcher {
         }
     }
 
-    private static EtcdRelease describe(Path tarball, String sha, String version) throws ReleaseException {
+    /** @param read the binaries as the one pass over the tarball's bytes found them */
+    private static EtcdRelease describe(Path tarball, String sha, String version,
+                                        CompletableFuture<Map<String, String[]>> read) throws ReleaseException {
         try {
-            Map<String, String[]> binaries = TarballContents.binaries(tarball);
+            Map<String, String[]> binaries = ChunkPipe.await(read);
             String[] etcd = binaries.get("etcd");
             String[] etcdctl = binaries.get("etcdctl");
             if (etcd == null || etcdctl == null) {

@@ -62,6 +62,38 @@ class TarballRecordTest {
     }
 
     @Test
+    void anUnchangedCachedTarballIsTakenFromItsRecordWithoutHashingItAgain() throws Exception {
+        Path tarball = tarball("binary etcd");
+        ReleaseFetcher fetcher = new ReleaseFetcher(dir.resolve("cache"), Duration.ofSeconds(5));
+        Path cached = fetcher.fetch(settings(tarball, Optional.empty())).tarball();
+        Path record = TarballRecord.fileOf(cached);
+        String marked = "f".repeat(64);
+        Files.writeString(record, Files.readString(record).replace(Sha256.of(cached), marked));
+
+        // only the record knows this sha256: the tarball was not read again
+        assertThat(fetcher.cached(settings(tarball, Optional.empty()))).map(EtcdRelease::sha256).contains(marked);
+    }
+
+    @Test
+    void aCachedTarballRewrittenWithItsOldSizeAndModificationTimeIsHashedAgainAndRefused() throws Exception {
+        Path tarball = tarball("binary etcd");
+        String released = Sha256.of(tarball);
+        ReleaseFetcher fetcher = new ReleaseFetcher(dir.resolve("cache"), Duration.ofSeconds(5));
+        Path cached = fetcher.fetch(settings(tarball, Optional.of(released))).tarball();
+        FileTime modified = Files.getLastModifiedTime(cached);
+        byte[] bytes = Files.readAllBytes(cached);
+        bytes[bytes.length / 2] ^= 1;
+        Files.write(cached, bytes);
+        Files.setLastModifiedTime(cached, modified);
+
+        assertThat(Files.size(cached)).isEqualTo(Files.size(tarball));
+        assertThat(fetcher.cached(settings(tarball, Optional.of(released)))).isEmpty();
+        EtcdRelease again = fetcher.fetch(settings(tarball, Optional.of(released)));
+        assertThat(again.sha256()).isEqualTo(released);
+        assertThat(Sha256.of(again.tarball())).isEqualTo(released);
+    }
+
+    @Test
     void aRecordedTarballWhoseSha256TheInventoryNoLongerGivesIsNotUsed() throws Exception {
         Path source = tarball("binary etcd");
         ReleaseFetcher fetcher = new ReleaseFetcher(dir.resolve("cache"), Duration.ofSeconds(5));

@@ -2,10 +2,16 @@ package dev.quorum.core.lifecycle.steps;
 
 import dev.quorum.core.engine.Check;
 import dev.quorum.core.engine.StepContext;
+import dev.quorum.core.engine.StepFailedException;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** systemd must read a new or changed unit (daemon-reload) and start etcd at boot (enable). */
 public final class EnableServiceStep extends HostStep {
+    private static final String ENABLED_MARK = "quorum-is-enabled=";
+    /** What systemd said right after this run's reload and enable on a host, in the same exchange (issue 18). */
+    private final Map<String, String> enabledAfterApply = new ConcurrentHashMap<>();
 
     public EnableServiceStep(LifecycleSession session) {
         super(session);
@@ -36,10 +42,31 @@ public final class EnableServiceStep extends HostStep {
                 : Check.needed(enabled.isEmpty() ? "no " + unit() + " service yet" : unit() + " is " + enabled);
     }
 
+    /**
+     * Reload, enable, then ask systemd whether the unit is enabled, in one exchange: the verification below reads that
+     * answer instead of asking again (decision 0061). A failed reload or enable fails here, as before.
+     */
     @Override
     public void apply(StepContext context) throws Exception {
-        remote(context).run("systemctl daemon-reload && systemctl enable " + unit() + " 2>&1").requireOk("enable " + unit());
+        String out = remote(context).run("systemctl daemon-reload && systemctl enable " + unit() + " 2>&1 && echo "
+                + ENABLED_MARK + "$(systemctl is-enabled " + unit() + " 2>/dev/null)").requireOk("enable " + unit())
+                .stdout();
         session.reloaded(context.target());
+        out.lines().filter(line -> line.startsWith(ENABLED_MARK)).reduce((first, last) -> last)
+                .ifPresent(line -> enabledAfterApply.put(context.target(), line.substring(ENABLED_MARK.length()).strip()));
+    }
+
+    /** Done when systemd, asked right after the enable, said the unit is enabled; without that answer, asked again. */
+    @Override
+    public void verify(StepContext context) throws Exception {
+        String answer = enabledAfterApply.remove(context.target());
+        Check after = answer == null ? check(context)
+                : "enabled".equals(answer) ? Check.done(unit() + " enabled")
+                : Check.needed(unit() + " is " + (answer.isEmpty() ? "not known to systemd" : answer)
+                        + " right after systemctl enable");
+        if (after.needed()) {
+            throw new StepFailedException("the change did not take effect: " + after.reason());
+        }
     }
 
     private String unit() {

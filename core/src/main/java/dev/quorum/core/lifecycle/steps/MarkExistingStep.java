@@ -8,6 +8,8 @@ import dev.quorum.core.etcd.HostFiles;
 import dev.quorum.core.etcd.InitialClusterState;
 import dev.quorum.core.remote.RemoteHost;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Once the cluster is up, {@code ETCD_INITIAL_CLUSTER_STATE=existing}: a member that later loses
@@ -15,6 +17,8 @@ import java.util.List;
  * reads this at bootstrap, so no restart.
  */
 public final class MarkExistingStep extends HostStep {
+    /** The env file as this run's check just read it on a host: the change writes from it, without reading again. */
+    private final Map<String, String> readByCheck = new ConcurrentHashMap<>();
 
     public MarkExistingStep(LifecycleSession session) {
         super(session);
@@ -34,15 +38,22 @@ public final class MarkExistingStep extends HostStep {
     @Override
     public Check check(StepContext context) throws Exception {
         String env = ManagedFiles.read(remote(context), session.settings().layout().envFile()).orElse("");
+        readByCheck.put(context.target(), env);
         boolean existing = EnvFile.parse(env).initialClusterState()
                 .map(s -> s == InitialClusterState.EXISTING).orElse(false);
         return existing ? Check.done("already existing") : Check.needed("still says new");
     }
 
+    /**
+     * Writes from what the check read moments ago (decision 0061, as the system trust step does since 0056): one exchange
+     * less. The file is the one this run's env file step wrote; the verification reads it again from the host.
+     */
     @Override
     public void apply(StepContext context) throws Exception {
         RemoteHost remote = remote(context);
-        String env = ManagedFiles.read(remote, session.settings().layout().envFile()).orElseThrow();
+        String seen = readByCheck.remove(context.target());
+        String env = seen != null && !seen.isEmpty() ? seen
+                : ManagedFiles.read(remote, session.settings().layout().envFile()).orElseThrow();
         remote.write(EnvFile.withState(env, InitialClusterState.EXISTING).getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 session.settings().layout().envFile(), "0640");
     }

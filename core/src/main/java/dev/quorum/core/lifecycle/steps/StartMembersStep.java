@@ -9,12 +9,20 @@ import dev.quorum.core.remote.FanOut;
 import dev.quorum.core.remote.Outcome;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * Starts every stopped member at once (a lone first member would block until a quorum is up)
  * and waits, bounded, until the cluster is healthy. Install's bootstrap and a restore both need it.
  */
 public final class StartMembersStep extends ClusterStep {
+    /** A thread of its own for work beside an SSH exchange, so it never waits for (or holds up) a shared pool. */
+    private static final Executor ASIDE = task -> {
+        Thread thread = new Thread(task, "quorum-start-aside");
+        thread.setDaemon(true);
+        thread.start();
+    };
 
     public StartMembersStep(LifecycleSession session) {
         super(session);
@@ -33,6 +41,11 @@ public final class StartMembersStep extends ClusterStep {
 
     @Override
     public Check check(StepContext context) throws Exception {
+        List<String> stoppedAtPreflight = stoppedAtPreflight();
+        if (!stoppedAtPreflight.isEmpty()) {
+            return Check.needed(unit() + " not running on " + String.join(", ", stoppedAtPreflight)
+                    + " when this run's preflight looked");
+        }
         List<String> stopped = activeAtPreflight() ? List.of() : stoppedMembers();
         if (!stopped.isEmpty()) {
             return Check.needed(unit() + " not running on " + String.join(", ", stopped));
@@ -54,6 +67,18 @@ public final class StartMembersStep extends ClusterStep {
         return hostNames().stream().allMatch(session::etcdActive);
     }
 
+    /**
+     * The members this run's preflight saw without an active unit, when it looked at every member (decision 0061): the
+     * change is then needed without asking systemd again. A member started since is left alone by the change's own
+     * command (it starts only units that are not active), so a stale answer costs nothing but this check's word.
+     */
+    private List<String> stoppedAtPreflight() {
+        if (!hostNames().stream().allMatch(host -> session.facts(host).isPresent())) {
+            return List.of();
+        }
+        return hostNames().stream().filter(host -> !session.etcdActive(host)).toList();
+    }
+
     private List<String> stoppedMembers() {
         Map<String, Outcome<Boolean>> active = FanOut.forEach(hostNames(), hostNames().size(),
                 host -> session.remote(host).run("systemctl is-active " + unit()).stdout().strip().equals("active"));
@@ -72,6 +97,9 @@ public final class StartMembersStep extends ClusterStep {
      */
     @Override
     public void apply(StepContext context) throws Exception {
+        // the etcd client (TLS set-up, and in a fresh process gRPC's and netty's classes) is built while the hosts start
+        // etcd, not after: the health wait's first probe would otherwise pay for it (decision 0061)
+        CompletableFuture<Void> client = CompletableFuture.runAsync(() -> session.cluster().sharedEtcd(), ASIDE);
         String unit = unit();
         Map<String, Outcome<String>> started = FanOut.forEach(hostNames(), hostNames().size(), host ->
                 session.remote(host).run("if ! systemctl is-active --quiet " + unit + "; then systemctl reset-failed "
@@ -88,7 +116,27 @@ public final class StartMembersStep extends ClusterStep {
         if (!stopped.isEmpty()) {
             context.info("started " + unit + " on " + String.join(", ", stopped));
         }
+        client.exceptionally(failed -> null).join(); // a client that cannot be built fails in the wait, with its reason
         HealthWait.await(session, context);
+    }
+
+    /**
+     * After the wait saw the cluster healthy: every unit active (asked of systemd) and the cluster healthy (probed),
+     * both asked at once rather than one after the other (decision 0061).
+     */
+    @Override
+    public void verify(StepContext context) throws Exception {
+        CompletableFuture<ClusterStatus> health = CompletableFuture.supplyAsync(() -> HealthWait.probeHealth(session), ASIDE);
+        List<String> stopped = stoppedMembers();
+        ClusterStatus status = health.join();
+        if (!stopped.isEmpty()) {
+            throw new StepFailedException("the change did not take effect: " + unit() + " not running on "
+                    + String.join(", ", stopped));
+        }
+        if (!status.healthy()) {
+            throw new StepFailedException("the change did not take effect: running but not healthy yet: "
+                    + status.sentence());
+        }
     }
 
     private String unit() {

@@ -51,10 +51,20 @@ public final class SystemTrustStep extends CaPlacementStep {
     @Override
     public Check check(StepContext context) throws Exception {
         Optional<CaTrust> trust = wanted.get();
-        List<X509Certificate> cas = trust.map(t -> java.util.stream.Stream.concat(t.trusted().stream(),
-                t.dropped().stream()).toList()).orElse(List.of());
+        List<X509Certificate> cas = concerned(trust);
         List<String> out = remote(context).run(TrustCheck.script(cas)).requireOk("read the system trust store")
                 .stdout().lines().toList();
+        return judge(context, trust, cas, out);
+    }
+
+    private static List<X509Certificate> concerned(Optional<CaTrust> trust) {
+        return trust.map(t -> java.util.stream.Stream.concat(t.trusted().stream(), t.dropped().stream()).toList())
+                .orElse(List.of());
+    }
+
+    /** The check's answer from what {@link TrustCheck#script} printed on the host. */
+    private Check judge(StepContext context, Optional<CaTrust> trust, List<X509Certificate> cas, List<String> out)
+            throws StepFailedException {
         TrustStore store = TrustStore.of(out.isEmpty() ? "" : out.get(0));
         if (store == TrustStore.NONE) {
             String why = "NOT in the system trust: " + (out.size() > 1 ? out.get(1) : "an unknown system")
@@ -107,7 +117,29 @@ public final class SystemTrustStep extends CaPlacementStep {
             ManagedFiles.replace(remote, store.anchor(), trust.pem(), "0644", anchor)
                     .ifPresent(path -> context.info("previous file kept as " + path));
         }
-        remote.run(store.update()).requireOk(store.update());
+        // the verification's read in the same exchange as the update (decision 0061): the check's own script, run
+        // only once the update succeeded, its output kept for verify()
+        List<X509Certificate> cas = concerned(Optional.of(trust));
+        String out = remote.run(store.update() + " && echo " + READ_AFTER_UPDATE + " && ( " + TrustCheck.script(cas) + " )")
+                .requireOk(store.update()).stdout();
         context.info("ran " + store.update());
+        int read = out.indexOf(READ_AFTER_UPDATE + "\n");
+        if (read >= 0) {
+            readAfterUpdate.put(context.target(), out.substring(read + READ_AFTER_UPDATE.length() + 1).lines().toList());
+        }
     }
+
+    /** Judges what was read right after the update, as the check would; without it, checks again. */
+    @Override
+    public void verify(StepContext context) throws Exception {
+        List<String> out = readAfterUpdate.remove(context.target());
+        Optional<CaTrust> trust = wanted.get();
+        Check after = out == null ? check(context) : judge(context, trust, concerned(trust), out);
+        if (after.needed()) {
+            throw new StepFailedException("the change did not take effect: " + after.reason());
+        }
+    }
+
+    private static final String READ_AFTER_UPDATE = "quorum-trust-after-update";
+    private final Map<String, List<String>> readAfterUpdate = new ConcurrentHashMap<>();
 }

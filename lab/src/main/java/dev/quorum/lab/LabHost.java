@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -197,6 +198,19 @@ public final class LabHost {
     /** Truncates every regular file under {@code dir} to {@code bytes} (corrupts a data dir). */
     public void truncateFiles(String dir, long bytes) {
         fault("truncate-files", dir, Long.toString(bytes));
+    }
+
+    /**
+     * A Type=notify unit on this host reports active {@code delay} after its service said READY=1 (systemd acting
+     * late, as under load): etcd then answers clients while its unit still says "activating".
+     */
+    public void lateReady(Duration delay) {
+        fault("late-ready", String.format(Locale.ROOT, "%.3f", delay.toMillis() / 1000.0));
+    }
+
+    /** Undoes {@link #lateReady}. */
+    public void promptReady() {
+        fault("prompt-ready");
     }
 
     /**

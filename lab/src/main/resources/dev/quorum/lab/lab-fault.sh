@@ -14,6 +14,10 @@
 #   wipe DIR                       deletes everything inside DIR
 #   move-aside PATH                renames PATH to PATH.moved-<time>, prints the new path
 #   truncate-files DIR BYTES       truncates every regular file under DIR to BYTES
+#   late-ready SECONDS | prompt-ready
+#                                  a Type=notify unit reports active SECONDS after its service sent READY=1
+#                                  (systemd acting late, as under load): etcd serves clients while its
+#                                  unit still says "activating"
 #   regen-hostkey                  new sshd host key, sshd restarted; prints the public key
 #   enable-ipv6                    IPv6 on the host's eth0 and on the bridge (the tool's side), each with a
 #                                  ULA address of the lab's IPv6 prefix and no DAD, router solicitations or
@@ -112,6 +116,10 @@ SH
     in_host "$1" <<<'to="$1.moved-$(date +%s%N)"; mv -- "$1" "$to"; echo "$to"' ;;
   truncate-files)
     in_host "$1" "$2" <<<'find "$1" -type f -exec truncate -s "$2" {} +' ;;
+  late-ready)
+    [[ $# -eq 1 && $1 =~ ^[0-9]+(\.[0-9]+)?$ ]] || die "late-ready needs seconds such as 2"
+    in_host "$1" <<<'mkdir -p /run/quorum-lab-systemd && echo "$1" > /run/quorum-lab-systemd/ready-delay' ;;
+  prompt-ready) in_host <<<'rm -f /run/quorum-lab-systemd/ready-delay' ;;
   regen-hostkey)
     in_host <<'SH'
 set -e

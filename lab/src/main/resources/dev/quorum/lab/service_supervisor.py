@@ -9,8 +9,17 @@ import signal
 import socket
 import time
 
-from unit_store import (DEFAULT_PATH, LOG_DIR, NOTIFY, get_state, load, log_line, parse_seconds,
+from unit_store import (DEFAULT_PATH, LOG_DIR, NOTIFY, READY_DELAY, get_state, load, log_line, parse_seconds,
                         set_state, short)
+
+
+def ready_delay():
+    """The late-ready fault: how long systemd takes to act on READY=1 (as under load); 0 without it."""
+    try:
+        with open(READY_DELAY) as f:
+            return min(float(f.read().strip() or 0), 30.0)
+    except (OSError, ValueError):
+        return 0.0
 
 
 def read_env_files(service):
@@ -229,6 +238,7 @@ class Supervisor:
             got_ready = self.wait_notify()   # also the loop's 50 ms pause
             if not ready and self.type == "notify" and got_ready:
                 ready = True
+                time.sleep(ready_delay())
                 set_state(self.unit, active="active", sub="running", result="success")
                 log_line(self.unit, "Started %s - %s." % (self.unit, self.description()))
                 self.start_outcome("ready")

@@ -14,6 +14,8 @@ UNIT_DIRS = ["/etc/systemd/system", "/run/systemd/system", "/usr/local/lib/syste
              "/usr/lib/systemd/system", "/lib/systemd/system"]
 RUN = "/run/quorum-lab-systemd"
 LOADED, STATE, NOTIFY, LOCKS = (RUN + "/loaded", RUN + "/state", RUN + "/notify", RUN + "/locks")
+# fault injection (lab-fault.sh late-ready): seconds between a service's READY=1 and its unit reporting active
+READY_DELAY = RUN + "/ready-delay"
 LOG_DIR = "/var/log/quorum-lab"
 DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
 LIST_KEYS = {"ExecStart", "ExecStartPre", "ExecStartPost", "Environment", "EnvironmentFile",

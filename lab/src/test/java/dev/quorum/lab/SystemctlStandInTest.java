@@ -68,6 +68,21 @@ class SystemctlStandInTest {
     }
 
     @Test
+    void aLateReadyFaultKeepsTheUnitActivatingAfterTheServiceSaidReady() {
+        host.lateReady(Duration.ofSeconds(3));
+        try {
+            assertThat(host.exec("systemctl start --no-block fake").exitCode()).isZero();
+            // the service prints its open-files limit right after it sent READY=1
+            assertThat(Wait.until(Duration.ofSeconds(5),
+                    () -> host.exec("grep -q nofile= /var/log/quorum-lab/fake.log").ok())).isTrue();
+            assertThat(host.exec("systemctl is-active fake").stdout()).isEqualTo("activating\n");
+            assertThat(Wait.until(Duration.ofSeconds(10), () -> host.exec("systemctl is-active fake").ok())).isTrue();
+        } finally {
+            host.promptReady();
+        }
+    }
+
+    @Test
     void environmentFileIsReadAtEachStart() {
         host.exec("systemctl start fake").requireOk("start");
         env("GREETING=again\n");

@@ -6,6 +6,7 @@ import dev.quorum.core.engine.StepContext;
 import dev.quorum.core.engine.StepFailedException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.Callable;
 
 /** A step run once for the whole cluster, with access to the install session. */
 public abstract class ClusterStep implements Step {
@@ -26,11 +27,16 @@ public abstract class ClusterStep implements Step {
      */
     @Override
     public void verify(StepContext context) throws Exception {
+        verifySettled(context, () -> check(context));
+    }
+
+    /** Asks {@code ask} until it says done, for at most {@link #SETTLE}; fails with its last reason. */
+    protected final void verifySettled(StepContext context, Callable<Check> ask) throws Exception {
         Instant deadline = Instant.now().plus(SETTLE);
-        Check after = check(context);
+        Check after = ask.call();
         while (after.needed() && Instant.now().isBefore(deadline)) {
             context.cancellation().sleep(SETTLE_POLL);
-            after = check(context);
+            after = ask.call();
         }
         if (after.needed()) {
             throw new StepFailedException("the change did not take effect: " + after.reason());

@@ -122,21 +122,24 @@ public final class StartMembersStep extends ClusterStep {
 
     /**
      * After the wait saw the cluster healthy: every unit active (asked of systemd) and the cluster healthy (probed),
-     * both asked at once rather than one after the other (decision 0061).
+     * both asked at once rather than one after the other (decision 0061). etcd serves clients a moment before it
+     * tells systemd it is ready, and a Type=notify unit says "activating" until systemd has read that: so a unit
+     * not yet active is asked again, briefly, as every cluster step's verification does.
      */
     @Override
     public void verify(StepContext context) throws Exception {
+        verifySettled(context, this::runningAndHealthy);
+    }
+
+    private Check runningAndHealthy() {
         CompletableFuture<ClusterStatus> health = CompletableFuture.supplyAsync(() -> HealthWait.probeHealth(session), ASIDE);
         List<String> stopped = stoppedMembers();
         ClusterStatus status = health.join();
         if (!stopped.isEmpty()) {
-            throw new StepFailedException("the change did not take effect: " + unit() + " not running on "
-                    + String.join(", ", stopped));
+            return Check.needed(unit() + " not running on " + String.join(", ", stopped));
         }
-        if (!status.healthy()) {
-            throw new StepFailedException("the change did not take effect: running but not healthy yet: "
-                    + status.sentence());
-        }
+        return status.healthy() ? Check.done("all members running; " + status.sentence())
+                : Check.needed("running but not healthy yet: " + status.sentence());
     }
 
     private String unit() {

@@ -17,7 +17,7 @@ def ready_delay():
     """The late-ready fault: how long systemd takes to act on READY=1 (as under load); 0 without it."""
     try:
         with open(READY_DELAY) as f:
-            return min(float(f.read().strip() or 0), 30.0)
+            return min(float(f.read().strip() or 0), 600.0)
     except (OSError, ValueError):
         return 0.0
 
@@ -238,7 +238,7 @@ class Supervisor:
             got_ready = self.wait_notify()   # also the loop's 50 ms pause
             if not ready and self.type == "notify" and got_ready:
                 ready = True
-                time.sleep(ready_delay())
+                self.wait_ready_delay()
                 set_state(self.unit, active="active", sub="running", result="success")
                 log_line(self.unit, "Started %s - %s." % (self.unit, self.description()))
                 self.start_outcome("ready")
@@ -264,6 +264,13 @@ class Supervisor:
 
     def description(self):
         return self.conf.get("Unit", {}).get("Description", self.unit)
+
+    def wait_ready_delay(self):
+        """The late-ready fault: the unit stays activating while the fault's delay (re-read, so prompt-ready ends it)
+        has not passed since READY=1, or until a stop."""
+        since = time.time()
+        while not self.stop_requested and time.time() - since < ready_delay():
+            time.sleep(0.05)
 
     def drain_notify(self):
         while select.select([self.sock], [], [], 0)[0]:

@@ -3,6 +3,7 @@ package dev.quorum.core.lifecycle.recover;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What one host says about itself over SSH: is etcd running, what its member sees (status,
@@ -20,6 +21,8 @@ public record HostReport(String host, String address, String sshError, String se
                          Optional<LocalStatus> status, String statusError, List<ListedMember> memberList,
                          List<String> alarms, Map<String, Boolean> peerReach, DataDirState dataDir,
                          List<String> logTail, RestoreLeftover restoreLeftover) {
+    private static final Set<String> BETWEEN_STATES = Set.of("activating", "reloading", "deactivating");
+
     public HostReport {
         memberList = List.copyOf(memberList);
         alarms = List.copyOf(alarms);
@@ -36,8 +39,13 @@ public record HostReport(String host, String address, String sshError, String se
         return sshError.isEmpty();
     }
 
+    /**
+     * etcd runs here: systemd says the unit is active, or says it is between states while etcd itself answers on its
+     * loopback endpoint. A Type=notify etcd restarted while systemd has not yet seen it ready says "activating" and
+     * may already serve with a leader: a member that holds quorum is never counted down on systemd's word alone.
+     */
     public boolean running() {
-        return serviceState.equals("active");
+        return serviceState.equals("active") || (BETWEEN_STATES.contains(serviceState) && status.isPresent());
     }
 
     /** systemd itself says the unit is down: positive evidence, unlike a state that could not be read. */

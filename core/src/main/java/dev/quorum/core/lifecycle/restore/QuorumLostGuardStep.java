@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -32,6 +33,7 @@ import java.util.stream.Collectors;
 final class QuorumLostGuardStep extends ClusterStep {
     /** The diagnosis' own commands are not shown here; only its evidence is used. */
     private static final String INVENTORY = "INVENTORY";
+    private static final Set<String> STOPPED = Set.of("inactive", "failed");
     private final RestoreSession restore;
 
     QuorumLostGuardStep(RestoreSession restore) {
@@ -146,10 +148,15 @@ final class QuorumLostGuardStep extends ClusterStep {
                         restore.initialCluster())).orElse(false));
     }
 
+    /**
+     * The hosts that did not say their unit is stopped. Only "inactive" and "failed" are stopped: a Type=notify etcd
+     * restarted while systemd has not seen it ready says "activating" yet runs and may hold quorum, and a host that
+     * did not answer is unknown; the cluster is asked about both.
+     */
     private List<String> etcdRunningOn(List<String> hosts) {
         return FanOut.forEach(hosts, hosts.size(), host -> session.remote(host)
                         .run("systemctl is-active " + Shell.quote(restore.unit()) + " 2>/dev/null").stdout().strip()).entrySet().stream()
-                .filter(e -> !e.getValue().ok() || e.getValue().value().equals("active"))
+                .filter(e -> !e.getValue().ok() || !STOPPED.contains(e.getValue().value()))
                 .map(Map.Entry::getKey).toList();
     }
 

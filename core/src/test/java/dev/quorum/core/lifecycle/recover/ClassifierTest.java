@@ -118,6 +118,21 @@ class ClassifierTest {
     }
 
     @Test
+    void membersServingWithALeaderWhileTheirUnitsSayActivatingHoldQuorum() {
+        // restarted together while systemd has not yet seen them ready: etcd answers with a leader on every host
+        Map<String, HostReport> changed = new LinkedHashMap<>();
+        THREE.forEach(m -> changed.put(m.hostName(), report(m, "activating",
+                Optional.of(status("a" + m.hostName().charAt(1), CLUSTER, "a1", 100)), reachAll(m),
+                DataDirState.PRESENT, List.of())));
+
+        Diagnosis d = classify(changed);
+
+        assertThat(d.quorum().state()).isEqualTo(QuorumEvidence.State.HOLDS);
+        assertThat(d.quorum().up()).containsExactly("etcd1", "etcd2", "etcd3");
+        assertThat(d.verdict()).isEqualTo(Verdict.HEALTHY);
+    }
+
+    @Test
     void quorumIsNotCalledLostWhileMembersThatCouldNotBeAskedCouldHoldIt() {
         Map<String, HostReport> changed = new LinkedHashMap<>();
         changed.put("h1", report(THREE.get(0), "active", Optional.of(status("a1", CLUSTER, "0", 100)),

@@ -42,7 +42,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Disaster recovery on five lab hosts, one story in order: a cluster on lab1..lab3 with keys, a
- * snapshot, refusals that stop nothing (a damaged file, a cluster that still has quorum), then
+ * snapshot, refusals that stop nothing (a damaged file, a cluster that still has quorum, also while every unit still
+ * says "activating"), then
  * quorum lost for good (lab2 and lab3 gone) and the cluster restored onto lab1 plus the new hosts
  * lab4 and lab5, through an interrupted run finished by a re-run; then the survivor path, interrupted
  * once its members run and finished by a re-run.
@@ -133,8 +134,51 @@ class RestoreLabTest {
         assertThat(activeEtcd()).containsExactly("lab1", "lab2", "lab3");
     }
 
+    /**
+     * Every unit says "activating" (restarted together while systemd is slow to see them ready) yet the cluster has
+     * quorum: a unit that is not "inactive" or "failed" runs etcd, so the guard asks the cluster, which still has quorum.
+     */
     @Test
     @Order(4)
+    void aClusterWhoseUnitsAllSayActivatingIsAskedAndNotRestored() {
+        List<LabHost> members = List.of(host("lab1"), host("lab2"), host("lab3"));
+        members.forEach(h -> h.lateReady(Duration.ofMinutes(5)));
+        try {
+            members.forEach(h -> h.exec("systemctl restart --no-block etcd").requireOk("restart etcd on " + h.name()));
+            assertThat(healthyWithin(Duration.ofSeconds(30))).as("healthy again after the restart").isTrue();
+            assertThat(members).allSatisfy(h -> assertThat(h.exec("systemctl is-active etcd").stdout())
+                    .as(h.name()).isEqualTo("activating\n"));
+
+            LabCluster.Outcome refused = restore(RestoreRequest.fromSnapshot(snapshot.file(), false));
+
+            assertThat(refused.result().outcome()).as(refused.log()).isEqualTo(RunOutcome.FAILED);
+            assertThat(refused.firstFailure()).contains("still has quorum");
+        } finally {
+            members.forEach(LabHost::promptReady);
+        }
+        assertThat(healthyWithin(Duration.ofSeconds(30))).isTrue();
+        assertThat(members).allSatisfy(h -> assertThat(h.exec("systemctl is-active etcd").stdout())
+                .as(h.name()).isEqualTo("active\n"));
+    }
+
+    private static boolean healthyWithin(Duration bound) {
+        long deadline = System.nanoTime() + bound.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (status().healthy()) {
+                return true;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
+    }
+
+    @Test
+    @Order(5)
     void restoresOntoOneSurvivorAndTwoNewHostsEvenWhenInterrupted() throws Exception {
         try (KeyValues kv = keyValues()) {
             kv.put("after/", 20, 10);
@@ -202,7 +246,7 @@ class RestoreLabTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aSecondRunAfterSuccessChangesNothing() {
         LabCluster.Outcome again = restore(RestoreRequest.fromSnapshot(snapshot.file(), false));
 
@@ -211,7 +255,7 @@ class RestoreLabTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void restoresFromASurvivorsDatabaseWhenNoSnapshotHoldsTheLatestWrites() throws Exception {
         try (KeyValues kv = keyValues()) {
             kv.put("late/", 50, 10);
@@ -269,7 +313,7 @@ class RestoreLabTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aRestoreInterruptedAfterItsStartFinishesOnceTheClusterCompactedPastTheSnapshot() throws Exception {
         for (String lost : List.of("lab4", "lab5")) {
             host(lost).exec("systemctl stop etcd; systemctl disable etcd").requireOk("stop etcd on " + lost);

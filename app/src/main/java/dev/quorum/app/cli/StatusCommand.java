@@ -2,8 +2,8 @@ package dev.quorum.app.cli;
 
 import dev.quorum.app.common.EtcdRouteWords;
 import dev.quorum.core.cluster.ClusterSession;
-import dev.quorum.core.cluster.EtcdRoutes;
 import dev.quorum.core.cluster.ClusterUnavailableException;
+import dev.quorum.core.cluster.EtcdRoutes;
 import dev.quorum.core.cluster.LiveCluster;
 import dev.quorum.core.etcd.ClusterProbe;
 import dev.quorum.core.etcd.ClusterStatus;
@@ -14,6 +14,7 @@ import dev.quorum.core.inventory.Inventory;
 import dev.quorum.core.lifecycle.backup.BackupHealth;
 import dev.quorum.core.lifecycle.backup.BackupOverview;
 import dev.quorum.core.sandbox.SandboxLayout;
+import dev.quorum.core.threads.DaemonThreads;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -97,11 +98,7 @@ final class StatusCommand implements Callable<Integer> {
     }
 
     /** Daemon threads: a read still going when the command fails must not keep the JVM alive. */
-    private static final Executor BACKGROUND = task -> {
-        Thread thread = new Thread(task, "quorum-status-backups");
-        thread.setDaemon(true);
-        thread.start();
-    };
+    private static final Executor BACKGROUND = DaemonThreads.ownThread("quorum-status-backups");
 
     private static BackupHealth joined(CompletableFuture<BackupHealth> read) throws Exception {
         try {

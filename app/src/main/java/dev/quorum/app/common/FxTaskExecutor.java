@@ -1,25 +1,19 @@
 package dev.quorum.app.common;
 
+import dev.quorum.core.threads.DaemonThreads;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 
 /** The app's executor: a small pool of daemon threads, results posted to the JavaFX thread. */
 public final class FxTaskExecutor implements TaskExecutor {
-    private static final AtomicInteger THREADS = new AtomicInteger();
-
     private final ExecutorService pool;
 
     public FxTaskExecutor(int threads) {
-        this.pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "quorum-background-" + THREADS.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.pool = Executors.newFixedThreadPool(threads, DaemonThreads.numbered("quorum-background"));
     }
 
     @Override

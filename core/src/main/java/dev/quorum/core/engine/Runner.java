@@ -1,5 +1,6 @@
 package dev.quorum.core.engine;
 
+import dev.quorum.core.threads.DaemonThreads;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,11 +51,7 @@ public final class Runner {
         RunSummary summary = RunSummary.empty();
         List<RunEvent.TargetFinished> failures = new ArrayList<>();
         RunOutcome outcome = RunOutcome.SUCCEEDED;
-        ExecutorService pool = Executors.newFixedThreadPool(parallelism, r -> {
-            Thread t = new Thread(r, "quorum-step");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = Executors.newFixedThreadPool(parallelism, DaemonThreads.numbered("quorum-step"));
         try {
             int i = 0;
             while (i < plan.steps().size()) {

@@ -5,14 +5,13 @@ import dev.quorum.core.etcd.MetricsEndpoint;
 import dev.quorum.core.inventory.EtcdMember;
 import dev.quorum.core.remote.Cancellation;
 import dev.quorum.core.remote.FanOut;
+import dev.quorum.core.threads.DaemonThreads;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Reads every member's {@code /metrics} side by side through the session: directly, or through the member's SSH
@@ -27,7 +26,7 @@ public final class MetricsScraper implements AutoCloseable {
     public static final Duration TIMEOUT = Duration.ofSeconds(3);
 
     private final ClusterSession session;
-    private final ExecutorService readers = Executors.newCachedThreadPool(readerThreads());
+    private final ExecutorService readers = Executors.newCachedThreadPool(DaemonThreads.numbered("quorum-metrics"));
     private MetricsEndpoint endpoint;
 
     public MetricsScraper(ClusterSession session) {
@@ -68,14 +67,5 @@ public final class MetricsScraper implements AutoCloseable {
     @Override
     public void close() {
         readers.shutdownNow();
-    }
-
-    private static ThreadFactory readerThreads() {
-        AtomicInteger count = new AtomicInteger();
-        return task -> {
-            Thread thread = new Thread(task, "quorum-metrics-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

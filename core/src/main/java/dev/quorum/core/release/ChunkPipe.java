@@ -1,5 +1,6 @@
 package dev.quorum.core.release;
 
+import dev.quorum.core.threads.DaemonThreads;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.util.Arrays;
@@ -22,11 +23,7 @@ final class ChunkPipe extends InputStream {
     private static final int CHUNKS = 16;
     private static final byte[] END = new byte[0];
     /** A thread of its own per reader, so a reader never waits for (or holds up) a shared pool. */
-    private static final Executor OWN_THREAD = task -> {
-        Thread thread = new Thread(task, "quorum-tarball-reader");
-        thread.setDaemon(true);
-        thread.start();
-    };
+    private static final Executor OWN_THREAD = DaemonThreads.ownThread("quorum-tarball-reader");
 
     private final BlockingQueue<byte[]> chunks = new ArrayBlockingQueue<>(CHUNKS);
     private byte[] current = new byte[0];

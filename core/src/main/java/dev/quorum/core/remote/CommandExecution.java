@@ -1,5 +1,6 @@
 package dev.quorum.core.remote;
 
+import dev.quorum.core.threads.DaemonThreads;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -38,8 +39,8 @@ final class CommandExecution {
             Object listenerLock = new Object();
             LinePump out = new LinePump(command.getInputStream(), OutputKind.STDOUT, listener, listenerLock);
             LinePump err = new LinePump(command.getErrorStream(), OutputKind.STDERR, listener, listenerLock);
-            Thread outThread = start(out, threadName + "-stdout");
-            Thread errThread = start(err, threadName + "-stderr");
+            Thread outThread = DaemonThreads.start(out, threadName + "-stdout");
+            Thread errThread = DaemonThreads.start(err, threadName + "-stderr");
             IOException stdinFailure = feed(command.getOutputStream(), stdin);
             boolean finished = join(outThread, deadline) && join(errThread, deadline);
             if (!finished) {
@@ -72,13 +73,6 @@ final class CommandExecution {
         } catch (IOException e) {
             return e;
         }
-    }
-
-    private static Thread start(Runnable pump, String name) {
-        Thread thread = new Thread(pump, name);
-        thread.setDaemon(true);
-        thread.start();
-        return thread;
     }
 
     private static boolean join(Thread thread, long deadline) throws IOException {

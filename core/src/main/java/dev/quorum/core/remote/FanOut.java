@@ -1,5 +1,6 @@
 package dev.quorum.core.remote;
 
+import dev.quorum.core.threads.DaemonThreads;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -11,7 +12,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs the same work on many hosts, at most {@code parallelism} at a time, and reports every
@@ -39,7 +39,8 @@ public final class FanOut {
         if (hostNames.isEmpty()) {
             return new LinkedHashMap<>();
         }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, hostNames.size()), threads());
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, hostNames.size()),
+                DaemonThreads.numbered("quorum-fanout"));
         try {
             return forEach(hostNames, pool, cancellation, work);
         } finally {
@@ -101,14 +102,5 @@ public final class FanOut {
             }
             throw new IllegalStateException(e.getCause());
         }
-    }
-
-    private static java.util.concurrent.ThreadFactory threads() {
-        AtomicInteger count = new AtomicInteger();
-        return task -> {
-            Thread thread = new Thread(task, "quorum-fanout-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

@@ -7,6 +7,7 @@ import dev.quorum.core.etcd.ClusterStatus;
 import dev.quorum.core.inventory.EtcdMember;
 import dev.quorum.core.remote.FanOut;
 import dev.quorum.core.remote.Outcome;
+import dev.quorum.core.threads.DaemonThreads;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -18,11 +19,7 @@ import java.util.concurrent.Executor;
  */
 public final class StartMembersStep extends ClusterStep {
     /** A thread of its own for work beside an SSH exchange, so it never waits for (or holds up) a shared pool. */
-    private static final Executor ASIDE = task -> {
-        Thread thread = new Thread(task, "quorum-start-aside");
-        thread.setDaemon(true);
-        thread.start();
-    };
+    private static final Executor ASIDE = DaemonThreads.ownThread("quorum-start-aside");
 
     public StartMembersStep(LifecycleSession session) {
         super(session);

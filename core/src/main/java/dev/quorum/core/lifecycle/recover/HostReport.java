@@ -1,9 +1,9 @@
 package dev.quorum.core.lifecycle.recover;
 
+import dev.quorum.core.lifecycle.steps.UnitState;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * What one host says about itself over SSH: is etcd running, what its member sees (status,
@@ -21,8 +21,6 @@ public record HostReport(String host, String address, String sshError, String se
                          Optional<LocalStatus> status, String statusError, List<ListedMember> memberList,
                          List<String> alarms, Map<String, Boolean> peerReach, DataDirState dataDir,
                          List<String> logTail, RestoreLeftover restoreLeftover) {
-    private static final Set<String> BETWEEN_STATES = Set.of("activating", "reloading", "deactivating");
-
     public HostReport {
         memberList = List.copyOf(memberList);
         alarms = List.copyOf(alarms);
@@ -45,11 +43,12 @@ public record HostReport(String host, String address, String sshError, String se
      * may already serve with a leader: a member that holds quorum is never counted down on systemd's word alone.
      */
     public boolean running() {
-        return serviceState.equals("active") || (BETWEEN_STATES.contains(serviceState) && status.isPresent());
+        UnitState state = UnitState.of(serviceState);
+        return state == UnitState.ACTIVE || (state.running() && status.isPresent());
     }
 
     /** systemd itself says the unit is down: positive evidence, unlike a state that could not be read. */
     public boolean stopped() {
-        return serviceState.equals("inactive") || serviceState.equals("failed");
+        return UnitState.of(serviceState).stopped();
     }
 }

@@ -2,6 +2,7 @@ package dev.quorum.core.lifecycle.restore;
 
 import dev.quorum.core.etcd.InitialCheckDropIn;
 import dev.quorum.core.inventory.ClusterLayout;
+import dev.quorum.core.lifecycle.steps.UnitState;
 import dev.quorum.core.remote.RemoteHost;
 import dev.quorum.core.remote.Shell;
 import java.util.List;
@@ -56,7 +57,7 @@ record DropInOnHost(String unitState, List<String> loaded, Optional<String> conf
     }
 
     boolean running() {
-        return "active".equals(unitState) || "activating".equals(unitState);
+        return UnitState.of(unitState).running();
     }
 
     /** On disk or still in force: either way a later start could skip the check. */

@@ -5,11 +5,12 @@ import dev.quorum.core.engine.StepContext;
 import dev.quorum.core.engine.StepFailedException;
 import dev.quorum.core.inventory.ClusterLayout;
 import dev.quorum.core.inventory.EtcdMember;
-import dev.quorum.core.lifecycle.steps.ClusterStep;
 import dev.quorum.core.lifecycle.recover.Diagnoser;
 import dev.quorum.core.lifecycle.recover.Diagnosis;
 import dev.quorum.core.lifecycle.recover.MemberDiagnosis;
 import dev.quorum.core.lifecycle.recover.QuorumEvidence;
+import dev.quorum.core.lifecycle.steps.ClusterStep;
+import dev.quorum.core.lifecycle.steps.UnitState;
 import dev.quorum.core.remote.FanOut;
 import dev.quorum.core.remote.Shell;
 import java.util.HashMap;
@@ -17,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -33,7 +33,6 @@ import java.util.stream.Collectors;
 final class QuorumLostGuardStep extends ClusterStep {
     /** The diagnosis' own commands are not shown here; only its evidence is used. */
     private static final String INVENTORY = "INVENTORY";
-    private static final Set<String> STOPPED = Set.of("inactive", "failed");
     private final RestoreSession restore;
 
     QuorumLostGuardStep(RestoreSession restore) {
@@ -155,8 +154,8 @@ final class QuorumLostGuardStep extends ClusterStep {
      */
     private List<String> etcdRunningOn(List<String> hosts) {
         return FanOut.forEach(hosts, hosts.size(), host -> session.remote(host)
-                        .run("systemctl is-active " + Shell.quote(restore.unit()) + " 2>/dev/null").stdout().strip()).entrySet().stream()
-                .filter(e -> !e.getValue().ok() || !STOPPED.contains(e.getValue().value()))
+                        .run("systemctl is-active " + Shell.quote(restore.unit()) + " 2>/dev/null").stdout()).entrySet().stream()
+                .filter(e -> !e.getValue().ok() || !UnitState.of(e.getValue().value()).stopped())
                 .map(Map.Entry::getKey).toList();
     }
 

@@ -2,6 +2,7 @@ package dev.quorum.core.lifecycle.restore;
 
 import dev.quorum.core.engine.Check;
 import dev.quorum.core.engine.StepContext;
+import dev.quorum.core.lifecycle.steps.UnitState;
 import dev.quorum.core.remote.Shell;
 import java.util.List;
 
@@ -31,9 +32,10 @@ final class StopEtcdStep extends RestoreHostStep {
         if (restore.snapshotKnown() && restore.restoredHere(context.target())) {
             return Check.done("already runs the restored data");
         }
-        String state = remote(context).run("systemctl is-active " + Shell.quote(restore.unit()) + " 2>/dev/null").stdout().strip();
-        return "active".equals(state) || "activating".equals(state)
-                ? Check.needed(restore.unit() + " is " + state) : Check.done(restore.unit() + " not running (" + state + ")");
+        UnitState state = UnitState.of(remote(context).run("systemctl is-active " + Shell.quote(restore.unit())
+                + " 2>/dev/null").stdout());
+        return state.stopped() ? Check.done(restore.unit() + " not running (" + state.word() + ")")
+                : Check.needed(restore.unit() + " is " + state.word());
     }
 
     @Override

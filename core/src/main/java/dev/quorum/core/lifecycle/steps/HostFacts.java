@@ -39,6 +39,6 @@ public record HostFacts(String architecture, String os, long freeKiB, DataDirSta
     }
 
     public boolean etcdActive() {
-        return "active".equals(serviceState) || "activating".equals(serviceState) || "reloading".equals(serviceState);
+        return UnitState.of(serviceState).running();
     }
 }

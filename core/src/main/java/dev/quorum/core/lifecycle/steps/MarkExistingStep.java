@@ -7,6 +7,7 @@ import dev.quorum.core.etcd.EnvFile;
 import dev.quorum.core.etcd.HostFiles;
 import dev.quorum.core.etcd.InitialClusterState;
 import dev.quorum.core.remote.RemoteHost;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,10 +39,14 @@ public final class MarkExistingStep extends HostStep {
     @Override
     public Check check(StepContext context) throws Exception {
         String env = ManagedFiles.read(remote(context), session.settings().layout().envFile()).orElse("");
-        readByCheck.put(context.target(), env);
         boolean existing = EnvFile.parse(env).initialClusterState()
                 .map(s -> s == InitialClusterState.EXISTING).orElse(false);
-        return existing ? Check.done("already existing") : Check.needed("still says new");
+        if (existing) {
+            readByCheck.remove(context.target());
+            return Check.done("already existing");
+        }
+        readByCheck.put(context.target(), env);
+        return Check.needed("still says new");
     }
 
     /**
@@ -54,7 +59,7 @@ public final class MarkExistingStep extends HostStep {
         String seen = readByCheck.remove(context.target());
         String env = seen != null && !seen.isEmpty() ? seen
                 : ManagedFiles.read(remote, session.settings().layout().envFile()).orElseThrow();
-        remote.write(EnvFile.withState(env, InitialClusterState.EXISTING).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        remote.write(EnvFile.withState(env, InitialClusterState.EXISTING).getBytes(StandardCharsets.UTF_8),
                 session.settings().layout().envFile(), "0640");
     }
 }

@@ -61,18 +61,6 @@ public final class KubeStandIn {
 
     /** Waits (bounded) until {@code /livez/etcd} answers {@code status}; whether it did. */
     public static boolean awaitLivez(LabHost host, String status, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (status.equals(livez(host))) {
-                return true;
-            }
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return status.equals(livez(host));
+        return Wait.until(timeout, Duration.ofMillis(500), () -> status.equals(livez(host)));
     }
 }

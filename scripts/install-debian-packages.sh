@@ -7,6 +7,7 @@ packages=(
   openssh-server openssh-client           # sshd on every lab host; ssh/ssh-keygen for tests
   nftables iproute2 util-linux procps     # lab network, namespaces, fault injection
   python3 sudo openssl ca-certificates    # systemctl stand-in, non-root SSH users, certificate checks
+  zstd                                    # lab hosts unpack the release's zstd repack (decision 0062)
   xvfb libgtk-3-0 libxtst6 libgl1 libglx-mesa0 libgl1-mesa-dri   # the desktop app under Xvfb
   fakeroot xdg-utils x11-utils            # jpackage's .deb (fakeroot), its desktop entry (xdg-utils), xwininfo for the package test
 )

@@ -16,9 +16,18 @@ import java.util.Optional;
  * @param etcdEntry      the path of {@code etcd} inside the tarball, e.g. {@code etcd-v3.6.14-linux-amd64/etcd}
  * @param etcdctlEntry   the path of {@code etcdctl} inside the tarball
  * @param etcdutl        {@code etcdutl} (the offline tool: snapshot restore and status), which releases ship from 3.5
+ * @param zstdTarball    the same tar stream compressed with zstd, beside the cached tarball, when it could be written
+ *                       (decision 0062): what a host with {@code zstd} is sent instead of the tarball
  */
 public record EtcdRelease(Path tarball, String sha256, String version, String etcdSha256, String etcdctlSha256,
-                          String etcdEntry, String etcdctlEntry, Optional<ReleaseBinary> etcdutl) {
+                          String etcdEntry, String etcdctlEntry, Optional<ReleaseBinary> etcdutl,
+                          Optional<Path> zstdTarball) {
+
+    /** A release without a zstd repack. */
+    public EtcdRelease(Path tarball, String sha256, String version, String etcdSha256, String etcdctlSha256,
+                       String etcdEntry, String etcdctlEntry, Optional<ReleaseBinary> etcdutl) {
+        this(tarball, sha256, version, etcdSha256, etcdctlSha256, etcdEntry, etcdctlEntry, etcdutl, Optional.empty());
+    }
 
     /** A release without etcdutl (3.4, or a tarball repacked without it). */
     public EtcdRelease(Path tarball, String sha256, String version, String etcdSha256, String etcdctlSha256,

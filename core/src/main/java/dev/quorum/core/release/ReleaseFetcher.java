@@ -49,13 +49,14 @@ public final class ReleaseFetcher {
             String identity = TarballRecord.identity(target);
             OnePass read;
             try (InputStream in = Files.newInputStream(target)) {
-                read = readOnce(in, null);
+                read = readOnce(in, null, target);
             }
             String sha = read.sha256();
             if (settings.binaryChecksum().isPresent() && !matches(settings, sha)) {
+                read.dropZstd();
                 return Optional.empty();
             }
-            EtcdRelease release = describe(target, sha, settings.version(), read.binaries());
+            EtcdRelease release = describe(target, sha, settings.version(), read);
             TarballRecord.write(release, identity);
             return Optional.of(release);
         } catch (IOException e) {
@@ -72,9 +73,10 @@ public final class ReleaseFetcher {
         Path partial = target.resolveSibling(target.getFileName() + ".part");
         try {
             OwnerOnly.directories(cacheDir); // a new ~/.quorum is private from the start
-            OnePass read = copyTo(settings.downloadUrl(), partial);
+            OnePass read = copyTo(settings.downloadUrl(), partial, target);
             String sha = read.sha256();
             if (settings.binaryChecksum().isPresent() && !matches(settings, sha)) {
+                read.dropZstd();
                 Files.deleteIfExists(partial);
                 throw new ReleaseException("the etcd tarball from " + settings.downloadUrl() + " has sha256 " + sha
                         + " but etcd_binary_checksum says " + settings.binaryChecksum().get() + " (without it: the "
@@ -87,11 +89,12 @@ public final class ReleaseFetcher {
             Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             // the bytes were hashed on their way into the partial file, which only this process writes (owner-only cache)
             String identity = TarballRecord.identity(target);
-            EtcdRelease release = describe(target, sha, settings.version(), read.binaries());
+            EtcdRelease release = describe(target, sha, settings.version(), read);
             TarballRecord.write(release, identity);
             return release;
         } catch (IOException e) {
             deleteQuietly(partial);
+            deleteQuietly(ZstdRepack.partOf(target));
             FetchFailure failure = FetchFailure.of(settings.downloadUrl(), e);
             throw new ReleaseException("cannot get the etcd release from " + settings.downloadUrl() + ": "
                     + failure.what(), failure.hint() + "; for air-gapped sites point etcd_download_url at a local "
@@ -125,37 +128,64 @@ public final class ReleaseFetcher {
      * from the same bytes on other threads, its binaries (decision 0061). The binaries are only used once the sha256
      * is the expected one.
      */
-    private record OnePass(String sha256, CompletableFuture<Map<String, String[]>> binaries) {
+    private record OnePass(String sha256, CompletableFuture<Map<String, String[]>> binaries,
+                           CompletableFuture<Optional<Path>> zstdPart) {
+
+        /** The repack, moved into place beside {@code tarball}; empty when it could not be written or moved. */
+        Optional<Path> zstdBeside(Path tarball) {
+            Optional<Path> part = zstdPart.join();
+            if (part.isEmpty()) {
+                return Optional.empty();
+            }
+            Path pack = ZstdRepack.pathOf(tarball);
+            try {
+                Files.move(part.get(), pack, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                return Optional.of(pack);
+            } catch (IOException e) {
+                deleteQuietly(part.get());
+                return Optional.empty();
+            }
+        }
+
+        void dropZstd() {
+            zstdPart.join().ifPresent(ReleaseFetcher::deleteQuietly);
+        }
     }
 
-    private OnePass copyTo(URI url, Path target) throws IOException, ReleaseException {
+    private OnePass copyTo(URI url, Path partial, Path target) throws IOException, ReleaseException {
         String scheme = url.getScheme() == null ? "file" : url.getScheme().toLowerCase(Locale.ROOT);
         switch (scheme) {
             case "file" -> {
                 try (InputStream in = Files.newInputStream(Path.of(url))) {
-                    return copyReading(in, target);
+                    return copyReading(in, partial, target);
                 }
             }
             case "https", "http" -> {
-                return download(url, target);
+                return download(url, partial, target);
             }
             default -> throw new ReleaseException("unsupported etcd_download_url scheme: " + url,
                     "use https://, file:// or a local path");
         }
     }
 
-    /** Copies {@code in} to {@code target}, hashing the bytes and handing them to the tarball's reader as they pass. */
-    private static OnePass copyReading(InputStream in, Path target) throws IOException {
-        try (OutputStream out = Files.newOutputStream(target)) {
-            return readOnce(in, out);
+    /** Copies {@code in} to {@code partial}, hashing the bytes and handing them to the tarball's reader as they pass. */
+    private static OnePass copyReading(InputStream in, Path partial, Path target) throws IOException {
+        try (OutputStream out = Files.newOutputStream(partial)) {
+            return readOnce(in, out, target);
         }
     }
 
-    /** Hashes {@code in} and hands its bytes to the tarball's reader (and to {@code copy}, unless null) in one pass. */
-    private static OnePass readOnce(InputStream in, OutputStream copy) throws IOException {
+    /**
+     * Hashes {@code in} and hands its bytes to the tarball's reader (and to {@code copy}, unless null) in one pass; the
+     * reader hands the decompressed tar stream on to the zstd repack of {@code target} (decision 0062).
+     */
+    private static OnePass readOnce(InputStream in, OutputStream copy, Path target) throws IOException {
         MessageDigest digest = Sha256.newDigest();
         ChunkPipe tarball = new ChunkPipe();
-        CompletableFuture<Map<String, String[]>> binaries = ChunkPipe.readAside(tarball, TarballContents::binaries);
+        ChunkPipe decompressed = new ChunkPipe();
+        CompletableFuture<Optional<Path>> zstd = ZstdRepack.writeAside(decompressed, ZstdRepack.partOf(target));
+        CompletableFuture<Map<String, String[]>> binaries = ChunkPipe.readAside(tarball,
+                bytes -> TarballContents.binaries(bytes, decompressed));
         byte[] buffer = new byte[1 << 16];
         try {
             int read;
@@ -169,10 +199,10 @@ public final class ReleaseFetcher {
         } finally {
             tarball.end();
         }
-        return new OnePass(HexFormat.of().formatHex(digest.digest()), binaries);
+        return new OnePass(HexFormat.of().formatHex(digest.digest()), binaries, zstd);
     }
 
-    private OnePass download(URI url, Path target) throws IOException {
+    private OnePass download(URI url, Path partial, Path target) throws IOException {
         HttpClient client = HttpClient.newBuilder()
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .connectTimeout(Duration.ofSeconds(10))
@@ -184,7 +214,7 @@ public final class ReleaseFetcher {
                 if (response.statusCode() != 200) {
                     throw new HttpStatusException(response.statusCode());
                 }
-                return copyReading(body, target);
+                return copyReading(body, partial, target);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -192,20 +222,28 @@ public final class ReleaseFetcher {
         }
     }
 
-    /** @param read the binaries as the one pass over the tarball's bytes found them */
-    private static EtcdRelease describe(Path tarball, String sha, String version,
-                                        CompletableFuture<Map<String, String[]>> read) throws ReleaseException {
+    /** @param read the binaries and the zstd repack as the one pass over the tarball's bytes found them */
+    private static EtcdRelease describe(Path tarball, String sha, String version, OnePass read)
+            throws ReleaseException {
         try {
-            Map<String, String[]> binaries = ChunkPipe.await(read);
+            Map<String, String[]> binaries;
+            try {
+                binaries = ChunkPipe.await(read.binaries());
+            } catch (IOException e) {
+                read.dropZstd();
+                throw e;
+            }
             String[] etcd = binaries.get("etcd");
             String[] etcdctl = binaries.get("etcdctl");
             if (etcd == null || etcdctl == null) {
+                read.dropZstd();
                 throw new ReleaseException(tarball.getFileName() + " holds no etcd and etcdctl binaries",
                         "etcd_download_url must name an official etcd release tarball (etcd-VERSION-linux-ARCH.tar.gz)");
             }
             Optional<ReleaseBinary> etcdutl = Optional.ofNullable(binaries.get("etcdutl"))
                     .map(found -> new ReleaseBinary("etcdutl", found[0], found[1]));
-            return new EtcdRelease(tarball, sha, version, etcd[1], etcdctl[1], etcd[0], etcdctl[0], etcdutl);
+            return new EtcdRelease(tarball, sha, version, etcd[1], etcdctl[1], etcd[0], etcdctl[0], etcdutl,
+                    read.zstdBeside(tarball));
         } catch (IOException e) {
             throw new ReleaseException(tarball.getFileName() + " is not a readable .tar.gz: " + e.getMessage(),
                     "etcd_download_url must name an official etcd release tarball", e);

@@ -3,6 +3,7 @@ package dev.quorum.core.release;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -26,11 +27,21 @@ final class TarballContents {
      * together take little more than the decompression alone.
      */
     static Map<String, String[]> binaries(InputStream tarball) throws IOException {
+        return binaries(tarball, null);
+    }
+
+    /**
+     * As {@link #binaries(InputStream)}, and hands every decompressed byte of the tar stream, to its end, to
+     * {@code decompressed} (unless null), which it ends in any case: the zstd repack of decision 0062 is made from
+     * the bytes this pass decompresses anyway.
+     */
+    static Map<String, String[]> binaries(InputStream tarball, ChunkPipe decompressed) throws IOException {
         Map<String, String> entries = new HashMap<>();
         Map<String, CompletableFuture<String>> hashes = new HashMap<>();
         byte[] buffer = new byte[1 << 16];
-        try (TarArchiveInputStream tar = new TarArchiveInputStream(new GzipCompressorInputStream(
-                new BufferedInputStream(tarball, 1 << 16)))) {
+        try (InputStream gzip = new GzipCompressorInputStream(new BufferedInputStream(tarball, 1 << 16));
+             InputStream tee = decompressed == null ? gzip : new TeeToPipe(gzip, decompressed);
+             TarArchiveInputStream tar = new TarArchiveInputStream(tee)) {
             TarArchiveEntry entry;
             while ((entry = tar.getNextEntry()) != null) {
                 String name = entry.getName();
@@ -48,6 +59,11 @@ final class TarballContents {
                         bytes.end();
                     }
                 }
+            }
+            tee.transferTo(OutputStream.nullOutputStream()); // the end-of-archive blocks too, and gzip's own check
+        } finally {
+            if (decompressed != null) {
+                decompressed.end();
             }
         }
         Map<String, String[]> found = new HashMap<>();

@@ -22,8 +22,10 @@ final class TarballRecord {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** @param identity the tarball's {@link #identity} when it was read; a record without it is never trusted */
+    /** @param zstdIdentity the zstd repack's {@link #identity} when it was written; null when there is none */
     record Entry(String identity, String sha256, String etcdSha256, String etcdctlSha256,
-                 String etcdEntry, String etcdctlEntry, String etcdutlEntry, String etcdutlSha256) {
+                 String etcdEntry, String etcdctlEntry, String etcdutlEntry, String etcdutlSha256,
+                 String zstdIdentity) {
     }
 
     private TarballRecord() {
@@ -47,10 +49,18 @@ final class TarballRecord {
             Optional<ReleaseBinary> etcdutl = Optional.ofNullable(entry.etcdutlEntry())
                     .map(path -> new ReleaseBinary("etcdutl", path, entry.etcdutlSha256()));
             return Optional.of(new EtcdRelease(tarball, entry.sha256(), version, entry.etcdSha256(),
-                    entry.etcdctlSha256(), entry.etcdEntry(), entry.etcdctlEntry(), etcdutl));
+                    entry.etcdctlSha256(), entry.etcdEntry(), entry.etcdctlEntry(), etcdutl,
+                    zstdTarball(tarball, entry.zstdIdentity())));
         } catch (IOException | RuntimeException e) {
             return Optional.empty(); // unreadable or from another version of Quorum: read the tarball again
         }
+    }
+
+    /** The repack when it is still exactly the file written with the record (a record from before 0062 has none). */
+    private static Optional<Path> zstdTarball(Path tarball, String recorded) throws IOException {
+        Path pack = ZstdRepack.pathOf(tarball);
+        return recorded != null && Files.isRegularFile(pack) && recorded.equals(identity(pack))
+                ? Optional.of(pack) : Optional.empty();
     }
 
     /**
@@ -83,7 +93,8 @@ final class TarballRecord {
             Entry entry = new Entry(identityWhenRead, release.sha256(),
                     release.etcdSha256(), release.etcdctlSha256(), release.etcdEntry(), release.etcdctlEntry(),
                     release.etcdutl().map(ReleaseBinary::entry).orElse(null),
-                    release.etcdutl().map(ReleaseBinary::sha256).orElse(null));
+                    release.etcdutl().map(ReleaseBinary::sha256).orElse(null),
+                    release.zstdTarball().isPresent() ? identity(release.zstdTarball().get()) : null);
             JSON.writeValue(partial.toFile(), entry);
             Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.quorum.core.inventory.EtcdSettings;
+import com.github.luben.zstd.ZstdInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +14,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,6 +47,25 @@ class ReleaseFetcherTest {
         assertThat(release.etcdSha256()).isEqualTo(Sha256.of("binary etcd".getBytes(StandardCharsets.UTF_8)));
         assertThat(release.etcdctlSha256()).isEqualTo(Sha256.of("binary etcdctl".getBytes(StandardCharsets.UTF_8)));
         assertThat(fetcher.cached(settings(tarball, Optional.empty()))).isPresent();
+    }
+
+    @Test
+    void theFetchRepacksTheTarStreamWithZstdByteForByte() throws Exception {
+        Path tarball = tarball("etcd", "etcdctl", "etcdutl", "README.md");
+        ReleaseFetcher fetcher = new ReleaseFetcher(dir.resolve("cache"), Duration.ofSeconds(5));
+
+        EtcdRelease release = fetcher.fetch(settings(tarball, Optional.empty()));
+
+        Path zstd = release.zstdTarball().orElseThrow();
+        assertThat(zstd).isEqualTo(ZstdRepack.pathOf(release.tarball()));
+        assertThat(zstd.getFileName().toString()).endsWith("etcd-v9.9.9-linux-amd64.tar.zst");
+        try (InputStream fromZstd = new ZstdInputStream(Files.newInputStream(zstd));
+             InputStream fromGzip = new GzipCompressorInputStream(Files.newInputStream(tarball))) {
+            assertThat(fromZstd.readAllBytes()).isEqualTo(fromGzip.readAllBytes());
+        }
+        assertThat(ZstdRepack.partOf(release.tarball())).doesNotExist();
+        assertThat(fetcher.cached(settings(tarball, Optional.empty()))).map(EtcdRelease::zstdTarball)
+                .contains(Optional.of(zstd));
     }
 
     @Test

@@ -46,6 +46,35 @@ class TarballRecordTest {
     }
 
     @Test
+    void aRepackChangedSinceItWasWrittenIsNotUsedAndTheTarballStillIs() throws Exception {
+        Path source = tarball("binary etcd");
+        ReleaseFetcher fetcher = new ReleaseFetcher(dir.resolve("cache"), Duration.ofSeconds(5));
+        EtcdRelease first = fetcher.fetch(settings(source, Optional.empty()));
+        Files.writeString(first.zstdTarball().orElseThrow(), "not what was written");
+
+        EtcdRelease again = fetcher.cached(settings(source, Optional.empty())).orElseThrow();
+
+        assertThat(again.zstdTarball()).isEmpty();
+        assertThat(again.sha256()).isEqualTo(first.sha256());
+        assertThat(again.binaries()).isEqualTo(first.binaries());
+    }
+
+    @Test
+    void aRecordWrittenBeforeRepacksMeansTheGzipTarball() throws Exception {
+        Path source = tarball("binary etcd");
+        ReleaseFetcher fetcher = new ReleaseFetcher(dir.resolve("cache"), Duration.ofSeconds(5));
+        EtcdRelease first = fetcher.fetch(settings(source, Optional.empty()));
+        Path record = TarballRecord.fileOf(first.tarball());
+        Files.writeString(record, Files.readString(record).replaceAll(",\\s*\"zstdIdentity\"\\s*:\\s*\"[^\"]*\"", ""));
+        assertThat(Files.readString(record)).doesNotContain("zstdIdentity");
+
+        EtcdRelease again = fetcher.cached(settings(source, Optional.empty())).orElseThrow();
+
+        assertThat(again.zstdTarball()).isEmpty();
+        assertThat(again.etcdSha256()).isEqualTo(first.etcdSha256());
+    }
+
+    @Test
     void aCachedTarballThatChangedIsReadAgain() throws Exception {
         Path source = tarball("binary etcd");
         ReleaseFetcher fetcher = new ReleaseFetcher(dir.resolve("cache"), Duration.ofSeconds(5));

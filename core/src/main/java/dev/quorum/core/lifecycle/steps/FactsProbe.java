@@ -34,6 +34,9 @@ public final class FactsProbe {
                         + " | awk '$4 ~ /:(" + layout.clientPort() + "|" + layout.peerPort() + ")$/ {print \"listen=\" $4 \" \" $6}'; fi",
                 "if command -v ip >/dev/null; then ip -o addr show 2>/dev/null"
                         + " | awk '{split($4, a, \"/\"); print \"address=\" a[1]}'; fi",
+                // GNU tar runs "zstd -d" for -I zstd and fails when zstd does
+                "if command -v zstd >/dev/null 2>&1 && tar --version 2>/dev/null | grep -q 'GNU tar'; then"
+                        + " echo unpack=zstd; fi",
                 "echo '" + ENV_MARKER + "'",
                 "cat " + layout.envFile() + " 2>/dev/null || true");
     }
@@ -49,6 +52,7 @@ public final class FactsProbe {
         HostFacts.DataDirState data = HostFacts.DataDirState.EMPTY;
         String service = "unknown";
         String enabled = "";
+        boolean zstd = false;
         List<String> listeners = new ArrayList<>();
         List<String> addresses = new ArrayList<>();
         int envStart = output.indexOf(ENV_MARKER);
@@ -68,6 +72,7 @@ public final class FactsProbe {
                 case "enabled" -> enabled = value;
                 case "listen" -> listeners.add(value);
                 case "address" -> addresses.add(value);
+                case "unpack" -> zstd = value.equals("zstd");
                 default -> { }
             }
         }
@@ -76,7 +81,7 @@ public final class FactsProbe {
             String text = output.substring(envStart + ENV_MARKER.length()).replaceFirst("^\n", "");
             env = text.isBlank() ? Optional.empty() : Optional.of(text);
         }
-        return new HostFacts(arch, os, free, data, service, listeners, env, addresses, enabled);
+        return new HostFacts(arch, os, free, data, service, listeners, env, addresses, enabled, zstd);
     }
 
     /** uname -m to the architecture names of etcd's release tarballs. */

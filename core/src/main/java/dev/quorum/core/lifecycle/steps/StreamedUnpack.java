@@ -23,12 +23,27 @@ final class StreamedUnpack {
     private StreamedUnpack() {
     }
 
-    static String command(EtcdRelease release, String binDir) {
-        return command(release.binaries(), binDir, BinaryRecord.PATH);
+    /** How the tar stream on stdin is compressed: the release's own gzip, or its zstd repack (decision 0062). */
+    enum Compression {
+        GZIP("-z"), ZSTD("-I zstd");
+
+        private final String tarOption;
+
+        Compression(String tarOption) {
+            this.tarOption = tarOption;
+        }
+    }
+
+    static String command(EtcdRelease release, String binDir, Compression compression) {
+        return command(release.binaries(), binDir, BinaryRecord.PATH, compression);
     }
 
     /** With the record at {@code recordPath}: the unit test runs the command in a scratch directory. */
     static String command(List<ReleaseBinary> binaries, String binDir, String recordPath) {
+        return command(binaries, binDir, recordPath, Compression.GZIP);
+    }
+
+    static String command(List<ReleaseBinary> binaries, String binDir, String recordPath, Compression compression) {
         List<String> lines = new ArrayList<>(List.of("set -e", "bin=" + Shell.quote(binDir), "mkdir -p \"$bin\""));
         for (ReleaseBinary binary : binaries) {
             String path = BinaryRecord.path(binDir, binary);
@@ -40,8 +55,8 @@ final class StreamedUnpack {
                 "dir=$(mktemp -d \"$bin/.quorum-etcd-XXXXXX\")",
                 "trap 'rm -rf -- \"$dir\"' EXIT",
                 "cd \"$dir\"",
-                // gzip checks its CRC and length at the end of the stream; the rest is read so the sender never blocks
-                "if ! tar -xzf - --no-same-owner -m " + entries + " >&2; then cat >/dev/null; echo 'did not unpack';"
+                // gzip and zstd check the stream's checksum at its end; the rest is read so the sender never blocks
+                "if ! tar " + compression.tarOption + " -xf - --no-same-owner -m " + entries + " >&2; then cat >/dev/null; echo 'did not unpack';"
                         + " exit " + DAMAGED + "; fi",
                 "cat >/dev/null",
                 "chmod 0755 " + entries,

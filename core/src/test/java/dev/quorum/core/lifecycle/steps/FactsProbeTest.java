@@ -18,6 +18,7 @@ class FactsProbeTest {
                 address=127.0.0.1
                 address=198.19.77.11
                 address=fd00::11
+                unpack=zstd
                 ---etcd.env---
                 ETCD_NAME=etcd1
                 """);
@@ -31,6 +32,7 @@ class FactsProbeTest {
         assertThat(facts.listeners()).containsExactly("198.19.77.11:2380 users:((\"etcd\",pid=42,fd=8))");
         assertThat(facts.envFile()).contains("ETCD_NAME=etcd1\n");
         assertThat(facts.addresses()).containsExactly("127.0.0.1", "198.19.77.11", "fd00::11");
+        assertThat(facts.unpacksZstd()).isTrue();
     }
 
     @Test
@@ -40,5 +42,6 @@ class FactsProbeTest {
         assertThat(facts.envFile()).isEmpty();
         assertThat(facts.serviceState()).isEqualTo("unknown");
         assertThat(facts.etcdActive()).isFalse();
+        assertThat(facts.unpacksZstd()).as("no positive answer: the gzip tarball").isFalse();
     }
 }

@@ -85,6 +85,39 @@ class StreamedUnpackTest {
         assertNothingInstalled();
     }
 
+    @Test
+    void theZstdRepackInstallsTheSameBinaries() throws Exception {
+        Path zstd = zstdOf(tarball);
+
+        Ran ran = sh(StreamedUnpack.command(binaries, bin.toString(), record.toString(),
+                StreamedUnpack.Compression.ZSTD), Optional.of(zstd));
+
+        assertThat(ran.exit).as(ran.output).isZero();
+        assertThat(sha256(Files.readAllBytes(bin.resolve("etcd")))).isEqualTo(binaries.get(0).sha256());
+        assertThat(sha256(Files.readAllBytes(bin.resolve("etcdctl")))).isEqualTo(binaries.get(1).sha256());
+        assertThat(record).isRegularFile();
+    }
+
+    @Test
+    void aTruncatedZstdStreamInstallsNothing() throws Exception {
+        byte[] whole = Files.readAllBytes(zstdOf(tarball));
+        Path cut = Files.write(dir.resolve("cut.tar.zst"), java.util.Arrays.copyOf(whole, whole.length - 40));
+
+        Ran ran = sh(StreamedUnpack.command(binaries, bin.toString(), record.toString(),
+                StreamedUnpack.Compression.ZSTD), Optional.of(cut));
+
+        assertThat(ran.exit).as(ran.output).isEqualTo(StreamedUnpack.DAMAGED);
+        assertNothingInstalled();
+    }
+
+    /** The tarball's tar stream compressed with zstd, by the machine's own gzip and zstd. */
+    private Path zstdOf(Path gzip) throws Exception {
+        Path zstd = dir.resolve("etcd.tar.zst");
+        Ran ran = sh("gzip -dc < \"$0\" | zstd -q -c > \"$1\"", Optional.empty(), gzip.toString(), zstd.toString());
+        assertThat(ran.exit).as(ran.output).isZero();
+        return zstd;
+    }
+
     private void assertNothingInstalled() throws Exception {
         try (var files = Files.list(bin)) {
             assertThat(files).isEmpty(); // neither binary nor the private directory is left
@@ -95,8 +128,10 @@ class StreamedUnpackTest {
     private record Ran(int exit, String output) {
     }
 
-    private static Ran sh(String command, Optional<Path> stdin) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder("sh", "-c", command).redirectErrorStream(true);
+    private static Ran sh(String command, Optional<Path> stdin, String... arguments) throws Exception {
+        List<String> words = new java.util.ArrayList<>(List.of("sh", "-c", command));
+        words.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(words).redirectErrorStream(true);
         stdin.ifPresent(file -> builder.redirectInput(file.toFile()));
         Process process = builder.start();
         ByteArrayOutputStream out = new ByteArrayOutputStream();

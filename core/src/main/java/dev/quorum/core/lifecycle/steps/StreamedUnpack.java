@@ -61,9 +61,12 @@ final class StreamedUnpack {
                 "cat >/dev/null",
                 "chmod 0755 " + entries,
                 "before=$(stat -c '%i %s %y %z' " + entries + ")",
-                "if ! printf '%s  %s\\n' " + String.join(" ", binaries.stream()
-                        .map(b -> Shell.quote(b.sha256()) + " " + Shell.quote(b.entry())).toList())
-                        + " | sha256sum -c --quiet - >&2; then sha256sum " + entries + "; exit " + DAMAGED + "; fi",
+                // OpenSSL's sha256 uses the CPU's SHA instructions: a fifth of sha256sum's time on 90 MB (issue 18)
+                "if command -v openssl >/dev/null 2>&1; then got=$(openssl dgst -sha256 -r " + entries
+                        + " | sed 's/ [*]/  /') || true; else got=$(sha256sum " + entries + ") || true; fi",
+                "want=$(printf '%s  %s\\n' " + String.join(" ", binaries.stream()
+                        .map(b -> Shell.quote(b.sha256()) + " " + Shell.quote(b.entry())).toList()) + ")",
+                "if [ \"$got\" != \"$want\" ]; then printf '%s\\n' \"$got\"; exit " + DAMAGED + "; fi",
                 "after=$(stat -c '%i %s %y %z' " + entries + ")",
                 "[ \"$before\" = \"$after\" ] || { echo 'the binaries changed while they were hashed' >&2; exit 1; }",
                 "kept=$(stat -c '%i %s %y' " + entries + ")"));

@@ -3,6 +3,7 @@ package dev.quorum.core.lifecycle.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.quorum.core.release.ReleaseBinary;
+import dev.quorum.core.remote.Shell;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -70,7 +71,7 @@ class StreamedUnpackTest {
         Ran ran = sh(StreamedUnpack.command(other, bin.toString(), record.toString()), Optional.of(tarball));
 
         assertThat(ran.exit).as(ran.output).isEqualTo(StreamedUnpack.DAMAGED);
-        assertThat(ran.output).contains(binaries.get(1).sha256());
+        assertThat(ran.output).contains(binaries.get(1).sha256() + "  etcd-v9.9.9-linux-amd64/etcdctl");
         assertNothingInstalled();
     }
 
@@ -108,6 +109,29 @@ class StreamedUnpackTest {
 
         assertThat(ran.exit).as(ran.output).isEqualTo(StreamedUnpack.DAMAGED);
         assertNothingInstalled();
+    }
+
+    @Test
+    void aHostWithoutOpensslHashesWithSha256sum() throws Exception {
+        Path path = Files.createDirectories(dir.resolve("path without openssl"));
+        try (var tools = Files.list(Path.of("/usr/bin"))) {
+            for (Path tool : tools.filter(t -> !t.getFileName().toString().equals("openssl")).toList()) {
+                Files.createSymbolicLink(path.resolve(tool.getFileName()), tool);
+            }
+        }
+        String withoutOpenssl = "PATH=" + Shell.quote(path.toString()) + "\n";
+
+        Ran ran = sh(withoutOpenssl + StreamedUnpack.command(binaries, bin.toString(), record.toString()),
+                Optional.of(tarball));
+        List<ReleaseBinary> other = List.of(binaries.get(0),
+                new ReleaseBinary("etcdctl", "etcd-v9.9.9-linux-amd64/etcdctl", "0".repeat(64)));
+        Ran wrong = sh(withoutOpenssl + StreamedUnpack.command(other, dir.resolve("other bin").toString(),
+                dir.resolve("other record").toString()), Optional.of(tarball));
+
+        assertThat(ran.exit).as(ran.output).isZero();
+        assertThat(sha256(Files.readAllBytes(bin.resolve("etcdctl")))).isEqualTo(binaries.get(1).sha256());
+        assertThat(wrong.exit).as(wrong.output).isEqualTo(StreamedUnpack.DAMAGED);
+        assertThat(wrong.output).contains(binaries.get(1).sha256() + "  etcd-v9.9.9-linux-amd64/etcdctl");
     }
 
     /** The tarball's tar stream compressed with zstd, by the machine's own gzip and zstd. */

@@ -4,7 +4,7 @@ import dev.quorum.core.engine.Check;
 import dev.quorum.core.engine.StepContext;
 import dev.quorum.core.engine.StepFailedException;
 import dev.quorum.core.remote.RemoteHost;
-import dev.quorum.core.remote.Shell;
+import dev.quorum.core.remote.Sha256Lines;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -45,7 +45,7 @@ final class UploadSnapshotStep extends RestoreHostStep {
     }
 
     private static String sha256(RemoteHost remote, String path) {
-        String out = remote.run("sha256sum " + Shell.quote(path) + " 2>/dev/null", HASH_TIMEOUT).stdout().strip();
+        String out = remote.run(Sha256Lines.of(List.of(path)) + " 2>/dev/null", HASH_TIMEOUT).stdout().strip();
         return out.isEmpty() ? "" : out.split("\\s+")[0];
     }
 

@@ -10,6 +10,7 @@ import dev.quorum.core.release.ReleaseBinary;
 import dev.quorum.core.remote.CommandResult;
 import dev.quorum.core.remote.RemoteException;
 import dev.quorum.core.remote.RemoteHost;
+import dev.quorum.core.remote.Sha256Lines;
 import dev.quorum.core.remote.Shell;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -110,10 +111,7 @@ public final class BinariesStep extends HostStep {
     /** The installed binaries compared by sha256 with the release's. */
     private Check hashed(StepContext context, EtcdRelease release) throws Exception {
         String bin = session.settings().binDir();
-        StringBuilder command = new StringBuilder("sha256sum");
-        for (ReleaseBinary binary : release.binaries()) {
-            command.append(' ').append(Shell.quote(bin + "/" + binary.name()));
-        }
+        String command = Sha256Lines.of(release.binaries().stream().map(b -> bin + "/" + b.name()).toList());
         String out = remote(context).run(command + " 2>/dev/null").stdout();
         List<String> different = different(release, out);
         if (different.isEmpty()) {
@@ -122,7 +120,7 @@ public final class BinariesStep extends HostStep {
         return Check.needed(String.join(", ", different) + " missing or different from " + release.version());
     }
 
-    /** The binaries whose line in {@code sha256sum} output is not the release's. */
+    /** The binaries whose line in the {@code sha256sum}-style output is not the release's. */
     private List<String> different(EtcdRelease release, String sha256sum) {
         String bin = session.settings().binDir();
         return release.binaries().stream().filter(binary -> sha256sum.lines()
@@ -210,8 +208,7 @@ public final class BinariesStep extends HostStep {
         String bin = session.settings().binDir();
         List<ReleaseBinary> binaries = release.binaries();
         StringBuilder script = new StringBuilder(BinaryRecord.statCommand(bin, binaries) + "; echo " + HASHES
-                + "; sha256sum");
-        binaries.forEach(b -> script.append(' ').append(Shell.quote(BinaryRecord.path(bin, b))));
+                + "; " + Sha256Lines.of(binaries.stream().map(b -> BinaryRecord.path(bin, b)).toList()));
         script.append(" 2>/dev/null; echo ").append(AFTER).append("; ").append(BinaryRecord.statCommand(bin, binaries));
         appendRuns(script, bin, binaries);
         RemoteHost remote = remote(context);

@@ -4,12 +4,14 @@ import dev.quorum.core.cluster.CaRotationStore;
 import dev.quorum.core.cluster.ManagedFiles;
 import dev.quorum.core.engine.Check;
 import dev.quorum.core.engine.StepContext;
+import dev.quorum.core.engine.StepFailedException;
 import dev.quorum.core.etcd.ClusterStatus;
 import dev.quorum.core.etcd.EnvFile;
 import dev.quorum.core.lifecycle.steps.HealthWait;
 import dev.quorum.core.lifecycle.steps.HostStep;
 import dev.quorum.core.lifecycle.steps.Leadership;
 import dev.quorum.core.lifecycle.steps.LifecycleSession;
+import dev.quorum.core.lifecycle.steps.UnitState;
 import dev.quorum.core.pki.PemCodec;
 import dev.quorum.core.pki.PkiException;
 import dev.quorum.core.remote.RemoteHost;
@@ -121,10 +123,20 @@ final class HostTrustStep extends HostStep {
             ManagedFiles.replace(remote, file, content, "0644")
                     .ifPresent(kept -> context.info("previous " + file + " kept as " + kept));
         }
-        if (!remote.run("systemctl is-active " + unit()).ok()) {
-            context.info(unit() + " is not running on " + host + "; it trusts the new file when it starts");
+        UnitState state = UnitState.of(remote.run("systemctl is-active " + unit() + " 2>/dev/null").stdout());
+        if (state == UnitState.UNKNOWN) {
+            throw new StepFailedException("could not tell whether " + unit() + " runs on " + host + " (systemctl "
+                    + "is-active gave no state), so it was not restarted to load the CA files just written",
+                    "check " + unit() + " on " + host + " (systemctl status " + unit() + "), then re-run: the re-run "
+                            + "restarts it if it has run since before the files were written");
+        }
+        if (state.stopped() || state == UnitState.DEACTIVATING) {
+            context.info(unit() + " is " + state.word() + " on " + host + "; it trusts the new file when it starts");
             return;
         }
+        // active, or activating: a Type=notify etcd that systemd has not yet seen ready already runs with the CAs it
+        // read when it started
+
         ClusterStatus before = HealthWait.probe(session);
         if (before.leader().map(l -> l.hostName().equals(host)).orElse(false)) {
             Leadership.moveAway(session, context, before, host);

@@ -3,10 +3,12 @@ package dev.quorum.core.lifecycle.renew;
 import dev.quorum.core.engine.Check;
 import dev.quorum.core.engine.Step;
 import dev.quorum.core.engine.StepContext;
+import dev.quorum.core.engine.StepFailedException;
 import dev.quorum.core.etcd.ClusterStatus;
 import dev.quorum.core.lifecycle.steps.HealthWait;
 import dev.quorum.core.lifecycle.steps.Leadership;
 import dev.quorum.core.lifecycle.steps.LifecycleSession;
+import dev.quorum.core.lifecycle.steps.UnitState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -48,8 +50,15 @@ final class ServeRenewedStep implements Step {
         if (run.mode() == RenewalMode.ALL_AT_ONCE) {
             return Check.done("the cluster has no quorum: every member restarts together after the renewal");
         }
-        if (!run.session().remote(host).run("systemctl is-active " + unit()).ok()) {
-            return Check.done(unit() + " is not running on " + host + "; it reads the new files when it starts");
+        UnitState state = UnitState.of(run.session().remote(host).run("systemctl is-active " + unit() + " 2>/dev/null")
+                .stdout());
+        if (state == UnitState.UNKNOWN) {
+            throw new StepFailedException("could not tell whether " + unit() + " runs on " + host
+                    + " (systemctl is-active gave no state)", "check " + unit() + " on " + host + " (systemctl status "
+                    + unit() + "), then re-run: the renewed files are in place");
+        }
+        if (state.stopped() || state == UnitState.DEACTIVATING) {
+            return Check.done(unit() + " is " + state.word() + " on " + host + "; it reads the new files when it starts");
         }
         List<String> stale = ServedFiles.stale(run.session(), host);
         if (!stale.isEmpty()) {

@@ -22,6 +22,7 @@ import dev.quorum.core.pki.CertificateRecord;
 import dev.quorum.core.pki.CertificateRole;
 import dev.quorum.core.pki.PemCodec;
 import dev.quorum.lab.Lab;
+import dev.quorum.lab.Wait;
 import dev.quorum.lab.LabHost;
 import dev.quorum.lab.LabHosts;
 import java.nio.file.Files;
@@ -30,6 +31,7 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -163,6 +165,55 @@ class RotateCaLabTest {
         try (ClusterSession session = cluster.session(cluster.ssh())) {
             ClusterStatus status = LiveCluster.read(session).probe(session);
             assertThat(status.healthy()).as(status.sentence()).isTrue();
+        }
+    }
+
+    /**
+     * A member whose unit still says "activating" (systemd slow to see its READY=1) runs etcd with the CAs it read at
+     * its start: the trust phase restarts it like an active one, rather than leave it on the old trust.
+     */
+    @Test
+    @Order(4)
+    void aMemberWhoseUnitSaysActivatingIsRestartedToLoadTheNewTrust() throws Exception {
+        LabHost lab2 = lab.hosts().get(1);
+        lab2.lateReady(Duration.ofMinutes(5));
+        LabCluster.Outcome trusted;
+        try {
+            lab2.exec("systemctl restart --no-block etcd").requireOk("restart etcd on lab2");
+            assertThat(Wait.until(Duration.ofSeconds(30), Duration.ofMillis(200), RotateCaLabTest::healthy))
+                    .as("healthy again after the restart").isTrue();
+            assertThat(lab2.exec("systemctl is-active etcd").stdout()).isEqualTo("activating\n");
+
+            // the restart the step runs waits for READY=1 as systemd's does: end the fault once it is asked for
+            trusted = cluster.run(session -> CertPlans.rotateCa(session, new RotateCaRequest(false, Set.of(), true)),
+                    cluster.ssh(), RunMode.APPLY, new Cancellation(), event -> {
+                        if (event instanceof RunEvent.TargetOutput line && line.target().equals("lab2")
+                                && line.line().startsWith("restarting etcd on lab2")) {
+                            lab2.promptReady();
+                        }
+                    });
+        } finally {
+            lab2.promptReady();
+        }
+
+        assertThat(trusted.result().succeeded()).as(trusted.log() + trusted.firstFailure()).isTrue();
+        X509Certificate third = PemCodec.parseCertificates(
+                Files.readString(pki().resolve(CaRotationStore.TRUST_BUNDLE))).get(0);
+        for (LabHost host : lab.hosts()) {
+            assertThat(PemCodec.parseCertificates(host.readFile(CA))).as(host.name()).hasSize(2).contains(third);
+        }
+        assertThat(trusted.events()).filteredOn(RunEvent.TargetOutput.class::isInstance)
+                .map(event -> ((RunEvent.TargetOutput) event).line())
+                .anyMatch(line -> line.startsWith("restarting etcd on lab2"));
+        assertThat(Wait.until(Duration.ofSeconds(30), Duration.ofMillis(200), RotateCaLabTest::healthy)).isTrue();
+        assertThat(lab2.exec("systemctl is-active etcd").stdout()).isEqualTo("active\n");
+    }
+
+    private static boolean healthy() {
+        try (ClusterSession session = cluster.session(cluster.ssh())) {
+            return LiveCluster.read(session).probe(session).healthy();
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 }

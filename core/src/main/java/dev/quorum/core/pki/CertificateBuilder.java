@@ -122,14 +122,24 @@ final class CertificateBuilder {
         return new JcaX509v3CertificateBuilder(issuer, serial, seconds(notBefore), seconds(notAfter), subject, key);
     }
 
+    /**
+     * Signed by the JDK's own providers when they take the key (RSA and the usual curves: every key Quorum makes, and
+     * Kubespray's RSA CA), so issuing never registers BouncyCastle's provider (issue 18); BouncyCastle for the rest.
+     */
     private static X509Certificate sign(X509v3CertificateBuilder builder, PrivateKey signingKey) {
         try {
-            var signer = new JcaContentSignerBuilder(Keys.signatureAlgorithm(signingKey))
-                    .setProvider(BouncyCastle.provider())
-                    .build(signingKey);
-            return new JcaX509CertificateConverter().getCertificate(builder.build(signer));
-        } catch (OperatorCreationException | GeneralSecurityException e) {
-            throw new PkiException("cannot sign the certificate: " + e.getMessage(), e);
+            return new JcaX509CertificateConverter().getCertificate(builder.build(
+                    new JcaContentSignerBuilder(Keys.signatureAlgorithm(signingKey)).build(signingKey)));
+        } catch (OperatorCreationException | GeneralSecurityException | RuntimeException jdkRefused) {
+            try {
+                var signer = new JcaContentSignerBuilder(Keys.signatureAlgorithm(signingKey))
+                        .setProvider(BouncyCastle.provider())
+                        .build(signingKey);
+                return new JcaX509CertificateConverter().getCertificate(builder.build(signer));
+            } catch (OperatorCreationException | GeneralSecurityException e) {
+                e.addSuppressed(jdkRefused);
+                throw new PkiException("cannot sign the certificate: " + e.getMessage(), e);
+            }
         }
     }
 

@@ -22,18 +22,11 @@ final class TarballContents {
     }
 
     /**
-     * Entry path and sha256 of each binary, keyed by binary name, from a stream of the tarball's bytes. Each binary is hashed on a thread of its own
-     * while the next bytes are decompressed (decision 0061): gzip and sha256 take about as long each, so the two
-     * together take little more than the decompression alone.
-     */
-    static Map<String, String[]> binaries(InputStream tarball) throws IOException {
-        return binaries(tarball, null);
-    }
-
-    /**
-     * As {@link #binaries(InputStream)}, and hands every decompressed byte of the tar stream, to its end, to
-     * {@code decompressed} (unless null), which it ends in any case: the zstd repack of decision 0062 is made from
-     * the bytes this pass decompresses anyway.
+     * Entry path and sha256 of each binary, keyed by binary name, from a stream of the tarball's bytes. Each binary is
+     * hashed on a thread of its own while the next bytes are decompressed (decision 0061): gzip and sha256 take about
+     * as long each, so the two together take little more than the decompression alone. Every decompressed byte of the
+     * tar stream, to its end, is also handed to {@code decompressed} (unless null), which is ended in any case: the
+     * zstd repack of decision 0062 is made from the bytes this pass decompresses anyway.
      */
     static Map<String, String[]> binaries(InputStream tarball, ChunkPipe decompressed) throws IOException {
         Map<String, String> entries = new HashMap<>();

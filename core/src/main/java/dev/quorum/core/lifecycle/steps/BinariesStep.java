@@ -54,7 +54,8 @@ public final class BinariesStep extends HostStep {
         return List.of("ssh " + target + " 'tar -xzf - " + String.join(" ", names()) + "' < " + tarball
                         + "   # streamed into a private directory in " + bin + ", no copy in /tmp; as .tar.zst"
                         + " (tar -I zstd) when the host has zstd",
-                "sha256sum -c   # each binary against the release's digest; only then mv into " + bin + "/");
+                "openssl dgst -sha256 (or sha256sum)   # each binary against the release's digest; only then mv into "
+                        + bin + "/");
     }
 
     /**

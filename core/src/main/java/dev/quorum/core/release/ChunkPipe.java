@@ -57,8 +57,13 @@ final class ChunkPipe extends InputStream {
 
     /** Hands over a copy of {@code length} bytes of {@code buffer}. */
     void write(byte[] buffer, int length) throws InterruptedIOException {
+        write(buffer, 0, length);
+    }
+
+    /** Hands over a copy of {@code length} bytes of {@code buffer} from {@code offset}. */
+    void write(byte[] buffer, int offset, int length) throws InterruptedIOException {
         if (length > 0) {
-            put(Arrays.copyOf(buffer, length));
+            put(Arrays.copyOfRange(buffer, offset, offset + length));
         }
     }
 

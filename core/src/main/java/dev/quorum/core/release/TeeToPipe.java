@@ -26,7 +26,7 @@ final class TeeToPipe extends FilterInputStream {
     public int read(byte[] buffer, int offset, int length) throws IOException {
         int read = super.read(buffer, offset, length);
         if (read > 0) {
-            copy.write(offset == 0 ? buffer : java.util.Arrays.copyOfRange(buffer, offset, offset + read), read);
+            copy.write(buffer, offset, read);
         }
         return read;
     }

@@ -117,6 +117,13 @@ public final class LabCluster {
                     + result.failures().get(0).message() + " / " + result.failures().get(0).hint();
         }
 
+        /** The output lines the run's steps logged for {@code target}, in order. */
+        public List<String> lines(String target) {
+            return events.stream().filter(RunEvent.TargetOutput.class::isInstance)
+                    .map(RunEvent.TargetOutput.class::cast).filter(line -> line.target().equals(target))
+                    .map(RunEvent.TargetOutput::line).toList();
+        }
+
         public String log() {
             StringBuilder text = new StringBuilder();
             for (RunEvent event : events) {

@@ -40,7 +40,7 @@ class DamagedRepackLabTest {
 
         assertThat(outcome.result().succeeded()).as(outcome.log() + outcome.firstFailure()).isTrue();
         for (LabHost host : lab.hosts()) {
-            List<String> lines = linesOf(outcome, host);
+            List<String> lines = outcome.lines(host.name());
             assertThat(lines.stream().filter(line -> line.startsWith("sending "))).as(host.name()).satisfiesExactly(
                     first -> assertThat(first).endsWith(".tar.zst into tar on " + host.name()),
                     second -> assertThat(second).endsWith(".tar.gz again into tar on " + host.name()));
@@ -60,11 +60,5 @@ class DamagedRepackLabTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static List<String> linesOf(LabCluster.Outcome outcome, LabHost host) {
-        return outcome.events().stream().filter(RunEvent.TargetOutput.class::isInstance)
-                .map(RunEvent.TargetOutput.class::cast).filter(line -> line.target().equals(host.name()))
-                .map(RunEvent.TargetOutput::line).toList();
     }
 }

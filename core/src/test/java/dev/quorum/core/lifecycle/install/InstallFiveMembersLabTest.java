@@ -2,14 +2,12 @@ package dev.quorum.core.lifecycle.install;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.quorum.core.engine.RunEvent;
 import dev.quorum.core.labtest.LabCluster;
 import dev.quorum.lab.ExecResult;
 import dev.quorum.lab.Lab;
 import dev.quorum.lab.LabHost;
 import dev.quorum.lab.LabHosts;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,7 +32,8 @@ class InstallFiveMembersLabTest {
         assertThat(outcome.result().succeeded()).as(outcome.log() + outcome.firstFailure()).isTrue();
         for (LabHost host : lab.hosts()) {
             String sent = host == withoutZstd ? ".tar.gz into tar on " : ".tar.zst into tar on ";
-            assertThat(sentLines(outcome, host)).as("what " + host + " was sent").singleElement().asString()
+            assertThat(outcome.lines(host.name()).stream().filter(line -> line.startsWith("sending ")
+                            && line.contains(" into tar on "))).as("what " + host + " was sent").singleElement().asString()
                     .endsWith(sent + host.name());
         }
         ExecResult members = lab.host(4).exec("etcdctl.sh member list");
@@ -43,13 +42,5 @@ class InstallFiveMembersLabTest {
             assertThat(host.exec("etcdctl.sh endpoint health").ok()).as("health on " + host).isTrue();
             assertThat(host.exec("stat -c %U /etc/etcd.env").stdout()).isEqualTo("root\n");
         }
-    }
-
-    private static List<String> sentLines(LabCluster.Outcome outcome, LabHost host) {
-        return outcome.events().stream().filter(RunEvent.TargetOutput.class::isInstance)
-                .map(RunEvent.TargetOutput.class::cast)
-                .filter(line -> line.target().equals(host.name()) && line.line().startsWith("sending ")
-                        && line.line().contains(" into tar on "))
-                .map(RunEvent.TargetOutput::line).toList();
     }
 }

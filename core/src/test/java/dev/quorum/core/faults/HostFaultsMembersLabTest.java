@@ -183,8 +183,9 @@ class HostFaultsMembersLabTest {
         LabHost leavingHost = host(leaving);
         try (ContinuousWriter writer = writer()) {
             writer.awaitAcknowledged(50, Duration.ofSeconds(10));
+            // find runs in the set-aside script once etcd is stopped, to look for processes still in the data dir
             MidCommand.Injection watcher = MidCommand.during("Stop etcd on the removed member", leavingHost,
-                    "quorum-data-aside", () -> MidCommand.dropSsh(leavingHost));
+                    "/usr/bin/find", () -> MidCommand.dropSsh(leavingHost));
             LabCluster.Outcome dropped = run(session -> MemberPlans.remove(session, new RemoveRequest(leaving)).plan(), watcher);
 
             assertThat(watcher.caught()).as("the command setting the data aside was caught running").isTrue();

@@ -14,6 +14,7 @@ import dev.quorum.core.labtest.KeyValues;
 import dev.quorum.core.labtest.LabCluster;
 import dev.quorum.core.lifecycle.restore.RestorePlan;
 import dev.quorum.core.lifecycle.restore.RestoreRequest;
+import dev.quorum.core.lifecycle.steps.OfflineTool;
 import dev.quorum.core.snapshot.SnapshotInfo;
 import dev.quorum.lab.Lab;
 import dev.quorum.lab.LabHost;
@@ -90,6 +91,13 @@ class HostFaultsRestoreLabTest {
                 Duration.ofSeconds(60)), cluster.ssh(), RunMode.APPLY, new Cancellation(), listener);
     }
 
+    /** The binary that runs {@code snapshot restore} on the hosts: held at its start, it is caught every time. */
+    private static String offlineTool() {
+        try (ClusterSession session = cluster.session(cluster.ssh())) {
+            return OfflineTool.forRelease(session.inventory().etcd(), Optional.empty()).path();
+        }
+    }
+
     private static ClusterStatus status() {
         try (ClusterSession session = cluster.session(cluster.ssh())) {
             return ClusterProbe.probe(session.sharedEtcd(), session.inventory().etcdMembers(), Duration.ofSeconds(2));
@@ -152,7 +160,7 @@ class HostFaultsRestoreLabTest {
         SnapshotInfo snapshot = snapshotThenLoseQuorum("ssh-drop/");
         Map<LabHost, Integer> aside = asideNow();
         LabHost victim = lab.host(2);
-        MidCommand.Injection watcher = MidCommand.during(RESTORE_STEP, victim, "snapshot restore",
+        MidCommand.Injection watcher = MidCommand.during(RESTORE_STEP, victim, offlineTool(),
                 () -> MidCommand.dropSsh(victim));
         LabCluster.Outcome dropped = restore(snapshot, watcher);
 
@@ -171,7 +179,7 @@ class HostFaultsRestoreLabTest {
         Map<LabHost, Integer> aside = asideNow();
         LabHost victim = lab.host(2);
         AtomicReference<Long> cutAt = new AtomicReference<>();
-        MidCommand.Injection watcher = MidCommand.during(RESTORE_STEP, victim, "snapshot restore", () -> {
+        MidCommand.Injection watcher = MidCommand.during(RESTORE_STEP, victim, offlineTool(), () -> {
             victim.cutLink();
             cutAt.set(System.nanoTime());
         });

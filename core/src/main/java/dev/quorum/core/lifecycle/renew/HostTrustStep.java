@@ -123,14 +123,14 @@ final class HostTrustStep extends HostStep {
             ManagedFiles.replace(remote, file, content, "0644")
                     .ifPresent(kept -> context.info("previous " + file + " kept as " + kept));
         }
-        UnitState state = UnitState.of(remote.run("systemctl is-active " + unit() + " 2>/dev/null").stdout());
+        UnitState state = UnitState.ask(remote, unit());
         if (state == UnitState.UNKNOWN) {
             throw new StepFailedException("could not tell whether " + unit() + " runs on " + host + " (systemctl "
                     + "is-active gave no state), so it was not restarted to load the CA files just written",
                     "check " + unit() + " on " + host + " (systemctl status " + unit() + "), then re-run: the re-run "
                             + "restarts it if it has run since before the files were written");
         }
-        if (state.stopped() || state == UnitState.DEACTIVATING) {
+        if (state.startsAfresh()) {
             context.info(unit() + " is " + state.word() + " on " + host + "; it trusts the new file when it starts");
             return;
         }

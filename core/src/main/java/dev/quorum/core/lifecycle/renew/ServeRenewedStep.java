@@ -50,14 +50,13 @@ final class ServeRenewedStep implements Step {
         if (run.mode() == RenewalMode.ALL_AT_ONCE) {
             return Check.done("the cluster has no quorum: every member restarts together after the renewal");
         }
-        UnitState state = UnitState.of(run.session().remote(host).run("systemctl is-active " + unit() + " 2>/dev/null")
-                .stdout());
+        UnitState state = UnitState.ask(run.session().remote(host), unit());
         if (state == UnitState.UNKNOWN) {
             throw new StepFailedException("could not tell whether " + unit() + " runs on " + host
                     + " (systemctl is-active gave no state)", "check " + unit() + " on " + host + " (systemctl status "
                     + unit() + "), then re-run: the renewed files are in place");
         }
-        if (state.stopped() || state == UnitState.DEACTIVATING) {
+        if (state.startsAfresh()) {
             return Check.done(unit() + " is " + state.word() + " on " + host + "; it reads the new files when it starts");
         }
         List<String> stale = ServedFiles.stale(run.session(), host);

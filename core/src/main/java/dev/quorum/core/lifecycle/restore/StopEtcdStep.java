@@ -32,8 +32,7 @@ final class StopEtcdStep extends RestoreHostStep {
         if (restore.snapshotKnown() && restore.restoredHere(context.target())) {
             return Check.done("already runs the restored data");
         }
-        UnitState state = UnitState.of(remote(context).run("systemctl is-active " + Shell.quote(restore.unit())
-                + " 2>/dev/null").stdout());
+        UnitState state = UnitState.ask(remote(context), restore.unit());
         return state.stopped() ? Check.done(restore.unit() + " not running (" + state.word() + ")")
                 : Check.needed(restore.unit() + " is " + state.word());
     }

@@ -78,7 +78,7 @@ public final class StartMembersStep extends ClusterStep {
 
     private List<String> stoppedMembers() {
         Map<String, Outcome<Boolean>> active = FanOut.forEach(hostNames(), hostNames().size(),
-                host -> UnitState.of(session.remote(host).run("systemctl is-active " + unit()).stdout()) == UnitState.ACTIVE);
+                host -> UnitState.ask(session.remote(host), unit()) == UnitState.ACTIVE);
         return active.entrySet().stream()
                 .filter(e -> !e.getValue().ok() || !e.getValue().value())
                 .map(Map.Entry::getKey).toList();

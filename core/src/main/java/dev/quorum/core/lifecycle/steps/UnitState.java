@@ -1,5 +1,7 @@
 package dev.quorum.core.lifecycle.steps;
 
+import dev.quorum.core.remote.RemoteHost;
+import dev.quorum.core.remote.Shell;
 import java.util.Locale;
 
 /**
@@ -19,6 +21,19 @@ public enum UnitState {
             }
         }
         return UNKNOWN;
+    }
+
+    /** Asks the host: {@code systemctl is-active UNIT}. */
+    public static UnitState ask(RemoteHost remote, String unit) throws Exception {
+        return of(remote.run("systemctl is-active " + Shell.quote(unit) + " 2>/dev/null").stdout());
+    }
+
+    /**
+     * No process, or one on its way out: whatever runs next is a fresh start, which reads the unit's files then.
+     * An "activating" etcd is not: it already runs with the files it read when it started.
+     */
+    public boolean startsAfresh() {
+        return stopped() || this == DEACTIVATING;
     }
 
     /** systemd's positive word that the unit has no process: the one state a destructive step may take as stopped. */

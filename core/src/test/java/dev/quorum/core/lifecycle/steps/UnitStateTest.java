@@ -37,4 +37,14 @@ class UnitStateTest {
     void onlyTheFirstLineIsTheWord() {
         assertThat(UnitState.of("inactive\nactive\n")).isEqualTo(UnitState.INACTIVE);
     }
+
+    @Test
+    void aStartingUnitDoesNotStartAfreshButAStoppingOneDoes() {
+        for (String word : new String[] {"inactive", "failed", "deactivating"}) {
+            assertThat(UnitState.of(word).startsAfresh()).as(word).isTrue();
+        }
+        for (String word : new String[] {"active", "activating", "reloading", ""}) {
+            assertThat(UnitState.of(word).startsAfresh()).as(word).isFalse();
+        }
+    }
 }

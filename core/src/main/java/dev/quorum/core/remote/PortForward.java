@@ -134,14 +134,11 @@ public final class PortForward implements AutoCloseable {
     }
 
     private Thread start(String role, Runnable body) {
-        Thread thread = new Thread(() -> {
-            try {
-                body.run();
-            } finally {
-                threads.remove(Thread.currentThread());
-            }
-        }, THREAD_PREFIX + hostName + "-" + role);
+        Thread thread = new Thread(body, THREAD_PREFIX + hostName + "-" + role);
         thread.setDaemon(true);
+        // A thread leaves the set only once it has ended (a thread removing itself is still alive for a moment, and
+        // close() would not wait for it); pruned here, so a long-lived tunnel does not keep every thread it ran.
+        threads.removeIf(t -> !t.isAlive());
         threads.add(thread);
         thread.start();
         return thread;

@@ -116,7 +116,9 @@ class ChartsViewLabTest {
         } finally {
             leaderHost.exec("systemctl start etcd").requireOk("start etcd again on " + leader);
         }
-        ui.waitUntil("the timeline's strip marks the change", Duration.ofSeconds(10),
+        // the strip shows marks up to the last scrape's time: a change seen by the status poll after one scrape is
+        // marked when the next scrape lands, a period later
+        ui.waitUntil("the timeline's strip marks the change", ChartsViewModel.PERIOD.multipliedBy(3),
                 () -> ui.lookup("#timeline-strip-0").queryAs(javafx.scene.layout.Pane.class).getChildren().stream()
                         .anyMatch(javafx.scene.Node::isVisible));
     }

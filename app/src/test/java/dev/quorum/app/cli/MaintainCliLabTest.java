@@ -90,6 +90,9 @@ class MaintainCliLabTest {
         lab1().exec("yes x | head -c 204800 > /tmp/filler").requireOk("filler");
         lab1().exec("for i in $(seq 1 400); do /usr/local/bin/etcdctl.sh put fill/$i < /tmp/filler >/dev/null 2>&1 "
                 + "|| break; done; true", Duration.ofSeconds(180)).requireOk("fill");
+        // a put refused when applied raises the alarm a moment after its answer: wait for the alarm itself
+        lab1().exec("for i in $(seq 1 150); do /usr/local/bin/etcdctl.sh alarm list 2>/dev/null | grep -q NOSPACE "
+                + "&& break; sleep 0.2; done; true", Duration.ofSeconds(60)).requireOk("wait for the NOSPACE alarm");
         CliContractTest.Run full = maintain("alarms");
         assertThat(full.exit()).as(full.out()).isEqualTo(ExitCodes.FAILED);
         assertThat(full.out()).contains("NOSPACE").contains("--disarm --reclaim");

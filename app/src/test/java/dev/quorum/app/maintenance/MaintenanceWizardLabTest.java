@@ -105,6 +105,9 @@ class MaintenanceWizardLabTest {
         lab1().exec("yes x | head -c 204800 > /tmp/filler").requireOk("filler");
         lab1().exec("for i in $(seq 1 400); do /usr/local/bin/etcdctl.sh put fill/$i < /tmp/filler >/dev/null 2>&1 "
                 + "|| break; done; true", Duration.ofSeconds(180)).requireOk("fill");
+        // a put refused when applied raises the alarm a moment after its answer: wait for the alarm itself
+        lab1().exec("for i in $(seq 1 150); do /usr/local/bin/etcdctl.sh alarm list 2>/dev/null | grep -q NOSPACE "
+                + "&& break; sleep 0.2; done; true", Duration.ofSeconds(60)).requireOk("wait for the NOSPACE alarm");
         assertThat(space().any(EtcdAlarm.Kind.NOSPACE)).isTrue();
         lab1().exec("/usr/local/bin/etcdctl.sh del fill/ --prefix").requireOk("delete what filled the quota");
 

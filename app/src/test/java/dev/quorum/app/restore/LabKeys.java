@@ -36,6 +36,12 @@ final class LabKeys implements AutoCloseable {
                 .get(10, TimeUnit.SECONDS).getCount();
     }
 
+    /** The count the member this client reaches holds itself (serializable): with one endpoint, what it applied. */
+    long countHeld(String prefix) throws Exception {
+        return client.getKVClient().get(bytes(prefix), GetOption.newBuilder().isPrefix(true).withCountOnly(true)
+                .withSerializable(true).build()).get(10, TimeUnit.SECONDS).getCount();
+    }
+
     String get(String key) throws Exception {
         var kvs = client.getKVClient().get(bytes(key)).get(10, TimeUnit.SECONDS).getKvs();
         return kvs.isEmpty() ? null : kvs.get(0).getValue().toString(StandardCharsets.UTF_8);

@@ -15,9 +15,11 @@ import dev.quorum.core.etcd.ClusterStatus;
 import dev.quorum.core.inventory.EtcdMember;
 import dev.quorum.lab.Lab;
 import dev.quorum.lab.LabHosts;
+import dev.quorum.lab.Wait;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import javafx.scene.control.Button;
 import javafx.scene.control.TableView;
@@ -63,6 +65,22 @@ class RestoreWizardLabTest {
         try (ClusterSession session = app.cluster().session()) {
             return new LabKeys(session.inventory().etcdMembers().stream().map(EtcdMember::clientUrl).toList(),
                     session.pki().clientTls());
+        }
+    }
+
+    private static LabKeys survivorKeys() throws Exception {
+        try (ClusterSession session = app.cluster().session()) {
+            return new LabKeys(List.of(session.inventory().etcdMembers().stream()
+                    .filter(m -> m.hostName().equals("lab1")).findFirst().orElseThrow().clientUrl()),
+                    session.pki().clientTls());
+        }
+    }
+
+    private static long held(LabKeys member, String prefix) {
+        try {
+            return member.countHeld(prefix);
+        } catch (Exception e) {
+            return -1;
         }
     }
 
@@ -169,6 +187,11 @@ class RestoreWizardLabTest {
     void restoresFromASurvivorOnceItsHostNameIsTyped() throws Exception {
         try (LabKeys keys = keys()) {
             keys.put("survivor/", 10);
+        }
+        // the survivor is restored from what it holds: it must have applied the keys before the others die
+        try (LabKeys survivor = survivorKeys()) {
+            assertThat(Wait.until(Duration.ofSeconds(30), Duration.ofMillis(200), () -> held(survivor, "survivor/") == 10))
+                    .as("lab1 applied the 10 survivor keys").isTrue();
         }
         for (int i = 1; i <= 2; i++) {
             lab.host(i).kill("etcd");

@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -150,20 +151,23 @@ class HostFaultsMembersLabTest {
     void replaceWhoseNewHostDiesWhileEtcdStartsStopsAndARerunFinishes() throws Exception {
         String old = follower();
         String newHost = spare();
-        long started = System.nanoTime();
         try (ContinuousWriter writer = writer()) {
             writer.awaitAcknowledged(50, Duration.ofSeconds(10));
+            AtomicLong cutAt = new AtomicLong();
             LabCluster.Outcome failed = run(replace(old, newHost), event -> {
                 if (event instanceof RunEvent.StepStarted s && s.title().equals(START_STEP)) {
                     host(newHost).cutLink();
+                    cutAt.set(System.nanoTime());
                 }
             });
-            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            Duration took = Duration.ofNanos(System.nanoTime() - cutAt.get());
 
             assertThat(failed.result().outcome()).as(failed.log()).isEqualTo(RunOutcome.FAILED);
             assertThat(failed.firstFailure()).startsWith(newHost + ": ")
                     .contains("The SSH connection to " + newHost + " failed").contains("keep-alive");
-            assertThat(took).as("the dead host is noticed, not waited for").isLessThan(Duration.ofSeconds(90));
+            // SSH keep-alives notice the vanished host (20 s), not the start's minutes-long catch-up limit
+            assertThat(took).as("from the cut to the end of the run: the dead host is noticed, not waited for")
+                    .isLessThan(Duration.ofMinutes(2));
             assertThat(status().quorum()).as("a learner that never started costs no quorum").isTrue();
             stillWrites(writer);
 

@@ -34,6 +34,7 @@ final class MidCommand {
         private final String binary;
         private final Runnable fault;
         private final AtomicReference<HeldExec> armed = new AtomicReference<>();
+        private final AtomicReference<Thread> injector = new AtomicReference<>();
 
         private Injection(String stepTitle, LabHost host, String binary, Runnable fault) {
             this.stepTitle = stepTitle;
@@ -48,7 +49,7 @@ final class MidCommand {
                 // armed here, on the run's thread, before the step's targets are submitted
                 HeldExec command = HeldExec.arm(host, binary);
                 armed.set(command);
-                Thread injector = new Thread(() -> {
+                Thread thread = new Thread(() -> {
                     try {
                         if (command.awaitCaught(CATCH_WITHIN)) {
                             fault.run();
@@ -59,12 +60,24 @@ final class MidCommand {
                         command.resume();
                     }
                 }, "fault-injector");
-                injector.setDaemon(true);
-                injector.start();
+                thread.setDaemon(true);
+                injector.set(thread);
+                thread.start();
             }
         }
 
-        boolean caught() {
+        /**
+         * Whether the fault landed mid-command; first waits for the injector to have put the binary back, so a
+         * re-run right after never meets the holding script.
+         */
+        boolean caught() throws InterruptedException {
+            Thread thread = injector.get();
+            if (thread != null) {
+                thread.join(CATCH_WITHIN.multipliedBy(2).toMillis());
+                if (thread.isAlive()) {
+                    throw new AssertionError("the fault injector on " + host.name() + " did not finish");
+                }
+            }
             return armed.get() != null && armed.get().caught();
         }
     }

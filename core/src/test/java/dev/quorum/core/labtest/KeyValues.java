@@ -69,6 +69,15 @@ public final class KeyValues implements AutoCloseable {
         return found;
     }
 
+    /**
+     * How many keys under {@code prefix} the member this client reaches holds itself (a serializable read, answered
+     * from its own data): with one endpoint, what that member has applied.
+     */
+    public long countHeld(String prefix) throws Exception {
+        return client.getKVClient().get(bytes(prefix), GetOption.newBuilder().isPrefix(true).withCountOnly(true)
+                .withSerializable(true).build()).get(30, TimeUnit.SECONDS).getCount();
+    }
+
     private static ByteSequence bytes(String text) {
         return ByteSequence.from(text, StandardCharsets.UTF_8);
     }

@@ -11,6 +11,7 @@ import dev.quorum.lab.ExecResult;
 import dev.quorum.lab.Lab;
 import dev.quorum.lab.LabHost;
 import dev.quorum.lab.LabHosts;
+import dev.quorum.lab.Wait;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -119,6 +120,9 @@ class InstallLabTest {
         } finally {
             host.kill("python3");
         }
+        // a signal sent is not a process gone: the next test must not meet this listener
+        assertThat(Wait.until(Duration.ofSeconds(10), Duration.ofMillis(100),
+                () -> !host.exec("ss -Hltn | grep -q ':2379 '").ok())).as("port 2379 free again").isTrue();
         assertUntouched();
     }
 

@@ -26,6 +26,7 @@ import dev.quorum.core.pki.TestCertificates;
 import dev.quorum.lab.Lab;
 import dev.quorum.lab.LabHost;
 import dev.quorum.lab.LabHosts;
+import dev.quorum.lab.Wait;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,8 +44,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The certificate inventory and renewal on a cluster Quorum installed on three lab hosts, in order:
  * clean, then broken in five ways (each flagged on its host and file), renewed while a client keeps
- * writing, renewed again (nothing to do), and finally every member certificate expired (no quorum)
- * and renewed all at once.
+ * writing, renewed again (nothing to do), every member certificate expired (no quorum) and renewed
+ * all at once, and last a member whose unit still says "activating" checked like a running one.
  */
 @LabHosts(count = 3)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -250,5 +251,39 @@ class CertsLabTest {
         ClusterStatus status = status();
         assertThat(status).isNotNull();
         assertThat(status.healthy()).as(status.sentence()).isTrue();
+    }
+
+    /**
+     * A member whose unit still says "activating" (systemd slow to see its READY=1) already runs and serves: its
+     * renewed certificate is checked as served and its health waited for, not skipped as a member that reads its
+     * files when it starts.
+     */
+    @Test
+    @Order(7)
+    void aMemberWhoseUnitSaysActivatingIsCheckedToServeItsRenewedCertificate() throws Exception {
+        LabHost lab2 = host("lab2");
+        Instant now = Instant.now();
+        put("lab2", "member-lab2", TestCertificates.issue(clusterCa(), layout().member("lab2").request(),
+                now.minusSeconds(60), now.plus(Duration.ofDays(1))));
+        lab2.lateReady(Duration.ofMinutes(5));
+        LabCluster.Outcome renewed;
+        try {
+            lab2.exec("systemctl restart --no-block etcd").requireOk("restart etcd on lab2");
+            assertThat(Wait.until(Duration.ofSeconds(30), Duration.ofMillis(200),
+                    () -> Optional.ofNullable(status()).map(ClusterStatus::healthy).orElse(false)))
+                    .as("healthy again after the restart").isTrue();
+            assertThat(lab2.exec("systemctl is-active etcd").stdout()).isEqualTo("activating\n");
+
+            renewed = renew();
+        } finally {
+            lab2.promptReady();
+        }
+
+        assertThat(renewed.result().succeeded()).as(renewed.log() + renewed.firstFailure()).isTrue();
+        assertThat(renewed.log()).contains("renewed " + DIR + "/member-lab2.pem");
+        assertThat(renewed.lines("lab2")).as(renewed.log())
+                .anyMatch(line -> line.startsWith("etcd on lab2 serves the new certificate"))
+                .anyMatch(line -> line.startsWith("lab2 healthy"));
+        assertThat(inventory().clean()).isTrue();
     }
 }

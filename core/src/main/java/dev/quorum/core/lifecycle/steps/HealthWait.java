@@ -10,6 +10,7 @@ import dev.quorum.core.etcd.MemberStatus;
 import dev.quorum.core.remote.RemoteHost;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /** Polls the cluster until every member is healthy, within a bounded time; says why not if it gives up. */
@@ -36,6 +37,21 @@ public final class HealthWait {
     public static ClusterStatus probe(LifecycleSession session) {
         return ClusterProbe.probe(session.cluster().sharedEtcd(), session.members(), PROBE_TIMEOUT,
                 session.cluster().silentEndpoints());
+    }
+
+    /**
+     * A probe for a step's check: a cluster seen unhealthy is asked again for up to {@link #FOLLOWERS_SETTLE}, so one
+     * answer slowed by a busy host does not make a re-run's verification a change. A cluster that stays unhealthy is
+     * what the step's change waits for.
+     */
+    static ClusterStatus settled(StepContext context, Supplier<ClusterStatus> probe) throws Exception {
+        ClusterStatus status = probe.get();
+        Instant settled = Instant.now().plus(FOLLOWERS_SETTLE);
+        while (!status.healthy() && Instant.now().isBefore(settled)) {
+            context.cancellation().sleep(POLL);
+            status = probe.get();
+        }
+        return status;
     }
 
     /**

@@ -50,7 +50,7 @@ public final class StartMembersStep extends ClusterStep {
         if (!session.hasPki()) {
             return Check.needed("no client certificate yet to check health with");
         }
-        ClusterStatus status = HealthWait.probeHealth(session);
+        ClusterStatus status = HealthWait.settled(context, () -> HealthWait.probeHealth(session));
         return status.healthy() ? Check.done("all members running; " + status.sentence())
                 : Check.needed("running but not healthy yet: " + status.sentence());
     }

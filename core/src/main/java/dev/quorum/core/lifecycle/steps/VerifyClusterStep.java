@@ -31,7 +31,7 @@ public final class VerifyClusterStep extends ClusterStep {
         if (!session.hasPki()) {
             return Check.needed("nothing installed yet");
         }
-        ClusterStatus status = HealthWait.probe(session);
+        ClusterStatus status = HealthWait.settled(context, () -> HealthWait.probe(session));
         if (!status.healthy()) {
             return Check.needed("not healthy: " + status.sentence());
         }

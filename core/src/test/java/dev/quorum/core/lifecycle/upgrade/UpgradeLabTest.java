@@ -18,6 +18,7 @@ import dev.quorum.lab.EtcdTarball;
 import dev.quorum.lab.Lab;
 import dev.quorum.lab.LabHost;
 import dev.quorum.lab.LabHosts;
+import dev.quorum.lab.Wait;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -27,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -259,8 +261,14 @@ class UpgradeLabTest {
         }
     }
 
+    /** Each member's running version, once every member answered (a busy member may miss one probe; bounded). */
     static List<String> versions() {
-        return status().members().stream().map(m -> m.status().map(s -> "v" + s.version()).orElse("unreachable"))
+        AtomicReference<ClusterStatus> seen = new AtomicReference<>();
+        Wait.until(Duration.ofSeconds(30), Duration.ofMillis(300), () -> {
+            seen.set(status());
+            return seen.get().members().stream().allMatch(m -> m.status().isPresent());
+        });
+        return seen.get().members().stream().map(m -> m.status().map(s -> "v" + s.version()).orElse("unreachable"))
                 .toList();
     }
 

@@ -18,6 +18,7 @@ import dev.quorum.core.labtest.LabCluster;
 import dev.quorum.lab.Lab;
 import dev.quorum.lab.LabHost;
 import dev.quorum.lab.LabHosts;
+import dev.quorum.lab.Wait;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -201,11 +202,20 @@ class MembersLabTest {
         });
     }
 
-    /** Stops etcd on the host, runs the check, starts etcd again and waits for three healthy members. */
+    /**
+     * Stops etcd on the host, waits until the others have a leader, runs the check, starts etcd again and waits for
+     * three healthy members.
+     */
     private static void whileEtcdIsStoppedOn(String hostName, Runnable check) throws InterruptedException {
         LabHost down = host(hostName);
         down.exec("systemctl stop etcd").requireOk("stop etcd");
         try {
+            // the others have a leader again (the stopped one may have led): the check then meets the cluster it names
+            assertThat(Wait.until(Duration.ofSeconds(30), Duration.ofMillis(200), () -> {
+                ClusterStatus status = status();
+                return status.quorum() && status.members().stream().filter(MemberStatus::healthy).count()
+                        == status.members().size() - 1;
+            })).as("the others elected a leader without " + hostName).isTrue();
             check.run();
         } finally {
             down.exec("systemctl start etcd").requireOk("start etcd");

@@ -7,9 +7,11 @@ import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -21,6 +23,8 @@ import java.util.stream.Collectors;
  */
 public final class ClientPortReach {
     static final int CONNECT_MILLIS = 3_000;
+    /** A refusal comes back in about one round trip; on any LAN or VPN far less than this. */
+    static final int REFUSAL_WAIT_MILLIS = 500;
 
     private ClientPortReach() {
     }
@@ -56,19 +60,50 @@ public final class ClientPortReach {
                 + "over SSH";
     }
 
+    /**
+     * The hosts among {@code members} whose client port refused a TCP connection from here: nothing listens there,
+     * as the host's own network stack answers within milliseconds. A host that gives no answer within
+     * {@value #REFUSAL_WAIT_MILLIS} ms, or any other error, is not among them: that is silence, not evidence.
+     */
+    public static Set<String> refusing(List<EtcdMember> members) {
+        Map<String, InetSocketAddress> clientPorts = new LinkedHashMap<>();
+        members.forEach(m -> clientPorts.putIfAbsent(m.hostName(),
+                InetSocketAddress.createUnresolved(m.address(), m.clientPort())));
+        return refusingAt(clientPorts);
+    }
+
+    /** Like {@link #refusing(List)} for ports given by host name. */
+    static Set<String> refusingAt(Map<String, InetSocketAddress> ports) {
+        return FanOut.forEach(ports.keySet(), Math.max(1, ports.size()), host -> knock(ports.get(host).getHostString(),
+                        ports.get(host).getPort(), REFUSAL_WAIT_MILLIS)).entrySet().stream()
+                .filter(e -> e.getValue().ok() && e.getValue().value() == Knock.REFUSED)
+                .map(Map.Entry::getKey).collect(Collectors.toUnmodifiableSet());
+    }
+
     static Optional<String> whyNotReached(String address, int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(address, port), CONNECT_MILLIS);
+        try {
+            knock(address, port, CONNECT_MILLIS); // listening or refused: the host answered, the path is open
             return Optional.empty();
+        } catch (IOException notReached) {
+            return Optional.of(notReached instanceof SocketTimeoutException
+                    ? "timed out after " + CONNECT_MILLIS / 1000 + " s"
+                    : notReached instanceof ConnectException ? String.valueOf(notReached.getMessage())
+                    : notReached.getClass().getSimpleName() + ": " + notReached.getMessage());
+        }
+    }
+
+    private enum Knock { LISTENING, REFUSED }
+
+    /** What the host answered to a TCP connection; no answer in time, or any other failure, is thrown. */
+    private static Knock knock(String address, int port, int millis) throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(address, port), millis);
+            return Knock.LISTENING;
         } catch (ConnectException refused) {
             if (String.valueOf(refused.getMessage()).contains("refused")) {
-                return Optional.empty(); // the host answered: nothing listens, but the path is open
+                return Knock.REFUSED;
             }
-            return Optional.of(String.valueOf(refused.getMessage()));
-        } catch (SocketTimeoutException timedOut) {
-            return Optional.of("timed out after " + CONNECT_MILLIS / 1000 + " s");
-        } catch (IOException other) {
-            return Optional.of(other.getClass().getSimpleName() + ": " + other.getMessage());
+            throw refused;
         }
     }
 }

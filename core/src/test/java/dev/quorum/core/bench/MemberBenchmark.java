@@ -84,11 +84,13 @@ class MemberBenchmark {
     }
 
     private static long timed(LabCluster cluster, LabCluster.PlanFactory plan, StepBreakdown breakdown) {
+        CpuTime cpuBefore = CpuTime.now();
         long start = System.nanoTime();
         LabCluster.Outcome outcome = cluster.run(plan);
         long millis = (System.nanoTime() - start) / 1_000_000;
+        CpuTime spent = CpuTime.now().since(cpuBefore);
         succeeded(outcome);
-        breakdown.add(outcome.events(), millis);
+        breakdown.add(outcome.events(), millis, spent);
         // Where the time went, per step and target, for reading the report's figures.
         outcome.log().lines().filter(l -> !l.startsWith(" ")).forEach(l -> System.out.println("bench | " + l));
         return millis;

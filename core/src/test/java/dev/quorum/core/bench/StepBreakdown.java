@@ -24,8 +24,10 @@ final class StepBreakdown {
     private final Map<Integer, String> titles = new HashMap<>();
     private final Map<Integer, Boolean> overlapped = new HashMap<>();
     private final List<String> loads = new ArrayList<>();
+    private final List<CpuTime> cpu = new ArrayList<>();
 
-    void add(List<RunEvent> events, long totalMillis) {
+    void add(List<RunEvent> events, long totalMillis, CpuTime spent) {
+        cpu.add(spent);
         Map<Integer, Instant> started = new HashMap<>();
         Map<Integer, Instant> finished = new HashMap<>();
         for (RunEvent event : events) {
@@ -68,10 +70,25 @@ final class StepBreakdown {
                 + "step titles from the last round; load average 1 / 5 / 15 min after each round: "
                 + String.join("; ", loads) + " on " + Runtime.getRuntime().availableProcessors() + " cores):\n\n"
                 + "| step | median | min | max |\n|---|---|---|---|\n");
+        text.append(cpuRow(totalCores()));
         text.append(row("build the plan (read the member list; waits out a silent member's 2 s probe)", build));
         steps.forEach((step, millis) -> text.append(row(step + ". " + titles.get(step)
                 + (overlapped.getOrDefault(step, false) ? " (alongside the step before)" : ""), millis)));
         return text.toString();
+    }
+
+    private static int totalCores() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    /** CPU spent per round, so that a reader can tell a run that waited from one the cores could not go faster. */
+    private String cpuRow(int cores) {
+        StringBuilder text = new StringBuilder("| CPU per round: the machine's busy core-seconds (of which this JVM) |");
+        for (CpuTime spent : cpu) {
+            text.append(String.format(Locale.ROOT, " %.1f (%.1f);", spent.machineSeconds(), spent.jvmSeconds()));
+        }
+        text.setLength(text.length() - 1);
+        return text.append(String.format(Locale.ROOT, " | on %d cores | |%n", cores)).toString();
     }
 
     private static String row(String what, List<Long> millis) {

@@ -124,6 +124,16 @@ public final class LabCluster {
                     .map(RunEvent.TargetOutput::line).toList();
         }
 
+        /** What each target of the step titled {@code title} finished with, in order. */
+        public List<String> messages(String title) {
+            List<Integer> steps = events.stream().filter(RunEvent.StepStarted.class::isInstance)
+                    .map(RunEvent.StepStarted.class::cast).filter(s -> s.title().equals(title))
+                    .map(RunEvent.StepStarted::step).toList();
+            return events.stream().filter(RunEvent.TargetFinished.class::isInstance)
+                    .map(RunEvent.TargetFinished.class::cast).filter(f -> steps.contains(f.step()))
+                    .map(RunEvent.TargetFinished::message).toList();
+        }
+
         public String log() {
             StringBuilder text = new StringBuilder();
             for (RunEvent event : events) {

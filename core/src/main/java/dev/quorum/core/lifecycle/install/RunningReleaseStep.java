@@ -6,12 +6,14 @@ import dev.quorum.core.engine.StepFailedException;
 import dev.quorum.core.etcd.ClusterProbe;
 import dev.quorum.core.etcd.ClusterStatus;
 import dev.quorum.core.etcd.MemberStatus;
+import dev.quorum.core.inventory.EtcdMember;
 import dev.quorum.core.lifecycle.steps.ClusterStep;
 import dev.quorum.core.lifecycle.steps.LifecycleSession;
 import dev.quorum.core.release.EtcdVersion;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -42,7 +44,15 @@ final class RunningReleaseStep extends ClusterStep {
         if (!session.hasPki() || wanted.isEmpty()) {
             return Check.done("no cluster CA on this workstation yet: no member of this cluster to ask");
         }
-        ClusterStatus status = ClusterProbe.probeEndpoints(session.cluster().sharedEtcd(), session.members(),
+        // a port that refuses the connection has no member behind it to ask: a re-run after an install stopped
+        // before the start would otherwise wait out the probe's timeout on hosts where etcd never ran
+        Set<String> closed = session.cluster().closedClientPorts(session.members());
+        List<EtcdMember> listening = session.members().stream().filter(m -> !closed.contains(m.hostName())).toList();
+        if (listening.isEmpty()) {
+            return Check.done("no member answers yet: nothing listens on the client port of "
+                    + session.members().stream().map(EtcdMember::hostName).collect(Collectors.joining(", ")));
+        }
+        ClusterStatus status = ClusterProbe.probeEndpoints(session.cluster().sharedEtcd(), listening,
                 PROBE_TIMEOUT, session.cluster().silentEndpoints());
         String other = status.members().stream().filter(m -> otherLine(m, wanted.get()))
                 .map(m -> m.memberName() + " (" + m.status().orElseThrow().version() + ")")

@@ -74,9 +74,9 @@ public final class ClientPortReach {
 
     /** Like {@link #refusing(List)} for ports given by host name. */
     static Set<String> refusingAt(Map<String, InetSocketAddress> ports) {
-        return FanOut.forEach(ports.keySet(), Math.max(1, ports.size()), host -> knock(ports.get(host).getHostString(),
-                        ports.get(host).getPort(), REFUSAL_WAIT_MILLIS)).entrySet().stream()
-                .filter(e -> e.getValue().ok() && e.getValue().value() == Knock.REFUSED)
+        return FanOut.forEach(ports.keySet(), Math.max(1, ports.size()), host -> refuses(ports.get(host).getHostString(),
+                        ports.get(host).getPort())).entrySet().stream()
+                .filter(e -> e.getValue().ok() && e.getValue().value())
                 .map(Map.Entry::getKey).collect(Collectors.toUnmodifiableSet());
     }
 
@@ -89,6 +89,15 @@ public final class ClientPortReach {
                     ? "timed out after " + CONNECT_MILLIS / 1000 + " s"
                     : notReached instanceof ConnectException ? String.valueOf(notReached.getMessage())
                     : notReached.getClass().getSimpleName() + ": " + notReached.getMessage());
+        }
+    }
+
+    /** Whether the host refused a TCP connection to {@code port} within {@value #REFUSAL_WAIT_MILLIS} ms. */
+    static boolean refuses(String address, int port) {
+        try {
+            return knock(address, port, REFUSAL_WAIT_MILLIS) == Knock.REFUSED;
+        } catch (IOException silentOrElse) {
+            return false;
         }
     }
 

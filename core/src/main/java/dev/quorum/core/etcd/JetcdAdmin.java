@@ -80,7 +80,8 @@ public final class JetcdAdmin implements EtcdAdmin {
 
     @Override
     public CompletableFuture<EndpointStatus> status(String endpointUrl) {
-        return dialed(endpointUrl).thenCompose(client.getMaintenanceClient()::statusMember)
+        return dialed(endpointUrl).thenCompose(url -> RefusedPort.failingFast(url,
+                        client.getMaintenanceClient().statusMember(url)))
                 .thenApply(response -> toStatus(endpointUrl, response));
     }
 
@@ -127,7 +128,8 @@ public final class JetcdAdmin implements EtcdAdmin {
 
     @Override
     public CompletableFuture<Void> defragment(String endpointUrl) {
-        return dialed(endpointUrl).thenCompose(client.getMaintenanceClient()::defragmentMember)
+        return dialed(endpointUrl).thenCompose(url -> RefusedPort.failingFast(url,
+                        client.getMaintenanceClient().defragmentMember(url)))
                 .thenApply(response -> null);
     }
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.quorum.core.cluster.ClusterSession;
+import dev.quorum.core.etcd.ClusterProbe;
+import dev.quorum.core.etcd.MemberStatus;
 import dev.quorum.core.etcd.TlsFiles;
 import dev.quorum.core.labtest.ContinuousWriter;
 import dev.quorum.core.labtest.LabCluster;
@@ -86,6 +88,13 @@ class RecoverLabTest {
         // lab2 down and the other two with a leader again
         Diagnosis before = await(d -> d.member("lab2").orElseThrow().has(ProblemKind.NOT_RUNNING) && d.hasQuorum());
         assertThat(before.sentence()).contains("quorum recover starts etcd on lab2");
+        // the stopped member's port refuses: its status says so at once, not after the probe's timeout
+        try (ClusterSession session = cluster.session(cluster.ssh())) {
+            MemberStatus stopped = ClusterProbe.probe(session.sharedEtcd(), session.inventory().etcdMembers(),
+                    Duration.ofSeconds(2)).members().get(1);
+            assertThat(stopped.error()).isEqualTo("nothing listens on " + lab.host(1).address()
+                    + ":2379 (connection refused)");
+        }
 
         LabCluster.Outcome outcome = recover(Duration.ofSeconds(60));
         assertThat(outcome.result().succeeded()).as(outcome.log() + outcome.firstFailure()).isTrue();

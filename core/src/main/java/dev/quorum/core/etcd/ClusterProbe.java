@@ -114,7 +114,7 @@ public final class ClusterProbe {
                 silent.timedOut(member.clientUrl());
             }
             memberStatuses.add(new MemberStatus(member.hostName(), member.memberName(), member.clientUrl(),
-                    outcome.value(), outcome.error()));
+                    outcome.value(), outcome.error(), outcome.refused()));
         }
         return memberStatuses;
     }
@@ -127,7 +127,12 @@ public final class ClusterProbe {
         return answer.hasLeader() && answer.errors().isEmpty();
     }
 
-    private record Outcome<T>(Optional<T> value, String error) {
+    /** @param refused the member's port refused the connection: nothing listens there */
+    private record Outcome<T>(Optional<T> value, String error, boolean refused) {
+        Outcome(Optional<T> value, String error) {
+            this(value, error, false);
+        }
+
         boolean timedOut() {
             return error.equals(NO_ANSWER);
         }
@@ -140,7 +145,7 @@ public final class ClusterProbe {
             Thread.currentThread().interrupt();
             return new Outcome<>(Optional.empty(), "interrupted");
         } catch (ExecutionException | CompletionException e) {
-            return new Outcome<>(Optional.empty(), describe(e.getCause()));
+            return new Outcome<>(Optional.empty(), describe(e.getCause()), RefusedPort.isRefusal(e.getCause()));
         }
     }
 

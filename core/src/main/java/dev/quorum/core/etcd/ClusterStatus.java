@@ -65,6 +65,15 @@ public record ClusterStatus(List<MemberStatus> members, List<MemberInfo> memberL
         return quorum && alarms.isEmpty() && healthyCount() == members.size() && allListed();
     }
 
+    /**
+     * Unhealthy only for members whose client port refused the connection: nothing listens there, so asking again in
+     * a moment would find the same (a slow answer or an election would not).
+     */
+    public boolean unhealthyOnlyWhereNothingListens() {
+        List<MemberStatus> unhealthy = members.stream().filter(m -> !m.healthy()).toList();
+        return !unhealthy.isEmpty() && unhealthy.stream().allMatch(MemberStatus::refused);
+    }
+
     private boolean allListed() {
         return members.stream().allMatch(m -> memberList.stream()
                 .anyMatch(info -> info.name().equals(m.memberName())));

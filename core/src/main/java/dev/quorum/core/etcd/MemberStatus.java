@@ -6,9 +6,17 @@ import java.util.Optional;
 /**
  * One inventory member as seen from the workstation: its own status if its endpoint answered,
  * else why not.
+ *
+ * @param refused its client port refused the connection: nothing listens there (the host's own answer), which a
+ *                moment's wait does not change, unlike a slow answer or an election
  */
 public record MemberStatus(String hostName, String memberName, String endpoint, Optional<EndpointStatus> status,
-                           String error) {
+                           String error, boolean refused) {
+
+    public MemberStatus(String hostName, String memberName, String endpoint, Optional<EndpointStatus> status,
+                        String error) {
+        this(hostName, memberName, endpoint, status, error, false);
+    }
 
     public boolean reachable() {
         return status.isPresent();

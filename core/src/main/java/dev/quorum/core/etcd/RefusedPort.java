@@ -34,10 +34,27 @@ final class RefusedPort {
                 : uri.getHost();
         CompletableFuture.runAsync(() -> {
             if (ClientPortReach.refuses(host, uri.getPort())) {
-                answer.completeExceptionally(new ConnectException(
-                        "nothing listens on " + uri.getAuthority() + " (connection refused)"));
+                answer.completeExceptionally(new Refusal(uri.getAuthority()));
             }
         }, KNOCKS);
         return answer;
+    }
+
+    /** Whether a call failed because its member's port refused the connection (this class's own failure). */
+    static boolean isRefusal(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof Refusal) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final class Refusal extends ConnectException {
+        private static final long serialVersionUID = 1L;
+
+        Refusal(String authority) {
+            super("nothing listens on " + authority + " (connection refused)");
+        }
     }
 }

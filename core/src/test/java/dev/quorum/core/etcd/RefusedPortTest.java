@@ -27,6 +27,8 @@ class RefusedPortTest {
         assertThatThrownBy(() -> answer.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
                 .cause().isInstanceOf(ConnectException.class)
                 .hasMessage("nothing listens on 127.0.0.1:" + closed + " (connection refused)");
+        assertThat(RefusedPort.isRefusal(new IllegalStateException(answer.handle((v, e) -> e).join()))).isTrue();
+        assertThat(RefusedPort.isRefusal(new ConnectException("Connection refused"))).isFalse();
     }
 
     @Test

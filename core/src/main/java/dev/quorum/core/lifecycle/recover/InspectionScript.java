@@ -17,6 +17,7 @@ final class InspectionScript {
     /** Seconds a member's own etcd may take to answer; a member without a leader answers status at once. */
     private static final int ETCDCTL_SECONDS = 2;
     private static final int LOG_LINES = 30;
+    static final String NOTHING_LISTENS = "nothing listens on the endpoints of ETCDCTL_ENDPOINTS (connection refused)";
 
     private InspectionScript() {
     }
@@ -30,9 +31,12 @@ final class InspectionScript {
         String peers = peerAddresses.stream().map(Shell::quote).collect(Collectors.joining(" "));
         return String.join("\n",
                 "t=$(mktemp -d) || exit 1",
+                "if " + everyEndpointRefuses(layout.envFile()) + "; then for f in status members alarms; do echo '"
+                        + NOTHING_LISTENS + "' >\"$t/$f\"; done; else",
                 etcdctl + "endpoint status -w json) >\"$t/status\" 2>&1 &",
                 etcdctl + "member list -w json) >\"$t/members\" 2>&1 &",
                 etcdctl + "alarm list) >\"$t/alarms\" 2>&1 &",
+                "fi",
                 peerProbe(peers, layout.peerPort()),
                 "echo " + MARKER + "service; systemctl is-active " + layout.unitName() + " 2>/dev/null | head -n 1",
                 "echo " + MARKER + "datadir; if [ -f " + data + "/member/snap/db ]; then echo present; "
@@ -45,6 +49,20 @@ final class InspectionScript {
                 "for f in status members alarms peers; do echo " + MARKER + "$f; "
                         + "[ -f \"$t/$f\" ] && head -c 65536 \"$t/$f\"; echo; done",
                 "rm -rf \"$t\"");
+    }
+
+    /**
+     * True only when every endpoint etcdctl would ask ({@code ETCDCTL_ENDPOINTS} of the env file) refuses a TCP
+     * connection: etcdctl itself waits out its command timeout on a refused port (2 s on a stopped member, measured),
+     * so the three calls are skipped only on that positive answer. A knock that connects, times out, or fails in any
+     * other way (no env file, no such variable, an endpoint without a port) runs etcdctl as before. Each endpoint's
+     * host and port reach the knocking bash as its $1 and $2, never as part of its script.
+     */
+    static String everyEndpointRefuses(String envFile) {
+        return "(set -a; . " + Shell.quote(envFile) + " 2>/dev/null || exit 1; set +a; [ -n \"$ETCDCTL_ENDPOINTS\" ] "
+                + "|| exit 1; set -f; IFS=,; n=0; for e in $ETCDCTL_ENDPOINTS; do e=${e#*://}; e=${e%%/*}; n=$((n+1)); "
+                + "h=${e%:*}; h=${h#[}; h=${h%]}; case $(LC_ALL=C timeout 1 bash -c 'exec 3<>\"/dev/tcp/$1/$2\"' "
+                + "quorum-knock \"$h\" \"${e##*:}\" 2>&1) in *refused*) ;; *) exit 1;; esac; done; [ \"$n\" -gt 0 ])";
     }
 
     /**

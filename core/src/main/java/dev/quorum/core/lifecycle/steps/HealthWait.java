@@ -42,12 +42,14 @@ public final class HealthWait {
     /**
      * A probe for a step's check: a cluster seen unhealthy is asked again for up to {@link #FOLLOWERS_SETTLE}, so one
      * answer slowed by a busy host does not make a re-run's verification a change. A cluster that stays unhealthy is
-     * what the step's change waits for.
+     * what the step's change waits for. A cluster unhealthy only where members' ports refuse the connection (nothing
+     * listens: etcd is stopped or not installed there, as in a replace's plan before the new member exists) is not
+     * asked again: a moment does not change that.
      */
     static ClusterStatus settled(StepContext context, Supplier<ClusterStatus> probe) throws Exception {
         ClusterStatus status = probe.get();
         Instant settled = Instant.now().plus(FOLLOWERS_SETTLE);
-        while (!status.healthy() && Instant.now().isBefore(settled)) {
+        while (!status.healthy() && !status.unhealthyOnlyWhereNothingListens() && Instant.now().isBefore(settled)) {
             context.cancellation().sleep(POLL);
             status = probe.get();
         }

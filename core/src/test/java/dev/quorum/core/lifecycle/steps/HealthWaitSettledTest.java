@@ -47,6 +47,11 @@ class HealthWaitSettledTest {
                 "DEADLINE_EXCEEDED");
     }
 
+    private static MemberStatus refusing(int i) {
+        return new MemberStatus("node" + i, "etcd" + i, "https://10.0.0." + i + ":2379", Optional.empty(),
+                "nothing listens on 10.0.0." + i + ":2379 (connection refused)", true);
+    }
+
     private static ClusterStatus cluster(MemberStatus third) {
         return new ClusterStatus(List.of(answering(1), answering(2), third), List.of(1, 2, 3).stream()
                 .map(i -> new MemberInfo(i, "etcd" + i, List.of("https://10.0.0." + i + ":2380"),
@@ -83,6 +88,32 @@ class HealthWaitSettledTest {
         ClusterStatus status = HealthWait.settled(CONTEXT, () -> {
             asked.incrementAndGet();
             return cluster(silent(3));
+        });
+
+        assertThat(status.healthy()).isFalse();
+        assertThat(asked.get()).isGreaterThan(1);
+    }
+
+    @Test
+    void aClusterUnhealthyOnlyWhereNothingListensIsAskedOnce() throws Exception {
+        AtomicInteger asked = new AtomicInteger();
+
+        ClusterStatus status = HealthWait.settled(CONTEXT, () -> {
+            asked.incrementAndGet();
+            return cluster(refusing(3));
+        });
+
+        assertThat(status.healthy()).isFalse();
+        assertThat(asked).hasValue(1);
+    }
+
+    @Test
+    void aRefusingMemberBesideASilentOneIsStillAskedAgain() throws Exception {
+        AtomicInteger asked = new AtomicInteger();
+
+        ClusterStatus status = HealthWait.settled(CONTEXT, () -> {
+            asked.incrementAndGet();
+            return new ClusterStatus(List.of(answering(1), silent(2), refusing(3)), List.of(), List.of(), true, "");
         });
 
         assertThat(status.healthy()).isFalse();

@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -24,9 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Times member changes on lab hosts and writes its section of docs/benchmarks.md. Each round: a
- * 3-member cluster on lab1..lab3 with lab4 and lab5 spare; add lab4 (timed), remove it again,
- * cut a follower off entirely and replace it by lab5 (timed), then cut the leader off and replace
- * it by lab4 (timed). Wall time of the plan run, from reading the
+ * 3-member cluster on lab1..lab3 with lab4..lab6 spare; add lab4 (timed), remove it again, stop etcd on a
+ * follower (its host up: the port refuses) and replace it by lab6 (timed), cut a follower off entirely and
+ * replace it by lab5 (timed), then cut the leader off and replace it by lab4 (timed). Wall time of the plan run, from reading the
  * member list to the verified cluster, snapshot included; the dead follower's replacement also
  * per step, with the machine's load average (it is shared with other builds).
  */
@@ -39,11 +38,13 @@ class MemberBenchmark {
         Assumptions.assumeTrue(LabPreconditions.isRoot(), LabPreconditions.NOT_ROOT);
         LabPreconditions.requireTools();
         List<Long> add = new ArrayList<>();
+        List<Long> replaceStopped = new ArrayList<>();
         List<Long> replaceDead = new ArrayList<>();
         List<Long> replaceLeader = new ArrayList<>();
+        StepBreakdown stoppedFollower = new StepBreakdown();
         StepBreakdown deadFollower = new StepBreakdown();
         for (int round = 0; round < ROUNDS; round++) {
-            try (Lab lab = Lab.start(5)) {
+            try (Lab lab = Lab.start(6)) {
                 LabCluster cluster = new LabCluster(lab, dir.resolve("round-" + round), Map.of(), 3);
                 succeeded(cluster.install());
 
@@ -51,8 +52,12 @@ class MemberBenchmark {
                         new StepBreakdown()));
                 succeeded(cluster.run(session -> MemberPlans.remove(session, new RemoveRequest("lab4")).plan()));
 
-                String follower = Stream.of("lab1", "lab2", "lab3").filter(h -> !h.equals(leader(cluster)))
-                        .findFirst().orElseThrow();
+                String stopped = follower(cluster);
+                host(lab, stopped).exec("systemctl stop etcd").requireOk("stop etcd on " + stopped);
+                replaceStopped.add(timed(cluster, session -> MemberPlans.replace(session,
+                        new ReplaceRequest(stopped, "lab6", false)).plan(), stoppedFollower));
+
+                String follower = follower(cluster);
                 host(lab, follower).cutLink();
                 replaceDead.add(timed(cluster, session -> MemberPlans.replace(session,
                         new ReplaceRequest(follower, "lab5", false)).plan(), deadFollower));
@@ -65,12 +70,23 @@ class MemberBenchmark {
         }
         new BenchmarkReport("Member changes on lab hosts", ROUNDS)
                 .row("add one member to a healthy 3-member cluster (learner, catch-up, promote)", add, "<= 10 s")
+                .row("replace a follower whose etcd is stopped (host up, its port refuses)", replaceStopped, "<= 10 s")
                 .row("replace a dead (cut off) follower of a 3-member cluster", replaceDead, "<= 15 s")
                 .row("replace a dead (cut off) leader of a 3-member cluster (includes etcd's election, 5-10 s)",
                         replaceLeader, "none set")
+                .note(stoppedFollower.table("replace a follower whose etcd is stopped"))
                 .note(deadFollower.table("replace a dead (cut off) follower"))
                 .write(Path.of(System.getProperty("quorum.docs", "../docs")).resolve("benchmarks.md"));
         assertThat(add).hasSize(ROUNDS);
+    }
+
+    /** A voting member of lab1..lab6 that is in the cluster now and does not lead it. */
+    private static String follower(LabCluster cluster) {
+        try (ClusterSession session = cluster.session(cluster.ssh())) {
+            return LiveCluster.read(session).probe(session).members().stream()
+                    .filter(m -> m.healthy() && !m.status().orElseThrow().isLeader())
+                    .map(m -> m.hostName()).findFirst().orElseThrow();
+        }
     }
 
     private static String leader(LabCluster cluster) {

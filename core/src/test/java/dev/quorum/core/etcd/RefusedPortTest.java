@@ -10,6 +10,7 @@ import java.net.ServerSocket;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -33,29 +34,29 @@ class RefusedPortTest {
 
     @Test
     void aListeningPortLeavesTheCallItsOwnAnswer() throws Exception {
-        try (ServerSocket listening = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            CompletableFuture<String> call = new CompletableFuture<>();
-            CompletableFuture<String> answer = RefusedPort.failingFast("https://127.0.0.1:" + listening.getLocalPort(),
-                    call);
-            listening.accept().close(); // the knock arrived and was let in: no refusal will end the call
+        CompletableFuture<String> answer = behindAListeningPort(call -> call.complete("status"));
 
-            call.complete("status");
-
-            assertThat(answer.get(10, TimeUnit.SECONDS)).isEqualTo("status");
-        }
+        assertThat(answer.get(10, TimeUnit.SECONDS)).isEqualTo("status");
     }
 
     @Test
     void theCallsOwnFailureIsPassedOn() throws Exception {
+        CompletableFuture<String> answer = behindAListeningPort(
+                call -> call.completeExceptionally(new IllegalStateException("etcdserver: leader changed")));
+
+        assertThatThrownBy(() -> answer.get(10, TimeUnit.SECONDS)).cause().hasMessage("etcdserver: leader changed");
+    }
+
+    /** A call to a port that lets the knock in (so no refusal ends it), then ended as {@code ends} says. */
+    private static CompletableFuture<String> behindAListeningPort(Consumer<CompletableFuture<String>> ends)
+            throws IOException {
         try (ServerSocket listening = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             CompletableFuture<String> call = new CompletableFuture<>();
             CompletableFuture<String> answer = RefusedPort.failingFast("https://127.0.0.1:" + listening.getLocalPort(),
                     call);
             listening.accept().close();
-
-            call.completeExceptionally(new IllegalStateException("etcdserver: leader changed"));
-
-            assertThatThrownBy(() -> answer.get(10, TimeUnit.SECONDS)).cause().hasMessage("etcdserver: leader changed");
+            ends.accept(call);
+            return answer;
         }
     }
 

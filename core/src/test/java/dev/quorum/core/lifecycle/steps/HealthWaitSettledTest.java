@@ -60,15 +60,10 @@ class HealthWaitSettledTest {
 
     @Test
     void aHealthyClusterIsAskedOnce() throws Exception {
-        AtomicInteger asked = new AtomicInteger();
+        Settled settled = settledAlways(cluster(answering(3)));
 
-        ClusterStatus status = HealthWait.settled(CONTEXT, () -> {
-            asked.incrementAndGet();
-            return cluster(answering(3));
-        });
-
-        assertThat(status.healthy()).isTrue();
-        assertThat(asked).hasValue(1);
+        assertThat(settled.status().healthy()).isTrue();
+        assertThat(settled.asked()).isEqualTo(1);
     }
 
     @Test
@@ -83,40 +78,39 @@ class HealthWaitSettledTest {
 
     @Test
     void aClusterThatStaysUnhealthyIsReportedSoAfterAskingAgain() throws Exception {
-        AtomicInteger asked = new AtomicInteger();
+        Settled settled = settledAlways(cluster(silent(3)));
 
-        ClusterStatus status = HealthWait.settled(CONTEXT, () -> {
-            asked.incrementAndGet();
-            return cluster(silent(3));
-        });
-
-        assertThat(status.healthy()).isFalse();
-        assertThat(asked.get()).isGreaterThan(1);
+        assertThat(settled.status().healthy()).isFalse();
+        assertThat(settled.asked()).isGreaterThan(1);
     }
 
     @Test
     void aClusterUnhealthyOnlyWhereNothingListensIsAskedOnce() throws Exception {
-        AtomicInteger asked = new AtomicInteger();
+        Settled settled = settledAlways(cluster(refusing(3)));
 
-        ClusterStatus status = HealthWait.settled(CONTEXT, () -> {
-            asked.incrementAndGet();
-            return cluster(refusing(3));
-        });
-
-        assertThat(status.healthy()).isFalse();
-        assertThat(asked).hasValue(1);
+        assertThat(settled.status().healthy()).isFalse();
+        assertThat(settled.asked()).isEqualTo(1);
     }
 
     @Test
     void aRefusingMemberBesideASilentOneIsStillAskedAgain() throws Exception {
-        AtomicInteger asked = new AtomicInteger();
+        Settled settled = settledAlways(new ClusterStatus(List.of(answering(1), silent(2), refusing(3)), List.of(),
+                List.of(), true, ""));
 
+        assertThat(settled.status().healthy()).isFalse();
+        assertThat(settled.asked()).isGreaterThan(1);
+    }
+
+    private record Settled(ClusterStatus status, int asked) {
+    }
+
+    /** Settles a cluster that answers the same every time it is asked, counting the asks. */
+    private static Settled settledAlways(ClusterStatus answer) throws Exception {
+        AtomicInteger asked = new AtomicInteger();
         ClusterStatus status = HealthWait.settled(CONTEXT, () -> {
             asked.incrementAndGet();
-            return new ClusterStatus(List.of(answering(1), silent(2), refusing(3)), List.of(), List.of(), true, "");
+            return answer;
         });
-
-        assertThat(status.healthy()).isFalse();
-        assertThat(asked.get()).isGreaterThan(1);
+        return new Settled(status, asked.get());
     }
 }

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -232,7 +233,11 @@ class SandboxWindowTest {
         Sandbox sandbox = new Sandbox(new QuorumHome(home), Optional.empty());
         var third = sandbox.layout().members().get(2);
         long pid = Long.parseLong(Files.readString(sandbox.layout().pidFile(third)).strip());
-        ProcessHandle.of(pid).orElseThrow().destroy();
+        ProcessHandle victim = ProcessHandle.of(pid).orElseThrow();
+        victim.destroy();
+        // stopped means exited: etcd closes its client port first, so the window may show it unreachable while the
+        // process still shuts down, and a start plan run then would find it running and skip it
+        victim.onExit().get(30, TimeUnit.SECONDS);
 
         Fx.await(Duration.ofSeconds(20), "etcd3 unreachable", () -> model().member("etcd3").orElseThrow().state()
                 == MemberState.UNREACHABLE);

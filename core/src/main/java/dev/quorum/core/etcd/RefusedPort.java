@@ -30,6 +30,9 @@ final class RefusedPort {
             }
         });
         URI uri = URI.create(dialedUrl);
+        if (uri.getHost() == null || uri.getPort() < 0) {
+            return answer; // no port to knock on: the call's own outcome
+        }
         String host = uri.getHost().startsWith("[") ? uri.getHost().substring(1, uri.getHost().length() - 1)
                 : uri.getHost();
         CompletableFuture.runAsync(() -> {

@@ -47,6 +47,16 @@ class RefusedPortTest {
         assertThatThrownBy(() -> answer.get(10, TimeUnit.SECONDS)).cause().hasMessage("etcdserver: leader changed");
     }
 
+    @Test
+    void anEndpointWithoutAHostPortLeavesTheCallItsOwnAnswer() throws Exception {
+        CompletableFuture<String> call = new CompletableFuture<>();
+        CompletableFuture<String> answer = RefusedPort.failingFast("unix:///run/etcd.sock", call);
+
+        call.complete("status");
+
+        assertThat(answer.get(10, TimeUnit.SECONDS)).isEqualTo("status");
+    }
+
     /** A call to a port that lets the knock in (so no refusal ends it), then ended as {@code ends} says. */
     private static CompletableFuture<String> behindAListeningPort(Consumer<CompletableFuture<String>> ends)
             throws IOException {

@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Everything one command needs to reach a cluster: its inventory, SSH connections (reused per
@@ -245,24 +244,12 @@ public final class ClusterSession implements AutoCloseable {
      * each as "host (address:2379: why)"; a member reached through an SSH tunnel is not among them.
      */
     public List<String> unreachedClientPorts(List<EtcdMember> members) {
-        return ClientPortReach.unreached(dialledDirectly(members));
-    }
-
-    /**
-     * The hosts of {@code members} whose client port, dialled directly from here, refused the connection: nothing
-     * listens there, by the host's own answer ({@link ClientPortReach#refusing}). A member reached through an SSH
-     * tunnel is never among them: this workstation does not dial its port.
-     */
-    public Set<String> closedClientPorts(List<EtcdMember> members) {
-        return ClientPortReach.refusing(dialledDirectly(members));
-    }
-
-    private List<EtcdMember> dialledDirectly(List<EtcdMember> members) {
         if (router.policy() == EtcdRoutePolicy.DIRECT_ONLY) {
-            return members;
+            return ClientPortReach.unreached(members);
         }
         EtcdRoutes routes = router.routes(members);
-        return members.stream().filter(m -> routes.route(m.hostName()) == EtcdRoute.DIRECT).toList();
+        return ClientPortReach.unreached(members.stream()
+                .filter(m -> routes.route(m.hostName()) == EtcdRoute.DIRECT).toList());
     }
 
     @Override

@@ -7,11 +7,9 @@ import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -58,26 +56,6 @@ public final class ClientPortReach {
                 + "group), run Quorum where it is open, or let it go through SSH (--etcd-via-ssh, or "
                 + "quorum_etcd_via_ssh: true in the inventory); quorum diagnose shows what the members themselves report, "
                 + "over SSH";
-    }
-
-    /**
-     * The hosts among {@code members} whose client port refused a TCP connection from here: nothing listens there,
-     * as the host's own network stack answers within milliseconds. A host that gives no answer within
-     * {@value #REFUSAL_WAIT_MILLIS} ms, or any other error, is not among them: that is silence, not evidence.
-     */
-    public static Set<String> refusing(List<EtcdMember> members) {
-        Map<String, InetSocketAddress> clientPorts = new LinkedHashMap<>();
-        members.forEach(m -> clientPorts.putIfAbsent(m.hostName(),
-                InetSocketAddress.createUnresolved(m.address(), m.clientPort())));
-        return refusingAt(clientPorts);
-    }
-
-    /** Like {@link #refusing(List)} for ports given by host name. */
-    static Set<String> refusingAt(Map<String, InetSocketAddress> ports) {
-        return FanOut.forEach(ports.keySet(), Math.max(1, ports.size()), host -> refuses(ports.get(host).getHostString(),
-                        ports.get(host).getPort())).entrySet().stream()
-                .filter(e -> e.getValue().ok() && e.getValue().value())
-                .map(Map.Entry::getKey).collect(Collectors.toUnmodifiableSet());
     }
 
     static Optional<String> whyNotReached(String address, int port) {

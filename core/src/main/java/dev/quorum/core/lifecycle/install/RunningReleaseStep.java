@@ -6,14 +6,12 @@ import dev.quorum.core.engine.StepFailedException;
 import dev.quorum.core.etcd.ClusterProbe;
 import dev.quorum.core.etcd.ClusterStatus;
 import dev.quorum.core.etcd.MemberStatus;
-import dev.quorum.core.inventory.EtcdMember;
 import dev.quorum.core.lifecycle.steps.ClusterStep;
 import dev.quorum.core.lifecycle.steps.LifecycleSession;
 import dev.quorum.core.release.EtcdVersion;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -44,15 +42,7 @@ final class RunningReleaseStep extends ClusterStep {
         if (!session.hasPki() || wanted.isEmpty()) {
             return Check.done("no cluster CA on this workstation yet: no member of this cluster to ask");
         }
-        // a port that refuses the connection has no member behind it to ask: a re-run after an install stopped
-        // before the start would otherwise wait out the probe's timeout on hosts where etcd never ran
-        Set<String> closed = session.cluster().closedClientPorts(session.members());
-        List<EtcdMember> listening = session.members().stream().filter(m -> !closed.contains(m.hostName())).toList();
-        if (listening.isEmpty()) {
-            return Check.done("no member answers yet: nothing listens on the client port of "
-                    + session.members().stream().map(EtcdMember::hostName).collect(Collectors.joining(", ")));
-        }
-        ClusterStatus status = ClusterProbe.probeEndpoints(session.cluster().sharedEtcd(), listening,
+        ClusterStatus status = ClusterProbe.probeEndpoints(session.cluster().sharedEtcd(), session.members(),
                 PROBE_TIMEOUT, session.cluster().silentEndpoints());
         String other = status.members().stream().filter(m -> otherLine(m, wanted.get()))
                 .map(m -> m.memberName() + " (" + m.status().orElseThrow().version() + ")")
@@ -64,8 +54,14 @@ final class RunningReleaseStep extends ClusterStep {
                             + "or set etcd_version back to the running version");
         }
         long answering = status.members().stream().filter(MemberStatus::reachable).count();
-        return Check.done(answering == 0 ? "no member answers yet" : answering + " running member(s) on "
-                + wanted.get().line());
+        if (answering > 0) {
+            return Check.done(answering + " running member(s) on " + wanted.get().line());
+        }
+        // a re-run after an install stopped before the start: each port's refusal answered at once (decision 0063)
+        return Check.done(status.members().stream().allMatch(MemberStatus::refused)
+                ? "no member answers yet: nothing listens on the client port of "
+                        + status.members().stream().map(MemberStatus::hostName).collect(Collectors.joining(", "))
+                : "no member answers yet");
     }
 
     private static boolean otherLine(MemberStatus member, EtcdVersion wanted) {

@@ -28,7 +28,7 @@ public final class HostKeyScanner {
         String name = KnownHostsFile.hostPattern(target.address(), target.port());
         KnownHostsPolicy preferKnownTypes = new KnownHostsPolicy(hostName, knownHosts, false);
         AtomicReference<HostKey> seen = new AtomicReference<>();
-        SSHClient client = new SSHClient(new DefaultConfig());
+        SSHClient client = new SSHClient(OpenSshOffer.applyTo(new DefaultConfig()));
         client.addHostKeyVerifier(new HostKeyVerifier() {
             @Override
             public boolean verify(String address, int port, PublicKey key) {

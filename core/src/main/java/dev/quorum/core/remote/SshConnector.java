@@ -69,7 +69,7 @@ public final class SshConnector implements AutoCloseable {
             synchronized (this) {
                 built = config;
                 if (built == null) {
-                    built = new DefaultConfig();
+                    built = OpenSshOffer.applyTo(new DefaultConfig());
                     built.setKeepAliveProvider(KeepAliveProvider.KEEP_ALIVE);
                     config = built;
                 }
@@ -190,6 +190,10 @@ public final class SshConnector implements AutoCloseable {
             if (policy.rejection().isPresent()) {
                 throw policy.rejection().get();
             }
+            OpenSshOffer.noneInCommon(hostName + " at " + target.address() + ":" + target.port() + " through the bastion "
+                    + jump.spec(), e).ifPresent(refusal -> {
+                        throw refusal;
+                    });
             throw new RemoteException("SSH handshake with " + hostName + " at " + target.address() + ":"
                     + target.port() + " through the bastion " + jump.spec() + " failed: " + e.getMessage(),
                     "Check that an SSH server (OpenSSH) listens on that port of " + hostName + ".", e);
@@ -206,6 +210,10 @@ public final class SshConnector implements AutoCloseable {
             if (isUnreachable(e)) {
                 throw new HostUnreachableException(hostName, target.address(), target.port(), e);
             }
+            OpenSshOffer.noneInCommon(hostName + " at " + target.address() + ":" + target.port(), e)
+                    .ifPresent(refusal -> {
+                        throw refusal;
+                    });
             throw new RemoteException("SSH handshake with " + hostName + " at " + target.address() + ":"
                     + target.port() + " failed: " + e.getMessage(),
                     "Check that an SSH server (OpenSSH) listens on that port.", e);

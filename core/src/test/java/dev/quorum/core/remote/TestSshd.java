@@ -49,7 +49,7 @@ final class TestSshd implements AutoCloseable {
         return start(List.of());
     }
 
-    /** @param extraConfig more sshd_config lines (more HostKey lines, algorithm lists), after the usual ones */
+    /** @param extraConfig more sshd_config lines (more HostKey lines, algorithm lists, a LogLevel), after the usual ones */
     static TestSshd start(List<String> extraConfig) throws IOException {
         assumeRoot();
         Path dir = Files.createTempDirectory("quorum-sshd");
@@ -76,8 +76,9 @@ final class TestSshd implements AutoCloseable {
                 "KbdInteractiveAuthentication no",
                 "PermitRootLogin prohibit-password",
                 "PrintMotd no",
-                "LogLevel ERROR",
                 String.join("\n", extraConfig),
+                // after the extra lines: sshd takes a keyword's first value, so a test may ask for more
+                "LogLevel ERROR",
                 ""));
         Process process = new ProcessBuilder("/usr/sbin/sshd", "-D", "-e", "-f", config.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("sshd.log").toFile()).start();
@@ -145,7 +146,7 @@ final class TestSshd implements AutoCloseable {
         throw new IllegalStateException("sshd did not listen on " + port + " within 5 s: " + log());
     }
 
-    private String log() {
+    String log() {
         try {
             return Files.readString(dir.resolve("sshd.log"));
         } catch (IOException e) {

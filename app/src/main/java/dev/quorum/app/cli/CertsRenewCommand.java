@@ -11,8 +11,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "renew",
-        description = {"Re-issue member, admin and node certificates that are expired, expiring, from another CA,",
-                "with wrong SANs or keys, from the cluster CA on this workstation; then one member at a time:",
+        description = {"Re-issue the member, admin and node certificates that need it, from the cluster CA on this workstation.",
+                "Those expired, expiring, from another CA or with wrong SANs or keys; then one member at a time:",
                 "new files (old ones kept in /var/backups/quorum), etcd serving them (restart only where needed),",
                 "member healthy before the next. Without quorum (expired certificates) all members restart together.",
                 "Without --member, the node certificates of the Kubernetes hosts (k8s_cluster) are renewed too; one that",

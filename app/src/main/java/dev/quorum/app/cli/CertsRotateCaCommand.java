@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "rotate-ca",
-        description = {"Replace the cluster CA without losing quorum: new CA and trust bundle on this workstation;",
+        description = {"Replace the cluster CA without losing quorum.", "New CA and trust bundle on this workstation;",
                 "each host trusts old+new (one restart each); every certificate re-issued from the new CA and rolled;",
                 "this workstation switches; each host trusts the new CA alone (one restart each). Old CA kept aside.",
                 "Kubernetes hosts (k8s_cluster) get the bundle in ca.pem and their system trust first, node certificates",

@@ -7,8 +7,8 @@ import dev.quorum.core.lifecycle.maintenance.MaintenancePlans;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "defrag", description = {"Defragment members one at a time, followers first and the leader last",
-        "(etcdctl --endpoints=URL defrag): a member serves nothing while it rewrites its file, so each is back",
+@Command(name = "defrag", description = {"Defragment members one at a time, followers first and the leader last.",
+        "Each with etcdctl --endpoints=URL defrag: a member serves nothing while it rewrites its file, so each is back",
         "with a leader before the next. Members with less free space than --min-reclaim are left alone.",
         "Refused unless every member answers with a leader and no CORRUPT alarm is raised."})
 final class MaintainDefragCommand extends ClusterChangeCommand {

@@ -11,8 +11,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "verify", description = {"Check a snapshot file as etcdutl snapshot restore does (etcdctl on 3.4), without a cluster:",
-        "its trailing sha256 integrity hash, and the sha256 recorded beside it at save time."})
+@Command(name = "verify", description = {"Check a snapshot file without a cluster, as etcdutl snapshot restore does (etcdctl on 3.4).",
+        "Its trailing sha256 integrity hash, and the sha256 recorded beside it at save time."})
 final class SnapshotVerifyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

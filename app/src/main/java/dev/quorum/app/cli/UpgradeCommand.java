@@ -9,8 +9,8 @@ import dev.quorum.core.lifecycle.upgrade.UpgradeRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "upgrade", description = {"Take the running cluster to the inventory's etcd_version, one member at a",
-        "time: followers first, the leader last (leadership handed on first); each member back on the new version",
+@Command(name = "upgrade", description = {"Take the running cluster to the inventory's etcd_version, one member at a time.",
+        "Followers first, the leader last (leadership handed on first); each member back on the new version",
         "and caught up before the next. Guards first, nothing changes when one refuses: one minor at a time",
         "(3.4 -> 3.5 -> 3.6 -> 3.7), 3.5 -> 3.6 from 3.5.32 with a clean v2 store, no auth for 3.4 -> 3.5, every",
         "member healthy, no alarms, room on disk. A snapshot is taken first; the old binaries are kept on each",

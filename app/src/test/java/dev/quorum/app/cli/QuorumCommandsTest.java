@@ -22,6 +22,27 @@ class QuorumCommandsTest {
         }
     }
 
+    /** A parent's command list shows each subcommand's first description line alone, so it must say it whole. */
+    @Test
+    void everyCommandsFirstDescriptionLineIsAWholeSentence() {
+        CommandLine all = new CommandLine(new QuorumCommand());
+        QuorumCommand.COMMANDS.forEach(all::addSubcommand);
+        List<String> cut = new java.util.ArrayList<>();
+        collectCutSummaries(all, cut);
+        assertThat(cut).as("first description lines that stop mid-sentence").isEmpty();
+    }
+
+    private static void collectCutSummaries(CommandLine command, List<String> cut) {
+        for (CommandLine sub : command.getSubcommands().values()) {
+            String[] description = sub.getCommandSpec().usageMessage().description();
+            String first = description.length == 0 ? "" : description[0].strip();
+            if (!sub.getCommandName().equals("help") && !first.matches(".*[.)!?]$")) {
+                cut.add(sub.getCommandSpec().qualifiedName() + ": " + first);
+            }
+            collectCutSummaries(sub, cut);
+        }
+    }
+
     @Test
     void everyCommandHasItsOwnName() {
         List<String> names = QuorumCommand.COMMANDS.stream().map(QuorumCommand::nameOf).toList();

@@ -47,6 +47,10 @@ public final class HostKeyScanner {
             client.connect(target.address(), target.port());
         } catch (IOException e) {
             if (seen.get() == null) {
+                OpenSshOffer.noneInCommon(hostName + " at " + target.address() + ":" + target.port(), e)
+                        .ifPresent(refusal -> {
+                            throw refusal;
+                        });
                 throw new HostUnreachableException(hostName, target.address(), target.port(), e);
             }
         } finally {

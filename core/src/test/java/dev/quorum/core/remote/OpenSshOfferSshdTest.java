@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * What a real OpenSSH sshd settles on with Quorum's offer (decision 0065): with its defaults, AES-CTR with
  * encrypt-then-MAC SHA-256, as OpenSSH's own client does; a server that allows only what OpenSSH's client no longer
- * offers (CBC) is refused with what to change. Needs root (sshd).
+ * offers (CBC) is refused with what to change, by a login and by a host-key scan alike. Needs root (sshd).
  */
 class OpenSshOfferSshdTest {
     @TempDir
@@ -36,6 +36,16 @@ class OpenSshOfferSshdTest {
                     .hasMessageContaining("no SSH algorithms in common")
                     .hasMessageContaining("aes128-cbc")
                     .satisfies(e -> assertThat(((RemoteException) e).hint()).contains("Ciphers").contains("sshd_config"));
+        }
+    }
+
+    @Test
+    void theHostKeyScanSaysTheSameInsteadOfUnreachable() throws Exception {
+        try (TestSshd sshd = TestSshd.start(List.of("Ciphers aes128-cbc"))) {
+            Path knownHosts = Files.write(dir.resolve("known_hosts"), List.of());
+            assertThatThrownBy(() -> new HostKeyScanner(sshd.options(knownHosts)).scan("h1", sshd.root()))
+                    .isInstanceOf(RemoteException.class).isNotInstanceOf(HostUnreachableException.class)
+                    .hasMessageContaining("no SSH algorithms in common");
         }
     }
 

@@ -47,10 +47,7 @@ public final class HostKeyScanner {
             client.connect(target.address(), target.port());
         } catch (IOException e) {
             if (seen.get() == null) {
-                OpenSshOffer.noneInCommon(hostName + " at " + target.address() + ":" + target.port(), e)
-                        .ifPresent(refusal -> {
-                            throw refusal;
-                        });
+                OpenSshOffer.refuseWhenNoneInCommon(hostName + " at " + target.address() + ":" + target.port(), e);
                 throw new HostUnreachableException(hostName, target.address(), target.port(), e);
             }
         } finally {

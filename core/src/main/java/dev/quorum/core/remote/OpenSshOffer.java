@@ -3,7 +3,6 @@ package dev.quorum.core.remote;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import net.schmizz.sshj.DefaultConfig;
 import net.schmizz.sshj.common.Factory;
 
@@ -27,6 +26,8 @@ final class OpenSshOffer {
 
     /** Names in a key exchange list that announce protocol extensions rather than name an algorithm: kept. */
     private static final List<String> EXTENSION_MARKERS = List.of("ext-info-", "kex-strict-");
+    /** How sshj's message begins when one list has nothing in common with the server's. */
+    private static final String NO_SETTLEMENT = "Unable to reach a settlement of";
 
     private OpenSshOffer() {
     }
@@ -39,24 +40,22 @@ final class OpenSshOffer {
     }
 
     /**
-     * The refusal to show when {@code failure} is sshj finding nothing in common with the server's lists ("Unable to
-     * reach a settlement of Client2ServerCipherAlgorithms: [ours] and [theirs]": sshj's only signal, a message).
+     * Refuses, saying so, when {@code failure} is sshj finding nothing in common with the server's lists ("Unable to
+     * reach a settlement of Client2ServerCipherAlgorithms: [ours] and [theirs]": sshj's only signal, a message);
+     * returns for any other failure, which the caller reports as before.
      */
-    static Optional<RemoteException> noneInCommon(String where, IOException failure) {
+    static void refuseWhenNoneInCommon(String where, IOException failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             String message = String.valueOf(t.getMessage());
             if (message.startsWith(NO_SETTLEMENT)) {
-                return Optional.of(new RemoteException("SSH to " + where + " found no SSH algorithms in "
+                throw new RemoteException("SSH to " + where + " found no SSH algorithms in "
                         + "common with the server for " + message.substring(NO_SETTLEMENT.length()).strip() + " (the first "
                         + "list is Quorum's: what OpenSSH's own client offers by default)",
                         "Allow one of Quorum's in the server's sshd_config (Ciphers, MACs or KexAlgorithms; OpenSSH's "
-                                + "defaults do), then reload sshd and run again", failure));
+                                + "defaults do), then reload sshd and run again", failure);
             }
         }
-        return Optional.empty();
     }
-
-    private static final String NO_SETTLEMENT = "Unable to reach a settlement of";
 
     /** The factories {@code wanted} names, in its order; with {@code keepMarkers}, sshj's extension markers after them. */
     static <T> List<Factory.Named<T>> inOrder(List<Factory.Named<T>> available, List<String> wanted,

@@ -190,10 +190,8 @@ public final class SshConnector implements AutoCloseable {
             if (policy.rejection().isPresent()) {
                 throw policy.rejection().get();
             }
-            OpenSshOffer.noneInCommon(hostName + " at " + target.address() + ":" + target.port() + " through the bastion "
-                    + jump.spec(), e).ifPresent(refusal -> {
-                        throw refusal;
-                    });
+            OpenSshOffer.refuseWhenNoneInCommon(hostName + " at " + target.address() + ":" + target.port()
+                    + " through the bastion " + jump.spec(), e);
             throw new RemoteException("SSH handshake with " + hostName + " at " + target.address() + ":"
                     + target.port() + " through the bastion " + jump.spec() + " failed: " + e.getMessage(),
                     "Check that an SSH server (OpenSSH) listens on that port of " + hostName + ".", e);
@@ -210,10 +208,7 @@ public final class SshConnector implements AutoCloseable {
             if (isUnreachable(e)) {
                 throw new HostUnreachableException(hostName, target.address(), target.port(), e);
             }
-            OpenSshOffer.noneInCommon(hostName + " at " + target.address() + ":" + target.port(), e)
-                    .ifPresent(refusal -> {
-                        throw refusal;
-                    });
+            OpenSshOffer.refuseWhenNoneInCommon(hostName + " at " + target.address() + ":" + target.port(), e);
             throw new RemoteException("SSH handshake with " + hostName + " at " + target.address() + ":"
                     + target.port() + " failed: " + e.getMessage(),
                     "Check that an SSH server (OpenSSH) listens on that port.", e);

@@ -3,6 +3,8 @@ package dev.quorum.core.lifecycle.members;
 import dev.quorum.core.engine.Check;
 import dev.quorum.core.engine.StepContext;
 import dev.quorum.core.engine.StepFailedException;
+import dev.quorum.core.etcd.StartTimeoutDropIn;
+import dev.quorum.core.inventory.ClusterLayout;
 import dev.quorum.core.lifecycle.steps.HostStep;
 import dev.quorum.core.lifecycle.steps.LifecycleSession;
 import dev.quorum.core.remote.Shell;
@@ -18,7 +20,9 @@ import java.util.Optional;
  * goes on while the same etcd process keeps changing its data directory or keeps saying itself that it has
  * not yet applied what is committed ("too many requests" is etcd's answer only while applying lags the commit
  * index by thousands of entries), and gives up 30 s after the last sign of progress (or after 5 minutes in all).
- * A crash loop is no progress: each start is a new process.
+ * A crash loop is no progress: each start is a new process. systemd's own start timeout is lifted for this start
+ * ({@link StartTimeoutDropIn}): etcd reports ready only once caught up, and a learner killed at 90 s would start
+ * from nothing again.
  */
 final class StartMemberStep extends HostStep {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
@@ -39,7 +43,9 @@ final class StartMemberStep extends HostStep {
 
     @Override
     public List<String> preview(String target) {
-        return List.of("systemctl start " + unit());
+        ClusterLayout layout = session.settings().layout();
+        return List.of("# " + StartTimeoutDropIn.path(layout) + ": TimeoutStartSec=infinity (removed once active)",
+                "systemctl daemon-reload", "systemctl start " + unit());
     }
 
     @Override
@@ -50,8 +56,19 @@ final class StartMemberStep extends HostStep {
 
     @Override
     public void apply(StepContext context) throws Exception {
+        ClusterLayout layout = session.settings().layout();
+        remote(context).run(StartTimeoutDropIn.writeCommand(layout)).requireOk("lift the start timeout on "
+                + context.target() + " (" + StartTimeoutDropIn.path(layout) + ")");
         remote(context).run("systemctl reset-failed " + unit() + " 2>/dev/null; systemctl start --no-block " + unit())
                 .requireOk("start etcd on " + context.target());
+        waitUntilActive(context);
+        // only once active: the timeout governs a start in progress, and a member that is still catching up when
+        // this step gives up keeps the drop-in (in /run) until it is ready or the host reboots
+        remote(context).run(StartTimeoutDropIn.removeCommand(layout)).requireOk("remove "
+                + StartTimeoutDropIn.path(layout) + " on " + context.target());
+    }
+
+    private void waitUntilActive(StepContext context) throws Exception {
         Instant started = Instant.now();
         Instant lastProgress = started;
         Instant lastSaid = Instant.MIN;

@@ -1,0 +1,49 @@
+package dev.quorum.core.etcd;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.quorum.core.inventory.ClusterLayout;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The join's drop-in (decision 0066): one per unit, and what systemd reads from it, written by the host's sh. */
+class StartTimeoutDropInTest {
+    @TempDir
+    Path root;
+
+    @Test
+    void eachClusterUnitHasItsOwnDropIn() {
+        assertThat(StartTimeoutDropIn.path(ClusterLayout.MAIN))
+                .isEqualTo("/run/systemd/system/etcd.service.d/quorum-join.conf");
+        assertThat(StartTimeoutDropIn.path(ClusterLayout.EVENTS))
+                .isEqualTo("/run/systemd/system/etcd-events.service.d/quorum-join.conf");
+    }
+
+    @Test
+    void theWrittenFileLiftsTheStartTimeoutAndRemovalLeavesAnotherDropInAlone() throws Exception {
+        // the commands as the host runs them, under a scratch root and with a systemctl that only says it was asked
+        Path bin = Files.createDirectories(root.resolve("bin"));
+        Path systemctl = Files.writeString(bin.resolve("systemctl"), "#!/bin/sh\necho \"$@\" >> " + root.resolve("asked") + "\n");
+        systemctl.toFile().setExecutable(true);
+        String write = StartTimeoutDropIn.writeCommand(ClusterLayout.MAIN).replace("/run/", root + "/run/");
+        String remove = StartTimeoutDropIn.removeCommand(ClusterLayout.MAIN).replace("/run/", root + "/run/");
+        Path dropIn = Path.of(root + StartTimeoutDropIn.path(ClusterLayout.MAIN));
+
+        assertThat(sh(bin, write)).isZero();
+        assertThat(Files.readString(dropIn)).isEqualTo("[Service]\nTimeoutStartSec=infinity\n");
+        Files.writeString(dropIn.resolveSibling("quorum-restore.conf"), "[Service]\n");
+        assertThat(sh(bin, remove)).isZero();
+
+        assertThat(dropIn).doesNotExist();
+        assertThat(dropIn.resolveSibling("quorum-restore.conf")).exists();
+        assertThat(Files.readAllLines(root.resolve("asked"))).containsExactly("daemon-reload", "daemon-reload");
+    }
+
+    private static int sh(Path bin, String command) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder("sh", "-c", command).inheritIO();
+        pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
+        return pb.start().waitFor();
+    }
+}

@@ -65,8 +65,19 @@ public record InitialCheckDropIn(ClusterLayout layout, String envLines) {
      * systemd so it forgets the override. Safe at any time: it only gives the next start its check back.
      */
     public static String removeCommand(ClusterLayout layout) {
-        return "rm -f -- " + Shell.quote(confPath(layout)) + " " + Shell.quote(envPath(layout)) + " && { rmdir -- "
-                + Shell.quote(directory(layout)) + " 2>/dev/null; systemctl daemon-reload 2>&1; }";
+        return removeFromDirectory(layout, confPath(layout), envPath(layout));
+    }
+
+    /**
+     * Removes {@code files} from the layout's drop-in directory, then the directory only if empty (another drop-in
+     * there keeps it), and has systemd forget them.
+     */
+    static String removeFromDirectory(ClusterLayout layout, String... files) {
+        StringBuilder rm = new StringBuilder("rm -f --");
+        for (String file : files) {
+            rm.append(' ').append(Shell.quote(file));
+        }
+        return rm + " && { rmdir -- " + Shell.quote(directory(layout)) + " 2>/dev/null; systemctl daemon-reload 2>&1; }";
     }
 
     /**

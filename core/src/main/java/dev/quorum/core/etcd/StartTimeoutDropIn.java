@@ -32,7 +32,6 @@ public final class StartTimeoutDropIn {
      * forget it: later starts get the unit's own timeout back.
      */
     public static String removeCommand(ClusterLayout layout) {
-        return "rm -f -- " + Shell.quote(path(layout)) + " && { rmdir -- "
-                + Shell.quote(InitialCheckDropIn.directory(layout)) + " 2>/dev/null; systemctl daemon-reload; }";
+        return InitialCheckDropIn.removeFromDirectory(layout, path(layout));
     }
 }

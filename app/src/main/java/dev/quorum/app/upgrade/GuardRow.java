@@ -20,6 +20,7 @@ public record GuardRow(String guard, String reason, String hint) {
             case AUTH_ENABLED -> "3.4 -> 3.5 without authentication";
             case MINIMUM_PATCH -> "3.5 -> 3.6 from a recent enough 3.5";
             case V2_STORE -> "3.5 -> 3.6 with a clean v2 store";
+            case REMOVED_MARKS -> "3.5 -> 3.6 with no current member marked removed";
             case DISK -> "Room on disk";
             case ROLLBACK -> "Rollback possible";
             case EVENTS_CLUSTER -> "The events cluster can take the shared binary";

@@ -20,6 +20,7 @@ import javafx.beans.property.SimpleBooleanProperty;
  * observation and decision in words), and whether to roll back instead (offered while mixed). UI thread only.
  */
 public final class UpgradeChoices {
+    private static final String READING = "Reading each member's version and checking the guards...";
     private final TaskExecutor executor;
     private final UpgradeReading reading;
     private final InventoryChoice inventory;
@@ -38,8 +39,9 @@ public final class UpgradeChoices {
         this.inventory = new InventoryChoice(executor, home, true);
         this.readReason = Bindings.createStringBinding(() -> !problem.get().isEmpty() ? problem.get()
                 : outlook.get() == null ? status.get() : "", problem, outlook, status);
+        // Not read yet is a reason too: the guards page is complete only on a read outlook that nothing blocks.
         this.reason = Bindings.createStringBinding(() -> !readReason.get().isEmpty() ? readReason.get()
-                : outlook.get().blocking(), readReason, outlook);
+                : outlook.get() == null ? READING : outlook.get().blocking(), readReason, outlook);
         this.rollbackOffered = Bindings.createBooleanBinding(() -> rollback.get()
                 || (outlook.get() != null && outlook.get().mixed()), rollback, outlook);
         rollback.addListener((obs, was, now) -> refresh());
@@ -50,7 +52,7 @@ public final class UpgradeChoices {
         int mine = ++generation;
         outlook.set(null);
         problem.set("");
-        status.set("Reading each member's version and checking the guards...");
+        status.set(READING);
         UpgradeRequest request = request();
         java.nio.file.Path file = inventory.file(); // read here: the work runs off the UI thread
         executor.submit(() -> reading.read(file, request), read -> {

@@ -3,6 +3,7 @@ package dev.quorum.app.upgrade;
 import dev.quorum.core.lifecycle.upgrade.AuthState;
 import dev.quorum.core.lifecycle.upgrade.ObservedCluster;
 import dev.quorum.core.lifecycle.upgrade.ObservedMember;
+import dev.quorum.core.lifecycle.upgrade.RemovedMarks;
 import dev.quorum.core.lifecycle.upgrade.UpgradeDecision;
 import dev.quorum.core.lifecycle.upgrade.UpgradePlanner;
 import dev.quorum.core.lifecycle.upgrade.UpgradeRequest;
@@ -30,7 +31,8 @@ final class Observed {
                     true, i == 0, 100, 1024 * 1024, OptionalLong.of(4L * 1024 * 1024), OptionalLong.of(4L * 1024 * 1024),
                     version.line().equals("3.5") ? V2Store.CLEAN : V2Store.NOT_CHECKED,
                     i == 2 && versions.length > 2 && !versions[2].equals(versions[0])
-                            ? Optional.of(EtcdVersion.parse(versions[0])) : Optional.empty()));
+                            ? Optional.of(EtcdVersion.parse(versions[0])) : Optional.empty(),
+                    new RemovedMarks(true, List.of())));
         }
         return new ObservedCluster(members, List.of(), List.of(), AuthState.DISABLED, 10L * 1024 * 1024 * 1024);
     }
@@ -42,7 +44,7 @@ final class Observed {
         ObservedMember last = members.remove(members.size() - 1);
         members.add(new ObservedMember(last.hostName(), last.memberName(), Optional.of("no answer in time"),
                 Optional.empty(), false, false, 0, 0, OptionalLong.empty(), OptionalLong.empty(), V2Store.UNKNOWN,
-                Optional.empty()));
+                Optional.empty(), RemovedMarks.NOT_READ));
         return new ObservedCluster(members, List.of(), List.of(), AuthState.DISABLED, all.workstationFreeBytes());
     }
 

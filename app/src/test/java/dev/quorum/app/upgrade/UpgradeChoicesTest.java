@@ -46,6 +46,17 @@ class UpgradeChoicesTest {
         assertThat(wizard.indexProperty().get()).as("Next does nothing").isEqualTo(1);
     }
 
+    /** Before: the binding threw on the missing outlook and JavaFX took "" for it, as if no guard refused. */
+    @Test
+    void beforeTheFirstReadTheGuardsAreNotPassed() {
+        UpgradeChoices choices = new UpgradeChoices(executor, new QuorumHome(dir.resolve("home")),
+                (file, request) -> {
+                    throw new AssertionError("nothing is read before refresh()");
+                });
+
+        assertThat(choices.reason().get()).isEqualTo("Reading each member's version and checking the guards...");
+    }
+
     @Test
     void everyGuardPassingLeadsToTheReview() throws Exception {
         WizardModel wizard = wizard((file, request) -> Observed.outlook(

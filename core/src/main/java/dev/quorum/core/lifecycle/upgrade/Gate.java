@@ -18,6 +18,8 @@ public enum Gate {
     MINIMUM_PATCH,
     /** 3.5 -> 3.6 with custom v2 content, or the check could not run. */
     V2_STORE,
+    /** 3.5 -> 3.6 with a current member marked removed in a member's v3 store, or the read failed (decision 0067). */
+    REMOVED_MARKS,
     /** Not enough room on a host or on this workstation. */
     DISK,
     /** A rollback asked of a cluster that is not mixed, or without kept binaries. */

@@ -9,17 +9,26 @@ import dev.quorum.core.remote.Shell;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** What one host says over SSH for the upgrade's guards: free space, kept releases, its v2 store. */
+/**
+ * What one host says over SSH for the upgrade's guards: free space, kept releases, its v2 store, and (3.5 -> 3.6)
+ * the member IDs its v3 store marks removed.
+ */
 record HostObservation(OptionalLong hostFreeKiB, OptionalLong dataFreeKiB, Optional<EtcdVersion> keptBelow,
-                       V2Store v2Store) {
+                       V2Store v2Store, Optional<Set<String>> removedMarks) {
     private static final Pattern FREE = Pattern.compile("^free (\\d+)$", Pattern.MULTILINE);
     private static final Pattern DATA_FREE = Pattern.compile("^datafree (\\d+)$", Pattern.MULTILINE);
     private static final Pattern KEPT = Pattern.compile("^kept .*/etcd-(v[0-9.]+)/?$", Pattern.MULTILINE);
     private static final Pattern ETCDUTL = Pattern.compile("etcdutl version: (\\S+)");
+    private static final Pattern MARK = Pattern.compile("^removedmark ([0-9a-f]+)$", Pattern.MULTILINE);
+    private static final Pattern MARKS_READ = Pattern.compile("^marksrc [01]$", Pattern.MULTILINE);
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    /** The marks are read from the whole backend file, which may be several GB on a cold disk. */
+    private static final Duration TIMEOUT_WITH_MARKS = Duration.ofMinutes(5);
 
     /** Where a member's old release is kept for a rollback. */
     static String keptDir(EtcdVersion version) {
@@ -34,8 +43,9 @@ record HostObservation(OptionalLong hostFreeKiB, OptionalLong dataFreeKiB, Optio
                 "df -Pk " + bin + " /var 2>/dev/null | awk 'NR>1{print \"free \" $4}'",
                 "df -Pk " + data + " 2>/dev/null | awk 'NR==2{print \"datafree \" $4}'",
                 "for d in " + ManagedFiles.BACKUP_ROOT + "/etcd-v*/; do [ -x \"$d/etcd\" ] && echo \"kept $d\"; done",
-                checkV2 ? v2Check(settings) : "true");
-        CommandResult result = remote.run(script, TIMEOUT);
+                checkV2 ? v2Check(settings) : "true",
+                checkV2 ? removedMarksRead(settings) : "true");
+        CommandResult result = remote.run(script, checkV2 ? TIMEOUT_WITH_MARKS : TIMEOUT);
         return parse(result.stdout() + "\n" + result.stderr(), running, checkV2);
     }
 
@@ -43,6 +53,16 @@ record HostObservation(OptionalLong hostFreeKiB, OptionalLong dataFreeKiB, Optio
         String etcdutl = Shell.quote(settings.binDir() + "/etcdutl");
         return "if [ -x " + etcdutl + " ]; then " + etcdutl + " version 2>&1 | head -n 1; " + etcdutl
                 + " check v2store --data-dir " + Shell.quote(settings.dataDir()) + " 2>&1; echo \"v2rc $?\"; fi";
+    }
+
+    /**
+     * bbolt keeps a key and its value side by side, so a mark reads as the member ID in hex followed by "removed".
+     * grep says 1 when there is none and 2 when it cannot read the file; only 0 and 1 are an answer.
+     */
+    private static String removedMarksRead(EtcdSettings settings) {
+        String db = Shell.quote(settings.dataDir() + "/member/snap/db");
+        return "marks=$(grep -aoE '[0-9a-f]+removed' " + db + "); marksrc=$?; printf '%s\\n' \"$marks\" | sort -u"
+                + " | head -n 10000 | sed -n 's/^\\([0-9a-f]*\\)removed$/removedmark \\1/p'; echo \"marksrc $marksrc\"";
     }
 
     static HostObservation parse(String out, EtcdVersion running, boolean checkV2) {
@@ -63,7 +83,20 @@ record HostObservation(OptionalLong hostFreeKiB, OptionalLong dataFreeKiB, Optio
                 kept = v;
             }
         }
-        return new HostObservation(free, dataFree, kept, checkV2 ? v2Store(out) : V2Store.NOT_CHECKED);
+        return new HostObservation(free, dataFree, kept, checkV2 ? v2Store(out) : V2Store.NOT_CHECKED,
+                checkV2 ? removedMarks(out) : Optional.empty());
+    }
+
+    static Optional<Set<String>> removedMarks(String out) {
+        if (!MARKS_READ.matcher(out).find()) {
+            return Optional.empty();
+        }
+        Set<String> marks = new TreeSet<>();
+        Matcher m = MARK.matcher(out);
+        while (m.find()) {
+            marks.add(m.group(1));
+        }
+        return Optional.of(marks);
     }
 
     /** The WAL check exists from etcdutl 3.5.32; an older etcdutl would say clean without reading the WAL. */

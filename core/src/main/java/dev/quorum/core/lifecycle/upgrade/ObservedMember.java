@@ -18,11 +18,12 @@ import java.util.OptionalLong;
  * @param v2Store        {@code etcdutl check v2store} on this member (3.5 -> 3.6 only)
  * @param keptVersion    the old release kept on the host for a rollback ({@code /var/backups/quorum/etcd-vX.Y.Z}),
  *                       the newest one older than the running one; empty when none
+ * @param removedMarks   the current members its v3 store marks removed (3.5 -> 3.6 only; decision 0067)
  */
 public record ObservedMember(String hostName, String memberName, Optional<String> unreachable,
                              Optional<EtcdVersion> version, boolean healthy, boolean leader, long raftIndex,
                              long dbSizeBytes, OptionalLong hostFreeKiB, OptionalLong dataFreeKiB, V2Store v2Store,
-                             Optional<EtcdVersion> keptVersion) {
+                             Optional<EtcdVersion> keptVersion, RemovedMarks removedMarks) {
 
     public boolean reachable() {
         return unreachable.isEmpty();

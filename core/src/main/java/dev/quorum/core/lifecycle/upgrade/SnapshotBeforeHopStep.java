@@ -18,15 +18,22 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Before the first member goes to the next minor, as Kubespray v2.31 does before 3.6: each member restarted once on
- * its own binary with ETCD_SNAPSHOT_COUNT=1, after the cluster speaks its line, so that it takes a raft snapshot.
- * The new minor then starts from that snapshot instead of replaying WAL entries written by the minor before: etcd
- * 3.7.1 panics on 3.5's entries ("unmarshal should never fail") when a cluster goes 3.5 -> 3.6 -> 3.7 with fewer
- * than 10000 writes in between (seen on lab hosts and by hand); with a steady writer (a snapshot every 10000
- * entries) the same chain went through. The restart also registers the member again, in the v3 store that 3.6
- * reads membership from. The env file goes back to its own contents right after the restart (the next restart is
- * the upgrade's, with the env rendered for the target), so a rollback keeps the original. A marker in the data
- * dir makes a re-run skip what is done.
+ * Before the first member goes to the next minor: each member restarted once on its own binary with
+ * ETCD_SNAPSHOT_COUNT=1, after the cluster speaks its line, so that it takes a raft snapshot (as Kubespray v2.31 does
+ * before 3.6). The new minor then starts from that snapshot instead of replaying the WAL from the cluster's birth,
+ * which broke two hops on lab hosts (decision 0067):
+ * <ul>
+ * <li>3.4 -> 3.5: a 3.4 member that never wrote a key never saved its consistent index, so 3.5 re-applies the
+ * cluster's first membership entries to its v3 store; after the first one, etcd 3.5.26+'s zombie-member cleanup finds
+ * the other members in the v3 store but not yet in the v2 store and marks them removed. The next entries add them back,
+ * the marks stay, and 3.6, which reads membership from the v3 store, refuses them as removed peers and makes them stop.
+ * The snapshot on 3.4 saves the consistent index, and the replay starts after those entries.</li>
+ * <li>3.5 -> 3.6 -> 3.7 with fewer than 10000 writes: etcd 3.7.1 panics on 3.5's WAL entries ("unmarshal should
+ * never fail"). With a steady writer (a snapshot every 10000 entries) the same chain went through.</li>
+ * </ul>
+ * The env file goes back to its own contents right after the restart (the next restart is the upgrade's, with the env
+ * rendered for the target), so a rollback keeps the original. A marker in the data dir makes a re-run skip what is
+ * done.
  */
 final class SnapshotBeforeHopStep extends HostStep {
     private static final Duration CLUSTER_VERSION_WAIT = Duration.ofSeconds(30);

@@ -33,7 +33,7 @@ final class UpgradeObserver {
         for (EtcdMember member : session.members()) {
             MemberStatus seen = status.members().stream().filter(s -> s.hostName().equals(member.hostName()))
                     .findFirst().orElseThrow();
-            members.add(observe(session, member, seen, target, rollback));
+            members.add(observe(session, live, member, seen, target, rollback));
         }
         List<String> unlisted = live.members().stream().filter(m -> !live.inInventory(m))
                 .map(m -> m.memberName().isEmpty() ? m.peerUrl() : m.memberName()).toList();
@@ -44,8 +44,8 @@ final class UpgradeObserver {
                 first.workstationFreeBytes()) : first;
     }
 
-    private static ObservedMember observe(LifecycleSession session, EtcdMember member, MemberStatus seen,
-                                          EtcdVersion target, boolean rollback) {
+    private static ObservedMember observe(LifecycleSession session, LiveCluster live, EtcdMember member,
+                                          MemberStatus seen, EtcdVersion target, boolean rollback) {
         Optional<EndpointStatus> own = seen.status();
         Optional<EtcdVersion> version = own.flatMap(s -> EtcdVersion.tryParse(s.version()));
         long dbSize = own.map(EndpointStatus::dbSize).orElse(0L);
@@ -59,7 +59,8 @@ final class UpgradeObserver {
                     version.orElse(target), checkV2);
             return new ObservedMember(member.hostName(), member.memberName(), Optional.empty(), version, seen.healthy(),
                     own.get().isLeader(), own.get().raftIndex(), dbSize, host.hostFreeKiB(), host.dataFreeKiB(),
-                    host.v2Store(), host.keptBelow());
+                    host.v2Store(), host.keptBelow(), RemovedMarks.of(host.removedMarks(),
+                            live.members().stream().flatMap(m -> live.info(m).stream()).toList()));
         } catch (Exception e) {
             return unreachable(member, "SSH: " + e.getMessage(), version, dbSize);
         }
@@ -68,7 +69,8 @@ final class UpgradeObserver {
     private static ObservedMember unreachable(EtcdMember member, String why, Optional<EtcdVersion> version,
                                               long dbSize) {
         return new ObservedMember(member.hostName(), member.memberName(), Optional.of(why), version, false, false, 0,
-                dbSize, OptionalLong.empty(), OptionalLong.empty(), V2Store.UNKNOWN, Optional.empty());
+                dbSize, OptionalLong.empty(), OptionalLong.empty(), V2Store.UNKNOWN, Optional.empty(),
+                RemovedMarks.NOT_READ);
     }
 
     /**

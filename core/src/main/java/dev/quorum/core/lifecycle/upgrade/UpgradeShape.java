@@ -29,10 +29,10 @@ public record UpgradeShape(UpgradePath path, boolean rollback, List<String> orde
     }
 
     /**
-     * Every member takes a raft snapshot on its own binary first ({@code SnapshotBeforeHopStep}): a minor hop to 3.6
-     * or later must not replay WAL entries written by the minor before the current one.
+     * Every member takes a raft snapshot on its own binary first ({@code SnapshotBeforeHopStep}) before any minor hop:
+     * the new minor must start from that snapshot, not replay the WAL from the cluster's birth (decision 0067).
      */
     public boolean snapshotFirst() {
-        return !rollback && !nothingToDo() && !path.from().sameLine(path.target()) && path.target().isAtLeast(3, 6, 0);
+        return !rollback && !nothingToDo() && !path.from().sameLine(path.target());
     }
 }

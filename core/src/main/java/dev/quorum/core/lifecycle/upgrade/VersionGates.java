@@ -101,6 +101,32 @@ final class VersionGates {
                     + "etcd_version to the running 3.5 version (no restart) or a newer 3.5 patch, run quorum "
                     + "upgrade, then set 3.6 again"));
         }
+        refusals.addAll(removedMarkGates(on35));
+        return refusals;
+    }
+
+    /** Decision 0067: etcd 3.6 takes a member its v3 store marks removed for a removed peer, and makes it stop. */
+    private static List<UpgradeRefusal> removedMarkGates(List<ObservedMember> on35) {
+        List<UpgradeRefusal> refusals = new ArrayList<>();
+        String marked = on35.stream().filter(m -> !m.removedMarks().members().isEmpty())
+                .map(m -> "on " + m.memberName() + ": " + String.join(", ", m.removedMarks().members()))
+                .collect(Collectors.joining("; "));
+        if (!marked.isEmpty()) {
+            refusals.add(new UpgradeRefusal(Gate.REMOVED_MARKS, "current members are marked removed in the v3 store "
+                    + "of 3.5 members (" + marked + "): etcd 3.6 reads membership from there and would refuse them "
+                    + "as removed peers. A cluster born on 3.4 gets these marks when it goes to 3.5 without a "
+                    + "snapshot while no key has been written", "keep the cluster on 3.5 and give it a fresh "
+                    + "membership: stop its clients, quorum snapshot save, quorum restore --snapshot FILE "
+                    + "--roll-back-live-cluster NAME; then run quorum upgrade again (docs/guide/upgrade.md)"));
+        }
+        String unread = on35.stream().filter(m -> !m.removedMarks().read()).map(ObservedMember::memberName)
+                .collect(Collectors.joining(", "));
+        if (!unread.isEmpty()) {
+            refusals.add(new UpgradeRefusal(Gate.REMOVED_MARKS, "could not read which members the v3 store of "
+                    + unread + " marks removed (grep over DATA_DIR/member/snap/db on its host)", "check that the "
+                    + "host answers over SSH and its data dir's member/snap/db is readable, then run quorum upgrade "
+                    + "again"));
+        }
         return refusals;
     }
 

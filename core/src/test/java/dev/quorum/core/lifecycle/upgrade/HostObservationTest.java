@@ -3,6 +3,7 @@ package dev.quorum.core.lifecycle.upgrade;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.quorum.core.release.EtcdVersion;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** What the guard's SSH script prints, read back: etcdutl's words as etcd 3.5.33 prints them. */
@@ -35,5 +36,15 @@ class HostObservationTest {
         assertThat(host.dataFreeKiB().getAsLong()).isEqualTo(700000);
         assertThat(host.keptBelow()).contains(EtcdVersion.parse("v3.5.33"));
         assertThat(host.v2Store()).isEqualTo(V2Store.NOT_CHECKED);
+    }
+
+    @Test
+    void readsTheMarksGrepFoundAndAFileGrepCouldNotRead() {
+        assertThat(HostObservation.removedMarks("removedmark a3fecd97338796d4\nremovedmark 6c09c7cf6feb55cb6\n"
+                + "marksrc 0\n")).contains(Set.of("a3fecd97338796d4", "6c09c7cf6feb55cb6"));
+        assertThat(HostObservation.removedMarks("marksrc 1\n")).as("no mark").contains(Set.of());
+        assertThat(HostObservation.removedMarks("grep: /var/lib/etcd/member/snap/db: No such file or directory\n"
+                + "marksrc 2\n")).isEmpty();
+        assertThat(HostObservation.removedMarks("")).as("the read did not run").isEmpty();
     }
 }

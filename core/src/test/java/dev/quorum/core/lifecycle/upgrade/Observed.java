@@ -22,7 +22,7 @@ final class Observed {
     static ObservedMember member(String host, String version, boolean leader) {
         return new ObservedMember(host, "etcd-" + host, Optional.empty(), Optional.of(EtcdVersion.parse(version)), true,
                 leader, 100, 20L * 1024 * 1024, OptionalLong.of(GIB_KIB), OptionalLong.of(GIB_KIB), V2Store.CLEAN,
-                Optional.empty());
+                Optional.empty(), new RemovedMarks(true, List.of()));
     }
 
     Observed with(ObservedMember member) {
@@ -62,34 +62,41 @@ final class Observed {
 
     static ObservedMember v2(ObservedMember m, V2Store state) {
         return new ObservedMember(m.hostName(), m.memberName(), m.unreachable(), m.version(), m.healthy(), m.leader(),
-                m.raftIndex(), m.dbSizeBytes(), m.hostFreeKiB(), m.dataFreeKiB(), state, m.keptVersion());
+                m.raftIndex(), m.dbSizeBytes(), m.hostFreeKiB(), m.dataFreeKiB(), state, m.keptVersion(), m.removedMarks());
+    }
+
+    static ObservedMember marks(ObservedMember m, RemovedMarks marks) {
+        return new ObservedMember(m.hostName(), m.memberName(), m.unreachable(), m.version(), m.healthy(), m.leader(),
+                m.raftIndex(), m.dbSizeBytes(), m.hostFreeKiB(), m.dataFreeKiB(), m.v2Store(), m.keptVersion(), marks);
     }
 
     static ObservedMember version(ObservedMember m, String version) {
         return new ObservedMember(m.hostName(), m.memberName(), m.unreachable(), Optional.of(EtcdVersion.parse(version)),
                 m.healthy(), m.leader(), m.raftIndex(), m.dbSizeBytes(), m.hostFreeKiB(), m.dataFreeKiB(), m.v2Store(),
-                m.keptVersion());
+                m.keptVersion(), m.removedMarks());
     }
 
     static ObservedMember kept(ObservedMember m, String version) {
         return new ObservedMember(m.hostName(), m.memberName(), m.unreachable(), m.version(), m.healthy(), m.leader(),
                 m.raftIndex(), m.dbSizeBytes(), m.hostFreeKiB(), m.dataFreeKiB(), m.v2Store(),
-                Optional.of(EtcdVersion.parse(version)));
+                Optional.of(EtcdVersion.parse(version)), m.removedMarks());
     }
 
     static ObservedMember unreachable(ObservedMember m, String why) {
         return new ObservedMember(m.hostName(), m.memberName(), Optional.of(why), Optional.empty(), false, false, 0,
-                m.dbSizeBytes(), OptionalLong.empty(), OptionalLong.empty(), V2Store.UNKNOWN, Optional.empty());
+                m.dbSizeBytes(), OptionalLong.empty(), OptionalLong.empty(), V2Store.UNKNOWN, Optional.empty(),
+                RemovedMarks.NOT_READ);
     }
 
     static ObservedMember unhealthy(ObservedMember m) {
         return new ObservedMember(m.hostName(), m.memberName(), m.unreachable(), m.version(), false, m.leader(),
-                m.raftIndex(), m.dbSizeBytes(), m.hostFreeKiB(), m.dataFreeKiB(), m.v2Store(), m.keptVersion());
+                m.raftIndex(), m.dbSizeBytes(), m.hostFreeKiB(), m.dataFreeKiB(), m.v2Store(), m.keptVersion(),
+                m.removedMarks());
     }
 
     static ObservedMember free(ObservedMember m, long hostKiB, long dataKiB) {
         return new ObservedMember(m.hostName(), m.memberName(), m.unreachable(), m.version(), m.healthy(), m.leader(),
                 m.raftIndex(), m.dbSizeBytes(), OptionalLong.of(hostKiB), OptionalLong.of(dataKiB), m.v2Store(),
-                m.keptVersion());
+                m.keptVersion(), m.removedMarks());
     }
 }

@@ -108,6 +108,31 @@ class UpgradePlannerTest {
     }
 
     @Test
+    void from35To36RefusesCurrentMembersMarkedRemovedInAV3StoreAndAnUnreadStore() {
+        ObservedCluster marked = cluster().three("v3.5.33").change("h1", m -> Observed.marks(m,
+                new RemovedMarks(true, List.of("etcd-h2", "etcd-h3")))).build();
+        UpgradeRefusal refused = refusals(upgrade(marked, "v3.6.14")).get(0);
+        assertThat(refused.gate()).isEqualTo(Gate.REMOVED_MARKS);
+        assertThat(refused.reason()).contains("(on etcd-h1: etcd-h2, etcd-h3)").contains("would refuse them");
+        assertThat(refused.hint()).contains("quorum snapshot save").contains("--roll-back-live-cluster");
+
+        ObservedCluster unread = cluster().three("v3.5.33").change("h3", m -> Observed.marks(m, RemovedMarks.NOT_READ))
+                .build();
+        assertThat(refusals(upgrade(unread, "v3.6.14"))).singleElement().satisfies(r -> {
+            assertThat(r.gate()).isEqualTo(Gate.REMOVED_MARKS);
+            assertThat(r.reason()).startsWith("could not read").contains("etcd-h3");
+        });
+    }
+
+    /** The marks matter to 3.6 only; 3.5 reads membership from the v2 store. */
+    @Test
+    void marksDoNotStopAHopTo35() {
+        ObservedCluster marked = cluster().three("v3.4.23").change("h1", m -> Observed.marks(m,
+                new RemovedMarks(true, List.of("etcd-h2")))).build();
+        assertThat(shape(upgrade(marked, "v3.5.33")).pending()).hasSize(3);
+    }
+
+    @Test
     void v2RecordsOnlyInTheWalTakeTheSnapshotWorkaroundFirst() {
         ObservedCluster wal = cluster().three("v3.5.33").change("h2", m -> Observed.v2(m, V2Store.WAL_ONLY)).build();
         assertThat(shape(upgrade(wal, "v3.6.14")).v2WalWorkaround()).containsExactly("h2");

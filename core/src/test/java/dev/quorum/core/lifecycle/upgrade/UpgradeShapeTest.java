@@ -17,15 +17,16 @@ class UpgradeShapeTest {
     }
 
     @Test
-    void minorHopsTo36AndLaterSnapshotFirst() {
+    void everyMinorHopSnapshotsFirst() {
+        assertThat(shape("v3.4.23", "v3.5.33", false, List.of("h1", "h2", "h3")).snapshotFirst())
+                .as("3.4 -> 3.5: decision 0067").isTrue();
         assertThat(shape("v3.5.33", "v3.6.14", false, List.of("h1", "h2", "h3")).snapshotFirst()).isTrue();
         assertThat(shape("v3.6.14", "v3.7.1", false, List.of("h1")).snapshotFirst()).as("a re-run while mixed").isTrue();
     }
 
     @Test
-    void patchHopsTheHopTo35RollbacksAndFinishedUpgradesDoNot() {
+    void patchHopsRollbacksAndFinishedUpgradesDoNot() {
         assertThat(shape("v3.5.30", "v3.5.33", false, List.of("h1")).snapshotFirst()).isFalse();
-        assertThat(shape("v3.4.23", "v3.5.33", false, List.of("h1")).snapshotFirst()).isFalse();
         assertThat(shape("v3.5.33", "v3.6.14", true, List.of("h1")).snapshotFirst()).isFalse();
         assertThat(shape("v3.5.33", "v3.6.14", false, List.of()).snapshotFirst()).isFalse();
     }

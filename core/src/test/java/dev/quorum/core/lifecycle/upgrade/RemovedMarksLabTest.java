@@ -1,0 +1,59 @@
+package dev.quorum.core.lifecycle.upgrade;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.quorum.core.labtest.LabCluster;
+import dev.quorum.lab.EtcdTarball;
+import dev.quorum.lab.Lab;
+import dev.quorum.lab.LabHost;
+import dev.quorum.lab.LabHosts;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Decision 0067 on real etcd: a quiet cluster born on 3.4 that goes to 3.5 without the snapshot first (its marker
+ * set by hand, as if the hop had been made before Quorum took one, or by another tool) carries members marked
+ * removed in every member's v3 store; the 3.5 -> 3.6 guard reads them over SSH and refuses, naming them, with
+ * nothing changed.
+ */
+@LabHosts(count = 3)
+class RemovedMarksLabTest {
+    static Lab lab;
+    @TempDir
+    static Path dir;
+
+    @Test
+    void aClusterMarkedOn35IsRefusedBefore36WithNothingChanged() {
+        LabCluster cluster = new LabCluster(lab, dir, UpgradeLabTest.vars(EtcdTarball.require("3.4")), 3);
+        LabCluster.Outcome installed = cluster.install();
+        assertThat(installed.result().succeeded()).as(installed.log()).isTrue();
+        for (LabHost host : lab.hosts()) {
+            host.exec("touch /var/lib/etcd/quorum-snapshot-on-3.4").requireOk("skip the snapshot on " + host.name());
+        }
+        UpgradeLabTest.point(cluster, EtcdTarball.require("3.5"));
+        LabCluster.Outcome to35 = cluster.run(s -> UpgradePlans.plan(s, UpgradeRequest.upgrade()));
+        assertThat(to35.result().succeeded()).as(to35.log()).isTrue();
+
+        UpgradeLabTest.point(cluster, EtcdTarball.require("3.6"));
+        String before = fingerprint();
+        LabCluster.Outcome refused = cluster.run(s -> UpgradePlans.plan(s, UpgradeRequest.upgrade()));
+
+        System.out.println("REMOVED MARKS REFUSAL: " + refused.firstFailure());
+        assertThat(refused.result().succeeded()).isFalse();
+        assertThat(refused.firstFailure()).as(refused.log())
+                .contains("current members are marked removed in the v3 store of 3.5 members")
+                .contains("on etcd1: ").contains("would refuse them").contains("--roll-back-live-cluster");
+        assertThat(fingerprint()).isEqualTo(before);
+    }
+
+    /** What a refused upgrade must leave as it was: binaries, env files, kept releases, running etcd. */
+    static String fingerprint() {
+        StringBuilder text = new StringBuilder();
+        for (LabHost host : lab.hosts()) {
+            text.append(host.name()).append(": ").append(host.exec("sha256sum /usr/local/bin/etcd /etc/etcd.env; "
+                    + "ls /usr/local/bin /var/backups/quorum 2>&1; systemctl is-active etcd").stdout()).append('\n');
+        }
+        return text.toString();
+    }
+}

@@ -111,7 +111,7 @@ public final class EventsUpgradePlans {
 
     /**
      * Before the shared binary changes, each events member takes its raft snapshot on the old one too, as the main
-     * members do before a minor to 3.6 or later: once the main members are upgraded, the old binary is gone.
+     * members do before every minor hop (decision 0067): once the main members are upgraded, the old binary is gone.
      */
     static List<PlannedStep> snapshotsBeforeHop(ClusterSession main, EtcdVersion target) {
         Optional<Inventory> events = main.inventory().eventsCluster();

@@ -68,7 +68,7 @@ final class EventsVersions {
 
     private static V2Store v2Store(LifecycleSession session, EtcdMember member, EtcdVersion running) {
         try {
-            return HostObservation.read(session.remote(member.hostName()), session.settings(), running, true)
+            return HostObservation.read(session.remote(member.hostName()), session.settings(), running, true, false)
                     .v2Store();
         } catch (Exception e) {
             return V2Store.UNKNOWN;

@@ -35,8 +35,12 @@ record HostObservation(OptionalLong hostFreeKiB, OptionalLong dataFreeKiB, Optio
         return ManagedFiles.BACKUP_ROOT + "/etcd-" + version;
     }
 
-    static HostObservation read(RemoteHost remote, EtcdSettings settings, EtcdVersion running, boolean checkV2)
-            throws Exception {
+    /**
+     * @param checkV2   run {@code etcdutl check v2store} (3.5 -> 3.6)
+     * @param readMarks read the member IDs the v3 store marks removed (3.5 -> 3.6, main cluster): the whole file
+     */
+    static HostObservation read(RemoteHost remote, EtcdSettings settings, EtcdVersion running, boolean checkV2,
+                                boolean readMarks) throws Exception {
         String bin = Shell.quote(settings.binDir());
         String data = Shell.quote(settings.dataDir());
         String script = String.join("\n",
@@ -44,9 +48,9 @@ record HostObservation(OptionalLong hostFreeKiB, OptionalLong dataFreeKiB, Optio
                 "df -Pk " + data + " 2>/dev/null | awk 'NR==2{print \"datafree \" $4}'",
                 "for d in " + ManagedFiles.BACKUP_ROOT + "/etcd-v*/; do [ -x \"$d/etcd\" ] && echo \"kept $d\"; done",
                 checkV2 ? v2Check(settings) : "true",
-                checkV2 ? removedMarksRead(settings) : "true");
-        CommandResult result = remote.run(script, checkV2 ? TIMEOUT_WITH_MARKS : TIMEOUT);
-        return parse(result.stdout() + "\n" + result.stderr(), running, checkV2);
+                readMarks ? removedMarksRead(settings) : "true");
+        CommandResult result = remote.run(script, readMarks ? TIMEOUT_WITH_MARKS : TIMEOUT);
+        return parse(result.stdout() + "\n" + result.stderr(), running, checkV2, readMarks);
     }
 
     private static String v2Check(EtcdSettings settings) {
@@ -65,7 +69,7 @@ record HostObservation(OptionalLong hostFreeKiB, OptionalLong dataFreeKiB, Optio
                 + " | head -n 10000 | sed -n 's/^\\([0-9a-f]*\\)removed$/removedmark \\1/p'; echo \"marksrc $marksrc\"";
     }
 
-    static HostObservation parse(String out, EtcdVersion running, boolean checkV2) {
+    static HostObservation parse(String out, EtcdVersion running, boolean checkV2, boolean readMarks) {
         OptionalLong free = OptionalLong.empty();
         Matcher f = FREE.matcher(out);
         while (f.find()) {
@@ -84,7 +88,7 @@ record HostObservation(OptionalLong hostFreeKiB, OptionalLong dataFreeKiB, Optio
             }
         }
         return new HostObservation(free, dataFree, kept, checkV2 ? v2Store(out) : V2Store.NOT_CHECKED,
-                checkV2 ? removedMarks(out) : Optional.empty());
+                readMarks ? removedMarks(out) : Optional.empty());
     }
 
     static Optional<Set<String>> removedMarks(String out) {

@@ -56,7 +56,7 @@ final class UpgradeObserver {
                 && target.line().equals("3.6");
         try {
             HostObservation host = HostObservation.read(session.remote(member.hostName()), session.settings(),
-                    version.orElse(target), checkV2);
+                    version.orElse(target), checkV2, checkV2);
             return new ObservedMember(member.hostName(), member.memberName(), Optional.empty(), version, seen.healthy(),
                     own.get().isLeader(), own.get().raftIndex(), dbSize, host.hostFreeKiB(), host.dataFreeKiB(),
                     host.v2Store(), host.keptBelow(), RemovedMarks.of(host.removedMarks(),

@@ -31,11 +31,12 @@ class HostObservationTest {
     void readsFreeSpaceAndTheNewestKeptReleaseBelowTheRunningOne() {
         HostObservation host = HostObservation.parse("free 900000\nfree 500000\ndatafree 700000\n"
                 + "kept /var/backups/quorum/etcd-v3.4.23/\nkept /var/backups/quorum/etcd-v3.5.33/\n"
-                + "kept /var/backups/quorum/etcd-v3.6.14/\n", EtcdVersion.parse("v3.6.14"), false);
+                + "kept /var/backups/quorum/etcd-v3.6.14/\n", EtcdVersion.parse("v3.6.14"), false, false);
         assertThat(host.hostFreeKiB().getAsLong()).isEqualTo(500000);
         assertThat(host.dataFreeKiB().getAsLong()).isEqualTo(700000);
         assertThat(host.keptBelow()).contains(EtcdVersion.parse("v3.5.33"));
         assertThat(host.v2Store()).isEqualTo(V2Store.NOT_CHECKED);
+        assertThat(host.removedMarks()).as("not asked").isEmpty();
     }
 
     @Test

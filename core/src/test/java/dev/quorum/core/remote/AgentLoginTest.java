@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,10 +50,12 @@ class AgentLoginTest {
         socket = tmp.resolve("agent.sock");
         agent = new ProcessBuilder("ssh-agent", "-D", "-a", socket.toString())
                 .redirectErrorStream(true).redirectOutput(tmp.resolve("agent.log").toFile()).start();
+        // The socket file appears at bind(), before listen(): only an answer says the agent is up. ssh-add -l says
+        // 0 (keys) or 1 (none) once it could ask, 2 while it cannot connect.
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (!Files.exists(socket)) {
+        while (!Files.exists(socket) || runSshAdd(Map.of(), "-l").exitCode() == 2) {
             if (!agent.isAlive() || System.nanoTime() > deadline) {
-                throw new IllegalStateException("ssh-agent did not open " + socket + ": "
+                throw new IllegalStateException("ssh-agent did not answer on " + socket + ": "
                         + Files.readString(tmp.resolve("agent.log")));
             }
             Thread.sleep(20);
@@ -177,7 +180,19 @@ class AgentLoginTest {
     }
 
     private void sshAdd(Map<String, String> env, String key) {
-        ProcessBuilder builder = new ProcessBuilder("ssh-add", "-q", key).redirectErrorStream(true);
+        Added added = runSshAdd(env, "-q", key);
+        if (added.exitCode() != 0) {
+            throw new IllegalStateException("ssh-add " + key + " -> " + added.exitCode() + ": " + added.output());
+        }
+    }
+
+    private record Added(int exitCode, String output) {
+    }
+
+    private Added runSshAdd(Map<String, String> env, String... args) {
+        List<String> command = new ArrayList<>(List.of("ssh-add"));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("SSH_AUTH_SOCK", socket.toString());
         builder.environment().putAll(env);
         try {
@@ -187,10 +202,7 @@ class AgentLoginTest {
                 p.destroyForcibly();
                 throw new IllegalStateException("ssh-add timed out");
             }
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (p.exitValue() != 0) {
-                throw new IllegalStateException("ssh-add " + key + " -> " + p.exitValue() + ": " + out);
-            }
+            return new Added(p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new IllegalStateException("cannot run ssh-add", e);
         } catch (InterruptedException e) {

@@ -19,11 +19,22 @@ import java.util.OptionalLong;
  * @param keptVersion    the old release kept on the host for a rollback ({@code /var/backups/quorum/etcd-vX.Y.Z}),
  *                       the newest one older than the running one; empty when none
  * @param removedMarks   the current members its v3 store marks removed (3.5 -> 3.6 only; decision 0067)
+ * @param downgrade      its storage version and the downgrade enabled (a downgrade's members on the newer minor only)
  */
 public record ObservedMember(String hostName, String memberName, Optional<String> unreachable,
                              Optional<EtcdVersion> version, boolean healthy, boolean leader, long raftIndex,
                              long dbSizeBytes, OptionalLong hostFreeKiB, OptionalLong dataFreeKiB, V2Store v2Store,
-                             Optional<EtcdVersion> keptVersion, RemovedMarks removedMarks) {
+                             Optional<EtcdVersion> keptVersion, RemovedMarks removedMarks,
+                             DowngradeStatus downgrade) {
+
+    /** A member observed for an upgrade or a rollback: its downgrade state not asked. */
+    public ObservedMember(String hostName, String memberName, Optional<String> unreachable,
+                          Optional<EtcdVersion> version, boolean healthy, boolean leader, long raftIndex,
+                          long dbSizeBytes, OptionalLong hostFreeKiB, OptionalLong dataFreeKiB, V2Store v2Store,
+                          Optional<EtcdVersion> keptVersion, RemovedMarks removedMarks) {
+        this(hostName, memberName, unreachable, version, healthy, leader, raftIndex, dbSizeBytes, hostFreeKiB,
+                dataFreeKiB, v2Store, keptVersion, removedMarks, DowngradeStatus.NOT_READ);
+    }
 
     public boolean reachable() {
         return unreachable.isEmpty();

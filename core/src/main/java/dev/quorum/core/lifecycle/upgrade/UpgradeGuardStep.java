@@ -24,8 +24,11 @@ final class UpgradeGuardStep extends ClusterStep {
 
     @Override
     public String title() {
-        return request.rollback() ? "Check the cluster can be rolled back (mixed, old binaries kept)"
-                : "Check the upgrade to " + target + " is allowed";
+        return switch (request.kind()) {
+            case ROLLBACK -> "Check the cluster can be rolled back (mixed, old binaries kept)";
+            case DOWNGRADE -> "Check the downgrade to " + target + " is allowed (one minor back, 3.6 or later)";
+            case UPGRADE -> "Check the upgrade to " + target + " is allowed";
+        };
     }
 
     @Override
@@ -33,13 +36,14 @@ final class UpgradeGuardStep extends ClusterStep {
         return List.of("etcdctl endpoint status --cluster -w table   # every member healthy, its version",
                 "etcdctl alarm list   # none",
                 "df -Pk <bin_dir> /var <data_dir>   # room for the binaries",
-                "etcdutl check v2store --data-dir <data_dir>   # 3.5 -> 3.6 only");
+                request.downgrade() ? "etcdctl.sh endpoint status -w json   # on each newer member: storage version, "
+                        + "downgrade state" : "etcdutl check v2store --data-dir <data_dir>   # 3.5 -> 3.6 only");
     }
 
     @Override
     public Check check(StepContext context) throws Exception {
         ObservedCluster observed = UpgradeObserver.observe(session, LiveCluster.read(session.cluster()), target,
-                request.rollback());
+                request);
         UpgradeDecision decision = UpgradePlanner.decide(observed, target, request);
         if (decision instanceof UpgradeDecision.Refused refused) {
             throw new StepFailedException("refused, nothing was changed: " + refused.refusals().stream()
@@ -51,7 +55,8 @@ final class UpgradeGuardStep extends ClusterStep {
         if (shape.nothingToDo()) {
             return Check.done("every member runs " + shape.target() + ": nothing to do");
         }
-        return Check.done((shape.rollback() ? "rollback " : "") + shape.path().describe() + ": "
+        return Check.done((shape.rollback() ? "rollback " : shape.downgrade() ? "downgrade " : "")
+                + shape.path().describe() + ": "
                 + String.join(", ", shape.pending()) + " to go, in the order " + String.join(", ", shape.order())
                 + (shape.v2WalWorkaround().isEmpty() ? "" : "; v2 records in the WAL of "
                 + String.join(", ", shape.v2WalWorkaround()) + " are snapshotted first"));

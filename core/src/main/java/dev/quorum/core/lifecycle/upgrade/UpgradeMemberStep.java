@@ -2,6 +2,7 @@ package dev.quorum.core.lifecycle.upgrade;
 
 import dev.quorum.core.engine.Check;
 import dev.quorum.core.engine.StepContext;
+import dev.quorum.core.engine.StepFailedException;
 import dev.quorum.core.etcd.HostFiles;
 import dev.quorum.core.inventory.EtcdMember;
 import dev.quorum.core.lifecycle.steps.BinariesStep;
@@ -11,32 +12,42 @@ import dev.quorum.core.lifecycle.steps.HostStep;
 import dev.quorum.core.lifecycle.steps.LifecycleSession;
 import dev.quorum.core.release.EtcdVersion;
 import dev.quorum.core.remote.RemoteHost;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * One member to the target: its old release kept, the new binaries and the env file for the target in place, a
- * restart (leadership handed on first), back on the target and caught up before the next member starts.
+ * restart (leadership handed on first), back on the target and caught up before the next member starts. A downgrade's
+ * member goes the same way, once its storage is on the target's minor (else the older binary would not start on it).
  */
 final class UpgradeMemberStep extends HostStep {
     private final EtcdVersion target;
     private final boolean leaderAtPlanTime;
+    private final boolean downgrade;
 
-    UpgradeMemberStep(LifecycleSession session, EtcdVersion target, boolean leaderAtPlanTime) {
+    UpgradeMemberStep(LifecycleSession session, EtcdVersion target, boolean leaderAtPlanTime, boolean downgrade) {
         super(session);
         this.target = target;
         this.leaderAtPlanTime = leaderAtPlanTime;
+        this.downgrade = downgrade;
     }
 
     @Override
     public String title() {
-        return "Upgrade each member to " + target + (leaderAtPlanTime ? " (the leader, last)" : " (a follower)");
+        return (downgrade ? "Downgrade" : "Upgrade") + " each member to " + target
+                + (leaderAtPlanTime ? " (the leader, last)" : " (a follower)");
     }
 
     @Override
     public List<String> preview(String target) {
         EtcdMember member = session.member(target);
         String bin = session.settings().binDir();
-        return List.of("mkdir /var/backups/quorum/etcd-<running> && cp -p " + bin + "/etcd " + bin + "/etcdctl "
+        List<String> steps = new ArrayList<>();
+        if (downgrade) {
+            steps.add(HostFiles.etcdctlWrapperPath(session.settings()) + " endpoint status -w json   # storageVersion "
+                    + this.target.line() + ".0, downgrade enabled: else nothing changes");
+        }
+        steps.addAll(List.of("mkdir /var/backups/quorum/etcd-<running> && cp -p " + bin + "/etcd " + bin + "/etcdctl "
                         + HostFiles.ENV_FILE + " /var/backups/quorum/etcd-<running>/   # kept for --rollback",
                 "tar -xzf etcd-" + this.target + "-linux-" + session.settings().architecture()
                         + ".tar.gz && install -m 0755 etcd etcdctl etcdutl " + bin + "/",
@@ -45,7 +56,8 @@ final class UpgradeMemberStep extends HostStep {
                 "systemctl restart etcd",
                 "etcdctl --endpoints=" + member.clientUrl() + " endpoint status   # " + this.target
                         + ", raft index caught up with the leader's",
-                "etcdctl endpoint health --cluster");
+                "etcdctl endpoint health --cluster"));
+        return steps;
     }
 
     @Override
@@ -58,6 +70,9 @@ final class UpgradeMemberStep extends HostStep {
         EtcdMember member = member(context);
         RemoteHost remote = remote(context);
         EtcdVersion old = MemberRestart.runningVersion(session, member);
+        if (downgrade) {
+            requireStorageOnTarget(member, remote);
+        }
         KeptRelease.keep(remote, context, session.settings(), old);
         session.recordFacts(context.target(), FactsProbe.gather(remote, session.settings()));
         BinariesStep binaries = new BinariesStep(session);
@@ -71,5 +86,17 @@ final class UpgradeMemberStep extends HostStep {
             env.apply(context);
         }
         MemberRestart.restart(session, context, member, target);
+    }
+
+    /** Positive evidence from the member itself that the older binary can start on its data dir. */
+    private void requireStorageOnTarget(EtcdMember member, RemoteHost remote) throws StepFailedException {
+        DowngradeStatus status = DowngradeStatus.read(remote, session.settings());
+        if (!status.storageOn(target.line()) || !status.downgradingTo(target.line())) {
+            throw new StepFailedException(member.memberName() + " is not ready for " + target + ": " + (status.read()
+                    ? "storage version " + status.storageVersion() + ", downgrade " + status.enabledTarget()
+                    .map(t -> "to " + t + " enabled").orElse("not enabled") : status.unread())
+                    + "; nothing was changed on it", "run the same command again: its first steps enable etcd's "
+                    + "downgrade and wait for the storage to follow");
+        }
     }
 }

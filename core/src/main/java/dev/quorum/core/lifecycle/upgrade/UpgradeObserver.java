@@ -10,6 +10,7 @@ import dev.quorum.core.lifecycle.steps.HealthWait;
 import dev.quorum.core.lifecycle.steps.LifecycleSession;
 import dev.quorum.core.release.EtcdVersion;
 import dev.quorum.core.remote.CommandResult;
+import dev.quorum.core.remote.RemoteHost;
 import dev.quorum.core.remote.Shell;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,40 +28,46 @@ final class UpgradeObserver {
     private UpgradeObserver() {
     }
 
-    static ObservedCluster observe(LifecycleSession session, LiveCluster live, EtcdVersion target, boolean rollback) {
+    static ObservedCluster observe(LifecycleSession session, LiveCluster live, EtcdVersion target,
+                                   UpgradeRequest request) {
         ClusterStatus status = HealthWait.probe(session);
         List<ObservedMember> members = new ArrayList<>();
         for (EtcdMember member : session.members()) {
             MemberStatus seen = status.members().stream().filter(s -> s.hostName().equals(member.hostName()))
                     .findFirst().orElseThrow();
-            members.add(observe(session, live, member, seen, target, rollback));
+            members.add(observe(session, live, member, seen, target, request));
         }
         List<String> unlisted = live.members().stream().filter(m -> !live.inInventory(m))
                 .map(m -> m.memberName().isEmpty() ? m.peerUrl() : m.memberName()).toList();
         ObservedCluster first = new ObservedCluster(members, unlisted, status.alarms(), AuthState.UNKNOWN,
                 workstationFree(session));
         boolean on34 = first.lowestVersion().map(v -> v.line().equals("3.4")).orElse(false);
-        return on34 && !rollback ? new ObservedCluster(members, unlisted, status.alarms(), auth(session, members),
+        return on34 && request.kind() == UpgradeRequest.Kind.UPGRADE ? new ObservedCluster(members, unlisted, status.alarms(), auth(session, members),
                 first.workstationFreeBytes()) : first;
     }
 
     private static ObservedMember observe(LifecycleSession session, LiveCluster live, EtcdMember member,
-                                          MemberStatus seen, EtcdVersion target, boolean rollback) {
+                                          MemberStatus seen, EtcdVersion target, UpgradeRequest request) {
         Optional<EndpointStatus> own = seen.status();
         Optional<EtcdVersion> version = own.flatMap(s -> EtcdVersion.tryParse(s.version()));
         long dbSize = own.map(EndpointStatus::dbSize).orElse(0L);
         if (own.isEmpty()) {
             return unreachable(member, "client port: " + seen.error(), version, dbSize);
         }
-        boolean checkV2 = !rollback && version.map(v -> v.line().equals("3.5")).orElse(false)
+        boolean checkV2 = request.kind() == UpgradeRequest.Kind.UPGRADE && version.map(v -> v.line().equals("3.5")).orElse(false)
                 && target.line().equals("3.6");
         try {
-            HostObservation host = HostObservation.read(session.remote(member.hostName()), session.settings(),
-                    version.orElse(target), checkV2, checkV2);
+            RemoteHost remote = session.remote(member.hostName());
+            HostObservation host = HostObservation.read(remote, session.settings(), version.orElse(target), checkV2,
+                    checkV2);
+            // Only a member on a newer minor than the target has a storage version to downgrade (3.6+ reports it).
+            boolean readDowngrade = request.downgrade() && version.map(v -> v.compareTo(target) > 0
+                    && !v.sameLine(target)).orElse(false);
             return new ObservedMember(member.hostName(), member.memberName(), Optional.empty(), version, seen.healthy(),
                     own.get().isLeader(), own.get().raftIndex(), dbSize, host.hostFreeKiB(), host.dataFreeKiB(),
                     host.v2Store(), host.keptBelow(), RemovedMarks.of(host.removedMarks(),
-                            live.members().stream().flatMap(m -> live.info(m).stream()).toList()));
+                            live.members().stream().flatMap(m -> live.info(m).stream()).toList()),
+                    readDowngrade ? DowngradeStatus.read(remote, session.settings()) : DowngradeStatus.NOT_READ);
         } catch (Exception e) {
             return unreachable(member, "SSH: " + e.getMessage(), version, dbSize);
         }

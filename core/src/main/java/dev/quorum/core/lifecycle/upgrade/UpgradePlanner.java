@@ -30,6 +30,9 @@ public final class UpgradePlanner {
             return refusals.isEmpty() ? new UpgradeDecision.Proceed(rollbackShape(observed))
                     : new UpgradeDecision.Refused(refusals);
         }
+        if (request.downgrade()) {
+            return downgrade(observed, target, refusals);
+        }
         UpgradePath path = UpgradePath.of(lowest.get(), target);
         List<UpgradeRefusal> versionRefusals = VersionGates.check(observed, target, path);
         refusals.addAll(versionRefusals);
@@ -42,13 +45,32 @@ public final class UpgradePlanner {
         }
         List<String> walOnly = observed.members().stream().filter(m -> m.v2Store() == V2Store.WAL_ONLY)
                 .filter(m -> !m.version().orElseThrow().equals(target)).map(ObservedMember::hostName).toList();
-        return new UpgradeDecision.Proceed(new UpgradeShape(path, false, order(observed), pending, walOnly));
+        return new UpgradeDecision.Proceed(new UpgradeShape(path, UpgradeRequest.Kind.UPGRADE, order(observed),
+                pending, walOnly));
+    }
+
+    /** etcd's own downgrade, one minor back (decision 0068): the members on the newer minor go, the leader last. */
+    private static UpgradeDecision downgrade(ObservedCluster observed, EtcdVersion target,
+                                             List<UpgradeRefusal> refusals) {
+        List<UpgradeRefusal> versionRefusals = DowngradeGates.check(observed, target);
+        refusals.addAll(versionRefusals);
+        List<String> pending = pending(observed, target);
+        if (versionRefusals.isEmpty() && !pending.isEmpty()) {
+            refusals.addAll(DiskGates.check(observed, target));
+        }
+        if (!refusals.isEmpty()) {
+            return new UpgradeDecision.Refused(refusals);
+        }
+        UpgradePath path = UpgradePath.of(observed.highestVersion().orElseThrow(), target);
+        return new UpgradeDecision.Proceed(new UpgradeShape(path, UpgradeRequest.Kind.DOWNGRADE, order(observed),
+                pending, List.of()));
     }
 
     private static UpgradeShape rollbackShape(ObservedCluster observed) {
         EtcdVersion old = observed.lowestVersion().orElseThrow();
         EtcdVersion newest = observed.highestVersion().orElseThrow();
-        return new UpgradeShape(UpgradePath.of(newest, old), true, order(observed), pending(observed, old), List.of());
+        return new UpgradeShape(UpgradePath.of(newest, old), UpgradeRequest.Kind.ROLLBACK, order(observed),
+                pending(observed, old), List.of());
     }
 
     /** Hosts whose member does not report the target, in the plan's order. */

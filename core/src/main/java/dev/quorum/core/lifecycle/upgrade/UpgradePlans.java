@@ -17,9 +17,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The rolling upgrade to the inventory's {@code etcd_version}, and its rollback while the cluster is mixed. Guards
- * first (nothing changes when one refuses), then a snapshot, then one member at a time, followers first and the
- * leader last; every step checks first, so a re-run finishes an interrupted upgrade or reports no changes.
+ * The rolling upgrade to the inventory's {@code etcd_version}, its rollback while the cluster is mixed, and etcd's own
+ * downgrade one minor back (decision 0068). Guards first (nothing changes when one refuses), then a snapshot, then one
+ * member at a time, followers first and the leader last; every step checks first, so a re-run finishes an interrupted
+ * run or reports no changes.
  */
 public final class UpgradePlans {
     private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(90);
@@ -39,12 +40,26 @@ public final class UpgradePlans {
     public static ObservedCluster observe(ClusterSession cluster, UpgradeRequest request) {
         LifecycleSession session = session(cluster);
         return UpgradeObserver.observe(session, LiveCluster.read(cluster), target(cluster.inventory()),
-                request.rollback());
+                request);
     }
 
     /** The guards' decision now: every refusal with its reason, or the shape of the plan. */
     public static UpgradeDecision decide(ClusterSession cluster, UpgradeRequest request) {
+        if (request.downgrade() && cluster.inventory().eventsCluster().isPresent()) {
+            return new UpgradeDecision.Refused(List.of(eventsRefusal(cluster)));
+        }
         return UpgradePlanner.decide(observe(cluster, request), target(cluster.inventory()), request);
+    }
+
+    /**
+     * The events cluster runs the main cluster's binary, and a downgraded binary cannot start on its storage until
+     * etcd migrated it too: Quorum does not downgrade two clusters on one binary (decision 0068).
+     */
+    private static UpgradeRefusal eventsRefusal(ClusterSession cluster) {
+        return new UpgradeRefusal(Gate.EVENTS_CLUSTER, "the inventory has an events cluster, which runs the main "
+                + "cluster's " + cluster.inventory().etcd().binDir() + "/etcd: quorum upgrade --downgrade does not "
+                + "downgrade two clusters on one binary", "restore snapshots taken before the upgrade (quorum "
+                + "restore, and with --cluster events), or downgrade by hand following etcd's guide for both clusters");
     }
 
     /**
@@ -54,13 +69,21 @@ public final class UpgradePlans {
     public static Plan plan(ClusterSession cluster, UpgradeRequest request) {
         LifecycleSession session = session(cluster);
         EtcdVersion target = target(cluster.inventory());
+        if (request.downgrade() && cluster.inventory().eventsCluster().isPresent()) {
+            UpgradeRefusal refusal = eventsRefusal(cluster);
+            throw new UpgradeException(refusal.reason(), refusal.hint());
+        }
         UpgradeGuardStep guard = new UpgradeGuardStep(session, target, request);
-        String name = request.rollback() ? "rollback" : "upgrade";
+        String name = switch (request.kind()) {
+            case UPGRADE -> "upgrade";
+            case ROLLBACK -> "rollback";
+            case DOWNGRADE -> "downgrade";
+        };
         List<PlannedStep> steps = new ArrayList<>();
         steps.add(PlannedStep.onCluster(guard));
         EventsUpgradePlans.guardForMain(cluster, session, target, request).ifPresent(steps::add);
         UpgradeDecision decision = UpgradePlanner.decide(
-                UpgradeObserver.observe(session, LiveCluster.read(cluster), target, request.rollback()), target,
+                UpgradeObserver.observe(session, LiveCluster.read(cluster), target, request), target,
                 request);
         if (!(decision instanceof UpgradeDecision.Proceed proceed)) {
             return new Plan(name, cluster.inventory().clusterName(), steps);
@@ -71,6 +94,9 @@ public final class UpgradePlans {
                 steps.add(PlannedStep.onCluster(new FetchReleaseStep(session)));
             }
             steps.add(PlannedStep.onCluster(new SnapshotStep(session, "before " + name, guard::nothingToDo)));
+            if (shape.downgrade()) {
+                steps.add(PlannedStep.onCluster(new DowngradeEnableStep(session, target)));
+            }
         }
         for (String host : shape.v2WalWorkaround()) {
             steps.add(PlannedStep.onEach(new V2WalWorkaroundStep(session), List.of(host)));
@@ -85,11 +111,13 @@ public final class UpgradePlans {
             boolean last = host.equals(leader) && shape.order().size() > 1;
             steps.add(PlannedStep.onEach(shape.rollback()
                     ? new RollbackMemberStep(session, shape.path().target(), last)
-                    : new UpgradeMemberStep(session, target, last), List.of(host)));
+                    : new UpgradeMemberStep(session, target, last, shape.downgrade()), List.of(host)));
         }
         if (!shape.rollback()) {
             steps.add(PlannedStep.onEach(new EtcdutlStep(session, target), shape.order()));
-            steps.addAll(EventsUpgradePlans.followMain(cluster, target));
+            if (!shape.downgrade()) {
+                steps.addAll(EventsUpgradePlans.followMain(cluster, target));
+            }
         }
         return new Plan(name, cluster.inventory().clusterName(), steps);
     }

@@ -4,15 +4,16 @@ import dev.quorum.core.release.EtcdVersion;
 import java.util.List;
 
 /**
- * What an upgrade (or a rollback) will do once every guard passed.
+ * What an upgrade (a rollback, a downgrade) will do once every guard passed.
  *
- * @param path           from the lowest running version to the target
- * @param rollback       kept old binaries go back (the target is the old version)
+ * @param path           from the lowest running version to the target (a downgrade's: from the highest)
+ * @param kind           upgrade; rollback (kept old binaries go back, the target is the old version); or downgrade
+ *                       (etcd's own, one minor back, the target's release installed)
  * @param order          every member's host, one at a time: followers first, the leader last
  * @param pending        the hosts in {@code order} whose member does not run the target yet
  * @param v2WalWorkaround hosts whose WAL alone holds v2 records: restarted once with ETCD_SNAPSHOT_COUNT=1 first
  */
-public record UpgradeShape(UpgradePath path, boolean rollback, List<String> order, List<String> pending,
+public record UpgradeShape(UpgradePath path, UpgradeRequest.Kind kind, List<String> order, List<String> pending,
                            List<String> v2WalWorkaround) {
     public UpgradeShape {
         order = List.copyOf(order);
@@ -24,6 +25,14 @@ public record UpgradeShape(UpgradePath path, boolean rollback, List<String> orde
         return path.target();
     }
 
+    public boolean rollback() {
+        return kind == UpgradeRequest.Kind.ROLLBACK;
+    }
+
+    public boolean downgrade() {
+        return kind == UpgradeRequest.Kind.DOWNGRADE;
+    }
+
     public boolean nothingToDo() {
         return pending.isEmpty();
     }
@@ -33,6 +42,6 @@ public record UpgradeShape(UpgradePath path, boolean rollback, List<String> orde
      * the new minor must start from that snapshot, not replay the WAL from the cluster's birth (decision 0067).
      */
     public boolean snapshotFirst() {
-        return !rollback && !nothingToDo() && !path.from().sameLine(path.target());
+        return kind == UpgradeRequest.Kind.UPGRADE && !nothingToDo() && !path.from().sameLine(path.target());
     }
 }

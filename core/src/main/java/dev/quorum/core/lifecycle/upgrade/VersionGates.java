@@ -55,10 +55,14 @@ final class VersionGates {
                     "while the cluster is mixed, quorum upgrade --rollback puts the kept " + lowest
                             + " binaries back; or set etcd_version to " + highest + " and finish the upgrade");
         }
+        String back = (DowngradeGates.offered(observed, target)
+                ? "to go back one minor, quorum upgrade --downgrade"
+                : "to go back after a completed upgrade, quorum upgrade --downgrade takes a cluster on 3.6 or later "
+                + "one minor back") + " (etcd's own etcdctl downgrade validate/enable, then the binaries member by "
+                + "member; a snapshot first); or restore a snapshot taken before the upgrade (quorum restore), which "
+                + "loses the writes made since";
         return new UpgradeRefusal(Gate.DOWNGRADE, "etcd_version " + target + " is older than what runs: " + newer
-                + "; upgrade does not downgrade", "set etcd_version to " + highest + "; to go back after a "
-                + "completed upgrade use etcd 3.6+'s etcdctl downgrade validate/enable (one minor), or restore a "
-                + "snapshot taken before the upgrade (quorum restore)");
+                + "; upgrade does not downgrade", "set etcd_version to " + highest + "; " + back);
     }
 
     private static java.util.Optional<UpgradeRefusal> authGate(ObservedCluster observed) {

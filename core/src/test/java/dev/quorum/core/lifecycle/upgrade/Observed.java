@@ -82,6 +82,12 @@ final class Observed {
                 Optional.of(EtcdVersion.parse(version)), m.removedMarks());
     }
 
+    static ObservedMember downgrade(ObservedMember m, DowngradeStatus status) {
+        return new ObservedMember(m.hostName(), m.memberName(), m.unreachable(), m.version(), m.healthy(), m.leader(),
+                m.raftIndex(), m.dbSizeBytes(), m.hostFreeKiB(), m.dataFreeKiB(), m.v2Store(), m.keptVersion(),
+                m.removedMarks(), status);
+    }
+
     static ObservedMember unreachable(ObservedMember m, String why) {
         return new ObservedMember(m.hostName(), m.memberName(), Optional.of(why), Optional.empty(), false, false, 0,
                 m.dbSizeBytes(), OptionalLong.empty(), OptionalLong.empty(), V2Store.UNKNOWN, Optional.empty(),

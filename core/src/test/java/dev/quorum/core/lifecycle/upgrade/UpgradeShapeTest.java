@@ -12,7 +12,8 @@ class UpgradeShapeTest {
     private static UpgradeShape shape(String from, String to, boolean rollback, List<String> pending) {
         EtcdVersion a = EtcdVersion.parse(from);
         EtcdVersion b = EtcdVersion.parse(to);
-        return new UpgradeShape(new UpgradePath(a, b, List.of(a.line(), b.line())), rollback,
+        return new UpgradeShape(new UpgradePath(a, b, List.of(a.line(), b.line())),
+                rollback ? UpgradeRequest.Kind.ROLLBACK : UpgradeRequest.Kind.UPGRADE,
                 List.of("h1", "h2", "h3"), pending, List.of());
     }
 
@@ -29,5 +30,17 @@ class UpgradeShapeTest {
         assertThat(shape("v3.5.30", "v3.5.33", false, List.of("h1")).snapshotFirst()).isFalse();
         assertThat(shape("v3.5.33", "v3.6.14", true, List.of("h1")).snapshotFirst()).isFalse();
         assertThat(shape("v3.5.33", "v3.6.14", false, List.of()).snapshotFirst()).isFalse();
+    }
+
+    @Test
+    void aDowngradeDoesNot() {
+        EtcdVersion from = EtcdVersion.parse("v3.6.14");
+        EtcdVersion to = EtcdVersion.parse("v3.5.33");
+        UpgradeShape shape = new UpgradeShape(UpgradePath.of(from, to), UpgradeRequest.Kind.DOWNGRADE,
+                List.of("h1", "h2", "h3"), List.of("h1", "h2", "h3"), List.of());
+        assertThat(shape.snapshotFirst()).as("etcd migrates the storage; no raft snapshot is needed").isFalse();
+        assertThat(shape.downgrade()).isTrue();
+        assertThat(shape.rollback()).isFalse();
+        assertThat(shape.path().describe()).isEqualTo("3.6 -> 3.5");
     }
 }

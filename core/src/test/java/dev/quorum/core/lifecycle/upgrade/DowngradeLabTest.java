@@ -1,0 +1,146 @@
+package dev.quorum.core.lifecycle.upgrade;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.quorum.core.cluster.ClusterSession;
+import dev.quorum.core.engine.Cancellation;
+import dev.quorum.core.engine.RunEvent;
+import dev.quorum.core.engine.RunMode;
+import dev.quorum.core.engine.RunOutcome;
+import dev.quorum.core.engine.StepStatus;
+import dev.quorum.core.etcd.ServedVersions;
+import dev.quorum.core.labtest.ContinuousWriter;
+import dev.quorum.core.labtest.LabCluster;
+import dev.quorum.lab.EtcdTarball;
+import dev.quorum.lab.Lab;
+import dev.quorum.lab.LabHost;
+import dev.quorum.lab.LabHosts;
+import dev.quorum.lab.Wait;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * etcd's own downgrade, 3.6 -> 3.5, on a 3-member TLS cluster (decision 0068): two minors back refused with nothing
+ * changed; a downgrade cut off after its first member, then run again to the end, under a continuous writer (no
+ * acknowledged write lost, the same member IDs, the cluster speaking 3.5); a re-run that changes nothing; and the
+ * upgrade back to 3.6, which goes through only if etcd finished the downgrade.
+ */
+@LabHosts(count = 3)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DowngradeLabTest {
+    static Lab lab;
+    @TempDir
+    static Path dir;
+    static LabCluster cluster;
+    static UpgradeLabReads reads;
+    static Map<String, Long> ids;
+
+    @BeforeAll
+    static void installThreeOn36() {
+        cluster = new LabCluster(lab, dir, UpgradeLabReads.vars(EtcdTarball.require("3.6")), 3);
+        LabCluster.Outcome installed = cluster.install();
+        assertThat(installed.result().succeeded()).as(installed.log()).isTrue();
+        reads = new UpgradeLabReads(lab, cluster);
+        ids = reads.memberIds();
+    }
+
+    @Test
+    @Order(1)
+    void twoMinorsBackAreRefusedWithNothingChanged() {
+        UpgradeLabReads.point(cluster, EtcdTarball.require("3.4"));
+        String before = reads.fingerprint();
+        LabCluster.Outcome refused = cluster.run(s -> UpgradePlans.plan(s, UpgradeRequest.downgradeOneMinor()));
+        assertThat(refused.result().succeeded()).isFalse();
+        assertThat(refused.firstFailure()).as(refused.log()).contains("more than one minor below the running v3.6");
+        assertThat(reads.fingerprint()).isEqualTo(before);
+    }
+
+    @Test
+    @Order(2)
+    void aDowngradeCutOffAfterOneMemberIsFinishedByARerunWithNoWriteLost() throws Exception {
+        EtcdTarball from = EtcdTarball.require("3.6");
+        EtcdTarball to = EtcdTarball.require("3.5");
+        UpgradeLabReads.point(cluster, to);
+        try (ClusterSession session = cluster.session(cluster.ssh());
+             ContinuousWriter writer = new ContinuousWriter(reads.endpoints(), session.pki().clientTls())) {
+            writer.awaitAcknowledged(20, Duration.ofSeconds(10));
+            Cancellation cancellation = new Cancellation();
+            LabCluster.Outcome cut = cluster.run(s -> UpgradePlans.plan(s, UpgradeRequest.downgradeOneMinor()),
+                    cluster.ssh(), RunMode.APPLY, cancellation, event -> {
+                        if (event instanceof RunEvent.StepFinished f && f.status() == StepStatus.CHANGED
+                                && f.title().startsWith("Downgrade each member")) {
+                            cancellation.cancel();
+                        }
+                    });
+            assertThat(cut.result().outcome()).as(cut.log()).isEqualTo(RunOutcome.CANCELLED);
+            assertThat(cut.log()).contains("etcdctl.sh downgrade enable 3.5");
+            assertThat(reads.versions()).containsExactlyInAnyOrder(to.version(), from.version(),
+                    from.version());
+
+            LabCluster.Outcome finished = cluster.run(s -> UpgradePlans.plan(s, UpgradeRequest.downgradeOneMinor()));
+            writer.awaitAcknowledged(writer.acknowledgedCount() + 20, Duration.ofSeconds(10));
+            writer.stop();
+            assertThat(finished.result().succeeded()).as(finished.log()).isTrue();
+            assertThat(finished.log()).contains("the downgrade to 3.5 is enabled");
+            assertThat(writer.missing()).as("acknowledged writes lost").isEmpty();
+            System.out.println("DOWNGRADE longest write pause " + writer.longestGap().toMillis() + " ms, "
+                    + writer.acknowledgedCount() + " writes, " + writer.failures() + " failed");
+            assertClusterSpeaks("3.5");
+            for (LabHost host : lab.hosts()) {
+                assertThat(host.exec("test -x /var/backups/quorum/etcd-" + from.version() + "/etcd").ok())
+                        .as("the 3.6 binaries kept on " + host.name()).isTrue();
+            }
+        }
+        assertThat(reads.versions()).containsOnly(to.version());
+        assertThat(reads.memberIds()).isEqualTo(ids);
+    }
+
+    @Test
+    @Order(3)
+    void aRerunChangesNothing() {
+        LabCluster.Outcome again = cluster.run(s -> UpgradePlans.plan(s, UpgradeRequest.downgradeOneMinor()));
+        assertThat(again.result().succeeded()).as(again.log()).isTrue();
+        assertThat(again.events()).filteredOn(e -> e instanceof RunEvent.TargetFinished)
+                .extracting(e -> ((RunEvent.TargetFinished) e).status()).containsOnly(StepStatus.OK);
+    }
+
+    @Test
+    @Order(4)
+    void theUpgradeBackTo36GoesThrough() {
+        EtcdTarball back = EtcdTarball.require("3.6");
+        UpgradeLabReads.point(cluster, back);
+        LabCluster.Outcome upgraded = cluster.run(s -> UpgradePlans.plan(s, UpgradeRequest.upgrade()));
+        assertThat(upgraded.result().succeeded()).as(upgraded.log()).isTrue();
+        assertThat(reads.versions()).containsOnly(back.version());
+        assertThat(reads.memberIds()).isEqualTo(ids);
+        assertClusterSpeaks("3.6");
+    }
+
+    /** etcd's leader decides the cluster version a few seconds after the last member changed: asked until then. */
+    private static void assertClusterSpeaks(String line) {
+        try (ClusterSession session = cluster.session(cluster.ssh())) {
+            boolean spoken = Wait.until(Duration.ofSeconds(20), Duration.ofMillis(500), () -> lab.hosts().stream()
+                    .allMatch(host -> clusterVersion(session, host).equals(line)));
+            assertThat(spoken).as(() -> "cluster version " + line + " on every member; "
+                    + lab.host(0).exec("etcdctl.sh endpoint status --cluster -w json").stdout()).isTrue();
+        }
+    }
+
+    private static String clusterVersion(ClusterSession session, LabHost host) {
+        try {
+            ServedVersions served = session.sharedEtcd().versions("https://" + host.address() + ":2379")
+                    .get(5, TimeUnit.SECONDS);
+            return served.cluster().map(v -> v.line()).orElse("not decided");
+        } catch (Exception e) {
+            return "unknown: " + e.getMessage();
+        }
+    }
+}

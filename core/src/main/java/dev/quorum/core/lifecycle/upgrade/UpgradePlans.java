@@ -97,6 +97,9 @@ public final class UpgradePlans {
             if (shape.downgrade()) {
                 steps.add(PlannedStep.onCluster(new DowngradeEnableStep(session, target)));
             }
+            if (shape.cancelsDowngradeFirst()) {
+                steps.add(PlannedStep.onCluster(new DowngradeCancelStep(session, target)));
+            }
         }
         for (String host : shape.v2WalWorkaround()) {
             steps.add(PlannedStep.onEach(new V2WalWorkaroundStep(session), List.of(host)));

@@ -33,6 +33,15 @@ public record UpgradeShape(UpgradePath path, UpgradeRequest.Kind kind, List<Stri
         return kind == UpgradeRequest.Kind.DOWNGRADE;
     }
 
+    /**
+     * An upgrade to 3.6 or later that finds a member already there may follow a downgrade cut off half way: it cancels
+     * an enabled downgrade first, if the members report one ({@code DowngradeCancelStep}, decision 0068).
+     */
+    public boolean cancelsDowngradeFirst() {
+        return kind == UpgradeRequest.Kind.UPGRADE && !nothingToDo() && pending.size() < order.size()
+                && !path.patchOnly() && path.target().isAtLeast(3, 6, 0);
+    }
+
     public boolean nothingToDo() {
         return pending.isEmpty();
     }

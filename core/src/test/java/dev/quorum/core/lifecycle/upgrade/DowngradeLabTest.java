@@ -30,8 +30,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * etcd's own downgrade, 3.6 -> 3.5, on a 3-member TLS cluster (decision 0068): two minors back refused with nothing
  * changed; a downgrade cut off after its first member, then run again to the end, under a continuous writer (no
- * acknowledged write lost, the same member IDs, the cluster speaking 3.5); a re-run that changes nothing; and the
- * upgrade back to 3.6, which goes through only if etcd finished the downgrade.
+ * acknowledged write lost, the same member IDs, the cluster speaking 3.5); a re-run that changes nothing; the upgrade
+ * back to 3.6, after which the cluster speaks 3.6 only if etcd finished the downgrade; and an upgrade after a downgrade
+ * cut off half way, which cancels it first.
  */
 @LabHosts(count = 3)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -120,6 +121,33 @@ class DowngradeLabTest {
         LabCluster.Outcome upgraded = cluster.run(s -> UpgradePlans.plan(s, UpgradeRequest.upgrade()));
         assertThat(upgraded.result().succeeded()).as(upgraded.log()).isTrue();
         assertThat(reads.versions()).containsOnly(back.version());
+        assertThat(reads.memberIds()).isEqualTo(ids);
+        assertClusterSpeaks("3.6");
+    }
+
+    /** etcd's way back from a downgrade cut off half way: cancel it, then the downgraded members on 3.6 again. */
+    @Test
+    @Order(5)
+    void anUpgradeAfterADowngradeCutOffHalfWayCancelsItAndTheClusterSpeaks36() {
+        EtcdTarball from = EtcdTarball.require("3.6");
+        EtcdTarball to = EtcdTarball.require("3.5");
+        UpgradeLabReads.point(cluster, to);
+        Cancellation cancellation = new Cancellation();
+        LabCluster.Outcome cut = cluster.run(s -> UpgradePlans.plan(s, UpgradeRequest.downgradeOneMinor()),
+                cluster.ssh(), RunMode.APPLY, cancellation, event -> {
+                    if (event instanceof RunEvent.StepFinished f && f.status() == StepStatus.CHANGED
+                            && f.title().startsWith("Downgrade each member")) {
+                        cancellation.cancel();
+                    }
+                });
+        assertThat(cut.result().outcome()).as(cut.log()).isEqualTo(RunOutcome.CANCELLED);
+        assertThat(reads.versions()).containsExactlyInAnyOrder(to.version(), from.version(), from.version());
+
+        UpgradeLabReads.point(cluster, from);
+        LabCluster.Outcome back = cluster.run(s -> UpgradePlans.plan(s, UpgradeRequest.upgrade()));
+        assertThat(back.result().succeeded()).as(back.log()).isTrue();
+        assertThat(back.log()).contains("a downgrade is enabled").contains("etcdctl.sh downgrade cancel");
+        assertThat(reads.versions()).containsOnly(from.version());
         assertThat(reads.memberIds()).isEqualTo(ids);
         assertClusterSpeaks("3.6");
     }

@@ -43,4 +43,16 @@ class UpgradeShapeTest {
         assertThat(shape.rollback()).isFalse();
         assertThat(shape.path().describe()).isEqualTo("3.6 -> 3.5");
     }
+
+    @Test
+    void anUpgradeTo36OrLaterThatFindsAMemberThereCancelsAnEnabledDowngradeFirst() {
+        assertThat(shape("v3.5.33", "v3.6.14", false, List.of("h2", "h3")).cancelsDowngradeFirst())
+                .as("a member on 3.6 already: perhaps a downgrade cut off half way").isTrue();
+        assertThat(shape("v3.5.33", "v3.6.14", false, List.of("h1", "h2", "h3")).cancelsDowngradeFirst())
+                .as("nobody on 3.6 yet: no downgrade can be enabled").isFalse();
+        assertThat(shape("v3.4.23", "v3.5.33", false, List.of("h2")).cancelsDowngradeFirst())
+                .as("3.5 has no downgrade").isFalse();
+        assertThat(shape("v3.6.10", "v3.6.14", false, List.of("h2")).cancelsDowngradeFirst()).isFalse();
+        assertThat(shape("v3.5.33", "v3.6.14", true, List.of("h2")).cancelsDowngradeFirst()).isFalse();
+    }
 }

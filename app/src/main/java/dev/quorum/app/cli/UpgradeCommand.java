@@ -17,15 +17,28 @@ import picocli.CommandLine.Option;
         "host (/var/backups/quorum/etcd-vOLD) for --rollback while the cluster is mixed.",
         "With etcd_events_cluster_enabled the events cluster runs the same binary: its members are restarted onto",
         "the new version after the main ones (refused first if one could not take it). --cluster events does only",
-        "that, once the main cluster runs etcd_version; it has no --rollback of its own."})
+        "that, once the main cluster runs etcd_version; it has no --rollback of its own.",
+        "--downgrade takes a cluster on 3.6 or later one minor back to an older etcd_version with etcd's own",
+        "downgrade (etcdctl downgrade validate/enable, then the binaries member by member, a snapshot first);",
+        "run again after a cut-off run, it goes on. An upgrade after a downgrade cut off half way cancels it first."})
 final class UpgradeCommand extends ClusterChangeCommand {
     @Option(names = "--rollback", description = "While some members still run the old version, put the kept old "
             + "binaries and env file back on the upgraded ones, one at a time.")
     boolean rollback;
 
+    @Option(names = "--downgrade", description = "Take a cluster on etcd 3.6 or later one minor back to the "
+            + "inventory's older etcd_version, with etcd's own downgrade.")
+    boolean downgrade;
+
     @Override
     public Integer call() {
-        UpgradeRequest request = rollback ? UpgradeRequest.rollBack() : UpgradeRequest.upgrade();
+        if (rollback && downgrade) {
+            throw new UserError("--rollback and --downgrade ask for different things",
+                    "--rollback while the cluster is mixed after an upgrade; --downgrade to go one minor back after "
+                            + "a completed one");
+        }
+        UpgradeRequest request = rollback ? UpgradeRequest.rollBack()
+                : downgrade ? UpgradeRequest.downgradeOneMinor() : UpgradeRequest.upgrade();
         boolean events = cluster.clusterLayout() == ClusterLayout.EVENTS;
         // the events cluster runs the main cluster's binary: its upgrade reads the main cluster too (decision 0043)
         try (ClusterSession session = events ? cluster.openExistingMain() : cluster.openExisting()) {

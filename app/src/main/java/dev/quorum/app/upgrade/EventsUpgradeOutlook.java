@@ -36,6 +36,6 @@ final class EventsUpgradeOutlook {
                 done ? "" : "Restart each events member onto etcd " + target + ", the binary the main cluster runs, "
                         + "one at a time, followers first: " + order + ". A verified snapshot of the events cluster "
                         + "comes first; each member is healthy on " + target + " before the next.",
-                done ? "Every events member already runs " + target + ": nothing to upgrade." : "");
+                done ? "Every events member already runs " + target + ": nothing to upgrade." : "", false);
     }
 }

@@ -15,7 +15,7 @@ public record GuardRow(String guard, String reason, String hint) {
             case UNREACHABLE -> "Every member answers";
             case UNHEALTHY -> "Every member healthy";
             case ALARMS -> "No alarms";
-            case DOWNGRADE -> "No downgrade";
+            case DOWNGRADE -> "Older versions: one minor back, by etcd's downgrade";
             case ONE_MINOR_AT_A_TIME -> "One minor at a time";
             case AUTH_ENABLED -> "3.4 -> 3.5 without authentication";
             case MINIMUM_PATCH -> "3.5 -> 3.6 from a recent enough 3.5";

@@ -8,7 +8,10 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 
-/** The guards that refuse, each with its reason and what to do (Next stays disabled), or the plan's order. */
+/**
+ * The guards that refuse, each with its reason and what to do (Next stays disabled), or the plan's order; the
+ * rollback or the downgrade offered instead where core says one could apply.
+ */
 final class GuardsPage extends dev.quorum.app.wizard.LazyViewPage {
     private final UpgradeChoices choices;
 
@@ -25,6 +28,12 @@ final class GuardsPage extends dev.quorum.app.wizard.LazyViewPage {
         rollback.selectedProperty().bindBidirectional(choices.rollbackProperty());
         rollback.visibleProperty().bind(choices.rollbackOffered());
         rollback.managedProperty().bind(rollback.visibleProperty());
+        CheckBox downgrade = new CheckBox("Downgrade instead: etcd's own downgrade, one minor back "
+                + "(quorum upgrade --downgrade)");
+        downgrade.setId("upgradeDowngrade");
+        downgrade.selectedProperty().bindBidirectional(choices.downgradeProperty());
+        downgrade.visibleProperty().bind(choices.downgradeOffered());
+        downgrade.managedProperty().bind(downgrade.visibleProperty());
         VBox refusals = new VBox(10);
         refusals.setId("upgradeRefusals");
         outlook.subscribe(now -> refusals.getChildren().setAll(now == null ? java.util.List.of()
@@ -36,7 +45,7 @@ final class GuardsPage extends dev.quorum.app.wizard.LazyViewPage {
                 ? "Every guard passes. " + o.plan() : "").orElse(""));
         passed.visibleProperty().bind(passed.textProperty().isNotEmpty());
         passed.managedProperty().bind(passed.visibleProperty());
-        return Fields.page(Fields.heading("Guards"), rollback, refusals, passed,
+        return Fields.page(Fields.heading("Guards"), rollback, downgrade, refusals, passed,
                 Fields.reason("upgradeReason", choices.reason()),
                 Fields.note("The guards decide again when the plan runs; a refusal then stops it before anything "
                         + "changes. A member whose state is unknown refuses: nothing is upgraded on a guess."));

@@ -7,7 +7,6 @@ import dev.quorum.core.cluster.LiveCluster;
 import dev.quorum.core.inventory.ClusterLayout;
 import dev.quorum.core.lifecycle.upgrade.EventsUpgradePlans;
 import dev.quorum.core.lifecycle.upgrade.ObservedCluster;
-import dev.quorum.core.lifecycle.upgrade.UpgradePlanner;
 import dev.quorum.core.lifecycle.upgrade.UpgradePlans;
 import dev.quorum.core.lifecycle.upgrade.UpgradeRequest;
 import dev.quorum.core.release.EtcdVersion;
@@ -33,7 +32,7 @@ final class LiveUpgradeReading implements UpgradeReading {
             EtcdVersion target = UpgradePlans.target(session.inventory());
             ObservedCluster observed = UpgradePlans.observe(session, request);
             return UpgradeOutlook.of(observed, LiveCluster.read(session).probe(session).clusterVersion(), target,
-                    UpgradePlanner.decide(observed, target, request));
+                    UpgradePlans.decide(session, observed, request));
         }
     }
 

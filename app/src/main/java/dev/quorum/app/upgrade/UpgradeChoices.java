@@ -17,7 +17,8 @@ import javafx.beans.property.SimpleBooleanProperty;
 
 /**
  * What the upgrade wizard's pages share: the inventory, the outlook read in the background (core's
- * observation and decision in words), and whether to roll back instead (offered while mixed). UI thread only.
+ * observation and decision in words), and whether to roll back instead (offered while mixed) or downgrade instead
+ * (offered one minor below a cluster on 3.6+); at most one of the two. UI thread only.
  */
 public final class UpgradeChoices {
     private static final String READING = "Reading each member's version and checking the guards...";
@@ -28,9 +29,11 @@ public final class UpgradeChoices {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final BooleanProperty rollback = new SimpleBooleanProperty();
+    private final BooleanProperty downgrade = new SimpleBooleanProperty();
     private final StringBinding readReason;
     private final StringBinding reason;
     private final BooleanBinding rollbackOffered;
+    private final BooleanBinding downgradeOffered;
     private int generation;
 
     public UpgradeChoices(TaskExecutor executor, QuorumHome home, UpgradeReading reading) {
@@ -44,7 +47,18 @@ public final class UpgradeChoices {
                 : outlook.get() == null ? READING : outlook.get().blocking(), readReason, outlook);
         this.rollbackOffered = Bindings.createBooleanBinding(() -> rollback.get()
                 || (outlook.get() != null && outlook.get().mixed()), rollback, outlook);
-        rollback.addListener((obs, was, now) -> refresh());
+        this.downgradeOffered = Bindings.createBooleanBinding(() -> downgrade.get()
+                || (outlook.get() != null && outlook.get().downgradeOffered()), downgrade, outlook);
+        rollback.addListener((obs, was, now) -> chose(now, downgrade));
+        downgrade.addListener((obs, was, now) -> chose(now, rollback));
+    }
+
+    /** One "instead" at a time: choosing one clears the other (whose own listener then sees nothing to clear). */
+    private void chose(boolean chosen, BooleanProperty other) {
+        if (chosen && other.get()) {
+            other.set(false);
+        }
+        refresh();
     }
 
     /** Reads the cluster and the guards' decision again; a newer read makes an older one's answer moot. */
@@ -70,7 +84,8 @@ public final class UpgradeChoices {
     }
 
     public UpgradeRequest request() {
-        return rollback.get() ? UpgradeRequest.rollBack() : UpgradeRequest.upgrade();
+        return rollback.get() ? UpgradeRequest.rollBack()
+                : downgrade.get() ? UpgradeRequest.downgradeOneMinor() : UpgradeRequest.upgrade();
     }
 
     public InventoryChoice inventory() {
@@ -98,6 +113,16 @@ public final class UpgradeChoices {
     /** A rollback is offered while the cluster is mixed, and stays on screen while its own read is under way. */
     public BooleanBinding rollbackOffered() {
         return rollbackOffered;
+    }
+
+    /** Take the cluster one minor back with etcd's own downgrade instead ({@code quorum upgrade --downgrade}). */
+    public BooleanProperty downgradeProperty() {
+        return downgrade;
+    }
+
+    /** A downgrade is offered one minor below a cluster on 3.6+, and stays on screen while its own read is under way. */
+    public BooleanBinding downgradeOffered() {
+        return downgradeOffered;
     }
 
     /** Why the versions page cannot go on: still reading, or the read failed. */

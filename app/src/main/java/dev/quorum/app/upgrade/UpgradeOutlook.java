@@ -4,6 +4,7 @@ import dev.quorum.core.lifecycle.upgrade.ObservedCluster;
 import dev.quorum.core.lifecycle.upgrade.ObservedMember;
 import dev.quorum.core.lifecycle.upgrade.UpgradeDecision;
 import dev.quorum.core.lifecycle.upgrade.UpgradePath;
+import dev.quorum.core.lifecycle.upgrade.UpgradePlanner;
 import dev.quorum.core.lifecycle.upgrade.UpgradeRefusal;
 import dev.quorum.core.lifecycle.upgrade.UpgradeShape;
 import dev.quorum.core.release.EtcdVersion;
@@ -21,9 +22,11 @@ import java.util.stream.Collectors;
  * @param refusals every guard that refuses; empty when the upgrade may go on
  * @param plan     what the run will do, when no guard refuses
  * @param blocking why Next is disabled (a guard refuses, or nothing is left to do); empty when it may go on
+ * @param downgradeOffered the target is one minor below a cluster on 3.6+: "Downgrade instead" is offered
  */
 public record UpgradeOutlook(List<MemberRow> members, String current, String clusterVersion, boolean mixed,
-                             String target, String path, List<GuardRow> refusals, String plan, String blocking) {
+                             String target, String path, List<GuardRow> refusals, String plan, String blocking,
+                             boolean downgradeOffered) {
     public UpgradeOutlook {
         members = List.copyOf(members);
         refusals = List.copyOf(refusals);
@@ -35,14 +38,20 @@ public record UpgradeOutlook(List<MemberRow> members, String current, String clu
         String cluster = clusterVersion.map(EtcdVersion::line).orElse("unknown");
         String path = decision instanceof UpgradeDecision.Proceed proceed ? proceed.shape().path().describe()
                 : observed.lowestVersion().map(lowest -> UpgradePath.of(lowest, target).describe()).orElse("unknown");
+        boolean downgradeOffered = UpgradePlanner.downgradeOffered(observed, target);
         if (decision instanceof UpgradeDecision.Refused refused) {
-            return refused(observed, cluster, target, path, refused.refusals());
+            return refused(observed, cluster, target, path, refused.refusals()).offeringDowngrade(downgradeOffered);
         }
         UpgradeShape shape = ((UpgradeDecision.Proceed) decision).shape();
         String blocking = shape.nothingToDo() ? "Every member already runs " + shape.target() + ": nothing to "
-                + (shape.rollback() ? "roll back" : "upgrade") + "." : "";
+                + (shape.rollback() ? "roll back" : shape.downgrade() ? "downgrade" : "upgrade") + "." : "";
         return new UpgradeOutlook(rows, current(observed), cluster, observed.mixed(), target.toString(), path,
-                List.of(), shape.nothingToDo() ? "" : plan(shape, observed), blocking);
+                List.of(), shape.nothingToDo() ? "" : plan(shape, observed), blocking, downgradeOffered);
+    }
+
+    UpgradeOutlook offeringDowngrade(boolean offered) {
+        return new UpgradeOutlook(members, current, clusterVersion, mixed, target, path, refusals, plan, blocking,
+                offered);
     }
 
     /** The outlook when a guard refuses: every refusal, Next disabled. */
@@ -53,7 +62,7 @@ public record UpgradeOutlook(List<MemberRow> members, String current, String clu
                 : refusals.size() + " guards refuse: " + refusals.stream().map(GuardRow::guard)
                 .collect(Collectors.joining(", ")) + ".";
         return new UpgradeOutlook(observed.members().stream().map(MemberRow::of).toList(), current(observed), cluster,
-                observed.mixed(), target.toString(), path, refusals, "", blocking + " Nothing was changed.");
+                observed.mixed(), target.toString(), path, refusals, "", blocking + " Nothing was changed.", false);
     }
 
     public boolean allowed() {
@@ -76,14 +85,16 @@ public record UpgradeOutlook(List<MemberRow> members, String current, String clu
     }
 
     private static String plan(UpgradeShape shape, ObservedCluster observed) {
-        String verb = shape.rollback() ? "Roll back to " : "Upgrade to ";
+        String verb = shape.rollback() ? "Roll back to " : shape.downgrade() ? "Downgrade to " : "Upgrade to ";
+        String first = shape.downgrade() ? " A verified snapshot comes first, then etcd's downgrade is enabled (the "
+                + "cluster speaks " + shape.target().line() + " from then on; etcdctl downgrade cancel undoes it while "
+                + "a member is still newer);" : " A verified snapshot comes first;";
         String order = shape.order().stream().map(host -> host + (shape.pending().contains(host) ? "" : " (done)")
                 + (isLeader(observed, host) ? " (leader, last)" : "")).collect(Collectors.joining(", "));
         String workaround = shape.v2WalWorkaround().isEmpty() ? "" : " First, on " + String.join(", ",
                 shape.v2WalWorkaround()) + ", a restart with ETCD_SNAPSHOT_COUNT=1 clears the v2 records from the WAL.";
-        return verb + shape.target() + ", one member at a time, followers first: " + order + ". A verified snapshot "
-                + "comes first; each member is healthy on " + shape.target() + " and caught up before the next."
-                + workaround;
+        return verb + shape.target() + ", one member at a time, followers first: " + order + "." + first
+                + " each member is healthy on " + shape.target() + " and caught up before the next." + workaround;
     }
 
     static boolean isLeader(ObservedCluster observed, String host) {

@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The wizard's plan: exactly {@code quorum upgrade}'s (or {@code --rollback}'s), whose guard decides again when it
+ * The wizard's plan: exactly {@code quorum upgrade}'s (or {@code --rollback}'s, {@code --downgrade}'s), whose guard decides again when it
  * runs; on the events cluster {@code quorum upgrade --cluster events}'s, built from the main cluster's session.
  */
 final class UpgradePlanSource extends SessionPlanSource {
@@ -42,6 +42,8 @@ final class UpgradePlanSource extends SessionPlanSource {
                         + " (or the cluster's picture).",
                 events ? "The events cluster has no rollback of its own: it runs the main cluster's binary."
                         : request.rollback() ? "The cluster runs the old version again; the upgrade can be tried again."
+                        : request.downgrade() ? "The cluster runs and speaks the older minor; the newer binaries are "
+                        + "kept in /var/backups/quorum, and quorum upgrade (etcd_version set back) goes forward again."
                         : "While the cluster is still mixed, quorum upgrade --rollback puts the old binaries back; "
                         + "after it is complete, see docs/guide/upgrade.md for what is possible."),
                 session().inventory().ignoredEtcdVariables());

@@ -11,8 +11,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * quorum upgrade on one lab host (3.6, the lab's default): --plan shows the path, the order and each step's etcdctl
- * equivalents and changes nothing; install over it on another minor is refused, pointing to upgrade; a downgrade is
- * refused with what is possible instead, before anything changes.
+ * equivalents and changes nothing; install over it on another minor is refused, pointing to upgrade; an upgrade to an
+ * older version is refused with what is possible instead, before anything changes; --downgrade shows its plan, then
+ * takes the member to 3.5.
  */
 @LabHosts(count = 1)
 class UpgradeCliLabTest {
@@ -45,10 +46,25 @@ class UpgradeCliLabTest {
                 .contains("quorum upgrade");
         assertThat(cli.quorum("status").out()).contains(running.version().substring(1));
 
-        point(EtcdTarball.require("3.5"));
+        EtcdTarball older = EtcdTarball.require("3.5");
+        point(older);
         CliContractTest.Run refused = cli.quorum("upgrade", "--yes");
         assertThat(refused.exit()).isEqualTo(ExitCodes.FAILED);
         assertThat(refused.err()).contains("refused, nothing was changed").contains("upgrade does not downgrade")
-                .contains("etcdctl downgrade").contains("quorum restore");
+                .contains("etcdctl downgrade").contains("quorum restore").contains("quorum upgrade --downgrade");
+
+        CliContractTest.Run both = cli.quorum("upgrade", "--rollback", "--downgrade", "--yes");
+        assertThat(both.exit()).isNotZero();
+        assertThat(both.err()).contains("--rollback and --downgrade ask for different things");
+
+        CliContractTest.Run downgradePlan = cli.quorum("upgrade", "--downgrade", "--plan");
+        assertThat(downgradePlan.exit()).as(downgradePlan.out() + downgradePlan.err()).isZero();
+        assertThat(downgradePlan.out()).contains("Enable etcd's downgrade to 3.5").contains("downgrade enable 3.5")
+                .contains("Downgrade each member to " + older.version());
+        assertThat(cli.quorum("status").out()).contains(running.version().substring(1));
+
+        CliContractTest.Run downgraded = cli.quorum("upgrade", "--downgrade", "--yes");
+        assertThat(downgraded.exit()).as(downgraded.out() + downgraded.err()).isZero();
+        assertThat(cli.quorum("status").out()).contains(older.version().substring(1)).doesNotContain(running.version().substring(1));
     }
 }

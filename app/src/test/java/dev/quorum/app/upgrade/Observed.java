@@ -1,6 +1,7 @@
 package dev.quorum.app.upgrade;
 
 import dev.quorum.core.lifecycle.upgrade.AuthState;
+import dev.quorum.core.lifecycle.upgrade.DowngradeStatus;
 import dev.quorum.core.lifecycle.upgrade.ObservedCluster;
 import dev.quorum.core.lifecycle.upgrade.ObservedMember;
 import dev.quorum.core.lifecycle.upgrade.RemovedMarks;
@@ -35,6 +36,16 @@ final class Observed {
                     new RemovedMarks(true, List.of())));
         }
         return new ObservedCluster(members, List.of(), List.of(), AuthState.DISABLED, 10L * 1024 * 1024 * 1024);
+    }
+
+    /** As {@link #members}, each member answering its own etcdctl with {@code storage} and no downgrade enabled. */
+    static ObservedCluster readyToDowngrade(String storage, String... versions) {
+        ObservedCluster all = members(versions);
+        List<ObservedMember> members = all.members().stream().map(m -> new ObservedMember(m.hostName(),
+                m.memberName(), m.unreachable(), m.version(), m.healthy(), m.leader(), m.raftIndex(), m.dbSizeBytes(),
+                m.hostFreeKiB(), m.dataFreeKiB(), m.v2Store(), m.keptVersion(), m.removedMarks(),
+                new DowngradeStatus(true, storage, Optional.empty(), ""))).toList();
+        return new ObservedCluster(members, List.of(), List.of(), AuthState.DISABLED, all.workstationFreeBytes());
     }
 
     /** As {@link #members}, the last member's host not answering. */

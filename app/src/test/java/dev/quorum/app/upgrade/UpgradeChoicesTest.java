@@ -15,7 +15,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The wizard's flow over core's decision: the guards shown, Next disabled on a refusal, a rollback offered while mixed. */
+/**
+ * The wizard's flow over core's decision: the guards shown, Next disabled on a refusal, a rollback offered while mixed,
+ * a downgrade one minor below a cluster on 3.6+.
+ */
 class UpgradeChoicesTest {
     @TempDir
     Path dir;
@@ -99,6 +102,47 @@ class UpgradeChoicesTest {
                 Observed.members("3.5.33", "3.5.33", "3.5.33"), "3.5.0", "3.6.14", request));
 
         assertThat(choicesOf(wizard).rollbackOffered().get()).isFalse();
+    }
+
+    @Test
+    void oneMinorBelowAClusterOn36TheDowngradeIsOfferedAndChoosingItReadsTheDecisionForIt() throws Exception {
+        WizardModel wizard = wizard((file, request) -> Observed.outlook(
+                Observed.readyToDowngrade("3.6.0", "3.6.14", "3.6.14", "3.6.14"), "3.6.0", "3.5.33", request));
+        UpgradeChoices choices = choicesOf(wizard);
+        assertThat(choices.downgradeOffered().get()).isTrue();
+        assertThat(choices.rollbackOffered().get()).isFalse();
+        assertThat(choices.reason().get()).contains("Older versions");
+
+        choices.downgradeProperty().set(true);
+
+        assertThat(asked).containsExactly(UpgradeRequest.upgrade(), UpgradeRequest.downgradeOneMinor());
+        assertThat(choices.outlookProperty().get().plan()).startsWith("Downgrade to v3.5.33, one member at a time")
+                .contains("etcd's downgrade is enabled");
+        assertThat(choices.reason().get()).isEmpty();
+        assertThat(choices.request()).isEqualTo(UpgradeRequest.downgradeOneMinor());
+    }
+
+    @Test
+    void rollbackAndDowngradeAreNeverBothChosen() throws Exception {
+        WizardModel wizard = wizard((file, request) -> Observed.outlook(
+                Observed.readyToDowngrade("3.6.0", "3.6.14", "3.6.14", "3.7.1"), "3.6.0", "3.6.14", request));
+        UpgradeChoices choices = choicesOf(wizard);
+        choices.rollbackProperty().set(true);
+        choices.downgradeProperty().set(true);
+
+        assertThat(choices.rollbackProperty().get()).isFalse();
+        assertThat(choices.request()).isEqualTo(UpgradeRequest.downgradeOneMinor());
+        choices.rollbackProperty().set(true);
+        assertThat(choices.downgradeProperty().get()).isFalse();
+        assertThat(choices.request()).isEqualTo(UpgradeRequest.rollBack());
+    }
+
+    @Test
+    void aClusterOn35OffersNoDowngrade() throws Exception {
+        WizardModel wizard = wizard((file, request) -> Observed.outlook(
+                Observed.members("3.5.33", "3.5.33", "3.5.33"), "3.5.0", "3.4.23", request));
+
+        assertThat(choicesOf(wizard).downgradeOffered().get()).isFalse();
     }
 
     private static UpgradeChoices choicesOf(WizardModel wizard) {

@@ -96,4 +96,19 @@ class UpgradeWizardUiTest {
         assertThat(ui.shown("#upgradeRollback")).as("offered while mixed").isTrue();
         assertThat(ui.enabled("#next")).isTrue();
     }
+
+    @Test
+    void anOlderTargetOneMinorBelow36OffersTheDowngradeAndTickingItShowsItsPlan() throws Exception {
+        open(Observed.readyToDowngrade("3.6.0", "3.6.14", "3.6.14", "3.6.14"), "3.6.0", "3.5.33");
+        ui.click("#next");
+
+        assertThat(ui.shown("#upgradeDowngrade")).isTrue();
+        assertThat(ui.shown("#upgradeRollback")).isFalse();
+        assertThat(ui.enabled("#next")).as("as an upgrade, an older target is refused").isFalse();
+
+        ui.click("#upgradeDowngrade");
+        ui.waitUntil("the downgrade's plan", Duration.ofSeconds(10), () -> ui.text("#upgradePlan")
+                .startsWith("Every guard passes. Downgrade to v3.5.33"));
+        assertThat(ui.enabled("#next")).isTrue();
+    }
 }

@@ -40,6 +40,9 @@ public final class EventsUpgradePlans {
                     "roll back the main cluster instead (quorum upgrade --rollback, without --cluster); it refuses "
                             + "while an events member already runs the new version");
         }
+        if (request.downgrade()) {
+            throw new UpgradeException(downgradeRefusal(main).reason(), downgradeRefusal(main).hint());
+        }
         EtcdVersion target = UpgradePlans.target(main.inventory());
         LifecycleSession mainSession = UpgradePlans.session(main);
         LifecycleSession eventsSession = UpgradePlans.session(main.sibling(events));
@@ -65,9 +68,20 @@ public final class EventsUpgradePlans {
                     + "back (it runs the main cluster's " + main.inventory().etcd().binDir() + "/etcd)",
                     "roll back the main cluster instead (quorum upgrade --rollback, without --cluster)"));
         }
+        if (request.downgrade()) {
+            return List.of(downgradeRefusal(main));
+        }
         Inventory events = main.inventory().cluster(ClusterLayout.EVENTS);
         return EventsVersionGate.forEvents(EventsVersions.running(UpgradePlans.session(main)),
                 EventsVersions.binaries(UpgradePlans.session(main.sibling(events))), UpgradePlans.target(main.inventory()));
+    }
+
+    /** Decision 0068: no downgrade of two clusters that share one binary. */
+    private static UpgradeRefusal downgradeRefusal(ClusterSession main) {
+        return new UpgradeRefusal(Gate.EVENTS_CLUSTER, "--downgrade --cluster events: the events cluster runs the "
+                + "main cluster's " + main.inventory().etcd().binDir() + "/etcd, and Quorum does not downgrade two "
+                + "clusters on one binary", "restore snapshots taken before the upgrade (quorum restore, and with "
+                + "--cluster events), or downgrade both by hand following etcd's guide");
     }
 
     /** The guard the main cluster's upgrade or rollback starts with when its hosts run the events cluster too. */

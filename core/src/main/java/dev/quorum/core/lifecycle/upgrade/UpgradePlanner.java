@@ -66,6 +66,14 @@ public final class UpgradePlanner {
                 pending, List.of()));
     }
 
+    /**
+     * etcd's downgrade could take the cluster to {@code target}: one minor below a cluster on 3.6 or later. The app
+     * offers "Downgrade instead" then; the guards still decide.
+     */
+    public static boolean downgradeOffered(ObservedCluster observed, EtcdVersion target) {
+        return DowngradeGates.offered(observed, target);
+    }
+
     private static UpgradeShape rollbackShape(ObservedCluster observed) {
         EtcdVersion old = observed.lowestVersion().orElseThrow();
         EtcdVersion newest = observed.highestVersion().orElseThrow();

@@ -45,10 +45,15 @@ public final class UpgradePlans {
 
     /** The guards' decision now: every refusal with its reason, or the shape of the plan. */
     public static UpgradeDecision decide(ClusterSession cluster, UpgradeRequest request) {
+        return decide(cluster, observe(cluster, request), request);
+    }
+
+    /** The guards' decision on what was observed, with what the inventory alone refuses (a downgrade's events cluster). */
+    public static UpgradeDecision decide(ClusterSession cluster, ObservedCluster observed, UpgradeRequest request) {
         if (request.downgrade() && cluster.inventory().eventsCluster().isPresent()) {
             return new UpgradeDecision.Refused(List.of(eventsRefusal(cluster)));
         }
-        return UpgradePlanner.decide(observe(cluster, request), target(cluster.inventory()), request);
+        return UpgradePlanner.decide(observed, target(cluster.inventory()), request);
     }
 
     /**

@@ -33,7 +33,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * The Upgrade wizard on three lab hosts, on real etcd: a 3.4 cluster asked for 3.6 shows the path and the
  * refusal (two minors at once) with Next disabled and nothing changed; then the quiet cluster (no key ever written)
  * goes 3.4 -> 3.5 -> 3.6 through the wizard, each hop right after the other: every member on the new version with
- * the same member IDs, the cluster version raised, and no member marked removed in any member's v3 store.
+ * the same member IDs, the cluster version raised, and no member marked removed in any member's v3 store; and back to
+ * 3.5 with "Downgrade instead" (etcd's own downgrade), the cluster version lowered.
  */
 @LabHosts(count = 3)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -124,7 +125,19 @@ class UpgradeWizardLabTest {
         upgradeThroughTheWizard(EtcdTarball.require("3.5"), EtcdTarball.require("3.6"), "3.5 -> 3.6");
     }
 
+    /** Decision 0068: back one minor with etcd's own downgrade, chosen on the Guards page. */
+    @Test
+    @Order(4)
+    void theDowngradeInsteadTakesTheClusterBackTo35() throws Exception {
+        throughTheWizard(EtcdTarball.require("3.6"), EtcdTarball.require("3.5"), "3.6 -> 3.5", true);
+    }
+
     private static void upgradeThroughTheWizard(EtcdTarball first, EtcdTarball next, String path) throws Exception {
+        throughTheWizard(first, next, path, false);
+    }
+
+    private static void throughTheWizard(EtcdTarball first, EtcdTarball next, String path, boolean downgrade)
+            throws Exception {
         point(next);
         EtcdVersion from = EtcdVersion.parse(first.version());
         EtcdVersion to = EtcdVersion.parse(next.version());
@@ -135,8 +148,15 @@ class UpgradeWizardLabTest {
             assertThat(ui.text("#upgradeTarget")).isEqualTo(to.toString());
             assertThat(ui.text("#upgradePath")).isEqualTo(path);
             ui.next(Duration.ofSeconds(10));
+            if (downgrade) {
+                assertThat(refusals(ui)).contains("upgrade does not downgrade").contains("quorum upgrade --downgrade");
+                ui.click("#upgradeDowngrade");
+                ui.waitUntil("the downgrade's guards", Duration.ofSeconds(90), () -> ui.shown("#upgradePlan"),
+                        () -> ui.text("#upgradeReason") + " " + refusals(ui));
+            }
             assertThat(ui.shown("#upgradeReason")).as(ui.text("#upgradeReason") + " " + refusals(ui)).isFalse();
-            assertThat(ui.text("#upgradePlan")).startsWith("Every guard passes. Upgrade to " + to);
+            assertThat(ui.text("#upgradePlan")).startsWith("Every guard passes. " + (downgrade ? "Downgrade" : "Upgrade")
+                    + " to " + to);
 
             ui.next(Duration.ofSeconds(10));
             ui.waitUntil("plan reviewed", Duration.ofSeconds(120), () -> ui.enabled("#next"),

@@ -8,8 +8,6 @@ import dev.quorum.core.inventory.EtcdMember;
 import dev.quorum.core.lifecycle.steps.ClusterStep;
 import dev.quorum.core.lifecycle.steps.LifecycleSession;
 import dev.quorum.core.release.EtcdVersion;
-import dev.quorum.core.remote.Shell;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,7 +18,6 @@ import java.util.List;
  * older one. Done when no member on the target's minor reports a downgrade enabled.
  */
 final class DowngradeCancelStep extends ClusterStep {
-    private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(30);
     private final EtcdVersion target;
 
     DowngradeCancelStep(LifecycleSession session, EtcdVersion target) {
@@ -59,26 +56,12 @@ final class DowngradeCancelStep extends ClusterStep {
 
     @Override
     public void apply(StepContext context) throws Exception {
-        EtcdMember asked = onTarget().get(0);
-        String etcdctl = Shell.quote(HostFiles.etcdctlWrapperPath(session.settings()));
-        context.info(etcdctl + " downgrade cancel   # on " + asked.hostName());
-        var result = session.remote(asked.hostName()).run(etcdctl + " downgrade cancel", COMMAND_TIMEOUT);
-        if (!result.ok()) {
-            throw new StepFailedException("etcdctl downgrade cancel on " + asked.hostName() + " failed: "
-                    + result.stderrTail().strip(), "no member was restarted; read etcd's reason above, then run the "
-                    + "same command again");
-        }
-        context.info(result.stdout().strip());
+        DowngradeCalls.run(session, context, onTarget().get(0), "cancel", "no member was restarted; read etcd's "
+                + "reason above, then run the same command again");
     }
 
     /** Members already on the target's minor: only 3.6+ members report the downgrade state. */
     private List<EtcdMember> onTarget() throws StepFailedException {
-        List<EtcdMember> on = new ArrayList<>();
-        for (EtcdMember member : session.members()) {
-            if (MemberRestart.runningVersion(session, member).sameLine(target)) {
-                on.add(member);
-            }
-        }
-        return on;
+        return DowngradeCalls.members(session, running -> running.sameLine(target));
     }
 }

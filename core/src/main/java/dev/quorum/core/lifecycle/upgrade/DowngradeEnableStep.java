@@ -23,7 +23,6 @@ import java.util.List;
 final class DowngradeEnableStep extends ClusterStep {
     private static final Duration MIGRATION_WAIT = Duration.ofSeconds(60);
     private static final Duration POLL = Duration.ofMillis(500);
-    private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(30);
     private final EtcdVersion target;
 
     DowngradeEnableStep(LifecycleSession session, EtcdVersion target) {
@@ -78,20 +77,10 @@ final class DowngradeEnableStep extends ClusterStep {
             context.info("the downgrade to " + target.line() + " is enabled already");
             return;
         }
-        String etcdctl = Shell.quote(HostFiles.etcdctlWrapperPath(session.settings()));
-        for (String action : List.of("validate", "enable")) {
-            context.info(etcdctl + " downgrade " + action + " " + target.line() + "   # on " + asked.hostName());
-            var result = session.remote(asked.hostName()).run(etcdctl + " downgrade " + action + " "
-                    + Shell.quote(target.line()), COMMAND_TIMEOUT);
-            if (!result.ok()) {
-                throw new StepFailedException("etcdctl downgrade " + action + " " + target.line() + " on "
-                        + asked.hostName() + " failed: " + result.stderrTail().strip(), action.equals("validate")
-                        ? "nothing was changed; read etcd's reason above, then run the same command again"
-                        : "look at quorum status; etcdctl.sh downgrade cancel on a member undoes an enabled "
-                        + "downgrade");
-            }
-            context.info(result.stdout().strip());
-        }
+        DowngradeCalls.run(session, context, asked, "validate " + Shell.quote(target.line()),
+                "nothing was changed; read etcd's reason above, then run the same command again");
+        DowngradeCalls.run(session, context, asked, "enable " + Shell.quote(target.line()),
+                "look at quorum status; etcdctl.sh downgrade cancel on a member undoes an enabled downgrade");
     }
 
     /** The storage follows a moment after the enable (the leader's version monitor); waits for it, bounded. */
@@ -113,13 +102,6 @@ final class DowngradeEnableStep extends ClusterStep {
 
     /** The members still on a newer minor than the target (those to downgrade). */
     private List<EtcdMember> newer() throws StepFailedException {
-        List<EtcdMember> newer = new ArrayList<>();
-        for (EtcdMember member : session.members()) {
-            EtcdVersion running = MemberRestart.runningVersion(session, member);
-            if (running.compareTo(target) > 0 && !running.sameLine(target)) {
-                newer.add(member);
-            }
-        }
-        return newer;
+        return DowngradeCalls.members(session, running -> running.compareTo(target) > 0 && !running.sameLine(target));
     }
 }

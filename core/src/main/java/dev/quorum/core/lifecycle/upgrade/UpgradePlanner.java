@@ -30,11 +30,12 @@ public final class UpgradePlanner {
             return refusals.isEmpty() ? new UpgradeDecision.Proceed(rollbackShape(observed))
                     : new UpgradeDecision.Refused(refusals);
         }
-        if (request.downgrade()) {
-            return downgrade(observed, target, refusals);
-        }
-        UpgradePath path = UpgradePath.of(lowest.get(), target);
-        List<UpgradeRefusal> versionRefusals = VersionGates.check(observed, target, path);
+        boolean downgrade = request.downgrade();
+        UpgradePath path = downgrade ? UpgradePath.of(observed.highestVersion().orElseThrow(), target)
+                : UpgradePath.of(lowest.get(), target);
+        // A downgrade's versions are judged by its own gates; disk and health are the same for both directions.
+        List<UpgradeRefusal> versionRefusals = downgrade ? DowngradeGates.check(observed, target)
+                : VersionGates.check(observed, target, path);
         refusals.addAll(versionRefusals);
         List<String> pending = pending(observed, target);
         if (versionRefusals.isEmpty() && !pending.isEmpty()) {
@@ -43,27 +44,10 @@ public final class UpgradePlanner {
         if (!refusals.isEmpty()) {
             return new UpgradeDecision.Refused(refusals);
         }
-        List<String> walOnly = observed.members().stream().filter(m -> m.v2Store() == V2Store.WAL_ONLY)
-                .filter(m -> !m.version().orElseThrow().equals(target)).map(ObservedMember::hostName).toList();
-        return new UpgradeDecision.Proceed(new UpgradeShape(path, UpgradeRequest.Kind.UPGRADE, order(observed),
-                pending, walOnly));
-    }
-
-    /** etcd's own downgrade, one minor back (decision 0068): the members on the newer minor go, the leader last. */
-    private static UpgradeDecision downgrade(ObservedCluster observed, EtcdVersion target,
-                                             List<UpgradeRefusal> refusals) {
-        List<UpgradeRefusal> versionRefusals = DowngradeGates.check(observed, target);
-        refusals.addAll(versionRefusals);
-        List<String> pending = pending(observed, target);
-        if (versionRefusals.isEmpty() && !pending.isEmpty()) {
-            refusals.addAll(DiskGates.check(observed, target));
-        }
-        if (!refusals.isEmpty()) {
-            return new UpgradeDecision.Refused(refusals);
-        }
-        UpgradePath path = UpgradePath.of(observed.highestVersion().orElseThrow(), target);
-        return new UpgradeDecision.Proceed(new UpgradeShape(path, UpgradeRequest.Kind.DOWNGRADE, order(observed),
-                pending, List.of()));
+        List<String> walOnly = downgrade ? List.of() : observed.members().stream()
+                .filter(m -> m.v2Store() == V2Store.WAL_ONLY).filter(m -> !m.version().orElseThrow().equals(target))
+                .map(ObservedMember::hostName).toList();
+        return new UpgradeDecision.Proceed(new UpgradeShape(path, request.kind(), order(observed), pending, walOnly));
     }
 
     /**

@@ -73,15 +73,7 @@ class DowngradeLabTest {
         try (ClusterSession session = cluster.session(cluster.ssh());
              ContinuousWriter writer = new ContinuousWriter(reads.endpoints(), session.pki().clientTls())) {
             writer.awaitAcknowledged(20, Duration.ofSeconds(10));
-            Cancellation cancellation = new Cancellation();
-            LabCluster.Outcome cut = cluster.run(s -> UpgradePlans.plan(s, UpgradeRequest.downgradeOneMinor()),
-                    cluster.ssh(), RunMode.APPLY, cancellation, event -> {
-                        if (event instanceof RunEvent.StepFinished f && f.status() == StepStatus.CHANGED
-                                && f.title().startsWith("Downgrade each member")) {
-                            cancellation.cancel();
-                        }
-                    });
-            assertThat(cut.result().outcome()).as(cut.log()).isEqualTo(RunOutcome.CANCELLED);
+            LabCluster.Outcome cut = downgradeCutOffAfterItsFirstMember();
             assertThat(cut.log()).contains("etcdctl.sh downgrade enable 3.5");
             assertThat(reads.versions()).containsExactlyInAnyOrder(to.version(), from.version(),
                     from.version());
@@ -132,15 +124,7 @@ class DowngradeLabTest {
         EtcdTarball from = EtcdTarball.require("3.6");
         EtcdTarball to = EtcdTarball.require("3.5");
         UpgradeLabReads.point(cluster, to);
-        Cancellation cancellation = new Cancellation();
-        LabCluster.Outcome cut = cluster.run(s -> UpgradePlans.plan(s, UpgradeRequest.downgradeOneMinor()),
-                cluster.ssh(), RunMode.APPLY, cancellation, event -> {
-                    if (event instanceof RunEvent.StepFinished f && f.status() == StepStatus.CHANGED
-                            && f.title().startsWith("Downgrade each member")) {
-                        cancellation.cancel();
-                    }
-                });
-        assertThat(cut.result().outcome()).as(cut.log()).isEqualTo(RunOutcome.CANCELLED);
+        downgradeCutOffAfterItsFirstMember();
         assertThat(reads.versions()).containsExactlyInAnyOrder(to.version(), from.version(), from.version());
 
         UpgradeLabReads.point(cluster, from);
@@ -150,6 +134,20 @@ class DowngradeLabTest {
         assertThat(reads.versions()).containsOnly(from.version());
         assertThat(reads.memberIds()).isEqualTo(ids);
         assertClusterSpeaks("3.6");
+    }
+
+    /** A downgrade run cancelled once its first member runs the target, as an operator's Ctrl-C would. */
+    private static LabCluster.Outcome downgradeCutOffAfterItsFirstMember() {
+        Cancellation cancellation = new Cancellation();
+        LabCluster.Outcome cut = cluster.run(s -> UpgradePlans.plan(s, UpgradeRequest.downgradeOneMinor()),
+                cluster.ssh(), RunMode.APPLY, cancellation, event -> {
+                    if (event instanceof RunEvent.StepFinished f && f.status() == StepStatus.CHANGED
+                            && f.title().startsWith("Downgrade each member")) {
+                        cancellation.cancel();
+                    }
+                });
+        assertThat(cut.result().outcome()).as(cut.log()).isEqualTo(RunOutcome.CANCELLED);
+        return cut;
     }
 
     /** etcd's leader decides the cluster version a few seconds after the last member changed: asked until then. */

@@ -42,7 +42,7 @@ final class KeptRelease {
             context.warn(settings.binDir() + "/etcd on " + context.target() + " is not " + old
                     + " any more: nothing kept for a rollback");
         } else if (out.contains("kept")) {
-            context.info("kept etcd " + old + " and " + HostFiles.ENV_FILE + " in " + dir(old) + " for --rollback");
+            context.info("kept etcd " + old + " and " + HostFiles.ENV_FILE + " in " + dir(old));
         }
     }
 

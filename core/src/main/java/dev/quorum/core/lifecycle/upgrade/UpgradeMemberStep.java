@@ -48,7 +48,8 @@ final class UpgradeMemberStep extends HostStep {
                     + this.target.line() + ".0, downgrade enabled: else nothing changes");
         }
         steps.addAll(List.of("mkdir /var/backups/quorum/etcd-<running> && cp -p " + bin + "/etcd " + bin + "/etcdctl "
-                        + HostFiles.ENV_FILE + " /var/backups/quorum/etcd-<running>/   # kept for --rollback",
+                        + HostFiles.ENV_FILE + " /var/backups/quorum/etcd-<running>/   # kept"
+                        + (downgrade ? ": the release it ran" : " for --rollback"),
                 "tar -xzf etcd-" + this.target + "-linux-" + session.settings().architecture()
                         + ".tar.gz && install -m 0755 etcd etcdctl etcdutl " + bin + "/",
                 "install -m 0640 <rendered for " + this.target + "> " + HostFiles.ENV_FILE,

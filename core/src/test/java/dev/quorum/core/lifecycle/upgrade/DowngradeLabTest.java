@@ -31,8 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  * etcd's own downgrade, 3.6 -> 3.5, on a 3-member TLS cluster (decision 0068): two minors back refused with nothing
  * changed; a downgrade cut off after its first member, then run again to the end, under a continuous writer (no
  * acknowledged write lost, the same member IDs, the cluster speaking 3.5); a re-run that changes nothing; the upgrade
- * back to 3.6, after which the cluster speaks 3.6 only if etcd finished the downgrade; and an upgrade after a downgrade
- * cut off half way, which cancels it first.
+ * back to 3.6, after which the cluster speaks 3.6 only if etcd finished the downgrade; an upgrade after a downgrade
+ * cut off half way, which cancels it first; and 3.7 -> 3.6 after an upgrade to 3.7.
  */
 @LabHosts(count = 3)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -132,6 +132,25 @@ class DowngradeLabTest {
         assertThat(back.result().succeeded()).as(back.log()).isTrue();
         assertThat(back.log()).contains("a downgrade is enabled").contains("etcdctl.sh downgrade cancel");
         assertThat(reads.versions()).containsOnly(from.version());
+        assertThat(reads.memberIds()).isEqualTo(ids);
+        assertClusterSpeaks("3.6");
+    }
+
+    /** The newest line: up to 3.7, then back to 3.6 with the same downgrade (etcd's 3.7 guide: no flag changes). */
+    @Test
+    @Order(6)
+    void from37BackTo36() {
+        EtcdTarball on36 = EtcdTarball.require("3.6");
+        EtcdTarball on37 = EtcdTarball.require("3.7");
+        UpgradeLabReads.point(cluster, on37);
+        LabCluster.Outcome up = cluster.run(s -> UpgradePlans.plan(s, UpgradeRequest.upgrade()));
+        assertThat(up.result().succeeded()).as(up.log()).isTrue();
+        assertClusterSpeaks("3.7");
+
+        UpgradeLabReads.point(cluster, on36);
+        LabCluster.Outcome down = cluster.run(s -> UpgradePlans.plan(s, UpgradeRequest.downgradeOneMinor()));
+        assertThat(down.result().succeeded()).as(down.log()).isTrue();
+        assertThat(reads.versions()).containsOnly(on36.version());
         assertThat(reads.memberIds()).isEqualTo(ids);
         assertClusterSpeaks("3.6");
     }

@@ -53,10 +53,14 @@ public final class UpgradeChoices {
         downgrade.addListener((obs, was, now) -> chose(now, rollback));
     }
 
-    /** One "instead" at a time: choosing one clears the other (whose own listener then sees nothing to clear). */
+    /**
+     * One "instead" at a time: choosing one clears the other, whose own listener then reads the cluster once for the
+     * new choice (a read observes every member over SSH: one per click).
+     */
     private void chose(boolean chosen, BooleanProperty other) {
         if (chosen && other.get()) {
             other.set(false);
+            return;
         }
         refresh();
     }

@@ -132,6 +132,8 @@ class UpgradeChoicesTest {
 
         assertThat(choices.rollbackProperty().get()).isFalse();
         assertThat(choices.request()).isEqualTo(UpgradeRequest.downgradeOneMinor());
+        assertThat(asked).as("one read per choice").containsExactly(UpgradeRequest.upgrade(),
+                UpgradeRequest.rollBack(), UpgradeRequest.downgradeOneMinor());
         choices.rollbackProperty().set(true);
         assertThat(choices.downgradeProperty().get()).isFalse();
         assertThat(choices.request()).isEqualTo(UpgradeRequest.rollBack());

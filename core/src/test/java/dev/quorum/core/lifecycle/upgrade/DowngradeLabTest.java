@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.quorum.core.cluster.ClusterSession;
 import dev.quorum.core.engine.Cancellation;
+import dev.quorum.core.engine.Plan;
+import dev.quorum.core.engine.PlannedStep;
 import dev.quorum.core.engine.RunEvent;
 import dev.quorum.core.engine.RunMode;
 import dev.quorum.core.engine.RunOutcome;
@@ -11,6 +13,7 @@ import dev.quorum.core.engine.StepStatus;
 import dev.quorum.core.etcd.ServedVersions;
 import dev.quorum.core.labtest.ContinuousWriter;
 import dev.quorum.core.labtest.LabCluster;
+import dev.quorum.core.release.EtcdVersion;
 import dev.quorum.lab.EtcdTarball;
 import dev.quorum.lab.Lab;
 import dev.quorum.lab.LabHost;
@@ -18,6 +21,7 @@ import dev.quorum.lab.LabHosts;
 import dev.quorum.lab.Wait;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * etcd's own downgrade, 3.6 -> 3.5, on a 3-member TLS cluster (decision 0068): two minors back refused with nothing
- * changed; a downgrade cut off after its first member, then run again to the end, under a continuous writer (no
+ * changed; a member step before the storage was migrated refused with nothing changed; a downgrade cut off after its first member, then run again to the end, under a continuous writer (no
  * acknowledged write lost, the same member IDs, the cluster speaking 3.5); a re-run that changes nothing; the upgrade
  * back to 3.6, after which the cluster speaks 3.6 only if etcd finished the downgrade; an upgrade after a downgrade
  * cut off half way, which cancels it first; and 3.7 -> 3.6 after an upgrade to 3.7.
@@ -64,8 +68,25 @@ class DowngradeLabTest {
         assertThat(reads.fingerprint()).isEqualTo(before);
     }
 
+    /** A member step asked before etcd migrated the storage: its older binary would not start, so nothing changes. */
     @Test
     @Order(2)
+    void aMemberStepBeforeTheStorageFollowedChangesNothing() {
+        EtcdTarball to = EtcdTarball.require("3.5");
+        UpgradeLabReads.point(cluster, to);
+        String before = reads.fingerprint();
+        String host = lab.host(0).name();
+        LabCluster.Outcome refused = cluster.run(s -> new Plan("downgrade", s.inventory().clusterName(),
+                List.of(PlannedStep.onEach(new UpgradeMemberStep(UpgradePlans.session(s),
+                        EtcdVersion.parse(to.version()), false, true), List.of(host)))));
+        assertThat(refused.result().succeeded()).isFalse();
+        assertThat(refused.firstFailure()).as(refused.log()).contains("is not ready for " + to.version())
+                .contains("storage version 3.6.0, downgrade not enabled").contains("nothing was changed on it");
+        assertThat(reads.fingerprint()).isEqualTo(before);
+    }
+
+    @Test
+    @Order(3)
     void aDowngradeCutOffAfterOneMemberIsFinishedByARerunWithNoWriteLost() throws Exception {
         EtcdTarball from = EtcdTarball.require("3.6");
         EtcdTarball to = EtcdTarball.require("3.5");
@@ -97,7 +118,7 @@ class DowngradeLabTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void aRerunChangesNothing() {
         LabCluster.Outcome again = cluster.run(s -> UpgradePlans.plan(s, UpgradeRequest.downgradeOneMinor()));
         assertThat(again.result().succeeded()).as(again.log()).isTrue();
@@ -106,7 +127,7 @@ class DowngradeLabTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void theUpgradeBackTo36GoesThrough() {
         EtcdTarball back = EtcdTarball.require("3.6");
         UpgradeLabReads.point(cluster, back);
@@ -119,7 +140,7 @@ class DowngradeLabTest {
 
     /** etcd's way back from a downgrade cut off half way: cancel it, then the downgraded members on 3.6 again. */
     @Test
-    @Order(5)
+    @Order(6)
     void anUpgradeAfterADowngradeCutOffHalfWayCancelsItAndTheClusterSpeaks36() {
         EtcdTarball from = EtcdTarball.require("3.6");
         EtcdTarball to = EtcdTarball.require("3.5");
@@ -138,7 +159,7 @@ class DowngradeLabTest {
 
     /** The newest line: up to 3.7, then back to 3.6 with the same downgrade (etcd's 3.7 guide: no flag changes). */
     @Test
-    @Order(6)
+    @Order(7)
     void from37BackTo36() {
         EtcdTarball on36 = EtcdTarball.require("3.6");
         EtcdTarball on37 = EtcdTarball.require("3.7");

@@ -129,13 +129,7 @@ class DowngradeLabTest {
     @Test
     @Order(5)
     void theUpgradeBackTo36GoesThrough() {
-        EtcdTarball back = EtcdTarball.require("3.6");
-        UpgradeLabReads.point(cluster, back);
-        LabCluster.Outcome upgraded = cluster.run(s -> UpgradePlans.plan(s, UpgradeRequest.upgrade()));
-        assertThat(upgraded.result().succeeded()).as(upgraded.log()).isTrue();
-        assertThat(reads.versions()).containsOnly(back.version());
-        assertThat(reads.memberIds()).isEqualTo(ids);
-        assertClusterSpeaks("3.6");
+        runTo(EtcdTarball.require("3.6"), UpgradeRequest.upgrade());
     }
 
     /** etcd's way back from a downgrade cut off half way: cancel it, then the downgraded members on 3.6 again. */
@@ -148,32 +142,27 @@ class DowngradeLabTest {
         downgradeCutOffAfterItsFirstMember();
         assertThat(reads.versions()).containsExactlyInAnyOrder(to.version(), from.version(), from.version());
 
-        UpgradeLabReads.point(cluster, from);
-        LabCluster.Outcome back = cluster.run(s -> UpgradePlans.plan(s, UpgradeRequest.upgrade()));
-        assertThat(back.result().succeeded()).as(back.log()).isTrue();
+        LabCluster.Outcome back = runTo(from, UpgradeRequest.upgrade());
         assertThat(back.log()).contains("a downgrade is enabled").contains("etcdctl.sh downgrade cancel");
-        assertThat(reads.versions()).containsOnly(from.version());
-        assertThat(reads.memberIds()).isEqualTo(ids);
-        assertClusterSpeaks("3.6");
     }
 
     /** The newest line: up to 3.7, then back to 3.6 with the same downgrade (etcd's 3.7 guide: no flag changes). */
     @Test
     @Order(7)
     void from37BackTo36() {
-        EtcdTarball on36 = EtcdTarball.require("3.6");
-        EtcdTarball on37 = EtcdTarball.require("3.7");
-        UpgradeLabReads.point(cluster, on37);
-        LabCluster.Outcome up = cluster.run(s -> UpgradePlans.plan(s, UpgradeRequest.upgrade()));
-        assertThat(up.result().succeeded()).as(up.log()).isTrue();
-        assertClusterSpeaks("3.7");
+        runTo(EtcdTarball.require("3.7"), UpgradeRequest.upgrade());
+        runTo(EtcdTarball.require("3.6"), UpgradeRequest.downgradeOneMinor());
+    }
 
-        UpgradeLabReads.point(cluster, on36);
-        LabCluster.Outcome down = cluster.run(s -> UpgradePlans.plan(s, UpgradeRequest.downgradeOneMinor()));
-        assertThat(down.result().succeeded()).as(down.log()).isTrue();
-        assertThat(reads.versions()).containsOnly(on36.version());
+    /** The inventory pointed at {@code tarball}, then a whole run: every member on it, same IDs, the cluster its line. */
+    private static LabCluster.Outcome runTo(EtcdTarball tarball, UpgradeRequest request) {
+        UpgradeLabReads.point(cluster, tarball);
+        LabCluster.Outcome run = cluster.run(s -> UpgradePlans.plan(s, request));
+        assertThat(run.result().succeeded()).as(run.log()).isTrue();
+        assertThat(reads.versions()).containsOnly(tarball.version());
         assertThat(reads.memberIds()).isEqualTo(ids);
-        assertClusterSpeaks("3.6");
+        assertClusterSpeaks(tarball.line());
+        return run;
     }
 
     /** A downgrade run cancelled once its first member runs the target, as an operator's Ctrl-C would. */

@@ -42,6 +42,25 @@ def parse(args):
     return units, lines
 
 
+def read_lines(path, last=None):
+    """The file's lines, or only its last ones read from the end: a service that logs in a tight loop (etcd
+    refusing its own start-up request) writes hundreds of megabytes, and real journalctl -n stays cheap."""
+    with open(path, "rb") as f:
+        if last is None:
+            return f.read().decode(errors="replace").splitlines()
+        f.seek(0, os.SEEK_END)
+        end = f.tell()
+        start, chunk = end, b""
+        while start > 0 and chunk.count(b"\n") <= last:
+            start = max(0, start - 65536)
+            f.seek(start)
+            chunk = f.read(end - start)
+        lines = chunk.decode(errors="replace").splitlines()
+        if start > 0:
+            lines = lines[1:]    # the first line read may be cut
+        return lines[-last:] if last else []
+
+
 def main(args):
     units, lines = parse(args)
     if not units and os.path.isdir(LOG_DIR):
@@ -50,8 +69,7 @@ def main(args):
     for unit in units:
         name = unit[:-len(".service")] if unit.endswith(".service") else unit
         try:
-            with open(os.path.join(LOG_DIR, name + ".log"), errors="replace") as f:
-                out += f.read().splitlines()
+            out += read_lines(os.path.join(LOG_DIR, name + ".log"), lines)
         except OSError:
             pass
     if lines is not None:

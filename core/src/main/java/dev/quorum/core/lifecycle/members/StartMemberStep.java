@@ -15,11 +15,12 @@ import java.util.Optional;
 
 /**
  * Starts etcd on the joining host (its env says {@code existing}) and waits until systemd says active.
- * A learner joining a cluster with a long log is not ready until it has applied what the leader sent
- * (etcd logs "too many requests" meanwhile), which on a busy host takes longer than a start; so the wait
- * goes on while the same etcd process keeps changing its data directory or keeps saying itself that it has
- * not yet applied what is committed ("too many requests" is etcd's answer only while applying lags the commit
- * index by thousands of entries), and gives up 30 s after the last sign of progress (or after 5 minutes in all).
+ * A learner joining a cluster with a long log is not ready until it has received and applied what the leader
+ * sent, which on a busy host or a thin link takes longer than a start; so the wait goes on while the same etcd
+ * process keeps changing its data directory or keeps saying that it has not yet applied what is committed
+ * ("too many requests"), and gives up 30 s after the last sign of progress (or after 5 minutes in all). While it
+ * says so, the cluster is asked for one harmless entry ({@link SnapshotApplyNudge}): after the leader's snapshot
+ * that is what etcd waits for, and a cluster nobody writes to never sends it.
  * A crash loop is no progress: each start is a new process. systemd's own start timeout is lifted for this start
  * ({@link StartTimeoutDropIn}): etcd reports ready only once caught up, and a learner killed at 90 s would start
  * from nothing again.
@@ -74,6 +75,7 @@ final class StartMemberStep extends HostStep {
         Instant lastSaid = Instant.MIN;
         Instant nextSample = started;
         String previous = "";
+        SnapshotApplyNudge nudge = new SnapshotApplyNudge(session.cluster());
         while (check(context).needed()) {
             Instant now = Instant.now();
             if (!now.isBefore(nextSample)) {
@@ -84,6 +86,9 @@ final class StartMemberStep extends HostStep {
                         context.info("still catching up with the leader: etcd runs and its data directory keeps changing");
                         lastSaid = now;
                     }
+                }
+                if (SnapshotApplyNudge.waitsForAnEntry(sample)) {
+                    nudge.nudge(context);
                 }
                 previous = sample;
                 nextSample = now.plus(SAMPLE_EVERY);

@@ -43,4 +43,11 @@ class CatchUpEvidenceTest {
         assertThat(StartMemberStep.catchingUp(behind, stillBehind.replace("4242", "4377")))
                 .as("a new process saying it is a crash loop").isFalse();
     }
+
+    @Test
+    void onlyTheApplyGapAnswerAsksTheClusterForAnEntry() {
+        assertThat(SnapshotApplyNudge.waitsForAnEntry(BEFORE + "{\"msg\":\"failed to publish local member to cluster "
+                + "through raft\",\"error\":\"etcdserver: too many requests\"}\n")).isTrue();
+        assertThat(SnapshotApplyNudge.waitsForAnEntry(BEFORE)).isFalse();
+    }
 }

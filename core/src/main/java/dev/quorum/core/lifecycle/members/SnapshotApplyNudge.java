@@ -12,7 +12,9 @@ import java.util.concurrent.TimeUnit;
  * entries in its log refuses its own start-up proposal ("too many requests") until one more entry is committed; in a
  * cluster nobody writes to, none comes, and the member never becomes ready (measured on 3.6.14: a learner stuck for
  * minutes, then ready within a second of one write). {@code etcdctl alarm list} is such an entry that changes nothing:
- * etcd commits every alarm request through raft.
+ * etcd commits every alarm request through raft. A member that restarts with its data does not need it: it proposes
+ * before the snapshot arrives (measured: recover's start of a member that was down for 8000 writes, active in 0.6 s);
+ * a new member's first proposal is dropped while it has no leader yet.
  */
 final class SnapshotApplyNudge {
     private static final Duration EVERY = Duration.ofSeconds(10);
@@ -24,6 +26,11 @@ final class SnapshotApplyNudge {
 
     SnapshotApplyNudge(ClusterSession cluster) {
         this.cluster = cluster;
+    }
+
+    /** The shell command that prints the newest such refusal among the unit's last log lines, if any. */
+    static String journalCommand(String unit) {
+        return "journalctl -u " + unit + " -n 20 --no-pager 2>/dev/null | grep -F 'too many requests' | tail -n 1";
     }
 
     /** True when the member's newest log lines say it is refusing its own proposals for an apply gap. */

@@ -111,8 +111,7 @@ final class StartMemberStep extends HostStep {
     private String catchUpSample(StepContext context) throws Exception {
         String member = session.cluster().inventory().etcd().dataDir() + "/member";
         return remote(context).run("systemctl show -p MainPID --value " + unit() + "; find " + Shell.quote(member)
-                + " -type f -printf '%s %T@ %p\\n' 2>/dev/null | sort; journalctl -u " + unit() + " -n 20 --no-pager "
-                + "2>/dev/null | grep -F 'too many requests' | tail -n 1").stdout();
+                + " -type f -printf '%s %T@ %p\\n' 2>/dev/null | sort; " + SnapshotApplyNudge.journalCommand(unit())).stdout();
     }
 
     static boolean catchingUp(String previous, String now) {

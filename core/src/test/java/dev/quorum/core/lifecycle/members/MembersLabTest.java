@@ -36,8 +36,9 @@ import org.junit.jupiter.api.io.TempDir;
  * are spare hosts. One story, in order: grow 3 -> 5, shrink by removing the leader under load
  * and then a follower, refusals that change nothing, an interrupted join finished by a re-run,
  * and replacements (under load, and of a host that is cut off entirely). The log is longer than 5000 entries
- * from the start, so every join receives the leader's snapshot and then waits for one more committed entry,
- * which nobody else writes here (a CI run once failed on that wait after a load test had written 7000 keys).
+ * from the start, so every join receives the leader's snapshot; when the new member's first start-up request was
+ * lost around it (a race), the member waits for one more committed entry, which
+ * nobody else writes here (a CI run once failed on that wait after a load test had written 7000 keys).
  */
 @LabHosts(count = 5)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -112,8 +113,6 @@ class MembersLabTest {
     void growsFromThreeToFiveOneAtATime() throws Exception {
         LabCluster.Outcome four = add("lab4");
         assertThat(four.result().succeeded()).as(four.log() + four.firstFailure()).isTrue();
-        assertThat(four.log()).as("the idle cluster is asked for the entry the new member waits for")
-                .contains("asking the cluster for its alarm list");
         LabCluster.Outcome five = add("lab5");
         assertThat(five.result().succeeded()).as(five.log() + five.firstFailure()).isTrue();
 

@@ -6,11 +6,13 @@ import dev.quorum.core.cluster.ClusterPki;
 import dev.quorum.core.cluster.ClusterSession;
 import dev.quorum.core.cluster.LiveCluster;
 import dev.quorum.core.engine.Cancellation;
+import dev.quorum.core.engine.RecordingContext;
 import dev.quorum.core.engine.RunEvent;
 import dev.quorum.core.engine.RunMode;
 import dev.quorum.core.engine.RunOutcome;
 import dev.quorum.core.engine.StepStatus;
 import dev.quorum.core.etcd.ClusterStatus;
+import dev.quorum.core.etcd.EtcdAdmin;
 import dev.quorum.core.etcd.MemberStatus;
 import dev.quorum.core.inventory.EtcdSettings;
 import dev.quorum.core.labtest.ContinuousWriter;
@@ -24,6 +26,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -327,5 +330,23 @@ class MembersLabTest {
         } finally {
             host(leader).healLink();
         }
+    }
+
+    @Test
+    @Order(11)
+    void theEntryAJoinAsksForIsCommittedAndChangesNoKey() throws Exception {
+        String endpoint = status().leader().orElseThrow().endpoint();
+        RecordingContext context = new RecordingContext();
+        try (ClusterSession session = cluster.session(cluster.ssh())) {
+            EtcdAdmin etcd = session.sharedEtcd();
+            long indexBefore = etcd.status(endpoint).get(5, TimeUnit.SECONDS).raftIndex();
+            long revisionBefore = etcd.linearizableRevision().get(5, TimeUnit.SECONDS);
+
+            new SnapshotApplyNudge(session).nudge(context);
+
+            assertThat(etcd.status(endpoint).get(5, TimeUnit.SECONDS).raftIndex()).isGreaterThan(indexBefore);
+            assertThat(etcd.linearizableRevision().get(5, TimeUnit.SECONDS)).isEqualTo(revisionBefore);
+        }
+        assertThat(context.lines).singleElement().asString().contains("asking the cluster for its alarm list");
     }
 }

@@ -5,8 +5,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** A rollback swaps binaries back only while the cluster is mixed, and only where the old ones were kept. */
+/**
+ * A rollback swaps binaries back only while the cluster is mixed, only where the old ones were kept, and only while
+ * that mix is an upgrade under way: from 3.6 on, a cluster mixed across minors may be a downgrade under way instead,
+ * which a rollback would finish rather than undo, so etcd is asked which it is.
+ */
 final class RollbackGates {
+    /** etcd's downgrade API exists from 3.6 on. */
+    private static final EtcdVersion FIRST_WITH_DOWNGRADE = new EtcdVersion(3, 6, 0);
+
     private RollbackGates() {
     }
 
@@ -31,6 +38,29 @@ final class RollbackGates {
                     + " (/var/backups/quorum/etcd-" + old + "/)", "set etcd_version to " + old
                     + " and install that release on those hosts by hand, or finish the upgrade"));
         }
+        refusals.addAll(downgradeUnderWay(observed, old));
         return refusals;
+    }
+
+    private static List<UpgradeRefusal> downgradeUnderWay(ObservedCluster observed, EtcdVersion old) {
+        List<ObservedMember> newerMinor = observed.members().stream().filter(m -> m.version()
+                .map(v -> !v.sameLine(old) && v.compareTo(FIRST_WITH_DOWNGRADE) >= 0).orElse(false)).toList();
+        String unread = newerMinor.stream().filter(m -> !m.downgrade().read())
+                .map(m -> m.memberName() + " (" + m.downgrade().unread() + ")").collect(Collectors.joining(", "));
+        if (!unread.isEmpty()) {
+            return List.of(new UpgradeRefusal(Gate.ROLLBACK, "could not tell an upgrade under way from a downgrade "
+                    + "under way: the downgrade state of " + unread + " was not read", "check that its host answers "
+                    + "over SSH and etcdctl.sh endpoint status -w json works there, then run quorum upgrade "
+                    + "--rollback again"));
+        }
+        return newerMinor.stream().flatMap(m -> m.downgrade().enabledTarget().stream()).findFirst()
+                .map(target -> {
+                    EtcdVersion newest = observed.highestVersion().orElseThrow();
+                    return List.of(new UpgradeRefusal(Gate.ROLLBACK, "a downgrade to " + target + " is under way "
+                            + "(etcd reports it enabled): a rollback would finish it, not undo it", "to finish the "
+                            + "downgrade: quorum upgrade --downgrade (etcd_version " + old + "); to go back up: set "
+                            + "etcd_version to " + newest + " and run quorum upgrade, which cancels the downgrade "
+                            + "first"));
+                }).orElse(List.of());
     }
 }

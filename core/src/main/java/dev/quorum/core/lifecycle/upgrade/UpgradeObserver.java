@@ -60,9 +60,7 @@ final class UpgradeObserver {
             RemoteHost remote = session.remote(member.hostName());
             HostObservation host = HostObservation.read(remote, session.settings(), version.orElse(target), checkV2,
                     checkV2);
-            // Only a member on a newer minor than the target has a storage version to downgrade (3.6+ reports it).
-            boolean readDowngrade = request.downgrade() && version.map(v -> v.compareTo(target) > 0
-                    && !v.sameLine(target)).orElse(false);
+            boolean readDowngrade = version.map(v -> readsDowngradeState(request, v, target)).orElse(false);
             return new ObservedMember(member.hostName(), member.memberName(), Optional.empty(), version, seen.healthy(),
                     own.get().isLeader(), own.get().raftIndex(), dbSize, host.hostFreeKiB(), host.dataFreeKiB(),
                     host.v2Store(), host.keptBelow(), RemovedMarks.of(host.removedMarks(),
@@ -71,6 +69,18 @@ final class UpgradeObserver {
         } catch (Exception e) {
             return unreachable(member, "SSH: " + e.getMessage(), version, dbSize);
         }
+    }
+
+    /**
+     * A downgrade asks members on a newer minor than the target (3.6+ reports storage version and downgrade state);
+     * a rollback asks every member on 3.6 or later, to tell an upgrade under way from a downgrade under way.
+     */
+    private static boolean readsDowngradeState(UpgradeRequest request, EtcdVersion version, EtcdVersion target) {
+        return switch (request.kind()) {
+            case DOWNGRADE -> version.compareTo(target) > 0 && !version.sameLine(target);
+            case ROLLBACK -> version.compareTo(new EtcdVersion(3, 6, 0)) >= 0;
+            case UPGRADE -> false;
+        };
     }
 
     private static ObservedMember unreachable(EtcdMember member, String why, Optional<EtcdVersion> version,

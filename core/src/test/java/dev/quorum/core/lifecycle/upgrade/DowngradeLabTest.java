@@ -132,7 +132,10 @@ class DowngradeLabTest {
         runTo(EtcdTarball.require("3.6"), UpgradeRequest.upgrade());
     }
 
-    /** etcd's way back from a downgrade cut off half way: cancel it, then the downgraded members on 3.6 again. */
+    /**
+     * etcd's way back from a downgrade cut off half way: cancel it, then the downgraded members on 3.6 again. A
+     * rollback in that state is refused: it would put the kept 3.5 binaries on the rest, finishing the downgrade.
+     */
     @Test
     @Order(6)
     void anUpgradeAfterADowngradeCutOffHalfWayCancelsItAndTheClusterSpeaks36() {
@@ -141,6 +144,13 @@ class DowngradeLabTest {
         UpgradeLabReads.point(cluster, to);
         downgradeCutOffAfterItsFirstMember();
         assertThat(reads.versions()).containsExactlyInAnyOrder(to.version(), from.version(), from.version());
+
+        String before = reads.fingerprint();
+        LabCluster.Outcome rollback = cluster.run(s -> UpgradePlans.plan(s, UpgradeRequest.rollBack()));
+        assertThat(rollback.result().succeeded()).isFalse();
+        assertThat(rollback.firstFailure()).as(rollback.log()).contains("is under way (etcd reports it enabled)")
+                .contains("quorum upgrade --downgrade");
+        assertThat(reads.fingerprint()).isEqualTo(before);
 
         LabCluster.Outcome back = runTo(from, UpgradeRequest.upgrade());
         assertThat(back.log()).contains("a downgrade is enabled").contains("etcdctl.sh downgrade cancel");

@@ -135,4 +135,41 @@ class DowngradePlannerTest {
                 EtcdVersion.parse("v3.5.33"), UpgradeRequest.upgrade()));
         assertThat(refused).singleElement().satisfies(r -> assertThat(r.hint()).contains("quorum upgrade --downgrade"));
     }
+
+    private static UpgradeDecision rollBack(ObservedCluster observed) {
+        return UpgradePlanner.decide(observed, EtcdVersion.parse("v3.5.33"), UpgradeRequest.rollBack());
+    }
+
+    @Test
+    void aRollbackWhileADowngradeIsEnabledIsRefusedNamingBothWaysOn() {
+        ObservedCluster downgrading = three("v3.6.14", ENABLED)
+                .change("h1", m -> Observed.kept(Observed.downgrade(Observed.version(m, "v3.5.33"),
+                        DowngradeStatus.NOT_READ), "v3.6.14"))
+                .change("h2", m -> Observed.kept(m, "v3.5.33")).change("h3", m -> Observed.kept(m, "v3.5.33")).build();
+        assertThat(refusals(rollBack(downgrading))).singleElement().satisfies(r -> {
+            assertThat(r.gate()).isEqualTo(Gate.ROLLBACK);
+            assertThat(r.reason()).contains("a downgrade to 3.5.0 is under way").contains("would finish it");
+            assertThat(r.hint()).contains("quorum upgrade --downgrade").contains("etcd_version to v3.6.14");
+        });
+    }
+
+    @Test
+    void aRollbackOfAnUpgradeTo36UnderWayGoesOnWhenEtcdSaysNoDowngradeIsEnabled() {
+        ObservedCluster upgrading = cluster().three("v3.5.33").change("h1", m -> Observed.kept(Observed.downgrade(
+                Observed.version(m, "v3.6.14"), new DowngradeStatus(true, "3.5.0", Optional.empty(), "")), "v3.5.33"))
+                .build();
+        UpgradeShape shape = shape(rollBack(upgrading));
+        assertThat(shape.rollback()).isTrue();
+        assertThat(shape.pending()).containsExactly("h1");
+    }
+
+    @Test
+    void aRollbackThatCannotTellAnUpgradeFromADowngradeIsRefusedNamingTheMember() {
+        ObservedCluster unread = cluster().three("v3.5.33").change("h1", m -> Observed.kept(Observed.downgrade(
+                Observed.version(m, "v3.6.14"), DowngradeStatus.notRead("SSH: timeout")), "v3.5.33")).build();
+        assertThat(refusals(rollBack(unread))).singleElement().satisfies(r -> {
+            assertThat(r.gate()).isEqualTo(Gate.ROLLBACK);
+            assertThat(r.reason()).contains("etcd-h1 (SSH: timeout)");
+        });
+    }
 }

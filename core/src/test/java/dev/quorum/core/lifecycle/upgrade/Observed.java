@@ -62,24 +62,26 @@ final class Observed {
 
     static ObservedMember v2(ObservedMember m, V2Store state) {
         return new ObservedMember(m.hostName(), m.memberName(), m.unreachable(), m.version(), m.healthy(), m.leader(),
-                m.raftIndex(), m.dbSizeBytes(), m.hostFreeKiB(), m.dataFreeKiB(), state, m.keptVersion(), m.removedMarks());
+                m.raftIndex(), m.dbSizeBytes(), m.hostFreeKiB(), m.dataFreeKiB(), state, m.keptVersion(), m.removedMarks(),
+                m.downgrade());
     }
 
     static ObservedMember marks(ObservedMember m, RemovedMarks marks) {
         return new ObservedMember(m.hostName(), m.memberName(), m.unreachable(), m.version(), m.healthy(), m.leader(),
-                m.raftIndex(), m.dbSizeBytes(), m.hostFreeKiB(), m.dataFreeKiB(), m.v2Store(), m.keptVersion(), marks);
+                m.raftIndex(), m.dbSizeBytes(), m.hostFreeKiB(), m.dataFreeKiB(), m.v2Store(), m.keptVersion(), marks,
+                m.downgrade());
     }
 
     static ObservedMember version(ObservedMember m, String version) {
         return new ObservedMember(m.hostName(), m.memberName(), m.unreachable(), Optional.of(EtcdVersion.parse(version)),
                 m.healthy(), m.leader(), m.raftIndex(), m.dbSizeBytes(), m.hostFreeKiB(), m.dataFreeKiB(), m.v2Store(),
-                m.keptVersion(), m.removedMarks());
+                m.keptVersion(), m.removedMarks(), m.downgrade());
     }
 
     static ObservedMember kept(ObservedMember m, String version) {
         return new ObservedMember(m.hostName(), m.memberName(), m.unreachable(), m.version(), m.healthy(), m.leader(),
                 m.raftIndex(), m.dbSizeBytes(), m.hostFreeKiB(), m.dataFreeKiB(), m.v2Store(),
-                Optional.of(EtcdVersion.parse(version)), m.removedMarks());
+                Optional.of(EtcdVersion.parse(version)), m.removedMarks(), m.downgrade());
     }
 
     static ObservedMember downgrade(ObservedMember m, DowngradeStatus status) {
@@ -97,12 +99,12 @@ final class Observed {
     static ObservedMember unhealthy(ObservedMember m) {
         return new ObservedMember(m.hostName(), m.memberName(), m.unreachable(), m.version(), false, m.leader(),
                 m.raftIndex(), m.dbSizeBytes(), m.hostFreeKiB(), m.dataFreeKiB(), m.v2Store(), m.keptVersion(),
-                m.removedMarks());
+                m.removedMarks(), m.downgrade());
     }
 
     static ObservedMember free(ObservedMember m, long hostKiB, long dataKiB) {
         return new ObservedMember(m.hostName(), m.memberName(), m.unreachable(), m.version(), m.healthy(), m.leader(),
                 m.raftIndex(), m.dbSizeBytes(), OptionalLong.of(hostKiB), OptionalLong.of(dataKiB), m.v2Store(),
-                m.keptVersion(), m.removedMarks());
+                m.keptVersion(), m.removedMarks(), m.downgrade());
     }
 }

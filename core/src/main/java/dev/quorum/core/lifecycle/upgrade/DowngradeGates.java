@@ -12,16 +12,13 @@ import java.util.stream.Collectors;
  * storage version and the downgrade state read from the member itself.
  */
 final class DowngradeGates {
-    /** etcd's downgrade API and storage versions exist from 3.6 on. */
-    private static final EtcdVersion FIRST_WITH_DOWNGRADE = new EtcdVersion(3, 6, 0);
-
     private DowngradeGates() {
     }
 
     /** The target is the minor just below a cluster whose every member runs 3.6 or later: a downgrade may be asked. */
     static boolean offered(ObservedCluster observed, EtcdVersion target) {
         return observed.highestVersion().filter(highest -> oneMinorBack(highest, target)).isPresent()
-                && observed.lowestVersion().filter(lowest -> lowest.compareTo(FIRST_WITH_DOWNGRADE) >= 0).isPresent();
+                && observed.lowestVersion().filter(DowngradeStatus::reportedBy).isPresent();
     }
 
     static List<UpgradeRefusal> check(ObservedCluster observed, EtcdVersion target) {
@@ -41,7 +38,7 @@ final class DowngradeGates {
                     "set etcd_version to the newest " + highest.major() + "." + (highest.minor() - 1) + " patch, run "
                             + "quorum upgrade --downgrade, then the next minor down"));
         }
-        if (highest.compareTo(FIRST_WITH_DOWNGRADE) < 0) {
+        if (!DowngradeStatus.reportedBy(highest)) {
             return List.of(new UpgradeRefusal(Gate.DOWNGRADE, "etcd " + highest.line() + " has no downgrade (etcd's "
                     + "downgrade exists from 3.6 on; 3.4 is out of support)", "restore a snapshot taken before the "
                     + "upgrade (quorum restore --snapshot FILE); writes made since are lost"));
@@ -57,8 +54,7 @@ final class DowngradeGates {
         }
         List<ObservedMember> newer = observed.members().stream()
                 .filter(m -> m.version().map(v -> v.sameLine(highest)).orElse(false)).toList();
-        String unread = newer.stream().filter(m -> !m.downgrade().read())
-                .map(m -> m.memberName() + " (" + m.downgrade().unread() + ")").collect(Collectors.joining(", "));
+        String unread = DowngradeStatus.unreadOf(newer);
         if (!unread.isEmpty()) {
             refusals.add(new UpgradeRefusal(Gate.DOWNGRADE, "could not read the storage version and downgrade state "
                     + "of " + unread, "check that its host answers over SSH and etcdctl.sh endpoint status -w json "

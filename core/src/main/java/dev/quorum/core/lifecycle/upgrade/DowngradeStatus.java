@@ -4,12 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.quorum.core.etcd.HostFiles;
 import dev.quorum.core.inventory.EtcdSettings;
+import dev.quorum.core.release.EtcdVersion;
 import dev.quorum.core.remote.CommandResult;
 import dev.quorum.core.remote.RemoteHost;
 import dev.quorum.core.remote.Shell;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * etcd's downgrade as one member on 3.6 or later reports it in its endpoint status: the version of its storage
@@ -25,6 +28,18 @@ public record DowngradeStatus(boolean read, String storageVersion, Optional<Stri
     public static final DowngradeStatus NOT_READ = new DowngradeStatus(false, "", Optional.empty(), "not asked");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
+    private static final EtcdVersion FIRST_WITH_DOWNGRADE = new EtcdVersion(3, 6, 0);
+
+    /** etcd's downgrade API, storage version and downgrade state exist from 3.6 on. */
+    static boolean reportedBy(EtcdVersion version) {
+        return version.compareTo(FIRST_WITH_DOWNGRADE) >= 0;
+    }
+
+    /** The members whose state was not read, each with why: "etcd-h1 (SSH: timeout), ...". */
+    static String unreadOf(List<ObservedMember> members) {
+        return members.stream().filter(m -> !m.downgrade().read())
+                .map(m -> m.memberName() + " (" + m.downgrade().unread() + ")").collect(Collectors.joining(", "));
+    }
 
     public static DowngradeStatus notRead(String why) {
         return new DowngradeStatus(false, "", Optional.empty(), why);

@@ -11,8 +11,6 @@ import java.util.stream.Collectors;
  * which a rollback would finish rather than undo, so etcd is asked which it is.
  */
 final class RollbackGates {
-    /** etcd's downgrade API exists from 3.6 on. */
-    private static final EtcdVersion FIRST_WITH_DOWNGRADE = new EtcdVersion(3, 6, 0);
 
     private RollbackGates() {
     }
@@ -44,9 +42,8 @@ final class RollbackGates {
 
     private static List<UpgradeRefusal> downgradeUnderWay(ObservedCluster observed, EtcdVersion old) {
         List<ObservedMember> newerMinor = observed.members().stream().filter(m -> m.version()
-                .map(v -> !v.sameLine(old) && v.compareTo(FIRST_WITH_DOWNGRADE) >= 0).orElse(false)).toList();
-        String unread = newerMinor.stream().filter(m -> !m.downgrade().read())
-                .map(m -> m.memberName() + " (" + m.downgrade().unread() + ")").collect(Collectors.joining(", "));
+                .map(v -> !v.sameLine(old) && DowngradeStatus.reportedBy(v)).orElse(false)).toList();
+        String unread = DowngradeStatus.unreadOf(newerMinor);
         if (!unread.isEmpty()) {
             return List.of(new UpgradeRefusal(Gate.ROLLBACK, "could not tell an upgrade under way from a downgrade "
                     + "under way: the downgrade state of " + unread + " was not read", "check that its host answers "

@@ -78,7 +78,7 @@ final class UpgradeObserver {
     private static boolean readsDowngradeState(UpgradeRequest request, EtcdVersion version, EtcdVersion target) {
         return switch (request.kind()) {
             case DOWNGRADE -> version.compareTo(target) > 0 && !version.sameLine(target);
-            case ROLLBACK -> version.compareTo(new EtcdVersion(3, 6, 0)) >= 0;
+            case ROLLBACK -> DowngradeStatus.reportedBy(version);
             case UPGRADE -> false;
         };
     }

@@ -14,6 +14,7 @@ import dev.quorum.core.lifecycle.steps.SnapshotStep;
 import dev.quorum.core.release.EtcdVersion;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -96,20 +97,30 @@ public final class EventsUpgradePlans {
                 "Check every events member can take the shared binary on its next restart",
                 List.of("etcdctl --endpoints=<the events members, port " + ClusterLayout.EVENTS.clientPort()
                         + "> endpoint status   # each within one minor of " + target,
-                        "etcdutl check v2store --data-dir " + events.get().etcd().dataDir() + "   # 3.5 -> 3.6 only"),
+                        "etcdutl check v2store --data-dir " + events.get().etcd().dataDir() + "   # 3.5 -> 3.6 only",
+                        "grep -zaoE '[0-9a-f]+removed' " + events.get().etcd().dataDir()
+                                + "/member/snap/db   # members marked removed, 3.5 -> 3.6 only"),
                 () -> lowest(mainSession).map(lowest -> forMain(UpgradePlans.session(eventsCluster), lowest, target,
                         request.rollback())).orElse(List.of(
                         new UpgradeRefusal(Gate.UNREACHABLE, "no main member reported its version",
                                 "check quorum status")))))));
     }
 
-    /** The events members' versions, and on a 3.5 -> 3.6 hop their v2 stores, against the main upgrade's target. */
+    /** The events members' versions, and on a 3.5 -> 3.6 hop their v2 stores and removed marks, against the target. */
     private static List<UpgradeRefusal> forMain(LifecycleSession events, EtcdVersion lowest, EtcdVersion target,
                                                 boolean rollback) {
         Map<String, Optional<EtcdVersion>> running = EventsVersions.running(events);
         List<UpgradeRefusal> refusals = new ArrayList<>(EventsVersionGate.forMain(lowest, target, rollback, running));
         if (!rollback) {
-            refusals.addAll(EventsVersionGate.v2Stores(EventsVersions.v2Stores(events, running, target)));
+            Map<String, EventsVersions.HopChecks> hop = EventsVersions.hopChecks(events, running, target);
+            Map<String, V2Store> stores = new LinkedHashMap<>();
+            Map<String, RemovedMarks> marks = new LinkedHashMap<>();
+            hop.forEach((name, checks) -> {
+                stores.put(name, checks.v2Store());
+                marks.put(name, checks.removedMarks());
+            });
+            refusals.addAll(EventsVersionGate.v2Stores(stores));
+            refusals.addAll(EventsVersionGate.removedMarks(marks, events.cluster().inventory().clusterName()));
         }
         return refusals;
     }

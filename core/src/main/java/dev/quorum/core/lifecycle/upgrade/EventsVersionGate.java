@@ -95,6 +95,20 @@ final class EventsVersionGate {
         return refusals;
     }
 
+    /**
+     * Before the shared binary goes from 3.5 to 3.6: an events member whose v3 store marks current members removed
+     * would refuse them as peers on 3.6 (decision 0067, as for the main members); one not read refuses too.
+     *
+     * @param marks        what each events member on that hop marks removed, by member name
+     * @param eventsName   the events cluster's name, for the restore that gives it a fresh membership
+     */
+    static List<UpgradeRefusal> removedMarks(Map<String, RemovedMarks> marks, String eventsName) {
+        return VersionGates.removedMarkGates(marks, "the events cluster's 3.5 members", "keep both clusters on 3.5 "
+                + "and give the events cluster a fresh membership: stop the API servers, quorum snapshot save "
+                + "--cluster events, quorum restore --cluster events --snapshot FILE --roll-back-live-cluster "
+                + eventsName + "; then run quorum upgrade again (docs/guide/upgrade.md)");
+    }
+
     private static String names(Map<String, V2Store> stores, V2Store state) {
         return String.join(", ", stores.entrySet().stream().filter(e -> e.getValue() == state)
                 .map(Map.Entry::getKey).toList());

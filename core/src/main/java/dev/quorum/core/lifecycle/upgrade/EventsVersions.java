@@ -1,5 +1,7 @@
 package dev.quorum.core.lifecycle.upgrade;
 
+import dev.quorum.core.cluster.LiveCluster;
+import dev.quorum.core.etcd.MemberInfo;
 import dev.quorum.core.etcd.MemberStatus;
 import dev.quorum.core.inventory.EtcdMember;
 import dev.quorum.core.lifecycle.steps.HealthWait;
@@ -7,6 +9,7 @@ import dev.quorum.core.lifecycle.steps.LifecycleSession;
 import dev.quorum.core.release.EtcdVersion;
 import dev.quorum.core.remote.Shell;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -45,33 +48,50 @@ final class EventsVersions {
     }
 
     /**
-     * {@code etcdutl check v2store} on the events data dir of each member going from 3.5 to 3.6 on its next restart
-     * (decision 0043): etcd 3.6 refuses to start on custom v2 content. Members not on that hop are left out; one
-     * whose host did not answer is {@link V2Store#UNKNOWN}.
+     * What each events member going from 3.5 to 3.6 on its next restart says about its data dir: {@code etcdutl check
+     * v2store} (decision 0043: etcd 3.6 refuses to start on custom v2 content) and the current members its v3 store
+     * marks removed (decision 0067: etcd 3.6 would refuse them as peers). Members not on that hop are left out; one
+     * whose host did not answer, or whose cluster's member list could not be read, is unknown.
      *
      * @param running each member's running version by member name, as {@link #running} reports it
      */
-    static Map<String, V2Store> v2Stores(LifecycleSession session, Map<String, Optional<EtcdVersion>> running,
-                                         EtcdVersion target) {
-        Map<String, V2Store> stores = new LinkedHashMap<>();
+    static Map<String, HopChecks> hopChecks(LifecycleSession session, Map<String, Optional<EtcdVersion>> running,
+                                           EtcdVersion target) {
+        Map<String, HopChecks> checks = new LinkedHashMap<>();
         if (!target.line().equals("3.6")) {
-            return stores;
+            return checks;
         }
+        Optional<List<MemberInfo>> current = currentMembers(session);
         for (EtcdMember member : session.members()) {
             Optional<EtcdVersion> version = running.getOrDefault(member.memberName(), Optional.empty());
             if (version.map(v -> v.line().equals("3.5")).orElse(false)) {
-                stores.put(member.memberName(), v2Store(session, member, version.get()));
+                checks.put(member.memberName(), hopCheck(session, member, version.get(), current));
             }
         }
-        return stores;
+        return checks;
     }
 
-    private static V2Store v2Store(LifecycleSession session, EtcdMember member, EtcdVersion running) {
+    /** One events member's answers for the 3.5 -> 3.6 hop. */
+    record HopChecks(V2Store v2Store, RemovedMarks removedMarks) {
+    }
+
+    private static HopChecks hopCheck(LifecycleSession session, EtcdMember member, EtcdVersion running,
+                                      Optional<List<MemberInfo>> current) {
         try {
-            return HostObservation.read(session.remote(member.hostName()), session.settings(), running, true, false)
-                    .v2Store();
+            HostObservation host = HostObservation.read(session.remote(member.hostName()), session.settings(), running,
+                    true, true);
+            return new HopChecks(host.v2Store(), current.map(members -> RemovedMarks.of(host.removedMarks(), members))
+                    .orElse(RemovedMarks.NOT_READ));
         } catch (Exception e) {
-            return V2Store.UNKNOWN;
+            return new HopChecks(V2Store.UNKNOWN, RemovedMarks.NOT_READ);
+        }
+    }
+
+    private static Optional<List<MemberInfo>> currentMembers(LifecycleSession session) {
+        try {
+            return Optional.of(LiveCluster.read(session.cluster()).list());
+        } catch (RuntimeException e) {
+            return Optional.empty();
         }
     }
 

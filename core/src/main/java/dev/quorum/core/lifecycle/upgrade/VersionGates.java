@@ -2,7 +2,9 @@ package dev.quorum.core.lifecycle.upgrade;
 
 import dev.quorum.core.release.EtcdVersion;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /** Which versions may follow which: no downgrade, one minor at a time, and each hop's own rules. */
@@ -111,19 +113,30 @@ final class VersionGates {
 
     /** Decision 0067: etcd 3.6 takes a member its v3 store marks removed for a removed peer, and makes it stop. */
     private static List<UpgradeRefusal> removedMarkGates(List<ObservedMember> on35) {
+        Map<String, RemovedMarks> marks = new LinkedHashMap<>();
+        on35.forEach(m -> marks.put(m.memberName(), m.removedMarks()));
+        return removedMarkGates(marks, "3.5 members", "keep the cluster on 3.5 and give it a fresh membership: stop "
+                + "its clients, quorum snapshot save, quorum restore --snapshot FILE --roll-back-live-cluster NAME; "
+                + "then run quorum upgrade again (docs/guide/upgrade.md)");
+    }
+
+    /**
+     * The same for any 3.5 members on the hop, by member name: {@code whose} says which ("3.5 members"),
+     * {@code freshMembership} how to give them a membership without marks.
+     */
+    static List<UpgradeRefusal> removedMarkGates(Map<String, RemovedMarks> byMember, String whose,
+                                                 String freshMembership) {
         List<UpgradeRefusal> refusals = new ArrayList<>();
-        String marked = on35.stream().filter(m -> !m.removedMarks().members().isEmpty())
-                .map(m -> "on " + m.memberName() + ": " + String.join(", ", m.removedMarks().members()))
+        String marked = byMember.entrySet().stream().filter(e -> !e.getValue().members().isEmpty())
+                .map(e -> "on " + e.getKey() + ": " + String.join(", ", e.getValue().members()))
                 .collect(Collectors.joining("; "));
         if (!marked.isEmpty()) {
             refusals.add(new UpgradeRefusal(Gate.REMOVED_MARKS, "current members are marked removed in the v3 store "
-                    + "of 3.5 members (" + marked + "): etcd 3.6 reads membership from there and would refuse them "
+                    + "of " + whose + " (" + marked + "): etcd 3.6 reads membership from there and would refuse them "
                     + "as removed peers. A cluster born on 3.4 gets these marks when it goes to 3.5 without a "
-                    + "snapshot while no key has been written", "keep the cluster on 3.5 and give it a fresh "
-                    + "membership: stop its clients, quorum snapshot save, quorum restore --snapshot FILE "
-                    + "--roll-back-live-cluster NAME; then run quorum upgrade again (docs/guide/upgrade.md)"));
+                    + "snapshot while no key has been written", freshMembership));
         }
-        String unread = on35.stream().filter(m -> !m.removedMarks().read()).map(ObservedMember::memberName)
+        String unread = byMember.entrySet().stream().filter(e -> !e.getValue().read()).map(Map.Entry::getKey)
                 .collect(Collectors.joining(", "));
         if (!unread.isEmpty()) {
             refusals.add(new UpgradeRefusal(Gate.REMOVED_MARKS, "could not read which members the v3 store of "

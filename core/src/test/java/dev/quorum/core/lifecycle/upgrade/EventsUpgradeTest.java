@@ -90,6 +90,25 @@ class EventsUpgradeTest {
     }
 
     @Test
+    void eventsMembersMarkedRemovedStopAMainUpgradeTo36AndUnreadMarksAreUnknown() {
+        Map<String, RemovedMarks> marks = new LinkedHashMap<>();
+        marks.put("etcd1-events", new RemovedMarks(true, List.of()));
+        assertThat(EventsVersionGate.removedMarks(marks, "cluster.local-events")).isEmpty();
+
+        marks.put("etcd2-events", new RemovedMarks(true, List.of("etcd1-events", "etcd3-events")));
+        marks.put("etcd3-events", RemovedMarks.NOT_READ);
+        List<UpgradeRefusal> refusals = EventsVersionGate.removedMarks(marks, "cluster.local-events");
+
+        assertThat(refusals).extracting(UpgradeRefusal::gate).containsOnly(Gate.REMOVED_MARKS);
+        assertThat(refusals).extracting(UpgradeRefusal::reason).satisfiesExactly(
+                r -> assertThat(r).contains("v3 store of the events cluster's 3.5 members (on etcd2-events: "
+                        + "etcd1-events, etcd3-events)"),
+                r -> assertThat(r).contains("could not read which members the v3 store of etcd3-events marks"));
+        assertThat(refusals.get(0).hint()).contains("quorum snapshot save --cluster events")
+                .contains("--roll-back-live-cluster cluster.local-events");
+    }
+
+    @Test
     void theEventsClusterFollowsOnlyOnceTheMainClusterAndEveryBinaryRunTheTarget() {
         assertThat(EventsVersionGate.forEvents(versions("etcd1", V36, "etcd2", V36), versions("node1", V36), V36))
                 .isEmpty();

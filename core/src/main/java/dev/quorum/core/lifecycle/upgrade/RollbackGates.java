@@ -11,7 +11,6 @@ import java.util.stream.Collectors;
  * which a rollback would finish rather than undo, so etcd is asked which it is.
  */
 final class RollbackGates {
-
     private RollbackGates() {
     }
 

@@ -11,6 +11,7 @@ import dev.quorum.core.lifecycle.upgrade.UpgradeRequest;
 import dev.quorum.core.lifecycle.upgrade.V2Store;
 import dev.quorum.core.release.EtcdVersion;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -23,9 +24,15 @@ final class Observed {
     private Observed() {
     }
 
-    /** Healthy members etcd1..N on lab1..N, the first the leader, on these versions ("3.5.33"), room on disk. */
+    /**
+     * Healthy members etcd1..N on lab1..N, the first the leader, on these versions ("3.5.33"), room on disk; each one on
+     * 3.6 or later answering its own etcdctl with no downgrade enabled and its storage on the lowest minor, as the
+     * observer reports them for a rollback (which tells an upgrade under way from a downgrade by that).
+     */
     static ObservedCluster members(String... versions) {
         List<ObservedMember> members = new ArrayList<>();
+        String storage = Arrays.stream(versions).map(EtcdVersion::parse).min(EtcdVersion::compareTo)
+                .orElseThrow().line() + ".0";
         for (int i = 0; i < versions.length; i++) {
             EtcdVersion version = EtcdVersion.parse(versions[i]);
             members.add(new ObservedMember("lab" + (i + 1), "etcd" + (i + 1), Optional.empty(), Optional.of(version),
@@ -33,7 +40,8 @@ final class Observed {
                     version.line().equals("3.5") ? V2Store.CLEAN : V2Store.NOT_CHECKED,
                     i == 2 && versions.length > 2 && !versions[2].equals(versions[0])
                             ? Optional.of(EtcdVersion.parse(versions[0])) : Optional.empty(),
-                    new RemovedMarks(true, List.of())));
+                    new RemovedMarks(true, List.of()), version.compareTo(EtcdVersion.parse("3.6.0")) >= 0
+                            ? new DowngradeStatus(true, storage, Optional.empty(), "") : DowngradeStatus.NOT_READ));
         }
         return new ObservedCluster(members, List.of(), List.of(), AuthState.DISABLED, 10L * 1024 * 1024 * 1024);
     }

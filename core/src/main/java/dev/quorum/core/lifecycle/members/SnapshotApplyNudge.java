@@ -13,8 +13,9 @@ import java.util.concurrent.TimeUnit;
  * cluster nobody writes to, none comes, and the member never becomes ready (measured on 3.6.14: a learner stuck for
  * minutes, then ready within a second of one write). {@code etcdctl alarm list} is such an entry that changes nothing:
  * etcd commits every alarm request through raft. A member that restarts with its data does not need it: it proposes
- * before the snapshot arrives (measured: recover's start of a member that was down for 8000 writes, active in 0.6 s);
- * a new member's first proposal is dropped while it has no leader yet.
+ * before the snapshot arrives (measured: recover's start of a member that was down for 8000 writes, active in 0.6 s),
+ * where a new member's first one can be lost while it re-adds its peers from the snapshot (it timed out after 9 s in
+ * the stuck join whose whole log was read), and every retry then meets the gate.
  */
 final class SnapshotApplyNudge {
     private static final Duration EVERY = Duration.ofSeconds(10);

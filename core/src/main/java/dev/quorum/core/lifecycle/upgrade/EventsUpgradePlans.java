@@ -14,7 +14,6 @@ import dev.quorum.core.lifecycle.steps.SnapshotStep;
 import dev.quorum.core.release.EtcdVersion;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -112,15 +111,9 @@ public final class EventsUpgradePlans {
         Map<String, Optional<EtcdVersion>> running = EventsVersions.running(events);
         List<UpgradeRefusal> refusals = new ArrayList<>(EventsVersionGate.forMain(lowest, target, rollback, running));
         if (!rollback) {
-            Map<String, EventsVersions.HopChecks> hop = EventsVersions.hopChecks(events, running, target);
-            Map<String, V2Store> stores = new LinkedHashMap<>();
-            Map<String, RemovedMarks> marks = new LinkedHashMap<>();
-            hop.forEach((name, checks) -> {
-                stores.put(name, checks.v2Store());
-                marks.put(name, checks.removedMarks());
-            });
-            refusals.addAll(EventsVersionGate.v2Stores(stores));
-            refusals.addAll(EventsVersionGate.removedMarks(marks, events.cluster().inventory().clusterName()));
+            EventsVersions.HopChecks hop = EventsVersions.hopChecks(events, running, target);
+            refusals.addAll(EventsVersionGate.v2Stores(hop.v2Stores()));
+            refusals.addAll(EventsVersionGate.removedMarks(hop.removedMarks(), events.cluster().inventory().clusterName()));
         }
         return refusals;
     }

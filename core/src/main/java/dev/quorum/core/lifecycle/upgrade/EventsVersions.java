@@ -55,9 +55,9 @@ final class EventsVersions {
      *
      * @param running each member's running version by member name, as {@link #running} reports it
      */
-    static Map<String, HopChecks> hopChecks(LifecycleSession session, Map<String, Optional<EtcdVersion>> running,
-                                           EtcdVersion target) {
-        Map<String, HopChecks> checks = new LinkedHashMap<>();
+    static HopChecks hopChecks(LifecycleSession session, Map<String, Optional<EtcdVersion>> running,
+                               EtcdVersion target) {
+        HopChecks checks = new HopChecks(new LinkedHashMap<>(), new LinkedHashMap<>());
         if (!target.line().equals("3.6")) {
             return checks;
         }
@@ -65,25 +65,28 @@ final class EventsVersions {
         for (EtcdMember member : session.members()) {
             Optional<EtcdVersion> version = running.getOrDefault(member.memberName(), Optional.empty());
             if (version.map(v -> v.line().equals("3.5")).orElse(false)) {
-                checks.put(member.memberName(), hopCheck(session, member, version.get(), current));
+                checkHop(session, member, version.get(), current, checks);
             }
         }
         return checks;
     }
 
-    /** One events member's answers for the 3.5 -> 3.6 hop. */
-    record HopChecks(V2Store v2Store, RemovedMarks removedMarks) {
+    /** The events members' answers for the 3.5 -> 3.6 hop, by member name. */
+    record HopChecks(Map<String, V2Store> v2Stores, Map<String, RemovedMarks> removedMarks) {
     }
 
-    private static HopChecks hopCheck(LifecycleSession session, EtcdMember member, EtcdVersion running,
-                                      Optional<List<MemberInfo>> current) {
+    private static void checkHop(LifecycleSession session, EtcdMember member, EtcdVersion running,
+                                 Optional<List<MemberInfo>> current, HopChecks checks) {
+        String name = member.memberName();
         try {
             HostObservation host = HostObservation.read(session.remote(member.hostName()), session.settings(), running,
                     true, true);
-            return new HopChecks(host.v2Store(), current.map(members -> RemovedMarks.of(host.removedMarks(), members))
+            checks.v2Stores().put(name, host.v2Store());
+            checks.removedMarks().put(name, current.map(members -> RemovedMarks.of(host.removedMarks(), members))
                     .orElse(RemovedMarks.NOT_READ));
         } catch (Exception e) {
-            return new HopChecks(V2Store.UNKNOWN, RemovedMarks.NOT_READ);
+            checks.v2Stores().put(name, V2Store.UNKNOWN);
+            checks.removedMarks().put(name, RemovedMarks.NOT_READ);
         }
     }
 

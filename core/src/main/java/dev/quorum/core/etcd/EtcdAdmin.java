@@ -20,6 +20,19 @@ public interface EtcdAdmin extends AutoCloseable {
         return CompletableFuture.failedFuture(new UnsupportedOperationException("this etcd client does not read /version"));
     }
 
+    /**
+     * {@code etcdctl endpoint status -w json} as the member itself answers through etcd's JSON gateway, with the
+     * storage version and downgrade state (etcd 3.6+) that {@link #status} lacks.
+     */
+    default CompletableFuture<String> maintenanceStatus(String endpointUrl) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException("this etcd client has no gateway"));
+    }
+
+    /** {@code etcdctl downgrade ACTION VERSION} (VALIDATE, ENABLE, CANCEL) through that member's JSON gateway. */
+    default CompletableFuture<String> downgrade(String endpointUrl, String action, String version) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException("this etcd client has no gateway"));
+    }
+
     /** {@code etcdctl alarm list}: e.g. "NOSPACE on 8211f1d0f64f3269". */
     CompletableFuture<List<String>> alarms();
 

@@ -24,11 +24,13 @@ public final class JetcdAdmin implements EtcdAdmin {
 
     private final Client client;
     private final VersionEndpoint versionEndpoint;
+    private final MaintenanceGateway gateway;
     private final UnaryOperator<String> dial;
 
-    private JetcdAdmin(Client client, VersionEndpoint versionEndpoint, UnaryOperator<String> dial) {
+    private JetcdAdmin(Client client, TlsFiles tls, Duration timeout, UnaryOperator<String> dial) {
         this.client = client;
-        this.versionEndpoint = versionEndpoint;
+        this.versionEndpoint = new VersionEndpoint(tls, timeout);
+        this.gateway = new MaintenanceGateway(tls, timeout);
         this.dial = dial;
     }
 
@@ -59,7 +61,7 @@ public final class JetcdAdmin implements EtcdAdmin {
                     .retryMaxDuration(connectTimeout)
                     .retryMaxAttempts(2)
                     .build();
-            return new JetcdAdmin(client, new VersionEndpoint(tls, connectTimeout), dial);
+            return new JetcdAdmin(client, tls, connectTimeout, dial);
         } catch (SSLException e) {
             throw new IllegalStateException("cannot set up TLS to etcd with " + tls + ": " + e.getMessage(), e);
         }
@@ -95,6 +97,16 @@ public final class JetcdAdmin implements EtcdAdmin {
     @Override
     public CompletableFuture<ServedVersions> versions(String endpointUrl) {
         return dialed(endpointUrl).thenCompose(versionEndpoint::read);
+    }
+
+    @Override
+    public CompletableFuture<String> maintenanceStatus(String endpointUrl) {
+        return dialed(endpointUrl).thenCompose(gateway::status);
+    }
+
+    @Override
+    public CompletableFuture<String> downgrade(String endpointUrl, String action, String version) {
+        return dialed(endpointUrl).thenCompose(url -> gateway.downgrade(url, action, version));
     }
 
     @Override

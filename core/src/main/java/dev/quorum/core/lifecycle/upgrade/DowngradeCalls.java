@@ -1,23 +1,30 @@
 package dev.quorum.core.lifecycle.upgrade;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.quorum.core.engine.StepContext;
 import dev.quorum.core.engine.StepFailedException;
-import dev.quorum.core.etcd.HostFiles;
 import dev.quorum.core.inventory.EtcdMember;
 import dev.quorum.core.lifecycle.steps.LifecycleSession;
 import dev.quorum.core.release.EtcdVersion;
-import dev.quorum.core.remote.CommandResult;
-import dev.quorum.core.remote.Shell;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
-/** etcd's downgrade API as the steps call it: through a member's own etcdctl over SSH (jetcd has no such call). */
+/** etcd's downgrade API as the steps call it: through the member's JSON gateway (jetcd has no such call). */
 final class DowngradeCalls {
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(30);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private DowngradeCalls() {
+    }
+
+    /** How a preview names the call's etcdctl equivalent: etcdctl at one member's client port. */
+    static String shown(LifecycleSession session) {
+        return "etcdctl --endpoints=<the member>:" + session.settings().layout().clientPort();
     }
 
     /** The members whose reported version passes {@code running}; an unreachable member fails the step (unknown). */
@@ -33,18 +40,23 @@ final class DowngradeCalls {
     }
 
     /**
-     * {@code etcdctl.sh downgrade ACTION [VERSION]} on the member's host, logged as run; a failure fails the step
-     * with etcd's own reason and {@code hint}.
+     * etcd's downgrade call ({@code etcdctl downgrade ACTION VERSION}: VALIDATE, ENABLE or CANCEL) asked of one member
+     * through etcd's JSON gateway, logged with the etcdctl command it stands for; a refusal fails the step with
+     * etcd's own reason and {@code hint}.
      */
-    static void run(LifecycleSession session, StepContext context, EtcdMember asked, String action, String hint)
-            throws Exception {
-        String command = Shell.quote(HostFiles.etcdctlWrapperPath(session.settings())) + " downgrade " + action;
-        context.info(command + "   # on " + asked.hostName());
-        CommandResult result = session.remote(asked.hostName()).run(command, COMMAND_TIMEOUT);
-        if (!result.ok()) {
-            throw new StepFailedException("etcdctl downgrade " + action + " on " + asked.hostName() + " failed: "
-                    + result.stderrTail().strip(), hint);
+    static void run(LifecycleSession session, StepContext context, EtcdMember asked, String action, EtcdVersion target,
+                    String hint) throws Exception {
+        String words = "etcdctl downgrade " + action.toLowerCase(Locale.ROOT)
+                + (action.equals("CANCEL") ? "" : " " + target.line());
+        context.info(words + "   # asked of " + asked.memberName() + " at " + asked.clientUrl());
+        String answer;
+        try {
+            answer = session.cluster().sharedEtcd().downgrade(asked.clientUrl(), action, target.line())
+                    .get(COMMAND_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new StepFailedException(words + " at " + asked.clientUrl() + " failed: " + cause.getMessage(), hint);
         }
-        context.info(result.stdout().strip());
+        context.info("etcd: done, cluster version " + JSON.readTree(answer).path("version").asText("not said"));
     }
 }

@@ -3,7 +3,6 @@ package dev.quorum.core.lifecycle.upgrade;
 import dev.quorum.core.engine.Check;
 import dev.quorum.core.engine.StepContext;
 import dev.quorum.core.engine.StepFailedException;
-import dev.quorum.core.etcd.HostFiles;
 import dev.quorum.core.inventory.EtcdMember;
 import dev.quorum.core.lifecycle.steps.ClusterStep;
 import dev.quorum.core.lifecycle.steps.LifecycleSession;
@@ -32,7 +31,7 @@ final class DowngradeCancelStep extends ClusterStep {
 
     @Override
     public List<String> preview(String host) {
-        String etcdctl = HostFiles.etcdctlWrapperPath(session.settings());
+        String etcdctl = DowngradeCalls.shown(session);
         return List.of(etcdctl + " endpoint status -w json   # on each member on " + target.line()
                         + ": downgradeInfo enabled?",
                 etcdctl + " downgrade cancel   # only if one is enabled");
@@ -42,7 +41,7 @@ final class DowngradeCancelStep extends ClusterStep {
     public Check check(StepContext context) throws Exception {
         List<String> enabled = new ArrayList<>();
         for (EtcdMember member : onTarget()) {
-            DowngradeStatus status = DowngradeStatus.read(session.remote(member.hostName()), session.settings());
+            DowngradeStatus status = DowngradeStatus.read(session, member);
             if (!status.read()) {
                 throw new StepFailedException("cannot read whether a downgrade is enabled on " + member.memberName()
                         + ": " + status.unread(), "make it reachable, then run the same command again; nothing was "
@@ -56,7 +55,7 @@ final class DowngradeCancelStep extends ClusterStep {
 
     @Override
     public void apply(StepContext context) throws Exception {
-        DowngradeCalls.run(session, context, onTarget().get(0), "cancel", "no member was restarted; read etcd's "
+        DowngradeCalls.run(session, context, onTarget().get(0), "CANCEL", target, "no member was restarted; read etcd's "
                 + "reason above, then run the same command again");
     }
 

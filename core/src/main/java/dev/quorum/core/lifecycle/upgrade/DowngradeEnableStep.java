@@ -3,12 +3,10 @@ package dev.quorum.core.lifecycle.upgrade;
 import dev.quorum.core.engine.Check;
 import dev.quorum.core.engine.StepContext;
 import dev.quorum.core.engine.StepFailedException;
-import dev.quorum.core.etcd.HostFiles;
 import dev.quorum.core.inventory.EtcdMember;
 import dev.quorum.core.lifecycle.steps.ClusterStep;
 import dev.quorum.core.lifecycle.steps.LifecycleSession;
 import dev.quorum.core.release.EtcdVersion;
-import dev.quorum.core.remote.Shell;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,7 +35,7 @@ final class DowngradeEnableStep extends ClusterStep {
 
     @Override
     public List<String> preview(String host) {
-        String etcdctl = HostFiles.etcdctlWrapperPath(session.settings());
+        String etcdctl = DowngradeCalls.shown(session);
         return List.of(etcdctl + " downgrade validate " + target.line(),
                 etcdctl + " downgrade enable " + target.line() + "   # the cluster speaks " + target.line() + " now",
                 etcdctl + " endpoint status -w json   # on each newer member: storageVersion " + target.line()
@@ -49,7 +47,7 @@ final class DowngradeEnableStep extends ClusterStep {
         List<String> waiting = new ArrayList<>();
         boolean enabled = true;
         for (EtcdMember member : newer()) {
-            DowngradeStatus status = DowngradeStatus.read(session.remote(member.hostName()), session.settings());
+            DowngradeStatus status = DowngradeStatus.read(session, member);
             if (!status.read()) {
                 throw new StepFailedException("cannot read the downgrade state of " + member.memberName() + ": "
                         + status.unread(), "make it reachable, then run the same command again");
@@ -72,15 +70,15 @@ final class DowngradeEnableStep extends ClusterStep {
     public void apply(StepContext context) throws Exception {
         List<EtcdMember> newer = newer();
         EtcdMember asked = newer.get(0);
-        DowngradeStatus now = DowngradeStatus.read(session.remote(asked.hostName()), session.settings());
+        DowngradeStatus now = DowngradeStatus.read(session, asked);
         if (now.downgradingTo(target.line())) {
             context.info("the downgrade to " + target.line() + " is enabled already");
             return;
         }
-        DowngradeCalls.run(session, context, asked, "validate " + Shell.quote(target.line()),
+        DowngradeCalls.run(session, context, asked, "VALIDATE", target,
                 "nothing was changed; read etcd's reason above, then run the same command again");
-        DowngradeCalls.run(session, context, asked, "enable " + Shell.quote(target.line()),
-                "look at quorum status; etcdctl.sh downgrade cancel on a member undoes an enabled downgrade");
+        DowngradeCalls.run(session, context, asked, "ENABLE", target,
+                "look at quorum status; etcdctl downgrade cancel on a member undoes an enabled downgrade");
     }
 
     /** The storage follows a moment after the enable (the leader's version monitor); waits for it, bounded. */
@@ -95,7 +93,7 @@ final class DowngradeEnableStep extends ClusterStep {
         if (after.needed()) {
             throw new StepFailedException("the downgrade did not take effect within " + MIGRATION_WAIT.toSeconds()
                     + " s: " + after.reason(), "look at journalctl -u " + session.settings().layout().unitName()
-                    + " on the leader; no member was restarted. etcdctl.sh downgrade cancel on a member takes the "
+                    + " on the leader; no member was restarted. etcdctl downgrade cancel on a member takes the "
                     + "cluster back to its newer minor");
         }
     }

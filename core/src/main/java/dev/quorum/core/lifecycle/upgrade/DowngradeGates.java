@@ -57,8 +57,9 @@ final class DowngradeGates {
         String unread = DowngradeStatus.unreadOf(newer);
         if (!unread.isEmpty()) {
             refusals.add(new UpgradeRefusal(Gate.DOWNGRADE, "could not read the storage version and downgrade state "
-                    + "of " + unread, "check that its host answers over SSH and etcdctl.sh endpoint status -w json "
-                    + "works there, then run quorum upgrade --downgrade again"));
+                    + "of " + unread, "check that the member answers on its client port (etcdctl --endpoints=<it> "
+                    + "endpoint status -w json, or etcd's gateway at /v3/maintenance/status), then run quorum upgrade "
+                    + "--downgrade again"));
             return refusals;
         }
         String line = target.line();

@@ -2,22 +2,23 @@ package dev.quorum.core.lifecycle.upgrade;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.quorum.core.etcd.HostFiles;
-import dev.quorum.core.inventory.EtcdSettings;
+import dev.quorum.core.engine.StepFailedException;
+import dev.quorum.core.inventory.EtcdMember;
+import dev.quorum.core.lifecycle.steps.LifecycleSession;
 import dev.quorum.core.release.EtcdVersion;
-import dev.quorum.core.remote.CommandResult;
-import dev.quorum.core.remote.RemoteHost;
-import dev.quorum.core.remote.Shell;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
  * etcd's downgrade as one member on 3.6 or later reports it in its endpoint status: the version of its storage
  * schema ("3.6.0", "3.5.0" once a downgrade to 3.5 migrated it) and the downgrade enabled in the cluster, if any.
- * jetcd's status lacks both fields, so the member's own etcdctl asks it over SSH (decision 0068).
+ * jetcd's status lacks both fields, so the member is asked through etcd's JSON gateway (decision 0068); not through
+ * its host's etcdctl, which is older than the member once the host got the older binary and then omits both.
  *
  * @param read           the member answered; false when its state is unknown (and a downgrade refuses)
  * @param storageVersion its storage version ("3.5.0"); empty when not read
@@ -27,7 +28,7 @@ import java.util.stream.Collectors;
 public record DowngradeStatus(boolean read, String storageVersion, Optional<String> enabledTarget, String unread) {
     public static final DowngradeStatus NOT_READ = new DowngradeStatus(false, "", Optional.empty(), "not asked");
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration TIMEOUT = Duration.ofSeconds(20);
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final EtcdVersion FIRST_WITH_DOWNGRADE = new EtcdVersion(3, 6, 0);
 
     /** etcd's downgrade API, storage version and downgrade state exist from 3.6 on. */
@@ -55,30 +56,49 @@ public record DowngradeStatus(boolean read, String storageVersion, Optional<Stri
         return read && enabledTarget.map(t -> t.equals(line) || t.startsWith(line + ".")).orElse(false);
     }
 
-    static DowngradeStatus read(RemoteHost remote, EtcdSettings settings) {
-        try {
-            CommandResult result = remote.run(Shell.quote(HostFiles.etcdctlWrapperPath(settings))
-                    + " --command-timeout=5s endpoint status -w json", TIMEOUT);
-            if (!result.ok()) {
-                return notRead("etcdctl endpoint status failed: " + result.stderrTail());
-            }
-            return parse(result.stdout());
-        } catch (Exception e) {
-            return notRead("SSH: " + e.getMessage());
+    /**
+     * Positive evidence from the member itself that a binary of the target's minor can start on its data dir: its
+     * storage migrated and the downgrade to that minor enabled; otherwise the member's restart must not happen.
+     */
+    void requireReadyFor(EtcdVersion target, String memberName) throws StepFailedException {
+        if (!storageOn(target.line()) || !downgradingTo(target.line())) {
+            throw new StepFailedException(memberName + " is not ready for " + target + ": " + (read
+                    ? "storage version " + storageVersion + ", downgrade " + enabledTarget
+                    .map(t -> "to " + t + " enabled").orElse("not enabled") : unread)
+                    + "; nothing was changed on it", "run the same command again: its first steps enable etcd's "
+                    + "downgrade and wait for the storage to follow");
         }
     }
 
-    /** Reads etcdctl's {@code endpoint status -w json}: one endpoint, its status's storage and downgrade fields. */
+    /** The member's own answer (of the main or the events cluster, as {@code session} is). */
+    static DowngradeStatus read(LifecycleSession session, EtcdMember member) {
+        try {
+            return parse(session.cluster().sharedEtcd().maintenanceStatus(member.clientUrl())
+                    .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return notRead("interrupted");
+        } catch (Exception e) {
+            Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+            return notRead("its status at " + member.clientUrl() + "/v3/maintenance/status: "
+                    + cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : " " + cause.getMessage()));
+        }
+    }
+
+    /**
+     * Reads a member's status in JSON, as etcd's gateway answers it (the StatusResponse) or as {@code etcdctl endpoint
+     * status -w json} prints it (a list of endpoints, each with its Status): its storage and downgrade fields.
+     */
     static DowngradeStatus parse(String json) {
         JsonNode root;
         try {
             root = JSON.readTree(json);
         } catch (IOException e) {
-            return notRead("etcdctl answered no JSON");
+            return notRead("the member answered no JSON");
         }
-        JsonNode status = root == null ? null : root.path(0).path("Status");
-        if (status == null || !status.isObject()) {
-            return notRead("etcdctl answered no endpoint status");
+        JsonNode status = root == null ? null : root.isArray() ? root.path(0).path("Status") : root;
+        if (status == null || !status.isObject() || !status.has("version")) {
+            return notRead("the member answered no endpoint status");
         }
         String storage = status.path("storageVersion").asText("");
         if (storage.isEmpty()) {

@@ -24,6 +24,8 @@ import java.util.Optional;
  * the new binary on its next restart, and after the main members rolls the events members onto it too.
  * {@code quorum upgrade --cluster events} does only that second part, for an events cluster left behind (a run
  * stopped half way, or a main cluster upgraded by other means), and only once the main cluster runs the target.
+ * A downgrade (decision 0068) takes both clusters one minor back: the events cluster's downgrade is enabled beside the
+ * main one's, before the shared binary changes, and its members follow the main ones.
  */
 public final class EventsUpgradePlans {
     static final String LABEL = "events cluster";
@@ -54,7 +56,7 @@ public final class EventsUpgradePlans {
                         EventsVersions.binaries(eventsSession), target))));
         steps.add(PlannedStep.onCluster(new SnapshotStep(eventsSession, "before upgrade",
                 () -> EventsVersions.allOn(eventsSession, target))));
-        steps.addAll(restarts(eventsSession, target, ""));
+        steps.addAll(restarts(eventsSession, target, "", false));
         return new Plan("upgrade", events.clusterName(), steps);
     }
 
@@ -76,12 +78,11 @@ public final class EventsUpgradePlans {
                 EventsVersions.binaries(UpgradePlans.session(main.sibling(events))), UpgradePlans.target(main.inventory()));
     }
 
-    /** Decision 0068: no downgrade of two clusters that share one binary. */
+    /** Decision 0068: the events cluster is downgraded with the main one, whose binary it runs. */
     private static UpgradeRefusal downgradeRefusal(ClusterSession main) {
         return new UpgradeRefusal(Gate.EVENTS_CLUSTER, "--downgrade --cluster events: the events cluster runs the "
-                + "main cluster's " + main.inventory().etcd().binDir() + "/etcd, and Quorum does not downgrade two "
-                + "clusters on one binary", "restore snapshots taken before the upgrade (quorum restore, and with "
-                + "--cluster events), or downgrade both by hand following etcd's guide");
+                + "main cluster's " + main.inventory().etcd().binDir() + "/etcd, so it is downgraded with the main "
+                + "cluster", "run quorum upgrade --downgrade without --cluster: it downgrades both clusters");
     }
 
     /** The guard the main cluster's upgrade or rollback starts with when its hosts run the events cluster too. */
@@ -92,6 +93,14 @@ public final class EventsUpgradePlans {
             return Optional.empty();
         }
         ClusterSession eventsCluster = main.sibling(events.get());
+        if (request.downgrade()) {
+            return Optional.of(PlannedStep.onCluster(new LabelledStep(LABEL, new EventsVersionGuardStep(
+                    "Check every events member can be downgraded with the main cluster",
+                    List.of("etcdctl --endpoints=<the events members, port " + ClusterLayout.EVENTS.clientPort()
+                            + "> endpoint status -w json   # each on " + target.major() + "." + (target.minor() + 1)
+                            + " or " + target + "; no downgrade to another version enabled"),
+                    () -> forDowngrade(UpgradePlans.session(eventsCluster), target)))));
+        }
         return Optional.of(PlannedStep.onCluster(new LabelledStep(LABEL, new EventsVersionGuardStep(
                 "Check every events member can take the shared binary on its next restart",
                 List.of("etcdctl --endpoints=<the events members, port " + ClusterLayout.EVENTS.clientPort()
@@ -118,13 +127,46 @@ public final class EventsUpgradePlans {
         return refusals;
     }
 
-    /** After the main members: each events member restarted onto the binary they now run. */
-    static List<PlannedStep> followMain(ClusterSession main, EtcdVersion target) {
-        Optional<Inventory> events = main.inventory().eventsCluster();
-        if (events.isEmpty()) {
+    private static List<UpgradeRefusal> forDowngrade(LifecycleSession events, EtcdVersion target) {
+        Map<String, Optional<EtcdVersion>> running = EventsVersions.running(events);
+        return EventsVersionGate.forDowngrade(target, running, EventsVersions.downgradeStates(events, running, target));
+    }
+
+    /**
+     * After the main members: each events member restarted onto the binary they now run; on a downgrade only once its
+     * storage is on the target's minor.
+     */
+    static List<PlannedStep> followMain(ClusterSession main, EtcdVersion target, boolean downgrade) {
+        return eventsSession(main).map(events -> restarts(events, target, LABEL, downgrade)).orElse(List.of());
+    }
+
+    /**
+     * A downgrade's events steps before the shared binary changes: a snapshot of the events cluster, then etcd's
+     * downgrade enabled on it and its storage migrated, so each events member can start on the older binary, even one
+     * that restarts on its own before its turn.
+     */
+    static List<PlannedStep> beforeDowngrade(ClusterSession main, EtcdVersion target) {
+        return eventsSession(main).map(events -> List.of(
+                PlannedStep.onCluster(new LabelledStep(LABEL, new SnapshotStep(events, "before downgrade",
+                        () -> EventsVersions.allOn(events, target)))),
+                PlannedStep.onCluster(new LabelledStep(LABEL, new DowngradeEnableStep(events, target)))))
+                .orElse(List.of());
+    }
+
+    /**
+     * An upgrade to 3.6 or later: a downgrade left enabled on the events cluster (one cut off before its members all
+     * moved) is cancelled first, or its members would run the newer minor while it kept speaking the older one.
+     */
+    static List<PlannedStep> cancelDowngrade(ClusterSession main, EtcdVersion target) {
+        if (!target.isAtLeast(3, 6, 0)) {
             return List.of();
         }
-        return restarts(UpgradePlans.session(main.sibling(events.get())), target, LABEL);
+        return eventsSession(main).map(events -> List.of(PlannedStep.onCluster(new LabelledStep(LABEL,
+                new DowngradeCancelStep(events, target))))).orElse(List.of());
+    }
+
+    private static Optional<LifecycleSession> eventsSession(ClusterSession main) {
+        return main.inventory().eventsCluster().map(events -> UpgradePlans.session(main.sibling(events)));
     }
 
     /**
@@ -132,22 +174,19 @@ public final class EventsUpgradePlans {
      * members do before every minor hop (decision 0067): once the main members are upgraded, the old binary is gone.
      */
     static List<PlannedStep> snapshotsBeforeHop(ClusterSession main, EtcdVersion target) {
-        Optional<Inventory> events = main.inventory().eventsCluster();
-        if (events.isEmpty()) {
-            return List.of();
-        }
-        LifecycleSession session = UpgradePlans.session(main.sibling(events.get()));
-        return session.members().stream().map(m -> PlannedStep.onEach(new LabelledStep(LABEL,
-                new SnapshotBeforeHopStep(session, target)), List.of(m.hostName()))).toList();
+        return eventsSession(main).map(session -> session.members().stream().map(m -> PlannedStep.onEach(
+                new LabelledStep(LABEL, new SnapshotBeforeHopStep(session, target)), List.of(m.hostName()))).toList())
+                .orElse(List.of());
     }
 
-    private static List<PlannedStep> restarts(LifecycleSession events, EtcdVersion target, String label) {
+    private static List<PlannedStep> restarts(LifecycleSession events, EtcdVersion target, String label,
+                                              boolean downgrade) {
         Optional<String> leader = HealthWait.probe(events).leader().map(MemberStatus::hostName);
         List<EtcdMember> order = new ArrayList<>(events.members());
         order.sort(Comparator.comparing(m -> leader.map(m.hostName()::equals).orElse(false)));
         return order.stream().map(m -> {
             boolean last = leader.map(m.hostName()::equals).orElse(false) && order.size() > 1;
-            EventsRestartStep step = new EventsRestartStep(events, target, last);
+            EventsRestartStep step = new EventsRestartStep(events, target, last, downgrade);
             return PlannedStep.onEach(label.isEmpty() ? step : new LabelledStep(label, step), List.of(m.hostName()));
         }).toList();
     }

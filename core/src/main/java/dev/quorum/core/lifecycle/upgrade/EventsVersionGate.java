@@ -47,6 +47,40 @@ final class EventsVersionGate {
     }
 
     /**
+     * Before a downgrade changes the shared binary (decision 0068): etcd's downgrade goes one minor back, so every
+     * events member runs the minor just above the target, or the target itself (a run cut off and run again); and no
+     * downgrade to another version may be enabled on it. Its own downgrade is then enabled before any member restarts.
+     *
+     * @param running each events member's running version, by member name
+     * @param states  what each events member above the target reported of its downgrade state, by member name
+     */
+    static List<UpgradeRefusal> forDowngrade(EtcdVersion target, Map<String, Optional<EtcdVersion>> running,
+                                             Map<String, DowngradeStatus> states) {
+        List<UpgradeRefusal> refusals = new ArrayList<>(unknown(running, "the events cluster's member "));
+        String newer = target.major() + "." + (target.minor() + 1);
+        running.forEach((name, version) -> version.filter(v -> !v.equals(target)).ifPresent(v -> {
+            DowngradeStatus state = states.getOrDefault(name, DowngradeStatus.NOT_READ);
+            if (!v.line().equals(newer)) {
+                refusals.add(new UpgradeRefusal(Gate.EVENTS_CLUSTER, "the events cluster's member " + name + " runs "
+                        + v + ", neither " + newer + " nor " + target + ": the downgrade to " + target.line()
+                        + " goes one minor back, from " + newer, "bring the events cluster to the main cluster's "
+                        + "version first (quorum upgrade --cluster events)"));
+            } else if (!state.read()) {
+                refusals.add(new UpgradeRefusal(Gate.UNREACHABLE, "could not read the downgrade state of the events "
+                        + "cluster's member " + name + ": " + state.unread(), "check that its host answers over SSH "
+                        + "and etcdctl there reaches port " + ClusterLayout.EVENTS.clientPort() + ", then run the same "
+                        + "command again"));
+            } else if (state.enabledTarget().isPresent() && !state.downgradingTo(target.line())) {
+                refusals.add(new UpgradeRefusal(Gate.EVENTS_CLUSTER, "a downgrade to " + state.enabledTarget().get()
+                        + " is enabled on the events cluster (reported by " + name + ")", "cancel it (etcdctl "
+                        + "--endpoints=<an events member>:" + ClusterLayout.EVENTS.clientPort() + " downgrade cancel), "
+                        + "then run quorum upgrade --downgrade again"));
+            }
+        }));
+        return refusals;
+    }
+
+    /**
      * Before the events cluster is restarted onto the target: the main cluster must run it on every member and the
      * binary on every host must be it, so the restart moves the events members exactly there.
      *

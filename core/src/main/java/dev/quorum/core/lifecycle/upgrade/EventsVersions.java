@@ -71,6 +71,24 @@ final class EventsVersions {
         return checks;
     }
 
+    /**
+     * Before a downgrade: each events member on a newer minor than the target, asked for its storage version and the
+     * downgrade enabled on it (decision 0068); one that did not answer is unknown.
+     *
+     * @param running each member's running version by member name, as {@link #running} reports it
+     */
+    static Map<String, DowngradeStatus> downgradeStates(LifecycleSession session,
+                                                        Map<String, Optional<EtcdVersion>> running, EtcdVersion target) {
+        Map<String, DowngradeStatus> states = new LinkedHashMap<>();
+        for (EtcdMember member : session.members()) {
+            Optional<EtcdVersion> version = running.getOrDefault(member.memberName(), Optional.empty());
+            if (version.map(v -> v.compareTo(target) > 0 && !v.sameLine(target)).orElse(false)) {
+                states.put(member.memberName(), DowngradeStatus.read(session, member));
+            }
+        }
+        return states;
+    }
+
     /** The events members' answers for the 3.5 -> 3.6 hop, by member name. */
     record HopChecks(Map<String, V2Store> v2Stores, Map<String, RemovedMarks> removedMarks) {
     }

@@ -45,9 +45,9 @@ final class RollbackGates {
         String unread = DowngradeStatus.unreadOf(newerMinor);
         if (!unread.isEmpty()) {
             return List.of(new UpgradeRefusal(Gate.ROLLBACK, "could not tell an upgrade under way from a downgrade "
-                    + "under way: the downgrade state of " + unread + " was not read", "check that its host answers "
-                    + "over SSH and etcdctl.sh endpoint status -w json works there, then run quorum upgrade "
-                    + "--rollback again"));
+                    + "under way: the downgrade state of " + unread + " was not read", "check that the member answers "
+                    + "on its client port (etcdctl --endpoints=<it> endpoint status -w json, or etcd's gateway at "
+                    + "/v3/maintenance/status), then run quorum upgrade --rollback again"));
         }
         return newerMinor.stream().flatMap(m -> m.downgrade().enabledTarget().stream()).findFirst()
                 .map(target -> {

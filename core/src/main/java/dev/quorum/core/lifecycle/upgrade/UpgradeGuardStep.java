@@ -36,7 +36,7 @@ final class UpgradeGuardStep extends ClusterStep {
         return List.of("etcdctl endpoint status --cluster -w table   # every member healthy, its version",
                 "etcdctl alarm list   # none",
                 "df -Pk <bin_dir> /var <data_dir>   # room for the binaries",
-                request.downgrade() ? "etcdctl.sh endpoint status -w json   # on each newer member: storage version, "
+                request.downgrade() ? "etcdctl --endpoints=<each newer member> endpoint status -w json   # storage version, "
                         + "downgrade state" : "etcdutl check v2store --data-dir <data_dir>   # 3.5 -> 3.6 only");
     }
 

@@ -2,7 +2,6 @@ package dev.quorum.core.lifecycle.upgrade;
 
 import dev.quorum.core.engine.Check;
 import dev.quorum.core.engine.StepContext;
-import dev.quorum.core.engine.StepFailedException;
 import dev.quorum.core.etcd.HostFiles;
 import dev.quorum.core.inventory.EtcdMember;
 import dev.quorum.core.lifecycle.steps.BinariesStep;
@@ -44,7 +43,7 @@ final class UpgradeMemberStep extends HostStep {
         String bin = session.settings().binDir();
         List<String> steps = new ArrayList<>();
         if (downgrade) {
-            steps.add(HostFiles.etcdctlWrapperPath(session.settings()) + " endpoint status -w json   # storageVersion "
+            steps.add(DowngradeCalls.shown(session) + " endpoint status -w json   # storageVersion "
                     + this.target.line() + ".0, downgrade enabled: else nothing changes");
         }
         steps.addAll(List.of("mkdir /var/backups/quorum/etcd-<running> && cp -p " + bin + "/etcd " + bin + "/etcdctl "
@@ -72,7 +71,7 @@ final class UpgradeMemberStep extends HostStep {
         RemoteHost remote = remote(context);
         EtcdVersion old = MemberRestart.runningVersion(session, member);
         if (downgrade) {
-            requireStorageOnTarget(member, remote);
+            DowngradeStatus.read(session, member).requireReadyFor(target, member.memberName());
         }
         KeptRelease.keep(remote, context, session.settings(), old);
         session.recordFacts(context.target(), FactsProbe.gather(remote, session.settings()));
@@ -87,17 +86,5 @@ final class UpgradeMemberStep extends HostStep {
             env.apply(context);
         }
         MemberRestart.restart(session, context, member, target);
-    }
-
-    /** Positive evidence from the member itself that the older binary can start on its data dir. */
-    private void requireStorageOnTarget(EtcdMember member, RemoteHost remote) throws StepFailedException {
-        DowngradeStatus status = DowngradeStatus.read(remote, session.settings());
-        if (!status.storageOn(target.line()) || !status.downgradingTo(target.line())) {
-            throw new StepFailedException(member.memberName() + " is not ready for " + target + ": " + (status.read()
-                    ? "storage version " + status.storageVersion() + ", downgrade " + status.enabledTarget()
-                    .map(t -> "to " + t + " enabled").orElse("not enabled") : status.unread())
-                    + "; nothing was changed on it", "run the same command again: its first steps enable etcd's "
-                    + "downgrade and wait for the storage to follow");
-        }
     }
 }

@@ -65,7 +65,7 @@ final class UpgradeObserver {
                     own.get().isLeader(), own.get().raftIndex(), dbSize, host.hostFreeKiB(), host.dataFreeKiB(),
                     host.v2Store(), host.keptBelow(), RemovedMarks.of(host.removedMarks(),
                             live.members().stream().flatMap(m -> live.info(m).stream()).toList()),
-                    readDowngrade ? DowngradeStatus.read(remote, session.settings()) : DowngradeStatus.NOT_READ);
+                    readDowngrade ? DowngradeStatus.read(session, member) : DowngradeStatus.NOT_READ);
         } catch (Exception e) {
             return unreachable(member, "SSH: " + e.getMessage(), version, dbSize);
         }

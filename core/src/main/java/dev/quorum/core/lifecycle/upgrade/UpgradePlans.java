@@ -18,7 +18,7 @@ import java.util.List;
 
 /**
  * The rolling upgrade to the inventory's {@code etcd_version}, its rollback while the cluster is mixed, and etcd's own
- * downgrade one minor back (decision 0068). Guards first (nothing changes when one refuses), then a snapshot, then one
+ * downgrade one minor back (decision 0068), each with the events cluster that runs the same binary, if any. Guards first (nothing changes when one refuses), then a snapshot, then one
  * member at a time, followers first and the leader last; every step checks first, so a re-run finishes an interrupted
  * run or reports no changes.
  */
@@ -48,23 +48,9 @@ public final class UpgradePlans {
         return decide(cluster, observe(cluster, request), request);
     }
 
-    /** The guards' decision on what was observed, with what the inventory alone refuses (a downgrade's events cluster). */
+    /** The guards' decision on what was observed (the events cluster's guard decides when the plan runs). */
     public static UpgradeDecision decide(ClusterSession cluster, ObservedCluster observed, UpgradeRequest request) {
-        if (request.downgrade() && cluster.inventory().eventsCluster().isPresent()) {
-            return new UpgradeDecision.Refused(List.of(eventsRefusal(cluster)));
-        }
         return UpgradePlanner.decide(observed, target(cluster.inventory()), request);
-    }
-
-    /**
-     * The events cluster runs the main cluster's binary, and a downgraded binary cannot start on its storage until
-     * etcd migrated it too: Quorum does not downgrade two clusters on one binary (decision 0068).
-     */
-    private static UpgradeRefusal eventsRefusal(ClusterSession cluster) {
-        return new UpgradeRefusal(Gate.EVENTS_CLUSTER, "the inventory has an events cluster, which runs the main "
-                + "cluster's " + cluster.inventory().etcd().binDir() + "/etcd: quorum upgrade --downgrade does not "
-                + "downgrade two clusters on one binary", "restore snapshots taken before the upgrade (quorum "
-                + "restore, and with --cluster events), or downgrade by hand following etcd's guide for both clusters");
     }
 
     /**
@@ -74,10 +60,6 @@ public final class UpgradePlans {
     public static Plan plan(ClusterSession cluster, UpgradeRequest request) {
         LifecycleSession session = session(cluster);
         EtcdVersion target = target(cluster.inventory());
-        if (request.downgrade() && cluster.inventory().eventsCluster().isPresent()) {
-            UpgradeRefusal refusal = eventsRefusal(cluster);
-            throw new UpgradeException(refusal.reason(), refusal.hint());
-        }
         UpgradeGuardStep guard = new UpgradeGuardStep(session, target, request);
         String name = switch (request.kind()) {
             case UPGRADE -> "upgrade";
@@ -102,9 +84,15 @@ public final class UpgradePlans {
             if (shape.downgrade()) {
                 steps.add(PlannedStep.onCluster(new DowngradeEnableStep(session, target)));
             }
-            if (shape.cancelsDowngradeFirst()) {
-                steps.add(PlannedStep.onCluster(new DowngradeCancelStep(session, target)));
-            }
+        }
+        if (shape.downgrade()) {
+            steps.addAll(EventsUpgradePlans.beforeDowngrade(cluster, target));
+        }
+        if (shape.cancelsDowngradeFirst()) {
+            steps.add(PlannedStep.onCluster(new DowngradeCancelStep(session, target)));
+        }
+        if (!shape.rollback() && !shape.downgrade()) {
+            steps.addAll(EventsUpgradePlans.cancelDowngrade(cluster, target));
         }
         for (String host : shape.v2WalWorkaround()) {
             steps.add(PlannedStep.onEach(new V2WalWorkaroundStep(session), List.of(host)));
@@ -123,9 +111,7 @@ public final class UpgradePlans {
         }
         if (!shape.rollback()) {
             steps.add(PlannedStep.onEach(new EtcdutlStep(session, target), shape.order()));
-            if (!shape.downgrade()) {
-                steps.addAll(EventsUpgradePlans.followMain(cluster, target));
-            }
+            steps.addAll(EventsUpgradePlans.followMain(cluster, target, shape.downgrade()));
         }
         return new Plan(name, cluster.inventory().clusterName(), steps);
     }

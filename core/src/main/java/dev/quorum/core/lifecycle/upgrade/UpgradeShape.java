@@ -34,12 +34,13 @@ public record UpgradeShape(UpgradePath path, UpgradeRequest.Kind kind, List<Stri
     }
 
     /**
-     * An upgrade to 3.6 or later that finds a member already there may follow a downgrade cut off half way: it cancels
-     * an enabled downgrade first, if the members report one ({@code DowngradeCancelStep}, decision 0068).
+     * An upgrade to 3.6 or later that finds a member already on the target's minor may follow a downgrade cut off
+     * after some members moved, or before any did (every member still on that minor, even with nothing else to do):
+     * it cancels an enabled downgrade first, if the members report one ({@code DowngradeCancelStep}, decision 0068).
      */
     public boolean cancelsDowngradeFirst() {
-        return kind == UpgradeRequest.Kind.UPGRADE && !nothingToDo() && pending.size() < order.size()
-                && !path.patchOnly() && path.target().isAtLeast(3, 6, 0);
+        return kind == UpgradeRequest.Kind.UPGRADE && path.target().isAtLeast(3, 6, 0)
+                && (pending.size() < order.size() || path.from().sameLine(path.target()));
     }
 
     public boolean nothingToDo() {

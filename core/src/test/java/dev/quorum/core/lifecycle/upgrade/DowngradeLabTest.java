@@ -36,7 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
  * changed; a member step before the storage was migrated refused with nothing changed; a downgrade cut off after its first member, then run again to the end, under a continuous writer (no
  * acknowledged write lost, the same member IDs, the cluster speaking 3.5); a re-run that changes nothing; the upgrade
  * back to 3.6, after which the cluster speaks 3.6 only if etcd finished the downgrade; an upgrade after a downgrade
- * cut off half way, which cancels it first; and 3.7 -> 3.6 after an upgrade to 3.7.
+ * cut off half way, which cancels it first; one after a downgrade cut off before any member moved, which has only the
+ * cancel to do; and 3.7 -> 3.6 after an upgrade to 3.7.
  */
 @LabHosts(count = 3)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -95,7 +96,7 @@ class DowngradeLabTest {
              ContinuousWriter writer = new ContinuousWriter(reads.endpoints(), session.pki().clientTls())) {
             writer.awaitAcknowledged(20, Duration.ofSeconds(10));
             LabCluster.Outcome cut = downgradeCutOffAfterItsFirstMember();
-            assertThat(cut.log()).contains("etcdctl.sh downgrade enable 3.5");
+            assertThat(cut.log()).contains("etcdctl downgrade enable 3.5");
             assertThat(reads.versions()).containsExactlyInAnyOrder(to.version(), from.version(),
                     from.version());
 
@@ -153,12 +154,29 @@ class DowngradeLabTest {
         assertThat(reads.fingerprint()).isEqualTo(before);
 
         LabCluster.Outcome back = runTo(from, UpgradeRequest.upgrade());
-        assertThat(back.log()).contains("a downgrade is enabled").contains("etcdctl.sh downgrade cancel");
+        assertThat(back.log()).contains("a downgrade is enabled").contains("etcdctl downgrade cancel");
+    }
+
+    /**
+     * A downgrade cut off once etcd's downgrade is enabled, before any member moved: every member still runs 3.6, yet
+     * the cluster speaks 3.5 until the downgrade is cancelled. The upgrade to 3.6 has no member to restart and cancels it.
+     */
+    @Test
+    @Order(7)
+    void anUpgradeAfterADowngradeCutOffBeforeAnyMemberMovedCancelsIt() {
+        EtcdTarball from = EtcdTarball.require("3.6");
+        UpgradeLabReads.point(cluster, EtcdTarball.require("3.5"));
+        downgradeCutOffAfter("Enable etcd's downgrade");
+        assertThat(reads.versions()).containsOnly(from.version());
+        assertClusterSpeaks("3.5");
+
+        LabCluster.Outcome back = runTo(from, UpgradeRequest.upgrade());
+        assertThat(back.log()).contains("a downgrade is enabled").contains("etcdctl downgrade cancel");
     }
 
     /** The newest line: up to 3.7, then back to 3.6 with the same downgrade (etcd's 3.7 guide: no flag changes). */
     @Test
-    @Order(7)
+    @Order(8)
     void from37BackTo36() {
         runTo(EtcdTarball.require("3.7"), UpgradeRequest.upgrade());
         runTo(EtcdTarball.require("3.6"), UpgradeRequest.downgradeOneMinor());
@@ -177,11 +195,16 @@ class DowngradeLabTest {
 
     /** A downgrade run cancelled once its first member runs the target, as an operator's Ctrl-C would. */
     private static LabCluster.Outcome downgradeCutOffAfterItsFirstMember() {
+        return downgradeCutOffAfter("Downgrade each member");
+    }
+
+    /** A downgrade run cancelled once the first step whose title starts so changed something. */
+    private static LabCluster.Outcome downgradeCutOffAfter(String title) {
         Cancellation cancellation = new Cancellation();
         LabCluster.Outcome cut = cluster.run(s -> UpgradePlans.plan(s, UpgradeRequest.downgradeOneMinor()),
                 cluster.ssh(), RunMode.APPLY, cancellation, event -> {
                     if (event instanceof RunEvent.StepFinished f && f.status() == StepStatus.CHANGED
-                            && f.title().startsWith("Downgrade each member")) {
+                            && f.title().startsWith(title)) {
                         cancellation.cancel();
                     }
                 });

@@ -138,11 +138,55 @@ class EventsUpgradeTest {
         LifecycleSession session = new LifecycleSession(events, new ReleaseFetcher(dir, Duration.ofSeconds(1)),
                 Duration.ofSeconds(1), events.inventory().etcdMembers(), InitialClusterState.EXISTING);
 
-        EventsRestartStep step = new EventsRestartStep(session, V36, true);
+        EventsRestartStep step = new EventsRestartStep(session, V36, true, false);
 
         assertThat(step.title()).isEqualTo("Restart etcd-events onto v3.6.4 (the leader, last)");
-        assertThat(step.preview("node2")).first().asString().startsWith("systemctl restart etcd-events ");
+        assertThat(step.preview("node2")).first().asString().endsWith(" /etc/etcd-events.env");
+        assertThat(step.preview("node2")).element(1).asString().startsWith("systemctl restart etcd-events ");
         assertThat(step.preview("node2")).last().asString().contains("https://127.88.0.2:2383");
+
+        EventsRestartStep downgrade = new EventsRestartStep(session, V35, false, true);
+        assertThat(downgrade.title()).isEqualTo("Downgrade etcd-events onto v3.5.17");
+        assertThat(downgrade.preview("node2")).first().asString().contains("etcdctl --endpoints=<the member>:2383")
+                .contains("storageVersion 3.5.0, downgrade enabled");
+    }
+
+    @Test
+    void aDowngradeTakesEventsMembersOnTheMinorAboveOrAlreadyOnTheTarget() {
+        DowngradeStatus plain = new DowngradeStatus(true, "3.6.0", Optional.empty(), "");
+        DowngradeStatus enabled = new DowngradeStatus(true, "3.5.0", Optional.of("3.5.0"), "");
+
+        assertThat(EventsVersionGate.forDowngrade(V35, versions("etcd1-events", V36, "etcd2-events", V36),
+                Map.of("etcd1-events", plain, "etcd2-events", enabled))).isEmpty();
+        assertThat(EventsVersionGate.forDowngrade(V35, versions("etcd1-events", V35, "etcd2-events", V36),
+                Map.of("etcd2-events", enabled))).as("a run cut off after the first events member").isEmpty();
+    }
+
+    @Test
+    void aDowngradeRefusesEventsMembersOffItsPathUnreadOrDowngradingElsewhere() {
+        DowngradeStatus toThe34s = new DowngradeStatus(true, "3.6.0", Optional.of("3.4.0"), "");
+
+        List<UpgradeRefusal> refusals = EventsVersionGate.forDowngrade(V35, versions("etcd1-events", V34,
+                        "etcd2-events", V36, "etcd3-events", V36, "etcd4-events", null),
+                Map.of("etcd2-events", DowngradeStatus.notRead("SSH: timeout"), "etcd3-events", toThe34s));
+
+        assertThat(refusals).extracting(UpgradeRefusal::gate).containsExactlyInAnyOrder(Gate.UNREACHABLE,
+                Gate.EVENTS_CLUSTER, Gate.UNREACHABLE, Gate.EVENTS_CLUSTER);
+        assertThat(refusals).extracting(UpgradeRefusal::reason).anySatisfy(r -> assertThat(r)
+                        .contains("etcd1-events runs v3.4.35, neither 3.6 nor v3.5.17"))
+                .anySatisfy(r -> assertThat(r).contains("downgrade state of the events cluster's member "
+                        + "etcd2-events: SSH: timeout"))
+                .anySatisfy(r -> assertThat(r).contains("a downgrade to 3.4.0 is enabled on the events cluster"))
+                .anySatisfy(r -> assertThat(r).contains("etcd4-events did not report its version"));
+    }
+
+    @Test
+    void aDowngradeOfTheEventsClusterAloneNamesTheMainClustersDowngrade() throws Exception {
+        ClusterSession main = PlanShapes.offlineSession(dir, 3, 3,
+                "      vars:\n        etcd_events_cluster_enabled: true\n");
+
+        assertThat(EventsUpgradePlans.refusals(main, UpgradeRequest.downgradeOneMinor())).singleElement()
+                .satisfies(r -> assertThat(r.hint()).contains("quorum upgrade --downgrade without --cluster"));
     }
 
     @Test

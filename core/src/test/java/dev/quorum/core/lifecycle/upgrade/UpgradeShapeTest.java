@@ -52,7 +52,10 @@ class UpgradeShapeTest {
                 .as("nobody on 3.6 yet: no downgrade can be enabled").isFalse();
         assertThat(shape("v3.4.23", "v3.5.33", false, List.of("h2")).cancelsDowngradeFirst())
                 .as("3.5 has no downgrade").isFalse();
-        assertThat(shape("v3.6.10", "v3.6.14", false, List.of("h2")).cancelsDowngradeFirst()).isFalse();
+        assertThat(shape("v3.6.10", "v3.6.14", false, List.of("h2")).cancelsDowngradeFirst())
+                .as("a patch upgrade on 3.6: a downgrade enabled and cut off before any member moved").isTrue();
+        assertThat(shape("v3.6.14", "v3.6.14", false, List.of()).cancelsDowngradeFirst())
+                .as("nothing else to do: a downgrade enabled and cut off still pins the cluster to 3.5").isTrue();
         assertThat(shape("v3.5.33", "v3.6.14", true, List.of("h2")).cancelsDowngradeFirst()).isFalse();
     }
 }

@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
         "that, once the main cluster runs etcd_version; it has no --rollback of its own.",
         "--downgrade takes a cluster on 3.6 or later one minor back to an older etcd_version with etcd's own",
         "downgrade (etcdctl downgrade validate/enable, then the binaries member by member, a snapshot first);",
-        "run again after a cut-off run, it goes on. An upgrade after a downgrade cut off half way cancels it first."})
+        "run again after a cut-off run, it goes on; an events cluster goes back with the main one. An upgrade after",
+        "a downgrade cut off cancels it first."})
 final class UpgradeCommand extends ClusterChangeCommand {
     @Option(names = "--rollback", description = "While some members still run the old version, put the kept old "
             + "binaries and env file back on the upgraded ones, one at a time.")

@@ -3,22 +3,15 @@ package dev.quorum.app.upgrade;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.quorum.app.labtest.DesktopLabCluster;
-import dev.quorum.app.labtest.EtcdVars;
 import dev.quorum.app.wizard.WizardHarness;
 import dev.quorum.core.etcd.ClusterStatus;
-import dev.quorum.core.inventory.InventoryReader;
 import dev.quorum.core.release.EtcdVersion;
 import dev.quorum.lab.EtcdTarball;
 import dev.quorum.lab.Lab;
 import dev.quorum.lab.LabHosts;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -57,15 +50,8 @@ class UpgradeWizardLabTest {
         return status().memberList().stream().map(m -> m.id()).sorted().toList();
     }
 
-    /** What an operator does to ask for an upgrade: the inventory names another release. */
     static void point(EtcdTarball tarball) throws Exception {
-        String text = Files.readString(app.inventory());
-        for (Map.Entry<String, Object> e : EtcdVars.of(tarball).entrySet()) {
-            text = Pattern.compile("(?m)^(\\s*" + e.getKey() + ":).*$").matcher(text)
-                    .replaceAll(m -> Matcher.quoteReplacement(m.group(1) + " " + e.getValue()));
-        }
-        Files.writeString(app.inventory(), text);
-        assertThat(new InventoryReader().read(app.inventory()).etcd().version()).isEqualTo(tarball.version());
+        UpgradeWizardLab.point(app, tarball);
     }
 
     static WizardHarness openAndRead() throws Exception {
@@ -178,14 +164,8 @@ class UpgradeWizardLabTest {
         assertThat(memberIds()).isEqualTo(ids);
     }
 
-    /** The last lines of the newest run log: what failed, as the Tasks tab would show it. */
     static String runLogTail() throws Exception {
-        Path runs = app.home().runs(new InventoryReader().read(app.inventory()).clusterName());
-        try (var files = Files.list(runs)) {
-            Path newest = files.max(java.util.Comparator.comparing(Path::getFileName)).orElseThrow();
-            List<String> lines = Files.readAllLines(newest);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
-        }
+        return UpgradeWizardLab.runLogTail(app);
     }
 
     /** What etcd itself said on each host (the systemctl stand-in's log), when a run fails. */

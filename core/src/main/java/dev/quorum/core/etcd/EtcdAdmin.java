@@ -28,8 +28,8 @@ public interface EtcdAdmin extends AutoCloseable {
         return CompletableFuture.failedFuture(new UnsupportedOperationException("this etcd client has no gateway"));
     }
 
-    /** {@code etcdctl downgrade ACTION VERSION} (VALIDATE, ENABLE, CANCEL) through that member's JSON gateway. */
-    default CompletableFuture<String> downgrade(String endpointUrl, String action, String version) {
+    /** {@code etcdctl downgrade ACTION VERSION} through that member's JSON gateway: etcd's answer (JSON). */
+    default CompletableFuture<String> downgrade(String endpointUrl, DowngradeAction action, String version) {
         return CompletableFuture.failedFuture(new UnsupportedOperationException("this etcd client has no gateway"));
     }
 

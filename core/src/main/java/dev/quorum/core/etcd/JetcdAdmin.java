@@ -105,7 +105,7 @@ public final class JetcdAdmin implements EtcdAdmin {
     }
 
     @Override
-    public CompletableFuture<String> downgrade(String endpointUrl, String action, String version) {
+    public CompletableFuture<String> downgrade(String endpointUrl, DowngradeAction action, String version) {
         return dialed(endpointUrl).thenCompose(url -> gateway.downgrade(url, action, version));
     }
 

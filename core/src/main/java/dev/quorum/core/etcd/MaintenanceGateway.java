@@ -30,9 +30,9 @@ final class MaintenanceGateway {
         return post(clientUrl, "/v3/maintenance/status", Map.of());
     }
 
-    /** {@code etcdctl downgrade ACTION VERSION}: action VALIDATE, ENABLE or CANCEL; etcd's answer (JSON). */
-    CompletableFuture<String> downgrade(String clientUrl, String action, String version) {
-        return post(clientUrl, "/v3/maintenance/downgrade", Map.of("action", action, "version", version));
+    /** {@code etcdctl downgrade ACTION VERSION}; etcd's answer (JSON). */
+    CompletableFuture<String> downgrade(String clientUrl, DowngradeAction action, String version) {
+        return post(clientUrl, "/v3/maintenance/downgrade", Map.of("action", action.name(), "version", version));
     }
 
     private CompletableFuture<String> post(String clientUrl, String path, Map<String, String> body) {

@@ -3,15 +3,16 @@ package dev.quorum.core.lifecycle.upgrade;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.quorum.core.engine.StepContext;
 import dev.quorum.core.engine.StepFailedException;
+import dev.quorum.core.etcd.DowngradeAction;
 import dev.quorum.core.inventory.EtcdMember;
 import dev.quorum.core.lifecycle.steps.LifecycleSession;
 import dev.quorum.core.release.EtcdVersion;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 
 /** etcd's downgrade API as the steps call it: through the member's JSON gateway (jetcd has no such call). */
@@ -40,14 +41,12 @@ final class DowngradeCalls {
     }
 
     /**
-     * etcd's downgrade call ({@code etcdctl downgrade ACTION VERSION}: VALIDATE, ENABLE or CANCEL) asked of one member
-     * through etcd's JSON gateway, logged with the etcdctl command it stands for; a refusal fails the step with
-     * etcd's own reason and {@code hint}.
+     * etcd's downgrade call asked of one member through etcd's JSON gateway, logged with the etcdctl command it
+     * stands for; a refusal fails the step with etcd's own reason and {@code hint}.
      */
-    static void run(LifecycleSession session, StepContext context, EtcdMember asked, String action, EtcdVersion target,
-                    String hint) throws Exception {
-        String words = "etcdctl downgrade " + action.toLowerCase(Locale.ROOT)
-                + (action.equals("CANCEL") ? "" : " " + target.line());
+    static void run(LifecycleSession session, StepContext context, EtcdMember asked, DowngradeAction action,
+                    EtcdVersion target, String hint) throws Exception {
+        String words = action.etcdctl(target.line());
         context.info(words + "   # asked of " + asked.memberName() + " at " + asked.clientUrl());
         String answer;
         try {
@@ -56,6 +55,10 @@ final class DowngradeCalls {
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             throw new StepFailedException(words + " at " + asked.clientUrl() + " failed: " + cause.getMessage(), hint);
+        } catch (TimeoutException e) {
+            throw new StepFailedException(words + " at " + asked.clientUrl() + " got no answer within "
+                    + COMMAND_TIMEOUT.toSeconds() + " s: whether etcd took it is unknown", "look at quorum status "
+                    + "and etcdctl endpoint status -w json on a member (downgradeInfo), then run the same command again");
         }
         context.info("etcd: done, cluster version " + JSON.readTree(answer).path("version").asText("not said"));
     }

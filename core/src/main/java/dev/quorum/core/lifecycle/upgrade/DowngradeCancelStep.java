@@ -3,6 +3,7 @@ package dev.quorum.core.lifecycle.upgrade;
 import dev.quorum.core.engine.Check;
 import dev.quorum.core.engine.StepContext;
 import dev.quorum.core.engine.StepFailedException;
+import dev.quorum.core.etcd.DowngradeAction;
 import dev.quorum.core.inventory.EtcdMember;
 import dev.quorum.core.lifecycle.steps.ClusterStep;
 import dev.quorum.core.lifecycle.steps.LifecycleSession;
@@ -55,7 +56,7 @@ final class DowngradeCancelStep extends ClusterStep {
 
     @Override
     public void apply(StepContext context) throws Exception {
-        DowngradeCalls.run(session, context, onTarget().get(0), "CANCEL", target, "no member was restarted; read etcd's "
+        DowngradeCalls.run(session, context, onTarget().get(0), DowngradeAction.CANCEL, target, "no member was restarted; read etcd's "
                 + "reason above, then run the same command again");
     }
 

@@ -3,6 +3,7 @@ package dev.quorum.core.lifecycle.upgrade;
 import dev.quorum.core.engine.Check;
 import dev.quorum.core.engine.StepContext;
 import dev.quorum.core.engine.StepFailedException;
+import dev.quorum.core.etcd.DowngradeAction;
 import dev.quorum.core.inventory.EtcdMember;
 import dev.quorum.core.lifecycle.steps.ClusterStep;
 import dev.quorum.core.lifecycle.steps.LifecycleSession;
@@ -75,9 +76,9 @@ final class DowngradeEnableStep extends ClusterStep {
             context.info("the downgrade to " + target.line() + " is enabled already");
             return;
         }
-        DowngradeCalls.run(session, context, asked, "VALIDATE", target,
+        DowngradeCalls.run(session, context, asked, DowngradeAction.VALIDATE, target,
                 "nothing was changed; read etcd's reason above, then run the same command again");
-        DowngradeCalls.run(session, context, asked, "ENABLE", target,
+        DowngradeCalls.run(session, context, asked, DowngradeAction.ENABLE, target,
                 "look at quorum status; etcdctl downgrade cancel on a member undoes an enabled downgrade");
     }
 

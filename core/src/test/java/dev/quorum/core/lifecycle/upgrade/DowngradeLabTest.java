@@ -3,14 +3,10 @@ package dev.quorum.core.lifecycle.upgrade;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.quorum.core.cluster.ClusterSession;
-import dev.quorum.core.engine.Cancellation;
 import dev.quorum.core.engine.Plan;
 import dev.quorum.core.engine.PlannedStep;
 import dev.quorum.core.engine.RunEvent;
-import dev.quorum.core.engine.RunMode;
-import dev.quorum.core.engine.RunOutcome;
 import dev.quorum.core.engine.StepStatus;
-import dev.quorum.core.etcd.ServedVersions;
 import dev.quorum.core.labtest.ContinuousWriter;
 import dev.quorum.core.labtest.LabCluster;
 import dev.quorum.core.release.EtcdVersion;
@@ -18,12 +14,10 @@ import dev.quorum.lab.EtcdTarball;
 import dev.quorum.lab.Lab;
 import dev.quorum.lab.LabHost;
 import dev.quorum.lab.LabHosts;
-import dev.quorum.lab.Wait;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -198,37 +192,11 @@ class DowngradeLabTest {
         return downgradeCutOffAfter("Downgrade each member");
     }
 
-    /** A downgrade run cancelled once the first step whose title starts so changed something. */
     private static LabCluster.Outcome downgradeCutOffAfter(String title) {
-        Cancellation cancellation = new Cancellation();
-        LabCluster.Outcome cut = cluster.run(s -> UpgradePlans.plan(s, UpgradeRequest.downgradeOneMinor()),
-                cluster.ssh(), RunMode.APPLY, cancellation, event -> {
-                    if (event instanceof RunEvent.StepFinished f && f.status() == StepStatus.CHANGED
-                            && f.title().startsWith(title)) {
-                        cancellation.cancel();
-                    }
-                });
-        assertThat(cut.result().outcome()).as(cut.log()).isEqualTo(RunOutcome.CANCELLED);
-        return cut;
+        return UpgradeLabReads.downgradeCutOffAfter(cluster, title);
     }
 
-    /** etcd's leader decides the cluster version a few seconds after the last member changed: asked until then. */
     private static void assertClusterSpeaks(String line) {
-        try (ClusterSession session = cluster.session(cluster.ssh())) {
-            boolean spoken = Wait.until(Duration.ofSeconds(20), Duration.ofMillis(500), () -> lab.hosts().stream()
-                    .allMatch(host -> clusterVersion(session, host).equals(line)));
-            assertThat(spoken).as(() -> "cluster version " + line + " on every member; "
-                    + lab.host(0).exec("etcdctl.sh endpoint status --cluster -w json").stdout()).isTrue();
-        }
-    }
-
-    private static String clusterVersion(ClusterSession session, LabHost host) {
-        try {
-            ServedVersions served = session.sharedEtcd().versions("https://" + host.address() + ":2379")
-                    .get(5, TimeUnit.SECONDS);
-            return served.cluster().map(v -> v.line()).orElse("not decided");
-        } catch (Exception e) {
-            return "unknown: " + e.getMessage();
-        }
+        UpgradeLabReads.assertClusterSpeaks(cluster, reads.endpoints(), line);
     }
 }

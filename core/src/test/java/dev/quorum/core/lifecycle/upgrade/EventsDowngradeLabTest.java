@@ -4,14 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.quorum.core.cluster.ClusterSession;
 import dev.quorum.core.cluster.LiveCluster;
-import dev.quorum.core.engine.Cancellation;
 import dev.quorum.core.engine.RunEvent;
-import dev.quorum.core.engine.RunMode;
-import dev.quorum.core.engine.RunOutcome;
 import dev.quorum.core.engine.StepStatus;
 import dev.quorum.core.etcd.ClusterStatus;
 import dev.quorum.core.etcd.MemberInfo;
-import dev.quorum.core.etcd.ServedVersions;
 import dev.quorum.core.labtest.KeyValues;
 import dev.quorum.core.labtest.LabCluster;
 import dev.quorum.lab.EtcdTarball;
@@ -25,7 +21,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -72,15 +67,7 @@ class EventsDowngradeLabTest {
     void aDowngradeCutOffAfterItsFirstMemberIsUndoneByTheUpgradeForBothClusters() {
         EtcdTarball from = EtcdTarball.require("3.6");
         UpgradeLabReads.point(cluster, EtcdTarball.require("3.5"));
-        Cancellation cancellation = new Cancellation();
-        LabCluster.Outcome cut = cluster.run(s -> UpgradePlans.plan(s, UpgradeRequest.downgradeOneMinor()),
-                cluster.ssh(), RunMode.APPLY, cancellation, event -> {
-                    if (event instanceof RunEvent.StepFinished f && f.status() == StepStatus.CHANGED
-                            && f.title().startsWith("Downgrade each member")) {
-                        cancellation.cancel();
-                    }
-                });
-        assertThat(cut.result().outcome()).as(cut.log()).isEqualTo(RunOutcome.CANCELLED);
+        LabCluster.Outcome cut = UpgradeLabReads.downgradeCutOffAfter(cluster, "Downgrade each member");
         assertThat(cut.log()).as("the events cluster's own downgrade, asked of an events member")
                 .containsPattern("etcdctl downgrade enable 3\\.5 +# asked of etcd\\d-events at https://[0-9.]+:2383");
         assertClustersSpeak("3.5");
@@ -157,24 +144,9 @@ class EventsDowngradeLabTest {
                 .toList();
     }
 
-    /** etcd's leaders decide each cluster's version a few seconds after its last member changed: asked until then. */
+    /** Both clusters: the main members' client URLs and the events members'. */
     private static void assertClustersSpeak(String line) {
-        try (ClusterSession main = cluster.session(cluster.ssh())) {
-            List<String> urls = lab.hosts().stream().flatMap(h -> Stream.of(
-                    "https://" + h.address() + ":2379", "https://" + h.address() + ":2383")).toList();
-            boolean spoken = Wait.until(Duration.ofSeconds(20), Duration.ofMillis(500),
-                    () -> urls.stream().allMatch(url -> clusterVersion(main, url).equals(line)));
-            assertThat(spoken).as(() -> "cluster version " + line + " on every member of both clusters: " + urls
-                    .stream().map(url -> url + " " + clusterVersion(main, url)).toList()).isTrue();
-        }
-    }
-
-    private static String clusterVersion(ClusterSession session, String url) {
-        try {
-            ServedVersions served = session.sharedEtcd().versions(url).get(5, TimeUnit.SECONDS);
-            return served.cluster().map(v -> v.line()).orElse("not decided");
-        } catch (Exception e) {
-            return "unknown: " + e.getMessage();
-        }
+        UpgradeLabReads.assertClusterSpeaks(cluster, lab.hosts().stream().flatMap(h -> Stream.of(
+                "https://" + h.address() + ":2379", "https://" + h.address() + ":2383")).toList(), line);
     }
 }

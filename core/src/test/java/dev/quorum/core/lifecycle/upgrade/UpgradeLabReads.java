@@ -5,7 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.quorum.core.cluster.ClusterSession;
 import dev.quorum.core.cluster.LiveCluster;
 import dev.quorum.core.etcd.ClusterStatus;
+import dev.quorum.core.engine.Cancellation;
+import dev.quorum.core.engine.RunEvent;
+import dev.quorum.core.engine.RunMode;
+import dev.quorum.core.engine.RunOutcome;
+import dev.quorum.core.engine.StepStatus;
 import dev.quorum.core.etcd.MemberInfo;
+import dev.quorum.core.etcd.ServedVersions;
 import dev.quorum.core.labtest.LabCluster;
 import dev.quorum.lab.EtcdTarball;
 import dev.quorum.lab.Lab;
@@ -18,6 +24,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
@@ -85,5 +92,38 @@ record UpgradeLabReads(Lab lab, LabCluster cluster) {
             text.append("no snapshots folder\n");
         }
         return text.toString();
+    }
+
+    /** A downgrade run cancelled once the first step whose title starts so changed something, as a Ctrl-C would. */
+    static LabCluster.Outcome downgradeCutOffAfter(LabCluster cluster, String title) {
+        Cancellation cancellation = new Cancellation();
+        LabCluster.Outcome cut = cluster.run(s -> UpgradePlans.plan(s, UpgradeRequest.downgradeOneMinor()),
+                cluster.ssh(), RunMode.APPLY, cancellation, event -> {
+                    if (event instanceof RunEvent.StepFinished f && f.status() == StepStatus.CHANGED
+                            && f.title().startsWith(title)) {
+                        cancellation.cancel();
+                    }
+                });
+        assertThat(cut.result().outcome()).as(cut.log()).isEqualTo(RunOutcome.CANCELLED);
+        return cut;
+    }
+
+    /** etcd's leaders decide the cluster version a few seconds after the last member changed: asked until then. */
+    static void assertClusterSpeaks(LabCluster cluster, List<String> clientUrls, String line) {
+        try (ClusterSession session = cluster.session(cluster.ssh())) {
+            boolean spoken = Wait.until(Duration.ofSeconds(20), Duration.ofMillis(500),
+                    () -> clientUrls.stream().allMatch(url -> clusterVersion(session, url).equals(line)));
+            assertThat(spoken).as(() -> "cluster version " + line + " at every member: " + clientUrls.stream()
+                    .map(url -> url + " " + clusterVersion(session, url)).toList()).isTrue();
+        }
+    }
+
+    private static String clusterVersion(ClusterSession session, String clientUrl) {
+        try {
+            ServedVersions served = session.sharedEtcd().versions(clientUrl).get(5, TimeUnit.SECONDS);
+            return served.cluster().map(v -> v.line()).orElse("not decided");
+        } catch (Exception e) {
+            return "unknown: " + e.getMessage();
+        }
     }
 }

@@ -14,8 +14,10 @@ It honours what etcd's Kubespray unit uses, with systemd's observable behaviour:
   load). If the file changed on disk since, commands warn like systemd and use the loaded one.
   (Real systemd also unloads unreferenced inactive units; this stand-in is stricter, which is
   the safe assumption for a tool: always daemon-reload after writing a unit.)
-- Drop-ins: NAME.d/*.conf in each unit dir (/etc, /run, ...), read after the fragment (list settings
-  append, so a later EnvironmentFile= wins); `show -p DropInPaths` lists the loaded ones.
+- Drop-ins: NAME.d/*.conf in each unit dir (/etc, /run, ...), read after the fragment in the order of
+  their file names whatever the directory (a name in /etc masks the same name in /run); list settings
+  append, so a later EnvironmentFile= wins, others take the last file's value; `show -p DropInPaths`
+  lists the loaded ones.
 - Exit codes as systemd's: is-active 0/3, unknown unit on start/stop 5, status 0/3/4.
 - Timers (NAME.timer): OnActiveSec=, OnBootSec=, OnStartupSec=, OnUnitActiveSec=,
   OnUnitInactiveSec=, OnCalendar=, Persistent=, Unit=; a scheduler process per started timer fires

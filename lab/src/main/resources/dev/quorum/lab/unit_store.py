@@ -115,11 +115,15 @@ def sources(unit):
     """Fragment path and drop-ins currently on disk, with a fingerprint of their contents."""
     fragment = next((os.path.join(d, unit) for d in UNIT_DIRS
                      if os.path.isfile(os.path.join(d, unit))), None)
-    dropins = []
+    # as systemd merges them: by file name whatever the directory; a name in /etc masks it in /run
+    by_name = {}
     for d in UNIT_DIRS:
         dd = os.path.join(d, unit + ".d")
         if os.path.isdir(dd):
-            dropins += [os.path.join(dd, f) for f in sorted(os.listdir(dd)) if f.endswith(".conf")]
+            for f in os.listdir(dd):
+                if f.endswith(".conf"):
+                    by_name.setdefault(f, os.path.join(dd, f))
+    dropins = [by_name[f] for f in sorted(by_name)]
     prints = []
     for p in ([fragment] if fragment else []) + dropins:
         with open(p, "rb") as f:

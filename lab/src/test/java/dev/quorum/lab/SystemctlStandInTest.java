@@ -30,6 +30,7 @@ class SystemctlStandInTest {
             """;
 
     private static final String DROP_INS = "/run/systemd/system/fake.service.d";
+    private static final String ADMIN_DROP_INS = "/etc/systemd/system/fake.service.d";
     private static Lab lab;
     private LabHost host;
 
@@ -43,7 +44,7 @@ class SystemctlStandInTest {
     void freshUnit() {
         host = lab.host(0);
         host.exec("systemctl stop fake; systemctl reset-failed fake; rm -f /var/log/quorum-lab/fake.log; "
-                + "rm -rf " + DROP_INS);
+                + "rm -rf " + DROP_INS + " " + ADMIN_DROP_INS);
         writeUnit("MARK=1", "no");
         env("GREETING=hello\nREADY_DELAY=0.2\n");
         host.exec("systemctl daemon-reload").requireOk("daemon-reload");
@@ -127,6 +128,30 @@ class SystemctlStandInTest {
         assertThat(host.exec("systemctl show -p DropInPaths --value fake").stdout()).isEqualTo("\n");
         assertThat(host.exec("journalctl -u fake --no-pager").stdout()).contains("greeting=hello mark=1");
         assertThat(host.exec("systemctl show -p NeedDaemonReload --value fake").stdout()).isEqualTo("no\n");
+    }
+
+    /**
+     * What a joining member's runtime drop-in relies on (decision 0066): systemd merges drop-ins by file name
+     * whatever their directory, the last one's value winning, so a /run drop-in wins over an admin's /etc
+     * override.conf (what `systemctl edit` writes) but not over a later name; the same name in /etc masks the /run file.
+     */
+    @Test
+    void dropInsMergeByFileNameWhateverTheirDirectory() {
+        host.exec("mkdir -p " + DROP_INS + " " + ADMIN_DROP_INS).requireOk("mkdir");
+        host.writeFile(ADMIN_DROP_INS + "/override.conf", "[Service]\nEnvironment=MARK=admin\n");
+        host.writeFile(DROP_INS + "/quorum.conf", "[Service]\nEnvironment=MARK=runtime\n");
+        host.writeFile(ADMIN_DROP_INS + "/zz-late.conf", "[Service]\nEnvironment=MARK=late\n");
+        host.exec("systemctl daemon-reload && systemctl start fake").requireOk("start with three drop-ins");
+        assertThat(host.exec("systemctl show -p DropInPaths --value fake").stdout()).isEqualTo(ADMIN_DROP_INS
+                + "/override.conf " + DROP_INS + "/quorum.conf " + ADMIN_DROP_INS + "/zz-late.conf\n");
+        assertThat(host.exec("journalctl -u fake --no-pager").stdout()).contains("mark=late");
+
+        host.writeFile(ADMIN_DROP_INS + "/quorum.conf", "[Service]\nEnvironment=MARK=masked\n");
+        host.exec("systemctl stop fake && rm -f " + ADMIN_DROP_INS + "/zz-late.conf /var/log/quorum-lab/fake.log "
+                + "&& systemctl daemon-reload && systemctl start fake").requireOk("start with the /run file masked");
+        assertThat(host.exec("systemctl show -p DropInPaths --value fake").stdout())
+                .isEqualTo(ADMIN_DROP_INS + "/override.conf " + ADMIN_DROP_INS + "/quorum.conf\n");
+        assertThat(host.exec("journalctl -u fake --no-pager").stdout()).contains("mark=masked");
     }
 
     @Test

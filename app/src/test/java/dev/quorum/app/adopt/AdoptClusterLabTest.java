@@ -56,12 +56,9 @@ class AdoptClusterLabTest {
         assertThat(ui.text("#removeCaKeyRisk")).contains("makes a NEW CA");
         ui.click("#removeCaKey");
         ui.next(Duration.ofSeconds(30));
-        ui.waitUntil("plan reviewed", Duration.ofSeconds(90), () -> ui.enabled("#next"),
-                () -> ui.text("#reviewHeadline") + " " + ui.text("#reviewProblem"));
+        ui.awaitReview(Duration.ofSeconds(90));
         assertThat(ui.text("#reviewHeadline")).contains("Plan: adopt on cluster");
-        ui.click("#next");
-        ui.waitUntil("run finished", Duration.ofSeconds(240), () -> ui.shown("#resultHeadline")
-                && !ui.text("#resultHeadline").isEmpty(), () -> ui.text("#runCurrent"));
+        ui.runToResult(Duration.ofSeconds(240));
         assertThat(ui.text("#resultHeadline")).as(() -> ui.items("#resultProblems") + "\n"
                 + WizardHarness.newestRunLogTail(home.runs(name))).isEqualTo("Done.");
         ui.click("#cancel");

@@ -98,12 +98,9 @@ class CertificatesLabTest {
         ui.clickOn(ui.lookup(".list-cell").match((Labeled cell) -> "lab1".equals(cell.getText())).<Labeled>query());
         assertThat(ui.text("#renewProblems")).startsWith("Only certificates with problems");
         ui.next(Duration.ofSeconds(30));
-        ui.waitUntil("plan reviewed", Duration.ofSeconds(120), () -> ui.enabled("#next"),
-                () -> ui.text("#reviewHeadline") + " " + ui.text("#reviewProblem"));
+        ui.awaitReview(Duration.ofSeconds(120));
         assertThat(ui.text("#reviewHeadline")).contains("certs-renew");
-        ui.click("#next");
-        ui.waitUntil("run finished", Duration.ofSeconds(300), () -> ui.shown("#resultHeadline")
-                && !ui.text("#resultHeadline").isEmpty(), () -> ui.text("#runCurrent"));
+        ui.runToResult(Duration.ofSeconds(300));
         assertThat(ui.text("#resultHeadline")).as(ui.lookup("#resultProblems").query().toString())
                 .startsWith("Done");
         ui.click("#cancel");

@@ -137,8 +137,7 @@ class LabScreenshotsTest {
             Screenshot.of(ui.stage(), "install-preflight.png");
 
             ui.click("#next");
-            ui.waitUntil("plan reviewed", Duration.ofSeconds(90), () -> ui.enabled("#next"),
-                    () -> ui.text("#reviewHeadline"));
+            ui.awaitReview(Duration.ofSeconds(90));
             assertThat(ui.text("#reviewHeadline")).contains("Plan: install on cluster");
             Screenshot.of(ui.stage(), "install-review.png");
 
@@ -149,8 +148,7 @@ class LabScreenshotsTest {
             if (!ui.shown("#resultHeadline")) {
                 Screenshot.of(ui.stage(), "install-run.png");
             }
-            ui.waitUntil("run finished", Duration.ofSeconds(240), () -> ui.shown("#resultHeadline")
-                    && !ui.text("#resultHeadline").isEmpty(), () -> ui.text("#runCurrent"));
+            ui.awaitResult("run finished", Duration.ofSeconds(240));
             assertThat(ui.text("#resultHeadline")).isEqualTo("Done.");
             Screenshot.of(ui.stage(), "install-result.png");
         } finally {
@@ -220,8 +218,7 @@ class LabScreenshotsTest {
             ui.click("#renewAll");
             Screenshot.of(ui.stage(), "renew-wizard.png");
             ui.next(Duration.ofSeconds(5));
-            ui.waitUntil("plan reviewed", Duration.ofSeconds(90), () -> ui.enabled("#next"),
-                    () -> ui.text("#reviewHeadline"));
+            ui.awaitReview(Duration.ofSeconds(90));
             Screenshot.of(ui.stage(), "renew-review.png");
         } finally {
             ui.close();

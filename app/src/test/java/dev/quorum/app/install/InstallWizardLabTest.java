@@ -69,15 +69,12 @@ class InstallWizardLabTest {
             assertThat(Files.readString(app.ssh().knownHostsFile())).contains(lab.host(0).address() + " ssh-ed25519 ");
 
             ui.click("#next");
-            ui.waitUntil("plan reviewed", Duration.ofSeconds(60), () -> ui.enabled("#next"),
-                    () -> ui.text("#reviewHeadline") + " " + ui.text("#reviewProblem"));
+            ui.awaitReview(Duration.ofSeconds(60));
             assertThat(ui.text("#reviewHeadline")).contains("Plan: install on cluster").contains("plan ready");
             assertThat(ui.lookup("#reviewSteps").queryAs(TableView.class).getItems()).hasSize(15);
             assertThat(lab.host(0).fileExists("/etc/etcd.env")).as("review changes nothing").isFalse();
 
-            ui.click("#next");
-            ui.waitUntil("run finished", Duration.ofSeconds(180), () -> ui.shown("#resultHeadline")
-                    && !ui.text("#resultHeadline").isEmpty(), () -> ui.text("#runCurrent"));
+            ui.runToResult(Duration.ofSeconds(180));
             assertThat(ui.text("#resultHeadline")).isEqualTo("Done.");
             assertThat(ui.text("#resultSummary")).startsWith("done: ").contains(" changed, 0 failed");
             assertThat(ui.text("#resultNext")).contains("--etcd-servers=https://" + lab.host(0).address() + ":2379")
@@ -116,12 +113,9 @@ class InstallWizardLabTest {
                     () -> rows(ui) + " " + ui.text("#preflightProblem"));
             assertThat(rows(ui)).allMatch(r -> r.result().message().contains("member of this cluster"));
             ui.click("#next");
-            ui.waitUntil("plan reviewed", Duration.ofSeconds(60), () -> ui.enabled("#next"),
-                    () -> ui.text("#reviewHeadline") + " " + ui.text("#reviewProblem"));
+            ui.awaitReview(Duration.ofSeconds(60));
             assertThat(ui.text("#reviewHeadline")).as(reviewed(ui)).contains("nothing to change");
-            ui.click("#next");
-            ui.waitUntil("run finished", Duration.ofSeconds(120), () -> ui.shown("#resultHeadline")
-                    && !ui.text("#resultHeadline").isEmpty(), () -> ui.text("#runCurrent"));
+            ui.runToResult(Duration.ofSeconds(120));
             assertThat(ui.text("#resultHeadline")).isEqualTo("Done: nothing needed changing.");
             assertThat(ui.text("#resultSummary")).startsWith("done, no changes: ").contains(" 0 changed, 0 failed");
         } finally {

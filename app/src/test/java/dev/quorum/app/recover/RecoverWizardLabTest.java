@@ -75,13 +75,9 @@ class RecoverWizardLabTest {
             } else {
                 ui.click("#next");
             }
-            ui.waitUntil("plan reviewed", Duration.ofSeconds(90), () -> ui.shown("#reviewHeadline")
-                            && ui.enabled("#next"),
-                    () -> ui.text("#reviewHeadline") + " " + ui.text("#reviewProblem"));
+            ui.awaitReview(Duration.ofSeconds(90));
             assertThat(ui.text("#reviewHeadline")).contains("Plan: recover on cluster");
-            ui.click("#next");
-            ui.waitUntil("run finished", Duration.ofSeconds(180), () -> ui.shown("#resultHeadline")
-                    && !ui.text("#resultHeadline").isEmpty(), () -> ui.text("#runCurrent"));
+            ui.runToResult(Duration.ofSeconds(180));
             assertThat(ui.text("#resultHeadline")).as(() -> ui.items("#resultProblems"))
                     .startsWith("Done");
             assertThat(ui.text("#resultNext")).contains("the cluster is healthy");

@@ -61,12 +61,9 @@ class RemoveMemberLabTest {
                 .contains("/var/lib/etcd is moved aside to /var/lib/etcd.removed-<time> (not deleted)");
 
         ui.next(Duration.ofSeconds(30));
-        ui.waitUntil("plan reviewed", Duration.ofSeconds(90), () -> ui.enabled("#next"),
-                () -> ui.text("#reviewHeadline") + " " + ui.text("#reviewProblem"));
+        ui.awaitReview(Duration.ofSeconds(90));
         assertThat(ui.text("#reviewHeadline")).contains("Plan: remove on cluster");
-        ui.click("#next");
-        ui.waitUntil("run finished", Duration.ofSeconds(240), () -> ui.shown("#resultHeadline")
-                && !ui.text("#resultHeadline").isEmpty(), () -> ui.text("#runCurrent"));
+        ui.runToResult(Duration.ofSeconds(240));
         assertThat(ui.text("#resultHeadline")).as(ui.lookup("#resultProblems").query().toString()).isEqualTo("Done.");
         assertThat(ui.text("#resultNext")).contains("Remove " + host.name() + " from the etcd group");
         ui.click("#cancel");

@@ -83,12 +83,9 @@ class MemberWizardsLabTest {
                     () -> ui.text("#hostKeys").startsWith("lab4: known"), () -> ui.text("#hostKeys"));
             ui.next(Duration.ofSeconds(30));
 
-            ui.waitUntil("plan reviewed", Duration.ofSeconds(90), () -> ui.enabled("#next"),
-                    () -> ui.text("#reviewHeadline") + " " + ui.text("#reviewProblem"));
+            ui.awaitReview(Duration.ofSeconds(90));
             assertThat(ui.text("#reviewHeadline")).contains("Plan: replace on cluster");
-            ui.click("#next");
-            ui.waitUntil("run finished", Duration.ofSeconds(240), () -> ui.shown("#resultHeadline")
-                    && !ui.text("#resultHeadline").isEmpty(), () -> ui.text("#runCurrent"));
+            ui.runToResult(Duration.ofSeconds(240));
             assertThat(ui.text("#resultHeadline")).as(ui.lookup("#resultProblems").query().toString())
                     .isEqualTo("Done.");
             assertThat(ui.text("#resultNext")).contains("kube-apiserver --etcd-servers=")
@@ -115,12 +112,10 @@ class MemberWizardsLabTest {
             ui.waitUntil("host key read", Duration.ofSeconds(30), () -> ui.shown("#trustHostKeys"));
             ui.click("#trustHostKeys");
             ui.next(Duration.ofSeconds(30));
-            ui.waitUntil("plan reviewed", Duration.ofSeconds(90), () -> ui.enabled("#next"),
-                    () -> ui.text("#reviewHeadline") + " " + ui.text("#reviewProblem"));
+            ui.awaitReview(Duration.ofSeconds(90));
             ui.click("#next");
             ui.click("#cancel");
-            ui.waitUntil("run cancelled", Duration.ofSeconds(120), () -> ui.shown("#resultHeadline")
-                    && !ui.text("#resultHeadline").isEmpty(), () -> ui.text("#runCurrent"));
+            ui.awaitResult("run cancelled", Duration.ofSeconds(120));
             assertThat(ui.text("#resultHeadline")).startsWith("Cancelled.");
             assertThat(ui.text("#resultSummary")).startsWith("cancelled").contains(" not run");
             assertThat(ui.shown("#runAgain")).isTrue();

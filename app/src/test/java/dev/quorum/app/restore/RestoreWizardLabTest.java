@@ -159,12 +159,9 @@ class RestoreWizardLabTest {
             ui.type("#confirmation", clusterName);
             ui.next(Duration.ofSeconds(10));
 
-            ui.waitUntil("plan reviewed", Duration.ofSeconds(120), () -> ui.enabled("#next"),
-                    () -> ui.text("#reviewHeadline") + " " + ui.text("#reviewProblem"));
+            ui.awaitReview(Duration.ofSeconds(120));
             assertThat(ui.text("#reviewHeadline")).contains("Plan: restore on cluster");
-            ui.click("#next");
-            ui.waitUntil("run finished", Duration.ofSeconds(300), () -> ui.shown("#resultHeadline")
-                    && !ui.text("#resultHeadline").isEmpty(), () -> ui.text("#runCurrent"));
+            ui.runToResult(Duration.ofSeconds(300));
             assertThat(ui.text("#resultHeadline")).as(ui.lookup("#resultProblems").query().toString())
                     .isEqualTo("Done.");
             assertThat(ui.text("#resultNext")).contains("new member IDs").contains(".before-restore-");
@@ -218,12 +215,7 @@ class RestoreWizardLabTest {
             ui.type("#confirmation", clusterName);
             assertThat(ui.enabled("#next")).as("the cluster name does not confirm a survivor restore").isFalse();
             ui.type("#confirmation", "lab1");
-            ui.next(Duration.ofSeconds(10));
-            ui.waitUntil("plan reviewed", Duration.ofSeconds(120), () -> ui.enabled("#next"),
-                    () -> ui.text("#reviewHeadline") + " " + ui.text("#reviewProblem"));
-            ui.click("#next");
-            ui.waitUntil("run finished", Duration.ofSeconds(300), () -> ui.shown("#resultHeadline")
-                    && !ui.text("#resultHeadline").isEmpty(), () -> ui.text("#runCurrent"));
+            ui.reviewAndRun(Duration.ofSeconds(120), Duration.ofSeconds(300));
             assertThat(ui.text("#resultHeadline")).as(ui.lookup("#resultProblems").query().toString())
                     .isEqualTo("Done.");
         } finally {

@@ -52,13 +52,7 @@ class ScheduleBackupsWizardLabTest {
 
     /** Review, run, the result's headline; then the wizard is closed. */
     static String reviewRunAndClose() {
-        ui.next(Duration.ofSeconds(30));
-        ui.waitUntil("plan reviewed", Duration.ofSeconds(90), () -> ui.enabled("#next"),
-                () -> ui.text("#reviewHeadline") + " " + ui.text("#reviewProblem"));
-        ui.click("#next");
-        ui.waitUntil("run finished", Duration.ofSeconds(240), () -> ui.shown("#resultHeadline")
-                && !ui.text("#resultHeadline").isEmpty(), () -> ui.text("#runCurrent"));
-        String headline = ui.text("#resultHeadline");
+        String headline = ui.reviewAndRun(Duration.ofSeconds(90), Duration.ofSeconds(240));
         ui.click("#cancel");
         ui.waitUntil("the wizard closed", Duration.ofSeconds(30), () -> !ui.shown("#next"));
         return headline;

@@ -246,13 +246,9 @@ class EventsClusterViewLabTest {
             assertThat(wizard.text("#recommendedCommand")).isEqualTo("quorum recover -i " + app.inventory()
                     + " --cluster events");
             wizard.click("#next");
-            wizard.waitUntil("plan reviewed", Duration.ofSeconds(90), () -> wizard.shown("#reviewHeadline")
-                    && wizard.enabled("#next"), () -> wizard.text("#reviewHeadline") + " "
-                    + wizard.text("#reviewProblem"));
+            wizard.awaitReview(Duration.ofSeconds(90));
             assertThat(wizard.text("#reviewHeadline")).contains("Plan: recover on cluster " + events);
-            wizard.click("#next");
-            wizard.waitUntil("run finished", Duration.ofSeconds(180), () -> wizard.shown("#resultHeadline")
-                    && !wizard.text("#resultHeadline").isEmpty(), () -> wizard.text("#runCurrent"));
+            wizard.runToResult(Duration.ofSeconds(180));
             assertThat(wizard.text("#resultHeadline")).as(() -> wizard.items("#resultProblems")
                     + WizardHarness.newestRunLogTail(app.home().runs(events))).startsWith("Done");
         } finally {

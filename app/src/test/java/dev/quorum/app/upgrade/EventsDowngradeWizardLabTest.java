@@ -49,12 +49,7 @@ class EventsDowngradeWizardLabTest {
             ui.waitUntil("the downgrade's guards", Duration.ofSeconds(90), () -> ui.shown("#upgradePlan"),
                     () -> ui.text("#upgradeReason"));
             assertThat(ui.text("#upgradePlan")).startsWith("Every guard passes. Downgrade to " + to.version());
-            ui.next(Duration.ofSeconds(10));
-            ui.waitUntil("plan reviewed", Duration.ofSeconds(120), () -> ui.enabled("#next"),
-                    () -> ui.text("#reviewHeadline") + " " + ui.text("#reviewProblem"));
-            ui.click("#next");
-            ui.waitUntil("run finished", Duration.ofSeconds(300), () -> ui.shown("#resultHeadline")
-                    && !ui.text("#resultHeadline").isEmpty(), () -> ui.text("#runCurrent"));
+            ui.reviewAndRun(Duration.ofSeconds(120), Duration.ofSeconds(300));
             assertThat(ui.text("#resultHeadline")).as(String.valueOf(ui.lookup("#resultProblems")
                     .queryAs(ListView.class).getItems()) + "\n" + UpgradeWizardLab.runLogTail(app))
                     .isEqualTo("Done.");

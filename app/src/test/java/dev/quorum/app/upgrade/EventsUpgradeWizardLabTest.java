@@ -196,12 +196,9 @@ class EventsUpgradeWizardLabTest {
                     + to.version()).contains("(leader, last)");
 
             ui.next(Duration.ofSeconds(10));
-            ui.waitUntil("plan reviewed", Duration.ofSeconds(120), () -> ui.enabled("#next"),
-                    () -> ui.text("#reviewHeadline") + " " + ui.text("#reviewProblem"));
+            ui.awaitReview(Duration.ofSeconds(120));
             assertThat(ui.text("#reviewHeadline")).contains("upgrade on cluster " + eventsName);
-            ui.click("#next");
-            ui.waitUntil("run finished", Duration.ofSeconds(600), () -> ui.shown("#resultHeadline")
-                    && !ui.text("#resultHeadline").isEmpty(), () -> ui.text("#runCurrent"));
+            ui.runToResult(Duration.ofSeconds(600));
             assertThat(ui.text("#resultHeadline")).as(() -> ui.items("#resultProblems")
                     + WizardHarness.newestRunLogTail(events.home().runs(eventsName))).isEqualTo("Done.");
         } finally {

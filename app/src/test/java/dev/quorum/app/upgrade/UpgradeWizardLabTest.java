@@ -144,12 +144,7 @@ class UpgradeWizardLabTest {
             assertThat(ui.text("#upgradePlan")).startsWith("Every guard passes. " + (downgrade ? "Downgrade" : "Upgrade")
                     + " to " + to);
 
-            ui.next(Duration.ofSeconds(10));
-            ui.waitUntil("plan reviewed", Duration.ofSeconds(120), () -> ui.enabled("#next"),
-                    () -> ui.text("#reviewHeadline") + " " + ui.text("#reviewProblem"));
-            ui.click("#next");
-            ui.waitUntil("run finished", Duration.ofSeconds(600), () -> ui.shown("#resultHeadline")
-                    && !ui.text("#resultHeadline").isEmpty(), () -> ui.text("#runCurrent"));
+            ui.reviewAndRun(Duration.ofSeconds(120), Duration.ofSeconds(600));
             assertThat(ui.text("#resultHeadline")).as(String.valueOf(ui.lookup("#resultProblems")
                     .queryAs(javafx.scene.control.ListView.class).getItems()) + "\n" + runLogTail() + "\n"
                     + etcdLogTails())

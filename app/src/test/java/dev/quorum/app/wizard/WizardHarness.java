@@ -115,10 +115,25 @@ public class WizardHarness extends FxRobot {
     /** From the last page: Next to the review, the plan run, and the result's headline once it ends. */
     public String reviewAndRun(Duration review, Duration run) {
         next(Duration.ofSeconds(30));
-        waitUntil("plan reviewed", review, () -> enabled("#next"),
+        awaitReview(review);
+        return runToResult(run);
+    }
+
+    /** On the review page: waits until the plan is ready to run (Next enabled), failing with the review's words. */
+    public void awaitReview(Duration timeout) {
+        waitUntil("plan reviewed", timeout, () -> shown("#reviewHeadline") && enabled("#next"),
                 () -> text("#reviewHeadline") + " " + text("#reviewProblem"));
+    }
+
+    /** From the review page: Next runs the plan; the result's headline once the run ends. */
+    public String runToResult(Duration timeout) {
         click("#next");
-        waitUntil("run finished", run, () -> shown("#resultHeadline") && !text("#resultHeadline").isEmpty(),
+        return awaitResult("run finished", timeout);
+    }
+
+    /** Waits for the result page (a run that ended, was cancelled or failed) and returns its headline. */
+    public String awaitResult(String what, Duration timeout) {
+        waitUntil(what, timeout, () -> shown("#resultHeadline") && !text("#resultHeadline").isEmpty(),
                 () -> text("#runCurrent"));
         return text("#resultHeadline");
     }

@@ -15,11 +15,12 @@ import picocli.CommandLine.Option;
 
 @Command(name = "adopt",
         description = {"Take over a cluster Kubespray installed (host deployment); etcd itself is not touched.",
-                "Checks each host's /etc/etcd.env against the inventory, imports the CA (ca.pem, ca-key.pem) from",
-                "the first etcd host into this workstation's store (asks first), verifies Quorum reaches etcd.",
-                "With etcd_events_cluster_enabled, the events cluster is adopted too: /etc/etcd-events.env and",
-                "etcd-events.service checked before the CA is imported, Quorum reaching it verified;",
-                "--cluster events runs this same adoption of both clusters."})
+                "Checks each host's /etc/etcd.env against the inventory, imports the CA (ca.pem, "
+                        + "ca-key.pem) from the first etcd host into this workstation's store (asks first), "
+                        + "verifies Quorum reaches etcd.",
+                "With etcd_events_cluster_enabled, the events cluster is adopted too: "
+                        + "/etc/etcd-events.env and etcd-events.service checked before the CA is imported, Quorum "
+                        + "reaching it verified; --cluster events runs this same adoption of both clusters."})
 final class AdoptCommand extends ClusterChangeCommand {
     @Option(names = "--remove-ca-from-hosts",
             description = "Afterwards delete ca-key.pem from every etcd host (only once this workstation holds the "

@@ -11,28 +11,33 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "rotate-ca",
-        description = {"Replace the cluster CA without losing quorum.", "New CA and trust bundle on this workstation;",
-                "each host trusts old+new (one restart each); every certificate re-issued from the new CA and rolled;",
-                "this workstation switches; each host trusts the new CA alone (one restart each). Old CA kept aside.",
-                "Kubernetes hosts (k8s_cluster) get the bundle in ca.pem and their system trust first, node certificates",
-                "from the new CA after the members, the new CA alone last. A Kubernetes host that cannot be reached stops",
-                "the rotation before members serve the new CA, unless --accept-unreached-kubernetes-hosts names it.",
-                "kube-apiserver loads its CA file only at start: run --trust-only, restart it on each control plane, then",
-                "run again. Other etcd clients outside the inventory must trust the bundle before the roll: --prepare.",
-                "With etcd_events_cluster_enabled, each host's etcd-events restarts onto each trust change and serves the",
-                "new certificates right after its etcd; --cluster events runs this same rotation of both clusters."})
+        description = {"Replace the cluster CA without losing quorum.",
+                "New CA and trust bundle on this workstation; each host trusts old+new (one restart "
+                        + "each); every certificate re-issued from the new CA and rolled; this workstation "
+                        + "switches; each host trusts the new CA alone (one restart each). Old CA kept aside.",
+                "Kubernetes hosts (k8s_cluster) get the bundle in ca.pem and their system trust first, "
+                        + "node certificates from the new CA after the members, the new CA alone last. A Kubernetes "
+                        + "host that cannot be reached stops the rotation before members serve the new CA, unless "
+                        + "--accept-unreached-kubernetes-hosts names it.",
+                "kube-apiserver loads its CA file only at start: run --trust-only, restart it on each "
+                        + "control plane, then run again. Other etcd clients outside the inventory must trust the "
+                        + "bundle before the roll: --prepare.",
+                "With etcd_events_cluster_enabled, each host's etcd-events restarts onto each trust "
+                        + "change and serves the new certificates right after its etcd; --cluster events runs this "
+                        + "same rotation of both clusters."})
 final class CertsRotateCaCommand extends ClusterChangeCommand {
     @Option(names = "--prepare", description = "Only make the new CA and the trust bundle; change no host.")
     boolean prepare;
 
-    @Option(names = "--trust-only", description = {"Stop once every host (Kubernetes hosts included) trusts the old and",
-            "the new CA, before any certificate changes. kube-apiserver reads its --etcd-cafile only when it starts:",
-            "restart it on each control plane now, then run rotate-ca again without this option."})
+    @Option(names = "--trust-only", description = "Stop once every host (Kubernetes hosts included) trusts the old "
+            + "and the new CA, before any certificate changes. kube-apiserver reads its --etcd-cafile only when it "
+            + "starts: restart it on each control plane now, then run rotate-ca again without this option.")
     boolean trustOnly;
 
     @Option(names = "--accept-unreached-kubernetes-hosts", paramLabel = "HOST", split = ",",
-            description = {"Go on although these Kubernetes hosts cannot be reached: they keep the old CA and their old",
-                    "node certificate, so they are cut off etcd (kube-apiserver there fails) until quorum install runs again."})
+            description = {"Go on although these Kubernetes hosts cannot be reached: they keep the old CA and "
+                            + "their old node certificate, so they are cut off etcd (kube-apiserver there fails) "
+                            + "until quorum install runs again."})
     List<String> acceptUnreached = new ArrayList<>();
 
     @Override

@@ -12,9 +12,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "alarms", description = {"List each member's alarms with its database size, in-use size and quota.",
-        "From etcdctl alarm list and endpoint status. Exit status 0 without alarms, 1 with (or when they cannot be read).",
-        "--disarm disarms NOSPACE (etcdctl alarm disarm) only once the cause is gone: the member's database below",
-        "its quota and room on its disk. A CORRUPT alarm is never disarmed: re-seed that member (quorum recover)."})
+        "From etcdctl alarm list and endpoint status. Exit status 0 without alarms, 1 with (or when they "
+                + "cannot be read).",
+        "--disarm disarms NOSPACE (etcdctl alarm disarm) only once the cause is gone: the member's "
+                + "database below its quota and room on its disk. A CORRUPT alarm is never disarmed: re-seed that "
+                + "member (quorum recover)."})
 final class MaintainAlarmsCommand extends ClusterChangeCommand {
     @Option(names = "--disarm", description = "Disarm NOSPACE alarms whose cause is gone.")
     boolean disarm;

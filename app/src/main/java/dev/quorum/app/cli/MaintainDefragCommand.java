@@ -8,8 +8,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "defrag", description = {"Defragment members one at a time, followers first and the leader last.",
-        "Each with etcdctl --endpoints=URL defrag: a member serves nothing while it rewrites its file, so each is back",
-        "with a leader before the next. Members with less free space than --min-reclaim are left alone.",
+        "Each with etcdctl --endpoints=URL defrag: a member serves nothing while it rewrites its file, so "
+                + "each is back with a leader before the next. Members with less free space than --min-reclaim are "
+                + "left alone.",
         "Refused unless every member answers with a leader and no CORRUPT alarm is raised."})
 final class MaintainDefragCommand extends ClusterChangeCommand {
     @Option(names = "--min-reclaim", paramLabel = "SIZE", defaultValue = "16MiB",

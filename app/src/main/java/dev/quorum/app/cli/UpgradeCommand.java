@@ -10,18 +10,20 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "upgrade", description = {"Take the running cluster to the inventory's etcd_version, one member at a time.",
-        "Followers first, the leader last (leadership handed on first); each member back on the new version",
-        "and caught up before the next. Guards first, nothing changes when one refuses: one minor at a time",
-        "(3.4 -> 3.5 -> 3.6 -> 3.7), 3.5 -> 3.6 from 3.5.32 with a clean v2 store, no auth for 3.4 -> 3.5, every",
-        "member healthy, no alarms, room on disk. A snapshot is taken first; the old binaries are kept on each",
-        "host (/var/backups/quorum/etcd-vOLD) for --rollback while the cluster is mixed.",
-        "With etcd_events_cluster_enabled the events cluster runs the same binary: its members are restarted onto",
-        "the new version after the main ones (refused first if one could not take it). --cluster events does only",
-        "that, once the main cluster runs etcd_version; it has no --rollback of its own.",
-        "--downgrade takes a cluster on 3.6 or later one minor back to an older etcd_version with etcd's own",
-        "downgrade (etcdctl downgrade validate/enable, then the binaries member by member, a snapshot first);",
-        "run again after a cut-off run, it goes on; an events cluster goes back with the main one. An upgrade after",
-        "a downgrade cut off cancels it first."})
+        "Followers first, the leader last (leadership handed on first); each member back on the new "
+                + "version and caught up before the next. Guards first, nothing changes when one refuses: one minor "
+                + "at a time (3.4 -> 3.5 -> 3.6 -> 3.7), 3.5 -> 3.6 from 3.5.32 with a clean v2 store, no auth for "
+                + "3.4 -> 3.5, every member healthy, no alarms, room on disk. A snapshot is taken first; the old "
+                + "binaries are kept on each host (/var/backups/quorum/etcd-vOLD) for --rollback while the cluster "
+                + "is mixed.",
+        "With etcd_events_cluster_enabled the events cluster runs the same binary: its members are "
+                + "restarted onto the new version after the main ones (refused first if one could not take it). "
+                + "--cluster events does only that, once the main cluster runs etcd_version; it has no --rollback "
+                + "of its own.",
+        "--downgrade takes a cluster on 3.6 or later one minor back to an older etcd_version with etcd's "
+                + "own downgrade (etcdctl downgrade validate/enable, then the binaries member by member, a snapshot "
+                + "first); run again after a cut-off run, it goes on; an events cluster goes back with the main "
+                + "one. An upgrade after a downgrade cut off cancels it first."})
 final class UpgradeCommand extends ClusterChangeCommand {
     @Option(names = "--rollback", description = "While some members still run the old version, put the kept old "
             + "binaries and env file back on the upgraded ones, one at a time.")

@@ -22,24 +22,45 @@ class QuorumCommandsTest {
         }
     }
 
-    /** A parent's command list shows each subcommand's first description line alone, so it must say it whole. */
+    /**
+     * A parent's command list shows each subcommand's first description line alone, so it must say it whole; and
+     * picocli wraps each description line (of a command or an option) on its own, so a line that stops mid-sentence
+     * leaves a ragged help text: every line is a paragraph.
+     */
     @Test
-    void everyCommandsFirstDescriptionLineIsAWholeSentence() {
+    void everyDescriptionLineIsAWholeParagraph() {
         CommandLine all = new CommandLine(new QuorumCommand());
         QuorumCommand.COMMANDS.forEach(all::addSubcommand);
         List<String> cut = new java.util.ArrayList<>();
-        collectCutSummaries(all, cut);
-        assertThat(cut).as("first description lines that stop mid-sentence").isEmpty();
+        collectCutLines(all, cut);
+        assertThat(cut).as("description lines that stop mid-sentence").isEmpty();
     }
 
-    private static void collectCutSummaries(CommandLine command, List<String> cut) {
+    private static void collectCutLines(CommandLine command, List<String> cut) {
         for (CommandLine sub : command.getSubcommands().values()) {
-            String[] description = sub.getCommandSpec().usageMessage().description();
-            String first = description.length == 0 ? "" : description[0].strip();
-            if (!sub.getCommandName().equals("help") && !first.matches(".*[.)!?]$")) {
-                cut.add(sub.getCommandSpec().qualifiedName() + ": " + first);
+            if (sub.getCommandName().equals("help")) {
+                continue;
             }
-            collectCutSummaries(sub, cut);
+            String name = sub.getCommandSpec().qualifiedName();
+            String[] description = sub.getCommandSpec().usageMessage().description();
+            if (description.length == 0) {
+                cut.add(name + ": no description");
+            }
+            for (String line : description) {
+                addIfCut(name, line, cut);
+            }
+            for (var option : sub.getCommandSpec().options()) {
+                for (String line : option.description()) {
+                    addIfCut(name + " " + option.longestName(), line, cut);
+                }
+            }
+            collectCutLines(sub, cut);
+        }
+    }
+
+    private static void addIfCut(String where, String line, List<String> cut) {
+        if (!line.strip().matches("(?s).*[.)!?]$")) {
+            cut.add(where + ": " + line.strip());
         }
     }
 

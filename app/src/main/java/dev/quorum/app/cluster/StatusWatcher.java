@@ -68,20 +68,19 @@ public final class StatusWatcher {
     }
 
     private void deliver(int mine, ClusterStatus status, boolean loop) {
-        if (mine != generation || (loop && !running)) {
-            return;
-        }
-        onStatus.accept(status);
-        if (loop) {
-            schedule(interval);
-        }
+        answered(mine, loop, () -> onStatus.accept(status));
     }
 
     private void fail(int mine, Throwable error, boolean loop) {
+        answered(mine, loop, () -> onError.accept(error));
+    }
+
+    /** A read answered: reported only if no newer read or stop came since, then the loop's next turn. */
+    private void answered(int mine, boolean loop, Runnable report) {
         if (mine != generation || (loop && !running)) {
             return;
         }
-        onError.accept(error);
+        report.run();
         if (loop) {
             schedule(interval);
         }

@@ -27,6 +27,15 @@ public record RemovalOutlook(String words, String refusal) {
                 + sentence(verdict.hint(), leaving.name()) + more);
     }
 
+    /**
+     * One of the etcd group the member list no longer shows: the cluster's quorum does not change, only its host is
+     * cleaned up (etcd there may still run as a removed member, restarting).
+     */
+    public static RemovalOutlook retiring(Member former) {
+        return new RemovalOutlook(former.name() + " is no longer in the member list: the quorum stays as it is; the "
+                + "removal only stops etcd on " + former.host() + " and moves its data aside.", "");
+    }
+
     public boolean allowed() {
         return refusal.isEmpty();
     }

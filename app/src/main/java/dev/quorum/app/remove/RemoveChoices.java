@@ -10,6 +10,9 @@ import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.ObjectBinding;
 import javafx.beans.binding.StringBinding;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 
 /**
  * What the remove wizard's page shows and decides: the inventory, the member leaving (preselected
@@ -18,6 +21,7 @@ import javafx.beans.binding.StringBinding;
 public final class RemoveChoices {
     private static final String CHOOSE = "Choose the member to remove.";
     private final MemberChoice leaving;
+    private final ObservableList<ClusterMembers.Member> leavable = FXCollections.observableArrayList();
     private final ObjectBinding<RemovalOutlook> outlook;
     private final StringBinding memberReason;
     private final StringBinding arithmetic;
@@ -27,8 +31,16 @@ public final class RemoveChoices {
         this.leaving = new MemberChoice(services);
         var member = leaving.memberProperty();
         var members = leaving.cluster().members();
-        this.outlook = Bindings.createObjectBinding(() -> member.get() == null || !members.contains(member.get())
-                ? null : RemovalOutlook.of(List.copyOf(members), member.get()), member, members);
+        var former = leaving.cluster().former();
+        // both lists belong to this wizard's member choice: the listeners go with it
+        ListChangeListener<ClusterMembers.Member> fill = change -> leavable.setAll(Stream.concat(members.stream(),
+                former.stream()).toList());
+        members.addListener(fill);
+        former.addListener(fill);
+        this.outlook = Bindings.createObjectBinding(() -> member.get() == null ? null
+                : former.contains(member.get()) ? RemovalOutlook.retiring(member.get())
+                : members.contains(member.get()) ? RemovalOutlook.of(List.copyOf(members), member.get()) : null,
+                member, members, former);
         this.memberReason = Bindings.createStringBinding(() -> reason(leaving.reason(CHOOSE), outlook.get()),
                 Stream.concat(Stream.of(leaving.reasonDependencies()), Stream.of(outlook)).toArray(Observable[]::new));
         this.arithmetic = Bindings.createStringBinding(() -> outlook.get() == null ? "" : outlook.get().words(),
@@ -51,8 +63,14 @@ public final class RemoveChoices {
         }
         String dataDir = read == null ? "the data dir" : read.etcd().dataDir();
         return "On " + member.host() + " etcd is stopped and disabled, and " + dataDir + " is moved aside to "
-                + dataDir + ".removed-<time> (not deleted), /etc/etcd.env likewise. A snapshot is taken first. "
+                + dataDir + ".removed-<time> (not deleted), /etc/etcd.env likewise. "
+                + (member.listed() ? "A snapshot is taken first. " : "")
                 + "If the host does not answer, it is cleaned up later by hand (the run says how).";
+    }
+
+    /** What the page offers: the live members, then the etcd group's hosts the member list does not show. */
+    public ObservableList<ClusterMembers.Member> leavable() {
+        return leavable;
     }
 
     /** The inventory, its members and the one leaving. */

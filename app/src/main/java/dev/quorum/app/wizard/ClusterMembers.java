@@ -10,28 +10,47 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The live members of a cluster and the inventory hosts that are not members: what the add and
- * replace wizards offer. Read from the cluster itself (its member list), not from the etcd group,
- * which may be out of date after changes.
+ * The live members of a cluster, the inventory hosts that are not members, and the members of the inventory's etcd
+ * group the member list does not show: what the add, remove and replace wizards offer. Read from the cluster itself
+ * (its member list), not from the etcd group, which may be out of date after changes.
+ *
+ * @param former the etcd group's members the cluster does not list: removed earlier (perhaps while their host was
+ *               cut off, so their etcd may still run) or never joined; removing one again retires its host
  */
-public record ClusterMembers(List<Member> members, List<String> freeHosts, String health) {
+public record ClusterMembers(List<Member> members, List<String> freeHosts, List<Member> former, String health) {
 
-    /** A live member; {@code answering} is false for a dead or cut-off one; {@code voter} false for a learner. */
-    public record Member(String name, String host, String address, boolean answering, boolean voter) {
+    /**
+     * A member; {@code answering} is false for a dead or cut-off one; {@code voter} false for a learner; {@code listed}
+     * false for one of {@link #former}.
+     */
+    public record Member(String name, String host, String address, boolean answering, boolean voter, boolean listed) {
+        public Member(String name, String host, String address, boolean answering, boolean voter) {
+            this(name, host, address, answering, voter, true);
+        }
+
         public Member(String name, String host, String address, boolean answering) {
             this(name, host, address, answering, true);
         }
 
+        /** One of the inventory's etcd group that the member list does not show. */
+        static Member former(EtcdMember member) {
+            return new Member(member.memberName(), member.hostName(), member.address(), false, false, false);
+        }
+
         @Override
         public String toString() {
-            return name + " on " + host + " (" + address + ")" + (answering ? "" : ", not answering")
-                    + (voter ? "" : ", learner");
+            String where = name + " on " + host + " (" + address + ")";
+            if (!listed) {
+                return where + ", not in the member list";
+            }
+            return where + (answering ? "" : ", not answering") + (voter ? "" : ", learner");
         }
     }
 
     public ClusterMembers {
         members = List.copyOf(members);
         freeHosts = List.copyOf(freeHosts);
+        former = List.copyOf(former);
     }
 
     /** Reads the members over the network: off the UI thread. */
@@ -47,7 +66,8 @@ public record ClusterMembers(List<Member> members, List<String> freeHosts, Strin
             List<String> free = session.inventory().hosts().stream().map(InventoryHost::name)
                     .filter(h -> live.onHost(h).filter(m -> !m.memberName().isEmpty()).isEmpty())
                     .toList();
-            return new ClusterMembers(members, free, status.sentence());
+            List<Member> former = live.notListed(session.inventory()).stream().map(Member::former).toList();
+            return new ClusterMembers(members, free, former, status.sentence());
         }
     }
 

@@ -8,11 +8,15 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-/** Loads a cluster's live members and free hosts in the background for the add and replace pages. */
+/**
+ * Loads a cluster's live members, free hosts and former members (of the inventory's etcd group, not listed) in the
+ * background for the add, remove and replace pages.
+ */
 public final class MembersModel {
     private final WizardServices services;
     private final ObservableList<ClusterMembers.Member> members = FXCollections.observableArrayList();
     private final ObservableList<String> freeHosts = FXCollections.observableArrayList();
+    private final ObservableList<ClusterMembers.Member> former = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
@@ -22,13 +26,17 @@ public final class MembersModel {
         this.services = services;
     }
 
-    /** Reads the cluster again; {@code onLoaded} runs on the UI thread once the lists are filled. */
-    /** Loads the members, then hands on the one named {@code nameOrHost} (a member's name or host), if listed. */
+    /**
+     * Loads the members, then hands on the one named {@code nameOrHost} (a member's name or host), a listed one
+     * before a former one.
+     */
     public void loadChoosing(Path inventory, String nameOrHost, java.util.function.Consumer<ClusterMembers.Member> chosen) {
-        load(inventory, () -> members.stream().filter(m -> m.name().equals(nameOrHost) || m.host().equals(nameOrHost))
+        load(inventory, () -> java.util.stream.Stream.concat(members.stream(), former.stream())
+                .filter(m -> m.name().equals(nameOrHost) || m.host().equals(nameOrHost))
                 .findFirst().ifPresent(chosen));
     }
 
+    /** Reads the cluster again; {@code onLoaded} runs on the UI thread once the lists are filled. */
     public void load(Path inventory, Runnable onLoaded) {
         int mine = ++generation;
         loaded.set(false);
@@ -38,6 +46,7 @@ public final class MembersModel {
             if (mine == generation) {
                 members.setAll(read.members());
                 freeHosts.setAll(read.freeHosts());
+                former.setAll(read.former());
                 status.set("Cluster: " + read.health());
                 loaded.set(true);
                 onLoaded.run();
@@ -46,6 +55,7 @@ public final class MembersModel {
             if (mine == generation) {
                 members.clear();
                 freeHosts.clear();
+                former.clear();
                 status.set("");
                 problem.set(String.valueOf(error.getMessage())
                         + (error instanceof dev.quorum.core.ActionableError a && !a.hint().isBlank()
@@ -60,6 +70,11 @@ public final class MembersModel {
 
     public ObservableList<String> freeHosts() {
         return freeHosts;
+    }
+
+    /** Members of the inventory's etcd group that the member list does not show (see ClusterMembers#former). */
+    public ObservableList<ClusterMembers.Member> former() {
+        return former;
     }
 
     public ReadOnlyBooleanProperty loadedProperty() {

@@ -24,6 +24,19 @@ class RemovalOutlookTest {
         assertThat(outlook.words()).isEqualTo("3 voting members -> 2: still tolerates 0 failures (quorum 2).");
     }
 
+    /** A host of the etcd group the member list no longer shows (removed while cut off): only its host is retired. */
+    @Test
+    void aFormerMemberLeavesTheQuorumAsItIs() {
+        Member former = new Member("etcd3", "lab3", "198.19.77.3", false, false, false);
+
+        RemovalOutlook outlook = RemovalOutlook.retiring(former);
+
+        assertThat(outlook.allowed()).isTrue();
+        assertThat(outlook.words()).isEqualTo("etcd3 is no longer in the member list: the quorum stays as it is; the "
+                + "removal only stops etcd on lab3 and moves its data aside.");
+        assertThat(former).hasToString("etcd3 on lab3 (198.19.77.3), not in the member list");
+    }
+
     @Test
     void fiveToFourStillToleratesOneFailure() {
         RemovalOutlook outlook = RemovalOutlook.of(List.of(up(1), up(2), up(3), up(4), up(5)), up(5));

@@ -20,23 +20,31 @@ import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The main window on a 3-member lab cluster: a follower is selected in the Members table, the
  * toolbar's Remove... opens the wizard (through the real ShellActions), and clicking through it
- * removes the member: two healthy members left, the old host's data dir moved aside.
+ * removes the member: two healthy members left, the old host's data dir moved aside. Then that host runs etcd
+ * again with the removed member's data, as a host cut off during its removal does once it is back: the wizard,
+ * opened for it as a diagnosis's "remove it again" opens it, offers it as a former member and retires its host.
  */
 @LabHosts(count = 3)
 @Timeout(600)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RemoveMemberLabTest {
     static Lab lab;
     @RegisterExtension
     static final DesktopLabCluster app = DesktopLabCluster.installed(3);
+    static MemberViewModel removed;
 
     @Test
+    @Order(1)
     void removesAFollowerByClickingAndMovesItsDataAside() throws Exception {
         InstalledCluster cluster = app.cluster();
         WizardHarness ui = new WizardHarness();
@@ -46,8 +54,8 @@ class RemoveMemberLabTest {
                         && rows(ui).stream().anyMatch(m -> m.state() == MemberState.LEADER));
         MemberViewModel follower = Fx.get(() -> rows(ui).stream().filter(m -> m.state() == MemberState.FOLLOWER)
                 .findFirst().orElseThrow());
-        LabHost host = lab.hosts().stream().filter(h -> h.name().equals(follower.hostProperty().get()))
-                .findFirst().orElseThrow();
+        LabHost host = host(follower);
+        removed = follower;
 
         ui.clickOn(row(ui, follower.name()));
         ui.click("#toolbar-remove");
@@ -77,6 +85,42 @@ class RemoveMemberLabTest {
         assertThat(host.exec("systemctl is-active etcd").stdout().strip()).isNotEqualTo("active");
         Fx.await(Duration.ofSeconds(30), "the window shows the two members left", () -> rows(ui).size() == 2
                 && rows(ui).stream().noneMatch(m -> m.name().equals(follower.name())));
+    }
+
+    @Test
+    @Order(2)
+    void aFormerMemberWhoseEtcdRunsAgainIsRetiredByTheWizard() throws Exception {
+        LabHost host = host(removed);
+        // what a removal leaves when its host was cut off: etcd there still runs with the removed member's data
+        host.exec("mv \"$(ls -d /var/lib/etcd.removed-* | head -n 1)\" /var/lib/etcd && mv \"$(ls "
+                + "/etc/etcd.env.removed-* | head -n 1)\" /etc/etcd.env && systemctl enable etcd "
+                + "&& systemctl start --no-block etcd").requireOk("etcd back on " + host.name());
+        WizardHarness ui = new WizardHarness();
+        ui.open(() -> RemoveMemberWizard.open(null, app.services(), app.inventory(), removed.name()));
+        try {
+            ui.waitUntil("the wizard read the members, the former member chosen", Duration.ofSeconds(60),
+                    () -> ui.lookup("#removeMember").tryQuery().isPresent() && chosen(ui) != null,
+                    () -> ui.text("#removeMemberReason"));
+            assertThat(chosen(ui).listed()).as(chosen(ui).toString()).isFalse();
+            assertThat(ui.text("#quorumArithmetic")).isEqualTo(removed.name() + " is no longer in the member list: "
+                    + "the quorum stays as it is; the removal only stops etcd on " + host.name()
+                    + " and moves its data aside.");
+
+            assertThat(ui.reviewAndRun(Duration.ofSeconds(90), Duration.ofSeconds(120)))
+                    .as(() -> ui.items("#resultProblems")).isEqualTo("Done.");
+        } finally {
+            ui.close();
+        }
+        assertThat(host.exec("systemctl is-active etcd").stdout().strip()).isNotEqualTo("active");
+        assertThat(host.exec("systemctl is-enabled etcd").stdout().strip()).isNotEqualTo("enabled");
+        assertThat(host.fileExists("/var/lib/etcd")).as("the data moved aside again").isFalse();
+        assertThat(host.exec("ls -d /var/lib/etcd.removed-*/member").stdout().lines()).hasSize(1);
+        ClusterStatus after = app.cluster().status();
+        assertThat(after.members()).hasSize(2).allMatch(MemberStatus::healthy);
+    }
+
+    private static LabHost host(MemberViewModel member) {
+        return lab.hosts().stream().filter(h -> h.name().equals(member.hostProperty().get())).findFirst().orElseThrow();
     }
 
     /** The Members table's rows; none before the cluster is shown. */

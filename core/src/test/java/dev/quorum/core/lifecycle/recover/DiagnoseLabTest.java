@@ -3,7 +3,11 @@ package dev.quorum.core.lifecycle.recover;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.quorum.core.etcd.InitialCheckDropIn;
+import dev.quorum.core.intent.Intent;
 import dev.quorum.core.labtest.LabCluster;
+import dev.quorum.core.lifecycle.members.AddRequest;
+import dev.quorum.core.lifecycle.members.MemberPlans;
+import dev.quorum.core.lifecycle.members.RemoveRequest;
 import dev.quorum.lab.Lab;
 import dev.quorum.lab.LabHost;
 import dev.quorum.lab.LabHosts;
@@ -152,6 +156,51 @@ class DiagnoseLabTest {
         assertThat(after.verdict()).as(after.sentence()).isEqualTo(Verdict.HEALTHY);
         assertThat(after.member("lab2").orElseThrow().restoreLeftover().dropIn())
                 .isEqualTo(RestoreLeftover.DropIn.ABSENT);
+    }
+
+    /**
+     * A member removed while its host was cut off entirely keeps its etcd (the removal could not stop it); once the
+     * host is back, etcd there learns it was removed and restarts without end. The diagnosis names it and offers both
+     * ways: recover (a re-seed, as the inventory's etcd group still names the host) or the removal again, which
+     * retires the host. Here the removal was meant; adding the host back afterwards leaves the cluster as it was.
+     */
+    @Test
+    @Order(6)
+    void aMemberRemovedWhileCutOffIsNamedOnceItIsBackAndRemovingItAgainRetiresItsHost() {
+        MemberDiagnosis follower = diagnose().members().stream().filter(m -> !m.leader()).findFirst().orElseThrow();
+        LabHost cut = host(follower.host());
+        cut.cutLink();
+        try {
+            LabCluster.Outcome removed = remove(follower.name());
+            assertThat(removed.result().succeeded()).as(removed.log() + removed.firstFailure()).isTrue();
+            assertThat(removed.log()).contains("cannot be reached");
+        } finally {
+            cut.healLink();
+        }
+
+        Diagnosis d = awaitDiagnosis(x -> x.member(follower.host()).orElseThrow().has(ProblemKind.REMOVED));
+        assertThat(d.verdict()).as(d.sentence()).isEqualTo(Verdict.DEGRADED);
+        assertThat(d.sentence()).contains(follower.host() + " runs a member the cluster removed");
+        assertThat(d.actions()).extracting(RecommendedAction::intent)
+                .containsSubsequence(new Intent.Recover(), new Intent.Remove(follower.name()));
+        assertThat(d.actions()).extracting(RecommendedAction::command)
+                .contains("quorum remove -i hosts.yaml --member " + follower.name());
+
+        LabCluster.Outcome retired = remove(follower.name());
+        assertThat(retired.result().succeeded()).as(retired.log() + retired.firstFailure()).isTrue();
+        assertThat(cut.exec("systemctl is-active etcd").stdout().strip()).isNotEqualTo("active");
+        assertThat(cut.fileExists("/var/lib/etcd")).as("the data moved aside").isFalse();
+        assertThat(cut.exec("ls -d /var/lib/etcd.removed-*/member").ok()).as("and kept").isTrue();
+        assertThat(diagnose().member(follower.host()).orElseThrow().problems()).extracting(Problem::kind)
+                .containsExactly(ProblemKind.NOT_A_MEMBER);
+
+        LabCluster.Outcome added = cluster.run(session -> MemberPlans.add(session,
+                new AddRequest(follower.host())).plan());
+        assertThat(added.result().succeeded()).as(added.log() + added.firstFailure()).isTrue();
+    }
+
+    private static LabCluster.Outcome remove(String member) {
+        return cluster.run(session -> MemberPlans.remove(session, new RemoveRequest(member)).plan());
     }
 
     private static LabHost host(String name) {

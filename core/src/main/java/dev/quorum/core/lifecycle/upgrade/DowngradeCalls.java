@@ -7,6 +7,7 @@ import dev.quorum.core.etcd.DowngradeAction;
 import dev.quorum.core.inventory.EtcdMember;
 import dev.quorum.core.lifecycle.steps.LifecycleSession;
 import dev.quorum.core.release.EtcdVersion;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,13 +54,24 @@ final class DowngradeCalls {
             answer = session.cluster().sharedEtcd().downgrade(asked.clientUrl(), action, target.line())
                     .get(COMMAND_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new StepFailedException(words + " at " + asked.clientUrl() + " failed: " + cause.getMessage(), hint);
+            throw failure(words, asked.clientUrl(), e.getCause() == null ? e : e.getCause(), hint);
         } catch (TimeoutException e) {
-            throw new StepFailedException(words + " at " + asked.clientUrl() + " got no answer within "
-                    + COMMAND_TIMEOUT.toSeconds() + " s: whether etcd took it is unknown", "look at quorum status "
-                    + "and etcdctl endpoint status -w json on a member (downgradeInfo), then run the same command again");
+            throw failure(words, asked.clientUrl(), e, hint);
         }
         context.info("etcd: done, cluster version " + JSON.readTree(answer).path("version").asText("not said"));
+    }
+
+    /**
+     * Why the call failed, in words: etcd's refusal with {@code hint}; no answer in time (ours, or the gateway's
+     * HTTP timeout) is unknown, as etcd may have taken the call.
+     */
+    static StepFailedException failure(String words, String url, Throwable cause, String hint) {
+        if (cause instanceof TimeoutException || cause instanceof HttpTimeoutException) {
+            return new StepFailedException(words + " at " + url + " got no answer in time: whether etcd took it "
+                    + "is unknown", "look at quorum status "
+                    + "and etcdctl endpoint status -w json on a member (downgradeInfo), then run the same command again",
+                    cause);
+        }
+        return new StepFailedException(words + " at " + url + " failed: " + cause.getMessage(), hint, cause);
     }
 }

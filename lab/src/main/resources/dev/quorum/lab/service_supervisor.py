@@ -10,7 +10,7 @@ import socket
 import time
 
 from unit_store import (DEFAULT_PATH, LOG_DIR, NOTIFY, READY_DELAY, get_state, load, log_line, parse_seconds,
-                        set_state, short)
+                        set_state, short, start_timeout_seconds)
 
 
 def ready_delay():
@@ -207,8 +207,7 @@ class Supervisor:
             return "resources"
         set_state(self.unit, active="activating", sub="start-pre" if self.service.get(
             "ExecStartPre") else "start", main_pid=0)
-        timeout_start = parse_seconds(self.service.get("TimeoutStartSec",
-                                                       self.service.get("TimeoutSec")), 90)
+        timeout_start = start_timeout_seconds(self.service)
         for line in self.service.get("ExecStartPre", []):
             argv, ignore = expand_argv(line, env)
             pid = spawn(self.unit, self.service, argv, env)

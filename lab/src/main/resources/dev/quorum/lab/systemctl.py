@@ -8,8 +8,8 @@ It honours what etcd's Kubespray unit uses, with systemd's observable behaviour:
 - EnvironmentFile= (re-read at every start, "-" prefix = optional), Environment=, ExecStart=,
   ExecStartPre=, User=, Group=, WorkingDirectory=, Restart= + RestartSec= (a supervisor process
   per service keeps it running; `stop` stops it for good), LimitNOFILE= (clamped to the hard
-  limit: lab hosts have no CAP_SYS_RESOURCE), NotifyAccess=, TimeoutStartSec=/TimeoutStopSec=,
-  KillSignal=.
+  limit: lab hosts have no CAP_SYS_RESOURCE), NotifyAccess=, TimeoutStartSec=/TimeoutStopSec=
+  (`show -p TimeoutStartUSec`), KillSignal=.
 - daemon-reload: the loaded definition is the one read at the last daemon-reload (or first
   load). If the file changed on disk since, commands warn like systemd and use the loaded one.
   (Real systemd also unloads unreferenced inactive units; this stand-in is stricter, which is
@@ -40,7 +40,8 @@ from timer_units import (TimerSupervisor, host_clocks, is_timer, is_yes, next_an
                          stamp_path, timer_properties, timer_target)
 from unit_store import (ACTIVE_STATES, LOADED, LOG_DIR, Lock, STATE, alive, await_supervisor,  # noqa: E402
                         daemon_reload, err, get_state, load, log_line, need_reload, parse_seconds,
-                        proc_start, read_json, set_state, short, state_path, unit_name)
+                        proc_start, read_json, set_state, short, start_timeout_seconds, state_path,
+                        unit_name)
 
 OPTIONS_WITH_ARG = {"-p", "--property", "-s", "--signal", "-n", "--lines", "-t", "--type", "-o",
                     "--output", "-H", "--host", "-M", "--machine", "--state", "--kill-whom",
@@ -153,8 +154,7 @@ def cmd_start(unit, no_block, verb="start"):
     if no_block:
         return 0
     service = loaded["conf"].get("Service", {})
-    deadline = time.time() + parse_seconds(service.get("TimeoutStartSec", service.get(
-        "TimeoutSec")), 90) + 10
+    deadline = time.time() + start_timeout_seconds(service) + 10
     while time.time() < deadline:
         st = get_state(unit)
         # our own start job ends with the first attempt (like systemd's, even with Restart=);
@@ -274,7 +274,14 @@ def properties(unit):
         "Restart": service.get("Restart", "no"),
         "ExecMainStartTimestamp": stamp(st, "exec_main_start"),
         "ExecMainExitTimestamp": stamp(st, "exec_main_exit"),
+        "TimeoutStartUSec": start_timeout(service),
     })
+
+
+def start_timeout(service):
+    """As systemd shows it: '1min 30s' by default, 'infinity' for infinity or 0 (which turns it off)."""
+    seconds = start_timeout_seconds(service)
+    return "infinity" if seconds == 10 ** 9 else systemd_time.format_timespan(seconds)
 
 
 def cmd_show(units, props, value_only):

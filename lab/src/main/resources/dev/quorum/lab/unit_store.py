@@ -52,6 +52,12 @@ def parse_seconds(value, default):
         return default
 
 
+def start_timeout_seconds(service):
+    """TimeoutStartSec= (or TimeoutSec=), 90 s by default; 0 turns it off, as infinity does."""
+    seconds = parse_seconds(service.get("TimeoutStartSec", service.get("TimeoutSec")), 90)
+    return 10 ** 9 if seconds == 0 else seconds
+
+
 def write_json(path, data):
     tmp = "%s.%d.tmp" % (path, os.getpid())
     with open(tmp, "w") as f:

@@ -154,6 +154,21 @@ class SystemctlStandInTest {
         assertThat(host.exec("journalctl -u fake --no-pager").stdout()).contains("mark=masked");
     }
 
+    /** As systemd shows it: 90 s by default, the last drop-in's value, and infinity for 0 too. */
+    @Test
+    void theStartTimeoutShownIsTheMergedOne() {
+        assertThat(host.exec("systemctl show -p TimeoutStartUSec --value fake").stdout()).isEqualTo("1min 30s\n");
+        host.exec("mkdir -p " + DROP_INS + " " + ADMIN_DROP_INS).requireOk("mkdir");
+        host.writeFile(DROP_INS + "/quorum-join.conf", "[Service]\nTimeoutStartSec=infinity\n");
+        host.writeFile(ADMIN_DROP_INS + "/timeout.conf", "[Service]\nTimeoutStartSec=150\n");
+        host.exec("systemctl daemon-reload").requireOk("daemon-reload");
+        assertThat(host.exec("systemctl show -p TimeoutStartUSec -p DropInPaths fake").stdout()).isEqualTo(
+                "TimeoutStartUSec=2min 30s\nDropInPaths=" + DROP_INS + "/quorum-join.conf " + ADMIN_DROP_INS + "/timeout.conf\n");
+        host.writeFile(ADMIN_DROP_INS + "/timeout.conf", "[Service]\nTimeoutStartSec=0\n");
+        host.exec("systemctl daemon-reload").requireOk("daemon-reload");
+        assertThat(host.exec("systemctl show -p TimeoutStartUSec --value fake").stdout()).isEqualTo("infinity\n");
+    }
+
     @Test
     void failureBeforeReadyFailsTheStartJob() {
         env("FAIL=1\n");

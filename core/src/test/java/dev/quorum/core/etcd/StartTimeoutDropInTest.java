@@ -41,6 +41,23 @@ class StartTimeoutDropInTest {
         assertThat(Files.readAllLines(root.resolve("asked"))).containsExactly("daemon-reload", "daemon-reload");
     }
 
+    @Test
+    void aStartTimeoutStillSetByALaterDropInIsNamedWithWhatToDo() {
+        // systemctl show prints properties in its own order, whatever order -p asked for
+        String shown = "DropInPaths=/etc/systemd/system/etcd.service.d/timeout.conf "
+                + "/run/systemd/system/etcd.service.d/quorum-join.conf\nTimeoutStartUSec=2min\n";
+
+        assertThat(StartTimeoutDropIn.limitLeft("lab4", shown)).hasValueSatisfying(said -> assertThat(said)
+                .contains("etcd on lab4 after 2min", "/etc/systemd/system/etcd.service.d/timeout.conf",
+                        "sorts after quorum-join.conf", "rename that drop-in to sort before quorum-join.conf"));
+    }
+
+    @Test
+    void aLiftedOrUnreportedTimeoutSaysNothing() {
+        assertThat(StartTimeoutDropIn.limitLeft("lab4", "TimeoutStartUSec=infinity\nDropInPaths=\n")).isEmpty();
+        assertThat(StartTimeoutDropIn.limitLeft("lab4", "")).isEmpty();
+    }
+
     private static int sh(Path bin, String command) throws Exception {
         ProcessBuilder pb = new ProcessBuilder("sh", "-c", command).inheritIO();
         pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));

@@ -60,16 +60,24 @@ final class StartMemberStep extends HostStep {
         ClusterLayout layout = session.settings().layout();
         remote(context).run(StartTimeoutDropIn.writeCommand(layout)).requireOk("lift the start timeout on "
                 + context.target() + " (" + StartTimeoutDropIn.path(layout) + ")");
+        Optional<String> limitLeft = startLimitLeft(context);
+        limitLeft.ifPresent(context::warn);
         remote(context).run("systemctl reset-failed " + unit() + " 2>/dev/null; systemctl start --no-block " + unit())
                 .requireOk("start etcd on " + context.target());
-        waitUntilActive(context);
+        waitUntilActive(context, limitLeft);
         // only once active: the timeout governs a start in progress, and a member that is still catching up when
         // this step gives up keeps the drop-in (in /run) until it is ready or the host reboots
         remote(context).run(StartTimeoutDropIn.removeCommand(layout)).requireOk("remove "
                 + StartTimeoutDropIn.path(layout) + " on " + context.target());
     }
 
-    private void waitUntilActive(StepContext context) throws Exception {
+    /** What systemd will actually allow this start, read back once the drop-in is in. */
+    private Optional<String> startLimitLeft(StepContext context) throws Exception {
+        String shown = remote(context).run(StartTimeoutDropIn.effectiveCommand(session.settings().layout())).stdout();
+        return StartTimeoutDropIn.limitLeft(context.target(), shown);
+    }
+
+    private void waitUntilActive(StepContext context, Optional<String> limitLeft) throws Exception {
         Instant started = Instant.now();
         Instant lastProgress = started;
         Instant lastSaid = Instant.MIN;
@@ -94,7 +102,7 @@ final class StartMemberStep extends HostStep {
                 nextSample = now.plus(SAMPLE_EVERY);
                 // decided only right after a sample, so progress made since the last one is always seen first
                 if (now.isAfter(lastProgress.plus(START_TIMEOUT)) || now.isAfter(started.plus(CATCH_UP_LIMIT))) {
-                    throw notStarted(context, Duration.between(started, now));
+                    throw notStarted(context, Duration.between(started, now), limitLeft);
                 }
             }
             context.cancellation().sleep(Duration.ofMillis(250));
@@ -122,7 +130,8 @@ final class StartMemberStep extends HostStep {
     }
 
     /** Says why, from the journal: the crash's own line, not the end of its stack trace. */
-    private StepFailedException notStarted(StepContext context, Duration waited) throws Exception {
+    private StepFailedException notStarted(StepContext context, Duration waited, Optional<String> limitLeft)
+            throws Exception {
         String journal = remote(context).run("journalctl -u " + unit() + " -n " + EtcdStartLog.LINES + " --no-pager 2>/dev/null")
                 .stdout();
         Optional<String> cause = EtcdStartLog.crashCause(journal);
@@ -131,7 +140,7 @@ final class StartMemberStep extends HostStep {
         String dataDir = session.settings().dataDir();
         return new StepFailedException("etcd on " + context.target() + " did not become active within "
                 + waited.toSeconds() + " s" + cause.map(c -> ": " + c).orElse("")
-                + (tail.isEmpty() ? "" : "; last log lines:\n" + tail),
+                + (tail.isEmpty() ? "" : "; last log lines:\n" + tail) + limitLeft.map(l -> "\n" + l).orElse(""),
                 EtcdStartLog.hint(cause, context.target(), dataDir, session.settings().layout()) + "; then re-run to continue, or remove the "
                         + "learner with quorum remove --member " + member(context).memberName());
     }

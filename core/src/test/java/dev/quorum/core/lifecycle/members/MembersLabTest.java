@@ -53,6 +53,7 @@ class MembersLabTest {
 
     /** More entries than etcd keeps for a follower to catch up from (5000): a joining member gets a snapshot. */
     private static final int LONG_LOG_KEYS = 8000;
+    private static final String ADMIN_TIMEOUT = "/etc/systemd/system/etcd.service.d/timeout.conf";
 
     @BeforeAll
     static void installThreeWithALongLog() throws Exception {
@@ -116,8 +117,14 @@ class MembersLabTest {
     void growsFromThreeToFiveOneAtATime() throws Exception {
         LabCluster.Outcome four = add("lab4");
         assertThat(four.result().succeeded()).as(four.log() + four.firstFailure()).isTrue();
+        // an admin's drop-in named after the join's own still sets the start timeout: said, and the join goes on
+        host("lab5").exec("mkdir -p /etc/systemd/system/etcd.service.d").requireOk("mkdir");
+        host("lab5").writeFile(ADMIN_TIMEOUT, "[Service]\nTimeoutStartSec=4min\n");
         LabCluster.Outcome five = add("lab5");
+        host("lab5").exec("rm -f " + ADMIN_TIMEOUT + " && systemctl daemon-reload").requireOk("remove " + ADMIN_TIMEOUT);
         assertThat(five.result().succeeded()).as(five.log() + five.firstFailure()).isTrue();
+        assertThat(five.log()).contains("stop this start of etcd on lab5 after 4min", ADMIN_TIMEOUT);
+        assertThat(four.log()).doesNotContain("would still stop this start");
 
         ClusterStatus status = status();
         assertThat(status.healthy()).as(status.sentence()).isTrue();

@@ -27,7 +27,7 @@ final class IntentWizards implements WizardOpener {
         if (intent instanceof Intent.Replace replace) {
             shell.replaceMember(cluster, replace.member());
         } else if (intent instanceof Intent.Remove remove) {
-            shell.removeMember(cluster, remove.member());
+            shell.removeMember(cluster, remove.memberOrHost());
         } else if (intent instanceof Intent.Add) {
             shell.addMember(cluster);
         } else if (opens(intent)) {

@@ -29,7 +29,7 @@ final class MemberPage extends LazyViewPage {
 
     @Override
     protected Node build() {
-        ComboBox<ClusterMembers.Member> member = new ComboBox<>(choices.leavable());
+        ComboBox<ClusterMembers.Member> member = new ComboBox<>(choices.leaving().cluster().leavable());
         member.setId("removeMember");
         member.valueProperty().bindBidirectional(choices.leaving().memberProperty());
         Label status = new Label();

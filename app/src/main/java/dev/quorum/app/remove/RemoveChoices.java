@@ -10,9 +10,6 @@ import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.ObjectBinding;
 import javafx.beans.binding.StringBinding;
-import javafx.collections.FXCollections;
-import javafx.collections.ListChangeListener;
-import javafx.collections.ObservableList;
 
 /**
  * What the remove wizard's page shows and decides: the inventory, the member leaving (preselected
@@ -21,7 +18,6 @@ import javafx.collections.ObservableList;
 public final class RemoveChoices {
     private static final String CHOOSE = "Choose the member to remove.";
     private final MemberChoice leaving;
-    private final ObservableList<ClusterMembers.Member> leavable = FXCollections.observableArrayList();
     private final ObjectBinding<RemovalOutlook> outlook;
     private final StringBinding memberReason;
     private final StringBinding arithmetic;
@@ -32,11 +28,6 @@ public final class RemoveChoices {
         var member = leaving.memberProperty();
         var members = leaving.cluster().members();
         var former = leaving.cluster().former();
-        // both lists belong to this wizard's member choice: the listeners go with it
-        ListChangeListener<ClusterMembers.Member> fill = change -> leavable.setAll(Stream.concat(members.stream(),
-                former.stream()).toList());
-        members.addListener(fill);
-        former.addListener(fill);
         this.outlook = Bindings.createObjectBinding(() -> member.get() == null ? null
                 : former.contains(member.get()) ? RemovalOutlook.retiring(member.get())
                 : members.contains(member.get()) ? RemovalOutlook.of(List.copyOf(members), member.get()) : null,
@@ -66,11 +57,6 @@ public final class RemoveChoices {
                 + dataDir + ".removed-<time> (not deleted), /etc/etcd.env likewise. "
                 + (member.listed() ? "A snapshot is taken first. " : "")
                 + "If the host does not answer, it is cleaned up later by hand (the run says how).";
-    }
-
-    /** What the page offers: the live members, then the etcd group's hosts the member list does not show. */
-    public ObservableList<ClusterMembers.Member> leavable() {
-        return leavable;
     }
 
     /** The inventory, its members and the one leaving. */

@@ -31,7 +31,7 @@ final class MemberPage extends LazyViewPage {
 
     @Override
     protected Node build() {
-        ComboBox<ClusterMembers.Member> member = new ComboBox<>(choices.leaving().cluster().members());
+        ComboBox<ClusterMembers.Member> member = new ComboBox<>(choices.leaving().cluster().leavable());
         member.setId("oldMember");
         member.valueProperty().bindBidirectional(choices.leaving().memberProperty());
         ComboBox<String> host = new ComboBox<>(choices.leaving().cluster().freeHosts());
@@ -44,6 +44,13 @@ final class MemberPage extends LazyViewPage {
         status.setId("clusterStatus");
         status.textProperty().bind(choices.leaving().cluster().statusProperty());
 
+        Label outlook = new Label();
+        outlook.setId("replaceOutlook");
+        outlook.setWrapText(true);
+        outlook.textProperty().bind(choices.outlook());
+        outlook.visibleProperty().bind(choices.outlook().isNotEmpty());
+        outlook.managedProperty().bind(outlook.visibleProperty());
+
         GridPane grid = new GridPane();
         grid.setHgap(8);
         grid.setVgap(8);
@@ -51,9 +58,10 @@ final class MemberPage extends LazyViewPage {
         grid.addRow(1, new Label("New host"), host, Fields.reason("newHostReason", choices.hostReason()));
         grid.add(keepName, 1, 2);
         return Fields.page(Fields.heading("Which member, by which host?"), status, grid,
-                HostKeysView.create(choices.keys()), Fields.reason("hostKeysReason", choices.keys().reason()),
+                outlook, HostKeysView.create(choices.keys()), Fields.reason("hostKeysReason", choices.keys().reason()),
                 Fields.note("The old member is removed FIRST (after a snapshot), then the new host joins as a learner "
                         + "and is promoted once caught up: quorum never rises while a member is missing. Only hosts "
-                        + "that are not members are offered."));
+                        + "that are not members are offered; members removed earlier whose host is still in the etcd "
+                        + "group are listed too, so their host is cleaned up."));
     }
 }

@@ -1,5 +1,6 @@
 package dev.quorum.app.replace;
 
+import dev.quorum.app.wizard.ClusterMembers;
 import dev.quorum.app.wizard.HostKeysModel;
 import dev.quorum.app.wizard.MemberChoice;
 import dev.quorum.app.wizard.WizardServices;
@@ -18,6 +19,7 @@ public final class ReplaceChoices {
     private final BooleanProperty keepName = new SimpleBooleanProperty();
     private final StringBinding memberReason;
     private final StringBinding hostReason;
+    private final StringBinding outlook;
     private final HostKeysModel keys;
 
     public ReplaceChoices(WizardServices services) {
@@ -28,11 +30,26 @@ public final class ReplaceChoices {
                 now == null ? List.of() : List.of(now)));
         this.memberReason = Bindings.createStringBinding(() -> leaving.reason("Choose the member to replace."),
                 leaving.reasonDependencies());
+        var member = leaving.memberProperty();
         this.hostReason = Bindings.createStringBinding(() -> !cluster.loadedProperty().get() ? ""
                 : cluster.freeHosts().isEmpty() ? "Every inventory host is already a member: add the new host under "
                 + "all.hosts in the inventory (ansible_host, ip) and choose the inventory again."
-                : newHost.get() == null ? "Choose the host that takes its place." : "",
-                cluster.loadedProperty(), cluster.freeHosts(), newHost);
+                : newHost.get() == null ? "Choose the host that takes its place."
+                : sameHost(member.get(), newHost.get()), cluster.loadedProperty(), cluster.freeHosts(), newHost, member);
+        this.outlook = Bindings.createStringBinding(() -> outlook(member.get()), member);
+    }
+
+    /** The core refuses it for a listed member; a former one's own host is refused alike, before the plan. */
+    static String sameHost(ClusterMembers.Member old, String host) {
+        return old != null && old.host().equals(host) ? host + " is the host of " + old.name() + " itself: to rebuild "
+                + "a member on the same host, remove it and add the host again." : "";
+    }
+
+    /** What is left to do for a member the member list no longer shows; empty for a listed one (the page says it). */
+    static String outlook(ClusterMembers.Member old) {
+        return old == null || old.listed() ? "" : old.name() + " is no longer in the member list: the quorum stays as "
+                + "it is; the replacement stops etcd on " + old.host() + ", moves its data aside, then the new host "
+                + "joins.";
     }
 
     /** Loads the members (the new host is chosen again among those that are not members). */
@@ -65,5 +82,10 @@ public final class ReplaceChoices {
 
     public StringBinding hostReason() {
         return hostReason;
+    }
+
+    /** Said for a former member: nothing leaves the quorum, its host is cleaned up and the new host joins. */
+    public StringBinding outlook() {
+        return outlook;
     }
 }

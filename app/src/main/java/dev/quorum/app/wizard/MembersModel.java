@@ -1,6 +1,8 @@
 package dev.quorum.app.wizard;
 
 import java.nio.file.Path;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -17,6 +19,7 @@ public final class MembersModel {
     private final ObservableList<ClusterMembers.Member> members = FXCollections.observableArrayList();
     private final ObservableList<String> freeHosts = FXCollections.observableArrayList();
     private final ObservableList<ClusterMembers.Member> former = FXCollections.observableArrayList();
+    private final ObservableList<ClusterMembers.Member> leavable = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
@@ -30,9 +33,8 @@ public final class MembersModel {
      * Loads the members, then hands on the one named {@code nameOrHost} (a member's name or host), a listed one
      * before a former one.
      */
-    public void loadChoosing(Path inventory, String nameOrHost, java.util.function.Consumer<ClusterMembers.Member> chosen) {
-        load(inventory, () -> java.util.stream.Stream.concat(members.stream(), former.stream())
-                .filter(m -> m.name().equals(nameOrHost) || m.host().equals(nameOrHost))
+    public void loadChoosing(Path inventory, String nameOrHost, Consumer<ClusterMembers.Member> chosen) {
+        load(inventory, () -> leavable.stream().filter(m -> m.name().equals(nameOrHost) || m.host().equals(nameOrHost))
                 .findFirst().ifPresent(chosen));
     }
 
@@ -47,6 +49,7 @@ public final class MembersModel {
                 members.setAll(read.members());
                 freeHosts.setAll(read.freeHosts());
                 former.setAll(read.former());
+                leavable.setAll(Stream.concat(read.members().stream(), read.former().stream()).toList());
                 status.set("Cluster: " + read.health());
                 loaded.set(true);
                 onLoaded.run();
@@ -56,6 +59,7 @@ public final class MembersModel {
                 members.clear();
                 freeHosts.clear();
                 former.clear();
+                leavable.clear();
                 status.set("");
                 problem.set(String.valueOf(error.getMessage())
                         + (error instanceof dev.quorum.core.ActionableError a && !a.hint().isBlank()
@@ -75,6 +79,11 @@ public final class MembersModel {
     /** Members of the inventory's etcd group that the member list does not show (see ClusterMembers#former). */
     public ObservableList<ClusterMembers.Member> former() {
         return former;
+    }
+
+    /** What a remove or replace page offers: the live members, then the {@link #former} ones. */
+    public ObservableList<ClusterMembers.Member> leavable() {
+        return leavable;
     }
 
     public ReadOnlyBooleanProperty loadedProperty() {

@@ -96,7 +96,7 @@ class RemoveMemberLabTest {
                 + "/etc/etcd.env.removed-* | head -n 1)\" /etc/etcd.env && systemctl enable etcd "
                 + "&& systemctl start --no-block etcd").requireOk("etcd back on " + host.name());
         WizardHarness ui = new WizardHarness();
-        ui.open(() -> RemoveMemberWizard.open(null, app.services(), app.inventory(), removed.name()));
+        ui.open(() -> RemoveMemberWizard.open(null, app.services(), app.inventory(), removed.hostProperty().get()));
         try {
             ui.waitUntil("the wizard read the members, the former member chosen", Duration.ofSeconds(60),
                     () -> ui.lookup("#removeMember").tryQuery().isPresent() && chosen(ui) != null,

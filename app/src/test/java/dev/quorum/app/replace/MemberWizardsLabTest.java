@@ -20,7 +20,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The Replace and Add wizards on one lab: lab1..lab3 form the cluster, lab4 and lab5 are spare
- * hosts of the inventory. A dead member is replaced; an add is cancelled mid-run, then run again.
+ * hosts of the inventory. A dead member is replaced; an add is cancelled mid-run, then run again; the replaced
+ * member, still in the etcd group, is then offered as a former one.
  */
 @LabHosts(count = 5)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -134,6 +135,31 @@ class MemberWizardsLabTest {
         ClusterStatus after = app.cluster().status();
         assertThat(after.healthy()).as(after.sentence()).isTrue();
         assertThat(after.members()).extracting(m -> m.hostName()).contains("lab5").hasSize(4);
+    }
+
+    /** etcd3, replaced by lab4 while cut off, is still in the inventory's etcd group: a former member to clean up. */
+    @Test
+    @Order(4)
+    void aMemberReplacedEarlierIsOfferedAsFormerAndItsOwnHostIsRefusedAsTheNewOne() throws Exception {
+        WizardHarness ui = new WizardHarness();
+        ui.open(() -> ReplaceMemberWizard.open(null, app.services(), app.inventory(), "etcd3"));
+        try {
+            ui.waitUntil("members read", Duration.ofSeconds(60), () -> selected(ui) != null,
+                    () -> ui.text("#oldMemberReason"));
+            assertThat(selected(ui).listed()).as(selected(ui).toString()).isFalse();
+            assertThat(ui.lookup("#oldMember").queryAs(ComboBox.class).getItems()).hasSize(5);
+            assertThat(ui.text("#replaceOutlook")).isEqualTo("etcd3 is no longer in the member list: the quorum "
+                    + "stays as it is; the replacement stops etcd on lab3, moves its data aside, then the new host joins.");
+            assertThat(ui.lookup("#newHost").queryAs(ComboBox.class).getItems()).containsExactly("lab3");
+            ui.click("#newHost");
+            ui.click("lab3");
+            ui.waitUntil("the same host refused", Duration.ofSeconds(10),
+                    () -> ui.text("#newHostReason").startsWith("lab3 is the host of etcd3 itself"),
+                    () -> ui.text("#newHostReason"));
+            assertThat(ui.enabled("#next")).isFalse();
+        } finally {
+            ui.close();
+        }
     }
 
     private static ClusterMembers.Member selected(WizardHarness ui) {

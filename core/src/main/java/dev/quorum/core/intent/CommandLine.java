@@ -27,7 +27,7 @@ public final class CommandLine {
             return "quorum replace" + inv + " --member " + replace.member() + " --with NEWHOST";
         }
         if (intent instanceof Intent.Remove remove) {
-            return "quorum remove" + inv + " --member " + remove.member();
+            return "quorum remove" + inv + " --member " + remove.memberOrHost();
         }
         if (intent instanceof Intent.Add add) {
             return "quorum add" + inv + " --host " + add.host();

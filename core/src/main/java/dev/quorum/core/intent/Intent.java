@@ -31,8 +31,11 @@ public sealed interface Intent {
     record Replace(String member) implements Intent {
     }
 
-    /** Remove a member from the cluster. */
-    record Remove(String member) implements Intent {
+    /**
+     * Remove a member from the cluster, named by its member name or its inventory host; a member the list no longer
+     * shows is named by its host, since a live member elsewhere may have been given its name by another tool.
+     */
+    record Remove(String memberOrHost) implements Intent {
     }
 
     /** Add (or finish adding) the inventory's host to the cluster. */

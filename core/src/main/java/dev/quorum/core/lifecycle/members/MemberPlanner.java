@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Add, remove and replace as pure functions of the observed member list and the request: nothing is read or
@@ -170,7 +171,12 @@ final class MemberPlanner {
         if (already.isPresent() && !already.get().memberName().isEmpty()) {
             return already.get();
         }
-        Set<String> taken = live.list().stream().map(MemberInfo::name).filter(n -> !n.isEmpty())
+        // A former member's name stays taken while the etcd group names its host: a diagnosis names it, and a
+        // "remove etcd3" meant for it must not find a new member of that name on another host.
+        Set<String> taken = Stream.concat(live.list().stream().map(MemberInfo::name),
+                        cluster.inventory().etcdMembers().stream().filter(m -> !m.hostName().equals(hostName))
+                                .map(EtcdMember::memberName))
+                .filter(n -> !n.isEmpty())
                 .filter(n -> replacing.map(r -> !r.memberName().equals(n)).orElse(true))
                 .collect(Collectors.toSet());
         String name = keepName && replacing.isPresent() ? replacing.get().memberName()

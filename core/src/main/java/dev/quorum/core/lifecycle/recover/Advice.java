@@ -86,7 +86,7 @@ final class Advice {
         // Recover re-seeds such a host, as the inventory's etcd group still names it; the removal may have been meant.
         members.stream().filter(m -> m.has(ProblemKind.REMOVED)).forEach(m -> actions.add(action("If "
                 + m.host() + " was removed on purpose: remove it again, which stops etcd there and moves its data "
-                + "aside, then take it out of the inventory's etcd group", new Intent.Remove(m.name()), "")));
+                + "aside, then take it out of the inventory's etcd group", new Intent.Remove(m.host()), "")));
         dropInActions(dropIns, fixable.isEmpty()).forEach(actions::add);
         members.stream().filter(m -> m.has(ProblemKind.UNREACHABLE)).forEach(m -> actions.add(
                 reachedByPeers.contains(m.host())

@@ -92,6 +92,17 @@ class MemberPlanShapeTest {
     }
 
     /** The steps that run together with the step before them. */
+    @Test
+    void aNewMemberIsNotGivenTheNameOfAFormerMemberTheEtcdGroupStillNames() {
+        // etcd3 was removed while node3 was cut off: node3 is still in the etcd group and may run etcd3 again
+        LiveCluster withoutEtcd3 = LiveCluster.of(session.inventory(), List.of(member(1, "etcd1", "127.88.0.1"),
+                member(2, "etcd2", "127.88.0.2")));
+
+        MemberChange change = MemberPlanner.add(session, withoutEtcd3, new AddRequest("node4"));
+
+        assertThat(change.membersAfter()).extracting(EtcdMember::memberName).containsExactly("etcd1", "etcd2", "etcd4");
+    }
+
     private static List<String> alongside(MemberChange change) {
         return change.plan().steps().stream().filter(PlannedStep::withPrevious)
                 .map(s -> s.step().getClass().getSimpleName() + " " + s.targets()).toList();

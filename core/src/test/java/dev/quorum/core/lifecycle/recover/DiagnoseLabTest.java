@@ -182,11 +182,11 @@ class DiagnoseLabTest {
         assertThat(d.verdict()).as(d.sentence()).isEqualTo(Verdict.DEGRADED);
         assertThat(d.sentence()).contains(follower.host() + " runs a member the cluster removed");
         assertThat(d.actions()).extracting(RecommendedAction::intent)
-                .containsSubsequence(new Intent.Recover(), new Intent.Remove(follower.name()));
+                .containsSubsequence(new Intent.Recover(), new Intent.Remove(follower.host()));
         assertThat(d.actions()).extracting(RecommendedAction::command)
-                .contains("quorum remove -i hosts.yaml --member " + follower.name());
+                .contains("quorum remove -i hosts.yaml --member " + follower.host());
 
-        LabCluster.Outcome retired = remove(follower.name());
+        LabCluster.Outcome retired = remove(follower.host());
         assertThat(retired.result().succeeded()).as(retired.log() + retired.firstFailure()).isTrue();
         assertThat(cut.exec("systemctl is-active etcd").stdout().strip()).isNotEqualTo("active");
         assertThat(cut.fileExists("/var/lib/etcd")).as("the data moved aside").isFalse();

@@ -5,6 +5,8 @@ import dev.quorum.core.engine.report.TargetState;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.quorum.app.common.SynchronousTaskExecutor;
+import dev.quorum.core.engine.Plan;
+import dev.quorum.core.engine.RunLock;
 import dev.quorum.core.remote.SshOptions;
 import dev.quorum.core.workspace.QuorumHome;
 import java.nio.file.Files;
@@ -184,6 +186,24 @@ class WizardModelTest {
         assertThat(b.done).isEmpty();
         assertThat(wizard.result().problems()).contains("h1: disk full\nWhat to do: free some space and run again");
         assertThat(wizard.result().next()).noneMatch(line -> line.equals("Update your clients."));
+    }
+
+    @Test
+    void aRunWhileAnotherChangesTheSameClusterIsRefusedWithWhatToDoAndChangesNothing() {
+        Page page = new Page();
+        page.complete.set(true);
+        TestPlans.MemoryStep a = new TestPlans.MemoryStep("a");
+        WizardModel wizard = new WizardModel("t", List.of(page), () -> new TestPlans.FixedSource(a), services());
+        try (RunLock other = RunLock.acquire(new QuorumHome(dir), new Plan("upgrade", "demo", List.of()))) {
+            wizard.next();
+            wizard.next();
+        }
+
+        assertThat(wizard.state()).isEqualTo(WizardState.FAILED);
+        assertThat(a.done).isEmpty();
+        assertThat(wizard.result().problems()).singleElement().asString()
+                .startsWith("another Quorum run is changing cluster demo from this workstation (upgrade, started ")
+                .contains("this test did not start, nothing was changed\nWhat to do: wait until that run has finished");
     }
 
     @Test

@@ -28,14 +28,16 @@ public final class PlanRuns {
         return new Runner(listener, PARALLELISM, new Cancellation()).run(plan, RunMode.PREVIEW);
     }
 
-    /** Checks, applies and verifies; every event goes to {@code listener} and to a new run log. */
+    /**
+     * Checks, applies and verifies; every event goes to {@code listener} and to a new run log. Refused with
+     * {@link RunLockedException} while another run of this workstation changes the same cluster.
+     */
     public static LoggedRun apply(QuorumHome home, Plan plan, RunListener listener, Cancellation cancellation) {
         home.tightenCluster(plan.cluster()); // a run log lands in the cluster's folder: it must be private
-        Path logFile = newLogFile(home, plan);
-        try (RunLog log = RunLog.create(logFile)) {
+        try (RunLock lock = RunLock.acquire(home, plan); RunLog log = RunLog.create(newLogFile(home, plan))) {
             RunResult result = new Runner(RunListener.all(listener, log), PARALLELISM, cancellation)
                     .run(plan, RunMode.APPLY);
-            return new LoggedRun(result, logFile);
+            return new LoggedRun(result, log.file());
         }
     }
 

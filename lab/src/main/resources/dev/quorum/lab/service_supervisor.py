@@ -303,11 +303,13 @@ class Supervisor:
             pass
 
     def kill(self, pid):
-        """systemd's stop: KillSignal to the group, SIGKILL after TimeoutStopSec."""
+        """systemd's stop: KillSignal then SIGCONT to the group, SIGKILL after TimeoutStopSec."""
         set_state(self.unit, active="deactivating", sub="stop-sigterm")
         log_line(self.unit, "Stopping %s - %s..." % (self.unit, self.description()))
         sig = getattr(signal, self.service.get("KillSignal", "SIGTERM"), signal.SIGTERM)
         self.kill_group(pid, sig)
+        # as systemd does right after the kill signal: a stopped (SIGSTOP) process resumes to act on it
+        self.kill_group(pid, signal.SIGCONT)
         deadline = time.time() + parse_seconds(self.service.get(
             "TimeoutStopSec", self.service.get("TimeoutSec")), 90)
         while time.time() < deadline:

@@ -9,7 +9,7 @@ It honours what etcd's Kubespray unit uses, with systemd's observable behaviour:
   ExecStartPre=, User=, Group=, WorkingDirectory=, Restart= + RestartSec= (a supervisor process
   per service keeps it running; `stop` stops it for good), LimitNOFILE= (clamped to the hard
   limit: lab hosts have no CAP_SYS_RESOURCE), NotifyAccess=, TimeoutStartSec=/TimeoutStopSec=
-  (`show -p TimeoutStartUSec`), KillSignal=.
+  (`show -p TimeoutStartUSec`), KillSignal= (followed by SIGCONT, so a stopped process ends too).
 - daemon-reload: the loaded definition is the one read at the last daemon-reload (or first
   load). If the file changed on disk since, commands warn like systemd and use the loaded one.
   (Real systemd also unloads unreferenced inactive units; this stand-in is stricter, which is

@@ -73,12 +73,16 @@ final class Advice {
             return actions;
         }
         List<MemberDiagnosis> fixable = members.stream().filter(m -> m.reachable() && (m.needs(ProblemKind.Remedy.WAIT)
-                || m.needs(ProblemKind.Remedy.START) || m.needs(ProblemKind.Remedy.RESEED))).toList();
+                || m.needs(ProblemKind.Remedy.START) || m.needs(ProblemKind.Remedy.RESTART)
+                || m.needs(ProblemKind.Remedy.RESEED))).toList();
         List<MemberDiagnosis> dropIns = members.stream().filter(m -> m.has(ProblemKind.RESTORE_DROP_IN)).toList();
         if (!fixable.isEmpty()) {
             boolean reseed = fixable.stream().anyMatch(m -> m.needs(ProblemKind.Remedy.RESEED));
+            List<MemberDiagnosis> restart = fixable.stream().filter(m -> m.needs(ProblemKind.Remedy.RESTART)).toList();
             actions.add(action("Recover " + hosts(fixable) + (reseed ? " (re-seed what cannot rejoin, "
-                    + "wait for the rest)" : ": wait until it rejoins and confirm") + (dropIns.isEmpty() ? ""
+                    + "wait for the rest)" : restart.isEmpty() ? ": wait until it rejoins and confirm"
+                    : ": restart the stopped etcd on " + hosts(restart) + " and wait until it rejoins")
+                    + (dropIns.isEmpty() ? ""
                     : "; it also removes the restore's drop-in on " + hosts(dropIns)), new Intent.Recover(),
                     reseed ? "re-seeding moves the member's data dir aside and adds it again; a snapshot is taken "
                             + "first and nothing is deleted" : ""));
@@ -161,6 +165,7 @@ final class Advice {
             case REMOVED -> m.host() + " runs a member the cluster removed";
             case WRONG_CLUSTER -> m.host() + " holds another cluster's data";
             case NOT_RUNNING -> "etcd is not running on " + m.host();
+            case FROZEN -> "etcd on " + m.host() + " is stopped and answers nobody";
             case NO_LEADER -> m.host() + " has no leader";
             case LAGGING -> m.host() + " is " + first.text();
             case ALARM -> m.host() + " raised " + first.text();
@@ -178,7 +183,8 @@ final class Advice {
     private static String outlook(List<MemberDiagnosis> unhealthy) {
         List<String> parts = new ArrayList<>();
         List<MemberDiagnosis> waiting = unhealthy.stream().filter(m -> m.reachable() && m.needs(ProblemKind.Remedy.WAIT)
-                && !m.needs(ProblemKind.Remedy.RESEED) && !m.needs(ProblemKind.Remedy.START)).toList();
+                && !m.needs(ProblemKind.Remedy.RESEED) && !m.needs(ProblemKind.Remedy.START)
+                && !m.needs(ProblemKind.Remedy.RESTART)).toList();
         List<MemberDiagnosis> reseed = unhealthy.stream().filter(m -> m.needs(ProblemKind.Remedy.RESEED)).toList();
         List<MemberDiagnosis> start = unhealthy.stream().filter(m -> m.needs(ProblemKind.Remedy.START)
                 && !m.needs(ProblemKind.Remedy.RESEED)).toList();
@@ -188,6 +194,11 @@ final class Advice {
         }
         if (!start.isEmpty()) {
             parts.add("quorum recover starts etcd on " + hosts(start));
+        }
+        List<MemberDiagnosis> restart = unhealthy.stream().filter(m -> m.needs(ProblemKind.Remedy.RESTART)
+                && !m.needs(ProblemKind.Remedy.RESEED)).toList();
+        if (!restart.isEmpty()) {
+            parts.add("quorum recover restarts etcd on " + hosts(restart));
         }
         if (!reseed.isEmpty()) {
             parts.add("quorum recover re-seeds " + hosts(reseed));

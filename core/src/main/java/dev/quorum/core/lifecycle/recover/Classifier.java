@@ -162,8 +162,12 @@ final class Classifier {
         if (!r.running() && !reseed && member) {
             problems.add(new Problem(ProblemKind.NOT_RUNNING, "etcd is not running (service " + r.serviceState() + ")"));
         } else if (r.running() && status.isEmpty() && !reseed) {
-            problems.add(new Problem(ProblemKind.NOT_RUNNING, "etcd's service is active but etcd does not answer "
-                    + "on its loopback endpoint (" + r.statusError() + ")"));
+            problems.add(r.process() == ProcessState.STOPPED
+                    ? new Problem(ProblemKind.FROZEN, "etcd's process is stopped (a SIGSTOP, a debugger, or its unit "
+                    + "frozen): it answers nobody, not even on its own host")
+                    : new Problem(ProblemKind.NOT_RUNNING, "etcd's service is active but etcd does not answer "
+                    + "on its loopback endpoint (" + r.statusError() + ")" + (r.process() == ProcessState.DISK_WAIT
+                    ? "; its process was waiting for the disk (state D): look at the disk under its data dir" : "")));
         }
         if (r.running() && isolated) {
             problems.add(new Problem(ProblemKind.ISOLATED, "cannot reach the peer port of " + names(unreachablePeers)));

@@ -16,16 +16,26 @@ import java.util.Optional;
  * @param alarms          the cluster's alarms as "MEMBER-ID-HEX TYPE", e.g. "8211f1d0f64f3269 NOSPACE"
  * @param peerReach       peer address -> a TCP connection to its peer port opened within a second
  * @param restoreLeftover a restore's drop-in left on the host, and its marker in the data dir
+ * @param process         etcd's main process as {@code /proc} showed it
  */
 public record HostReport(String host, String address, String sshError, String serviceState,
                          Optional<LocalStatus> status, String statusError, List<ListedMember> memberList,
                          List<String> alarms, Map<String, Boolean> peerReach, DataDirState dataDir,
-                         List<String> logTail, RestoreLeftover restoreLeftover) {
+                         List<String> logTail, RestoreLeftover restoreLeftover, ProcessState process) {
     public HostReport {
         memberList = List.copyOf(memberList);
         alarms = List.copyOf(alarms);
         peerReach = Map.copyOf(peerReach);
         logTail = List.copyOf(logTail);
+    }
+
+    /** A report whose process state was not read. */
+    public HostReport(String host, String address, String sshError, String serviceState, Optional<LocalStatus> status,
+                      String statusError, List<ListedMember> memberList, List<String> alarms,
+                      Map<String, Boolean> peerReach, DataDirState dataDir, List<String> logTail,
+                      RestoreLeftover restoreLeftover) {
+        this(host, address, sshError, serviceState, status, statusError, memberList, alarms, peerReach, dataDir, logTail,
+                restoreLeftover, ProcessState.UNKNOWN);
     }
 
     public static HostReport unreachable(String host, String address, String reason) {

@@ -39,6 +39,7 @@ final class InspectionScript {
                 "fi",
                 peerProbe(peers, layout.peerPort()),
                 "echo " + MARKER + "service; systemctl is-active " + layout.unitName() + " 2>/dev/null | head -n 1",
+                "echo " + MARKER + "process; " + processState(layout.unitName()),
                 "echo " + MARKER + "datadir; if [ -f " + data + "/member/snap/db ]; then echo present; "
                         + "elif [ -d " + data + "/member ]; then echo incomplete; else echo missing; fi",
                 "echo " + MARKER + "dropin; " + InitialCheckDropIn.probeCommand(layout),
@@ -63,6 +64,17 @@ final class InspectionScript {
                 + "|| exit 1; set -f; IFS=,; n=0; for e in $ETCDCTL_ENDPOINTS; do e=${e#*://}; e=${e%%/*}; n=$((n+1)); "
                 + "h=${e%:*}; h=${h#[}; h=${h%]}; case $(LC_ALL=C timeout 1 bash -c 'exec 3<>\"/dev/tcp/$1/$2\"' "
                 + "quorum-knock \"$h\" \"${e##*:}\" 2>&1) in *refused*) ;; *) exit 1;; esac; done; [ \"$n\" -gt 0 ])";
+    }
+
+    /**
+     * One word for etcd's main process ({@link ProcessState#of}): {@code frozen} when systemd froze its unit, {@code none}
+     * without a main process, else the state letter of {@code /proc/PID/stat} (after the last ") ", as the
+     * command name may hold one); nothing when {@code /proc} does not say.
+     */
+    static String processState(String unit) {
+        return "if [ \"$(systemctl show -p FreezerState --value " + unit + " 2>/dev/null)\" = frozen ]; then echo frozen; "
+                + "else p=$(systemctl show -p MainPID --value " + unit + " 2>/dev/null); case \"$p\" in ''|0) echo none;; "
+                + "*) sed 's/^.*) //' \"/proc/$p/stat\" 2>/dev/null | cut -d' ' -f1;; esac; fi";
     }
 
     /**

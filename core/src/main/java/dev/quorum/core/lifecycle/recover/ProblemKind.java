@@ -8,6 +8,11 @@ public enum ProblemKind {
     UNREACHABLE(Remedy.NONE),
     /** The service is stopped or failed while its data is intact: starting it is enough. */
     NOT_RUNNING(Remedy.START),
+    /**
+     * systemd says active, but etcd's process is stopped (a SIGSTOP, a debugger, its unit frozen) and answers nobody,
+     * not even on its own host: restarting it through systemd ends the stop and keeps its data.
+     */
+    FROZEN(Remedy.RESTART),
     /** Cannot open a connection to a majority of the voting members' peer ports. */
     ISOLATED(Remedy.WAIT),
     /** Can reach some peers but not all: a partial partition or a firewall rule. */
@@ -33,7 +38,7 @@ public enum ProblemKind {
     RESTORE_DROP_IN(Remedy.REMOVE_DROP_IN);
 
     /** What recovery does about a problem of this kind. */
-    public enum Remedy { NONE, START, WAIT, RESEED, MAINTENANCE, ADD, REMOVE_DROP_IN }
+    public enum Remedy { NONE, START, RESTART, WAIT, RESEED, MAINTENANCE, ADD, REMOVE_DROP_IN }
 
     private final Remedy remedy;
 

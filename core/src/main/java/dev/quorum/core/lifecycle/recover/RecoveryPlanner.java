@@ -26,8 +26,8 @@ final class RecoveryPlanner {
 
     /**
      * The quorum guard and the client port first; then a restore's drop-in left on members removed; then stopped
-     * members with intact data started; then each member that cannot rejoin by itself re-seeded (or its interrupted
-     * join finished), one after the other; last, a wait until every member has rejoined. Healthy members get no step.
+     * members with intact data started, and etcd restarted where its process is stopped; then each member that
+     * cannot rejoin by itself re-seeded (or its interrupted join finished), one after the other; last, a wait until every member has rejoined. Healthy members get no step.
      */
     static Planned plan(ClusterSession cluster, Diagnosis diagnosis, LiveCluster live, RecoverRequest request) {
         Supplier<Diagnosis> diagnose = () -> new Diagnoser(cluster).diagnose(request.inventoryArg());
@@ -47,6 +47,12 @@ final class RecoveryPlanner {
                 .map(MemberDiagnosis::host).toList();
         if (!start.isEmpty()) {
             steps.add(PlannedStep.onEach(new StartEtcdStep(cluster), start));
+        }
+        List<String> restart = diagnosis.members().stream().filter(MemberDiagnosis::reachable)
+                .filter(m -> m.needs(ProblemKind.Remedy.RESTART) && !m.needs(ProblemKind.Remedy.RESEED))
+                .map(MemberDiagnosis::host).toList();
+        if (!restart.isEmpty()) {
+            steps.add(PlannedStep.onEach(new RestartEtcdStep(cluster), restart));
         }
         List<EtcdMember> sendTo = List.of();
         for (MemberDiagnosis member : diagnosis.members()) {

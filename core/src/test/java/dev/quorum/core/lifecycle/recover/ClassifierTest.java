@@ -207,6 +207,41 @@ class ClassifierTest {
     }
 
     @Test
+    void anActiveMemberWhoseProcessIsStoppedIsFrozenAndRecoverRestartsIt() {
+        HostReport silent = report(THREE.get(2), "active", Optional.empty(), reachAll(THREE.get(2)),
+                DataDirState.PRESENT, List.of());
+        Diagnosis d = classify(Map.of("h3", withProcess(silent, ProcessState.STOPPED)));
+
+        assertThat(d.verdict()).isEqualTo(Verdict.DEGRADED);
+        assertThat(d.member("h3").orElseThrow().problems()).extracting(Problem::kind).containsExactly(ProblemKind.FROZEN);
+        assertThat(d.sentence()).contains("etcd on h3 is stopped and answers nobody")
+                .endsWith("quorum recover restarts etcd on h3");
+        assertThat(d.actions()).first().satisfies(a -> {
+            assertThat(a.intent()).isEqualTo(new Intent.Recover());
+            assertThat(a.title()).isEqualTo("Recover h3: restart the stopped etcd on h3 and wait until it rejoins");
+        });
+    }
+
+    @Test
+    void anActiveMemberThatDoesNotAnswerIsNotRestartedWithoutItsHostsWordThatItIsStopped() {
+        HostReport silent = report(THREE.get(2), "active", Optional.empty(), reachAll(THREE.get(2)),
+                DataDirState.PRESENT, List.of());
+        for (ProcessState state : List.of(ProcessState.RUNNING, ProcessState.UNKNOWN, ProcessState.DISK_WAIT)) {
+            MemberDiagnosis h3 = classify(Map.of("h3", withProcess(silent, state))).member("h3").orElseThrow();
+            assertThat(h3.problems()).as(state.name()).extracting(Problem::kind).containsExactly(ProblemKind.NOT_RUNNING);
+            assertThat(h3.needs(ProblemKind.Remedy.RESTART)).isFalse();
+        }
+        assertThat(classify(Map.of("h3", withProcess(silent, ProcessState.DISK_WAIT))).member("h3").orElseThrow()
+                .problems().get(0).text()).endsWith("its process was waiting for the disk (state D): look at the disk "
+                + "under its data dir");
+    }
+
+    private static HostReport withProcess(HostReport h, ProcessState process) {
+        return new HostReport(h.host(), h.address(), "", h.serviceState(), h.status(), h.statusError(), h.memberList(),
+                h.alarms(), h.peerReach(), h.dataDir(), h.logTail(), h.restoreLeftover(), process);
+    }
+
+    @Test
     void aCrashLoopingMemberWithARaftLogPanicLostItsData() {
         HostReport broken = report(THREE.get(2), "activating", Optional.empty(), reachAll(THREE.get(2)),
                 DataDirState.PRESENT, List.of("panic: tocommit(57) is out of range [lastIndex(0)]. Was the raft log "

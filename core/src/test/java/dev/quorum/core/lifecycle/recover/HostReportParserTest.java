@@ -82,4 +82,22 @@ class HostReportParserTest {
         assertThat(r.dataDir()).isEqualTo(DataDirState.MISSING);
         assertThat(r.memberList()).isEmpty();
     }
+
+    @Test
+    void etcdsProcessStateIsReadAndWhatIsNotShownIsUnknown() {
+        assertThat(HostReportParser.parse("h1", "10.0.0.1", "@@quorum:process\nT\n").process())
+                .isEqualTo(ProcessState.STOPPED);
+        assertThat(HostReportParser.parse("h1", "10.0.0.1", "@@quorum:process\nfrozen\n").process())
+                .isEqualTo(ProcessState.STOPPED);
+        assertThat(HostReportParser.parse("h1", "10.0.0.1", "@@quorum:process\nD\n").process())
+                .isEqualTo(ProcessState.DISK_WAIT);
+        assertThat(HostReportParser.parse("h1", "10.0.0.1", "@@quorum:process\nS\n").process())
+                .isEqualTo(ProcessState.RUNNING);
+        assertThat(HostReportParser.parse("h1", "10.0.0.1", "@@quorum:process\nnone\n").process())
+                .isEqualTo(ProcessState.NONE);
+        assertThat(HostReportParser.parse("h1", "10.0.0.1", "@@quorum:process\n\n").process())
+                .isEqualTo(ProcessState.UNKNOWN);
+        assertThat(HostReportParser.parse("h1", "10.0.0.1", "@@quorum:service\nactive\n").process())
+                .isEqualTo(ProcessState.UNKNOWN);
+    }
 }

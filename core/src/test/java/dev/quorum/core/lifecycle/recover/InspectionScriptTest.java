@@ -95,4 +95,39 @@ class InspectionScriptTest {
         Files.writeString(dir.resolve("data/quorum-restore"), "SNAPSHOT_SHA256=ab\nCOMPLETED_AT=y\n");
         assertThat(runWithSh(InspectionScript.restoreMarker(data))).isEqualTo("completed\n");
     }
+
+    @Test
+    void aStoppedProcessIsToldFromARunningOneAndNoProcessFromBoth() throws Exception {
+        Process etcd = new ProcessBuilder("sleep", "60").start();
+        try {
+            // a systemctl that names that process as etcd's main one, as systemd does, and no freezer
+            Path bin = Files.createDirectories(dir.resolve("bin"));
+            Path mainPid = dir.resolve("main-pid");
+            Files.writeString(bin.resolve("systemctl"), "#!/bin/sh\ncase \"$*\" in *MainPID*) cat " + mainPid
+                    + ";; esac\n");
+            assertThat(bin.resolve("systemctl").toFile().setExecutable(true)).isTrue();
+            String script = "PATH=" + bin + ":$PATH; " + InspectionScript.processState("etcd");
+
+            Files.writeString(mainPid, etcd.pid() + "\n");
+            assertThat(stateOnceSettled(script, ProcessState.RUNNING)).isEqualTo(ProcessState.RUNNING);
+            assertThat(new ProcessBuilder("kill", "-STOP", String.valueOf(etcd.pid())).start().waitFor()).isZero();
+            assertThat(stateOnceSettled(script, ProcessState.STOPPED)).isEqualTo(ProcessState.STOPPED);
+            Files.writeString(mainPid, "0\n");
+            assertThat(runWithSh(script)).isEqualTo("none\n");
+        } finally {
+            etcd.destroyForcibly();
+        }
+    }
+
+    /** A signal takes effect when the process next runs, and a process just started may still be running: up to 5 s. */
+    private ProcessState stateOnceSettled(String script, ProcessState expected) throws Exception {
+        ProcessState state = ProcessState.UNKNOWN;
+        for (int i = 0; i < 50 && state != expected; i++) {
+            state = ProcessState.of(runWithSh(script).strip());
+            if (state != expected) {
+                Thread.sleep(100);
+            }
+        }
+        return state;
+    }
 }

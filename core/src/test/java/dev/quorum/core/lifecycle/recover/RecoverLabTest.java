@@ -25,9 +25,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Recovery on three lab hosts: a healed partition is confirmed, a stopped member started, a
- * member whose data dir was wiped re-seeded (holding every key afterwards, its old data kept
- * aside), and recovery without quorum refused with the way to a restore.
+ * Recovery on three lab hosts: a healed partition is confirmed, a stopped member started, a member whose process
+ * is stopped (SIGSTOP) restarted, a member whose data dir was wiped re-seeded (holding every key afterwards, its old
+ * data kept aside), and recovery without quorum refused with the way to a restore.
  */
 @LabHosts(count = 3)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -104,6 +104,28 @@ class RecoverLabTest {
 
     @Test
     @Order(3)
+    void aMemberWhoseProcessIsStoppedIsRestartedThroughSystemdKeepingItsData() throws Exception {
+        LabHost host = lab.host(2);
+        String pid = host.exec("systemctl show -p MainPID --value etcd").stdout().strip();
+        try {
+            host.exec("kill -STOP " + pid).requireOk("stop etcd's process");
+            Diagnosis before = await(d -> d.member("lab3").orElseThrow().has(ProblemKind.FROZEN) && d.hasQuorum());
+            assertThat(before.sentence()).contains("etcd on lab3 is stopped and answers nobody")
+                    .contains("quorum recover restarts etcd on lab3");
+
+            LabCluster.Outcome outcome = recover(Duration.ofSeconds(60));
+            assertThat(outcome.result().succeeded()).as(outcome.log() + outcome.firstFailure()).isTrue();
+            assertThat(stepsRun(outcome)).contains("Restart etcd where its process is stopped (its data is kept)");
+        } finally {
+            host.exec("kill -CONT " + pid + " 2>/dev/null");
+        }
+        assertThat(host.exec("systemctl show -p MainPID --value etcd").stdout().strip()).isNotEqualTo(pid);
+        assertThat(host.fileExists("/var/lib/etcd/member/snap/db")).isTrue();
+        assertThat(diagnose().verdict()).isEqualTo(Verdict.HEALTHY);
+    }
+
+    @Test
+    @Order(4)
     void aMemberWhoseDataWasWipedIsReseededAndHoldsEveryKey() throws Exception {
         TlsFiles tls;
         try (ClusterSession session = cluster.session(cluster.ssh())) {
@@ -135,7 +157,7 @@ class RecoverLabTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void withoutQuorumRecoveryRefusesAndPointsToRestore() {
         lab.host(1).cutPeers();
         lab.host(2).cutPeers();

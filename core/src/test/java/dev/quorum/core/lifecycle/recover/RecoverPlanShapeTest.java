@@ -91,6 +91,17 @@ class RecoverPlanShapeTest {
     }
 
     @Test
+    void aStoppedProcessIsRestartedAfterTheStartsAndBeforeTheWait() {
+        Diagnosis diagnosis = degraded(member(1, true), member(2, true), member(3, true, ProblemKind.FROZEN),
+                member(4, true), member(5, true, ProblemKind.NOT_RUNNING));
+
+        List<String> shape = PlanShapes.shape(RecoveryPlanner.plan(session, diagnosis, fiveListed, REQUEST).plan());
+
+        assertThat(shape).containsExactly("QuorumGuardStep [cluster]", "ClientPortStep [cluster]",
+                "StartEtcdStep [node5]", "RestartEtcdStep [node3]", "RejoinWaitStep [cluster]");
+    }
+
+    @Test
     void membersThatCannotRejoinAreReseededOneAfterTheOther() {
         Diagnosis diagnosis = degraded(member(1, true), member(2, true), member(3, true),
                 member(4, true, ProblemKind.DATA_LOST), member(5, true, ProblemKind.WRONG_CLUSTER));

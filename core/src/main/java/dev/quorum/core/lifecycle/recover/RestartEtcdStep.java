@@ -1,0 +1,69 @@
+package dev.quorum.core.lifecycle.recover;
+
+import dev.quorum.core.cluster.ClusterSession;
+import dev.quorum.core.engine.Check;
+import dev.quorum.core.engine.Step;
+import dev.quorum.core.engine.StepContext;
+import dev.quorum.core.engine.StepFailedException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Restarts etcd where its process is stopped ({@link ProblemKind#FROZEN}): systemd's stop sends SIGTERM and then
+ * SIGCONT, so the stopped process ends as etcd ends on any stop, its data kept, and starts again. Only on the host's
+ * own word that the process is stopped: one that runs again (someone resumed it) or whose state cannot be read is
+ * left alone, and the rejoin wait that follows says whether it serves.
+ */
+final class RestartEtcdStep implements Step {
+    private static final Duration RESTART_TIMEOUT = Duration.ofSeconds(60);
+
+    private final ClusterSession cluster;
+
+    RestartEtcdStep(ClusterSession cluster) {
+        this.cluster = cluster;
+    }
+
+    @Override
+    public String title() {
+        return "Restart " + unit() + " where its process is stopped (its data is kept)";
+    }
+
+    private String unit() {
+        return cluster.inventory().layout().unitName();
+    }
+
+    @Override
+    public List<String> preview(String target) {
+        return List.of("systemctl restart " + unit() + "   # systemd's stop sends SIGTERM, then SIGCONT");
+    }
+
+    @Override
+    public Check check(StepContext context) throws Exception {
+        String word = cluster.remote(context.target()).run(InspectionScript.processState(unit())).stdout().strip();
+        return ProcessState.of(word) == ProcessState.STOPPED ? Check.needed("etcd's process is stopped")
+                : Check.done("etcd's process is not stopped (" + (word.isEmpty() ? "state not shown" : word) + ")");
+    }
+
+    @Override
+    public void apply(StepContext context) throws Exception {
+        cluster.remote(context.target()).run("systemctl restart --no-block " + unit())
+                .requireOk("restart " + unit() + " on " + context.target());
+        Instant deadline = Instant.now().plus(RESTART_TIMEOUT);
+        while (check(context).needed() || !active(context)) {
+            if (Instant.now().isAfter(deadline)) {
+                String log = cluster.remote(context.target()).run("journalctl -u " + unit()
+                        + " -n 5 --no-pager 2>/dev/null").stdout().strip();
+                throw new StepFailedException(unit() + " on " + context.target() + " was not running again within "
+                        + RESTART_TIMEOUT.toSeconds() + " s" + (log.isEmpty() ? "" : "; last log lines:\n" + log),
+                        "read its log (journalctl -u " + unit() + ") and systemctl status " + unit() + "; then run "
+                                + "quorum recover again");
+            }
+            context.cancellation().sleep(Duration.ofMillis(500));
+        }
+    }
+
+    private boolean active(StepContext context) throws Exception {
+        return "active".equals(cluster.remote(context.target()).run("systemctl is-active " + unit()).stdout().strip());
+    }
+}

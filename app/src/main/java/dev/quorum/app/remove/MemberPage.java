@@ -35,20 +35,10 @@ final class MemberPage extends LazyViewPage {
         Label status = new Label();
         status.setId("clusterStatus");
         status.textProperty().bind(choices.leaving().cluster().statusProperty());
-        Label arithmetic = new Label();
-        arithmetic.setId("quorumArithmetic");
-        arithmetic.setWrapText(true);
-        arithmetic.textProperty().bind(choices.arithmetic());
-        arithmetic.visibleProperty().bind(choices.arithmetic().isNotEmpty());
-        arithmetic.managedProperty().bind(arithmetic.visibleProperty());
-        Label warning = new Label();
-        warning.setId("dataDirWarning");
-        warning.setWrapText(true);
+        Label arithmetic = Fields.said("quorumArithmetic", choices.arithmetic());
+        Label warning = Fields.said("dataDirWarning", choices.warning());
         warning.getStyleClass().add(Styles.WARNING);
         warning.setGraphic(new FontIcon("mdi2a-alert-outline"));
-        warning.textProperty().bind(choices.warning());
-        warning.visibleProperty().bind(choices.warning().isNotEmpty());
-        warning.managedProperty().bind(warning.visibleProperty());
 
         GridPane grid = new GridPane();
         grid.setHgap(8);

@@ -44,12 +44,7 @@ final class MemberPage extends LazyViewPage {
         status.setId("clusterStatus");
         status.textProperty().bind(choices.leaving().cluster().statusProperty());
 
-        Label outlook = new Label();
-        outlook.setId("replaceOutlook");
-        outlook.setWrapText(true);
-        outlook.textProperty().bind(choices.outlook());
-        outlook.visibleProperty().bind(choices.outlook().isNotEmpty());
-        outlook.managedProperty().bind(outlook.visibleProperty());
+        Label outlook = Fields.said("replaceOutlook", choices.outlook());
 
         GridPane grid = new GridPane();
         grid.setHgap(8);

@@ -18,13 +18,19 @@ public final class Fields {
 
     /** A label that shows why a field is not valid (hidden while it is), with a warning icon. */
     public static Label reason(String id, ObservableStringValue reason) {
-        Label label = new Label();
-        label.setId(id);
-        label.textProperty().bind(reason);
-        label.setWrapText(true);
+        Label label = said(id, reason);
         label.getStyleClass().addAll("field-reason", Styles.DANGER);
         label.setGraphic(new FontIcon("mdi2a-alert-circle-outline"));
-        label.visibleProperty().bind(Bindings.isNotEmpty(reason));
+        return label;
+    }
+
+    /** A wrapping label showing {@code text}, taking no room while it is empty. */
+    public static Label said(String id, ObservableStringValue text) {
+        Label label = new Label();
+        label.setId(id);
+        label.textProperty().bind(text);
+        label.setWrapText(true);
+        label.visibleProperty().bind(Bindings.isNotEmpty(text));
         label.managedProperty().bind(label.visibleProperty());
         return label;
     }

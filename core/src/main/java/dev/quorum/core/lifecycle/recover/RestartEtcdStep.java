@@ -4,9 +4,7 @@ import dev.quorum.core.cluster.ClusterSession;
 import dev.quorum.core.engine.Check;
 import dev.quorum.core.engine.Step;
 import dev.quorum.core.engine.StepContext;
-import dev.quorum.core.engine.StepFailedException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -49,18 +47,8 @@ final class RestartEtcdStep implements Step {
     public void apply(StepContext context) throws Exception {
         cluster.remote(context.target()).run("systemctl restart --no-block " + unit())
                 .requireOk("restart " + unit() + " on " + context.target());
-        Instant deadline = Instant.now().plus(RESTART_TIMEOUT);
-        while (check(context).needed() || !active(context)) {
-            if (Instant.now().isAfter(deadline)) {
-                String log = cluster.remote(context.target()).run("journalctl -u " + unit()
-                        + " -n 5 --no-pager 2>/dev/null").stdout().strip();
-                throw new StepFailedException(unit() + " on " + context.target() + " was not running again within "
-                        + RESTART_TIMEOUT.toSeconds() + " s" + (log.isEmpty() ? "" : "; last log lines:\n" + log),
-                        "read its log (journalctl -u " + unit() + ") and systemctl status " + unit() + "; then run "
-                                + "quorum recover again");
-            }
-            context.cancellation().sleep(Duration.ofMillis(500));
-        }
+        UnitWait.until(cluster, context, RESTART_TIMEOUT, "running again",
+                () -> !check(context).needed() && active(context));
     }
 
     private boolean active(StepContext context) throws Exception {

@@ -4,9 +4,7 @@ import dev.quorum.core.cluster.ClusterSession;
 import dev.quorum.core.engine.Check;
 import dev.quorum.core.engine.Step;
 import dev.quorum.core.engine.StepContext;
-import dev.quorum.core.engine.StepFailedException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -46,17 +44,6 @@ final class StartEtcdStep implements Step {
     public void apply(StepContext context) throws Exception {
         cluster.remote(context.target()).run("systemctl reset-failed " + unit() + " 2>/dev/null; "
                 + "systemctl start --no-block " + unit()).requireOk("start " + unit() + " on " + context.target());
-        Instant deadline = Instant.now().plus(START_TIMEOUT);
-        while (check(context).needed()) {
-            if (Instant.now().isAfter(deadline)) {
-                String log = cluster.remote(context.target()).run("journalctl -u " + unit()
-                        + " -n 5 --no-pager 2>/dev/null").stdout().strip();
-                throw new StepFailedException(unit() + " on " + context.target() + " did not stay up within "
-                        + START_TIMEOUT.toSeconds() + " s" + (log.isEmpty() ? "" : "; last log lines:\n" + log),
-                        "read its log (journalctl -u " + unit() + "); if its data is damaged, run quorum recover again "
-                                + "to re-seed it");
-            }
-            context.cancellation().sleep(Duration.ofMillis(250));
-        }
+        UnitWait.until(cluster, context, START_TIMEOUT, "up", () -> !check(context).needed());
     }
 }

@@ -2,6 +2,7 @@ package dev.quorum.core.lifecycle.recover;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Output as etcd 3.4.23's etcdctl prints it (IDs are unsigned 64-bit decimals). */
@@ -85,18 +86,10 @@ class HostReportParserTest {
 
     @Test
     void etcdsProcessStateIsReadAndWhatIsNotShownIsUnknown() {
-        assertThat(HostReportParser.parse("h1", "10.0.0.1", "@@quorum:process\nT\n").process())
-                .isEqualTo(ProcessState.STOPPED);
-        assertThat(HostReportParser.parse("h1", "10.0.0.1", "@@quorum:process\nfrozen\n").process())
-                .isEqualTo(ProcessState.STOPPED);
-        assertThat(HostReportParser.parse("h1", "10.0.0.1", "@@quorum:process\nD\n").process())
-                .isEqualTo(ProcessState.DISK_WAIT);
-        assertThat(HostReportParser.parse("h1", "10.0.0.1", "@@quorum:process\nS\n").process())
-                .isEqualTo(ProcessState.RUNNING);
-        assertThat(HostReportParser.parse("h1", "10.0.0.1", "@@quorum:process\nnone\n").process())
-                .isEqualTo(ProcessState.NONE);
-        assertThat(HostReportParser.parse("h1", "10.0.0.1", "@@quorum:process\n\n").process())
-                .isEqualTo(ProcessState.UNKNOWN);
+        Map<String, ProcessState> words = Map.of("T", ProcessState.STOPPED, "frozen", ProcessState.STOPPED,
+                "D", ProcessState.DISK_WAIT, "S", ProcessState.RUNNING, "none", ProcessState.NONE, "", ProcessState.UNKNOWN);
+        words.forEach((word, state) -> assertThat(HostReportParser.parse("h1", "10.0.0.1", "@@quorum:process\n" + word
+                + "\n").process()).as(word).isEqualTo(state));
         assertThat(HostReportParser.parse("h1", "10.0.0.1", "@@quorum:service\nactive\n").process())
                 .isEqualTo(ProcessState.UNKNOWN);
     }

@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 
 @Command(name = "recover", description = {"Bring the cluster back to health after a partition or a member failure.",
         "Waits for cut-off members to rejoin, starts stopped ones, re-seeds those that cannot rejoin "
-                + "(snapshot first, data moved aside). Refuses without quorum: then restore from a snapshot."})
+                + "(snapshot first, data moved aside). Without quorum it only starts members that are stopped with "
+                + "their data intact, when they make a majority; otherwise it refuses: then restore from a snapshot."})
 final class RecoverCommand extends ClusterChangeCommand {
     @Override
     public Integer call() throws Exception {

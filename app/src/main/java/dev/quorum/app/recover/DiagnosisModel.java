@@ -139,7 +139,7 @@ public final class DiagnosisModel {
         if (running.get()) {
             return "Diagnosing again...";
         }
-        if (diagnosis.get().verdict() == Verdict.QUORUM_LOST) {
+        if (diagnosis.get().verdict() == Verdict.QUORUM_LOST && diagnosis.get().quorumReturn().isEmpty()) {
             return "Recovery needs quorum (a majority of the members with a leader). Bring the missing members back "
                     + "and Refresh, or if they are gone for good restore from a snapshot: quorum restore -i "
                     + inventoryArg + " --snapshot FILE (see the actions below).";

@@ -173,6 +173,30 @@ class DiagnosisModelTest {
         assertThat(model.members().get(2).state()).isEqualTo("unreachable (SSH)");
     }
 
+    static MemberDiagnosis stopped(String host, String name) {
+        return new MemberDiagnosis(host, name, "198.19.77.2", true, Optional.of(false), Optional.of(false),
+                Optional.empty(), Optional.empty(), false, Optional.empty(),
+                List.of(new Problem(ProblemKind.NOT_RUNNING, "etcd is not running (service inactive)")), List.of(),
+                RestoreLeftover.UNKNOWN);
+    }
+
+    @Test
+    void quorumLostOnlyBecauseEtcdIsStoppedLetsRecoverGoOnToBringItBack() {
+        answers.add(new Diagnosis(Instant.EPOCH, Verdict.QUORUM_LOST, "quorum is lost: 2 of 3 members are down",
+                List.of(member("lab1", "etcd1", false, new Problem(ProblemKind.NO_LEADER, "has no leader")),
+                        stopped("lab2", "etcd2"), stopped("lab3", "etcd3")), Map.of(),
+                List.of(new RecommendedAction("Bring quorum back: start etcd on lab2 and lab3 (data intact, nothing "
+                        + "is lost)", new Intent.Recover(), "", "inv/hosts.yaml")),
+                new QuorumEvidence(3, List.of(), Map.of("etcd1", "lab1: has no leader", "etcd2", "lab2: stopped",
+                        "etcd3", "lab3: stopped"), Map.of())));
+        model.refresh();
+
+        assertThat(model.lookProperty().get()).isEqualTo(VerdictLook.QUORUM_LOST);
+        assertThat(model.nextReason().get()).isEmpty();
+        assertThat(model.complete().get()).isTrue();
+        assertThat(model.recommendedProperty().get().title()).startsWith("Bring quorum back");
+    }
+
     @Test
     void healthyStillAllowsNextAndRefreshMovesOnWhenItHeals() {
         answers.add(quorumLost());

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The Diagnose / Recover wizard on three lab hosts: a follower cut off from its peers is named in
  * the sentence and the matrix, and recovered after the heal; two of three cut: quorum is lost and
- * the wizard will not go on.
+ * the wizard will not go on; etcd stopped on two of three: the wizard starts it and quorum returns.
  */
 @LabHosts(count = 3)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -112,5 +112,34 @@ class RecoverWizardLabTest {
             lab.host(2).healPeers();
             ui.close();
         }
+    }
+
+    @Test
+    @Order(3)
+    void quorumLostBecauseEtcdIsStoppedOnTwoIsBroughtBackFromTheWizard() throws Exception {
+        WizardHarness ui = new WizardHarness();
+        lab.host(1).exec("systemctl stop etcd").requireOk("stop etcd on lab2");
+        lab.host(2).exec("systemctl stop etcd").requireOk("stop etcd on lab3");
+        try {
+            ui.open(() -> RecoverWizard.open(null, app.services(), app.inventory(), diagnosis -> { },
+                    WizardOpener.NONE));
+            DiagnosisRefresh.until(ui, "quorum lost, etcd stopped", Duration.ofSeconds(120),
+                    () -> ui.text("#verdictWord").equals("Quorum lost")
+                            && ui.text("#verdictSentence").contains("etcd is only stopped on lab2 and lab3"));
+            assertThat(ui.text("#recommendedTitle")).startsWith("Recommended: Bring quorum back: start etcd on lab2 "
+                    + "and lab3");
+            assertThat(ui.text("#recommendedAction")).isEqualTo("Recover: review the plan");
+            assertThat(ui.enabled("#next")).as("starting them loses nothing").isTrue();
+            ui.interact(() -> ui.lookup("#recommendedAction").queryButton().fire());
+            ui.awaitReview(Duration.ofSeconds(90));
+            ui.runToResult(Duration.ofSeconds(180));
+            assertThat(ui.text("#resultHeadline")).as(() -> ui.items("#resultProblems")).startsWith("Done");
+        } finally {
+            ui.close();
+            lab.host(1).exec("systemctl start --no-block etcd");
+            lab.host(2).exec("systemctl start --no-block etcd");
+        }
+        ClusterStatus after = app.cluster().status();
+        assertThat(after.healthy()).as(after.sentence()).isTrue();
     }
 }

@@ -37,8 +37,12 @@ final class Advice {
                     .findFirst().orElse("?") + " and reach every peer";
             case QUORUM_LOST -> "quorum is lost: " + unhealthy.size() + " of " + members.size()
                     + " members are down or cut off (" + unhealthy.stream().map(m -> m.host() + ": " + shortly(m))
-                    .collect(Collectors.joining(", ")) + "); if they come back, quorum returns by itself; "
-                    + "if they are gone for good, restore from a snapshot";
+                    .collect(Collectors.joining(", ")) + "); " + QuorumReturn.of(members, evidence)
+                    .map(back -> "etcd is only stopped on " + and(back.hosts()) + ", data intact: quorum recover "
+                            + bringsBack(back, "starts", "restarts")
+                            + ", and quorum returns with every write")
+                    .orElse("if they come back, quorum returns by itself; if they are gone for good, restore from "
+                            + "a snapshot");
             case DEGRADED -> unhealthy.stream().map(this::clause).collect(Collectors.joining("; "))
                     + "; the cluster still has quorum (tolerates " + tolerance() + " more "
                     + (tolerance() == 1 ? "failure" : "failures") + ")" + outlook(unhealthy);
@@ -62,8 +66,11 @@ final class Advice {
             return actions;
         }
         if (verdict == Verdict.QUORUM_LOST) {
-            actions.add(action("Bring the missing members back (start etcd, heal the network): "
-                    + "quorum returns by itself, nothing is lost", new Intent.Diagnose(), ""));
+            QuorumReturn.of(members, evidence).ifPresentOrElse(back -> actions.add(action("Bring quorum back: "
+                            + bringsBack(back, "start", "restart") + " (data intact, nothing is lost)",
+                            new Intent.Recover(), "")),
+                    () -> actions.add(action("Bring the missing members back (start etcd, heal the network): "
+                            + "quorum returns by itself, nothing is lost", new Intent.Diagnose(), "")));
             actions.add(action("If they are gone for good: restore the inventory's etcd group from "
                     + "a snapshot", new Intent.RestoreFromSnapshot(List.of()),
                     "writes made after the snapshot are lost; the restored cluster gets new member IDs"));
@@ -210,8 +217,23 @@ final class Advice {
         return parts.isEmpty() ? "" : "; " + String.join("; ", parts);
     }
 
+    /** "starts etcd on lab1 and restarts it on lab2 and lab3", with the verbs given. */
+    private static String bringsBack(QuorumReturn back, String start, String restart) {
+        List<String> parts = new ArrayList<>();
+        if (!back.start().isEmpty()) {
+            parts.add(start + " etcd on " + and(back.start()));
+        }
+        if (!back.restart().isEmpty()) {
+            parts.add(restart + (parts.isEmpty() ? " etcd" : " it") + " on " + and(back.restart()));
+        }
+        return String.join(" and ", parts);
+    }
+
     private static String hosts(List<MemberDiagnosis> members) {
-        List<String> names = members.stream().map(MemberDiagnosis::host).toList();
+        return and(members.stream().map(MemberDiagnosis::host).toList());
+    }
+
+    private static String and(List<String> names) {
         if (names.size() <= 1) {
             return String.join("", names);
         }

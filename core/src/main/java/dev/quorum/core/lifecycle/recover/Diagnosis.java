@@ -33,6 +33,11 @@ public record Diagnosis(Instant takenAt, Verdict verdict, String sentence, List<
         return java.time.Duration.ofMillis(2L * electionMillis).plusSeconds(5);
     }
 
+    /** Present when quorum is lost but starting or restarting members with intact data brings it back. */
+    public Optional<QuorumReturn> quorumReturn() {
+        return QuorumReturn.of(members, quorum);
+    }
+
     public Optional<MemberDiagnosis> member(String hostOrName) {
         return members.stream().filter(m -> m.host().equals(hostOrName) || m.name().equals(hostOrName)).findFirst();
     }

@@ -7,23 +7,30 @@ import dev.quorum.core.engine.StepContext;
 import dev.quorum.core.engine.StepFailedException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
  * Recovery works only while a majority has a leader: membership changes need quorum. Without it
- * the guard refuses and points to a restore; when too few members could be asked to tell, it
- * refuses and names them. It watches for two election timeouts first, since a leader that was just
- * cut off leaves the cluster without a leader for up to that long.
+ * the guard refuses and points to a restore, unless the plan brings quorum back by starting members
+ * that are only stopped (decision 0072): then the hosts must still show that, for the same members.
+ * When too few members could be asked to tell, it refuses and names them. It watches for two
+ * election timeouts first, since a leader that was just cut off leaves the cluster without a leader
+ * for up to that long.
  */
 final class QuorumGuardStep implements Step {
     private final Supplier<Diagnosis> diagnose;
     private final Duration settleTime;
     private final String inventoryArg;
+    private final Optional<QuorumReturn> planned;
 
-    QuorumGuardStep(Supplier<Diagnosis> diagnose, Duration settleTime, String inventoryArg) {
+    /** @param planned how the plan brings quorum back, when it was lost as the plan was made */
+    QuorumGuardStep(Supplier<Diagnosis> diagnose, Duration settleTime, String inventoryArg,
+                    Optional<QuorumReturn> planned) {
         this.diagnose = diagnose;
         this.settleTime = settleTime;
         this.inventoryArg = inventoryArg;
+        this.planned = planned;
     }
 
     static Duration settleTime(ClusterSession cluster) {
@@ -42,28 +49,39 @@ final class QuorumGuardStep implements Step {
 
     @Override
     public Check check(StepContext context) throws Exception {
-        Diagnosis d = DiagnosisWait.until(diagnose, Diagnosis::hasQuorum, settleTime, context.cancellation());
+        // starting members that are only stopped loses nothing, so a plan that does needs no settled loss
+        Diagnosis d = DiagnosisWait.until(diagnose, x -> x.hasQuorum() || planned.isPresent()
+                && x.quorumReturn().isPresent(), settleTime, context.cancellation());
         try {
             requireQuorum(d, inventoryArg);
         } catch (RecoveryException refused) {
             throw new StepFailedException(refused.getMessage(), refused.hint());
         }
+        if (!d.hasQuorum() && !d.quorumReturn().map(QuorumReturn::hosts).equals(planned.map(QuorumReturn::hosts))) {
+            throw new StepFailedException("the cluster changed since this plan was made: " + d.sentence()
+                    + ". Nothing was changed", "run quorum recover -i " + inventoryArg + " again for a plan of "
+                    + "the cluster as it is now");
+        }
         return Check.done(d.sentence());
     }
 
-    /** Refuses unless the members' own hosts show a majority with a leader; says what is known and what is not. */
+    /**
+     * Refuses unless the members' own hosts show a majority with a leader, or that starting members with intact
+     * data brings one back; says what is known and what is not.
+     */
     static void requireQuorum(Diagnosis d, String inventoryArg) throws RecoveryException {
+        if (d.hasQuorum() || d.quorumReturn().isPresent()) {
+            return;
+        }
         if (d.verdict() == Verdict.QUORUM_LOST) {
             throw new RecoveryException(d.sentence(), "recovery needs a majority of members with a leader; "
                     + "bring the lost members back, or if they are gone for good restore from a snapshot: "
                     + "quorum restore -i " + inventoryArg + " --snapshot FILE");
         }
-        if (!d.hasQuorum()) {
-            throw new RecoveryException(d.sentence(), "nothing was changed: recovery acts only when the members' "
-                    + "own hosts show a majority with a leader; reach " + String.join(", ",
-                    d.quorum().unknown().keySet().stream().sorted().toList()) + " (SSH, network, power) and run "
-                    + "quorum diagnose -i " + inventoryArg + " again");
-        }
+        throw new RecoveryException(d.sentence(), "nothing was changed: recovery acts only when the members' "
+                + "own hosts show a majority with a leader; reach " + String.join(", ",
+                d.quorum().unknown().keySet().stream().sorted().toList()) + " (SSH, network, power) and run "
+                + "quorum diagnose -i " + inventoryArg + " again");
     }
 
     @Override

@@ -10,7 +10,8 @@ import java.util.List;
  * Recovery after a partition or a member failure, built from a diagnosis: members that can
  * rejoin by themselves are waited for; stopped ones with intact data are started; those that
  * cannot rejoin (data lost or corrupt, removed, another cluster's data) are re-seeded one at a
- * time. Healthy members are never touched. Without quorum it refuses and points to a restore.
+ * time. Healthy members are never touched. Without quorum it brings quorum back when members that are only
+ * stopped make a majority (decision 0072), and otherwise refuses and points to a restore.
  * This observes (the diagnosis, the member list when a member is rebuilt); {@link RecoveryPlanner} plans.
  */
 public final class RecoverPlan {
@@ -23,7 +24,8 @@ public final class RecoverPlan {
 
     public static Recovery build(ClusterSession cluster, RecoverRequest request) throws Exception {
         Diagnosis diagnosis = DiagnosisWait.until(() -> new Diagnoser(cluster).diagnose(request.inventoryArg()),
-                Diagnosis::hasQuorum, QuorumGuardStep.settleTime(cluster), new Cancellation());
+                d -> d.hasQuorum() || d.quorumReturn().isPresent(), QuorumGuardStep.settleTime(cluster),
+                new Cancellation());
         QuorumGuardStep.requireQuorum(diagnosis, request.inventoryArg());
         LiveCluster live = RecoveryPlanner.rebuildsAMember(cluster, diagnosis) ? LiveCluster.read(cluster)
                 : LiveCluster.of(cluster.inventory(), List.of()); // a list nobody reads: no member is rebuilt

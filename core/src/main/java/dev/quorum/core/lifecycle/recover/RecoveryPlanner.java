@@ -9,10 +9,11 @@ import dev.quorum.core.lifecycle.members.Reseed;
 import dev.quorum.core.lifecycle.steps.ClientPortStep;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Recovery as a pure function of a diagnosis that found quorum, the member list (read only when a member is
+ * Recovery as a pure function of a diagnosis that found quorum (or how to bring it back), the member list (read only when a member is
  * re-seeded or its join finished) and the request: nothing is read or changed while the plan is built; its
  * guard and its last step diagnose again when they run. {@link RecoverPlan} observes and calls this.
  */
@@ -27,14 +28,20 @@ final class RecoveryPlanner {
     /**
      * The quorum guard and the client port first; then a restore's drop-in left on members removed; then stopped
      * members with intact data started, and etcd restarted where its process is stopped; then each member that
-     * cannot rejoin by itself re-seeded (or its interrupted join finished), one after the other; last, a wait until every member has rejoined. Healthy members get no step.
+     * cannot rejoin by itself re-seeded (or its interrupted join finished), one after the other; last, a wait until
+     * every member has rejoined. Healthy members get no step. With quorum lost, only the starts and restarts that
+     * bring it back ({@link QuorumReturn}), then the wait.
      */
     static Planned plan(ClusterSession cluster, Diagnosis diagnosis, LiveCluster live, RecoverRequest request) {
         Supplier<Diagnosis> diagnose = () -> new Diagnoser(cluster).diagnose(request.inventoryArg());
+        Optional<QuorumReturn> back = diagnosis.hasQuorum() ? Optional.empty() : diagnosis.quorumReturn();
         List<PlannedStep> steps = new ArrayList<>();
         steps.add(PlannedStep.onCluster(new QuorumGuardStep(diagnose, QuorumGuardStep.settleTime(cluster),
-                request.inventoryArg())));
+                request.inventoryArg(), back)));
         steps.add(PlannedStep.onCluster(new ClientPortStep(cluster, cluster.inventory().etcdMembers())));
+        if (back.isPresent()) {
+            return new Planned(quorumBack(cluster, back.get(), diagnose, request, steps), List.of());
+        }
         // before any start: a member started here must not skip the check
         List<String> dropIns = diagnosis.members().stream().filter(MemberDiagnosis::reachable)
                 .filter(m -> m.has(ProblemKind.RESTORE_DROP_IN)).map(MemberDiagnosis::host).toList();
@@ -45,15 +52,10 @@ final class RecoveryPlanner {
                 .filter(m -> m.needs(ProblemKind.Remedy.START) && !m.needs(ProblemKind.Remedy.RESEED)
                         && !finishesJoin(cluster, m))
                 .map(MemberDiagnosis::host).toList();
-        if (!start.isEmpty()) {
-            steps.add(PlannedStep.onEach(new StartEtcdStep(cluster), start));
-        }
         List<String> restart = diagnosis.members().stream().filter(MemberDiagnosis::reachable)
                 .filter(m -> m.needs(ProblemKind.Remedy.RESTART) && !m.needs(ProblemKind.Remedy.RESEED))
                 .map(MemberDiagnosis::host).toList();
-        if (!restart.isEmpty()) {
-            steps.add(PlannedStep.onEach(new RestartEtcdStep(cluster), restart));
-        }
+        startsAndRestarts(cluster, start, restart, Readiness.ACTIVE, steps);
         List<EtcdMember> sendTo = List.of();
         for (MemberDiagnosis member : diagnosis.members()) {
             Reseed.Rebuild rebuild = null;
@@ -67,13 +69,36 @@ final class RecoveryPlanner {
                 sendTo = rebuild.sendTo();
             }
         }
-        steps.add(PlannedStep.onCluster(new RejoinWaitStep(diagnose, request.rejoinTimeout())));
+        steps.add(PlannedStep.onCluster(new RejoinWaitStep(diagnose, request.rejoinTimeout(),
+                RejoinWaitStep.Goal.EVERY_MEMBER)));
         return new Planned(new Plan("recover", cluster.inventory().clusterName(), steps), sendTo);
+    }
+
+    /**
+     * Without quorum: each member only launched (none can say it serves before a majority runs), then a wait for
+     * every member, or for quorum when some cannot come back this way (recover, run again, re-seeds them).
+     */
+    private static Plan quorumBack(ClusterSession cluster, QuorumReturn back, Supplier<Diagnosis> diagnose,
+                                   RecoverRequest request, List<PlannedStep> steps) {
+        startsAndRestarts(cluster, back.start(), back.restart(), Readiness.LAUNCHED, steps);
+        steps.add(PlannedStep.onCluster(new RejoinWaitStep(diagnose, request.rejoinTimeout(),
+                back.everyMember() ? RejoinWaitStep.Goal.EVERY_MEMBER : RejoinWaitStep.Goal.QUORUM)));
+        return new Plan("recover", cluster.inventory().clusterName(), steps);
+    }
+
+    private static void startsAndRestarts(ClusterSession cluster, List<String> start, List<String> restart,
+                                          Readiness awaited, List<PlannedStep> steps) {
+        if (!start.isEmpty()) {
+            steps.add(PlannedStep.onEach(new StartEtcdStep(cluster, awaited), start));
+        }
+        if (!restart.isEmpty()) {
+            steps.add(PlannedStep.onEach(new RestartEtcdStep(cluster, awaited), restart));
+        }
     }
 
     /** A member is rebuilt, so the plan needs the member list. */
     static boolean rebuildsAMember(ClusterSession cluster, Diagnosis diagnosis) {
-        return diagnosis.members().stream().anyMatch(m -> reseeds(m) || finishesJoin(cluster, m));
+        return diagnosis.hasQuorum() && diagnosis.members().stream().anyMatch(m -> reseeds(m) || finishesJoin(cluster, m));
     }
 
     private static boolean reseeds(MemberDiagnosis member) {

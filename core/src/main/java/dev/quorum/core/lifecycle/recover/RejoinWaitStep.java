@@ -12,48 +12,61 @@ import java.util.stream.Collectors;
 
 /**
  * Members cut off by a partition rejoin by themselves once it heals (log replay, or a snapshot
- * from the leader): this step waits for that, bounded, and confirms with a fresh diagnosis.
+ * from the leader): this step waits for that, bounded, and confirms with a fresh diagnosis. After
+ * members were started without quorum and some cannot come back that way, it waits for quorum only:
+ * recover, run again, has quorum to act on the rest.
  */
 final class RejoinWaitStep implements Step {
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
+    /** What the wait is for. */
+    enum Goal { EVERY_MEMBER, QUORUM }
+
     private final Supplier<Diagnosis> diagnose;
     private final Duration timeout;
+    private final Goal goal;
 
-    RejoinWaitStep(Supplier<Diagnosis> diagnose, Duration timeout) {
+    RejoinWaitStep(Supplier<Diagnosis> diagnose, Duration timeout, Goal goal) {
         this.diagnose = diagnose;
         this.timeout = timeout;
+        this.goal = goal;
     }
 
     @Override
     public String title() {
-        return "Wait until every member has rejoined and caught up";
+        return goal == Goal.QUORUM ? "Wait until a majority of the members serves with a leader again"
+                : "Wait until every member has rejoined and caught up";
     }
 
     @Override
     public List<String> preview(String target) {
-        return List.of("etcdctl endpoint status --cluster   # every member with the same leader, none behind");
+        return List.of(goal == Goal.QUORUM ? "etcdctl endpoint status   # on each member's host: a majority with a leader"
+                : "etcdctl endpoint status --cluster   # every member with the same leader, none behind");
+    }
+
+    private boolean reached(Diagnosis d) {
+        return goal == Goal.QUORUM ? d.hasQuorum() : d.verdict() == Verdict.HEALTHY;
     }
 
     @Override
     public Check check(StepContext context) {
         Diagnosis d = diagnose.get();
-        return d.verdict() == Verdict.HEALTHY ? Check.done(d.sentence()) : Check.needed(d.sentence());
+        return reached(d) ? Check.done(d.sentence()) : Check.needed(d.sentence());
     }
 
     @Override
     public void apply(StepContext context) throws Exception {
-        context.info("waiting up to " + timeout.toSeconds() + " s for the members to rejoin");
-        Diagnosis d = DiagnosisWait.until(diagnose, x -> x.verdict() == Verdict.HEALTHY, timeout,
-                context.cancellation());
-        if (d.verdict() != Verdict.HEALTHY) {
+        context.info("waiting up to " + timeout.toSeconds() + " s for " + (goal == Goal.QUORUM ? "a majority"
+                : "the members") + " to rejoin");
+        Diagnosis d = DiagnosisWait.until(diagnose, this::reached, timeout, context.cancellation());
+        if (!reached(d)) {
             String stuck = d.members().stream().filter(m -> !m.healthy())
                     .map(m -> m.host() + ": " + m.problems().get(0).text()).collect(Collectors.joining("; "));
             String hint = d.actions().stream().filter(a -> !(a.intent() instanceof Intent.Recover)).findFirst()
                     .map(a -> a.title() + ": " + a.command())
                     .orElse("fix what quorum diagnose shows, then run quorum recover again");
-            throw new StepFailedException("not every member rejoined within " + timeout.toSeconds() + " s: " + stuck,
-                    hint);
+            throw new StepFailedException((goal == Goal.QUORUM ? "quorum did not return" : "not every member rejoined")
+                    + " within " + timeout.toSeconds() + " s: " + stuck, hint);
         }
     }
 }

@@ -17,9 +17,11 @@ final class RestartEtcdStep implements Step {
     private static final Duration RESTART_TIMEOUT = Duration.ofSeconds(60);
 
     private final ClusterSession cluster;
+    private final Readiness awaited;
 
-    RestartEtcdStep(ClusterSession cluster) {
+    RestartEtcdStep(ClusterSession cluster, Readiness awaited) {
         this.cluster = cluster;
+        this.awaited = awaited;
     }
 
     @Override
@@ -47,11 +49,8 @@ final class RestartEtcdStep implements Step {
     public void apply(StepContext context) throws Exception {
         cluster.remote(context.target()).run("systemctl restart --no-block " + unit())
                 .requireOk("restart " + unit() + " on " + context.target());
-        UnitWait.until(cluster, context, RESTART_TIMEOUT, "running again",
-                () -> !check(context).needed() && active(context));
-    }
-
-    private boolean active(StepContext context) throws Exception {
-        return "active".equals(cluster.remote(context.target()).run("systemctl is-active " + unit()).stdout().strip());
+        UnitWait.until(cluster, context, RESTART_TIMEOUT, awaited.word() + " again",
+                () -> !check(context).needed() && awaited.shownBy(cluster.remote(context.target())
+                        .run("systemctl is-active " + unit()).stdout()));
     }
 }

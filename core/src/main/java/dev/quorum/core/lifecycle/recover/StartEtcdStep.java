@@ -15,9 +15,11 @@ final class StartEtcdStep implements Step {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
 
     private final ClusterSession cluster;
+    private final Readiness awaited;
 
-    StartEtcdStep(ClusterSession cluster) {
+    StartEtcdStep(ClusterSession cluster, Readiness awaited) {
         this.cluster = cluster;
+        this.awaited = awaited;
     }
 
     @Override
@@ -37,13 +39,13 @@ final class StartEtcdStep implements Step {
     @Override
     public Check check(StepContext context) throws Exception {
         String state = cluster.remote(context.target()).run("systemctl is-active " + unit()).stdout().strip();
-        return "active".equals(state) ? Check.done(unit() + " active") : Check.needed(unit() + " is " + state);
+        return awaited.shownBy(state) ? Check.done(unit() + " " + state) : Check.needed(unit() + " is " + state);
     }
 
     @Override
     public void apply(StepContext context) throws Exception {
         cluster.remote(context.target()).run("systemctl reset-failed " + unit() + " 2>/dev/null; "
                 + "systemctl start --no-block " + unit()).requireOk("start " + unit() + " on " + context.target());
-        UnitWait.until(cluster, context, START_TIMEOUT, "up", () -> !check(context).needed());
+        UnitWait.until(cluster, context, START_TIMEOUT, awaited.word(), () -> !check(context).needed());
     }
 }

@@ -332,6 +332,31 @@ class ClassifierTest {
     }
 
     @Test
+    void quorumLostOnlyBecauseMembersAreStoppedIsBroughtBackByRecoverBeforeAnyRestore() {
+        Map<String, HostReport> changed = new LinkedHashMap<>();
+        changed.put("h1", report(THREE.get(0), "active", Optional.of(status("a1", CLUSTER, "0", 100)),
+                Map.of("10.0.0.2", false, "10.0.0.3", true), DataDirState.PRESENT, List.of()));
+        changed.put("h2", report(THREE.get(1), "failed", Optional.empty(), Map.of(), DataDirState.PRESENT, List.of()));
+        changed.put("h3", withProcess(report(THREE.get(2), "active", Optional.empty(), reachAll(THREE.get(2)),
+                DataDirState.PRESENT, List.of()), ProcessState.STOPPED));
+
+        Diagnosis d = classify(changed);
+
+        assertThat(d.verdict()).isEqualTo(Verdict.QUORUM_LOST);
+        assertThat(d.sentence()).isEqualTo("quorum is lost: 3 of 3 members are down or cut off (h1: no-leader, "
+                + "h2: not-running, h3: frozen); etcd is only stopped on h2 and h3, data intact: quorum recover starts "
+                + "etcd on h2 and restarts it on h3, and quorum returns with every write");
+        assertThat(d.quorumReturn()).contains(new QuorumReturn(List.of("h2"), List.of("h3"), true));
+        assertThat(d.actions()).first().satisfies(a -> {
+            assertThat(a.intent()).isEqualTo(new Intent.Recover());
+            assertThat(a.title()).isEqualTo("Bring quorum back: start etcd on h2 and restart it on h3 (data intact, "
+                    + "nothing is lost)");
+        });
+        assertThat(d.actions()).extracting(RecommendedAction::command).as("a restore stays the way for members gone")
+                .contains("quorum restore -i hosts.yaml --snapshot FILE");
+    }
+
+    @Test
     void lagAndAlarmsAreReported() {
         List<HostReport> reports = new ArrayList<>();
         HostReport behind = report(THREE.get(1), "active", Optional.of(status("a2", CLUSTER, "a1", 100 - 5000)),

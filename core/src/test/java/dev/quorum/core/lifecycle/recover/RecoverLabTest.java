@@ -9,6 +9,7 @@ import dev.quorum.core.etcd.MemberStatus;
 import dev.quorum.core.etcd.TlsFiles;
 import dev.quorum.core.labtest.ContinuousWriter;
 import dev.quorum.core.labtest.LabCluster;
+import dev.quorum.core.labtest.LabKv;
 import dev.quorum.lab.Lab;
 import dev.quorum.lab.LabHost;
 import dev.quorum.lab.LabHosts;
@@ -27,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Recovery on three lab hosts: a healed partition is confirmed, a stopped member started, a member whose process
  * is stopped (SIGSTOP) restarted, a member whose data dir was wiped re-seeded (holding every key afterwards, its old
- * data kept aside), and recovery without quorum refused with the way to a restore.
+ * data kept aside), recovery without quorum refused with the way to a restore, and a quorum lost only because
+ * etcd is stopped everywhere brought back by starting it, every write kept.
  */
 @LabHosts(count = 3)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -169,6 +171,57 @@ class RecoverLabTest {
             lab.host(1).healPeers();
             lab.host(2).healPeers();
         }
+    }
+
+    @Test
+    @Order(6)
+    void quorumLostBecauseEtcdIsOnlyStoppedIsBroughtBackByStartingItWithEveryWrite() throws Exception {
+        List<String> all = lab.hosts().stream().map(h -> "https://" + h.address() + ":2379").toList();
+        TlsFiles tls;
+        try (ClusterSession session = cluster.session(cluster.ssh())) {
+            tls = session.pki().clientTls();
+        }
+        long written;
+        try (LabKv kv = new LabKv(all, tls)) {
+            written = kv.put("/quorum-test/before-the-outage", "kept");
+        }
+        List<String> asideBefore = lab.hosts().stream().map(RecoverLabTest::dataDirs).toList();
+        // none of the three can serve alone: lab1's start only launches etcd, the restarts bring the majority
+        lab.host(0).exec("systemctl stop etcd").requireOk("stop etcd");
+        List<String> pids = new java.util.ArrayList<>();
+        for (int i = 1; i <= 2; i++) {
+            pids.add(lab.host(i).exec("systemctl show -p MainPID --value etcd").stdout().strip());
+            lab.host(i).exec("kill -STOP " + pids.get(i - 1)).requireOk("stop etcd's process");
+        }
+        try {
+            Diagnosis lost = await(d -> d.verdict() == Verdict.QUORUM_LOST && d.quorumReturn().isPresent()
+                    && d.quorumReturn().get().hosts().size() == 3);
+            assertThat(lost.sentence()).endsWith("etcd is only stopped on lab1, lab2 and lab3, data intact: quorum "
+                    + "recover starts etcd on lab1 and restarts it on lab2 and lab3, and quorum returns with every write");
+            assertThat(lost.actions().get(0).intent()).isEqualTo(new dev.quorum.core.intent.Intent.Recover());
+
+            LabCluster.Outcome outcome = recover(Duration.ofSeconds(60));
+            assertThat(outcome.result().succeeded()).as(outcome.log() + outcome.firstFailure()).isTrue();
+            assertThat(stepsRun(outcome)).containsExactly("Check the cluster has quorum",
+                    "Check this workstation reaches etcd's client port on every member",
+                    "Start etcd where it stopped (its data is intact)",
+                    "Restart etcd where its process is stopped (its data is kept)",
+                    "Wait until every member has rejoined and caught up");
+        } finally {
+            for (int i = 1; i <= 2; i++) {
+                lab.host(i).exec("kill -CONT " + pids.get(i - 1) + " 2>/dev/null");
+            }
+        }
+        assertThat(diagnose().verdict()).isEqualTo(Verdict.HEALTHY);
+        try (LabKv kv = new LabKv(all, tls)) {
+            assertThat(kv.get("/quorum-test/before-the-outage")).as("written at revision %d", written).contains("kept");
+        }
+        assertThat(lab.hosts().stream().map(RecoverLabTest::dataDirs).toList()).as("no data moved aside")
+                .isEqualTo(asideBefore);
+    }
+
+    private static String dataDirs(LabHost host) {
+        return host.exec("ls -d /var/lib/etcd* 2>/dev/null").stdout();
     }
 
     private static Throwable rootCause(Throwable e) {

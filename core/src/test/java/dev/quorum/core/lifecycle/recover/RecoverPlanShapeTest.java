@@ -101,6 +101,52 @@ class RecoverPlanShapeTest {
                 "StartEtcdStep [node5]", "RestartEtcdStep [node3]", "RejoinWaitStep [cluster]");
     }
 
+    private static MemberDiagnosis stopped(int i, ProblemKind... more) {
+        List<Problem> problems = new java.util.ArrayList<>(Arrays.stream(more).map(k -> new Problem(k, k.label()))
+                .toList());
+        problems.add(new Problem(ProblemKind.NOT_RUNNING, "not running"));
+        return new MemberDiagnosis("node" + i, "etcd" + i, "127.88.0." + i, true, Optional.of(false),
+                Optional.empty(), Optional.empty(), Optional.empty(), false, Optional.empty(), problems, List.of(),
+                RestoreLeftover.UNKNOWN);
+    }
+
+    private static Diagnosis quorumLost(MemberDiagnosis... members) {
+        Map<String, String> down = new java.util.LinkedHashMap<>();
+        Map<String, String> unknown = new java.util.LinkedHashMap<>();
+        List.of(members).forEach(m -> (m.reachable() ? down : unknown).put(m.name(), m.problems().get(0).text()));
+        return new Diagnosis(Instant.EPOCH, Verdict.QUORUM_LOST, "quorum is lost", List.of(members), Map.of(),
+                List.of(), new QuorumEvidence(5, List.of(), down, unknown));
+    }
+
+    @Test
+    void withQuorumLostMembersOnlyStoppedAreStartedAndRestartedThenEveryMemberIsAwaited() {
+        Diagnosis diagnosis = quorumLost(stopped(1), stopped(2), stopped(3), member(4, true, ProblemKind.FROZEN),
+                stopped(5));
+
+        RecoveryPlanner.Planned planned = RecoveryPlanner.plan(session, diagnosis, fiveListed, REQUEST);
+
+        assertThat(PlanShapes.shape(planned.plan())).containsExactly("QuorumGuardStep [cluster]",
+                "ClientPortStep [cluster]", "StartEtcdStep [node1, node2, node3, node5]", "RestartEtcdStep [node4]",
+                "RejoinWaitStep [cluster]");
+        assertThat(planned.plan().steps().get(4).step().title()).isEqualTo("Wait until every member has rejoined and "
+                + "caught up");
+        assertThat(planned.sendTo()).isEmpty();
+        assertThat(RecoveryPlanner.rebuildsAMember(session, diagnosis)).as("no member list without quorum").isFalse();
+    }
+
+    @Test
+    void withQuorumLostAMemberThatNeedsAReseedIsLeftForTheNextRunAndOnlyQuorumIsAwaited() {
+        Diagnosis diagnosis = quorumLost(stopped(1), stopped(2), stopped(3), stopped(4, ProblemKind.DATA_LOST),
+                member(5, false, ProblemKind.UNREACHABLE));
+
+        RecoveryPlanner.Planned planned = RecoveryPlanner.plan(session, diagnosis, fiveListed, REQUEST);
+
+        assertThat(PlanShapes.shape(planned.plan())).containsExactly("QuorumGuardStep [cluster]",
+                "ClientPortStep [cluster]", "StartEtcdStep [node1, node2, node3]", "RejoinWaitStep [cluster]");
+        assertThat(planned.plan().steps().get(3).step().title())
+                .isEqualTo("Wait until a majority of the members serves with a leader again");
+    }
+
     @Test
     void membersThatCannotRejoinAreReseededOneAfterTheOther() {
         Diagnosis diagnosis = degraded(member(1, true), member(2, true), member(3, true),

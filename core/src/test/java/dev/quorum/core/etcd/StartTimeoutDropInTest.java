@@ -3,6 +3,7 @@ package dev.quorum.core.etcd;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.quorum.core.inventory.ClusterLayout;
+import dev.quorum.core.standin.LocalShell;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -24,17 +25,15 @@ class StartTimeoutDropInTest {
     @Test
     void theWrittenFileLiftsTheStartTimeoutAndRemovalLeavesAnotherDropInAlone() throws Exception {
         // the commands as the host runs them, under a scratch root and with a systemctl that only says it was asked
-        Path bin = Files.createDirectories(root.resolve("bin"));
-        Path systemctl = Files.writeString(bin.resolve("systemctl"), "#!/bin/sh\necho \"$@\" >> " + root.resolve("asked") + "\n");
-        systemctl.toFile().setExecutable(true);
+        LocalShell shell = LocalShell.in(root).standIn("systemctl", "echo \"$@\" >> " + root.resolve("asked") + "\n");
         String write = StartTimeoutDropIn.writeCommand(ClusterLayout.MAIN).replace("/run/", root + "/run/");
         String remove = StartTimeoutDropIn.removeCommand(ClusterLayout.MAIN).replace("/run/", root + "/run/");
         Path dropIn = Path.of(root + StartTimeoutDropIn.path(ClusterLayout.MAIN));
 
-        assertThat(sh(bin, write)).isZero();
+        assertThat(shell.run(write).exit()).isZero();
         assertThat(Files.readString(dropIn)).isEqualTo("[Service]\nTimeoutStartSec=infinity\n");
         Files.writeString(dropIn.resolveSibling("quorum-restore.conf"), "[Service]\n");
-        assertThat(sh(bin, remove)).isZero();
+        assertThat(shell.run(remove).exit()).isZero();
 
         assertThat(dropIn).doesNotExist();
         assertThat(dropIn.resolveSibling("quorum-restore.conf")).exists();
@@ -56,11 +55,5 @@ class StartTimeoutDropInTest {
     void aLiftedOrUnreportedTimeoutSaysNothing() {
         assertThat(StartTimeoutDropIn.limitLeft("lab4", "TimeoutStartUSec=infinity\nDropInPaths=\n")).isEmpty();
         assertThat(StartTimeoutDropIn.limitLeft("lab4", "")).isEmpty();
-    }
-
-    private static int sh(Path bin, String command) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder("sh", "-c", command).inheritIO();
-        pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
-        return pb.start().waitFor();
     }
 }

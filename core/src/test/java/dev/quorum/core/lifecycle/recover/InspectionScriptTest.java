@@ -6,6 +6,7 @@ import dev.quorum.core.etcd.InitialCheckDropIn;
 import dev.quorum.core.inventory.ClusterLayout;
 import dev.quorum.core.inventory.EtcdSettings;
 import dev.quorum.core.remote.Shell;
+import dev.quorum.core.standin.LocalShell;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -101,29 +102,28 @@ class InspectionScriptTest {
         Process etcd = new ProcessBuilder("sleep", "60").start();
         try {
             // a systemctl that names that process as etcd's main one, as systemd does, and no freezer
-            Path bin = Files.createDirectories(dir.resolve("bin"));
             Path mainPid = dir.resolve("main-pid");
-            Files.writeString(bin.resolve("systemctl"), "#!/bin/sh\ncase \"$*\" in *MainPID*) cat " + mainPid
+            LocalShell shell = LocalShell.in(dir).standIn("systemctl", "case \"$*\" in *MainPID*) cat " + mainPid
                     + ";; esac\n");
-            assertThat(bin.resolve("systemctl").toFile().setExecutable(true)).isTrue();
-            String script = "PATH=" + bin + ":$PATH; " + InspectionScript.processState("etcd");
+            String script = InspectionScript.processState("etcd");
 
             Files.writeString(mainPid, etcd.pid() + "\n");
-            assertThat(stateOnceSettled(script, ProcessState.RUNNING)).isEqualTo(ProcessState.RUNNING);
+            assertThat(stateOnceSettled(shell, script, ProcessState.RUNNING)).isEqualTo(ProcessState.RUNNING);
             assertThat(new ProcessBuilder("kill", "-STOP", String.valueOf(etcd.pid())).start().waitFor()).isZero();
-            assertThat(stateOnceSettled(script, ProcessState.STOPPED)).isEqualTo(ProcessState.STOPPED);
+            assertThat(stateOnceSettled(shell, script, ProcessState.STOPPED)).isEqualTo(ProcessState.STOPPED);
             Files.writeString(mainPid, "0\n");
-            assertThat(runWithSh(script)).isEqualTo("none\n");
+            assertThat(shell.run(script).stdout()).isEqualTo("none\n");
         } finally {
             etcd.destroyForcibly();
         }
     }
 
     /** A signal takes effect when the process next runs, and a process just started may still be running: up to 5 s. */
-    private ProcessState stateOnceSettled(String script, ProcessState expected) throws Exception {
+    private static ProcessState stateOnceSettled(LocalShell shell, String script, ProcessState expected)
+            throws Exception {
         ProcessState state = ProcessState.UNKNOWN;
         for (int i = 0; i < 50 && state != expected; i++) {
-            state = ProcessState.of(runWithSh(script).strip());
+            state = ProcessState.of(shell.run(script).stdout().strip());
             if (state != expected) {
                 Thread.sleep(100);
             }

@@ -2,14 +2,13 @@ package dev.quorum.core.lifecycle.renew;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.quorum.core.standin.LocalShell;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.List;
 import java.util.OptionalLong;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,16 +41,13 @@ class TrustLoadedTest {
     void theScriptReportsARunningEtcdsStartAndTheFilesTimes() throws Exception {
         Process etcd = new ProcessBuilder("sleep", "60").start();
         try {
-            Path bin = Files.createDirectories(dir.resolve("bin"));
-            Path systemctl = bin.resolve("systemctl");
-            Files.writeString(systemctl, "#!/bin/sh\necho " + etcd.pid() + "\n");
-            Files.setPosixFilePermissions(systemctl, PosixFilePermissions.fromString("rwxr-xr-x"));
+            LocalShell shell = LocalShell.in(dir).standIn("systemctl", "echo " + etcd.pid() + "\n");
             Path ca = Files.writeString(dir.resolve("ca file.pem"), "x");
             Path written = Files.writeString(dir.resolve("peer-ca.pem"), "x");
             Files.setLastModifiedTime(ca, FileTime.from(Instant.now().minusSeconds(3600)));
             Files.setLastModifiedTime(written, FileTime.from(Instant.now().plusSeconds(120)));
 
-            TrustLoaded loaded = run(bin, List.of(ca.toString(), written.toString()));
+            TrustLoaded loaded = run(shell, List.of(ca.toString(), written.toString()));
 
             long now = Instant.now().getEpochSecond();
             assertThat(loaded.etcdStarted().orElseThrow()).isBetween(now - 10, now);
@@ -59,22 +55,17 @@ class TrustLoadedTest {
             assertThat(loaded.stale()).as("files written after etcd started").isTrue();
 
             Files.setLastModifiedTime(written, FileTime.from(Instant.now().minusSeconds(60)));
-            assertThat(run(bin, List.of(ca.toString(), written.toString())).stale()).isFalse();
+            assertThat(run(shell, List.of(ca.toString(), written.toString())).stale()).isFalse();
         } finally {
             etcd.destroy();
         }
-        Path bin = dir.resolve("bin");
-        Files.writeString(bin.resolve("systemctl"), "#!/bin/sh\necho 0\n");
-        assertThat(run(bin, List.of(dir.resolve("missing.pem").toString())).etcdStarted()).isEmpty();
+        LocalShell shell = LocalShell.in(dir).standIn("systemctl", "echo 0\n");
+        assertThat(run(shell, List.of(dir.resolve("missing.pem").toString())).etcdStarted()).isEmpty();
     }
 
-    private static TrustLoaded run(Path bin, List<String> files) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder("sh", "-c", TrustLoaded.script(files));
-        builder.environment().put("PATH", bin + ":" + System.getenv("PATH"));
-        Process process = builder.redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes());
-        assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(output).isZero();
-        return TrustLoaded.parse(output);
+    private static TrustLoaded run(LocalShell shell, List<String> files) throws Exception {
+        LocalShell.Ran ran = shell.run(TrustLoaded.script(files));
+        assertThat(ran.exit()).as(ran.stderr()).isZero();
+        return TrustLoaded.parse(ran.stdout());
     }
 }

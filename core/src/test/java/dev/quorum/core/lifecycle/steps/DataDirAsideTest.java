@@ -3,11 +3,12 @@ package dev.quorum.core.lifecycle.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.quorum.core.standin.LocalShell;
+import dev.quorum.core.standin.LocalShell.Ran;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,17 +20,11 @@ import org.junit.jupiter.api.io.TempDir;
 class DataDirAsideTest {
     @TempDir
     Path dir;
-    private Path bin;
-
-    record Ran(int exit, String stdout, String stderr) {
-    }
+    private LocalShell shell;
 
     @BeforeEach
     void standInSystemctl() throws Exception {
-        bin = Files.createDirectories(dir.resolve("bin"));
-        Path systemctl = bin.resolve("systemctl");
-        Files.writeString(systemctl, """
-                #!/bin/sh
+        shell = LocalShell.in(dir).env("CALLS", dir.resolve("calls").toString()).standIn("systemctl", """
                 echo "$*" >> "$CALLS"
                 case "$1" in
                   stop) echo "${STOP_SAYS:-}"; exit "${STOP_RC:-0}" ;;
@@ -37,18 +32,10 @@ class DataDirAsideTest {
                   *) exit 0 ;;
                 esac
                 """);
-        Files.setPosixFilePermissions(systemctl, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
 
     private Ran run(String command, Map<String, String> env) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder("sh", "-c", command);
-        builder.environment().put("PATH", bin + ":" + System.getenv("PATH"));
-        builder.environment().put("CALLS", dir.resolve("calls").toString());
-        builder.environment().putAll(env);
-        Process process = builder.start();
-        assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
-        return new Ran(process.exitValue(), new String(process.getInputStream().readAllBytes()),
-                new String(process.getErrorStream().readAllBytes()));
+        return shell.run(command, env);
     }
 
     private Ran setAside(Path data, DataDirAside.Stop stop, Map<String, String> env) throws Exception {

@@ -123,6 +123,24 @@ class RecoveryCliLabTest {
 
     @Test
     @Order(4)
+    void recoverWithQuorumLostToStoppedEtcdStartsItAndQuorumReturns() throws Exception {
+        lab.host(1).exec("systemctl stop etcd").requireOk("stop etcd on lab2");
+        lab.host(2).exec("systemctl stop etcd").requireOk("stop etcd on lab3");
+        try {
+            JsonNode lost = awaitVerdict("quorum-lost");
+            assertThat(lost.get("actions").get(0).get("command").asText()).as(lost.toPrettyString())
+                    .startsWith("quorum recover -i ");
+            CliContractTest.Run recover = cli.quorum("recover", "--yes");
+            assertThat(recover.exit()).as(recover.out() + recover.err()).isZero();
+            assertThat(recover.out()).contains("Start etcd where it stopped").contains("Now: healthy: all 3 members");
+        } finally {
+            lab.host(1).exec("systemctl start --no-block etcd");
+            lab.host(2).exec("systemctl start --no-block etcd");
+        }
+    }
+
+    @Test
+    @Order(5)
     void aMissingInventoryIsRefusedWithWhatToDo() {
         CliContractTest.Run refused = CliContractTest.run("diagnose", "-i", cli.dir().resolve("nope.yaml").toString());
         assertThat(refused.exit()).isEqualTo(ExitCodes.FAILED);

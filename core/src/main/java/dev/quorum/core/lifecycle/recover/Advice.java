@@ -4,6 +4,7 @@ import dev.quorum.core.intent.Intent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -14,6 +15,8 @@ final class Advice {
     private final QuorumEvidence evidence;
     private final Set<String> reachedByPeers;
     private final String inventory;
+    /** How starting members brings a lost quorum back, when it does. */
+    private final Optional<QuorumReturn> back;
 
     /**
      * @param reachedByPeers hosts SSH could not reach whose etcd peer port the other members reach:
@@ -27,6 +30,7 @@ final class Advice {
         this.evidence = evidence;
         this.reachedByPeers = reachedByPeers;
         this.inventory = inventory;
+        this.back = QuorumReturn.of(members, evidence);
     }
 
     String sentence() {
@@ -37,9 +41,9 @@ final class Advice {
                     .findFirst().orElse("?") + " and reach every peer";
             case QUORUM_LOST -> "quorum is lost: " + unhealthy.size() + " of " + members.size()
                     + " members are down or cut off (" + unhealthy.stream().map(m -> m.host() + ": " + shortly(m))
-                    .collect(Collectors.joining(", ")) + "); " + QuorumReturn.of(members, evidence)
-                    .map(back -> "etcd is only stopped on " + and(back.hosts()) + ", data intact: quorum recover "
-                            + bringsBack(back, "starts", "restarts")
+                    .collect(Collectors.joining(", ")) + "); " + back
+                    .map(way -> "etcd is only stopped on " + and(way.hosts()) + ", data intact: quorum recover "
+                            + bringsBack(way, "starts", "restarts")
                             + ", and quorum returns with every write")
                     .orElse("if they come back, quorum returns by itself; if they are gone for good, restore from "
                             + "a snapshot");
@@ -66,8 +70,8 @@ final class Advice {
             return actions;
         }
         if (verdict == Verdict.QUORUM_LOST) {
-            QuorumReturn.of(members, evidence).ifPresentOrElse(back -> actions.add(action("Bring quorum back: "
-                            + bringsBack(back, "start", "restart") + " (data intact, nothing is lost)",
+            back.ifPresentOrElse(way -> actions.add(action("Bring quorum back: "
+                            + bringsBack(way, "start", "restart") + " (data intact, nothing is lost)",
                             new Intent.Recover(), "")),
                     () -> actions.add(action("Bring the missing members back (start etcd, heal the network): "
                             + "quorum returns by itself, nothing is lost", new Intent.Diagnose(), "")));

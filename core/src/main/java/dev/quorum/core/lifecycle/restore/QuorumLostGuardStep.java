@@ -73,9 +73,10 @@ final class QuorumLostGuardStep extends ClusterStep {
                     + "~/.quorum/clusters/NAME/pki), or copy that folder here");
         }
         if (etcdRunningOn(hosts).isEmpty()) {
-            // Nothing to ask: each host said etcd is not active there.
+            // Nothing to ask about quorum: each host said etcd is not active there.
             return Check.done(restore.unit() + " runs on none of " + String.join(", ", hosts) + "; restoring as a new cluster with "
-                    + "token " + restore.token() + continuing(progress));
+                    + "token " + restore.token() + continuing(progress)
+                    + startingWouldKeep(new Diagnoser(session.cluster()).diagnose(INVENTORY), context));
         }
         Diagnosis seen = new Diagnoser(session.cluster()).watchForQuorum(INVENTORY, context.cancellation());
         QuorumEvidence evidence = seen.quorum();
@@ -108,7 +109,23 @@ final class QuorumLostGuardStep extends ClusterStep {
                             .collect(Collectors.joining(" ")));
         }
         return Check.done("no quorum, as the members' own hosts report (down: " + declared.downWords()
-                + "); restoring as a new cluster with token " + restore.token() + continuing(progress));
+                + "); restoring as a new cluster with token " + restore.token() + continuing(progress)
+                + startingWouldKeep(seen, context));
+    }
+
+    /**
+     * A restore loses every write since its snapshot, where starting members that are only stopped keeps them all
+     * (decision 0072). Stopping every member first is how restores begin, so this is said, in the plan's preview and
+     * its run, not refused.
+     */
+    private static String startingWouldKeep(Diagnosis seen, StepContext context) {
+        return seen.quorumReturn().map(back -> {
+            String note = "etcd is only stopped on " + String.join(", ", back.hosts()) + ", its data intact: unless "
+                    + "that is on purpose, quorum recover brings quorum back with every write, which this restore "
+                    + "loses after its snapshot";
+            context.warn(note);
+            return ". Note: " + note;
+        }).orElse("");
     }
 
     /** The operator's --declare-lost values as the evidence names members: by member name or by host. */

@@ -41,7 +41,7 @@ class ArchitectureTest {
             .because("the engine runs any plan; it knows steps, not etcd or SSH");
 
     private static final java.util.Set<String> DIAGNOSIS = java.util.Set.of("Diagnoser", "Diagnosis",
-            "MemberDiagnosis", "QuorumEvidence", "QuorumEvidence$State");
+            "MemberDiagnosis", "QuorumEvidence", "QuorumEvidence$State", "QuorumReturn");
 
     /**
      * Every package under lifecycle but the shared steps is one life-cycle; they do not depend on each other,

@@ -39,12 +39,15 @@ final class QuorumGuardStep implements Step {
 
     @Override
     public String title() {
-        return "Check the cluster has quorum";
+        return planned.isPresent() ? "Check that starting the stopped members brings quorum back"
+                : "Check the cluster has quorum";
     }
 
     @Override
     public List<String> preview(String target) {
-        return List.of("etcdctl endpoint status   # on each member's host: a majority of voters must have a leader");
+        return List.of(planned.isPresent()
+                ? "etcdctl endpoint status   # on each member's host: the same members stopped, their data intact"
+                : "etcdctl endpoint status   # on each member's host: a majority of voters must have a leader");
     }
 
     @Override

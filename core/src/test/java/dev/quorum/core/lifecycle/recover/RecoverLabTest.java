@@ -202,7 +202,7 @@ class RecoverLabTest {
 
             LabCluster.Outcome outcome = recover(Duration.ofSeconds(60));
             assertThat(outcome.result().succeeded()).as(outcome.log() + outcome.firstFailure()).isTrue();
-            assertThat(stepsRun(outcome)).containsExactly("Check the cluster has quorum",
+            assertThat(stepsRun(outcome)).containsExactly("Check that starting the stopped members brings quorum back",
                     "Check this workstation reaches etcd's client port on every member",
                     "Start etcd where it stopped (its data is intact)",
                     "Restart etcd where its process is stopped (its data is kept)",

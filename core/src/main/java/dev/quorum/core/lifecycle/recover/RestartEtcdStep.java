@@ -30,7 +30,7 @@ final class RestartEtcdStep implements Step {
     }
 
     private String unit() {
-        return cluster.inventory().layout().unitName();
+        return UnitWait.unit(cluster);
     }
 
     @Override
@@ -50,7 +50,6 @@ final class RestartEtcdStep implements Step {
         cluster.remote(context.target()).run("systemctl restart --no-block " + unit())
                 .requireOk("restart " + unit() + " on " + context.target());
         UnitWait.until(cluster, context, RESTART_TIMEOUT, awaited.word() + " again",
-                () -> !check(context).needed() && awaited.shownBy(cluster.remote(context.target())
-                        .run("systemctl is-active " + unit()).stdout()));
+                () -> !check(context).needed() && awaited.shownBy(UnitWait.state(cluster, context)));
     }
 }

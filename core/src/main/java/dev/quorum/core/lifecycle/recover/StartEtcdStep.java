@@ -28,7 +28,7 @@ final class StartEtcdStep implements Step {
     }
 
     private String unit() {
-        return cluster.inventory().layout().unitName();
+        return UnitWait.unit(cluster);
     }
 
     @Override
@@ -38,7 +38,7 @@ final class StartEtcdStep implements Step {
 
     @Override
     public Check check(StepContext context) throws Exception {
-        String state = cluster.remote(context.target()).run("systemctl is-active " + unit()).stdout().strip();
+        String state = UnitWait.state(cluster, context);
         return awaited.shownBy(state) ? Check.done(unit() + " " + state) : Check.needed(unit() + " is " + state);
     }
 

@@ -6,7 +6,10 @@ import dev.quorum.core.engine.StepFailedException;
 import java.time.Duration;
 import java.time.Instant;
 
-/** Waits for etcd's unit on a recover step's target, failing with the unit's last log lines once time is up. */
+/**
+ * etcd's unit on a recover step's target: its name and state, and a wait for it that fails with the unit's last log
+ * lines once time is up. Shared by the steps that start and restart etcd.
+ */
 final class UnitWait {
     /** What is awaited, asked again every half second. */
     interface Condition {
@@ -16,10 +19,20 @@ final class UnitWait {
     private UnitWait() {
     }
 
+    /** The cluster's own unit: etcd or etcd-events (decision 0043). */
+    static String unit(ClusterSession cluster) {
+        return cluster.inventory().layout().unitName();
+    }
+
+    /** What {@code systemctl is-active} says of the unit on the step's target ("active", "activating", ...). */
+    static String state(ClusterSession cluster, StepContext context) throws Exception {
+        return cluster.remote(context.target()).run("systemctl is-active " + unit(cluster)).stdout().strip();
+    }
+
     /** Returns once {@code done} is met; else fails saying the unit was not {@code what} within {@code timeout}. */
     static void until(ClusterSession cluster, StepContext context, Duration timeout, String what, Condition done)
             throws Exception {
-        String unit = cluster.inventory().layout().unitName();
+        String unit = unit(cluster);
         Instant deadline = Instant.now().plus(timeout);
         while (!done.met()) {
             if (Instant.now().isAfter(deadline)) {

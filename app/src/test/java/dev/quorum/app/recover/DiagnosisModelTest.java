@@ -270,4 +270,27 @@ class DiagnosisModelTest {
         assertThat(model.recommendedProperty().get().command()).isEqualTo("quorum recover -i inv/hosts.yaml");
         assertThat(model.complete().get()).as("Next goes on to recover's plan").isTrue();
     }
+
+    @Test
+    void aMemberTakenOutOfServiceOffersTheCommandThatEnablesItToCopy() {
+        String text = "etcd is not running (service inactive) and its unit is disabled: taken out of service, perhaps "
+                + "on purpose, so recover does not start it";
+        answers.add(new Diagnosis(Instant.EPOCH, Verdict.DEGRADED, "etcd is stopped and taken out of service on lab2 "
+                + "(its unit disabled or masked): recover leaves it stopped; the cluster still has quorum (tolerates 0 "
+                + "more failures)",
+                List.of(member("lab1", "etcd1", true), new MemberDiagnosis("lab2", "etcd2", "198.19.77.2", true,
+                        Optional.of(false), Optional.of(false), Optional.empty(), Optional.empty(), false,
+                        Optional.empty(), List.of(new Problem(ProblemKind.DISABLED, text)), List.of(),
+                        RestoreLeftover.UNKNOWN)),
+                Map.of("lab1", Map.of("lab2", true), "lab2", Map.of("lab1", true)),
+                List.of(new RecommendedAction("If etcd on lab2 was not taken out of service on purpose: enable it "
+                        + "there (unmask it if masked), then run recover, which starts it",
+                        new Intent.Manual("systemctl enable etcd   # on lab2"), "", "inv/hosts.yaml")),
+                new QuorumEvidence(2, List.of("etcd1"), Map.of("etcd2", "lab2: " + text), Map.of())));
+        model.refresh();
+
+        assertThat(model.members().get(1).line()).endsWith(" - " + text);
+        assertThat(model.recommendedProperty().get().kind()).isEqualTo(ActionRow.Kind.COPY);
+        assertThat(model.recommendedProperty().get().command()).isEqualTo("systemctl enable etcd   # on lab2");
+    }
 }

@@ -15,6 +15,8 @@ final class Advice {
     private final QuorumEvidence evidence;
     private final Set<String> reachedByPeers;
     private final String inventory;
+    /** etcd's unit on the hosts: etcd, or etcd-events for the events cluster. */
+    private final String unit;
     /** How starting members brings a lost quorum back, when it does. */
     private final Optional<QuorumReturn> back;
 
@@ -22,14 +24,16 @@ final class Advice {
      * @param reachedByPeers hosts SSH could not reach whose etcd peer port the other members reach:
      *                       alive as far as etcd can tell, so never advised to be replaced
      * @param inventory      the inventory argument, as commands should repeat it
+     * @param unit           etcd's unit on the hosts, as a command to enable it names it
      */
     Advice(List<MemberDiagnosis> members, Verdict verdict, QuorumEvidence evidence, Set<String> reachedByPeers,
-           String inventory) {
+           String inventory, String unit) {
         this.members = members;
         this.verdict = verdict;
         this.evidence = evidence;
         this.reachedByPeers = reachedByPeers;
         this.inventory = inventory;
+        this.unit = unit;
         this.back = QuorumReturn.of(members, evidence);
     }
 
@@ -75,6 +79,7 @@ final class Advice {
                             new Intent.Recover(), "")),
                     () -> actions.add(action("Bring the missing members back (start etcd, heal the network): "
                             + "quorum returns by itself, nothing is lost", new Intent.Diagnose(), "")));
+            actions.addAll(enableActions());
             actions.add(action("If they are gone for good: restore the inventory's etcd group from "
                     + "a snapshot", new Intent.RestoreFromSnapshot(List.of()),
                     "writes made after the snapshot are lost; the restored cluster gets new member IDs"));
@@ -103,6 +108,7 @@ final class Advice {
                 + m.host() + " was removed on purpose: remove it again, which stops etcd there and moves its data "
                 + "aside, then take it out of the inventory's etcd group", new Intent.Remove(m.host()), "")));
         dropInActions(dropIns, fixable.isEmpty()).forEach(actions::add);
+        actions.addAll(enableActions());
         members.stream().filter(m -> m.has(ProblemKind.UNREACHABLE)).forEach(m -> actions.add(
                 reachedByPeers.contains(m.host())
                         ? action("Check SSH to " + m.host() + ": its etcd answers the other members "
@@ -157,6 +163,14 @@ final class Advice {
         return found;
     }
 
+    /** A member whose unit someone disabled or masked is theirs to bring back: recover starts it once it is enabled. */
+    private List<RecommendedAction> enableActions() {
+        return members.stream().filter(m -> m.has(ProblemKind.DISABLED)).map(m -> action("If etcd on " + m.host()
+                + " was not taken out of service on purpose: enable it there (unmask it if masked), then run "
+                + "recover, which starts it", new Intent.Manual("systemctl enable " + unit + "   # on " + m.host()),
+                "")).toList();
+    }
+
     private RecommendedAction action(String title, Intent intent, String risk) {
         return new RecommendedAction(title, intent, risk, inventory);
     }
@@ -176,6 +190,8 @@ final class Advice {
             case REMOVED -> m.host() + " runs a member the cluster removed";
             case WRONG_CLUSTER -> m.host() + " holds another cluster's data";
             case NOT_RUNNING -> "etcd is not running on " + m.host();
+            case DISABLED -> "etcd is stopped and taken out of service on " + m.host() + " (its unit disabled or "
+                    + "masked): recover leaves it stopped";
             case FROZEN -> "etcd on " + m.host() + " is stopped and answers nobody";
             case NO_LEADER -> m.host() + " has no leader";
             case LAGGING -> m.host() + " is " + first.text();

@@ -62,7 +62,8 @@ final class Classifier {
             case UNKNOWN -> Verdict.UNKNOWN;
             case HOLDS -> members.stream().allMatch(MemberDiagnosis::healthy) ? Verdict.HEALTHY : Verdict.DEGRADED;
         };
-        Advice advice = new Advice(members, verdict, evidence, c.reachedByPeers(members), inventoryArg);
+        Advice advice = new Advice(members, verdict, evidence, c.reachedByPeers(members), inventoryArg,
+                subjects.isEmpty() ? ClusterLayout.MAIN.unitName() : subjects.get(0).layout().unitName());
         return new Diagnosis(now, verdict, advice.sentence(), members, c.connectivity(), advice.actions(), evidence);
     }
 
@@ -160,7 +161,11 @@ final class Classifier {
         }
         boolean reseed = problems.stream().anyMatch(p -> p.kind().remedy() == ProblemKind.Remedy.RESEED);
         if (!r.running() && !reseed && member) {
-            problems.add(new Problem(ProblemKind.NOT_RUNNING, "etcd is not running (service " + r.serviceState() + ")"));
+            problems.add(r.disabled()
+                    ? new Problem(ProblemKind.DISABLED, "etcd is not running (service " + r.serviceState() + ") and its "
+                    + "unit is " + r.unitFileState() + ": taken out of service, perhaps on purpose, so recover does "
+                    + "not start it")
+                    : new Problem(ProblemKind.NOT_RUNNING, "etcd is not running (service " + r.serviceState() + ")"));
         } else if (r.running() && status.isEmpty() && !reseed) {
             problems.add(r.process() == ProcessState.STOPPED
                     ? new Problem(ProblemKind.FROZEN, "etcd's process is stopped (a SIGSTOP, a debugger, or its unit "

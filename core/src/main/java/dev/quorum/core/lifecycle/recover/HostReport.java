@@ -4,6 +4,7 @@ import dev.quorum.core.lifecycle.steps.UnitState;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What one host says about itself over SSH: is etcd running, what its member sees (status,
@@ -17,11 +18,16 @@ import java.util.Optional;
  * @param peerReach       peer address -> a TCP connection to its peer port opened within a second
  * @param restoreLeftover a restore's drop-in left on the host, and its marker in the data dir
  * @param process         etcd's main process as {@code /proc} showed it
+ * @param unitFileState   {@code systemctl is-enabled etcd}: enabled, disabled, masked...; empty when not read
  */
 public record HostReport(String host, String address, String sshError, String serviceState,
                          Optional<LocalStatus> status, String statusError, List<ListedMember> memberList,
                          List<String> alarms, Map<String, Boolean> peerReach, DataDirState dataDir,
-                         List<String> logTail, RestoreLeftover restoreLeftover, ProcessState process) {
+                         List<String> logTail, RestoreLeftover restoreLeftover, ProcessState process,
+                         String unitFileState) {
+    /** What {@code systemctl is-enabled} prints for a unit someone took out of the host's start: never guessed. */
+    private static final Set<String> TAKEN_OUT = Set.of("disabled", "masked", "masked-runtime");
+
     public HostReport {
         memberList = List.copyOf(memberList);
         alarms = List.copyOf(alarms);
@@ -29,13 +35,13 @@ public record HostReport(String host, String address, String sshError, String se
         logTail = List.copyOf(logTail);
     }
 
-    /** A report whose process state was not read. */
+    /** A report whose process state and unit file state were not read. */
     public HostReport(String host, String address, String sshError, String serviceState, Optional<LocalStatus> status,
                       String statusError, List<ListedMember> memberList, List<String> alarms,
                       Map<String, Boolean> peerReach, DataDirState dataDir, List<String> logTail,
                       RestoreLeftover restoreLeftover) {
         this(host, address, sshError, serviceState, status, statusError, memberList, alarms, peerReach, dataDir, logTail,
-                restoreLeftover, ProcessState.UNKNOWN);
+                restoreLeftover, ProcessState.UNKNOWN, "");
     }
 
     public static HostReport unreachable(String host, String address, String reason) {
@@ -60,5 +66,13 @@ public record HostReport(String host, String address, String sshError, String se
     /** systemd itself says the unit is down: positive evidence, unlike a state that could not be read. */
     public boolean stopped() {
         return UnitState.of(serviceState).stopped();
+    }
+
+    /**
+     * systemd says etcd's unit is disabled or masked: someone took it out of the host's start, perhaps on purpose
+     * (a failing disk, a host being rebuilt), so recovery does not start it on its own.
+     */
+    public boolean disabled() {
+        return TAKEN_OUT.contains(unitFileState);
     }
 }

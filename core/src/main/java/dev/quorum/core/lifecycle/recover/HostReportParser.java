@@ -25,7 +25,8 @@ final class HostReportParser {
                 status.isPresent() ? "" : firstLine(statusText), members(text(sections.get("members"))),
                 alarms(sections.get("alarms")), peers(sections.get("peers")), dataDir(first(sections.get("datadir"))),
                 nonBlank(sections.get("log")), new RestoreLeftover(dropIn(first(sections.get("dropin"))),
-                        marker(first(sections.get("restore")))), ProcessState.of(first(sections.get("process"))));
+                        marker(first(sections.get("restore")))), ProcessState.of(first(sections.get("process"))),
+                first(sections.get("enabled")));
     }
 
     private static Map<String, List<String>> sections(String output) {

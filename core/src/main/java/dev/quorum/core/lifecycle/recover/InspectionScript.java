@@ -40,6 +40,7 @@ final class InspectionScript {
                 peerProbe(peers, layout.peerPort()),
                 "echo " + MARKER + "service; systemctl is-active " + layout.unitName() + " 2>/dev/null | head -n 1",
                 "echo " + MARKER + "process; " + processState(layout.unitName()),
+                "echo " + MARKER + "enabled; systemctl is-enabled " + layout.unitName() + " 2>/dev/null | head -n 1",
                 "echo " + MARKER + "datadir; if [ -f " + data + "/member/snap/db ]; then echo present; "
                         + "elif [ -d " + data + "/member ]; then echo incomplete; else echo missing; fi",
                 "echo " + MARKER + "dropin; " + InitialCheckDropIn.probeCommand(layout),

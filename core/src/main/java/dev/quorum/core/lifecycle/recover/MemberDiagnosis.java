@@ -27,6 +27,11 @@ public record MemberDiagnosis(String host, String name, String address, boolean 
         return problems.isEmpty();
     }
 
+    /** Stopped with its unit disabled or masked, and nothing else wrong: the operator's to bring back. */
+    public boolean takenOutOfService() {
+        return !problems.isEmpty() && problems.stream().allMatch(p -> p.kind() == ProblemKind.DISABLED);
+    }
+
     public boolean needs(ProblemKind.Remedy remedy) {
         return problems.stream().anyMatch(p -> p.kind().remedy() == remedy);
     }

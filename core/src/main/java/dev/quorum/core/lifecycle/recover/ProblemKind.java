@@ -9,6 +9,12 @@ public enum ProblemKind {
     /** The service is stopped or failed while its data is intact: starting it is enough. */
     NOT_RUNNING(Remedy.START),
     /**
+     * The service is stopped and systemd says its unit is disabled or masked: someone took it out of the host's start,
+     * perhaps on purpose (a failing disk, a host being rebuilt). Recovery leaves it stopped; enabling it is the
+     * operator's call, after which recover starts it.
+     */
+    DISABLED(Remedy.NONE),
+    /**
      * systemd says active, but etcd's process is stopped (a SIGSTOP, a debugger, its unit frozen) and answers nobody,
      * not even on its own host: restarting it through systemd ends the stop and keeps its data.
      */

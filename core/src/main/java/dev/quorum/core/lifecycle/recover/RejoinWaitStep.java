@@ -44,14 +44,22 @@ final class RejoinWaitStep implements Step {
                 : "etcdctl endpoint status --cluster   # every member with the same leader, none behind");
     }
 
+    /** Every member serves, but for those taken out of service on their hosts: recover never starts them. */
     private boolean reached(Diagnosis d) {
-        return goal == Goal.QUORUM ? d.hasQuorum() : d.verdict() == Verdict.HEALTHY;
+        return goal == Goal.QUORUM ? d.hasQuorum() : d.verdict() == Verdict.HEALTHY
+                || d.hasQuorum() && d.members().stream().allMatch(m -> m.healthy() || m.takenOutOfService());
     }
 
     @Override
     public Check check(StepContext context) {
         Diagnosis d = diagnose.get();
-        return reached(d) ? Check.done(d.sentence()) : Check.needed(d.sentence());
+        if (!reached(d)) {
+            return Check.needed(d.sentence());
+        }
+        d.members().stream().filter(MemberDiagnosis::takenOutOfService).forEach(m -> context.warn("etcd stays "
+                + "stopped on " + m.host() + ": its unit is disabled or masked; if that was not on purpose, enable it "
+                + "there and run recover again"));
+        return Check.done(d.sentence());
     }
 
     @Override

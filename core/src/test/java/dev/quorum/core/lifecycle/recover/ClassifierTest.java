@@ -238,7 +238,7 @@ class ClassifierTest {
 
     private static HostReport withProcess(HostReport h, ProcessState process) {
         return new HostReport(h.host(), h.address(), "", h.serviceState(), h.status(), h.statusError(), h.memberList(),
-                h.alarms(), h.peerReach(), h.dataDir(), h.logTail(), h.restoreLeftover(), process);
+                h.alarms(), h.peerReach(), h.dataDir(), h.logTail(), h.restoreLeftover(), process, "");
     }
 
     @Test
@@ -354,6 +354,61 @@ class ClassifierTest {
         });
         assertThat(d.actions()).extracting(RecommendedAction::command).as("a restore stays the way for members gone")
                 .contains("quorum restore -i hosts.yaml --snapshot FILE");
+    }
+
+    private static HostReport withUnitFile(HostReport h, String unitFileState) {
+        return new HostReport(h.host(), h.address(), "", h.serviceState(), h.status(), h.statusError(), h.memberList(),
+                h.alarms(), h.peerReach(), h.dataDir(), h.logTail(), h.restoreLeftover(), h.process(), unitFileState);
+    }
+
+    @Test
+    void aStoppedMemberWhoseUnitIsDisabledIsLeftToTheOperatorNotStarted() {
+        for (String word : List.of("disabled", "masked")) {
+            HostReport stopped = report(THREE.get(2), "inactive", Optional.empty(), Map.of(), DataDirState.PRESENT,
+                    List.of());
+            Diagnosis d = classify(Map.of("h3", withUnitFile(stopped, word)));
+
+            MemberDiagnosis h3 = d.member("h3").orElseThrow();
+            assertThat(h3.problems()).as(word).extracting(Problem::kind).containsExactly(ProblemKind.DISABLED);
+            assertThat(h3.problems().get(0).text()).isEqualTo("etcd is not running (service inactive) and its unit is "
+                    + word + ": taken out of service, perhaps on purpose, so recover does not start it");
+            assertThat(h3.takenOutOfService()).isTrue();
+            assertThat(d.verdict()).isEqualTo(Verdict.DEGRADED);
+            assertThat(d.sentence()).startsWith("etcd is stopped and taken out of service on h3 (its unit disabled or "
+                    + "masked): recover leaves it stopped; the cluster still has quorum").doesNotContain("starts");
+            assertThat(d.actions()).extracting(RecommendedAction::intent).doesNotContain(new Intent.Recover())
+                    .first().isEqualTo(new Intent.Manual("systemctl enable etcd   # on h3"));
+            assertThat(d.actions().get(0).title()).isEqualTo("If etcd on h3 was not taken out of service on purpose: "
+                    + "enable it there (unmask it if masked), then run recover, which starts it");
+        }
+        HostReport enabled = withUnitFile(report(THREE.get(2), "inactive", Optional.empty(), Map.of(),
+                DataDirState.PRESENT, List.of()), "enabled");
+        assertThat(classify(Map.of("h3", enabled)).member("h3").orElseThrow().problems()).extracting(Problem::kind)
+                .containsExactly(ProblemKind.NOT_RUNNING);
+    }
+
+    @Test
+    void withQuorumLostOnlyTheStoppedMembersStillEnabledAreCountedToBringItBack() {
+        Map<String, HostReport> changed = new LinkedHashMap<>();
+        changed.put("h1", report(THREE.get(0), "active", Optional.of(status("a1", CLUSTER, "0", 100)),
+                reachAll(THREE.get(0)), DataDirState.PRESENT, List.of()));
+        changed.put("h2", report(THREE.get(1), "failed", Optional.empty(), Map.of(), DataDirState.PRESENT, List.of()));
+        changed.put("h3", withUnitFile(report(THREE.get(2), "inactive", Optional.empty(), Map.of(),
+                DataDirState.PRESENT, List.of()), "disabled"));
+
+        Diagnosis d = classify(changed);
+
+        assertThat(d.verdict()).isEqualTo(Verdict.QUORUM_LOST);
+        assertThat(d.quorumReturn()).contains(new QuorumReturn(List.of("h2"), List.of(), false));
+        assertThat(d.sentence()).contains("h3: disabled").contains("quorum recover starts etcd on h2");
+
+        changed.put("h2", withUnitFile(changed.get("h2"), "disabled"));
+        Diagnosis both = classify(changed);
+
+        assertThat(both.quorumReturn()).as("nothing recover may start makes a majority").isEmpty();
+        assertThat(both.actions()).extracting(RecommendedAction::command).contains("systemctl enable etcd   # on h2",
+                "systemctl enable etcd   # on h3", "quorum restore -i hosts.yaml --snapshot FILE");
+        assertThat(both.actions()).extracting(RecommendedAction::intent).doesNotContain(new Intent.Recover());
     }
 
     @Test

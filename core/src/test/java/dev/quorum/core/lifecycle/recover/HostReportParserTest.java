@@ -93,4 +93,17 @@ class HostReportParserTest {
         assertThat(HostReportParser.parse("h1", "10.0.0.1", "@@quorum:service\nactive\n").process())
                 .isEqualTo(ProcessState.UNKNOWN);
     }
+
+    @Test
+    void aUnitIsTakenOutOfServiceOnlyWhenSystemdSaysDisabledOrMasked() {
+        Map<String, Boolean> words = Map.of("disabled", true, "masked", true, "masked-runtime", true, "enabled", false,
+                "static", false, "", false);
+        words.forEach((word, out) -> {
+            HostReport r = HostReportParser.parse("h1", "10.0.0.1", "@@quorum:enabled\n" + word + "\n");
+            assertThat(r.unitFileState()).isEqualTo(word);
+            assertThat(r.disabled()).as(word).isEqualTo(out);
+        });
+        assertThat(HostReportParser.parse("h1", "10.0.0.1", "@@quorum:service\ninactive\n").disabled())
+                .as("not read is not disabled").isFalse();
+    }
 }

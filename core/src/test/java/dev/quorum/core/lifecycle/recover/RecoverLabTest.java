@@ -220,6 +220,28 @@ class RecoverLabTest {
                 .isEqualTo(asideBefore);
     }
 
+    @Test
+    @Order(7)
+    void aStoppedMemberWhoseUnitIsDisabledIsLeftStoppedUntilTheOperatorEnablesIt() throws Exception {
+        LabHost host = lab.host(1);
+        host.exec("systemctl disable --now etcd").requireOk("take etcd out of service on lab2");
+        Diagnosis before = await(d -> d.member("lab2").orElseThrow().has(ProblemKind.DISABLED) && d.hasQuorum());
+        assertThat(before.actions().get(0).intent())
+                .isEqualTo(new dev.quorum.core.intent.Intent.Manual("systemctl enable etcd   # on lab2"));
+
+        LabCluster.Outcome left = recover(Duration.ofSeconds(60));
+        assertThat(left.result().succeeded()).as(left.log() + left.firstFailure()).isTrue();
+        assertThat(stepsRun(left)).doesNotContain("Start etcd where it stopped (its data is intact)");
+        assertThat(left.log()).contains("etcd stays stopped on lab2: its unit is disabled or masked");
+        assertThat(host.exec("systemctl is-active etcd").stdout().strip()).isEqualTo("inactive");
+
+        host.exec("systemctl enable etcd").requireOk("enable etcd on lab2");
+        LabCluster.Outcome started = recover(Duration.ofSeconds(60));
+        assertThat(started.result().succeeded()).as(started.log() + started.firstFailure()).isTrue();
+        assertThat(stepsRun(started)).contains("Start etcd where it stopped (its data is intact)");
+        assertThat(diagnose().verdict()).isEqualTo(Verdict.HEALTHY);
+    }
+
     private static String dataDirs(LabHost host) {
         return host.exec("ls -d /var/lib/etcd* 2>/dev/null").stdout();
     }

@@ -178,6 +178,25 @@ class RecoverPlanShapeTest {
     }
 
     @Test
+    void aMemberTakenOutOfServiceIsNeverStartedWithOrWithoutQuorum() {
+        Diagnosis degraded = degraded(member(1, true), member(2, true), member(3, true),
+                member(4, true, ProblemKind.DISABLED), member(5, true, ProblemKind.NOT_RUNNING));
+
+        assertThat(PlanShapes.shape(RecoveryPlanner.plan(session, degraded, fiveListed, REQUEST).plan()))
+                .containsExactly("QuorumGuardStep [cluster]", "ClientPortStep [cluster]", "StartEtcdStep [node5]",
+                        "RejoinWaitStep [cluster]");
+
+        Diagnosis lost = quorumLost(stopped(1), stopped(2), member(3, true, ProblemKind.DISABLED),
+                member(4, true, ProblemKind.DISABLED), stopped(5));
+        RecoveryPlanner.Planned planned = RecoveryPlanner.plan(session, lost, fiveListed, REQUEST);
+
+        assertThat(PlanShapes.shape(planned.plan())).containsExactly("QuorumGuardStep [cluster]",
+                "ClientPortStep [cluster]", "StartEtcdStep [node1, node2, node5]", "RejoinWaitStep [cluster]");
+        assertThat(planned.plan().steps().get(3).step().title())
+                .isEqualTo("Wait until a majority of the members serves with a leader again");
+    }
+
+    @Test
     void healthyAndUnreachableMembersGetNoStepAndNoMemberListIsNeeded() {
         Diagnosis diagnosis = degraded(member(1, true), member(2, true), member(3, true), member(4, true),
                 member(5, false, ProblemKind.UNREACHABLE));

@@ -1,5 +1,6 @@
 package dev.quorum.app.actions;
 
+import dev.quorum.app.certificates.CertificatesViewModel;
 import dev.quorum.app.cluster.ClusterSource;
 import dev.quorum.app.recover.WizardOpener;
 import dev.quorum.app.shell.ShellActions;
@@ -19,7 +20,8 @@ final class IntentWizards implements WizardOpener {
     @Override
     public boolean opens(Intent intent) {
         return intent instanceof Intent.Replace || intent instanceof Intent.Remove || intent instanceof Intent.Add
-                || intent instanceof Intent.RestoreFromSnapshot || intent instanceof Intent.RestoreFromSurvivor;
+                || intent instanceof Intent.RenewCertificates || intent instanceof Intent.RestoreFromSnapshot
+                || intent instanceof Intent.RestoreFromSurvivor;
     }
 
     @Override
@@ -30,6 +32,8 @@ final class IntentWizards implements WizardOpener {
             shell.removeMember(cluster, remove.memberOrHost());
         } else if (intent instanceof Intent.Add) {
             shell.addMember(cluster);
+        } else if (intent instanceof Intent.RenewCertificates) {
+            shell.renewCertificates(cluster, CertificatesViewModel.DEFAULT_WARN_DAYS, () -> { });
         } else if (opens(intent)) {
             shell.restore(cluster, Optional.empty());
         } else {

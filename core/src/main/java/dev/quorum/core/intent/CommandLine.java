@@ -32,6 +32,9 @@ public final class CommandLine {
         if (intent instanceof Intent.Add add) {
             return "quorum add" + inv + " --host " + add.host();
         }
+        if (intent instanceof Intent.RenewCertificates) {
+            return "quorum certs renew" + inv;
+        }
         if (intent instanceof Intent.SaveSnapshot) {
             return "quorum snapshot save" + inv;
         }

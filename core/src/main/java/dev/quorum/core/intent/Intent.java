@@ -42,6 +42,10 @@ public sealed interface Intent {
     record Add(String host) implements Intent {
     }
 
+    /** Re-issue the certificates that need it from the cluster CA: {@code quorum certs renew}. */
+    record RenewCertificates() implements Intent {
+    }
+
     /** Take a snapshot now. */
     record SaveSnapshot() implements Intent {
     }

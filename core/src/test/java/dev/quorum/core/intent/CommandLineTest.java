@@ -20,6 +20,7 @@ class CommandLineTest {
                 .isEqualTo("quorum replace -i inv/hosts.yaml --member etcd2 --with NEWHOST");
         assertThat(CommandLine.of(new Intent.Remove("etcd2"), inv)).isEqualTo("quorum remove -i inv/hosts.yaml --member etcd2");
         assertThat(CommandLine.of(new Intent.Add("h4"), inv)).isEqualTo("quorum add -i inv/hosts.yaml --host h4");
+        assertThat(CommandLine.of(new Intent.RenewCertificates(), inv)).isEqualTo("quorum certs renew -i inv/hosts.yaml");
         assertThat(CommandLine.of(new Intent.SaveSnapshot(), inv)).isEqualTo("quorum snapshot save -i inv/hosts.yaml");
         assertThat(CommandLine.of(new Intent.Manual("etcdctl alarm list"), inv)).isEqualTo("etcdctl alarm list");
     }

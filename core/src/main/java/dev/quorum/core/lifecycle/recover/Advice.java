@@ -49,8 +49,9 @@ final class Advice {
                     .map(way -> "etcd is only stopped on " + and(way.hosts()) + ", data intact: quorum recover "
                             + bringsBack(way, "starts", "restarts")
                             + ", and quorum returns with every write")
-                    .orElse("if they come back, quorum returns by itself; if they are gone for good, restore from "
-                            + "a snapshot");
+                    .orElse(expired().isEmpty() ? "if they come back, quorum returns by itself; if they are gone "
+                            + "for good, restore from a snapshot" : "certificates expired on " + hosts(expired())
+                            + ": quorum certs renew re-issues them, and quorum returns with every write");
             case DEGRADED -> unhealthy.stream().map(this::clause).collect(Collectors.joining("; "))
                     + "; the cluster still has quorum (tolerates " + tolerance() + " more "
                     + (tolerance() == 1 ? "failure" : "failures") + ")" + outlook(unhealthy);
@@ -74,6 +75,9 @@ final class Advice {
             return actions;
         }
         if (verdict == Verdict.QUORUM_LOST) {
+            if (back.isEmpty()) {
+                renewAction().ifPresent(actions::add);
+            }
             back.ifPresentOrElse(way -> actions.add(action("Bring quorum back: "
                             + bringsBack(way, "start", "restart") + " (data intact, nothing is lost)",
                             new Intent.Recover(), "")),
@@ -88,7 +92,9 @@ final class Advice {
                     "the survivor may be behind: writes it had not applied are lost"));
             return actions;
         }
-        List<MemberDiagnosis> fixable = members.stream().filter(m -> m.reachable() && (m.needs(ProblemKind.Remedy.WAIT)
+        renewAction().ifPresent(actions::add);
+        List<MemberDiagnosis> fixable = members.stream().filter(m -> m.reachable() && !m.needs(ProblemKind.Remedy.RENEW)
+                && (m.needs(ProblemKind.Remedy.WAIT)
                 || m.needs(ProblemKind.Remedy.START) || m.needs(ProblemKind.Remedy.RESTART)
                 || m.needs(ProblemKind.Remedy.RESEED))).toList();
         List<MemberDiagnosis> dropIns = members.stream().filter(m -> m.has(ProblemKind.RESTORE_DROP_IN)).toList();
@@ -163,6 +169,17 @@ final class Advice {
         return found;
     }
 
+    /** Members a certificate of which expired: nothing but a renewal lets their peers accept them again. */
+    private List<MemberDiagnosis> expired() {
+        return members.stream().filter(m -> m.has(ProblemKind.CERT_EXPIRED)).toList();
+    }
+
+    private Optional<RecommendedAction> renewAction() {
+        return expired().isEmpty() ? Optional.empty() : Optional.of(action("Renew the expired certificates on "
+                + hosts(expired()) + " from the cluster CA: their peers accept them again, nothing is lost",
+                new Intent.RenewCertificates(), ""));
+    }
+
     /** A member whose unit someone disabled or masked is theirs to bring back: recover starts it once it is enabled. */
     private List<RecommendedAction> enableActions() {
         return members.stream().filter(m -> m.has(ProblemKind.DISABLED)).map(m -> action("If etcd on " + m.host()
@@ -190,6 +207,7 @@ final class Advice {
             case REMOVED -> m.host() + " runs a member the cluster removed";
             case WRONG_CLUSTER -> m.host() + " holds another cluster's data";
             case NOT_RUNNING -> "etcd is not running on " + m.host();
+            case CERT_EXPIRED -> m.host() + "'s " + first.text();
             case DISABLED -> "etcd is stopped and taken out of service on " + m.host() + " (its unit disabled or "
                     + "masked): recover leaves it stopped";
             case FROZEN -> "etcd on " + m.host() + " is stopped and answers nobody";
@@ -207,8 +225,13 @@ final class Advice {
         return m.problems().isEmpty() ? "ok" : m.problems().get(0).kind().label().toLowerCase(Locale.ROOT);
     }
 
-    private static String outlook(List<MemberDiagnosis> unhealthy) {
+    private static String outlook(List<MemberDiagnosis> all) {
         List<String> parts = new ArrayList<>();
+        List<MemberDiagnosis> renew = all.stream().filter(m -> m.needs(ProblemKind.Remedy.RENEW)).toList();
+        if (!renew.isEmpty()) {
+            parts.add("quorum certs renew re-issues the expired certificates on " + hosts(renew));
+        }
+        List<MemberDiagnosis> unhealthy = all.stream().filter(m -> !m.needs(ProblemKind.Remedy.RENEW)).toList();
         List<MemberDiagnosis> waiting = unhealthy.stream().filter(m -> m.reachable() && m.needs(ProblemKind.Remedy.WAIT)
                 && !m.needs(ProblemKind.Remedy.RESEED) && !m.needs(ProblemKind.Remedy.START)
                 && !m.needs(ProblemKind.Remedy.RESTART)).toList();

@@ -133,6 +133,10 @@ final class Classifier {
         boolean serving = r.running() && hasLeader && inReference && member;
 
         List<Problem> problems = new ArrayList<>();
+        if (!r.expired().isEmpty()) { // first: it explains whatever else fails on this member
+            problems.add(new Problem(ProblemKind.CERT_EXPIRED, "certificate expired: " + r.expired().stream()
+                    .map(ExpiredCertificate::toString).collect(Collectors.joining(", "))));
+        }
         if (listed.isEmpty() && !memberList.isEmpty()) {
             boolean removedSaysLog = LogSigns.removed(r.logTail()).isPresent();
             boolean hasData = r.dataDir() == DataDirState.PRESENT;

@@ -19,12 +19,13 @@ import java.util.Set;
  * @param restoreLeftover a restore's drop-in left on the host, and its marker in the data dir
  * @param process         etcd's main process as {@code /proc} showed it
  * @param unitFileState   {@code systemctl is-enabled etcd}: enabled, disabled, masked...; empty when not read
+ * @param expired         the certificates of its env file that its host's openssl reads as expired
  */
 public record HostReport(String host, String address, String sshError, String serviceState,
                          Optional<LocalStatus> status, String statusError, List<ListedMember> memberList,
                          List<String> alarms, Map<String, Boolean> peerReach, DataDirState dataDir,
                          List<String> logTail, RestoreLeftover restoreLeftover, ProcessState process,
-                         String unitFileState) {
+                         String unitFileState, List<ExpiredCertificate> expired) {
     /** What {@code systemctl is-enabled} prints for a unit someone took out of the host's start: never guessed. */
     private static final Set<String> TAKEN_OUT = Set.of("disabled", "masked", "masked-runtime");
 
@@ -33,6 +34,7 @@ public record HostReport(String host, String address, String sshError, String se
         alarms = List.copyOf(alarms);
         peerReach = Map.copyOf(peerReach);
         logTail = List.copyOf(logTail);
+        expired = List.copyOf(expired);
     }
 
     /** A report whose process state and unit file state were not read. */
@@ -41,7 +43,7 @@ public record HostReport(String host, String address, String sshError, String se
                       Map<String, Boolean> peerReach, DataDirState dataDir, List<String> logTail,
                       RestoreLeftover restoreLeftover) {
         this(host, address, sshError, serviceState, status, statusError, memberList, alarms, peerReach, dataDir, logTail,
-                restoreLeftover, ProcessState.UNKNOWN, "");
+                restoreLeftover, ProcessState.UNKNOWN, "", List.of());
     }
 
     public static HostReport unreachable(String host, String address, String reason) {

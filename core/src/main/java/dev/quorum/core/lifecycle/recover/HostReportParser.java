@@ -26,7 +26,8 @@ final class HostReportParser {
                 alarms(sections.get("alarms")), peers(sections.get("peers")), dataDir(first(sections.get("datadir"))),
                 nonBlank(sections.get("log")), new RestoreLeftover(dropIn(first(sections.get("dropin"))),
                         marker(first(sections.get("restore")))), ProcessState.of(first(sections.get("process"))),
-                first(sections.get("enabled")));
+                first(sections.get("enabled")), nonBlank(sections.get("expired")).stream()
+                        .flatMap(line -> ExpiredCertificate.parse(line).stream()).toList());
     }
 
     private static Map<String, List<String>> sections(String output) {

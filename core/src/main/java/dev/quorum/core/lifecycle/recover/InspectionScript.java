@@ -17,6 +17,13 @@ final class InspectionScript {
     /** Seconds a member's own etcd may take to answer; a member without a leader answers status at once. */
     private static final int ETCDCTL_SECONDS = 2;
     private static final int LOG_LINES = 30;
+    /**
+     * The env file's settings that name a certificate a renewal re-issues: etcd's own (served and dialled) and
+     * etcdctl's. Not the CA's: a renewal signs with it, so an expired CA needs a CA rotation, which the certificate
+     * inventory points to.
+     */
+    private static final List<String> CERTIFICATE_SETTINGS = List.of("ETCD_CERT_FILE", "ETCD_PEER_CERT_FILE",
+            "ETCDCTL_CERT");
     static final String NOTHING_LISTENS = "nothing listens on the endpoints of ETCDCTL_ENDPOINTS (connection refused)";
 
     private InspectionScript() {
@@ -38,6 +45,7 @@ final class InspectionScript {
                 etcdctl + "alarm list) >\"$t/alarms\" 2>&1 &",
                 "fi",
                 peerProbe(peers, layout.peerPort()),
+                expiredCertificates(layout.envFile()) + " >\"$t/expired\" 2>/dev/null &",
                 "echo " + MARKER + "service; systemctl is-active " + layout.unitName() + " 2>/dev/null | head -n 1",
                 "echo " + MARKER + "process; " + processState(layout.unitName()),
                 "echo " + MARKER + "enabled; systemctl is-enabled " + layout.unitName() + " 2>/dev/null | head -n 1",
@@ -48,7 +56,7 @@ final class InspectionScript {
                 "echo " + MARKER + "log; journalctl -u " + layout.unitName() + " -n " + LOG_LINES + " --no-pager -o cat 2>&1 | tail -n "
                         + LOG_LINES + " | cut -c1-400",
                 "wait",
-                "for f in status members alarms peers; do echo " + MARKER + "$f; "
+                "for f in status members alarms peers expired; do echo " + MARKER + "$f; "
                         + "[ -f \"$t/$f\" ] && head -c 65536 \"$t/$f\"; echo; done",
                 "rm -rf \"$t\"");
     }
@@ -76,6 +84,20 @@ final class InspectionScript {
         return "if [ \"$(systemctl show -p FreezerState --value " + unit + " 2>/dev/null)\" = frozen ]; then echo frozen; "
                 + "else p=$(systemctl show -p MainPID --value " + unit + " 2>/dev/null); case \"$p\" in ''|0) echo none;; "
                 + "*) sed 's/^.*) //' \"/proc/$p/stat\" 2>/dev/null | cut -d' ' -f1;; esac; fi";
+    }
+
+    /**
+     * Each certificate the env file names (what etcd serves and dials peers with, and etcdctl's) that openssl
+     * reads and finds past its notAfter, as "PATH, a tab, NOTAFTER", once per file. A file openssl cannot read, or a
+     * host without openssl, prints nothing: only a certificate read as expired is reported.
+     */
+    static String expiredCertificates(String envFile) {
+        // one openssl per file: exit 1 with a notAfter line is "expires within 0 s"; a file it cannot read has none
+        return "(set -a; . " + Shell.quote(envFile) + " 2>/dev/null || exit 0; set +a; for v in " + String.join(" ",
+                CERTIFICATE_SETTINGS) + "; do f=$(printenv \"$v\") || continue; "
+                + "e=$(openssl x509 -noout -enddate -checkend 0 -in \"$f\" 2>/dev/null) && continue; "
+                + "case \"$e\" in notAfter=*) printf '%s\\t%s\\n' \"$f\" \"$(echo \"$e\" | head -n 1 | cut -d= -f2)\";; "
+                + "esac; done) | sort -u";
     }
 
     /**

@@ -19,6 +19,12 @@ public enum ProblemKind {
      * not even on its own host: restarting it through systemd ends the stop and keeps its data.
      */
     FROZEN(Remedy.RESTART),
+    /**
+     * A certificate its env file names (served, dialled, or etcdctl's) is past its notAfter: peers and
+     * clients refuse it, whatever runs. Starting or re-seeding cannot help and a restore keeps the same files:
+     * renewing the certificates does ({@code quorum certs renew}), every write kept.
+     */
+    CERT_EXPIRED(Remedy.RENEW),
     /** Cannot open a connection to a majority of the voting members' peer ports. */
     ISOLATED(Remedy.WAIT),
     /** Can reach some peers but not all: a partial partition or a firewall rule. */
@@ -44,7 +50,7 @@ public enum ProblemKind {
     RESTORE_DROP_IN(Remedy.REMOVE_DROP_IN);
 
     /** What recovery does about a problem of this kind. */
-    public enum Remedy { NONE, START, RESTART, WAIT, RESEED, MAINTENANCE, ADD, REMOVE_DROP_IN }
+    public enum Remedy { NONE, START, RESTART, WAIT, RESEED, MAINTENANCE, ADD, REMOVE_DROP_IN, RENEW }
 
     private final Remedy remedy;
 

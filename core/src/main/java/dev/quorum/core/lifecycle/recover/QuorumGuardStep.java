@@ -5,6 +5,7 @@ import dev.quorum.core.engine.Check;
 import dev.quorum.core.engine.Step;
 import dev.quorum.core.engine.StepContext;
 import dev.quorum.core.engine.StepFailedException;
+import dev.quorum.core.intent.Intent;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -75,6 +76,12 @@ final class QuorumGuardStep implements Step {
     static void requireQuorum(Diagnosis d, String inventoryArg) throws RecoveryException {
         if (d.hasQuorum() || d.quorumReturn().isPresent()) {
             return;
+        }
+        Optional<RecommendedAction> renew = d.actions().stream()
+                .filter(a -> a.intent() instanceof Intent.RenewCertificates).findFirst();
+        if (d.verdict() == Verdict.QUORUM_LOST && renew.isPresent()) {
+            throw new RecoveryException(d.sentence(), "nothing was changed: starting members cannot help while their "
+                    + "peers refuse their expired certificates; " + renew.get().title() + ": " + renew.get().command());
         }
         if (d.verdict() == Verdict.QUORUM_LOST) {
             throw new RecoveryException(d.sentence(), "recovery needs a majority of members with a leader; "

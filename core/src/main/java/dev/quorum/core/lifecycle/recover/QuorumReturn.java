@@ -62,11 +62,17 @@ public record QuorumReturn(List<String> start, List<String> restart, boolean eve
 
     private static boolean startable(MemberDiagnosis m) {
         return m.reachable() && m.running().equals(Optional.of(false)) && m.has(ProblemKind.NOT_RUNNING)
-                && !m.needs(ProblemKind.Remedy.RESEED) && !m.has(ProblemKind.LEARNER);
+                && !m.needs(ProblemKind.Remedy.RESEED) && !m.has(ProblemKind.LEARNER) && !certificateExpired(m);
     }
 
     private static boolean restartable(MemberDiagnosis m) {
-        return m.reachable() && m.has(ProblemKind.FROZEN) && !m.needs(ProblemKind.Remedy.RESEED);
+        return m.reachable() && m.has(ProblemKind.FROZEN) && !m.needs(ProblemKind.Remedy.RESEED)
+                && !certificateExpired(m);
+    }
+
+    /** Its peers would refuse it whatever runs: only a renewal brings it back. */
+    private static boolean certificateExpired(MemberDiagnosis m) {
+        return m.has(ProblemKind.CERT_EXPIRED);
     }
 
     private static boolean waitsForALeader(MemberDiagnosis m) {

@@ -1,6 +1,7 @@
 package dev.quorum.core.lifecycle.recover;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.quorum.core.intent.Intent;
 import dev.quorum.core.inventory.EtcdMember;
@@ -238,7 +239,7 @@ class ClassifierTest {
 
     private static HostReport withProcess(HostReport h, ProcessState process) {
         return new HostReport(h.host(), h.address(), "", h.serviceState(), h.status(), h.statusError(), h.memberList(),
-                h.alarms(), h.peerReach(), h.dataDir(), h.logTail(), h.restoreLeftover(), process, "");
+                h.alarms(), h.peerReach(), h.dataDir(), h.logTail(), h.restoreLeftover(), process, "", List.of());
     }
 
     @Test
@@ -358,7 +359,8 @@ class ClassifierTest {
 
     private static HostReport withUnitFile(HostReport h, String unitFileState) {
         return new HostReport(h.host(), h.address(), "", h.serviceState(), h.status(), h.statusError(), h.memberList(),
-                h.alarms(), h.peerReach(), h.dataDir(), h.logTail(), h.restoreLeftover(), h.process(), unitFileState);
+                h.alarms(), h.peerReach(), h.dataDir(), h.logTail(), h.restoreLeftover(), h.process(), unitFileState,
+                h.expired());
     }
 
     @Test
@@ -409,6 +411,67 @@ class ClassifierTest {
         assertThat(both.actions()).extracting(RecommendedAction::command).contains("systemctl enable etcd   # on h2",
                 "systemctl enable etcd   # on h3", "quorum restore -i hosts.yaml --snapshot FILE");
         assertThat(both.actions()).extracting(RecommendedAction::intent).doesNotContain(new Intent.Recover());
+    }
+
+    private static HostReport withExpired(HostReport h, String host) {
+        return new HostReport(h.host(), h.address(), "", h.serviceState(), h.status(), h.statusError(), h.memberList(),
+                h.alarms(), h.peerReach(), h.dataDir(), h.logTail(), h.restoreLeftover(), h.process(), h.unitFileState(),
+                List.of(new ExpiredCertificate("/etc/ssl/etcd/ssl/member-" + host + ".pem", "Nov 30 09:43:35 2026 GMT")));
+    }
+
+    @Test
+    void quorumLostToExpiredCertificatesPointsToARenewalNotARestore() {
+        Map<String, HostReport> changed = new LinkedHashMap<>();
+        for (EtcdMember m : THREE) {
+            String id = "a" + m.hostName().charAt(1);
+            changed.put(m.hostName(), withExpired(report(m, "active", Optional.of(status(id, CLUSTER, "0", 100)),
+                    reachAll(m), DataDirState.PRESENT, List.of()), m.hostName()));
+        }
+
+        Diagnosis d = classify(changed);
+
+        assertThat(d.verdict()).isEqualTo(Verdict.QUORUM_LOST);
+        assertThat(d.member("h1").orElseThrow().problems()).extracting(Problem::kind)
+                .startsWith(ProblemKind.CERT_EXPIRED);
+        assertThat(d.member("h1").orElseThrow().problems().get(0).text()).isEqualTo("certificate expired: "
+                + "/etc/ssl/etcd/ssl/member-h1.pem (expired Nov 30 09:43:35 2026 GMT)");
+        assertThat(d.quorumReturn()).isEmpty();
+        assertThat(d.sentence()).endsWith("certificates expired on h1, h2 and h3: quorum certs renew re-issues them, "
+                + "and quorum returns with every write");
+        assertThat(d.actions()).first().satisfies(a -> {
+            assertThat(a.intent()).isEqualTo(new Intent.RenewCertificates());
+            assertThat(a.command()).isEqualTo("quorum certs renew -i hosts.yaml");
+        });
+        assertThatThrownBy(() -> QuorumGuardStep.requireQuorum(d, "hosts.yaml")).as("recover refuses, pointing there")
+                .isInstanceOfSatisfying(RecoveryException.class, e -> assertThat(e.hint())
+                        .startsWith("nothing was changed").endsWith(": quorum certs renew -i hosts.yaml"));
+    }
+
+    @Test
+    void stoppedMembersWhoseCertificatesExpiredAreNotCountedToBringQuorumBack() {
+        Map<String, HostReport> changed = new LinkedHashMap<>();
+        for (EtcdMember m : THREE) {
+            changed.put(m.hostName(), withExpired(report(m, "inactive", Optional.empty(), Map.of(),
+                    DataDirState.PRESENT, List.of()), m.hostName()));
+        }
+
+        Diagnosis d = classify(changed);
+
+        assertThat(d.verdict()).isEqualTo(Verdict.QUORUM_LOST);
+        assertThat(d.quorumReturn()).as("a start cannot help while their peers refuse them").isEmpty();
+        assertThat(d.actions()).extracting(RecommendedAction::intent).first().isEqualTo(new Intent.RenewCertificates());
+        assertThat(d.actions()).extracting(RecommendedAction::intent).doesNotContain(new Intent.Recover());
+    }
+
+    @Test
+    void aServingMemberWhoseCertificateExpiredIsDegradedWithARenewalFirst() {
+        Diagnosis d = classify(Map.of("h3", withExpired(healthy(THREE.get(2)), "h3")));
+
+        assertThat(d.verdict()).isEqualTo(Verdict.DEGRADED);
+        assertThat(d.sentence()).isEqualTo("h3's certificate expired: /etc/ssl/etcd/ssl/member-h3.pem (expired Nov 30 "
+                + "09:43:35 2026 GMT); the cluster still has quorum (tolerates 1 more failure); quorum certs renew "
+                + "re-issues the expired certificates on h3");
+        assertThat(d.actions()).extracting(RecommendedAction::intent).containsExactly(new Intent.RenewCertificates());
     }
 
     @Test

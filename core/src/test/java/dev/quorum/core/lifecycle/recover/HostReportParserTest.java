@@ -106,4 +106,14 @@ class HostReportParserTest {
         assertThat(HostReportParser.parse("h1", "10.0.0.1", "@@quorum:service\ninactive\n").disabled())
                 .as("not read is not disabled").isFalse();
     }
+
+    @Test
+    void expiredCertificatesAreReadLineByLineAndAnythingElseIsLeftOut() {
+        HostReport r = HostReportParser.parse("h1", "10.0.0.1", String.join("\n", "@@quorum:expired",
+                "/etc/ssl/etcd/ssl/member-h1.pem\tNov 30 09:43:35 2026 GMT", "openssl: something odd", ""));
+
+        assertThat(r.expired()).containsExactly(new ExpiredCertificate("/etc/ssl/etcd/ssl/member-h1.pem",
+                "Nov 30 09:43:35 2026 GMT"));
+        assertThat(HostReportParser.parse("h1", "10.0.0.1", "@@quorum:service\nactive\n").expired()).isEmpty();
+    }
 }

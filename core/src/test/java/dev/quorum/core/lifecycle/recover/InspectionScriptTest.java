@@ -5,12 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.quorum.core.etcd.InitialCheckDropIn;
 import dev.quorum.core.inventory.ClusterLayout;
 import dev.quorum.core.inventory.EtcdSettings;
+import dev.quorum.core.pki.CertHost;
+import dev.quorum.core.pki.CertificateAuthority;
+import dev.quorum.core.pki.CertificateRequest;
+import dev.quorum.core.pki.KeyAlgorithm;
+import dev.quorum.core.pki.KubesprayCertificates;
+import dev.quorum.core.pki.TestCertificates;
 import dev.quorum.core.remote.Shell;
 import dev.quorum.core.standin.LocalShell;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -129,5 +137,39 @@ class InspectionScriptTest {
             }
         }
         return state;
+    }
+
+    @Test
+    void onlyACertificateOpensslReadsAsExpiredIsReportedOncePerFile() throws Exception {
+        CertificateAuthority ca = CertificateAuthority.loadOrCreate(dir.resolve("pki"), "etcd-ca", KeyAlgorithm.EC_P256);
+        CertificateRequest member = KubesprayCertificates.of(List.of(new CertHost("h1", "10.0.0.1")), List.of(),
+                List.of()).member("h1").request();
+        Instant now = Instant.now();
+        Path expired = dir.resolve("member-h1.pem");
+        Files.writeString(expired, TestCertificates.issue(ca, member, now.minus(Duration.ofDays(400)),
+                now.minus(Duration.ofHours(1))).certificatePem());
+        Path valid = dir.resolve("admin-h1.pem");
+        Files.writeString(valid, TestCertificates.issue(ca, member, now.minus(Duration.ofDays(1)),
+                now.plus(Duration.ofDays(400))).certificatePem());
+        Path unreadable = dir.resolve("not-a-certificate.pem");
+        Files.writeString(unreadable, "not a certificate\n");
+        Path env = dir.resolve("etcd env");
+        Files.writeString(env, "ETCD_CERT_FILE=" + expired + "\nETCD_PEER_CERT_FILE=" + expired + "\nETCDCTL_CERT="
+                + valid + "\n");
+        Path otherEnv = dir.resolve("other.env");
+        Files.writeString(otherEnv, "ETCD_CERT_FILE=" + unreadable + "\nETCD_PEER_CERT_FILE=" + dir.resolve("missing.pem")
+                + "\nETCD_TRUSTED_CA_FILE=" + expired + "\n");
+
+        List<String> lines = runWithSh(InspectionScript.expiredCertificates(env.toString())).lines().toList();
+
+        assertThat(lines).hasSize(1);
+        ExpiredCertificate found = ExpiredCertificate.parse(lines.get(0)).orElseThrow();
+        assertThat(found.path()).isEqualTo(expired.toString());
+        assertThat(found.notAfter()).endsWith(" GMT");
+        assertThat(runWithSh(InspectionScript.expiredCertificates(otherEnv.toString())))
+                .as("a file that is no certificate, a missing one, and a CA (which a renewal does not re-issue)")
+                .isEmpty();
+        assertThat(runWithSh(InspectionScript.expiredCertificates(dir.resolve("no-such.env").toString())))
+                .as("no env file: nothing said").isEmpty();
     }
 }

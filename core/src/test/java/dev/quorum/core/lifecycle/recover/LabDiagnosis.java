@@ -8,23 +8,23 @@ import java.time.Duration;
 import java.util.function.Predicate;
 
 /** Diagnoses a lab cluster, and polls (bounded) until raft has settled into an expected shape. */
-final class LabDiagnosis {
+public final class LabDiagnosis {
     private static final Duration SETTLE = Duration.ofSeconds(40);
 
     private final LabCluster cluster;
 
-    LabDiagnosis(LabCluster cluster) {
+    public LabDiagnosis(LabCluster cluster) {
         this.cluster = cluster;
     }
 
-    Diagnosis now() {
+    public Diagnosis now() {
         try (ClusterSession session = cluster.session(cluster.ssh())) {
             return new Diagnoser(session).diagnose("hosts.yaml");
         }
     }
 
     /** Raft settles within an election or two; fails the test with the last diagnosis if it does not. */
-    Diagnosis await(Predicate<Diagnosis> settled) {
+    public Diagnosis await(Predicate<Diagnosis> settled) {
         long deadline = System.nanoTime() + SETTLE.toNanos();
         Diagnosis last = now();
         while (!settled.test(last) && System.nanoTime() < deadline) {

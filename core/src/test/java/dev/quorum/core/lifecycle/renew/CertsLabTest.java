@@ -11,6 +11,11 @@ import dev.quorum.core.cluster.LiveCluster;
 import dev.quorum.core.etcd.ClusterStatus;
 import dev.quorum.core.labtest.ContinuousWriter;
 import dev.quorum.core.labtest.LabCluster;
+import dev.quorum.core.intent.Intent;
+import dev.quorum.core.lifecycle.recover.Diagnosis;
+import dev.quorum.core.lifecycle.recover.LabDiagnosis;
+import dev.quorum.core.lifecycle.recover.ProblemKind;
+import dev.quorum.core.lifecycle.recover.Verdict;
 import dev.quorum.core.pki.CertHost;
 import dev.quorum.core.pki.CertificateAuthority;
 import dev.quorum.core.pki.CertificateProblem;
@@ -218,6 +223,13 @@ class CertsLabTest {
         }
         ClusterStatus broken = status();
         assertThat(broken == null || !broken.quorum()).as("quorum lost with expired certificates").isTrue();
+        Diagnosis diagnosis = new LabDiagnosis(cluster).await(d -> d.verdict() == Verdict.QUORUM_LOST);
+        assertThat(diagnosis.members()).allSatisfy(m -> assertThat(m.problems().get(0).kind())
+                .isEqualTo(ProblemKind.CERT_EXPIRED));
+        assertThat(diagnosis.sentence()).endsWith("certificates expired on lab1, lab2 and lab3: quorum certs renew "
+                + "re-issues them, and quorum returns with every write");
+        assertThat(diagnosis.actions().get(0).intent()).as("a renewal, not a restore, first")
+                .isEqualTo(new Intent.RenewCertificates());
 
         LabCluster.Outcome renewed = renew();
         System.out.println("renewal without quorum:\n" + renewed.log());
@@ -243,6 +255,9 @@ class CertsLabTest {
                     now.minus(Duration.ofDays(400)), now.minus(Duration.ofHours(1))));
             host.exec("systemctl stop etcd").requireOk("stop etcd");
         }
+        Diagnosis diagnosis = new LabDiagnosis(cluster).now();
+        assertThat(diagnosis.quorumReturn()).as("starting them cannot help while their peers refuse them").isEmpty();
+        assertThat(diagnosis.actions().get(0).intent()).isEqualTo(new Intent.RenewCertificates());
 
         LabCluster.Outcome renewed = renew();
 

@@ -17,6 +17,7 @@ final class Advice {
     private final String inventory;
     /** etcd's unit on the hosts: etcd, or etcd-events for the events cluster. */
     private final String unit;
+    private final String dataDir;
     /** How starting members brings a lost quorum back, when it does. */
     private final Optional<QuorumReturn> back;
 
@@ -25,15 +26,17 @@ final class Advice {
      *                       alive as far as etcd can tell, so never advised to be replaced
      * @param inventory      the inventory argument, as commands should repeat it
      * @param unit           etcd's unit on the hosts, as a command to enable it names it
+     * @param dataDir        etcd's data dir on the hosts, as a command to look at its disk names it
      */
     Advice(List<MemberDiagnosis> members, Verdict verdict, QuorumEvidence evidence, Set<String> reachedByPeers,
-           String inventory, String unit) {
+           String inventory, String unit, String dataDir) {
         this.members = members;
         this.verdict = verdict;
         this.evidence = evidence;
         this.reachedByPeers = reachedByPeers;
         this.inventory = inventory;
         this.unit = unit;
+        this.dataDir = dataDir;
         this.back = QuorumReturn.of(members, evidence);
     }
 
@@ -49,12 +52,12 @@ final class Advice {
                     .map(way -> "etcd is only stopped on " + and(way.hosts()) + ", data intact: quorum recover "
                             + bringsBack(way, "starts", "restarts")
                             + ", and quorum returns with every write")
-                    .orElse(expired().isEmpty() ? "if they come back, quorum returns by itself; if they are gone "
-                            + "for good, restore from a snapshot" : "certificates expired on " + hosts(expired())
-                            + ": quorum certs renew re-issues them, and quorum returns with every write");
+                    .orElse(operatorFixes(members, dataDir).isEmpty() ? "if they come back, quorum returns by "
+                            + "itself; if they are gone for good, restore from a snapshot"
+                            : String.join("; ", operatorFixes(members, dataDir)) + ", and quorum returns with every write");
             case DEGRADED -> unhealthy.stream().map(this::clause).collect(Collectors.joining("; "))
                     + "; the cluster still has quorum (tolerates " + tolerance() + " more "
-                    + (tolerance() == 1 ? "failure" : "failures") + ")" + outlook(unhealthy);
+                    + (tolerance() == 1 ? "failure" : "failures") + ")" + outlook(unhealthy, dataDir);
             case UNKNOWN -> "cannot tell whether the cluster has quorum: " + evidence.up().size() + " of "
                     + evidence.voters() + " voting members report a leader, " + evidence.quorumSize() + " are needed, "
                     + "and these could not be asked: " + evidence.unknownWords()
@@ -76,7 +79,7 @@ final class Advice {
         }
         if (verdict == Verdict.QUORUM_LOST) {
             if (back.isEmpty()) {
-                renewAction().ifPresent(actions::add);
+                actions.addAll(operatorActions());
             }
             back.ifPresentOrElse(way -> actions.add(action("Bring quorum back: "
                             + bringsBack(way, "start", "restart") + " (data intact, nothing is lost)",
@@ -92,8 +95,8 @@ final class Advice {
                     "the survivor may be behind: writes it had not applied are lost"));
             return actions;
         }
-        renewAction().ifPresent(actions::add);
-        List<MemberDiagnosis> fixable = members.stream().filter(m -> m.reachable() && !m.needs(ProblemKind.Remedy.RENEW)
+        actions.addAll(operatorActions());
+        List<MemberDiagnosis> fixable = members.stream().filter(m -> m.reachable() && !m.needsTheOperatorFirst()
                 && (m.needs(ProblemKind.Remedy.WAIT)
                 || m.needs(ProblemKind.Remedy.START) || m.needs(ProblemKind.Remedy.RESTART)
                 || m.needs(ProblemKind.Remedy.RESEED))).toList();
@@ -169,15 +172,38 @@ final class Advice {
         return found;
     }
 
-    /** Members a certificate of which expired: nothing but a renewal lets their peers accept them again. */
-    private List<MemberDiagnosis> expired() {
-        return members.stream().filter(m -> m.has(ProblemKind.CERT_EXPIRED)).toList();
+    private List<MemberDiagnosis> having(ProblemKind kind) {
+        return members.stream().filter(m -> m.has(kind)).toList();
     }
 
-    private Optional<RecommendedAction> renewAction() {
-        return expired().isEmpty() ? Optional.empty() : Optional.of(action("Renew the expired certificates on "
-                + hosts(expired()) + " from the cluster CA: their peers accept them again, nothing is lost",
-                new Intent.RenewCertificates(), ""));
+    /** What the operator fixes first, in words: recover cannot, and no restore would either. */
+    private static List<String> operatorFixes(List<MemberDiagnosis> members, String dataDir) {
+        List<String> parts = new ArrayList<>();
+        List<MemberDiagnosis> expired = members.stream().filter(m -> m.has(ProblemKind.CERT_EXPIRED)).toList();
+        if (!expired.isEmpty()) {
+            parts.add("certificates expired on " + hosts(expired) + ": quorum certs renew re-issues them");
+        }
+        List<MemberDiagnosis> full = members.stream().filter(m -> m.has(ProblemKind.DISK_FULL)).toList();
+        if (!full.isEmpty()) {
+            parts.add("the disk under " + dataDir + " is full on " + hosts(full) + ": once space is freed there, "
+                    + "quorum recover starts etcd");
+        }
+        return parts;
+    }
+
+    /** Each fix recover cannot make (a renewal, space freed on a disk), first among the actions. */
+    private List<RecommendedAction> operatorActions() {
+        List<RecommendedAction> found = new ArrayList<>();
+        List<MemberDiagnosis> expired = having(ProblemKind.CERT_EXPIRED);
+        if (!expired.isEmpty()) {
+            found.add(action("Renew the expired certificates on " + hosts(expired) + " from the cluster CA: their "
+                    + "peers accept them again, nothing is lost", new Intent.RenewCertificates(), ""));
+        }
+        having(ProblemKind.DISK_FULL).forEach(m -> found.add(action("Free space on " + m.host() + " under " + dataDir
+                + " (data dirs moved aside beside it and old snapshots are the usual candidates; keep what you may "
+                + "still need), then run recover, which starts etcd there", new Intent.Manual("df -h " + dataDir
+                + "; du -sh " + dataDir + "*   # on " + m.host()), "")));
+        return found;
     }
 
     /** A member whose unit someone disabled or masked is theirs to bring back: recover starts it once it is enabled. */
@@ -208,6 +234,7 @@ final class Advice {
             case WRONG_CLUSTER -> m.host() + " holds another cluster's data";
             case NOT_RUNNING -> "etcd is not running on " + m.host();
             case CERT_EXPIRED -> m.host() + "'s " + first.text();
+            case DISK_FULL -> m.host() + ": " + first.text();
             case DISABLED -> "etcd is stopped and taken out of service on " + m.host() + " (its unit disabled or "
                     + "masked): recover leaves it stopped";
             case FROZEN -> "etcd on " + m.host() + " is stopped and answers nobody";
@@ -225,13 +252,9 @@ final class Advice {
         return m.problems().isEmpty() ? "ok" : m.problems().get(0).kind().label().toLowerCase(Locale.ROOT);
     }
 
-    private static String outlook(List<MemberDiagnosis> all) {
-        List<String> parts = new ArrayList<>();
-        List<MemberDiagnosis> renew = all.stream().filter(m -> m.needs(ProblemKind.Remedy.RENEW)).toList();
-        if (!renew.isEmpty()) {
-            parts.add("quorum certs renew re-issues the expired certificates on " + hosts(renew));
-        }
-        List<MemberDiagnosis> unhealthy = all.stream().filter(m -> !m.needs(ProblemKind.Remedy.RENEW)).toList();
+    private static String outlook(List<MemberDiagnosis> all, String dataDir) {
+        List<String> parts = new ArrayList<>(operatorFixes(all, dataDir));
+        List<MemberDiagnosis> unhealthy = all.stream().filter(m -> !m.needsTheOperatorFirst()).toList();
         List<MemberDiagnosis> waiting = unhealthy.stream().filter(m -> m.reachable() && m.needs(ProblemKind.Remedy.WAIT)
                 && !m.needs(ProblemKind.Remedy.RESEED) && !m.needs(ProblemKind.Remedy.START)
                 && !m.needs(ProblemKind.Remedy.RESTART)).toList();

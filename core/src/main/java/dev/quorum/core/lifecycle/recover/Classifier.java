@@ -3,6 +3,7 @@ package dev.quorum.core.lifecycle.recover;
 import dev.quorum.core.etcd.InitialCheckDropIn;
 import dev.quorum.core.inventory.ClusterLayout;
 import dev.quorum.core.inventory.EtcdMember;
+import dev.quorum.core.inventory.EtcdSettings;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,10 +21,13 @@ import java.util.stream.Collectors;
  * quorum holds when a majority of those voters run with a leader in that cluster.
  */
 final class Classifier {
+    /** Below this, etcd cannot cut its next WAL file (it preallocates 64 MiB): the data dir counts as full. */
+    static final long DATA_DIR_FULL_KIB = 64 * 1024;
     /** Entries behind the leader before a member counts as lagging: far more than a busy follower's gap. */
     static final long LAGGING_ENTRIES = 1000;
 
     private final List<EtcdMember> subjects;
+    private final String dataDir;
     private final Map<String, HostReport> reports;
     private final String referenceCluster;
     private final List<ListedMember> memberList;
@@ -34,8 +38,9 @@ final class Classifier {
     private final Set<String> stoppedAddresses;
     private final List<String> isolatedAddresses;
 
-    private Classifier(List<EtcdMember> subjects, Map<String, HostReport> reports) {
+    private Classifier(List<EtcdMember> subjects, Map<String, HostReport> reports, String dataDir) {
         this.subjects = subjects;
+        this.dataDir = dataDir;
         this.reports = reports;
         this.referenceCluster = referenceCluster(reports.values());
         this.memberList = referenceList();
@@ -52,9 +57,10 @@ final class Classifier {
                 .map(HostReport::address).toList();
     }
 
+    /** @param settings the cluster's etcd settings: its unit and data dir, as the hosts were asked about them */
     static Diagnosis classify(List<EtcdMember> subjects, Map<String, HostReport> reports, String inventoryArg,
-                              Instant now) {
-        Classifier c = new Classifier(subjects, reports);
+                              EtcdSettings settings, Instant now) {
+        Classifier c = new Classifier(subjects, reports, settings.dataDir());
         List<MemberDiagnosis> members = subjects.stream().map(c::diagnose).toList();
         QuorumEvidence evidence = c.evidence(members);
         Verdict verdict = switch (evidence.state()) {
@@ -63,7 +69,7 @@ final class Classifier {
             case HOLDS -> members.stream().allMatch(MemberDiagnosis::healthy) ? Verdict.HEALTHY : Verdict.DEGRADED;
         };
         Advice advice = new Advice(members, verdict, evidence, c.reachedByPeers(members), inventoryArg,
-                subjects.isEmpty() ? ClusterLayout.MAIN.unitName() : subjects.get(0).layout().unitName());
+                settings.layout().unitName(), settings.dataDir());
         return new Diagnosis(now, verdict, advice.sentence(), members, c.connectivity(), advice.actions(), evidence);
     }
 
@@ -137,6 +143,7 @@ final class Classifier {
             problems.add(new Problem(ProblemKind.CERT_EXPIRED, "certificate expired: " + r.expired().stream()
                     .map(ExpiredCertificate::toString).collect(Collectors.joining(", "))));
         }
+        diskFull(r, serving).ifPresent(problems::add);
         if (listed.isEmpty() && !memberList.isEmpty()) {
             boolean removedSaysLog = LogSigns.removed(r.logTail()).isPresent();
             boolean hasData = r.dataDir() == DataDirState.PRESENT;
@@ -216,6 +223,20 @@ final class Classifier {
                     case COMPLETED -> "; the restore of this data dir is marked completed";
                     case NONE, UNKNOWN -> "";
                 });
+    }
+
+    /**
+     * Nearly no room left under the data dir, as df says, whatever etcd does now; or, for a member that does not
+     * serve, etcd's own log saying it ran out of space.
+     */
+    private Optional<Problem> diskFull(HostReport r, boolean serving) {
+        if (r.dataDirFreeKib().isPresent() && r.dataDirFreeKib().getAsLong() < DATA_DIR_FULL_KIB) {
+            return Optional.of(new Problem(ProblemKind.DISK_FULL, "the disk under " + dataDir + " is full: "
+                    + r.dataDirFreeKib().getAsLong() / 1024 + " MiB free, and etcd needs " + DATA_DIR_FULL_KIB / 1024
+                    + " MiB for its next WAL file"));
+        }
+        return serving ? Optional.empty() : LogSigns.diskFull(r.logTail()).map(line -> new Problem(ProblemKind.DISK_FULL,
+                "the disk under " + dataDir + " ran full; etcd's log: " + line));
     }
 
     private Optional<Problem> dataProblem(HostReport r) {

@@ -51,7 +51,7 @@ public final class Diagnoser {
             subjects.addAll(more);
             reports.putAll(inspect(more, allPeers(inventory)));
         }
-        return Classifier.classify(subjects, reports, inventoryArg, clock.instant());
+        return Classifier.classify(subjects, reports, inventoryArg, inventory.etcd(), clock.instant());
     }
 
     /**

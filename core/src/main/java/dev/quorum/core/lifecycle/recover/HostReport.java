@@ -4,6 +4,7 @@ import dev.quorum.core.lifecycle.steps.UnitState;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -20,12 +21,13 @@ import java.util.Set;
  * @param process         etcd's main process as {@code /proc} showed it
  * @param unitFileState   {@code systemctl is-enabled etcd}: enabled, disabled, masked...; empty when not read
  * @param expired         the certificates of its env file that its host's openssl reads as expired
+ * @param dataDirFreeKib  what {@code df} says is free for the data dir's filesystem, in KiB; empty when not read
  */
 public record HostReport(String host, String address, String sshError, String serviceState,
                          Optional<LocalStatus> status, String statusError, List<ListedMember> memberList,
                          List<String> alarms, Map<String, Boolean> peerReach, DataDirState dataDir,
                          List<String> logTail, RestoreLeftover restoreLeftover, ProcessState process,
-                         String unitFileState, List<ExpiredCertificate> expired) {
+                         String unitFileState, List<ExpiredCertificate> expired, OptionalLong dataDirFreeKib) {
     /** What {@code systemctl is-enabled} prints for a unit someone took out of the host's start: never guessed. */
     private static final Set<String> TAKEN_OUT = Set.of("disabled", "masked", "masked-runtime");
 
@@ -43,7 +45,7 @@ public record HostReport(String host, String address, String sshError, String se
                       Map<String, Boolean> peerReach, DataDirState dataDir, List<String> logTail,
                       RestoreLeftover restoreLeftover) {
         this(host, address, sshError, serviceState, status, statusError, memberList, alarms, peerReach, dataDir, logTail,
-                restoreLeftover, ProcessState.UNKNOWN, "", List.of());
+                restoreLeftover, ProcessState.UNKNOWN, "", List.of(), OptionalLong.empty());
     }
 
     public static HostReport unreachable(String host, String address, String reason) {

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** Reads the output of {@link InspectionScript} into a {@link HostReport}. */
 final class HostReportParser {
@@ -27,7 +28,8 @@ final class HostReportParser {
                 nonBlank(sections.get("log")), new RestoreLeftover(dropIn(first(sections.get("dropin"))),
                         marker(first(sections.get("restore")))), ProcessState.of(first(sections.get("process"))),
                 first(sections.get("enabled")), nonBlank(sections.get("expired")).stream()
-                        .flatMap(line -> ExpiredCertificate.parse(line).stream()).toList());
+                        .flatMap(line -> ExpiredCertificate.parse(line).stream()).toList(),
+                kib(first(sections.get("datafree"))));
     }
 
     private static Map<String, List<String>> sections(String output) {
@@ -96,6 +98,11 @@ final class HostReportParser {
             }
         }
         return reach;
+    }
+
+    /** A whole number of KiB as df printed it; anything else is not known. */
+    private static OptionalLong kib(String word) {
+        return word.matches("[0-9]{1,18}") ? OptionalLong.of(Long.parseLong(word)) : OptionalLong.empty();
     }
 
     private static DataDirState dataDir(String word) {

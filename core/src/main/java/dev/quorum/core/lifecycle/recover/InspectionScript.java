@@ -51,6 +51,7 @@ final class InspectionScript {
                 "echo " + MARKER + "enabled; systemctl is-enabled " + layout.unitName() + " 2>/dev/null | head -n 1",
                 "echo " + MARKER + "datadir; if [ -f " + data + "/member/snap/db ]; then echo present; "
                         + "elif [ -d " + data + "/member ]; then echo incomplete; else echo missing; fi",
+                "echo " + MARKER + "datafree; " + dataDirFreeKib(settings.dataDir()),
                 "echo " + MARKER + "dropin; " + InitialCheckDropIn.probeCommand(layout),
                 "echo " + MARKER + "restore; " + restoreMarker(settings.dataDir()),
                 "echo " + MARKER + "log; journalctl -u " + layout.unitName() + " -n " + LOG_LINES + " --no-pager -o cat 2>&1 | tail -n "
@@ -98,6 +99,16 @@ final class InspectionScript {
                 + "e=$(openssl x509 -noout -enddate -checkend 0 -in \"$f\" 2>/dev/null) && continue; "
                 + "case \"$e\" in notAfter=*) printf '%s\\t%s\\n' \"$f\" \"$(echo \"$e\" | head -n 1 | cut -d= -f2)\";; "
                 + "esac; done) | sort -u";
+    }
+
+    /**
+     * KiB free for the data dir, as {@code df -Pk} says of its filesystem (of its parent while it does not exist);
+     * nothing when df does not answer.
+     */
+    static String dataDirFreeKib(String dataDir) {
+        String data = Shell.quote(dataDir);
+        return "d=" + data + "; [ -e \"$d\" ] || d=$(dirname \"$d\"); timeout 2 df -Pk \"$d\" 2>/dev/null "
+                + "| awk 'NR == 2 { print $4 }'";
     }
 
     /**

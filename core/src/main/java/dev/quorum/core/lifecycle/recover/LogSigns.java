@@ -14,6 +14,7 @@ final class LogSigns {
             "invalid database", "unexpected eof", "failed to open database");
     private static final List<String> REMOVED = List.of("has been permanently removed", "has already been removed",
             "because it was removed");
+    private static final List<String> DISK_FULL = List.of("no space left on device");
     private static final List<String> OTHER_CLUSTER = List.of("cluster id mismatch", "request cluster id mismatch");
 
     private LogSigns() {
@@ -25,6 +26,10 @@ final class LogSigns {
 
     static Optional<String> removed(List<String> log) {
         return find(log, REMOVED);
+    }
+
+    static Optional<String> diskFull(List<String> log) {
+        return find(log, DISK_FULL);
     }
 
     static Optional<String> otherCluster(List<String> log) {

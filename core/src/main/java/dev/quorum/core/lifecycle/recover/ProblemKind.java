@@ -25,6 +25,12 @@ public enum ProblemKind {
      * renewing the certificates does ({@code quorum certs renew}), every write kept.
      */
     CERT_EXPIRED(Remedy.RENEW),
+    /**
+     * The filesystem of its data dir is (nearly) full, or etcd's log says it ran out of space: etcd cannot write its
+     * WAL, so it stops or will not start. Starting it cannot help and nothing of its data is at fault: the operator
+     * frees space (moved-aside data dirs and old snapshots are the usual candidates), then recover starts it.
+     */
+    DISK_FULL(Remedy.FREE_SPACE),
     /** Cannot open a connection to a majority of the voting members' peer ports. */
     ISOLATED(Remedy.WAIT),
     /** Can reach some peers but not all: a partial partition or a firewall rule. */
@@ -50,7 +56,7 @@ public enum ProblemKind {
     RESTORE_DROP_IN(Remedy.REMOVE_DROP_IN);
 
     /** What recovery does about a problem of this kind. */
-    public enum Remedy { NONE, START, RESTART, WAIT, RESEED, MAINTENANCE, ADD, REMOVE_DROP_IN, RENEW }
+    public enum Remedy { NONE, START, RESTART, WAIT, RESEED, MAINTENANCE, ADD, REMOVE_DROP_IN, RENEW, FREE_SPACE }
 
     private final Remedy remedy;
 

@@ -62,17 +62,12 @@ public record QuorumReturn(List<String> start, List<String> restart, boolean eve
 
     private static boolean startable(MemberDiagnosis m) {
         return m.reachable() && m.running().equals(Optional.of(false)) && m.has(ProblemKind.NOT_RUNNING)
-                && !m.needs(ProblemKind.Remedy.RESEED) && !m.has(ProblemKind.LEARNER) && !certificateExpired(m);
+                && !m.needs(ProblemKind.Remedy.RESEED) && !m.has(ProblemKind.LEARNER) && !m.needsTheOperatorFirst();
     }
 
     private static boolean restartable(MemberDiagnosis m) {
         return m.reachable() && m.has(ProblemKind.FROZEN) && !m.needs(ProblemKind.Remedy.RESEED)
-                && !certificateExpired(m);
-    }
-
-    /** Its peers would refuse it whatever runs: only a renewal brings it back. */
-    private static boolean certificateExpired(MemberDiagnosis m) {
-        return m.has(ProblemKind.CERT_EXPIRED);
+                && !m.needsTheOperatorFirst();
     }
 
     private static boolean waitsForALeader(MemberDiagnosis m) {

@@ -50,10 +50,11 @@ final class RecoveryPlanner {
         }
         List<String> start = diagnosis.members().stream().filter(MemberDiagnosis::reachable)
                 .filter(m -> m.needs(ProblemKind.Remedy.START) && !m.needs(ProblemKind.Remedy.RESEED)
-                        && !finishesJoin(cluster, m))
+                        && !finishesJoin(cluster, m) && !m.needsTheOperatorFirst())
                 .map(MemberDiagnosis::host).toList();
         List<String> restart = diagnosis.members().stream().filter(MemberDiagnosis::reachable)
-                .filter(m -> m.needs(ProblemKind.Remedy.RESTART) && !m.needs(ProblemKind.Remedy.RESEED))
+                .filter(m -> m.needs(ProblemKind.Remedy.RESTART) && !m.needs(ProblemKind.Remedy.RESEED)
+                        && !m.needsTheOperatorFirst())
                 .map(MemberDiagnosis::host).toList();
         startsAndRestarts(cluster, start, restart, Readiness.ACTIVE, steps);
         List<EtcdMember> sendTo = List.of();

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.quorum.core.intent.Intent;
 import dev.quorum.core.inventory.EtcdMember;
+import dev.quorum.core.inventory.EtcdSettings;
 import dev.quorum.core.inventory.InventoryHost;
 import dev.quorum.core.remote.SshTarget;
+import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,6 +20,9 @@ import org.junit.jupiter.api.Test;
 /** The classification rules on hand-made host reports: pure logic, no hosts. */
 class ClassifierTest {
     private static final String CLUSTER = "c1";
+    private static final EtcdSettings SETTINGS = new EtcdSettings("v3.5.21", URI.create("file:///tmp/etcd.tgz"),
+            Optional.empty(), "/var/lib/etcd", "/etc/ssl/etcd/ssl", "/usr/local/bin", 250, 5000, List.of(), List.of(),
+            "k8s_etcd", "amd64");
     private static final List<EtcdMember> THREE = List.of(member("h1", "10.0.0.1", "etcd1"),
             member("h2", "10.0.0.2", "etcd2"), member("h3", "10.0.0.3", "etcd3"));
     private static final List<ListedMember> LIST = THREE.stream()
@@ -57,7 +62,7 @@ class ClassifierTest {
     private static Diagnosis classify(Map<String, HostReport> changed) {
         Map<String, HostReport> reports = new LinkedHashMap<>();
         THREE.forEach(m -> reports.put(m.hostName(), changed.getOrDefault(m.hostName(), healthy(m))));
-        return Classifier.classify(THREE, reports, "hosts.yaml", Instant.EPOCH);
+        return Classifier.classify(THREE, reports, "hosts.yaml", SETTINGS, Instant.EPOCH);
     }
 
     @Test
@@ -168,7 +173,7 @@ class ClassifierTest {
                 "active", leaderless.status(), "", LIST, List.of(), leaderless.peerReach(), DataDirState.PRESENT,
                 List.of(), NOTHING_LEFT)));
 
-        Diagnosis d = Classifier.classify(THREE.subList(0, 1), reports, "hosts.yaml", Instant.EPOCH);
+        Diagnosis d = Classifier.classify(THREE.subList(0, 1), reports, "hosts.yaml", SETTINGS, Instant.EPOCH);
 
         assertThat(d.verdict()).isEqualTo(Verdict.UNKNOWN);
         assertThat(d.quorum().voters()).isEqualTo(3);
@@ -239,7 +244,8 @@ class ClassifierTest {
 
     private static HostReport withProcess(HostReport h, ProcessState process) {
         return new HostReport(h.host(), h.address(), "", h.serviceState(), h.status(), h.statusError(), h.memberList(),
-                h.alarms(), h.peerReach(), h.dataDir(), h.logTail(), h.restoreLeftover(), process, "", List.of());
+                h.alarms(), h.peerReach(), h.dataDir(), h.logTail(), h.restoreLeftover(), process, "", List.of(),
+                java.util.OptionalLong.empty());
     }
 
     @Test
@@ -360,7 +366,7 @@ class ClassifierTest {
     private static HostReport withUnitFile(HostReport h, String unitFileState) {
         return new HostReport(h.host(), h.address(), "", h.serviceState(), h.status(), h.statusError(), h.memberList(),
                 h.alarms(), h.peerReach(), h.dataDir(), h.logTail(), h.restoreLeftover(), h.process(), unitFileState,
-                h.expired());
+                h.expired(), h.dataDirFreeKib());
     }
 
     @Test
@@ -416,7 +422,8 @@ class ClassifierTest {
     private static HostReport withExpired(HostReport h, String host) {
         return new HostReport(h.host(), h.address(), "", h.serviceState(), h.status(), h.statusError(), h.memberList(),
                 h.alarms(), h.peerReach(), h.dataDir(), h.logTail(), h.restoreLeftover(), h.process(), h.unitFileState(),
-                List.of(new ExpiredCertificate("/etc/ssl/etcd/ssl/member-" + host + ".pem", "Nov 30 09:43:35 2026 GMT")));
+                List.of(new ExpiredCertificate("/etc/ssl/etcd/ssl/member-" + host + ".pem", "Nov 30 09:43:35 2026 GMT")),
+                h.dataDirFreeKib());
     }
 
     @Test
@@ -469,9 +476,69 @@ class ClassifierTest {
 
         assertThat(d.verdict()).isEqualTo(Verdict.DEGRADED);
         assertThat(d.sentence()).isEqualTo("h3's certificate expired: /etc/ssl/etcd/ssl/member-h3.pem (expired Nov 30 "
-                + "09:43:35 2026 GMT); the cluster still has quorum (tolerates 1 more failure); quorum certs renew "
-                + "re-issues the expired certificates on h3");
+                + "09:43:35 2026 GMT); the cluster still has quorum (tolerates 1 more failure); certificates expired "
+                + "on h3: quorum certs renew re-issues them");
         assertThat(d.actions()).extracting(RecommendedAction::intent).containsExactly(new Intent.RenewCertificates());
+    }
+
+    private static HostReport withFree(HostReport h, long kib) {
+        return new HostReport(h.host(), h.address(), "", h.serviceState(), h.status(), h.statusError(), h.memberList(),
+                h.alarms(), h.peerReach(), h.dataDir(), h.logTail(), h.restoreLeftover(), h.process(), h.unitFileState(),
+                h.expired(), java.util.OptionalLong.of(kib));
+    }
+
+    @Test
+    void aMemberWhoseDataDiskIsFullIsLeftForTheOperatorToFreeSpaceNotStarted() {
+        HostReport full = withFree(report(THREE.get(2), "failed", Optional.empty(), Map.of(), DataDirState.PRESENT,
+                List.of()), 512);
+
+        Diagnosis d = classify(Map.of("h3", full));
+
+        MemberDiagnosis h3 = d.member("h3").orElseThrow();
+        assertThat(h3.problems()).extracting(Problem::kind).containsExactly(ProblemKind.DISK_FULL,
+                ProblemKind.NOT_RUNNING);
+        assertThat(h3.needsTheOperatorFirst()).isTrue();
+        assertThat(d.sentence()).isEqualTo("h3: the disk under /var/lib/etcd is full: 0 MiB free, and etcd needs 64 MiB "
+                + "for its next WAL file; the cluster still has quorum (tolerates 0 more failures); the disk under "
+                + "/var/lib/etcd is full on h3: once space is freed there, quorum recover starts etcd");
+        assertThat(d.actions()).extracting(RecommendedAction::intent).containsExactly(
+                new Intent.Manual("df -h /var/lib/etcd; du -sh /var/lib/etcd*   # on h3"));
+    }
+
+    @Test
+    void etcdsOwnWordThatItRanOutOfSpaceCountsWhenDfCouldNotBeRead() {
+        HostReport crashing = report(THREE.get(2), "activating", Optional.empty(), Map.of(), DataDirState.PRESENT,
+                List.of("panic: write /var/lib/etcd/member/wal/0.tmp: no space left on device"));
+
+        MemberDiagnosis h3 = classify(Map.of("h3", crashing)).member("h3").orElseThrow();
+
+        assertThat(h3.problems().get(0).kind()).isEqualTo(ProblemKind.DISK_FULL);
+        assertThat(h3.problems().get(0).text()).isEqualTo("the disk under /var/lib/etcd ran full; etcd's log: panic: "
+                + "write /var/lib/etcd/member/wal/0.tmp: no space left on device");
+        assertThat(classify(Map.of("h3", withFree(healthy(THREE.get(2)), 10 * 1024))).member("h3").orElseThrow()
+                .problems()).as("a serving member about to run out").extracting(Problem::kind)
+                .containsExactly(ProblemKind.DISK_FULL);
+        assertThat(classify(Map.of("h3", withFree(healthy(THREE.get(2)), 65 * 1024))).verdict())
+                .isEqualTo(Verdict.HEALTHY);
+    }
+
+    @Test
+    void quorumLostToFullDisksIsNotBroughtBackByStartsNorSentToARestoreFirst() {
+        Map<String, HostReport> changed = new LinkedHashMap<>();
+        for (EtcdMember m : THREE.subList(1, 3)) {
+            changed.put(m.hostName(), withFree(report(m, "failed", Optional.empty(), Map.of(), DataDirState.PRESENT,
+                    List.of()), 0));
+        }
+
+        Diagnosis d = classify(changed);
+
+        assertThat(d.verdict()).isEqualTo(Verdict.QUORUM_LOST);
+        assertThat(d.quorumReturn()).isEmpty();
+        assertThat(d.sentence()).endsWith("the disk under /var/lib/etcd is full on h2 and h3: once space is freed "
+                + "there, quorum recover starts etcd, and quorum returns with every write");
+        assertThat(d.actions()).extracting(RecommendedAction::intent).startsWith(
+                new Intent.Manual("df -h /var/lib/etcd; du -sh /var/lib/etcd*   # on h2"),
+                new Intent.Manual("df -h /var/lib/etcd; du -sh /var/lib/etcd*   # on h3"));
     }
 
     @Test

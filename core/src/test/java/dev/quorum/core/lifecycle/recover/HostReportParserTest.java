@@ -2,6 +2,7 @@ package dev.quorum.core.lifecycle.recover;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -115,5 +116,15 @@ class HostReportParserTest {
         assertThat(r.expired()).containsExactly(new ExpiredCertificate("/etc/ssl/etcd/ssl/member-h1.pem",
                 "Nov 30 09:43:35 2026 GMT"));
         assertThat(HostReportParser.parse("h1", "10.0.0.1", "@@quorum:service\nactive\n").expired()).isEmpty();
+    }
+
+    @Test
+    void theDataDirsFreeSpaceIsAWholeNumberOfKibOrUnknown() {
+        assertThat(HostReportParser.parse("h1", "10.0.0.1", "@@quorum:datafree\n123456\n").dataDirFreeKib())
+                .hasValue(123456);
+        for (String word : List.of("", "-", "12k", "99999999999999999999")) {
+            assertThat(HostReportParser.parse("h1", "10.0.0.1", "@@quorum:datafree\n" + word + "\n").dataDirFreeKib())
+                    .as(word).isEmpty();
+        }
     }
 }

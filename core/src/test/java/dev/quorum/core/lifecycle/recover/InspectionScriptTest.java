@@ -172,4 +172,14 @@ class InspectionScriptTest {
         assertThat(runWithSh(InspectionScript.expiredCertificates(dir.resolve("no-such.env").toString())))
                 .as("no env file: nothing said").isEmpty();
     }
+
+    @Test
+    void theDataDirsFreeSpaceIsWhatDfSaysOfItsFilesystemOrOfItsParentWhileItIsMissing() throws Exception {
+        Path data = Files.createDirectories(dir.resolve("etcd data"));
+        String expected = runWithSh("df -Pk " + Shell.quote(dir.toString()) + " | awk 'NR == 2 { print $4 }'").strip();
+
+        assertThat(runWithSh(InspectionScript.dataDirFreeKib(data.toString())).strip()).matches("[0-9]+");
+        assertThat(Long.parseLong(runWithSh(InspectionScript.dataDirFreeKib(dir.resolve("missing").toString()))
+                .strip())).isCloseTo(Long.parseLong(expected), org.assertj.core.data.Offset.offset(1024L * 1024));
+    }
 }

@@ -242,6 +242,33 @@ class RecoverLabTest {
         assertThat(diagnose().verdict()).isEqualTo(Verdict.HEALTHY);
     }
 
+    @Test
+    @Order(8)
+    void aMemberWhoseDataDiskIsFullIsNotStartedUntilSpaceIsFreed() throws Exception {
+        LabHost host = lab.host(2);
+        host.exec("systemctl stop etcd").requireOk("stop etcd on lab3");
+        host.fillDisk("/var/lib/etcd");
+        try {
+            Diagnosis full = await(d -> d.member("lab3").orElseThrow().has(ProblemKind.DISK_FULL) && d.hasQuorum());
+            assertThat(full.sentence()).contains("the disk under /var/lib/etcd is full on lab3: once space is freed "
+                    + "there, quorum recover starts etcd");
+            assertThat(full.actions().get(0).intent()).isEqualTo(new dev.quorum.core.intent.Intent.Manual(
+                    "df -h /var/lib/etcd; du -sh /var/lib/etcd*   # on lab3"));
+
+            LabCluster.Outcome refused = recover(Duration.ofSeconds(3));
+            assertThat(refused.result().succeeded()).isFalse();
+            assertThat(stepsRun(refused)).doesNotContain("Start etcd where it stopped (its data is intact)");
+            assertThat(refused.firstFailure()).contains("not every member rejoined").contains("disk under /var/lib/etcd");
+            assertThat(host.exec("systemctl is-active etcd").stdout().strip()).isEqualTo("inactive");
+        } finally {
+            host.freeDisk("/var/lib/etcd");
+        }
+        LabCluster.Outcome started = recover(Duration.ofSeconds(60));
+        assertThat(started.result().succeeded()).as(started.log() + started.firstFailure()).isTrue();
+        assertThat(stepsRun(started)).contains("Start etcd where it stopped (its data is intact)");
+        assertThat(diagnose().verdict()).isEqualTo(Verdict.HEALTHY);
+    }
+
     private static String dataDirs(LabHost host) {
         return host.exec("ls -d /var/lib/etcd* 2>/dev/null").stdout();
     }

@@ -197,6 +197,16 @@ class RecoverPlanShapeTest {
     }
 
     @Test
+    void aMemberWhoseDiskIsFullOrWhoseCertificateExpiredIsNotStartedOrRestarted() {
+        Diagnosis diagnosis = degraded(member(1, true), member(2, true), member(3, true),
+                member(4, true, ProblemKind.DISK_FULL, ProblemKind.NOT_RUNNING),
+                member(5, true, ProblemKind.CERT_EXPIRED, ProblemKind.FROZEN));
+
+        assertThat(PlanShapes.shape(RecoveryPlanner.plan(session, diagnosis, fiveListed, REQUEST).plan()))
+                .containsExactly("QuorumGuardStep [cluster]", "ClientPortStep [cluster]", "RejoinWaitStep [cluster]");
+    }
+
+    @Test
     void healthyAndUnreachableMembersGetNoStepAndNoMemberListIsNeeded() {
         Diagnosis diagnosis = degraded(member(1, true), member(2, true), member(3, true), member(4, true),
                 member(5, false, ProblemKind.UNREACHABLE));

@@ -77,11 +77,13 @@ final class QuorumGuardStep implements Step {
         if (d.hasQuorum() || d.quorumReturn().isPresent()) {
             return;
         }
-        Optional<RecommendedAction> renew = d.actions().stream()
-                .filter(a -> a.intent() instanceof Intent.RenewCertificates).findFirst();
-        if (d.verdict() == Verdict.QUORUM_LOST && renew.isPresent()) {
-            throw new RecoveryException(d.sentence(), "nothing was changed: starting members cannot help while their "
-                    + "peers refuse their expired certificates; " + renew.get().title() + ": " + renew.get().command());
+        // a fix recover cannot make (a renewal, space freed, a unit enabled) comes before any restore
+        Optional<RecommendedAction> operatorFix = d.actions().stream().filter(a -> a.intent()
+                instanceof Intent.RenewCertificates || a.intent() instanceof Intent.Manual).findFirst();
+        if (d.verdict() == Verdict.QUORUM_LOST && operatorFix.isPresent()) {
+            throw new RecoveryException(d.sentence(), "nothing was changed: recovery needs a majority of members "
+                    + "with a leader, and what keeps these down is not for recover to fix; " + operatorFix.get().title()
+                    + ": " + operatorFix.get().command());
         }
         if (d.verdict() == Verdict.QUORUM_LOST) {
             throw new RecoveryException(d.sentence(), "recovery needs a majority of members with a leader; "

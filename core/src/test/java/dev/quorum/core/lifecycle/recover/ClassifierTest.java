@@ -242,10 +242,16 @@ class ClassifierTest {
                 + "under its data dir");
     }
 
-    private static HostReport withProcess(HostReport h, ProcessState process) {
+    /** {@code h} with what its host says of etcd's process, unit file, certificates and data disk replaced. */
+    private static HostReport withHostSide(HostReport h, ProcessState process, String unitFileState,
+                                           List<ExpiredCertificate> expired, java.util.OptionalLong freeKib) {
         return new HostReport(h.host(), h.address(), "", h.serviceState(), h.status(), h.statusError(), h.memberList(),
-                h.alarms(), h.peerReach(), h.dataDir(), h.logTail(), h.restoreLeftover(), process, "", List.of(),
-                java.util.OptionalLong.empty());
+                h.alarms(), h.peerReach(), h.dataDir(), h.logTail(), h.restoreLeftover(), process, unitFileState,
+                expired, freeKib);
+    }
+
+    private static HostReport withProcess(HostReport h, ProcessState process) {
+        return withHostSide(h, process, h.unitFileState(), h.expired(), h.dataDirFreeKib());
     }
 
     @Test
@@ -364,9 +370,7 @@ class ClassifierTest {
     }
 
     private static HostReport withUnitFile(HostReport h, String unitFileState) {
-        return new HostReport(h.host(), h.address(), "", h.serviceState(), h.status(), h.statusError(), h.memberList(),
-                h.alarms(), h.peerReach(), h.dataDir(), h.logTail(), h.restoreLeftover(), h.process(), unitFileState,
-                h.expired(), h.dataDirFreeKib());
+        return withHostSide(h, h.process(), unitFileState, h.expired(), h.dataDirFreeKib());
     }
 
     @Test
@@ -420,10 +424,8 @@ class ClassifierTest {
     }
 
     private static HostReport withExpired(HostReport h, String host) {
-        return new HostReport(h.host(), h.address(), "", h.serviceState(), h.status(), h.statusError(), h.memberList(),
-                h.alarms(), h.peerReach(), h.dataDir(), h.logTail(), h.restoreLeftover(), h.process(), h.unitFileState(),
-                List.of(new ExpiredCertificate("/etc/ssl/etcd/ssl/member-" + host + ".pem", "Nov 30 09:43:35 2026 GMT")),
-                h.dataDirFreeKib());
+        return withHostSide(h, h.process(), h.unitFileState(), List.of(new ExpiredCertificate(
+                "/etc/ssl/etcd/ssl/member-" + host + ".pem", "Nov 30 09:43:35 2026 GMT")), h.dataDirFreeKib());
     }
 
     @Test
@@ -482,9 +484,7 @@ class ClassifierTest {
     }
 
     private static HostReport withFree(HostReport h, long kib) {
-        return new HostReport(h.host(), h.address(), "", h.serviceState(), h.status(), h.statusError(), h.memberList(),
-                h.alarms(), h.peerReach(), h.dataDir(), h.logTail(), h.restoreLeftover(), h.process(), h.unitFileState(),
-                h.expired(), java.util.OptionalLong.of(kib));
+        return withHostSide(h, h.process(), h.unitFileState(), h.expired(), java.util.OptionalLong.of(kib));
     }
 
     @Test
@@ -539,6 +539,9 @@ class ClassifierTest {
         assertThat(d.actions()).extracting(RecommendedAction::intent).startsWith(
                 new Intent.Manual("df -h /var/lib/etcd; du -sh /var/lib/etcd*   # on h2"),
                 new Intent.Manual("df -h /var/lib/etcd; du -sh /var/lib/etcd*   # on h3"));
+        assertThatThrownBy(() -> QuorumGuardStep.requireQuorum(d, "hosts.yaml")).as("recover refuses, pointing there")
+                .isInstanceOfSatisfying(RecoveryException.class, e -> assertThat(e.hint()).startsWith("nothing was "
+                        + "changed").endsWith(": df -h /var/lib/etcd; du -sh /var/lib/etcd*   # on h2"));
     }
 
     @Test

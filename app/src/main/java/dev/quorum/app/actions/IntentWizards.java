@@ -20,7 +20,8 @@ final class IntentWizards implements WizardOpener {
     @Override
     public boolean opens(Intent intent) {
         return intent instanceof Intent.Replace || intent instanceof Intent.Remove || intent instanceof Intent.Add
-                || intent instanceof Intent.RenewCertificates || intent instanceof Intent.RestoreFromSnapshot
+                || intent instanceof Intent.RenewCertificates || intent instanceof Intent.RotateCa
+                || intent instanceof Intent.RestoreFromSnapshot
                 || intent instanceof Intent.RestoreFromSurvivor;
     }
 
@@ -34,6 +35,8 @@ final class IntentWizards implements WizardOpener {
             shell.addMember(cluster);
         } else if (intent instanceof Intent.RenewCertificates) {
             shell.renewCertificates(cluster, CertificatesViewModel.DEFAULT_WARN_DAYS, () -> { });
+        } else if (intent instanceof Intent.RotateCa) {
+            shell.rotateCa(cluster);
         } else if (opens(intent)) {
             shell.restore(cluster, Optional.empty());
         } else {

@@ -1,5 +1,6 @@
 package dev.quorum.app.actions;
 
+import dev.quorum.app.certificates.CertificatesViewModel;
 import dev.quorum.app.add.AddMemberWizard;
 import dev.quorum.app.adopt.AdoptClusterWizard;
 import dev.quorum.app.cluster.ClusterSource;
@@ -76,6 +77,13 @@ public final class WizardActions implements ShellActions {
         RenewCertificatesWizard.open(context.window(), services(Optional.of(cluster)), cluster.inventoryFile(),
                 cluster.inventory().etcdMembers().stream().map(EtcdMember::hostName).toList(),
                 cluster.inventory().kubernetesOnlyHosts(), warnDays, afterRun);
+    }
+
+    @Override
+    public void rotateCa(ClusterSource cluster) {
+        RenewCertificatesWizard.openRotation(context.window(), services(Optional.of(cluster)), cluster.inventoryFile(),
+                cluster.inventory().etcdMembers().stream().map(EtcdMember::hostName).toList(),
+                cluster.inventory().kubernetesOnlyHosts(), CertificatesViewModel.DEFAULT_WARN_DAYS);
     }
 
     @Override

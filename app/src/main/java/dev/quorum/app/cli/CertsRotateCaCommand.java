@@ -24,7 +24,11 @@ import picocli.CommandLine.Option;
                         + "bundle before the roll: --prepare.",
                 "With etcd_events_cluster_enabled, each host's etcd-events restarts onto each trust "
                         + "change and serves the new certificates right after its etcd; --cluster events runs this "
-                        + "same rotation of both clusters."})
+                        + "same rotation of both clusters.",
+                "When the CA has expired (no member accepts another, quorum lost or about to be): every host "
+                        + "gets the old+new trust and certificates from the new CA without a restart, this "
+                        + "workstation switches, every member restarts together, then each host drops the old CA "
+                        + "one at a time. quorum diagnose points here when a member's CA file has expired."})
 final class CertsRotateCaCommand extends ClusterChangeCommand {
     @Option(names = "--prepare", description = "Only make the new CA and the trust bundle; change no host.")
     boolean prepare;

@@ -39,6 +39,15 @@ public final class RenewCertificatesWizard {
         return WizardWindow.open(owner, create(services, inventory, hosts, kubernetesHosts, warnDays, afterRun));
     }
 
+    /**
+     * With the CA rotation already chosen (a diagnosis found the CA expired): the page shows it checked, the user
+     * reviews the plan before anything runs.
+     */
+    public static Stage openRotation(Window owner, WizardServices services, Path inventory, List<String> hosts,
+                                     List<String> kubernetesHosts, int warnDays) {
+        return WizardWindow.open(owner, create(services, inventory, hosts, kubernetesHosts, warnDays, () -> { }, true));
+    }
+
     public static WizardModel create(WizardServices services, Path inventory, List<String> hosts, int warnDays,
                                      Runnable afterRun) {
         return create(services, inventory, hosts, List.of(), warnDays, afterRun);
@@ -46,8 +55,15 @@ public final class RenewCertificatesWizard {
 
     public static WizardModel create(WizardServices services, Path inventory, List<String> hosts,
                                      List<String> kubernetesHosts, int warnDays, Runnable afterRun) {
+        return create(services, inventory, hosts, kubernetesHosts, warnDays, afterRun, false);
+    }
+
+    /** @param rotate the CA rotation chosen from the start */
+    public static WizardModel create(WizardServices services, Path inventory, List<String> hosts,
+                                     List<String> kubernetesHosts, int warnDays, Runnable afterRun, boolean rotate) {
         RenewChoices choices = new RenewChoices(hosts, warnDays);
         RotationChoices rotation = new RotationChoices(kubernetesHosts);
+        rotation.rotateProperty().set(rotate);
         WizardModel model = new WizardModel("Renew certificates", List.of(new RenewPage(choices, rotation)),
                 () -> rotation.rotateProperty().get() ? rotation(inventory, services, rotation.request())
                         : renewal(inventory, services, choices.request()), services);

@@ -41,6 +41,9 @@ public interface ShellActions {
      */
     void renewCertificates(ClusterSource cluster, int warnDays, Runnable afterRun);
 
+    /** A diagnosis's "Replace the expired CA": the renew wizard on {@code cluster} with the CA rotation chosen. */
+    void rotateCa(ClusterSource cluster);
+
     /** Toolbar "Recover..." (the Diagnose / Recover wizard): each host's view of the open cluster, then recovery. */
     void recover(ClusterSource cluster);
 

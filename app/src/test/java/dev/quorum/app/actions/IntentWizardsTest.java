@@ -30,6 +30,15 @@ class IntentWizardsTest {
     }
 
     @Test
+    void anExpiredCasReplacementOpensTheRenewWizardWithTheRotationChosen() {
+        assertThat(wizards.opens(new Intent.RotateCa())).isTrue();
+
+        wizards.open(new Intent.RotateCa());
+
+        assertThat(calls).containsExactly("rotateCa");
+    }
+
+    @Test
     void aCommandForTheOperatorOpensNoWizard() {
         assertThat(wizards.opens(new Intent.Manual("df -h /var/lib/etcd   # on lab3"))).isFalse();
         assertThat(wizards.opens(new Intent.Recover())).as("recover goes on in its own wizard").isFalse();

@@ -14,7 +14,7 @@ class IntentCommandsParseTest {
     private static final List<Intent> EVERY_KIND = List.of(new Intent.Diagnose(), new Intent.Recover(),
             new Intent.RestoreFromSnapshot(List.of("etcd3")), new Intent.RestoreFromSurvivor(),
             new Intent.Replace("etcd2"), new Intent.Remove("etcd2"), new Intent.Add("h4"),
-            new Intent.RenewCertificates(), new Intent.SaveSnapshot());
+            new Intent.RenewCertificates(), new Intent.RotateCa(), new Intent.SaveSnapshot());
 
     @Test
     void eachIntentsCommandParsesAsAQuorumCommand() {

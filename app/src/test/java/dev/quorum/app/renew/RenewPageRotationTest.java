@@ -13,6 +13,7 @@ import dev.quorum.core.workspace.QuorumHome;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.RadioButton;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -61,5 +62,17 @@ class RenewPageRotationTest {
         if (System.getProperty("quorum.docs") != null) {
             Screenshot.of(ui.stage(), "renew-wizard-rotate.png");
         }
+    }
+
+    @Test
+    void openedForAnExpiredCaTheWizardStartsWithTheRotationChosen() throws Exception {
+        executor = new FxTaskExecutor(1);
+        WizardServices services = new WizardServices(executor, new QuorumHome(dir), SshOptions.defaults(), e -> { });
+        ui.open(() -> Screenshot.sized(RenewCertificatesWizard.openRotation(null, services, dir.resolve("hosts.yaml"),
+                List.of("lab1", "lab2", "lab3"), List.of("lab4"), 30)));
+
+        assertThat(ui.lookup("#rotateCa").queryAs(RadioButton.class).isSelected()).isTrue();
+        assertThat(ui.enabled("#renewTarget")).as("a rotation is the whole cluster's").isFalse();
+        assertThat(ui.enabled("#acceptUnreached-lab4")).isTrue();
     }
 }

@@ -41,6 +41,11 @@ public final class RecordingShellActions implements ShellActions {
     }
 
     @Override
+    public void rotateCa(ClusterSource cluster) {
+        calls.add("rotate-ca " + cluster.name());
+    }
+
+    @Override
     public void recover(ClusterSource cluster) {
         calls.add("recover " + cluster.name());
     }

@@ -35,6 +35,9 @@ public final class CommandLine {
         if (intent instanceof Intent.RenewCertificates) {
             return "quorum certs renew" + inv;
         }
+        if (intent instanceof Intent.RotateCa) {
+            return "quorum certs rotate-ca" + inv;
+        }
         if (intent instanceof Intent.SaveSnapshot) {
             return "quorum snapshot save" + inv;
         }

@@ -46,6 +46,13 @@ public sealed interface Intent {
     record RenewCertificates() implements Intent {
     }
 
+    /**
+     * Replace the cluster CA with a new one and re-issue every certificate from it: {@code quorum certs rotate-ca};
+     * with the CA expired, on every member at once.
+     */
+    record RotateCa() implements Intent {
+    }
+
     /** Take a snapshot now. */
     record SaveSnapshot() implements Intent {
     }

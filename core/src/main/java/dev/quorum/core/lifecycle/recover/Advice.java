@@ -179,8 +179,13 @@ final class Advice {
     /** What the operator fixes first, in words: recover cannot, and no restore would either. */
     private static List<String> operatorFixes(List<MemberDiagnosis> members, String dataDir) {
         List<String> parts = new ArrayList<>();
+        List<MemberDiagnosis> expiredCa = members.stream().filter(m -> m.has(ProblemKind.CA_EXPIRED)).toList();
         List<MemberDiagnosis> expired = members.stream().filter(m -> m.has(ProblemKind.CERT_EXPIRED)).toList();
-        if (!expired.isEmpty()) {
+        if (!expiredCa.isEmpty()) {
+            // the new CA's certificates replace the expired ones too: a renewal would sign with the expired CA
+            parts.add("the CA expired on " + hosts(expiredCa) + ": quorum certs rotate-ca replaces it on every "
+                    + "member at once");
+        } else if (!expired.isEmpty()) {
             parts.add("certificates expired on " + hosts(expired) + ": quorum certs renew re-issues them");
         }
         List<MemberDiagnosis> full = members.stream().filter(m -> m.has(ProblemKind.DISK_FULL)).toList();
@@ -191,11 +196,17 @@ final class Advice {
         return parts;
     }
 
-    /** Each fix recover cannot make (a renewal, space freed on a disk), first among the actions. */
+    /** Each fix recover cannot make (a renewal, a new CA, space freed on a disk), first among the actions. */
     private List<RecommendedAction> operatorActions() {
         List<RecommendedAction> found = new ArrayList<>();
+        List<MemberDiagnosis> expiredCa = having(ProblemKind.CA_EXPIRED);
         List<MemberDiagnosis> expired = having(ProblemKind.CERT_EXPIRED);
-        if (!expired.isEmpty()) {
+        if (!expiredCa.isEmpty()) {
+            found.add(action("Replace the expired CA of " + hosts(expiredCa) + " with a new one: every member gets "
+                    + "certificates from it and all restart together, as none accepts another while the CA is "
+                    + "expired; nothing is lost", new Intent.RotateCa(), "every member restarts at once: a short "
+                    + "outage if the cluster still serves on connections made before the CA expired"));
+        } else if (!expired.isEmpty()) {
             found.add(action("Renew the expired certificates on " + hosts(expired) + " from the cluster CA: their "
                     + "peers accept them again, nothing is lost", new Intent.RenewCertificates(), ""));
         }
@@ -233,7 +244,7 @@ final class Advice {
             case REMOVED -> m.host() + " runs a member the cluster removed";
             case WRONG_CLUSTER -> m.host() + " holds another cluster's data";
             case NOT_RUNNING -> "etcd is not running on " + m.host();
-            case CERT_EXPIRED -> m.host() + "'s " + first.text();
+            case CERT_EXPIRED, CA_EXPIRED -> m.host() + "'s " + first.text();
             case DISK_FULL -> m.host() + ": " + first.text();
             case DISABLED -> "etcd is stopped and taken out of service on " + m.host() + " (its unit disabled or "
                     + "masked): recover leaves it stopped";

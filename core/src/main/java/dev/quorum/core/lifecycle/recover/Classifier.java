@@ -139,10 +139,10 @@ final class Classifier {
         boolean serving = r.running() && hasLeader && inReference && member;
 
         List<Problem> problems = new ArrayList<>();
-        if (!r.expired().isEmpty()) { // first: it explains whatever else fails on this member
-            problems.add(new Problem(ProblemKind.CERT_EXPIRED, "certificate expired: " + r.expired().stream()
-                    .map(ExpiredCertificate::toString).collect(Collectors.joining(", "))));
-        }
+        // first: they explain whatever else fails on this member, the CA before what it signed
+        expired(r, true).ifPresent(files -> problems.add(new Problem(ProblemKind.CA_EXPIRED, "CA expired: " + files)));
+        expired(r, false).ifPresent(files -> problems.add(new Problem(ProblemKind.CERT_EXPIRED,
+                "certificate expired: " + files)));
         diskFull(r, serving).ifPresent(problems::add);
         if (listed.isEmpty() && !memberList.isEmpty()) {
             boolean removedSaysLog = LogSigns.removed(r.logTail()).isPresent();
@@ -229,6 +229,13 @@ final class Classifier {
      * Nearly no room left under the data dir, as df says, whatever etcd does now; or, for a member that does not
      * serve, etcd's own log saying it ran out of space.
      */
+    /** The host's expired CA files ({@code authority}) or other certificates, in words; empty when none. */
+    private static Optional<String> expired(HostReport r, boolean authority) {
+        List<ExpiredCertificate> files = r.expired().stream().filter(c -> c.authority() == authority).toList();
+        return files.isEmpty() ? Optional.empty()
+                : Optional.of(files.stream().map(ExpiredCertificate::toString).collect(Collectors.joining(", ")));
+    }
+
     private Optional<Problem> diskFull(HostReport r, boolean serving) {
         if (r.dataDirFreeKib().isPresent() && r.dataDirFreeKib().getAsLong() < DATA_DIR_FULL_KIB) {
             return Optional.of(new Problem(ProblemKind.DISK_FULL, "the disk under " + dataDir + " is full: "

@@ -19,11 +19,13 @@ final class InspectionScript {
     private static final int LOG_LINES = 30;
     /**
      * The env file's settings that name a certificate a renewal re-issues: etcd's own (served and dialled) and
-     * etcdctl's. Not the CA's: a renewal signs with it, so an expired CA needs a CA rotation, which the certificate
-     * inventory points to.
+     * etcdctl's.
      */
     private static final List<String> CERTIFICATE_SETTINGS = List.of("ETCD_CERT_FILE", "ETCD_PEER_CERT_FILE",
             "ETCDCTL_CERT");
+    /** The env file's settings that name the CA etcd and etcdctl trust: a renewal signs with it, a rotation replaces it. */
+    private static final List<String> CA_SETTINGS = List.of("ETCD_TRUSTED_CA_FILE", "ETCD_PEER_TRUSTED_CA_FILE",
+            "ETCDCTL_CACERT");
     static final String NOTHING_LISTENS = "nothing listens on the endpoints of ETCDCTL_ENDPOINTS (connection refused)";
 
     private InspectionScript() {
@@ -88,17 +90,19 @@ final class InspectionScript {
     }
 
     /**
-     * Each certificate the env file names (what etcd serves and dials peers with, and etcdctl's) that openssl
-     * reads and finds past its notAfter, as "PATH, a tab, NOTAFTER", once per file. A file openssl cannot read, or a
-     * host without openssl, prints nothing: only a certificate read as expired is reported.
+     * Each certificate the env file names (what etcd serves and dials peers with, etcdctl's, and the CA they trust)
+     * that openssl reads and finds past its notAfter, as "PATH, a tab, NOTAFTER, a tab, cert or ca", once per file
+     * and kind. A file openssl cannot read, or a host without openssl, prints nothing: only a certificate read as
+     * expired is reported. Of a CA file holding several CAs (a rotation's old and new) openssl reads the first.
      */
     static String expiredCertificates(String envFile) {
         // one openssl per file: exit 1 with a notAfter line is "expires within 0 s"; a file it cannot read has none
         return "(set -a; . " + Shell.quote(envFile) + " 2>/dev/null || exit 0; set +a; for v in " + String.join(" ",
-                CERTIFICATE_SETTINGS) + "; do f=$(printenv \"$v\") || continue; "
+                CERTIFICATE_SETTINGS) + " " + String.join(" ", CA_SETTINGS) + "; do f=$(printenv \"$v\") || continue; "
+                + "case \"$v\" in *_CA_FILE|*_CACERT) k=ca;; *) k=cert;; esac; "
                 + "e=$(openssl x509 -noout -enddate -checkend 0 -in \"$f\" 2>/dev/null) && continue; "
-                + "case \"$e\" in notAfter=*) printf '%s\\t%s\\n' \"$f\" \"$(echo \"$e\" | head -n 1 | cut -d= -f2)\";; "
-                + "esac; done) | sort -u";
+                + "case \"$e\" in notAfter=*) printf '%s\\t%s\\t%s\\n' \"$f\" \"$(echo \"$e\" | head -n 1 | cut -d= -f2)\" "
+                + "\"$k\";; esac; done) | sort -u";
     }
 
     /**

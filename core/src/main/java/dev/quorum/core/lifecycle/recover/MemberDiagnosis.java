@@ -28,11 +28,12 @@ public record MemberDiagnosis(String host, String name, String address, boolean 
     }
 
     /**
-     * Something recover cannot fix stands in its way (an expired certificate, a full disk): starting or restarting
-     * it cannot help until the operator, or another life-cycle, has fixed that.
+     * Something recover cannot fix stands in its way (an expired certificate or CA, a full disk): starting or
+     * restarting it cannot help until the operator, or another life-cycle, has fixed that.
      */
     public boolean needsTheOperatorFirst() {
-        return needs(ProblemKind.Remedy.RENEW) || needs(ProblemKind.Remedy.FREE_SPACE);
+        return needs(ProblemKind.Remedy.RENEW) || needs(ProblemKind.Remedy.ROTATE_CA)
+                || needs(ProblemKind.Remedy.FREE_SPACE);
     }
 
     /** Stopped with its unit disabled or masked, and nothing else wrong: the operator's to bring back. */

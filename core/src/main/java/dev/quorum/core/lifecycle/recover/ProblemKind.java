@@ -26,6 +26,12 @@ public enum ProblemKind {
      */
     CERT_EXPIRED(Remedy.RENEW),
     /**
+     * The CA etcd trusts (a file its env file names) is past its notAfter: etcd checks the whole chain, so no member
+     * accepts any other, whatever runs. A renewal signs with that CA and cannot help; replacing the CA does
+     * ({@code quorum certs rotate-ca}, every member at once, decision 0076), every write kept.
+     */
+    CA_EXPIRED(Remedy.ROTATE_CA),
+    /**
      * The filesystem of its data dir is (nearly) full, or etcd's log says it ran out of space: etcd cannot write its
      * WAL, so it stops or will not start. Starting it cannot help and nothing of its data is at fault: the operator
      * frees space (moved-aside data dirs and old snapshots are the usual candidates), then recover starts it.
@@ -56,7 +62,7 @@ public enum ProblemKind {
     RESTORE_DROP_IN(Remedy.REMOVE_DROP_IN);
 
     /** What recovery does about a problem of this kind. */
-    public enum Remedy { NONE, START, RESTART, WAIT, RESEED, MAINTENANCE, ADD, REMOVE_DROP_IN, RENEW, FREE_SPACE }
+    public enum Remedy { NONE, START, RESTART, WAIT, RESEED, MAINTENANCE, ADD, REMOVE_DROP_IN, RENEW, ROTATE_CA, FREE_SPACE }
 
     private final Remedy remedy;
 

@@ -77,9 +77,10 @@ final class QuorumGuardStep implements Step {
         if (d.hasQuorum() || d.quorumReturn().isPresent()) {
             return;
         }
-        // a fix recover cannot make (a renewal, space freed, a unit enabled) comes before any restore
+        // a fix recover cannot make (a renewal, a new CA, space freed, a unit enabled) comes before any restore
         Optional<RecommendedAction> operatorFix = d.actions().stream().filter(a -> a.intent()
-                instanceof Intent.RenewCertificates || a.intent() instanceof Intent.Manual).findFirst();
+                instanceof Intent.RenewCertificates || a.intent() instanceof Intent.RotateCa
+                || a.intent() instanceof Intent.Manual).findFirst();
         if (d.verdict() == Verdict.QUORUM_LOST && operatorFix.isPresent()) {
             throw new RecoveryException(d.sentence(), "nothing was changed: recovery needs a majority of members "
                     + "with a leader, and what keeps these down is not for recover to fix; " + operatorFix.get().title()

@@ -6,7 +6,10 @@ import dev.quorum.core.etcd.MemberStatus;
 import dev.quorum.core.inventory.ClusterLayout;
 import dev.quorum.core.lifecycle.steps.HealthWait;
 import dev.quorum.core.lifecycle.steps.KubernetesHostsProbe;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -32,6 +35,7 @@ public final class CertPlans {
                     "for a cluster Kubespray installed, import its CA: quorum adopt -i "
                             + cluster.inventory().source());
         }
+        refuseExpiredCa(cluster);
         CertPlanner.targets(cluster, request.host()); // an unknown host is refused before any member is asked
         if (request.host().isPresent()) {
             return CertPlanner.renew(cluster, request, leaderHost(cluster));
@@ -43,7 +47,8 @@ public final class CertPlans {
      * CA rotation, quorum kept at every moment: new CA and trust bundle on the workstation; every
      * host trusts old and new (one restart each); every certificate re-issued from the new CA and
      * rolled as in a renewal; the workstation switches to the new CA; every host trusts the new CA
-     * alone (one restart each). Preparing alone asks no member anything.
+     * alone (one restart each). Preparing alone asks no member anything. When the CA it replaces has expired, the
+     * new CA goes in on every member at once instead, quorum or not (decision 0076).
      */
     public static Plan rotateCa(ClusterSession cluster, RotateCaRequest request) {
         refuseEvents(cluster, "rotate-ca");
@@ -51,10 +56,30 @@ public final class CertPlans {
             throw new CertificateRefusal("the CA of cluster " + cluster.inventory().clusterName()
                     + " is not on this workstation", "import it first: quorum adopt -i " + cluster.inventory().source());
         }
-        if (request.prepareOnly()) {
-            return CertPlanner.rotateCa(cluster, request, Optional.empty());
+        IssuingCa replaced = IssuingCa.of(cluster.pki(), Instant.now());
+        if (replaced == IssuingCa.EXPIRED && request.trustOnly()) {
+            throw new CertificateRefusal("the CA of cluster " + cluster.inventory().clusterName() + " expired: "
+                    + "trusting both CAs first would leave every member on certificates etcd refuses", "run quorum "
+                    + "certs rotate-ca -i " + cluster.inventory().source() + " without --trust-only; it replaces the "
+                    + "CA on every member at once");
         }
-        return CertPlanner.rotateCa(cluster, request, leaderHost(cluster), KubernetesHostsProbe.plan(cluster));
+        if (request.prepareOnly()) {
+            return CertPlanner.rotateCa(cluster, request, Optional.empty(),
+                    KubernetesHostsProbe.plan(cluster.inventory(), Map.of()), replaced);
+        }
+        return CertPlanner.rotateCa(cluster, request, leaderHost(cluster), KubernetesHostsProbe.plan(cluster), replaced);
+    }
+
+    /** A renewal signs with the workstation's CA: once that expired, etcd refuses whatever it would issue. */
+    private static void refuseExpiredCa(ClusterSession cluster) {
+        X509Certificate ca = cluster.pki().ca().certificate();
+        if (IssuingCa.expired(ca, Instant.now())) {
+            throw new CertificateRefusal("the CA of cluster " + cluster.inventory().clusterName() + " ("
+                    + ca.getSubjectX500Principal().getName() + ") expired on " + ca.getNotAfter().toInstant()
+                    + ": etcd refuses every certificate it signs, so renewing them cannot help",
+                    "replace the CA: quorum certs rotate-ca -i " + cluster.inventory().source()
+                            + " (with the CA expired it replaces it on every member at once, quorum or not)");
+        }
     }
 
     /**

@@ -68,6 +68,11 @@ final class EventsCertSteps {
         return onCluster(new RestartTogetherStep(run));
     }
 
+    /** Replacing an expired CA: every etcd-events restarts together onto the shared files, as the main members did. */
+    PlannedStep reloadTrustTogether() {
+        return onCluster(new ReloadTrustTogetherStep(session));
+    }
+
     PlannedStep verify() {
         return onCluster(new VerifyClusterStep(session));
     }

@@ -6,7 +6,6 @@ import dev.quorum.core.engine.Check;
 import dev.quorum.core.engine.StepContext;
 import dev.quorum.core.engine.StepFailedException;
 import dev.quorum.core.etcd.ClusterStatus;
-import dev.quorum.core.etcd.EnvFile;
 import dev.quorum.core.lifecycle.steps.HealthWait;
 import dev.quorum.core.lifecycle.steps.HostStep;
 import dev.quorum.core.lifecycle.steps.Leadership;
@@ -16,7 +15,6 @@ import dev.quorum.core.pki.PemCodec;
 import dev.quorum.core.pki.PkiException;
 import dev.quorum.core.remote.RemoteHost;
 import java.security.cert.X509Certificate;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -25,13 +23,26 @@ import java.util.Set;
  * Puts the rotation's trust into one host's CA files (ETCD_TRUSTED_CA_FILE, ETCD_PEER_TRUSTED_CA_FILE,
  * ETCDCTL_CACERT), old files kept aside, then restarts etcd there (leadership moved away first):
  * etcd 3.4 reads its trusted CAs when it starts. The member must be healthy before the next host.
+ * Replacing an expired CA writes the files alone ({@link #filesOnly}): no member could rejoin alone, so
+ * {@link ReloadTrustTogetherStep} restarts them all at once later.
  */
 final class HostTrustStep extends HostStep {
     private final Trust trust;
+    private final boolean restartHere;
 
     HostTrustStep(LifecycleSession session, Trust trust) {
+        this(session, trust, true);
+    }
+
+    private HostTrustStep(LifecycleSession session, Trust trust, boolean restartHere) {
         super(session);
         this.trust = trust;
+        this.restartHere = restartHere;
+    }
+
+    /** The files alone: etcd keeps running on the trust it read until every member restarts together. */
+    static HostTrustStep filesOnly(LifecycleSession session, Trust trust) {
+        return new HostTrustStep(session, trust, false);
     }
 
     private CaRotationStore rotation() {
@@ -40,6 +51,10 @@ final class HostTrustStep extends HostStep {
 
     @Override
     public String title() {
+        if (!restartHere) {
+            return trust == Trust.OLD_AND_NEW ? "Write the old and the new CA into the CA files (no restart yet)"
+                    : "Write the new CA alone into the CA files (no restart yet)";
+        }
         return trust == Trust.OLD_AND_NEW ? "Trust the old and the new CA, restart, wait for health"
                 : "Trust the new CA alone, restart, wait for health";
     }
@@ -47,9 +62,12 @@ final class HostTrustStep extends HostStep {
     @Override
     public List<String> preview(String target) {
         String ca = session.settings().certDir() + "/ca.pem";
-        return List.of((trust == Trust.OLD_AND_NEW ? "cat new-ca.pem old-ca.pem" : "cat new-ca.pem") + " > ca.pem.new"
-                        + " && cp -p " + ca + " /var/backups/quorum/<time>" + ca + " && install -m 0644 ca.pem.new " + ca,
-                "etcdctl move-leader <follower>   # if " + target + " leads", "systemctl restart " + unit(),
+        String write = (trust == Trust.OLD_AND_NEW ? "cat new-ca.pem old-ca.pem" : "cat new-ca.pem") + " > ca.pem.new"
+                + " && cp -p " + ca + " /var/backups/quorum/<time>" + ca + " && install -m 0644 ca.pem.new " + ca;
+        if (!restartHere) {
+            return List.of(write, "# etcd keeps its running trust: every member restarts together later");
+        }
+        return List.of(write, "etcdctl move-leader <follower>   # if " + target + " leads", "systemctl restart " + unit(),
                 "etcdctl endpoint health   # before the next host");
     }
 
@@ -59,15 +77,7 @@ final class HostTrustStep extends HostStep {
     }
 
     private Set<String> caFiles(RemoteHost remote) throws Exception {
-        EnvFile env = EnvFile.parse(ManagedFiles.read(remote, session.settings().layout().envFile()).orElse(""));
-        Set<String> files = new LinkedHashSet<>();
-        for (String key : new String[] {"ETCD_TRUSTED_CA_FILE", "ETCD_PEER_TRUSTED_CA_FILE", "ETCDCTL_CACERT"}) {
-            env.get(key).filter(v -> !v.isBlank()).ifPresent(files::add);
-        }
-        if (files.isEmpty()) {
-            files.add(session.settings().certDir() + "/ca.pem");
-        }
-        return files;
+        return CaFiles.of(session, remote);
     }
 
     @Override
@@ -85,6 +95,10 @@ final class HostTrustStep extends HostStep {
                 return Check.needed(file + " holds " + held.size() + " CA certificate(s)"
                         + (held.contains(next.get()) ? " including the new one" : ", not the new one"));
             }
+        }
+        if (!restartHere) {
+            return Check.done(trust == Trust.OLD_AND_NEW ? "the CA files hold the old and the new CA"
+                    : "the CA files hold the new CA alone");
         }
         // The files are right; a run cut short between writing them and the restart leaves etcd on the old trust.
         TrustLoaded loaded = TrustLoaded.parse(remote.run(TrustLoaded.script(session.settings().layout(), files)).stdout());
@@ -122,6 +136,10 @@ final class HostTrustStep extends HostStep {
             }
             ManagedFiles.replace(remote, file, content, "0644")
                     .ifPresent(kept -> context.info("previous " + file + " kept as " + kept));
+        }
+        if (!restartHere) {
+            context.info(unit() + " on " + host + " loads them when every member restarts together");
+            return;
         }
         UnitState state = UnitState.ask(remote, unit());
         if (state == UnitState.UNKNOWN) {

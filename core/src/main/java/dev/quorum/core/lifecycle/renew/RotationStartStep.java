@@ -17,12 +17,15 @@ import java.util.List;
 /**
  * Makes the new CA on the workstation (same key type as the old one) and the trust bundle
  * (new + old) that Quorum's clients use from now on. A rotation needs quorum throughout, so it
- * starts only on a cluster that has it.
+ * starts only on a cluster that has it, unless the CA it replaces has expired: then no member can
+ * rejoin after a restart anyway, and the replacement restarts them all together (decision 0076).
  */
 final class RotationStartStep extends ClusterStep {
+    private final IssuingCa replaced;
 
-    RotationStartStep(LifecycleSession session) {
+    RotationStartStep(LifecycleSession session, IssuingCa replaced) {
         super(session);
+        this.replaced = replaced;
     }
 
     @Override
@@ -50,13 +53,14 @@ final class RotationStartStep extends ClusterStep {
 
     @Override
     public void apply(StepContext context) throws Exception {
-        ClusterStatus status = HealthWait.probe(session);
-        if (!status.healthy()) {
-            throw new StepFailedException("the cluster is not healthy (" + status.sentence()
-                    + "); a CA rotation restarts every member twice and needs every member up",
-                    "fix the cluster first (quorum status, quorum certs renew), then rotate");
-        }
         ClusterPki pki = session.cluster().pki();
+        if (replaced == IssuingCa.EXPIRED) {
+            context.info("the CA " + pki.ca().certificate().getSubjectX500Principal().getName() + " expired on "
+                    + pki.ca().certificate().getNotAfter().toInstant() + ": etcd accepts no certificate it signed, so "
+                    + "a new CA replaces it whether or not the cluster has quorum");
+        } else {
+            requireHealthy();
+        }
         String name = pki.ca().certificate().getSubjectX500Principal().getName().replaceFirst("^CN=", "")
                 .replaceFirst("-\\d{4}-\\d{2}-\\d{2}$", "") + "-" + LocalDate.now(ZoneOffset.UTC);
         var next = pki.rotation().start(pki.ca(), name);
@@ -64,5 +68,14 @@ final class RotationStartStep extends ClusterStep {
         context.info("new CA " + next.certificate().getSubjectX500Principal().getName() + " (SHA-256 "
                 + CertificateDetails.fingerprint(next.certificate()).substring(0, 23) + "...); trust bundle "
                 + pki.directory().resolve(CaRotationStore.TRUST_BUNDLE));
+    }
+
+    private void requireHealthy() throws StepFailedException {
+        ClusterStatus status = HealthWait.probe(session);
+        if (!status.healthy()) {
+            throw new StepFailedException("the cluster is not healthy (" + status.sentence()
+                    + "); a CA rotation restarts every member twice and needs every member up",
+                    "fix the cluster first (quorum status, quorum certs renew), then rotate");
+        }
     }
 }

@@ -13,9 +13,15 @@ import java.util.List;
  * CA (every host still trusts both, so the switch breaks nothing).
  */
 final class SwitchWorkstationCaStep extends ClusterStep {
+    private final IssuingCa replaced;
 
-    SwitchWorkstationCaStep(LifecycleSession session) {
+    /**
+     * @param replaced {@link IssuingCa#EXPIRED}: the members have not loaded the new CA yet and the cluster may be
+     *                 down, so the switch does not wait for health; the restart that follows does
+     */
+    SwitchWorkstationCaStep(LifecycleSession session, IssuingCa replaced) {
         super(session);
+        this.replaced = replaced;
     }
 
     @Override
@@ -42,6 +48,8 @@ final class SwitchWorkstationCaStep extends ClusterStep {
         session.cluster().pki().rotation().switchToNew();
         session.cluster().reloadPki();
         context.info("old CA kept in " + session.cluster().pki().directory().resolve("retired"));
-        HealthWait.await(session, context);
+        if (replaced == IssuingCa.VALID) {
+            HealthWait.await(session, context);
+        }
     }
 }

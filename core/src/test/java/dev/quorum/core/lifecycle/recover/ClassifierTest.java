@@ -425,7 +425,58 @@ class ClassifierTest {
 
     private static HostReport withExpired(HostReport h, String host) {
         return withHostSide(h, h.process(), h.unitFileState(), List.of(new ExpiredCertificate(
-                "/etc/ssl/etcd/ssl/member-" + host + ".pem", "Nov 30 09:43:35 2026 GMT")), h.dataDirFreeKib());
+                "/etc/ssl/etcd/ssl/member-" + host + ".pem", "Nov 30 09:43:35 2026 GMT", false)), h.dataDirFreeKib());
+    }
+
+    private static HostReport withExpiredCa(HostReport h, String host) {
+        return withHostSide(h, h.process(), h.unitFileState(), List.of(new ExpiredCertificate(
+                "/etc/ssl/etcd/ssl/member-" + host + ".pem", "Nov 30 09:43:35 2026 GMT", false),
+                new ExpiredCertificate("/etc/ssl/etcd/ssl/ca.pem", "Nov 30 09:40:00 2026 GMT", true)), h.dataDirFreeKib());
+    }
+
+    @Test
+    void quorumLostToAnExpiredCaPointsToItsReplacementNotARenewalNorARestore() {
+        Map<String, HostReport> changed = new LinkedHashMap<>();
+        for (EtcdMember m : THREE) {
+            String id = "a" + m.hostName().charAt(1);
+            changed.put(m.hostName(), withExpiredCa(report(m, "active", Optional.of(status(id, CLUSTER, "0", 100)),
+                    reachAll(m), DataDirState.PRESENT, List.of()), m.hostName()));
+        }
+
+        Diagnosis d = classify(changed);
+
+        assertThat(d.verdict()).isEqualTo(Verdict.QUORUM_LOST);
+        assertThat(d.member("h1").orElseThrow().problems()).extracting(Problem::kind)
+                .startsWith(ProblemKind.CA_EXPIRED, ProblemKind.CERT_EXPIRED);
+        assertThat(d.member("h1").orElseThrow().problems().get(0).text())
+                .isEqualTo("CA expired: /etc/ssl/etcd/ssl/ca.pem (expired Nov 30 09:40:00 2026 GMT)");
+        assertThat(d.quorumReturn()).isEmpty();
+        assertThat(d.sentence()).endsWith("the CA expired on h1, h2 and h3: quorum certs rotate-ca replaces it on "
+                + "every member at once, and quorum returns with every write");
+        assertThat(d.actions()).first().satisfies(a -> {
+            assertThat(a.intent()).isEqualTo(new Intent.RotateCa());
+            assertThat(a.command()).isEqualTo("quorum certs rotate-ca -i hosts.yaml");
+        });
+        assertThat(d.actions()).extracting(RecommendedAction::intent).as("a renewal signs with the expired CA")
+                .doesNotContain(new Intent.RenewCertificates(), new Intent.Recover());
+        assertThatThrownBy(() -> QuorumGuardStep.requireQuorum(d, "hosts.yaml")).as("recover refuses, pointing there")
+                .isInstanceOfSatisfying(RecoveryException.class, e -> assertThat(e.hint())
+                        .startsWith("nothing was changed").endsWith(": quorum certs rotate-ca -i hosts.yaml"));
+    }
+
+    @Test
+    void stoppedMembersWhoseCaExpiredAreNotCountedToBringQuorumBack() {
+        Map<String, HostReport> changed = new LinkedHashMap<>();
+        for (EtcdMember m : THREE) {
+            changed.put(m.hostName(), withExpiredCa(report(m, "inactive", Optional.empty(), Map.of(),
+                    DataDirState.PRESENT, List.of()), m.hostName()));
+        }
+
+        Diagnosis d = classify(changed);
+
+        assertThat(d.quorumReturn()).as("a start cannot help while every peer refuses every other").isEmpty();
+        assertThat(d.actions()).extracting(RecommendedAction::intent).first().isEqualTo(new Intent.RotateCa());
+        assertThat(d.actions()).extracting(RecommendedAction::intent).doesNotContain(new Intent.Recover());
     }
 
     @Test

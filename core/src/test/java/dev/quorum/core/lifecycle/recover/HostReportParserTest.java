@@ -111,10 +111,12 @@ class HostReportParserTest {
     @Test
     void expiredCertificatesAreReadLineByLineAndAnythingElseIsLeftOut() {
         HostReport r = HostReportParser.parse("h1", "10.0.0.1", String.join("\n", "@@quorum:expired",
-                "/etc/ssl/etcd/ssl/member-h1.pem\tNov 30 09:43:35 2026 GMT", "openssl: something odd", ""));
+                "/etc/ssl/etcd/ssl/member-h1.pem\tNov 30 09:43:35 2026 GMT\tcert", "openssl: something odd",
+                "/etc/ssl/etcd/ssl/ca.pem\tNov 30 09:43:35 2026 GMT\tca", ""));
 
         assertThat(r.expired()).containsExactly(new ExpiredCertificate("/etc/ssl/etcd/ssl/member-h1.pem",
-                "Nov 30 09:43:35 2026 GMT"));
+                "Nov 30 09:43:35 2026 GMT", false), new ExpiredCertificate("/etc/ssl/etcd/ssl/ca.pem",
+                "Nov 30 09:43:35 2026 GMT", true));
         assertThat(HostReportParser.parse("h1", "10.0.0.1", "@@quorum:service\nactive\n").expired()).isEmpty();
     }
 

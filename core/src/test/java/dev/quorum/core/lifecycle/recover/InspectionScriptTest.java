@@ -140,7 +140,7 @@ class InspectionScriptTest {
     }
 
     @Test
-    void onlyACertificateOpensslReadsAsExpiredIsReportedOncePerFile() throws Exception {
+    void onlyACertificateOpensslReadsAsExpiredIsReportedOncePerFileAndKind() throws Exception {
         CertificateAuthority ca = CertificateAuthority.loadOrCreate(dir.resolve("pki"), "etcd-ca", KeyAlgorithm.EC_P256);
         CertificateRequest member = KubesprayCertificates.of(List.of(new CertHost("h1", "10.0.0.1")), List.of(),
                 List.of()).member("h1").request();
@@ -158,7 +158,10 @@ class InspectionScriptTest {
                 + valid + "\n");
         Path otherEnv = dir.resolve("other.env");
         Files.writeString(otherEnv, "ETCD_CERT_FILE=" + unreadable + "\nETCD_PEER_CERT_FILE=" + dir.resolve("missing.pem")
-                + "\nETCD_TRUSTED_CA_FILE=" + expired + "\n");
+                + "\n");
+        Path caEnv = dir.resolve("ca.env");
+        Files.writeString(caEnv, "ETCD_TRUSTED_CA_FILE=" + expired + "\nETCD_PEER_TRUSTED_CA_FILE=" + expired
+                + "\nETCDCTL_CACERT=" + valid + "\n");
 
         List<String> lines = runWithSh(InspectionScript.expiredCertificates(env.toString())).lines().toList();
 
@@ -166,9 +169,15 @@ class InspectionScriptTest {
         ExpiredCertificate found = ExpiredCertificate.parse(lines.get(0)).orElseThrow();
         assertThat(found.path()).isEqualTo(expired.toString());
         assertThat(found.notAfter()).endsWith(" GMT");
+        assertThat(found.authority()).isFalse();
         assertThat(runWithSh(InspectionScript.expiredCertificates(otherEnv.toString())))
-                .as("a file that is no certificate, a missing one, and a CA (which a renewal does not re-issue)")
-                .isEmpty();
+                .as("a file that is no certificate, a missing one").isEmpty();
+        List<String> caLines = runWithSh(InspectionScript.expiredCertificates(caEnv.toString())).lines().toList();
+        assertThat(caLines).as("an expired CA file named twice, once; a valid one, not").hasSize(1);
+        assertThat(ExpiredCertificate.parse(caLines.get(0)).orElseThrow()).satisfies(authority -> {
+            assertThat(authority.path()).isEqualTo(expired.toString());
+            assertThat(authority.authority()).isTrue();
+        });
         assertThat(runWithSh(InspectionScript.expiredCertificates(dir.resolve("no-such.env").toString())))
                 .as("no env file: nothing said").isEmpty();
     }

@@ -7,7 +7,10 @@ import dev.quorum.core.cluster.ClusterSession;
 import dev.quorum.core.engine.Plan;
 import dev.quorum.core.lifecycle.PlanShapes;
 import java.nio.file.Path;
+import dev.quorum.core.lifecycle.steps.KubernetesHostsProbe;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -95,5 +98,39 @@ class CertPlanShapeTest {
         assertThat(titles.get(17)).as("the members' system trust follows, as install put the CA there")
                 .isEqualTo("System trust of every host: the new CA alone");
         assertThat(plan.lifecycle()).isEqualTo("certs-rotate-ca");
+    }
+
+    @Test
+    void replacingAnExpiredCaWritesEveryHostsFilesThenRestartsTheMembersTogetherBeforeDroppingTheOldCa() {
+        Plan plan = CertPlanner.rotateCa(session, RotateCaRequest.all(), Optional.empty(),
+                KubernetesHostsProbe.plan(session.inventory(), Map.of()), IssuingCa.EXPIRED);
+
+        assertThat(PlanShapes.shape(plan)).containsExactly(
+                "ClientPortStep [cluster]", "RotationStartStep [cluster]",
+                "SystemTrustStep [node1, node2, node3]",
+                "HostTrustStep [node1, node2, node3]",
+                "UnreachedKubernetesGuardStep [cluster]",
+                "RenewHostCertificatesStep [node1, node2, node3]",
+                "SwitchWorkstationCaStep [cluster]",
+                "ReloadTrustTogetherStep [cluster]",
+                "HostTrustStep [node1]", "HostTrustStep [node2]", "HostTrustStep [node3]",
+                "SystemTrustStep [node1, node2, node3]",
+                "FinishRotationStep [cluster]", "VerifyClusterStep [cluster]");
+        List<String> titles = plan.steps().stream().map(s -> s.step().title()).toList();
+        assertThat(titles.get(3)).as("no member restarts alone while its peers trust only the expired CA")
+                .isEqualTo("Write the old and the new CA into the CA files (no restart yet)");
+        assertThat(titles.subList(8, 11)).as("with quorum back, the old CA is dropped one host at a time")
+                .containsOnly("Trust the new CA alone, restart, wait for health");
+        assertThat(plan.lifecycle()).isEqualTo("certs-rotate-ca");
+    }
+
+    @Test
+    void aCaIsExpiredOnlyPastItsNotAfter() throws Exception {
+        var ca = dev.quorum.core.pki.CertificateAuthority.loadOrCreate(dir.resolve("pki"), "etcd-ca",
+                dev.quorum.core.pki.KeyAlgorithm.EC_P256).certificate();
+        Instant end = ca.getNotAfter().toInstant();
+
+        assertThat(IssuingCa.expired(ca, end.minusSeconds(1))).isFalse();
+        assertThat(IssuingCa.expired(ca, end.plusSeconds(1))).isTrue();
     }
 }

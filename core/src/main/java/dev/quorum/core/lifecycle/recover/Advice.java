@@ -100,7 +100,7 @@ final class Advice {
                 && (m.needs(ProblemKind.Remedy.WAIT)
                 || m.needs(ProblemKind.Remedy.START) || m.needs(ProblemKind.Remedy.RESTART)
                 || m.needs(ProblemKind.Remedy.RESEED))).toList();
-        List<MemberDiagnosis> dropIns = members.stream().filter(m -> m.has(ProblemKind.RESTORE_DROP_IN)).toList();
+        List<MemberDiagnosis> dropIns = having(ProblemKind.RESTORE_DROP_IN);
         if (!fixable.isEmpty()) {
             boolean reseed = fixable.stream().anyMatch(m -> m.needs(ProblemKind.Remedy.RESEED));
             List<MemberDiagnosis> restart = fixable.stream().filter(m -> m.needs(ProblemKind.Remedy.RESTART)).toList();
@@ -113,12 +113,12 @@ final class Advice {
                             + "first and nothing is deleted" : ""));
         }
         // Recover re-seeds such a host, as the inventory's etcd group still names it; the removal may have been meant.
-        members.stream().filter(m -> m.has(ProblemKind.REMOVED)).forEach(m -> actions.add(action("If "
+        having(ProblemKind.REMOVED).forEach(m -> actions.add(action("If "
                 + m.host() + " was removed on purpose: remove it again, which stops etcd there and moves its data "
                 + "aside, then take it out of the inventory's etcd group", new Intent.Remove(m.host()), "")));
         dropInActions(dropIns, fixable.isEmpty()).forEach(actions::add);
         actions.addAll(enableActions());
-        members.stream().filter(m -> m.has(ProblemKind.UNREACHABLE)).forEach(m -> actions.add(
+        having(ProblemKind.UNREACHABLE).forEach(m -> actions.add(
                 reachedByPeers.contains(m.host())
                         ? action("Check SSH to " + m.host() + ": its etcd answers the other members "
                         + "on the peer port, so it is not gone", new Intent.Diagnose(), "")
@@ -132,9 +132,9 @@ final class Advice {
                     + "the alarm", new Intent.Manual("etcdctl compact REV && etcdctl defrag && etcdctl alarm disarm"),
                     "defragmenting blocks a member while it runs"));
         }
-        members.stream().filter(m -> m.has(ProblemKind.LEARNER)).forEach(m -> actions.add(action(
+        having(ProblemKind.LEARNER).forEach(m -> actions.add(action(
                 "Finish " + m.host() + "'s join (promote it once caught up)", new Intent.Add(m.host()), "")));
-        members.stream().filter(m -> m.has(ProblemKind.NOT_A_MEMBER)).forEach(m -> actions.add(action(
+        having(ProblemKind.NOT_A_MEMBER).forEach(m -> actions.add(action(
                 "Add " + m.host() + " to the cluster, or take it out of the inventory's etcd group",
                 new Intent.Add(m.host()), "")));
         if (actions.isEmpty()) {
@@ -173,14 +173,18 @@ final class Advice {
     }
 
     private List<MemberDiagnosis> having(ProblemKind kind) {
+        return having(members, kind);
+    }
+
+    private static List<MemberDiagnosis> having(List<MemberDiagnosis> members, ProblemKind kind) {
         return members.stream().filter(m -> m.has(kind)).toList();
     }
 
     /** What the operator fixes first, in words: recover cannot, and no restore would either. */
     private static List<String> operatorFixes(List<MemberDiagnosis> members, String dataDir) {
         List<String> parts = new ArrayList<>();
-        List<MemberDiagnosis> expiredCa = members.stream().filter(m -> m.has(ProblemKind.CA_EXPIRED)).toList();
-        List<MemberDiagnosis> expired = members.stream().filter(m -> m.has(ProblemKind.CERT_EXPIRED)).toList();
+        List<MemberDiagnosis> expiredCa = having(members, ProblemKind.CA_EXPIRED);
+        List<MemberDiagnosis> expired = having(members, ProblemKind.CERT_EXPIRED);
         if (!expiredCa.isEmpty()) {
             // the new CA's certificates replace the expired ones too: a renewal would sign with the expired CA
             parts.add("the CA expired on " + hosts(expiredCa) + ": quorum certs rotate-ca replaces it on every "
@@ -188,7 +192,7 @@ final class Advice {
         } else if (!expired.isEmpty()) {
             parts.add("certificates expired on " + hosts(expired) + ": quorum certs renew re-issues them");
         }
-        List<MemberDiagnosis> full = members.stream().filter(m -> m.has(ProblemKind.DISK_FULL)).toList();
+        List<MemberDiagnosis> full = having(members, ProblemKind.DISK_FULL);
         if (!full.isEmpty()) {
             parts.add("the disk under " + dataDir + " is full on " + hosts(full) + ": once space is freed there, "
                     + "quorum recover starts etcd");
@@ -219,7 +223,7 @@ final class Advice {
 
     /** A member whose unit someone disabled or masked is theirs to bring back: recover starts it once it is enabled. */
     private List<RecommendedAction> enableActions() {
-        return members.stream().filter(m -> m.has(ProblemKind.DISABLED)).map(m -> action("If etcd on " + m.host()
+        return having(ProblemKind.DISABLED).stream().map(m -> action("If etcd on " + m.host()
                 + " was not taken out of service on purpose: enable it there (unmask it if masked), then run "
                 + "recover, which starts it", new Intent.Manual("systemctl enable " + unit + "   # on " + m.host()),
                 "")).toList();

@@ -225,10 +225,6 @@ final class Classifier {
                 });
     }
 
-    /**
-     * Nearly no room left under the data dir, as df says, whatever etcd does now; or, for a member that does not
-     * serve, etcd's own log saying it ran out of space.
-     */
     /** The host's expired CA files ({@code authority}) or other certificates, in words; empty when none. */
     private static Optional<String> expired(HostReport r, boolean authority) {
         List<ExpiredCertificate> files = r.expired().stream().filter(c -> c.authority() == authority).toList();
@@ -236,6 +232,10 @@ final class Classifier {
                 : Optional.of(files.stream().map(ExpiredCertificate::toString).collect(Collectors.joining(", ")));
     }
 
+    /**
+     * Nearly no room left under the data dir, as df says, whatever etcd does now; or, for a member that does not
+     * serve, etcd's own log saying it ran out of space.
+     */
     private Optional<Problem> diskFull(HostReport r, boolean serving) {
         if (r.dataDirFreeKib().isPresent() && r.dataDirFreeKib().getAsLong() < DATA_DIR_FULL_KIB) {
             return Optional.of(new Problem(ProblemKind.DISK_FULL, "the disk under " + dataDir + " is full: "

@@ -89,42 +89,45 @@ final class CertPlanner {
     static Plan rotateCa(ClusterSession cluster, RotateCaRequest request, Optional<String> leaderHost,
                          KubernetesHostsPlan kubernetes, IssuingCa replaced) {
         LifecycleSession session = session(cluster);
-        List<PlannedStep> steps = new ArrayList<>(List.of(PlannedStep.onCluster(new ClientPortStep(session.cluster(), session.members())),
-                PlannedStep.onCluster(new RotationStartStep(session, replaced))));
-        if (!request.prepareOnly()) {
-            List<String> hosts = leaderLast(targets(cluster, Optional.empty()), leaderHost);
-            RenewalRun run = new RenewalRun(session, new RenewalRequest(Optional.empty(), false,
-                    Duration.ofDays(30)), () -> cluster.pki().rotation().newCa());
-            String rerun = "quorum certs rotate-ca -i " + cluster.inventory().source();
-            KubernetesHostPhases k8s = new KubernetesHostPhases(session, kubernetes);
-            Optional<EventsCertSteps> events = EventsCertSteps.of(cluster, run);
-            events.ifPresent(e -> steps.add(1, e.clientPort()));
-            if (replaced == IssuingCa.EXPIRED) {
-                run.decide(RenewalMode.ALL_AT_ONCE);
-                steps.addAll(k8s.trustBoth());
-                steps.add(PlannedStep.onEach(HostTrustStep.filesOnly(session, Trust.OLD_AND_NEW), hosts));
-                steps.add(k8s.guard(request.acceptUnreached(), rerun));
-                steps.add(PlannedStep.onEach(new RenewHostCertificatesStep(run), hosts));
-                steps.addAll(k8s.reissue(run));
-                steps.add(PlannedStep.onCluster(new SwitchWorkstationCaStep(session, replaced)));
-                steps.add(PlannedStep.onCluster(new ReloadTrustTogetherStep(session)));
-                events.ifPresent(e -> steps.add(e.reloadTrustTogether()));
-                steps.addAll(trust(session, hosts, Trust.NEW_ONLY, events));
-                return finished(session, steps, k8s, events, cluster);
-            }
+        List<PlannedStep> steps = new ArrayList<>(List.of(PlannedStep.onCluster(new ClientPortStep(session.cluster(),
+                session.members()))));
+        if (request.prepareOnly()) {
+            steps.add(PlannedStep.onCluster(new RotationStartStep(session, replaced)));
+            return new Plan("certs-rotate-ca-prepare", cluster.inventory().clusterName(), steps);
+        }
+        List<String> hosts = leaderLast(targets(cluster, Optional.empty()), leaderHost);
+        RenewalRun run = new RenewalRun(session, new RenewalRequest(Optional.empty(), false,
+                Duration.ofDays(30)), () -> cluster.pki().rotation().newCa());
+        String rerun = "quorum certs rotate-ca -i " + cluster.inventory().source();
+        KubernetesHostPhases k8s = new KubernetesHostPhases(session, kubernetes);
+        Optional<EventsCertSteps> events = EventsCertSteps.of(cluster, run);
+        events.ifPresent(e -> steps.add(e.clientPort()));
+        steps.add(PlannedStep.onCluster(new ReplacedCaGuardStep(session, hosts)));
+        steps.add(PlannedStep.onCluster(new RotationStartStep(session, replaced)));
+        if (replaced == IssuingCa.EXPIRED) {
+            run.decide(RenewalMode.ALL_AT_ONCE);
             steps.addAll(k8s.trustBoth());
-            steps.addAll(trust(session, hosts, Trust.OLD_AND_NEW, events));
-            if (request.trustOnly()) {
-                return new Plan("certs-rotate-ca-trust", cluster.inventory().clusterName(), steps);
-            }
+            steps.add(PlannedStep.onEach(HostTrustStep.filesOnly(session, Trust.OLD_AND_NEW), hosts));
             steps.add(k8s.guard(request.acceptUnreached(), rerun));
-            steps.addAll(roll(run, hosts, events));
+            steps.add(PlannedStep.onEach(new RenewHostCertificatesStep(run), hosts));
             steps.addAll(k8s.reissue(run));
             steps.add(PlannedStep.onCluster(new SwitchWorkstationCaStep(session, replaced)));
+            steps.add(PlannedStep.onCluster(new ReloadTrustTogetherStep(session)));
+            events.ifPresent(e -> steps.add(e.reloadTrustTogether()));
             steps.addAll(trust(session, hosts, Trust.NEW_ONLY, events));
             return finished(session, steps, k8s, events, cluster);
         }
-        return new Plan("certs-rotate-ca-prepare", cluster.inventory().clusterName(), steps);
+        steps.addAll(k8s.trustBoth());
+        steps.addAll(trust(session, hosts, Trust.OLD_AND_NEW, events));
+        if (request.trustOnly()) {
+            return new Plan("certs-rotate-ca-trust", cluster.inventory().clusterName(), steps);
+        }
+        steps.add(k8s.guard(request.acceptUnreached(), rerun));
+        steps.addAll(roll(run, hosts, events));
+        steps.addAll(k8s.reissue(run));
+        steps.add(PlannedStep.onCluster(new SwitchWorkstationCaStep(session, replaced)));
+        steps.addAll(trust(session, hosts, Trust.NEW_ONLY, events));
+        return finished(session, steps, k8s, events, cluster);
     }
 
     /** The rotation's last phases: the old CA out of the Kubernetes hosts' trust, the workstation's too, proof. */

@@ -76,10 +76,6 @@ final class HostTrustStep extends HostStep {
         return session.settings().layout().unitName();
     }
 
-    private Set<String> caFiles(RemoteHost remote) throws Exception {
-        return CaFiles.of(session, remote);
-    }
-
     @Override
     public Check check(StepContext context) throws Exception {
         Optional<X509Certificate> next = rotation().newCa().map(ca -> ca.certificate());
@@ -88,7 +84,7 @@ final class HostTrustStep extends HostStep {
                     : "will trust the new CA alone");
         }
         RemoteHost remote = remote(context);
-        Set<String> files = caFiles(remote);
+        Set<String> files = CaFiles.of(session, remote);
         for (String file : files) {
             List<X509Certificate> held = parse(ManagedFiles.read(remote, file).orElse(""));
             if (!holdsWanted(held, next.get())) {
@@ -128,7 +124,7 @@ final class HostTrustStep extends HostStep {
         String next = rotation().newCa().orElseThrow().certificatePem();
         String content = trust == Trust.OLD_AND_NEW ? next + PemCodec.write(rotation().oldCa().orElseThrow()) : next;
         X509Certificate nextCa = rotation().newCa().orElseThrow().certificate();
-        for (String file : caFiles(remote)) {
+        for (String file : CaFiles.of(session, remote)) {
             if (holdsWanted(parse(ManagedFiles.read(remote, file).orElse("")), nextCa)) {
                 // Written by a run cut short before its restart: rewriting would only move its time on.
                 context.info(file + " already holds the wanted CAs; etcd restarts to load them");

@@ -79,7 +79,7 @@ class CertPlanShapeTest {
         Plan plan = CertPlanner.rotateCa(session, RotateCaRequest.all(), Optional.of("node2"));
 
         assertThat(PlanShapes.shape(plan)).containsExactly(
-                "ClientPortStep [cluster]", "RotationStartStep [cluster]",
+                "ClientPortStep [cluster]", "ReplacedCaGuardStep [cluster]", "RotationStartStep [cluster]",
                 "SystemTrustStep [node1, node2, node3]",
                 "HostTrustStep [node1]", "HostTrustStep [node3]", "HostTrustStep [node2]",
                 "UnreachedKubernetesGuardStep [cluster]",
@@ -91,11 +91,11 @@ class CertPlanShapeTest {
                 "SystemTrustStep [node1, node2, node3]",
                 "FinishRotationStep [cluster]", "VerifyClusterStep [cluster]");
         List<String> titles = plan.steps().stream().map(s -> s.step().title()).toList();
-        assertThat(titles.subList(3, 6)).as("every host trusts both CAs before any certificate changes")
+        assertThat(titles.subList(4, 7)).as("every host trusts both CAs before any certificate changes")
                 .containsOnly("Trust the old and the new CA, restart, wait for health");
-        assertThat(titles.subList(14, 17)).as("the old CA is dropped only after the workstation switched")
+        assertThat(titles.subList(15, 18)).as("the old CA is dropped only after the workstation switched")
                 .containsOnly("Trust the new CA alone, restart, wait for health");
-        assertThat(titles.get(17)).as("the members' system trust follows, as install put the CA there")
+        assertThat(titles.get(18)).as("the members' system trust follows, as install put the CA there")
                 .isEqualTo("System trust of every host: the new CA alone");
         assertThat(plan.lifecycle()).isEqualTo("certs-rotate-ca");
     }
@@ -106,7 +106,7 @@ class CertPlanShapeTest {
                 KubernetesHostsProbe.plan(session.inventory(), Map.of()), IssuingCa.EXPIRED);
 
         assertThat(PlanShapes.shape(plan)).containsExactly(
-                "ClientPortStep [cluster]", "RotationStartStep [cluster]",
+                "ClientPortStep [cluster]", "ReplacedCaGuardStep [cluster]", "RotationStartStep [cluster]",
                 "SystemTrustStep [node1, node2, node3]",
                 "HostTrustStep [node1, node2, node3]",
                 "UnreachedKubernetesGuardStep [cluster]",
@@ -117,9 +117,9 @@ class CertPlanShapeTest {
                 "SystemTrustStep [node1, node2, node3]",
                 "FinishRotationStep [cluster]", "VerifyClusterStep [cluster]");
         List<String> titles = plan.steps().stream().map(s -> s.step().title()).toList();
-        assertThat(titles.get(3)).as("no member restarts alone while its peers trust only the expired CA")
+        assertThat(titles.get(4)).as("no member restarts alone while its peers trust only the expired CA")
                 .isEqualTo("Write the old and the new CA into the CA files (no restart yet)");
-        assertThat(titles.subList(8, 11)).as("with quorum back, the old CA is dropped one host at a time")
+        assertThat(titles.subList(9, 12)).as("with quorum back, the old CA is dropped one host at a time")
                 .containsOnly("Trust the new CA alone, restart, wait for health");
         assertThat(plan.lifecycle()).isEqualTo("certs-rotate-ca");
     }

@@ -78,7 +78,8 @@ class EventsCertPlanShapeTest {
         Plan plan = CertPlanner.rotateCa(session, RotateCaRequest.all(), Optional.of("node2"));
 
         assertThat(shape(plan)).containsExactly(
-                "ClientPortStep [cluster]", "events: ClientPortStep [cluster]", "RotationStartStep [cluster]",
+                "ClientPortStep [cluster]", "events: ClientPortStep [cluster]", "ReplacedCaGuardStep [cluster]",
+                "RotationStartStep [cluster]",
                 "SystemTrustStep [node1, node2, node3]",
                 "HostTrustStep [node1]", "events: HostTrustStep [node1]",
                 "HostTrustStep [node3]", "events: HostTrustStep [node3]",
@@ -93,7 +94,7 @@ class EventsCertPlanShapeTest {
                 "HostTrustStep [node2]", "events: HostTrustStep [node2]",
                 "SystemTrustStep [node1, node2, node3]",
                 "FinishRotationStep [cluster]", "VerifyClusterStep [cluster]", "events: VerifyClusterStep [cluster]");
-        PlannedStep eventsTrust = plan.steps().get(5);
+        PlannedStep eventsTrust = plan.steps().get(6);
         assertThat(eventsTrust.step().title())
                 .isEqualTo("events cluster: Trust the old and the new CA, restart, wait for health");
         assertThat(eventsTrust.step().preview("node1")).contains("systemctl restart etcd-events");

@@ -86,7 +86,7 @@ class KubernetesHostsCertPlanTest {
         Plan plan = CertPlanner.rotateCa(session, RotateCaRequest.all(), Optional.of("node2"), observed(Map.of()));
 
         assertThat(PlanShapes.shape(plan)).containsExactly(
-                "ClientPortStep [cluster]", "RotationStartStep [cluster]",
+                "ClientPortStep [cluster]", "ReplacedCaGuardStep [cluster]", "RotationStartStep [cluster]",
                 "KubernetesCaFileStep [node4, node5]",
                 "SystemTrustStep [node1, node2, node3, node4, node5]",
                 "HostTrustStep [node1]", "HostTrustStep [node3]", "HostTrustStep [node2]",
@@ -101,10 +101,10 @@ class KubernetesHostsCertPlanTest {
                 "SystemTrustStep [node1, node2, node3, node4, node5]",
                 "FinishRotationStep [cluster]", "VerifyClusterStep [cluster]");
         List<String> titles = titles(plan);
-        assertThat(titles.subList(2, 4)).as("the bundle reaches the Kubernetes hosts before any member restarts")
+        assertThat(titles.subList(3, 5)).as("the bundle reaches the Kubernetes hosts before any member restarts")
                 .containsExactly("Kubernetes hosts' ca.pem: the old and the new CA",
                         "System trust of every host: the old and the new CA");
-        assertThat(titles.subList(19, 21)).as("the old CA leaves last, after every certificate was re-issued")
+        assertThat(titles.subList(20, 22)).as("the old CA leaves last, after every certificate was re-issued")
                 .containsExactly("Kubernetes hosts' ca.pem: the new CA alone",
                         "System trust of every host: the new CA alone");
     }
@@ -171,7 +171,7 @@ class KubernetesHostsCertPlanTest {
                 observed(NODE5_DOWN));
 
         assertThat(PlanShapes.shape(plan)).containsExactly(
-                "ClientPortStep [cluster]", "RotationStartStep [cluster]",
+                "ClientPortStep [cluster]", "ReplacedCaGuardStep [cluster]", "RotationStartStep [cluster]",
                 "KubernetesCaFileStep [node4]", "SystemTrustStep [node1, node2, node3, node4]",
                 "HostTrustStep [node1]", "HostTrustStep [node3]", "HostTrustStep [node2]");
         assertThat(plan.lifecycle()).isEqualTo("certs-rotate-ca-trust");

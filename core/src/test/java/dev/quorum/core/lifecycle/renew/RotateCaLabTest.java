@@ -20,7 +20,9 @@ import dev.quorum.core.labtest.LabCluster;
 import dev.quorum.core.pki.CertificateDetails;
 import dev.quorum.core.pki.CertificateRecord;
 import dev.quorum.core.pki.CertificateRole;
+import dev.quorum.core.pki.KeyAlgorithm;
 import dev.quorum.core.pki.PemCodec;
+import dev.quorum.core.pki.TestCertificates;
 import dev.quorum.lab.Lab;
 import dev.quorum.lab.Wait;
 import dev.quorum.lab.LabHost;
@@ -41,7 +43,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * CA rotation on three lab hosts: prepared, rolled to the end while a client keeps writing, then a
- * second rotation interrupted after the workstation switched and resumed by a re-run.
+ * second rotation interrupted after the workstation switched and resumed by a re-run; a third stopped once
+ * both CAs are trusted, and last refused because a member trusts another CA.
  */
 @LabHosts(count = 3)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -205,6 +208,35 @@ class RotateCaLabTest {
         assertThat(trusted.lines("lab2")).anyMatch(line -> line.startsWith("restarting etcd on lab2"));
         assertThat(Wait.until(Duration.ofSeconds(30), Duration.ofMillis(200), RotateCaLabTest::healthy)).isTrue();
         assertThat(lab2.exec("systemctl is-active etcd").stdout()).isEqualTo("active\n");
+    }
+
+    /**
+     * A member whose CA file holds another CA (rotated by hand, or from another workstation) would refuse whatever
+     * this rotation issues: the run stops at its guard, naming the host and the CA it found, before anything changes.
+     */
+    @Test
+    @Order(5)
+    void aMemberTrustingAnotherCaStopsTheRotationBeforeAnythingChanges() throws Exception {
+        LabHost lab2 = lab.hosts().get(1);
+        String kept = lab2.readFile(CA);
+        String lab1Before = lab.hosts().get(0).readFile(CA);
+        String bundleBefore = Files.readString(pki().resolve(CaRotationStore.TRUST_BUNDLE));
+        var foreign = TestCertificates.ca("someone-elses-ca", KeyAlgorithm.EC_P256, java.time.Instant.now()
+                .minus(Duration.ofDays(1)), java.time.Instant.now().plus(Duration.ofDays(365)));
+        LabCluster.Outcome refused;
+        try {
+            lab2.writeFile(CA, foreign.certificatePem());
+            refused = rotate(false);
+        } finally {
+            lab2.writeFile(CA, kept);
+        }
+
+        assertThat(refused.result().succeeded()).isFalse();
+        assertThat(refused.firstFailure()).contains("lab2: " + CA + " holds CN=someone-elses-ca",
+                "not the CA this workstation replaces");
+        assertThat(refused.result().summary().nothingChanged()).as(refused.log()).isTrue();
+        assertThat(lab.hosts().get(0).readFile(CA)).isEqualTo(lab1Before);
+        assertThat(Files.readString(pki().resolve(CaRotationStore.TRUST_BUNDLE))).isEqualTo(bundleBefore);
     }
 
     private static boolean healthy() {

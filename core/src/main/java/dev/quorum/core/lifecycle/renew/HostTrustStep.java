@@ -12,7 +12,6 @@ import dev.quorum.core.lifecycle.steps.Leadership;
 import dev.quorum.core.lifecycle.steps.LifecycleSession;
 import dev.quorum.core.lifecycle.steps.UnitState;
 import dev.quorum.core.pki.PemCodec;
-import dev.quorum.core.pki.PkiException;
 import dev.quorum.core.remote.RemoteHost;
 import java.security.cert.X509Certificate;
 import java.util.List;
@@ -86,7 +85,7 @@ final class HostTrustStep extends HostStep {
         RemoteHost remote = remote(context);
         Set<String> files = CaFiles.of(session, remote);
         for (String file : files) {
-            List<X509Certificate> held = parse(ManagedFiles.read(remote, file).orElse(""));
+            List<X509Certificate> held = CaFiles.certificates(remote, file);
             if (!holdsWanted(held, next.get())) {
                 return Check.needed(file + " holds " + held.size() + " CA certificate(s)"
                         + (held.contains(next.get()) ? " including the new one" : ", not the new one"));
@@ -109,14 +108,6 @@ final class HostTrustStep extends HostStep {
         return trust == Trust.OLD_AND_NEW ? held.contains(next) : held.equals(List.of(next));
     }
 
-    private static List<X509Certificate> parse(String pem) {
-        try {
-            return pem.isBlank() ? List.of() : PemCodec.parseCertificates(pem);
-        } catch (PkiException e) {
-            return List.of();
-        }
-    }
-
     @Override
     public void apply(StepContext context) throws Exception {
         String host = context.target();
@@ -125,7 +116,7 @@ final class HostTrustStep extends HostStep {
         String content = trust == Trust.OLD_AND_NEW ? next + PemCodec.write(rotation().oldCa().orElseThrow()) : next;
         X509Certificate nextCa = rotation().newCa().orElseThrow().certificate();
         for (String file : CaFiles.of(session, remote)) {
-            if (holdsWanted(parse(ManagedFiles.read(remote, file).orElse("")), nextCa)) {
+            if (holdsWanted(CaFiles.certificates(remote, file), nextCa)) {
                 // Written by a run cut short before its restart: rewriting would only move its time on.
                 context.info(file + " already holds the wanted CAs; etcd restarts to load them");
                 continue;

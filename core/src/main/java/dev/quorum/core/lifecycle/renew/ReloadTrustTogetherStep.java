@@ -50,10 +50,7 @@ final class ReloadTrustTogetherStep extends ClusterStep {
     public void apply(StepContext context) throws Exception {
         List<String> hosts = hosts();
         context.info("restarting " + unit() + " on " + String.join(", ", hosts) + " together");
-        FanOut.forEach(hosts, hosts.size(), host -> session.remote(host)
-                        .run("systemctl reset-failed " + unit() + " 2>/dev/null; systemctl restart --no-block " + unit())
-                        .requireOk("restart " + unit() + " on " + host))
-                .forEach((host, outcome) -> outcome.valueOrThrow());
+        TogetherRestart.of(session, hosts);
         HealthWait.await(session, context);
     }
 

@@ -2,7 +2,6 @@ package dev.quorum.core.lifecycle.renew;
 
 import dev.quorum.core.cluster.CaRotationStore;
 import dev.quorum.core.cluster.ClusterPki;
-import dev.quorum.core.cluster.ManagedFiles;
 import dev.quorum.core.engine.Check;
 import dev.quorum.core.engine.StepContext;
 import dev.quorum.core.engine.StepFailedException;
@@ -10,8 +9,6 @@ import dev.quorum.core.lifecycle.steps.ClusterStep;
 import dev.quorum.core.lifecycle.steps.LifecycleSession;
 import dev.quorum.core.pki.CertificateAuthority;
 import dev.quorum.core.pki.CertificateDetails;
-import dev.quorum.core.pki.PemCodec;
-import dev.quorum.core.pki.PkiException;
 import dev.quorum.core.remote.FanOut;
 import dev.quorum.core.remote.Outcome;
 import dev.quorum.core.remote.RemoteHost;
@@ -84,21 +81,13 @@ final class ReplacedCaGuardStep extends ClusterStep {
             throws Exception {
         List<String> foreign = new ArrayList<>();
         for (String file : CaFiles.of(session, remote)) {
-            List<X509Certificate> held = parse(ManagedFiles.read(remote, file).orElse(""));
+            List<X509Certificate> held = CaFiles.certificates(remote, file);
             if (!held.contains(replaced) && next.map(n -> !held.contains(n)).orElse(true)) {
                 foreign.add(file + " holds " + (held.isEmpty() ? "no CA certificate"
                         : String.join(" and ", held.stream().map(ReplacedCaGuardStep::name).toList())));
             }
         }
         return foreign;
-    }
-
-    private static List<X509Certificate> parse(String pem) {
-        try {
-            return pem.isBlank() ? List.of() : PemCodec.parseCertificates(pem);
-        } catch (PkiException e) {
-            return List.of();
-        }
     }
 
     private static String name(X509Certificate ca) {

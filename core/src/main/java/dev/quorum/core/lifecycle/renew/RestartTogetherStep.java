@@ -55,11 +55,8 @@ final class RestartTogetherStep extends ClusterStep {
             HealthWait.await(session, context);
             return;
         }
-        String unit = unit();
-        context.info("restarting " + unit + " on " + String.join(", ", hosts));
-        FanOut.forEach(hosts, hosts.size(), host -> session.remote(host)
-                .run("systemctl reset-failed " + unit + " 2>/dev/null; systemctl restart --no-block " + unit)
-                .requireOk("restart " + unit + " on " + host)).forEach((host, outcome) -> outcome.valueOrThrow());
+        context.info("restarting " + unit() + " on " + String.join(", ", hosts));
+        TogetherRestart.of(session, hosts);
         HealthWait.await(session, context);
     }
 

@@ -23,8 +23,9 @@ import java.util.stream.Collectors;
 /**
  * A restore throws away every write since the snapshot, so it is refused while the cluster still
  * has quorum (member changes fix that case without losing anything). Whether it has is decided
- * from what the voting members' own hosts report over SSH, watched for two election timeouts,
- * never from the workstation's failure to reach etcd: a member that could not be asked is
+ * from what the voting members' own hosts report over SSH, watched for two election timeouts
+ * unless so many voters are stopped that no leader can be elected, never from the workstation's
+ * failure to reach etcd: a member that could not be asked is
  * unknown, and unknown refuses unless the operator declares it lost. Every host of the new
  * cluster must answer over SSH. Chooses the restore's cluster token: the one an interrupted run
  * already used, so a re-run completes the same restore, else a fresh one (markers of an earlier,
@@ -78,7 +79,10 @@ final class QuorumLostGuardStep extends ClusterStep {
                     + "token " + restore.token() + continuing(progress)
                     + startingWouldKeep(new Diagnoser(session.cluster()).diagnose(INVENTORY), context));
         }
-        Diagnosis seen = new Diagnoser(session.cluster()).watchForQuorum(INVENTORY, context.cancellation());
+        Diagnoser diagnoser = new Diagnoser(session.cluster());
+        Diagnosis first = diagnoser.diagnose(INVENTORY);
+        Diagnosis seen = first.hasQuorum() || noMajorityCanRun(first, etcdRunningOn(hosts)) ? first
+                : diagnoser.watchForQuorum(INVENTORY, context.cancellation());
         QuorumEvidence evidence = seen.quorum();
         if (evidence.state() == QuorumEvidence.State.HOLDS) {
             if (!restore.request.rollBackLive()) {
@@ -126,6 +130,20 @@ final class QuorumLostGuardStep extends ClusterStep {
             context.warn(note);
             return ". Note: " + note;
         }).orElse("");
+    }
+
+    /**
+     * Raft elects a leader only among a running majority of the voters. When the hosts of so many voters say their
+     * etcd is stopped (inactive or failed, read after the diagnosis) that the rest cannot make a majority, no election
+     * can be under way and none can start until someone starts etcd, so watching for a leader to appear (2 x election
+     * timeout + 5 s) would only wait. A voter counts as stopped only when exactly one member has its name.
+     */
+    static boolean noMajorityCanRun(Diagnosis first, List<String> notStoppedHosts) {
+        QuorumEvidence evidence = first.quorum();
+        long stopped = evidence.down().keySet().stream().map(name -> first.members().stream()
+                        .filter(m -> m.name().equals(name)).toList())
+                .filter(named -> named.size() == 1 && !notStoppedHosts.contains(named.get(0).host())).count();
+        return evidence.voters() - stopped < evidence.quorumSize();
     }
 
     /** The operator's --declare-lost values as the evidence names members: by member name or by host. */

@@ -12,6 +12,13 @@ import java.util.List;
  * restored data is left alone, so a re-run never stops the restored cluster.
  */
 final class StopEtcdStep extends RestoreHostStep {
+    /**
+     * One stop at a time: etcd stopping as leader first hands leadership on and waits up to its request timeout (5 s +
+     * 2 x election timeout: 15 s with Kubespray's) for a member to take it; stopped together, every candidate is
+     * stopping too and the whole timeout passes. One after another, each leader finds a running member that takes
+     * over at once, or none left to ask.
+     */
+    private final Object oneStopAtATime = new Object();
 
     StopEtcdStep(RestoreSession restore) {
         super(restore);
@@ -39,7 +46,9 @@ final class StopEtcdStep extends RestoreHostStep {
 
     @Override
     public void apply(StepContext context) throws Exception {
-        remote(context).run("systemctl stop " + Shell.quote(restore.unit()) + " 2>&1")
-                .requireOk("stop " + restore.unit() + " on " + context.target());
+        synchronized (oneStopAtATime) {
+            remote(context).run("systemctl stop " + Shell.quote(restore.unit()) + " 2>&1")
+                    .requireOk("stop " + restore.unit() + " on " + context.target());
+        }
     }
 }

@@ -36,7 +36,7 @@ final class IntentWizards implements WizardOpener {
         } else if (intent instanceof Intent.RenewCertificates) {
             shell.renewCertificates(cluster, CertificatesViewModel.DEFAULT_WARN_DAYS, () -> { });
         } else if (intent instanceof Intent.RotateCa) {
-            shell.rotateCa(cluster);
+            shell.rotateCa(cluster, () -> { });
         } else if (opens(intent)) {
             shell.restore(cluster, Optional.empty());
         } else {

@@ -80,10 +80,10 @@ public final class WizardActions implements ShellActions {
     }
 
     @Override
-    public void rotateCa(ClusterSource cluster) {
+    public void rotateCa(ClusterSource cluster, Runnable afterRun) {
         RenewCertificatesWizard.openRotation(context.window(), services(Optional.of(cluster)), cluster.inventoryFile(),
                 cluster.inventory().etcdMembers().stream().map(EtcdMember::hostName).toList(),
-                cluster.inventory().kubernetesOnlyHosts(), CertificatesViewModel.DEFAULT_WARN_DAYS);
+                cluster.inventory().kubernetesOnlyHosts(), CertificatesViewModel.DEFAULT_WARN_DAYS, afterRun);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.quorum.app.certificates;
 import dev.quorum.app.controls.ContentColumnResize;
 import dev.quorum.app.controls.FullTextCell;
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.geometry.Insets;
@@ -32,12 +33,12 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 public final class CertificatesView extends BorderPane {
 
     /** @param onRenew opens the renew wizard (the shell's action); the tab refreshes after its run */
-    public CertificatesView(CertificatesViewModel model, Runnable onRenew) {
+    public CertificatesView(CertificatesViewModel model, RenewOpener onRenew) {
         this(model, onRenew, new ActionAvailability());
     }
 
     /** @param available whether the shown cluster allows a renewal (the events cluster does not yet, decision 0044) */
-    public CertificatesView(CertificatesViewModel model, Runnable onRenew, ActionAvailability available) {
+    public CertificatesView(CertificatesViewModel model, RenewOpener onRenew, ActionAvailability available) {
         setId("certificates-view");
         Button refresh = new Button("Refresh", new FontIcon(MaterialDesignR.REFRESH));
         refresh.setId("certs-refresh");
@@ -65,7 +66,10 @@ public final class CertificatesView extends BorderPane {
         Node renewButton = RefusalTip.wrap(renew, available.tooltip(ClusterAction.RENEW, "Re-issue certificates "
                 + "from the cluster CA, one member at a time (quorum certs renew)"),
                 model.stateProperty().isNotEqualTo(LoadState.LOADED).or(available.refused(ClusterAction.RENEW)));
-        renew.setOnAction(e -> onRenew.run());
+        // The advice's own words: a CA that ends soon is replaced, not renewed (its certificates would end with it).
+        renew.textProperty().bind(Bindings.createStringBinding(() -> model.replaceCaAdvised() ? "Replace the CA..."
+                : "Renew...", model.adviceProperty()));
+        renew.setOnAction(e -> onRenew.open(model.warnDaysProperty().get(), model.replaceCaAdvised(), model::refresh));
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox bar = new HBox(8, refresh, problemsOnly, new Label("Expiring within"), warnDays, new Label("days"), gap,
@@ -77,7 +81,14 @@ public final class CertificatesView extends BorderPane {
         summary.textProperty().bind(model.summaryProperty());
         summary.visibleProperty().bind(model.summaryProperty().isNotEmpty());
         summary.managedProperty().bind(summary.visibleProperty());
-        VBox top = new VBox(6, bar, summary);
+        Label advice = new Label();
+        advice.setId("certs-advice");
+        advice.setWrapText(true);
+        advice.textProperty().bind(Bindings.createStringBinding(() -> model.adviceProperty().get()
+                .map(a -> "Next: " + a.title() + ": " + a.reason()).orElse(""), model.adviceProperty()));
+        advice.visibleProperty().bind(advice.textProperty().isNotEmpty());
+        advice.managedProperty().bind(advice.visibleProperty());
+        VBox top = new VBox(6, bar, summary, advice);
         top.setPadding(new Insets(6, 8, 6, 8));
         setTop(top);
         setCenter(table(model));

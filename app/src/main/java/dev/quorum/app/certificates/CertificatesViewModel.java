@@ -2,10 +2,13 @@ package dev.quorum.app.certificates;
 
 import dev.quorum.app.common.TaskExecutor;
 import dev.quorum.core.ActionableError;
+import dev.quorum.core.certinventory.CertificateAdvice;
 import dev.quorum.core.certinventory.InventoryReport;
+import dev.quorum.core.intent.Intent;
 import dev.quorum.core.pki.CertificateRecord;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
@@ -39,6 +42,8 @@ public final class CertificatesViewModel {
     private final ReadOnlyStringWrapper placeholder = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Optional<CertificateAdvice>> advice = new ReadOnlyObjectWrapper<>(
+            Optional.empty());
     private List<CertificateRow> all = List.of();
     private TaskExecutor.Cancellable inFlight;
     private long generation;
@@ -117,6 +122,7 @@ public final class CertificatesViewModel {
                 : needing + " with problems") + "; " + (report.caSource().equals(InventoryReport.UNKNOWN_CA)
                 ? "no cluster CA found, issuers not checked" : "checked against the CA in " + report.caSource())
                 + (unread.isEmpty() ? "" : "; " + unread));
+        advice.set(CertificateAdvice.of(report));
         state.set(LoadState.LOADED);
         show();
         againIfAsked();
@@ -133,6 +139,7 @@ public final class CertificatesViewModel {
         inFlight = null;
         all = List.of();
         summary.set("");
+        advice.set(Optional.empty());
         String message = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
         String hint = error instanceof ActionableError a && !a.hint().isBlank() ? a.hint() : "";
         failure.set(hint.isEmpty() ? message : message + ": " + hint);
@@ -185,6 +192,16 @@ public final class CertificatesViewModel {
     /** "9 certificates, 1 with problems; checked against the CA in ...". */
     public ReadOnlyStringProperty summaryProperty() {
         return summary.getReadOnlyProperty();
+    }
+
+    /** What the last read asks for next (core's advice): its title and reason are shown, its button opens it. */
+    public ReadOnlyObjectProperty<Optional<CertificateAdvice>> adviceProperty() {
+        return advice.getReadOnlyProperty();
+    }
+
+    /** The last read found the CA expired or expiring: the renew wizard opens with its replacement chosen. */
+    public boolean replaceCaAdvised() {
+        return advice.get().map(a -> a.intent() instanceof Intent.RotateCa).orElse(false);
     }
 
     /** Renew... needs a cluster whose CA is here and an inventory read. */

@@ -19,6 +19,8 @@ import picocli.CommandLine.Spec;
         description = {"List every etcd certificate and key on the hosts and this workstation, with its problems.",
                 "Problems: expired or expiring, wrong CA, SANs not covering the host, key missing, mismatched or readable by "
                         + "others, usages etcd needs, a CA key left on a host.",
+                "Ends with what to do next: quorum certs renew, or quorum certs rotate-ca when the CA itself expires "
+                        + "within --warn-days (the certificates it signs end with it).",
                 "Exit status 0 when nothing needs action (notes do not count), 1 otherwise."},
         subcommands = {CertsRenewCommand.class, CertsRotateCaCommand.class})
 final class CertsCommand implements Callable<Integer> {
@@ -75,9 +77,9 @@ final class CertsCommand implements Callable<Integer> {
         }
         var out = spec.commandLine().getOut();
         if (json) {
-            out.println(CertsJson.render(report, readers));
+            out.println(CertsJson.render(report, readers, inventory.toString()));
         } else {
-            CertsText.print(report, out);
+            CertsText.print(report, inventory.toString(), out);
             readers.note().ifPresent(out::println);
         }
         out.flush();

@@ -3,7 +3,9 @@ package dev.quorum.app.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.quorum.core.certinventory.CertificateAdvice;
 import dev.quorum.core.certinventory.InventoryReport;
+import dev.quorum.core.intent.CommandLine;
 import dev.quorum.core.pki.CertificateProblem;
 import dev.quorum.core.pki.CertificateRecord;
 import java.util.Locale;
@@ -13,7 +15,8 @@ import java.util.Locale;
  * "daysLeft", "problems": [...]}, ...], "services": [{"unit", "envFile"}, ...], "settingsFrom"}} plus more
  * fields per certificate. A stable shape: scripts (monitoring an expiry) rely on it. {@code services}: what reads
  * the etcd hosts' member and CA files (etcd, and etcd-events where the events cluster runs); {@code usedBy} names
- * settings of the env file {@code settingsFrom}.
+ * settings of the env file {@code settingsFrom}. {@code next}: what to do, {@code {"title", "reason", "command"}}, or
+ * null when nothing Quorum does is needed (or would help).
  */
 final class CertsJson {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -21,7 +24,8 @@ final class CertsJson {
     private CertsJson() {
     }
 
-    static String render(InventoryReport report, CertReaders readers) {
+    /** @param inventoryArg the inventory as the user named it, for the command of {@code next} */
+    static String render(InventoryReport report, CertReaders readers, String inventoryArg) {
         ObjectNode root = JSON.createObjectNode();
         root.put("caSource", report.caSource());
         root.put("clean", report.clean());
@@ -62,6 +66,9 @@ final class CertsJson {
         ArrayNode services = root.putArray("services");
         readers.services().forEach(s -> services.addObject().put("unit", s.unitName()).put("envFile", s.envFile()));
         root.put("settingsFrom", readers.settingsFrom().envFile());
+        CertificateAdvice.of(report).ifPresentOrElse(advice -> root.putObject("next").put("title", advice.title())
+                        .put("reason", advice.reason()).put("command", CommandLine.of(advice.intent(), inventoryArg)),
+                () -> root.putNull("next"));
         return root.toPrettyString();
     }
 }

@@ -1,6 +1,8 @@
 package dev.quorum.app.cli;
 
+import dev.quorum.core.certinventory.CertificateAdvice;
 import dev.quorum.core.certinventory.InventoryReport;
+import dev.quorum.core.intent.CommandLine;
 import dev.quorum.core.pki.CertificateProblem;
 import dev.quorum.core.pki.CertificateRecord;
 import java.io.PrintWriter;
@@ -16,7 +18,8 @@ final class CertsText {
     private CertsText() {
     }
 
-    static void print(InventoryReport report, PrintWriter out) {
+    /** @param inventoryArg the inventory as the user named it, for the command of the advice */
+    static void print(InventoryReport report, String inventoryArg, PrintWriter out) {
         long needing = report.certificates().stream().filter(CertificateRecord::needsAction).count();
         out.println(report.certificates().size() + " certificates, " + (needing == 0 ? "no problems"
                 : needing + " with problems") + "; " + (report.caSource().equals(InventoryReport.UNKNOWN_CA)
@@ -32,6 +35,11 @@ final class CertsText {
         report.unreachable().forEach((host, error) -> {
             out.println();
             out.println(host + ": NOT READ (" + error + ")");
+        });
+        CertificateAdvice.of(report).ifPresent(advice -> {
+            out.println();
+            out.println("Next: " + advice.title() + ": " + advice.reason());
+            out.println("  " + CommandLine.of(advice.intent(), inventoryArg));
         });
     }
 

@@ -40,12 +40,12 @@ public final class RenewCertificatesWizard {
     }
 
     /**
-     * With the CA rotation already chosen (a diagnosis found the CA expired): the page shows it checked, the user
-     * reviews the plan before anything runs.
+     * With the CA rotation already chosen (a diagnosis or the certificate inventory found the CA expired or expiring):
+     * the page shows it checked, the user reviews the plan before anything runs.
      */
     public static Stage openRotation(Window owner, WizardServices services, Path inventory, List<String> hosts,
-                                     List<String> kubernetesHosts, int warnDays) {
-        return WizardWindow.open(owner, create(services, inventory, hosts, kubernetesHosts, warnDays, () -> { }, true));
+                                     List<String> kubernetesHosts, int warnDays, Runnable afterRun) {
+        return WizardWindow.open(owner, create(services, inventory, hosts, kubernetesHosts, warnDays, afterRun, true));
     }
 
     public static WizardModel create(WizardServices services, Path inventory, List<String> hosts, int warnDays,

@@ -10,6 +10,7 @@ import dev.quorum.app.charts.ChartsTab;
 import dev.quorum.app.certificates.CertificatesView;
 import dev.quorum.app.certificates.CertificatesViewModel;
 import dev.quorum.app.certificates.LoadState;
+import dev.quorum.app.certificates.RenewOpener;
 import dev.quorum.app.certificates.SshCertificateSource;
 import dev.quorum.app.cluster.ActionAvailability;
 import dev.quorum.app.cluster.ClusterAction;
@@ -33,7 +34,6 @@ import dev.quorum.app.controls.RefusalTip;
 import java.time.Clock;
 import java.nio.file.Path;
 import java.time.ZoneId;
-import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -77,7 +77,8 @@ final class ClusterWorkspace extends BorderPane {
     static final java.time.Duration BACKUP_HEALTH_PERIOD = java.time.Duration.ofMinutes(1);
 
     /**
-     * @param onRenew   opens the renew wizard with the tab's warn days; it calls the given Runnable when a run ends
+     * @param onRenew   opens the renew wizard with the tab's warn days (or the CA's replacement, when the tab advises
+     *                  it); it calls the given Runnable when a run ends
      * @param onRestore opens the restore wizard on the chosen snapshot
      * @param onAdopt   opens the adopt wizard (offered while the cluster's CA is not on this workstation)
      * @param scheduling opens the Schedule / Unschedule backups wizards
@@ -85,7 +86,7 @@ final class ClusterWorkspace extends BorderPane {
      * @param available which actions the shown cluster allows (the events cluster refuses some, decision 0044)
      */
     ClusterWorkspace(ClusterSource source, ShellServices services, LogFeed liveLog, MemberActions memberActions,
-                     BiConsumer<Integer, Runnable> onRenew, Consumer<Path> onRestore, Runnable onAdopt,
+                     RenewOpener onRenew, Consumer<Path> onRestore, Runnable onAdopt,
                      ScheduleOpener scheduling, Consumer<ClusterSource> onShow, ActionAvailability available) {
         this.source = source;
         this.available = available;
@@ -126,8 +127,7 @@ final class ClusterWorkspace extends BorderPane {
         // Read on first show and on Refresh only: the inventory costs SSH round trips to every host.
         certificates = new CertificatesViewModel(services.executor(), new SshCertificateSource(source, services.home()),
                 source.name(), !source.sandbox());
-        Tab certsTab = new Tab("Certificates", new CertificatesView(certificates,
-                () -> onRenew.accept(certificates.warnDaysProperty().get(), certificates::refresh), available));
+        Tab certsTab = new Tab("Certificates", new CertificatesView(certificates, onRenew, available));
         certsTab.setId("certificates-tab");
         certsTab.selectedProperty().addListener((obs, was, now) -> {
             if (now) {

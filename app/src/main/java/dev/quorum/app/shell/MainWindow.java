@@ -107,7 +107,13 @@ public final class MainWindow implements ShellContext, WelcomeActions, MainToolb
         current = new ClusterWorkspace(source, services, liveLog(source.name()),
                 new MemberActions(member -> actions.replaceMember(source, member),
                         member -> actions.removeMember(source, member)),
-                (warnDays, afterRun) -> actions.renewCertificates(source, warnDays, afterRun),
+                (warnDays, replaceCa, afterRun) -> {
+                    if (replaceCa) {
+                        actions.rotateCa(source, afterRun);
+                    } else {
+                        actions.renewCertificates(source, warnDays, afterRun);
+                    }
+                },
                 snapshot -> actions.restore(source, Optional.of(snapshot)),
                 () -> actions.adoptCluster(source, () -> adopted(source)), new ScheduleOpener() {
                     @Override

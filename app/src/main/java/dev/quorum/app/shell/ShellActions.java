@@ -41,8 +41,11 @@ public interface ShellActions {
      */
     void renewCertificates(ClusterSource cluster, int warnDays, Runnable afterRun);
 
-    /** A diagnosis's "Replace the expired CA": the renew wizard on {@code cluster} with the CA rotation chosen. */
-    void rotateCa(ClusterSource cluster);
+    /**
+     * A diagnosis's "Replace the expired CA" or the Certificates tab's "Replace the CA...": the renew wizard on
+     * {@code cluster} with the CA rotation chosen; {@code afterRun} as for {@link #renewCertificates}.
+     */
+    void rotateCa(ClusterSource cluster, Runnable afterRun);
 
     /** Toolbar "Recover..." (the Diagnose / Recover wizard): each host's view of the open cluster, then recovery. */
     void recover(ClusterSource cluster);

@@ -54,7 +54,7 @@ class CertificatesTableFitTest {
                 member(1, 700), member(2, 12, problem(ProblemCode.EXPIRING, "expires in 12 days")), member(3, 700)),
                 "lab", true);
         FxToolkit.setupStage(stage -> {
-            stage.setScene(new Scene(new CertificatesView(model, () -> { }), TAB_WIDTH_AT_1280, 500));
+            stage.setScene(new Scene(new CertificatesView(model, (days, replaceCa, afterRun) -> { }), TAB_WIDTH_AT_1280, 500));
             stage.show();
         });
         robot.clickOn("#certs-refresh");

@@ -207,6 +207,10 @@ class CertsCliLabTest {
         CliContractTest.Run renew = cli.quorum("certs", "renew", "--yes");
         assertThat(renew.exit()).as(renew.out() + renew.err()).isEqualTo(ExitCodes.FAILED);
         assertThat(renew.err()).contains("renewing them cannot help", "quorum certs rotate-ca -i ");
+        CliContractTest.Run expired = cli.quorum("certs");
+        assertThat(expired.exit()).as(expired.out()).isEqualTo(ExitCodes.FAILED);
+        assertThat(expired.out()).as(expired.out()).contains("Next: Replace the CA: the CA in ",
+                "has expired", "\n  quorum certs rotate-ca -i ");
         CliContractTest.Run plan = cli.quorum("certs", "rotate-ca", "--plan");
         assertThat(plan.exit()).as(plan.out() + plan.err()).isZero();
         assertThat(plan.out()).contains("Write the old and the new CA into the CA files (no restart yet)",
@@ -218,5 +222,6 @@ class CertsCliLabTest {
         awaitDiagnosis("healthy", "");
         CliContractTest.Run certs = cli.quorum("certs");
         assertThat(certs.exit()).as(certs.out()).isZero();
+        assertThat(certs.out()).doesNotContain("Next:");
     }
 }

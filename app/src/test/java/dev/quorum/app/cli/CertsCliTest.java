@@ -65,7 +65,7 @@ class CertsCliTest {
     void theJsonHasTheDocumentedShape() throws Exception {
         JsonNode root = new ObjectMapper().readTree(CertsJson.render(
                 new InventoryReport(List.of(EXPIRED, MISSING), Map.of("lab3", "connection refused"), "workstation"),
-                new CertReaders(List.of(ClusterLayout.MAIN), ClusterLayout.MAIN)));
+                new CertReaders(List.of(ClusterLayout.MAIN), ClusterLayout.MAIN), "hosts.yaml"));
 
         assertThat(root.get("clean").asBoolean()).isFalse();
         JsonNode first = root.get("certificates").get(0);
@@ -84,13 +84,19 @@ class CertsCliTest {
         assertThat(root.get("unreachable").get(0).get("host").asText()).isEqualTo("lab3");
         assertThat(root.get("services").get(0).get("unit").asText()).isEqualTo("etcd");
         assertThat(root.get("settingsFrom").asText()).isEqualTo("/etc/etcd.env");
+        assertThat(root.get("next").get("title").asText()).isEqualTo("Renew the certificates");
+        assertThat(root.get("next").get("reason").asText()).isEqualTo("2 certificates need re-issuing from the cluster CA");
+        assertThat(root.get("next").get("command").asText()).isEqualTo("quorum certs renew -i hosts.yaml");
+        JsonNode clean = new ObjectMapper().readTree(CertsJson.render(new InventoryReport(List.of(), Map.of(),
+                "workstation"), new CertReaders(List.of(ClusterLayout.MAIN), ClusterLayout.MAIN), "hosts.yaml"));
+        assertThat(clean.get("next").isNull()).isTrue();
     }
 
     @Test
     void theJsonNamesBothServicesWhereTheEventsClusterSharesTheFiles() throws Exception {
         JsonNode root = new ObjectMapper().readTree(CertsJson.render(
                 new InventoryReport(List.of(EXPIRED), Map.of(), "workstation"),
-                new CertReaders(List.of(ClusterLayout.MAIN, ClusterLayout.EVENTS), ClusterLayout.EVENTS)));
+                new CertReaders(List.of(ClusterLayout.MAIN, ClusterLayout.EVENTS), ClusterLayout.EVENTS), "hosts.yaml"));
 
         assertThat(root.get("services").findValuesAsText("unit")).containsExactly("etcd", "etcd-events");
         assertThat(root.get("services").findValuesAsText("envFile"))
@@ -101,11 +107,29 @@ class CertsCliTest {
     @Test
     void theTextPutsProblemsFirstUnderEachHost() {
         StringWriter text = new StringWriter();
-        CertsText.print(new InventoryReport(List.of(EXPIRED, MISSING), Map.of(), "workstation"),
+        CertsText.print(new InventoryReport(List.of(EXPIRED, MISSING), Map.of(), "workstation"), "hosts.yaml",
                 new PrintWriter(text, true));
 
         assertThat(text.toString()).contains("2 certificates, 2 with problems", "\nlab2\n",
                 "  !! /etc/ssl/etcd/ssl/admin-lab2.pem  admin  [ETCDCTL_CERT]  CN=etcd-admin-lab2, RSA 2048",
                 "       error expired: expired on 2026-01-01T00:00:00Z");
+        assertThat(text.toString()).endsWith("\nNext: Renew the certificates: 2 certificates need re-issuing from the "
+                + "cluster CA\n  quorum certs renew -i hosts.yaml\n");
+    }
+
+    @Test
+    void anExpiredCaIsNamedWithTheCommandThatReplacesIt() {
+        CertificateRecord ca = new CertificateRecord("lab1", "/etc/ssl/etcd/ssl/ca.pem", CertificateRole.CA,
+                List.of("ETCD_TRUSTED_CA_FILE"), Optional.of(new CertificateDetails("CN=etcd-ca", List.of(),
+                "CN=etcd-ca", "01", Instant.parse("2016-01-01T00:00:00Z"), Instant.parse("2026-01-01T00:00:00Z"),
+                -334, "RSA 2048", "CC:DD", true)), Optional.empty(),
+                List.of(new CertificateProblem(ProblemCode.EXPIRED, "expired on 2026-01-01T00:00:00Z")));
+        StringWriter text = new StringWriter();
+        CertsText.print(new InventoryReport(List.of(EXPIRED, ca), Map.of(), "workstation"), "inv/hosts.yaml",
+                new PrintWriter(text, true));
+
+        assertThat(text.toString()).endsWith("\nNext: Replace the CA: the CA in /etc/ssl/etcd/ssl/ca.pem on lab1 has "
+                + "expired (2026-01-01): etcd refuses every certificate it signs, so renewing them cannot help\n"
+                + "  quorum certs rotate-ca -i inv/hosts.yaml\n");
     }
 }

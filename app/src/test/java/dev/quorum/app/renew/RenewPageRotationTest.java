@@ -69,7 +69,7 @@ class RenewPageRotationTest {
         executor = new FxTaskExecutor(1);
         WizardServices services = new WizardServices(executor, new QuorumHome(dir), SshOptions.defaults(), e -> { });
         ui.open(() -> Screenshot.sized(RenewCertificatesWizard.openRotation(null, services, dir.resolve("hosts.yaml"),
-                List.of("lab1", "lab2", "lab3"), List.of("lab4"), 30)));
+                List.of("lab1", "lab2", "lab3"), List.of("lab4"), 30, () -> { })));
 
         assertThat(ui.lookup("#rotateCa").queryAs(RadioButton.class).isSelected()).isTrue();
         assertThat(ui.enabled("#renewTarget")).as("a rotation is the whole cluster's").isFalse();

@@ -41,7 +41,7 @@ public final class RecordingShellActions implements ShellActions {
     }
 
     @Override
-    public void rotateCa(ClusterSource cluster) {
+    public void rotateCa(ClusterSource cluster, Runnable afterRun) {
         calls.add("rotate-ca " + cluster.name());
     }
 

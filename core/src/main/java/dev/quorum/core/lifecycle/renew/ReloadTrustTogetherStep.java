@@ -9,8 +9,10 @@ import dev.quorum.core.lifecycle.steps.LifecycleSession;
 import dev.quorum.core.remote.FanOut;
 import dev.quorum.core.remote.Outcome;
 import dev.quorum.core.remote.RemoteHost;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Replacing an expired CA (decision 0076): every member restarts at once onto the CA files and certificates written
@@ -31,8 +33,10 @@ final class ReloadTrustTogetherStep extends ClusterStep {
 
     @Override
     public List<String> preview(String target) {
-        return List.of("systemctl restart --no-block " + unit() + "   # on every member at once",
-                "etcdctl endpoint health --cluster");
+        List<String> lines = new ArrayList<>(List.of("systemctl restart --no-block " + unit()
+                + "   # on every member at once", "etcdctl endpoint health --cluster"));
+        apiserverAdvice().ifPresent(advice -> lines.add("# " + advice));
+        return lines;
     }
 
     @Override
@@ -52,6 +56,15 @@ final class ReloadTrustTogetherStep extends ClusterStep {
         context.info("restarting " + unit() + " on " + String.join(", ", hosts) + " together");
         TogetherRestart.of(session, hosts);
         HealthWait.await(session, context);
+        apiserverAdvice().ifPresent(context::warn);
+    }
+
+    /** Quorum restarts no Kubernetes component; the operator must, or kube-apiserver keeps the expired CA. */
+    private Optional<String> apiserverAdvice() {
+        List<String> controlPlanes = session.cluster().inventory().controlPlaneHosts();
+        return controlPlanes.isEmpty() ? Optional.empty() : Optional.of("kube-apiserver reads its --etcd-cafile only "
+                + "when it starts: once this run ends, restart it on " + String.join(", ", controlPlanes)
+                + ", one at a time, so it loads the new ca.pem");
     }
 
     /** Members whose etcd is stopped or started before its newest CA file; a host that does not answer fails here. */

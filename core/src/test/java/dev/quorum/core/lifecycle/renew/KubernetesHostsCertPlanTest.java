@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.quorum.core.cluster.ClusterSession;
 import dev.quorum.core.engine.Plan;
+import dev.quorum.core.engine.PlannedStep;
 import dev.quorum.core.engine.RecordingContext;
 import dev.quorum.core.engine.StepFailedException;
 import dev.quorum.core.lifecycle.PlanShapes;
@@ -71,6 +72,19 @@ class KubernetesHostsCertPlanTest {
                 "UnreachedKubernetesHostStep [node5]").doesNotContain("UnreachedKubernetesGuardStep [cluster]");
         assertThat(plan.steps().get(plan.steps().size() - 2).step().preview("node5"))
                 .contains("# once it does: quorum certs renew -i " + session.inventory().source());
+    }
+
+    @Test
+    void replacingAnExpiredCaTellsTheOperatorToRestartKubeApiserverOnEachControlPlane() {
+        Plan plan = CertPlanner.rotateCa(session, RotateCaRequest.all(), Optional.empty(), observed(Map.of()),
+                IssuingCa.EXPIRED);
+
+        PlannedStep together = plan.steps().stream()
+                .filter(s -> s.step().getClass().getSimpleName().equals("ReloadTrustTogetherStep")).findFirst()
+                .orElseThrow();
+        assertThat(together.step().preview(PlannedStep.CLUSTER)).last().isEqualTo("# kube-apiserver reads its "
+                + "--etcd-cafile only when it starts: once this run ends, restart it on node1, node4, one at a time, "
+                + "so it loads the new ca.pem");
     }
 
     @Test

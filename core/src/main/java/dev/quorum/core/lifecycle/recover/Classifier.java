@@ -8,6 +8,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,6 +92,7 @@ final class Classifier {
         List<String> up = new ArrayList<>();
         Map<String, String> down = new LinkedHashMap<>();
         Map<String, String> unknown = new LinkedHashMap<>();
+        Set<String> stopped = new HashSet<>();
         for (String address : voterAddresses) {
             Optional<MemberDiagnosis> asked = members.stream().filter(m -> m.address().equals(address)).findFirst();
             String name = asked.map(MemberDiagnosis::name).orElseGet(() -> memberList.stream()
@@ -106,9 +108,13 @@ final class Classifier {
             } else {
                 down.put(name, asked.get().host() + ": " + asked.get().problems().stream().findFirst()
                         .map(Problem::text).orElse("not serving with a leader"));
+                HostReport report = reports.get(asked.get().host());
+                if (report.stopped() && report.status().isEmpty()) {
+                    stopped.add(name);
+                }
             }
         }
-        return new QuorumEvidence(voterAddresses.size(), up, down, unknown);
+        return new QuorumEvidence(voterAddresses.size(), up, down, unknown, stopped);
     }
 
     private boolean countsForQuorum(MemberDiagnosis m) {

@@ -56,10 +56,11 @@ public final class Diagnoser {
 
     /**
      * Diagnoses until the members' hosts show a majority with a leader, or for two election
-     * timeouts: only then is "no quorum" believed (an election in progress looks the same).
+     * timeouts: only then is "no quorum" believed (an election in progress looks the same). Unless
+     * so many voters are stopped that no election can be under way (decision 0078).
      */
     public Diagnosis watchForQuorum(String inventoryArg, Cancellation cancellation) throws Exception {
-        return DiagnosisWait.until(() -> diagnose(inventoryArg), Diagnosis::hasQuorum,
+        return DiagnosisWait.until(() -> diagnose(inventoryArg), d -> d.hasQuorum() || d.quorum().noMajorityCanRun(),
                 Diagnosis.settleTime(session.inventory().etcd().electionMillis()), cancellation);
     }
 

@@ -79,10 +79,7 @@ final class QuorumLostGuardStep extends ClusterStep {
                     + "token " + restore.token() + continuing(progress)
                     + startingWouldKeep(new Diagnoser(session.cluster()).diagnose(INVENTORY), context));
         }
-        Diagnoser diagnoser = new Diagnoser(session.cluster());
-        Diagnosis first = diagnoser.diagnose(INVENTORY);
-        Diagnosis seen = first.hasQuorum() || noMajorityCanRun(first, etcdRunningOn(hosts)) ? first
-                : diagnoser.watchForQuorum(INVENTORY, context.cancellation());
+        Diagnosis seen = new Diagnoser(session.cluster()).watchForQuorum(INVENTORY, context.cancellation());
         QuorumEvidence evidence = seen.quorum();
         if (evidence.state() == QuorumEvidence.State.HOLDS) {
             if (!restore.request.rollBackLive()) {
@@ -130,20 +127,6 @@ final class QuorumLostGuardStep extends ClusterStep {
             context.warn(note);
             return ". Note: " + note;
         }).orElse("");
-    }
-
-    /**
-     * Raft elects a leader only among a running majority of the voters. When the hosts of so many voters say their
-     * etcd is stopped (inactive or failed, read after the diagnosis) that the rest cannot make a majority, no election
-     * can be under way and none can start until someone starts etcd, so watching for a leader to appear (2 x election
-     * timeout + 5 s) would only wait. A voter counts as stopped only when exactly one member has its name.
-     */
-    static boolean noMajorityCanRun(Diagnosis first, List<String> notStoppedHosts) {
-        QuorumEvidence evidence = first.quorum();
-        long stopped = evidence.down().keySet().stream().map(name -> first.members().stream()
-                        .filter(m -> m.name().equals(name)).toList())
-                .filter(named -> named.size() == 1 && !notStoppedHosts.contains(named.get(0).host())).count();
-        return evidence.voters() - stopped < evidence.quorumSize();
     }
 
     /** The operator's --declare-lost values as the evidence names members: by member name or by host. */

@@ -139,6 +139,29 @@ class ClassifierTest {
     }
 
     @Test
+    void onlyMembersWhoseUnitIsStoppedAndWhoAnswerNothingCountAsStopped() {
+        // h2 stopped by systemd; h3's unit waits to restart (activating) and may run again in a moment
+        Map<String, HostReport> changed = new LinkedHashMap<>();
+        changed.put("h2", report(THREE.get(1), "inactive", Optional.empty(), Map.of(), DataDirState.PRESENT,
+                List.of()));
+        changed.put("h3", report(THREE.get(2), "activating", Optional.empty(), Map.of(), DataDirState.PRESENT,
+                List.of()));
+        changed.put("h1", report(THREE.get(0), "active", Optional.of(status("a1", CLUSTER, "0", 100)),
+                Map.of("10.0.0.2", false, "10.0.0.3", false), DataDirState.PRESENT, List.of()));
+
+        QuorumEvidence evidence = classify(changed).quorum();
+
+        assertThat(evidence.state()).isEqualTo(QuorumEvidence.State.LOST);
+        assertThat(evidence.stopped()).containsExactly("etcd2");
+        assertThat(evidence.noMajorityCanRun()).as("etcd1 and etcd3 may still elect a leader").isFalse();
+
+        changed.put("h3", report(THREE.get(2), "failed", Optional.empty(), Map.of(), DataDirState.PRESENT, List.of()));
+        QuorumEvidence bothStopped = classify(changed).quorum();
+        assertThat(bothStopped.stopped()).containsExactlyInAnyOrder("etcd2", "etcd3");
+        assertThat(bothStopped.noMajorityCanRun()).isTrue();
+    }
+
+    @Test
     void quorumIsNotCalledLostWhileMembersThatCouldNotBeAskedCouldHoldIt() {
         Map<String, HostReport> changed = new LinkedHashMap<>();
         changed.put("h1", report(THREE.get(0), "active", Optional.of(status("a1", CLUSTER, "0", 100)),

@@ -53,6 +53,12 @@ final class RestoreCommand extends ClusterChangeCommand {
     @Option(names = "--skip-hash-check", description = "Accept a snapshot without etcd's integrity hash (a raw copy of member/snap/db).")
     boolean skipHashCheck;
 
+    @Option(names = "--keep-revisions", description = "Restore the snapshot's revisions as they are. By default "
+            + "they are raised past the old cluster's (etcdutl --bump-revision 1000000000 --mark-compacted), so "
+            + "kube-apiserver and every other watcher lists again instead of waiting for revisions it already saw; "
+            + "keep them only for a cluster no client watches.")
+    boolean keepRevisions;
+
     @Option(names = DATA_LOSS_FLAG, description = "With --from-survivor: do not ask; you accept that recent writes may be lost.")
     boolean acceptDataLoss;
 
@@ -81,7 +87,7 @@ final class RestoreCommand extends ClusterChangeCommand {
                 out.println();
                 request = snapshotRequest(out, file);
             }
-            request = request.declaringLost(java.util.Set.copyOf(declaredLost));
+            request = request.declaringLost(java.util.Set.copyOf(declaredLost)).keepingRevisions(keepRevisions);
             if (rollBackLiveCluster != null) {
                 String name = session.inventory().clusterName();
                 if (!rollBackLiveCluster.equals(name)) {

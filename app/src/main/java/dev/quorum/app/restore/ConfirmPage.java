@@ -29,11 +29,11 @@ final class ConfirmPage extends LazyViewPage {
         warning.getStyleClass().addAll("cluster-problem", "title-4");
         warning.textProperty().bind(Bindings.createStringBinding(() -> RestoreWarning.text(choices),
                 choices.sourceProperty(), choices.survivorProperty(), choices.snapshotPathProperty(),
-                choices.inventory().inventoryProperty()));
+                choices.inventory().inventoryProperty(), choices.raiseRevisionsProperty()));
         Label ask = new Label();
         ask.textProperty().bind(Bindings.createStringBinding(() -> "Type " + choices.expectedConfirmation()
                 + " to confirm:", choices.sourceProperty(), choices.survivorProperty(),
-                choices.inventory().inventoryProperty()));
+                choices.inventory().inventoryProperty(), choices.raiseRevisionsProperty()));
         TextField typed = new TextField();
         typed.setId("confirmation");
         typed.textProperty().bindBidirectional(choices.typedProperty());

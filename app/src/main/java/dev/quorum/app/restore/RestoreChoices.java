@@ -42,6 +42,7 @@ public final class RestoreChoices {
     private final ObjectProperty<SnapshotIntegrity> integrity = new SimpleObjectProperty<>();
     private final StringProperty survivor = new SimpleStringProperty();
     private final BooleanProperty skipHashCheck = new SimpleBooleanProperty();
+    private final BooleanProperty raiseRevisions = new SimpleBooleanProperty(true);
     private final StringProperty typed = new SimpleStringProperty("");
     private final StringProperty declaredLost = new SimpleStringProperty("");
     private final ObservableList<Path> saved = FXCollections.observableArrayList();
@@ -147,7 +148,7 @@ public final class RestoreChoices {
     public RestoreRequest request() {
         RestoreRequest request = source.get() == Source.SURVIVOR ? RestoreRequest.fromSurvivor(survivor.get())
                 : RestoreRequest.fromSnapshot(Path.of(snapshotPath.get().trim()), skipHashCheck.get());
-        return request.declaringLost(declaredLostMembers());
+        return request.declaringLost(declaredLostMembers()).keepingRevisions(!raiseRevisions.get());
     }
 
     /** The members typed as gone for good, as {@code --declare-lost} takes them: names or hosts, comma or space separated. */
@@ -188,6 +189,14 @@ public final class RestoreChoices {
     /** Accept a raw database (no integrity hash), as {@code --skip-hash-check}; asked only for such a file. */
     public BooleanProperty skipHashCheckProperty() {
         return skipHashCheck;
+    }
+
+    /**
+     * Raise the restored revisions past the old cluster's (decision 0079); off is {@code --keep-revisions}, for a
+     * cluster no client watches.
+     */
+    public BooleanProperty raiseRevisionsProperty() {
+        return raiseRevisions;
     }
 
     public StringProperty typedProperty() {

@@ -15,7 +15,11 @@ final class RestoreWarning {
         String unit = inventory.map(i -> i.layout().unitName()).orElse("etcd");
         String common = unit + " is STOPPED on every host (" + hosts + "). The old data dirs are MOVED ASIDE to "
                 + dataDir + ".before-restore-TIME (not deleted). Every member gets a NEW member ID and the cluster a "
-                + "new cluster ID; clients reconnect by endpoint.";
+                + "new cluster ID; clients reconnect by endpoint."
+                + (choices.raiseRevisionsProperty().get() ? " Revisions are RAISED past the old cluster's: every "
+                + "watcher (kube-apiserver too) is told its revision is compacted and lists again."
+                : " Revisions are KEPT as the snapshot has them: restart kube-apiserver and every client that watches "
+                + "etcd afterwards.");
         if (choices.sourceProperty().get() == RestoreChoices.Source.SURVIVOR) {
             String host = choices.survivorProperty().get();
             return common + " No snapshot is used: " + unit + " on " + host + " is stopped and its database becomes the "

@@ -64,8 +64,15 @@ final class SourcePage extends LazyViewPage {
         survivor.setId("survivorHost");
         survivor.valueProperty().bindBidirectional(choices.survivorProperty());
         survivor.disableProperty().bind(fromSurvivor.selectedProperty().not());
+        CheckBox raise = new CheckBox("Raise the revisions past the old cluster's, so kube-apiserver and every "
+                + "watcher list again instead of waiting for revisions it already saw (recommended; unticked: "
+                + "--keep-revisions)");
+        raise.setId("raiseRevisions");
+        raise.setWrapText(true);
+        raise.selectedProperty().bindBidirectional(choices.raiseRevisionsProperty());
         return Fields.page(Fields.heading("Restore from what?"), fromSnapshot, saved,
                 Fields.withReason(path, Fields.reason("sourceReason", choices.sourceReason())), skip, fromSurvivor, survivor,
+                raise,
                 Fields.note("A restore is for a cluster that lost quorum for good; it is refused while the cluster "
                         + "still has quorum. A snapshot is checked here (its integrity hash) and again before anything "
                         + "on a host is touched."));

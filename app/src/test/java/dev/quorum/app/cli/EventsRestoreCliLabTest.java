@@ -126,12 +126,18 @@ class EventsRestoreCliLabTest {
     void whileTheEventsClusterHasQuorumTheRestoreIsRefusedAndThePlanSaysWhatItWouldDo() {
         CliContractTest.Run plan = cli.quorum("restore", "--cluster", "events", "--snapshot", snapshot.toString(),
                 "--update-apiservers", "--plan");
+        CliContractTest.Run keeping = cli.quorum("restore", "--cluster", "events", "--snapshot", snapshot.toString(),
+                "--keep-revisions", "--plan");
         CliContractTest.Run apply = cli.quorum("restore", "--cluster", "events", "--snapshot", snapshot.toString(),
                 "--yes");
 
         assertThat(plan.out()).contains("Plan: restore on cluster inventory-events", "Stop etcd-events where it still runs",
                 "systemctl stop etcd-events", "/var/lib/etcd-events.before-restore-", "/etc/etcd-events.env",
                 "etcd1-events=https://", ":2382", "still has quorum").doesNotContain("systemctl stop etcd\n");
+        assertThat(plan.out()).as("decision 0079").contains("snapshot restore --help | grep -- --bump-revision",
+                "--bump-revision 1000000000 --mark-compacted");
+        assertThat(keeping.out()).contains("revisions kept as the snapshot has them (--keep-revisions)")
+                .doesNotContain("--bump-revision 1000000000");
         assertThat(plan.out()).as("what --update-apiservers will do: the events entry on lab1, not --etcd-servers")
                 .contains("With --update-apiservers, once the change succeeded: kube-apiserver "
                         + "--etcd-servers-overrides=" + eventsEntry + " on lab1, one at a time");

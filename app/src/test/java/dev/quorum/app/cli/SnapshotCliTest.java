@@ -37,7 +37,8 @@ class SnapshotCliTest {
         assertThat(snapshot.out()).contains("save").contains("list").contains("verify");
         assertThat(restore.exit()).isZero();
         assertThat(restore.out()).contains("--snapshot").contains("--from-survivor").contains("--skip-hash-check")
-                .contains(RestoreCommand.DATA_LOSS_FLAG).contains("--plan");
+                .contains(RestoreCommand.DATA_LOSS_FLAG).contains("--plan").contains("--keep-revisions")
+                .contains("--bump-revision 1000000000");
         assertThat(CliContractTest.run("snapshot", "save", "--help").out()).contains("--output").contains("--inventory");
     }
 

@@ -83,6 +83,19 @@ class RestoreChoicesTest {
     }
 
     @Test
+    void revisionsAreRaisedUnlessUntickedAsKeepRevisionsDoes() {
+        choices.snapshotPathProperty().set(dir.resolve("any.db").toString());
+        assertThat(choices.raiseRevisionsProperty().get()).as("ticked when the wizard opens").isTrue();
+        assertThat(choices.request().keepRevisions()).isFalse();
+
+        choices.raiseRevisionsProperty().set(false);
+
+        assertThat(choices.request().keepRevisions()).isTrue();
+        assertThat(choices.request().declaringLost(java.util.Set.of("etcd2")).keepRevisions())
+                .as("kept through the request's other changes").isTrue();
+    }
+
+    @Test
     void aRawDatabaseNeedsTheHashCheckSkippedOnPurpose() throws Exception {
         byte[] db = new byte[4096];
         java.nio.ByteBuffer.wrap(db, 16, 4).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(0xED0CDAED);
@@ -123,5 +136,11 @@ class RestoreChoicesTest {
         assertThat(RestoreWarning.text(choices)).contains("AFTER the snapshot " + good).contains("is LOST")
                 .doesNotContain("What may be LOST");
         assertThat(Optional.of(choices.request().skipHashCheck())).contains(false);
+        assertThat(RestoreWarning.text(choices)).contains("Revisions are RAISED past the old cluster's");
+
+        choices.raiseRevisionsProperty().set(false);
+
+        assertThat(RestoreWarning.text(choices)).contains("Revisions are KEPT")
+                .contains("restart kube-apiserver and every client that watches etcd");
     }
 }

@@ -59,6 +59,7 @@ final class QuorumLostGuardStep extends ClusterStep {
         Map<String, Optional<RestoreMarker>> markers = markers(hosts);
         RestoreProgress progress = progress(markers);
         restore.useToken(progress.token().orElseGet(restore::freshToken));
+        restore.revisions.continuing(progress.revisionBump());
         if (progress.state() == RestoreProgress.State.COMPLETED) {
             return Check.done("every member already holds this snapshot's data, restore completed (token "
                     + restore.token() + ")");
@@ -152,7 +153,7 @@ final class QuorumLostGuardStep extends ClusterStep {
 
     private RestoreProgress progress(Map<String, Optional<RestoreMarker>> markers) {
         if (!restore.snapshotKnown()) {
-            return new RestoreProgress(RestoreProgress.State.NOT_STARTED, Optional.empty());
+            return RestoreProgress.notStarted();
         }
         Map<String, String> names = new LinkedHashMap<>();
         session.members().forEach(m -> names.put(m.hostName(), m.memberName()));

@@ -17,13 +17,14 @@ import java.util.Optional;
 /**
  * {@code etcdutl snapshot restore} ({@code etcdctl} on 3.4, see {@link dev.quorum.core.lifecycle.steps.OfflineTool})
  * with this member's name and peer URL, the full initial cluster
- * and the restore's token, into a scratch dir that is renamed to the data dir only when complete
+ * and the restore's token, the revisions raised past the old cluster's where every host's tool can (decision 0079), into a scratch dir that is renamed to the data dir only when complete
  * (with the marker inside): an interrupted restore leaves no half data dir for etcd to start on.
  * A symlinked data dir is restored into its target; a data dir that is a mount point gets the
  * scratch dir inside it, and its entries are moved in (see {@link DataDirAside}).
  */
 final class RestoreDataStep extends RestoreHostStep {
     private static final Duration RESTORE_TIMEOUT = Duration.ofMinutes(15);
+    private static final Duration STATUS_TIMEOUT = Duration.ofMinutes(5);
 
     RestoreDataStep(RestoreSession restore) {
         super(restore);
@@ -38,7 +39,7 @@ final class RestoreDataStep extends RestoreHostStep {
     public List<String> preview(String target) {
         String token = restore.snapshotKnown() ? tokenOrPlaceholder() : "<token>-restored-<time>";
         return List.of(command(session.member(target), "/var/tmp/quorum-restore-<sha256>.db", token,
-                restore.dataDir() + ".restoring"), "mv " + restore.dataDir() + ".restoring " + restore.dataDir(),
+                restore.dataDir() + ".restoring", restore.revisions.planned()), "mv " + restore.dataDir() + ".restoring " + restore.dataDir(),
                 "# a mount point: restored into " + restore.dataDir() + "/" + DataDirAside.RESTORING
                         + ", then its member/ moved up");
     }
@@ -51,14 +52,15 @@ final class RestoreDataStep extends RestoreHostStep {
         }
     }
 
-    private String command(EtcdMember member, String snapshot, String token, String into) {
+    private String command(EtcdMember member, String snapshot, String token, String into, RevisionBump bump) {
         return restore.tool().invocation() + " snapshot restore " + Shell.quote(snapshot)
                 + " --name " + Shell.quote(member.memberName())
                 + " --initial-cluster " + Shell.quote(restore.initialCluster())
                 + " --initial-cluster-token " + Shell.quote(token)
                 + " --initial-advertise-peer-urls " + Shell.quote(member.peerUrl())
                 + " --data-dir " + Shell.quote(into)
-                + (restore.skipHashCheck() ? " --skip-hash-check" : "");
+                + (restore.skipHashCheck() ? " --skip-hash-check" : "")
+                + bump.flags();
     }
 
     @Override
@@ -74,13 +76,16 @@ final class RestoreDataStep extends RestoreHostStep {
         String data = restore.dataDir();
         DataDirAside.Location where = DataDirAside.locate(remote, data);
         String scratch = where.scratch();
+        RevisionBump bump = restore.revisions.decided();
+        if (bump.raises()) {
+            readSnapshotRevision(remote);
+        }
         RestoreMarker marker = new RestoreMarker(restore.sha256(), restore.token(), member.memberName(),
-                restore.initialCluster(),
-                Instant.now().toString(), "");
+                restore.initialCluster(), Instant.now().toString(), "", bump.amount());
         // The scratch dir is only ever this step's own unfinished output: safe to start it afresh.
         remote.run("rm -rf " + Shell.quote(scratch)).requireOk("clear " + scratch);
-        CommandResult restored = remote.run(command(member, restore.remoteSnapshot(), restore.token(), scratch) + " 2>&1",
-                RESTORE_TIMEOUT);
+        CommandResult restored = remote.run(command(member, restore.remoteSnapshot(), restore.token(), scratch, bump)
+                + " 2>&1", RESTORE_TIMEOUT);
         if (!restored.ok()) {
             throw new StepFailedException(restore.tool().name() + " snapshot restore failed on " + context.target() + ": "
                     + tail(restored.stdout()), "nothing was started; fix the cause and re-run (steps already done check ok and change nothing)");
@@ -90,7 +95,24 @@ final class RestoreDataStep extends RestoreHostStep {
         remote.run(finish).requireOk("put the restored data in place (" + data + " must hold no data)");
         context.info("restored as " + member.memberName() + " " + member.peerUrl()
                 + (where.real().equals(data) ? "" : " into " + where.real())
-                + (where.mountPoint() ? " (a mount point: restored inside it)" : ""));
+                + (where.mountPoint() ? " (a mount point: restored inside it)" : "")
+                + (bump.raises() ? ", revisions raised by " + bump.amount() : ", revisions as the snapshot has them"));
+    }
+
+    /**
+     * The revision the snapshot was cut at, read by the restore tool from the uploaded file: the restored cluster's
+     * first revision is that plus the bump, and the keys are counted there (VerifyKeysStep). Unread, they are only
+     * reported.
+     */
+    private void readSnapshotRevision(RemoteHost remote) throws Exception {
+        if (restore.revisions.snapshotRevision().isPresent()) {
+            return;
+        }
+        CommandResult status = remote.run(restore.tool().invocation() + " snapshot status "
+                + Shell.quote(restore.remoteSnapshot()) + " -w json 2>/dev/null", STATUS_TIMEOUT);
+        if (status.ok()) {
+            SnapshotStatus.revision(status.stdout()).ifPresent(restore.revisions::snapshotAt);
+        }
     }
 
     /** The scratch dir becomes the data dir (the symlink's target, when it is one) by one rename. */

@@ -17,9 +17,11 @@ import java.util.Optional;
  * @param initialCluster the members it was restored with: a re-run with another member list
  *                    (a host replaced in the inventory mid-way) must restore every member again
  * @param completedAt when the whole restore was verified, or "" while it is not
+ * @param revisionBump how far the restore raised the snapshot's revisions (0: kept): every member of one restore
+ *                    must hold the same data, so a re-run restores the rest with the same
  */
 record RestoreMarker(String sha256, String token, String memberName, String initialCluster, String restoredAt,
-                     String completedAt) {
+                     String completedAt, long revisionBump) {
     static final String FILE = "quorum-restore";
 
     static String path(String dataDir) {
@@ -29,7 +31,8 @@ record RestoreMarker(String sha256, String token, String memberName, String init
     String render() {
         return "# written by Quorum after restoring this data dir from a snapshot\n"
                 + "SNAPSHOT_SHA256=" + sha256 + "\nCLUSTER_TOKEN=" + token + "\nMEMBER_NAME=" + memberName + "\nINITIAL_CLUSTER=" + initialCluster
-                + "\nRESTORED_AT=" + restoredAt + "\n" + (completed() ? "COMPLETED_AT=" + completedAt + "\n" : "");
+                + "\nRESTORED_AT=" + restoredAt + "\nREVISION_BUMP=" + revisionBump + "\n"
+                + (completed() ? "COMPLETED_AT=" + completedAt + "\n" : "");
     }
 
     boolean completed() {
@@ -37,7 +40,7 @@ record RestoreMarker(String sha256, String token, String memberName, String init
     }
 
     RestoreMarker completedAt(String when) {
-        return new RestoreMarker(sha256, token, memberName, initialCluster, restoredAt, when);
+        return new RestoreMarker(sha256, token, memberName, initialCluster, restoredAt, when, revisionBump);
     }
 
     static Optional<RestoreMarker> parse(String text) {
@@ -49,7 +52,17 @@ record RestoreMarker(String sha256, String token, String memberName, String init
         }
         return Optional.of(new RestoreMarker(sha.get(), token.get(), values.get("MEMBER_NAME").orElse(""),
                 values.get("INITIAL_CLUSTER").orElse(""),
-                values.get("RESTORED_AT").orElse(""), values.get("COMPLETED_AT").orElse("")));
+                values.get("RESTORED_AT").orElse(""), values.get("COMPLETED_AT").orElse(""),
+                values.get("REVISION_BUMP").map(RestoreMarker::amount).orElse(0L)));
+    }
+
+    /** A marker written before revisions were raised has none; an unreadable amount is not a bump either. */
+    private static long amount(String text) {
+        try {
+            return Math.max(0, Long.parseLong(text.strip()));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     /** Of this snapshot, for this member of this member list. */

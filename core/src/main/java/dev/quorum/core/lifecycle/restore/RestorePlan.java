@@ -29,7 +29,8 @@ import java.util.List;
  * hosts alike) becomes a new cluster restored from one snapshot. Guards first (the snapshot's
  * integrity, then quorum really lost), so nothing is stopped for a bad file; then the hosts are
  * set up as install does, etcd stopped, old data dirs moved aside, the same snapshot restored on
- * every member with its own name and a new cluster token, all started together and verified.
+ * every member with its own name and a new cluster token (its revisions raised past the old cluster's, decision
+ * 0079), all started together and verified.
  * That first start goes without etcd's initial corruption check (the data are identical by
  * construction); the check is back on once the cluster is verified (decision 0042).
  *
@@ -81,6 +82,7 @@ public final class RestorePlan {
                 PlannedStep.onEach(new UnitFileStep(life), hosts).alongside(),
                 PlannedStep.onEach(new EtcdctlWrapperStep(life), hosts).alongside(),
                 PlannedStep.onEach(new EnableServiceStep(life), hosts),
+                PlannedStep.onEach(new RevisionBumpCheckStep(restore), hosts),
                 PlannedStep.onEach(new StopEtcdStep(restore), hosts),
                 PlannedStep.onEach(new UploadSnapshotStep(restore), hosts),
                 PlannedStep.onEach(new MoveDataAsideStep(restore), hosts),

@@ -3,15 +3,20 @@ package dev.quorum.core.lifecycle.restore;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * How far a restore of one snapshot got, read from the markers on the hosts of the new cluster:
  * not begun (or only stale markers of an earlier, finished restore on some hosts), interrupted
- * (markers of an unfinished run: continue it with its token), or completed on every host.
+ * (markers of an unfinished run: continue it with its token and its revision bump), or completed on every host.
  */
-record RestoreProgress(State state, Optional<String> token) {
+record RestoreProgress(State state, Optional<String> token, OptionalLong revisionBump) {
 
     enum State { NOT_STARTED, INTERRUPTED, COMPLETED }
+
+    static RestoreProgress notStarted() {
+        return new RestoreProgress(State.NOT_STARTED, Optional.empty(), OptionalLong.empty());
+    }
 
     /**
      * @param initialCluster the new cluster's members as etcd's --initial-cluster lists them
@@ -27,10 +32,12 @@ record RestoreProgress(State state, Optional<String> token) {
         if (matching.size() == memberNames.size() && !matching.isEmpty()
                 && matching.stream().allMatch(RestoreMarker::completed)
                 && matching.stream().map(RestoreMarker::token).distinct().count() == 1) {
-            return new RestoreProgress(State.COMPLETED, Optional.of(matching.get(0).token()));
+            return new RestoreProgress(State.COMPLETED, Optional.of(matching.get(0).token()),
+                    OptionalLong.of(matching.get(0).revisionBump()));
         }
-        Optional<String> unfinished = matching.stream().filter(m -> !m.completed()).map(RestoreMarker::token).findFirst();
-        return unfinished.map(token -> new RestoreProgress(State.INTERRUPTED, Optional.of(token)))
-                .orElse(new RestoreProgress(State.NOT_STARTED, Optional.empty()));
+        Optional<RestoreMarker> unfinished = matching.stream().filter(m -> !m.completed()).findFirst();
+        return unfinished.map(m -> new RestoreProgress(State.INTERRUPTED, Optional.of(m.token()),
+                        OptionalLong.of(m.revisionBump())))
+                .orElseGet(RestoreProgress::notStarted);
     }
 }

@@ -13,9 +13,11 @@ import java.util.Set;
  *                        hosts could not be asked, and without this the restore refuses
  * @param rollBackLive    the operator confirmed, by typing the cluster's name, that a cluster whose
  *                        hosts show quorum is to be rolled back to the snapshot; never implied by --yes
+ * @param keepRevisions   restore the snapshot's revisions as they are, without raising them past the old
+ *                        cluster's (decision 0079): only for clusters no client watches
  */
 public record RestoreRequest(Optional<Path> snapshot, Optional<String> survivor, boolean skipHashCheck,
-                             Set<String> declaredLost, boolean rollBackLive) {
+                             Set<String> declaredLost, boolean rollBackLive, boolean keepRevisions) {
     public RestoreRequest {
         if (snapshot.isPresent() == survivor.isPresent()) {
             throw new IllegalArgumentException("restore from a snapshot file or from a survivor, exactly one");
@@ -24,19 +26,23 @@ public record RestoreRequest(Optional<Path> snapshot, Optional<String> survivor,
     }
 
     public static RestoreRequest fromSnapshot(Path file, boolean skipHashCheck) {
-        return new RestoreRequest(Optional.of(file), Optional.empty(), skipHashCheck, Set.of(), false);
+        return new RestoreRequest(Optional.of(file), Optional.empty(), skipHashCheck, Set.of(), false, false);
     }
 
     /** A raw database has no integrity hash: the hash check is skipped by necessity. */
     public static RestoreRequest fromSurvivor(String host) {
-        return new RestoreRequest(Optional.empty(), Optional.of(host), true, Set.of(), false);
+        return new RestoreRequest(Optional.empty(), Optional.of(host), true, Set.of(), false, false);
     }
 
     public RestoreRequest declaringLost(Set<String> members) {
-        return new RestoreRequest(snapshot, survivor, skipHashCheck, members, rollBackLive);
+        return new RestoreRequest(snapshot, survivor, skipHashCheck, members, rollBackLive, keepRevisions);
     }
 
     public RestoreRequest rollingBackLiveCluster() {
-        return new RestoreRequest(snapshot, survivor, skipHashCheck, declaredLost, true);
+        return new RestoreRequest(snapshot, survivor, skipHashCheck, declaredLost, true, keepRevisions);
+    }
+
+    public RestoreRequest keepingRevisions(boolean keep) {
+        return new RestoreRequest(snapshot, survivor, skipHashCheck, declaredLost, rollBackLive, keep);
     }
 }

@@ -3,6 +3,7 @@ package dev.quorum.core.lifecycle.restore;
 import dev.quorum.core.cluster.ManagedFiles;
 import dev.quorum.core.etcd.HostFiles;
 import dev.quorum.core.inventory.ClusterLayout;
+import dev.quorum.core.inventory.EtcdMember;
 import dev.quorum.core.lifecycle.steps.LifecycleSession;
 import dev.quorum.core.lifecycle.steps.OfflineTool;
 import dev.quorum.core.snapshot.SnapshotInfo;
@@ -17,7 +18,7 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * What the steps of one restore share: the snapshot (known once verified, or once copied from a
  * survivor), the initial cluster token of the restored cluster, and this run's time stamp for the
- * names of data dirs moved aside.
+ * names of data dirs moved aside, and whether the restore raises the snapshot's revisions.
  */
 final class RestoreSession {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
@@ -29,10 +30,13 @@ final class RestoreSession {
     private final AtomicReference<SnapshotIntegrity> integrity = new AtomicReference<>();
     private final AtomicReference<SnapshotInfo> metadata = new AtomicReference<>();
     private final AtomicReference<String> token = new AtomicReference<>();
+    final RestoredRevisions revisions;
 
     RestoreSession(LifecycleSession life, RestoreRequest request) {
         this.life = life;
         this.request = request;
+        this.revisions = new RestoredRevisions(request.keepRevisions(),
+                life.members().stream().map(EtcdMember::hostName).toList());
         request.snapshot().ifPresent(file -> snapshot.set(file.toAbsolutePath()));
     }
 

@@ -55,7 +55,7 @@ final class SurvivorCopies {
         return store.list().stream().filter(info -> info.sha256().equals(onSurvivor.get().sha256()))
                 .map(SnapshotInfo::file).findFirst()
                 .map(file -> new RestoreRequest(Optional.of(file), Optional.empty(), true, request.declaredLost(),
-                        request.rollBackLive()))
+                        request.rollBackLive(), request.keepRevisions()))
                 .orElse(request);
     }
 

@@ -10,12 +10,14 @@ import dev.quorum.core.lifecycle.steps.ClusterStep;
 import dev.quorum.core.snapshot.SnapshotInfo;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The restored cluster holds what the snapshot held: a restore keeps etcd's revisions, so the
- * keys counted at the revision recorded at save time must be exactly the count recorded then.
+ * The restored cluster holds what the snapshot held: a restore that keeps etcd's revisions is counted at the revision
+ * recorded at save time, which must give exactly the count recorded then; one that raised them past the old
+ * cluster's (decision 0079) is counted at the snapshot's revision plus the bump.
  * Without a recorded count (a raw survivor copy) the count is reported. A re-run of a restore interrupted after its
  * start may find that revision compacted away: the restored cluster has served and compacted since (Kubernetes
  * compacts every 5 minutes), so the count can no longer be compared; that is said, with the count now, and the
@@ -36,7 +38,9 @@ final class VerifyKeysStep extends ClusterStep {
 
     @Override
     public List<String> preview(String target) {
-        String revision = restore.metadata().map(i -> Long.toString(i.revision())).orElse("REV");
+        RevisionBump bump = restore.revisions.planned();
+        String revision = bump.raises() ? "<the snapshot's revision + " + bump.amount() + ">"
+                : restore.metadata().map(i -> Long.toString(i.revision())).orElse("REV");
         return List.of("etcdctl get \"\" --from-key --count-only --rev=" + revision + " -w json");
     }
 
@@ -52,7 +56,12 @@ final class VerifyKeysStep extends ClusterStep {
         } catch (Exception e) {
             return Check.needed("the cluster does not serve reads yet");
         }
+        RevisionBump bump = restore.revisions.decided();
+        warnKept(context);
         Optional<SnapshotInfo> info = restore.metadata().filter(i -> i.knownKeyCount().isPresent() && i.revision() > 0);
+        if (info.isPresent() && bump.raises()) {
+            return countRaised(context, etcd, now, info.get(), bump);
+        }
         if (info.isEmpty()) {
             return Check.done(now.count() + " keys at revision " + now.revision() + " (no count was recorded with this "
                     + "snapshot to compare with)");
@@ -78,6 +87,56 @@ final class VerifyKeysStep extends ClusterStep {
         }
         return Check.done(expected + " keys at revision " + then.revision() + ", as recorded at save time; "
                 + now.count() + " keys now at revision " + now.revision());
+    }
+
+    /**
+     * Raised revisions: the snapshot's state is the restored cluster's first revision, its cut plus the bump; every
+     * revision before it reads as compacted. The count recorded at save time is that state's when nothing was written
+     * between the count and the cut.
+     */
+    private Check countRaised(StepContext context, EtcdAdmin etcd, KeyCount now, SnapshotInfo info, RevisionBump bump)
+            throws Exception {
+        long expected = info.keyCount();
+        OptionalLong cut = restore.revisions.snapshotRevision();
+        if (cut.isEmpty()) {
+            return Check.done(now.count() + " keys at revision " + now.revision() + "; the restore raised the "
+                    + "revisions by " + bump.amount() + ", so the " + expected + " keys recorded at revision "
+                    + info.revision() + " cannot be counted again there");
+        }
+        long first = cut.getAsLong() + bump.amount();
+        KeyCount restored;
+        try {
+            restored = etcd.keyCountAt(first).get(10, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (!CompactedRevision.isCause(e)) {
+                throw e;
+            }
+            context.warn("revision " + first + ", the restored snapshot's, is compacted away: the restored cluster "
+                    + "has served writes and compacted since, so its keys can no longer be counted");
+            return Check.done("compacted past the restored revision " + first + "; " + now.count()
+                    + " keys now at revision " + now.revision());
+        }
+        if (cut.getAsLong() != info.revision()) {
+            return Check.done(restored.count() + " keys at revision " + first + " (the snapshot's " + cut.getAsLong()
+                    + " raised by " + bump.amount() + "); the " + expected + " recorded at save time were counted at "
+                    + info.revision() + ", before the snapshot was cut, so they are not compared");
+        }
+        if (restored.count() != expected) {
+            throw new StepFailedException("the restored cluster holds " + restored.count() + " keys at revision "
+                    + first + " (the snapshot's " + cut.getAsLong() + " raised by " + bump.amount()
+                    + "), the snapshot recorded " + expected,
+                    "the snapshot file and its metadata disagree; restore from another snapshot");
+        }
+        return Check.done(expected + " keys at revision " + first + " (the snapshot's " + cut.getAsLong()
+                + " raised by " + bump.amount() + "), as recorded at save time; " + now.count()
+                + " keys now at revision " + now.revision());
+    }
+
+    /** Kept revisions count again from the snapshot's: said once, with what to do, unless asked for. */
+    private void warnKept(StepContext context) {
+        restore.revisions.keptUnasked().ifPresent(why -> context.warn("the restored cluster's revisions start again "
+                + "from the snapshot's (" + why + "): restart kube-apiserver and every client that watches etcd, so "
+                + "none waits for revisions the old cluster had already written"));
     }
 
     @Override

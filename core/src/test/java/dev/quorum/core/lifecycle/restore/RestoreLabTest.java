@@ -1,6 +1,7 @@
 package dev.quorum.core.lifecycle.restore;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.quorum.core.cluster.ClusterSession;
 import dev.quorum.core.cluster.ClusterSnapshots;
@@ -10,6 +11,7 @@ import dev.quorum.core.engine.RunMode;
 import dev.quorum.core.engine.RunOutcome;
 import dev.quorum.core.etcd.ClusterProbe;
 import dev.quorum.core.etcd.ClusterStatus;
+import dev.quorum.core.etcd.CompactedRevision;
 import dev.quorum.core.etcd.InitialCheckDropIn;
 import dev.quorum.core.intent.Intent;
 import dev.quorum.core.inventory.ClusterLayout;
@@ -204,7 +206,10 @@ class RestoreLabTest {
         LabCluster.Outcome restored = restore(RestoreRequest.fromSnapshot(snapshot.file(), false));
 
         assertThat(restored.result().succeeded()).as(restored.log() + restored.firstFailure()).isTrue();
-        assertThat(restored.log()).contains(KEYS + " keys at revision " + snapshot.revision() + ", as recorded");
+        long raised = snapshot.revision() + 1_000_000_000L;
+        assertThat(restored.log()).contains(KEYS + " keys at revision " + raised + " (the snapshot's "
+                + snapshot.revision() + " raised by 1000000000), as recorded");
+        revisionsRaisedPast(snapshot.revision(), raised);
         ClusterStatus status = status();
         assertThat(status.healthy()).as(status.sentence()).isTrue();
         assertThat(status.memberList()).extracting(m -> m.name()).containsExactlyInAnyOrder("etcd1", "etcd2", "etcd3");
@@ -224,6 +229,22 @@ class RestoreLabTest {
         }
         assertThat(activeEtcd()).containsExactly("lab1", "lab4", "lab5");
         initialCheckBackOn(List.of("lab1", "lab4", "lab5"));
+    }
+
+    /**
+     * Decision 0079: the restored cluster goes on past the old one's revisions, and every revision up to the
+     * snapshot's raised one reads as compacted, so a watcher resuming from an old revision is told to list again.
+     */
+    private static void revisionsRaisedPast(long snapshotRevision, long raised) throws Exception {
+        try (ClusterSession session = cluster.session(cluster.ssh())) {
+            assertThat(session.sharedEtcd().keyCount().get(10, TimeUnit.SECONDS).revision()).isGreaterThanOrEqualTo(raised);
+            assertThatThrownBy(() -> session.sharedEtcd().keyCountAt(snapshotRevision).get(10, TimeUnit.SECONDS))
+                    .as("the snapshot's own revision").satisfies(e -> assertThat(CompactedRevision.isCause(e)).isTrue());
+            assertThat(session.sharedEtcd().keyCountAt(raised).get(10, TimeUnit.SECONDS).count()).isEqualTo(KEYS);
+        }
+        for (String member : List.of("lab1", "lab4", "lab5")) {
+            assertThat(host(member).readFile("/var/lib/etcd/" + RestoreMarker.FILE)).contains("REVISION_BUMP=1000000000");
+        }
     }
 
     /** As quorum diagnose sees the cluster (decision 0054: it reports a drop-in a restore left). */
@@ -348,7 +369,8 @@ class RestoreLabTest {
         LabCluster.Outcome finished = restore(RestoreRequest.fromSnapshot(snapshot.file(), false));
 
         assertThat(finished.result().succeeded()).as(finished.log() + finished.firstFailure()).isTrue();
-        assertThat(finished.log()).contains("revision " + snapshot.revision() + " of the snapshot is compacted away");
+        assertThat(finished.log()).contains("the restore raised the revisions by 1000000000, so the " + KEYS
+                + " keys recorded at revision " + snapshot.revision() + " cannot be counted again there");
         assertThat(status().healthy()).isTrue();
         initialCheckBackOn(List.of("lab1", "lab4", "lab5"));
         try (KeyValues kv = keyValues()) {

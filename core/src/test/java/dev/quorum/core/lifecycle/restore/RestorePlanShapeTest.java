@@ -36,7 +36,7 @@ class RestorePlanShapeTest {
                 "SnapshotGuardStep [cluster]", "QuorumLostGuardStep [cluster]", "ClientPortStep [cluster]",
                 "FetchReleaseStep [cluster]", "RestorePreflightStep " + all,
                 "BinariesStep " + all, "CertificatesStep " + all, "EnvFileStep " + all, "UnitFileStep " + all,
-                "EtcdctlWrapperStep " + all, "EnableServiceStep " + all,
+                "EtcdctlWrapperStep " + all, "EnableServiceStep " + all, "RevisionBumpCheckStep " + all,
                 "StopEtcdStep " + all, "UploadSnapshotStep " + all, "MoveDataAsideStep " + all,
                 "RestoreDataStep " + all, "InitialCheckOffStep " + all,
                 "StartMembersStep [cluster]", "VerifyClusterStep [cluster]", "VerifyKeysStep [cluster]",
@@ -64,5 +64,23 @@ class RestorePlanShapeTest {
         assertThatThrownBy(() -> RestorePlan.build(session, RestoreRequest.fromSurvivor("node9")))
                 .isInstanceOf(RestoreException.class)
                 .hasMessageContaining("node9 is not in the inventory's hosts");
+    }
+
+    @Test
+    void theToolsAreAskedBeforeAnythingStopsAndTheRestoreRaisesRevisionsUnlessToldToKeepThem() throws Exception {
+        RestoreRequest request = RestoreRequest.fromSnapshot(dir.resolve("backup.db"), false);
+        Plan raising = RestorePlan.build(session, request);
+        Plan keeping = RestorePlan.build(session, request.keepingRevisions(true));
+
+        List<String> steps = PlanShapes.shape(raising).stream().map(line -> line.substring(0, line.indexOf(' '))).toList();
+        assertThat(steps.indexOf("RevisionBumpCheckStep")).isGreaterThan(steps.indexOf("BinariesStep"))
+                .isLessThan(steps.indexOf("StopEtcdStep"));
+        assertThat(restoreCommand(raising)).contains(" --bump-revision 1000000000 --mark-compacted");
+        assertThat(restoreCommand(keeping)).contains("snapshot restore").doesNotContain("--bump-revision");
+    }
+
+    private static String restoreCommand(Plan plan) {
+        return plan.steps().stream().filter(s -> s.step() instanceof RestoreDataStep).findFirst().orElseThrow()
+                .step().preview("node1").get(0);
     }
 }

@@ -20,7 +20,7 @@ class RestoreProgressTest {
 
     private static RestoreMarker marker(String sha, String token, String name, String members, boolean completed) {
         return new RestoreMarker(sha, token, name, members, "2026-12-01T10:00:00Z",
-                completed ? "2026-12-01T10:01:00Z" : "");
+                completed ? "2026-12-01T10:01:00Z" : "", 0);
     }
 
     private static RestoreProgress of(String sha, Map<String, Optional<RestoreMarker>> markers) {
@@ -86,5 +86,24 @@ class RestoreProgressTest {
 
         assertThat(RestoreMarker.parse(written.render())).contains(written);
         assertThat(RestoreMarker.parse("garbage")).isEmpty();
+    }
+
+    @Test
+    void anInterruptedRunIsContinuedWithTheRevisionBumpItsMembersHold() {
+        RestoreMarker raised = new RestoreMarker("aaa", "t1", "etcd1", MEMBERS, "2026-12-01T10:00:00Z", "", 1_000_000_000L);
+
+        RestoreProgress progress = of("aaa", Map.of("lab1", Optional.of(raised)));
+
+        assertThat(progress.revisionBump()).hasValue(1_000_000_000L);
+        assertThat(of("aaa", Map.of()).revisionBump()).as("nothing to continue: the run decides").isEmpty();
+    }
+
+    @Test
+    void aMarkerWrittenBeforeRevisionsWereRaisedReadsAsKeptRevisions() {
+        String older = "SNAPSHOT_SHA256=aaa\nCLUSTER_TOKEN=t1\nMEMBER_NAME=etcd1\nINITIAL_CLUSTER=" + MEMBERS
+                + "\nRESTORED_AT=2026-12-01T10:00:00Z\n";
+
+        assertThat(RestoreMarker.parse(older)).map(RestoreMarker::revisionBump).contains(0L);
+        assertThat(RestoreMarker.parse(older + "REVISION_BUMP=-5\n")).map(RestoreMarker::revisionBump).contains(0L);
     }
 }

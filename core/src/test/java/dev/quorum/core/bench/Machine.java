@@ -1,5 +1,6 @@
 package dev.quorum.core.bench;
 
+import dev.quorum.lab.EtcdTarball;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +20,13 @@ final class Machine {
         }
         return Runtime.getRuntime().availableProcessors() + " cores (" + cpu + "), "
                 + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB max heap, Java "
-                + System.getProperty("java.version") + ", etcd from Debian's etcd-server";
+                + System.getProperty("java.version") + ", " + etcd();
+    }
+
+    /** The release the lab runs (QUORUM_LAB_ETCD, else its default line); 3.4 is Debian's etcd-server. */
+    private static String etcd() {
+        String line = EtcdTarball.defaultLine();
+        return EtcdTarball.find(line).map(t -> "etcd " + t.version() + ("3.4".equals(line) ? " (Debian's etcd-server)" : ""))
+                .orElse("no etcd " + line + " on this machine");
     }
 }

@@ -56,7 +56,7 @@ final class RestoredRevisions {
      * it raises them or keeps them as asked (--keep-revisions).
      */
     Optional<String> keptUnasked() {
-        if (decided().raises() || keepAsked && interrupted.get().isEmpty()) {
+        if (decided().raises() || keepAsked) {
             return Optional.empty();
         }
         if (interrupted.get().isPresent()) {

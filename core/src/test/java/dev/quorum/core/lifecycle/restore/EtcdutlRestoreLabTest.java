@@ -70,8 +70,11 @@ class EtcdutlRestoreLabTest {
     }
 
     private static LabCluster.Outcome restore() {
-        return cluster.run(session -> RestorePlan.build(session, RestoreRequest.fromSnapshot(snapshot.file(), false),
-                Duration.ofSeconds(60)));
+        return restore(RestoreRequest.fromSnapshot(snapshot.file(), false));
+    }
+
+    private static LabCluster.Outcome restore(RestoreRequest request) {
+        return cluster.run(session -> RestorePlan.build(session, request, Duration.ofSeconds(60)));
     }
 
     @Test
@@ -134,9 +137,14 @@ class EtcdutlRestoreLabTest {
         cluster.editInventory(withoutEtcdutlPath().toUri().toString(), release.uri().toString());
         cluster.editInventory(sha256(withoutEtcdutlPath()), release.sha256());
 
-        LabCluster.Outcome restored = restore();
+        LabCluster.Outcome restored = restore(RestoreRequest.fromSnapshot(snapshot.file(), false).keepingRevisions(true));
 
         assertThat(restored.result().succeeded()).as(restored.log() + restored.firstFailure()).isTrue();
+        assertThat(restored.log()).as("--keep-revisions (decision 0079): counted at the snapshot's own revision, "
+                        + "no warning as it was asked for")
+                .contains("revisions kept as the snapshot has them (--keep-revisions)",
+                        KEYS + " keys at revision " + snapshot.revision() + ", as recorded at save time")
+                .doesNotContain("revisions raised by", "restart kube-apiserver");
         assertThat(restored.events()).filteredOn(e -> e instanceof RunEvent.StepStarted)
                 .extracting(e -> ((RunEvent.StepStarted) e).title())
                 .contains("Restore the snapshot into each member's data dir (etcdutl snapshot restore)");
